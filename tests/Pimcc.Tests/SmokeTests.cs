@@ -1,0 +1,7 @@
+namespace Pimcc.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void DriverWithNoArgumentsReturnsZero() => Pimcc.Driver.Program.Main([]).ShouldBe(0);
+}
