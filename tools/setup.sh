@@ -14,9 +14,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # Node tools (antlr-ng code generator, onnxruntime-node reference), pinned in tools/package-lock.json.
+# --ignore-scripts: onnxruntime-node ships its CPU binaries in the package; its install script only
+# fetches optional GPU providers from outside the registry, which this machine cannot reach.
 if [ -f "$root/tools/package.json" ]; then
   if [ ! -d "$root/tools/node_modules" ] || [ "$root/tools/package-lock.json" -nt "$root/tools/node_modules/.package-lock.json" ]; then
     echo "setup: npm ci in tools/"
-    (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$root/tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   fi
 fi
