@@ -1,0 +1,69 @@
+using System.ComponentModel;
+
+namespace Pimcc.Diagnostics;
+
+/// <summary>
+/// Process exit codes of <c>pimcc</c>. Every kind of user error has its own code so scripts can
+/// tell them apart. The descriptions are the documentation: docs/exit-codes.md and `pimcc --help` render them.
+/// </summary>
+public enum ExitCode
+{
+    [Description("Success.")]
+    Success = 0,
+    [Description("Internal compiler error: a bug in pimcc. A reproducer is written when possible.")]
+    InternalError = 1,
+    [Description("Bad command line: unknown option, missing argument, conflicting flags.")]
+    Usage = 2,
+
+    [Description("Input file does not exist or cannot be read.")]
+    InputNotFound = 10,
+    [Description("Output file cannot be written (nothing is left behind).")]
+    OutputNotWritable = 11,
+
+    [Description("Input is syntactically malformed (JSON, textual IR, assembly).")]
+    MalformedInput = 20,
+    [Description("Input parses but is inconsistent (missing field, bad size, verifier failure).")]
+    InvalidModel = 21,
+    [Description("Model family or model_type is not supported.")]
+    UnsupportedModel = 22,
+    [Description("An operator (op type, domain) is not supported.")]
+    UnsupportedOperator = 23,
+    [Description("Unsupported format version (ONNX IR version, opset).")]
+    UnsupportedVersion = 24,
+    [Description("File is not a protobuf message of the expected kind.")]
+    NotProtobuf = 25,
+    [Description("File ends before the data it declares.")]
+    TruncatedInput = 26,
+    [Description("An external data file a model refers to does not exist.")]
+    ExternalDataMissing = 27,
+    [Description("An external data file is shorter than the offset/length a tensor declares.")]
+    ExternalDataTruncated = 28,
+    [Description("A path in the model escapes the model's folder (absolute path or '..').")]
+    PathEscapesModelFolder = 29,
+    [Description("A tensor's element count or byte size overflows or is absurd.")]
+    SizeOverflow = 30,
+
+    [Description("Target name is not a known preset.")]
+    UnknownTarget = 40,
+    [Description("Target description is invalid: unknown key, bad value, bad unit.")]
+    InvalidTargetDescription = 41,
+    [Description("The model does not fit the target's memory (HBM, local memory, macros).")]
+    CapacityExceeded = 42,
+
+    [Description("Binary does not start with the out.bin magic.")]
+    BadMagic = 50,
+    [Description("Binary format version is not supported by this pimcc.")]
+    UnsupportedBinaryVersion = 51,
+    [Description("A binary section is shorter than its header says.")]
+    TruncatedSection = 52,
+    [Description("A binary section's checksum does not match its contents.")]
+    ChecksumMismatch = 53,
+    [Description("An instruction operand is out of its field's range.")]
+    OperandOutOfRange = 54,
+    [Description("An instruction word or command has an unknown opcode.")]
+    UnknownOpcode = 55,
+    [Description("The binary was compiled for a different target than requested.")]
+    WrongTarget = 56,
+    [Description("The binary is structurally invalid in another way (bad section table, bad reference).")]
+    InvalidBinary = 57,
+}
