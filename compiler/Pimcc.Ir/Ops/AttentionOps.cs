@@ -3,7 +3,7 @@ using static Pimcc.Ir.Ops.ShapeMath;
 namespace Pimcc.Ir.Ops;
 
 /// <summary>Multi-head attention with a KV cache.</summary>
-internal static class AttentionOps
+public static class AttentionOps
 {
     /// <summary>
     /// <c>attention(q: T[S,H·d], k: T[S,Hkv·d], v: T[S,Hkv·d]) -> T[S,H·d]</c>. Appends k and v to the

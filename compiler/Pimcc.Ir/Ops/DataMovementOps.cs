@@ -3,7 +3,7 @@ using static Pimcc.Ir.Ops.ShapeMath;
 namespace Pimcc.Ir.Ops;
 
 /// <summary>Operations that move or reinterpret data without arithmetic.</summary>
-internal static class DataMovementOps
+public static class DataMovementOps
 {
     /// <summary><c>embedding(ids: i64[S], table: T[V,D]) -> T[S,D]</c>: gathers rows of the table.</summary>
     public static readonly OpDef Embedding = new(

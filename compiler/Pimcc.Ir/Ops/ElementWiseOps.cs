@@ -3,7 +3,7 @@ using static Pimcc.Ir.Ops.ShapeMath;
 namespace Pimcc.Ir.Ops;
 
 /// <summary>Binary element-wise arithmetic with broadcasting, and rotary position embedding.</summary>
-internal static class ElementWiseOps
+public static class ElementWiseOps
 {
     public static readonly OpDef Add = Binary("add", "a + b (residual connections, biases)");
     public static readonly OpDef Sub = Binary("sub", "a - b");

@@ -8,7 +8,7 @@ namespace Pimcc.Ir.Ops;
 /// its ONNX attributes and declared result types; the reference interpreter gives it ONNX semantics.
 /// Its class comes from the ONNX op type so annotation still accounts for it.
 /// </summary>
-internal static class GenericOps
+public static class GenericOps
 {
     public const string OnnxPrefix = "onnx.";
 

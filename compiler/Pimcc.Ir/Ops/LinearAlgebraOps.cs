@@ -3,7 +3,7 @@ using static Pimcc.Ir.Ops.ShapeMath;
 namespace Pimcc.Ir.Ops;
 
 /// <summary>Weight GEMM/GEMV and activation-activation matrix products.</summary>
-internal static class LinearAlgebraOps
+public static class LinearAlgebraOps
 {
     /// <summary>
     /// <c>linear(x: T[S,K], w: T[N,K], b?: T[N]) -> T[S,N]</c>, y = x·wᵀ + b. Weights use the

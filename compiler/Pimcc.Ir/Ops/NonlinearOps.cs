@@ -4,7 +4,7 @@ using static Pimcc.Ir.Ops.ShapeMath;
 namespace Pimcc.Ir.Ops;
 
 /// <summary>Normalisations, softmax and activations. FLOPs per element are the counts given beside each.</summary>
-internal static class NonlinearOps
+public static class NonlinearOps
 {
     /// <summary><c>layer_norm(x: T[..,D], gamma: T[D], beta: T[D]) {eps}</c>. 8 FLOPs/element: mean (1), variance (3), normalise (2), scale and shift (2).</summary>
     public static readonly OpDef LayerNorm = Norm("layer_norm", "layer normalisation over the last axis", 3, 8);

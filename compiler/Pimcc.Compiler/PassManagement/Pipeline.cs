@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text;
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Compiler.PassManagement;
+
+/// <summary>One pass in a pipeline with its options.</summary>
+public sealed record PipelineStep(Pass Pass, PassOptions Options)
+{
+    public override string ToString()
+    {
+        var opts = Options.Explicit.Select(kv => $"{kv.Key}={Format(kv.Value)}").ToList();
+        return opts.Count == 0 ? Pass.Name : $"{Pass.Name}{{{string.Join(",", opts)}}}";
+    }
+
+    private static string Format(object v) => v is bool b ? (b ? "true" : "false") : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!;
+}
+
+/// <summary>
+/// A parsed pipeline string: <c>infer-shapes,canonicalize,annotate-ops{intensity-kv=512}</c>.
+/// Parsing checks pass names and options, and that every pass's required properties are
+/// established by the input or an earlier pass, before anything runs.
+/// </summary>
+public sealed record Pipeline(ImmutableArray<PipelineStep> Steps)
+{
+    public override string ToString() => string.Join(",", Steps);
+
+    public static Pipeline Parse(string text, PassRegistry registry)
+    {
+        var steps = new List<PipelineStep>();
+        foreach (var item in SplitTopLevel(text))
+        {
+            var brace = item.IndexOf('{');
+            var name = (brace < 0 ? item : item[..brace]).Trim();
+            var pass = registry.Find(name) ?? throw Error($"unknown pass '{name}'",
+                $"known passes: {string.Join(", ", registry.All.Select(p => p.Name))}");
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            if (brace >= 0)
+            {
+                if (!item.EndsWith('}')) throw Error($"unbalanced braces in '{item}'", "write pass{name=value,...}");
+                foreach (var kv in item[(brace + 1)..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var eq = kv.IndexOf('=');
+                    var key = eq < 0 ? kv : kv[..eq].Trim();
+                    var opt = pass.Options.FirstOrDefault(o => o.Name == key) ?? throw Error(
+                        $"pass '{name}' has no option '{key}'",
+                        pass.Options.IsEmpty ? "it takes no options" : $"options: {string.Join(", ", pass.Options.Select(o => o.Name))}");
+                    var raw = eq < 0 ? "true" : kv[(eq + 1)..].Trim();
+                    values[key] = opt.Parse(raw) ?? throw Error($"option '{key}' of pass '{name}' cannot be '{raw}'", $"expected a {opt.Type.Name}");
+                }
+            }
+            steps.Add(new PipelineStep(pass, new PassOptions(values)));
+        }
+        if (steps.Count == 0) throw Error("empty pipeline", "name at least one pass");
+        return new Pipeline([.. steps]);
+    }
+
+    /// <summary>Rejects a pipeline whose requirements are not established before each pass.</summary>
+    public void CheckRequirements(IEnumerable<string> initiallyEstablished)
+    {
+        var have = new HashSet<string>(initiallyEstablished, StringComparer.Ordinal);
+        foreach (var step in Steps)
+        {
+            var missing = step.Pass.Requires.Where(r => !have.Contains(r)).ToList();
+            if (missing.Count > 0)
+                throw Error($"pass '{step.Pass.Name}' requires {string.Join(", ", missing)}, which no earlier pass establishes",
+                    "add the pass that establishes it earlier in --passes");
+            foreach (var i in step.Pass.Invalidates) have.Remove(i);
+            foreach (var e in step.Pass.Establishes) have.Add(e);
+        }
+    }
+
+    private static PimccError Error(string message, string hint) => new(ExitCode.Usage, "--passes", message, hint);
+
+    private static IEnumerable<string> SplitTopLevel(string text)
+    {
+        var depth = 0;
+        var current = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (c == '{') depth++;
+            if (c == '}') depth--;
+            if (c == ',' && depth == 0)
+            {
+                if (current.ToString().Trim().Length > 0) yield return current.ToString().Trim();
+                current.Clear();
+            }
+            else current.Append(c);
+        }
+        if (current.ToString().Trim().Length > 0) yield return current.ToString().Trim();
+    }
+}
