@@ -14,13 +14,15 @@ internal static class KeySuggestion
             // written segment abbreviates (nRCD -> nRCDRD) is a better guess than a near miss.
             var score = 2 * Distance(lower, c.ToLowerInvariant());
             if (string.Equals(Last(c), Last(key), StringComparison.OrdinalIgnoreCase)) score = 0;
-            else if (Last(c).StartsWith(Last(key), StringComparison.OrdinalIgnoreCase)) score = Math.Min(score, 1);
+            else if (string.Equals(Parent(c), Parent(key), StringComparison.OrdinalIgnoreCase)
+                     && Last(c).StartsWith(Last(key), StringComparison.OrdinalIgnoreCase)) score = Math.Min(score, 1);
             if (score < bestScore || (score == bestScore && string.CompareOrdinal(c, best) < 0)) (best, bestScore) = (c, score);
         }
         return best;
     }
 
     private static string Last(string k) => k[(k.LastIndexOf('.') + 1)..];
+    private static string Parent(string k) => k[..Math.Max(0, k.LastIndexOf('.'))];
 
     private static int Distance(string a, string b)
     {
