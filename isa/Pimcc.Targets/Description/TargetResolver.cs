@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Targets.Description;
+
+/// <summary>
+/// Turns written values (preset or file, then <c>--set</c> overrides) into validated base-unit
+/// values: unknown keys, missing keys, wrong types, bad units, non-positive, non-power-of-two and
+/// out-of-range values are errors naming the key.
+/// </summary>
+internal static partial class TargetResolver
+{
+    // Clocks first: other keys need them to turn times into cycles.
+    private static readonly string[] ClockKeys = ["system.clock", "hbm.timing.tCK"];
+
+    public static ResolvedParameters Resolve(RawDescription raw, IReadOnlyList<string> overrides)
+    {
+        foreach (var (key, value) in raw.Values)
+            if (TargetSchema.Find(key) is null) throw UnknownKey(value.Location, key);
+
+        foreach (var text in overrides) ApplyOverride(raw, text);
+
+        var missing = TargetSchema.Parameters.Where(p => !raw.Values.ContainsKey(p.Key)).ToList();
+        if (missing.Count > 0)
+            throw RawDescription.Invalid(raw.Origin, missing[0].Key,
+                missing.Count == 1 ? "missing key" : $"missing key (and {missing.Count - 1} more)",
+                $"define it ({missing[0].Summary}, unit {missing[0].Unit}), or start from a preset with \"extends\": \"hpim\"");
+
+        var ctx = new UnitContext(null, null);
+        var resolved = new Dictionary<string, ResolvedParameter>(StringComparer.Ordinal);
+        foreach (var key in ClockKeys)
+            resolved[key] = Convert(TargetSchema.Find(key)!, raw.Values[key], ctx);
+        ctx = new UnitContext(resolved["system.clock"].Number, resolved["hbm.timing.tCK"].Number);
+
+        var ordered = new List<ResolvedParameter>(TargetSchema.Parameters.Count);
+        foreach (var spec in TargetSchema.Parameters)
+            ordered.Add(resolved.TryGetValue(spec.Key, out var r) ? r : Convert(spec, raw.Values[spec.Key], ctx));
+        return new ResolvedParameters(ordered, ctx);
+    }
+
+    private static ResolvedParameter Convert(ParameterSpec spec, RawValue v, UnitContext ctx)
+    {
+        PimccError Bad(string msg, string hint) => new(ExitCode.InvalidTargetDescription, v.Location, msg, hint);
+
+        switch (spec.Dimension)
+        {
+            case Dimension.Boolean:
+                if (v.Flag is not { } flag) throw Bad("expected true or false", "write \"value\": true or false");
+                return new ResolvedParameter(spec, 0, flag, "", v.Source);
+            case Dimension.Choice:
+                if (v.Word is not { } word || !spec.Choices.Contains(word))
+                    throw Bad($"expected one of: {string.Join(", ", spec.Choices)}", $"write \"value\": \"{spec.Choices[0]}\"");
+                return new ResolvedParameter(spec, 0, false, word, v.Source);
+        }
+
+        if (v.Number is not { } n) throw Bad("expected a number", $"write \"value\": <number>, \"unit\": \"{spec.Unit}\"");
+        if (v.Unit.Length == 0) throw Bad("value has no unit", $"add \"unit\": \"{spec.Unit}\" (accepted: {string.Join(", ", Units.Accepted(spec.Dimension))})");
+        var value = Units.ToBase(spec.Dimension, n, v.Unit, ctx, out var unitError);
+        if (value is not { } b) throw Bad(unitError, $"write the value in {spec.Unit}");
+
+        if (b < 0 || (b == 0 && !spec.AllowZero)) throw Bad($"must be {(spec.AllowZero ? "zero or positive" : "positive")}, got {Show(n)} {v.Unit}", "use a value greater than zero");
+        if (b > spec.Max) throw Bad($"{Show(n)} {v.Unit} is out of range", "use a realistic value");
+        if (spec.Integral && b != decimal.Truncate(b))
+            throw Bad($"{Show(n)} {v.Unit} is not a whole number of {Units.BaseUnit(spec.Dimension)}", $"use a whole number of {Units.BaseUnit(spec.Dimension)}");
+        if (spec.PowerOfTwo && !IsPowerOfTwo(b))
+            throw Bad($"{Show(n)} {v.Unit} is not a power of two, which the hardware's address decoding needs", "use a power of two");
+        return new ResolvedParameter(spec, b, false, "", v.Source);
+    }
+
+    /// <summary>Applies <c>key=value[unit]</c>; a bare number is in the key's unit (see docs/targets.md).</summary>
+    private static void ApplyOverride(RawDescription raw, string text)
+    {
+        var eq = text.IndexOf('=');
+        if (eq <= 0)
+            throw new PimccError(ExitCode.InvalidTargetDescription, $"--set {text}", "expected key=value", "e.g. --set hbm.timing.nRCDRD=24 or --set sram.localMemory.activation=512KiB");
+        var key = text[..eq].Trim();
+        var valueText = text[(eq + 1)..].Trim();
+        var location = $"--set {key}";
+        var spec = TargetSchema.Find(key) ?? throw UnknownKey(location, key);
+        var previous = raw.Values.TryGetValue(key, out var old) ? $" (was: {old.Source})" : "";
+        var source = $"override --set {key}={valueText}{previous}";
+
+        RawValue value;
+        if (spec.Dimension == Dimension.Boolean)
+        {
+            if (!bool.TryParse(valueText, out var flag))
+                throw new PimccError(ExitCode.InvalidTargetDescription, location, $"'{valueText}' is not true or false", $"--set {key}=true");
+            value = new RawValue(null, flag, null, "", source, location);
+        }
+        else if (spec.Dimension == Dimension.Choice)
+            value = new RawValue(null, null, valueText, "", source, location);
+        else
+        {
+            var m = NumberWithUnit().Match(valueText);
+            if (!m.Success || !decimal.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+                throw new PimccError(ExitCode.InvalidTargetDescription, location, $"'{valueText}' is not a number with an optional unit",
+                    $"--set {key}=<number>{spec.Unit} (a bare number is read in {spec.Unit})");
+            var unit = m.Groups[2].Value.Length == 0 ? spec.Unit : m.Groups[2].Value;
+            value = new RawValue(n, null, null, unit, source, location);
+        }
+        raw.Values[key] = value;
+    }
+
+    private static PimccError UnknownKey(string location, string key) =>
+        new(ExitCode.InvalidTargetDescription, location, $"unknown key '{key}'",
+            $"did you mean '{KeySuggestion.Closest(key, TargetSchema.Parameters.Select(p => p.Key))}'? (`pimcc targets show hpim` lists every key)");
+
+    private static bool IsPowerOfTwo(decimal b) => b >= 1 && b == decimal.Truncate(b) && b <= long.MaxValue && long.IsPow2((long)b);
+
+    internal static string Show(decimal d) => Units.Normalize(d).ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Za-z/]*)$")]
+    private static partial Regex NumberWithUnit();
+}

@@ -1,0 +1,90 @@
+using static Pimcc.Targets.Hbm.HbmCommand;
+
+namespace Pimcc.Targets.Hbm;
+
+/// <summary>
+/// Builds the rule rows for one channel from a target's timing set. The table below is the only
+/// place that says which constraint links which commands; latencies are named timing parameters
+/// (after ramulator2 HBM3.cpp and attacc_simulator HBM3-PIM.cpp), never literals.
+/// </summary>
+public static class HbmTimingRules
+{
+    private static readonly HbmCommand[] RowCommands = [Act, ActAb, Pre, PreA, PreAb, Ref];
+    private static readonly HbmCommand[] ColumnCommands = [Rd, Wr, MacSb, MacAb, WrGb, RdRes];
+    private static readonly HbmCommand[] DataBus = [Rd, Wr, WrGb, RdRes];
+    private static readonly HbmCommand[] BankColumn = [Rd, Wr, MacSb, MacAb];
+    private static readonly HbmCommand[] ReadLike = [Rd, MacSb, MacAb];
+    private static readonly HbmCommand[] Macs = [MacSb, MacAb];
+    private static readonly HbmCommand[] Activates = [Act, ActAb];
+    private static readonly HbmCommand[] Precharges = [Pre, PreA, PreAb];
+
+    private sealed record Row(string Name, HbmLevel Level, HbmCommand[] Preceding, HbmCommand[] Following, int Latency, string Formula, int Window = 1);
+
+    public static IReadOnlyList<TimingRule> Build(HpimTarget target)
+    {
+        var t = target.Hbm.Timing;
+        var puColumn = PuColumnNck(target);
+        var puDrain = PuPipelineNck(target);
+        Row[] rows =
+        [
+            // Channel: the row and column command buses are shared by the pseudo-channels.
+            new("nRowCommand", HbmLevel.Channel, Activates, RowCommands, t.RowCommand, "nRowCommand"),
+            new("nCommand", HbmLevel.Channel, [Pre, PreA, PreAb, Ref], RowCommands, t.Command, "nCommand"),
+            new("nCommand", HbmLevel.Channel, ColumnCommands, ColumnCommands, t.Command, "nCommand"),
+
+            // Pseudo-channel (JESD238 counts array timings per pseudo-channel).
+            new("tRRD_S", HbmLevel.PseudoChannel, [Act], [Act], t.RRDS, "nRRDS"),
+            new("tFAW", HbmLevel.PseudoChannel, [Act], [Act], t.FAW, "nFAW", Window: 4),
+            new("tBL", HbmLevel.PseudoChannel, DataBus, DataBus, t.BL, "nBL"),
+            new("tCCD_S", HbmLevel.PseudoChannel, DataBus, DataBus, t.CCDS, "nCCDS"),
+            new("tCCD_S", HbmLevel.PseudoChannel, BankColumn, BankColumn, t.CCDS, "nCCDS"),
+            new("tRTW", HbmLevel.PseudoChannel, [Rd, RdRes], [Wr, WrGb], t.CL + t.BL + t.RTW - t.CWL, "nCL + nBL + nRTW - nCWL"),
+            new("tWTR_S", HbmLevel.PseudoChannel, [Wr, WrGb], [Rd, RdRes], t.CWL + t.BL + t.WTRS, "nCWL + nBL + nWTRS"),
+            new("tRTP_S", HbmLevel.PseudoChannel, ReadLike, [PreA, PreAb], t.RTPS, "nRTPS"),
+            new("tCCDAB", HbmLevel.PseudoChannel, [MacAb], [MacAb], t.EffectiveCCDAB, t.PowerLimited ? "nCCDABPowerLimited" : "nCCDAB"),
+            new("tCCDSB", HbmLevel.PseudoChannel, [MacSb], [MacSb], t.EffectiveCCDSB, t.PowerLimited ? "nCCDSBPowerLimited" : "nCCDSB"),
+            new("global buffer ready", HbmLevel.PseudoChannel, [WrGb], Macs, t.CWL + t.BL, "nCWL + nBL"),
+            new("result ready", HbmLevel.PseudoChannel, Macs, [RdRes], t.CL + puDrain, "nCL + ceil(pu.pipelineLatency / tCK)"),
+
+            // Same bank group.
+            new("tRRD_L", HbmLevel.BankGroup, [Act], [Act], t.RRDL, "nRRDL"),
+            new("tCCD_L", HbmLevel.BankGroup, BankColumn, BankColumn, t.CCDL, "nCCDL"),
+            new("tWTR_L", HbmLevel.BankGroup, [Wr], ReadLike, t.CWL + t.BL + t.WTRL, "nCWL + nBL + nWTRL"),
+
+            // Same bank (all-bank commands touch every bank of their pseudo-channel).
+            new("tRC", HbmLevel.Bank, Activates, Activates, t.RC, "nRC"),
+            new("tRCD", HbmLevel.Bank, Activates, ReadLike, t.RCDRD, "nRCDRD"),
+            new("tRCD_WR", HbmLevel.Bank, Activates, [Wr], t.RCDWR, "nRCDWR"),
+            new("tRAS", HbmLevel.Bank, Activates, Precharges, t.RAS, "nRAS"),
+            new("tRP", HbmLevel.Bank, Precharges, Activates, t.RP, "nRP"),
+            new("tRTP", HbmLevel.Bank, ReadLike, Precharges, t.RTPL, "nRTPL"),
+            new("tWR", HbmLevel.Bank, [Wr], Precharges, t.CWL + t.BL + t.WR, "nCWL + nBL + nWR"),
+            new("tRC", HbmLevel.Bank, Activates, [Ref], t.RC, "nRC"),
+            new("tRP", HbmLevel.Bank, Precharges, [Ref], t.RP, "nRP"),
+            new("tRFC", HbmLevel.Bank, [Ref], [Act, ActAb, Ref], t.RFC, "nRFC"),
+            new("PU throughput", HbmLevel.Bank, Macs, Macs, puColumn, "ceil(ceil(columnAccess / elementSize / pu.multipliers) / pu.clock / tCK)"),
+        ];
+
+        var rules = new List<TimingRule>();
+        foreach (var r in rows)
+            foreach (var p in r.Preceding)
+                foreach (var f in r.Following)
+                    rules.Add(new TimingRule(r.Name, r.Level, p, f, r.Latency, r.Formula, r.Window));
+        return rules;
+    }
+
+    /// <summary>DRAM clocks a bank PU needs to consume one column (its multipliers handle one element each per PU cycle).</summary>
+    public static int PuColumnNck(HpimTarget target)
+    {
+        var org = target.Hbm.Organization;
+        var pu = target.Hbm.Pu;
+        var elements = org.ColumnBytes / target.ElementBytes;
+        var puCycles = (elements + pu.Multipliers - 1) / pu.Multipliers;
+        var ps = puCycles * 1_000_000_000_000m / pu.ClockHz;
+        return (int)Math.Ceiling(ps / target.Hbm.Timing.TckPs);
+    }
+
+    /// <summary>DRAM clocks from the last MAC column reaching the PU to its result being readable.</summary>
+    public static int PuPipelineNck(HpimTarget target) =>
+        (int)Math.Ceiling(target.Hbm.Pu.PipelineLatencyPs / target.Hbm.Timing.TckPs);
+}
