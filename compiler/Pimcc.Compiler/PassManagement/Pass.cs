@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pimcc.Ir;
+using Pimcc.Targets;
 
 namespace Pimcc.Compiler.PassManagement;
 
@@ -22,9 +23,12 @@ public abstract class Pass
     public abstract Module Run(Module module, PassContext context);
 }
 
-/// <summary>What a pass run sees: its options and statistics sink.</summary>
-public sealed class PassContext(PassOptions options, PassStatistics statistics)
+/// <summary>What a pass run sees: its options, statistics sink and (for target passes) the resolved target.</summary>
+public sealed class PassContext(PassOptions options, PassStatistics statistics, HpimTarget? target = null)
 {
     public PassOptions Options { get; } = options;
     public PassStatistics Stats { get; } = statistics;
+
+    /// <summary>The resolved target description; target-specific passes require it.</summary>
+    public HpimTarget Target => target ?? throw new InvalidOperationException("this pass needs a target description");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
+using Pimcc.Targets;
 
 namespace Pimcc.Compiler.PassManagement;
 
@@ -12,7 +13,7 @@ public sealed record PassRunRecord(string Pass, PassStatistics Statistics);
 /// after every pass, tracks established properties in the module, writes requested IR dumps, and on
 /// a pass crash writes a reproducer (the IR before the pass plus the pipeline that failed).
 /// </summary>
-public sealed class PassManager(PassInstrumentation instrumentation)
+public sealed class PassManager(PassInstrumentation instrumentation, HpimTarget? target = null)
 {
     public (Module Module, IReadOnlyList<PassRunRecord> Records) Run(Module module, Pipeline pipeline, string source)
     {
@@ -27,7 +28,7 @@ public sealed class PassManager(PassInstrumentation instrumentation)
             Module result;
             try
             {
-                result = pass.Run(module, new PassContext(step.Options, stats));
+                result = pass.Run(module, new PassContext(step.Options, stats, target));
             }
             catch (PimccError)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pimcc.Compiler.Passes;
+using Pimcc.Compiler.Targets.Hpim.Passes;
 
 namespace Pimcc.Compiler.PassManagement;
 
@@ -12,6 +13,11 @@ public sealed class PassRegistry
         new Canonicalize(),
         new BindWorkload(),
         new AnnotateOps(),
+        new HpimMapStages(),
+        new HpimTileWeights(),
+        new HpimMapAttention(),
+        new HpimPlanMemory(),
+        new HpimSchedule(),
     ]);
 
     public PassRegistry(ImmutableArray<Pass> passes) => All = passes;
@@ -22,4 +28,7 @@ public sealed class PassRegistry
 
     /// <summary>The target-independent front of every compilation.</summary>
     public const string DefaultFrontPipeline = "infer-shapes,canonicalize,bind-workload,annotate-ops";
+
+    /// <summary>The full pipeline for the hpim target.</summary>
+    public const string HpimPipeline = DefaultFrontPipeline + ",hpim-map-stages,hpim-tile-weights,hpim-map-attention,hpim-plan-memory,hpim-schedule";
 }

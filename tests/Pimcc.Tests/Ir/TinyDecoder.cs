@@ -28,7 +28,8 @@ public static class TinyDecoder
         }
         var caches = Enumerable.Range(0, (int)Layers)
             .Select(l => new KvCache($"layers.{l}", TensorType.Of(dt, prompt + generated, Heads, HeadDim), AttrMap.Empty));
-        var module = new Module("tiny", AttrMap.Empty.Set("prompt_tokens", prompt).Set("generated_tokens", generated),
+        var module = new Module("tiny", AttrMap.Empty.Set("prompt_tokens", prompt).Set("generated_tokens", generated)
+                .Set("num_heads", Heads).Set("num_kv_heads", Heads).Set("head_dim", HeadDim).Set("hidden_size", Hidden).Set("ffn_dim", Ffn),
             [.. weights], [.. caches], []);
         return module.WithFunctions([Function(module, Module.Prefill, "seq", "input_ids", SymExpr.Sym("seq"), 0),
                                      Function(module, Module.Decode, "kv", "token", 1, SymExpr.Sym("kv"))]);

@@ -1,0 +1,25 @@
+using Pimcc.Targets;
+
+namespace Pimcc.Compiler.Targets.Hpim;
+
+/// <summary>
+/// Row-wise placement arithmetic: a tensor slice on a channel is laid out feature by feature, each
+/// feature's weights in page-sized chunks (one DRAM row each), features dealt round-robin to the
+/// channel's banks so an all-bank activate opens one row of every bank and all bank PUs work at
+/// once. Every channel uses the same row range, so one bump pointer allocates all channels.
+/// </summary>
+public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long RowsPerBank, int Channels)
+{
+    public static HbmRowBudget Of(HbmOrganization o) => new(o.PageBytes, o.BanksPerChannel, o.RowsPerBank, o.Channels);
+
+    /// <summary>Rows per bank for <paramref name="features"/> features of <paramref name="featureBytes"/> bytes each on one channel.</summary>
+    public long RowsForFeatures(long features, long featureBytes) =>
+        Ceil(features, BanksPerChannel) * Ceil(featureBytes, PageBytes);
+
+    /// <summary>Rows per bank for a flat byte range striped evenly over all channels and banks.</summary>
+    public long RowsForBytes(long bytes) => Ceil(Ceil(bytes, Channels), BanksPerChannel * PageBytes);
+
+    public long BytesPerRowAcrossDevice => PageBytes * BanksPerChannel * Channels;
+
+    public static long Ceil(long a, long b) => (a + b - 1) / b;
+}

@@ -1,0 +1,49 @@
+namespace Pimcc.Compiler.Targets.Hpim;
+
+/// <summary>Attribute and property names the HPIM passes write; the lowering and the docs read them.</summary>
+public static class HpimAttrs
+{
+    // hpim-map-stages
+    public const string Unit = "hpim.unit";
+    public const string Steps = "hpim.steps";
+    public const string Weights = "hpim.weights";
+    // hpim-tile-weights
+    public const string Tiling = "hpim.tiling";
+    public const string Rounds = "hpim.rounds";
+    public const string ChannelsPerHead = "hpim.channels_per_head";
+    public const string FeaturesPerChannel = "hpim.features_per_channel";
+    // hpim-map-attention
+    public const string HeadsPerPhase = "hpim.heads_per_phase";
+    public const string CoresPerHead = "hpim.cores_per_head";
+    public const string AllGather = "hpim.allgather";
+    public const string KvTiles = "hpim.kv_tiles";
+    // hpim-plan-memory
+    public const string HbmRow = "hpim.hbm_row";
+    public const string HbmRows = "hpim.hbm_rows";
+    public const string TileM = "hpim.tile_m";
+    public const string TileN = "hpim.tile_n";
+    public const string TileK = "hpim.tile_k";
+    // hpim-schedule
+    public const string After = "sched.after";
+    public const string Overlaps = "sched.overlaps";
+    public const string Slot = "sched.slot";
+
+    public const string StagesMapped = "hpim-stages-mapped";
+    public const string WeightsTiled = "hpim-weights-tiled";
+    public const string AttentionMapped = "hpim-attention-mapped";
+    public const string MemoryPlanned = "hpim-memory-planned";
+    public const string Scheduled = "hpim-scheduled";
+
+    /// <summary>Units an op can be mapped to.</summary>
+    public static class Units
+    {
+        public const string Tcu = "tcu";
+        public const string Vcu = "vcu";
+        public const string Scu = "scu";
+        public const string PimUnit = "pim-unit";
+        public const string HbmPim = "hbm-pim";
+        public const string Transpose = "transpose";
+        public const string Transfer = "transfer";
+        public const string HbmInterface = "hbm-interface";
+    }
+}
