@@ -215,6 +215,7 @@ public static class PimBinaryReader
             strings.Add(src.String("op name"));
         var n = src.VarInt("range count", int.MaxValue);
         var list = new List<DebugRange>();
+        var nextNewString = 0L;
         for (long i = 0; i < n; i++)
         {
             var kind = src.U8();
@@ -232,9 +233,19 @@ public static class PimBinaryReader
                 : channels.FirstOrDefault(c => c.Channel == index)?.Commands.Count;
             if (len is null || (long)first + count > len)
                 throw src.Invalid($"debug range {i} lies outside its stream");
-            list.Add(new DebugRange((StreamKind)kind, index, first, count, opId, strings[(int)nameIndex]));
+            // Canonical form (as the writer emits it): strings interned in first-use order.
+            if (nameIndex > nextNewString)
+                throw src.Invalid($"debug range {i} uses string {nameIndex} before string {nextNewString}");
+            if (nameIndex == nextNewString)
+                nextNewString++;
+            var range = new DebugRange((StreamKind)kind, index, first, count, opId, strings[(int)nameIndex]);
+            if (list.Count > 0 && PimBinaryWriter.DebugOrder.Compare(list[^1], range) > 0)
+                throw src.Invalid($"debug range {i} is out of order");
+            list.Add(range);
         }
         src.End();
+        if (nextNewString != strings.Count || strings.Distinct(StringComparer.Ordinal).Count() != strings.Count)
+            throw src.Invalid("debug string table has unused or repeated strings");
         return list;
     }
 

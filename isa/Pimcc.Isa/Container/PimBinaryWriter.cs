@@ -63,6 +63,17 @@ public static class PimBinaryWriter
         return file;
     }
 
+    /// <summary>The order of debug ranges in a file: stream kind, stream index, first word, count, op id, op name (ordinal).</summary>
+    internal static IComparer<DebugRange> DebugOrder { get; } = Comparer<DebugRange>.Create((a, b) =>
+    {
+        var c = a.Stream.CompareTo(b.Stream);
+        if (c == 0) c = a.StreamIndex.CompareTo(b.StreamIndex);
+        if (c == 0) c = a.First.CompareTo(b.First);
+        if (c == 0) c = a.Count.CompareTo(b.Count);
+        if (c == 0) c = a.IrOpId.CompareTo(b.IrOpId);
+        return c != 0 ? c : string.CompareOrdinal(a.IrOpName, b.IrOpName);
+    });
+
     /// <summary>CRC-32 of the header (without its CRC field) followed by the section table.</summary>
     internal static uint HeaderCrc(ReadOnlySpan<byte> file, int sectionCount)
     {
@@ -165,10 +176,7 @@ public static class PimBinaryWriter
             lengths[(StreamKind.Core, c.Core)] = c.Instructions.Count;
         foreach (var c in channels)
             lengths[(StreamKind.Channel, c.Channel)] = c.Commands.Count;
-        var ranges = bin.Debug
-            .OrderBy(d => d.Stream).ThenBy(d => d.StreamIndex).ThenBy(d => d.First).ThenBy(d => d.Count)
-            .ThenBy(d => d.IrOpId).ThenBy(d => d.IrOpName, StringComparer.Ordinal)
-            .ToList();
+        var ranges = bin.Debug.Order(DebugOrder).ToList();
         var strings = new List<string>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in ranges)
