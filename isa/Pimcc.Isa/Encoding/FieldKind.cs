@@ -18,7 +18,17 @@ public enum FieldKind
 }
 
 /// <summary>A named enumeration used by <see cref="FieldKind.Enum"/> fields; the code of a name is its index.</summary>
-public sealed record EnumDomain(string Name, IReadOnlyList<string> Names, string Description);
+public sealed record EnumDomain(string Name, IReadOnlyList<string> Names, string Description)
+{
+    /// <summary>The code of a value name, e.g. <c>SramFormats.DataType.Code("fp16") == 0</c>.</summary>
+    public long Code(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+            if (Names[i] == name)
+                return i;
+        throw new ArgumentException($"{Name} has no value '{name}'", nameof(name));
+    }
+}
 
 /// <summary>One operand slot of a format: its kind and width; positions follow from the order (MSB first).</summary>
 public sealed record FieldSlot(FieldKind Kind, int Width, EnumDomain? Domain = null);

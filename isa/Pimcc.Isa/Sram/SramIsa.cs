@@ -34,6 +34,16 @@ public static class SramIsa
         (0xE0, 0xFF, "reserved: target pimllm"),
     ];
 
+    /// <summary>
+    /// The shortest sequence that sets r[<paramref name="register"/>] to <paramref name="value"/>: <c>li.lo</c>, plus
+    /// <c>li.hi</c> when the upper half is not zero.
+    /// </summary>
+    public static IReadOnlyList<Op> LoadImmediate(int register, uint value)
+    {
+        var lo = Table.Make("li.lo", register, value & 0xFFFF);
+        return value >> 16 == 0 ? [lo] : [lo, Table.Make("li.hi", register, value >> 16)];
+    }
+
     private static OpSpec R(string m, int op, OpClass c, U u, WordFormat f, string operands, T t, EnergyClass e, string summary) =>
         OpTable.Row(IsaKind.SramPim, m, op, c, u, f, operands, t, e, summary);
 
