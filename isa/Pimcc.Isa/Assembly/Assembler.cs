@@ -1,5 +1,6 @@
 using System.Text;
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly.Grammar;
 using Pimcc.Isa.Container;
@@ -25,6 +26,8 @@ public static class Assembler
         lexer.AddErrorListener(listener);
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
+        // The grammar is SLL: the faster prediction mode gives the same trees (and disassemblies are large).
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
         var tree = parser.program();
         return new Builder(fileName).Build(tree);
     }

@@ -6,7 +6,7 @@ namespace Pimcc.Tests.Isa;
 
 public class RoundTripTests(ITestOutputHelper output)
 {
-    private const int Programs = 300;
+    private const int Programs = 150;
 
     [Fact]
     public void AssembleOfDisassembleGivesTheSameBytesOnRandomPrograms()
@@ -19,7 +19,8 @@ public class RoundTripTests(ITestOutputHelper output)
             var bin = PimBinaryReader.Read(bytes, "rand.bin");
             var text = Disassembler.Disassemble(bin);
             var again = PimBinaryWriter.Write(Assembler.Assemble(text, "rand.pasm"));
-            again.ShouldBe(bytes, $"program {i}:\n{text}");
+            if (!again.AsSpan().SequenceEqual(bytes))
+                again.ShouldBe(bytes, $"program {i}:\n{text}");
             // The printed text is a fixed point too.
             Disassembler.Disassemble(PimBinaryReader.Read(again, "again.bin")).ShouldBe(text);
             words += bin.Cores.Sum(c => c.Instructions.Count) + bin.Channels.Sum(c => c.Commands.Count);
