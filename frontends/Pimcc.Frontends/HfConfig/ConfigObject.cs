@@ -43,7 +43,7 @@ internal sealed class ConfigObject
             var line = (e.LineNumber ?? 0) + 1;
             var col = (e.BytePositionInLine ?? 0) + 1;
             throw new PimccError(ExitCode.MalformedInput, $"{file}:{line}:{col}", $"malformed JSON: {Describe(e)}",
-                "a HuggingFace config.json must be strict JSON (no comments, no trailing commas)");
+                "a HuggingFace config.json must be strict JSON: no comments, no trailing commas");
         }
         if (root.ValueKind != JsonValueKind.Object)
             throw new PimccError(ExitCode.InvalidModel, file, $"the top-level JSON value is {KindName(root.ValueKind)}, expected an object",

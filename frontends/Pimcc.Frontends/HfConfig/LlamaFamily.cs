@@ -40,7 +40,9 @@ internal sealed class LlamaFamily : DecoderFamily
         _slidingWindow = variant switch
         {
             Variant.Mistral => c.OptionalSize("sliding_window", SizeLimits.Positions),
-            Variant.Qwen2 when c.Bool("use_sliding_window", false) => c.OptionalSize("sliding_window", SizeLimits.Positions),
+            // modeling_qwen2.py: layers from max_window_layers (default 28) on use the window.
+            Variant.Qwen2 when c.Bool("use_sliding_window", false) && c.OptionalSize("max_window_layers", SizeLimits.Layers).GetValueOrDefault(28) < shape.Layers
+                => c.OptionalSize("sliding_window", SizeLimits.Positions),
             _ => null,
         };
         var qkvBias = variant switch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pimcc.Diagnostics;
 using Pimcc.Frontends.HfConfig;
@@ -17,8 +18,13 @@ internal static class HfConfigKit
     public static IEnumerable<string> SampleFiles =>
         Directory.EnumerateFiles(SamplesDir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
 
+    /// <summary>Loads a sample; with the default workload the (immutable) module is shared between tests.</summary>
     public static Module LoadSample(string file, HfWorkload? workload = null) =>
-        HfConfigFrontend.Load(Sample(file), workload ?? Workload);
+        workload is null || workload == Workload
+            ? Cache.GetOrAdd(file, f => new Lazy<Module>(() => HfConfigFrontend.Load(Sample(f), Workload))).Value
+            : HfConfigFrontend.Load(Sample(file), workload);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Module>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Loads a sample after editing its JSON (e.g. removing or changing one field).</summary>
     public static Module LoadEdited(string file, Action<JsonObject> edit, HfWorkload? workload = null, string? name = null) =>
