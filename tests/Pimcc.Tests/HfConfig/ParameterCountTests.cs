@@ -1,0 +1,82 @@
+using Pimcc.Ir;
+
+namespace Pimcc.Tests.HfConfig;
+
+/// <summary>
+/// Parameter counts of every sample against closed-form counts written out here from the config
+/// values (independently of the frontend), and against the published model size.
+/// </summary>
+public class ParameterCountTests
+{
+    /// <summary>
+    /// OPT: token table vocab·proj, position table (max_pos+2)·h, project_in/out 2·proj·h when proj != h,
+    /// per layer 4 biased h×h attention projections, fc1/fc2 with biases, two LayerNorms (4h),
+    /// final LayerNorm (2h) only for pre-LN models. LM head tied.
+    /// </summary>
+    private static long Opt(long h, long ffn, long layers, long proj = 0, bool preNorm = true, long vocab = 50272, long maxPos = 2048)
+    {
+        proj = proj == 0 ? h : proj;
+        var perLayer = 4 * (h * h + h) + (h * ffn + ffn) + (ffn * h + h) + 4 * h;
+        return vocab * proj + (maxPos + 2) * h + (proj != h ? 2 * proj * h : 0) + layers * perLayer + (preNorm ? 2 * h : 0);
+    }
+
+    /// <summary>GPT-2: wte + wpe, per layer ln_1/ln_2 (4e), c_attn 3e×e+3e, c_proj, c_fc and mlp.c_proj with biases; ln_f. Tied head.</summary>
+    private static long Gpt2(long e, long layers, long vocab = 50257, long positions = 1024)
+    {
+        var inner = 4 * e;
+        var perLayer = 4 * e + (3 * e * e + 3 * e) + (e * e + e) + (e * inner + inner) + (inner * e + e);
+        return vocab * e + positions * e + layers * perLayer + 2 * e;
+    }
+
+    /// <summary>Llama-style: embeddings (twice when untied), per layer 2 RMSNorms, q/k/v/o, gate/up/down; final norm.</summary>
+    private static long LlamaLike(long vocab, long h, long layers, long heads, long kvHeads, long headDim, long ffn, bool tied, bool qkvBias)
+    {
+        var perLayer = 2 * h + h * heads * headDim + 2 * h * kvHeads * headDim + heads * headDim * h + 3 * h * ffn
+            + (qkvBias ? heads * headDim + 2 * kvHeads * headDim : 0);
+        return vocab * h * (tied ? 1 : 2) + layers * perLayer + h;
+    }
+
+    /// <summary>file -> (count from the formula, published size, relative tolerance against the published size).</summary>
+    public static readonly IReadOnlyDictionary<string, (long Formula, double Published, double Tolerance)> Expected =
+        new Dictionary<string, (long, double, double)>
+        {
+            // Exact HuggingFace num_parameters() where the model card / transformers report it.
+            ["opt-125m.json"] = (Opt(768, 3072, 12), 125_239_296, 0),
+            ["opt-350m.json"] = (Opt(1024, 4096, 24, proj: 512, preNorm: false), 331_196_416, 0),
+            // Larger OPTs: sizes as named in Zhang et al. 2022, Table 1 (rounded), within 2 %.
+            ["opt-1.3b.json"] = (Opt(2048, 8192, 24), 1.3e9, 0.02),
+            ["opt-2.7b.json"] = (Opt(2560, 10240, 32), 2.7e9, 0.02),
+            ["opt-6.7b.json"] = (Opt(4096, 16384, 32), 6.7e9, 0.02),
+            ["opt-13b.json"] = (Opt(5120, 20480, 40), 13e9, 0.02),
+            ["opt-30b.json"] = (Opt(7168, 28672, 48), 30e9, 0.02),
+            ["opt-66b.json"] = (Opt(9216, 36864, 64), 66e9, 0.02),
+            ["gpt2.json"] = (Gpt2(768, 12), 124_439_808, 0),
+            ["gpt2-medium.json"] = (Gpt2(1024, 24), 354_823_168, 0),
+            ["gpt2-large.json"] = (Gpt2(1280, 36), 774_030_080, 0),
+            ["gpt2-xl.json"] = (Gpt2(1600, 48), 1_557_611_200, 0),
+            ["llama-3.2-1b.json"] = (LlamaLike(128256, 2048, 16, 32, 8, 64, 8192, tied: true, qkvBias: false), 1_235_814_400, 0),
+            ["qwen2-0.5b.json"] = (LlamaLike(151936, 896, 24, 14, 2, 64, 4864, tied: true, qkvBias: true), 494_032_768, 0),
+            ["mistral-7b.json"] = (LlamaLike(32000, 4096, 32, 32, 8, 128, 14336, tied: false, qkvBias: false), 7_241_732_096, 0),
+        };
+
+    public static TheoryData<string> Files => [.. Expected.Keys.Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void ParameterCountMatchesTheConfigFormulaAndThePublishedSize(string file)
+    {
+        var (formula, published, tolerance) = Expected[file];
+        var count = HfConfigKit.ParameterCount(HfConfigKit.LoadSample(file));
+        count.ShouldBe(formula);
+        Math.Abs(count - published).ShouldBeLessThanOrEqualTo(published * tolerance, $"{file}: {count} vs published {published}");
+    }
+
+    [Fact]
+    public void WeightBytesFollowTheDtype()
+    {
+        var m = HfConfigKit.LoadSample("llama-3.2-1b.json");
+        m.WeightBytes.ShouldBe(2 * Expected["llama-3.2-1b.json"].Formula); // bf16
+        var f32 = Pimcc.Frontends.HfConfig.HfConfigFrontend.Load(HfConfigKit.Sample("opt-125m.json"), HfConfigKit.Workload, ElementType.F32);
+        f32.WeightBytes.ShouldBe(4 * Expected["opt-125m.json"].Formula);
+    }
+}
