@@ -18,6 +18,11 @@ namespace Pimcc.Ir;
 ///   }
 /// }
 /// </code>
+/// Names after <c>%</c> and <c>@</c> are bare when <see cref="IrNames.IsBare"/>, else quoted strings.
+/// Attribute keys and opcodes have no sigil, so they are bare only when they are identifiers
+/// (<see cref="IrNames.IsIdentifier"/>); symbols in expressions that are not identifiers, or that are
+/// value words (<c>true false inf nan</c>), print as <c>$"name"</c>. The grammar is
+/// frontends/Pimcc.Frontends/IrText/PimIr.g4.
 /// </summary>
 public static class Printer
 {

@@ -31,10 +31,55 @@ internal sealed class FirstSyntaxErrorListener(IrTextSource source) : IAntlrErro
         throw new PimccError(ExitCode.MalformedInput, source.At(line, charPositionInLine), message, Hint);
     }
 
-    /// <summary>Parser errors: ANTLR's message names the offending token and what was expected.</summary>
+    /// <summary>
+    /// Parser errors, reworded from the parser's expected-token set in the words of the format
+    /// (<c>%name</c>, <c>identifier</c>) rather than ANTLR's token names.
+    /// </summary>
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine,
-        string msg, RecognitionException e) =>
-        throw new PimccError(ExitCode.MalformedInput, source.At(line, charPositionInLine), msg, Hint);
+        string msg, RecognitionException e)
+    {
+        var message = recognizer is Parser parser
+            ? $"unexpected {Describe(offendingSymbol)}; expected {Expected(parser.GetExpectedTokens().ToList())}"
+            : msg;
+        throw new PimccError(ExitCode.MalformedInput, source.At(line, charPositionInLine), message, Hint);
+    }
+
+    private static string Describe(IToken token) =>
+        token.Type == TokenConstants.EOF ? "end of file"
+        : token.Text.Length > 40 ? $"'{token.Text[..40]}...'"
+        : $"'{token.Text}'";
+
+    private static string Expected(IList<int> types)
+    {
+        // Keywords are identifiers wherever an identifier may stand, so listing them adds nothing.
+        var shown = types.Contains(PimIrParser.ID)
+            ? types.Where(t => !IsKeyword(t))
+            : types;
+        var names = shown.Select(Name).ToList();
+        return names.Count switch
+        {
+            0 => "nothing more",
+            1 => names[0],
+            _ => string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1],
+        };
+    }
+
+    private static bool IsKeyword(int type) => type is PimIrParser.PIMIR or PimIrParser.MODULE or PimIrParser.ATTR
+        or PimIrParser.WEIGHT or PimIrParser.DENSE or PimIrParser.KV_CACHE or PimIrParser.FUNC or PimIrParser.RETURN
+        or PimIrParser.TRUE or PimIrParser.FALSE or PimIrParser.INF or PimIrParser.NAN;
+
+    private static string Name(int type) => type switch
+    {
+        TokenConstants.EOF => "end of file",
+        PimIrParser.VALUE_NAME => "%name",
+        PimIrParser.GLOBAL_NAME => "@name",
+        PimIrParser.QUOTED_SYMBOL => "$\"symbol\"",
+        PimIrParser.FLOAT => "float",
+        PimIrParser.INT => "integer",
+        PimIrParser.ID => "identifier",
+        PimIrParser.STRING => "string",
+        _ => PimIrParser.DefaultVocabulary.GetDisplayName(type),
+    };
 
     private static string Printable(string s) =>
         s.Length == 1 && (char.IsControl(s[0]) || char.IsWhiteSpace(s[0])) ? $"\\u{(int)s[0]:x4}" : s;

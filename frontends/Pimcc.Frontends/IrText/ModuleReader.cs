@@ -54,12 +54,11 @@ internal sealed class ModuleReader(IrTextSource source) : PimIrBaseVisitor<Modul
     {
         var name = functionNames.Claim(ctx.name);
         var values = new UniqueNames(source, $"value in func @{name}");
-        var parameters = ctx.param().Select(p => new Value(values.Claim(p.VALUE_NAME().Symbol), _values.Type(p.tensorType())));
-        var paramArray = parameters.ToImmutableArray();
+        var parameters = ctx.param().Select(p => new Value(values.Claim(p.VALUE_NAME().Symbol), _values.Type(p.tensorType()))).ToImmutableArray();
         var attrs = _values.Attrs(ctx.attrDict(), "func");
         var body = ctx.operation().Select(op => Operation(op, values)).ToImmutableArray();
         var returns = ctx.returnStmt().operand().Select(Operand).ToImmutableArray();
-        return new Function(name, paramArray, body, returns, attrs);
+        return new Function(name, parameters, body, returns, attrs);
     }
 
     private Operation Operation(OperationContext ctx, UniqueNames values)

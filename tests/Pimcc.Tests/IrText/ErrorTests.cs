@@ -26,20 +26,24 @@ public class ErrorTests
 
     [Fact]
     public void MissingHeader() =>
-        ShouldFailAt("module @m {\n}\n", ExitCode.MalformedInput, "bad.pimir:1:1", "'pimir'");
+        ShouldFailAt("module @m {\n}\n", ExitCode.MalformedInput, "bad.pimir:1:1", "unexpected 'module'; expected 'pimir'");
 
     [Fact]
     public void EmptyFile() =>
-        ShouldFailAt("", ExitCode.MalformedInput, "bad.pimir:1:1", "<EOF>");
+        ShouldFailAt("", ExitCode.MalformedInput, "bad.pimir:1:1", "unexpected end of file; expected 'pimir'");
 
     [Fact]
     public void MissingCloseParenthesisPointsAtTheColon() =>
         ShouldFailAt(Header + "  func @f(%a: f32[2]) {\n    %b = add(%a, %a : f32[2]\n    return %b\n  }\n}\n",
-            ExitCode.MalformedInput, "bad.pimir:4:21", "extraneous input ':'");
+            ExitCode.MalformedInput, "bad.pimir:4:21", "unexpected ':'; expected ',' or ')'");
 
     [Fact]
     public void FirstErrorOnlyIsReported() =>
-        ShouldFailAt(Header + "  attr x = = 1\n  attr y = = 2\n}\n", ExitCode.MalformedInput, "bad.pimir:3:12", "'='");
+        ShouldFailAt(Header + "  attr x = = 1\n  attr y = = 2\n}\n", ExitCode.MalformedInput, "bad.pimir:3:12", "unexpected '='; expected");
+
+    [Fact]
+    public void KeywordsAreNotListedWhereAnyIdentifierFits() =>
+        ShouldFailAt(Header + "  attr = 1\n}\n", ExitCode.MalformedInput, "bad.pimir:3:8", "unexpected '='; expected identifier or string");
 
     [Fact]
     public void UnexpectedCharacter() =>
@@ -55,7 +59,7 @@ public class ErrorTests
 
     [Fact]
     public void TextAfterTheModule() =>
-        ShouldFailAt("pimir 1\nmodule @m {\n}\nmodule @n {\n}\n", ExitCode.MalformedInput, "bad.pimir:4:1", "<EOF>");
+        ShouldFailAt("pimir 1\nmodule @m {\n}\nmodule @n {\n}\n", ExitCode.MalformedInput, "bad.pimir:4:1", "unexpected 'module'; expected end of file");
 
     [Fact]
     public void UnknownElementType() =>
