@@ -17,12 +17,13 @@ internal sealed class FirstSyntaxErrorListener(IrTextSource source) : IAntlrErro
     public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine,
         string msg, RecognitionException e)
     {
-        var first = e is LexerNoViableAltException lex && recognizer.InputStream is ICharStream chars
-            ? chars.GetText(Interval.Of(lex.StartIndex, lex.StartIndex))
-            : "";
+        var (first, second) = e is LexerNoViableAltException lex && recognizer.InputStream is ICharStream chars
+            ? (chars.GetText(Interval.Of(lex.StartIndex, lex.StartIndex)), chars.GetText(Interval.Of(lex.StartIndex + 1, lex.StartIndex + 1)))
+            : ("", "");
         var message = first switch
         {
-            "\"" => "unterminated string (a string must close on the line it opens, with escapes \\\" \\\\ \\n \\t \\uXXXX)",
+            _ when first == "\"" || (first is "%" or "@" or "$" && second == "\"") =>
+                "unterminated string or unknown escape (a string closes on the line it opens; escapes are \\\" \\\\ \\n \\t \\r \\uXXXX)",
             "%" or "@" => $"'{first}' must be followed by a name: letters, digits, '_', '.', '$', '-', or a quoted string",
             "$" => "'$' must be followed by a quoted symbol name",
             "" => msg,

@@ -54,6 +54,18 @@ public class ErrorTests
         ShouldFailAt(Header + "  attr s = \"open\n}\n", ExitCode.MalformedInput, "bad.pimir:3:12", "unterminated string");
 
     [Fact]
+    public void UnterminatedQuotedName() =>
+        ShouldFailAt(Header + "  weight @\"w : f32[1]\n}\n", ExitCode.MalformedInput, "bad.pimir:3:10", "unterminated string");
+
+    [Fact]
+    public void UnknownEscape() =>
+        ShouldFailAt(Header + "  attr s = \"a\\qb\"\n}\n", ExitCode.MalformedInput, "bad.pimir:3:12", "unknown escape");
+
+    [Fact]
+    public void SigilAtEndOfFile() =>
+        ShouldFailAt("pimir 1\nmodule @", ExitCode.MalformedInput, "bad.pimir:2:8", "'@' must be followed by a name");
+
+    [Fact]
     public void SigilWithoutName() =>
         ShouldFailAt(Header + "  weight @ : f32[1]\n}\n", ExitCode.MalformedInput, "bad.pimir:3:10", "'@' must be followed by a name");
 
