@@ -34,4 +34,23 @@ public static class IrNames
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$' or '-');
 
     public static string Quote(string name) => IsBare(name) ? name : StringAttr.Quote(name);
+
+    /// <summary>
+    /// Identifiers are [A-Za-z_][A-Za-z0-9_.]*. Attribute keys and opcodes print bare when they are
+    /// identifiers: unlike %/@ names they have no sigil, so '-' or a leading digit would read back as
+    /// an expression or a number.
+    /// </summary>
+    public static bool IsIdentifier(string s) =>
+        s.Length > 0 && (char.IsAsciiLetter(s[0]) || s[0] == '_') &&
+        s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.');
+
+    public static string QuoteIdentifier(string s) => IsIdentifier(s) ? s : StringAttr.Quote(s);
+
+    /// <summary>
+    /// Symbols in dimension expressions print bare when they are identifiers other than the value
+    /// words (true, false, inf, nan), else as <c>$"name"</c>: a plain string would read back as a
+    /// string attribute.
+    /// </summary>
+    public static string QuoteSymbol(string s) =>
+        IsIdentifier(s) && s is not ("true" or "false" or "inf" or "nan") ? s : "$" + StringAttr.Quote(s);
 }

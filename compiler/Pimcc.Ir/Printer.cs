@@ -18,6 +18,11 @@ namespace Pimcc.Ir;
 ///   }
 /// }
 /// </code>
+/// Names after <c>%</c> and <c>@</c> are bare when <see cref="IrNames.IsBare"/>, else quoted strings.
+/// Attribute keys and opcodes have no sigil, so they are bare only when they are identifiers
+/// (<see cref="IrNames.IsIdentifier"/>); symbols in expressions that are not identifiers, or that are
+/// value words (<c>true false inf nan</c>), print as <c>$"name"</c>. The grammar is
+/// frontends/Pimcc.Frontends/IrText/PimIr.g4.
 /// </summary>
 public static class Printer
 {
@@ -29,7 +34,7 @@ public static class Printer
         sb.Append("pimir ").Append(FormatVersion).Append('\n');
         sb.Append("module @").Append(IrNames.Quote(module.Name)).Append(" {\n");
         foreach (var (k, v) in module.Attrs)
-            sb.Append("  attr ").Append(IrNames.Quote(k)).Append(" = ").Append(v).Append('\n');
+            sb.Append("  attr ").Append(IrNames.QuoteIdentifier(k)).Append(" = ").Append(v).Append('\n');
         foreach (var w in module.Weights)
         {
             sb.Append("  weight @").Append(IrNames.Quote(w.Name)).Append(" : ").Append(w.Type);
@@ -82,7 +87,7 @@ public static class Printer
     private static void AppendOperation(StringBuilder sb, Operation op)
     {
         sb.AppendJoin(", ", op.Results.Select(r => "%" + IrNames.Quote(r.Name)));
-        sb.Append(" = ").Append(op.Opcode).Append('(');
+        sb.Append(" = ").Append(IrNames.QuoteIdentifier(op.Opcode)).Append('(');
         sb.AppendJoin(", ", op.Operands.Select(o => o.ToString()));
         sb.Append(')');
         AppendAttrs(sb, op.Attrs);
@@ -93,7 +98,7 @@ public static class Printer
     {
         if (attrs.Count == 0) return;
         sb.Append(" {");
-        sb.AppendJoin(", ", attrs.Select(kv => $"{IrNames.Quote(kv.Key)} = {kv.Value}"));
+        sb.AppendJoin(", ", attrs.Select(kv => $"{IrNames.QuoteIdentifier(kv.Key)} = {kv.Value}"));
         sb.Append('}');
     }
 }

@@ -95,14 +95,16 @@ public sealed class SymExpr : IEquatable<SymExpr>
         {
             if (sb.Length > 0) sb.Append(coef < 0 ? '-' : '+');
             else if (coef < 0) sb.Append('-');
-            var mag = Math.Abs(coef);
-            if (mag != 1) sb.Append(mag.ToString(CultureInfo.InvariantCulture)).Append('*');
-            sb.Append(sym);
+            if (coef is not (1 or -1)) sb.Append(Magnitude(coef)).Append('*');
+            sb.Append(IrNames.QuoteSymbol(sym));
         }
         if (Constant != 0)
-            sb.Append(Constant < 0 ? '-' : '+').Append(Math.Abs(Constant).ToString(CultureInfo.InvariantCulture));
+            sb.Append(Constant < 0 ? '-' : '+').Append(Magnitude(Constant));
         return sb.ToString();
     }
+
+    // Math.Abs(long.MinValue) overflows; the digits of the printed value do not.
+    private static string Magnitude(long v) => v.ToString(CultureInfo.InvariantCulture).TrimStart('-');
 
     public bool Equals(SymExpr? other) =>
         other is not null && Constant == other.Constant && Terms.Count == other.Terms.Count &&
