@@ -2,5 +2,5 @@ namespace Pimcc.Driver;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
 }

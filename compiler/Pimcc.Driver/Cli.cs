@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Pimcc.Diagnostics;
+using Pimcc.Driver.Commands;
+
+namespace Pimcc.Driver;
+
+/// <summary>
+/// The <c>pimcc</c> command line. Every failure ends as one line on stderr and a documented exit
+/// code (docs/exit-codes.md); a stack trace is shown only with PIMCC_DEBUG=1.
+/// </summary>
+public static class Cli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var io = new ConsoleIo(stdout, stderr);
+        var root = new RootCommand(
+            "pimcc: ahead-of-time compiler and simulator for processing-in-memory LLM accelerators.\n\n" +
+            "  pimcc model.json --target hpim -o out.bin    compile a HuggingFace config (weights-free)\n" +
+            "  pimcc model.onnx --target hpim -o out.bin    compile an ONNX export\n" +
+            "  pimcc model.pimir --emit ir                  re-run passes on textual IR\n\n" +
+            "Exit codes:\n" + string.Join("\n", ExitCodeDocs.Table.Select(r => $"  {r.Code,3}  {r.Name}")));
+        CompileCommand.Configure(root, io);
+        foreach (var sub in Subcommands.All(io)) root.Subcommands.Add(sub);
+        return Invoke(root, args, io);
+    }
+
+    internal static int Invoke(RootCommand root, string[] args, ConsoleIo io)
+    {
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                io.Err.WriteLine($"pimcc: error: {parse.Errors[0].Message} (hint: run 'pimcc --help')");
+                return (int)ExitCode.Usage;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
+        }
+        catch (PimccError e)
+        {
+            io.Err.WriteLine(e.OneLine);
+            return (int)e.Code;
+        }
+        catch (Exception e)
+        {
+            io.Err.WriteLine($"pimcc: internal error: {e.GetType().Name}: {e.Message.Replace('\n', ' ')} (hint: this is a pimcc bug; rerun with PIMCC_DEBUG=1 for details and report it)");
+            if (Environment.GetEnvironmentVariable("PIMCC_DEBUG") == "1") io.Err.WriteLine(e);
+            return (int)ExitCode.InternalError;
+        }
+    }
+}
+
+/// <summary>Where a command writes: the process's streams, or a test's.</summary>
+public sealed record ConsoleIo(TextWriter Out, TextWriter Err);

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using Pimcc.Compiler.PassManagement;
+using Pimcc.Diagnostics;
+using Pimcc.Frontends.HfConfig;
+using Pimcc.Ir;
+using Pimcc.Targets;
+
+namespace Pimcc.Driver.Commands;
+
+/// <summary>The root command: <c>pimcc &lt;model&gt; --target &lt;name&gt; [-o file] [--emit ir|bin]</c>.</summary>
+public static class CompileCommand
+{
+    public static void Configure(RootCommand root, ConsoleIo io)
+    {
+        var model = new Argument<string?>("model") { Description = "model file: HuggingFace config (.json), ONNX (.onnx) or textual IR (.pimir)", Arity = ArgumentArity.ZeroOrOne };
+        var options = new CompileOptions();
+        root.Arguments.Add(model);
+        options.AddTo(root);
+        root.SetAction(parse =>
+        {
+            var path = parse.GetValue(model);
+            if (path is null)
+            {
+                io.Err.WriteLine("pimcc: error: no model given (hint: pimcc <model> --target hpim -o out.bin; see pimcc --help)");
+                return (int)ExitCode.Usage;
+            }
+            return Compile(path, options.Read(parse), io);
+        });
+    }
+
+    public static int Compile(string path, CompileSettings s, ConsoleIo io)
+    {
+        var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
+        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens));
+        var pipeline = Pipeline.Parse(s.Passes ?? PassRegistry.HpimPipeline, PassRegistry.Default);
+        var manager = new PassManager(new PassInstrumentation
+        {
+            PrintAfter = s.PrintAfter.ToHashSet(StringComparer.Ordinal),
+            PrintBefore = s.PrintBefore.ToHashSet(StringComparer.Ordinal),
+            PrintAfterAll = s.PrintAfterAll,
+            Dump = io.Err,
+        }, target);
+        foreach (var name in s.PrintAfter.Concat(s.PrintBefore))
+            if (pipeline.Steps.All(st => st.Pass.Name != name))
+                throw new PimccError(ExitCode.Usage, "--print-ir-after/--print-ir-before", $"pass '{name}' is not in the pipeline",
+                    $"pipeline: {pipeline}");
+        var (result, records) = manager.Run(module, pipeline, path);
+        if (s.PassStatistics) io.Err.Write(StatisticsReport.Render(records));
+        switch (s.Emit)
+        {
+            case "ir":
+                var text = Printer.Print(result);
+                if (s.Output is null || s.Output == "-") io.Out.Write(text);
+                else OutputFile.WriteText(s.Output, text);
+                return 0;
+            default:
+                throw new PimccError(ExitCode.Usage, "--emit", $"cannot emit '{s.Emit}' for target '{s.Target}' yet", "use --emit ir");
+        }
+    }
+}
+
+/// <summary>Renders pass statistics like LLVM's -stats: one block per pass.</summary>
+public static class StatisticsReport
+{
+    public static string Render(IEnumerable<PassRunRecord> records)
+    {
+        var sb = new StringBuilder("===-------------------------------------------------------------------------===\n" +
+                                   "                          ... Pass statistics report ...\n" +
+                                   "===-------------------------------------------------------------------------===\n");
+        foreach (var r in records)
+        {
+            sb.Append(r.Pass).Append('\n');
+            foreach (var (stat, value) in r.Statistics.Values)
+                sb.Append($"  {value,20}  {stat.Name} - {stat.Description}\n");
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace Pimcc.Driver.Commands;
+
+/// <summary>Resolved compile settings.</summary>
+public sealed record CompileSettings(
+    string Target,
+    string? Output,
+    string Emit,
+    int PromptTokens,
+    int GeneratedTokens,
+    string? Passes,
+    IReadOnlyList<string> PrintAfter,
+    IReadOnlyList<string> PrintBefore,
+    bool PrintAfterAll,
+    bool PassStatistics,
+    string? TargetConfig,
+    IReadOnlyList<string> Sets);
+
+/// <summary>The compile options, shared by the root command and <c>pimcc run</c>.</summary>
+public sealed class CompileOptions
+{
+    public Option<string> Target { get; } = new("--target", "-t") { Description = "target accelerator preset (see 'pimcc targets')", DefaultValueFactory = _ => "hpim" };
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "output file ('-' or omitted with --emit ir: standard output)" };
+    public Option<string?> Emit { get; } = new("--emit") { Description = "what to write: bin (out.bin, default) or ir (textual IR after the pipeline)" };
+    public Option<int> PromptTokens { get; } = new("--prompt-tokens") { Description = "workload: input (prompt) tokens", DefaultValueFactory = _ => 256 };
+    public Option<int> GeneratedTokens { get; } = new("--gen-tokens") { Description = "workload: generated (output) tokens", DefaultValueFactory = _ => 768 };
+    public Option<string?> Passes { get; } = new("--passes") { Description = "pass pipeline, e.g. 'infer-shapes,canonicalize' (default: the target's pipeline)" };
+    public Option<string[]> PrintAfter { get; } = new("--print-ir-after") { Description = "print the IR after the named pass (repeatable)", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> PrintBefore { get; } = new("--print-ir-before") { Description = "print the IR before the named pass (repeatable)" };
+    public Option<bool> PrintAfterAll { get; } = new("--print-ir-after-all") { Description = "print the IR after every pass" };
+    public Option<bool> PassStatistics { get; } = new("--pass-statistics") { Description = "print each pass's statistics to stderr" };
+    public Option<string?> TargetConfig { get; } = new("--target-config") { Description = "target description JSON file (instead of a preset)" };
+    public Option<string[]> Set { get; } = new("--set") { Description = "override a target parameter: key=value (repeatable)" };
+
+    public void AddTo(Command c)
+    {
+        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TargetConfig, Set })
+            c.Options.Add(o);
+    }
+
+    public CompileSettings Read(ParseResult p)
+    {
+        var output = p.GetValue(Output);
+        var emit = p.GetValue(Emit) ?? (output is not null && output.EndsWith(".pimir", StringComparison.OrdinalIgnoreCase) ? "ir" : "bin");
+        var prompt = p.GetValue(PromptTokens);
+        var gen = p.GetValue(GeneratedTokens);
+        if (prompt <= 0 || gen < 0)
+            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--prompt-tokens/--gen-tokens",
+                $"workload ({prompt} in, {gen} out) is invalid", "use at least 1 prompt token and 0 or more generated tokens");
+        return new CompileSettings(
+            p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
+            p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
+            p.GetValue(TargetConfig), p.GetValue(Set) ?? []);
+    }
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Pimcc.Driver.Commands;
+
+/// <summary>Every subcommand of pimcc, in the order --help lists them.</summary>
+public static class Subcommands
+{
+    public static IEnumerable<Command> All(ConsoleIo io) =>
+    [
+        AsmCommands.Asm(io),
+        AsmCommands.Disasm(io),
+        TargetsCommand.Create(io),
+        PassesCommand.Create(io),
+    ];
+}

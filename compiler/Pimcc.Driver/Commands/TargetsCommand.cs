@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Pimcc.Targets;
+
+namespace Pimcc.Driver.Commands;
+
+/// <summary><c>pimcc targets</c> lists the bundled presets; <c>pimcc targets show NAME</c> prints one resolved.</summary>
+public static class TargetsCommand
+{
+    public static Command Create(ConsoleIo io)
+    {
+        var cmd = new Command("targets", "list the bundled target descriptions");
+        cmd.SetAction(_ =>
+        {
+            foreach (var p in TargetRegistry.Presets) io.Out.WriteLine($"{p.Name,-12} {p.Summary}");
+            return 0;
+        });
+        var show = new Command("show", "print a target description fully resolved (every value in its unit, with its source)");
+        var name = new Argument<string>("target") { Description = "preset name or description file (.json)" };
+        var set = new Option<string[]>("--set") { Description = "override a parameter: key=value (repeatable)" };
+        show.Arguments.Add(name);
+        show.Options.Add(set);
+        show.SetAction(p =>
+        {
+            var target = TargetLoader.Load(p.GetValue(name)!, p.GetValue(set) ?? []);
+            io.Out.Write(target.CanonicalJson);
+            if (!target.CanonicalJson.EndsWith('\n')) io.Out.WriteLine();
+            return 0;
+        });
+        cmd.Subcommands.Add(show);
+        return cmd;
+    }
+}
