@@ -1,0 +1,31 @@
+using Pimcc.Driver;
+
+namespace Pimcc.Tests.Driver;
+
+/// <summary>Runs the pimcc command line in-process and captures what it prints.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Err);
+
+public static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = Cli.Run(args, o, e);
+        return new CliResult(code, o.ToString(), e.ToString());
+    }
+
+    public static string Sample(string name) => RepoPaths.Combine("samples", "hf-configs", name);
+
+    public static string TempDir() => Directory.CreateTempSubdirectory("pimcc-cli").FullName;
+
+    /// <summary>A user error: the given exit code, one line on stderr, no stack trace, nothing on stdout.</summary>
+    public static void ShouldBeOneLineError(this CliResult r, Pimcc.Diagnostics.ExitCode code, string contains)
+    {
+        r.ExitCode.ShouldBe((int)code, r.Err);
+        r.Err.TrimEnd('\n').ShouldNotContain("\n");
+        r.Err.ShouldNotContain("   at ");
+        r.Err.ShouldContain(contains);
+        r.Out.ShouldBeEmpty();
+    }
+}
