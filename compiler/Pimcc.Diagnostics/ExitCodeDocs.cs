@@ -12,7 +12,8 @@ public static class ExitCodeDocs
     public static string Markdown()
     {
         var sb = new StringBuilder();
-        sb.Append("<!-- Generated from compiler/Pimcc.Diagnostics/ExitCode.cs by `pimcc docs exit-codes`; do not edit. -->\n");
+        sb.Append("<!-- Generated from compiler/Pimcc.Diagnostics/ExitCode.cs; do not edit. -->\n" +
+                  "<!-- Regenerate: PIMCC_REGENERATE_DOCS=1 dotnet test tests/Pimcc.Tests --filter FullyQualifiedName~GeneratedDocsTests -->\n");
         sb.Append("# pimcc exit codes\n\n| code | name | meaning |\n|---:|---|---|\n");
         foreach (var (code, name, meaning) in Table)
             sb.Append($"| {code} | `{name}` | {meaning} |\n");

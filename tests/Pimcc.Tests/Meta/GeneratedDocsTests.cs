@@ -1,0 +1,30 @@
+using Pimcc.Compiler.PassManagement;
+using Pimcc.Diagnostics;
+using Pimcc.Driver.Commands;
+
+namespace Pimcc.Tests.Meta;
+
+/// <summary>Docs generated from code: fail when stale; PIMCC_REGENERATE_DOCS=1 rewrites them.</summary>
+public class GeneratedDocsTests
+{
+    public static TheoryData<string> Docs => ["exit-codes.md", "passes.md"];
+
+    private static string Render(string doc) => doc switch
+    {
+        "exit-codes.md" => ExitCodeDocs.Markdown(),
+        "passes.md" => "<!-- Generated from compiler/Pimcc.Compiler/PassManagement/PassRegistry.cs by `pimcc passes`; do not edit. -->\n" +
+                       "<!-- Regenerate: PIMCC_REGENERATE_DOCS=1 dotnet test tests/Pimcc.Tests --filter FullyQualifiedName~GeneratedDocsTests -->\n" +
+                       "# pimcc passes\n\n```\n" + PassesCommand.Describe(PassRegistry.Default) + "```\n",
+        _ => throw new ArgumentOutOfRangeException(nameof(doc)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Docs))]
+    public void DocIsUpToDate(string doc)
+    {
+        var path = RepoPaths.Combine("docs", doc);
+        var expected = Render(doc);
+        if (Environment.GetEnvironmentVariable("PIMCC_REGENERATE_DOCS") == "1") File.WriteAllText(path, expected);
+        File.ReadAllText(path).ShouldBe(expected, $"{path} is stale; regenerate with PIMCC_REGENERATE_DOCS=1");
+    }
+}
