@@ -42,6 +42,7 @@ public static class OnnxProtoWriter
             float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
             Half[] a => MemoryMarshal.AsBytes(a.AsSpan()),
             ushort[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            short[] a => MemoryMarshal.AsBytes(a.AsSpan()),
             double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
             long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
             int[] a => MemoryMarshal.AsBytes(a.AsSpan()),

@@ -71,6 +71,8 @@ public static class OnnxConstantFolding
     {
         OnnxDataType.Int64 => values,
         OnnxDataType.Int32 => values.Select(v => checked((int)v)).ToArray(),
+        OnnxDataType.Int16 => values.Select(v => checked((short)v)).ToArray(),
+        OnnxDataType.UInt16 => values.Select(v => checked((ushort)v)).ToArray(),
         OnnxDataType.Int8 => values.Select(v => checked((sbyte)v)).ToArray(),
         OnnxDataType.UInt8 => values.Select(v => checked((byte)v)).ToArray(),
         OnnxDataType.Bool => values.Select(v => v != 0).ToArray(),
