@@ -66,3 +66,17 @@ public sealed class OnnxConstantFoldingTests
         }
     }
 }
+
+public sealed class OnnxPreparedGraphTests
+{
+    [Fact]
+    public void Prepared_llama_decode_graph_has_facts_for_the_folded_graph()
+    {
+        var prepared = OnnxPreparedGraph.Load(RepoPaths.Combine("samples", "onnx", "tiny-llama-decode.onnx"));
+        prepared.NodesFolded.ShouldBeGreaterThan(0);
+        prepared.Graph.Nodes.Count.ShouldBeLessThan(prepared.Model.Graph.Nodes.Count);
+        prepared.Facts.Graph.ShouldBeSameAs(prepared.Graph);
+        prepared.Facts.UnresolvedValues().ShouldBeEmpty();
+        prepared.Facts.Get("present.2.key").ShapeText.ShouldBe("[1, 2, past_seq + 1, 16]");
+    }
+}
