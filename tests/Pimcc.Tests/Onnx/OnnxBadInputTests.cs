@@ -192,4 +192,10 @@ public sealed class OnnxBadInputTests : IDisposable
         model.Graph.Input[0].Type = new TypeProto(); // neither a tensor type nor anything pimcc reads
         LoadFails(model.Bytes(), ExitCode.UnsupportedDataType).Message.ShouldContain("only tensor values");
     }
+
+    [Theory]
+    [InlineData("w\0eights.bin")]
+    [InlineData("")]
+    public void Unusable_external_location_is_invalid(string location) =>
+        LoadFails(AddModel().WithInitializer(External("w", DataType.Float, [2], location)).Bytes(), ExitCode.InvalidModel);
 }
