@@ -159,7 +159,7 @@ public class HbmChannelTimingEngineTests
     {
         var e = new HbmChannelTimingEngine(Hpim);
         e.Issue(Act, B(0, 0), 100);
-        Should.Throw<HbmProtocolViolation>(() => e.Issue(Act, B(1, 0), 50));
+        Should.Throw<HbmProtocolViolation>(() => e.Issue(WrGb, HbmAddress.AllBanks(1), 50)).Probe.BindingRule.ShouldStartWith("command order");
     }
 
     [Fact]
