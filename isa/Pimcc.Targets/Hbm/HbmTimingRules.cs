@@ -1,3 +1,4 @@
+using Pimcc.Targets.Description;
 using static Pimcc.Targets.Hbm.HbmCommand;
 
 namespace Pimcc.Targets.Hbm;
@@ -87,11 +88,10 @@ public static class HbmTimingRules
         var pu = target.Hbm.Pu;
         var elements = org.ColumnBytes / target.ElementBytes;
         var puCycles = (elements + pu.Multipliers - 1) / pu.Multipliers;
-        var ps = puCycles * 1_000_000_000_000m / pu.ClockHz;
-        return (int)Math.Ceiling(ps / target.Hbm.Timing.TckPs);
+        return (int)Units.CyclesCovering(puCycles * Units.PeriodPs(pu.ClockHz), target.Hbm.Timing.TckPs);
     }
 
     /// <summary>DRAM clocks from the last MAC column reaching the PU to its result being readable.</summary>
     public static int PuPipelineNck(HpimTarget target) =>
-        (int)Math.Ceiling(target.Hbm.Pu.PipelineLatencyPs / target.Hbm.Timing.TckPs);
+        (int)Units.CyclesCovering(target.Hbm.Pu.PipelineLatencyPs, target.Hbm.Timing.TckPs);
 }

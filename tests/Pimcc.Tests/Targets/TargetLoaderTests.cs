@@ -221,3 +221,17 @@ public class TargetLoaderTests
         e.Location.ShouldBe("t.json: key 'extends'");
     }
 }
+
+public class ScaledPresetTests
+{
+    [Fact]
+    public void OneStackPresetExtendsHpimAndPassesItsOwnTotals()
+    {
+        var t = TargetLoader.LoadPreset("hpim-1stack");
+        t.Sram.Cores.ShouldBe(4);
+        t.Hbm.Organization.Channels.ShouldBe(16);
+        t.Hbm.ChannelsOfCore(1).ShouldBe([4, 5, 6, 7]);
+        t.Hbm.Timing.ShouldBe(TargetLoader.LoadPreset("hpim").Hbm.Timing);
+        t.Sha256.ShouldNotBe(TargetLoader.LoadPreset("hpim").Sha256);
+    }
+}
