@@ -31,6 +31,8 @@ public class TargetDocsTests
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
         TargetRegistry.Names.ShouldBe(files!);
         foreach (var name in TargetRegistry.Names)
+            TargetLoader.LoadPreset(name).Name.ShouldBe(name, "a preset's \"name\" must match its file name");
+        foreach (var name in TargetRegistry.Names)
             TargetRegistry.PresetText(name).ShouldBe(File.ReadAllText(RepoPaths.Combine("samples", "targets", name + ".json")));
     }
 

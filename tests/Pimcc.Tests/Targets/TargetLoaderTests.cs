@@ -196,6 +196,7 @@ public class TargetLoaderTests
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": 8, "unit": "count", "source": "s", "min": 1 } } }""", "sram.cores", "unexpected field 'min'")]
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": 8 } }""", "sram.cores", "expected an object")]
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": [8], "unit": "count", "source": "s" } } }""", "sram.cores", "must be a number")]
+    [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } }, "sram": { "cores": { "value": 9, "unit": "count", "source": "s" } } }""", "sram.cores", "defined twice")]
     [InlineData("""{ "format": "pimcc-target/1", "name": "partial", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } } }""", "system.clock", "missing key")]
     public void StructuralErrorsNameTheKey(string json, string key, string message)
     {
