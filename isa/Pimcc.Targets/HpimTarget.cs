@@ -29,7 +29,7 @@ public sealed record HpimTarget
     public required string Sha256 { get; init; }
 
     /// <summary>Picoseconds per system clock cycle.</summary>
-    public double CyclePs => 1e12 / ClockHz;
+    public double CyclePs => (double)Units.PeriodPs(ClockHz);
 }
 
 public sealed record PimUnitConfig(int MacroGroups, int MacrosPerGroup, long MacroBytes, int MultipliersPerMacro, int PipelineLatencyCycles)

@@ -72,7 +72,8 @@ internal sealed class RawDescription
                 "wrap the value as { \"value\": v, \"unit\": \"u\", \"source\": \"where it comes from\" }");
         if (e.TryGetProperty("value", out _))
         {
-            Values[path] = ReadLeaf(e, path);
+            if (!Values.TryAdd(path, ReadLeaf(e, path)))
+                throw Invalid(Origin, path, "key is defined twice", "keep one definition");
             return;
         }
         foreach (var prop in e.EnumerateObject())

@@ -42,7 +42,7 @@ internal static class TargetBuilder
             ChannelOwners(org.Channels, cores, policy));
 
         var clock = p.Long("system.clock");
-        double PerCycle(string key) => (double)(p.Base(key) / clock);
+        double PerCycle(string key) => Units.PerCycle(p.Base(key), clock);
         var sram = new SramPimConfig(
             cores, p.Int("sram.pipelineStages"), p.Long("sram.instructionMemory"),
             new PimUnitConfig(p.Int("sram.pimUnit.macroGroups"), p.Int("sram.pimUnit.macrosPerGroup"), p.Long("sram.pimUnit.macroCapacity"),
@@ -116,7 +116,7 @@ internal static class TargetBuilder
             var burstBytes = (long)pchBits * t.BL * org.TransfersPerClock / 8;
             if (burstBytes != org.ColumnBytes)
                 throw Error("hbm.columnAccess", $"a {pchBits}-bit pseudo-channel bursting nBL={t.BL} clocks x {org.TransfersPerClock} transfers moves {burstBytes} B, not {org.ColumnBytes} B", "make columnAccess, channelWidth, nBL and transfersPerClock agree");
-            var tckFromRate = org.TransfersPerClock / (decimal)org.DataRateBitsPerSecond * 1e12m;
+            var tckFromRate = Units.PeriodPs((decimal)org.DataRateBitsPerSecond / org.TransfersPerClock);
             if (Math.Abs(tckFromRate - t.TckPs) > t.TckPs * 0.001m)
                 throw Error("hbm.timing.tCK", $"tCK {TargetResolver.Show(t.TckPs / 1000)} ns does not match transfersPerClock / dataRate = {TargetResolver.Show(Math.Round(tckFromRate / 1000, 4))} ns", "change hbm.timing.tCK or hbm.dataRate so they agree");
             Ordered("hbm.timing.nRAS", t.RAS, "hbm.timing.nRC", t.RC);

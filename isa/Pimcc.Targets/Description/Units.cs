@@ -59,10 +59,10 @@ public static class Units
             if (d == Dimension.DramCycles)
             {
                 if (ctx.DramClockPeriodPs is not { } tck) { error = "the HBM clock period is not known yet"; return null; }
-                return Math.Ceiling(ps / tck);
+                return CyclesCovering(ps, tck);
             }
             if (ctx.SystemClockHz is not { } hz) { error = "the system clock is not known yet"; return null; }
-            return Math.Ceiling(ps * hz / 1e12m);
+            return CyclesCovering(ps, PeriodPs(hz));
         }
         if (d is Dimension.Bandwidth && unit == "B/cycle")
         {
@@ -81,6 +81,15 @@ public static class Units
         if (d is Dimension.Bandwidth && unit == "B/cycle" && ctx.SystemClockHz is { } hz) return baseValue / hz;
         throw new ArgumentException($"cannot render {d} in '{unit}'");
     }
+
+    /// <summary>Whole cycles of period <paramref name="periodPs"/> needed to cover <paramref name="ps"/> (rounded up).</summary>
+    public static long CyclesCovering(decimal ps, decimal periodPs) => (long)Math.Ceiling(ps / periodPs);
+
+    /// <summary>Picoseconds per cycle of a clock.</summary>
+    public static decimal PeriodPs(decimal hz) => 1e12m / hz;
+
+    /// <summary>A per-second rate expressed per cycle of a clock (bandwidth in B/s -> B/cycle).</summary>
+    public static double PerCycle(decimal perSecond, decimal hz) => (double)(perSecond / hz);
 
     /// <summary>Drops trailing zeros so equal values always render the same way.</summary>
     public static decimal Normalize(decimal v) => v / 1.000000000000000000000000000000000m;

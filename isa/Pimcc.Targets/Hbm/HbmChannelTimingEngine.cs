@@ -21,11 +21,12 @@ public sealed class HbmChannelTimingEngine
     private readonly long _rows;
     private readonly int _columns, _gbColumns;
     private readonly bool _enforceRefresh;
-    private readonly List<TimingRule>[] _rulesByFollowing;
+    private readonly TimingRule[][] _rulesByFollowing;
     private readonly long[][] _last;                 // [level][node * CommandCount + command]
-    private readonly Dictionary<(int Level, HbmCommand Cmd), int> _windowSize = [];
-    private readonly Dictionary<(int Level, HbmCommand Cmd), long[][]> _windows = []; // ring of recent issues per node, newest at [head]
-    private readonly Dictionary<(int Level, HbmCommand Cmd), int[]> _windowHead = [];
+    // Rings of recent issue cycles for windowed rules (tFAW), per [level * CommandCount + preceding][node];
+    // newest at _windowHead; null where no windowed rule exists.
+    private readonly long[]?[][] _windows;
+    private readonly int[]?[] _windowHead;
     private readonly int[] _openRow;                 // per bank
     private readonly long[] _lastRefresh;            // per pseudo-channel
     private readonly long[] _commandCounts = new long[CommandCount];
@@ -47,17 +48,21 @@ public sealed class HbmChannelTimingEngine
         _enforceRefresh = enforceRefresh;
         Rules = rules;
 
-        _rulesByFollowing = new List<TimingRule>[CommandCount];
-        for (var c = 0; c < CommandCount; c++) _rulesByFollowing[c] = [];
+        var byFollowing = new List<TimingRule>[CommandCount];
+        for (var c = 0; c < CommandCount; c++) byFollowing[c] = [];
+        var windowSize = new int[LevelCount * CommandCount];
         foreach (var r in rules)
         {
-            _rulesByFollowing[(int)r.Following].Add(r);
+            byFollowing[(int)r.Following].Add(r);
             if (r.Window > 1)
             {
-                var key = ((int)r.Level, r.Preceding);
-                _windowSize[key] = Math.Max(_windowSize.GetValueOrDefault(key), r.Window);
+                var slot = (int)r.Level * CommandCount + (int)r.Preceding;
+                if (windowSize[slot] != 0 && windowSize[slot] != r.Window)
+                    throw new ArgumentException($"rules disagree on the window of {r.Preceding} at {r.Level}");
+                windowSize[slot] = r.Window;
             }
         }
+        _rulesByFollowing = byFollowing.Select(l => l.ToArray()).ToArray();
 
         _last = new long[LevelCount][];
         for (var l = 0; l < LevelCount; l++)
@@ -65,11 +70,15 @@ public sealed class HbmChannelTimingEngine
             _last[l] = new long[NodeCount((HbmLevel)l) * CommandCount];
             Array.Fill(_last[l], Never);
         }
-        foreach (var (key, size) in _windowSize)
+        _windows = new long[]?[LevelCount * CommandCount][];
+        _windowHead = new int[]?[LevelCount * CommandCount];
+        for (var slot = 0; slot < windowSize.Length; slot++)
         {
-            var nodes = NodeCount((HbmLevel)key.Level);
-            _windows[key] = Enumerable.Range(0, nodes).Select(_ => Enumerable.Repeat(Never, size).ToArray()).ToArray();
-            _windowHead[key] = new int[nodes];
+            _windows[slot] = [];
+            if (windowSize[slot] == 0) continue;
+            var nodes = NodeCount((HbmLevel)(slot / CommandCount));
+            _windows[slot] = Enumerable.Range(0, nodes).Select(_ => Enumerable.Repeat(Never, windowSize[slot]).ToArray()).ToArray();
+            _windowHead[slot] = new int[nodes];
         }
         _openRow = Enumerable.Repeat(ClosedRow, _pch * _bgPerPch * _banksPerBg).ToArray();
         _lastRefresh = new long[_pch];
@@ -98,34 +107,35 @@ public sealed class HbmChannelTimingEngine
     /// <summary>Earliest cycle &gt;= <paramref name="now"/> at which the command may issue. Never mutates.</summary>
     public HbmProbe Probe(HbmCommand command, HbmAddress address, long now)
     {
-        if (CheckAddress(command, address) is { } bad) return new HbmProbe(long.MaxValue, "", bad);
-        if (CheckState(command, address) is { } illegal) return new HbmProbe(long.MaxValue, "", illegal);
+        if (CheckAddress(command, address) is { } bad) return new HbmProbe(long.MaxValue, null, bad);
+        if (CheckState(command, address) is { } illegal) return new HbmProbe(long.MaxValue, null, illegal);
 
         var earliest = Math.Max(now, _lastIssue);
-        var binding = earliest == now ? "ready" : "command order";
+        var heldByOrder = earliest > now;
+        TimingRule? binding = null;
         foreach (var rule in _rulesByFollowing[(int)command])
         {
-            foreach (var node in Nodes(rule.Level, command, address))
+            var (start, count) = Nodes(rule.Level, command, address);
+            for (var node = start; node < start + count; node++)
             {
                 long since;
                 if (rule.Window > 1)
                 {
-                    var key = ((int)rule.Level, rule.Preceding);
-                    var ring = _windows[key][node];
-                    // The oldest of the last Window issues: Window slots back from the newest.
-                    since = ring[(_windowHead[key][node] + 1) % ring.Length];
-                    if (ring.Length != rule.Window) since = Never; // ring sized for a larger window of another rule
+                    var slot = (int)rule.Level * CommandCount + (int)rule.Preceding;
+                    var ring = _windows[slot][node]!;
+                    // The oldest of the last Window issues: the slot after the newest.
+                    since = ring[(_windowHead[slot]![node] + 1) % ring.Length];
                 }
                 else since = _last[(int)rule.Level][node * CommandCount + (int)rule.Preceding];
 
                 if (since == Never) continue;
                 var t = since + rule.Latency;
-                if (t > earliest) { earliest = t; binding = $"{rule.Name}: {HbmCommands.Info(rule.Preceding).Mnemonic} -> {HbmCommands.Info(command).Mnemonic} at {rule.Level}, {rule.Latency} nCK"; }
+                if (t > earliest) { earliest = t; binding = rule; heldByOrder = false; }
             }
         }
         if (_enforceRefresh && command != HbmCommand.Ref && earliest > RefreshDeadline(address.PseudoChannel))
-            return new HbmProbe(earliest, binding, $"refresh overdue: pseudo-channel {address.PseudoChannel} needed REF by cycle {RefreshDeadline(address.PseudoChannel)}");
-        return new HbmProbe(earliest, binding, null);
+            return new HbmProbe(earliest, binding, $"refresh overdue: pseudo-channel {address.PseudoChannel} needed REF by cycle {RefreshDeadline(address.PseudoChannel)}", heldByOrder);
+        return new HbmProbe(earliest, binding, null, heldByOrder);
     }
 
     /// <summary>Issues the command at <paramref name="cycle"/>; throws <see cref="HbmProtocolViolation"/> when it is not legal then.</summary>
@@ -137,14 +147,15 @@ public sealed class HbmChannelTimingEngine
 
         for (var l = 0; l < LevelCount; l++)
         {
-            foreach (var node in Nodes((HbmLevel)l, command, address))
+            var (start, count) = Nodes((HbmLevel)l, command, address);
+            for (var node = start; node < start + count; node++)
             {
                 _last[l][node * CommandCount + (int)command] = cycle;
-                if (_windows.TryGetValue((l, command), out var rings))
+                if (_windowHead[l * CommandCount + (int)command] is { } heads)
                 {
-                    var heads = _windowHead[(l, command)];
-                    heads[node] = (heads[node] + 1) % rings[node].Length;
-                    rings[node][heads[node]] = cycle;
+                    var ring = _windows[l * CommandCount + (int)command][node]!;
+                    heads[node] = (heads[node] + 1) % ring.Length;
+                    ring[heads[node]] = cycle;
                 }
             }
         }
@@ -175,9 +186,9 @@ public sealed class HbmChannelTimingEngine
                 var open = _openRow[BankIndex(a.PseudoChannel, a.BankGroup, a.Bank)];
                 return open == a.Row ? null : open == ClosedRow ? "bank is precharged; activate the row first" : $"bank has row {open} open, not row {a.Row}";
             case HbmCommand.ActAb or HbmCommand.Ref:
-                return AllBanks(a.PseudoChannel).Any(b => _openRow[b] != ClosedRow) ? "a bank of the pseudo-channel is open; precharge all first" : null;
+                return EveryBankHas(a.PseudoChannel, ClosedRow) ? null : "a bank of the pseudo-channel is open; precharge all first";
             case HbmCommand.MacAb:
-                return AllBanks(a.PseudoChannel).All(b => _openRow[b] == a.Row) ? null : $"not every bank of the pseudo-channel has row {a.Row} open; use ACTAB first";
+                return EveryBankHas(a.PseudoChannel, a.Row) ? null : $"not every bank of the pseudo-channel has row {a.Row} open; use ACTAB first";
         }
         return null;
     }
@@ -195,35 +206,41 @@ public sealed class HbmChannelTimingEngine
         return null;
     }
 
-    private IEnumerable<int> Nodes(HbmLevel level, HbmCommand command, HbmAddress a)
+    // The nodes a command touches at one level are always a contiguous index range.
+    private (int Start, int Count) Nodes(HbmLevel level, HbmCommand command, HbmAddress a)
     {
         var scope = HbmCommands.Info(command).Scope;
-        switch (level)
+        return level switch
         {
-            case HbmLevel.Channel: yield return 0; break;
-            case HbmLevel.PseudoChannel: yield return a.PseudoChannel; break;
-            case HbmLevel.BankGroup:
-                if (scope == HbmCommandScope.Bank) yield return a.PseudoChannel * _bgPerPch + a.BankGroup;
-                else if (scope == HbmCommandScope.AllBanks)
-                    for (var g = 0; g < _bgPerPch; g++) yield return a.PseudoChannel * _bgPerPch + g;
-                break;
-            case HbmLevel.Bank:
-                if (scope == HbmCommandScope.Bank) yield return BankIndex(a.PseudoChannel, a.BankGroup, a.Bank);
-                else if (scope == HbmCommandScope.AllBanks)
-                    foreach (var b in AllBanks(a.PseudoChannel)) yield return b;
-                break;
-        }
+            HbmLevel.Channel => (0, 1),
+            HbmLevel.PseudoChannel => (a.PseudoChannel, 1),
+            HbmLevel.BankGroup => scope switch
+            {
+                HbmCommandScope.Bank => (a.PseudoChannel * _bgPerPch + a.BankGroup, 1),
+                HbmCommandScope.AllBanks => (a.PseudoChannel * _bgPerPch, _bgPerPch),
+                _ => (0, 0),
+            },
+            _ => scope switch
+            {
+                HbmCommandScope.Bank => (BankIndex(a.PseudoChannel, a.BankGroup, a.Bank), 1),
+                HbmCommandScope.AllBanks => (a.PseudoChannel * _bgPerPch * _banksPerBg, _bgPerPch * _banksPerBg),
+                _ => (0, 0),
+            },
+        };
     }
 
-    private IEnumerable<int> AllBanks(int pch)
+    private bool EveryBankHas(int pch, int row)
     {
         var per = _bgPerPch * _banksPerBg;
-        return Enumerable.Range(pch * per, per);
+        for (var b = pch * per; b < (pch + 1) * per; b++)
+            if (_openRow[b] != row) return false;
+        return true;
     }
 
     private void SetAll(int pch, int row)
     {
-        foreach (var b in AllBanks(pch)) _openRow[b] = row;
+        var per = _bgPerPch * _banksPerBg;
+        Array.Fill(_openRow, row, pch * per, per);
     }
 
     private int BankIndex(int pch, int bg, int bank) => (pch * _bgPerPch + bg) * _banksPerBg + bank;

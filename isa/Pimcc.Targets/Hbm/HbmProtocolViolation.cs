@@ -21,9 +21,16 @@ public sealed class HbmProtocolViolation(HbmCommand command, HbmAddress address,
 
 /// <summary>
 /// Answer of <see cref="HbmChannelTimingEngine.Probe"/>: the earliest legal cycle and the rule that
-/// sets it, or why the command is illegal in the current bank state whatever the cycle.
+/// sets it (null when nothing delays the command), or why the command is illegal in the current
+/// bank state whatever the cycle.
 /// </summary>
-public readonly record struct HbmProbe(long EarliestCycle, string BindingRule, string? StateError)
+public readonly record struct HbmProbe(long EarliestCycle, TimingRule? Binding, string? StateError, bool HeldByCommandOrder = false)
 {
     public bool IsLegalState => StateError is null;
+
+    /// <summary>Human-readable name of what sets <see cref="EarliestCycle"/>.</summary>
+    public string BindingRule =>
+        Binding is { } r
+            ? $"{r.Name}: {HbmCommands.Info(r.Preceding).Mnemonic} -> {HbmCommands.Info(r.Following).Mnemonic} at {r.Level}, {r.Latency} nCK"
+            : HeldByCommandOrder ? "command order: an earlier-issued command is later in time" : "ready";
 }

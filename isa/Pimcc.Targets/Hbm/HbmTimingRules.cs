@@ -1,3 +1,4 @@
+using Pimcc.Targets.Description;
 using static Pimcc.Targets.Hbm.HbmCommand;
 
 namespace Pimcc.Targets.Hbm;
@@ -18,9 +19,22 @@ public static class HbmTimingRules
     private static readonly HbmCommand[] Activates = [Act, ActAb];
     private static readonly HbmCommand[] Precharges = [Pre, PreA, PreAb];
 
-    private sealed record Row(string Name, HbmLevel Level, HbmCommand[] Preceding, HbmCommand[] Following, int Latency, string Formula, int Window = 1);
+    /// <summary>One row of the rule table as written: sets of commands; <see cref="Build"/> expands it to <see cref="TimingRule"/>s.</summary>
+    public sealed record Row(string Name, HbmLevel Level, HbmCommand[] Preceding, HbmCommand[] Following, int Latency, string Formula, int Window = 1);
 
+    /// <summary>The rule table, one row per constraint and command class, expanded into single-command rules.</summary>
     public static IReadOnlyList<TimingRule> Build(HpimTarget target)
+    {
+        var rules = new List<TimingRule>();
+        foreach (var r in Rows(target))
+            foreach (var p in r.Preceding)
+                foreach (var f in r.Following)
+                    rules.Add(new TimingRule(r.Name, r.Level, p, f, r.Latency, r.Formula, r.Window));
+        return rules;
+    }
+
+    /// <summary>The rule table as written (for documentation).</summary>
+    public static IReadOnlyList<Row> Rows(HpimTarget target)
     {
         var t = target.Hbm.Timing;
         var puColumn = PuColumnNck(target);
@@ -64,13 +78,7 @@ public static class HbmTimingRules
             new("tRFC", HbmLevel.Bank, [Ref], [Act, ActAb, Ref], t.RFC, "nRFC"),
             new("PU throughput", HbmLevel.Bank, Macs, Macs, puColumn, "ceil(ceil(columnAccess / elementSize / pu.multipliers) / pu.clock / tCK)"),
         ];
-
-        var rules = new List<TimingRule>();
-        foreach (var r in rows)
-            foreach (var p in r.Preceding)
-                foreach (var f in r.Following)
-                    rules.Add(new TimingRule(r.Name, r.Level, p, f, r.Latency, r.Formula, r.Window));
-        return rules;
+        return rows;
     }
 
     /// <summary>DRAM clocks a bank PU needs to consume one column (its multipliers handle one element each per PU cycle).</summary>
@@ -80,11 +88,10 @@ public static class HbmTimingRules
         var pu = target.Hbm.Pu;
         var elements = org.ColumnBytes / target.ElementBytes;
         var puCycles = (elements + pu.Multipliers - 1) / pu.Multipliers;
-        var ps = puCycles * 1_000_000_000_000m / pu.ClockHz;
-        return (int)Math.Ceiling(ps / target.Hbm.Timing.TckPs);
+        return (int)Units.CyclesCovering(puCycles * Units.PeriodPs(pu.ClockHz), target.Hbm.Timing.TckPs);
     }
 
     /// <summary>DRAM clocks from the last MAC column reaching the PU to its result being readable.</summary>
     public static int PuPipelineNck(HpimTarget target) =>
-        (int)Math.Ceiling(target.Hbm.Pu.PipelineLatencyPs / target.Hbm.Timing.TckPs);
+        (int)Units.CyclesCovering(target.Hbm.Pu.PipelineLatencyPs, target.Hbm.Timing.TckPs);
 }

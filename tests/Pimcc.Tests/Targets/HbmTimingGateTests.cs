@@ -87,6 +87,33 @@ public class HbmTimingGateTests
     }
 
     [Fact]
+    public void ReadToReadOtherBankGroupOccupiesTheDataBus_tBL()
+    {
+        var e = Engine("hbm.timing.nCCDS=1");
+        e.Issue(Act, B(0, 0), 0);
+        e.Issue(Act, B(1, 0), 2);
+        e.Issue(Rd, B(0, 0), 30);
+        Tight(e, Rd, B(1, 0), 30 + Timing().BL, "tBL");
+    }
+
+    [Fact]
+    public void ActivateToWrite_tRCD_WR()
+    {
+        var e = Engine("hbm.timing.nRCDWR=30");
+        e.Issue(Act, B(0, 0), 0);
+        Tight(e, Wr, B(0, 0), 30, "tRCD_WR");
+    }
+
+    [Fact]
+    public void ActivateToRefresh_tRC()
+    {
+        var e = Engine("hbm.timing.nRC=90");
+        e.Issue(Act, B(0, 0), 0);
+        e.Issue(Pre, B(0, 0), Timing().RAS);
+        Tight(e, Ref, All(), 90, "tRC");
+    }
+
+    [Fact]
     public void ActivateToActivateOtherBankGroup_tRRD_S()
     {
         var e = Engine("hbm.timing.nRRDS=3");

@@ -196,6 +196,7 @@ public class TargetLoaderTests
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": 8, "unit": "count", "source": "s", "min": 1 } } }""", "sram.cores", "unexpected field 'min'")]
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": 8 } }""", "sram.cores", "expected an object")]
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": [8], "unit": "count", "source": "s" } } }""", "sram.cores", "must be a number")]
+    [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } }, "sram": { "cores": { "value": 9, "unit": "count", "source": "s" } } }""", "sram.cores", "defined twice")]
     [InlineData("""{ "format": "pimcc-target/1", "name": "partial", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } } }""", "system.clock", "missing key")]
     public void StructuralErrorsNameTheKey(string json, string key, string message)
     {
@@ -219,5 +220,19 @@ public class TargetLoaderTests
         var e = Fails(() => TargetLoader.Parse("""{ "format": "pimcc-target/1", "extends": "nope" }""", "t.json"));
         e.Code.ShouldBe(ExitCode.UnknownTarget);
         e.Location.ShouldBe("t.json: key 'extends'");
+    }
+}
+
+public class ScaledPresetTests
+{
+    [Fact]
+    public void OneStackPresetExtendsHpimAndPassesItsOwnTotals()
+    {
+        var t = TargetLoader.LoadPreset("hpim-1stack");
+        t.Sram.Cores.ShouldBe(4);
+        t.Hbm.Organization.Channels.ShouldBe(16);
+        t.Hbm.ChannelsOfCore(1).ShouldBe([4, 5, 6, 7]);
+        t.Hbm.Timing.ShouldBe(TargetLoader.LoadPreset("hpim").Hbm.Timing);
+        t.Sha256.ShouldNotBe(TargetLoader.LoadPreset("hpim").Sha256);
     }
 }
