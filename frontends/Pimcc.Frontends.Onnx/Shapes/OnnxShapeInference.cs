@@ -1,0 +1,58 @@
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Frontends.Onnx.Shapes;
+
+/// <summary>
+/// Infers element type and shape of every value in an <see cref="OnnxGraph"/>, with symbolic
+/// dimensions (graph-input dim_params such as "seq", and expressions like "past_seq + 1"), and
+/// folds the shape arithmetic exporters emit (Shape, Gather, Unsqueeze, Concat, Slice, Equal,
+/// Where, Range, ConstantOfShape...) into <see cref="ValueFacts.Elements"/>, so that Reshape and
+/// Expand targets become known. Rules follow the ONNX operator specs for opsets 13-21
+/// (https://onnx.ai/onnx/operators/); axes given as inputs (Squeeze/Unsqueeze 13+, ReduceSum 13+,
+/// other reductions 18+) and as attributes (older reductions) are both handled.
+/// A model whose shapes contradict each other is an InvalidModel error naming the node.
+/// </summary>
+public static class OnnxShapeInference
+{
+    /// <summary>Integer tensors up to this many elements are tracked element by element.</summary>
+    internal const int MaxTrackedElements = 64;
+
+    public static OnnxShapeFacts Infer(OnnxGraph graph, string location = "")
+    {
+        var facts = new Dictionary<string, ValueFacts>(StringComparer.Ordinal);
+        foreach (var t in graph.Initializers)
+            facts[t.Name] = FromTensor(t);
+        foreach (var input in graph.Inputs)
+            facts[input.Name] = new ValueFacts(input.ElementType, input.Shape?.Dims.Select((d, i) => FromDeclared(d, input.Name, i)).ToArray());
+
+        foreach (var node in graph.Nodes)
+        {
+            IReadOnlyList<ValueFacts> outputs;
+            try
+            {
+                outputs = new NodeRules(node, facts).Apply();
+            }
+            catch (ShapeInferenceException e)
+            {
+                throw new PimccError(ExitCode.InvalidModel, $"{(location.Length > 0 ? location : graph.Name)}: node {node.Describe()}",
+                    $"shape inference: {e.Message}", "the model's shapes are inconsistent; re-export it");
+            }
+            for (var i = 0; i < node.Outputs.Count; i++)
+                if (node.Outputs[i].Length > 0)
+                    facts[node.Outputs[i]] = outputs[i];
+        }
+        return new OnnxShapeFacts(graph, facts);
+    }
+
+    private static DimExpr FromDeclared(OnnxDim d, string value, int axis) =>
+        d.Value is { } v ? DimExpr.Of(v) : d.Symbol is { Length: > 0 } s ? DimExpr.Symbol(s) : DimExpr.Unknown($"{value}:{axis}");
+
+    internal static ValueFacts FromTensor(OnnxTensor t)
+    {
+        var shape = t.Dims.Select(DimExpr.Of).ToArray();
+        IReadOnlyList<DimExpr>? elements = null;
+        if (ShapeMath.IsInteger(t.DataType) && t.Dims.Count <= 1 && t.ElementCount <= MaxTrackedElements)
+            elements = t.ToInt64().Select(DimExpr.Of).ToArray();
+        return new ValueFacts(t.DataType, shape, elements);
+    }
+}

@@ -1,0 +1,396 @@
+#!/usr/bin/python3
+"""Generates the tiny decoder samples in this folder (see README.md).
+
+Three model families, written here in plain torch so no transformers install is needed:
+  tiny-opt    OPT-style: pre-LayerNorm, ReLU FFN, learned positions offset by 2, untied LM head.
+  tiny-gpt2   GPT-2-style: Conv1D weights ([in, out]), fused QKV, tanh-GELU, tied LM head.
+  tiny-llama  Llama-style: RMSNorm, rotary embeddings, grouped-query attention, SwiGLU FFN;
+              saved with external data (.onnx + .onnx.data) so that path is exercised.
+Each family is exported twice:
+  <name>.onnx         full sequence:  input_ids [1, seq] -> logits [1, seq, vocab]
+  <name>-decode.onnx  KV-cache step:  input_ids [1, 1], past_key_values.{i}.{key,value}
+                      [1, kv_heads, past_seq, head_dim] -> logits [1, 1, vocab],
+                      present.{i}.{key,value} [1, kv_heads, total_seq, head_dim]
+and expected/<graph>.json holds fixed inputs with torch's outputs for those inputs, so the
+ONNX Runtime run (tests/ort/run-ort.js) can be checked against the model code itself.
+
+Deterministic: fixed seeds, fixed opset, CPU, no randomness at export time.
+Run: /usr/bin/python3 samples/onnx/generate.py   (Debian python3-torch, python3-onnx)
+"""
+import json
+import math
+import os
+import sys
+
+import onnx
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+OPSET = 17
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+# ---------------------------------------------------------------- configurations
+class Cfg:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+    @property
+    def head_dim(self):
+        return self.hidden // self.heads
+
+
+OPT = Cfg(name="tiny-opt", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256,
+          max_pos=128, seed=1)
+GPT2 = Cfg(name="tiny-gpt2", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256,
+           max_pos=128, seed=2)
+LLAMA = Cfg(name="tiny-llama", vocab=320, hidden=64, layers=3, heads=4, kv_heads=2, ffn=176,
+            max_pos=128, seed=3, rope_theta=10000.0, rms_eps=1e-6)
+
+
+def randomize_norms(module):
+    """Norm weights/biases away from 1/0 so a wrong scale or bias shows in the logits."""
+    for m in module.modules():
+        if isinstance(m, (nn.LayerNorm, RMSNorm)):
+            with torch.no_grad():
+                m.weight.copy_(1.0 + 0.1 * torch.randn_like(m.weight))
+                if getattr(m, "bias", None) is not None:
+                    m.bias.copy_(0.1 * torch.randn_like(m.bias))
+
+
+def init_linear_like(module, std):
+    for name, p in module.named_parameters():
+        if p.dim() >= 2:
+            with torch.no_grad():
+                p.normal_(0.0, std)
+        elif "norm" not in name and "ln" not in name:
+            with torch.no_grad():
+                p.normal_(0.0, 0.02)
+
+
+def attend(q, k, v, causal_full):
+    """q [1,H,S,D], k/v [1,H,T,D]. causal_full: mask the upper triangle (S == T)."""
+    scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(q.shape[-1])
+    if causal_full:
+        s = scores.shape[-1]
+        mask = torch.triu(torch.ones(s, s, dtype=torch.bool), diagonal=1)
+        scores = scores.masked_fill(mask, float("-inf"))
+    return torch.matmul(torch.softmax(scores, dim=-1), v)
+
+
+def split_heads(x, n):
+    b, s, _ = x.shape
+    return x.view(b, s, n, -1).transpose(1, 2)
+
+
+def merge_heads(x):
+    b, h, s, d = x.shape
+    return x.transpose(1, 2).reshape(b, s, h * d)
+
+
+# ---------------------------------------------------------------- OPT
+class OptLayer(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.self_attn_layer_norm = nn.LayerNorm(c.hidden)
+        self.q_proj = nn.Linear(c.hidden, c.hidden)
+        self.k_proj = nn.Linear(c.hidden, c.hidden)
+        self.v_proj = nn.Linear(c.hidden, c.hidden)
+        self.out_proj = nn.Linear(c.hidden, c.hidden)
+        self.final_layer_norm = nn.LayerNorm(c.hidden)
+        self.fc1 = nn.Linear(c.hidden, c.ffn)
+        self.fc2 = nn.Linear(c.ffn, c.hidden)
+
+    def forward(self, x, past):
+        h = self.self_attn_layer_norm(x)
+        q = split_heads(self.q_proj(h), self.c.heads)
+        k = split_heads(self.k_proj(h), self.c.heads)
+        v = split_heads(self.v_proj(h), self.c.heads)
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)
+            v = torch.cat([past[1], v], dim=2)
+        x = x + self.out_proj(merge_heads(attend(q, k, v, past is None)))
+        x = x + self.fc2(F.relu(self.fc1(self.final_layer_norm(x))))
+        return x, (k, v)
+
+
+class TinyOpt(nn.Module):
+    POSITION_OFFSET = 2  # OPTLearnedPositionalEmbedding: positions are shifted by 2
+
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.embed_tokens = nn.Embedding(c.vocab, c.hidden)
+        self.embed_positions = nn.Embedding(c.max_pos + self.POSITION_OFFSET, c.hidden)
+        self.layers = nn.ModuleList([OptLayer(c) for _ in range(c.layers)])
+        self.final_layer_norm = nn.LayerNorm(c.hidden)
+        self.lm_head = nn.Linear(c.hidden, c.vocab, bias=False)
+
+    def forward(self, input_ids, *past):
+        start = past[0].shape[2] if past else 0
+        pos = torch.arange(input_ids.shape[1]) + start + self.POSITION_OFFSET
+        x = self.embed_tokens(input_ids) + self.embed_positions(pos).unsqueeze(0)
+        presents = []
+        for i, layer in enumerate(self.layers):
+            x, kv = layer(x, (past[2 * i], past[2 * i + 1]) if past else None)
+            presents += kv
+        logits = self.lm_head(self.final_layer_norm(x))
+        return (logits, *presents) if past else logits
+
+
+# ---------------------------------------------------------------- GPT-2
+class Conv1D(nn.Module):
+    """GPT-2's Conv1D: a linear layer whose weight is stored [in, out] (y = x @ W + b)."""
+
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.weight = nn.Parameter(torch.empty(n_in, n_out))
+        self.bias = nn.Parameter(torch.zeros(n_out))
+
+    def forward(self, x):
+        return torch.matmul(x, self.weight) + self.bias
+
+
+class Gpt2Block(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.ln_1 = nn.LayerNorm(c.hidden)
+        self.c_attn = Conv1D(c.hidden, 3 * c.hidden)
+        self.c_proj = Conv1D(c.hidden, c.hidden)
+        self.ln_2 = nn.LayerNorm(c.hidden)
+        self.c_fc = Conv1D(c.hidden, c.ffn)
+        self.mlp_c_proj = Conv1D(c.ffn, c.hidden)
+
+    def forward(self, x, past):
+        q, k, v = self.c_attn(self.ln_1(x)).split(self.c.hidden, dim=2)
+        q, k, v = (split_heads(t, self.c.heads) for t in (q, k, v))
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)
+            v = torch.cat([past[1], v], dim=2)
+        x = x + self.c_proj(merge_heads(attend(q, k, v, past is None)))
+        x = x + self.mlp_c_proj(F.gelu(self.c_fc(self.ln_2(x)), approximate="tanh"))
+        return x, (k, v)
+
+
+class TinyGpt2(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.wte = nn.Embedding(c.vocab, c.hidden)
+        self.wpe = nn.Embedding(c.max_pos, c.hidden)
+        self.h = nn.ModuleList([Gpt2Block(c) for _ in range(c.layers)])
+        self.ln_f = nn.LayerNorm(c.hidden)
+
+    def forward(self, input_ids, *past):
+        start = past[0].shape[2] if past else 0
+        pos = torch.arange(input_ids.shape[1]) + start
+        x = self.wte(input_ids) + self.wpe(pos).unsqueeze(0)
+        presents = []
+        for i, block in enumerate(self.h):
+            x, kv = block(x, (past[2 * i], past[2 * i + 1]) if past else None)
+            presents += kv
+        # Tied LM head: logits use the token embedding matrix transposed.
+        logits = torch.matmul(self.ln_f(x), self.wte.weight.t())
+        return (logits, *presents) if past else logits
+
+
+# ---------------------------------------------------------------- Llama
+class RMSNorm(nn.Module):
+    def __init__(self, n, eps):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(n))
+        self.eps = eps
+
+    def forward(self, x):
+        var = x.pow(2).mean(-1, keepdim=True)
+        return self.weight * (x * torch.rsqrt(var + self.eps))
+
+
+def rotate_half(x):
+    half = x.shape[-1] // 2
+    return torch.cat([-x[..., half:], x[..., :half]], dim=-1)
+
+
+def repeat_kv(x, groups):
+    """[1, kv_heads, T, D] -> [1, kv_heads * groups, T, D], each KV head repeated `groups` times."""
+    b, kvh, t, d = x.shape
+    return x[:, :, None].expand(b, kvh, groups, t, d).reshape(b, kvh * groups, t, d)
+
+
+class LlamaLayer(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        d = c.head_dim
+        self.input_layernorm = RMSNorm(c.hidden, c.rms_eps)
+        self.q_proj = nn.Linear(c.hidden, c.heads * d, bias=False)
+        self.k_proj = nn.Linear(c.hidden, c.kv_heads * d, bias=False)
+        self.v_proj = nn.Linear(c.hidden, c.kv_heads * d, bias=False)
+        self.o_proj = nn.Linear(c.heads * d, c.hidden, bias=False)
+        self.post_attention_layernorm = RMSNorm(c.hidden, c.rms_eps)
+        self.gate_proj = nn.Linear(c.hidden, c.ffn, bias=False)
+        self.up_proj = nn.Linear(c.hidden, c.ffn, bias=False)
+        self.down_proj = nn.Linear(c.ffn, c.hidden, bias=False)
+
+    def forward(self, x, cos, sin, past):
+        h = self.input_layernorm(x)
+        q = split_heads(self.q_proj(h), self.c.heads)
+        k = split_heads(self.k_proj(h), self.c.kv_heads)
+        v = split_heads(self.v_proj(h), self.c.kv_heads)
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)
+            v = torch.cat([past[1], v], dim=2)
+        groups = self.c.heads // self.c.kv_heads  # GQA: each KV head serves `groups` query heads
+        k_rep, v_rep = repeat_kv(k, groups), repeat_kv(v, groups)
+        x = x + self.o_proj(merge_heads(attend(q, k_rep, v_rep, past is None)))
+        h = self.post_attention_layernorm(x)
+        x = x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h))
+        return x, (k, v)
+
+
+class TinyLlama(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.embed_tokens = nn.Embedding(c.vocab, c.hidden)
+        self.layers = nn.ModuleList([LlamaLayer(c) for _ in range(c.layers)])
+        self.norm = RMSNorm(c.hidden, c.rms_eps)
+        self.lm_head = nn.Linear(c.hidden, c.vocab, bias=False)
+        inv_freq = 1.0 / (c.rope_theta ** (torch.arange(0, c.head_dim, 2).float() / c.head_dim))
+        self.register_buffer("inv_freq", inv_freq, persistent=False)
+
+    def forward(self, input_ids, *past):
+        start = past[0].shape[2] if past else 0
+        pos = (torch.arange(input_ids.shape[1]) + start).float()
+        freqs = pos[:, None] * self.inv_freq[None, :]
+        emb = torch.cat([freqs, freqs], dim=-1)
+        cos, sin = emb.cos()[None, None], emb.sin()[None, None]
+        x = self.embed_tokens(input_ids)
+        presents = []
+        for i, layer in enumerate(self.layers):
+            x, kv = layer(x, cos, sin, (past[2 * i], past[2 * i + 1]) if past else None)
+            presents += kv
+        logits = self.lm_head(self.norm(x))
+        return (logits, *presents) if past else logits
+
+
+# ---------------------------------------------------------------- export
+def build(cls, c):
+    torch.manual_seed(c.seed)
+    model = cls(c)
+    init_linear_like(model, 0.08)
+    randomize_norms(model)
+    return model.eval()
+
+
+def past_names(c):
+    ins, outs = [], []
+    for i in range(c.layers):
+        ins += [f"past_key_values.{i}.key", f"past_key_values.{i}.value"]
+        outs += [f"present.{i}.key", f"present.{i}.value"]
+    return ins, outs
+
+
+def tensor_json(t):
+    dtype = {torch.float32: "float32", torch.int64: "int64"}[t.dtype]
+    return {"dtype": dtype, "dims": list(t.shape), "data": [x for x in t.flatten().tolist()]}
+
+
+def write_expected(graph, inputs, outputs):
+    os.makedirs(os.path.join(HERE, "expected"), exist_ok=True)
+    doc = {"model": graph + ".onnx",
+           "inputs": {k: tensor_json(v) for k, v in inputs.items()},
+           "outputs": {k: tensor_json(v) for k, v in outputs.items()}}
+    with open(os.path.join(HERE, "expected", graph + ".json"), "w") as f:
+        json.dump(doc, f, indent=None, separators=(",", ":"))
+        f.write("\n")
+
+
+def save(path, external):
+    """Re-saves an export without doc strings; optionally moves initializers to a .data file."""
+    m = onnx.load(path)
+    for n in m.graph.node:
+        n.doc_string = ""
+    name = os.path.basename(path)
+    if external:
+        # onnx appends to an existing data file; start from an empty one so re-runs are identical.
+        if os.path.exists(path + ".data"):
+            os.remove(path + ".data")
+        onnx.save_model(m, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                        location=name + ".data", size_threshold=1024)
+    else:
+        onnx.save_model(m, path)
+    onnx.checker.check_model(path)
+
+
+def export(cls, c, external=False, fold=True):
+    model = build(cls, c)
+    g = torch.Generator().manual_seed(100 + c.seed)
+    seq = 7
+    ids = torch.randint(0, c.vocab, (1, seq), generator=g)
+
+    full = os.path.join(HERE, c.name + ".onnx")
+    with torch.no_grad():
+        torch.onnx.export(model, (ids,), full, opset_version=OPSET, do_constant_folding=fold,
+                          input_names=["input_ids"], output_names=["logits"],
+                          dynamic_axes={"input_ids": {1: "seq"}, "logits": {1: "seq"}})
+        save(full, external)
+        write_expected(c.name, {"input_ids": ids}, {"logits": model(ids)})
+
+        # Decode step: the past comes from running the model on the prefix.
+        pin, pout = past_names(c)
+        past_len = 5
+        prefix, step = ids[:, :past_len], ids[:, past_len:past_len + 1]
+        past = []
+        for i in range(c.layers):
+            past += [torch.randn(1, c.kv_heads, past_len, c.head_dim, generator=g),
+                     torch.randn(1, c.kv_heads, past_len, c.head_dim, generator=g)]
+        # Use the real KV cache of the prefix where possible, so the expected logits are those
+        # of an actual generation step (and equal the full graph's logits at that position).
+        real = model_prefix_cache(model, c, prefix)
+        if real is not None:
+            past = real
+        decode = os.path.join(HERE, c.name + "-decode.onnx")
+        dyn = {n: {2: "past_seq"} for n in pin}
+        dyn.update({n: {2: "total_seq"} for n in pout})
+        torch.onnx.export(model, (step, *past), decode, opset_version=OPSET,
+                          do_constant_folding=fold, input_names=["input_ids"] + pin,
+                          output_names=["logits"] + pout, dynamic_axes=dyn)
+        save(decode, external)
+        outs = model(step, *past)
+        write_expected(c.name + "-decode",
+                       {"input_ids": step, **dict(zip(pin, past))},
+                       {"logits": outs[0], **dict(zip(pout, outs[1:]))})
+        # Self-check: the decode step continues the full sequence exactly.
+        full_logits = model(ids[:, :past_len + 1])[:, -1]
+        err = (full_logits - outs[0][:, -1]).abs().max().item()
+        if err > 1e-4:
+            sys.exit(f"{c.name}: decode step disagrees with full sequence by {err}")
+
+
+def model_prefix_cache(model, c, prefix):
+    """Runs the prefix one token at a time from an empty cache; returns the per-layer KV."""
+    past = [torch.zeros(1, c.kv_heads, 0, c.head_dim) for _ in range(2 * c.layers)]
+    for t in range(prefix.shape[1]):
+        outs = model(prefix[:, t:t + 1], *past)
+        past = list(outs[1:])
+    return past
+
+
+def main():
+    torch.use_deterministic_algorithms(True)
+    export(TinyOpt, OPT)
+    # Without constant folding the exporter keeps Transpose(wte.weight) in the graph, so the
+    # tied LM head stays visibly tied (folding would store a transposed copy), and the
+    # unfolded shape arithmetic is left for pimcc's own folding.
+    export(TinyGpt2, GPT2, fold=False)
+    export(TinyLlama, LLAMA, external=True)
+
+
+if __name__ == "__main__":
+    main()
