@@ -28,7 +28,9 @@ public static class OnnxKernels
         "MatMul", "Gemm", "Add", "Sub", "Mul", "Div", "Pow", "Sqrt", "Reciprocal", "Neg", "Exp", "Erf", "Tanh",
         "Sigmoid", "Relu", "Gelu", "ReduceMean", "ReduceSum", "ReduceMax", "LayerNormalization", "Softmax", "Reshape",
         "Transpose", "Squeeze", "Unsqueeze", "Concat", "Split", "Slice", "Gather", "Shape", "ConstantOfShape",
-        "Constant", "Cast", "Where", "Expand", "Equal", "Range", "Trilu");
+        "Constant", "Cast", "Where", "Expand", "Equal", "Range", "Trilu",
+        // Beyond the transformer list: what torch exports of the bundled samples contain (rotary tables, no-op copies).
+        "Cos", "Sin", "Identity");
 
     public static Tensor[] Run(string opType, OpContext ctx)
     {
@@ -46,6 +48,9 @@ public static class OnnxKernels
             case "Neg": return [ctx[0].Ints is { } ni ? Tensor.Int(ctx[0].Element, ctx[0].Shape, [.. ni.Select(v => -v)]) : ElementWise.MapFloat(ctx, ctx[0], x => -x)];
             case "Exp": return [ElementWise.MapFloat(ctx, ctx[0], Math.Exp)];
             case "Erf": return [ElementWise.MapFloat(ctx, ctx[0], SpecialFunctions.Erf)];
+            case "Cos": return [ElementWise.MapFloat(ctx, ctx[0], Math.Cos)];
+            case "Sin": return [ElementWise.MapFloat(ctx, ctx[0], Math.Sin)];
+            case "Identity": return [ctx[0]];
             case "Tanh": return [ElementWise.MapFloat(ctx, ctx[0], Math.Tanh)];
             case "Sigmoid": return [ElementWise.MapFloat(ctx, ctx[0], SpecialFunctions.Sigmoid)];
             case "Relu": return [ctx[0].Ints is { } ri ? Tensor.Int(ctx[0].Element, ctx[0].Shape, [.. ri.Select(v => Math.Max(v, 0))]) : ElementWise.MapFloat(ctx, ctx[0], x => Math.Max(x, 0))];
