@@ -17,14 +17,24 @@ namespace Pimcc.Tests.Conformance;
 /// </summary>
 internal static class NodeTestImporter
 {
+    /// <summary>Node tests: parameters typed by the data set's inputs, results by its expected outputs.</summary>
     public static Module Import(OnnxGraph graph, IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor> outputs)
+    {
+        var outputTypes = new Dictionary<string, TensorType>(StringComparer.Ordinal);
+        for (var i = 0; i < graph.Outputs.Count; i++) outputTypes[graph.Outputs[i].Name] = ReferenceTestKitTypes.TypeOf(outputs[i]);
+        return Import(graph, [.. inputs.Select(ReferenceTestKitTypes.TypeOf)],
+            o => outputTypes.TryGetValue(o, out var t) ? t : throw new UnsupportedCaseException($"intermediate value '{o}' (no declared type)"));
+    }
+
+    /// <summary>Any graph: parameter types given, every node output typed by <paramref name="typeOf"/>.</summary>
+    public static Module Import(OnnxGraph graph, IReadOnlyList<TensorType> paramTypes, Func<string, TensorType> typeOf)
     {
         var weights = new List<Weight>();
         foreach (var init in graph.Initializers)
             weights.Add(OnnxTensorConversion.ToWeight(init.Name, OnnxTensorConversion.ToTensor(init)));
         var runtimeInputs = graph.Inputs.Where(i => graph.FindInitializer(i.Name) is null).ToList();
-        if (runtimeInputs.Count != inputs.Count)
-            throw new InvalidOperationException($"graph has {runtimeInputs.Count} runtime inputs, the data set {inputs.Count}");
+        if (runtimeInputs.Count != paramTypes.Count)
+            throw new InvalidOperationException($"graph has {runtimeInputs.Count} runtime inputs, {paramTypes.Count} types were given");
 
         // Tensor-valued attributes become weights first, so the builder can resolve them.
         var extraOperands = new Dictionary<OnnxNode, List<Operand>>();
@@ -46,20 +56,15 @@ internal static class NodeTestImporter
         var b = new FunctionBuilder(module, "main");
         var scope = new Dictionary<string, Operand>(StringComparer.Ordinal);
         foreach (var init in graph.Initializers) scope[init.Name] = Operand.W(init.Name);
-        for (var i = 0; i < inputs.Count; i++)
-            scope[runtimeInputs[i].Name] = b.Param(runtimeInputs[i].Name, ReferenceTestKitTypes.TypeOf(inputs[i])).Use;
-
-        var outputTypes = new Dictionary<string, TensorType>(StringComparer.Ordinal);
-        for (var i = 0; i < graph.Outputs.Count; i++) outputTypes[graph.Outputs[i].Name] = ReferenceTestKitTypes.TypeOf(outputs[i]);
+        for (var i = 0; i < paramTypes.Count; i++)
+            scope[runtimeInputs[i].Name] = b.Param(runtimeInputs[i].Name, paramTypes[i]).Use;
 
         foreach (var node in graph.Nodes)
         {
             if (!OnnxOperatorSet.IsDefaultDomain(node.Domain)) throw new UnsupportedCaseException($"domain '{node.Domain}'");
             var operands = Operands(node, scope);
             operands.AddRange(extraOperands[node]);
-            var types = node.Outputs.Select(o => o.Length == 0
-                ? throw new UnsupportedCaseException("an omitted optional output")
-                : outputTypes.TryGetValue(o, out var t) ? t : throw new UnsupportedCaseException($"intermediate value '{o}' (no declared type)"));
+            var types = node.Outputs.Select(o => o.Length == 0 ? throw new UnsupportedCaseException("an omitted optional output") : typeOf(o));
             var results = b.OpTyped("onnx." + node.OpType, operands, Attributes(node), types, [.. node.Outputs]);
             for (var i = 0; i < results.Length; i++) scope[node.Outputs[i]] = results[i].Use;
         }
