@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pimcc.Frontends.Onnx;
+using Pimcc.Frontends.Onnx.Shapes;
 using Pimcc.Ir;
 using Pimcc.Reference;
 using Pimcc.Reference.Onnx;
@@ -17,13 +18,16 @@ namespace Pimcc.Tests.Conformance;
 /// </summary>
 internal static class NodeTestImporter
 {
-    /// <summary>Node tests: parameters typed by the data set's inputs, results by its expected outputs.</summary>
-    public static Module Import(OnnxGraph graph, IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor> outputs)
+    /// <summary>Node tests: parameters typed by the data set's inputs, graph outputs by its expected
+    /// outputs, intermediate values (multi-node tests) by the frontend's shape inference.</summary>
+    public static Module Import(OnnxGraph graph, IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor> outputs, OnnxShapeFacts? facts)
     {
         var outputTypes = new Dictionary<string, TensorType>(StringComparer.Ordinal);
         for (var i = 0; i < graph.Outputs.Count; i++) outputTypes[graph.Outputs[i].Name] = ReferenceTestKitTypes.TypeOf(outputs[i]);
         return Import(graph, [.. inputs.Select(ReferenceTestKitTypes.TypeOf)],
-            o => outputTypes.TryGetValue(o, out var t) ? t : throw new UnsupportedCaseException($"intermediate value '{o}' (no declared type)"));
+            o => outputTypes.TryGetValue(o, out var t) ? t
+                : facts is not null ? OnnxTensorConversion.TypeOf(facts.Get(o), o)
+                : throw new UnsupportedCaseException($"intermediate value '{o}' (no declared type)"));
     }
 
     /// <summary>Any graph: parameter types given, every node output typed by <paramref name="typeOf"/>.</summary>

@@ -51,6 +51,7 @@ public class OnnxNodeConformanceTests(ITestOutputHelper output)
         foreach (var g in outcomes.GroupBy(o => o.Test.OpType).OrderBy(g => g.Key, StringComparer.Ordinal))
             sb.AppendLine(Line(g.Key, g));
         sb.AppendLine(Line("overall", outcomes));
+        sb.AppendLine("  multi-node graphs passed: " + string.Join(", ", outcomes.Where(o => o.Passed && o.Test.OpType == OnnxNodeTest.MultiNode).Select(o => o.Test.Name)));
         foreach (var o in outcomes.Where(o => !o.Passed))
             sb.AppendLine($"  {o.Test.Name}: {o.Detail}");
         return sb.ToString();

@@ -1,4 +1,5 @@
 using Pimcc.Frontends.Onnx;
+using Pimcc.Frontends.Onnx.Shapes;
 using Pimcc.Ir;
 using Pimcc.Reference;
 
@@ -19,6 +20,14 @@ internal static class OnnxTensorConversion
         OnnxDataType.Bool => ElementType.Bool,
         _ => null,
     };
+
+    /// <summary>The IR type of a value as the frontend's shape inference found it (symbolic dims stay symbolic).</summary>
+    public static TensorType TypeOf(ValueFacts f, string value)
+    {
+        var element = ElementOf(f.ElementType) ?? throw new UnsupportedCaseException($"{value}: element type {f.ElementType} has no IR element type");
+        var shape = f.Shape ?? throw new UnsupportedCaseException($"{value}: shape inference left the rank unknown");
+        return new TensorType(element, [.. shape.Select(d => d.Terms.Aggregate(SymExpr.Const(d.Constant), (acc, t) => acc + SymExpr.Sym(t.Symbol, t.Coefficient)))]);
+    }
 
     public static Tensor ToTensor(OnnxTensor t)
     {

@@ -39,8 +39,8 @@ public class OrtWholeModelTests(ITestOutputHelper output)
         var model = OnnxModelLoader.Load(modelPath);
         var facts = OnnxShapeInference.Infer(model.Graph, modelPath);
         var runtimeInputs = model.Graph.Inputs.Where(i => model.Graph.FindInitializer(i.Name) is null).ToList();
-        var module = NodeTestImporter.Import(model.Graph, [.. runtimeInputs.Select(i => TypeOf(facts.Get(i.Name), i.Name))],
-            o => TypeOf(facts.Get(o), o));
+        var module = NodeTestImporter.Import(model.Graph, [.. runtimeInputs.Select(i => OnnxTensorConversion.TypeOf(facts.Get(i.Name), i.Name))],
+            o => OnnxTensorConversion.TypeOf(facts.Get(o), o));
         var interpreter = new ReferenceInterpreter(module);
 
         using var temp = new TempDir();
@@ -72,13 +72,6 @@ public class OrtWholeModelTests(ITestOutputHelper output)
                 want.Data.Max(Math.Abs).ShouldBeGreaterThan(0.01, "guard against comparing zeros");
             }
         }
-    }
-
-    private static TensorType TypeOf(ValueFacts f, string value)
-    {
-        var element = OnnxTensorConversion.ElementOf(f.ElementType) ?? throw new InvalidOperationException($"{value}: element type {f.ElementType}");
-        var shape = f.Shape ?? throw new InvalidOperationException($"{value}: shape inference left the rank unknown");
-        return new TensorType(element, [.. shape.Select(d => d.Terms.Aggregate(SymExpr.Const(d.Constant), (acc, t) => acc + SymExpr.Sym(t.Symbol, t.Coefficient)))]);
     }
 
     /// <summary>The stored input set, then generated ones: prompts of 1 and 11 tokens for full graphs;
