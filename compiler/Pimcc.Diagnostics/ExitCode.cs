@@ -42,6 +42,8 @@ public enum ExitCode
     PathEscapesModelFolder = 29,
     [Description("A tensor's element count or byte size overflows or is absurd.")]
     SizeOverflow = 30,
+    [Description("A tensor element type (e.g. STRING, UINT64) or a non-tensor value (sequence, map, optional) is not supported.")]
+    UnsupportedDataType = 31,
 
     [Description("Target name is not a known preset.")]
     UnknownTarget = 40,

@@ -58,6 +58,8 @@ internal sealed class ExternalDataFiles(string modelFolder) : IDisposable
     /// <summary>Resolves a location against the model's folder, refusing anything that leaves it.</summary>
     internal string ResolveInsideFolder(string fileName, string location)
     {
+        if (fileName.Contains('\0'))
+            throw OnnxErrors.Invalid(location, "external data location contains a NUL character");
         var segments = fileName.Split('/', '\\');
         var escapes = Path.IsPathRooted(fileName) || fileName.StartsWith('/') || fileName.StartsWith('\\')
             || fileName.Contains(':') || segments.Contains("..");

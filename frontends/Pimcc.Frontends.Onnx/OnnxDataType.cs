@@ -10,6 +10,8 @@ public enum OnnxDataType
     Float = 1,
     UInt8 = 2,
     Int8 = 3,
+    UInt16 = 4,
+    Int16 = 5,
     Int32 = 6,
     Int64 = 7,
     Bool = 9,
@@ -32,7 +34,7 @@ public static class OnnxDataTypes
         OnnxDataType.UInt8 or OnnxDataType.Int8 or OnnxDataType.Bool => 1,
         OnnxDataType.Int32 => 4,
         OnnxDataType.Int64 => 8,
-        OnnxDataType.Float16 or OnnxDataType.BFloat16 => 2,
+        OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.UInt16 or OnnxDataType.Int16 => 2,
         OnnxDataType.Double => 8,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no element size"),
     };

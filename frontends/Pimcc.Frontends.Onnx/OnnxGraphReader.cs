@@ -74,10 +74,10 @@ internal sealed class OnnxGraphReader(string location, OnnxTensorDecoder decoder
     {
         var tensor = v.Type?.TensorType;
         if (tensor is null)
-            throw OnnxErrors.Invalid($"{location}: {what} '{v.Name}'", "only tensor values are supported (no type or a sequence/map type)");
+            throw OnnxErrors.UnsupportedType($"{location}: {what} '{v.Name}'", "only tensor values are supported (this one is a sequence, map or optional, or has no type)");
         var elem = tensor.ElemType;
         if (!OnnxDataTypes.IsSupported(elem))
-            throw OnnxErrors.Invalid($"{location}: {what} '{v.Name}'", $"element type {OnnxDataTypes.ProtoName(elem)} is not supported");
+            throw OnnxErrors.UnsupportedType($"{location}: {what} '{v.Name}'", $"element type {OnnxDataTypes.ProtoName(elem)} is not supported");
         OnnxShape? shape = null;
         if (tensor.Shape is not null)
             shape = new OnnxShape(tensor.Shape.Dim.Select(d => Dim(d, v.Name, what)).ToArray());

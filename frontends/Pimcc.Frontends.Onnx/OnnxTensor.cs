@@ -3,8 +3,9 @@ namespace Pimcc.Frontends.Onnx;
 /// <summary>
 /// A decoded ONNX tensor (initializer or Constant value). <see cref="Data"/> holds the elements in
 /// row-major order in a typed array: float[] (Float), Half[] (Float16), ushort[] (BFloat16 bit
-/// patterns), double[] (Double), long[] (Int64), int[] (Int32), sbyte[] (Int8), byte[] (UInt8),
-/// bool[] (Bool).
+/// patterns), double[] (Double), long[] (Int64), int[] (Int32), short[] (Int16), ushort[] (UInt16),
+/// sbyte[] (Int8), byte[] (UInt8), bool[] (Bool). BFloat16 and UInt16 share ushort[]; conversions
+/// go by <see cref="DataType"/>.
 /// </summary>
 public sealed class OnnxTensor
 {
@@ -30,7 +31,7 @@ public sealed class OnnxTensor
         {
             case float[] f: f.CopyTo(result, 0); break;
             case Half[] h: for (var i = 0; i < h.Length; i++) result[i] = (float)h[i]; break;
-            case ushort[] bf: for (var i = 0; i < bf.Length; i++) result[i] = BFloat16ToSingle(bf[i]); break;
+            case ushort[] bf when DataType == OnnxDataType.BFloat16: for (var i = 0; i < bf.Length; i++) result[i] = BFloat16ToSingle(bf[i]); break;
             case double[] d: for (var i = 0; i < d.Length; i++) result[i] = (float)d[i]; break;
             default: var l = ToInt64(); for (var i = 0; i < l.Length; i++) result[i] = l[i]; break;
         }
@@ -42,6 +43,8 @@ public sealed class OnnxTensor
     {
         long[] l => (long[])l.Clone(),
         int[] i => Array.ConvertAll(i, v => (long)v),
+        short[] s => Array.ConvertAll(s, v => (long)v),
+        ushort[] u when DataType == OnnxDataType.UInt16 => Array.ConvertAll(u, v => (long)v),
         sbyte[] s => Array.ConvertAll(s, v => (long)v),
         byte[] b => Array.ConvertAll(b, v => (long)v),
         bool[] b => Array.ConvertAll(b, v => v ? 1L : 0L),

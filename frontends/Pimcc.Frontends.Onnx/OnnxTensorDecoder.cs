@@ -8,7 +8,7 @@ namespace Pimcc.Frontends.Onnx;
 /// Turns a TensorProto into an <see cref="OnnxTensor"/>: checks dims and element count, then
 /// decodes raw_data (little-endian), the typed repeated fields, or external data.
 /// Typed-field layout per onnx.proto: float_data for FLOAT; double_data for DOUBLE; int64_data
-/// for INT64; int32_data for INT32, INT8, UINT8, BOOL, and FLOAT16/BFLOAT16 as bit patterns.
+/// for INT64; int32_data for INT32, INT16, INT8, UINT16, UINT8, BOOL, and FLOAT16/BFLOAT16 as bit patterns.
 /// </summary>
 internal sealed class OnnxTensorDecoder(string modelLocation, ExternalDataFiles externalData)
 {
@@ -23,7 +23,7 @@ internal sealed class OnnxTensorDecoder(string modelLocation, ExternalDataFiles 
     {
         var location = $"{modelLocation}: {what}";
         if (!OnnxDataTypes.IsSupported(proto.DataType))
-            throw OnnxErrors.Invalid(location, $"element type {OnnxDataTypes.ProtoName(proto.DataType)} is not supported");
+            throw OnnxErrors.UnsupportedType(location, $"element type {OnnxDataTypes.ProtoName(proto.DataType)} is not supported");
         var type = (OnnxDataType)proto.DataType;
         var dims = proto.Dims.ToArray();
         var count = ElementCount(dims, location);
@@ -80,7 +80,8 @@ internal sealed class OnnxTensorDecoder(string modelLocation, ExternalDataFiles 
         OnnxDataType.Int64 => MemoryMarshal.Cast<byte, long>(bytes).ToArray(),
         OnnxDataType.Int32 => MemoryMarshal.Cast<byte, int>(bytes).ToArray(),
         OnnxDataType.Float16 => MemoryMarshal.Cast<byte, Half>(bytes).ToArray(),
-        OnnxDataType.BFloat16 => MemoryMarshal.Cast<byte, ushort>(bytes).ToArray(),
+        OnnxDataType.BFloat16 or OnnxDataType.UInt16 => MemoryMarshal.Cast<byte, ushort>(bytes).ToArray(),
+        OnnxDataType.Int16 => MemoryMarshal.Cast<byte, short>(bytes).ToArray(),
         OnnxDataType.Int8 => MemoryMarshal.Cast<byte, sbyte>(bytes).ToArray(),
         OnnxDataType.UInt8 => bytes.ToArray(),
         OnnxDataType.Bool => BoolsFrom(bytes),
@@ -126,7 +127,8 @@ internal sealed class OnnxTensorDecoder(string modelLocation, ExternalDataFiles 
             OnnxDataType.UInt8 => ints.Select(v => unchecked((byte)v)).ToArray(),
             OnnxDataType.Bool => ints.Select(v => v != 0).ToArray(),
             OnnxDataType.Float16 => ints.Select(v => BitConverter.UInt16BitsToHalf(unchecked((ushort)v))).ToArray(),
-            OnnxDataType.BFloat16 => ints.Select(v => unchecked((ushort)v)).ToArray(),
+            OnnxDataType.BFloat16 or OnnxDataType.UInt16 => ints.Select(v => unchecked((ushort)v)).ToArray(),
+            OnnxDataType.Int16 => ints.Select(v => unchecked((short)v)).ToArray(),
             _ => throw new InvalidOperationException($"no typed-field decoding for {type}"),
         };
     }

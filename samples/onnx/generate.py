@@ -346,15 +346,9 @@ def export(cls, c, external=False, fold=True):
         pin, pout = past_names(c)
         past_len = 5
         prefix, step = ids[:, :past_len], ids[:, past_len:past_len + 1]
-        past = []
-        for i in range(c.layers):
-            past += [torch.randn(1, c.kv_heads, past_len, c.head_dim, generator=g),
-                     torch.randn(1, c.kv_heads, past_len, c.head_dim, generator=g)]
-        # Use the real KV cache of the prefix where possible, so the expected logits are those
-        # of an actual generation step (and equal the full graph's logits at that position).
-        real = model_prefix_cache(model, c, prefix)
-        if real is not None:
-            past = real
+        # The real KV cache of the prefix, so the expected logits are those of an actual
+        # generation step (and equal the full graph's logits at that position).
+        past = model_prefix_cache(model, c, prefix)
         decode = os.path.join(HERE, c.name + "-decode.onnx")
         dyn = {n: {2: "past_seq"} for n in pin}
         dyn.update({n: {2: "total_seq"} for n in pout})
@@ -374,7 +368,7 @@ def export(cls, c, external=False, fold=True):
 
 
 def model_prefix_cache(model, c, prefix):
-    """Runs the prefix one token at a time from an empty cache; returns the per-layer KV."""
+    """Runs the prefix one token at a time from an empty cache; returns the flat per-layer KV list."""
     past = [torch.zeros(1, c.kv_heads, 0, c.head_dim) for _ in range(2 * c.layers)]
     for t in range(prefix.shape[1]):
         outs = model(prefix[:, t:t + 1], *past)

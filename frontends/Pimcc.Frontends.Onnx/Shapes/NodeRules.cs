@@ -109,8 +109,8 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
     private ValueFacts Unsqueeze()
     {
         var x = In(0);
-        var axes = AxesFromInputOrAttribute(1) ?? throw new ShapeInferenceException(Where, "axes are not constant");
-        if (x.Shape is null) return new(x.ElementType, null);
+        var axes = AxesFromInputOrAttribute(1);
+        if (x.Shape is null || axes is null) return new(x.ElementType, null); // rank unknown until axes are
         var rank = x.Shape.Count + axes.Length;
         var normalized = axes.Select(a => ShapeMath.NormalizeAxis(a, rank, Where)).ToHashSet();
         var shape = new List<DimExpr>();
@@ -125,6 +125,7 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
         var x = In(0);
         if (x.Shape is null) return new(x.ElementType, null);
         var axes = AxesFromInputOrAttribute(1);
+        if (axes is null && Has(1)) return new(x.ElementType, null); // runtime axes: rank unknown
         var drop = axes is null
             ? Enumerable.Range(0, x.Shape.Count).Where(i => x.Shape[i].TryConstant == 1).ToHashSet()
             : axes.Select(a => ShapeMath.NormalizeAxis(a, x.Shape.Count, Where)).ToHashSet();
@@ -457,6 +458,8 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
         if (x.Shape is null) return Enumerable.Repeat(new ValueFacts(x.ElementType, null), n).ToArray();
         var axis = ShapeMath.NormalizeAxis(node.GetInt("axis", 0), x.Shape.Count, Where);
         var sizes = ConstInts(1)?.Select(DimExpr.Of).ToArray() ?? node.GetInts("split")?.Select(DimExpr.Of).ToArray();
+        if (sizes is null && Has(1)) // runtime split sizes
+            sizes = Enumerable.Range(0, n).Select(i => DimExpr.Unknown($"{node.Outputs[i]}:{axis}")).ToArray();
         if (sizes is null)
         {
             var dim = x.Shape[axis];

@@ -17,13 +17,22 @@ public static class OnnxShapeInference
     /// <summary>Integer tensors up to this many elements are tracked element by element.</summary>
     internal const int MaxTrackedElements = 64;
 
-    public static OnnxShapeFacts Infer(OnnxGraph graph, string location = "")
+    public static OnnxShapeFacts Infer(OnnxGraph graph, string location = "") =>
+        Infer(graph, new Dictionary<string, OnnxTensor>(StringComparer.Ordinal), location);
+
+    /// <summary>
+    /// Inference with the values of some graph inputs known (e.g. a test's input tensors): their
+    /// shapes replace the declared ones and small integer values are tracked like constants.
+    /// </summary>
+    public static OnnxShapeFacts Infer(OnnxGraph graph, IReadOnlyDictionary<string, OnnxTensor> knownInputs, string location = "")
     {
         var facts = new Dictionary<string, ValueFacts>(StringComparer.Ordinal);
         foreach (var t in graph.Initializers)
             facts[t.Name] = FromTensor(t);
         foreach (var input in graph.Inputs)
-            facts[input.Name] = new ValueFacts(input.ElementType, input.Shape?.Dims.Select((d, i) => FromDeclared(d, input.Name, i)).ToArray());
+            facts[input.Name] = knownInputs.TryGetValue(input.Name, out var known)
+                ? FromTensor(known)
+                : new ValueFacts(input.ElementType, input.Shape?.Dims.Select((d, i) => FromDeclared(d, input.Name, i)).ToArray());
 
         foreach (var node in graph.Nodes)
         {

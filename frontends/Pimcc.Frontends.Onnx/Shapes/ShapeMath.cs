@@ -52,7 +52,8 @@ internal static class ShapeMath
     }
 
     public static bool IsInteger(OnnxDataType t) =>
-        t is OnnxDataType.Int64 or OnnxDataType.Int32 or OnnxDataType.Int8 or OnnxDataType.UInt8 or OnnxDataType.Bool;
+        t is OnnxDataType.Int64 or OnnxDataType.Int32 or OnnxDataType.Int16 or OnnxDataType.UInt16 or OnnxDataType.Int8
+            or OnnxDataType.UInt8 or OnnxDataType.Bool;
 }
 
 /// <summary>An inconsistency inference found (shapes that cannot match); becomes an InvalidModel error.</summary>

@@ -177,11 +177,25 @@ public sealed class OnnxBadInputTests : IDisposable
     }
 
     [Fact]
-    public void String_tensor_is_invalid()
+    public void String_tensor_is_unsupported_data_type()
     {
         var w = new TensorProto { DataType = (int)DataType.String };
         w.Dims.Add(1);
         w.StringData.Add(Google.Protobuf.ByteString.CopyFromUtf8("hi"));
-        LoadFails(AddModel().WithInitializer(w).Bytes(), ExitCode.InvalidModel).Message.ShouldContain("STRING");
+        LoadFails(AddModel().WithInitializer(w).Bytes(), ExitCode.UnsupportedDataType).Message.ShouldContain("STRING");
     }
+
+    [Fact]
+    public void Sequence_input_is_unsupported_data_type()
+    {
+        var model = AddModel();
+        model.Graph.Input[0].Type = new TypeProto(); // neither a tensor type nor anything pimcc reads
+        LoadFails(model.Bytes(), ExitCode.UnsupportedDataType).Message.ShouldContain("only tensor values");
+    }
+
+    [Theory]
+    [InlineData("w\0eights.bin")]
+    [InlineData("")]
+    public void Unusable_external_location_is_invalid(string location) =>
+        LoadFails(AddModel().WithInitializer(External("w", DataType.Float, [2], location)).Bytes(), ExitCode.InvalidModel);
 }
