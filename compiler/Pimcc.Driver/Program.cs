@@ -2,5 +2,12 @@ namespace Pimcc.Driver;
 
 public static class Program
 {
-    public static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        var code = Cli.Run(args, Console.Out, Console.Error);
+        // For benchmarks: the process's own high-water mark, read where it is exact (Linux VmHWM).
+        if (Environment.GetEnvironmentVariable("PIMCC_REPORT_RESOURCES") == "1")
+            Console.Error.WriteLine($"pimcc: peak-memory-bytes {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64}");
+        return code;
+    }
 }
