@@ -3,9 +3,9 @@ namespace Pimcc.Isa.Encoding;
 /// <summary>Up to <see cref="Capacity"/> operand values held inline, with value equality (no allocation per op).</summary>
 public readonly record struct Operands
 {
-    public const int Capacity = 6;
+    public const int Capacity = 8;
 
-    private readonly long _v0, _v1, _v2, _v3, _v4, _v5;
+    private readonly long _v0, _v1, _v2, _v3, _v4, _v5, _v6, _v7;
 
     public Operands(ReadOnlySpan<long> values)
     {
@@ -18,13 +18,15 @@ public readonly record struct Operands
         _v3 = Count > 3 ? values[3] : 0;
         _v4 = Count > 4 ? values[4] : 0;
         _v5 = Count > 5 ? values[5] : 0;
+        _v6 = Count > 6 ? values[6] : 0;
+        _v7 = Count > 7 ? values[7] : 0;
     }
 
     public int Count { get; }
 
     public long this[int index] => (uint)index >= (uint)Count
         ? throw new ArgumentOutOfRangeException(nameof(index))
-        : index switch { 0 => _v0, 1 => _v1, 2 => _v2, 3 => _v3, 4 => _v4, _ => _v5 };
+        : index switch { 0 => _v0, 1 => _v1, 2 => _v2, 3 => _v3, 4 => _v4, 5 => _v5, 6 => _v6, _ => _v7 };
 
     public long[] ToArray()
     {
