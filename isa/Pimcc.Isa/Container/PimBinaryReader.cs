@@ -175,7 +175,7 @@ public static class PimBinaryReader
             var word = bytesPerWord == 4
                 ? BinaryPrimitives.ReadUInt32LittleEndian(payload[(i * 4)..])
                 : BinaryPrimitives.ReadUInt64LittleEndian(payload[(i * 8)..]);
-            ops.Add(table.Decode(word, $"{where} word {i}"));
+            ops.Add(table.Decode(word, where, i));
         }
         return ops;
     }
