@@ -31,7 +31,52 @@ public static class IsaReference
 
         Events (`ev.sig`, `ev.wait`) are counters shared by all cores and all HBM-PIM channel streams
         (docs/hbm-commands.md: `sig`, `wait`); they order the two subsystems' intra-token pipeline.
-        """);
+
+        Example: one head of decode attention (spec/hpim.md, "Decode pipeline"): HBM-PIM channels produce
+        k, q, v and signal events 1, 2, 3; the core appends k to K in its PIM-unit macros, runs Q·K^T as a
+        GEMV, softmax on the VCU, S·V as a second GEMV, and signals event 4 for the output projection.
+
+        ```
+        {{AttentionExample}}
+        ```
+        """.Replace("{{AttentionExample}}", AttentionExample, StringComparison.Ordinal));
+
+    /// <summary>The decode-attention example of docs/isa.md (a test assembles it).</summary>
+    public const string AttentionExample = """
+        ; one head of decode attention on one core, FP16, d_k = 128; r10 = context length n (K rows in the macros)
+            li.lo r1, 0x0000        ; q
+            li.lo r2, 0x0100        ; k of this token
+            li.lo r3, 0x0200        ; scores s
+            li.lo r4, 0x2000        ; output o
+            li.lo r5, 0x3000        ; scalar scratch
+            li.lo r6, 128           ; d_k
+            li.lo r13, 16
+            li.lo r7, 0             ; macro slot of K: MG 0, byte offset n * 256
+            li.hi r7, 0
+            li.lo r8, 0             ; macro slot of V^T: MG 8
+            li.hi r8, 8
+            ev.wait 1, 1            ; HBM-PIM delivered k (res.rd.ab into 0x0100)
+            li.lo r11, 256          ; 128 FP16 = 256 bytes
+            mul r9, r10, r11
+            add r9, r7, r9
+            pim.ld r9, r2, r11      ; append k as row n of K
+            addi r10, r10, 1
+            ev.wait 2, 1            ; q delivered
+            shl r12, r10, r13       ; shape (n+1) x 128
+            or r12, r12, r6
+            pim.gemv r3, r1, r12, r7, fp16, set    ; s = K q
+            vrmax r5, r3, r10, fp16                ; softmax: max, subtract, exp, sum, divide
+            vsub.s r3, r3, r5, r10, fp16
+            vexp r3, r3, r10, fp16
+            vsum r5, r3, r10, fp16
+            vdiv.s r3, r3, r5, r10, fp16
+            ev.wait 3, 1            ; v delivered and appended to V^T by the transfer path
+            shl r14, r6, r13        ; shape 128 x (n+1)
+            or r14, r14, r10
+            pim.gemv r4, r3, r14, r8, fp16, set    ; o = V^T s
+            ev.sig 4, 1             ; o ready for the output projection on HBM-PIM
+            halt
+        """;
 
     /// <summary>The GEMV example of docs/hbm-commands.md (tests assemble and expand it).</summary>
     public const string GemvExample = """

@@ -63,6 +63,15 @@ public class AssemblerTests
     }
 
     [Fact]
+    public void IsaMdAttentionExampleAssembles()
+    {
+        var ops = Assembler.Assemble(Header + ".core 0\n" + HbmCommandSetDocs.AttentionExample, "attn.pasm").Core(0)!.Instructions;
+        ops.Count.ShouldBe(32);
+        ops.Count(o => o.Mnemonic == "pim.gemv").ShouldBe(2);
+        ops[^1].Mnemonic.ShouldBe("halt");
+    }
+
+    [Fact]
     public void HbmGemvTileIsAFewCommands()
     {
         // The docs/hbm-commands.md example: a 768-row x 7168-column FP16 GEMV slice on one pseudo channel.
