@@ -17,6 +17,21 @@ namespace Pimcc.Isa.Container;
 /// </summary>
 public static class PimBinaryReader
 {
+    /// <summary>Reads a file from disk; a missing or unreadable file is <see cref="ExitCode.InputNotFound"/>.</summary>
+    public static PimBinary ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new PimccError(ExitCode.InputNotFound, path, $"cannot read the binary: {e.Message}", "check the path");
+        }
+        return Read(bytes, path);
+    }
+
     public static PimBinary Read(ReadOnlySpan<byte> file, string fileName)
     {
         if (file.Length < Layout.Magic.Length || !file[..Layout.Magic.Length].SequenceEqual(Layout.Magic))
@@ -175,7 +190,7 @@ public static class PimBinaryReader
             var word = bytesPerWord == 4
                 ? BinaryPrimitives.ReadUInt32LittleEndian(payload[(i * 4)..])
                 : BinaryPrimitives.ReadUInt64LittleEndian(payload[(i * 8)..]);
-            ops.Add(table.Decode(word, $"{where} word {i}"));
+            ops.Add(table.Decode(word, where, i));
         }
         return ops;
     }

@@ -139,6 +139,8 @@ public static class PimBinaryWriter
         s.VarUInt((ulong)regions.Count);
         foreach (var r in regions)
         {
+            if (!Enum.IsDefined(r.Kind))
+                throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", $"unknown region kind {(int)r.Kind}", "use weight, kv_cache, activation or scratch");
             s.String(r.Name);
             s.Byte((byte)r.Kind);
             switch (r.Placement)
@@ -181,11 +183,11 @@ public static class PimBinaryWriter
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in ranges)
         {
-            var where = $"debug range {d.Stream.ToString().ToLowerInvariant()}{d.StreamIndex}[{d.First}, +{d.Count})";
+            string Where() => $"debug range {d.Stream.ToString().ToLowerInvariant()}{d.StreamIndex}[{d.First}, +{d.Count})";
             if (!lengths.TryGetValue((d.Stream, d.StreamIndex), out var len))
-                throw new PimccError(ExitCode.InvalidBinary, where, "points into a stream that does not exist", "add the stream or drop the range");
+                throw new PimccError(ExitCode.InvalidBinary, Where(), "points into a stream that does not exist", "add the stream or drop the range");
             if (d.First < 0 || d.Count < 0 || (long)d.First + d.Count > len || d.IrOpId < 0)
-                throw new PimccError(ExitCode.InvalidBinary, where, $"lies outside the stream of {len} words", "fix the range");
+                throw new PimccError(ExitCode.InvalidBinary, Where(), $"lies outside the stream of {len} words (or has a negative op id)", "fix the range");
             if (!ids.ContainsKey(d.IrOpName))
             {
                 ids[d.IrOpName] = strings.Count;

@@ -84,7 +84,7 @@ public sealed record Field(string Name, int Hi, int Lo, FieldKind Kind, EnumDoma
         FieldKind.Unsigned => $"{Name}:u{Width}",
         FieldKind.Count => $"{Name}:count{Width}",
         FieldKind.Signed => $"{Name}:s{Width}",
-        FieldKind.Offset => $"{Name}:label|s{Width}",
+        FieldKind.Offset => $"{Name}:label/s{Width}",
         FieldKind.Enum => $"{Name}:{Domain!.Name}",
         _ => Name,
     };

@@ -70,15 +70,18 @@ public sealed class OpTable
     }
 
     /// <summary>Decodes one word; unknown opcodes and bad operand codes are <see cref="PimccError"/>s at <paramref name="location"/>.</summary>
-    public Op Decode(ulong word, string location)
+    public Op Decode(ulong word, string location) => Decode(word, location, -1);
+
+    /// <summary>Decodes word <paramref name="index"/> of a section; the location text is only built for an error.</summary>
+    public Op Decode(ulong word, string section, int index)
     {
         var opcode = (int)(word >> (WordBits - OpcodeBits));
-        var spec = TryGet(opcode) ?? throw new PimccError(ExitCode.UnknownOpcode, location,
+        var spec = TryGet(opcode) ?? throw new PimccError(ExitCode.UnknownOpcode, Where(section, index),
             $"unknown {Name} opcode 0x{opcode:X2} in word 0x{word.ToString(WordBits == 32 ? "X8" : "X16", System.Globalization.CultureInfo.InvariantCulture)}",
             "the binary is corrupt or was written for another target or a newer pimcc");
         var reserved = spec.Format.ReservedBits;
         if (reserved > 0 && (word & ((1UL << reserved) - 1)) != 0)
-            throw new PimccError(ExitCode.OperandOutOfRange, location,
+            throw new PimccError(ExitCode.OperandOutOfRange, Where(section, index),
                 $"reserved bits [{reserved - 1}:0] of '{spec.Mnemonic}' are not zero", "the binary is corrupt");
         Span<long> values = stackalloc long[spec.Operands.Count];
         for (var i = 0; i < values.Length; i++)
@@ -86,10 +89,13 @@ public sealed class OpTable
             var f = spec.Operands[i];
             values[i] = f.Extract(word);
             if (!f.Accepts(values[i]))
-                throw Op.OutOfRange(spec, f, values[i], location);
+                throw Op.OutOfRange(spec, f, values[i], Where(section, index));
         }
         return new Op(spec, new Operands(values));
     }
+
+    private static string Where(string section, int index) =>
+        index < 0 ? section : section + " word " + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Declares one table row: positions operands MSB first after the opcode, in the format's slot order.</summary>
     public static OpSpec Row(IsaKind isa, string mnemonic, int opcode, OpClass cls, Unit unit, WordFormat format,

@@ -8,11 +8,11 @@ using U = Pimcc.Isa.Encoding.Unit;
 namespace Pimcc.Isa.Hbm;
 
 /// <summary>
-/// The HBM-PIM near-bank command set: THE table. Modelled on SK hynix Newton (ISSCC/MICRO 2020: GWRITE,
-/// G_ACT, COMP, READRES) and AiM (Hot Chips 2022: WR_GB, ACT4/ACTAF, MACAB/MACSB, RD_MAC), and AttAcc
+/// The HBM-PIM near-bank command set: THE table. Modelled on SK hynix Newton (MICRO 2020: GWRITE,
+/// G_ACT, COMP, READRES) and AiM (ISSCC 2022: WRGB, MACSB, MACAB, RDMAC), and AttAcc
 /// (ASPLOS 2024, all-bank GEMV in HBM3). One stream per HBM channel; <c>pc</c> selects the pseudo channel.
 /// <c>rep</c> makes streams compact: it repeats the next <c>body</c> commands <c>count</c> times and adds
-/// iteration x stride to the row/col/gcol/laddr fields of the commands in its body (nested reps add up),
+/// iteration x stride to the row/col/gcol/laddr/saddr fields of the commands in its body (nested reps add up),
 /// so one GEMV tile (clear, activate, 32 column MACs, precharge, read results) is a handful of commands.
 /// </summary>
 public static class HbmCommandSet
@@ -39,10 +39,10 @@ public static class HbmCommandSet
         R("pre",       0x02, Communication, U.HbmBank,         PB,   "pc, bg, ba",                            T.DramPrecharge,        EnergyClass.DramPrecharge, "precharge (close) one bank"),
         R("pre.ab",    0x03, Communication, U.HbmAllBanks,     P,    "pc",                                    T.DramPrecharge,        EnergyClass.DramPrecharge, "precharge all banks of the pseudo channel"),
         R("rd",        0x04, Communication, U.HbmBank,         PBCL, "pc, bg, ba, col, core, laddr",          T.DramRead,             DramReadWrite,             "read one column of the open row to local memory laddr of SRAM-PIM core `core`"),
-        R("wr",        0x05, Communication, U.HbmBank,         PBCL, "pc, bg, ba, col, core, laddr",          T.DramWrite,            DramReadWrite,             "write one column of the open row from local memory laddr of core `core` (KV-cache append)"),
+        R("wr",        0x05, Communication, U.HbmBank,         PBCL, "pc, bg, ba, col, core, saddr",          T.DramWrite,            DramReadWrite,             "write one column of the open row from local memory saddr of core `core` (KV-cache append)"),
         R("ref",       0x06, Communication, U.HbmAllBanks,     P,    "pc",                                    T.DramRefresh,          EnergyClass.DramRefresh,   "all-bank refresh of the pseudo channel"),
         // near-bank PIM commands
-        R("gwr",       0x10, Communication, U.HbmGlobalBuffer, PGL,  "pc, gcol, core, laddr",                 T.PimGlobalBufferWrite, GlobalBufferWrite,         "write global-buffer column gcol of the pseudo channel from local memory laddr of core `core`"),
+        R("gwr",       0x10, Communication, U.HbmGlobalBuffer, PGL,  "pc, gcol, core, saddr",                 T.PimGlobalBufferWrite, GlobalBufferWrite,         "write global-buffer column gcol of the pseudo channel from local memory saddr of core `core`"),
         R("act.ab",    0x11, Compute,       U.HbmAllBanks,     PR,   "pc, row",                               T.PimActivateAllBanks,  EnergyClass.DramActivate,  "activate the same row in all banks of the pseudo channel"),
         R("mac.ab",    0x12, Compute,       U.HbmAllBanks,     PCG,  "pc, col, gcol",                         T.PimMacAllBanks,       BankMac,                   "every bank: result += open row[col] . global buffer[gcol] (16 FP16 MACs per bank)"),
         R("mac.sb",    0x13, Compute,       U.HbmBank,         PBCG, "pc, bg, ba, col, gcol",                 T.PimMacSingleBank,     BankMac,                   "one bank: result += open row[col] . global buffer[gcol]"),
@@ -50,7 +50,7 @@ public static class HbmCommandSet
         R("res.rd",    0x15, Communication, U.HbmBank,         PBL,  "pc, bg, ba, core, laddr",               T.PimResultRead,        ResultRead,                "read one bank's result register to local memory laddr of core `core`"),
         R("res.rd.ab", 0x16, Communication, U.HbmAllBanks,     PL,   "pc, core, laddr",                       T.PimResultRead,        ResultRead,                "read all banks' result registers, in bank order, to consecutive local memory from laddr of core `core`"),
         // stream control and synchronisation with the SRAM-PIM cores (same event counters as ev.sig/ev.wait)
-        R("rep",       0x20, Control,       U.HbmSequencer,    REP,  "count, body, drow, dcol, dgcol, dladdr", T.StreamRepeat,        ControlOp,                 "run the next `body` commands `count` times; iteration i adds i x stride to their row/col/gcol/laddr"),
+        R("rep",       0x20, Control,       U.HbmSequencer,    REP,  "count, body, drow, dcol, dgcol, dladdr, dsaddr", T.StreamRepeat, ControlOp,            "run the next `body` commands `count` times; iteration i adds i x stride to their row/col/gcol/laddr/saddr"),
         R("sig",       0x21, Communication, U.HbmSequencer,    EV,   "event, count",                          T.EventSync,            Sync,                      "add count to event counter `event` once all earlier commands of this stream completed"),
         R("wait",      0x22, Communication, U.HbmSequencer,    EV,   "event, count",                          T.EventSync,            Sync,                      "block this stream until event counter `event` >= count, then subtract count"),
     ], OpcodeMap);

@@ -7,7 +7,7 @@ namespace Pimcc.Isa.Hbm;
 /// The 64-bit HBM-PIM command layouts: <c>opcode[63:56]</c>, then the slots MSB first, then reserved zero bits.
 /// Address fields follow JEDEC HBM3 naming: pseudo channel (pc), bank group (bg), bank (ba), row, column.
 /// A column is one 32-byte access: the width of a bank PU (16 FP16 multipliers, spec/hpim.md "Processing unit").
-/// Local addresses (<c>laddr</c>) name an SRAM-PIM core's local memory in 32-byte units.
+/// Local addresses (<c>laddr</c> destinations, <c>saddr</c> sources) name an SRAM-PIM core's local memory in 32-byte units.
 /// </summary>
 public static class HbmFormats
 {
@@ -33,12 +33,17 @@ public static class HbmFormats
     public static readonly WordFormat PBL = new("PBL", WordBits, [Pc, Bg, Ba, Core, LAddr]);
     public static readonly WordFormat PL = new("PL", WordBits, [Pc, Core, LAddr]);
     public static readonly WordFormat EV = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);
+    // count12 body8 drow8 dcol6 dgcol6 dladdr8 dsaddr8 = 56 bits: the whole word after the opcode.
     public static readonly WordFormat REP = new("REP", WordBits,
-        [new(Count, 16), new(Count, 8), new(Signed, 8), new(Signed, 6), new(Signed, 6), new(Signed, 12)]);
+        [new(Count, 12), new(Count, 8), new(Signed, 8), new(Signed, 6), new(Signed, 6), new(Signed, 8), new(Signed, 8)]);
 
     public static IReadOnlyList<WordFormat> All { get; } = [P, PR, PB, PBR, PBCL, PCG, PBCG, PGL, PBL, PL, EV, REP];
 
-    /// <summary>The operand names that a <c>rep</c> stride advances, in <c>rep</c>'s stride operand order.</summary>
+    /// <summary>
+    /// The operand names that a <c>rep</c> stride advances, in <c>rep</c>'s stride operand order. Local
+    /// destinations (<c>laddr</c>: rd, res.rd) and local sources (<c>saddr</c>: gwr, wr) stride separately, so one
+    /// rep body can both refill the global buffer from the next input chunk and write results to the next slot.
+    /// </summary>
     public static IReadOnlyList<(string Stride, string Field)> RepeatStrides { get; } =
-        [("drow", "row"), ("dcol", "col"), ("dgcol", "gcol"), ("dladdr", "laddr")];
+        [("drow", "row"), ("dcol", "col"), ("dgcol", "gcol"), ("dladdr", "laddr"), ("dsaddr", "saddr")];
 }

@@ -28,6 +28,7 @@ public static class SramFormats
     public static readonly WordFormat N = new("N", WordBits, []);
     public static readonly WordFormat J = new("J", WordBits, [new(Offset, 24)]);
     public static readonly WordFormat RI = new("RI", WordBits, [Reg, new(Unsigned, 16)]);
+    public static readonly WordFormat R2 = new("R2", WordBits, [Reg, Reg]);
     public static readonly WordFormat RRI = new("RRI", WordBits, [Reg, Reg, new(Signed, 14)]);
     public static readonly WordFormat R3 = new("R3", WordBits, [Reg, Reg, Reg]);
     public static readonly WordFormat R3D = new("R3D", WordBits, [Reg, Reg, Reg, Dt]);
@@ -42,7 +43,7 @@ public static class SramFormats
     public static readonly WordFormat TG = new("TG", WordBits, [new(Unsigned, 4)]);
     public static readonly WordFormat E = new("E", WordBits, [new(Unsigned, 12), new(Count, 12)]);
 
-    public static IReadOnlyList<WordFormat> All { get; } = [N, J, RI, RRI, R3, R3D, R3DA, R4, R4D, R4DA, R4T, R4RD, B, L, TG, E];
+    public static IReadOnlyList<WordFormat> All { get; } = [N, J, RI, R2, RRI, R3, R3D, R3DA, R4, R4D, R4DA, R4T, R4RD, B, L, TG, E];
 
     public static IReadOnlyList<EnumDomain> Domains { get; } = [DataType, ReduceOp, Accumulate];
 }

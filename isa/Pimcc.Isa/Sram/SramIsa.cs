@@ -74,6 +74,8 @@ public static class SramIsa
         R("slt",       0x1B, Compute,       U.Scu,          R3,   "rd, rs, rt",                    T.ScalarAlu,          ScalarOp,           "r[rd] = r[rs] < r[rt] ? 1 : 0 (signed)"),
         R("min",       0x1C, Compute,       U.Scu,          R3,   "rd, rs, rt",                    T.ScalarAlu,          ScalarOp,           "r[rd] = min(r[rs], r[rt]) (signed)"),
         R("max",       0x1D, Compute,       U.Scu,          R3,   "rd, rs, rt",                    T.ScalarAlu,          ScalarOp,           "r[rd] = max(r[rs], r[rt]) (signed)"),
+        R("lw",        0x1E, Compute,       U.Scu,          R2,   "rd, addr",                      T.ScalarAlu,          SramAccess,         "r[rd] = 32-bit word at local address r[addr] (read back a computed scalar)"),
+        R("sw",        0x1F, Compute,       U.Scu,          R2,   "rs, addr",                      T.ScalarAlu,          SramAccess,         "32-bit word at local address r[addr] = r[rs] (materialise constants such as 1/n or -inf built with li.lo/li.hi)"),
         // PIM unit: GEMV with the matrix resident in the SRAM-PIM macros
         R("pim.ld",    0x30, Compute,       U.PimUnit,      R3,   "macro, src, bytes",             T.PimMacroLoad,       MacroWrite,         "write r[bytes] bytes from local memory r[src] into the macros starting at macro slot r[macro] (MG index << 16 | byte offset)"),
         R("pim.gemv",  0x31, Compute,       U.PimUnit,      R4DA, "dst, src, shape, macro, dt, acc", T.PimGemv,          PimMac,             "y[r[dst]] (+)= M x v[r[src]] with M resident at macro slot r[macro]; r[shape] = rows << 16 | cols"),

@@ -3,6 +3,7 @@ using Pimcc.Isa.Assembly;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Hbm;
 using Pimcc.Isa.Sram;
+using HbmCommandSetDocs = Pimcc.Isa.Docs.IsaReference;
 
 namespace Pimcc.Tests.Isa;
 
@@ -22,7 +23,7 @@ public class AssemblerTests
                 loop r2, top
                 halt
             .channel 1
-                rep count=32, body=1, drow=0, dcol=1, dgcol=1, dladdr=0
+                rep count=32, body=1, drow=0, dcol=1, dgcol=1, dladdr=0, dsaddr=0
                   mac.ab pc=0, col=0, gcol=0
             """, "t.pasm");
         bin.Target.Json.ShouldBe("{}"u8.ToArray());
@@ -43,8 +44,8 @@ public class AssemblerTests
     [InlineData(".core 0\n  halt 1", ExitCode.MalformedInput, "t.pasm:4:3")]
     [InlineData("  halt", ExitCode.MalformedInput, "t.pasm:3:3")]
     [InlineData(".core 0\n.core 0", ExitCode.MalformedInput, "t.pasm:4:1")]
-    [InlineData(".channel 0\n  rep count=0, body=1, drow=0, dcol=0, dgcol=0, dladdr=0\n  ref pc=0", ExitCode.OperandOutOfRange, "t.pasm:4:3")]
-    [InlineData(".channel 0\n  rep count=1, body=2, drow=0, dcol=0, dgcol=0, dladdr=0\n  ref pc=0", ExitCode.MalformedInput, "t.pasm: channel0 word 0")]
+    [InlineData(".channel 0\n  rep count=0, body=1, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0\n  ref pc=0", ExitCode.OperandOutOfRange, "t.pasm:4:3")]
+    [InlineData(".channel 0\n  rep count=1, body=2, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0\n  ref pc=0", ExitCode.MalformedInput, "t.pasm: channel0 word 0")]
     [InlineData(".channel 0\n  act pc=0, bg=1, bank=2, row=3", ExitCode.MalformedInput, "t.pasm:4:19")]
     [InlineData(".core 0\n  halt )", ExitCode.MalformedInput, "t.pasm:4:8")]
     public void ReportsUserErrorsWithLocationAndExitCode(string body, ExitCode code, string location)
@@ -62,20 +63,20 @@ public class AssemblerTests
     }
 
     [Fact]
+    public void IsaMdAttentionExampleAssembles()
+    {
+        var ops = Assembler.Assemble(Header + ".core 0\n" + HbmCommandSetDocs.AttentionExample, "attn.pasm").Core(0)!.Instructions;
+        ops.Count.ShouldBe(32);
+        ops.Count(o => o.Mnemonic == "pim.gemv").ShouldBe(2);
+        ops[^1].Mnemonic.ShouldBe("halt");
+    }
+
+    [Fact]
     public void HbmGemvTileIsAFewCommands()
     {
-        // One 64-row x 512-column FP16 GEMV tile on one pseudo channel (docs/hbm-commands.md example).
-        var bin = Assembler.Assemble(Header + """
-            .channel 0
-                res.clr pc=0
-                rep count=64, body=5, drow=1, dcol=0, dgcol=0, dladdr=1
-                  act.ab pc=0, row=0
-                  rep count=32, body=1, drow=0, dcol=1, dgcol=1, dladdr=0
-                    mac.ab pc=0, col=0, gcol=0
-                  pre.ab pc=0
-                  res.rd.ab pc=0, core=3, laddr=0
-            """, "gemv.pasm");
-        bin.Channel(0)!.Commands.Count.ShouldBe(7);
-        HbmCommandSet.Table.Get("rep").Operands.Select(o => o.Name).ShouldBe(["count", "body", "drow", "dcol", "dgcol", "dladdr"]);
+        // The docs/hbm-commands.md example: a 768-row x 7168-column FP16 GEMV slice on one pseudo channel.
+        var bin = Assembler.Assemble(Header + ".channel 0\n" + HbmCommandSetDocs.GemvExample, "gemv.pasm");
+        bin.Channel(0)!.Commands.Count.ShouldBe(10);
+        HbmCommandSet.Table.Get("rep").Operands.Select(o => o.Name).ShouldBe(["count", "body", "drow", "dcol", "dgcol", "dladdr", "dsaddr"]);
     }
 }

@@ -134,3 +134,26 @@ public class CorruptBinaryTests(ITestOutputHelper output)
         codes.Count.ShouldBeGreaterThan(3);
     }
 }
+
+public class BinaryFileTests
+{
+    [Fact]
+    public void MissingFileIsInputNotFound() =>
+        Should.Throw<PimccError>(() => PimBinaryReader.ReadFile(Path.Combine(Path.GetTempPath(), "pimcc-no-such-file.bin")))
+            .Code.ShouldBe(ExitCode.InputNotFound);
+
+    [Fact]
+    public void WriterRejectsWhatTheReaderWouldReject()
+    {
+        var t = SramIsa.Table;
+        var target = new TargetBlob("hpim", "{}"u8.ToArray());
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [new CoreStream(0, [t.Make("jmp", 5)])], [], [], [])))
+            .Code.ShouldBe(ExitCode.InvalidBinary);
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [new CoreStream(1, []), new CoreStream(1, [])], [], [], [])))
+            .Code.ShouldBe(ExitCode.InvalidBinary);
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [new CoreStream(0, [t.Make("halt")])], [], [],
+            [new DebugRange(StreamKind.Core, 0, 0, 2, 1, "x")]))).Code.ShouldBe(ExitCode.InvalidBinary);
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [], [],
+            [new MemoryRegion("r", (RegionKind)9, new LocalPlacement(0, 0), 1)], []))).Code.ShouldBe(ExitCode.InvalidBinary);
+    }
+}

@@ -1,5 +1,6 @@
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly;
+using Pimcc.Isa.Docs;
 using Pimcc.Isa.Hbm;
 using Pimcc.Isa.Sram;
 
@@ -11,27 +12,28 @@ public class HbmRepeatTests
         Assembler.Assemble(".target \"hpim\"\n.target_json \"e30=\"\n.channel 0\n" + body, "t.pasm").Channel(0)!.Commands;
 
     [Fact]
-    public void GemvTileExpandsToTheColumnAccessesItStandsFor()
+    public void GemvExampleExpandsToTheColumnAccessesItStandsFor()
     {
-        var s = Stream("""
-            res.clr pc=0
-            rep count=64, body=5, drow=1, dcol=0, dgcol=0, dladdr=1
-              act.ab pc=0, row=100
-              rep count=32, body=1, drow=0, dcol=1, dgcol=1, dladdr=0
-                mac.ab pc=0, col=0, gcol=0
-              pre.ab pc=0
-              res.rd.ab pc=0, core=3, laddr=8
-            """);
+        var s = Stream(IsaReference.GemvExample);
+        s.Count.ShouldBe(10);
         var issued = HbmRepeat.Expand(s, "channel0").ToList();
-        issued.Count.ShouldBe(1 + 64 * (1 + 32 + 1 + 1));
+        issued.Count.ShouldBe(48 * (1 + 14 * (32 + 1 + 32 + 1) + 1));
         HbmRepeat.CountIssued(s).ShouldBe(issued.Count);
-        var acts = issued.Where(x => x.Command.Mnemonic == "act.ab").Select(x => x.Command["row"]).ToList();
-        acts.ShouldBe(Enumerable.Range(100, 64).Select(r => (long)r).ToList());
+        // Row set r, chunk c opens row 14r + c in all banks.
+        issued.Where(x => x.Command.Mnemonic == "act.ab").Select(x => x.Command["row"])
+            .ShouldBe(Enumerable.Range(0, 48 * 14).Select(i => (long)i).ToList());
+        // Global-buffer fill of chunk c reads the input from saddr 32c + j into column j, for every row set.
+        var fills = issued.Where(x => x.Command.Mnemonic == "gwr").ToList();
+        fills.Count.ShouldBe(48 * 14 * 32);
+        fills.Take(14 * 32).Select(f => (f.Command["saddr"], f.Command["gcol"]))
+            .ShouldBe(Enumerable.Range(0, 14 * 32).Select(i => ((long)i, (long)(i % 32))).ToList());
+        fills[14 * 32].Command["saddr"].ShouldBe(0);
         var macs = issued.Where(x => x.Command.Mnemonic == "mac.ab").ToList();
-        macs.Count.ShouldBe(64 * 32);
         macs.Take(32).Select(m => (m.Command["col"], m.Command["gcol"])).ShouldBe(Enumerable.Range(0, 32).Select(c => ((long)c, (long)c)).ToList());
-        macs.ShouldAllBe(m => m.Index == 4);
-        issued.Where(x => x.Command.Mnemonic == "res.rd.ab").Select(x => x.Command["laddr"]).Last().ShouldBe(8 + 63);
+        macs.ShouldAllBe(m => m.Index == 7);
+        // One result read per row set, to consecutive 32-byte slots.
+        issued.Where(x => x.Command.Mnemonic == "res.rd.ab").Select(x => x.Command["laddr"])
+            .ShouldBe(Enumerable.Range(1024, 48).Select(i => (long)i).ToList());
     }
 
     [Fact]
@@ -42,7 +44,7 @@ public class HbmRepeatTests
         {
             // Zero strides keep every effective operand in range; only the structure is under test here.
             var s = RandomPrograms.ChannelStream(rng, rng.Next(30)).Select(op => op.Mnemonic != "rep" ? op
-                : HbmCommandSet.Table.Make("rep", 1 + op["count"] % 4, op["body"], 0, 0, 0, 0)).ToList();
+                : HbmCommandSet.Table.Make("rep", 1 + op["count"] % 4, op["body"], 0, 0, 0, 0, 0)).ToList();
             HbmRepeat.CountIssued(s).ShouldBe(HbmRepeat.Expand(s, "c").LongCount());
         }
     }
@@ -50,7 +52,7 @@ public class HbmRepeatTests
     [Fact]
     public void StridingAColumnPastItsFieldIsAnOperandError()
     {
-        var s = Stream("rep count=300, body=1, drow=0, dcol=1, dgcol=0, dladdr=0\n mac.ab pc=0, col=0, gcol=0\n");
+        var s = Stream("rep count=300, body=1, drow=0, dcol=1, dgcol=0, dladdr=0, dsaddr=0\n mac.ab pc=0, col=0, gcol=0\n");
         Should.Throw<PimccError>(() => HbmRepeat.Expand(s, "channel0").ToList()).Code.ShouldBe(ExitCode.OperandOutOfRange);
     }
 
