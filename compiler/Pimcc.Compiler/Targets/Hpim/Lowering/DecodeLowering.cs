@@ -31,6 +31,8 @@ internal sealed class DecodeLowering
     private readonly int _idBase;
     private readonly string _program;
     private Dictionary<string, string> _canon = new(StringComparer.Ordinal);
+    private long _partStride;
+    private readonly Dictionary<string, (int Slot, int Batch)> _batch = new(StringComparer.Ordinal);
     private long _part, _gath, _red, _stage, _stage2, _scores, _outh, _gathAtt, _scalar, _vec, _headTile;
     private readonly Dictionary<string, TensorType> _types = new(StringComparer.Ordinal);
 
@@ -184,7 +186,20 @@ internal sealed class DecodeLowering
                 var w = _m.FindWeight(o.Name)!;
                 if (w.Type.Rank == 1) vec = Math.Max(vec, _l.FlatShare(w.Type.StaticBytes) * _l.Channels);
             }
-        _part = _buf.Allocate("gemv.partials", part, RegionKind.Scratch);
+        // GEMVs that read the same input back to back (K, Q, V) form a batch: the core hands all of them to the
+        // channels at once and each gets its own partial-sum slot, so HBM-PIM computes Q while the core gathers K.
+        var maxBatch = 1;
+        for (var i = 0; i < body.Count;)
+        {
+            var j = i;
+            while (j < body.Count && HpimTileWeights.IsWeightLinear(body[j]) && body[j].Operands[0] == body[i].Operands[0] && j - i < Events.MaxBatch) j++;
+            if (j == i) { i++; continue; }
+            for (var k = i; k < j; k++) _batch[body[k].Id] = (k - i, j - i);
+            maxBatch = Math.Max(maxBatch, j - i);
+            i = j;
+        }
+        _partStride = LocalBuffers.Round(part);
+        _part = _buf.Allocate("gemv.partials", _partStride * maxBatch, RegionKind.Scratch);
         _red = _buf.Allocate("gemv.reduced", red, RegionKind.Scratch);
         _gath = _buf.Allocate("gemv.gathered", gath, RegionKind.Scratch);
         _vec = _buf.Allocate("weight.vectors", 2 * vec, RegionKind.Scratch);
@@ -509,23 +524,25 @@ internal sealed class DecodeLowering
         ch.C("wait", Events.InputReady(ch.Channel), 1);
         if (g.FeatureOuter(_l, perCore))
         {
-            FeatureOuter(ch, g, owner, inUnit, (_part + q * g.PartialBytesPerChannel(_l, perCore)) / _l.Column, row0);
-            ch.C("sig", Events.OutputReady(_l.Channels, owner), 1);
+            FeatureOuter(ch, g, owner, inUnit, (PartBase(g) + q * g.PartialBytesPerChannel(_l, perCore)) / _l.Column, row0);
+            ch.C("sig", Events.OutputReady(_l.Channels, owner, _batch[g.Op.Id].Slot), 1);
             return;
         }
         for (var b = 0; b < g.Blocks(_l); b++)
         {
             var featuresInBlock = Math.Min(perBlock, g.FeaturesPerChannel - b * perBlock);
             var groups = (int)HbmLayout.Ceil(featuresInBlock, _l.Banks);
-            var partUnit = (_part + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page) / _l.Column;
+            var partUnit = (PartBase(g) + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page) / _l.Column;
             var rowBase = row0 + (long)b * (perBlock / _l.Banks) * g.Chunks;
             var full = g.ColumnsInLastChunk == _l.ColumnsPerPage ? g.Chunks : g.Chunks - 1;
             ChunkRange(ch, owner, 0, full, _l.ColumnsPerPage, groups, g.Chunks, rowBase, inUnit, partUnit);
             if (full < g.Chunks)
                 ChunkRange(ch, owner, full, 1, g.ColumnsInLastChunk, groups, g.Chunks, rowBase, inUnit, partUnit);
         }
-        ch.C("sig", Events.OutputReady(_l.Channels, owner), 1);
+        ch.C("sig", Events.OutputReady(_l.Channels, owner, _batch[g.Op.Id].Slot), 1);
     }
+
+    private long PartBase(GemvPlan g) => _part + _batch[g.Op.Id].Slot * _partStride;
 
     /// <summary>
     /// Feature-outer GEMV: per row group (unrolled, so each group's results get their own local address), per chunk
@@ -601,14 +618,15 @@ internal sealed class DecodeLowering
     private void GemvCore(CoreCode c, GemvPlan g)
     {
         var channels = _t.Hbm.ChannelsOfCore(c.Core);
-        foreach (var ch in channels) c.I("ev.sig", Events.InputReady(ch), 1);
-        c.I("ev.wait", Events.OutputReady(_l.Channels, c.Core), channels.Count);
+        var (slot, batch) = _batch[g.Op.Id];
+        if (slot == 0) foreach (var ch in channels) c.I("ev.sig", Events.InputReady(ch), batch);
+        c.I("ev.wait", Events.OutputReady(_l.Channels, c.Core, slot), channels.Count);
         var perBlock = GemvPlan.FeaturesPerBlock(_l);
         var featureOuter = g.FeatureOuter(_l, channels.Count);
         for (var q = 0; q < channels.Count && featureOuter; q++)
         {
             Li(c, Reg.T0, _red + (long)q * g.FeaturesPerChannel * _l.Element);
-            Li(c, Reg.T1, _part + q * g.PartialBytesPerChannel(_l, channels.Count));
+            Li(c, Reg.T1, PartBase(g) + q * g.PartialBytesPerChannel(_l, channels.Count));
             Li(c, Reg.T2, (long)g.FeaturesPerChannel * _l.Element);
             c.I("mv", Reg.T0, Reg.T1, Reg.T2);
         }
@@ -616,7 +634,7 @@ internal sealed class DecodeLowering
             for (var b = 0; b < g.Blocks(_l); b++)
             {
                 var n = Math.Min(perBlock, g.FeaturesPerChannel - b * perBlock);
-                var src = _part + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page;
+                var src = PartBase(g) + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page;
                 var dst = _red + ((long)q * g.FeaturesPerChannel + (long)b * perBlock) * _l.Element;
                 Li(c, Reg.T0, dst);
                 Li(c, Reg.T1, src);

@@ -97,11 +97,38 @@ public static class SyncChecker
 
     private static string Describe(SyncOp op) => op.Kind == "bar" ? $"bar {op.Id} (needs {op.Count})" : $"{op.Kind} event {op.Id} (needs {op.Count})";
 
+    /// <summary>Instruction kinds the control-flow interpreter distinguishes (everything else is skipped).</summary>
+    private enum K : byte { Skip, Halt, Jmp, Beq, Bne, Blt, Bge, Loop, LiLo, LiHi, Addi, Add, Sub, Mul, And, Or, Xor, Shl, Shr, Slt, Min, Max, Sig, Wait, Bar }
+
+    private static K KindOf(string m) => m switch
+    {
+        "halt" => K.Halt, "jmp" => K.Jmp, "beq" => K.Beq, "bne" => K.Bne, "blt" => K.Blt, "bge" => K.Bge, "loop" => K.Loop,
+        "li.lo" => K.LiLo, "li.hi" => K.LiHi, "addi" => K.Addi, "add" => K.Add, "sub" => K.Sub, "mul" => K.Mul, "and" => K.And,
+        "or" => K.Or, "xor" => K.Xor, "shl" => K.Shl, "shr" => K.Shr, "slt" => K.Slt, "min" => K.Min, "max" => K.Max,
+        "ev.sig" => K.Sig, "ev.wait" => K.Wait, "bar" => K.Bar, _ => K.Skip,
+    };
+
     /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps.</summary>
     public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps)
     {
         var ops = core.Instructions;
         var start = core.Entries.Count == 0 ? 0 : core.EntryWord(entry) ?? throw new SyncError($"core{core.Core} has no entry '{entry}'");
+        // Decode once into flat arrays: the interpreter runs millions of steps on large models.
+        var kind = new K[ops.Count];
+        var a = new int[ops.Count];
+        var b = new int[ops.Count];
+        var c = new int[ops.Count];
+        var otherEntry = new bool[ops.Count];
+        for (var i = 0; i < ops.Count; i++)
+        {
+            kind[i] = KindOf(ops[i].Mnemonic);
+            var o = ops[i].Operands;
+            if (o.Count > 0) a[i] = (int)o[0];
+            if (o.Count > 1) b[i] = (int)o[1];
+            if (o.Count > 2) c[i] = (int)o[2];
+        }
+        foreach (var e in core.Entries)
+            if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
         var r = new uint[32];
         r[27] = (uint)token; r[28] = (uint)prompt; r[29] = (uint)step; r[30] = (uint)kv;
         var trace = new List<SyncOp>();
@@ -110,42 +137,41 @@ public static class SyncChecker
         {
             if (n > maxSteps) throw new SyncError($"core{core.Core}: program '{entry}' runs more than {maxSteps} instructions (endless loop?)");
             if (pc < 0 || pc >= ops.Count) throw new SyncError($"core{core.Core}: program '{entry}' runs off its stream at word {pc} without halt");
-            if (pc != start && core.Entries.Any(e => e.Word == pc && e.Name != entry))
-                throw new SyncError($"core{core.Core}: program '{entry}' runs into the next entry at word {pc} without halt");
-            var op = ops[pc];
-            var o = op.Operands;
+            if (otherEntry[pc]) throw new SyncError($"core{core.Core}: program '{entry}' runs into the next entry at word {pc} without halt");
+            int x = a[pc], y = b[pc], z = c[pc];
             uint R(int k) => k == 0 ? 0 : r[k];
             void W(int k, uint v) { if (k != 0) r[k] = v; }
             var next = pc + 1;
-            switch (op.Mnemonic)
+            switch (kind[pc])
             {
-                case "halt": return trace;
-                case "jmp": next = pc + (int)o[0]; break;
-                case "beq": if (R((int)o[0]) == R((int)o[1])) next = pc + (int)o[2]; break;
-                case "bne": if (R((int)o[0]) != R((int)o[1])) next = pc + (int)o[2]; break;
-                case "blt": if ((int)R((int)o[0]) < (int)R((int)o[1])) next = pc + (int)o[2]; break;
-                case "bge": if ((int)R((int)o[0]) >= (int)R((int)o[1])) next = pc + (int)o[2]; break;
-                case "loop":
-                    W((int)o[0], R((int)o[0]) - 1);
-                    if (R((int)o[0]) != 0) next = pc + (int)o[1];
+                case K.Skip: break;
+                case K.Halt: return trace;
+                case K.Jmp: next = pc + x; break;
+                case K.Beq: if (R(x) == R(y)) next = pc + z; break;
+                case K.Bne: if (R(x) != R(y)) next = pc + z; break;
+                case K.Blt: if ((int)R(x) < (int)R(y)) next = pc + z; break;
+                case K.Bge: if ((int)R(x) >= (int)R(y)) next = pc + z; break;
+                case K.Loop:
+                    W(x, R(x) - 1);
+                    if (R(x) != 0) next = pc + y;
                     break;
-                case "li.lo": W((int)o[0], (uint)o[1]); break;
-                case "li.hi": W((int)o[0], ((uint)o[1] << 16) | (R((int)o[0]) & 0xFFFF)); break;
-                case "addi": W((int)o[0], (uint)((int)R((int)o[1]) + (int)o[2])); break;
-                case "add": W((int)o[0], R((int)o[1]) + R((int)o[2])); break;
-                case "sub": W((int)o[0], R((int)o[1]) - R((int)o[2])); break;
-                case "mul": W((int)o[0], R((int)o[1]) * R((int)o[2])); break;
-                case "and": W((int)o[0], R((int)o[1]) & R((int)o[2])); break;
-                case "or": W((int)o[0], R((int)o[1]) | R((int)o[2])); break;
-                case "xor": W((int)o[0], R((int)o[1]) ^ R((int)o[2])); break;
-                case "shl": W((int)o[0], R((int)o[1]) << (int)(R((int)o[2]) & 31)); break;
-                case "shr": W((int)o[0], R((int)o[1]) >> (int)(R((int)o[2]) & 31)); break;
-                case "slt": W((int)o[0], (int)R((int)o[1]) < (int)R((int)o[2]) ? 1u : 0u); break;
-                case "min": W((int)o[0], (uint)Math.Min((int)R((int)o[1]), (int)R((int)o[2]))); break;
-                case "max": W((int)o[0], (uint)Math.Max((int)R((int)o[1]), (int)R((int)o[2]))); break;
-                case "ev.sig": trace.Add(new("sig", (int)o[0], (int)o[1])); break;
-                case "ev.wait": trace.Add(new("wait", (int)o[0], (int)o[1])); break;
-                case "bar": trace.Add(new("bar", (int)o[0], (int)o[1])); break;
+                case K.LiLo: W(x, (uint)y); break;
+                case K.LiHi: W(x, ((uint)y << 16) | (R(x) & 0xFFFF)); break;
+                case K.Addi: W(x, (uint)((int)R(y) + z)); break;
+                case K.Add: W(x, R(y) + R(z)); break;
+                case K.Sub: W(x, R(y) - R(z)); break;
+                case K.Mul: W(x, R(y) * R(z)); break;
+                case K.And: W(x, R(y) & R(z)); break;
+                case K.Or: W(x, R(y) | R(z)); break;
+                case K.Xor: W(x, R(y) ^ R(z)); break;
+                case K.Shl: W(x, R(y) << (int)(R(z) & 31)); break;
+                case K.Shr: W(x, R(y) >> (int)(R(z) & 31)); break;
+                case K.Slt: W(x, (int)R(y) < (int)R(z) ? 1u : 0u); break;
+                case K.Min: W(x, (uint)Math.Min((int)R(y), (int)R(z))); break;
+                case K.Max: W(x, (uint)Math.Max((int)R(y), (int)R(z))); break;
+                case K.Sig: trace.Add(new("sig", x, y)); break;
+                case K.Wait: trace.Add(new("wait", x, y)); break;
+                case K.Bar: trace.Add(new("bar", x, y)); break;
             }
             pc = next;
         }
