@@ -5,7 +5,10 @@ namespace Pimcc.Tests.Hpim.Lowering;
 /// <summary>OPT-style decoders of any size built by hand (shape-only weights), for lowering tests at real scale.</summary>
 public static class DecoderModels
 {
-    public sealed record Shape(long Hidden, long Heads, long Ffn, long Layers, long Vocab, long Positions);
+    public sealed record Shape(long Hidden, long Heads, long Ffn, long Layers, long Vocab, long Positions, long KvHeads = 0)
+    {
+        public long Kv => KvHeads == 0 ? Heads : KvHeads;
+    }
 
     /// <summary>OPT-30B: hidden 7168, 56 heads, FFN 28672, 48 layers, vocabulary 50272 (HF config facebook/opt-30b).</summary>
     public static readonly Shape Opt30B = new(7168, 56, 28672, 48, 50272, 2048);
@@ -25,8 +28,9 @@ public static class DecoderModels
         {
             foreach (var n in new[] { "q", "k", "v", "o" })
             {
-                weights.Add(Weight.Shaped($"l{l}.{n}", TensorType.Of(dt, s.Hidden, s.Hidden)));
-                if (biases) weights.Add(Weight.Shaped($"l{l}.{n}.b", TensorType.Of(dt, s.Hidden)));
+                var rows = n is "k" or "v" ? s.Kv * d : s.Hidden;
+                weights.Add(Weight.Shaped($"l{l}.{n}", TensorType.Of(dt, rows, s.Hidden)));
+                if (biases) weights.Add(Weight.Shaped($"l{l}.{n}.b", TensorType.Of(dt, rows)));
             }
             foreach (var n in new[] { "ln1.g", "ln1.b", "ln2.g", "ln2.b" }) weights.Add(Weight.Shaped($"l{l}.{n}", TensorType.Of(dt, s.Hidden)));
             weights.Add(Weight.Shaped($"l{l}.fc1", TensorType.Of(dt, s.Ffn, s.Hidden)));
@@ -37,9 +41,9 @@ public static class DecoderModels
                 weights.Add(Weight.Shaped($"l{l}.fc2.b", TensorType.Of(dt, s.Hidden)));
             }
         }
-        var caches = Enumerable.Range(0, (int)s.Layers).Select(l => new KvCache($"layers.{l}", TensorType.Of(dt, prompt + generated, s.Heads, d), AttrMap.Empty));
+        var caches = Enumerable.Range(0, (int)s.Layers).Select(l => new KvCache($"layers.{l}", TensorType.Of(dt, prompt + generated, s.Kv, d), AttrMap.Empty));
         var module = new Module("opt", AttrMap.Empty.Set("prompt_tokens", prompt).Set("generated_tokens", generated)
-                .Set("num_heads", s.Heads).Set("num_kv_heads", s.Heads).Set("head_dim", d).Set("hidden_size", s.Hidden).Set("ffn_dim", s.Ffn),
+                .Set("num_heads", s.Heads).Set("num_kv_heads", s.Kv).Set("head_dim", d).Set("hidden_size", s.Hidden).Set("ffn_dim", s.Ffn),
             [.. weights], [.. caches], []);
         return module.WithFunctions([Function(module, s, biases, Module.Prefill, "seq", "input_ids", SymExpr.Sym("seq"), 0),
                                      Function(module, s, biases, Module.Decode, "kv", "token", 1, SymExpr.Sym("kv"))]);
@@ -63,7 +67,7 @@ public static class DecoderModels
             var k = Lin(ln1, $"l{l}.k", "k_proj", true);
             var v = Lin(ln1, $"l{l}.v", "v_proj", true);
             var attn = b.Op("attention", [q.Use, k.Use, v.Use], AttrMap.Empty
-                .Set("heads", s.Heads).Set("kv_heads", s.Heads).Set("head_dim", d).Set("past", past)
+                .Set("heads", s.Heads).Set("kv_heads", s.Kv).Set("head_dim", d).Set("past", past)
                 .Set("causal", true).Set("scale", 1.0 / Math.Sqrt(d)).Set("cache", $"layers.{l}"), $"l{l}.attn");
             var o = Lin(attn, $"l{l}.o", "out_proj", true);
             var r1 = b.Op("add", [x.Use, o.Use], name: $"l{l}.res1");

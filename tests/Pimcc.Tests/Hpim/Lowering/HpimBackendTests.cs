@@ -113,6 +113,18 @@ public class HpimBackendTests(ITestOutputHelper output)
         bin.Core(5)!.Instructions.Count(i => i.Mnemonic == "ev.sig").ShouldBeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData(64, 8, 2, true)]     // GQA: 4 query heads per KV head, biases
+    [InlineData(40, 40, 3, false)]   // OPT-13B head count: heads > cores, phases of 32 and 8
+    public void OtherHeadLayoutsCompileAndPassTheSelfChecks(int heads, int kvHeads, int layers, bool biases)
+    {
+        var shape = new DecoderModels.Shape(heads * 16, heads, heads * 64, layers, 1000, 256, kvHeads);
+        var bin = HpimBackend.Emit(HpimPassTests.Compile(DecoderModels.Build(shape, prompt: 20, generated: 30, biases)), HpimPassTests.Hpim, out var report);
+        report.DecodeLayerLoop.ShouldBeTrue();
+        report.SyncOps.ShouldBeGreaterThan(0);
+        foreach (var c in bin.Cores) c.Instructions[^1].Mnemonic.ShouldBe("halt");
+    }
+
     [Fact]
     public void Opt30BSizedModelCompilesToLessThan16MB()
     {

@@ -29,7 +29,7 @@ public static class HpimBackend
     /// Issued commands above which only channel 0 is replayed on the timing engine, for its first
     /// <see cref="SampledTimingCommands"/> commands of each program (more than one OPT-30B decoder layer: every GEMV shape).
     /// </summary>
-    public const long FullTimingCheckLimit = 1_000_000;
+    public const long FullTimingCheckLimit = 200_000;
 
     public const long SampledTimingCommands = 60_000;
 
