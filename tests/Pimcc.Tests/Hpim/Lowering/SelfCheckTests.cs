@@ -93,6 +93,18 @@ public class SelfCheckTests
     }
 
     [Fact]
+    public void AnOperatorTheLoweringDoesNotKnowIsAnUnsupportedOperatorError()
+    {
+        var m = HpimPassTests.Compile(Pimcc.Tests.Ir.TinyDecoder.Build());
+        var decode = m.FindFunction("decode")!;
+        var act = decode.Body.Single(o => o.Id == "l0.act");
+        m = m.WithFunction(decode.WithBody(decode.Body.Select(o => o == act ? o with { Opcode = "softmax", Attrs = o.Attrs.Set("axis", -1) } : o)));
+        var e = Should.Throw<PimccError>(() => HpimBackend.Emit(m, HpimPassTests.Hpim));
+        e.Code.ShouldBe(ExitCode.UnsupportedOperator);
+        e.Location.ShouldContain("l0.act");
+    }
+
+    [Fact]
     public void AModuleThatSkippedThePipelineIsRejected()
     {
         var e = Should.Throw<PimccError>(() => HpimBackend.Emit(Pimcc.Tests.Ir.TinyDecoder.Build(), HpimPassTests.Hpim));
