@@ -52,6 +52,7 @@ public static class Assembler
         public List<Op> Ops { get; } = [];
         public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
         public List<(int Op, int Operand, string Label, string Location)> Fixups { get; } = [];
+        public List<StreamEntry> Entries { get; } = [];
         public string Name => Kind == StreamKind.Core ? $"core{Index}" : $"channel{Index}";
     }
 
@@ -205,6 +206,12 @@ public static class Assembler
                 case ".region":
                     _regions.Add(Region(args));
                     break;
+                case ".entry":
+                    if (_current is null)
+                        throw Malformed(Loc(d.Start), ".entry outside a .core/.channel section", "put .entry before the first word of the program it names");
+                    args.Count(1);
+                    _current.Entries.Add(new StreamEntry(args.Name(0, "name"), _current.Ops.Count));
+                    break;
                 case ".debug":
                     if (_current is null)
                         throw Malformed(Loc(d.Start), ".debug outside a .core/.channel section", "put .debug inside the section it describes");
@@ -213,7 +220,7 @@ public static class Assembler
                         (int)args.Int(1, "count", int.MaxValue), args.Int(2, "op", long.MaxValue), args.String(3, "name")));
                     break;
                 default:
-                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .region .core .channel .debug");
+                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .region .core .channel .entry .debug");
             }
         }
 
@@ -257,14 +264,17 @@ public static class Assembler
             if (_targetSha is not null && !string.Equals(_targetSha, target.Sha256Hex, StringComparison.OrdinalIgnoreCase))
                 throw Malformed(fileName, $".target_sha256 {_targetSha} does not match the SHA-256 of the .target_json bytes ({target.Sha256Hex})",
                     "drop .target_sha256 or fix the embedded description");
-            var cores = _sections.Where(s => s.Kind == StreamKind.Core).Select(s => new CoreStream(s.Index, s.Ops)).ToList();
-            var channels = _sections.Where(s => s.Kind == StreamKind.Channel).Select(s => new ChannelStream(s.Index, s.Ops)).ToList();
+            var cores = _sections.Where(s => s.Kind == StreamKind.Core)
+                .Select(s => new CoreStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)] }).ToList();
+            var channels = _sections.Where(s => s.Kind == StreamKind.Channel)
+                .Select(s => new ChannelStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)] }).ToList();
             foreach (var s in _sections)
             {
                 if (s.Kind == StreamKind.Core)
                     StreamRules.CheckCoreStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
                 else
                     StreamRules.CheckChannelStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+                EntryRules.Check(s.Entries, s.Ops, s.Kind == StreamKind.Channel, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
             }
             return new PimBinary(target, cores, channels, _regions, _debug);
         }
@@ -294,6 +304,14 @@ public static class Assembler
                 if (v.STRING() is null)
                     throw Error(i, $"{directive} operand '{name}' must be a quoted string", "write \"...\"");
                 return AsmText.Unquote(v.GetText()) ?? throw Error(i, "bad escape in string", "escapes: \\\\ \\\" \\n \\t \\r \\xHH");
+            }
+
+            /// <summary>A name given bare (<c>decode</c>) or quoted.</summary>
+            public string Name(int i, string name)
+            {
+                var v = At(i, name);
+                return v.STRING() is not null ? String(i, name) : v.IDENT() is not null ? v.GetText()
+                    : throw Error(i, $"{directive} operand '{name}' must be a name", "write e.g. .entry decode");
             }
 
             public string Ident(int i, string name)

@@ -103,13 +103,25 @@ public static class Disassembler
                     targets.Add(i + v);
         for (var i = 0; i < c.Instructions.Count; i++)
         {
+            Entries(sb, c.Entries, i);
             if (targets.Contains(i))
                 sb.Append(CultureInfo.InvariantCulture, $"L{i}:\n");
             var op = c.Instructions[i];
             var text = op.Spec.Mnemonic + Operands(op, i, named: false);
             Line(sb, text, i, SramIsa.Table.Encode(op).ToString("X8", CultureInfo.InvariantCulture));
         }
+        Entries(sb, c.Entries, c.Instructions.Count);
     }
+
+    /// <summary>Prints the entry points at word <paramref name="word"/> (in canonical order).</summary>
+    private static void Entries(StringBuilder sb, IReadOnlyList<StreamEntry> entries, int word)
+    {
+        foreach (var e in entries.Where(e => e.Word == word).Order(EntryRules.Order))
+            sb.Append(".entry ").Append(IsBareName(e.Name) ? e.Name : AsmText.Quote(e.Name)).Append('\n');
+    }
+
+    private static bool IsBareName(string s) =>
+        s.Length > 0 && (char.IsAsciiLetter(s[0]) || s[0] == '_') && s.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '.');
 
     private static void Channel(StringBuilder sb, PimBinary bin, ChannelStream c)
     {
@@ -121,12 +133,14 @@ public static class Disassembler
         {
             while (ends.Count > 0 && ends.Peek() <= i)
                 ends.Pop();
+            Entries(sb, c.Entries, i);
             var op = c.Commands[i];
             var text = new string(' ', 2 * ends.Count) + op.Spec.Mnemonic + Operands(op, i, named: true);
             Line(sb, text, i, HbmCommandSet.Table.Encode(op).ToString("X16", CultureInfo.InvariantCulture));
             if (op.Spec.Mnemonic == "rep")
                 ends.Push(i + 1 + op["body"]);
         }
+        Entries(sb, c.Entries, c.Commands.Count);
     }
 
     private static void Line(StringBuilder sb, string text, int index, string hex)

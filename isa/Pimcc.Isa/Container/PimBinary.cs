@@ -16,7 +16,7 @@ public sealed record PimBinary(
 {
     /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 0;
+    public const ushort MinorVersion = 1;
 
     public CoreStream? Core(int core) => Cores.FirstOrDefault(c => c.Core == core);
 
@@ -34,11 +34,29 @@ public sealed record TargetBlob(string Name, byte[] Json)
     public string Sha256Hex => Convert.ToHexStringLower(Sha256);
 }
 
-/// <summary>Instruction stream of one SRAM-PIM core.</summary>
-public sealed record CoreStream(int Core, IReadOnlyList<Op> Instructions);
+/// <summary>Instruction stream of one SRAM-PIM core. <see cref="Entries"/> name its programs (format 1.1).</summary>
+public sealed record CoreStream(int Core, IReadOnlyList<Op> Instructions)
+{
+    /// <summary>Named entry points (e.g. <c>prefill</c>, <c>decode</c>), ascending by word; empty = one program from word 0.</summary>
+    public IReadOnlyList<StreamEntry> Entries { get; init; } = [];
 
-/// <summary>Command stream of one HBM channel (both pseudo channels; each command names its pc).</summary>
-public sealed record ChannelStream(int Channel, IReadOnlyList<Op> Commands);
+    /// <summary>Word offset of the named entry, or null.</summary>
+    public int? EntryWord(string name) => Entries.FirstOrDefault(e => e.Name == name)?.Word;
+}
+
+/// <summary>Command stream of one HBM channel (both pseudo channels; each command names its pc).
+/// <see cref="Entries"/> name its programs (format 1.1); a program ends where the next entry begins.</summary>
+public sealed record ChannelStream(int Channel, IReadOnlyList<Op> Commands)
+{
+    /// <summary>Named entry points, ascending by word; empty = one program from word 0.</summary>
+    public IReadOnlyList<StreamEntry> Entries { get; init; } = [];
+
+    /// <summary>Word offset of the named entry, or null.</summary>
+    public int? EntryWord(string name) => Entries.FirstOrDefault(e => e.Name == name)?.Word;
+}
+
+/// <summary>A named program entry point: the word where the program starts (0 &lt;= Word &lt;= stream length).</summary>
+public sealed record StreamEntry(string Name, int Word);
 
 /// <summary>What a memory-map region holds.</summary>
 public enum RegionKind : byte

@@ -57,7 +57,7 @@ public static class PimBinaryReader
         if (PimBinaryWriter.HeaderCrc(file, (int)count) != headerCrc)
             throw new PimccError(ExitCode.ChecksumMismatch, $"{fileName}: header", "header/section-table checksum does not match", "the file is corrupt");
 
-        var entries = ReadEntries(file, (int)count, tableEnd, fileName);
+        var entries = ReadEntries(file, (int)count, tableEnd, fileName, minor);
         TargetBlob? target = null;
         var cores = new List<CoreStream>();
         var channels = new List<ChannelStream>();
@@ -88,6 +88,9 @@ public static class PimBinaryReader
                 case SectionKind.DebugInfo:
                     debug = ReadDebug(payload, where, cores, channels);
                     break;
+                case SectionKind.EntryTable:
+                    ReadEntryTable(payload, where, cores, channels);
+                    break;
             }
         }
         return new PimBinary(target!, cores, channels, map, debug);
@@ -95,7 +98,7 @@ public static class PimBinaryReader
 
     private readonly record struct Entry(SectionKind Kind, uint Index, long Offset, long Length, string Name);
 
-    private static List<Entry> ReadEntries(ReadOnlySpan<byte> file, int count, long tableEnd, string fileName)
+    private static List<Entry> ReadEntries(ReadOnlySpan<byte> file, int count, long tableEnd, string fileName, ushort minor)
     {
         var entries = new List<Entry>();
         // Pass 1: sizes (TruncatedSection) before structure, so a cut-off file reports truncation.
@@ -136,13 +139,15 @@ public static class PimBinaryReader
                 SectionKind.ChannelStream => 3,
                 SectionKind.MemoryMap => 4,
                 SectionKind.DebugInfo => 5,
+                // Entry table: format 1.1 and later (files of format 1.0 have none).
+                SectionKind.EntryTable when minor >= 1 => 6,
                 _ => throw Invalid(fileName, e.Name, $"unknown section kind {(ushort)e.Kind}"),
             };
             if (r < rank || (r == rank && (r != 2 && r != 3 || e.Index <= prevIndex)))
                 throw Invalid(fileName, e.Name, "sections are out of order or repeated");
             if (r != rank)
                 prevIndex = -1;
-            if ((r is 1 or 4 or 5) && e.Index != 0)
+            if ((r is 1 or 4 or 5 or 6) && e.Index != 0)
                 throw Invalid(fileName, e.Name, "section index must be 0");
             rank = r;
             prevIndex = e.Index;
@@ -150,7 +155,9 @@ public static class PimBinaryReader
                 throw Invalid(fileName, e.Name, $"section starts at {e.Offset}, expected {expectOffset} (gap or overlap)");
             expectOffset += e.Length;
         }
-        if (entries.Count < 3 || entries[0].Kind != SectionKind.Target || entries[^2].Kind != SectionKind.MemoryMap || entries[^1].Kind != SectionKind.DebugInfo)
+        var tail = entries.Count > 0 && entries[^1].Kind == SectionKind.EntryTable ? 1 : 0;
+        if (entries.Count < 3 + tail || entries[0].Kind != SectionKind.Target || entries[^(2 + tail)].Kind != SectionKind.MemoryMap
+            || entries[^(1 + tail)].Kind != SectionKind.DebugInfo)
             throw Invalid(fileName, "section table", "needs a target section first and memory-map and debug sections last");
         if (expectOffset != file.Length)
             throw Invalid(fileName, "end of file", $"{file.Length - expectOffset} bytes after the last section");
@@ -164,6 +171,7 @@ public static class PimBinaryReader
         SectionKind.ChannelStream => $"channel{index}",
         SectionKind.MemoryMap => "memory-map",
         SectionKind.DebugInfo => "debug",
+        SectionKind.EntryTable => "entries",
         _ => $"#{position}",
     };
 
@@ -262,6 +270,56 @@ public static class PimBinaryReader
         if (nextNewString != strings.Count || strings.Distinct(StringComparer.Ordinal).Count() != strings.Count)
             throw src.Invalid("debug string table has unused or repeated strings");
         return list;
+    }
+
+    /// <summary>Reads the entry table into the streams it names (replacing them with copies that carry entries).</summary>
+    private static void ReadEntryTable(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels)
+    {
+        var src = new ByteSource(payload, where);
+        var n = src.VarInt("stream count", int.MaxValue);
+        if (n == 0)
+            throw src.Invalid("entry table lists no stream (the writer omits an empty table)");
+        (StreamKind Kind, int Index)? prev = null;
+        for (long i = 0; i < n; i++)
+        {
+            var kind = src.U8();
+            if (kind > (byte)StreamKind.Channel)
+                throw src.Invalid($"entry table names unknown stream kind {kind}");
+            var index = (int)src.VarInt("stream index", int.MaxValue);
+            var key = ((StreamKind)kind, index);
+            if (prev is { } p && (p.Kind > key.Item1 || (p.Kind == key.Item1 && p.Index >= index)))
+                throw src.Invalid($"entry table stream {i} is out of order or repeated");
+            prev = key;
+            var count = src.VarInt("entry count", int.MaxValue);
+            if (count == 0)
+                throw src.Invalid($"entry table stream {i} has no entries");
+            var list = new List<StreamEntry>();
+            for (long k = 0; k < count; k++)
+            {
+                var e = new StreamEntry(src.String("entry name"), (int)src.VarInt("entry word", int.MaxValue));
+                if (list.Count > 0 && EntryRules.Order.Compare(list[^1], e) >= 0)
+                    throw src.Invalid($"entry '{e.Name}' is out of order");
+                list.Add(e);
+            }
+            var name = kind == (byte)StreamKind.Core ? $"core{index}" : $"channel{index}";
+            if (kind == (byte)StreamKind.Core)
+            {
+                var at = cores.FindIndex(c => c.Core == index);
+                if (at < 0)
+                    throw src.Invalid($"entry table names {name}, which has no stream");
+                EntryRules.Check(list, cores[at].Instructions, channel: false, $"{where} ({name})", ExitCode.InvalidBinary);
+                cores[at] = cores[at] with { Entries = list };
+            }
+            else
+            {
+                var at = channels.FindIndex(c => c.Channel == index);
+                if (at < 0)
+                    throw src.Invalid($"entry table names {name}, which has no stream");
+                EntryRules.Check(list, channels[at].Commands, channel: true, $"{where} ({name})", ExitCode.InvalidBinary);
+                channels[at] = channels[at] with { Entries = list };
+            }
+        }
+        src.End();
     }
 
     private static PimccError Truncated(string fileName, string what, long needed, long actual) =>

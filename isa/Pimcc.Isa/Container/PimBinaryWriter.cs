@@ -27,15 +27,19 @@ public static class PimBinaryWriter
         foreach (var c in cores)
         {
             StreamRules.CheckCoreStream(c.Instructions, $"core{c.Core}", ExitCode.InvalidBinary);
+            EntryRules.Check(c.Entries, c.Instructions, channel: false, $"core{c.Core}", ExitCode.InvalidBinary);
             sections.Add((SectionKind.CoreStream, (uint)c.Core, Words(c.Instructions, SramIsa.Table, 4)));
         }
         foreach (var c in channels)
         {
             StreamRules.CheckChannelStream(c.Commands, $"channel{c.Channel}", ExitCode.InvalidBinary);
+            EntryRules.Check(c.Entries, c.Commands, channel: true, $"channel{c.Channel}", ExitCode.InvalidBinary);
             sections.Add((SectionKind.ChannelStream, (uint)c.Channel, Words(c.Commands, HbmCommandSet.Table, 8)));
         }
         sections.Add((SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap)));
         sections.Add((SectionKind.DebugInfo, 0, DebugPayload(bin, cores, channels)));
+        if (cores.Any(c => c.Entries.Count > 0) || channels.Any(c => c.Entries.Count > 0))
+            sections.Add((SectionKind.EntryTable, 0, EntryPayload(cores, channels)));
 
         var tableBytes = sections.Count * Layout.EntryBytes;
         var total = (long)Layout.HeaderBytes + tableBytes + sections.Sum(s => (long)s.Payload.Length);
@@ -170,6 +174,26 @@ public static class PimBinaryWriter
 
     private static ulong Unsigned(long v, MemoryRegion r, string what) => v >= 0 ? (ulong)v
         : throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", $"{what} is negative ({v})", "use a non-negative value");
+
+    private static byte[] EntryPayload(List<CoreStream> cores, List<ChannelStream> channels)
+    {
+        var streams = cores.Where(c => c.Entries.Count > 0).Select(c => (Kind: StreamKind.Core, Index: c.Core, c.Entries))
+            .Concat(channels.Where(c => c.Entries.Count > 0).Select(c => (Kind: StreamKind.Channel, Index: c.Channel, c.Entries))).ToList();
+        var s = new ByteSink();
+        s.VarUInt((ulong)streams.Count);
+        foreach (var (kind, index, entries) in streams)
+        {
+            s.Byte((byte)kind);
+            s.VarUInt((ulong)index);
+            s.VarUInt((ulong)entries.Count);
+            foreach (var e in entries.Order(EntryRules.Order))
+            {
+                s.String(e.Name);
+                s.VarUInt((ulong)e.Word);
+            }
+        }
+        return s.ToArray();
+    }
 
     private static byte[] DebugPayload(PimBinary bin, List<CoreStream> cores, List<ChannelStream> channels)
     {

@@ -8,6 +8,8 @@ public enum SectionKind : ushort
     ChannelStream = 3,
     MemoryMap = 4,
     DebugInfo = 5,
+    /// <summary>Named entry points of the streams (format 1.1; present only when some stream has entries).</summary>
+    EntryTable = 6,
 }
 
 /// <summary>Fixed layout constants of the container (docs/binary-format.md).</summary>

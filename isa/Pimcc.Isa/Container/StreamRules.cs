@@ -49,3 +49,42 @@ public static class StreamRules
         }
     }
 }
+
+/// <summary>Rules on the entry points of one stream, shared by writer, reader and assembler.</summary>
+public static class EntryRules
+{
+    /// <summary>The canonical order of entries in a stream: word, then name (ordinal).</summary>
+    public static IComparer<StreamEntry> Order { get; } = Comparer<StreamEntry>.Create((a, b) =>
+    {
+        var c = a.Word.CompareTo(b.Word);
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+    });
+
+    /// <summary>
+    /// Entries must have distinct non-empty names, lie in [0, stream length] and, in a channel stream, not point
+    /// inside a <c>rep</c> body (a program cannot start in the middle of a repeated block).
+    /// </summary>
+    public static void Check(IReadOnlyList<StreamEntry> entries, IReadOnlyList<Op> ops, bool channel, string location, ExitCode code)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (e.Name.Length == 0 || !names.Add(e.Name))
+                throw new PimccError(code, location, $"entry name '{e.Name}' is empty or repeated", "give every entry of a stream its own name");
+            if (e.Word < 0 || e.Word > ops.Count)
+                throw new PimccError(code, location, $"entry '{e.Name}' at word {e.Word} lies outside the stream of {ops.Count} words", "entries point at a word of the stream or at its end");
+        }
+        if (!channel || entries.Count == 0)
+            return;
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i].Spec.Mnemonic != "rep")
+                continue;
+            var end = i + 1 + ops[i]["body"];
+            foreach (var e in entries)
+                if (e.Word > i && e.Word < end)
+                    throw new PimccError(code, location, $"entry '{e.Name}' at word {e.Word} lies inside the rep body of words [{i + 1}, {end})",
+                        "start programs outside repeated blocks");
+        }
+    }
+}

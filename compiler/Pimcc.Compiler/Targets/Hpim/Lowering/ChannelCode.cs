@@ -1,0 +1,64 @@
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Hbm;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>Builds one HBM channel's command stream: commands, <c>rep</c> blocks, entry points, debug ranges.</summary>
+internal sealed class ChannelCode(int channel)
+{
+    private readonly List<Op> _ops = [];
+    private readonly List<DebugRange> _debug = [];
+    private readonly List<StreamEntry> _entries = [];
+    private (int First, long Id, string Name)? _open;
+
+    public int Channel { get; } = channel;
+    public int Count => _ops.Count;
+
+    public void Entry(string name)
+    {
+        CloseRange();
+        _entries.Add(new StreamEntry(name, _ops.Count));
+    }
+
+    public void BeginOp(long id, string name)
+    {
+        CloseRange();
+        _open = (_ops.Count, id, name);
+    }
+
+    public void EndOp() => CloseRange();
+
+    private void CloseRange()
+    {
+        if (_open is { } o && _ops.Count > o.First)
+            _debug.Add(new DebugRange(StreamKind.Channel, Channel, o.First, _ops.Count - o.First, o.Id, o.Name));
+        _open = null;
+    }
+
+    public void C(string mnemonic, params long[] operands) => _ops.Add(HbmCommandSet.Table.Make(mnemonic, operands));
+
+    /// <summary>
+    /// Runs <paramref name="body"/> <paramref name="count"/> times with row/col/gcol/laddr strides: a <c>rep</c> when
+    /// count &gt; 1 (body of at most 255 commands), the body alone when count is 1.
+    /// </summary>
+    public void Rep(long count, int drow, int dcol, int dgcol, int dladdr, Action body)
+    {
+        if (count <= 0) return;
+        if (count == 1) { body(); return; }
+        if (count > 65535) throw new InvalidOperationException($"rep count {count} exceeds 65535");
+        var at = _ops.Count;
+        _ops.Add(default);
+        body();
+        var n = _ops.Count - at - 1;
+        if (n is < 1 or > 255) throw new InvalidOperationException($"rep body of {n} commands is outside 1..255");
+        _ops[at] = HbmCommandSet.Table.Make("rep", count, n, drow, dcol, dgcol, dladdr);
+    }
+
+    public ChannelStream Build(List<DebugRange> debugSink)
+    {
+        CloseRange();
+        debugSink.AddRange(_debug);
+        return new ChannelStream(Channel, [.. _ops]) { Entries = [.. _entries] };
+    }
+}

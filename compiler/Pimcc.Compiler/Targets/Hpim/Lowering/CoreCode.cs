@@ -1,0 +1,105 @@
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Sram;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>
+/// Builds one SRAM-PIM core's instruction stream: instructions with their IR op for debug ranges, entry points,
+/// counted loops (<c>loop</c>) and forward branches. Register numbers follow <see cref="Reg"/>.
+/// </summary>
+internal sealed class CoreCode(int core)
+{
+    private readonly List<Op> _ops = [];
+    private readonly List<DebugRange> _debug = [];
+    private readonly List<StreamEntry> _entries = [];
+    private (int First, long Id, string Name)? _open;
+
+    public int Core { get; } = core;
+    public int Count => _ops.Count;
+    public IReadOnlyList<Op> Ops => _ops;
+
+    public void Entry(string name)
+    {
+        CloseRange();
+        _entries.Add(new StreamEntry(name, _ops.Count));
+    }
+
+    /// <summary>Attributes the following instructions to an IR op (until the next call or <see cref="EndOp"/>).</summary>
+    public void BeginOp(long id, string name)
+    {
+        CloseRange();
+        _open = (_ops.Count, id, name);
+    }
+
+    public void EndOp() => CloseRange();
+
+    private void CloseRange()
+    {
+        if (_open is { } o && _ops.Count > o.First)
+            _debug.Add(new DebugRange(StreamKind.Core, Core, o.First, _ops.Count - o.First, o.Id, o.Name));
+        _open = null;
+    }
+
+    public void I(string mnemonic, params long[] operands) => _ops.Add(SramIsa.Table.Make(mnemonic, operands));
+
+    /// <summary>r = value (one or two instructions).</summary>
+    public void Li(int reg, long value)
+    {
+        if (value < 0 || value > uint.MaxValue)
+            throw new InvalidOperationException($"immediate {value} does not fit 32 bits");
+        _ops.AddRange(SramIsa.LoadImmediate(reg, (uint)value));
+    }
+
+    /// <summary>Emits <paramref name="body"/> <paramref name="count"/> times with a counted loop (counter register consumed).</summary>
+    public void Loop(int counter, long count, Action body)
+    {
+        if (count <= 0) return;
+        if (count == 1) { body(); return; }
+        Li(counter, count);
+        var top = _ops.Count;
+        body();
+        I("loop", counter, top - _ops.Count);
+    }
+
+    /// <summary>Marks the current position; <see cref="PatchForward"/> later fills a branch placeholder to it.</summary>
+    public int Placeholder()
+    {
+        _ops.Add(SramIsa.Table.Make("nop"));
+        return _ops.Count - 1;
+    }
+
+    /// <summary>Replaces the placeholder at <paramref name="at"/> with a branch to the current position.</summary>
+    public void PatchForward(int at, string mnemonic, int a, int b) =>
+        _ops[at] = SramIsa.Table.Make(mnemonic, a, b, _ops.Count - at);
+
+    /// <summary>Backward branch to <paramref name="target"/>.</summary>
+    public void BranchBack(string mnemonic, int a, int b, int target) => I(mnemonic, a, b, target - _ops.Count);
+
+    public CoreStream Build(List<DebugRange> debugSink)
+    {
+        CloseRange();
+        debugSink.AddRange(_debug);
+        return new CoreStream(Core, [.. _ops]) { Entries = [.. _entries] };
+    }
+}
+
+/// <summary>Register conventions of the generated core code (docs/hpim-lowering.md).</summary>
+internal static class Reg
+{
+    public const int Zero = 0;
+    /// <summary>Scratch registers for one instruction group; never live across IR ops.</summary>
+    public const int T0 = 1, T1 = 2, T2 = 3, T3 = 4, T4 = 5, T5 = 6, T6 = 7, T7 = 8, T8 = 9, T9 = 10, T10 = 11, T11 = 12;
+    /// <summary>Loop counters (inner to outer).</summary>
+    public const int L0 = 13, L1 = 14;
+    /// <summary>Attention: block index, local block count, valid positions, block count of the step, macro cursors.</summary>
+    public const int Blk = 15, NLocal = 16, Len = 17, NBlk = 18, MacK = 19, MacV = 20;
+    /// <summary>HBM byte offset of the current layer's KV cache relative to layer 0's (layer loop).</summary>
+    public const int KvLayerOffset = 24;
+    /// <summary>HBM byte offset of the current layer's weights relative to layer 0's (layer loop).</summary>
+    public const int LayerOffset = 25;
+    /// <summary>Layer loop counter.</summary>
+    public const int LayerCounter = 26;
+    /// <summary>ABI (abi.md, plus r27 = input token id proposed by the lowering).</summary>
+    public const int Token = 27, Prompt = 28, Step = 29, Kv = 30;
+}

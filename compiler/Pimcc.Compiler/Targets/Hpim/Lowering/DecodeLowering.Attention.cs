@@ -1,0 +1,219 @@
+using System.Numerics;
+using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Diagnostics;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Sram;
+using Pimcc.Targets;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>Decode attention on the SRAM-PIM cores (docs/hpim-lowering.md, "Decode on the cores").</summary>
+internal sealed partial class DecodeLowering
+{
+    // ---------------------------------------------------------------- attention on SRAM-PIM
+
+    /// <summary>
+    /// Decode attention for the heads the attention mapping gave this core, phase by phase: append the new key and
+    /// value to the KV cache (first core of the head), barrier, stream this core's KV blocks from HBM into the PIM
+    /// macros (V through the transpose unit), scores on the PIM unit, softmax on the VCU (max and sum all-reduced
+    /// over the head's cores), S.V accumulated block by block and all-reduced, then all-gather the heads.
+    /// </summary>
+    private void Attention(CoreCode c, Operation op)
+    {
+        long heads = op.Attrs.Int("heads"), kvHeads = op.Attrs.Int("kv_heads"), d = op.Attrs.Int("head_dim");
+        var cache = _m.FindKvCache(op.Attrs.Str("cache"))!;
+        var perPhase = op.Attrs.Ints(HpimAttrs.HeadsPerPhase);
+        var cph = op.Attrs.Ints(HpimAttrs.CoresPerHead);
+        var p = _l.KvBlockPositions(d);
+        var nb = HbmLayout.Ceil(cache.MaxLength, p);
+        var blockBytes = p * d * _l.Element;
+        var slots = HbmLayout.Ceil(2 * kvHeads * nb, _l.Channels);
+        _l.CheckFits($"kv_cache @{cache.Name}", slots * _l.Page, HbmLayout.Rows(cache));
+        var cacheBase = _l.RowAddress(HbmLayout.Row(cache));
+        var logC = BitOperations.Log2((uint)_l.Channels);
+        var logP = BitOperations.Log2((ulong)p);
+        var logPage = BitOperations.Log2((ulong)_l.Page);
+        var mg = _t.Sram.PimUnit.MacrosPerGroup * _t.Sram.PimUnit.MacroBytes;
+        if (mg != 1 << 16)
+            throw new PimccError(ExitCode.InvalidTargetDescription, "sram.pimUnit", $"macro slots are MG << 16 | offset and need 65536-byte macro groups, the target has {mg}",
+                "keep macrosPerGroup x macroCapacity = 64 KiB");
+        var q = Addr(op.Operands[0]);
+        var kNew = Addr(op.Operands[1]);
+        var vNew = Addr(op.Operands[2]);
+        var output = Addr(op.Result);
+        var scale = _consts.Address(op.Attrs.Float("scale"));
+        long first = 0;
+        for (var phase = 0; phase < perPhase.Length; phase++)
+        {
+            var hp = perPhase[phase];
+            var k = cph[phase];
+            var active = c.Core < hp * k;
+            var head = first + c.Core / k;
+            var j = c.Core % k;
+            var kvh = head / (heads / kvHeads);
+            var group = ((1L << (int)k) - 1) << (int)(c.Core / k * k);
+            // 1. append the new key and value (first core of the first query head of each KV head)
+            if (active && j == 0 && head % (heads / kvHeads) == 0)
+            {
+                foreach (var (kind, src) in new[] { (0L, kNew), (1L, vNew) })
+                {
+                    c.I("shr", Reg.T0, Reg.Kv, Const(c, Reg.T1, logP));     // block of position kv
+                    Li(c, Reg.T1, (kind * kvHeads + kvh) * nb);
+                    c.I("add", Reg.T0, Reg.T0, Reg.T1);                      // beta
+                    Li(c, Reg.T1, _l.Channels - 1);
+                    c.I("and", Reg.T2, Reg.T0, Reg.T1);                      // channel
+                    c.I("shr", Reg.T0, Reg.T0, Const(c, Reg.T1, logC));      // slot
+                    c.I("shl", Reg.T0, Reg.T0, Const(c, Reg.T1, logPage));
+                    Li(c, Reg.T1, p - 1);
+                    c.I("and", Reg.T1, Reg.Kv, Reg.T1);
+                    Li(c, Reg.T3, d * _l.Element);
+                    c.I("mul", Reg.T1, Reg.T1, Reg.T3);
+                    c.I("add", Reg.T0, Reg.T0, Reg.T1);
+                    Li(c, Reg.T1, cacheBase);
+                    c.I("add", Reg.T0, Reg.T0, Reg.T1);
+                    c.I("add", Reg.T0, Reg.T0, Reg.KvLayerOffset);
+                    Li(c, Reg.T1, src + kvh * d * _l.Element);
+                    c.I("hbm.st", Reg.T0, Reg.T1, Reg.T3, Reg.T2);
+                }
+            }
+            // every core passes one barrier per phase, so the appended position is in HBM before anyone streams it
+            c.I("bar", phase, _cores.Length);
+            if (active)
+                HeadAttention(c, kvh, head, j, k, group, q + head * d * _l.Element, d, p, nb, kvHeads, blockBytes, cacheBase, logC, logP, logPage, scale);
+            // gather: each core of a head contributes ceil(d / k) elements of the head output
+            var share = HbmLayout.Ceil(d, k);
+            Li(c, Reg.T0, _gathAtt);
+            Li(c, Reg.T1, _outh + j * share * _l.Element);
+            Li(c, Reg.T2, share * _l.Element);
+            Li(c, Reg.T3, AllCoresMask());
+            c.I("noc.ag", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
+            Li(c, Reg.T0, output + first * d * _l.Element);
+            Li(c, Reg.T2, (hp << 16) | (d * _l.Element));
+            Li(c, Reg.T3, ((d * _l.Element) << 16) | (k * share * _l.Element));
+            Li(c, Reg.T4, _gathAtt);
+            c.I("mv.2d", Reg.T0, Reg.T4, Reg.T2, Reg.T3);
+            first += hp;
+        }
+    }
+
+    private int Const(CoreCode c, int reg, long value)
+    {
+        Li(c, reg, value);
+        return reg;
+    }
+
+    private void HeadAttention(CoreCode c, long kvh, long head, long j, long k, long group, long qHead, long d, long p, long nb, long kvHeads,
+        long blockBytes, long cacheBase, int logC, int logP, int logPage, long scale)
+    {
+        // blocks of positions 0..kv: NBlk = kv / P + 1; this core takes blocks j, j + k, ...
+        c.I("shr", Reg.NBlk, Reg.Kv, Const(c, Reg.T0, logP));
+        c.I("addi", Reg.NBlk, Reg.NBlk, 1);
+        Li(c, Reg.Blk, j);
+        Li(c, Reg.NLocal, 0);
+        Li(c, Reg.Len, 0);
+        Li(c, Reg.MacK, 0);
+        Li(c, Reg.MacV, VMacroBase);   // values in the upper half of the macros (slot = MG << 16 | offset = linear byte)
+        var skip = c.Placeholder();
+        var top = c.Count;
+        foreach (var kind in new[] { 0L, 1L })
+        {
+            Li(c, Reg.T0, (kind * kvHeads + kvh) * nb);
+            c.I("add", Reg.T0, Reg.T0, Reg.Blk);                              // beta
+            Li(c, Reg.T1, _l.Channels - 1);
+            c.I("and", Reg.T2, Reg.T0, Reg.T1);                               // channel
+            c.I("shr", Reg.T0, Reg.T0, Const(c, Reg.T1, logC));
+            c.I("shl", Reg.T0, Reg.T0, Const(c, Reg.T1, logPage));
+            Li(c, Reg.T1, cacheBase);
+            c.I("add", Reg.T0, Reg.T0, Reg.T1);
+            c.I("add", Reg.T0, Reg.T0, Reg.KvLayerOffset);
+            Li(c, Reg.T1, _stage);
+            Li(c, Reg.T3, blockBytes);
+            c.I("hbm.ld", Reg.T1, Reg.T0, Reg.T3, Reg.T2);
+            if (kind == 0)
+                c.I("pim.ld", Reg.MacK, Reg.T1, Reg.T3);                      // K block [P x d]: scores = K q
+            else
+            {
+                Li(c, Reg.T4, _stage2);
+                Li(c, Reg.T5, (p << 16) | d);
+                c.I("tr", Reg.T4, Reg.T1, Reg.T5, Fp16);                       // V block -> V^T [d x P]
+                c.I("pim.ld", Reg.MacV, Reg.T4, Reg.T3);
+            }
+        }
+        // valid positions of this block: min(P, kv + 1 - blk x P)
+        c.I("shl", Reg.T0, Reg.Blk, Const(c, Reg.T1, logP));
+        c.I("sub", Reg.T0, Reg.Kv, Reg.T0);
+        c.I("addi", Reg.T0, Reg.T0, 1);
+        Li(c, Reg.T1, p);
+        c.I("min", Reg.T0, Reg.T0, Reg.T1);
+        c.I("add", Reg.Len, Reg.Len, Reg.T0);
+        c.I("addi", Reg.NLocal, Reg.NLocal, 1);
+        Li(c, Reg.T0, blockBytes);
+        c.I("add", Reg.MacK, Reg.MacK, Reg.T0);
+        c.I("add", Reg.MacV, Reg.MacV, Reg.T0);
+        c.I("addi", Reg.Blk, Reg.Blk, k);
+        c.BranchBack("blt", Reg.Blk, Reg.NBlk, top);
+        c.PatchForward(skip, "bge", Reg.Blk, Reg.NBlk);
+        // scores, block by block: S[i x P ..] = K_i q
+        Li(c, Reg.T0, _scores);
+        Li(c, Reg.T1, qHead);
+        Li(c, Reg.T2, (p << 16) | d);
+        Li(c, Reg.T3, 0);
+        Li(c, Reg.T4, blockBytes);
+        Li(c, Reg.T5, p * _l.Element);
+        c.I("add", Reg.T6, Reg.NLocal, Reg.Zero);
+        var noBlocks = c.Placeholder();
+        var sTop = c.Count;
+        c.I("pim.gemv", Reg.T0, Reg.T1, Reg.T2, Reg.T3, Fp16, Set);
+        c.I("add", Reg.T0, Reg.T0, Reg.T5);
+        c.I("add", Reg.T3, Reg.T3, Reg.T4);
+        c.I("loop", Reg.T6, sTop - c.Count);
+        c.PatchForward(noBlocks, "beq", Reg.NLocal, Reg.Zero);
+        // softmax over the Len valid scores (max and sum all-reduced over the head's cores)
+        long s = _scores, m = _scalar + 2 * LocalBuffers.Align, sum = _scalar + 3 * LocalBuffers.Align;
+        Li(c, Reg.T0, s);
+        Li(c, Reg.T1, scale);
+        Li(c, Reg.T2, m);
+        Li(c, Reg.T3, sum);
+        Li(c, Reg.T4, 1);
+        Li(c, Reg.T5, _consts.Address(double.NegativeInfinity));
+        Li(c, Reg.T6, _consts.Address(0));
+        c.I("vfill", Reg.T2, Reg.T5, Reg.T4, Fp16);
+        c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.Len, Fp16);
+        var empty = c.Placeholder();
+        c.I("vrmax", Reg.T2, Reg.T0, Reg.Len, Fp16);
+        c.PatchForward(empty, "beq", Reg.Len, Reg.Zero);
+        Li(c, Reg.T7, group);
+        if (k > 1) c.I("noc.ar", Reg.T2, Reg.T2, Reg.T4, Reg.T7, 1, Fp16);
+        c.I("vsub.s", Reg.T0, Reg.T0, Reg.T2, Reg.Len, Fp16);
+        c.I("vexp", Reg.T0, Reg.T0, Reg.Len, Fp16);
+        c.I("vsum", Reg.T3, Reg.T0, Reg.Len, Fp16);
+        if (k > 1) c.I("noc.ar", Reg.T3, Reg.T3, Reg.T4, Reg.T7, 0, Fp16);
+        // zero the scores past the valid positions of the last block
+        c.I("shl", Reg.T8, Reg.NLocal, Const(c, Reg.T9, BitOperations.Log2((ulong)p)));
+        c.I("sub", Reg.T8, Reg.T8, Reg.Len);
+        Li(c, Reg.T9, _l.Element);
+        c.I("mul", Reg.T9, Reg.Len, Reg.T9);
+        c.I("add", Reg.T9, Reg.T0, Reg.T9);
+        c.I("vfill", Reg.T9, Reg.T6, Reg.T8, Fp16);
+        // S.V block by block into the head output: out = sum_i V_i^T s_i
+        Li(c, Reg.T9, _outh);
+        Li(c, Reg.T8, d);
+        c.I("vfill", Reg.T9, Reg.T6, Reg.T8, Fp16);
+        Li(c, Reg.T2, (d << 16) | p);
+        Li(c, Reg.T3, VMacroBase);
+        Li(c, Reg.T4, blockBytes);
+        Li(c, Reg.T5, p * _l.Element);
+        c.I("add", Reg.T6, Reg.NLocal, Reg.Zero);
+        var noBlocks2 = c.Placeholder();
+        var vTop = c.Count;
+        c.I("pim.gemv", Reg.T9, Reg.T0, Reg.T2, Reg.T3, Fp16, Acc);
+        c.I("add", Reg.T0, Reg.T0, Reg.T5);
+        c.I("add", Reg.T3, Reg.T3, Reg.T4);
+        c.I("loop", Reg.T6, vTop - c.Count);
+        c.PatchForward(noBlocks2, "beq", Reg.NLocal, Reg.Zero);
+        if (k > 1) c.I("noc.ar", Reg.T9, Reg.T9, Reg.T8, Reg.T7, 0, Fp16);
+        Li(c, Reg.T3, sum);
+        c.I("vdiv.s", Reg.T9, Reg.T9, Reg.T3, Reg.T8, Fp16);
+    }
+}

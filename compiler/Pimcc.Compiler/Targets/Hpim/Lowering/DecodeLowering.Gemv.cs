@@ -1,0 +1,204 @@
+using System.Numerics;
+using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Diagnostics;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Sram;
+using Pimcc.Targets;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>Decode weight GEMVs: the HBM-PIM channel programs and the owning cores' side (docs/hpim-lowering.md).</summary>
+internal sealed partial class DecodeLowering
+{
+    // ---------------------------------------------------------------- GEMV on HBM-PIM
+
+    /// <summary>
+    /// One channel's GEMV program, chunk-outer: per input chunk (one page = one global-buffer fill) write the
+    /// chunk into both pseudo channels' global buffers, then per row group (one feature per bank) clear, activate,
+    /// MAC the chunk's columns, precharge and read the bank results as that chunk's partial sums.
+    /// </summary>
+    private void GemvChannel(ChannelCode ch, GemvPlan g, long input)
+    {
+        var owner = _t.Hbm.ChannelOwner[ch.Channel];
+        var perCore = ChannelsPerCore();
+        var q = ch.Channel % perCore;
+        var inUnit = input / _l.Column;
+        var perBlock = GemvPlan.FeaturesPerBlock(_l);
+        var row0 = HbmLayout.Row(g.Weight);
+        ch.C("wait", Events.InputReady(ch.Channel), 1);
+        if (g.FeatureOuter(_l, perCore))
+        {
+            FeatureOuter(ch, g, owner, inUnit, (PartBase(g) + q * g.PartialBytesPerChannel(_l, perCore)) / _l.Column, row0);
+            ch.C("sig", Events.OutputReady(_l.Channels, owner, _batch[g.Op.Id].Slot), 1);
+            return;
+        }
+        for (var b = 0; b < g.Blocks(_l); b++)
+        {
+            var featuresInBlock = Math.Min(perBlock, g.FeaturesPerChannel - b * perBlock);
+            var groups = (int)HbmLayout.Ceil(featuresInBlock, _l.Banks);
+            var partUnit = (PartBase(g) + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page) / _l.Column;
+            var rowBase = row0 + (long)b * (perBlock / _l.Banks) * g.Chunks;
+            var full = g.ColumnsInLastChunk == _l.ColumnsPerPage ? g.Chunks : g.Chunks - 1;
+            ChunkRange(ch, owner, 0, full, _l.ColumnsPerPage, groups, g.Chunks, rowBase, inUnit, partUnit);
+            if (full < g.Chunks)
+                ChunkRange(ch, owner, full, 1, g.ColumnsInLastChunk, groups, g.Chunks, rowBase, inUnit, partUnit);
+        }
+        ch.C("sig", Events.OutputReady(_l.Channels, owner, _batch[g.Op.Id].Slot), 1);
+    }
+
+    private long PartBase(GemvPlan g) => _part + _batch[g.Op.Id].Slot * _partStride;
+
+    /// <summary>
+    /// Feature-outer GEMV: per row group (unrolled, so each group's results get their own local address), per chunk
+    /// rewrite the global buffers with the chunk and MAC it; the PU result registers accumulate over the chunks.
+    /// </summary>
+    private void FeatureOuter(ChannelCode ch, GemvPlan g, int owner, long inUnit, long outUnit, long row0)
+    {
+        var pageUnits = (int)(_l.Page / _l.Column);
+        var full = g.ColumnsInLastChunk == _l.ColumnsPerPage ? g.Chunks : g.Chunks - 1;
+        for (var grp = 0; grp < g.Groups(_l); grp++)
+        {
+            var row = row0 + (long)grp * g.Chunks;
+            ch.C("res.clr", 0);
+            ch.C("res.clr", 1);
+            void Chunks(int first, int count, int cols) => ch.Rep(count, drow: 1, dcol: 0, dgcol: 0, dladdr: pageUnits, () =>
+            {
+                ch.Rep(cols, 0, 0, 1, 1, () =>
+                {
+                    ch.C("gwr", 0, 0, owner, inUnit + (long)first * pageUnits);
+                    ch.C("gwr", 1, 0, owner, inUnit + (long)first * pageUnits);
+                });
+                ch.C("act.ab", 0, row + first);
+                ch.C("act.ab", 1, row + first);
+                ch.Rep(cols, 0, 1, 1, 0, () =>
+                {
+                    ch.C("mac.ab", 0, 0, 0);
+                    ch.C("mac.ab", 1, 0, 0);
+                });
+                ch.C("pre.ab", 0);
+                ch.C("pre.ab", 1);
+            });
+            Chunks(0, full, _l.ColumnsPerPage);
+            if (full < g.Chunks) Chunks(full, 1, g.ColumnsInLastChunk);
+            ch.C("res.rd.ab", 0, owner, outUnit + (long)grp * _l.PseudoChannels);
+            ch.C("res.rd.ab", 1, owner, outUnit + (long)grp * _l.PseudoChannels + 1);
+        }
+    }
+
+    private void ChunkRange(ChannelCode ch, int owner, int first, int count, int cols, int groups, int chunks, long rowBase, long inUnit, long partUnit)
+    {
+        var pageUnits = (int)(_l.Page / _l.Column);
+        ch.Rep(count, drow: 1, dcol: 0, dgcol: 0, dladdr: pageUnits, () =>
+        {
+            ch.Rep(cols, 0, 0, 1, 1, () =>
+            {
+                ch.C("gwr", 0, 0, owner, inUnit + (long)first * pageUnits);
+                ch.C("gwr", 1, 0, owner, inUnit + (long)first * pageUnits);
+            });
+            ch.Rep(groups, drow: chunks, dcol: 0, dgcol: 0, dladdr: _l.PseudoChannels, () =>
+            {
+                ch.C("res.clr", 0);
+                ch.C("res.clr", 1);
+                ch.C("act.ab", 0, rowBase + first);
+                ch.C("act.ab", 1, rowBase + first);
+                ch.Rep(cols, 0, 1, 1, 0, () =>
+                {
+                    ch.C("mac.ab", 0, 0, 0);
+                    ch.C("mac.ab", 1, 0, 0);
+                });
+                ch.C("pre.ab", 0);
+                ch.C("pre.ab", 1);
+                ch.C("res.rd.ab", 0, owner, partUnit + (long)first * pageUnits);
+                ch.C("res.rd.ab", 1, owner, partUnit + (long)first * pageUnits + 1);
+            });
+        });
+    }
+
+    /// <summary>
+    /// The owning core's side of a GEMV: signal its channels that the input is ready, wait for their partial sums,
+    /// reduce them over the input chunks, all-gather every core's channel results, and reorder them into the
+    /// natural feature order (TP: one transpose; HP: one strided copy and transpose per head).
+    /// </summary>
+    private void GemvCore(CoreCode c, GemvPlan g)
+    {
+        var channels = _t.Hbm.ChannelsOfCore(c.Core);
+        var (slot, batch) = _batch[g.Op.Id];
+        if (slot == 0) foreach (var ch in channels) c.I("ev.sig", Events.InputReady(ch), batch);
+        c.I("ev.wait", Events.OutputReady(_l.Channels, c.Core, slot), channels.Count);
+        var perBlock = GemvPlan.FeaturesPerBlock(_l);
+        var featureOuter = g.FeatureOuter(_l, channels.Count);
+        for (var q = 0; q < channels.Count && featureOuter; q++)
+        {
+            Li(c, Reg.T0, _red + (long)q * g.FeaturesPerChannel * _l.Element);
+            Li(c, Reg.T1, PartBase(g) + q * g.PartialBytesPerChannel(_l, channels.Count));
+            Li(c, Reg.T2, (long)g.FeaturesPerChannel * _l.Element);
+            c.I("mv", Reg.T0, Reg.T1, Reg.T2);
+        }
+        for (var q = 0; q < channels.Count && !featureOuter; q++)
+            for (var b = 0; b < g.Blocks(_l); b++)
+            {
+                var n = Math.Min(perBlock, g.FeaturesPerChannel - b * perBlock);
+                var src = PartBase(g) + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page;
+                var dst = _red + ((long)q * g.FeaturesPerChannel + (long)b * perBlock) * _l.Element;
+                Li(c, Reg.T0, dst);
+                Li(c, Reg.T1, src);
+                Li(c, Reg.T2, n * _l.Element);
+                c.I("mv", Reg.T0, Reg.T1, Reg.T2);
+                if (g.Chunks > 1)
+                {
+                    Li(c, Reg.T2, n);
+                    c.Loop(Reg.L0, g.Chunks - 1, () =>
+                    {
+                        c.I("addi", Reg.T1, Reg.T1, _l.Page);
+                        c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+                    });
+                }
+            }
+        Li(c, Reg.T0, _gath);
+        Li(c, Reg.T1, _red);
+        Li(c, Reg.T2, (long)channels.Count * g.FeaturesPerChannel * _l.Element);
+        Li(c, Reg.T3, AllCoresMask());
+        c.I("noc.ag", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
+        var dstAll = Addr(g.Op.Result);
+        if (g.Heads is null)
+        {
+            Li(c, Reg.T0, dstAll);
+            Li(c, Reg.T1, _gath);
+            Li(c, Reg.T2, ((long)_l.Channels << 16) | (uint)g.FeaturesPerChannel);
+            c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);
+        }
+        else
+        {
+            var a = g.Heads;
+            for (var r = 0; r < a.Rounds.Length; r++)
+            {
+                var round = a.Rounds[r];
+                var per = (long)HbmLayout.Ceil(a.HeadDim, round.ChannelsPerHead);
+                Li(c, Reg.T2, ((long)round.ChannelsPerHead << 16) | (uint)(per * _l.Element));
+                Li(c, Reg.T3, ((per * _l.Element) << 16) | (uint)(g.FeaturesPerChannel * _l.Element));
+                Li(c, Reg.T4, ((long)round.ChannelsPerHead << 16) | (uint)per);
+                for (var h = 0; h < round.Heads; h++)
+                {
+                    var head = round.FirstHead + h;
+                    Li(c, Reg.T0, _headTile);
+                    Li(c, Reg.T1, _gath + ((long)h * round.ChannelsPerHead * g.FeaturesPerChannel + g.RoundOffsets[r]) * _l.Element);
+                    c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
+                    Li(c, Reg.T5, dstAll + (long)head * a.HeadDim * _l.Element);
+                    c.I("tr", Reg.T5, Reg.T0, Reg.T4, Fp16);
+                }
+            }
+        }
+        if (g.Op.Operands.Length > 2)
+        {
+            var bias = _m.FindWeight(g.Op.Operands[2].Name)!;
+            LoadVector(c, bias, _vec);
+            Li(c, Reg.T0, dstAll);
+            Li(c, Reg.T1, _vec);
+            Li(c, Reg.T2, g.Features);
+            c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+        }
+    }
+
+    private long AllCoresMask() => _cores.Length >= 32 ? uint.MaxValue : (1L << _cores.Length) - 1;
+}

@@ -1,0 +1,117 @@
+using Pimcc.Diagnostics;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Targets;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>What <see cref="HpimBackend.Emit(Module, HpimTarget)"/> produced besides the binary (for reports and tests).</summary>
+public sealed record HpimEmitReport(bool DecodeLayerLoop, long DecodeLocalBytes, long PrefillLocalBytes, long SyncOps, int TimingCheckedChannels);
+
+/// <summary>
+/// The hpim code emitter: turns a module after the full hpim pipeline (<c>PassRegistry.HpimPipeline</c>) into an
+/// <c>out.bin</c> with a <c>prefill</c> and a <c>decode</c> program in every core stream (32-bit SRAM-PIM
+/// instructions) and every channel stream (64-bit HBM-PIM commands), the memory map and debug ranges back to the
+/// IR ops. Before returning it checks what it emitted: every program's events and barriers balance without
+/// deadlock (<see cref="SyncChecker"/>), every core program ends in <c>halt</c>, and channel command streams are
+/// legal on the HBM timing engine (<see cref="HbmLegality"/>). User-caused problems (capacity, unsupported
+/// operators or target shapes) are <see cref="PimccError"/>s; a failed self-check is a compiler bug.
+/// </summary>
+public static class HpimBackend
+{
+    public const string PrefillEntry = Module.Prefill;
+    public const string DecodeEntry = Module.Decode;
+
+    /// <summary>Debug ids: IR op index in its function, plus this for decode ops.</summary>
+    public const int DecodeIdBase = 1 << 20;
+
+    /// <summary>
+    /// Issued commands above which only channel 0 is replayed on the timing engine, for its first
+    /// <see cref="SampledTimingCommands"/> commands of each program (more than one OPT-30B decoder layer: every GEMV shape).
+    /// </summary>
+    public const long FullTimingCheckLimit = 200_000;
+
+    public const long SampledTimingCommands = 60_000;
+
+    public static PimBinary Emit(Module scheduled, HpimTarget target) => Emit(scheduled, target, out _);
+
+    public static PimBinary Emit(Module scheduled, HpimTarget target, out HpimEmitReport report) => Emit(scheduled, target, selfCheck: true, out report);
+
+    /// <summary>Without <paramref name="selfCheck"/> the emitted streams are returned unchecked (for debugging the emitter).</summary>
+    internal static PimBinary Emit(Module scheduled, HpimTarget target, bool selfCheck, out HpimEmitReport report)
+    {
+        var props = scheduled.Attrs.TryGetValue("properties", out var p) && p is ListAttr l
+            ? l.Items.OfType<StringAttr>().Select(s => s.Value).ToHashSet(StringComparer.Ordinal) : [];
+        if (!props.Contains(HpimAttrs.Scheduled))
+            throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "the module has not been through the hpim pipeline (property 'hpim-scheduled' missing)",
+                "compile with the hpim pipeline before emitting code");
+        var decode = scheduled.FindFunction(Module.Decode) ?? throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "no decode function", "the module needs prefill and decode functions");
+        var prefill = scheduled.FindFunction(Module.Prefill) ?? throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "no prefill function", "the module needs prefill and decode functions");
+        if (target.Sram.Cores > 32)
+            throw new PimccError(ExitCode.InvalidTargetDescription, "sram.cores", $"NoC group masks are 32-bit registers; the target has {target.Sram.Cores} cores", "use at most 32 cores");
+
+        var layout = new HbmLayout(target);
+        var consts = new Constants(target);
+        var cores = Enumerable.Range(0, target.Sram.Cores).Select(c => new CoreCode(c)).ToArray();
+        var chans = Enumerable.Range(0, layout.Channels).Select(c => new ChannelCode(c)).ToArray();
+
+        var pre = new PrefillLowering(scheduled, target, layout, cores, chans, consts);
+        pre.Emit(prefill);
+        var dec = new DecodeLowering(scheduled, target, layout, cores, chans, consts, Module.Decode, DecodeIdBase);
+        dec.Emit(decode);
+
+        var debug = new List<DebugRange>();
+        var coreStreams = cores.Select(c => c.Build(debug)).ToList();
+        var chanStreams = chans.Select(c => c.Build(debug)).ToList();
+        var map = new List<MemoryRegion>();
+        map.AddRange(HbmRegions(scheduled, layout));
+        map.AddRange(consts.Regions(cores.Length));
+        map.AddRange(pre.Buffers.Regions(cores.Length));
+        map.AddRange(dec.Buffers.Regions(cores.Length));
+        var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug);
+
+        var (syncOps, timed) = selfCheck ? SelfCheck(bin, scheduled, target) : (0, 0);
+        report = new HpimEmitReport(dec.Loop is not null, dec.Buffers.Used, pre.Buffers.Used, syncOps, timed);
+        return bin;
+    }
+
+    private static IEnumerable<MemoryRegion> HbmRegions(Module m, HbmLayout l)
+    {
+        foreach (var w in m.Weights)
+            yield return new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)));
+        foreach (var c in m.KvCaches)
+            yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(c), 0), l.RowBytes(HbmLayout.Rows(c)));
+    }
+
+    private static (long SyncOps, int Timed) SelfCheck(PimBinary bin, Module m, HpimTarget target)
+    {
+        var prompt = m.Attrs.IntOr("prompt_tokens", 1);
+        long ops = 0;
+        try
+        {
+            foreach (var c in bin.Cores)
+                foreach (var e in c.Entries)
+                {
+                    var end = c.Entries.Where(x => x.Word > e.Word).Select(x => x.Word).DefaultIfEmpty(c.Instructions.Count).Min();
+                    if (end == e.Word || c.Instructions[end - 1].Mnemonic != "halt")
+                        throw new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt");
+                }
+            ops += SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt).SyncOps;
+            // first and last decode step (kv = prompt, prompt + generated - 1): block counts and partial blocks differ
+            var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);
+            ops += SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps;
+            if (last != prompt) ops += SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps;
+        }
+        catch (SyncError e)
+        {
+            throw new InvalidOperationException("hpim backend emitted an unsynchronised program (compiler bug): " + e.Message, e);
+        }
+        var total = bin.Channels.Sum(c => Pimcc.Isa.Hbm.HbmRepeat.CountIssued(c.Commands));
+        var full = total <= FullTimingCheckLimit;
+        var sample = full ? bin.Channels : [bin.Channels[0]];
+        foreach (var ch in sample)
+            foreach (var e in ch.Entries)
+                HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands);
+        return (ops, sample.Count);
+    }
+}

@@ -1,0 +1,220 @@
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>
+/// Checks one program (an entry point of every stream) for synchronisation errors without timing: it runs every
+/// core's control flow (scalar registers, branches and loops; data-path instructions are skipped) and every
+/// channel's <c>rep</c> structure to get each stream's sequence of <c>ev.sig</c>/<c>sig</c>, <c>ev.wait</c>/<c>wait</c>
+/// and <c>bar</c>, then plays them against shared event counters and barriers. A program is accepted when every
+/// stream runs to its end (cores to <c>halt</c>), no stream stays blocked (deadlock), and every event ends at 0
+/// (signalled exactly as often as waited for). Failures are <see cref="SyncError"/>s naming the streams.
+/// </summary>
+public static class SyncChecker
+{
+    /// <summary>One synchronisation step of a stream.</summary>
+    public readonly record struct SyncOp(string Kind, int Id, int Count);
+
+    public sealed record Report(long SyncOps, IReadOnlyDictionary<int, long> SignalledPerEvent);
+
+    /// <summary>
+    /// Runs the program <paramref name="entry"/> of <paramref name="bin"/> with the ABI registers
+    /// (r28 = prompt, r29 = step, r30 = kv; r27 = token) and checks it.
+    /// </summary>
+    public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000)
+    {
+        var traces = new List<(string Name, List<SyncOp> Ops)>();
+        foreach (var c in bin.Cores.OrderBy(c => c.Core))
+            traces.Add(($"core{c.Core}", CoreTrace(c, entry, kv, prompt, step, token, maxSteps)));
+        foreach (var c in bin.Channels.OrderBy(c => c.Channel))
+            traces.Add(($"channel{c.Channel}", ChannelTrace(c, entry)));
+        return Play(traces);
+    }
+
+    /// <summary>Plays the traces against shared counters; round-robin until everyone finished or nobody can move.</summary>
+    public static Report Play(IReadOnlyList<(string Name, List<SyncOp> Ops)> traces)
+    {
+        var counters = new SortedDictionary<int, long>();
+        var signalled = new SortedDictionary<int, long>();
+        var arrived = new SortedDictionary<int, List<int>>();
+        var pc = new int[traces.Count];
+        var atBarrier = new bool[traces.Count];
+        long steps = 0;
+        bool progress;
+        do
+        {
+            progress = false;
+            for (var s = 0; s < traces.Count; s++)
+            {
+                var ops = traces[s].Ops;
+                while (pc[s] < ops.Count)
+                {
+                    var op = ops[pc[s]];
+                    if (op.Kind == "sig")
+                    {
+                        counters[op.Id] = counters.GetValueOrDefault(op.Id) + op.Count;
+                        signalled[op.Id] = signalled.GetValueOrDefault(op.Id) + op.Count;
+                    }
+                    else if (op.Kind == "wait")
+                    {
+                        if (counters.GetValueOrDefault(op.Id) < op.Count) break;
+                        counters[op.Id] -= op.Count;
+                    }
+                    else
+                    {
+                        if (!atBarrier[s])
+                        {
+                            atBarrier[s] = true;
+                            if (!arrived.TryGetValue(op.Id, out var list)) arrived[op.Id] = list = [];
+                            list.Add(s);
+                            if (list.Count == op.Count)
+                            {
+                                foreach (var x in list) { atBarrier[x] = false; pc[x]++; }
+                                arrived.Remove(op.Id);
+                                progress = true;
+                            }
+                            else if (list.Count > op.Count)
+                                throw new SyncError($"barrier {op.Id}: {list.Count} streams arrived, it releases {op.Count}");
+                        }
+                        break;
+                    }
+                    pc[s]++;
+                    steps++;
+                    progress = true;
+                }
+            }
+        } while (progress);
+        var blocked = Enumerable.Range(0, traces.Count).Where(s => pc[s] < traces[s].Ops.Count)
+            .Select(s => $"{traces[s].Name} at {Describe(traces[s].Ops[pc[s]])}").ToList();
+        if (blocked.Count > 0)
+            throw new SyncError($"deadlock: {blocked.Count} stream(s) blocked: {string.Join("; ", blocked.Take(8))}{(blocked.Count > 8 ? "; ..." : "")}");
+        var left = counters.Where(kv => kv.Value != 0).Select(kv => $"event {kv.Key} = {kv.Value}").ToList();
+        if (left.Count > 0)
+            throw new SyncError($"events signalled more often than waited for: {string.Join(", ", left.Take(8))}");
+        return new Report(steps, signalled);
+    }
+
+    private static string Describe(SyncOp op) => op.Kind == "bar" ? $"bar {op.Id} (needs {op.Count})" : $"{op.Kind} event {op.Id} (needs {op.Count})";
+
+    /// <summary>Instruction kinds the control-flow interpreter distinguishes (everything else is skipped).</summary>
+    private enum K : byte { Skip, Halt, Jmp, Beq, Bne, Blt, Bge, Loop, LiLo, LiHi, Addi, Add, Sub, Mul, And, Or, Xor, Shl, Shr, Slt, Min, Max, Sig, Wait, Bar }
+
+    private static K KindOf(string m) => m switch
+    {
+        "halt" => K.Halt, "jmp" => K.Jmp, "beq" => K.Beq, "bne" => K.Bne, "blt" => K.Blt, "bge" => K.Bge, "loop" => K.Loop,
+        "li.lo" => K.LiLo, "li.hi" => K.LiHi, "addi" => K.Addi, "add" => K.Add, "sub" => K.Sub, "mul" => K.Mul, "and" => K.And,
+        "or" => K.Or, "xor" => K.Xor, "shl" => K.Shl, "shr" => K.Shr, "slt" => K.Slt, "min" => K.Min, "max" => K.Max,
+        "ev.sig" => K.Sig, "ev.wait" => K.Wait, "bar" => K.Bar, _ => K.Skip,
+    };
+
+    /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps.</summary>
+    public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps)
+    {
+        var ops = core.Instructions;
+        var start = core.Entries.Count == 0 ? 0 : core.EntryWord(entry) ?? throw new SyncError($"core{core.Core} has no entry '{entry}'");
+        // Decode once into flat arrays: the interpreter runs millions of steps on large models.
+        var kind = new K[ops.Count];
+        var a = new int[ops.Count];
+        var b = new int[ops.Count];
+        var c = new int[ops.Count];
+        var otherEntry = new bool[ops.Count];
+        for (var i = 0; i < ops.Count; i++)
+        {
+            kind[i] = KindOf(ops[i].Mnemonic);
+            var o = ops[i].Operands;
+            if (o.Count > 0) a[i] = (int)o[0];
+            if (o.Count > 1) b[i] = (int)o[1];
+            if (o.Count > 2) c[i] = (int)o[2];
+        }
+        foreach (var e in core.Entries)
+            if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
+        var r = new uint[32];
+        r[27] = (uint)token; r[28] = (uint)prompt; r[29] = (uint)step; r[30] = (uint)kv;
+        var trace = new List<SyncOp>();
+        var pc = start;
+        for (long n = 0; ; n++)
+        {
+            if (n > maxSteps) throw new SyncError($"core{core.Core}: program '{entry}' runs more than {maxSteps} instructions (endless loop?)");
+            if (pc < 0 || pc >= ops.Count) throw new SyncError($"core{core.Core}: program '{entry}' runs off its stream at word {pc} without halt");
+            if (otherEntry[pc]) throw new SyncError($"core{core.Core}: program '{entry}' runs into the next entry at word {pc} without halt");
+            int x = a[pc], y = b[pc], z = c[pc];
+            uint R(int k) => k == 0 ? 0 : r[k];
+            void W(int k, uint v) { if (k != 0) r[k] = v; }
+            var next = pc + 1;
+            switch (kind[pc])
+            {
+                case K.Skip: break;
+                case K.Halt: return trace;
+                case K.Jmp: next = pc + x; break;
+                case K.Beq: if (R(x) == R(y)) next = pc + z; break;
+                case K.Bne: if (R(x) != R(y)) next = pc + z; break;
+                case K.Blt: if ((int)R(x) < (int)R(y)) next = pc + z; break;
+                case K.Bge: if ((int)R(x) >= (int)R(y)) next = pc + z; break;
+                case K.Loop:
+                    W(x, R(x) - 1);
+                    if (R(x) != 0) next = pc + y;
+                    break;
+                case K.LiLo: W(x, (uint)y); break;
+                case K.LiHi: W(x, ((uint)y << 16) | (R(x) & 0xFFFF)); break;
+                case K.Addi: W(x, (uint)((int)R(y) + z)); break;
+                case K.Add: W(x, R(y) + R(z)); break;
+                case K.Sub: W(x, R(y) - R(z)); break;
+                case K.Mul: W(x, R(y) * R(z)); break;
+                case K.And: W(x, R(y) & R(z)); break;
+                case K.Or: W(x, R(y) | R(z)); break;
+                case K.Xor: W(x, R(y) ^ R(z)); break;
+                case K.Shl: W(x, R(y) << (int)(R(z) & 31)); break;
+                case K.Shr: W(x, R(y) >> (int)(R(z) & 31)); break;
+                case K.Slt: W(x, (int)R(y) < (int)R(z) ? 1u : 0u); break;
+                case K.Min: W(x, (uint)Math.Min((int)R(y), (int)R(z))); break;
+                case K.Max: W(x, (uint)Math.Max((int)R(y), (int)R(z))); break;
+                case K.Sig: trace.Add(new("sig", x, y)); break;
+                case K.Wait: trace.Add(new("wait", x, y)); break;
+                case K.Bar: trace.Add(new("bar", x, y)); break;
+            }
+            pc = next;
+        }
+    }
+
+    /// <summary>The channel's synchronisation steps from the entry to the next entry, <c>rep</c> bodies repeated.</summary>
+    public static List<SyncOp> ChannelTrace(ChannelStream ch, string entry)
+    {
+        var ops = ch.Commands;
+        if (ch.Entries.Count > 0 && ch.EntryWord(entry) is null) throw new SyncError($"channel{ch.Channel} has no entry '{entry}'");
+        var from = ch.Entries.Count == 0 ? 0 : ch.EntryWord(entry)!.Value;
+        var to = ch.Entries.Where(e => e.Word > from).Select(e => e.Word).DefaultIfEmpty(ops.Count).Min();
+        var trace = new List<SyncOp>();
+        Walk(ops, from, to, trace);
+        return trace;
+    }
+
+    private static void Walk(IReadOnlyList<Op> ops, int from, int to, List<SyncOp> trace)
+    {
+        for (var i = from; i < to;)
+        {
+            var op = ops[i];
+            if (op.Mnemonic == "rep")
+            {
+                var end = i + 1 + (int)op["body"];
+                if (HasSync(ops, i + 1, end))
+                    for (long k = 0; k < op["count"]; k++) Walk(ops, i + 1, end, trace);
+                i = end;
+                continue;
+            }
+            if (op.Mnemonic == "sig") trace.Add(new("sig", (int)op["event"], (int)op["count"]));
+            else if (op.Mnemonic == "wait") trace.Add(new("wait", (int)op["event"], (int)op["count"]));
+            i++;
+        }
+    }
+
+    private static bool HasSync(IReadOnlyList<Op> ops, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+            if (ops[i].Mnemonic is "sig" or "wait") return true;
+        return false;
+    }
+}
+
+/// <summary>A synchronisation error in emitted streams (a compiler bug when it comes from the backend).</summary>
+public sealed class SyncError(string message) : Exception(message);

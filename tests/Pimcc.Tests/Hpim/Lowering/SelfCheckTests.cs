@@ -1,0 +1,113 @@
+using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Assembly;
+using Pimcc.Isa.Container;
+using Pimcc.Targets.Hbm;
+
+namespace Pimcc.Tests.Hpim.Lowering;
+
+/// <summary>The checks the backend runs on what it emits: event/barrier balance and deadlock, halt, HBM legality.</summary>
+public class SelfCheckTests
+{
+    private static PimBinary Asm(string body) => Assembler.Assemble(".target \"hpim\"\n.target_json \"e30=\"\n" + body, "t.pasm");
+
+    [Fact]
+    public void EventsSignalledAsOftenAsWaitedForPass()
+    {
+        // core 0 signals event 5 three times in a counted loop; channel 0 waits for it three times in a rep
+        var bin = Asm("""
+            .core 0
+                li.lo r1, 3
+            top:
+                ev.sig 5, 1
+                loop r1, top
+                halt
+            .channel 0
+                rep count=3, body=1, drow=0, dcol=0, dgcol=0, dladdr=0
+                wait event=5, count=1
+            """);
+        SyncChecker.Check(bin, "decode", kv: 0, prompt: 0).SignalledPerEvent[5].ShouldBe(3);
+    }
+
+    [Fact]
+    public void AnEventSignalledMoreOftenThanWaitedForIsReported()
+    {
+        var bin = Asm(".core 0\n    ev.sig 5, 2\n    halt\n.channel 0\n    wait event=5, count=1\n");
+        Should.Throw<SyncError>(() => SyncChecker.Check(bin, "decode", 0, 0)).Message.ShouldContain("event 5 = 1");
+    }
+
+    [Fact]
+    public void AWaitNobodySignalsIsADeadlockNamingTheStream()
+    {
+        var bin = Asm(".core 0\n    ev.wait 7, 1\n    halt\n.channel 3\n    sig event=8, count=1\n    wait event=9, count=1\n");
+        var e = Should.Throw<SyncError>(() => SyncChecker.Check(bin, "decode", 0, 0));
+        e.Message.ShouldContain("deadlock");
+        e.Message.ShouldContain("core0 at wait event 7");
+        e.Message.ShouldContain("channel3 at wait event 9");
+    }
+
+    [Fact]
+    public void ABarrierReleasesOnlyWhenEveryParticipantArrived()
+    {
+        var ok = Asm(".core 0\n    bar 1, 2\n    halt\n.core 1\n    bar 1, 2\n    halt\n");
+        SyncChecker.Check(ok, "decode", 0, 0);
+        var short1 = Asm(".core 0\n    bar 1, 2\n    halt\n.core 1\n    halt\n");
+        Should.Throw<SyncError>(() => SyncChecker.Check(short1, "decode", 0, 0)).Message.ShouldContain("core0 at bar 1");
+    }
+
+    [Fact]
+    public void ACoreProgramThatRunsIntoTheNextEntryIsReported()
+    {
+        var bin = Asm(".core 0\n.entry prefill\n    nop\n.entry decode\n    halt\n");
+        Should.Throw<SyncError>(() => SyncChecker.Check(bin, "prefill", 0, 0)).Message.ShouldContain("without halt");
+    }
+
+    [Fact]
+    public void BranchesAndRegistersFollowTheAbi()
+    {
+        // r30 = kv: the loop runs kv times, so the channel's two waits need kv = 2
+        var bin = Asm(".core 0\n    add r1, r30, r0\ntop:\n    ev.sig 4, 1\n    loop r1, top\n    halt\n.channel 0\n    wait event=4, count=2\n");
+        SyncChecker.Check(bin, "decode", kv: 2, prompt: 0);
+        Should.Throw<SyncError>(() => SyncChecker.Check(bin, "decode", kv: 3, prompt: 0));
+    }
+
+    [Fact]
+    public void AMacOnAClosedRowIsAnHbmProtocolViolation()
+    {
+        var good = Asm(".channel 0\n    act.ab pc=0, row=3\n    mac.ab pc=0, col=0, gcol=0\n    pre.ab pc=0\n").Channel(0)!;
+        HbmLegality.Check(HpimPassTests.Hpim, good, "decode").Commands.ShouldBe(3);
+        var closed = Asm(".channel 0\n    act.ab pc=0, row=3\n    pre.ab pc=0\n    mac.ab pc=0, col=0, gcol=0\n").Channel(0)!;
+        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, closed, "decode")).Message.ShouldContain("ACTAB first");
+        var twice = Asm(".channel 0\n    act.ab pc=1, row=3\n    act.ab pc=1, row=4\n").Channel(0)!;
+        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, twice, "decode"));
+    }
+
+    [Fact]
+    public void ADecodeWorkingSetLargerThanLocalMemoryIsACapacityError()
+    {
+        // 300k-token vocabulary: the logits alone (600 KB of FP16) exceed a core's 416 KiB of local memory
+        var m = HpimPassTests.Compile(DecoderModels.Build(new DecoderModels.Shape(64, 2, 128, 1, 300_000, 64), prompt: 4, generated: 2));
+        var e = Should.Throw<PimccError>(() => HpimBackend.Emit(m, HpimPassTests.Hpim));
+        e.Code.ShouldBe(ExitCode.CapacityExceeded);
+        e.Message.ShouldContain("bytes of local memory per core");
+    }
+
+    [Fact]
+    public void AnOperatorTheLoweringDoesNotKnowIsAnUnsupportedOperatorError()
+    {
+        var m = HpimPassTests.Compile(Pimcc.Tests.Ir.TinyDecoder.Build());
+        var decode = m.FindFunction("decode")!;
+        var act = decode.Body.Single(o => o.Id == "l0.act");
+        m = m.WithFunction(decode.WithBody(decode.Body.Select(o => o == act ? o with { Opcode = "softmax", Attrs = o.Attrs.Set("axis", -1) } : o)));
+        var e = Should.Throw<PimccError>(() => HpimBackend.Emit(m, HpimPassTests.Hpim));
+        e.Code.ShouldBe(ExitCode.UnsupportedOperator);
+        e.Location.ShouldContain("l0.act");
+    }
+
+    [Fact]
+    public void AModuleThatSkippedThePipelineIsRejected()
+    {
+        var e = Should.Throw<PimccError>(() => HpimBackend.Emit(Pimcc.Tests.Ir.TinyDecoder.Build(), HpimPassTests.Hpim));
+        e.Code.ShouldBe(ExitCode.InvalidModel);
+    }
+}
