@@ -3,7 +3,10 @@ using System.Text;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Diagnostics;
 using Pimcc.Frontends.HfConfig;
+using Pimcc.Compiler.Targets.Hpim;
+using Pimcc.Compiler.Targets.Hpim.Lowering;
 using Pimcc.Ir;
+using Pimcc.Isa.Container;
 using Pimcc.Targets;
 
 namespace Pimcc.Driver.Commands;
@@ -54,8 +57,16 @@ public static class CompileCommand
                 if (s.Output is null || s.Output == "-") io.Out.Write(text);
                 else OutputFile.WriteText(s.Output, text);
                 return 0;
+            case "bin":
+                if (s.Output is null || s.Output == "-")
+                    throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
+                if (!PassManager.Properties(result).Contains(HpimAttrs.Scheduled))
+                    throw new PimccError(ExitCode.Usage, "--passes", "--emit bin needs the full hpim pipeline",
+                        $"drop --passes or end it with hpim-schedule (default: {PassRegistry.HpimPipeline})");
+                OutputFile.Write(s.Output, PimBinaryWriter.Write(HpimBackend.Emit(result, target)));
+                return 0;
             default:
-                throw new PimccError(ExitCode.Usage, "--emit", $"cannot emit '{s.Emit}' for target '{s.Target}' yet", "use --emit ir");
+                throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
         }
     }
 }

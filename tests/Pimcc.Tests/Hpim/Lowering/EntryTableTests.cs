@@ -86,7 +86,7 @@ public class EntryTableTests
     }
 
     [Theory]
-    [InlineData(".channel 0\n    rep count=2, body=2, drow=0, dcol=0, dgcol=0, dladdr=0\n    res.clr pc=0\n.entry decode\n    res.clr pc=1\n", "inside the rep body")]
+    [InlineData(".channel 0\n    rep count=2, body=2, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0\n    res.clr pc=0\n.entry decode\n    res.clr pc=1\n", "inside the rep body")]
     [InlineData(".core 0\n.entry decode\n    halt\n.entry decode\n", "repeated")]
     public void BadEntriesAreDiagnosed(string body, string message)
     {

@@ -39,20 +39,22 @@ internal sealed class ChannelCode(int channel)
     public void C(string mnemonic, params long[] operands) => _ops.Add(HbmCommandSet.Table.Make(mnemonic, operands));
 
     /// <summary>
-    /// Runs <paramref name="body"/> <paramref name="count"/> times with row/col/gcol/laddr strides: a <c>rep</c> when
-    /// count &gt; 1 (body of at most 255 commands), the body alone when count is 1.
+    /// Runs <paramref name="body"/> <paramref name="count"/> times with row/col/gcol strides and one local-memory
+    /// stride applied to both the destinations (<c>laddr</c> of result reads) and the sources (<c>saddr</c> of
+    /// global-buffer writes): a <c>rep</c> when count &gt; 1, the body alone when count is 1.
     /// </summary>
     public void Rep(long count, int drow, int dcol, int dgcol, int dladdr, Action body)
     {
         if (count <= 0) return;
         if (count == 1) { body(); return; }
-        if (count > 65535) throw new InvalidOperationException($"rep count {count} exceeds 65535");
+        var maxCount = HbmCommandSet.Table.Get("rep").Operands[0].Max;
+        if (count > maxCount) throw new InvalidOperationException($"rep count {count} exceeds {maxCount}");
         var at = _ops.Count;
         _ops.Add(default);
         body();
         var n = _ops.Count - at - 1;
         if (n is < 1 or > 255) throw new InvalidOperationException($"rep body of {n} commands is outside 1..255");
-        _ops[at] = HbmCommandSet.Table.Make("rep", count, n, drow, dcol, dgcol, dladdr);
+        _ops[at] = HbmCommandSet.Table.Make("rep", count, n, drow, dcol, dgcol, dladdr, dladdr);
     }
 
     public ChannelStream Build(List<DebugRange> debugSink)

@@ -155,12 +155,21 @@ internal sealed partial class DecodeLowering
                     });
                 }
             }
+        var dstAll = Addr(g.Op.Result);
+        if (_distributed.Contains(g.Op.Id))
+        {
+            // This core's slice, in its channels' striping order (docs/hpim-lowering.md, "Returned logits").
+            Li(c, Reg.T0, dstAll);
+            Li(c, Reg.T1, _red);
+            Li(c, Reg.T2, (long)channels.Count * g.FeaturesPerChannel * _l.Element);
+            c.I("mv", Reg.T0, Reg.T1, Reg.T2);
+            return;
+        }
         Li(c, Reg.T0, _gath);
         Li(c, Reg.T1, _red);
         Li(c, Reg.T2, (long)channels.Count * g.FeaturesPerChannel * _l.Element);
         Li(c, Reg.T3, AllCoresMask());
         c.I("noc.ag", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
-        var dstAll = Addr(g.Op.Result);
         if (g.Heads is null)
         {
             Li(c, Reg.T0, dstAll);

@@ -35,6 +35,9 @@ internal sealed partial class DecodeLowering
     private readonly Dictionary<string, (int Slot, int Batch)> _batch = new(StringComparer.Ordinal);
     private long _part, _gath, _red, _stage, _stage2, _scores, _outh, _gathAtt, _scalar, _vec, _headTile;
     private readonly Dictionary<string, TensorType> _types = new(StringComparer.Ordinal);
+    // Returned tensor-wise GEMV outputs (the logits): each core keeps its own channels' slice instead of
+    // all-gathering a vocabulary-sized vector that no later op reads.
+    private readonly HashSet<string> _distributed = new(StringComparer.Ordinal);
 
     private long VMacroBase => _t.Sram.PimUnit.CapacityBytes / 2;
 
@@ -62,6 +65,11 @@ internal sealed partial class DecodeLowering
     {
         var body = f.Body;
         foreach (var v in f.Values) _types[v.Name] = v.Type;
+        var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var op in body)
+            if (HpimTileWeights.IsWeightLinear(op) && op.Operands.Length == 2 && returned.Contains(op.Result.Name)
+                && op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "tp")
+                _distributed.Add(op.Id);
         Loop = LayerLoop.Find(f, candidate => LayerAddressesAreAffine(body, candidate, out _, out _));
         var order = Loop is { } lp ? [.. body.Take(lp.Start + lp.Period), .. body.Skip(lp.End)] : body.ToList();
         _canon = Loop?.CanonicalNames(body) ?? new Dictionary<string, string>(StringComparer.Ordinal);
@@ -177,7 +185,7 @@ internal sealed partial class DecodeLowering
         {
             part = Math.Max(part, perCore * g.PartialBytesPerChannel(_l, perCore));
             red = Math.Max(red, (long)perCore * g.FeaturesPerChannel * _l.Element);
-            gath = Math.Max(gath, (long)_l.Channels * g.FeaturesPerChannel * _l.Element);
+            if (!_distributed.Contains(g.Op.Id)) gath = Math.Max(gath, (long)_l.Channels * g.FeaturesPerChannel * _l.Element);
             if (g.Op.Operands.Length > 2) vec = Math.Max(vec, g.Features * (long)_l.Element);
         }
         foreach (var op in body)
@@ -300,7 +308,9 @@ internal sealed partial class DecodeLowering
                     else if (alias.ContainsKey(r.Name) && carried.Any(c => c.Carried == r.Name)) { /* outside value not yet placed */ }
                     continue;
                 }
-                var bytes = BytesOf(r) + Padding(op);
+                var bytes = _distributed.Contains(op.Id)
+                    ? (long)ChannelsPerCore() * GemvPlan.Of(op, _m, _l, _t).FeaturesPerChannel * _l.Element
+                    : BytesOf(r) + Padding(op);
                 _addr[r.Name] = _buf.Allocate($"{r.Name}", bytes);
                 sizes[r.Name] = bytes;
                 foreach (var (c, o) in carried.Where(c => c.Outside == r.Name)) _addr[c] = _addr[r.Name];

@@ -1,0 +1,51 @@
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+
+namespace Pimcc.Tests.Driver;
+
+public class EmitBinCliTests
+{
+    [Fact]
+    public void Opt13bCompilesToABinaryWhoseLogitsStayDistributed()
+    {
+        // Regression: the all-gathered 50,272-entry logits overflowed a core's local memory.
+        var o = Path.Combine(CliRunner.TempDir(), "opt-13b.bin");
+        var r = CliRunner.Run(CliRunner.Sample("opt-13b.json"), "--target", "hpim", "-o", o);
+        r.ExitCode.ShouldBe(0, r.Err);
+        var bin = PimBinaryReader.Read(File.ReadAllBytes(o), o);
+        bin.Cores.Count.ShouldBe(32);
+        bin.Channels.Count.ShouldBe(64);
+        bin.Cores[0].Entries.Select(e => e.Name).ShouldBe(["prefill", "decode"]);
+        var logits = bin.MemoryMap.Where(m => m.Name == "decode.logits").ToList();
+        logits.Count.ShouldBe(32);
+        logits.ShouldAllBe(m => m.SizeBytes < 50272 * 2 / 8);
+        new FileInfo(o).Length.ShouldBeLessThan(16L << 20);
+    }
+
+    [Fact]
+    public void TwoCompilesGiveIdenticalBytes()
+    {
+        var dir = CliRunner.TempDir();
+        var a = Path.Combine(dir, "a.bin");
+        var b = Path.Combine(dir, "b.bin");
+        CliRunner.Run(CliRunner.Sample("opt-125m.json"), "-o", a).ExitCode.ShouldBe(0);
+        CliRunner.Run(CliRunner.Sample("opt-125m.json"), "-o", b).ExitCode.ShouldBe(0);
+        File.ReadAllBytes(a).ShouldBe(File.ReadAllBytes(b));
+    }
+
+    [Fact]
+    public void AnOperatorTheBackendCannotLowerIsAOneLineErrorWithNoOutput()
+    {
+        var o = Path.Combine(CliRunner.TempDir(), "l.bin");
+        CliRunner.Run(CliRunner.Sample("llama-3.2-1b.json"), "-o", o).ShouldBeOneLineError(ExitCode.UnsupportedOperator, "rotary");
+        File.Exists(o).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void EmitBinNeedsAnOutputFileAndTheFullPipeline()
+    {
+        CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--emit", "bin").ShouldBeOneLineError(ExitCode.Usage, "add -o out.bin");
+        CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--passes", "infer-shapes", "-o", Path.Combine(CliRunner.TempDir(), "x.bin"))
+            .ShouldBeOneLineError(ExitCode.Usage, "full hpim pipeline");
+    }
+}
