@@ -22,6 +22,17 @@ public class EmitBinCliTests
         new FileInfo(o).Length.ShouldBeLessThan(16L << 20);
     }
 
+    [Theory]
+    [InlineData("opt-2.7b")] // regression: head_dim 80 leaves KV blocks smaller than a page; the plan must count page slots
+    [InlineData("gpt2")]
+    public void OtherConfigsCompileToBinaries(string model)
+    {
+        var o = Path.Combine(CliRunner.TempDir(), model + ".bin");
+        var r = CliRunner.Run(CliRunner.Sample(model + ".json"), "-o", o);
+        r.ExitCode.ShouldBe(0, r.Err);
+        PimBinaryReader.Read(File.ReadAllBytes(o), o).Channels.Count.ShouldBe(64);
+    }
+
     [Fact]
     public void TwoCompilesGiveIdenticalBytes()
     {

@@ -21,5 +21,27 @@ public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long Rows
 
     public long BytesPerRowAcrossDevice => PageBytes * BanksPerChannel * Channels;
 
+    /// <summary>
+    /// Positions of one KV head per page-sized block: the largest power of two whose keys (or values) fit one
+    /// page, or 0 when one position does not fit. Blocks are what decode streams into the PIM macros.
+    /// </summary>
+    public long KvBlockPositions(long headDim, long elementBytes)
+    {
+        var per = PageBytes / (headDim * elementBytes);
+        return per < 1 ? 0 : 1L << System.Numerics.BitOperations.Log2((ulong)per);
+    }
+
+    /// <summary>
+    /// Rows per bank for a KV cache laid out as page-sized blocks (keys and values of every KV head, one block
+    /// per page slot) dealt over all channels and their banks.
+    /// </summary>
+    public long RowsForKvCache(long maxLength, long kvHeads, long headDim, long elementBytes)
+    {
+        var p = KvBlockPositions(headDim, elementBytes);
+        if (p == 0) return RowsForBytes(2 * maxLength * kvHeads * headDim * elementBytes);
+        var slotsPerChannel = Ceil(2 * kvHeads * Ceil(maxLength, p), Channels);
+        return Ceil(slotsPerChannel, BanksPerChannel);
+    }
+
     public static long Ceil(long a, long b) => (a + b - 1) / b;
 }

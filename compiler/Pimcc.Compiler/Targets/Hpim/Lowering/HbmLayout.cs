@@ -20,9 +20,12 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// </summary>
 internal sealed class HbmLayout
 {
+    private readonly HbmRowBudget _budget;
+
     public HbmLayout(HpimTarget target)
     {
         var o = target.Hbm.Organization;
+        _budget = HbmRowBudget.Of(o);
         Channels = o.Channels;
         Banks = o.BanksPerChannel;
         BanksPerPch = o.BanksPerPseudoChannel;
@@ -76,14 +79,14 @@ internal sealed class HbmLayout
     public static long Row(KvCache c) => c.Attrs.Int(HpimAttrs.HbmRow);
     public static long Rows(KvCache c) => c.Attrs.Int(HpimAttrs.HbmRows);
 
-    /// <summary>Positions per KV block: the largest power of two whose block fits one page.</summary>
+    /// <summary>Positions per KV block: the largest power of two whose block fits one page (<see cref="HbmRowBudget.KvBlockPositions"/>).</summary>
     public long KvBlockPositions(long headDim)
     {
-        var per = Page / (headDim * Element);
+        var per = _budget.KvBlockPositions(headDim, Element);
         if (per < 1)
             throw new PimccError(ExitCode.UnsupportedModel, "head_dim", $"one key ({headDim} x {Element} B) is larger than an HBM page ({Page} B)",
                 "the hpim lowering needs head_dim x element size <= hbm.pageSize");
-        return 1L << BitOperations.Log2((ulong)per);
+        return per;
     }
 
     /// <summary>Checks that a placement fits the planner's rows (a compiler bug otherwise).</summary>

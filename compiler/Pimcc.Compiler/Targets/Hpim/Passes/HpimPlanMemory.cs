@@ -43,7 +43,7 @@ public sealed class HpimPlanMemory : Pass
         }).ToImmutableArray();
         var caches = module.KvCaches.Select(c =>
         {
-            var rows = budget.RowsForBytes(c.Bytes);
+            var rows = budget.RowsForKvCache(c.MaxLength, c.KvHeads, c.HeadDim, (c.Type.Element.Bits() + 7) / 8);
             var placed = c with { Attrs = c.Attrs.Set(HpimAttrs.HbmRow, next).Set(HpimAttrs.HbmRows, rows) };
             next += rows;
             kvRows += rows;
