@@ -47,6 +47,12 @@ internal static class DecoderEmitter
         var values = new Dictionary<RaisedNode, Value>();
         foreach (var n in nodes)
         {
+            // Decode has one row already; like the HF frontend it selects no last row.
+            if (n.Opcode == "last_token" && stage == Decode)
+            {
+                values[n] = values[(RaisedNode)n.Inputs[0]];
+                continue;
+            }
             var operands = n.Inputs.Select(i => i switch
             {
                 RaisedNode r => values[r].Use,

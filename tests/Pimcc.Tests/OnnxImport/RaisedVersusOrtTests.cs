@@ -63,6 +63,82 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sample}: max abs {worstAbs:E2}, max rel {worstRel:E2} over all checks"));
     }
 
+    /// <summary>
+    /// The exported KV-cache decode graph as a check of the derived decode: after raised prefill on n
+    /// tokens, the interpreter's caches (rows [0, n), [n, kv_heads, head_dim]) become the decode graph's
+    /// past_key_values ([1, kv_heads, n, head_dim]); ORT's logits for the next token must match the
+    /// raised decode's, and ORT's present.* the caches after it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Raised_decode_matches_the_exported_decode_graph(string sample)
+    {
+        var module = OnnxFrontend.Load(OnnxRaisingTests.SamplePath(sample), new OnnxWorkload(12, 4));
+        var interp = new ReferenceInterpreter(module);
+        var vocab = (int)module.Attrs.Int("vocab_size");
+        var rng = new Random(sample.Length * 31);
+        double worstAbs = 0;
+        foreach (var n in new[] { 1, 6, 13 })
+        {
+            var ids = Enumerable.Range(0, n + 1).Select(_ => (long)rng.Next(vocab)).ToArray();
+            var kv = new KvCacheState(module);
+            interp.Run(Module.Prefill, [Tensor.I64([n], ids[..n])], null, kv);
+            var inputs = new List<(string, string, long[], IEnumerable<double>)> { ("input_ids", "int64", [1, 1], [ids[n]]) };
+            foreach (var c in module.KvCaches)
+            {
+                var layer = c.Name["layers.".Length..];
+                inputs.Add(($"past_key_values.{layer}.key", "float32", [1, c.KvHeads, n, c.HeadDim], Bhsd(kv.Keys(c.Name), n)));
+                inputs.Add(($"past_key_values.{layer}.value", "float32", [1, c.KvHeads, n, c.HeadDim], Bhsd(kv.Values(c.Name), n)));
+            }
+            var ort = RunOrtJson(RepoPaths.Combine("samples", "onnx", sample + "-decode.onnx"), inputs);
+            var ours = interp.Run(Module.Decode, [Tensor.I64([1], ids[n])], new Dictionary<string, long> { ["kv"] = n }, kv)[0];
+            ort[0].Name.ShouldBe("logits");
+            double dummyRel = 0;
+            Compare(ours, ort[0].Tensor, 0, $"{sample} decode after {n}", ref worstAbs, ref dummyRel);
+            foreach (var c in module.KvCaches)
+            {
+                var layer = c.Name["layers.".Length..];
+                foreach (var (kind, tensor) in new[] { ("key", kv.Keys(c.Name)), ("value", kv.Values(c.Name)) })
+                {
+                    var want = ort.Single(o => o.Name == $"present.{layer}.{kind}").Tensor;
+                    var got = Bhsd(tensor, n + 1).ToArray();
+                    got.Length.ShouldBe(want.Data.Length);
+                    var err = got.Zip(want.Data, (a, b) => Math.Abs(a - b)).Max();
+                    err.ShouldBeLessThanOrEqualTo(AbsTolerance, $"{sample} present.{layer}.{kind} after {n}");
+                    worstAbs = Math.Max(worstAbs, err);
+                }
+            }
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sample} vs {sample}-decode.onnx: max abs {worstAbs:E2} (logits and present KV)"));
+    }
+
+    /// <summary>Rows [0, len) of a cache [max_len, kv_heads, head_dim] in ONNX's [1, kv_heads, len, head_dim] order.</summary>
+    private static IEnumerable<double> Bhsd(Tensor cache, long len)
+    {
+        var (heads, dim) = (cache.Shape[1], cache.Shape[2]);
+        for (long h = 0; h < heads; h++)
+            for (long t = 0; t < len; t++)
+                for (long d = 0; d < dim; d++)
+                    yield return cache.GetDouble((t * heads + h) * dim + d);
+    }
+
+    private static IReadOnlyList<(string Name, JsonTensor Tensor)> RunOrtJson(string model, List<(string Name, string DType, long[] Dims, IEnumerable<double> Data)> inputs)
+    {
+        var dir = Directory.CreateTempSubdirectory("pimcc-raise-ort-").FullName;
+        try
+        {
+            var json = Path.Combine(dir, "inputs.json");
+            File.WriteAllText(json, "{" + string.Join(",", inputs.Select(i =>
+                $"\"{i.Name}\":{{\"dtype\":\"{i.DType}\",\"dims\":[{string.Join(",", i.Dims.Select(d => d.ToString(CultureInfo.InvariantCulture)))}],\"data\":[" +
+                string.Join(",", i.Data.Select(v => i.DType == "int64" ? ((long)v).ToString(CultureInfo.InvariantCulture) : ((float)v).ToString("R", CultureInfo.InvariantCulture))) + "]}")) + "}");
+            return OrtRunner.Run(model, json);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private void Compare(Tensor ours, JsonTensor ort, int row, string what, ref double worstAbs, ref double worstRel)
     {
         var vocab = (int)ort.Dims[2];
