@@ -15,12 +15,22 @@ namespace Pimcc.Frontends.Onnx.Import;
 /// </summary>
 public static class OnnxGenericImporter
 {
-    /// <summary>Imports a prepared graph as one function (<paramref name="functionName"/>, default <c>prefill</c>).</summary>
+    /// <summary>Imports a prepared graph as one function (<paramref name="functionName"/>, default <c>prefill</c>),
+    /// every value typed by the frontend's shape inference.</summary>
     public static Module Import(OnnxPreparedGraph prepared, string moduleName, string functionName = Module.Prefill)
     {
-        var graph = prepared.Graph;
-        var facts = prepared.Facts;
         var where = prepared.Model.Path;
+        var graph = prepared.Graph;
+        var runtime = graph.Inputs.Where(i => graph.FindInitializer(i.Name) is null).ToList();
+        return Import(graph, [.. runtime.Select(i => IrType(prepared.Facts.Get(i.Name), i.Name, where))],
+            v => IrType(prepared.Facts.Get(v), v, where), moduleName, functionName, where);
+    }
+
+    /// <summary>Imports any graph: runtime-input types given in order, node outputs typed by <paramref name="typeOf"/>
+    /// (node tests type them from their data sets). The function's <c>symbols</c> are those its types use.</summary>
+    public static Module Import(OnnxGraph graph, IReadOnlyList<TensorType> paramTypes, Func<string, TensorType> typeOf,
+        string moduleName, string functionName, string where)
+    {
         var weights = new List<Weight>();
         foreach (var init in graph.Initializers) weights.Add(ToWeight(IrName(init.Name), init, where));
         var extra = new Dictionary<OnnxNode, List<Operand>>();
@@ -39,31 +49,36 @@ public static class OnnxGenericImporter
         }
         var module = new Module(moduleName, AttrMap.Empty.Set("source", "onnx"), [.. weights], [], []);
         var runtime = graph.Inputs.Where(i => graph.FindInitializer(i.Name) is null).ToList();
+        if (runtime.Count != paramTypes.Count)
+            throw new PimccError(ExitCode.InvalidModel, where, $"graph has {runtime.Count} runtime inputs, {paramTypes.Count} types were given", "pass one type per runtime input");
         var symbols = new SortedSet<string>(StringComparer.Ordinal);
         var types = new Dictionary<string, TensorType>(StringComparer.Ordinal);
-        TensorType TypeOf(string value)
+        TensorType Note(TensorType t)
         {
-            if (types.TryGetValue(value, out var t)) return t;
-            t = IrType(facts.Get(value), value, where);
             foreach (var d in t.Shape) foreach (var s in d.Symbols) symbols.Add(s);
-            return types[value] = t;
+            return t;
         }
-        foreach (var i in runtime) TypeOf(i.Name);
-        foreach (var n in graph.Nodes) foreach (var o in n.Outputs.Where(o => o.Length > 0)) TypeOf(o);
+        for (var i = 0; i < runtime.Count; i++) Note(paramTypes[i]);
+        foreach (var n in graph.Nodes)
+            foreach (var o in n.Outputs.Where(o => o.Length > 0))
+                types[o] = Note(typeOf(o));
         var fb = new FunctionBuilder(module, functionName).Attr("symbols", AttrValue.Of(symbols));
         var scope = new Dictionary<string, Operand>(StringComparer.Ordinal);
         foreach (var init in graph.Initializers) scope[init.Name] = Operand.W(IrName(init.Name));
-        foreach (var i in runtime) scope[i.Name] = fb.Param(IrName(i.Name), TypeOf(i.Name)).Use;
+        for (var i = 0; i < runtime.Count; i++) scope[runtime[i].Name] = fb.Param(IrName(runtime[i].Name), paramTypes[i]).Use;
         foreach (var node in graph.Nodes)
         {
+            if (!OnnxOperatorSet.IsDefaultDomain(node.Domain))
+                throw new PimccError(ExitCode.UnsupportedOperator, where, $"node {node.Describe()}: domain '{node.Domain}' is not imported", "export with the default ai.onnx domain");
             var names = node.Inputs.ToList();
             while (names.Count > 0 && names[^1].Length == 0) names.RemoveAt(names.Count - 1);
             if (names.Any(n => n.Length == 0))
                 throw new PimccError(ExitCode.UnsupportedOperator, where, $"node {node.Describe()}: an omitted optional input before a present one is not imported", "re-export the model with the input given");
             if (node.Outputs.Any(o => o.Length == 0))
                 throw new PimccError(ExitCode.UnsupportedOperator, where, $"node {node.Describe()}: omitted optional outputs are not imported", "re-export the model");
-            var operands = names.Select(n => scope[n]).Concat(extra[node]);
-            var results = fb.OpTyped("onnx." + node.OpType, operands, Attributes(node), node.Outputs.Select(TypeOf), [.. node.Outputs.Select(IrName)]);
+            var operands = names.Select(n => scope.TryGetValue(n, out var o) ? o
+                : throw new PimccError(ExitCode.InvalidModel, where, $"node {node.Describe()}: undefined input '{n}'", "check the graph's topological order")).Concat(extra[node]);
+            var results = fb.OpTyped("onnx." + node.OpType, operands, Attributes(node), node.Outputs.Select(o => types[o]), [.. node.Outputs.Select(IrName)]);
             for (var r = 0; r < results.Length; r++) scope[node.Outputs[r]] = results[r].Use;
         }
         return module.WithFunctions([fb.Return([.. graph.Outputs.Select(o => scope[o.Name])])]);
@@ -91,14 +106,7 @@ public static class OnnxGenericImporter
     private static Weight ToWeight(string name, OnnxTensor t, string where)
     {
         var type = new TensorType(IrType(new ValueFacts(t.DataType, [.. t.Dims.Select(DimExpr.Of)]), t.Name, where).Element, [.. t.Dims.Select(d => SymExpr.Const(d))]);
-        var data = type.Element switch
-        {
-            ElementType.F32 => WeightBytes.F32(t.ToFloat32()),
-            ElementType.I64 => WeightBytes.I64(t.ToInt64()),
-            ElementType.Bool => [.. ((bool[])t.Data).Select(b => b ? (byte)1 : (byte)0)],
-            _ => throw new PimccError(ExitCode.UnsupportedDataType, where, $"initializer '{t.Name}' is {t.DataType}; generic import stores float32, int64 and bool", "convert the model to float32"),
-        };
-        return new Weight(name, type, data, AttrMap.Empty);
+        return new Weight(name, type, WeightBytes.FromOnnx(t, type.Element), AttrMap.Empty);
     }
 
     private static string IrName(string onnxName) => onnxName.Length == 0 ? "_" : onnxName;
