@@ -15,10 +15,20 @@ internal sealed class RaisedProgram
 
     public RaisedNode? Output { get; set; }
 
+    /// <summary>Adds <paramref name="w"/> unless an identical weight of that name exists (a tied or
+    /// shared initializer used twice); a different weight under a taken name gets a ".1", ".2" suffix.</summary>
     public string AddWeight(Weight w)
     {
-        if (Weights.Any(x => x.Name == w.Name)) return w.Name;
-        Weights.Add(w);
-        return w.Name;
+        for (var i = 0; ; i++)
+        {
+            var name = i == 0 ? w.Name : $"{w.Name}.{i}";
+            var existing = Weights.FirstOrDefault(x => x.Name == name);
+            if (existing is null)
+            {
+                Weights.Add(w with { Name = name });
+                return name;
+            }
+            if (existing.Type == w.Type && existing.Data.AsSpan().SequenceEqual(w.Data.AsSpan())) return name;
+        }
     }
 }
