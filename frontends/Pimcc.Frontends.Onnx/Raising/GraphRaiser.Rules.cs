@@ -23,7 +23,6 @@ internal sealed partial class GraphRaiser
             case "Unsqueeze": Unsqueeze(ins); return;
             case "Cast": Cast(ins); return;
             case "MatMul": MatMul(ins); return;
-            case "Gemm": Gemm(ins); return;
             case "Add": Add(ins); return;
             case "Mul": Mul(ins); return;
             case "Div": Div(ins); return;
@@ -154,24 +153,6 @@ internal sealed partial class GraphRaiser
                 return;
             default: throw Fail($"MatMul of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
         }
-    }
-
-    private void Gemm(List<string> ins)
-    {
-        // Gemm(x, W, b) with transB = 1 is nn.Linear exported without MatMul: W is already [out, in].
-        if (_node.GetInt("transA", 0) != 0 || _node.GetFloat("alpha", 1f) != 1f || _node.GetFloat("beta", 1f) != 1f)
-            throw Fail("Gemm with transA or alpha/beta != 1");
-        if (Get(ins[0]) is not Rows { Batched: true } x || Get(ins[1]) is not Init w || w.Tensor.Dims.Count != 2)
-            throw Fail("Gemm of something other than activations and a weight initializer");
-        var transB = _node.GetInt("transB", 0) != 0;
-        var name = transB ? _program.AddWeight(WeightFromInit(w.Tensor)) : TransposedWeight(w.Tensor);
-        var node = Linear(x.Node, name, transB ? w.Tensor.Dims[0] : w.Tensor.Dims[1]);
-        if (ins.Count > 2)
-        {
-            if (Get(ins[2]) is not Init bias || bias.Tensor.ElementCount != node.Width) throw Fail("Gemm bias is not a [out] initializer");
-            node.Inputs.Add(new WeightRef(_program.AddWeight(WeightFromInit(bias.Tensor))));
-        }
-        Set(new Rows(node));
     }
 
     private RaisedNode Linear(RaisedNode x, string weight, long outWidth) =>
