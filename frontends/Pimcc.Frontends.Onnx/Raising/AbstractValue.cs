@@ -35,7 +35,11 @@ internal sealed record Rows(RaisedNode Node, bool Batched = true) : AbstractValu
 
 /// <summary>A [1, seq, n·d] value split into heads: [1, seq, n, d] (BSHD) or [1, n, seq, d] (BHSD);
 /// <paramref name="Groups"/> > 1 after GQA's repeat_kv; <paramref name="KeyT"/> for kᵀ [1, n, d, seq].</summary>
-internal sealed record Heads(RaisedNode Node, long N, long D, bool Bhsd, long Groups = 1, bool KeyT = false) : AbstractValue;
+internal sealed record Heads(RaisedNode Node, long N, long D, bool Bhsd, long Groups = 1, bool KeyT = false, double PreScale = 1) : AbstractValue;
+
+/// <summary>A projection times a scalar before it is split into heads (OPT's <c>q_proj(x) · scaling</c>):
+/// the factor moves into the attention scale.</summary>
+internal sealed record ScaledRows(RaisedNode Node, double Scale) : AbstractValue;
 
 /// <summary>Steps of GQA's repeat_kv: unsqueeze at axis 2, then expand.</summary>
 internal sealed record RepeatKv(Heads Source, long Groups) : AbstractValue;

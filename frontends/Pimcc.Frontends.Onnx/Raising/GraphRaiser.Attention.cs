@@ -16,7 +16,10 @@ internal sealed partial class GraphRaiser
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
                 Set(new Heads(r.Node, n, d, Bhsd: false));
                 return;
-            case Heads { Bhsd: false, KeyT: false, Groups: 1 } h when shape is { Count: 3 } && Dim(0) == 1 && Dim(2) == h.N * h.D:
+            case ScaledRows r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
+                Set(new Heads(r.Node, n, d, Bhsd: false, PreScale: r.Scale));
+                return;
+            case Heads { Bhsd: false, KeyT: false, Groups: 1, PreScale: 1 } h when shape is { Count: 3 } && Dim(0) == 1 && Dim(2) == h.N * h.D:
                 Set(new Rows(h.Node));
                 return;
             case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(1) == k.Source.N * k.Groups && Dim(3) == k.Source.D:
@@ -95,6 +98,7 @@ internal sealed partial class GraphRaiser
     private AbstractValue Attention(Scores s, Heads v)
     {
         var (q, k) = (s.Q, s.K);
+        if (v.PreScale != 1) throw Fail("the value projection is scaled before attention");
         if (q.Groups != 1 || k.D != q.D || v.D != q.D || k.N != v.N || k.Groups != v.Groups || k.N * k.Groups != q.N)
             throw Fail($"attention heads do not line up: q {q.N}x{q.D}, k {k.N}x{k.D} (x{k.Groups}), v {v.N}x{v.D} (x{v.Groups})");
         var layer = _layers++;
@@ -177,6 +181,6 @@ internal sealed partial class GraphRaiser
             .Set("rotary_dim", h.D)
             .Set("theta", theta)
             .Set("interleaved", false), h.N * h.D);
-        return new Heads(node, h.N, h.D, Bhsd: true);
+        return new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
     }
 }

@@ -146,7 +146,7 @@ internal sealed partial class GraphRaiser
                 Set(new Rows(Linear(x.Node, _program.AddWeight(WeightFromInit(t.Tensor)), t.Tensor.Dims[0])));
                 return;
             case (Heads { Bhsd: true, KeyT: false } q, Heads { KeyT: true } k):
-                Set(new Scores(q, k, 1.0, false, false));
+                Set(new Scores(q, k, q.PreScale * k.PreScale, false, false));
                 return;
             case (Scores { Softmaxed: true } s, Heads { Bhsd: true, KeyT: false } v):
                 Set(Attention(s, v));
@@ -229,6 +229,11 @@ internal sealed partial class GraphRaiser
                 return true;
         }
         if (GeluMul(a, b, aName, bName)) return true;
+        if (a is Rows { Batched: true, Node.Opcode: "linear" } lin && b is Init && Scalar(bName) is { } factor && _uses.GetValueOrDefault(aName) == 1)
+        {
+            Set(new ScaledRows(lin.Node, factor));
+            return true;
+        }
         if (a is Rows { Batched: true } p && b is Rows { Batched: true } q)
         {
             Set(new Rows(Emit("mul", [p.Node, q.Node], AttrMap.Empty, Math.Max(p.Node.Width, q.Node.Width))));

@@ -26,7 +26,8 @@ internal sealed partial class GraphRaiser
     {
         _graph = graph;
         _facts = facts;
-        foreach (var n in graph.Nodes)
+        // Uses that read values; Shape reads only metadata, so it does not keep a value alive.
+        foreach (var n in graph.Nodes.Where(n => n.OpType != "Shape"))
             foreach (var i in n.Inputs.Where(i => i.Length > 0))
                 _uses[i] = _uses.GetValueOrDefault(i) + 1;
         foreach (var o in graph.Outputs) _uses[o.Name] = _uses.GetValueOrDefault(o.Name) + 1;
