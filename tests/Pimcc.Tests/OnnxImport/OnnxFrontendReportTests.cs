@@ -50,6 +50,15 @@ public class OnnxFrontendReportTests
         Should.Throw<PimccError>(() => OnnxFrontend.Load(OnnxRaisingTests.SamplePath("tiny-opt"), new OnnxWorkload(0, 1))).Code.ShouldBe(ExitCode.Usage);
     }
 
+    [Theory]
+    [InlineData("tiny-gpt2")]
+    [InlineData("tiny-llama")]
+    public void Raised_module_round_trips_through_textual_ir(string sample)
+    {
+        var text = Printer.Print(OnnxFrontend.Load(OnnxRaisingTests.SamplePath(sample), OnnxRaisingTests.Workload));
+        Printer.Print(Pimcc.Frontends.IrText.IrTextParser.Parse(text, sample + ".pimir")).ShouldBe(text);
+    }
+
     [Fact]
     public void Import_is_deterministic()
     {
