@@ -14,7 +14,7 @@ internal sealed partial class GraphRaiser
 
     private static bool Near(double? a, double b) => a is { } v && Math.Abs(v - b) <= 1e-5 * Math.Max(1, Math.Abs(b));
 
-    private void GeluAdvance(string input, string form, int from, string? _)
+    private void GeluAdvance(string input, string form, int from)
     {
         if (Get(input) is GeluStep g && g.Form == form && g.Step == from) { Set(g with { Step = from + 1 }); return; }
         throw Fail($"{_node.OpType} outside a GELU");

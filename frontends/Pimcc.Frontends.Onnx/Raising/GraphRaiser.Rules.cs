@@ -47,8 +47,8 @@ internal sealed partial class GraphRaiser
             case "Relu": Unary(ins, "relu", AttrMap.Empty); return;
             case "Gelu": Unary(ins, "gelu", AttrMap.Empty.Set("approximate", node.GetString("approximate", "none"))); return;
             case "Sigmoid": Set(new SigmoidOf(RowsOf(ins[0]))); return;
-            case "Tanh": GeluAdvance(ins[0], "tanh", 5, null); return;
-            case "Erf": GeluAdvance(ins[0], "erf", 1, null); return;
+            case "Tanh": GeluAdvance(ins[0], "tanh", 5); return;
+            case "Erf": GeluAdvance(ins[0], "erf", 0); return;
             default: throw Fail($"{node.OpType} is not part of a recognised pattern");
         }
     }
