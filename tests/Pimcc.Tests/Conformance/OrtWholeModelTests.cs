@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pimcc.Frontends.Onnx;
+using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Frontends.Onnx.Shapes;
 using Pimcc.Ir;
 using Pimcc.Reference;
@@ -15,9 +16,9 @@ namespace Pimcc.Tests.Conformance;
 /// tests/ort/run-ort.js) on every bundled ONNX sample, full-sequence and KV-cache decode graphs,
 /// on several input sets each: the stored one of samples/onnx/expected plus generated ones
 /// (other prompt lengths; random past KV caches of other lengths). The graphs are imported node
-/// for node as generic <c>onnx.*</c> ops with types from the frontend's shape inference, so this
-/// checks the interpreter's ONNX semantics end to end; the raised transformer-level import is
-/// checked against the same references once the importer produces it.
+/// for node as generic <c>onnx.*</c> ops by the frontend (<see cref="OnnxGenericImporter"/>, folded
+/// graph, types from shape inference), so this checks the interpreter's ONNX semantics end to end;
+/// the raised transformer-level import is checked against ORT in tests/Pimcc.Tests/OnnxImport.
 /// </summary>
 public class OrtWholeModelTests(ITestOutputHelper output)
 {
@@ -36,11 +37,11 @@ public class OrtWholeModelTests(ITestOutputHelper output)
     public void Interpreter_matches_onnx_runtime(string graph)
     {
         var modelPath = RepoPaths.Combine("samples", "onnx", graph + ".onnx");
-        var model = OnnxModelLoader.Load(modelPath);
-        var facts = OnnxShapeInference.Infer(model.Graph, modelPath);
-        var runtimeInputs = model.Graph.Inputs.Where(i => model.Graph.FindInitializer(i.Name) is null).ToList();
-        var module = NodeTestImporter.Import(model.Graph, [.. runtimeInputs.Select(i => OnnxTensorConversion.TypeOf(facts.Get(i.Name), i.Name))],
-            o => OnnxTensorConversion.TypeOf(facts.Get(o), o));
+        // The frontend's generic import of the folded graph (OnnxPreparedGraph), node for node.
+        var prepared = OnnxPreparedGraph.Load(modelPath);
+        var facts = prepared.Facts;
+        var runtimeInputs = prepared.Graph.Inputs.Where(i => prepared.Graph.FindInitializer(i.Name) is null).ToList();
+        var module = OnnxGenericImporter.Import(prepared, graph);
         var interpreter = new ReferenceInterpreter(module);
 
         using var temp = new TempDir();
@@ -52,7 +53,7 @@ public class OrtWholeModelTests(ITestOutputHelper output)
             var inputsPath = Path.Combine(temp.Path, $"inputs{s}.json");
             File.WriteAllText(inputsPath, ToJson(runtimeInputs.Select(i => i.Name).Zip(inputs)));
             var ort = OrtRunner.Run(modelPath, inputsPath);
-            var ours = interpreter.Run("main", inputs, null, new KvCacheState(module));
+            var ours = interpreter.Run(Module.Prefill, inputs, null, new KvCacheState(module));
             ort.Count.ShouldBe(ours.Length);
             for (var o = 0; o < ort.Count; o++)
             {

@@ -1,0 +1,19 @@
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Frontends.Onnx.Import;
+
+/// <summary>The generation workload an ONNX model is compiled for, as for an HF config: a prompt of
+/// <see cref="PromptTokens"/> tokens (prefill) then <see cref="GeneratedTokens"/> decode steps.</summary>
+public sealed record OnnxWorkload(int PromptTokens, int GeneratedTokens)
+{
+    /// <summary>Positions each KV cache holds.</summary>
+    public long TotalTokens => (long)PromptTokens + GeneratedTokens;
+
+    internal void Validate(string file)
+    {
+        if (PromptTokens < 1)
+            throw new PimccError(ExitCode.Usage, file, $"the workload needs at least 1 prompt token, got {PromptTokens}", "pass a positive prompt-token count");
+        if (GeneratedTokens < 0)
+            throw new PimccError(ExitCode.Usage, file, $"the workload cannot generate {GeneratedTokens} tokens", "pass a generated-token count of 0 or more");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using Pimcc.Diagnostics;
+using Pimcc.Frontends.Onnx.Import;
+using Pimcc.Ir;
+
+namespace Pimcc.Frontends.Onnx.Raising;
+
+/// <summary>
+/// Turns a raised program into the decoder module docs/ir.md describes, as the HF-config frontend
+/// does: module attributes, weights with data, one KV cache per layer sized for the workload, and
+/// <c>@prefill</c> (rows = seq, past = 0) and <c>@decode</c> (rows = 1, past = kv) emitted from the
+/// same nodes, so the two cannot drift apart. The last row is selected before the final norm and
+/// LM head, as the HF frontend does (only the last position's logits pick the next token).
+/// </summary>
+internal static class DecoderEmitter
+{
+    private sealed record Stage(string Name, string Input, string Symbol, SymExpr Rows, SymExpr Past);
+
+    private static readonly Stage Prefill = new(Module.Prefill, "input_ids", "seq", SymExpr.Sym("seq"), SymExpr.Zero);
+    private static readonly Stage Decode = new(Module.Decode, "token", "kv", SymExpr.Const(1), SymExpr.Sym("kv"));
+
+    public static Module Emit(string name, RaisedProgram program, OnnxWorkload workload, string source)
+    {
+        RoleAssignment.Assign(program);
+        InsertLastToken(program);
+        var nodes = Reachable(program);
+        var attrs = ModuleAttrs(nodes, program, workload, source);
+        var total = workload.TotalTokens;
+        if (attrs.ContainsKey("max_positions") && total > attrs.Int("max_positions"))
+            throw new PimccError(ExitCode.Usage, source,
+                $"the workload needs {total} positions ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated), more than the model's {attrs.Int("max_positions")} learned positions",
+                "lower the prompt or generated token count");
+        var attention = nodes.Where(n => n.Opcode == "attention").ToList();
+        var caches = attention.Select(a => new KvCache(a.Attrs.Str("cache"),
+            TensorType.Of(ElementType.F32, total, a.Attrs.Int("kv_heads"), a.Attrs.Int("head_dim")), AttrMap.Empty)).ToImmutableArray();
+        var used = nodes.SelectMany(n => n.Inputs.OfType<WeightRef>()).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        var module = new Module(name, attrs, [.. program.Weights.Where(w => used.Contains(w.Name))], caches, []);
+        return module.WithFunctions([Build(module, nodes, program.Output!, Prefill), Build(module, nodes, program.Output!, Decode)]);
+    }
+
+    private static Function Build(Module module, List<RaisedNode> nodes, RaisedNode output, Stage stage)
+    {
+        var fb = new FunctionBuilder(module, stage.Name)
+            .Attr("stage", AttrValue.Of(stage.Name))
+            .Attr("symbols", AttrValue.Of(new[] { stage.Symbol }));
+        var ids = fb.Param(stage.Input, TensorType.Of(ElementType.I64, stage.Rows));
+        var values = new Dictionary<RaisedNode, Value>();
+        foreach (var n in nodes)
+        {
+            // Decode has one row already; like the HF frontend it selects no last row.
+            if (n.Opcode == "last_token" && stage == Decode)
+            {
+                values[n] = values[(RaisedNode)n.Inputs[0]];
+                continue;
+            }
+            var operands = n.Inputs.Select(i => i switch
+            {
+                RaisedNode r => values[r].Use,
+                WeightRef w => Operand.W(w.Name),
+                IdsRef => ids.Use,
+                _ => throw new InvalidOperationException($"operand {i}"),
+            });
+            var attrs = n.Opcode switch
+            {
+                "attention" => n.Attrs.Set("past", stage.Past),
+                "rotary" => n.Attrs.Set("start", stage.Past),
+                "position_ids" => n.Attrs.Set("start", stage.Past).Set("count", stage.Rows),
+                _ => n.Attrs,
+            };
+            values[n] = fb.Op(n.Opcode, operands, attrs, n.Name);
+        }
+        return fb.Return(values[output].Use);
+    }
+
+    /// <summary>last_token before the final norm(s) feeding the LM head.</summary>
+    private static void InsertLastToken(RaisedProgram program)
+    {
+        var first = program.Output!;
+        while (first.Inputs[0] is RaisedNode { Opcode: "layer_norm" or "rms_norm" } norm && program.Nodes.Count(n => n.Inputs.Contains(norm)) == 1)
+            first = norm;
+        var x = (RaisedNode)first.Inputs[0];
+        var last = new RaisedNode("last_token", [x], AttrMap.Empty, "last") { Width = x.Width };
+        first.Inputs[0] = last;
+        program.Nodes.Insert(program.Nodes.IndexOf(first), last);
+    }
+
+    private static List<RaisedNode> Reachable(RaisedProgram program)
+    {
+        var seen = new HashSet<RaisedNode>();
+        var stack = new Stack<RaisedNode>([program.Output!]);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (!seen.Add(n)) continue;
+            foreach (var i in n.NodeInputs) stack.Push(i);
+        }
+        return [.. program.Nodes.Where(seen.Contains)];
+    }
+
+    private static AttrMap ModuleAttrs(List<RaisedNode> nodes, RaisedProgram program, OnnxWorkload workload, string source)
+    {
+        var attention = nodes.Where(n => n.Opcode == "attention").ToList();
+        var tokenEmbedding = nodes.FirstOrDefault(n => n.Opcode == "embedding" && n.Inputs[0] is IdsRef);
+        var positions = nodes.FirstOrDefault(n => n.Opcode == "embedding" && n.Inputs[0] is RaisedNode { Opcode: "position_ids" });
+        var rotary = nodes.Any(n => n.Opcode == "rotary");
+        var rms = nodes.Any(n => n.Opcode == "rms_norm");
+        var ffn = nodes.FirstOrDefault(n => n.Opcode == "linear" && n.Attrs.Str("role") is "fc1" or "gate_proj");
+        var tied = tokenEmbedding is not null && program.Output!.Inputs[1] is WeightRef head && tokenEmbedding.Inputs[1] is WeightRef tok && head.Name == tok.Name;
+        var offset = positions is null ? 0 : ((RaisedNode)positions.Inputs[0]).Attrs.Int("offset");
+        // A family guess from the structure, for passes keyed on it: learned positions offset by 2 are
+        // OPT's, learned positions at 0 with a fused QKV projection GPT-2's, RoPE with RMSNorm Llama's.
+        var fused = nodes.Any(n => n.Opcode == "linear" && n.Name.EndsWith(".q", StringComparison.Ordinal));
+        var family = rotary && rms ? "llama" : positions is not null && offset == 2 ? "opt" : positions is not null && fused ? "gpt2" : "unknown";
+        var a = AttrMap.Empty
+            .Set("family", family)
+            .Set("source", "onnx")
+            .Set("hidden_size", tokenEmbedding?.Width ?? 0)
+            .Set("num_layers", attention.Count)
+            .Set("num_heads", attention.Count > 0 ? attention[0].Attrs.Int("heads") : 0)
+            .Set("num_kv_heads", attention.Count > 0 ? attention[0].Attrs.Int("kv_heads") : 0)
+            .Set("head_dim", attention.Count > 0 ? attention[0].Attrs.Int("head_dim") : 0)
+            .Set("ffn_dim", ffn?.Width ?? 0)
+            .Set("vocab_size", program.Output!.Width)
+            .Set("dtype", "f32")
+            .Set("prompt_tokens", workload.PromptTokens)
+            .Set("generated_tokens", workload.GeneratedTokens)
+            .Set("tie_word_embeddings", tied);
+        if (positions is not null && positions.Inputs[1] is WeightRef table)
+            a = a.Set("max_positions", program.Weights.Single(w => w.Name == table.Name).Type.Shape[0].Constant - offset);
+        else
+            a = a.Set("max_positions", workload.TotalTokens).Set("max_positions_source", "workload");
+        return a;
+    }
+}

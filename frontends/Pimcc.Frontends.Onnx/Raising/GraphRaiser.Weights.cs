@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Pimcc.Ir;
+
+namespace Pimcc.Frontends.Onnx.Raising;
+
+/// <summary>Initializers as IR weights; MatMul weights ([in, out]) transposed to the IR's [out, in]; fused-QKV splits.</summary>
+internal sealed partial class GraphRaiser
+{
+    private Weight WeightFromInit(OnnxTensor t)
+    {
+        if (t.DataType != OnnxDataType.Float) throw Fail($"initializer '{t.Name}' is {t.DataType}; raised weights are float32");
+        return new Weight(IrName(t.Name), TensorType.Of(ElementType.F32, [.. t.Dims.Select(d => SymExpr.Const(d))]),
+            WeightBytes.F32(t.ToFloat32()), AttrMap.Empty);
+    }
+
+    /// <summary>The [in, out] MatMul weight as [out, in]; named after the checkpoint parameter when the
+    /// exporter kept it (GPT-2's <c>h.0.c_attn.weight</c>), else after the module path of the node
+    /// (<c>/layers.0/q_proj/MatMul</c> -> <c>layers.0.q_proj.weight</c>).</summary>
+    private string TransposedWeight(OnnxTensor t)
+    {
+        if (t.DataType != OnnxDataType.Float) throw Fail($"initializer '{t.Name}' is {t.DataType}; raised weights are float32");
+        var (rows, cols) = ((int)t.Dims[0], (int)t.Dims[1]);
+        var src = t.ToFloat32();
+        var dst = new float[src.Length];
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < cols; j++)
+                dst[j * rows + i] = src[i * cols + j];
+        var name = t.Name.StartsWith("onnx::", StringComparison.Ordinal) || t.Name.Length == 0
+            ? ModulePath(_node) + ".weight"
+            : IrName(t.Name);
+        return _program.AddWeight(new Weight(name, TensorType.Of(ElementType.F32, cols, rows), WeightBytes.F32(dst),
+            AttrMap.Empty.Set("onnx_initializer", t.Name).Set("transposed_from", "in_out")));
+    }
+
+    /// <summary>"/layers.0/q_proj/MatMul" -> "layers.0.q_proj".</summary>
+    private static string ModulePath(OnnxNode node)
+    {
+        var name = NameFor(node);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    private static string IrName(string onnxName) =>
+        new([.. onnxName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '_')]);
+
+    /// <summary>GPT-2's fused c_attn: Split(linear, [h, h, h], axis -1) becomes three linears whose weights
+    /// and biases are row ranges of the fused ones (named as the HF frontend names them, <c>.q/.k/.v</c>,
+    /// with <c>source</c> and <c>source_range</c>).</summary>
+    private void Split(List<string> ins)
+    {
+        if (Get(ins[0]) is not Rows { Batched: true, Node: { Opcode: "linear" } fused } || _uses.GetValueOrDefault(ins[0]) != 1)
+            throw Fail("Split of something other than a linear layer's output");
+        var axis = _node.GetInt("axis", 0);
+        if (axis is not (-1 or 2)) throw Fail($"Split along axis {axis}, not the feature axis");
+        var sizes = ins.Count > 1 ? Ints(ins[1]) : _node.GetInts("split")?.ToArray();
+        sizes ??= [.. Enumerable.Repeat(fused.Width / _node.Outputs.Count, _node.Outputs.Count)];
+        if (sizes.Length != _node.Outputs.Count || sizes.Sum() != fused.Width) throw Fail("Split sizes do not cover the linear's output");
+        string[] parts = sizes.Length == 3 ? ["q", "k", "v"] : [.. Enumerable.Range(0, sizes.Length).Select(i => $"part{i}")];
+        var weight = _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[1]).Name);
+        var bias = fused.Inputs.Count > 2 ? _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[2]).Name) : null;
+        var inWidth = weight.Type.Shape[1].Constant;
+        long start = 0;
+        for (var p = 0; p < sizes.Length; p++)
+        {
+            var range = (start, start + sizes[p]);
+            var inputs = new List<object> { fused.Inputs[0], new WeightRef(_program.AddWeight(Rows(weight, parts[p], range, inWidth))) };
+            if (bias is not null) inputs.Add(new WeightRef(_program.AddWeight(Rows(bias, parts[p], range, 1))));
+            var node = new RaisedNode("linear", inputs, fused.Attrs, $"{fused.Name}.{parts[p]}") { Width = sizes[p] };
+            node.Sources.AddRange(fused.Sources);
+            node.Sources.Add(_node.Name);
+            _program.Nodes.Add(node);
+            Set(new Rows(node), p);
+            start += sizes[p];
+        }
+        _program.Nodes.Remove(fused);
+    }
+
+    /// <summary>Rows [start, end) of a [out, in] (or [out]) weight, named "<stem>.<part>.<leaf>".</summary>
+    private static Weight Rows(Weight w, string part, (long Start, long End) range, long rowWidth)
+    {
+        var dot = w.Name.LastIndexOf('.');
+        var name = dot > 0 ? $"{w.Name[..dot]}.{part}{w.Name[dot..]}" : $"{w.Name}.{part}";
+        var bytes = w.Data.AsSpan((int)(range.Start * rowWidth * 4), (int)((range.End - range.Start) * rowWidth * 4));
+        SymExpr[] shape = w.Type.Rank == 2 ? [range.End - range.Start, rowWidth] : [range.End - range.Start];
+        var source = w.Attrs.ContainsKey("onnx_initializer") ? w.Attrs.Str("onnx_initializer") : w.Name;
+        return new Weight(name, TensorType.Of(ElementType.F32, shape), [.. bytes.ToArray()], w.Attrs
+            .Set("source", source)
+            .Set("source_range", AttrValue.Of(new long[] { range.Start, range.End })));
+    }
+}

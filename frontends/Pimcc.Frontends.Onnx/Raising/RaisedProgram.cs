@@ -1,0 +1,34 @@
+using Pimcc.Ir;
+
+namespace Pimcc.Frontends.Onnx.Raising;
+
+/// <summary>
+/// The raised decoder: transformer-level nodes in graph order, the weights they use (ONNX
+/// initializers, linear weights transposed to [out, in]), and the node producing the logits.
+/// </summary>
+internal sealed class RaisedProgram
+{
+    public List<RaisedNode> Nodes { get; } = [];
+
+    /// <summary>Weights by IR name, in creation order.</summary>
+    public List<Weight> Weights { get; } = [];
+
+    public RaisedNode? Output { get; set; }
+
+    /// <summary>Adds <paramref name="w"/> unless an identical weight of that name exists (a tied or
+    /// shared initializer used twice); a different weight under a taken name gets a ".1", ".2" suffix.</summary>
+    public string AddWeight(Weight w)
+    {
+        for (var i = 0; ; i++)
+        {
+            var name = i == 0 ? w.Name : $"{w.Name}.{i}";
+            var existing = Weights.FirstOrDefault(x => x.Name == name);
+            if (existing is null)
+            {
+                Weights.Add(w with { Name = name });
+                return name;
+            }
+            if (existing.Type == w.Type && existing.Data.AsSpan().SequenceEqual(w.Data.AsSpan())) return name;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Pimcc.Diagnostics;
+using Pimcc.Frontends.Onnx;
+using Pimcc.Frontends.Onnx.Import;
+using Pimcc.Ir;
+
+namespace Pimcc.Tests.OnnxImport;
+
+/// <summary>What cannot be raised is imported generically and reported by node; workload limits; determinism.</summary>
+public class OnnxFrontendReportTests
+{
+    [Fact]
+    public void Unrecognised_op_stops_raising_and_is_reported_by_name()
+    {
+        // tiny-opt with layer 1's ReLU replaced by a bare Tanh: no transformer pattern has a lone tanh.
+        var model = OnnxModelLoader.Load(OnnxRaisingTests.SamplePath("tiny-opt"));
+        var g = model.Graph;
+        var nodes = g.Nodes.Select(n => n.Name == "/layers.1/Relu" ? n with { OpType = "Tanh" } : n).ToList();
+        nodes.Count(n => n.OpType == "Tanh").ShouldBe(1);
+        var edited = new OnnxGraph(g.Name, nodes, g.Initializers, g.Inputs, g.Outputs, g.ValueInfos);
+        var dir = Directory.CreateTempSubdirectory("pimcc-raise-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "edited.onnx");
+            File.WriteAllBytes(path, OnnxProtoWriter.ToBytes(edited, model.IrVersion, model.Opset));
+            var (module, report) = OnnxFrontend.LoadWithReport(path, OnnxRaisingTests.Workload);
+            report.Raised.ShouldBeFalse();
+            report.NotRaised.ShouldHaveSingleItem().Node.ShouldBe("/layers.1/Relu");
+            report.NotRaised[0].OpType.ShouldBe("Tanh");
+            report.NotRaised[0].Reason.ShouldContain("outside a GELU");
+            report.Describe().ShouldContain("not raised: '/layers.1/Relu' (Tanh)");
+            // Nothing dropped: every node of the (folded) graph is a generic op of prefill.
+            var prefill = module.FindFunction(Module.Prefill).ShouldNotBeNull();
+            prefill.Body.Length.ShouldBe(report.OnnxNodes);
+            prefill.Body.ShouldAllBe(o => o.Opcode.StartsWith("onnx."));
+            prefill.Body.Count(o => o.Opcode == "onnx.Tanh").ShouldBe(1);
+            Verifier.Verify(module).ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Workload_beyond_learned_positions_is_a_usage_error()
+    {
+        var e = Should.Throw<PimccError>(() => OnnxFrontend.Load(OnnxRaisingTests.SamplePath("tiny-opt"), new OnnxWorkload(120, 9)));
+        e.Code.ShouldBe(ExitCode.Usage);
+        e.Message.ShouldContain("128");
+        Should.Throw<PimccError>(() => OnnxFrontend.Load(OnnxRaisingTests.SamplePath("tiny-opt"), new OnnxWorkload(0, 1))).Code.ShouldBe(ExitCode.Usage);
+    }
+
+    [Theory]
+    [InlineData("tiny-gpt2")]
+    [InlineData("tiny-llama")]
+    public void Raised_module_round_trips_through_textual_ir(string sample)
+    {
+        var text = Printer.Print(OnnxFrontend.Load(OnnxRaisingTests.SamplePath(sample), OnnxRaisingTests.Workload));
+        Printer.Print(Pimcc.Frontends.IrText.IrTextParser.Parse(text, sample + ".pimir")).ShouldBe(text);
+    }
+
+    [Fact]
+    public void Import_is_deterministic()
+    {
+        var a = Printer.Print(OnnxFrontend.Load(OnnxRaisingTests.SamplePath("tiny-llama"), OnnxRaisingTests.Workload));
+        var b = Printer.Print(OnnxFrontend.Load(OnnxRaisingTests.SamplePath("tiny-llama"), OnnxRaisingTests.Workload));
+        a.ShouldBe(b);
+        a.ShouldContain("@prefill");
+        a.ShouldContain("@decode");
+    }
+}
