@@ -1,6 +1,7 @@
 using Pimcc.Diagnostics;
 using Pimcc.Frontends.HfConfig;
 using Pimcc.Frontends.IrText;
+using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Ir;
 
 namespace Pimcc.Driver;
@@ -8,7 +9,8 @@ namespace Pimcc.Driver;
 /// <summary>Picks the frontend by file extension and loads the model into the IR.</summary>
 public static class ModelLoader
 {
-    public static Module Load(string path, HfWorkload workload)
+    /// <param name="report">Receives one line per ONNX node that could not be raised (stderr in the driver).</param>
+    public static Module Load(string path, HfWorkload workload, TextWriter? report = null)
     {
         InputFile.MustExist(path);
         var ext = Path.GetExtension(path).ToLowerInvariant();
@@ -16,10 +18,20 @@ public static class ModelLoader
         {
             ".json" => HfConfigFrontend.Load(path, workload),
             ".pimir" => IrTextParser.Parse(InputFile.ReadText(path), path),
-            ".onnx" => throw new PimccError(ExitCode.UnsupportedModel, path, "ONNX input is not yet supported by this pimcc",
-                "use a HuggingFace config.json or a .pimir file for now"),
+            ".onnx" => LoadOnnx(path, workload, report),
             _ => throw new PimccError(ExitCode.UnsupportedModel, path, $"unknown model file type '{ext}'",
                 "pimcc reads .json (HuggingFace config), .onnx and .pimir (textual IR)"),
         };
+    }
+
+    private static Module LoadOnnx(string path, HfWorkload workload, TextWriter? report)
+    {
+        var (module, r) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(workload.PromptTokens, workload.GeneratedTokens));
+        if (!r.Raised && report is not null)
+        {
+            report.WriteLine($"{path}: warning: not raised to transformer-level IR; {r.GenericOps} generic ops (hint: see below)");
+            foreach (var n in r.NotRaised) report.WriteLine($"{path}: note: node '{n.Node}' ({n.OpType}): {n.Reason}");
+        }
+        return module;
     }
 }

@@ -13,6 +13,7 @@ public sealed class PassRegistry
         new Canonicalize(),
         new BindWorkload(),
         new AnnotateOps(),
+        new HpimConvertPrecision(),
         new HpimMapStages(),
         new HpimTileWeights(),
         new HpimMapAttention(),
@@ -30,5 +31,7 @@ public sealed class PassRegistry
     public const string DefaultFrontPipeline = "infer-shapes,canonicalize,bind-workload,annotate-ops";
 
     /// <summary>The full pipeline for the hpim target.</summary>
-    public const string HpimPipeline = DefaultFrontPipeline + ",hpim-map-stages,hpim-tile-weights,hpim-map-attention,hpim-plan-memory,hpim-schedule";
+    public const string HpimPipeline =
+        "infer-shapes,canonicalize,bind-workload,hpim-convert-precision,annotate-ops," +
+        "hpim-map-stages,hpim-tile-weights,hpim-map-attention,hpim-plan-memory,hpim-schedule";
 }

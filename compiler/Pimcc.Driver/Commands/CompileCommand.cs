@@ -35,7 +35,7 @@ public static class CompileCommand
     public static int Compile(string path, CompileSettings s, ConsoleIo io)
     {
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
-        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens));
+        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens), io.Err);
         var pipeline = Pipeline.Parse(s.Passes ?? PassRegistry.HpimPipeline, PassRegistry.Default);
         var manager = new PassManager(new PassInstrumentation
         {

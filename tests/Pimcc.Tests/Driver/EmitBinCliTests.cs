@@ -33,6 +33,26 @@ public class EmitBinCliTests
         PimBinaryReader.Read(File.ReadAllBytes(o), o).Channels.Count.ShouldBe(64);
     }
 
+    [Theory]
+    [InlineData("tiny-opt")]
+    [InlineData("tiny-gpt2")]
+    public void RaisedOnnxSamplesCompileToBinariesAfterPrecisionConversion(string sample)
+    {
+        var o = Path.Combine(CliRunner.TempDir(), sample + ".bin");
+        var r = CliRunner.Run(RepoPaths.Combine("samples", "onnx", sample + ".onnx"), "-o", o, "--prompt-tokens", "8", "--gen-tokens", "8");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Err.ShouldBeEmpty();
+        PimBinaryReader.Read(File.ReadAllBytes(o), o).MemoryMap.ShouldContain(m => m.Kind == RegionKind.Weight);
+        var ir = CliRunner.Run(RepoPaths.Combine("samples", "onnx", sample + ".onnx"), "--emit", "ir", "--prompt-tokens", "8", "--gen-tokens", "8");
+        ir.Out.ShouldContain("hpim.converted_from = [\"f32\"]");
+        ir.Out.ShouldContain(" = attention(");
+    }
+
+    [Fact]
+    public void OnnxWorkloadBeyondTheLearnedPositionsIsAUsageError() =>
+        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-opt.onnx"), "--emit", "ir")
+            .ShouldBeOneLineError(ExitCode.Usage, "learned positions");
+
     [Fact]
     public void TwoCompilesGiveIdenticalBytes()
     {
