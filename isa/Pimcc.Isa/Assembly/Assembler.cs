@@ -1,0 +1,316 @@
+using System.Text;
+using Antlr4.Runtime;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Assembly.Grammar;
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Hbm;
+using Pimcc.Isa.Sram;
+
+namespace Pimcc.Isa.Assembly;
+
+/// <summary>
+/// Assembles pimcc assembly text (the format <see cref="Disassembler"/> prints; docs/binary-format.md) into a
+/// <see cref="PimBinary"/>. Mnemonics and operand kinds come from <see cref="SramIsa.Table"/> inside
+/// <c>.core</c> sections and from <see cref="HbmCommandSet.Table"/> inside <c>.channel</c> sections.
+/// </summary>
+public static class Assembler
+{
+    public static PimBinary Assemble(string text, string fileName)
+    {
+        var lexer = new PimAsmLexer(new AntlrInputStream(text));
+        var parser = new PimAsmParser(new CommonTokenStream(lexer));
+        var listener = new ThrowingErrorListener(fileName);
+        lexer.RemoveErrorListeners();
+        lexer.AddErrorListener(listener);
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(listener);
+        var tree = parser.program();
+        return new Builder(fileName).Build(tree);
+    }
+
+    private sealed class ThrowingErrorListener(string fileName) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
+    {
+        public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int col, string msg, RecognitionException e) =>
+            throw Malformed($"{fileName}:{line}:{col + 1}", msg);
+
+        public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int col, string msg, RecognitionException e) =>
+            throw Malformed($"{fileName}:{line}:{col + 1}", msg);
+    }
+
+    internal static PimccError Malformed(string location, string message, string hint = "see docs/binary-format.md, \"Assembly text\"") =>
+        new(ExitCode.MalformedInput, location, message, hint);
+
+    private sealed class Section(StreamKind kind, int index, OpTable table)
+    {
+        public StreamKind Kind { get; } = kind;
+        public int Index { get; } = index;
+        public OpTable Table { get; } = table;
+        public List<Op> Ops { get; } = [];
+        public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
+        public List<(int Op, int Operand, string Label, string Location)> Fixups { get; } = [];
+        public string Name => Kind == StreamKind.Core ? $"core{Index}" : $"channel{Index}";
+    }
+
+    private sealed class Builder(string fileName)
+    {
+        private readonly List<Section> _sections = [];
+        private readonly List<MemoryRegion> _regions = [];
+        private readonly List<DebugRange> _debug = [];
+        private readonly StringBuilder _targetJson = new();
+        private string? _targetName;
+        private string? _targetSha;
+        private Section? _current;
+
+        public PimBinary Build(PimAsmParser.ProgramContext tree)
+        {
+            foreach (var line in tree.line())
+            {
+                foreach (var label in line.label())
+                    DefineLabel(label);
+                var st = line.statement();
+                if (st?.directive() is { } d)
+                    Directive(d);
+                else if (st?.instruction() is { } ins)
+                    Instruction(ins);
+            }
+            foreach (var s in _sections)
+                ResolveLabels(s);
+            return Finish();
+        }
+
+        private string Loc(IToken t) => $"{fileName}:{t.Line}:{t.Column + 1}";
+
+        private void DefineLabel(PimAsmParser.LabelContext label)
+        {
+            var name = label.IDENT().GetText();
+            if (_current is null)
+                throw Malformed(Loc(label.Start), $"label '{name}' outside a .core/.channel section", "put labels after a .core or .channel directive");
+            if (!_current.Labels.TryAdd(name, _current.Ops.Count))
+                throw Malformed(Loc(label.Start), $"label '{name}' is defined twice in {_current.Name}", "rename one of them");
+        }
+
+        private void Instruction(PimAsmParser.InstructionContext ins)
+        {
+            var mnemonic = ins.IDENT().GetText();
+            var loc = Loc(ins.Start);
+            if (_current is null)
+                throw Malformed(loc, $"instruction '{mnemonic}' outside a .core/.channel section", "start a section with .core N or .channel N");
+            var spec = _current.Table.TryGet(mnemonic) ?? throw Malformed(loc,
+                $"unknown {_current.Table.Name} mnemonic '{mnemonic}' in {_current.Name}",
+                _current.Kind == StreamKind.Core ? "see docs/isa.md" : "see docs/hbm-commands.md");
+            var operands = ins.operand();
+            if (operands.Length != spec.Operands.Count)
+                throw Malformed(loc, $"'{mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
+            var values = new long[operands.Length];
+            for (var i = 0; i < operands.Length; i++)
+            {
+                var field = spec.Operands[i];
+                var o = operands[i];
+                CheckName(o, field.Name);
+                values[i] = Bind(o, field, i);
+            }
+            _current.Ops.Add(Op.Create(spec, values, loc));
+        }
+
+        private void CheckName(PimAsmParser.OperandContext o, string expected)
+        {
+            if (o.name is { } n && n.Text != expected)
+                throw Malformed(Loc(n), $"operand is named '{n.Text}', expected '{expected}' here", "operands are positional; names are optional checks");
+        }
+
+        private long Bind(PimAsmParser.OperandContext o, Field field, int operandIndex)
+        {
+            var v = o.value();
+            var loc = Loc(v.Start);
+            var text = v.GetText();
+            switch (field.Kind)
+            {
+                case FieldKind.Register:
+                    if (v.IDENT() is not null && text.Length > 1 && text[0] == 'r' && text.Skip(1).All(char.IsAsciiDigit) && text.Length <= 4)
+                    {
+                        var n = long.Parse(text.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+                        return field.Accepts(n) ? n : throw new PimccError(ExitCode.OperandOutOfRange, loc,
+                            $"register {text} does not exist", $"registers are r0..r{field.Max}");
+                    }
+                    throw Malformed(loc, $"operand '{field.Name}' must be a register, got '{text}'", "write r0..r31");
+                case FieldKind.Enum:
+                    var idx = v.IDENT() is null ? -1 : IndexOf(field.Domain!.Names, text);
+                    return idx >= 0 ? idx : throw Malformed(loc, $"operand '{field.Name}' must be one of {string.Join(", ", field.Domain!.Names)}, got '{text}'", $"{field.Domain!.Name}: {field.Domain.Description}");
+                case FieldKind.Offset when v.IDENT() is not null:
+                    _current!.Fixups.Add((_current.Ops.Count, operandIndex, text, loc));
+                    return 0;
+                default:
+                    if (v.INT() is null)
+                        throw Malformed(loc, $"operand '{field.Name}' must be an integer, got '{text}'", $"syntax: {field.Syntax}");
+                    return Int(v.INT().Symbol, field);
+            }
+        }
+
+        private static int IndexOf(IReadOnlyList<string> names, string s)
+        {
+            for (var i = 0; i < names.Count; i++)
+                if (names[i] == s)
+                    return i;
+            return -1;
+        }
+
+        private long Int(IToken t, Field? field = null) => AsmText.ParseInt(t.Text) ?? throw new PimccError(ExitCode.OperandOutOfRange, Loc(t),
+            $"integer {t.Text} does not fit 64 bits", field is null ? "use a smaller value" : $"field is {field.Syntax}");
+
+        private void ResolveLabels(Section s)
+        {
+            foreach (var (opIndex, operand, label, loc) in s.Fixups)
+            {
+                if (!s.Labels.TryGetValue(label, out var target))
+                    throw Malformed(loc, $"label '{label}' is not defined in {s.Name}", "labels are local to their section");
+                var op = s.Ops[opIndex];
+                var values = op.Operands.ToArray();
+                values[operand] = target - opIndex;
+                s.Ops[opIndex] = Op.Create(op.Spec, values, loc);
+            }
+        }
+
+        private void Directive(PimAsmParser.DirectiveContext d)
+        {
+            var name = d.DIRECTIVE().GetText();
+            var args = new Args(this, d, name);
+            switch (name)
+            {
+                case ".target":
+                    args.Count(1);
+                    _targetName = args.String(0, "name");
+                    break;
+                case ".target_sha256":
+                    args.Count(1);
+                    _targetSha = args.String(0, "sha256");
+                    break;
+                case ".target_json":
+                    args.Count(1);
+                    _targetJson.Append(args.String(0, "base64"));
+                    break;
+                case ".core":
+                case ".channel":
+                    args.Count(1);
+                    var kind = name == ".core" ? StreamKind.Core : StreamKind.Channel;
+                    var index = args.Int(0, "index", int.MaxValue);
+                    if (_sections.Any(s => s.Kind == kind && s.Index == index))
+                        throw Malformed(Loc(d.Start), $"section {name[1..]}{index} appears twice", "merge the two sections");
+                    _current = new Section(kind, (int)index, kind == StreamKind.Core ? SramIsa.Table : HbmCommandSet.Table);
+                    _sections.Add(_current);
+                    break;
+                case ".region":
+                    _regions.Add(Region(args));
+                    break;
+                case ".debug":
+                    if (_current is null)
+                        throw Malformed(Loc(d.Start), ".debug outside a .core/.channel section", "put .debug inside the section it describes");
+                    args.Count(4);
+                    _debug.Add(new DebugRange(_current.Kind, _current.Index, (int)args.Int(0, "first", int.MaxValue),
+                        (int)args.Int(1, "count", int.MaxValue), args.Int(2, "op", long.MaxValue), args.String(3, "name")));
+                    break;
+                default:
+                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .region .core .channel .debug");
+            }
+        }
+
+        private static MemoryRegion Region(Args a)
+        {
+            var name = a.String(0, "name");
+            var kindText = a.Ident(1, "kind");
+            var kind = AsmText.RegionKinds.FirstOrDefault(k => k.Name == kindText);
+            if (kind.Name is null)
+                throw a.Error(1, $"unknown region kind '{kindText}'", "weight, kv_cache, activation or scratch");
+            switch (a.Ident(2, "space"))
+            {
+                case "hbm":
+                    a.Count(11);
+                    return new MemoryRegion(name, kind.Kind, new HbmPlacement((int)a.Int(3, "channel", int.MaxValue), (int)a.Int(4, "channels", int.MaxValue),
+                        (int)a.Int(5, "pc", int.MaxValue), (int)a.Int(6, "bg", int.MaxValue), (int)a.Int(7, "bank", int.MaxValue),
+                        a.Int(8, "row", long.MaxValue), a.Int(9, "col", long.MaxValue)), a.Int(10, "size", long.MaxValue));
+                case "local":
+                    a.Count(6);
+                    return new MemoryRegion(name, kind.Kind, new LocalPlacement((int)a.Int(3, "core", int.MaxValue), a.Int(4, "addr", long.MaxValue)),
+                        a.Int(5, "size", long.MaxValue));
+                default:
+                    throw a.Error(2, "memory space must be 'hbm' or 'local'", ".region \"name\", kind, hbm|local, ...");
+            }
+        }
+
+        private PimBinary Finish()
+        {
+            if (_targetName is null)
+                throw Malformed(fileName, "missing .target directive", "start the file with .target \"name\" and .target_json lines");
+            byte[] json;
+            try
+            {
+                json = Convert.FromBase64String(_targetJson.ToString());
+            }
+            catch (FormatException)
+            {
+                throw Malformed(fileName, ".target_json lines are not valid base64", "copy them unchanged from `pimcc disasm`");
+            }
+            var target = new TargetBlob(_targetName, json);
+            if (_targetSha is not null && !string.Equals(_targetSha, target.Sha256Hex, StringComparison.OrdinalIgnoreCase))
+                throw Malformed(fileName, $".target_sha256 {_targetSha} does not match the SHA-256 of the .target_json bytes ({target.Sha256Hex})",
+                    "drop .target_sha256 or fix the embedded description");
+            var cores = _sections.Where(s => s.Kind == StreamKind.Core).Select(s => new CoreStream(s.Index, s.Ops)).ToList();
+            var channels = _sections.Where(s => s.Kind == StreamKind.Channel).Select(s => new ChannelStream(s.Index, s.Ops)).ToList();
+            foreach (var s in _sections)
+            {
+                if (s.Kind == StreamKind.Core)
+                    StreamRules.CheckCoreStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+                else
+                    StreamRules.CheckChannelStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+            }
+            return new PimBinary(target, cores, channels, _regions, _debug);
+        }
+
+        /// <summary>Positional directive operands with optional name checks.</summary>
+        private readonly struct Args(Builder b, PimAsmParser.DirectiveContext d, string directive)
+        {
+            private readonly PimAsmParser.OperandContext[] _ops = d.operand();
+
+            public void Count(int n)
+            {
+                if (_ops.Length != n)
+                    throw Malformed(b.Loc(d.Start), $"{directive} takes {n} operand(s), got {_ops.Length}", "see docs/binary-format.md, \"Assembly text\"");
+            }
+
+            private PimAsmParser.ValueContext At(int i, string name)
+            {
+                if (i >= _ops.Length)
+                    throw Malformed(b.Loc(d.Start), $"{directive} is missing operand '{name}'", "see docs/binary-format.md, \"Assembly text\"");
+                b.CheckName(_ops[i], name);
+                return _ops[i].value();
+            }
+
+            public string String(int i, string name)
+            {
+                var v = At(i, name);
+                if (v.STRING() is null)
+                    throw Error(i, $"{directive} operand '{name}' must be a quoted string", "write \"...\"");
+                return AsmText.Unquote(v.GetText()) ?? throw Error(i, "bad escape in string", "escapes: \\\\ \\\" \\n \\t \\r \\xHH");
+            }
+
+            public string Ident(int i, string name)
+            {
+                var v = At(i, name);
+                return v.IDENT() is null ? throw Error(i, $"{directive} operand '{name}' must be a name", "see docs/binary-format.md") : v.GetText();
+            }
+
+            public long Int(int i, string name, long max)
+            {
+                var v = At(i, name);
+                if (v.INT() is null)
+                    throw Error(i, $"{directive} operand '{name}' must be an integer", "write a decimal or 0x hex number");
+                var n = b.Int(v.INT().Symbol);
+                return n >= 0 && n <= max ? n : throw new PimccError(ExitCode.OperandOutOfRange, b.Loc(v.Start),
+                    $"{directive} operand '{name}' is {n}, outside [0, {max}]", "use a non-negative value that fits");
+            }
+
+            public PimccError Error(int i, string message, string hint) =>
+                Malformed(b.Loc(i < _ops.Length ? _ops[i].Start : d.Start), message, hint);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Hbm;
+using Pimcc.Isa.Sram;
+
+namespace Pimcc.Isa.Assembly;
+
+/// <summary>
+/// Prints a <see cref="PimBinary"/> as assembly text that <see cref="Assembler"/> reads back to the same bytes:
+/// the embedded target description (base64), the memory map, and per section its debug ranges and ops, each op
+/// with a comment giving its word index and encoding. SRAM operands are positional; HBM operands carry their
+/// field names (<c>act pc=0, bg=1, ba=2, row=7</c>) because command words have many same-looking integers.
+/// </summary>
+public static class Disassembler
+{
+    /// <summary>Section names accepted by <c>--section</c>: target, memory-map, core&lt;N&gt;, channel&lt;N&gt;.</summary>
+    public static IReadOnlyList<string> SectionNames(PimBinary bin) =>
+        ["target", "memory-map", .. bin.Cores.OrderBy(c => c.Core).Select(c => $"core{c.Core}"),
+         .. bin.Channels.OrderBy(c => c.Channel).Select(c => $"channel{c.Channel}")];
+
+    /// <summary>Whole program (<paramref name="section"/> null) or one section; only the whole program reassembles.</summary>
+    public static string Disassemble(PimBinary bin, string? section = null)
+    {
+        var sb = new StringBuilder();
+        if (section is null)
+        {
+            sb.Append("; pimcc disassembly. Reassemble with: pimcc asm <this file> -o out.bin\n");
+            Target(sb, bin.Target);
+            MemoryMap(sb, bin.MemoryMap);
+            foreach (var c in bin.Cores.OrderBy(c => c.Core))
+                Core(sb, bin, c);
+            foreach (var c in bin.Channels.OrderBy(c => c.Channel))
+                Channel(sb, bin, c);
+            return sb.ToString();
+        }
+        if (section == "target")
+            Target(sb, bin.Target);
+        else if (section == "memory-map")
+            MemoryMap(sb, bin.MemoryMap);
+        else if (TryIndex(section, "core", out var core) && bin.Core(core) is { } cs)
+            Core(sb, bin, cs);
+        else if (TryIndex(section, "channel", out var ch) && bin.Channel(ch) is { } chs)
+            Channel(sb, bin, chs);
+        else
+            throw new PimccError(ExitCode.Usage, "--section", $"no section '{section}' in this binary",
+                "one of: " + string.Join(", ", SectionNames(bin)));
+        return sb.ToString();
+    }
+
+    private static bool TryIndex(string section, string prefix, out int index)
+    {
+        index = -1;
+        return section.StartsWith(prefix, StringComparison.Ordinal)
+               && section.Length > prefix.Length && section[prefix.Length..].All(char.IsAsciiDigit)
+               && int.TryParse(section.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index);
+    }
+
+    private static void Target(StringBuilder sb, TargetBlob t)
+    {
+        sb.Append(".target ").Append(AsmText.Quote(t.Name)).Append('\n');
+        sb.Append(".target_sha256 \"").Append(t.Sha256Hex).Append("\"\n");
+        var b64 = Convert.ToBase64String(t.Json);
+        for (var i = 0; i < b64.Length; i += AsmText.Base64LineChars)
+            sb.Append(".target_json \"").Append(b64.AsSpan(i, Math.Min(AsmText.Base64LineChars, b64.Length - i))).Append("\"\n");
+    }
+
+    private static void MemoryMap(StringBuilder sb, IReadOnlyList<MemoryRegion> map)
+    {
+        foreach (var r in map)
+        {
+            sb.Append(".region ").Append(AsmText.Quote(r.Name)).Append(", ").Append(AsmText.Name(r.Kind)).Append(", ");
+            switch (r.Placement)
+            {
+                case HbmPlacement h:
+                    sb.Append(CultureInfo.InvariantCulture,
+                        $"hbm, channel={h.Channel}, channels={h.ChannelCount}, pc={h.PseudoChannel}, bg={h.BankGroup}, bank={h.Bank}, row={h.Row}, col={h.Column}");
+                    break;
+                case LocalPlacement l:
+                    sb.Append(CultureInfo.InvariantCulture, $"local, core={l.Core}, addr={l.Address}");
+                    break;
+            }
+            sb.Append(CultureInfo.InvariantCulture, $", size={r.SizeBytes}\n");
+        }
+    }
+
+    private static void Debug(StringBuilder sb, PimBinary bin, StreamKind kind, int index)
+    {
+        foreach (var d in bin.Debug.Where(d => d.Stream == kind && d.StreamIndex == index))
+            sb.Append(CultureInfo.InvariantCulture, $".debug first={d.First}, count={d.Count}, op={d.IrOpId}, name={AsmText.Quote(d.IrOpName)}\n");
+    }
+
+    private static void Core(StringBuilder sb, PimBinary bin, CoreStream c)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"\n.core {c.Core}\n");
+        Debug(sb, bin, StreamKind.Core, c.Core);
+        var targets = new SortedSet<long>();
+        for (var i = 0; i < c.Instructions.Count; i++)
+            foreach (var (f, v) in Fields(c.Instructions[i]))
+                if (f.Kind == FieldKind.Offset)
+                    targets.Add(i + v);
+        for (var i = 0; i < c.Instructions.Count; i++)
+        {
+            if (targets.Contains(i))
+                sb.Append(CultureInfo.InvariantCulture, $"L{i}:\n");
+            var op = c.Instructions[i];
+            var text = op.Spec.Mnemonic + Operands(op, i, named: false);
+            Line(sb, text, i, SramIsa.Table.Encode(op).ToString("X8", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Channel(StringBuilder sb, PimBinary bin, ChannelStream c)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"\n.channel {c.Channel}\n");
+        Debug(sb, bin, StreamKind.Channel, c.Channel);
+        // Indent rep bodies so the loop structure is visible.
+        var ends = new Stack<long>();
+        for (var i = 0; i < c.Commands.Count; i++)
+        {
+            while (ends.Count > 0 && ends.Peek() <= i)
+                ends.Pop();
+            var op = c.Commands[i];
+            var text = new string(' ', 2 * ends.Count) + op.Spec.Mnemonic + Operands(op, i, named: true);
+            Line(sb, text, i, HbmCommandSet.Table.Encode(op).ToString("X16", CultureInfo.InvariantCulture));
+            if (op.Spec.Mnemonic == "rep")
+                ends.Push(i + 1 + op["body"]);
+        }
+    }
+
+    private static void Line(StringBuilder sb, string text, int index, string hex)
+    {
+        sb.Append("    ").Append(text);
+        sb.Append(' ', Math.Max(1, 44 - text.Length));
+        sb.Append(CultureInfo.InvariantCulture, $"; {index}: 0x{hex}\n");
+    }
+
+    private static IEnumerable<(Field Field, long Value)> Fields(Op op) =>
+        op.Spec.Operands.Select((f, k) => (f, op.Operands[k]));
+
+    private static string Operands(Op op, int index, bool named)
+    {
+        if (op.Operands.Count == 0)
+            return "";
+        var parts = Fields(op).Select(fv =>
+        {
+            var (f, v) = fv;
+            var text = f.Kind switch
+            {
+                FieldKind.Register => AsmText.Register(v),
+                FieldKind.Enum => f.Domain!.Names[(int)v],
+                FieldKind.Offset => $"L{index + v}",
+                _ => AsmText.Int(v),
+            };
+            return named ? $"{f.Name}={text}" : text;
+        });
+        return " " + string.Join(", ", parts);
+    }
+}

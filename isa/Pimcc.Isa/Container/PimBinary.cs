@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Pimcc.Isa.Encoding;
+
+namespace Pimcc.Isa.Container;
+
+/// <summary>
+/// The contents of an <c>out.bin</c> (docs/binary-format.md): everything the simulator needs besides nothing else.
+/// Streams are decoded <see cref="Op"/> lists; <see cref="PimBinaryWriter"/> and <see cref="PimBinaryReader"/> convert.
+/// </summary>
+public sealed record PimBinary(
+    TargetBlob Target,
+    IReadOnlyList<CoreStream> Cores,
+    IReadOnlyList<ChannelStream> Channels,
+    IReadOnlyList<MemoryRegion> MemoryMap,
+    IReadOnlyList<DebugRange> Debug)
+{
+    /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
+    public const ushort MajorVersion = 1;
+    public const ushort MinorVersion = 0;
+
+    public CoreStream? Core(int core) => Cores.FirstOrDefault(c => c.Core == core);
+
+    public ChannelStream? Channel(int channel) => Channels.FirstOrDefault(c => c.Channel == channel);
+}
+
+/// <summary>
+/// The resolved target description the program was compiled for: its name and an embedded verbatim copy of the
+/// resolved JSON (opaque UTF-8 bytes from the caller). The SHA-256 of those bytes is stored beside them.
+/// </summary>
+public sealed record TargetBlob(string Name, byte[] Json)
+{
+    public byte[] Sha256 => SHA256.HashData(Json);
+
+    public string Sha256Hex => Convert.ToHexStringLower(Sha256);
+}
+
+/// <summary>Instruction stream of one SRAM-PIM core.</summary>
+public sealed record CoreStream(int Core, IReadOnlyList<Op> Instructions);
+
+/// <summary>Command stream of one HBM channel (both pseudo channels; each command names its pc).</summary>
+public sealed record ChannelStream(int Channel, IReadOnlyList<Op> Commands);
+
+/// <summary>What a memory-map region holds.</summary>
+public enum RegionKind : byte
+{
+    Weight = 0,
+    KvCache = 1,
+    Activation = 2,
+    Scratch = 3,
+}
+
+/// <summary>A named region of HBM or of a core's local memory. For HBM regions striped over several channels,
+/// <see cref="SizeBytes"/> is per channel and every channel uses the same in-channel placement.</summary>
+public sealed record MemoryRegion(string Name, RegionKind Kind, Placement Placement, long SizeBytes);
+
+/// <summary>Where a region starts.</summary>
+public abstract record Placement;
+
+/// <summary>HBM: channels [Channel, Channel + ChannelCount), pseudo channel, bank group, bank, row, column (32-byte units).</summary>
+public sealed record HbmPlacement(int Channel, int ChannelCount, int PseudoChannel, int BankGroup, int Bank, long Row, long Column) : Placement;
+
+/// <summary>Local memory of one SRAM-PIM core, byte address.</summary>
+public sealed record LocalPlacement(int Core, long Address) : Placement;
+
+/// <summary>Which kind of stream a debug range points into.</summary>
+public enum StreamKind : byte
+{
+    Core = 0,
+    Channel = 1,
+}
+
+/// <summary>
+/// Words [First, First + Count) of one stream came from IR operation <see cref="IrOpId"/> (<see cref="IrOpName"/>).
+/// Ranges, not per-word records, keep debug info small for large models.
+/// </summary>
+public sealed record DebugRange(StreamKind Stream, int StreamIndex, int First, int Count, long IrOpId, string IrOpName);

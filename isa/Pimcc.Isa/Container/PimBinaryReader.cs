@@ -1,0 +1,258 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Hbm;
+using Pimcc.Isa.Sram;
+
+namespace Pimcc.Isa.Container;
+
+/// <summary>
+/// Reads and fully validates an <c>out.bin</c>. Checks run in a fixed order so each kind of corruption has its
+/// own exit code: magic (<see cref="ExitCode.BadMagic"/>), version (<see cref="ExitCode.UnsupportedBinaryVersion"/>),
+/// sizes (<see cref="ExitCode.TruncatedSection"/>), checksums (<see cref="ExitCode.ChecksumMismatch"/>), then
+/// contents (<see cref="ExitCode.UnknownOpcode"/>, <see cref="ExitCode.OperandOutOfRange"/>,
+/// <see cref="ExitCode.InvalidBinary"/>). Only canonical files (as <see cref="PimBinaryWriter"/> writes them) are
+/// accepted, so <c>Write(Read(bytes))</c> gives the same bytes back.
+/// </summary>
+public static class PimBinaryReader
+{
+    public static PimBinary Read(ReadOnlySpan<byte> file, string fileName)
+    {
+        if (file.Length < Layout.Magic.Length || !file[..Layout.Magic.Length].SequenceEqual(Layout.Magic))
+            throw new PimccError(ExitCode.BadMagic, fileName, "not a pimcc binary (magic 'PIMCCBIN' missing)",
+                "pass an out.bin written by `pimcc compile` or `pimcc asm`");
+        if (file.Length < 12)
+            throw Truncated(fileName, "header", 12, file.Length);
+        var major = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
+        var minor = BinaryPrimitives.ReadUInt16LittleEndian(file[10..]);
+        if (major != PimBinary.MajorVersion || minor > PimBinary.MinorVersion)
+            throw new PimccError(ExitCode.UnsupportedBinaryVersion, fileName,
+                $"binary format version {major}.{minor} is not supported (this pimcc reads {PimBinary.MajorVersion}.0 to {PimBinary.MajorVersion}.{PimBinary.MinorVersion})",
+                "recompile the program with this pimcc");
+        if (file.Length < Layout.HeaderBytes)
+            throw Truncated(fileName, "header", Layout.HeaderBytes, file.Length);
+        var count = BinaryPrimitives.ReadUInt32LittleEndian(file[12..]);
+        var tableEnd = Layout.HeaderBytes + (long)count * Layout.EntryBytes;
+        if (tableEnd > file.Length)
+            throw Truncated(fileName, "section table", tableEnd, file.Length);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(file[16..]) != 0)
+            throw Invalid(fileName, "header", "reserved header field is not zero");
+        var headerCrc = BinaryPrimitives.ReadUInt32LittleEndian(file[Layout.HeaderCrcOffset..]);
+        if (PimBinaryWriter.HeaderCrc(file, (int)count) != headerCrc)
+            throw new PimccError(ExitCode.ChecksumMismatch, $"{fileName}: header", "header/section-table checksum does not match", "the file is corrupt");
+
+        var entries = ReadEntries(file, (int)count, tableEnd, fileName);
+        TargetBlob? target = null;
+        var cores = new List<CoreStream>();
+        var channels = new List<ChannelStream>();
+        IReadOnlyList<MemoryRegion> map = [];
+        IReadOnlyList<DebugRange> debug = [];
+        foreach (var e in entries)
+        {
+            var payload = file.Slice((int)e.Offset, (int)e.Length);
+            var where = $"{fileName}: section {e.Name}";
+            switch (e.Kind)
+            {
+                case SectionKind.Target:
+                    target = ReadTarget(payload, where);
+                    break;
+                case SectionKind.CoreStream:
+                    var ins = ReadWords(payload, SramIsa.Table, 4, where);
+                    StreamRules.CheckCoreStream(ins, where, ExitCode.InvalidBinary);
+                    cores.Add(new CoreStream((int)e.Index, ins));
+                    break;
+                case SectionKind.ChannelStream:
+                    var cmds = ReadWords(payload, HbmCommandSet.Table, 8, where);
+                    StreamRules.CheckChannelStream(cmds, where, ExitCode.InvalidBinary);
+                    channels.Add(new ChannelStream((int)e.Index, cmds));
+                    break;
+                case SectionKind.MemoryMap:
+                    map = ReadMemoryMap(payload, where);
+                    break;
+                case SectionKind.DebugInfo:
+                    debug = ReadDebug(payload, where, cores, channels);
+                    break;
+            }
+        }
+        return new PimBinary(target!, cores, channels, map, debug);
+    }
+
+    private readonly record struct Entry(SectionKind Kind, uint Index, long Offset, long Length, string Name);
+
+    private static List<Entry> ReadEntries(ReadOnlySpan<byte> file, int count, long tableEnd, string fileName)
+    {
+        var entries = new List<Entry>();
+        // Pass 1: sizes (TruncatedSection) before structure, so a cut-off file reports truncation.
+        for (var i = 0; i < count; i++)
+        {
+            var e = file.Slice(Layout.HeaderBytes + i * Layout.EntryBytes, Layout.EntryBytes);
+            var kind = (SectionKind)BinaryPrimitives.ReadUInt16LittleEndian(e);
+            var index = BinaryPrimitives.ReadUInt32LittleEndian(e[4..]);
+            var offset = BinaryPrimitives.ReadUInt64LittleEndian(e[8..]);
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(e[16..]);
+            var name = SectionName(kind, index, i);
+            if (offset > (ulong)file.Length || offset + length > (ulong)file.Length)
+                throw Truncated(fileName, name, (long)Math.Min(offset + length, long.MaxValue), file.Length);
+            if (BinaryPrimitives.ReadUInt16LittleEndian(e[2..]) != 0)
+                throw Invalid(fileName, name, "reserved field of the section entry is not zero");
+            entries.Add(new Entry(kind, index, (long)offset, length, name));
+        }
+        // Pass 2: checksums.
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var stored = BinaryPrimitives.ReadUInt32LittleEndian(file[(Layout.HeaderBytes + i * Layout.EntryBytes + 20)..]);
+            if (Crc32.Compute(file.Slice((int)e.Offset, (int)e.Length)) != stored)
+                throw new PimccError(ExitCode.ChecksumMismatch, $"{fileName}: section {e.Name}",
+                    "section checksum does not match its contents", "the file is corrupt");
+        }
+        // Pass 3: canonical structure: target, cores ascending, channels ascending, memory map, debug; contiguous.
+        var expectOffset = tableEnd;
+        var rank = 0;
+        long prevIndex = -1;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var r = e.Kind switch
+            {
+                SectionKind.Target => 1,
+                SectionKind.CoreStream => 2,
+                SectionKind.ChannelStream => 3,
+                SectionKind.MemoryMap => 4,
+                SectionKind.DebugInfo => 5,
+                _ => throw Invalid(fileName, e.Name, $"unknown section kind {(ushort)e.Kind}"),
+            };
+            if (r < rank || (r == rank && (r != 2 && r != 3 || e.Index <= prevIndex)))
+                throw Invalid(fileName, e.Name, "sections are out of order or repeated");
+            if (r != rank)
+                prevIndex = -1;
+            if ((r is 1 or 4 or 5) && e.Index != 0)
+                throw Invalid(fileName, e.Name, "section index must be 0");
+            rank = r;
+            prevIndex = e.Index;
+            if (e.Offset != expectOffset)
+                throw Invalid(fileName, e.Name, $"section starts at {e.Offset}, expected {expectOffset} (gap or overlap)");
+            expectOffset += e.Length;
+        }
+        if (entries.Count < 3 || entries[0].Kind != SectionKind.Target || entries[^2].Kind != SectionKind.MemoryMap || entries[^1].Kind != SectionKind.DebugInfo)
+            throw Invalid(fileName, "section table", "needs a target section first and memory-map and debug sections last");
+        if (expectOffset != file.Length)
+            throw Invalid(fileName, "end of file", $"{file.Length - expectOffset} bytes after the last section");
+        return entries;
+    }
+
+    private static string SectionName(SectionKind kind, uint index, int position) => kind switch
+    {
+        SectionKind.Target => "target",
+        SectionKind.CoreStream => $"core{index}",
+        SectionKind.ChannelStream => $"channel{index}",
+        SectionKind.MemoryMap => "memory-map",
+        SectionKind.DebugInfo => "debug",
+        _ => $"#{position}",
+    };
+
+    private static TargetBlob ReadTarget(ReadOnlySpan<byte> payload, string where)
+    {
+        var src = new ByteSource(payload, where);
+        var name = src.String("target name");
+        var hash = src.Bytes(Layout.Sha256Bytes).ToArray();
+        var len = src.VarInt("target description length", int.MaxValue);
+        var json = src.Bytes(len).ToArray();
+        src.End();
+        if (!SHA256.HashData(json).AsSpan().SequenceEqual(hash))
+            throw new PimccError(ExitCode.ChecksumMismatch, where, "SHA-256 of the embedded target description does not match the stored hash", "the file is corrupt");
+        return new TargetBlob(name, json);
+    }
+
+    private static List<Op> ReadWords(ReadOnlySpan<byte> payload, OpTable table, int bytesPerWord, string where)
+    {
+        if (payload.Length % bytesPerWord != 0)
+            throw new PimccError(ExitCode.InvalidBinary, where, $"length {payload.Length} is not a multiple of {bytesPerWord}-byte words", "the file is corrupt");
+        var ops = new List<Op>(payload.Length / bytesPerWord);
+        for (var i = 0; i < payload.Length / bytesPerWord; i++)
+        {
+            var word = bytesPerWord == 4
+                ? BinaryPrimitives.ReadUInt32LittleEndian(payload[(i * 4)..])
+                : BinaryPrimitives.ReadUInt64LittleEndian(payload[(i * 8)..]);
+            ops.Add(table.Decode(word, $"{where} word {i}"));
+        }
+        return ops;
+    }
+
+    private static List<MemoryRegion> ReadMemoryMap(ReadOnlySpan<byte> payload, string where)
+    {
+        var src = new ByteSource(payload, where);
+        var n = src.VarInt("region count", int.MaxValue);
+        var list = new List<MemoryRegion>();
+        for (long i = 0; i < n; i++)
+        {
+            var name = src.String("region name");
+            var kindCode = src.U8();
+            if (kindCode > (byte)RegionKind.Scratch)
+                throw src.Invalid($"region '{name}' has unknown kind {kindCode}");
+            var space = src.U8();
+            Placement p = space switch
+            {
+                0 => new HbmPlacement((int)src.VarInt("channel", int.MaxValue), (int)src.VarInt("channel count", int.MaxValue),
+                    (int)src.VarInt("pseudo channel", int.MaxValue), (int)src.VarInt("bank group", int.MaxValue),
+                    (int)src.VarInt("bank", int.MaxValue), src.VarInt("row", long.MaxValue), src.VarInt("column", long.MaxValue)),
+                1 => new LocalPlacement((int)src.VarInt("core", int.MaxValue), src.VarInt("address", long.MaxValue)),
+                _ => throw src.Invalid($"region '{name}' has unknown memory space {space}"),
+            };
+            list.Add(new MemoryRegion(name, (RegionKind)kindCode, p, src.VarInt("size", long.MaxValue)));
+        }
+        src.End();
+        return list;
+    }
+
+    private static List<DebugRange> ReadDebug(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels)
+    {
+        var src = new ByteSource(payload, where);
+        var nStrings = src.VarInt("string count", int.MaxValue);
+        var strings = new List<string>();
+        for (long i = 0; i < nStrings; i++)
+            strings.Add(src.String("op name"));
+        var n = src.VarInt("range count", int.MaxValue);
+        var list = new List<DebugRange>();
+        var nextNewString = 0L;
+        for (long i = 0; i < n; i++)
+        {
+            var kind = src.U8();
+            if (kind > (byte)StreamKind.Channel)
+                throw src.Invalid($"debug range {i} has unknown stream kind {kind}");
+            var index = (int)src.VarInt("stream index", int.MaxValue);
+            var first = (int)src.VarInt("first word", int.MaxValue);
+            var count = (int)src.VarInt("word count", int.MaxValue);
+            var opId = src.VarInt("op id", long.MaxValue);
+            var nameIndex = src.VarInt("op name index", int.MaxValue);
+            if (nameIndex >= strings.Count)
+                throw src.Invalid($"debug range {i} names string {nameIndex} of {strings.Count}");
+            int? len = kind == (byte)StreamKind.Core
+                ? cores.FirstOrDefault(c => c.Core == index)?.Instructions.Count
+                : channels.FirstOrDefault(c => c.Channel == index)?.Commands.Count;
+            if (len is null || (long)first + count > len)
+                throw src.Invalid($"debug range {i} lies outside its stream");
+            // Canonical form (as the writer emits it): strings interned in first-use order.
+            if (nameIndex > nextNewString)
+                throw src.Invalid($"debug range {i} uses string {nameIndex} before string {nextNewString}");
+            if (nameIndex == nextNewString)
+                nextNewString++;
+            var range = new DebugRange((StreamKind)kind, index, first, count, opId, strings[(int)nameIndex]);
+            if (list.Count > 0 && PimBinaryWriter.DebugOrder.Compare(list[^1], range) > 0)
+                throw src.Invalid($"debug range {i} is out of order");
+            list.Add(range);
+        }
+        src.End();
+        if (nextNewString != strings.Count || strings.Distinct(StringComparer.Ordinal).Count() != strings.Count)
+            throw src.Invalid("debug string table has unused or repeated strings");
+        return list;
+    }
+
+    private static PimccError Truncated(string fileName, string what, long needed, long actual) =>
+        new(ExitCode.TruncatedSection, $"{fileName}: {what}", $"{what} needs the file to be {needed} bytes long, it is {actual}",
+            "the file was cut off; copy it again or recompile");
+
+    private static PimccError Invalid(string fileName, string what, string message) =>
+        new(ExitCode.InvalidBinary, $"{fileName}: {what}", message, "the binary is corrupt; recompile or reassemble it");
+}

@@ -1,0 +1,21 @@
+namespace Pimcc.Isa.Container;
+
+/// <summary>Section kinds, in the order they appear in a file (the reader requires this order).</summary>
+public enum SectionKind : ushort
+{
+    Target = 1,
+    CoreStream = 2,
+    ChannelStream = 3,
+    MemoryMap = 4,
+    DebugInfo = 5,
+}
+
+/// <summary>Fixed layout constants of the container (docs/binary-format.md).</summary>
+internal static class Layout
+{
+    public static ReadOnlySpan<byte> Magic => "PIMCCBIN"u8;
+    public const int HeaderBytes = 24;
+    public const int EntryBytes = 24;
+    public const int HeaderCrcOffset = 20;
+    public const int Sha256Bytes = 32;
+}

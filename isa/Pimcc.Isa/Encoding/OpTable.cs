@@ -1,0 +1,113 @@
+using System.Collections.Frozen;
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Isa.Encoding;
+
+/// <summary>
+/// A declared instruction (or command) table and the encoder/decoder derived from it. Rows are declared with
+/// <see cref="Row"/>; operand positions follow from the row's format, MSB first after the opcode.
+/// </summary>
+public sealed class OpTable
+{
+    /// <summary>Width of the opcode field at the top of every word; 256 opcodes leave room for other targets.</summary>
+    public const int OpcodeBits = 8;
+
+    private readonly OpSpec?[] _byOpcode = new OpSpec?[1 << OpcodeBits];
+    private readonly FrozenDictionary<string, OpSpec> _byMnemonic;
+
+    public OpTable(IsaKind isa, string name, int wordBits, IReadOnlyList<OpSpec> rows, IReadOnlyList<(int First, int Last, string Use)> opcodeMap)
+    {
+        Isa = isa;
+        Name = name;
+        WordBits = wordBits;
+        Rows = rows;
+        OpcodeMap = opcodeMap;
+        foreach (var r in rows)
+        {
+            if (r.WordBits != wordBits || r.Isa != isa)
+                throw new InvalidOperationException($"{r.Mnemonic}: row does not belong to table {name}");
+            if (_byOpcode[r.Opcode] is { } other)
+                throw new InvalidOperationException($"{r.Mnemonic}: opcode 0x{r.Opcode:X2} already used by {other.Mnemonic}");
+            _byOpcode[r.Opcode] = r;
+        }
+        _byMnemonic = rows.ToFrozenDictionary(r => r.Mnemonic, StringComparer.Ordinal);
+        if (_byMnemonic.Count != rows.Count)
+            throw new InvalidOperationException($"{name}: duplicate mnemonic");
+    }
+
+    public IsaKind Isa { get; }
+    public string Name { get; }
+    public int WordBits { get; }
+    public IReadOnlyList<OpSpec> Rows { get; }
+
+    /// <summary>Opcode ranges and what they are for (including ranges reserved for other targets).</summary>
+    public IReadOnlyList<(int First, int Last, string Use)> OpcodeMap { get; }
+
+    public OpSpec? TryGet(string mnemonic) => _byMnemonic.GetValueOrDefault(mnemonic);
+
+    public OpSpec Get(string mnemonic) => TryGet(mnemonic) ?? throw new ArgumentException($"{Name}: no mnemonic '{mnemonic}'", nameof(mnemonic));
+
+    public OpSpec? TryGet(int opcode) => (uint)opcode < (uint)_byOpcode.Length ? _byOpcode[opcode] : null;
+
+    /// <summary>Builds a checked op: <c>SramIsa.Table.Make("vadd", 1, 2, 3, 4, (long)DataType.Fp16)</c>.</summary>
+    public Op Make(string mnemonic, params long[] operands) => Op.Create(Get(mnemonic), operands);
+
+    public ulong Encode(Op op)
+    {
+        var spec = op.Spec;
+        if (spec.Isa != Isa)
+            throw new ArgumentException($"{spec.Mnemonic} is not in table {Name}", nameof(op));
+        var word = (ulong)spec.Opcode << (WordBits - OpcodeBits);
+        for (var i = 0; i < spec.Operands.Count; i++)
+        {
+            var f = spec.Operands[i];
+            var v = op.Operands[i];
+            if (!f.Accepts(v))
+                throw Op.OutOfRange(spec, f, v, "");
+            word |= f.Place(v);
+        }
+        return word;
+    }
+
+    /// <summary>Decodes one word; unknown opcodes and bad operand codes are <see cref="PimccError"/>s at <paramref name="location"/>.</summary>
+    public Op Decode(ulong word, string location)
+    {
+        var opcode = (int)(word >> (WordBits - OpcodeBits));
+        var spec = TryGet(opcode) ?? throw new PimccError(ExitCode.UnknownOpcode, location,
+            $"unknown {Name} opcode 0x{opcode:X2} in word 0x{word.ToString(WordBits == 32 ? "X8" : "X16", System.Globalization.CultureInfo.InvariantCulture)}",
+            "the binary is corrupt or was written for another target or a newer pimcc");
+        var reserved = spec.Format.ReservedBits;
+        if (reserved > 0 && (word & ((1UL << reserved) - 1)) != 0)
+            throw new PimccError(ExitCode.OperandOutOfRange, location,
+                $"reserved bits [{reserved - 1}:0] of '{spec.Mnemonic}' are not zero", "the binary is corrupt");
+        Span<long> values = stackalloc long[spec.Operands.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var f = spec.Operands[i];
+            values[i] = f.Extract(word);
+            if (!f.Accepts(values[i]))
+                throw Op.OutOfRange(spec, f, values[i], location);
+        }
+        return new Op(spec, new Operands(values));
+    }
+
+    /// <summary>Declares one table row: positions operands MSB first after the opcode, in the format's slot order.</summary>
+    public static OpSpec Row(IsaKind isa, string mnemonic, int opcode, OpClass cls, Unit unit, WordFormat format,
+        string operandNames, TimingClass timing, EnergyClass energy, string summary)
+    {
+        var names = operandNames.Length == 0 ? [] : operandNames.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Length != format.Slots.Count)
+            throw new InvalidOperationException($"{mnemonic}: format {format.Name} has {format.Slots.Count} slots, row names {names.Length}");
+        if (format.ReservedBits < 0)
+            throw new InvalidOperationException($"{mnemonic}: format {format.Name} is wider than {format.WordBits} bits");
+        var fields = new Field[names.Length];
+        var hi = format.WordBits - OpcodeBits - 1;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var s = format.Slots[i];
+            fields[i] = new Field(names[i], hi, hi - s.Width + 1, s.Kind, s.Domain);
+            hi -= s.Width;
+        }
+        return new OpSpec(isa, mnemonic, opcode, cls, unit, format, fields, timing, energy, summary);
+    }
+}
