@@ -1,0 +1,79 @@
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Hbm;
+using Pimcc.Targets.Hbm;
+
+namespace Pimcc.Sim.Timing;
+
+/// <summary>What a channel-stream word does, beyond being a DRAM command.</summary>
+internal enum WordKind : byte { Dram, DramAllBankResults, ResultClear, Repeat, Signal, Wait }
+
+/// <summary>
+/// One channel-stream word decoded for the hot loop: its engine command and the operand values the timing model
+/// reads, with the positions of the fields <c>rep</c> strides advance (row, col, gcol, laddr).
+/// </summary>
+internal readonly record struct ChannelWord(WordKind Kind, HbmCommand Command, int Pc, int Bg, int Ba, long Row, long Col, long GCol,
+    long Count, int Body, long DRow, long DCol, long DGCol, long DLAddr, bool RepEligible);
+
+/// <summary>A channel stream decoded once per binary; <see cref="Words"/> is indexed by stream word.</summary>
+internal sealed class ChannelProgram
+{
+    public ChannelProgram(IReadOnlyList<Op> ops)
+    {
+        Words = new ChannelWord[ops.Count];
+        for (var i = 0; i < ops.Count; i++) Words[i] = Decode(ops[i]);
+        // A rep body may be timed in closed form only when it cannot block: no wait and no sig inside.
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (Words[i].Kind != WordKind.Repeat) continue;
+            var end = Math.Min(ops.Count, i + 1 + Words[i].Body);
+            var eligible = true;
+            for (var k = i + 1; k < end; k++)
+                if (Words[k].Kind is WordKind.Wait or WordKind.Signal) eligible = false;
+            Words[i] = Words[i] with { RepEligible = eligible };
+        }
+    }
+
+    public ChannelWord[] Words { get; }
+
+    private static ChannelWord Decode(Op op)
+    {
+        long Get(string name) => Has(op, name) ? op[name] : 0;
+        var pc = (int)Get("pc");
+        int bg = (int)Get("bg"), ba = (int)Get("ba");
+        var w = new ChannelWord(WordKind.Dram, HbmCommand.Act, pc, bg, ba, Get("row"), Get("col"), Get("gcol"), 0, 0, 0, 0, 0, 0, false);
+        return op.Spec.Mnemonic switch
+        {
+            "act" => w with { Command = HbmCommand.Act },
+            "pre" => w with { Command = HbmCommand.Pre },
+            "pre.ab" => w with { Command = HbmCommand.PreA },
+            "rd" => w with { Command = HbmCommand.Rd },
+            "wr" => w with { Command = HbmCommand.Wr },
+            "ref" => w with { Command = HbmCommand.Ref },
+            "gwr" => w with { Command = HbmCommand.WrGb, Col = Get("gcol") },
+            "act.ab" => w with { Command = HbmCommand.ActAb },
+            "mac.ab" => w with { Command = HbmCommand.MacAb },
+            "mac.sb" => w with { Command = HbmCommand.MacSb },
+            "res.clr" => w with { Kind = WordKind.ResultClear },
+            "res.rd" => w with { Command = HbmCommand.RdRes },
+            "res.rd.ab" => w with { Kind = WordKind.DramAllBankResults, Command = HbmCommand.RdRes },
+            "rep" => w with
+            {
+                Kind = WordKind.Repeat, Count = op["count"], Body = (int)op["body"],
+                DRow = op["drow"], DCol = op["dcol"], DGCol = op["dgcol"], DLAddr = op["dladdr"],
+            },
+            "sig" => w with { Kind = WordKind.Signal, Count = op["count"], Row = op["event"] },
+            "wait" => w with { Kind = WordKind.Wait, Count = op["count"], Row = op["event"] },
+            _ => throw new InvalidOperationException($"HBM command '{op.Spec.Mnemonic}' has no timing model"),
+        };
+    }
+
+    private static bool Has(Op op, string name)
+    {
+        foreach (var f in op.Spec.Operands)
+            if (f.Name == name) return true;
+        return false;
+    }
+
+    /// <summary>Stride field names, to keep this decoder in step with the ISA's rep definition.</summary>
+    public static IReadOnlyList<(string Stride, string Field)> Strides => HbmFormats.RepeatStrides;
+}
