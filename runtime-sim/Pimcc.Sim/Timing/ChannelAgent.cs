@@ -42,7 +42,7 @@ internal sealed class ChannelAgent : IAgent
     private readonly List<Frame> _frames = [];
     private readonly long[] _noOffsets = new long[4];
     private readonly long[] _nextDue;
-    private readonly bool[] _open;
+    private readonly int[] _rowOf;      // open row per bank, -1 when precharged
     private readonly int[] _openCount;
     private readonly int _banksPerPc, _pcs;
     private readonly int _track;
@@ -75,7 +75,7 @@ internal sealed class ChannelAgent : IAgent
         _pcs = org.PseudoChannelsPerChannel;
         _banksPerPc = org.BanksPerPseudoChannel;
         _nextDue = Enumerable.Repeat((long)_t.REFI, _pcs).ToArray();
-        _open = new bool[_pcs * _banksPerPc];
+        _rowOf = Enumerable.Repeat(-1, _pcs * _banksPerPc).ToArray();
         _openCount = new int[_pcs];
         _track = 1_000_000 + channel;
         Name = $"channel {channel}";
@@ -212,6 +212,8 @@ internal sealed class ChannelAgent : IAgent
         var s = f.Starts;
         long p = s[2] - s[1];
         if (p <= 0 || s[1] - s[0] != p) return;
+        // An iteration that contained a refresh is not representative of the steady state.
+        if (Stats.Get(Counter.Refreshes) != f.Snapshot!.Get(Counter.Refreshes)) return;
         var remaining = f.Count - f.Iter;          // iterations not yet run, including the next one
         var k = remaining - 1;                     // keep the last iteration real: it sets the state after the rep
         var nextStart = s[2] + p;
@@ -241,6 +243,10 @@ internal sealed class ChannelAgent : IAgent
         var row = w.Row + off[0];
         var col = (cmd == HbmCommand.WrGb ? w.GCol + off[2] : w.Col + off[1]);
         if (row > int.MaxValue || col > int.MaxValue) throw Error($"row {row} / column {col} out of range", "check rep strides");
+        // Column commands name no row: they use the row open in their bank (all banks for MACAB).
+        var bankIndex = w.Pc * _banksPerPc + w.Bg * _m.Target.Hbm.Organization.BanksPerBankGroup + w.Ba;
+        if (cmd is HbmCommand.Rd or HbmCommand.Wr or HbmCommand.MacSb) row = (uint)bankIndex < (uint)_rowOf.Length ? _rowOf[bankIndex] : -1;
+        else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _rowOf[w.Pc * _banksPerPc] : -1;
         var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
         if (cmd == HbmCommand.PreA && AllBanksOpenedTogether(w.Pc)) cmd = HbmCommand.PreAb;
         Refresh(w.Pc);
@@ -257,6 +263,8 @@ internal sealed class ChannelAgent : IAgent
 
     private void Account(HbmCommand cmd, HbmAddress a, long c)
     {
+        // An iteration starts at its first own command; a refresh the controller slips in is not part of it.
+        if (cmd != HbmCommand.Ref)
         foreach (var f in _frames)
             if (f.PendingStart)
             {
@@ -275,22 +283,22 @@ internal sealed class ChannelAgent : IAgent
         switch (cmd)
         {
             case HbmCommand.Act:
-                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, true, a.PseudoChannel);
+                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, a.Row, a.PseudoChannel);
                 _lastOpenWasAllBank = false;
                 Stats.Add(Counter.DramActivates, 1);
                 Stats.AddEnergy(EnergySubsystem.DramArray, cls, e.ActivatePj);
                 break;
             case HbmCommand.ActAb:
-                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, true, a.PseudoChannel);
+                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, a.Row, a.PseudoChannel);
                 _lastOpenWasAllBank = true;
                 Stats.Add(Counter.DramActivates, _banksPerPc);
                 Stats.AddEnergy(EnergySubsystem.DramArray, cls, _banksPerPc * e.ActivatePj);
                 break;
             case HbmCommand.Pre:
-                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, false, a.PseudoChannel);
+                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, -1, a.PseudoChannel);
                 break;
             case HbmCommand.PreA or HbmCommand.PreAb:
-                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, false, a.PseudoChannel);
+                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, -1, a.PseudoChannel);
                 break;
             case HbmCommand.Rd or HbmCommand.Wr:
                 done = c + (cmd == HbmCommand.Rd ? _t.CL : _t.CWL) + _t.BL;
@@ -337,11 +345,11 @@ internal sealed class ChannelAgent : IAgent
         _now = c;
     }
 
-    private void SetOpen(int bank, bool open, int pc)
+    private void SetOpen(int bank, int row, int pc)
     {
-        if (_open[bank] == open) return;
-        _open[bank] = open;
-        _openCount[pc] += open ? 1 : -1;
+        var wasOpen = _rowOf[bank] >= 0;
+        _rowOf[bank] = row;
+        if (wasOpen != row >= 0) _openCount[pc] += row >= 0 ? 1 : -1;
     }
 
     /// <summary>

@@ -234,6 +234,10 @@ internal sealed class CoreAgent : IAgent
         _unitRec[(int)U.Scu] = rec;
         Write(rd, value, start + latency, rec);
         _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
+        if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
+        StartWindow(start);
+        _dispatchRec = rec;
+        _dispatch += _m.CyclePs;
         Next();
     }
 
