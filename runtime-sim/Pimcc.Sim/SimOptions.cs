@@ -15,6 +15,9 @@ public sealed record SimOptions
     /// <summary>Guard against programs that never halt.</summary>
     public long MaxInstructionsPerCore { get; init; } = 2_000_000_000;
 
+    /// <summary>Time channels with the shared <c>HbmChannelTimingEngine</c> itself instead of its compiled form (slow; for cross-checks).</summary>
+    public bool ReferenceEngine { get; init; }
+
     /// <summary>Keep the per-instruction activity log after the run (needed for traces).</summary>
     public bool KeepActivity { get; init; }
 }

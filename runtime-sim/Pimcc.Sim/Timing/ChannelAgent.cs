@@ -37,7 +37,7 @@ internal sealed class ChannelAgent : IAgent
     private readonly SyncHub _hub;
     private readonly ActivityLog _log;
     private readonly SimOptions _options;
-    private readonly HbmChannelTimingEngine _engine;
+    private readonly IChannelTiming _engine;
     private readonly HbmTimingSet _t;
     private readonly List<Frame> _frames = [];
     private readonly long[] _noOffsets = new long[4];
@@ -69,7 +69,7 @@ internal sealed class ChannelAgent : IAgent
         _hub = hub;
         _log = log;
         _options = options;
-        _engine = new HbmChannelTimingEngine(m.Target, enforceRefresh: false);
+        _engine = options.ReferenceEngine ? new SharedEngineTiming(m.Target) : new FastChannelTiming(m.Target);
         _t = m.Target.Hbm.Timing;
         var org = m.Target.Hbm.Organization;
         _pcs = org.PseudoChannelsPerChannel;
