@@ -26,7 +26,8 @@ public sealed class ActivityLog
     /// <summary>
     /// Attributes the run's makespan to classes along the critical path: walking back from the record that
     /// finishes last, each record owns the time from its start to where its successor on the path started
-    /// (or its own end). The parts sum to the makespan (the root's start is attributed to <see cref="WorkClass.Other"/>).
+    /// (or its own end); a gap before a successor's start is the successor's waiting time. The parts sum to the
+    /// makespan (time before the root is attributed to <see cref="WorkClass.Other"/>).
     /// </summary>
     public double[] CriticalPathByClass(long endPs)
     {
@@ -39,13 +40,14 @@ public sealed class ActivityLog
         result[(int)WorkClass.Other] += t - _items[last].EndPs;
         t = _items[last].EndPs;
         var cur = last;
-        var guard = Count + 1;
-        while (cur >= 0 && guard-- > 0)
+        var waiting = WorkClass.Other;
+        while (cur >= 0)
         {
             var r = _items[cur];
-            var upTo = Math.Min(t, r.EndPs);
-            if (upTo > r.StartPs) result[(int)r.Class] += upTo - r.StartPs;
-            t = Math.Min(t, r.StartPs);
+            // A gap between a record's end and its successor's start is time the successor spent waiting.
+            if (t > r.EndPs) { result[(int)waiting] += t - r.EndPs; t = r.EndPs; }
+            if (t > r.StartPs) { result[(int)r.Class] += t - r.StartPs; t = r.StartPs; }
+            waiting = r.Class;
             // Pred always refers to an earlier record, so the walk terminates.
             cur = r.Pred < cur ? r.Pred : -1;
         }

@@ -41,6 +41,10 @@ public sealed class HpimSimulator
         _channelPrograms = binary.Channels.Select(c => new ChannelProgram(c.Commands)).ToArray();
     }
 
+    /// <summary>Reads and validates an out.bin (errors are the reader's <see cref="PimccError"/>s) and prepares a simulator.</summary>
+    public static HpimSimulator Load(ReadOnlySpan<byte> file, string fileName, SimOptions? options = null, string? expectedTarget = null) =>
+        new(PimBinaryReader.Read(file, fileName), fileName, options, expectedTarget);
+
     public HpimTarget Target { get; }
     public SimOptions Options { get; }
     public PimBinary Binary => _binary;
