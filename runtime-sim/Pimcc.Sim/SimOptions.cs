@@ -15,6 +15,12 @@ public sealed record SimOptions
     /// <summary>Guard against programs that never halt.</summary>
     public long MaxInstructionsPerCore { get; init; } = 2_000_000_000;
 
+    /// <summary>
+    /// Inside a closed-form rep span, account refreshes with the delay measured on the first refresh the rep met
+    /// (false: stop every span at the next refresh due time and issue it for real).
+    /// </summary>
+    public bool ClosedFormRefresh { get; init; } = true;
+
     /// <summary>Time channels with the shared <c>HbmChannelTimingEngine</c> itself instead of its compiled form (slow; for cross-checks).</summary>
     public bool ReferenceEngine { get; init; }
 

@@ -26,6 +26,12 @@ internal sealed class ChannelAgent : IAgent
         public readonly long[] Starts = new long[3];
         public int StartsSeen;
         public StatVector? Snapshot;
+        // Refresh in closed form: the delay one REF command adds to a steady-state rep, measured once by simulating
+        // through a refresh (start after it minus the start the period predicts).
+        public double RefreshCostPerCommand = -1;
+        public long SteadyP, SteadyStart, SteadyIter = -1;
+        public bool Measuring;
+        public double MeasuredRefreshes;
     }
 
     private readonly int _channel;
@@ -200,7 +206,16 @@ internal sealed class ChannelAgent : IAgent
             _pc = f.BodyEnd;
             return;
         }
-        if (f.Eligible) TryFastForward(f);
+        if (f.Eligible)
+        {
+            var refreshes = Stats.Get(Counter.Refreshes) - f.Snapshot!.Get(Counter.Refreshes);
+            if (refreshes > 0 && f.SteadyIter >= 0 && f.RefreshCostPerCommand < 0)
+            {
+                f.Measuring = true;
+                f.MeasuredRefreshes += refreshes;
+            }
+            TryFastForward(f);
+        }
         for (var k = 0; k < 4; k++) f.Cur[k] = f.Base[k] + f.Iter * f.Stride[k];
         _pc = f.BodyStart;
         BeginIteration(f);
@@ -214,18 +229,58 @@ internal sealed class ChannelAgent : IAgent
         if (p <= 0 || s[1] - s[0] != p) return;
         // An iteration that contained a refresh is not representative of the steady state.
         if (Stats.Get(Counter.Refreshes) != f.Snapshot!.Get(Counter.Refreshes)) return;
+        var justEnded = f.Iter - 1;
+        if (f.Measuring && p == f.SteadyP)
+        {
+            var cost = s[2] - (f.SteadyStart + (justEnded - f.SteadyIter) * p);
+            if (cost >= 0 && f.MeasuredRefreshes > 0) f.RefreshCostPerCommand = cost / f.MeasuredRefreshes;
+            f.Measuring = false;
+        }
+        f.SteadyP = p;
+        f.SteadyStart = s[2];
+        f.SteadyIter = justEnded;
         var remaining = f.Count - f.Iter;          // iterations not yet run, including the next one
         var k = remaining - 1;                     // keep the last iteration real: it sets the state after the rep
         var nextStart = s[2] + p;
         long due = long.MaxValue;
         foreach (var d in _nextDue) due = Math.Min(due, d);
-        // Stop short of the next refresh: it is issued for real and perturbs the period.
-        var byRefresh = (due - nextStart) / p - 1;
-        k = Math.Min(k, byRefresh);
-        if (k < 1) return;
-        var shift = k * p;
+        long shift;
+        var closedFormRefreshes = 0L;
+        if (f.RefreshCostPerCommand >= 0 && _options.ClosedFormRefresh)
+        {
+            if (k < 1) return;
+            // Refreshes due inside the skipped span cost the measured delay each; the span grows by that delay,
+            // which may bring more refreshes due, so iterate to the fixed point (a few rounds).
+            shift = k * p;
+            for (var round = 0; round < 4; round++)
+            {
+                closedFormRefreshes = 0;
+                foreach (var d in _nextDue)
+                    if (d < nextStart + shift) closedFormRefreshes += (nextStart + shift - d + _t.REFI - 1) / _t.REFI;
+                var next = k * p + (long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand);
+                if (next == shift) break;
+                shift = next;
+            }
+            for (var q = 0; q < _nextDue.Length; q++)
+                while (_nextDue[q] < nextStart + shift) _nextDue[q] += _t.REFI;
+        }
+        else
+        {
+            // Stop short of the next refresh: it is issued for real (and its cost measured).
+            var byRefresh = (due - nextStart) / p - 1;
+            k = Math.Min(k, byRefresh);
+            if (k < 1) return;
+            shift = k * p;
+        }
         Stats.AddScaledDifference(Stats, f.Snapshot!, k);
         Stats.Add(Counter.SkippedIterations, k);
+        if (closedFormRefreshes > 0)
+        {
+            Stats.Add(Counter.Refreshes, closedFormRefreshes);
+            Stats.Add(Counter.Commands, closedFormRefreshes);
+            Stats.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), closedFormRefreshes * _m.Target.Energy.HbmRefreshPj);
+            Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.NckToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
+        }
         var rec = _log.Add(new ActivityRecord(_m.NckToPs(_now + _delta), _m.NckToPs(_now + _delta + shift), _lastRec, _track,
             _debug.Class(f.RepPc), _debug.Name(f.RepPc) ?? "rep"));
         _lastRec = rec;

@@ -48,6 +48,7 @@ public class ChannelTimingTests
     [InlineData(40, 32)]
     [InlineData(300, 32)]   // crosses several tREFI: refreshes issued for real between closed-form spans
     [InlineData(120, 8)]
+    [InlineData(2000, 32)]  // dozens of refreshes: after the first, refreshes inside spans are timed in closed form
     public void FastPathAgreesWithCommandByCommandWithinOnePercent(int rows, int macs)
     {
         var bin = SimPrograms.Assemble(".channel 0\n" + SimPrograms.GemvTile(rows, macs) + ".channel 1\n" + SimPrograms.GemvTile(rows, macs, pc: 1));
@@ -61,6 +62,8 @@ public class ChannelTimingTests
         Math.Abs(fast.Stats.TotalEnergy - slow.Stats.TotalEnergy).ShouldBeLessThan(0.01 * slow.Stats.TotalEnergy);
         fast.SimulatedItems.ShouldBeLessThan(slow.SimulatedItems);
         if (rows >= 300) slow.Stats.Get(Counter.Refreshes).ShouldBeGreaterThan(0);
+        Math.Abs(fast.Stats.Get(Counter.Refreshes) - slow.Stats.Get(Counter.Refreshes)).ShouldBeLessThanOrEqualTo(Math.Max(2, 0.02 * slow.Stats.Get(Counter.Refreshes)));
+        if (rows >= 2000) (fast.SimulatedItems * 20).ShouldBeLessThan(slow.SimulatedItems);
     }
 
     [Fact]
