@@ -16,6 +16,8 @@ public sealed class HpimSimulator
     private readonly PimBinary _binary;
     private readonly StreamDebugMap[] _coreDebug, _channelDebug;
     private readonly ChannelProgram[] _channelPrograms;
+    // Rep blocks timed once are reused by every channel and every later run of this simulator (same target).
+    private readonly Dictionary<string, ChannelAgent.RepMemo> _repMemo = new(StringComparer.Ordinal);
 
     /// <param name="binary">The program, as read by <see cref="PimBinaryReader"/>.</param>
     /// <param name="fileName">Names the binary in error messages.</param>
@@ -92,7 +94,8 @@ public sealed class HpimSimulator
             var (start, end) = entry.ChannelRange(s.Channel, s.Commands.Count);
             if (start < 0 || end > s.Commands.Count || start > end)
                 throw new PimccError(ExitCode.InvalidBinary, $"channel {s.Channel}", $"entry '{entry.Name}' range [{start}, {end}) is outside the stream of {s.Commands.Count} words", "check the entry ranges");
-            channels.Add(new ChannelAgent(s.Channel, s.Commands, _channelPrograms[i], start, end, _channelDebug[i], model, hub, log, Options));
+            channels.Add(new ChannelAgent(s.Channel, s.Commands, _channelPrograms[i], start, end, _channelDebug[i], model, hub, log, Options,
+                Options.RepMemo ? _repMemo : null));
         }
         foreach (var (a, _) in cores) hub.Wake(a, 0, -1);
         foreach (var a in channels) hub.Wake(a, 0, -1);

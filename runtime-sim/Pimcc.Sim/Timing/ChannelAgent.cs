@@ -17,6 +17,9 @@ namespace Pimcc.Sim.Timing;
 /// </summary>
 internal sealed class ChannelAgent : IAgent
 {
+    /// <summary>A whole rep block timed once from a precharged start: duration without refreshes, drain tail, statistics.</summary>
+    internal sealed record RepMemo(long DurationNck, long DrainTailNck, StatVector Stats, double RefreshCostPerCommand);
+
     private sealed class Frame
     {
         public int RepPc, BodyStart, BodyEnd;
@@ -32,6 +35,9 @@ internal sealed class ChannelAgent : IAgent
         public long SteadyP, SteadyStart, SteadyIter = -1;
         public bool Measuring;
         public double MeasuredRefreshes;
+        public string? RecordKey;
+        public long RecordStartReal;
+        public StatVector? RecordStats;
     }
 
     private readonly int _channel;
@@ -52,6 +58,8 @@ internal sealed class ChannelAgent : IAgent
     private readonly int[] _openCount;
     private readonly int _banksPerPc, _pcs;
     private readonly int _track;
+    private readonly Dictionary<string, RepMemo>? _memo;
+    private readonly ChannelProgram _program;
 
     private int _pc;
     private long _now;        // engine clock (nCK): no command issues before it
@@ -63,8 +71,10 @@ internal sealed class ChannelAgent : IAgent
     private string? _blockedOn;
 
     public ChannelAgent(int channel, IReadOnlyList<Op> ops, ChannelProgram program, int start, int end, StreamDebugMap debug,
-        MachineModel m, SyncHub hub, ActivityLog log, SimOptions options)
+        MachineModel m, SyncHub hub, ActivityLog log, SimOptions options, Dictionary<string, RepMemo>? memo = null)
     {
+        _memo = memo;
+        _program = program;
         _channel = channel;
         _ops = ops;
         _w = program.Words;
@@ -174,6 +184,12 @@ internal sealed class ChannelAgent : IAgent
 
     private void PushFrame(ChannelWord w)
     {
+        string? key = null;
+        if (_memo is not null && _frames.Count == 0 && w.RepEligible && _options.FastPath && w.Count >= 4 && AllClosed())
+        {
+            key = _program.RepKey(_pc);
+            if (_memo.TryGetValue(key, out var hit)) { Replay(hit); return; }
+        }
         var parent = Offsets;
         var f = new Frame
         {
@@ -183,9 +199,80 @@ internal sealed class ChannelAgent : IAgent
         Array.Copy(parent, f.Base, 4);
         f.Stride[0] = w.DRow; f.Stride[1] = w.DCol; f.Stride[2] = w.DGCol; f.Stride[3] = w.DLAddr;
         Array.Copy(parent, f.Cur, 4);
+        if (key is not null)
+        {
+            f.RecordKey = key;
+            f.RecordStartReal = _now + _delta;
+            f.RecordStats = Stats.Clone();
+        }
         _frames.Add(f);
         _pc = f.BodyStart;
         BeginIteration(f);
+    }
+
+    /// <summary>
+    /// Delay per REF command when a block never met a refresh in steady state: the pseudo-channels of a channel are
+    /// refreshed together, each blocked for tRFC, so the in-order stream loses about tRFC per pseudo-channel pair.
+    /// </summary>
+    private double DefaultRefreshCost => (double)_t.RFC / _pcs;
+
+    private bool AllClosed()
+    {
+        foreach (var n in _openCount) if (n != 0) return false;
+        return true;
+    }
+
+    /// <summary>Stores the timing of a whole rep block just finished from a precharged start (refreshes taken out).</summary>
+    private void Remember(Frame f)
+    {
+        if (f.RecordKey is null || !AllClosed()) return;
+        var refreshes = Stats.Get(Counter.Refreshes) - f.RecordStats!.Get(Counter.Refreshes);
+        var cost = f.RefreshCostPerCommand >= 0 ? f.RefreshCostPerCommand : DefaultRefreshCost;
+        var refreshNck = (long)Math.Round(refreshes * cost);
+        var diff = Stats.Clone();
+        diff.AddScaled(f.RecordStats, -1);
+        diff.Add(Counter.Refreshes, -refreshes);
+        diff.Add(Counter.Commands, -refreshes);
+        diff.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), -refreshes * _m.Target.Energy.HbmRefreshPj);
+        diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.NckToPs(refreshNck));
+        var duration = _now + _delta - f.RecordStartReal - refreshNck;
+        if (duration <= 0) return;
+        _memo![f.RecordKey] = new RepMemo(duration, Math.Max(0, _drain - _now), diff, cost);
+    }
+
+    /// <summary>Times a rep block from its memo: its duration plus the refreshes that fall due meanwhile.</summary>
+    private void Replay(RepMemo m)
+    {
+        var start = _now + _delta;
+        var shift = m.DurationNck;
+        long refreshes = 0;
+        for (var round = 0; round < 4; round++)
+            {
+                refreshes = 0;
+                foreach (var d in _nextDue)
+                    if (d < start + shift) refreshes += (start + shift - d + _t.REFI - 1) / _t.REFI;
+                var next = m.DurationNck + (long)Math.Round(refreshes * m.RefreshCostPerCommand);
+                if (next == shift) break;
+                shift = next;
+            }
+        for (var q = 0; q < _nextDue.Length; q++)
+            while (_nextDue[q] < start + shift) _nextDue[q] += _t.REFI;
+        var cls = _debug.Class(_pc);
+        Stats.AddScaled(m.Stats, 1);
+        if (refreshes > 0)
+        {
+            Stats.Add(Counter.Refreshes, refreshes);
+            Stats.Add(Counter.Commands, refreshes);
+            Stats.AddEnergy(EnergySubsystem.DramArray, cls, refreshes * _m.Target.Energy.HbmRefreshPj);
+            Stats.AddBusy(Unit.HbmSequencer, cls, _m.NckToPs(shift - m.DurationNck));
+        }
+        var rec = _log.Add(new ActivityRecord(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, _track, cls, _debug.Name(_pc) ?? "rep"));
+        _lastRec = rec;
+        _delta += shift;
+        _drain = _now + m.DrainTailNck;
+        _drainRec = rec;
+        _lastIssue = _now;
+        _pc = _pc + 1 + _w[_pc].Body;
     }
 
     private void BeginIteration(Frame f)
@@ -202,6 +289,7 @@ internal sealed class ChannelAgent : IAgent
         f.Iter++;
         if (f.Iter >= f.Count)
         {
+            Remember(f);
             _frames.RemoveAt(_frames.Count - 1);
             _pc = f.BodyEnd;
             return;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 using Pimcc.Targets.Hbm;
@@ -34,6 +35,20 @@ internal sealed class ChannelProgram
     }
 
     public ChannelWord[] Words { get; }
+
+    /// <summary>
+    /// Identity of a rep block's timing: its words with the row base cleared (cores and local addresses are not
+    /// decoded, so they never differ). Equal keys on any channel, in any run, time the same from a precharged start.
+    /// </summary>
+    public string RepKey(int repPc)
+    {
+        var end = Math.Min(Words.Length, repPc + 1 + Words[repPc].Body);
+        var sb = new System.Text.StringBuilder();
+        foreach (var w in Words.AsSpan(repPc, end - repPc))
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{(int)w.Kind},{(int)w.Command},{w.Pc},{w.Bg},{w.Ba},{w.Col},{w.GCol},{w.Count},{w.Body},{w.DRow},{w.DCol},{w.DGCol},{w.DLAddr};");
+        return sb.ToString();
+    }
 
     private static ChannelWord Decode(Op op)
     {
