@@ -392,7 +392,7 @@ internal sealed class ChannelAgent : IAgent
         else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _rowOf[w.Pc * _banksPerPc] : -1;
         var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
         if (cmd == HbmCommand.PreA && AllBanksOpenedTogether(w.Pc)) cmd = HbmCommand.PreAb;
-        Refresh(w.Pc);
+        Refresh();
         var probe = _engine.Probe(cmd, a, _now);
         if (probe.StateError is { } bad) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {bad}", "the stream breaks the DRAM protocol");
         var c = probe.EarliestCycle;
@@ -499,7 +499,7 @@ internal sealed class ChannelAgent : IAgent
     /// Refresh controller: a pseudo-channel whose REF is due gets it before the next command, once all its banks
     /// are precharged; an open row postpones it up to the target's postponement limit.
     /// </summary>
-    private void Refresh(int pcOfCommand)
+    private void Refresh()
     {
         for (var q = 0; q < _pcs; q++)
         {
@@ -522,7 +522,6 @@ internal sealed class ChannelAgent : IAgent
                 _nextDue[q] += _t.REFI;
             }
         }
-        _ = pcOfCommand;
     }
 
     /// <summary>Refreshes that fell due while the stream sat idle with banks closed happen in the background.</summary>

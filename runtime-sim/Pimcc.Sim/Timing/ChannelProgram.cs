@@ -21,6 +21,7 @@ internal sealed class ChannelProgram
     public ChannelProgram(IReadOnlyList<Op> ops)
     {
         Words = new ChannelWord[ops.Count];
+        _repKeys = new string?[ops.Count];
         for (var i = 0; i < ops.Count; i++) Words[i] = Decode(ops[i]);
         // A rep body may be timed in closed form only when it cannot block: no wait and no sig inside.
         for (var i = 0; i < ops.Count; i++)
@@ -40,7 +41,11 @@ internal sealed class ChannelProgram
     /// Identity of a rep block's timing: its words with the row base cleared (cores and local addresses are not
     /// decoded, so they never differ). Equal keys on any channel, in any run, time the same from a precharged start.
     /// </summary>
-    public string RepKey(int repPc)
+    public string RepKey(int repPc) => _repKeys[repPc] ??= BuildRepKey(repPc);
+
+    private string?[] _repKeys = [];
+
+    private string BuildRepKey(int repPc)
     {
         var end = Math.Min(Words.Length, repPc + 1 + Words[repPc].Body);
         var sb = new System.Text.StringBuilder();
