@@ -1,0 +1,142 @@
+using System.Text;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+using Pimcc.Sim.Timing;
+using Pimcc.Targets;
+
+namespace Pimcc.Sim;
+
+/// <summary>
+/// Instruction-level timing and energy simulator of an HPIM <c>out.bin</c>: SRAM-PIM cores, HBM-PIM channel
+/// streams, and the events, barriers and NoC traffic between them. Deterministic: the same binary, target and
+/// options give the same result, byte for byte.
+/// </summary>
+public sealed class HpimSimulator
+{
+    private readonly PimBinary _binary;
+    private readonly StreamDebugMap[] _coreDebug, _channelDebug;
+    private readonly ChannelProgram[] _channelPrograms;
+    // Rep blocks timed once are reused by every channel and every later run of this simulator (same target).
+    private readonly Dictionary<string, ChannelAgent.RepMemo> _repMemo = new(StringComparer.Ordinal);
+
+    /// <param name="binary">The program, as read by <see cref="PimBinaryReader"/>.</param>
+    /// <param name="fileName">Names the binary in error messages.</param>
+    /// <param name="expectedTarget">When given (e.g. <c>--target hpim</c>), a binary compiled for another target is an error.</param>
+    public HpimSimulator(PimBinary binary, string fileName = "out.bin", SimOptions? options = null, string? expectedTarget = null)
+    {
+        _binary = binary;
+        Options = options ?? new SimOptions();
+        Target = LoadTarget(binary, fileName);
+        if (expectedTarget is not null && expectedTarget != Target.Name)
+            throw new PimccError(ExitCode.WrongTarget, fileName,
+                $"the binary was compiled for target '{Target.Name}', not '{expectedTarget}'", $"simulate it with --target {Target.Name}, or recompile");
+        var cores = Target.Sram.Cores;
+        var channels = Target.Hbm.Organization.Channels;
+        foreach (var c in binary.Cores)
+            if (c.Core < 0 || c.Core >= cores)
+                throw new PimccError(ExitCode.WrongTarget, fileName, $"core stream {c.Core} does not exist on '{Target.Name}' ({cores} cores)", "recompile for this target");
+        foreach (var c in binary.Channels)
+            if (c.Channel < 0 || c.Channel >= channels)
+                throw new PimccError(ExitCode.WrongTarget, fileName, $"channel stream {c.Channel} does not exist on '{Target.Name}' ({channels} channels)", "recompile for this target");
+        _coreDebug = binary.Cores.Select(c => StreamDebugMap.Build(c.Instructions, binary.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == c.Core))).ToArray();
+        _channelDebug = binary.Channels.Select(c => StreamDebugMap.Build(c.Commands, binary.Debug.Where(d => d.Stream == StreamKind.Channel && d.StreamIndex == c.Channel))).ToArray();
+        _channelPrograms = binary.Channels.Select(c => new ChannelProgram(c.Commands)).ToArray();
+    }
+
+    /// <summary>Reads and validates an out.bin (errors are the reader's <see cref="PimccError"/>s) and prepares a simulator.</summary>
+    public static HpimSimulator Load(ReadOnlySpan<byte> file, string fileName, SimOptions? options = null, string? expectedTarget = null) =>
+        new(PimBinaryReader.Read(file, fileName), fileName, options, expectedTarget);
+
+    public HpimTarget Target { get; }
+    public SimOptions Options { get; }
+    public PimBinary Binary => _binary;
+
+    /// <summary>The resolved target embedded in the binary (parsed with <see cref="TargetLoader.Parse"/>).</summary>
+    public static HpimTarget LoadTarget(PimBinary binary, string fileName)
+    {
+        string json;
+        try
+        {
+            json = new UTF8Encoding(false, true).GetString(binary.Target.Json);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target", "embedded target description is not UTF-8", "the binary is corrupt");
+        }
+        var target = TargetLoader.Parse(json, $"{fileName}: embedded target");
+        if (target.Name != binary.Target.Name)
+            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target",
+                $"target section is named '{binary.Target.Name}' but its description is '{target.Name}'", "the binary is corrupt");
+        return target;
+    }
+
+    /// <summary>Runs one program (prefill, or one decode step) from its entry points to completion.</summary>
+    public ProgramRunResult Run(ProgramEntry entry, ProgramRegisters registers)
+    {
+        var model = new MachineModel(Target);
+        var hub = new SyncHub();
+        var log = new ActivityLog();
+        var cores = new List<(CoreAgent Agent, StatVector Stats)>();
+        for (var i = 0; i < _binary.Cores.Count; i++)
+        {
+            var s = _binary.Cores[i];
+            var stats = new StatVector();
+            var offset = entry.CoreOffset(s.Core);
+            if (offset < 0 || offset >= s.Instructions.Count)
+                throw new PimccError(ExitCode.InvalidBinary, $"core {s.Core}", $"entry '{entry.Name}' at word {offset} is outside the stream of {s.Instructions.Count} words", "check the entry offsets");
+            cores.Add((new CoreAgent(s.Core, s.Instructions, offset, _coreDebug[i], model, hub, stats, log, Options,
+                registers.PromptLength, registers.Step, registers.Kv), stats));
+        }
+        var channels = new List<ChannelAgent>();
+        for (var i = 0; i < _binary.Channels.Count; i++)
+        {
+            var s = _binary.Channels[i];
+            var (start, end) = entry.ChannelRange(s.Channel, s.Commands.Count);
+            if (start < 0 || end > s.Commands.Count || start > end)
+                throw new PimccError(ExitCode.InvalidBinary, $"channel {s.Channel}", $"entry '{entry.Name}' range [{start}, {end}) is outside the stream of {s.Commands.Count} words", "check the entry ranges");
+            channels.Add(new ChannelAgent(s.Channel, s.Commands, _channelPrograms[i], start, end, _channelDebug[i], model, hub, log, Options,
+                Options.RepMemo ? _repMemo : null));
+        }
+        foreach (var (a, _) in cores) hub.Wake(a, 0, -1);
+        foreach (var a in channels) hub.Wake(a, 0, -1);
+        hub.Run();
+
+        var blocked = cores.Select(c => (IAgent)c.Agent).Concat(channels).Where(a => !a.Done).ToList();
+        if (blocked.Count > 0)
+            throw new PimccError(ExitCode.InvalidBinary, $"program '{entry.Name}'",
+                "deadlock: every unfinished stream is blocked: " + string.Join("; ", blocked.Select(a => $"{a.Name} waits for {a.BlockedOn ?? "nothing (internal error)"}")),
+                "check that every ev.wait/wait/bar/noc.recv has a matching signal, barrier count or send");
+
+        var makespan = 0L;
+        var finish = new List<(string, long)>();
+        foreach (var (a, _) in cores) { finish.Add((a.Name, a.FinishPs)); makespan = Math.Max(makespan, a.FinishPs); }
+        foreach (var a in channels) { finish.Add((a.Name, a.FinishPs)); makespan = Math.Max(makespan, a.FinishPs); }
+
+        var total = new StatVector();
+        foreach (var (_, s) in cores) total.AddScaled(s, 1);
+        foreach (var a in channels) total.AddScaled(a.Stats, 1);
+        AddStaticEnergy(total, makespan);
+        var simulated = log.Count;
+        return new ProgramRunResult
+        {
+            Program = entry.Name,
+            Registers = registers,
+            MakespanPs = makespan,
+            Stats = total,
+            CriticalPathPs = log.CriticalPathByClass(makespan),
+            Finish = finish,
+            SimulatedItems = simulated,
+            Activity = Options.KeepActivity ? log : null,
+        };
+    }
+
+    /// <summary>Static power of every core, channel and bank PU for the whole run (the machine is on throughout).</summary>
+    private void AddStaticEnergy(StatVector s, long ps)
+    {
+        var e = Target.Energy;
+        var org = Target.Hbm.Organization;
+        var mw = Target.Sram.Cores * e.SramCoreStaticMw + org.Channels * e.HbmChannelStaticMw + org.Banks * e.HbmPuStaticMw;
+        // mW x ps = 1e-15 J = 1e-3 pJ.
+        s.AddEnergy(EnergySubsystem.Static, WorkClass.Other, mw * ps * 1e-3);
+    }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Pimcc.Targets;
+using U = Pimcc.Isa.Encoding.Unit;
+
+namespace Pimcc.Sim.Report;
+
+/// <summary>A declared statistic: name, unit and what it means.</summary>
+public sealed record StatDef(string Name, string Unit, string Description);
+
+/// <summary>
+/// The simulation report. JSON is primary (format <c>pimcc-sim-report/1</c>: declared statistics with name, unit,
+/// description and value); <see cref="RenderText"/> and <see cref="RenderCsv"/> render FROM that JSON. Wall-clock
+/// figures are deliberately absent so that two runs give byte-identical reports.
+/// </summary>
+public static class SimReport
+{
+    public const string Format = "pimcc-sim-report/1";
+
+    /// <summary>Units reported per core (or per channel for the channel sequencer), with report names.</summary>
+    public static readonly (U Unit, string Name, bool PerChannel)[] ReportedUnits =
+    [
+        (U.Scu, "scu", false), (U.PimUnit, "pim-unit", false), (U.Tcu, "tcu", false), (U.Vcu, "vcu", false),
+        (U.Transpose, "transpose", false), (U.Transfer, "transfer", false), (U.HbmInterface, "hbm-interface", false),
+        (U.Noc, "noc", false), (U.HbmSequencer, "hbm-channel", true),
+    ];
+
+    private sealed class Builder(HpimTarget target)
+    {
+        public readonly List<(StatDef Def, double Value)> Stats = [];
+        public readonly List<(string Key, string Value)> Notes = [];
+
+        public void Add(string name, string unit, string description, double value) => Stats.Add((new StatDef(name, unit, description), value));
+
+        public void Run(string prefix, string what, StatVector s, double[] critical, double seconds, int runs)
+        {
+            var t = target;
+            foreach (var c in WorkClasses.All)
+                Add($"{prefix}.busy.{WorkClasses.Name(c)}", "s", $"{what}: unit time spent on {WorkClasses.Name(c)} work, summed over all units of all cores and channels", s.ClassBusy(c) * 1e-12);
+            var total = critical.Sum();
+            foreach (var c in WorkClasses.All)
+                Add($"{prefix}.critical-path.{WorkClasses.Name(c)}", "s", $"{what}: part of the latency on the critical path spent in {WorkClasses.Name(c)} work", critical[(int)c] * 1e-12);
+            foreach (var c in WorkClasses.All)
+                Add($"{prefix}.critical-path-share.{WorkClasses.Name(c)}", "ratio", $"{what}: share of the latency on the critical path spent in {WorkClasses.Name(c)} work", total > 0 ? critical[(int)c] / total : 0);
+            foreach (var (u, name, perChannel) in ReportedUnits)
+            {
+                var instances = perChannel ? t.Hbm.Organization.Channels : t.Sram.Cores;
+                Add($"{prefix}.utilisation.{name}", "ratio", $"{what}: busy time of the {name} units / (units x time)", seconds > 0 ? s.UnitBusy(u) * 1e-12 / (instances * seconds) : 0);
+            }
+            var internalAvail = Roofline.HbmInternalBytesPerSecond(t);
+            Add($"{prefix}.hbm.internal-bandwidth.used", "B/s", $"{what}: bank column bytes consumed by near-bank PUs per second", seconds > 0 ? s.Get(Counter.HbmInternalBytes) / seconds : 0);
+            Add($"{prefix}.hbm.internal-bandwidth.available", "B/s", "all banks streaming one column per all-bank MAC slot (target timing)", internalAvail);
+            Add($"{prefix}.hbm.external-bandwidth.used", "B/s", $"{what}: bytes over the channel data buses (reads, writes, global-buffer writes, result reads, core loads/stores) per second", seconds > 0 ? s.Get(Counter.HbmExternalBytes) / seconds : 0);
+            Add($"{prefix}.hbm.external-bandwidth.available", "B/s", "channels x channel width x data rate (target)", t.Hbm.Organization.ExternalBytesPerSecond);
+            Add($"{prefix}.energy.total", "J", $"{what}: energy, static included", s.TotalEnergy * 1e-12);
+            foreach (var sub in Enum.GetValues<EnergySubsystem>())
+                Add($"{prefix}.energy.subsystem.{Kebab(sub.ToString())}", "J", $"{what}: energy of {Kebab(sub.ToString())}", s.EnergyOf(sub) * 1e-12);
+            foreach (var c in WorkClasses.All)
+                Add($"{prefix}.energy.class.{WorkClasses.Name(c)}", "J", $"{what}: dynamic energy of {WorkClasses.Name(c)} work (static energy is under other)", s.EnergyOf(c) * 1e-12);
+            Add($"{prefix}.power.average", "W", $"{what}: energy / time", seconds > 0 ? s.TotalEnergy * 1e-12 / seconds : 0);
+            var roof = Roofline.For(t, s);
+            var per = Math.Max(1, runs);
+            Add($"{prefix}.roofline.hbm-internal", "s", $"{what}: bank bytes / internal bandwidth, per run", roof.HbmInternalS / per);
+            Add($"{prefix}.roofline.hbm-external", "s", $"{what}: channel data-bus bytes / external bandwidth, per run", roof.HbmExternalS / per);
+            Add($"{prefix}.roofline.core-interfaces", "s", $"{what}: core HBM load/store bytes / all core interfaces, per run", roof.CoreInterfaceS / per);
+            Add($"{prefix}.roofline.hbm-pu-compute", "s", $"{what}: bank MACs / all PUs' peak, per run", roof.HbmPuComputeS / per);
+            Add($"{prefix}.roofline.pim-macro-compute", "s", $"{what}: macro MACs / all PIM units' peak, per run", roof.MacroComputeS / per);
+            Add($"{prefix}.roofline.tcu-compute", "s", $"{what}: TCU MACs / all TCUs' peak, per run", roof.TcuComputeS / per);
+            Add($"{prefix}.roofline.vcu", "s", $"{what}: VCU element operations / all VCU lanes, per run", roof.VcuS / per);
+            Add($"{prefix}.roofline.bound", "s", $"{what}: the target's lower bound for this work (largest of the above), per run", roof.BoundS / per);
+            Add($"{prefix}.roofline.achieved", "ratio", $"{what}: bound / simulated time (1 = at the roofline)", seconds > 0 ? roof.BoundS / seconds : 0);
+            Notes.Add(($"{prefix}.roofline.limiter", roof.Limiter));
+            foreach (var cnt in Enum.GetValues<Counter>())
+                Add($"{prefix}.count.{Kebab(cnt.ToString())}", CounterUnit(cnt), $"{what}: {CounterText(cnt)}", s.Get(cnt));
+        }
+    }
+
+    /// <summary>Report of a generation run (prefill + decode steps).</summary>
+    public static byte[] ToJson(GenerationResult g, HpimTarget target)
+    {
+        var b = new Builder(target);
+        var m = g.Steps.Count;
+        var decodeS = g.DecodePs * 1e-12;
+        b.Add("latency.total", "s", "prefill + all decode steps", g.TotalPs * 1e-12);
+        b.Add("latency.ttft", "s", "time to first token: prefill + first decode step", g.TtftPs * 1e-12);
+        b.Add("latency.prefill", "s", "prefill program", g.Prefill.MakespanPs * 1e-12);
+        b.Add("latency.decode.total", "s", "all decode steps", decodeS);
+        b.Add("latency.decode.first", "s", "first decode step (kv = prompt)", m > 0 ? g.Steps[0].LatencyPs * 1e-12 : 0);
+        b.Add("latency.decode.last", "s", "last decode step", m > 0 ? g.Steps[^1].LatencyPs * 1e-12 : 0);
+        b.Add("latency.decode.mean", "s", "mean decode step", m > 0 ? decodeS / m : 0);
+        b.Add("throughput.decode", "tokens/s", "generated tokens / decode time", decodeS > 0 ? m / decodeS : 0);
+        b.Add("throughput.end-to-end", "tokens/s", "generated tokens / total time", g.TotalPs > 0 ? m / (g.TotalPs * 1e-12) : 0);
+        var totalEnergy = (g.Prefill.Stats.TotalEnergy + g.DecodeStats.TotalEnergy) * 1e-12;
+        b.Add("energy.total", "J", "prefill + decode, static included", totalEnergy);
+        b.Add("energy.tokens-per-joule", "tokens/J", "generated tokens / total energy", totalEnergy > 0 ? m / totalEnergy : 0);
+        b.Add("power.average", "W", "total energy / total time", g.TotalPs > 0 ? totalEnergy / (g.TotalPs * 1e-12) : 0);
+        b.Add("sim.decode-steps-simulated", "count", "decode steps simulated instruction by instruction (the rest interpolated in kv)", g.Steps.Count(s => s.Simulated));
+        b.Add("sim.simulated-items", "count", "instructions and commands stepped one by one, all simulated runs", g.SimulatedRuns.Sum(r => r.SimulatedItems));
+        b.Run("decode", "decode (all steps)", g.DecodeStats, g.DecodeCriticalPathPs, decodeS, m);
+        b.Run("prefill", "prefill", g.Prefill.Stats, g.Prefill.CriticalPathPs, g.Prefill.MakespanPs * 1e-12, 1);
+        return Write(b, target, w =>
+        {
+            w.WriteStartObject("workload");
+            w.WriteNumber("promptTokens", g.Request.PromptLength);
+            w.WriteNumber("outputTokens", m);
+            w.WriteString("decodeSampling", g.Steps.All(s => s.Simulated) ? "exact" : "interpolated");
+            w.WriteEndObject();
+        }, w =>
+        {
+            w.WriteStartArray("decodeSteps");
+            foreach (var s in g.Steps)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("step", s.Step);
+                w.WriteNumber("kv", s.Kv);
+                w.WriteNumber("latency", s.LatencyPs * 1e-12);
+                w.WriteBoolean("simulated", s.Simulated);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary>Report of a single program run.</summary>
+    public static byte[] ToJson(ProgramRunResult r, HpimTarget target)
+    {
+        var b = new Builder(target);
+        var s = r.MakespanPs * 1e-12;
+        b.Add("latency.total", "s", $"program '{r.Program}' from start until every core halted and every channel drained", s);
+        b.Add("sim.simulated-items", "count", "instructions and commands stepped one by one", r.SimulatedItems);
+        b.Run("program", $"program '{r.Program}'", r.Stats, r.CriticalPathPs, s, 1);
+        return Write(b, target, w =>
+        {
+            w.WriteStartObject("workload");
+            w.WriteString("program", r.Program);
+            w.WriteNumber("promptTokens", r.Registers.PromptLength);
+            w.WriteNumber("step", r.Registers.Step);
+            w.WriteNumber("kv", r.Registers.Kv);
+            w.WriteEndObject();
+        }, w =>
+        {
+            w.WriteStartArray("streams");
+            foreach (var (name, finish) in r.Finish)
+            {
+                w.WriteStartObject();
+                w.WriteString("stream", name);
+                w.WriteNumber("finish", finish * 1e-12);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        });
+    }
+
+    private static byte[] Write(Builder b, HpimTarget target, Action<Utf8JsonWriter> workload, Action<Utf8JsonWriter> tail)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", Format);
+            w.WriteStartObject("target");
+            w.WriteString("name", target.Name);
+            w.WriteString("sha256", target.Sha256);
+            w.WriteEndObject();
+            workload(w);
+            w.WriteStartObject("notes");
+            foreach (var (k, v) in b.Notes) w.WriteString(k, v);
+            w.WriteEndObject();
+            w.WriteStartArray("statistics");
+            foreach (var (def, value) in b.Stats)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", def.Name);
+                w.WriteString("unit", def.Unit);
+                w.WriteNumber("value", double.IsFinite(value) ? value : 0);
+                w.WriteString("description", def.Description);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            tail(w);
+            w.WriteEndObject();
+        }
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
+    }
+
+    /// <summary>Human-readable report rendered from the JSON.</summary>
+    public static string RenderText(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var sb = new StringBuilder();
+        var target = root.GetProperty("target");
+        sb.Append(CultureInfo.InvariantCulture, $"pimcc simulation report (target {target.GetProperty("name").GetString()})\n");
+        if (root.TryGetProperty("workload", out var wl))
+            sb.Append("workload: ").Append(string.Join(", ", wl.EnumerateObject().Select(p => $"{p.Name} {p.Value}"))).Append('\n');
+        foreach (var n in root.GetProperty("notes").EnumerateObject())
+            sb.Append(CultureInfo.InvariantCulture, $"{n.Name}: {n.Value.GetString()}\n");
+        string? group = null;
+        foreach (var s in root.GetProperty("statistics").EnumerateArray())
+        {
+            var name = s.GetProperty("name").GetString()!;
+            var g = name.Split('.')[0];
+            if (g != group) { sb.Append('\n').Append(g).Append('\n'); group = g; }
+            sb.Append(CultureInfo.InvariantCulture, $"  {name,-58} {Human(s.GetProperty("value").GetDouble(), s.GetProperty("unit").GetString()!)}\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>CSV (name,unit,value,description) rendered from the JSON.</summary>
+    public static string RenderCsv(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var sb = new StringBuilder("name,unit,value,description\n");
+        foreach (var s in doc.RootElement.GetProperty("statistics").EnumerateArray())
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{s.GetProperty("name").GetString()},{s.GetProperty("unit").GetString()},{s.GetProperty("value").GetDouble().ToString("R", CultureInfo.InvariantCulture)},\"{s.GetProperty("description").GetString()!.Replace("\"", "\"\"")}\"\n");
+        return sb.ToString();
+    }
+
+    private static string Human(double v, string unit)
+    {
+        string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "s" when v != 0 && Math.Abs(v) < 1e-6 => F(v * 1e9) + " ns",
+            "s" when v != 0 && Math.Abs(v) < 1e-3 => F(v * 1e6) + " us",
+            "s" when v != 0 && Math.Abs(v) < 1 => F(v * 1e3) + " ms",
+            "J" when v != 0 && Math.Abs(v) < 1e-3 => F(v * 1e6) + " uJ",
+            "J" when v != 0 && Math.Abs(v) < 1 => F(v * 1e3) + " mJ",
+            "B/s" => F(v / 1e9) + " GB/s",
+            "ratio" => F(v * 100) + " %",
+            "count" => v.ToString("0", CultureInfo.InvariantCulture),
+            _ => v.ToString("G6", CultureInfo.InvariantCulture) + " " + unit,
+        };
+    }
+
+    private static string Kebab(string pascal)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in pascal)
+        {
+            if (char.IsUpper(ch) && sb.Length > 0) sb.Append('-');
+            sb.Append(char.ToLowerInvariant(ch));
+        }
+        return sb.ToString();
+    }
+
+    private static string CounterUnit(Counter c) => c switch
+    {
+        Counter.HbmInternalBytes or Counter.HbmExternalBytes or Counter.CoreHbmBytes or Counter.NocBytes => "B",
+        _ => "count",
+    };
+
+    private static string CounterText(Counter c) => c switch
+    {
+        Counter.Instructions => "SRAM-PIM instructions executed",
+        Counter.Commands => "HBM commands issued (refreshes and closed-form iterations included)",
+        Counter.BankMacs => "multiply-accumulates in the near-bank PUs",
+        Counter.MacroMacs => "multiply-accumulates in the SRAM-PIM macros",
+        Counter.TcuMacs => "multiply-accumulates in the TCUs",
+        Counter.VcuOps => "VCU element operations",
+        Counter.HbmInternalBytes => "bank bytes consumed by the near-bank PUs",
+        Counter.HbmExternalBytes => "bytes over the channel data buses",
+        Counter.CoreHbmBytes => "bytes moved by core hbm.ld/hbm.st/hbm.pf",
+        Counter.NocBytes => "bytes moved over the NoC",
+        Counter.DramActivates => "bank activations",
+        Counter.Refreshes => "all-bank refreshes of pseudo-channels",
+        Counter.SkippedIterations => "rep iterations timed in closed form",
+        _ => c.ToString(),
+    };
+}

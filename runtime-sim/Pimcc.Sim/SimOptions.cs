@@ -1,0 +1,59 @@
+namespace Pimcc.Sim;
+
+/// <summary>Simulator settings that are modelling choices, not hardware parameters (those live in the target).</summary>
+public sealed record SimOptions
+{
+    /// <summary>Time repeated HBM command blocks in closed form once periodic (false: command by command).</summary>
+    public bool FastPath { get; init; } = true;
+
+    /// <summary>
+    /// Instructions a core's scoreboard holds between dispatch and execution start: an instruction dispatches only
+    /// once the one this many earlier has started. Not a published HPIM parameter; 16 is a typical issue-queue depth.
+    /// </summary>
+    public int ScoreboardDepth { get; init; } = 16;
+
+    /// <summary>Guard against programs that never halt.</summary>
+    public long MaxInstructionsPerCore { get; init; } = 2_000_000_000;
+
+    /// <summary>
+    /// Inside a closed-form rep span, account refreshes with the delay measured on the first refresh the rep met
+    /// (false: stop every span at the next refresh due time and issue it for real).
+    /// </summary>
+    public bool ClosedFormRefresh { get; init; } = true;
+
+    /// <summary>
+    /// Time an outermost rep block that starts with every bank precharged once, and reuse that timing (duration,
+    /// statistics; refreshes added for the time it runs) for every identical block on any channel and in later runs.
+    /// Only the first commands after such a block see a slightly older bank history. Checked within 1% by tests.
+    /// </summary>
+    public bool RepMemo { get; init; } = true;
+
+    /// <summary>Time channels with the shared <c>HbmChannelTimingEngine</c> itself instead of its compiled form (slow; for cross-checks).</summary>
+    public bool ReferenceEngine { get; init; }
+
+    /// <summary>Keep the per-instruction activity log after the run (needed for traces).</summary>
+    public bool KeepActivity { get; init; }
+}
+
+/// <summary>Registers the top controller sets before a program run (abi.md): r28 prompt length, r29 step, r30 kv.</summary>
+public readonly record struct ProgramRegisters(uint PromptLength, uint Step, uint Kv)
+{
+    public static ProgramRegisters Prefill(int prompt) => new((uint)prompt, 0, 0);
+
+    public static ProgramRegisters Decode(int prompt, int step) => new((uint)prompt, (uint)step, (uint)(prompt + step));
+}
+
+/// <summary>
+/// Where one program starts in every stream (abi.md): word offset per core, word range per channel. Streams not
+/// listed start at word 0 (cores) or run whole (channels). Used until the container carries entry tables.
+/// </summary>
+public sealed record ProgramEntry(string Name, IReadOnlyDictionary<int, int>? CoreOffsets = null,
+    IReadOnlyDictionary<int, (int Start, int End)>? ChannelRanges = null)
+{
+    public static ProgramEntry Whole(string name) => new(name);
+
+    public int CoreOffset(int core) => CoreOffsets is { } d && d.TryGetValue(core, out var o) ? o : 0;
+
+    public (int Start, int End) ChannelRange(int channel, int length) =>
+        ChannelRanges is { } d && d.TryGetValue(channel, out var r) ? r : (0, length);
+}

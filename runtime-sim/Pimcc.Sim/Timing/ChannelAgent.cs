@@ -1,0 +1,548 @@
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Encoding;
+using Pimcc.Targets;
+using Pimcc.Targets.Hbm;
+
+namespace Pimcc.Sim.Timing;
+
+/// <summary>
+/// Timing model of one HBM-PIM channel stream: commands issue in stream order at the earliest cycle the shared
+/// <see cref="HbmChannelTimingEngine"/> allows (per-bank state, JEDEC constraints, all-bank and PIM rules),
+/// with a refresh controller that issues REF per pseudo-channel every tREFI when the banks are precharged.
+/// <para>Fast path: a <c>rep</c> whose body cannot block is timed in closed form once two consecutive iterations
+/// start the same period P apart (periodic steady state): K further iterations are skipped by advancing the
+/// channel's clock offset by K x P and adding K x the last iteration's statistics. The engine keeps running in
+/// its own (offset) time, so the iteration after the skip sees exactly the history a steady-state predecessor
+/// leaves. Skips never cross a refresh due time; refreshes are then issued for real.</para>
+/// </summary>
+internal sealed class ChannelAgent : IAgent
+{
+    /// <summary>A whole rep block timed once from a precharged start: duration without refreshes, drain tail, statistics.</summary>
+    internal sealed record RepMemo(long DurationNck, long DrainTailNck, StatVector Stats, double RefreshCostPerCommand);
+
+    private sealed class Frame
+    {
+        public int RepPc, BodyStart, BodyEnd;
+        public long Count, Iter;
+        public long[] Base = new long[4], Stride = new long[4], Cur = new long[4];
+        public bool Eligible, PendingStart;
+        public readonly long[] Starts = new long[3];
+        public int StartsSeen;
+        public StatVector? Snapshot;
+        // Refresh in closed form: the delay one REF command adds to a steady-state rep, measured once by simulating
+        // through a refresh (start after it minus the start the period predicts).
+        public double RefreshCostPerCommand = -1;
+        public long SteadyP, SteadyStart, SteadyIter = -1;
+        public bool Measuring;
+        public double MeasuredRefreshes;
+        public string? RecordKey;
+        public long RecordStartReal;
+        public StatVector? RecordStats;
+    }
+
+    private readonly int _channel;
+    private readonly ChannelWord[] _w;
+    private readonly IReadOnlyList<Op> _ops;
+    private readonly int _end;
+    private readonly StreamDebugMap _debug;
+    private readonly MachineModel _m;
+    private readonly SyncHub _hub;
+    private readonly ActivityLog _log;
+    private readonly SimOptions _options;
+    private readonly IChannelTiming _engine;
+    private readonly HbmTimingSet _t;
+    private readonly List<Frame> _frames = [];
+    private readonly long[] _noOffsets = new long[4];
+    private readonly long[] _nextDue;
+    private readonly int[] _rowOf;      // open row per bank, -1 when precharged
+    private readonly int[] _openCount;
+    private readonly int _banksPerPc, _pcs;
+    private readonly int _track;
+    private readonly Dictionary<string, RepMemo>? _memo;
+    private readonly ChannelProgram _program;
+
+    private int _pc;
+    private long _now;        // engine clock (nCK): no command issues before it
+    private long _delta;      // nCK skipped by the fast path: real = engine + delta
+    private long _lastIssue;  // engine nCK of the last command (busy-time accounting)
+    private long _drain;      // engine nCK by which all issued commands have completed
+    private int _drainRec = -1, _lastRec = -1;
+    private bool _done, _waiting;
+    private string? _blockedOn;
+
+    public ChannelAgent(int channel, IReadOnlyList<Op> ops, ChannelProgram program, int start, int end, StreamDebugMap debug,
+        MachineModel m, SyncHub hub, ActivityLog log, SimOptions options, Dictionary<string, RepMemo>? memo = null)
+    {
+        _memo = memo;
+        _program = program;
+        _channel = channel;
+        _ops = ops;
+        _w = program.Words;
+        _pc = start;
+        _end = end;
+        _debug = debug;
+        _m = m;
+        _hub = hub;
+        _log = log;
+        _options = options;
+        _engine = options.ReferenceEngine ? new SharedEngineTiming(m.Target) : new FastChannelTiming(m.Target);
+        _t = m.Target.Hbm.Timing;
+        var org = m.Target.Hbm.Organization;
+        _pcs = org.PseudoChannelsPerChannel;
+        _banksPerPc = org.BanksPerPseudoChannel;
+        _nextDue = Enumerable.Repeat((long)_t.REFI, _pcs).ToArray();
+        _rowOf = Enumerable.Repeat(-1, _pcs * _banksPerPc).ToArray();
+        _openCount = new int[_pcs];
+        _track = 1_000_000 + channel;
+        Name = $"channel {channel}";
+    }
+
+    public string Name { get; }
+    public StatVector Stats { get; } = new();
+    public bool Done => _done;
+    public string? BlockedOn => _waiting ? _blockedOn : null;
+    public long FinishPs { get; private set; }
+
+    public void Resume(long nowPs, int releasedBy)
+    {
+        if (_done) return;
+        var realNow = _m.PsToNck(nowPs);
+        if (_waiting)
+        {
+            _waiting = false;
+            _blockedOn = null;
+            HiddenRefreshes(_now + _delta, realNow);
+            var at = Math.Max(_now, realNow - _delta);
+            _lastRec = Record(at, at, releasedBy >= 0 ? releasedBy : _lastRec, _pc);
+            _now = at;
+            _lastIssue = at;
+            _pc++;
+        }
+        Run(nowPs);
+    }
+
+    private void Run(long nowPs)
+    {
+        while (true)
+        {
+            if (_frames.Count > 0 && _pc == _frames[^1].BodyEnd) { EndIteration(); continue; }
+            if (_pc >= _end)
+            {
+                _done = true;
+                FinishPs = _m.NckToPs(Math.Max(_now, _drain) + _delta);
+                return;
+            }
+            var w = _w[_pc];
+            switch (w.Kind)
+            {
+                case WordKind.Repeat:
+                    PushFrame(w);
+                    continue;
+                case WordKind.Wait:
+                {
+                    var at = _m.NckToPs(_now + _delta);
+                    if (at > nowPs) { _hub.Wake(this, at, -1); return; }
+                    if (_hub.TryWait((int)w.Row, w.Count, this))
+                    {
+                        _lastRec = Record(_now, _now, _lastRec, _pc);
+                        _pc++;
+                        continue;
+                    }
+                    _waiting = true;
+                    _blockedOn = $"wait event {w.Row} count {w.Count} (counter {_hub.Counter((int)w.Row)}) at word {_pc}";
+                    return;
+                }
+                case WordKind.Signal:
+                {
+                    var at = Math.Max(_now, _drain);
+                    var rec = Record(at, at, at > _now ? _drainRec : _lastRec, _pc);
+                    _lastRec = rec;
+                    _hub.Signal((int)w.Row, w.Count, _m.NckToPs(at + _delta), rec);
+                    _pc++;
+                    continue;
+                }
+                case WordKind.ResultClear:
+                    // Zeroing the PU accumulators is local to the PUs: it takes no command-bus slot in this model.
+                    _pc++;
+                    continue;
+                case WordKind.DramAllBankResults:
+                    for (var b = 0; b < _banksPerPc; b++)
+                        Issue(w.Command, w with { Bg = b / _m.Target.Hbm.Organization.BanksPerBankGroup, Ba = b % _m.Target.Hbm.Organization.BanksPerBankGroup });
+                    _pc++;
+                    continue;
+                default:
+                    Issue(w.Command, w);
+                    _pc++;
+                    continue;
+            }
+        }
+    }
+
+    // ---- rep frames and the fast path --------------------------------------------------------------------------
+
+    private long[] Offsets => _frames.Count == 0 ? _noOffsets : _frames[^1].Cur;
+
+    private void PushFrame(ChannelWord w)
+    {
+        string? key = null;
+        if (_memo is not null && _frames.Count == 0 && w.RepEligible && _options.FastPath && w.Count >= 4 && AllClosed())
+        {
+            key = _program.RepKey(_pc);
+            if (_memo.TryGetValue(key, out var hit)) { Replay(hit); return; }
+        }
+        var parent = Offsets;
+        var f = new Frame
+        {
+            RepPc = _pc, BodyStart = _pc + 1, BodyEnd = _pc + 1 + w.Body, Count = w.Count,
+            Eligible = _options.FastPath && w.RepEligible && w.Count >= 4,
+        };
+        Array.Copy(parent, f.Base, 4);
+        f.Stride[0] = w.DRow; f.Stride[1] = w.DCol; f.Stride[2] = w.DGCol; f.Stride[3] = w.DLAddr;
+        Array.Copy(parent, f.Cur, 4);
+        if (key is not null)
+        {
+            f.RecordKey = key;
+            f.RecordStartReal = _now + _delta;
+            f.RecordStats = Stats.Clone();
+        }
+        _frames.Add(f);
+        _pc = f.BodyStart;
+        BeginIteration(f);
+    }
+
+    /// <summary>
+    /// Delay per REF command when a block never met a refresh in steady state: the pseudo-channels of a channel are
+    /// refreshed together, each blocked for tRFC, so the in-order stream loses about tRFC per pseudo-channel pair.
+    /// </summary>
+    private double DefaultRefreshCost => (double)_t.RFC / _pcs;
+
+    private bool AllClosed()
+    {
+        foreach (var n in _openCount) if (n != 0) return false;
+        return true;
+    }
+
+    /// <summary>Stores the timing of a whole rep block just finished from a precharged start (refreshes taken out).</summary>
+    private void Remember(Frame f)
+    {
+        if (f.RecordKey is null || !AllClosed()) return;
+        var refreshes = Stats.Get(Counter.Refreshes) - f.RecordStats!.Get(Counter.Refreshes);
+        var cost = f.RefreshCostPerCommand >= 0 ? f.RefreshCostPerCommand : DefaultRefreshCost;
+        var refreshNck = (long)Math.Round(refreshes * cost);
+        var diff = Stats.Clone();
+        diff.AddScaled(f.RecordStats, -1);
+        diff.Add(Counter.Refreshes, -refreshes);
+        diff.Add(Counter.Commands, -refreshes);
+        diff.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), -refreshes * _m.Target.Energy.HbmRefreshPj);
+        diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.NckToPs(refreshNck));
+        var duration = _now + _delta - f.RecordStartReal - refreshNck;
+        if (duration <= 0) return;
+        _memo![f.RecordKey] = new RepMemo(duration, Math.Max(0, _drain - _now), diff, cost);
+    }
+
+    /// <summary>Times a rep block from its memo: its duration plus the refreshes that fall due meanwhile.</summary>
+    private void Replay(RepMemo m)
+    {
+        var start = _now + _delta;
+        var shift = m.DurationNck;
+        long refreshes = 0;
+        for (var round = 0; round < 4; round++)
+            {
+                refreshes = 0;
+                foreach (var d in _nextDue)
+                    if (d < start + shift) refreshes += (start + shift - d + _t.REFI - 1) / _t.REFI;
+                var next = m.DurationNck + (long)Math.Round(refreshes * m.RefreshCostPerCommand);
+                if (next == shift) break;
+                shift = next;
+            }
+        for (var q = 0; q < _nextDue.Length; q++)
+            while (_nextDue[q] < start + shift) _nextDue[q] += _t.REFI;
+        var cls = _debug.Class(_pc);
+        Stats.AddScaled(m.Stats, 1);
+        if (refreshes > 0)
+        {
+            Stats.Add(Counter.Refreshes, refreshes);
+            Stats.Add(Counter.Commands, refreshes);
+            Stats.AddEnergy(EnergySubsystem.DramArray, cls, refreshes * _m.Target.Energy.HbmRefreshPj);
+            Stats.AddBusy(Unit.HbmSequencer, cls, _m.NckToPs(shift - m.DurationNck));
+        }
+        var rec = _log.Add(new ActivityRecord(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, _track, cls, _debug.Name(_pc) ?? "rep"));
+        _lastRec = rec;
+        _delta += shift;
+        _drain = _now + m.DrainTailNck;
+        _drainRec = rec;
+        _lastIssue = _now;
+        _pc = _pc + 1 + _w[_pc].Body;
+    }
+
+    private void BeginIteration(Frame f)
+    {
+        f.PendingStart = true;
+        if (!f.Eligible) return;
+        f.Snapshot ??= new StatVector();
+        f.Snapshot.CopyFrom(Stats);
+    }
+
+    private void EndIteration()
+    {
+        var f = _frames[^1];
+        f.Iter++;
+        if (f.Iter >= f.Count)
+        {
+            Remember(f);
+            _frames.RemoveAt(_frames.Count - 1);
+            _pc = f.BodyEnd;
+            return;
+        }
+        if (f.Eligible)
+        {
+            var refreshes = Stats.Get(Counter.Refreshes) - f.Snapshot!.Get(Counter.Refreshes);
+            if (refreshes > 0 && f.SteadyIter >= 0 && f.RefreshCostPerCommand < 0)
+            {
+                f.Measuring = true;
+                f.MeasuredRefreshes += refreshes;
+            }
+            TryFastForward(f);
+        }
+        for (var k = 0; k < 4; k++) f.Cur[k] = f.Base[k] + f.Iter * f.Stride[k];
+        _pc = f.BodyStart;
+        BeginIteration(f);
+    }
+
+    private void TryFastForward(Frame f)
+    {
+        if (f.StartsSeen < 3) return;
+        var s = f.Starts;
+        long p = s[2] - s[1];
+        if (p <= 0 || s[1] - s[0] != p) return;
+        // An iteration that contained a refresh is not representative of the steady state.
+        if (Stats.Get(Counter.Refreshes) != f.Snapshot!.Get(Counter.Refreshes)) return;
+        var justEnded = f.Iter - 1;
+        if (f.Measuring && p == f.SteadyP)
+        {
+            var cost = s[2] - (f.SteadyStart + (justEnded - f.SteadyIter) * p);
+            if (cost >= 0 && f.MeasuredRefreshes > 0) f.RefreshCostPerCommand = cost / f.MeasuredRefreshes;
+            f.Measuring = false;
+        }
+        f.SteadyP = p;
+        f.SteadyStart = s[2];
+        f.SteadyIter = justEnded;
+        var remaining = f.Count - f.Iter;          // iterations not yet run, including the next one
+        var k = remaining - 1;                     // keep the last iteration real: it sets the state after the rep
+        var nextStart = s[2] + p;
+        long due = long.MaxValue;
+        foreach (var d in _nextDue) due = Math.Min(due, d);
+        long shift;
+        var closedFormRefreshes = 0L;
+        if (f.RefreshCostPerCommand >= 0 && _options.ClosedFormRefresh)
+        {
+            if (k < 1) return;
+            // Refreshes due inside the skipped span cost the measured delay each; the span grows by that delay,
+            // which may bring more refreshes due, so iterate to the fixed point (a few rounds).
+            shift = k * p;
+            for (var round = 0; round < 4; round++)
+            {
+                closedFormRefreshes = 0;
+                foreach (var d in _nextDue)
+                    if (d < nextStart + shift) closedFormRefreshes += (nextStart + shift - d + _t.REFI - 1) / _t.REFI;
+                var next = k * p + (long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand);
+                if (next == shift) break;
+                shift = next;
+            }
+            for (var q = 0; q < _nextDue.Length; q++)
+                while (_nextDue[q] < nextStart + shift) _nextDue[q] += _t.REFI;
+        }
+        else
+        {
+            // Stop short of the next refresh: it is issued for real (and its cost measured).
+            var byRefresh = (due - nextStart) / p - 1;
+            k = Math.Min(k, byRefresh);
+            if (k < 1) return;
+            shift = k * p;
+        }
+        Stats.AddScaledDifference(Stats, f.Snapshot!, k);
+        Stats.Add(Counter.SkippedIterations, k);
+        if (closedFormRefreshes > 0)
+        {
+            Stats.Add(Counter.Refreshes, closedFormRefreshes);
+            Stats.Add(Counter.Commands, closedFormRefreshes);
+            Stats.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), closedFormRefreshes * _m.Target.Energy.HbmRefreshPj);
+            Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.NckToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
+        }
+        var rec = _log.Add(new ActivityRecord(_m.NckToPs(_now + _delta), _m.NckToPs(_now + _delta + shift), _lastRec, _track,
+            _debug.Class(f.RepPc), _debug.Name(f.RepPc) ?? "rep"));
+        _lastRec = rec;
+        if (_drain >= _now) _drainRec = rec;
+        _delta += shift;
+        f.Iter += k;
+        for (var i = 0; i < 3; i++) s[i] += shift;
+    }
+
+    // ---- DRAM commands ----------------------------------------------------------------------------------------
+
+    private void Issue(HbmCommand cmd, ChannelWord w)
+    {
+        var off = Offsets;
+        var row = w.Row + off[0];
+        var col = (cmd == HbmCommand.WrGb ? w.GCol + off[2] : w.Col + off[1]);
+        if (row > int.MaxValue || col > int.MaxValue) throw Error($"row {row} / column {col} out of range", "check rep strides");
+        // Column commands name no row: they use the row open in their bank (all banks for MACAB).
+        var bankIndex = w.Pc * _banksPerPc + w.Bg * _m.Target.Hbm.Organization.BanksPerBankGroup + w.Ba;
+        if (cmd is HbmCommand.Rd or HbmCommand.Wr or HbmCommand.MacSb) row = (uint)bankIndex < (uint)_rowOf.Length ? _rowOf[bankIndex] : -1;
+        else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _rowOf[w.Pc * _banksPerPc] : -1;
+        var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
+        if (cmd == HbmCommand.PreA && AllBanksOpenedTogether(w.Pc)) cmd = HbmCommand.PreAb;
+        Refresh();
+        var probe = _engine.Probe(cmd, a, _now);
+        if (probe.StateError is { } bad) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {bad}", "the stream breaks the DRAM protocol");
+        var c = probe.EarliestCycle;
+        _engine.Issue(cmd, a, c);
+        Account(cmd, a, c);
+    }
+
+    private bool _lastOpenWasAllBank;
+
+    private bool AllBanksOpenedTogether(int pc) => _lastOpenWasAllBank && _openCount[pc] == _banksPerPc;
+
+    private void Account(HbmCommand cmd, HbmAddress a, long c)
+    {
+        // An iteration starts at its first own command; a refresh the controller slips in is not part of it.
+        if (cmd != HbmCommand.Ref)
+        foreach (var f in _frames)
+            if (f.PendingStart)
+            {
+                f.PendingStart = false;
+                f.Starts[0] = f.Starts[1];
+                f.Starts[1] = f.Starts[2];
+                f.Starts[2] = c + _delta;
+                f.StartsSeen++;
+            }
+        var e = _m.Target.Energy;
+        var cls = _debug.Class(_pc);
+        var colBits = (double)_m.ColumnBits;
+        var colBytes = _m.ColumnBits / 8;
+        long done = c;
+        var bankBase = a.PseudoChannel * _banksPerPc;
+        switch (cmd)
+        {
+            case HbmCommand.Act:
+                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, a.Row, a.PseudoChannel);
+                _lastOpenWasAllBank = false;
+                Stats.Add(Counter.DramActivates, 1);
+                Stats.AddEnergy(EnergySubsystem.DramArray, cls, e.ActivatePj);
+                break;
+            case HbmCommand.ActAb:
+                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, a.Row, a.PseudoChannel);
+                _lastOpenWasAllBank = true;
+                Stats.Add(Counter.DramActivates, _banksPerPc);
+                Stats.AddEnergy(EnergySubsystem.DramArray, cls, _banksPerPc * e.ActivatePj);
+                break;
+            case HbmCommand.Pre:
+                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, -1, a.PseudoChannel);
+                break;
+            case HbmCommand.PreA or HbmCommand.PreAb:
+                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, -1, a.PseudoChannel);
+                break;
+            case HbmCommand.Rd or HbmCommand.Wr:
+                done = c + (cmd == HbmCommand.Rd ? _t.CL : _t.CWL) + _t.BL;
+                Stats.Add(Counter.HbmExternalBytes, colBytes);
+                Stats.AddEnergy(EnergySubsystem.DramArray, cls, colBits * e.ColumnInBankPjPerBit);
+                Stats.AddEnergy(EnergySubsystem.DramIo, cls, colBits * (e.ColumnOffDiePjPerBit - e.ColumnInBankPjPerBit));
+                break;
+            case HbmCommand.MacAb or HbmCommand.MacSb:
+            {
+                var banks = cmd == HbmCommand.MacAb ? _banksPerPc : 1;
+                done = c + _m.PuColumnNck + HbmTimingRules.PuPipelineNck(_m.Target);
+                Stats.Add(Counter.BankMacs, banks * _m.ElementsPerColumn);
+                Stats.Add(Counter.HbmInternalBytes, banks * colBytes);
+                Stats.AddEnergy(EnergySubsystem.DramArray, cls, banks * colBits * e.ColumnInBankPjPerBit);
+                Stats.AddEnergy(EnergySubsystem.HbmPu, cls, banks * _m.ElementsPerColumn * e.PuMacPj + colBits * e.GlobalBufferPjPerBit);
+                break;
+            }
+            case HbmCommand.WrGb:
+                done = c + _t.CWL + _t.BL;
+                Stats.Add(Counter.HbmExternalBytes, colBytes);
+                Stats.AddEnergy(EnergySubsystem.HbmPu, cls, colBits * e.GlobalBufferPjPerBit);
+                Stats.AddEnergy(EnergySubsystem.DramIo, cls, colBits * (e.HbmTsvPjPerBit + e.HbmInterposerPjPerBit));
+                break;
+            case HbmCommand.RdRes:
+                done = c + _t.CL + _t.BL;
+                Stats.Add(Counter.HbmExternalBytes, colBytes);
+                Stats.AddEnergy(EnergySubsystem.DramIo, cls, colBits * (e.ColumnOffDiePjPerBit - e.ColumnInBankPjPerBit));
+                break;
+            case HbmCommand.Ref:
+                done = c + _t.RFC;
+                Stats.Add(Counter.Refreshes, 1);
+                Stats.AddEnergy(EnergySubsystem.DramArray, cls, e.HbmRefreshPj);
+                break;
+        }
+        Stats.Add(Counter.Commands, 1);
+        // Channel busy time: the stream is working from its previous command (or its release from a wait) to this one.
+        var busy = _m.NckToPs(Math.Max(c, _lastIssue) - _lastIssue);
+        Stats.AddBusy(Unit.HbmSequencer, cls, busy);
+        var pred = _lastRec;
+        var rec = Record(c, done, pred, _pc, cmd);
+        _lastRec = rec;
+        if (done >= _drain) { _drain = done; _drainRec = rec; }
+        _lastIssue = c;
+        _now = c;
+    }
+
+    private void SetOpen(int bank, int row, int pc)
+    {
+        var wasOpen = _rowOf[bank] >= 0;
+        _rowOf[bank] = row;
+        if (wasOpen != row >= 0) _openCount[pc] += row >= 0 ? 1 : -1;
+    }
+
+    /// <summary>
+    /// Refresh controller: a pseudo-channel whose REF is due gets it before the next command, once all its banks
+    /// are precharged; an open row postpones it up to the target's postponement limit.
+    /// </summary>
+    private void Refresh()
+    {
+        for (var q = 0; q < _pcs; q++)
+        {
+            while (_now + _delta >= _nextDue[q])
+            {
+                if (_openCount[q] > 0)
+                {
+                    if (_now + _delta > _nextDue[q] + (long)_t.MaxPostponedRefreshes * _t.REFI)
+                        throw Error($"pseudo-channel {q} kept a row open past the refresh postponement limit ({_t.MaxPostponedRefreshes} x tREFI)",
+                            "precharge between GEMV tiles so the controller can refresh");
+                    break;
+                }
+                var a = HbmAddress.AllBanks(q);
+                var probe = _engine.Probe(HbmCommand.Ref, a, _now);
+                if (probe.StateError is { } bad) throw Error("REF: " + bad, "internal refresh controller error");
+                var saved = _pc;
+                _engine.Issue(HbmCommand.Ref, a, probe.EarliestCycle);
+                Account(HbmCommand.Ref, a, probe.EarliestCycle);
+                _pc = saved;
+                _nextDue[q] += _t.REFI;
+            }
+        }
+    }
+
+    /// <summary>Refreshes that fell due while the stream sat idle with banks closed happen in the background.</summary>
+    private void HiddenRefreshes(long idleFromReal, long idleToReal)
+    {
+        for (var q = 0; q < _pcs; q++)
+        {
+            if (_openCount[q] > 0) continue;
+            while (_nextDue[q] >= idleFromReal && _nextDue[q] + _t.RFC <= idleToReal)
+            {
+                Stats.Add(Counter.Refreshes, 1);
+                Stats.AddEnergy(EnergySubsystem.DramArray, WorkClass.Other, _m.Target.Energy.HbmRefreshPj);
+                _nextDue[q] += _t.REFI;
+            }
+        }
+    }
+
+    private int Record(long startNck, long endNck, int pred, int word, HbmCommand? cmd = null) =>
+        _log.Add(new ActivityRecord(_m.NckToPs(startNck + _delta), _m.NckToPs(endNck + _delta), pred, _track,
+            _debug.Class(word), _debug.Name(word) ?? (cmd is { } c ? HbmCommands.Info(c).Mnemonic : _ops[word].Spec.Mnemonic)));
+
+    private PimccError Error(string message, string hint) =>
+        new(ExitCode.InvalidBinary, $"channel {_channel} word {_pc}", message, hint);
+}

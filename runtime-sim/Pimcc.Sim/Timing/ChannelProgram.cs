@@ -1,0 +1,99 @@
+using System.Globalization;
+using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Hbm;
+using Pimcc.Targets.Hbm;
+
+namespace Pimcc.Sim.Timing;
+
+/// <summary>What a channel-stream word does, beyond being a DRAM command.</summary>
+internal enum WordKind : byte { Dram, DramAllBankResults, ResultClear, Repeat, Signal, Wait }
+
+/// <summary>
+/// One channel-stream word decoded for the hot loop: its engine command and the operand values the timing model
+/// reads, with the positions of the fields <c>rep</c> strides advance (row, col, gcol, laddr).
+/// </summary>
+internal readonly record struct ChannelWord(WordKind Kind, HbmCommand Command, int Pc, int Bg, int Ba, long Row, long Col, long GCol,
+    long Count, int Body, long DRow, long DCol, long DGCol, long DLAddr, bool RepEligible);
+
+/// <summary>A channel stream decoded once per binary; <see cref="Words"/> is indexed by stream word.</summary>
+internal sealed class ChannelProgram
+{
+    public ChannelProgram(IReadOnlyList<Op> ops)
+    {
+        Words = new ChannelWord[ops.Count];
+        _repKeys = new string?[ops.Count];
+        for (var i = 0; i < ops.Count; i++) Words[i] = Decode(ops[i]);
+        // A rep body may be timed in closed form only when it cannot block: no wait and no sig inside.
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (Words[i].Kind != WordKind.Repeat) continue;
+            var end = Math.Min(ops.Count, i + 1 + Words[i].Body);
+            var eligible = true;
+            for (var k = i + 1; k < end; k++)
+                if (Words[k].Kind is WordKind.Wait or WordKind.Signal) eligible = false;
+            Words[i] = Words[i] with { RepEligible = eligible };
+        }
+    }
+
+    public ChannelWord[] Words { get; }
+
+    /// <summary>
+    /// Identity of a rep block's timing: its words with the row base cleared (cores and local addresses are not
+    /// decoded, so they never differ). Equal keys on any channel, in any run, time the same from a precharged start.
+    /// </summary>
+    public string RepKey(int repPc) => _repKeys[repPc] ??= BuildRepKey(repPc);
+
+    private string?[] _repKeys = [];
+
+    private string BuildRepKey(int repPc)
+    {
+        var end = Math.Min(Words.Length, repPc + 1 + Words[repPc].Body);
+        var sb = new System.Text.StringBuilder();
+        foreach (var w in Words.AsSpan(repPc, end - repPc))
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{(int)w.Kind},{(int)w.Command},{w.Pc},{w.Bg},{w.Ba},{w.Col},{w.GCol},{w.Count},{w.Body},{w.DRow},{w.DCol},{w.DGCol},{w.DLAddr};");
+        return sb.ToString();
+    }
+
+    private static ChannelWord Decode(Op op)
+    {
+        long Get(string name) => Has(op, name) ? op[name] : 0;
+        var pc = (int)Get("pc");
+        int bg = (int)Get("bg"), ba = (int)Get("ba");
+        var w = new ChannelWord(WordKind.Dram, HbmCommand.Act, pc, bg, ba, Get("row"), Get("col"), Get("gcol"), 0, 0, 0, 0, 0, 0, false);
+        return op.Spec.Mnemonic switch
+        {
+            "act" => w with { Command = HbmCommand.Act },
+            "pre" => w with { Command = HbmCommand.Pre },
+            "pre.ab" => w with { Command = HbmCommand.PreA },
+            "rd" => w with { Command = HbmCommand.Rd },
+            "wr" => w with { Command = HbmCommand.Wr },
+            "ref" => w with { Command = HbmCommand.Ref },
+            "gwr" => w with { Command = HbmCommand.WrGb, Col = Get("gcol") },
+            "act.ab" => w with { Command = HbmCommand.ActAb },
+            "mac.ab" => w with { Command = HbmCommand.MacAb },
+            "mac.sb" => w with { Command = HbmCommand.MacSb },
+            "res.clr" => w with { Kind = WordKind.ResultClear },
+            "res.rd" => w with { Command = HbmCommand.RdRes },
+            "res.rd.ab" => w with { Kind = WordKind.DramAllBankResults, Command = HbmCommand.RdRes },
+            "rep" => w with
+            {
+                Kind = WordKind.Repeat, Count = op["count"], Body = (int)op["body"],
+                DRow = op["drow"], DCol = op["dcol"], DGCol = op["dgcol"], DLAddr = op["dladdr"],
+            },
+            "sig" => w with { Kind = WordKind.Signal, Count = op["count"], Row = op["event"] },
+            "wait" => w with { Kind = WordKind.Wait, Count = op["count"], Row = op["event"] },
+            _ => throw new InvalidOperationException($"HBM command '{op.Spec.Mnemonic}' has no timing model"),
+        };
+    }
+
+    private static bool Has(Op op, string name)
+    {
+        foreach (var f in op.Spec.Operands)
+            if (f.Name == name) return true;
+        return false;
+    }
+
+    /// <summary>Stride field names, to keep this decoder in step with the ISA's rep definition.</summary>
+    public static IReadOnlyList<(string Stride, string Field)> Strides => HbmFormats.RepeatStrides;
+}

@@ -1,0 +1,80 @@
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Hbm;
+using Pimcc.Sim;
+using Pimcc.Targets.Hbm;
+
+namespace Pimcc.Tests.Sim;
+
+/// <summary>HBM channel streams: hand-computed tiles, rep vs expanded, fast path vs command by command.</summary>
+public class ChannelTimingTests
+{
+    [Fact]
+    public void OneRowGemvTileMatchesHandTiming()
+    {
+        var target = SimPrograms.Target();
+        var t = target.Hbm.Timing;
+        var r = SimPrograms.Run("""
+            .channel 0
+                act.ab pc=0, row=5
+                mac.ab pc=0, col=0, gcol=0
+                mac.ab pc=0, col=1, gcol=1
+                pre.ab pc=0
+                res.rd.ab pc=0, core=0, laddr=0
+            """);
+        var mac2 = t.RCDRD + t.EffectiveCCDAB;
+        var firstResult = mac2 + t.CL + HbmTimingRules.PuPipelineNck(target);
+        var lastResult = firstResult + (target.Hbm.Organization.BanksPerPseudoChannel - 1) * Math.Max(t.BL, t.CCDS);
+        r.MakespanPs.ShouldBe(SimPrograms.Ps(target, lastResult + t.CL + t.BL));
+        r.Stats.Get(Counter.BankMacs).ShouldBe(2.0 * target.Hbm.Organization.BanksPerPseudoChannel * 16);
+        r.Stats.Get(Counter.Commands).ShouldBe(4 + target.Hbm.Organization.BanksPerPseudoChannel);
+    }
+
+    [Fact]
+    public void RepeatedTileEqualsExpandedStreamCommandByCommand()
+    {
+        var rep = SimPrograms.Assemble(".channel 0\n" + SimPrograms.GemvTile(rows: 6, macs: 8));
+        var stream = rep.Channels[0].Commands;
+        var expanded = HbmRepeat.Expand(stream, "channel 0").Select(i => i.Command).ToList();
+        var flat = rep with { Channels = [new ChannelStream(0, expanded)] };
+        var a = SimPrograms.Run(rep, fastPath: false);
+        var b = SimPrograms.Run(flat, fastPath: false);
+        a.MakespanPs.ShouldBe(b.MakespanPs);
+        a.Stats.V.ShouldBe(b.Stats.V);
+        // res.clr takes no command slot; res.rd.ab is one burst per bank of the pseudo-channel.
+        a.Stats.Get(Counter.Commands).ShouldBe(HbmRepeat.CountIssued(stream) - 1 + 6 * (SimPrograms.Target().Hbm.Organization.BanksPerPseudoChannel - 1));
+    }
+
+    [Theory]
+    [InlineData(40, 32)]
+    [InlineData(300, 32)]   // crosses several tREFI: refreshes issued for real between closed-form spans
+    [InlineData(120, 8)]
+    [InlineData(2000, 32)]  // dozens of refreshes: after the first, refreshes inside spans are timed in closed form
+    public void FastPathAgreesWithCommandByCommandWithinOnePercent(int rows, int macs)
+    {
+        var bin = SimPrograms.Assemble(".channel 0\n" + SimPrograms.GemvTile(rows, macs) + ".channel 1\n" + SimPrograms.GemvTile(rows, macs, pc: 1));
+        var slow = SimPrograms.Run(bin, fastPath: false);
+        var fast = SimPrograms.Run(bin, fastPath: true);
+        fast.Stats.Get(Counter.SkippedIterations).ShouldBeGreaterThan(0);
+        slow.Stats.Get(Counter.SkippedIterations).ShouldBe(0);
+        var err = Math.Abs(fast.MakespanPs - slow.MakespanPs) / (double)slow.MakespanPs;
+        err.ShouldBeLessThan(0.01, $"fast {fast.MakespanPs} ps vs slow {slow.MakespanPs} ps");
+        fast.Stats.Get(Counter.BankMacs).ShouldBe(slow.Stats.Get(Counter.BankMacs));
+        Math.Abs(fast.Stats.TotalEnergy - slow.Stats.TotalEnergy).ShouldBeLessThan(0.01 * slow.Stats.TotalEnergy);
+        fast.SimulatedItems.ShouldBeLessThan(slow.SimulatedItems);
+        if (rows >= 300) slow.Stats.Get(Counter.Refreshes).ShouldBeGreaterThan(0);
+        Math.Abs(fast.Stats.Get(Counter.Refreshes) - slow.Stats.Get(Counter.Refreshes)).ShouldBeLessThanOrEqualTo(Math.Max(2, 0.02 * slow.Stats.Get(Counter.Refreshes)));
+        if (rows >= 2000) (fast.SimulatedItems * 20).ShouldBeLessThan(slow.SimulatedItems);
+    }
+
+    [Fact]
+    public void PowerLimitedMacSpacingSlowsTheTile()
+    {
+        var body = ".channel 0\n" + SimPrograms.GemvTile(rows: 4, macs: 32);
+        var free = SimPrograms.Run(body);
+        var limited = SimPrograms.Run(body, "hbm.timing.powerLimited=true");
+        var t = SimPrograms.Target("hbm.timing.powerLimited=true").Hbm.Timing;
+        // 4 rows x 31 MAC gaps, each widened from nCCDAB to nCCDABPowerLimited.
+        var extra = SimPrograms.Ps(SimPrograms.Target(), 4L * 31 * (t.CCDABPowerLimited - t.CCDAB));
+        (limited.MakespanPs - free.MakespanPs).ShouldBe(extra);
+    }
+}
