@@ -76,8 +76,8 @@ internal sealed class FastChannelTiming : IChannelTiming
 
     public HbmProbe Probe(HbmCommand command, HbmAddress a, long now)
     {
-        if (CheckAddress(command, a) is { } bad) return new HbmProbe(long.MaxValue, "", bad);
-        if (CheckState(command, a) is { } illegal) return new HbmProbe(long.MaxValue, "", illegal);
+        if (CheckAddress(command, a) is { } bad) return new HbmProbe(long.MaxValue, null, bad);
+        if (CheckState(command, a) is { } illegal) return new HbmProbe(long.MaxValue, null, illegal);
         var earliest = Math.Max(now, _lastIssue);
         var scope = _scope[(int)command];
         foreach (var r in _byFollowing[(int)command])
@@ -97,7 +97,7 @@ internal sealed class FastChannelTiming : IChannelTiming
                 if (t > earliest) earliest = t;
             }
         }
-        return new HbmProbe(earliest, "", null);
+        return new HbmProbe(earliest, null, null);
     }
 
     public void Issue(HbmCommand command, HbmAddress a, long cycle)

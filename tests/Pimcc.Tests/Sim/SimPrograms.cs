@@ -31,9 +31,9 @@ internal static class SimPrograms
     /// <summary>A GEMV tile per row: clear, activate, <paramref name="macs"/> all-bank MACs, precharge, read the results.</summary>
     public static string GemvTile(int rows, int macs, int pc = 0, int core = 0) => $"""
             res.clr pc={pc}
-            rep count={rows}, body=5, drow=1, dcol=0, dgcol=0, dladdr=16
+            rep count={rows}, body=5, drow=1, dcol=0, dgcol=0, dladdr=16, dsaddr=16
               act.ab pc={pc}, row=0
-              rep count={macs}, body=1, drow=0, dcol=1, dgcol=1, dladdr=0
+              rep count={macs}, body=1, drow=0, dcol=1, dgcol=1, dladdr=0, dsaddr=0
                 mac.ab pc={pc}, col=0, gcol=0
               pre.ab pc={pc}
               res.rd.ab pc={pc}, core={core}, laddr=0

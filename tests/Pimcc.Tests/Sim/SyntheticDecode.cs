@@ -36,15 +36,15 @@ internal static class SyntheticDecode
                     var first = ops.Count;
                     var tiles = Math.Max(1, 2 * o * i / (channels * 2L * rowBytes));
                     ops.Add(H("wait", 100 + ch, 1));
-                    ops.Add(H("rep", 32, 2, 0, 0, 1, 1));
+                    ops.Add(H("rep", 32, 2, 0, 0, 1, 1, 1));
                     ops.Add(H("gwr", 0, 0, ch / 2, 0));
                     ops.Add(H("gwr", 1, 0, ch / 2, 0));
                     ops.Add(H("res.clr", 0));
                     ops.Add(H("res.clr", 1));
-                    ops.Add(H("rep", tiles, 9, 1, 0, 0, 16));
+                    ops.Add(H("rep", tiles, 9, 1, 0, 0, 16, 16));
                     ops.Add(H("act.ab", 0, rowBase % 40000));
                     ops.Add(H("act.ab", 1, rowBase % 40000));
-                    ops.Add(H("rep", 32, 2, 0, 1, 1, 0));
+                    ops.Add(H("rep", 32, 2, 0, 1, 1, 0, 0));
                     ops.Add(H("mac.ab", 0, 0, 0));
                     ops.Add(H("mac.ab", 1, 0, 0));
                     ops.Add(H("pre.ab", 0));
