@@ -32,7 +32,43 @@ public static class CompileCommand
         });
     }
 
+    /// <summary>Compiles to an in-memory binary (for <c>pimcc run</c>).</summary>
+    public static PimBinary CompileBinary(string path, CompileSettings s, ConsoleIo io)
+    {
+        var (module, target) = RunPipeline(path, s, io);
+        return Emit(module, target);
+    }
+
+    private static PimBinary Emit(Module result, HpimTarget target)
+    {
+        if (!PassManager.Properties(result).Contains(HpimAttrs.Scheduled))
+            throw new PimccError(ExitCode.Usage, "--passes", "a binary needs the full hpim pipeline",
+                $"drop --passes or end it with hpim-schedule (default: {PassRegistry.HpimPipeline})");
+        return HpimBackend.Emit(result, target);
+    }
+
     public static int Compile(string path, CompileSettings s, ConsoleIo io)
+    {
+        var (result, target) = RunPipeline(path, s, io);
+        switch (s.Emit)
+        {
+            case "ir":
+                var text = Printer.Print(result);
+                if (s.Output is null || s.Output == "-") io.Out.Write(text);
+                else OutputFile.WriteText(s.Output, text);
+                return 0;
+            case "bin":
+                if (s.Output is null || s.Output == "-")
+                    throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
+                OutputFile.Write(s.Output, PimBinaryWriter.Write(Emit(result, target)));
+                return 0;
+            default:
+                throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
+        }
+    }
+
+    /// <summary>Loads the target and the model, and runs the pass pipeline with the debugging flags.</summary>
+    private static (Module Module, HpimTarget Target) RunPipeline(string path, CompileSettings s, ConsoleIo io)
     {
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
         var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens), io.Err);
@@ -50,24 +86,7 @@ public static class CompileCommand
                     $"pipeline: {pipeline}");
         var (result, records) = manager.Run(module, pipeline, path);
         if (s.PassStatistics) io.Err.Write(StatisticsReport.Render(records));
-        switch (s.Emit)
-        {
-            case "ir":
-                var text = Printer.Print(result);
-                if (s.Output is null || s.Output == "-") io.Out.Write(text);
-                else OutputFile.WriteText(s.Output, text);
-                return 0;
-            case "bin":
-                if (s.Output is null || s.Output == "-")
-                    throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
-                if (!PassManager.Properties(result).Contains(HpimAttrs.Scheduled))
-                    throw new PimccError(ExitCode.Usage, "--passes", "--emit bin needs the full hpim pipeline",
-                        $"drop --passes or end it with hpim-schedule (default: {PassRegistry.HpimPipeline})");
-                OutputFile.Write(s.Output, PimBinaryWriter.Write(HpimBackend.Emit(result, target)));
-                return 0;
-            default:
-                throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
-        }
+        return (result, target);
     }
 }
 

@@ -7,6 +7,8 @@ public static class Subcommands
 {
     public static IEnumerable<Command> All(ConsoleIo io) =>
     [
+        SimCommand.Create(io),
+        RunCommand.Create(io),
         AsmCommands.Asm(io),
         AsmCommands.Disasm(io),
         TargetsCommand.Create(io),

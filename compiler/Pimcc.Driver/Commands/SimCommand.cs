@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+using Pimcc.Sim;
+using Pimcc.Sim.Report;
+using Pimcc.Sim.Trace;
+
+namespace Pimcc.Driver.Commands;
+
+/// <summary>Simulation options shared by <c>pimcc sim</c> and <c>pimcc run</c>.</summary>
+public sealed class SimCliOptions
+{
+    public Option<string> Format { get; } = new("--format") { Description = "report format: text, json or csv", DefaultValueFactory = _ => "text" };
+    public Option<string?> Report { get; } = new("--report", "-r") { Description = "write the report to this file instead of standard output" };
+    public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
+    public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "0:1" };
+    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step (default: sample steps, interpolate the rest; checked within 1%)" };
+
+    public void AddTo(Command c)
+    {
+        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact }) c.Options.Add(o);
+    }
+
+    /// <summary>Runs the generation and writes report and trace. Wall time goes to stderr, never into the report.</summary>
+    public int Simulate(PimBinary bin, string name, int prompt, int generated, ParseResult p, ConsoleIo io)
+    {
+        var format = p.GetValue(Format)!;
+        if (format is not ("text" or "json" or "csv"))
+            throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{format}'", "use text, json or csv");
+        var trace = p.GetValue(Trace);
+        var runs = p.GetValue(TraceRuns)!.Split(':');
+        if (runs.Length != 2 || !int.TryParse(runs[0], CultureInfo.InvariantCulture, out var first) || !int.TryParse(runs[1], CultureInfo.InvariantCulture, out var last) || first < 0 || last < first)
+            throw new PimccError(ExitCode.Usage, "--trace-runs", $"'{p.GetValue(TraceRuns)}' is not FIRST:LAST", "e.g. --trace-runs 0:1");
+        var sim = new HpimSimulator(bin, name, new SimOptions { KeepActivity = trace is not null });
+        var request = new GenerationRequest(prompt, generated, ProgramEntries.FromBinary(bin, "prefill"), ProgramEntries.FromBinary(bin, "decode"))
+        {
+            Sampling = p.GetValue(Exact) ? DecodeSampling.Exact : DecodeSampling.Interpolated,
+            KeepActivityRuns = trace is null ? null : (first, last),
+        };
+        var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);
+        var sw = Stopwatch.StartNew();
+        var result = GenerationRun.Run(sim, request, interactive ? (i, n) => io.Err.Write($"\rpimcc: simulating run {i}/{n}   ") : null);
+        if (interactive) io.Err.Write("\r");
+        var json = SimReport.ToJson(result, sim.Target);
+        var text = format switch
+        {
+            "json" => Encoding.UTF8.GetString(json),
+            "csv" => SimReport.RenderCsv(Encoding.UTF8.GetString(json)),
+            _ => SimReport.RenderText(Encoding.UTF8.GetString(json)),
+        };
+        if (p.GetValue(Report) is { } path) OutputFile.WriteText(path, text);
+        else io.Out.Write(text);
+        if (trace is not null) OutputFile.Write(trace, ChromeTraceWriter.Write(result));
+        io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: simulated {prompt} in, {generated} out in {sw.Elapsed.TotalSeconds:F2} s wall time"));
+        return 0;
+    }
+}
+
+/// <summary><c>pimcc sim out.bin</c>: timing and energy of a compiled generation.</summary>
+public static class SimCommand
+{
+    public static Command Create(ConsoleIo io)
+    {
+        var cmd = new Command("sim", "simulate an out.bin: prefill once, then one decode step per generated token; report latency, throughput, energy");
+        var input = new Argument<string>("binary") { Description = "out.bin compiled by pimcc" };
+        var prompt = new Option<int>("--prompt-tokens") { Description = "prompt tokens (as compiled)", DefaultValueFactory = _ => 256 };
+        var gen = new Option<int>("--gen-tokens") { Description = "generated tokens (at most as compiled)", DefaultValueFactory = _ => 768 };
+        var sim = new SimCliOptions();
+        cmd.Arguments.Add(input);
+        cmd.Options.Add(prompt);
+        cmd.Options.Add(gen);
+        sim.AddTo(cmd);
+        cmd.SetAction(p =>
+        {
+            var path = p.GetValue(input)!;
+            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path), path);
+            return sim.Simulate(bin, path, p.GetValue(prompt), p.GetValue(gen), p, io);
+        });
+        return cmd;
+    }
+}
+
+/// <summary><c>pimcc run model --target hpim</c>: compile and simulate in one go.</summary>
+public static class RunCommand
+{
+    public static Command Create(ConsoleIo io)
+    {
+        var cmd = new Command("run", "compile a model and simulate it in one go");
+        var model = new Argument<string>("model") { Description = "model file (.json, .onnx, .pimir)" };
+        var compile = new CompileOptions();
+        var sim = new SimCliOptions();
+        cmd.Arguments.Add(model);
+        foreach (var o in new Option[] { compile.Target, compile.PromptTokens, compile.GeneratedTokens, compile.TargetConfig, compile.Set, compile.Passes })
+            cmd.Options.Add(o);
+        sim.AddTo(cmd);
+        cmd.SetAction(p =>
+        {
+            var path = p.GetValue(model)!;
+            var s = compile.Read(p) with { Emit = "bin" };
+            var bin = CompileCommand.CompileBinary(path, s, io);
+            return sim.Simulate(bin, path, s.PromptTokens, s.GeneratedTokens, p, io);
+        });
+        return cmd;
+    }
+}
