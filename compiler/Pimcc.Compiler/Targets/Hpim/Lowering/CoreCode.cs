@@ -100,6 +100,6 @@ internal static class Reg
     public const int LayerOffset = 25;
     /// <summary>Layer loop counter.</summary>
     public const int LayerCounter = 26;
-    /// <summary>ABI (abi.md, plus r27 = input token id proposed by the lowering).</summary>
+    /// <summary>Registers the top controller sets (docs/hpim-abi.md).</summary>
     public const int Token = 27, Prompt = 28, Step = 29, Kv = 30;
 }
