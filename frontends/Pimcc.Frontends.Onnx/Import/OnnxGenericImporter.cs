@@ -87,25 +87,35 @@ public static class OnnxGenericImporter
     /// <summary>The IR type of an inferred value: symbolic dims stay symbolic.</summary>
     public static TensorType IrType(ValueFacts f, string value, string where)
     {
-        var element = f.ElementType switch
-        {
-            OnnxDataType.Float => ElementType.F32,
-            OnnxDataType.Float16 => ElementType.F16,
-            OnnxDataType.BFloat16 => ElementType.BF16,
-            OnnxDataType.Int64 => ElementType.I64,
-            OnnxDataType.Int32 => ElementType.I32,
-            OnnxDataType.Int8 => ElementType.I8,
-            OnnxDataType.Bool => ElementType.Bool,
-            var t => throw new PimccError(ExitCode.UnsupportedDataType, where, $"value '{value}' is {t}, which the IR has no element type for", "convert the model to float32/float16/int64"),
-        };
+        var element = RequireElement(f.ElementType, value, where);
         if (f.Shape is null || f.Shape.Any(d => !d.IsResolved))
             throw new PimccError(ExitCode.InvalidModel, where, $"shape inference could not resolve the shape of '{value}' ({f.ShapeText})", "export with static or named dimensions");
-        return new TensorType(element, [.. f.Shape.Select(d => d.Terms.Aggregate(SymExpr.Const(d.Constant), (acc, t) => acc + SymExpr.Sym(t.Symbol, t.Coefficient)))]);
+        return new TensorType(element, [.. f.Shape.Select(Dim)]);
     }
+
+    /// <summary>The IR element type of an ONNX data type, or null when the IR has none (DOUBLE, UINT8, STRING, ...).</summary>
+    public static ElementType? ElementOf(OnnxDataType t) => t switch
+    {
+        OnnxDataType.Float => ElementType.F32,
+        OnnxDataType.Float16 => ElementType.F16,
+        OnnxDataType.BFloat16 => ElementType.BF16,
+        OnnxDataType.Int64 => ElementType.I64,
+        OnnxDataType.Int32 => ElementType.I32,
+        OnnxDataType.Int8 => ElementType.I8,
+        OnnxDataType.Bool => ElementType.Bool,
+        _ => null,
+    };
+
+    private static ElementType RequireElement(OnnxDataType t, string value, string where) =>
+        ElementOf(t) ?? throw new PimccError(ExitCode.UnsupportedDataType, where,
+            $"value '{value}' is {t}, which the IR has no element type for", "convert the model to float32/float16/int64");
+
+    /// <summary>An inferred ONNX dimension as an IR dimension (symbolic terms stay symbolic).</summary>
+    public static SymExpr Dim(DimExpr d) => d.Terms.Aggregate(SymExpr.Const(d.Constant), (acc, t) => acc + SymExpr.Sym(t.Symbol, t.Coefficient));
 
     private static Weight ToWeight(string name, OnnxTensor t, string where)
     {
-        var type = new TensorType(IrType(new ValueFacts(t.DataType, [.. t.Dims.Select(DimExpr.Of)]), t.Name, where).Element, [.. t.Dims.Select(d => SymExpr.Const(d))]);
+        var type = new TensorType(RequireElement(t.DataType, t.Name, where), [.. t.Dims.Select(d => SymExpr.Const(d))]);
         return new Weight(name, type, WeightBytes.FromOnnx(t, type.Element), AttrMap.Empty);
     }
 

@@ -1,3 +1,4 @@
+using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Frontends.Onnx;
 using Pimcc.Frontends.Onnx.Shapes;
 using Pimcc.Ir;
@@ -9,24 +10,14 @@ namespace Pimcc.Tests.Conformance;
 /// types the IR has. Others (DOUBLE, UINT8, ...) make a case unsupported.</summary>
 internal static class OnnxTensorConversion
 {
-    public static ElementType? ElementOf(OnnxDataType t) => t switch
-    {
-        OnnxDataType.Float => ElementType.F32,
-        OnnxDataType.Float16 => ElementType.F16,
-        OnnxDataType.BFloat16 => ElementType.BF16,
-        OnnxDataType.Int64 => ElementType.I64,
-        OnnxDataType.Int32 => ElementType.I32,
-        OnnxDataType.Int8 => ElementType.I8,
-        OnnxDataType.Bool => ElementType.Bool,
-        _ => null,
-    };
+    public static ElementType? ElementOf(OnnxDataType t) => OnnxGenericImporter.ElementOf(t);
 
     /// <summary>The IR type of a value as the frontend's shape inference found it (symbolic dims stay symbolic).</summary>
     public static TensorType TypeOf(ValueFacts f, string value)
     {
         var element = ElementOf(f.ElementType) ?? throw new UnsupportedCaseException($"{value}: element type {f.ElementType} has no IR element type");
         var shape = f.Shape ?? throw new UnsupportedCaseException($"{value}: shape inference left the rank unknown");
-        return new TensorType(element, [.. shape.Select(d => d.Terms.Aggregate(SymExpr.Const(d.Constant), (acc, t) => acc + SymExpr.Sym(t.Symbol, t.Coefficient)))]);
+        return new TensorType(element, [.. shape.Select(OnnxGenericImporter.Dim)]);
     }
 
     public static Tensor ToTensor(OnnxTensor t)
