@@ -5,36 +5,26 @@ using Pimcc.Isa.Hbm;
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
 /// <summary>Builds one HBM channel's command stream: commands, <c>rep</c> blocks, entry points, debug ranges.</summary>
-internal sealed class ChannelCode(int channel)
+internal sealed class ChannelCode
 {
     private readonly List<Op> _ops = [];
-    private readonly List<DebugRange> _debug = [];
-    private readonly List<StreamEntry> _entries = [];
-    private (int First, long Id, string Name)? _open;
+    private readonly StreamRecorder _rec;
 
-    public int Channel { get; } = channel;
+    public ChannelCode(int channel)
+    {
+        Channel = channel;
+        _rec = new StreamRecorder(StreamKind.Channel, channel, _ops);
+    }
+
+    public int Channel { get; }
     public int Count => _ops.Count;
 
-    public void Entry(string name)
-    {
-        CloseRange();
-        _entries.Add(new StreamEntry(name, _ops.Count));
-    }
+    public void Entry(string name) => _rec.Entry(name);
 
-    public void BeginOp(long id, string name)
-    {
-        CloseRange();
-        _open = (_ops.Count, id, name);
-    }
+    /// <summary>Attributes the following words to an IR op (until the next call or <see cref="EndOp"/>).</summary>
+    public void BeginOp(long id, string name) => _rec.BeginOp(id, name);
 
-    public void EndOp() => CloseRange();
-
-    private void CloseRange()
-    {
-        if (_open is { } o && _ops.Count > o.First)
-            _debug.Add(new DebugRange(StreamKind.Channel, Channel, o.First, _ops.Count - o.First, o.Id, o.Name));
-        _open = null;
-    }
+    public void EndOp() => _rec.EndOp();
 
     public void C(string mnemonic, params long[] operands) => _ops.Add(HbmCommandSet.Table.Make(mnemonic, operands));
 
@@ -59,8 +49,7 @@ internal sealed class ChannelCode(int channel)
 
     public ChannelStream Build(List<DebugRange> debugSink)
     {
-        CloseRange();
-        debugSink.AddRange(_debug);
-        return new ChannelStream(Channel, [.. _ops]) { Entries = [.. _entries] };
+        _rec.Flush(debugSink);
+        return new ChannelStream(Channel, [.. _ops]) { Entries = [.. _rec.Entries] };
     }
 }

@@ -8,38 +8,27 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// Builds one SRAM-PIM core's instruction stream: instructions with their IR op for debug ranges, entry points,
 /// counted loops (<c>loop</c>) and forward branches. Register numbers follow <see cref="Reg"/>.
 /// </summary>
-internal sealed class CoreCode(int core)
+internal sealed class CoreCode
 {
     private readonly List<Op> _ops = [];
-    private readonly List<DebugRange> _debug = [];
-    private readonly List<StreamEntry> _entries = [];
-    private (int First, long Id, string Name)? _open;
+    private readonly StreamRecorder _rec;
 
-    public int Core { get; } = core;
+    public CoreCode(int core)
+    {
+        Core = core;
+        _rec = new StreamRecorder(StreamKind.Core, core, _ops);
+    }
+
+    public int Core { get; }
     public int Count => _ops.Count;
     public IReadOnlyList<Op> Ops => _ops;
 
-    public void Entry(string name)
-    {
-        CloseRange();
-        _entries.Add(new StreamEntry(name, _ops.Count));
-    }
+    public void Entry(string name) => _rec.Entry(name);
 
-    /// <summary>Attributes the following instructions to an IR op (until the next call or <see cref="EndOp"/>).</summary>
-    public void BeginOp(long id, string name)
-    {
-        CloseRange();
-        _open = (_ops.Count, id, name);
-    }
+    /// <summary>Attributes the following words to an IR op (until the next call or <see cref="EndOp"/>).</summary>
+    public void BeginOp(long id, string name) => _rec.BeginOp(id, name);
 
-    public void EndOp() => CloseRange();
-
-    private void CloseRange()
-    {
-        if (_open is { } o && _ops.Count > o.First)
-            _debug.Add(new DebugRange(StreamKind.Core, Core, o.First, _ops.Count - o.First, o.Id, o.Name));
-        _open = null;
-    }
+    public void EndOp() => _rec.EndOp();
 
     public void I(string mnemonic, params long[] operands) => _ops.Add(SramIsa.Table.Make(mnemonic, operands));
 
@@ -78,9 +67,8 @@ internal sealed class CoreCode(int core)
 
     public CoreStream Build(List<DebugRange> debugSink)
     {
-        CloseRange();
-        debugSink.AddRange(_debug);
-        return new CoreStream(Core, [.. _ops]) { Entries = [.. _entries] };
+        _rec.Flush(debugSink);
+        return new CoreStream(Core, [.. _ops]) { Entries = [.. _rec.Entries] };
     }
 }
 
