@@ -26,9 +26,9 @@ internal sealed partial class DecodeLowering
         var perPhase = op.Attrs.Ints(HpimAttrs.HeadsPerPhase);
         var cph = op.Attrs.Ints(HpimAttrs.CoresPerHead);
         var p = _l.KvBlockPositions(d);
-        var nb = HbmLayout.Ceil(cache.MaxLength, p);
+        var nb = HbmRowBudget.Ceil(cache.MaxLength, p);
         var blockBytes = p * d * _l.Element;
-        var slots = HbmLayout.Ceil(2 * kvHeads * nb, _l.Channels);
+        var slots = HbmRowBudget.Ceil(2 * kvHeads * nb, _l.Channels);
         _l.CheckFits($"kv_cache @{cache.Name}", slots * _l.Page, HbmLayout.Rows(cache));
         var cacheBase = _l.RowAddress(HbmLayout.Row(cache));
         var logC = BitOperations.Log2((uint)_l.Channels);
@@ -82,7 +82,7 @@ internal sealed partial class DecodeLowering
             if (active)
                 HeadAttention(c, kvh, head, j, k, group, q + head * d * _l.Element, d, p, nb, kvHeads, blockBytes, cacheBase, logC, logP, logPage, scale);
             // gather: each core of a head contributes ceil(d / k) elements of the head output
-            var share = HbmLayout.Ceil(d, k);
+            var share = HbmRowBudget.Ceil(d, k);
             Li(c, Reg.T0, _gathAtt);
             Li(c, Reg.T1, _outh + j * share * _l.Element);
             Li(c, Reg.T2, share * _l.Element);

@@ -36,7 +36,7 @@ internal sealed partial class DecodeLowering
         for (var b = 0; b < g.Blocks(_l); b++)
         {
             var featuresInBlock = Math.Min(perBlock, g.FeaturesPerChannel - b * perBlock);
-            var groups = (int)HbmLayout.Ceil(featuresInBlock, _l.Banks);
+            var groups = (int)HbmRowBudget.Ceil(featuresInBlock, _l.Banks);
             var partUnit = (PartBase(g) + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page) / _l.Column;
             var rowBase = row0 + (long)b * (perBlock / _l.Banks) * g.Chunks;
             var full = g.ColumnsInLastChunk == _l.ColumnsPerPage ? g.Chunks : g.Chunks - 1;
@@ -183,7 +183,7 @@ internal sealed partial class DecodeLowering
             for (var r = 0; r < a.Rounds.Length; r++)
             {
                 var round = a.Rounds[r];
-                var per = (long)HbmLayout.Ceil(a.HeadDim, round.ChannelsPerHead);
+                var per = (long)HbmRowBudget.Ceil(a.HeadDim, round.ChannelsPerHead);
                 Li(c, Reg.T2, ((long)round.ChannelsPerHead << 16) | (uint)(per * _l.Element));
                 Li(c, Reg.T3, ((per * _l.Element) << 16) | (uint)(g.FeaturesPerChannel * _l.Element));
                 Li(c, Reg.T4, ((long)round.ChannelsPerHead << 16) | (uint)per);

@@ -212,7 +212,7 @@ internal sealed partial class DecodeLowering
         _gath = _buf.Allocate("gemv.gathered", gath, RegionKind.Scratch);
         _vec = _buf.Allocate("weight.vectors", 2 * vec, RegionKind.Scratch);
         _scalar = _buf.Allocate("scalars", 8 * LocalBuffers.Align, RegionKind.Scratch);
-        var tile = gemvs.Where(g => g.Heads is not null).Select(g => g.Heads!.Rounds.Max(r => (long)r.ChannelsPerHead * HbmLayout.Ceil(g.Heads.HeadDim, r.ChannelsPerHead)))
+        var tile = gemvs.Where(g => g.Heads is not null).Select(g => g.Heads!.Rounds.Max(r => (long)r.ChannelsPerHead * HbmRowBudget.Ceil(g.Heads.HeadDim, r.ChannelsPerHead)))
             .DefaultIfEmpty(0).Max();
         _headTile = _buf.Allocate("gemv.head_tile", tile * _l.Element, RegionKind.Scratch);
         var attn = body.Where(o => o.Opcode == "attention").ToList();
@@ -239,9 +239,9 @@ internal sealed partial class DecodeLowering
     {
         var cache = _m.FindKvCache(attn.Attrs.Str("cache"))!;
         var p = _l.KvBlockPositions(attn.Attrs.Int("head_dim"));
-        var blocks = HbmLayout.Ceil(cache.MaxLength, p);
+        var blocks = HbmRowBudget.Ceil(cache.MaxLength, p);
         var cph = attn.Attrs.Ints(HpimAttrs.CoresPerHead).Min();
-        return HbmLayout.Ceil(blocks, cph) * p;
+        return HbmRowBudget.Ceil(blocks, cph) * p;
     }
 
     private int ChannelsPerCore()
@@ -325,7 +325,7 @@ internal sealed partial class DecodeLowering
     {
         if (!HpimTileWeights.IsWeightLinear(op) || op.Attrs.StrOr(HpimAttrs.Tiling, "tp") != "hp") return _l.Column;
         var g = GemvPlan.Of(op, _m, _l, _t);
-        return g.Heads!.Rounds.Max(r => (long)r.ChannelsPerHead * HbmLayout.Ceil(g.Heads.HeadDim, r.ChannelsPerHead)) * _l.Element + _l.Column;
+        return g.Heads!.Rounds.Max(r => (long)r.ChannelsPerHead * HbmRowBudget.Ceil(g.Heads.HeadDim, r.ChannelsPerHead)) * _l.Element + _l.Column;
     }
 
     // ---------------------------------------------------------------- ops
@@ -406,7 +406,7 @@ internal sealed partial class DecodeLowering
     {
         var share = _l.FlatShare(w.Type.StaticBytes);
         _l.CheckFits($"weight @{w.Name}", share, HbmLayout.Rows(w));
-        var used = HbmLayout.Ceil(w.Type.StaticBytes, share);
+        var used = HbmRowBudget.Ceil(w.Type.StaticBytes, share);
         Li(c, Reg.T4, dst);
         Li(c, Reg.T5, _l.RowAddress(HbmLayout.Row(w)));
         c.I("add", Reg.T5, Reg.T5, Reg.LayerOffset);
@@ -482,7 +482,7 @@ internal sealed partial class DecodeLowering
         if (_linearTables.Contains(table.Name))
         {
             // Linear (TP) layout: local feature f -> bank f mod banks, rows base + (f / banks) x chunks + k.
-            var chunks = HbmLayout.Ceil(width, _l.ElementsPerPage);
+            var chunks = HbmRowBudget.Ceil(width, _l.ElementsPerPage);
             Li(c, Reg.T5, _l.Banks - 1);
             c.I("and", Reg.T5, Reg.T2, Reg.T5);                       // bank
             Li(c, Reg.T6, BitOperations.Log2((uint)_l.Banks));
@@ -506,7 +506,7 @@ internal sealed partial class DecodeLowering
         else
         {
             var rowBytes = _l.PaddedRowBytes(width);
-            _l.CheckFits($"weight @{table.Name}", HbmLayout.Ceil(table.Type.Shape[0].Constant, _l.Channels) * rowBytes, HbmLayout.Rows(table));
+            _l.CheckFits($"weight @{table.Name}", HbmRowBudget.Ceil(table.Type.Shape[0].Constant, _l.Channels) * rowBytes, HbmLayout.Rows(table));
             Li(c, Reg.T5, rowBytes);
             c.I("mul", Reg.T5, Reg.T2, Reg.T5);
             Li(c, Reg.T6, _l.RowAddress(HbmLayout.Row(table)));

@@ -32,10 +32,10 @@ internal sealed record GemvPlan(
     /// <summary>Features per block: one result column per bank and pseudo channel per chunk (a page of partial sums).</summary>
     public static int FeaturesPerBlock(HbmLayout l) => l.ElementsPerPage;
 
-    public int Blocks(HbmLayout l) => (int)HbmLayout.Ceil(FeaturesPerChannel, FeaturesPerBlock(l));
+    public int Blocks(HbmLayout l) => (int)HbmRowBudget.Ceil(FeaturesPerChannel, FeaturesPerBlock(l));
 
     /// <summary>Row groups (one feature per bank) on a channel.</summary>
-    public int Groups(HbmLayout l) => (int)HbmLayout.Ceil(FeaturesPerChannel, l.Banks);
+    public int Groups(HbmLayout l) => (int)HbmRowBudget.Ceil(FeaturesPerChannel, l.Banks);
 
     /// <summary>Bytes of partial sums one channel leaves in its owner's local memory.</summary>
     public long PartialBytesPerChannel(HbmLayout l, int channelsPerCore) => FeatureOuter(l, channelsPerCore)
@@ -50,8 +50,8 @@ internal sealed record GemvPlan(
         if ((w.Type.Element.Bits() + 7) / 8 != l.Element)
             throw new PimccError(ExitCode.UnsupportedModel, $"weight @{w.Name}", $"element type {w.Type.Element.Name()} differs from the target's {l.Element}-byte elements",
                 "cast the model to the target's element type (FP16 for hpim)");
-        var chunks = (int)HbmLayout.Ceil(k, l.ElementsPerPage);
-        var lastCols = (int)HbmLayout.Ceil(k - (long)(chunks - 1) * l.ElementsPerPage, l.ElementsPerColumn);
+        var chunks = (int)HbmRowBudget.Ceil(k, l.ElementsPerPage);
+        var lastCols = (int)HbmRowBudget.Ceil(k - (long)(chunks - 1) * l.ElementsPerPage, l.ElementsPerColumn);
         if (chunks > 127)
             throw new PimccError(ExitCode.UnsupportedModel, $"weight @{w.Name}", $"input dimension {k} needs {chunks} pages per feature; a rep row stride holds at most 127",
                 "the hpim lowering supports GEMV input dimensions up to 127 pages");
@@ -67,12 +67,12 @@ internal sealed record GemvPlan(
             foreach (var r in heads.Rounds)
             {
                 offsets.Add(perChannel);
-                perChannel += (int)HbmLayout.Ceil(heads.HeadDim, r.ChannelsPerHead);
+                perChannel += (int)HbmRowBudget.Ceil(heads.HeadDim, r.ChannelsPerHead);
             }
         }
         else perChannel = new FeatureStriping(features, l.Channels).MaxFeaturesPerChannel;
         var plan = new GemvPlan(op, w, features, k, chunks, lastCols, perChannel, heads, offsets);
-        l.CheckFits($"weight @{w.Name}", l.RowBytes(HbmLayout.Ceil(perChannel, l.Banks) * chunks), HbmLayout.Rows(w));
+        l.CheckFits($"weight @{w.Name}", l.RowBytes(HbmRowBudget.Ceil(perChannel, l.Banks) * chunks), HbmLayout.Rows(w));
         return plan;
     }
 }

@@ -66,13 +66,11 @@ internal sealed class HbmLayout
     /// <summary>Bytes per channel inside <paramref name="rows"/> rows of every bank.</summary>
     public long RowBytes(long rows) => rows * Banks * Page;
 
-    public static long Ceil(long a, long b) => (a + b - 1) / b;
-
     /// <summary>Row-striped table: bytes per padded row and channel-local slot stride.</summary>
-    public long PaddedRowBytes(long rowElements) => Ceil(rowElements * Element, Column) * Column;
+    public long PaddedRowBytes(long rowElements) => HbmRowBudget.Ceil(rowElements * Element, Column) * Column;
 
     /// <summary>Share of a 1-D weight per channel (whole columns).</summary>
-    public long FlatShare(long bytes) => Ceil(Ceil(bytes, Channels), Column) * Column;
+    public long FlatShare(long bytes) => HbmRowBudget.Ceil(HbmRowBudget.Ceil(bytes, Channels), Column) * Column;
 
     public static long Row(Weight w) => w.Attrs.Int(HpimAttrs.HbmRow);
     public static long Rows(Weight w) => w.Attrs.Int(HpimAttrs.HbmRows);
