@@ -81,6 +81,8 @@ public static class HpimBackend
             yield return new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)));
         foreach (var c in m.KvCaches)
             yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(c), 0), l.RowBytes(HbmLayout.Rows(c)));
+        if (m.Attrs.IntOr(PrefillScratch.ScratchRows, 0) is > 0 and var rows)
+            yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, new HbmPlacement(0, l.Channels, 0, 0, 0, m.Attrs.Int(PrefillScratch.ScratchRow), 0), l.RowBytes(rows));
     }
 
     private static (long SyncOps, int Timed) SelfCheck(PimBinary bin, Module m, HpimTarget target)
