@@ -34,15 +34,41 @@ public sealed class HpimPlanMemory : Pass
         var linearByWeight = module.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear)
             .GroupBy(op => op.Operands[1].Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         long next = 0, weightRows = 0, kvRows = 0, weightBytes = 0, kvBytes = 0;
+        // 1-D weights (norm scales, biases) are packed: each takes its per-channel share at the next free byte of one
+        // vector area after the other weights instead of whole rows of its own (OPT-30B: 482 rows -> 5).
+        bool Packed(Weight w) => w.Type.Rank == 1 && !linearByWeight.ContainsKey(w.Name);
+        var vectorOffset = new Dictionary<string, long>(StringComparer.Ordinal);
+        long vectorBytes = 0;
+        foreach (var w in module.Weights.Where(Packed))
+        {
+            vectorOffset[w.Name] = vectorBytes;
+            vectorBytes += budget.FlatShare(w.Type.StaticBytes);
+        }
         var weights = module.Weights.Select(w =>
         {
+            weightBytes += w.Type.StaticBytes;
+            if (Packed(w)) return w;
             var rows = linearByWeight.TryGetValue(w.Name, out var op) ? RowsForLinearWeight(budget, w, op) : budget.RowsForBytes(w.Type.StaticBytes);
             var placed = w with { Attrs = w.Attrs.Set(HpimAttrs.HbmRow, next).Set(HpimAttrs.HbmRows, rows) };
             next += rows;
             weightRows += rows;
-            weightBytes += w.Type.StaticBytes;
             return placed;
         }).ToImmutableArray();
+        var rowBytes = budget.RowBytesPerChannel;
+        var vectorRow = next;
+        weights = [.. weights.Select(w =>
+        {
+            if (!vectorOffset.TryGetValue(w.Name, out var at)) return w;
+            var offset = at % rowBytes;
+            return w with
+            {
+                Attrs = w.Attrs.Set(HpimAttrs.HbmRow, vectorRow + at / rowBytes).Set(HpimAttrs.HbmOffset, offset)
+                    .Set(HpimAttrs.HbmRows, HbmRowBudget.Ceil(offset + budget.FlatShare(w.Type.StaticBytes), rowBytes)),
+            };
+        })];
+        var vectorRows = HbmRowBudget.Ceil(vectorBytes, rowBytes);
+        next += vectorRows;
+        weightRows += vectorRows;
         var caches = module.KvCaches.Select(c =>
         {
             var rows = budget.RowsForKvCache(c.MaxLength, c.KvHeads, c.HeadDim, (c.Type.Element.Bits() + 7) / 8);
