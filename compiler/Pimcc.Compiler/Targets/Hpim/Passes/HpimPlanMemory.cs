@@ -82,7 +82,7 @@ public sealed class HpimPlanMemory : Pass
         var positions = RopeTable.PositionsOf(module);
         var ropes = new Dictionary<string, (string Name, long Row, long Rows)>(StringComparer.Ordinal);
         long ropeRows = 0;
-        foreach (var op in module.Functions.SelectMany(f => f.Body).Where(o => o.Opcode == "rotary"))
+        foreach (var op in module.Functions.SelectMany(f => f.Body).Where(o => o.Opcode == "rotary" && RopeTable.Unsupported(o) is null))
         {
             var table = RopeTable.Of(op, positions);
             if (ropes.ContainsKey(table.Key)) continue;
@@ -99,7 +99,7 @@ public sealed class HpimPlanMemory : Pass
 
         var functions = module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
-            if (op.Opcode == "rotary")
+            if (op.Opcode == "rotary" && RopeTable.Unsupported(op) is null)
             {
                 var (name, row, rows) = ropes[RopeTable.Of(op, positions).Key];
                 return op.WithAttrs(op.Attrs.Set(HpimAttrs.RopeTableName, name).Set(HpimAttrs.RopeRow, row).Set(HpimAttrs.RopeRows, rows));
