@@ -8,7 +8,8 @@ namespace Pimcc.Compiler.Targets.Hpim.Passes;
 
 /// <summary>
 /// Memory planning. HBM: every weight and KV cache gets a row range (same in every bank of every
-/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, and every distinct rotary cos/sin table
+/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, 1-D weights are packed into shared rows
+/// (<see cref="HpimAttrs.HbmOffset"/>), and every distinct rotary cos/sin table
 /// (<see cref="RopeTable"/>) gets its own rows; the total must fit the rows of a bank.
 /// Local memory: prefill GEMMs get a (tokens x features x depth) tile whose input tile, double-
 /// buffered weight tile and FP32 accumulators fit a core's activation memory; decode's per-core
@@ -22,7 +23,7 @@ public sealed class HpimPlanMemory : Pass
     public static readonly Statistic PrefillTiles = new("prefill-gemms-tiled", "prefill GEMMs given a local-memory tile");
 
     public override string Name => "hpim-plan-memory";
-    public override string Summary => "place weights and KV caches in HBM rows and tile prefill GEMMs to fit local memory";
+    public override string Summary => "place weights, KV caches and rotary tables in HBM rows and tile prefill GEMMs to fit local memory";
     public override ImmutableArray<Statistic> Statistics => [WeightRows, KvRows, RopeRows, PrefillTiles];
     public override ImmutableArray<string> Requires => [HpimAttrs.AttentionMapped];
     public override ImmutableArray<string> Establishes => [HpimAttrs.MemoryPlanned];
