@@ -65,11 +65,30 @@ public class HpimPassTests
     public void WeightsAndCachesGetDisjointRowRangesWithinTheBank()
     {
         var m = Compile(TinyDecoder.Build());
-        var ranges = m.Weights.Select(w => (w.Attrs.Int(HpimAttrs.HbmRow), w.Attrs.Int(HpimAttrs.HbmRows)))
-            .Concat(m.KvCaches.Select(c => (c.Attrs.Int(HpimAttrs.HbmRow), c.Attrs.Int(HpimAttrs.HbmRows))))
-            .Append((m.Attrs.Int("hpim.prefill_scratch_row"), m.Attrs.Int("hpim.prefill_scratch_rows"))).OrderBy(r => r.Item1).ToList();
-        for (var i = 1; i < ranges.Count; i++) ranges[i].Item1.ShouldBe(ranges[i - 1].Item1 + ranges[i - 1].Item2);
-        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(ranges[^1].Item1 + ranges[^1].Item2);
+        var budget = HbmRowBudget.Of(Hpim.Hbm.Organization);
+        var rowBytes = budget.RowBytesPerChannel;
+        // in-channel byte ranges: whole rows, except packed 1-D weights (their share at hpim.hbm_offset)
+        var ranges = m.Weights.Select(w => w.Attrs.ContainsKey(HpimAttrs.HbmOffset)
+                ? (w.Attrs.Int(HpimAttrs.HbmRow) * rowBytes + w.Attrs.Int(HpimAttrs.HbmOffset), budget.FlatShare(w.Type.StaticBytes))
+                : (w.Attrs.Int(HpimAttrs.HbmRow) * rowBytes, w.Attrs.Int(HpimAttrs.HbmRows) * rowBytes))
+            .Concat(m.KvCaches.Select(c => (c.Attrs.Int(HpimAttrs.HbmRow) * rowBytes, c.Attrs.Int(HpimAttrs.HbmRows) * rowBytes)))
+            .Append((m.Attrs.Int("hpim.prefill_scratch_row") * rowBytes, m.Attrs.Int("hpim.prefill_scratch_rows") * rowBytes)).OrderBy(r => r.Item1).ToList();
+        for (var i = 1; i < ranges.Count; i++) ranges[i].Item1.ShouldBeGreaterThanOrEqualTo(ranges[i - 1].Item1 + ranges[i - 1].Item2);
+        var end = ranges.Max(r => r.Item1 + r.Item2);
+        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(HbmRowBudget.Ceil(end, rowBytes));
+    }
+
+    [Fact]
+    public void OneDimensionalWeightsArePackedIntoSharedRows()
+    {
+        var m = Compile(TinyDecoder.Build());
+        var vectors = m.Weights.Where(w => w.Type.Rank == 1).ToList();
+        vectors.Count.ShouldBe(10); // 2 layers x ln1/ln2 scale and shift, final norm scale and shift
+        vectors.ShouldAllBe(w => w.Attrs.ContainsKey(HpimAttrs.HbmOffset));
+        // each takes one 32-byte column per channel (16 bytes over 64 channels): ten of them share one row
+        vectors.Select(w => w.Attrs.Int(HpimAttrs.HbmRow)).Distinct().Count().ShouldBe(1);
+        vectors.Select(w => w.Attrs.Int(HpimAttrs.HbmOffset)).ShouldBe(Enumerable.Range(0, 10).Select(i => 32L * i));
+        m.Weights.Where(w => w.Type.Rank == 2).ShouldAllBe(w => !w.Attrs.ContainsKey(HpimAttrs.HbmOffset));
     }
 
     [Fact]

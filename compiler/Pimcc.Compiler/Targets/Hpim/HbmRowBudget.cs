@@ -8,9 +8,18 @@ namespace Pimcc.Compiler.Targets.Hpim;
 /// channel's banks so an all-bank activate opens one row of every bank and all bank PUs work at
 /// once. Every channel uses the same row range, so one bump pointer allocates all channels.
 /// </summary>
-public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long RowsPerBank, int Channels)
+public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long RowsPerBank, int Channels, long ColumnBytes)
 {
-    public static HbmRowBudget Of(HbmOrganization o) => new(o.PageBytes, o.BanksPerChannel, o.RowsPerBank, o.Channels);
+    public static HbmRowBudget Of(HbmOrganization o) => new(o.PageBytes, o.BanksPerChannel, o.RowsPerBank, o.Channels, o.ColumnBytes);
+
+    /// <summary>Bytes of one row of every bank of a channel (in-channel addresses are (row x banks + bank) x page + byte).</summary>
+    public long RowBytesPerChannel => BanksPerChannel * PageBytes;
+
+    /// <summary>
+    /// Share of a 1-D weight (norm scale, bias) per channel: an even split over the channels in whole columns. 1-D weights
+    /// are packed one after another into shared rows (<see cref="HpimAttrs.HbmOffset"/>), not given rows of their own.
+    /// </summary>
+    public long FlatShare(long bytes) => Ceil(Ceil(bytes, Channels), ColumnBytes) * ColumnBytes;
 
     /// <summary>Rows per bank for <paramref name="features"/> features of <paramref name="featureBytes"/> bytes each on one channel.</summary>
     public long RowsForFeatures(long features, long featureBytes) =>

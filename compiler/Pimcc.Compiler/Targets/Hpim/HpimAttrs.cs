@@ -20,6 +20,8 @@ public static class HpimAttrs
     // hpim-plan-memory
     public const string HbmRow = "hpim.hbm_row";
     public const string HbmRows = "hpim.hbm_rows";
+    /// <summary>Packed 1-D weights: in-channel byte offset from bank 0 of <see cref="HbmRow"/> (0 when absent).</summary>
+    public const string HbmOffset = "hpim.hbm_offset";
     public const string TileM = "hpim.tile_m";
     public const string TileN = "hpim.tile_n";
     public const string TileK = "hpim.tile_k";

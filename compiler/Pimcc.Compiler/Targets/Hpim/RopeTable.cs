@@ -30,16 +30,19 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
     /// <summary>The table a rotary op needs for <paramref name="positions"/> positions (named after <paramref name="op"/>).</summary>
     public static RopeTable Of(Operation op, long positions)
     {
-        if (op.Attrs.BoolOr("interleaved", false))
-            throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", "interleaved (GPT-J) rotary embeddings are not lowered for hpim",
-                "export the model with rotate-half rotary embeddings");
+        if (Unsupported(op) is { } why)
+            throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", why, "hpim lowers rotate-half rotary embeddings with default, linear or llama3 scaling");
         var scaling = op.Attrs.StrOr("scaling", "default");
-        if (scaling is not ("default" or "linear" or "llama3"))
-            throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", $"RoPE scaling '{scaling}' has no hpim table", "use default, linear or llama3 RoPE scaling");
         return new RopeTable("rope:" + op.Id, op.Attrs.Float("theta"), (int)op.Attrs.Int("rotary_dim"), positions, scaling,
             op.Attrs.FloatOr("scaling_factor", 1), op.Attrs.FloatOr("low_freq_factor", 1), op.Attrs.FloatOr("high_freq_factor", 4),
             op.Attrs.IntOr("original_max_positions", 8192));
     }
+
+    /// <summary>Why the hpim tables cannot express <paramref name="op"/>, or null (the planner skips such ops; the lowering reports them).</summary>
+    public static string? Unsupported(Operation op) =>
+        op.Attrs.BoolOr("interleaved", false) ? "interleaved (GPT-J) rotary embeddings are not lowered for hpim"
+        : op.Attrs.StrOr("scaling", "default") is not ("default" or "linear" or "llama3") and var s ? $"RoPE scaling '{s}' has no hpim table"
+        : null;
 
     /// <summary>What decides the values: ops with equal keys share a table.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,

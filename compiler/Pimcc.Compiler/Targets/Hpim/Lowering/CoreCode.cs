@@ -86,6 +86,8 @@ internal static class Reg
     public const int KvLayerOffset = 24;
     /// <summary>HBM byte offset of the current layer's weights relative to layer 0's (layer loop).</summary>
     public const int LayerOffset = 25;
+    /// <summary>HBM byte offset of the current layer's packed 1-D weights relative to layer 0's (prefill layer loop).</summary>
+    public const int VectorLayerOffset = 31;
     /// <summary>Layer loop counter.</summary>
     public const int LayerCounter = 26;
     /// <summary>Registers the top controller sets (docs/hpim-abi.md).</summary>

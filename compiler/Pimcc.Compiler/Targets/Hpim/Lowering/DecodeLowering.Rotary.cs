@@ -23,7 +23,7 @@ internal sealed partial class DecodeLowering
     private readonly Dictionary<string, RopeRows> _rope = new(StringComparer.Ordinal);
     private long _rot;
 
-    private static string RopeKey(Operation op) => op.Attrs.Str(HpimAttrs.RopeTableName) + "@" + op.Attrs.Expr("start") + "/" + op.Attrs.Int("head_dim");
+    private static string RopeKey(Operation op) => op.Attrs.StrOr(HpimAttrs.RopeTableName, "") + "@" + op.Attrs.Expr("start") + "/" + op.Attrs.Int("head_dim");
 
     private void AllocateRopeScratch(IReadOnlyList<Operation> body)
     {
@@ -33,11 +33,11 @@ internal sealed partial class DecodeLowering
         foreach (var g in ops.GroupBy(RopeKey, StringComparer.Ordinal))
         {
             var op = g.First();
+            var table = RopeTable.Of(op, positions); // reports what the tables cannot express
             if (!op.Attrs.ContainsKey(HpimAttrs.RopeTableName)) throw Unsupported(op, "the rotary op has no cos/sin table (run hpim-plan-memory)");
             var start = op.Attrs.Expr("start");
             var kvTerm = start.Terms.Count == 1 && start.Terms.TryGetValue("kv", out var coef) && coef == 1;
             if (!start.IsConstant && !kvTerm) throw Unsupported(op, $"rotary start '{start}' is neither a constant nor kv + constant");
-            var table = RopeTable.Of(op, positions);
             long d = op.Attrs.Int("head_dim"), heads = g.Max(o => o.Attrs.Int("heads")), rowBytes = table.RotaryDim * (long)_l.Element;
             var name = op.Attrs.Str(HpimAttrs.RopeTableName);
             _rope[g.Key] = new RopeRows(op, table, op.Attrs.Int(HpimAttrs.RopeRow), op.Attrs.Int(HpimAttrs.RopeRows),

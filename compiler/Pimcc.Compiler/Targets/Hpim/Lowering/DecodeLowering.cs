@@ -147,33 +147,33 @@ internal sealed partial class DecodeLowering
         weightStride = kvStride = 0;
         for (var k = 0; k < loop.Period; k++)
         {
-            var rows = Enumerable.Range(0, loop.Count).Select(i => CoreHbmRows(body[loop.Start + i * loop.Period + k])).ToList();
+            var rows = Enumerable.Range(0, loop.Count).Select(i => CoreHbmAddresses(body[loop.Start + i * loop.Period + k])).ToList();
             for (var i = 1; i < loop.Count; i++)
             {
                 if (rows[i].Count != rows[0].Count) return false;
                 for (var j = 0; j < rows[0].Count; j++)
                 {
                     var (kind, r0) = rows[0][j];
-                    var d = rows[i][j].Row - r0;
+                    var d = rows[i][j].Address - r0;
                     if (d % i != 0 || (strides[kind] is { } st && st != d / i)) return false;
                     strides[kind] = d / i;
                 }
             }
         }
-        weightStride = _l.RowAddress(strides[0] ?? 0);
-        kvStride = _l.RowAddress(strides[1] ?? 0);
+        weightStride = strides[0] ?? 0;
+        kvStride = strides[1] ?? 0;
         return weightStride is >= 0 and <= uint.MaxValue && kvStride is >= 0 and <= uint.MaxValue;
     }
 
-    /// <summary>(0 weight / 1 KV cache, first row) of every HBM object an op's core code reads.</summary>
-    private List<(int Kind, long Row)> CoreHbmRows(Operation op)
+    /// <summary>(0 weight / 1 KV cache, in-channel byte address) of every HBM object an op's core code reads.</summary>
+    private List<(int Kind, long Address)> CoreHbmAddresses(Operation op)
     {
         var rows = new List<(int, long)>();
-        if (op.Opcode == "attention") rows.Add((1, HbmLayout.Row(_m.FindKvCache(op.Attrs.Str("cache"))!)));
+        if (op.Opcode == "attention") rows.Add((1, _l.RowAddress(HbmLayout.Row(_m.FindKvCache(op.Attrs.Str("cache"))!))));
         else
             for (var j = 0; j < op.Operands.Length; j++)
                 if (op.Operands[j].Kind == OperandKind.Weight && !(HpimTileWeights.IsWeightLinear(op) && j == 1))
-                    rows.Add((0, HbmLayout.Row(_m.FindWeight(op.Operands[j].Name)!)));
+                    rows.Add((0, _l.Address(_m.FindWeight(op.Operands[j].Name)!)));
         return rows;
     }
 
@@ -414,10 +414,10 @@ internal sealed partial class DecodeLowering
     private void LoadVector(CoreCode c, Weight w, long dst)
     {
         var share = _l.FlatShare(w.Type.StaticBytes);
-        _l.CheckFits($"weight @{w.Name}", share, HbmLayout.Rows(w));
+        _l.CheckFits($"weight @{w.Name}", HbmLayout.Offset(w) + share, HbmLayout.Rows(w));
         var used = HbmRowBudget.Ceil(w.Type.StaticBytes, share);
         Li(c, Reg.T4, dst);
-        Li(c, Reg.T5, _l.RowAddress(HbmLayout.Row(w)));
+        Li(c, Reg.T5, _l.Address(w));
         c.I("add", Reg.T5, Reg.T5, Reg.LayerOffset);
         Li(c, Reg.T6, share);
         c.I("add", Reg.T7, Reg.Zero, Reg.Zero);

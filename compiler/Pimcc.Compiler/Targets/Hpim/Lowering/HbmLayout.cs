@@ -13,7 +13,8 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// <item>GEMV weights: channel-local feature f -> bank f mod banks, rows base + (f / banks) x chunks + k for its
 /// k-th page-sized chunk of the input dimension (<see cref="HbmRowBudget"/>).</item>
 /// <item>Other 2-D tables: table row i -> channel i mod channels, slot i / channels, each row padded to whole columns.</item>
-/// <item>1-D weights: an even share (whole columns) per channel, in channel order.</item>
+/// <item>1-D weights: an even share (whole columns) per channel, in channel order, packed with the other 1-D weights
+/// into shared rows at <see cref="Offset(Weight)"/>.</item>
 /// <item>KV caches: blocks of P positions of one KV head (P x head_dim x element bytes &lt;= page), block
 /// beta = (kind x kvHeads + head) x blocksPerHead + b on channel beta mod channels, slot beta / channels.</item>
 /// </list>
@@ -21,12 +22,14 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 internal sealed class HbmLayout
 {
     private readonly HbmRowBudget _budget;
+    private readonly int _banksPerGroup;
 
     public HbmLayout(HpimTarget target)
     {
         var o = target.Hbm.Organization;
         _budget = HbmRowBudget.Of(o);
         Channels = o.Channels;
+        _banksPerGroup = o.BanksPerBankGroup;
         Banks = o.BanksPerChannel;
         BanksPerPch = o.BanksPerPseudoChannel;
         PseudoChannels = o.PseudoChannelsPerChannel;
@@ -73,12 +76,28 @@ internal sealed class HbmLayout
     public long PaddedRowBytes(long rowElements) => HbmRowBudget.Ceil(rowElements * Element, Column) * Column;
 
     /// <summary>Share of a 1-D weight per channel (whole columns).</summary>
-    public long FlatShare(long bytes) => HbmRowBudget.Ceil(HbmRowBudget.Ceil(bytes, Channels), Column) * Column;
+    public long FlatShare(long bytes) => _budget.FlatShare(bytes);
 
     public static long Row(Weight w) => w.Attrs.Int(HpimAttrs.HbmRow);
     public static long Rows(Weight w) => w.Attrs.Int(HpimAttrs.HbmRows);
+    /// <summary>In-channel byte offset of a packed 1-D weight from bank 0 of its first row (0 for weights with rows of their own).</summary>
+    public static long Offset(Weight w) => w.Attrs.IntOr(HpimAttrs.HbmOffset, 0);
+    /// <summary>In-channel byte address of a weight's first byte.</summary>
+    public long Address(Weight w) => RowAddress(Row(w)) + Offset(w);
     public static long Row(KvCache c) => c.Attrs.Int(HpimAttrs.HbmRow);
     public static long Rows(KvCache c) => c.Attrs.Int(HpimAttrs.HbmRows);
+
+    /// <summary>
+    /// Memory-map placement of a packed 1-D weight: bank b = offset / page of the channel (pseudo channel b / banks-per-pCH,
+    /// then bank group and bank within it), column (offset mod page) / column bytes of its first row.
+    /// </summary>
+    public Pimcc.Isa.Container.HbmPlacement PackedPlacement(Weight w)
+    {
+        var offset = Offset(w);
+        var b = (int)(offset / Page);
+        var inPch = b % BanksPerPch;
+        return new Pimcc.Isa.Container.HbmPlacement(0, Channels, b / BanksPerPch, inPch / _banksPerGroup, inPch % _banksPerGroup, Row(w), offset % Page / Column);
+    }
 
     /// <summary>Positions per KV block: the largest power of two whose block fits one page (<see cref="HbmRowBudget.KvBlockPositions"/>).</summary>
     public long KvBlockPositions(long headDim)

@@ -78,7 +78,9 @@ public static class HpimBackend
     private static IEnumerable<MemoryRegion> HbmRegions(Module m, HbmLayout l)
     {
         foreach (var w in m.Weights)
-            yield return new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)));
+            yield return !w.Attrs.ContainsKey(HpimAttrs.HbmOffset)
+                ? new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)))
+                : new MemoryRegion(w.Name, RegionKind.Weight, l.PackedPlacement(w), l.FlatShare(w.Type.StaticBytes));
         foreach (var c in m.KvCaches)
             yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(c), 0), l.RowBytes(HbmLayout.Rows(c)));
         // rotary cos/sin tables: contents from RopeTable.ChannelBytes, written by the loader like weights

@@ -67,6 +67,7 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
             foreach (var ch in t.Hbm.ChannelsOfCore(c.Core)) c.I("ev.sig", Events.InputReady(ch), 1);
             c.Li(Reg.LayerOffset, 0);
             c.Li(Reg.KvLayerOffset, 0);
+            c.Li(Reg.VectorLayerOffset, 0);
         }
         foreach (var ch in chans)
         {
@@ -91,9 +92,12 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
                 c.I("add", Reg.LayerOffset, Reg.LayerOffset, Reg.T0);
                 c.Li(Reg.T0, _s.KvStride);
                 c.I("add", Reg.KvLayerOffset, Reg.KvLayerOffset, Reg.T0);
+                c.Li(Reg.T0, _s.VectorStride);
+                c.I("add", Reg.VectorLayerOffset, Reg.VectorLayerOffset, Reg.T0);
                 c.I("loop", Reg.LayerCounter, tops[ci] - c.Count);
                 c.Li(Reg.LayerOffset, 0);
                 c.Li(Reg.KvLayerOffset, 0);
+                c.Li(Reg.VectorLayerOffset, 0);
             }
             for (var i = loop.End; i < body.Length; i++) EmitOp(body[i], i);
         }
@@ -234,8 +238,8 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         l.CheckFits($"weight @{w.Name}", share, HbmLayout.Rows(w));
         var used = HbmRowBudget.Ceil(w.Type.StaticBytes, share);
         c.Li(Reg.T4, dst);
-        c.Li(Reg.T5, l.RowAddress(HbmLayout.Row(w)));
-        c.I("add", Reg.T5, Reg.T5, Reg.LayerOffset);
+        c.Li(Reg.T5, l.Address(w));
+        c.I("add", Reg.T5, Reg.T5, w.Attrs.ContainsKey(HpimAttrs.HbmOffset) ? Reg.VectorLayerOffset : Reg.LayerOffset);
         c.Li(Reg.T6, share);
         c.I("add", Reg.T7, Reg.Zero, Reg.Zero);
         c.Loop(Reg.L0, used, () =>

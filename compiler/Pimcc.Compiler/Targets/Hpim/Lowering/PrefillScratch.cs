@@ -50,6 +50,7 @@ internal sealed class PrefillScratch
     public LayerLoop? Loop { get; private set; }
     public long WeightStride { get; private set; }
     public long KvStride { get; private set; }
+    public long VectorStride { get; private set; }
     public Dictionary<string, string> Canon { get; private set; } = new(StringComparer.Ordinal);
 
     /// <summary>Valid tokens of block <paramref name="tau"/> of the prompt.</summary>
@@ -101,10 +102,11 @@ internal sealed class PrefillScratch
     {
         var body = f.Body;
         var l = new HbmLayout(t);
-        long ws = 0, ks = 0;
-        Loop = LayerLoop.Find(f, candidate => Affine(m, l, body, candidate, out ws, out ks));
+        long ws = 0, ks = 0, vs = 0;
+        Loop = LayerLoop.Find(f, candidate => Affine(m, l, body, candidate, out ws, out ks, out vs));
         WeightStride = ws;
         KvStride = ks;
+        VectorStride = vs;
         Canon = Loop?.CanonicalNames(body) ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var order = Loop is { } lp ? [.. body.Take(lp.Start + lp.Period), .. body.Skip(lp.End)] : body.ToList();
         var carried = Loop?.CarriedValues(body) ?? [];
@@ -138,43 +140,47 @@ internal sealed class PrefillScratch
     }
 
     /// <summary>
-    /// Whether every HBM object the cores read in a layer (all weights, the KV cache) moves by one row stride per
-    /// layer (one stride for weights, one for KV caches), so the layer loop can add them to its base registers.
+    /// Whether every HBM object the cores read in a layer moves by one byte stride per layer and kind (weights placed in
+    /// whole rows, the KV caches, the packed 1-D weights: <see cref="HpimAttrs.HbmOffset"/>), so the layer loop can add
+    /// the strides to its base registers.
     /// </summary>
-    public static bool Affine(Module m, HbmLayout l, IReadOnlyList<Operation> body, LayerLoop loop, out long weightStride, out long kvStride)
+    public static bool Affine(Module m, HbmLayout l, IReadOnlyList<Operation> body, LayerLoop loop, out long weightStride, out long kvStride, out long vectorStride)
     {
-        var strides = new long?[2];
-        weightStride = kvStride = 0;
+        var strides = new long?[3];
+        weightStride = kvStride = vectorStride = 0;
         for (var k = 0; k < loop.Period; k++)
         {
-            var rows = Enumerable.Range(0, loop.Count).Select(i => HbmRows(m, body[loop.Start + i * loop.Period + k])).ToList();
+            var addresses = Enumerable.Range(0, loop.Count).Select(i => HbmAddresses(m, l, body[loop.Start + i * loop.Period + k])).ToList();
             for (var i = 1; i < loop.Count; i++)
             {
-                if (rows[i].Count != rows[0].Count) return false;
-                for (var j = 0; j < rows[0].Count; j++)
+                if (addresses[i].Count != addresses[0].Count) return false;
+                for (var j = 0; j < addresses[0].Count; j++)
                 {
-                    var (kind, r0) = rows[0][j];
-                    var d = rows[i][j].Row - r0;
-                    if (rows[i][j].Kind != kind || d % i != 0 || (strides[kind] is { } st && st != d / i)) return false;
+                    var (kind, a0) = addresses[0][j];
+                    var d = addresses[i][j].Address - a0;
+                    if (addresses[i][j].Kind != kind || d % i != 0 || (strides[kind] is { } st && st != d / i)) return false;
                     strides[kind] = d / i;
                 }
             }
         }
-        weightStride = l.RowAddress(strides[0] ?? 0);
-        kvStride = l.RowAddress(strides[1] ?? 0);
-        return weightStride is >= 0 and <= uint.MaxValue && kvStride is >= 0 and <= uint.MaxValue;
+        weightStride = strides[0] ?? 0;
+        kvStride = strides[1] ?? 0;
+        vectorStride = strides[2] ?? 0;
+        return new[] { weightStride, kvStride, vectorStride }.All(s => s is >= 0 and <= uint.MaxValue);
     }
 
-    private static List<(int Kind, long Row)> HbmRows(Module m, Operation op)
+    /// <summary>(kind: 0 row-placed weight, 1 KV cache, 2 packed 1-D weight; in-channel byte address) of what an op reads from HBM.</summary>
+    private static List<(int Kind, long Address)> HbmAddresses(Module m, HbmLayout l, Operation op)
     {
-        var rows = new List<(int, long)>();
+        var list = new List<(int, long)>();
         if (op.Opcode == "attention")
         {
-            if (m.FindKvCache(op.Attrs.Str("cache")) is { } c && c.Attrs.ContainsKey(HpimAttrs.HbmRow)) rows.Add((1, HbmLayout.Row(c)));
+            if (m.FindKvCache(op.Attrs.Str("cache")) is { } c && c.Attrs.ContainsKey(HpimAttrs.HbmRow)) list.Add((1, l.RowAddress(HbmLayout.Row(c))));
         }
         else
             foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Weight))
-                if (m.FindWeight(o.Name) is { } w && w.Attrs.ContainsKey(HpimAttrs.HbmRow)) rows.Add((0, HbmLayout.Row(w)));
-        return rows;
+                if (m.FindWeight(o.Name) is { } w && w.Attrs.ContainsKey(HpimAttrs.HbmRow))
+                    list.Add((w.Attrs.ContainsKey(HpimAttrs.HbmOffset) ? 2 : 0, l.Address(w)));
+        return list;
     }
 }

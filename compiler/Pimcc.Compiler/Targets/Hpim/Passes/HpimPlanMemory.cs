@@ -9,9 +9,9 @@ namespace Pimcc.Compiler.Targets.Hpim.Passes;
 
 /// <summary>
 /// Memory planning. HBM: every weight and KV cache gets a row range (same in every bank of every
-/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, every distinct rotary cos/sin table
-/// (<see cref="RopeTable"/>) gets its own rows, then the prefill activation scratch (<see cref="PrefillScratch"/>);
-/// the total must fit the rows of a bank.
+/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, 1-D weights are packed into shared rows
+/// (<see cref="HpimAttrs.HbmOffset"/>), every distinct rotary cos/sin table (<see cref="RopeTable"/>) gets its own
+/// rows, then the prefill activation scratch (<see cref="PrefillScratch"/>); the total must fit the rows of a bank.
 /// Local memory: prefill GEMMs get a (token block x features x page) tile whose double-buffered
 /// activation panel, double-buffered weight tile and FP16 accumulators fit a core's activation memory; decode's per-core
 /// working set must fit too. Failures say how much is needed and what to change.
@@ -25,7 +25,7 @@ public sealed class HpimPlanMemory : Pass
     public static readonly Statistic PrefillTiles = new("prefill-gemms-tiled", "prefill GEMMs given a local-memory tile");
 
     public override string Name => "hpim-plan-memory";
-    public override string Summary => "place weights and KV caches in HBM rows and tile prefill GEMMs to fit local memory";
+    public override string Summary => "place weights, KV caches, rotary tables and the prefill scratch in HBM rows and tile prefill GEMMs to fit local memory";
     public override ImmutableArray<Statistic> Statistics => [WeightRows, KvRows, RopeRows, ScratchRows, PrefillTiles];
     public override ImmutableArray<string> Requires => [HpimAttrs.AttentionMapped];
     public override ImmutableArray<string> Establishes => [HpimAttrs.MemoryPlanned];
@@ -37,15 +37,41 @@ public sealed class HpimPlanMemory : Pass
         var linearByWeight = module.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear)
             .GroupBy(op => op.Operands[1].Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         long next = 0, weightRows = 0, kvRows = 0, weightBytes = 0, kvBytes = 0;
+        // 1-D weights (norm scales, biases) are packed: each takes its per-channel share at the next free byte of one
+        // vector area after the other weights instead of whole rows of its own (OPT-30B: 482 rows -> 5).
+        bool Packed(Weight w) => w.Type.Rank == 1 && !linearByWeight.ContainsKey(w.Name);
+        var vectorOffset = new Dictionary<string, long>(StringComparer.Ordinal);
+        long vectorBytes = 0;
+        foreach (var w in module.Weights.Where(Packed))
+        {
+            vectorOffset[w.Name] = vectorBytes;
+            vectorBytes += budget.FlatShare(w.Type.StaticBytes);
+        }
         var weights = module.Weights.Select(w =>
         {
+            weightBytes += w.Type.StaticBytes;
+            if (Packed(w)) return w;
             var rows = linearByWeight.TryGetValue(w.Name, out var op) ? RowsForLinearWeight(budget, w, op) : budget.RowsForBytes(w.Type.StaticBytes);
             var placed = w with { Attrs = w.Attrs.Set(HpimAttrs.HbmRow, next).Set(HpimAttrs.HbmRows, rows) };
             next += rows;
             weightRows += rows;
-            weightBytes += w.Type.StaticBytes;
             return placed;
         }).ToImmutableArray();
+        var rowBytes = budget.RowBytesPerChannel;
+        var vectorRow = next;
+        weights = [.. weights.Select(w =>
+        {
+            if (!vectorOffset.TryGetValue(w.Name, out var at)) return w;
+            var offset = at % rowBytes;
+            return w with
+            {
+                Attrs = w.Attrs.Set(HpimAttrs.HbmRow, vectorRow + at / rowBytes).Set(HpimAttrs.HbmOffset, offset)
+                    .Set(HpimAttrs.HbmRows, HbmRowBudget.Ceil(offset + budget.FlatShare(w.Type.StaticBytes), rowBytes)),
+            };
+        })];
+        var vectorRows = HbmRowBudget.Ceil(vectorBytes, rowBytes);
+        next += vectorRows;
+        weightRows += vectorRows;
         var caches = module.KvCaches.Select(c =>
         {
             var rows = budget.RowsForKvCache(c.MaxLength, c.KvHeads, c.HeadDim, (c.Type.Element.Bits() + 7) / 8);
@@ -59,7 +85,7 @@ public sealed class HpimPlanMemory : Pass
         var positions = RopeTable.PositionsOf(module);
         var ropes = new Dictionary<string, (string Name, long Row, long Rows)>(StringComparer.Ordinal);
         long ropeRows = 0;
-        foreach (var op in module.Functions.SelectMany(f => f.Body).Where(o => o.Opcode == "rotary"))
+        foreach (var op in module.Functions.SelectMany(f => f.Body).Where(o => o.Opcode == "rotary" && RopeTable.Unsupported(o) is null))
         {
             var table = RopeTable.Of(op, positions);
             if (ropes.ContainsKey(table.Key)) continue;
@@ -89,7 +115,7 @@ public sealed class HpimPlanMemory : Pass
 
         var functions = module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
-            if (op.Opcode == "rotary")
+            if (op.Opcode == "rotary" && RopeTable.Unsupported(op) is null)
             {
                 var (name, row, rows) = ropes[RopeTable.Of(op, positions).Key];
                 return op.WithAttrs(op.Attrs.Set(HpimAttrs.RopeTableName, name).Set(HpimAttrs.RopeRow, row).Set(HpimAttrs.RopeRows, rows));
