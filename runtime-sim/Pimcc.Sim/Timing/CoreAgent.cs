@@ -14,7 +14,7 @@ internal sealed class CoreAgent : IAgent
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
 
-    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, int Record);
+    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, PathNode? Record);
 
     private const int LocalSpace = 0, MacroSpace = 1;
     private static readonly int UnitCount = Enum.GetValues<U>().Length;
@@ -25,32 +25,32 @@ internal sealed class CoreAgent : IAgent
     private readonly MachineModel _m;
     private readonly SyncHub _hub;
     private readonly StatVector _stats;
-    private readonly ActivityLog _log;
+    private readonly CriticalPath _path;
     private readonly SimOptions _options;
 
     private readonly uint[] _reg = new uint[32];
     private readonly long[] _regReady = new long[32];
-    private readonly int[] _regRec = Enumerable.Repeat(-1, 32).ToArray();
+    private readonly PathNode?[] _regRec = new PathNode?[32];
     private readonly long[] _unitFree = new long[UnitCount];
-    private readonly int[] _unitRec = Enumerable.Repeat(-1, UnitCount).ToArray();
+    private readonly PathNode?[] _unitRec = new PathNode?[UnitCount];
     private readonly List<Access> _inflight = [];
     private readonly long[] _windowStart;
     private readonly long[] _tagReady = new long[16];
-    private readonly int[] _tagRec = Enumerable.Repeat(-1, 16).ToArray();
+    private readonly PathNode?[] _tagRec = new PathNode?[16];
     private readonly Dictionary<int, long> _portFree = [];
     private long _tcuM, _tcuN, _tcuK, _tcuLda, _tcuLdb, _tcuLdc;
 
     private int _pc;
     private long _dispatch;
-    private int _dispatchRec = -1;
+    private PathNode? _dispatchRec;
     private long _drain;
-    private int _drainRec = -1;
+    private PathNode? _drainRec;
     private long _executed;
     private Block _block = Block.None;
     private string? _blockedOn;
 
     public CoreAgent(int core, IReadOnlyList<Op> ops, int entry, StreamDebugMap debug, MachineModel m, SyncHub hub,
-        StatVector stats, ActivityLog log, SimOptions options, uint r28, uint r29, uint r30)
+        StatVector stats, CriticalPath path, SimOptions options, uint r28, uint r29, uint r30)
     {
         _core = core;
         _ops = ops;
@@ -59,7 +59,7 @@ internal sealed class CoreAgent : IAgent
         _m = m;
         _hub = hub;
         _stats = stats;
-        _log = log;
+        _path = path;
         _options = options;
         _windowStart = new long[Math.Max(1, options.ScoreboardDepth)];
         _reg[28] = r28;
@@ -78,7 +78,7 @@ internal sealed class CoreAgent : IAgent
     /// <summary>Register value (for tests and the functional model).</summary>
     public uint Register(int r) => _reg[r];
 
-    public void Resume(long nowPs, int releasedBy)
+    public void Resume(long nowPs, PathNode? releasedBy)
     {
         if (_block == Block.Halted) return;
         var op = _ops[_pc];
@@ -140,7 +140,7 @@ internal sealed class CoreAgent : IAgent
                 }
                 case TimingClass.EventSync:
                     if (Yield(now, _dispatch)) return;
-                    if (_hub.TryWait((int)op["event"], op["count"], this)) { CompleteSync(op, now, -1); continue; }
+                    if (_hub.TryWait((int)op["event"], op["count"], this)) { CompleteSync(op, now, null); continue; }
                     Blocked(Block.Wait, $"ev.wait event {op["event"]} count {op["count"]} (counter {_hub.Counter((int)op["event"])})");
                     return;
                 case TimingClass.Barrier:
@@ -236,7 +236,9 @@ internal sealed class CoreAgent : IAgent
         _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
         if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
         StartWindow(start);
-        _dispatchRec = rec;
+        // The next dispatch slot is released by this instruction only if it started when it was dispatched; one
+        // that waited for operands or its unit leaves the slot to the record that released its own dispatch.
+        if (start == _dispatch) _dispatchRec = rec;
         _dispatch += _m.CyclePs;
         Next();
     }
@@ -274,7 +276,7 @@ internal sealed class CoreAgent : IAgent
         Jump(op, taken, start, rec);
     }
 
-    private void Jump(Op op, bool taken, long start, int rec)
+    private void Jump(Op op, bool taken, long start, PathNode rec)
     {
         _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
         // A taken branch refills the fetch/decode stages behind execute.
@@ -290,12 +292,12 @@ internal sealed class CoreAgent : IAgent
         else _pc++;
     }
 
-    private void Need(int r, ref long start, ref int pred)
+    private void Need(int r, ref long start, ref PathNode? pred)
     {
         if (_regReady[r] > start) { start = _regReady[r]; pred = _regRec[r]; }
     }
 
-    private void Write(int r, uint v, long ready, int rec)
+    private void Write(int r, uint v, long ready, PathNode rec)
     {
         if (r == 0) return;
         _reg[r] = v;
@@ -445,7 +447,7 @@ internal sealed class CoreAgent : IAgent
                 if (spec.Mnemonic == "hbm.pf")
                 {
                     var tag = (int)op["tag"];
-                    _tagReady[tag] = _log[rec].EndPs;
+                    _tagReady[tag] = rec.EndPs;
                     _tagRec[tag] = rec;
                 }
                 Next();
@@ -535,7 +537,7 @@ internal sealed class CoreAgent : IAgent
     /// Starts a data-path instruction at the earliest time its operands, unit, memory ranges and (for loads) HBM
     /// port allow; returns its activity record.
     /// </summary>
-    private int Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
+    private PathNode Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
         ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, long extraReady, out long start)
     {
         start = _dispatch;
@@ -556,16 +558,16 @@ internal sealed class CoreAgent : IAgent
         foreach (var w in writes) if (w.Hi > w.Lo) _inflight.Add(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
         if (end > _drain) { _drain = end; _drainRec = rec; }
         StartWindow(start);
-        _dispatchRec = rec;
+        if (start == _dispatch) _dispatchRec = rec; // see Scalar
         _dispatch += _m.CyclePs;
         return rec;
     }
 
     /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes).</summary>
-    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out int pred)
+    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out PathNode? pred)
     {
         long ready = 0;
-        pred = -1;
+        pred = null;
         if (_inflight.Count > 64) _inflight.RemoveAll(a => a.ReadyPs <= _dispatch);
         foreach (var a in _inflight)
         {
@@ -584,17 +586,17 @@ internal sealed class CoreAgent : IAgent
 
     // ---- synchronisation completions ---------------------------------------------------------------------------
 
-    private void CompleteSync(Op op, long now, int releasedBy)
+    private void CompleteSync(Op op, long now, PathNode? releasedBy)
     {
         var at = Math.Max(Align(now), _dispatch);
-        var rec = Record(U.Control, at, at, releasedBy >= 0 ? releasedBy : _dispatchRec, 0);
+        var rec = Record(U.Control, at, at, releasedBy ?? _dispatchRec, 0);
         StartWindow(at);
         _dispatch = at + _m.CyclePs;
         _dispatchRec = rec;
         _pc++;
     }
 
-    private void CompleteReceive(Op op, long now, long arrival, int sendRec)
+    private void CompleteReceive(Op op, long now, long arrival, PathNode? sendRec)
     {
         var bytes = Reg(op, "bytes");
         var dst = Reg(op, "dst");
@@ -630,7 +632,7 @@ internal sealed class CoreAgent : IAgent
         return ([(LocalSpace, src, src + r)], [(LocalSpace, dst, dst + w)]);
     }
 
-    private void CompleteCollective(Op op, long now, int releasedBy)
+    private void CompleteCollective(Op op, long now, PathNode? releasedBy)
     {
         var t = _m.Target;
         var mask = Reg(op, "group");
@@ -642,7 +644,7 @@ internal sealed class CoreAgent : IAgent
             : _m.RingCollectiveCycles(mask, 2 * (members - 1), MachineModel.CeilDiv(readBytes, Math.Max(1, members)));
         var start = Math.Max(Align(now), _dispatch);
         var end = start + _m.Cycles(cycles);
-        var rec = Record(U.Noc, start, end, releasedBy >= 0 ? releasedBy : _dispatchRec, end - start);
+        var rec = Record(U.Noc, start, end, releasedBy ?? _dispatchRec, end - start);
         var (_, writes) = CollectiveRanges(op);
         _inflight.Add(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
@@ -664,11 +666,12 @@ internal sealed class CoreAgent : IAgent
 
     private static long ElemBytes(Op op) => op["dt"] == 2 ? 4 : 2;
 
-    private int Record(U unit, long start, long end, int pred, long busyPs)
+    private PathNode Record(U unit, long start, long end, PathNode? pred, long busyPs)
     {
         _stats.Add(Counter.Instructions, 1);
-        if (busyPs > 0) _stats.AddBusy(unit, Class, busyPs);
-        return _log.Add(new ActivityRecord(start, end, pred, _core * 16 + (int)unit, Class, _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic));
+        var cls = Class;
+        if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
+        return _path.Add(start, end, pred, cls, _core * 16 + (int)unit, _path.KeepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
     }
 
     /// <summary>First core clock edge at or after <paramref name="ps"/> (wake-ups from HBM time land between edges).</summary>
@@ -682,7 +685,7 @@ internal sealed class CoreAgent : IAgent
     {
         if (at <= now) return false;
         _block = Block.Yield;
-        _hub.Wake(this, at, -1);
+        _hub.Wake(this, at, null);
         return true;
     }
 
