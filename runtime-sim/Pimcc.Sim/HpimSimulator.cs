@@ -16,6 +16,7 @@ public sealed class HpimSimulator
     private readonly PimBinary _binary;
     private readonly StreamDebugMap[] _coreDebug, _channelDebug;
     private readonly ChannelProgram[] _channelPrograms;
+    private readonly CoreProgram[] _corePrograms;
     // Rep blocks timed once are reused by every channel and every later run of this simulator (same target).
     private readonly Dictionary<string, ChannelAgent.RepMemo> _repMemo = new(StringComparer.Ordinal);
 
@@ -41,6 +42,7 @@ public sealed class HpimSimulator
         _coreDebug = binary.Cores.Select(c => StreamDebugMap.Build(c.Instructions, binary.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == c.Core))).ToArray();
         _channelDebug = binary.Channels.Select(c => StreamDebugMap.Build(c.Commands, binary.Debug.Where(d => d.Stream == StreamKind.Channel && d.StreamIndex == c.Channel))).ToArray();
         _channelPrograms = binary.Channels.Select(c => new ChannelProgram(c.Commands)).ToArray();
+        _corePrograms = binary.Cores.Select(c => new CoreProgram(c.Instructions)).ToArray();
     }
 
     /// <summary>Reads and validates an out.bin (errors are the reader's <see cref="PimccError"/>s) and prepares a simulator.</summary>
@@ -85,7 +87,7 @@ public sealed class HpimSimulator
             var offset = entry.CoreOffset(s.Core);
             if (offset < 0 || offset >= s.Instructions.Count)
                 throw new PimccError(ExitCode.InvalidBinary, $"core {s.Core}", $"entry '{entry.Name}' at word {offset} is outside the stream of {s.Instructions.Count} words", "check the entry offsets");
-            cores.Add((new CoreAgent(s.Core, s.Instructions, offset, _coreDebug[i], model, hub, stats, path, Options,
+            cores.Add((new CoreAgent(s.Core, _corePrograms[i], offset, _coreDebug[i], model, hub, stats, path, Options,
                 registers.PromptLength, registers.Step, registers.Kv), stats));
         }
         var channels = new List<ChannelAgent>();
