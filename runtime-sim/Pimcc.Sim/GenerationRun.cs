@@ -11,6 +11,15 @@ public enum DecodeSampling
     /// GenerationRunTests checks it against full simulation (agreement within 1%).
     /// </summary>
     Interpolated,
+    /// <summary>
+    /// The first and last steps are simulated; an interval between simulated steps is split at its middle step, which
+    /// is simulated, until the middle step agrees with the straight line between the interval's ends within
+    /// <see cref="GenerationRequest.Tolerance"/> (latency, energy, every critical-path class), or the budget of
+    /// <see cref="GenerationRequest.SampleSteps"/> simulated steps is spent (widest disagreeing interval first).
+    /// A decode step whose work is linear in kv therefore costs three simulated steps; a kink (bottleneck change)
+    /// or a staircase (KV blocks) gets samples where the line does not fit.
+    /// </summary>
+    Adaptive,
 }
 
 /// <summary>A generation: the prompt is prefilled once, then <see cref="OutputTokens"/> decode steps run with kv = prompt + i (abi.md).</summary>
@@ -20,6 +29,15 @@ public sealed record GenerationRequest(int PromptLength, int OutputTokens, Progr
 
     /// <summary>Simulated steps when interpolating (at least 2); runs of up to this many steps are always exact.</summary>
     public int SampleSteps { get; init; } = 16;
+
+    /// <summary>
+    /// <see cref="DecodeSampling.Adaptive"/>: largest disagreement (relative to the middle step's latency; energy
+    /// relative to its energy) between a simulated middle step and the line through its interval's ends for which the
+    /// interval counts as linear. 1%, the accuracy the other fast paths are held to: real decode steps are a staircase
+    /// in kv (one KV block of positions per stair, about 1% of a step on OPT-1.3B), so a tighter tolerance only spends
+    /// the budget on stairs, which average out over the interval.
+    /// </summary>
+    public double Tolerance { get; init; } = 0.01;
 
     /// <summary>Program runs to keep activity logs for (trace window), by run index: 0 = prefill, 1 + i = decode step i.</summary>
     public (int First, int Last)? KeepActivityRuns { get; init; }
@@ -62,15 +80,20 @@ public static class GenerationRun
         }
 
         var prefill = RunOne(request.Prefill, ProgramRegisters.Prefill(request.PromptLength), 0);
-        var samples = SampleIndices(m, request.Sampling, request.SampleSteps);
         List<ProgramRunResult> runs;
         var simulated = new Dictionary<int, ProgramRunResult>();
-        var done = 0;
-        foreach (var i in samples)
+        ProgramRunResult Step(int i) => RunOne(request.Decode, ProgramRegisters.Decode(request.PromptLength, i), 1 + i);
+        if (request.Sampling == DecodeSampling.Adaptive && m > Math.Max(2, request.SampleSteps))
+            AdaptiveSteps(m, request, Step, simulated, progress);
+        else
         {
-            var r = RunOne(request.Decode, ProgramRegisters.Decode(request.PromptLength, i), 1 + i);
-            simulated[i] = r;
-            progress?.Invoke(++done, samples.Count);
+            var samples = SampleIndices(m, request.Sampling, request.SampleSteps);
+            var done = 0;
+            foreach (var i in samples)
+            {
+                simulated[i] = Step(i);
+                progress?.Invoke(++done, samples.Count);
+            }
         }
         // Steps inside a trace window are simulated too, so the trace shows real steps.
         if (keep is { } kw)
@@ -109,6 +132,47 @@ public static class GenerationRun
         {
             Request = request, Prefill = prefill, Steps = steps, DecodeStats = stats, DecodeCriticalPathPs = critical, SimulatedRuns = runs,
         };
+    }
+
+    /// <summary>
+    /// <see cref="DecodeSampling.Adaptive"/>: bisects the intervals between simulated steps until the middle of each
+    /// lies on the line through its ends (within the tolerance), widest disagreeing interval first, within the budget.
+    /// </summary>
+    private static void AdaptiveSteps(int m, GenerationRequest request, Func<int, ProgramRunResult> step,
+        Dictionary<int, ProgramRunResult> simulated, Action<int, int>? progress)
+    {
+        var budget = Math.Max(3, request.SampleSteps);
+        simulated[0] = step(0);
+        progress?.Invoke(1, budget);
+        simulated[m - 1] = step(m - 1);
+        progress?.Invoke(2, budget);
+        // Intervals still to check, widest first (ties: earliest), so a spent budget leaves the samples spread out.
+        var open = new SortedSet<(int Negwidth, int A, int B)> { (-(m - 1), 0, m - 1) };
+        while (open.Count > 0 && simulated.Count < budget)
+        {
+            var (_, a, b) = open.Min;
+            open.Remove(open.Min);
+            if (b - a < 2) continue;
+            var mid = (a + b) / 2;
+            var r = step(mid);
+            simulated[mid] = r;
+            progress?.Invoke(simulated.Count, budget);
+            if (OnLine(simulated[a], r, simulated[b], (double)(mid - a) / (b - a), request.Tolerance)) continue;
+            open.Add((-(mid - a), a, mid));
+            open.Add((-(b - mid), mid, b));
+        }
+    }
+
+    /// <summary>Whether <paramref name="mid"/> agrees with the interpolation at weight <paramref name="w"/> between its neighbours.</summary>
+    private static bool OnLine(ProgramRunResult lo, ProgramRunResult mid, ProgramRunResult hi, double w, double tolerance)
+    {
+        var scale = (double)Math.Max(1, mid.MakespanPs);
+        bool Near(double a, double b, double x, double s) => Math.Abs(a + w * (b - a) - x) <= tolerance * s;
+        if (!Near(lo.MakespanPs, hi.MakespanPs, mid.MakespanPs, scale)) return false;
+        if (!Near(lo.Stats.TotalEnergy, hi.Stats.TotalEnergy, mid.Stats.TotalEnergy, Math.Abs(mid.Stats.TotalEnergy))) return false;
+        for (var c = 0; c < mid.CriticalPathPs.Length; c++)
+            if (!Near(lo.CriticalPathPs[c], hi.CriticalPathPs[c], mid.CriticalPathPs[c], scale)) return false;
+        return true;
     }
 
     /// <summary>Steps to simulate: all of them, or <paramref name="samples"/> evenly spaced ones including first and last.</summary>

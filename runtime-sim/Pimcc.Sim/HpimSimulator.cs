@@ -16,6 +16,7 @@ public sealed class HpimSimulator
     private readonly PimBinary _binary;
     private readonly StreamDebugMap[] _coreDebug, _channelDebug;
     private readonly ChannelProgram[] _channelPrograms;
+    private readonly CoreProgram[] _corePrograms;
     // Rep blocks timed once are reused by every channel and every later run of this simulator (same target).
     private readonly Dictionary<string, ChannelAgent.RepMemo> _repMemo = new(StringComparer.Ordinal);
 
@@ -41,6 +42,7 @@ public sealed class HpimSimulator
         _coreDebug = binary.Cores.Select(c => StreamDebugMap.Build(c.Instructions, binary.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == c.Core))).ToArray();
         _channelDebug = binary.Channels.Select(c => StreamDebugMap.Build(c.Commands, binary.Debug.Where(d => d.Stream == StreamKind.Channel && d.StreamIndex == c.Channel))).ToArray();
         _channelPrograms = binary.Channels.Select(c => new ChannelProgram(c.Commands)).ToArray();
+        _corePrograms = binary.Cores.Select(c => new CoreProgram(c.Instructions)).ToArray();
     }
 
     /// <summary>Reads and validates an out.bin (errors are the reader's <see cref="PimccError"/>s) and prepares a simulator.</summary>
@@ -75,7 +77,8 @@ public sealed class HpimSimulator
     {
         var model = new MachineModel(Target);
         var hub = new SyncHub();
-        var log = new ActivityLog();
+        var log = Options.KeepActivity ? new ActivityLog() : null;
+        var path = new CriticalPath(log);
         var cores = new List<(CoreAgent Agent, StatVector Stats)>();
         for (var i = 0; i < _binary.Cores.Count; i++)
         {
@@ -84,7 +87,7 @@ public sealed class HpimSimulator
             var offset = entry.CoreOffset(s.Core);
             if (offset < 0 || offset >= s.Instructions.Count)
                 throw new PimccError(ExitCode.InvalidBinary, $"core {s.Core}", $"entry '{entry.Name}' at word {offset} is outside the stream of {s.Instructions.Count} words", "check the entry offsets");
-            cores.Add((new CoreAgent(s.Core, s.Instructions, offset, _coreDebug[i], model, hub, stats, log, Options,
+            cores.Add((new CoreAgent(s.Core, _corePrograms[i], offset, _coreDebug[i], model, hub, stats, path, Options,
                 registers.PromptLength, registers.Step, registers.Kv), stats));
         }
         var channels = new List<ChannelAgent>();
@@ -94,11 +97,11 @@ public sealed class HpimSimulator
             var (start, end) = entry.ChannelRange(s.Channel, s.Commands.Count);
             if (start < 0 || end > s.Commands.Count || start > end)
                 throw new PimccError(ExitCode.InvalidBinary, $"channel {s.Channel}", $"entry '{entry.Name}' range [{start}, {end}) is outside the stream of {s.Commands.Count} words", "check the entry ranges");
-            channels.Add(new ChannelAgent(s.Channel, s.Commands, _channelPrograms[i], start, end, _channelDebug[i], model, hub, log, Options,
+            channels.Add(new ChannelAgent(s.Channel, s.Commands, _channelPrograms[i], start, end, _channelDebug[i], model, hub, path, Options,
                 Options.RepMemo ? _repMemo : null));
         }
-        foreach (var (a, _) in cores) hub.Wake(a, 0, -1);
-        foreach (var a in channels) hub.Wake(a, 0, -1);
+        foreach (var (a, _) in cores) hub.Wake(a, 0, null);
+        foreach (var a in channels) hub.Wake(a, 0, null);
         hub.Run();
 
         var blocked = cores.Select(c => (IAgent)c.Agent).Concat(channels).Where(a => !a.Done).ToList();
@@ -116,17 +119,16 @@ public sealed class HpimSimulator
         foreach (var (_, s) in cores) total.AddScaled(s, 1);
         foreach (var a in channels) total.AddScaled(a.Stats, 1);
         AddStaticEnergy(total, makespan);
-        var simulated = log.Count;
         return new ProgramRunResult
         {
             Program = entry.Name,
             Registers = registers,
             MakespanPs = makespan,
             Stats = total,
-            CriticalPathPs = log.CriticalPathByClass(makespan),
+            CriticalPathPs = path.ByClass(makespan),
             Finish = finish,
-            SimulatedItems = simulated,
-            Activity = Options.KeepActivity ? log : null,
+            SimulatedItems = path.Count,
+            Activity = log,
         };
     }
 

@@ -7,6 +7,7 @@ namespace Pimcc.Bench;
 /// Prints compile figures per model: wall time, peak memory of the pimcc process, output size.
 /// Each model is compiled in its own process (the built pimcc), so figures do not mix.
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- compile [--emit bin|ir] [models...]
+/// Simulation figures: see <see cref="SimBenchmark"/> (<c>sim</c>).
 /// </summary>
 public static class Program
 {
@@ -14,11 +15,12 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] != "compile")
+        if (args.Length == 0 || args[0] is not ("compile" or "sim"))
         {
-            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]   (models from samples/hf-configs)");
+            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)");
             return 2;
         }
+        if (args[0] == "sim") return SimBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
         var emit = "bin";
         var models = new List<string>();
         for (var i = 1; i < args.Length; i++)

@@ -17,7 +17,7 @@ public sealed class SimCliOptions
     public Option<string?> Report { get; } = new("--report", "-r") { Description = "write the report to this file instead of standard output" };
     public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
     public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "0:1" };
-    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step (default: sample steps, interpolate the rest; checked within 1%)" };
+    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step (default: simulate the first and last step and bisect until the steps between lie on a line within 1%, interpolate the rest)" };
 
     public void AddTo(Command c)
     {
@@ -37,7 +37,7 @@ public sealed class SimCliOptions
         var sim = new HpimSimulator(bin, name, new SimOptions { KeepActivity = trace is not null });
         var request = new GenerationRequest(prompt, generated, ProgramEntries.FromBinary(bin, "prefill"), ProgramEntries.FromBinary(bin, "decode"))
         {
-            Sampling = p.GetValue(Exact) ? DecodeSampling.Exact : DecodeSampling.Interpolated,
+            Sampling = p.GetValue(Exact) ? DecodeSampling.Exact : DecodeSampling.Adaptive,
             KeepActivityRuns = trace is null ? null : (first, last),
         };
         var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);

@@ -47,7 +47,7 @@ internal sealed class ChannelAgent : IAgent
     private readonly StreamDebugMap _debug;
     private readonly MachineModel _m;
     private readonly SyncHub _hub;
-    private readonly ActivityLog _log;
+    private readonly CriticalPath _path;
     private readonly SimOptions _options;
     private readonly IChannelTiming _engine;
     private readonly HbmTimingSet _t;
@@ -66,12 +66,12 @@ internal sealed class ChannelAgent : IAgent
     private long _delta;      // nCK skipped by the fast path: real = engine + delta
     private long _lastIssue;  // engine nCK of the last command (busy-time accounting)
     private long _drain;      // engine nCK by which all issued commands have completed
-    private int _drainRec = -1, _lastRec = -1;
+    private PathNode? _drainRec, _lastRec;
     private bool _done, _waiting;
     private string? _blockedOn;
 
     public ChannelAgent(int channel, IReadOnlyList<Op> ops, ChannelProgram program, int start, int end, StreamDebugMap debug,
-        MachineModel m, SyncHub hub, ActivityLog log, SimOptions options, Dictionary<string, RepMemo>? memo = null)
+        MachineModel m, SyncHub hub, CriticalPath path, SimOptions options, Dictionary<string, RepMemo>? memo = null)
     {
         _memo = memo;
         _program = program;
@@ -83,7 +83,7 @@ internal sealed class ChannelAgent : IAgent
         _debug = debug;
         _m = m;
         _hub = hub;
-        _log = log;
+        _path = path;
         _options = options;
         _engine = options.ReferenceEngine ? new SharedEngineTiming(m.Target) : new FastChannelTiming(m.Target);
         _t = m.Target.Hbm.Timing;
@@ -103,7 +103,7 @@ internal sealed class ChannelAgent : IAgent
     public string? BlockedOn => _waiting ? _blockedOn : null;
     public long FinishPs { get; private set; }
 
-    public void Resume(long nowPs, int releasedBy)
+    public void Resume(long nowPs, PathNode? releasedBy)
     {
         if (_done) return;
         var realNow = _m.PsToNck(nowPs);
@@ -113,7 +113,7 @@ internal sealed class ChannelAgent : IAgent
             _blockedOn = null;
             HiddenRefreshes(_now + _delta, realNow);
             var at = Math.Max(_now, realNow - _delta);
-            _lastRec = Record(at, at, releasedBy >= 0 ? releasedBy : _lastRec, _pc);
+            _lastRec = Record(at, at, releasedBy ?? _lastRec, _pc);
             _now = at;
             _lastIssue = at;
             _pc++;
@@ -141,7 +141,7 @@ internal sealed class ChannelAgent : IAgent
                 case WordKind.Wait:
                 {
                     var at = _m.NckToPs(_now + _delta);
-                    if (at > nowPs) { _hub.Wake(this, at, -1); return; }
+                    if (at > nowPs) { _hub.Wake(this, at, null); return; }
                     if (_hub.TryWait((int)w.Row, w.Count, this))
                     {
                         _lastRec = Record(_now, _now, _lastRec, _pc);
@@ -266,7 +266,7 @@ internal sealed class ChannelAgent : IAgent
             Stats.AddEnergy(EnergySubsystem.DramArray, cls, refreshes * _m.Target.Energy.HbmRefreshPj);
             Stats.AddBusy(Unit.HbmSequencer, cls, _m.NckToPs(shift - m.DurationNck));
         }
-        var rec = _log.Add(new ActivityRecord(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, _track, cls, _debug.Name(_pc) ?? "rep"));
+        var rec = _path.Add(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, cls, _track, _path.KeepsLog ? _debug.Name(_pc) ?? "rep" : null);
         _lastRec = rec;
         _delta += shift;
         _drain = _now + m.DrainTailNck;
@@ -369,8 +369,8 @@ internal sealed class ChannelAgent : IAgent
             Stats.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), closedFormRefreshes * _m.Target.Energy.HbmRefreshPj);
             Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.NckToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
         }
-        var rec = _log.Add(new ActivityRecord(_m.NckToPs(_now + _delta), _m.NckToPs(_now + _delta + shift), _lastRec, _track,
-            _debug.Class(f.RepPc), _debug.Name(f.RepPc) ?? "rep"));
+        var rec = _path.Add(_m.NckToPs(_now + _delta), _m.NckToPs(_now + _delta + shift), _lastRec, _debug.Class(f.RepPc), _track,
+            _path.KeepsLog ? _debug.Name(f.RepPc) ?? "rep" : null);
         _lastRec = rec;
         if (_drain >= _now) _drainRec = rec;
         _delta += shift;
@@ -539,9 +539,9 @@ internal sealed class ChannelAgent : IAgent
         }
     }
 
-    private int Record(long startNck, long endNck, int pred, int word, HbmCommand? cmd = null) =>
-        _log.Add(new ActivityRecord(_m.NckToPs(startNck + _delta), _m.NckToPs(endNck + _delta), pred, _track,
-            _debug.Class(word), _debug.Name(word) ?? (cmd is { } c ? HbmCommands.Info(c).Mnemonic : _ops[word].Spec.Mnemonic)));
+    private PathNode Record(long startNck, long endNck, PathNode? pred, int word, HbmCommand? cmd = null) =>
+        _path.Add(_m.NckToPs(startNck + _delta), _m.NckToPs(endNck + _delta), pred, _debug.Class(word), _track,
+            _path.KeepsLog ? _debug.Name(word) ?? (cmd is { } c ? HbmCommands.Info(c).Mnemonic : _ops[word].Spec.Mnemonic) : null);
 
     private PimccError Error(string message, string hint) =>
         new(ExitCode.InvalidBinary, $"channel {_channel} word {_pc}", message, hint);

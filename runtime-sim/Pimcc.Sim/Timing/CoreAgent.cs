@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Numerics;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
@@ -14,52 +15,54 @@ internal sealed class CoreAgent : IAgent
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
 
-    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, int Record);
+    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, PathNode? Record);
 
     private const int LocalSpace = 0, MacroSpace = 1;
     private static readonly int UnitCount = Enum.GetValues<U>().Length;
 
     private readonly int _core;
-    private readonly IReadOnlyList<Op> _ops;
+    private readonly Op[] _ops;
+    private readonly CoreProgram _program;
     private readonly StreamDebugMap _debug;
     private readonly MachineModel _m;
     private readonly SyncHub _hub;
     private readonly StatVector _stats;
-    private readonly ActivityLog _log;
+    private readonly CriticalPath _path;
     private readonly SimOptions _options;
 
     private readonly uint[] _reg = new uint[32];
     private readonly long[] _regReady = new long[32];
-    private readonly int[] _regRec = Enumerable.Repeat(-1, 32).ToArray();
+    private readonly PathNode?[] _regRec = new PathNode?[32];
     private readonly long[] _unitFree = new long[UnitCount];
-    private readonly int[] _unitRec = Enumerable.Repeat(-1, UnitCount).ToArray();
+    private readonly PathNode?[] _unitRec = new PathNode?[UnitCount];
     private readonly List<Access> _inflight = [];
     private readonly long[] _windowStart;
     private readonly long[] _tagReady = new long[16];
-    private readonly int[] _tagRec = Enumerable.Repeat(-1, 16).ToArray();
+    private readonly PathNode?[] _tagRec = new PathNode?[16];
     private readonly Dictionary<int, long> _portFree = [];
     private long _tcuM, _tcuN, _tcuK, _tcuLda, _tcuLdb, _tcuLdc;
 
     private int _pc;
     private long _dispatch;
-    private int _dispatchRec = -1;
+    private PathNode? _dispatchRec;
     private long _drain;
-    private int _drainRec = -1;
+    private PathNode? _drainRec;
     private long _executed;
     private Block _block = Block.None;
     private string? _blockedOn;
 
-    public CoreAgent(int core, IReadOnlyList<Op> ops, int entry, StreamDebugMap debug, MachineModel m, SyncHub hub,
-        StatVector stats, ActivityLog log, SimOptions options, uint r28, uint r29, uint r30)
+    public CoreAgent(int core, CoreProgram program, int entry, StreamDebugMap debug, MachineModel m, SyncHub hub,
+        StatVector stats, CriticalPath path, SimOptions options, uint r28, uint r29, uint r30)
     {
         _core = core;
-        _ops = ops;
+        _program = program;
+        _ops = program.Ops;
         _pc = entry;
         _debug = debug;
         _m = m;
         _hub = hub;
         _stats = stats;
-        _log = log;
+        _path = path;
         _options = options;
         _windowStart = new long[Math.Max(1, options.ScoreboardDepth)];
         _reg[28] = r28;
@@ -78,7 +81,7 @@ internal sealed class CoreAgent : IAgent
     /// <summary>Register value (for tests and the functional model).</summary>
     public uint Register(int r) => _reg[r];
 
-    public void Resume(long nowPs, int releasedBy)
+    public void Resume(long nowPs, PathNode? releasedBy)
     {
         if (_block == Block.Halted) return;
         var op = _ops[_pc];
@@ -104,7 +107,7 @@ internal sealed class CoreAgent : IAgent
     {
         while (true)
         {
-            if ((uint)_pc >= (uint)_ops.Count)
+            if ((uint)_pc >= (uint)_ops.Length)
                 throw Error($"execution ran past the end of the stream (word {_pc})", "every program must end with halt");
             if (++_executed > _options.MaxInstructionsPerCore)
                 throw Error($"more than {_options.MaxInstructionsPerCore} instructions executed; the program does not halt", "check loop counters");
@@ -134,27 +137,27 @@ internal sealed class CoreAgent : IAgent
                 {
                     var at = Math.Max(_dispatch, _drain);
                     var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
-                    _hub.Signal((int)op["event"], op["count"], at, rec);
+                    _hub.Signal((int)Val(Opd.Event), Val(Opd.Count), at, rec);
                     Next();
                     continue;
                 }
                 case TimingClass.EventSync:
                     if (Yield(now, _dispatch)) return;
-                    if (_hub.TryWait((int)op["event"], op["count"], this)) { CompleteSync(op, now, -1); continue; }
-                    Blocked(Block.Wait, $"ev.wait event {op["event"]} count {op["count"]} (counter {_hub.Counter((int)op["event"])})");
+                    if (_hub.TryWait((int)Val(Opd.Event), Val(Opd.Count), this)) { CompleteSync(op, now, null); continue; }
+                    Blocked(Block.Wait, $"ev.wait event {Val(Opd.Event)} count {Val(Opd.Count)} (counter {_hub.Counter((int)Val(Opd.Event))})");
                     return;
                 case TimingClass.Barrier:
                 {
                     var at = Math.Max(_dispatch, _drain);
                     if (Yield(now, at)) return;
                     var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
-                    if (_hub.ArriveBarrier((int)op["barrier"], (int)op["cores"], this, rec)) { CompleteSync(op, now, rec); continue; }
-                    Blocked(Block.Barrier, $"bar {op["barrier"]} of {op["cores"]} cores");
+                    if (_hub.ArriveBarrier((int)Val(Opd.Barrier), (int)Val(Opd.Cores), this, rec)) { CompleteSync(op, now, rec); continue; }
+                    Blocked(Block.Barrier, $"bar {Val(Opd.Barrier)} of {Val(Opd.Cores)} cores");
                     return;
                 }
                 case TimingClass.HbmPrefetchWait:
                 {
-                    var tag = (int)op["tag"];
+                    var tag = (int)Val(Opd.Tag);
                     var pred = _dispatchRec;
                     if (_tagReady[tag] > _dispatch) { _dispatch = _tagReady[tag]; pred = _tagRec[tag]; }
                     _dispatchRec = Record(U.HbmInterface, _dispatch, _dispatch, pred, 0);
@@ -164,14 +167,14 @@ internal sealed class CoreAgent : IAgent
                 case TimingClass.NocPointToPoint when spec.Mnemonic == "noc.recv":
                 {
                     if (Yield(now, _dispatch)) return;
-                    var src = Reg(op, "core");
+                    var src = Reg(Opd.Core);
                     if (_hub.TryReceive((int)src, _core, this) is { } msg) { CompleteReceive(op, now, msg.ArrivalPs, msg.Record); continue; }
                     Blocked(Block.Receive, $"noc.recv from core {src}");
                     return;
                 }
                 case TimingClass.NocCollective:
                 {
-                    var mask = Reg(op, "group");
+                    var mask = Reg(Opd.Group);
                     if ((mask >> _core & 1) == 0)
                         throw Error($"'{spec.Mnemonic}' group mask 0x{mask:X} does not contain this core", "every member of a collective must be in its group");
                     var (reads, _) = CollectiveRanges(op);
@@ -198,33 +201,34 @@ internal sealed class CoreAgent : IAgent
         long start = _dispatch;
         var pred = _dispatchRec;
         uint value;
-        switch (op.Spec.Mnemonic)
+        var mn = _program.Mnemonics[_pc];
+        switch (mn)
         {
-            case "li.lo": value = (uint)op["imm"]; break;
-            case "li.hi": Need(rd, ref start, ref pred); value = (uint)op["imm"] << 16 | (_reg[rd] & 0xFFFF); break;
-            case "addi": Need((int)op["rs"], ref start, ref pred); value = (uint)(_reg[op["rs"]] + op["imm"]); break;
+            case CoreMnemonic.LiLo: value = (uint)Val(Opd.Imm); break;
+            case CoreMnemonic.LiHi: Need(rd, ref start, ref pred); value = (uint)Val(Opd.Imm) << 16 | (_reg[rd] & 0xFFFF); break;
+            case CoreMnemonic.Addi: Need((int)Val(Opd.Rs), ref start, ref pred); value = (uint)(_reg[Val(Opd.Rs)] + Val(Opd.Imm)); break;
             // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
             // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
-            case "lw": Need((int)op["addr"], ref start, ref pred); value = 0; break;
+            case CoreMnemonic.Lw: Need((int)Val(Opd.Addr), ref start, ref pred); value = 0; break;
             default:
             {
-                int rs = (int)op["rs"], rt = (int)op["rt"];
+                int rs = (int)Val(Opd.Rs), rt = (int)Val(Opd.Rt);
                 Need(rs, ref start, ref pred);
                 Need(rt, ref start, ref pred);
                 uint a = _reg[rs], b = _reg[rt];
-                value = op.Spec.Mnemonic switch
+                value = mn switch
                 {
-                    "add" => a + b,
-                    "sub" => a - b,
-                    "mul" => a * b,
-                    "and" => a & b,
-                    "or" => a | b,
-                    "xor" => a ^ b,
-                    "shl" => a << (int)(b & 31),
-                    "shr" => a >> (int)(b & 31),
-                    "slt" => (int)a < (int)b ? 1u : 0u,
-                    "min" => (uint)Math.Min((int)a, (int)b),
-                    "max" => (uint)Math.Max((int)a, (int)b),
+                    CoreMnemonic.Add => a + b,
+                    CoreMnemonic.Sub => a - b,
+                    CoreMnemonic.Mul => a * b,
+                    CoreMnemonic.And => a & b,
+                    CoreMnemonic.Or => a | b,
+                    CoreMnemonic.Xor => a ^ b,
+                    CoreMnemonic.Shl => a << (int)(b & 31),
+                    CoreMnemonic.Shr => a >> (int)(b & 31),
+                    CoreMnemonic.Slt => (int)a < (int)b ? 1u : 0u,
+                    CoreMnemonic.Min => (uint)Math.Min((int)a, (int)b),
+                    CoreMnemonic.Max => (uint)Math.Max((int)a, (int)b),
                     _ => throw new InvalidOperationException($"scalar op {op.Spec.Mnemonic} has no semantics"),
                 };
                 break;
@@ -239,7 +243,9 @@ internal sealed class CoreAgent : IAgent
         _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
         if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
         StartWindow(start);
-        _dispatchRec = rec;
+        // The next dispatch slot is released by this instruction only if it started when it was dispatched; one
+        // that waited for operands or its unit leaves the slot to the record that released its own dispatch.
+        if (start == _dispatch) _dispatchRec = rec;
         _dispatch += _m.CyclePs;
         Next();
     }
@@ -249,12 +255,13 @@ internal sealed class CoreAgent : IAgent
         long start = _dispatch;
         var pred = _dispatchRec;
         bool taken;
-        switch (op.Spec.Mnemonic)
+        var mn = _program.Mnemonics[_pc];
+        switch (mn)
         {
-            case "jmp": taken = true; break;
-            case "loop":
+            case CoreMnemonic.Jmp: taken = true; break;
+            case CoreMnemonic.Loop:
             {
-                var c = (int)op["counter"];
+                var c = (int)Val(Opd.Counter);
                 Need(c, ref start, ref pred);
                 var v = _reg[c] - 1;
                 taken = v != 0;
@@ -265,11 +272,11 @@ internal sealed class CoreAgent : IAgent
             }
             default:
             {
-                int a = (int)op["a"], b = (int)op["b"];
+                int a = (int)Val(Opd.A), b = (int)Val(Opd.B);
                 Need(a, ref start, ref pred);
                 Need(b, ref start, ref pred);
                 int x = (int)_reg[a], y = (int)_reg[b];
-                taken = op.Spec.Mnemonic switch { "beq" => x == y, "bne" => x != y, "blt" => x < y, _ => x >= y };
+                taken = mn switch { CoreMnemonic.Beq => x == y, CoreMnemonic.Bne => x != y, CoreMnemonic.Blt => x < y, _ => x >= y };
                 break;
             }
         }
@@ -277,7 +284,7 @@ internal sealed class CoreAgent : IAgent
         Jump(op, taken, start, rec);
     }
 
-    private void Jump(Op op, bool taken, long start, int rec)
+    private void Jump(Op op, bool taken, long start, PathNode rec)
     {
         _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
         // A taken branch refills the fetch/decode stages behind execute.
@@ -293,12 +300,12 @@ internal sealed class CoreAgent : IAgent
         else _pc++;
     }
 
-    private void Need(int r, ref long start, ref int pred)
+    private void Need(int r, ref long start, ref PathNode? pred)
     {
         if (_regReady[r] > start) { start = _regReady[r]; pred = _regRec[r]; }
     }
 
-    private void Write(int r, uint v, long ready, int rec)
+    private void Write(int r, uint v, long ready, PathNode rec)
     {
         if (r == 0) return;
         _reg[r] = v;
@@ -306,7 +313,11 @@ internal sealed class CoreAgent : IAgent
         _regRec[r] = rec;
     }
 
-    private long Reg(Op op, string name) => _reg[op[name]];
+    /// <summary>Value of the register named by operand <paramref name="name"/> of the current word.</summary>
+    private long Reg(Opd name) => _reg[Val(name)];
+
+    /// <summary>Operand <paramref name="name"/> of the current word.</summary>
+    private long Val(Opd name) => _ops[_pc].Operands[_program.OperandIndex[_pc][(int)name]];
 
     // ---- data-path instructions --------------------------------------------------------------------------------
 
@@ -326,16 +337,16 @@ internal sealed class CoreAgent : IAgent
         switch (spec.Mnemonic)
         {
             case "tcu.shape":
-                _tcuM = Reg(op, "m"); _tcuN = Reg(op, "n"); _tcuK = Reg(op, "k");
+                _tcuM = Reg(Opd.M); _tcuN = Reg(Opd.N); _tcuK = Reg(Opd.K);
                 Config(op);
                 return;
             case "tcu.ld":
-                _tcuLda = Reg(op, "lda"); _tcuLdb = Reg(op, "ldb"); _tcuLdc = Reg(op, "ldc");
+                _tcuLda = Reg(Opd.Lda); _tcuLdb = Reg(Opd.Ldb); _tcuLdc = Reg(Opd.Ldc);
                 Config(op);
                 return;
             case "pim.ld":
             {
-                long bytes = Reg(op, "bytes"), slot = Reg(op, "macro"), src = Reg(op, "src");
+                long bytes = Reg(Opd.Bytes), slot = Reg(Opd.Macro), src = Reg(Opd.Src);
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
                 var lin = (slot >> 16) * groupBytes + (slot & 0xFFFF);
                 reads[nr++] = (LocalSpace, src, src + bytes);
@@ -347,10 +358,10 @@ internal sealed class CoreAgent : IAgent
             }
             case "pim.gemv":
             {
-                var shape = Reg(op, "shape");
-                long rows = shape >> 16, cols = shape & 0xFFFF, eb = ElemBytes(op), slot = Reg(op, "macro");
-                long dst = Reg(op, "dst"), src = Reg(op, "src");
-                var acc = op["acc"] == 1;
+                var shape = Reg(Opd.Shape);
+                long rows = shape >> 16, cols = shape & 0xFFFF, eb = ElemBytes(op), slot = Reg(Opd.Macro);
+                long dst = Reg(Opd.Dst), src = Reg(Opd.Src);
+                var acc = Val(Opd.Acc) == 1;
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
                 var lin = (slot >> 16) * groupBytes + (slot & 0xFFFF);
                 reads[nr++] = (LocalSpace, src, src + cols * eb);
@@ -370,8 +381,8 @@ internal sealed class CoreAgent : IAgent
             {
                 long m = _tcuM, n = _tcuN, k = _tcuK, eb = ElemBytes(op);
                 long lda = _tcuLda == 0 ? k : _tcuLda, ldb = _tcuLdb == 0 ? n : _tcuLdb, ldc = _tcuLdc == 0 ? n : _tcuLdc;
-                long a = Reg(op, "a"), b = Reg(op, "b"), c = Reg(op, "c");
-                var acc = op["acc"] == 1;
+                long a = Reg(Opd.A), b = Reg(Opd.B), c = Reg(Opd.C);
+                var acc = Val(Opd.Acc) == 1;
                 if (m > 0 && n > 0 && k > 0)
                 {
                     reads[nr++] = (LocalSpace, a, a + ((m - 1) * lda + k) * eb);
@@ -394,8 +405,8 @@ internal sealed class CoreAgent : IAgent
             }
             case "tr":
             {
-                var shape = Reg(op, "shape");
-                long bytes = (shape >> 16) * (shape & 0xFFFF) * ElemBytes(op), dst = Reg(op, "dst"), src = Reg(op, "src");
+                var shape = Reg(Opd.Shape);
+                long bytes = (shape >> 16) * (shape & 0xFFFF) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (LocalSpace, dst, dst + bytes);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransposeBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
@@ -405,12 +416,12 @@ internal sealed class CoreAgent : IAgent
             }
             case "mv" or "mv.2d":
             {
-                long bytes, dst = Reg(op, "dst"), src = Reg(op, "src"), dspan, sspan;
-                if (spec.Mnemonic == "mv") { bytes = Reg(op, "bytes"); dspan = sspan = bytes; }
+                long bytes, dst = Reg(Opd.Dst), src = Reg(Opd.Src), dspan, sspan;
+                if (spec.Mnemonic == "mv") { bytes = Reg(Opd.Bytes); dspan = sspan = bytes; }
                 else
                 {
-                    var shape = Reg(op, "shape");
-                    var stride = Reg(op, "stride");
+                    var shape = Reg(Opd.Shape);
+                    var stride = Reg(Opd.Stride);
                     long rows = shape >> 16, rowBytes = shape & 0xFFFF, ds = stride >> 16, ss = stride & 0xFFFF;
                     bytes = rows * rowBytes;
                     dspan = rows == 0 ? 0 : (rows - 1) * ds + rowBytes;
@@ -425,8 +436,8 @@ internal sealed class CoreAgent : IAgent
             case "hbm.ld" or "hbm.st" or "hbm.pf":
             {
                 var store = spec.Mnemonic == "hbm.st";
-                long bytes = Reg(op, "bytes"), chan = Reg(op, "chan");
-                var local = store ? Reg(op, "src") : Reg(op, "dst");
+                long bytes = Reg(Opd.Bytes), chan = Reg(Opd.Chan);
+                var local = store ? Reg(Opd.Src) : Reg(Opd.Dst);
                 if (store) reads[nr++] = (LocalSpace, local, local + bytes);
                 else writes[nw++] = (LocalSpace, local, local + bytes);
                 occCycles = 0;
@@ -447,8 +458,8 @@ internal sealed class CoreAgent : IAgent
                 _portFree[chKey] = start + portPs;
                 if (spec.Mnemonic == "hbm.pf")
                 {
-                    var tag = (int)op["tag"];
-                    _tagReady[tag] = _log[rec].EndPs;
+                    var tag = (int)Val(Opd.Tag);
+                    _tagReady[tag] = rec.EndPs;
                     _tagRec[tag] = rec;
                 }
                 Next();
@@ -456,7 +467,7 @@ internal sealed class CoreAgent : IAgent
             }
             case "noc.send":
             {
-                long bytes = Reg(op, "bytes"), src = Reg(op, "src"), dst = Reg(op, "core");
+                long bytes = Reg(Opd.Bytes), src = Reg(Opd.Src), dst = Reg(Opd.Core);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 occCycles = MachineModel.CeilDiv(bytes, t.Noc.LinkBytesPerCycle);
                 var hops = _m.Hops(_core, (int)dst);
@@ -483,26 +494,26 @@ internal sealed class CoreAgent : IAgent
     {
         var t = _m.Target;
         var spec = op.Spec;
-        long eb = ElemBytes(op), len = Reg(op, "len");
-        long dst = Reg(op, "dst");
+        long eb = ElemBytes(op), len = Reg(Opd.Len);
+        long dst = Reg(Opd.Dst);
         long readBytes = 0, writeBytes;
-        var names = spec.Operands;
-        void In(string name, long bytes, Span<(int, long, long)> r, ref int n)
+        var sAt = _program.OperandIndex[_pc][(int)Opd.S];
+        void In(Opd name, long bytes, Span<(int, long, long)> r, ref int n)
         {
-            var a = _reg[op[name]];
+            var a = _reg[Val(name)];
             r[n++] = (LocalSpace, a, a + bytes);
         }
         switch (spec.Format.Name)
         {
             case "R4D" when spec.Mnemonic is "vdot":
-                In("a", len * eb, reads, ref nr); In("b", len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = eb; break;
-            case "R4D" when names[2].Name == "s":
-                In("a", len * eb, reads, ref nr); In("s", eb, reads, ref nr); readBytes = len * eb + eb; writeBytes = len * eb; break;
+                In(Opd.A, len * eb, reads, ref nr); In(Opd.B, len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = eb; break;
+            case "R4D" when sAt == 2:
+                In(Opd.A, len * eb, reads, ref nr); In(Opd.S, eb, reads, ref nr); readBytes = len * eb + eb; writeBytes = len * eb; break;
             case "R4D":
-                In("a", len * eb, reads, ref nr); In("b", len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = len * eb; break;
+                In(Opd.A, len * eb, reads, ref nr); In(Opd.B, len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = len * eb; break;
             default: // R3D: unary, fill, reductions
-                if (names[1].Name == "s") { In("s", eb, reads, ref nr); readBytes = eb; }
-                else { In("src", len * eb, reads, ref nr); readBytes = len * eb; }
+                if (sAt == 1) { In(Opd.S, eb, reads, ref nr); readBytes = eb; }
+                else { In(Opd.Src, len * eb, reads, ref nr); readBytes = len * eb; }
                 writeBytes = spec.Timing == TimingClass.VcuReduction ? eb : len * eb;
                 break;
         }
@@ -524,8 +535,7 @@ internal sealed class CoreAgent : IAgent
     {
         // TCU shape/stride registers are latched at dispatch (shadowed per instruction), so they cost an issue slot only.
         var pred = _dispatchRec;
-        foreach (var f in op.Spec.Operands)
-            if (f.Kind == FieldKind.Register) Need((int)op[f.Name], ref _dispatch, ref pred);
+        foreach (var i in _program.RegisterOperands[_pc]) Need((int)op.Operands[i], ref _dispatch, ref pred);
         var rec = Record(U.Tcu, _dispatch, _dispatch + _m.CyclePs, pred, 0);
         _dispatchRec = rec;
         _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
@@ -538,13 +548,12 @@ internal sealed class CoreAgent : IAgent
     /// Starts a data-path instruction at the earliest time its operands, unit, memory ranges and (for loads) HBM
     /// port allow; returns its activity record.
     /// </summary>
-    private int Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
+    private PathNode Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
         ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, long extraReady, out long start)
     {
         start = _dispatch;
         var pred = _dispatchRec;
-        foreach (var f in op.Spec.Operands)
-            if (f.Kind == FieldKind.Register) Need((int)op[f.Name], ref start, ref pred);
+        foreach (var i in _program.RegisterOperands[_pc]) Need((int)op.Operands[i], ref start, ref pred);
         if (_unitFree[(int)unit] > start) { start = _unitFree[(int)unit]; pred = _unitRec[(int)unit]; }
         if (extraReady > start) { start = extraReady; pred = _unitRec[(int)unit]; }
         var memReady = ReadyFor(reads, writes, out var memPred);
@@ -559,18 +568,19 @@ internal sealed class CoreAgent : IAgent
         foreach (var w in writes) if (w.Hi > w.Lo) _inflight.Add(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
         if (end > _drain) { _drain = end; _drainRec = rec; }
         StartWindow(start);
-        _dispatchRec = rec;
+        if (start == _dispatch) _dispatchRec = rec; // see Scalar
         _dispatch += _m.CyclePs;
         return rec;
     }
 
     /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes).</summary>
-    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out int pred)
+    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out PathNode? pred)
     {
         long ready = 0;
-        pred = -1;
-        if (_inflight.Count > 64) _inflight.RemoveAll(a => a.ReadyPs <= _dispatch);
-        foreach (var a in _inflight)
+        pred = null;
+        // A range free by the dispatch time cannot delay anything (every start is at or after dispatch).
+        if (_inflight.Count > 32) PruneInflight();
+        foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight))
         {
             if (a.ReadyPs <= ready) continue;
             var hit = false;
@@ -585,22 +595,31 @@ internal sealed class CoreAgent : IAgent
         return ready;
     }
 
+    private void PruneInflight()
+    {
+        var span = CollectionsMarshal.AsSpan(_inflight);
+        var kept = 0;
+        for (var i = 0; i < span.Length; i++)
+            if (span[i].ReadyPs > _dispatch) span[kept++] = span[i];
+        _inflight.RemoveRange(kept, span.Length - kept);
+    }
+
     // ---- synchronisation completions ---------------------------------------------------------------------------
 
-    private void CompleteSync(Op op, long now, int releasedBy)
+    private void CompleteSync(Op op, long now, PathNode? releasedBy)
     {
         var at = Math.Max(Align(now), _dispatch);
-        var rec = Record(U.Control, at, at, releasedBy >= 0 ? releasedBy : _dispatchRec, 0);
+        var rec = Record(U.Control, at, at, releasedBy ?? _dispatchRec, 0);
         StartWindow(at);
         _dispatch = at + _m.CyclePs;
         _dispatchRec = rec;
         _pc++;
     }
 
-    private void CompleteReceive(Op op, long now, long arrival, int sendRec)
+    private void CompleteReceive(Op op, long now, long arrival, PathNode? sendRec)
     {
-        var bytes = Reg(op, "bytes");
-        var dst = Reg(op, "dst");
+        var bytes = Reg(Opd.Bytes);
+        var dst = Reg(Opd.Dst);
         var start = Math.Max(Align(now), _dispatch);
         var end = Math.Max(start, arrival);
         var rec = Record(U.Noc, start, end, arrival > start ? sendRec : _dispatchRec, 0);
@@ -615,28 +634,28 @@ internal sealed class CoreAgent : IAgent
 
     private (long Read, long Write) CollectiveBytes(Op op, out int members)
     {
-        var mask = Reg(op, "group");
+        var mask = Reg(Opd.Group);
         members = BitOperations.PopCount((ulong)mask);
         if (op.Spec.Mnemonic == "noc.ag")
         {
-            var bytes = Reg(op, "bytes");
+            var bytes = Reg(Opd.Bytes);
             return (bytes, bytes * members);
         }
-        var len = Reg(op, "len") * ElemBytes(op);
+        var len = Reg(Opd.Len) * ElemBytes(op);
         return (len, len);
     }
 
     private ((int, long, long)[] Reads, (int, long, long)[] Writes) CollectiveRanges(Op op)
     {
         var (r, w) = CollectiveBytes(op, out _);
-        long src = Reg(op, "src"), dst = Reg(op, "dst");
+        long src = Reg(Opd.Src), dst = Reg(Opd.Dst);
         return ([(LocalSpace, src, src + r)], [(LocalSpace, dst, dst + w)]);
     }
 
-    private void CompleteCollective(Op op, long now, int releasedBy)
+    private void CompleteCollective(Op op, long now, PathNode? releasedBy)
     {
         var t = _m.Target;
-        var mask = Reg(op, "group");
+        var mask = Reg(Opd.Group);
         var (readBytes, writeBytes) = CollectiveBytes(op, out var members);
         // Ring algorithms: all-gather in P-1 steps of one block; all-reduce as reduce-scatter + all-gather, 2(P-1)
         // steps of 1/P of the vector each.
@@ -645,7 +664,7 @@ internal sealed class CoreAgent : IAgent
             : _m.RingCollectiveCycles(mask, 2 * (members - 1), MachineModel.CeilDiv(readBytes, Math.Max(1, members)));
         var start = Math.Max(Align(now), _dispatch);
         var end = start + _m.Cycles(cycles);
-        var rec = Record(U.Noc, start, end, releasedBy >= 0 ? releasedBy : _dispatchRec, end - start);
+        var rec = Record(U.Noc, start, end, releasedBy ?? _dispatchRec, end - start);
         var (_, writes) = CollectiveRanges(op);
         _inflight.Add(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
@@ -654,7 +673,7 @@ internal sealed class CoreAgent : IAgent
         var moved = op.Spec.Mnemonic == "noc.ag" ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
         _stats.Add(Counter.NocBytes, moved);
         _stats.AddEnergy(EnergySubsystem.Noc, Class, moved * 8.0 * t.Energy.NocHopPjPerBit);
-        if (op.Spec.Mnemonic == "noc.ar") _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(op, "len") * t.Energy.VcuOpPj);
+        if (op.Spec.Mnemonic == "noc.ar") _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
         _dispatchRec = rec;
@@ -665,13 +684,14 @@ internal sealed class CoreAgent : IAgent
 
     private WorkClass Class => _debug.Class(_pc);
 
-    private static long ElemBytes(Op op) => op["dt"] == 2 ? 4 : 2;
+    private long ElemBytes(Op op) => Val(Opd.Dt) == 2 ? 4 : 2;
 
-    private int Record(U unit, long start, long end, int pred, long busyPs)
+    private PathNode Record(U unit, long start, long end, PathNode? pred, long busyPs)
     {
         _stats.Add(Counter.Instructions, 1);
-        if (busyPs > 0) _stats.AddBusy(unit, Class, busyPs);
-        return _log.Add(new ActivityRecord(start, end, pred, _core * 16 + (int)unit, Class, _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic));
+        var cls = Class;
+        if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
+        return _path.Add(start, end, pred, cls, _core * 16 + (int)unit, _path.KeepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
     }
 
     /// <summary>First core clock edge at or after <paramref name="ps"/> (wake-ups from HBM time land between edges).</summary>
@@ -685,7 +705,7 @@ internal sealed class CoreAgent : IAgent
     {
         if (at <= now) return false;
         _block = Block.Yield;
-        _hub.Wake(this, at, -1);
+        _hub.Wake(this, at, null);
         return true;
     }
 

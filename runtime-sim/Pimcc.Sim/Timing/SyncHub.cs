@@ -7,8 +7,8 @@ internal interface IAgent
     bool Done { get; }
     /// <summary>What the agent is blocked on (for deadlock reports), or null when not blocked.</summary>
     string? BlockedOn { get; }
-    /// <summary>Continue at <paramref name="nowPs"/>; <paramref name="releasedBy"/> is the record that unblocked it (-1 if none).</summary>
-    void Resume(long nowPs, int releasedBy);
+    /// <summary>Continue at <paramref name="nowPs"/>; <paramref name="releasedBy"/> is the record that unblocked it (null if none).</summary>
+    void Resume(long nowPs, PathNode? releasedBy);
 }
 
 /// <summary>
@@ -21,23 +21,23 @@ internal sealed class SyncHub
 {
     private enum Kind { Post = 0, Message = 1, Wake = 2 }
 
-    private readonly record struct Pending(Kind Kind, IAgent? Agent, int Key, long Amount, int Record, long Aux);
+    private readonly record struct Pending(Kind Kind, IAgent? Agent, int Key, long Amount, PathNode? Record, long Aux);
 
     private readonly PriorityQueue<Pending, (long Time, int Kind, long Seq)> _queue = new();
     private long _seq;
     private readonly Dictionary<int, long> _counters = [];
     private readonly Dictionary<int, List<(IAgent Agent, long Count)>> _eventWaiters = [];
     private readonly Dictionary<int, List<IAgent>> _barrierWaiters = [];
-    private readonly Dictionary<int, (Queue<(long ArrivalPs, int Record)> Messages, IAgent? Waiter)> _mailboxes = [];
+    private readonly Dictionary<int, (Queue<(long ArrivalPs, PathNode? Record)> Messages, IAgent? Waiter)> _mailboxes = [];
     private readonly Dictionary<(int Kind, long Mask), (List<IAgent> Waiters, int Arrived)> _collectives = [];
-    private readonly Dictionary<IAgent, (long ArrivalPs, int Record)> _received = [];
+    private readonly Dictionary<IAgent, (long ArrivalPs, PathNode? Record)> _received = [];
 
     public long Now { get; private set; }
 
-    public void Wake(IAgent agent, long timePs, int record) => Enqueue(timePs, new Pending(Kind.Wake, agent, 0, 0, record, 0));
+    public void Wake(IAgent agent, long timePs, PathNode? record) => Enqueue(timePs, new Pending(Kind.Wake, agent, 0, 0, record, 0));
 
     /// <summary>Adds <paramref name="count"/> to event counter <paramref name="ev"/> at <paramref name="timePs"/>.</summary>
-    public void Signal(int ev, long count, long timePs, int record) => Enqueue(timePs, new Pending(Kind.Post, null, ev, count, record, 0));
+    public void Signal(int ev, long count, long timePs, PathNode? record) => Enqueue(timePs, new Pending(Kind.Post, null, ev, count, record, 0));
 
     /// <summary>Takes <paramref name="count"/> from the counter now if it holds that much; otherwise queues the agent.</summary>
     public bool TryWait(int ev, long count, IAgent agent)
@@ -57,7 +57,7 @@ internal sealed class SyncHub
     public long Counter(int ev) => _counters.GetValueOrDefault(ev);
 
     /// <summary>Arrives at a barrier of <paramref name="cores"/> participants; true when this arrival releases it.</summary>
-    public bool ArriveBarrier(int barrier, int cores, IAgent agent, int record)
+    public bool ArriveBarrier(int barrier, int cores, IAgent agent, PathNode? record)
     {
         if (!_barrierWaiters.TryGetValue(barrier, out var waiting)) _barrierWaiters[barrier] = waiting = [];
         if (waiting.Count + 1 >= cores)
@@ -71,11 +71,11 @@ internal sealed class SyncHub
     }
 
     /// <summary>Posts a NoC message from <paramref name="src"/> to <paramref name="dst"/> sent at <paramref name="sentPs"/>.</summary>
-    public void Send(int src, int dst, long sentPs, long arrivalPs, int record) =>
+    public void Send(int src, int dst, long sentPs, long arrivalPs, PathNode? record) =>
         Enqueue(sentPs, new Pending(Kind.Message, null, src << 16 | dst, 0, record, arrivalPs));
 
     /// <summary>A message from src to dst if one was sent by now; otherwise registers the receiver.</summary>
-    public (long ArrivalPs, int Record)? TryReceive(int src, int dst, IAgent agent)
+    public (long ArrivalPs, PathNode? Record)? TryReceive(int src, int dst, IAgent agent)
     {
         var box = Mailbox(src << 16 | dst);
         if (box.Messages.Count > 0) return box.Messages.Dequeue();
@@ -84,7 +84,7 @@ internal sealed class SyncHub
     }
 
     /// <summary>The message that woke a blocked receiver.</summary>
-    public (long ArrivalPs, int Record) TakeReceived(IAgent agent)
+    public (long ArrivalPs, PathNode? Record) TakeReceived(IAgent agent)
     {
         var m = _received[agent];
         _received.Remove(agent);
@@ -92,7 +92,7 @@ internal sealed class SyncHub
     }
 
     /// <summary>Joins a collective over the cores in <paramref name="mask"/>; true when this member completes it.</summary>
-    public bool JoinCollective(int kind, long mask, int members, IAgent agent, int record)
+    public bool JoinCollective(int kind, long mask, int members, IAgent agent, PathNode? record)
     {
         var key = (kind, mask);
         var (waiters, arrived) = _collectives.GetValueOrDefault(key, ([], 0));
@@ -136,7 +136,7 @@ internal sealed class SyncHub
         }
     }
 
-    private void ApplySignal(int ev, long amount, int record)
+    private void ApplySignal(int ev, long amount, PathNode? record)
     {
         var have = _counters.GetValueOrDefault(ev) + amount;
         if (_eventWaiters.TryGetValue(ev, out var waiters))
@@ -154,9 +154,9 @@ internal sealed class SyncHub
         _counters[ev] = have;
     }
 
-    private (Queue<(long ArrivalPs, int Record)> Messages, IAgent? Waiter) Mailbox(int key)
+    private (Queue<(long ArrivalPs, PathNode? Record)> Messages, IAgent? Waiter) Mailbox(int key)
     {
-        if (!_mailboxes.TryGetValue(key, out var box)) _mailboxes[key] = box = (new Queue<(long, int)>(), null);
+        if (!_mailboxes.TryGetValue(key, out var box)) _mailboxes[key] = box = (new Queue<(long, PathNode?)>(), null);
         return box;
     }
 
