@@ -99,9 +99,9 @@ internal sealed partial class PrefillLowering
 
     /// <summary>
     /// The chunk loop of one feature tile. Steps (kappa, tau) run chunk-major; at step s the panel of step s + 1 is
-    /// prefetched into the other panel buffer (tag (s + 1) mod 2), at the first token block of chunk kappa the weight
-    /// tile of chunk kappa + 1 into the other weight buffer (tag 2 + (kappa + 1) mod 2), then the step waits for its own
-    /// tags and runs <c>tcu.gemm</c>. HBM addresses live in registers that advance step by step, so the chunks in the
+    /// prefetched into the other panel buffer (tag (s + 1) mod 2), then, at the first token block of chunk kappa, the
+    /// weight tile of chunk kappa + 1 into the other weight buffer (tag 2 + (kappa + 1) mod 2); the step waits for its
+    /// own tags and runs <c>tcu.gemm</c>. HBM addresses live in registers that advance step by step, so the chunks in the
     /// middle run as a counted loop over chunk pairs (buffers and tags alternate within a pair); the first pair and
     /// the last chunks (including a short last chunk) are emitted straight.
     /// </summary>
@@ -164,13 +164,15 @@ internal sealed partial class PrefillLowering
             {
                 var tau = tl.Taus[i];
                 var s = kappa * nTau + i;
+                // the next step's panel goes first: the HBM interface is in order, and that panel is needed before
+                // the next chunk's weights
+                var last = kappa == g.Chunks - 1 && i == nTau - 1;
+                if (!last) PrefetchPanel(s + 1, i + 1 < nTau ? kappa : kappa + 1, (i + 1) % nTau);
                 if (i == 0)
                 {
                     if (kappa + 1 < g.Chunks) PrefetchWeights(kappa + 1);
                     c.I("hbm.pfw", 2 + (int)(kappa % 2));
                 }
-                var last = kappa == g.Chunks - 1 && i == nTau - 1;
-                if (!last) PrefetchPanel(s + 1, i + 1 < nTau ? kappa : kappa + 1, (i + 1) % nTau);
                 c.I("hbm.pfw", (int)(s % 2));
                 var n = _s.TokensIn(tl.Input, tau);
                 var k = RowsIn(g.K, kappa);
