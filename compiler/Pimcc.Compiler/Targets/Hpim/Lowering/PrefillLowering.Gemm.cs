@@ -76,54 +76,10 @@ internal sealed partial class PrefillLowering
             for (long f0 = 0; f0 < end; f0 += nt)
             {
                 var rows = Math.Min(nt, end - f0);
-                var tileGroups = HbmRowBudget.Ceil(rows, banks);
-                var cBase = distributed ? _local[op.Result.Name] + (q * g.FeaturesPerChannel + f0) * Element : cBuf;
-                c.Li(Reg.T4, pe);
-                c.Li(Reg.T5, Tb);
-                c.Li(Reg.T6, distributed ? 1 : columns);
-                c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
-                void PrefetchWeights(long kappa)
-                {
-                    for (var gi = 0; gi < tileGroups; gi++)
-                        Hbm(c, "hbm.pf", wBuf + (kappa % 2) * groups * groupBytes + gi * groupBytes, ch,
-                            l.RowAddress(row0 + (f0 / banks + gi) * g.Chunks + kappa), groupBytes, Reg.LayerOffset, 2 + (int)(kappa % 2));
-                }
-                var seq = new List<(long Kappa, long Tau)>();
-                for (long kappa = 0; kappa < g.Chunks; kappa++)
-                    foreach (var tau in taus) seq.Add((kappa, tau));
-                void PrefetchPanel(int s)
-                {
-                    var (kappa, tau) = seq[s];
-                    PanelRows(c, "hbm.pf", src, tau, kappa, 0, RowsIn(g.K, kappa), xBuf + (s % 2) * _s.PanelBytes, s % 2);
-                }
-                PrefetchWeights(0);
-                PrefetchPanel(0);
-                long shapeM = -1, shapeN = -1, shapeK = -1;
-                for (var s = 0; s < seq.Count; s++)
-                {
-                    var (kappa, tau) = seq[s];
-                    if (tau == taus[0])
-                    {
-                        if (kappa + 1 < g.Chunks) PrefetchWeights(kappa + 1);
-                        c.I("hbm.pfw", 2 + (int)(kappa % 2));
-                    }
-                    if (s + 1 < seq.Count) PrefetchPanel(s + 1);
-                    c.I("hbm.pfw", s % 2);
-                    var n = _s.TokensIn(src, tau);
-                    var k = RowsIn(g.K, kappa);
-                    if (rows != shapeM || n != shapeN || k != shapeK)
-                    {
-                        c.Li(Reg.T4, rows);
-                        c.Li(Reg.T5, n);
-                        c.Li(Reg.T6, k);
-                        c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
-                        (shapeM, shapeN, shapeK) = (rows, n, k);
-                    }
-                    c.Li(Reg.T4, cBase + (distributed ? 0 : tau * Tb * Element));
-                    c.Li(Reg.T5, wBuf + (kappa % 2) * groups * groupBytes);
-                    c.Li(Reg.T6, xBuf + (s % 2) * _s.PanelBytes);
-                    c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, kappa == 0 ? Set : Acc);
-                }
+                var tile = new GemmTile(g, src, ch, rows, HbmRowBudget.Ceil(rows, banks), groups * groupBytes, wBuf, xBuf,
+                    distributed ? _local[op.Result.Name] + (q * g.FeaturesPerChannel + f0) * Element : cBuf, distributed ? 1 : columns, taus,
+                    l.RowAddress(row0 + f0 / banks * g.Chunks));
+                TileGemm(c, tile);
                 if (distributed) continue;
                 foreach (var seg in segs)
                 {
@@ -134,21 +90,142 @@ internal sealed partial class PrefillLowering
         }
     }
 
+    /// <summary>One feature tile of a GEMM on one channel: what <see cref="TileGemm"/> needs.</summary>
+    private sealed record GemmTile(GemvPlan Plan, string Input, int Channel, long Rows, long Groups, long WeightBufferBytes, long WeightBuffers,
+        long PanelBuffers, long Accumulators, long Ldc, List<long> Taus, long WeightAddress);
+
+    // GEMM registers: next weight chunk address, next panel's address and channel, its chunk's panel index, chunk-pair counter
+    private const int GW = 15, GX = 16, GXc = 17, GP = 18, GStride = 19, GLogC = 20, GLogPanel = 21, GMask = 22, GBase = 23;
+
+    /// <summary>
+    /// The chunk loop of one feature tile. Steps (kappa, tau) run chunk-major; at step s the panel of step s + 1 is
+    /// prefetched into the other panel buffer (tag (s + 1) mod 2), then, at the first token block of chunk kappa, the
+    /// weight tile of chunk kappa + 1 into the other weight buffer (tag 2 + (kappa + 1) mod 2); the step waits for its
+    /// own tags and runs <c>tcu.gemm</c>. HBM addresses live in registers that advance step by step, so the chunks in the
+    /// middle run as a counted loop over chunk pairs (buffers and tags alternate within a pair); the first pair and
+    /// the last chunks (including a short last chunk) are emitted straight.
+    /// </summary>
+    private void TileGemm(CoreCode c, GemmTile tl)
+    {
+        var g = tl.Plan;
+        var pe = l.ElementsPerPage;
+        var panels = _s.PanelBytes;
+        c.Li(Reg.T4, pe);
+        c.Li(Reg.T5, Tb);
+        c.Li(Reg.T6, tl.Ldc);
+        c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
+        c.Li(GW, tl.WeightAddress);
+        c.I("add", GW, GW, Reg.LayerOffset);
+        var (ch0, off0) = _s.Panel(tl.Input, 0, 0);
+        c.Li(GXc, ch0);
+        c.Li(GX, _scratchBase + off0);
+        c.Li(GStride, _s.TokenBlockStride(tl.Input));
+        c.Li(GLogC, System.Numerics.BitOperations.Log2((uint)l.Channels));
+        c.Li(GLogPanel, System.Numerics.BitOperations.Log2((ulong)panels));
+        c.Li(GMask, l.Channels - 1);
+        c.Li(GP, off0 / panels * l.Channels + ch0);                       // panel index of (tau 0, kappa): channel = GP mod C, slot = GP / C
+        c.Li(GBase, _scratchBase);
+        var nTau = tl.Taus.Count;
+        var shape = (M: -1L, N: -1L, K: -1L);
+
+        void PrefetchWeights(long kappa)
+        {
+            for (var gi = 0; gi < tl.Groups; gi++)
+            {
+                c.Li(Reg.T0, tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes + gi * l.Banks * l.Page);
+                c.Li(Reg.T1, gi * g.Chunks * l.RowAddress(1));
+                c.I("add", Reg.T1, Reg.T1, GW);
+                c.Li(Reg.T2, l.Banks * l.Page);
+                c.Li(Reg.T3, tl.Channel);
+                c.I("hbm.pf", Reg.T0, Reg.T1, Reg.T2, Reg.T3, 2 + (int)(kappa % 2));
+            }
+            c.Li(Reg.T1, l.RowAddress(1));
+            c.I("add", GW, GW, Reg.T1);
+        }
+        // prefetch the panel GX/GXc points at (step s, chunk kappa) into buffer s mod 2, then advance to step s + 1
+        void PrefetchPanel(long s, long kappa, int tau)
+        {
+            c.Li(Reg.T0, tl.PanelBuffers + (s % 2) * panels);
+            c.Li(Reg.T2, RowsIn(g.K, kappa) * Tb * Element);
+            c.I("hbm.pf", Reg.T0, GX, Reg.T2, GXc, (int)(s % 2));
+            if (tau + 1 < nTau) c.I("add", GX, GX, GStride);
+            else
+            {
+                c.I("addi", GP, GP, 1);                                    // next chunk: next panel index
+                c.I("and", GXc, GP, GMask);
+                c.I("shr", GX, GP, GLogC);
+                c.I("shl", GX, GX, GLogPanel);
+                c.I("add", GX, GX, GBase);
+            }
+        }
+        void Chunk(long kappa)
+        {
+            for (var i = 0; i < nTau; i++)
+            {
+                var tau = tl.Taus[i];
+                var s = kappa * nTau + i;
+                // the next step's panel goes first: the HBM interface is in order, and that panel is needed before
+                // the next chunk's weights
+                var last = kappa == g.Chunks - 1 && i == nTau - 1;
+                if (!last) PrefetchPanel(s + 1, i + 1 < nTau ? kappa : kappa + 1, (i + 1) % nTau);
+                if (i == 0)
+                {
+                    if (kappa + 1 < g.Chunks) PrefetchWeights(kappa + 1);
+                    c.I("hbm.pfw", 2 + (int)(kappa % 2));
+                }
+                c.I("hbm.pfw", (int)(s % 2));
+                var n = _s.TokensIn(tl.Input, tau);
+                var k = RowsIn(g.K, kappa);
+                if (shape != (tl.Rows, n, k))
+                {
+                    c.Li(Reg.T4, tl.Rows);
+                    c.Li(Reg.T5, n);
+                    c.Li(Reg.T6, k);
+                    c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
+                    shape = (tl.Rows, n, k);
+                }
+                c.Li(Reg.T4, tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element));
+                c.Li(Reg.T5, tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes);
+                c.Li(Reg.T6, tl.PanelBuffers + (s % 2) * panels);
+                c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, kappa == 0 ? Set : Acc);
+            }
+        }
+        PrefetchWeights(0);
+        PrefetchPanel(0, 0, 0);
+        // chunks [2, 2 + 2 x pairs) run as a loop body emitted for kappa = 2, 3 (same parities, full chunks, not the
+        // last), so at least the last chunk stays outside the loop
+        var full = g.K / pe;                                               // chunks with a full page of the input
+        var pairs = Math.Max(0, (Math.Min(full, g.Chunks) - 3) / 2);
+        for (long kappa = 0; kappa < Math.Min(2, g.Chunks); kappa++) Chunk(kappa);
+        if (pairs > 0)
+        {
+            shape = (-1, -1, -1);
+            c.Loop(Reg.L1, pairs, () =>
+            {
+                Chunk(2);
+                Chunk(3);
+            });
+            shape = (-1, -1, -1);
+        }
+        for (var kappa = 2 + 2 * pairs; kappa < g.Chunks; kappa++) Chunk(kappa);
+    }
+
     /// <summary>
     /// Stores <paramref name="count"/> accumulator rows (local features from <paramref name="first"/>) of a GEMM
-    /// tile into the value's scratch panels: per row (a register loop) the global feature j gives the panel
-    /// (first panel + tau x chunks + j / page elements), its channel and slot, and the row in the panel.
+    /// tile into the value's scratch panels: per row (a register loop) the global feature j gives the panel of token
+    /// block 0 (first panel + j / page elements), its channel and slot, and the row in the panel; the token blocks
+    /// follow at the value's token-block stride on the same channel.
     /// </summary>
     private void StoreRows(CoreCode c, string value, Segment seg, long first, long count, long rowAddr, long columns, long biasBuf, List<long> taus)
     {
         var pe = l.ElementsPerPage;
-        var chunks = _s.ChunksOf(value);
+        var (ch0, off0) = _s.Panel(value, 0, 0);
         const int J = 15, Src = 16, LogPe = 17, PeMask = 18, FirstPanel = 19, ChMask = 20, LogC = 21, LogPanel = 22, Base = 23;
         c.Li(J, seg.Global + (first - seg.First) * seg.Stride);
         c.Li(Src, rowAddr);
         c.Li(LogPe, BitOperations.Log2((uint)pe));
         c.Li(PeMask, pe - 1);
-        c.Li(FirstPanel, _s.FirstPanel(value));
+        c.Li(FirstPanel, off0 / _s.PanelBytes * l.Channels + ch0);
         c.Li(ChMask, l.Channels - 1);
         c.Li(LogC, BitOperations.Log2((uint)l.Channels));
         c.Li(LogPanel, BitOperations.Log2((ulong)_s.PanelBytes));
@@ -157,6 +234,8 @@ internal sealed partial class PrefillLowering
         c.Li(Reg.T9, columns * Element);
         c.Li(Reg.T10, biasBuf < 0 ? 0 : biasBuf);
         c.Li(Reg.T11, columns);
+        c.Li(Reg.T6, _s.TokenBlockStride(value));
+        c.Li(Reg.T7, Tb * Element);
         c.Loop(Reg.L0, count, () =>
         {
             if (biasBuf >= 0)
@@ -168,28 +247,26 @@ internal sealed partial class PrefillLowering
             }
             c.I("shr", Reg.T1, J, LogPe);
             c.I("add", Reg.T1, Reg.T1, FirstPanel);                       // panel of token block 0
+            c.I("and", Reg.T4, Reg.T1, ChMask);                           // its channel
+            c.I("shr", Reg.T1, Reg.T1, LogC);
+            c.I("shl", Reg.T1, Reg.T1, LogPanel);                         // its slot
             c.I("and", Reg.T2, J, PeMask);
-            c.I("shl", Reg.T2, Reg.T2, Reg.T8);
-            c.I("add", Reg.T2, Reg.T2, Base);                             // scratch base + row in panel
+            c.I("shl", Reg.T2, Reg.T2, Reg.T8);                           // row in the panel
+            c.I("add", Reg.T3, Reg.T1, Reg.T2);
+            c.I("add", Reg.T3, Reg.T3, Base);
+            c.I("add", Reg.T5, Src, Reg.Zero);
             long lastBytes = -1;
-            for (var i = 0; i < taus.Count; i++)
+            foreach (var tau in taus)
             {
-                var tau = taus[i];
-                c.Li(Reg.T6, tau * chunks);
-                c.I("add", Reg.T3, Reg.T1, Reg.T6);                       // panel g
-                c.I("and", Reg.T4, Reg.T3, ChMask);                       // channel g mod C
-                c.I("shr", Reg.T3, Reg.T3, LogC);
-                c.I("shl", Reg.T3, Reg.T3, LogPanel);
-                c.I("add", Reg.T3, Reg.T3, Reg.T2);                       // slot g / C
-                c.Li(Reg.T6, i * Tb * Element);
-                c.I("add", Reg.T5, Src, Reg.T6);
                 var bytes = _s.TokensIn(value, tau) * Element;
-                if (bytes != lastBytes) c.Li(Reg.T7, bytes);
+                if (bytes != lastBytes) c.Li(Reg.T1, bytes);
                 lastBytes = bytes;
-                c.I("hbm.st", Reg.T3, Reg.T5, Reg.T7, Reg.T4);
+                c.I("hbm.st", Reg.T3, Reg.T5, Reg.T1, Reg.T4);
+                c.I("add", Reg.T3, Reg.T3, Reg.T6);
+                c.I("add", Reg.T5, Reg.T5, Reg.T7);
             }
-            c.Li(Reg.T6, seg.Stride);
-            c.I("add", J, J, Reg.T6);
+            c.Li(Reg.T0, seg.Stride);
+            c.I("add", J, J, Reg.T0);
             c.I("add", Src, Src, Reg.T9);
         });
     }

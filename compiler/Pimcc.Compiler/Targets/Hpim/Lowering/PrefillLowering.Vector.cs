@@ -139,9 +139,12 @@ internal sealed partial class PrefillLowering
     }
 
     /// <summary>
-    /// LayerNorm / RMSNorm over the features of each token; core tau mod cores takes token block tau. Per pass each
-    /// panel is loaded and transposed to token-major rows: pass 1 sums (mean, LayerNorm only), pass 2 sums of squares
-    /// of the centred rows, pass 3 normalises, scales and shifts and transposes back into the result's panel.
+    /// LayerNorm / RMSNorm over the features of each token. The cores form groups of k (a power of two, k x blocks
+    /// &lt;= cores); group i takes token blocks i, i + cores / k, ...; core j of a group takes the chunks kappa = j mod k
+    /// of the block. Each core loads its panels once and keeps them transposed to token-major rows (<c>tr</c>): per
+    /// token the sums (<c>vsum</c>) are all-reduced over the group (<c>noc.ar</c>) into the mean, then the sums of
+    /// squares of the centred rows (<c>vdot</c>) into the variance; the kept rows are normalised, scaled and shifted,
+    /// transposed back and stored.
     /// </summary>
     private void Norm(CoreCode c, Operation op)
     {
@@ -149,78 +152,108 @@ internal sealed partial class PrefillLowering
         var pe = l.ElementsPerPage;
         var chunks = HbmRowBudget.Ceil(n, pe);
         var ln = op.Opcode == "layer_norm";
+        var blocks = _s.BlocksOf(op.Result.Name);
+        var k = 1L << System.Numerics.BitOperations.Log2((ulong)Math.Max(1, cores.Length / blocks));
+        k = Math.Min(k, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)chunks));
+        var groupsOf = cores.Length / k;
+        long gi = c.Core / k, j = c.Core % k;
+        var mask = ((1L << (int)k) - 1) << (int)(gi * k);
+        var mine = Enumerable.Range(0, (int)HbmRowBudget.Ceil(chunks - j, k)).Select(i => j + i * k).Where(x => x < chunks).ToList();
         var gamma = m.FindWeight(op.Operands[1].Name)!;
         var beta = op.Operands.Length > 2 ? m.FindWeight(op.Operands[2].Name) : null;
         var gBuf = Take(VectorBytes(gamma));
         var bBuf = beta is null ? -1 : Take(VectorBytes(beta));
         var fm = Take(_s.PanelBytes);
-        var tm = Take(_s.PanelBytes);
+        var kept = Take(HbmRowBudget.Ceil(chunks, k) * _s.PanelBytes);
         var vec = LocalBuffers.Round(Tb * Element);
         var mean = Take(vec);
         var sq = Take(vec);
         var part = Take(vec);
         var inv = consts.Address(1.0 / n);
         var eps = consts.Address(op.Attrs.FloatOr("eps", 1e-5));
-        var mine = Enumerable.Range(0, (int)_s.BlocksOf(op.Result.Name)).Where(x => x % cores.Length == c.Core).Select(x => (long)x).ToList();
-        if (mine.Count == 0) return;
+        var zero = consts.Address(0.0);
+        if (gi >= groupsOf) return;
         LoadVector(c, gamma, gBuf);
         if (beta is not null) LoadVector(c, beta, bBuf);
         var x = op.Operands[0].Name;
         const int Row = 15, Out = 16, Mean = 17, Rows = 18;
-        foreach (var tau in mine)
+        for (var tau = gi; tau < blocks; tau += groupsOf)
         {
             var tokens = _s.TokensIn(op.Result.Name, tau);
-            // pass: load panel kappa of x, transpose to [tokens x rows], run perRow over the token rows
-            void Pass(long kappa, Action<long> perRow)
+            for (var i = 0; i < mine.Count; i++)
             {
-                var rows = RowsIn(n, kappa);
-                PanelRows(c, "hbm.ld", x, tau, kappa, 0, rows, fm);
-                c.Li(Reg.T0, tm);
+                var rows = RowsIn(n, mine[i]);
+                PanelRows(c, "hbm.ld", x, tau, mine[i], 0, rows, fm);
+                c.Li(Reg.T0, kept + i * _s.PanelBytes);
                 c.Li(Reg.T1, fm);
                 c.Li(Reg.T2, (rows << 16) | Tb);
-                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);
-                c.Li(Row, tm);
-                c.Li(Mean, mean);
-                c.Li(Rows, rows);
-                c.Loop(Reg.L0, tokens, () =>
-                {
-                    perRow(rows);
-                    c.Li(Reg.T0, rows * Element);
-                    c.I("add", Row, Row, Reg.T0);
-                    c.I("addi", Mean, Mean, Element);
-                    c.I("addi", Out, Out, Element);
-                });
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // [tokens x rows]
             }
-            // sum over panels of per-token partial results written at Out (into dst for kappa 0, else part + vadd)
-            void Reduce(long dst, Action<long> perRow)
+            // per kept panel, per token row: perRow (Row = the row, Out/Mean = this token's slot in sq/part and mean)
+            void EachRow(long outBase, Action perRow)
             {
-                for (long kappa = 0; kappa < chunks; kappa++)
+                for (var i = 0; i < mine.Count; i++)
                 {
-                    c.Li(Out, kappa == 0 ? dst : part);
-                    Pass(kappa, perRow);
-                    if (kappa == 0) continue;
+                    var rows = RowsIn(n, mine[i]);
+                    c.Li(Row, kept + i * _s.PanelBytes);
+                    c.Li(Out, outBase);
+                    c.Li(Mean, mean);
+                    c.Li(Rows, rows);
+                    c.Loop(Reg.L0, tokens, () =>
+                    {
+                        perRow();
+                        c.Li(Reg.T0, rows * Element);
+                        c.I("add", Row, Row, Reg.T0);
+                        c.I("addi", Mean, Mean, Element);
+                        c.I("addi", Out, Out, Element);
+                    });
+                }
+            }
+            // sum of per-token partials over this core's panels, then over the group
+            void Reduce(long dst, Action perRow)
+            {
+                c.Li(Reg.T0, dst);
+                c.Li(Reg.T1, zero);
+                c.Li(Reg.T2, Tb);
+                c.I("vfill", Reg.T0, Reg.T1, Reg.T2, Fp16);
+                for (var i = 0; i < mine.Count; i++)
+                {
+                    var rows = RowsIn(n, mine[i]);
+                    c.Li(Row, kept + i * _s.PanelBytes);
+                    c.Li(Out, part);
+                    c.Li(Mean, mean);
+                    c.Li(Rows, rows);
+                    c.Loop(Reg.L0, tokens, () =>
+                    {
+                        perRow();
+                        c.Li(Reg.T0, rows * Element);
+                        c.I("add", Row, Row, Reg.T0);
+                        c.I("addi", Mean, Mean, Element);
+                        c.I("addi", Out, Out, Element);
+                    });
                     c.Li(Reg.T0, dst);
                     c.Li(Reg.T1, part);
                     c.Li(Reg.T2, tokens);
                     c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
                 }
+                if (k > 1)
+                {
+                    c.Li(Reg.T0, dst);
+                    c.Li(Reg.T2, Tb);
+                    c.Li(Reg.T3, mask);
+                    c.I("noc.ar", Reg.T0, Reg.T0, Reg.T2, Reg.T3, 0, Fp16);
+                }
             }
-            c.Li(Reg.T5, inv);
-            c.Li(Reg.T6, eps);
-            c.Li(Reg.T7, tokens);
             if (ln)
             {
-                Reduce(mean, _ => c.I("vsum", Out, Row, Rows, Fp16));
+                Reduce(mean, () => c.I("vsum", Out, Row, Rows, Fp16));
                 c.Li(Reg.T0, mean);
                 c.Li(Reg.T5, inv);
                 c.Li(Reg.T7, tokens);
                 c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, Fp16);     // mean per token
+                EachRow(sq, () => c.I("vsub.s", Row, Row, Mean, Rows, Fp16)); // centre the kept rows once
             }
-            Reduce(sq, _ =>
-            {
-                if (ln) c.I("vsub.s", Row, Row, Mean, Rows, Fp16);
-                c.I("vdot", Out, Row, Row, Rows, Fp16);
-            });
+            Reduce(sq, () => c.I("vdot", Out, Row, Row, Rows, Fp16));
             c.Li(Reg.T0, sq);
             c.Li(Reg.T5, inv);
             c.Li(Reg.T6, eps);
@@ -228,28 +261,29 @@ internal sealed partial class PrefillLowering
             c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, Fp16);         // variance (mean square)
             c.I("vadd.s", Reg.T0, Reg.T0, Reg.T6, Reg.T7, Fp16);         // + eps
             c.I("vrsqrt", Reg.T0, Reg.T0, Reg.T7, Fp16);                 // rstd per token
-            for (long kappa = 0; kappa < chunks; kappa++)
+            for (var i = 0; i < mine.Count; i++)
             {
-                var k0 = kappa;
+                var k0 = mine[i];
+                var rows = RowsIn(n, k0);
+                c.Li(Row, kept + i * _s.PanelBytes);
                 c.Li(Out, sq);
-                Pass(kappa, rows =>
+                c.Li(Rows, rows);
+                c.Li(Reg.T8, gBuf + k0 * pe * Element);
+                c.Li(Reg.T9, bBuf + k0 * pe * Element);
+                c.Loop(Reg.L0, tokens, () =>
                 {
-                    if (ln) c.I("vsub.s", Row, Row, Mean, Rows, Fp16);
                     c.I("vmul.s", Row, Row, Out, Rows, Fp16);
-                    c.Li(Reg.T0, gBuf + k0 * pe * Element);
-                    c.I("vmul", Row, Row, Reg.T0, Rows, Fp16);
-                    if (bBuf >= 0)
-                    {
-                        c.Li(Reg.T0, bBuf + k0 * pe * Element);
-                        c.I("vadd", Row, Row, Reg.T0, Rows, Fp16);
-                    }
+                    c.I("vmul", Row, Row, Reg.T8, Rows, Fp16);
+                    if (bBuf >= 0) c.I("vadd", Row, Row, Reg.T9, Rows, Fp16);
+                    c.Li(Reg.T0, rows * Element);
+                    c.I("add", Row, Row, Reg.T0);
+                    c.I("addi", Out, Out, Element);
                 });
-                var rows = RowsIn(n, kappa);
                 c.Li(Reg.T0, fm);
-                c.Li(Reg.T1, tm);
+                c.Li(Reg.T1, kept + i * _s.PanelBytes);
                 c.Li(Reg.T2, (Tb << 16) | rows);
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // back to [rows x tokens]
-                PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, fm);
+                PanelRows(c, "hbm.st", op.Result.Name, tau, k0, 0, rows, fm);
             }
         }
     }

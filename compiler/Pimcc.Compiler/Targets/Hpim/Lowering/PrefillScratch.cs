@@ -14,8 +14,10 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// ([tau x B, (tau + 1) x B), B = <see cref="TokenBlock"/>) feature-major: row r of the panel is feature kappa x E + r,
 /// its B tokens contiguous. That is exactly the TCU's B operand of C^T = W . X^T for one weight chunk, so a GEMM
 /// reads one contiguous panel per (chunk, token block) and weight tiles need no transpose.
-/// Panel g (a value's first panel + tau x chunks + kappa) sits on channel g mod C at slot g / C of the scratch rows
-/// (<c>hpim.prefill_scratch_row</c>, same rows in every channel). Values of repeated decoder layers share layer 0's
+/// Panel g (a value's first panel + tau x S + kappa, S = chunks rounded up to a multiple of the channel count C)
+/// sits on channel g mod C at slot g / C of the scratch rows (<c>hpim.prefill_scratch_row</c>, same rows in every
+/// channel): the panels of one chunk are on one channel, token block after token block at a constant stride, so
+/// the cores step through token blocks with one register add. Values of repeated decoder layers share layer 0's
 /// panels (the cores run the layers as one loop), values carried into the next layer share the panels of what
 /// layer 0 reads; nothing else is reused, so the size is the sum over one layer plus what lies outside the layers.
 /// The memory planner and the lowering both call <see cref="Plan"/>, so the rows reserved are the rows used.
@@ -91,9 +93,14 @@ internal sealed class PrefillScratch
     public (int Channel, long Offset) Panel(string value, long tau, long kappa, long row = 0)
     {
         var (first, chunks, _) = _values[Resolve(value)];
-        var g = first + tau * chunks + kappa;
+        var g = first + tau * Padded(chunks) + kappa;
         return ((int)(g % Channels), g / Channels * PanelBytes + row * TokenBlock * Element);
     }
+
+    /// <summary>Bytes from panel (tau, kappa) to panel (tau + 1, kappa) of a value, on the same channel.</summary>
+    public long TokenBlockStride(string value) => Padded(_values[Resolve(value)].Chunks) / Channels * PanelBytes;
+
+    private long Padded(long chunks) => HbmRowBudget.Ceil(chunks, Channels) * Channels;
 
     /// <summary>First panel index of a value (for panel arithmetic in registers).</summary>
     public long FirstPanel(string value) => _values[Resolve(value)].First;
@@ -132,7 +139,7 @@ internal sealed class PrefillScratch
                         "see docs/hpim-lowering.md for the operators the hpim backend lowers");
                 var chunks = HbmRowBudget.Ceil(elements / rows, PageElements);
                 _values[r.Name] = (Panels, chunks, rows);
-                Panels += HbmRowBudget.Ceil(rows, TokenBlock) * chunks;
+                Panels += HbmRowBudget.Ceil(rows, TokenBlock) * Padded(chunks);
             }
         }
         foreach (var (c, outside) in carried)

@@ -13,7 +13,7 @@ namespace Pimcc.Compiler.Targets.Hpim.Passes;
 /// (<see cref="HpimAttrs.HbmOffset"/>), every distinct rotary cos/sin table (<see cref="RopeTable"/>) gets its own
 /// rows, then the prefill activation scratch (<see cref="PrefillScratch"/>); the total must fit the rows of a bank.
 /// Local memory: prefill GEMMs get a (token block x features x page) tile whose double-buffered
-/// activation panel, double-buffered weight tile and FP16 accumulators fit a core's activation memory; decode's per-core
+/// activation panel, double-buffered weight tile and FP16 accumulators fit a core's work memory; decode's per-core
 /// working set must fit too. Failures say how much is needed and what to change.
 /// </summary>
 public sealed class HpimPlanMemory : Pass
@@ -123,7 +123,7 @@ public sealed class HpimPlanMemory : Pass
             if (f.Name == Module.Prefill && HpimTileWeights.IsWeightLinear(op))
             {
                 context.Stats.Add(PrefillTiles);
-                return TilePrefillGemm(module, op, t, tokenBlock);
+                return TilePrefillGemm(module, op, t, tokenBlock, PrefillFixedBytes(module, f, t));
             }
             return op;
         })));
@@ -149,10 +149,24 @@ public sealed class HpimPlanMemory : Pass
     /// The prefill GEMM tile (PrefillLowering): tile_m = the token block (TCU columns), tile_k = one page of the
     /// input dimension (a weight row chunk, so a tile of banks features is one contiguous DRAM row of every bank),
     /// tile_n = the most features (a multiple of the banks) whose double-buffered weight tile, double-buffered
-    /// activation panel, FP16 accumulators for the whole prompt and bias vector fit the activation memory. Each weight
-    /// tile is streamed once; each activation panel once per feature tile.
+    /// activation panel, FP16 accumulators for the whole prompt and bias vector fit the work memory. Each weight
+    /// tile is streamed once; each activation panel once per feature tile, so the largest tile_n minimises traffic.
     /// </summary>
-    private static Operation TilePrefillGemm(Module m, Operation op, Pimcc.Targets.HpimTarget t, long tokenBlock)
+    /// <summary>
+    /// Local memory the prefill program holds for its whole run (PrefillLowering): the constant slots, the prompt's
+    /// token ids and the returned logits share of every core; the rest is the work memory of the op at hand.
+    /// </summary>
+    private static long PrefillFixedBytes(Module m, Function f, Pimcc.Targets.HpimTarget t)
+    {
+        var o = t.Hbm.Organization;
+        var tokens = f.Params.Length > 0 ? f.Params[0].Type.ElementCount.Constant : 1;
+        var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var logits = f.Body.Where(op => HpimTileWeights.IsWeightLinear(op) && returned.Contains(op.Result.Name))
+            .Sum(op => LocalBuffers.Round(t.Hbm.ChannelsOfCore(0).Count * HbmRowBudget.Ceil(m.FindWeight(op.Operands[1].Name)!.Type.Shape[0].Constant, o.Channels) * t.ElementBytes));
+        return Constants.ReserveBytes + LocalBuffers.Round(tokens * 4) + logits;
+    }
+
+    private static Operation TilePrefillGemm(Module m, Operation op, Pimcc.Targets.HpimTarget t, long tokenBlock, long fixedBytes)
     {
         var w = m.FindWeight(op.Operands[1].Name)!;
         var n = w.Type.Shape[0].Constant;
@@ -162,9 +176,11 @@ public sealed class HpimPlanMemory : Pass
         var pageElements = o.PageBytes / elt;
         var tokens = op.Result.Type.Shape[0].Constant;
         var tokenColumns = HbmRowBudget.Ceil(tokens, tokenBlock) * tokenBlock;
-        var cap = t.Sram.LocalMemory.ActivationBytes;
+        // the GEMM's buffers are the whole work memory: activation + temp memory less what prefill holds throughout
+        var cap = t.Sram.LocalMemory.TotalBytes - fixedBytes;
         var perChannel = FeaturesPerChannel(HbmRowBudget.Of(o), w, op);
-        var bias = op.Operands.Length > 2 ? n * elt : 0;
+        // the bias is loaded whole: an even share of whole columns per channel (HbmLayout.FlatShare)
+        var bias = op.Operands.Length > 2 ? HbmRowBudget.Ceil(HbmRowBudget.Ceil(n * elt, o.Channels), o.ColumnBytes) * o.ColumnBytes * o.Channels : 0;
         for (var groups = HbmRowBudget.Ceil(perChannel, o.BanksPerChannel); groups >= 1; groups--)
         {
             var nt = groups * o.BanksPerChannel;

@@ -154,6 +154,17 @@ public class PrefillLoweringTests
     }
 
     [Fact]
+    public void APromptWhoseAttentionDoesNotFitLocalMemoryIsACapacityErrorNamingTheOp()
+    {
+        // keys and values of one head for 2000 positions (2 x 64 x 2048 x 2 B) plus the score tiles exceed 415 KiB
+        var m = HpimPassTests.Compile(DecoderModels.Build(new DecoderModels.Shape(768, 12, 3072, 2, 1000, 2048), 2000, 8));
+        var e = Should.Throw<Pimcc.Diagnostics.PimccError>(() => HpimBackend.Emit(m, HpimPassTests.Hpim));
+        e.Code.ShouldBe(Pimcc.Diagnostics.ExitCode.CapacityExceeded);
+        e.Location.ShouldContain("attn");
+        e.Hint.ShouldContain("--prompt-tokens");
+    }
+
+    [Fact]
     public void RepeatedLayersRunAsOneLoopSoTheProgramDoesNotGrowWithTheLayerCount()
     {
         var c = Opt125M.Value;
