@@ -14,7 +14,7 @@ public sealed class FunctionalMachine
 {
     internal readonly byte[][] Local;
     internal readonly byte[][] Macros;
-    internal readonly HbmChannelMemory[] Hbm;
+    internal HbmChannelMemory[] Hbm;
     internal readonly byte[][][] GlobalBuffer;
     internal readonly long[][] OpenRow;
     internal readonly float[][] Results;
@@ -66,7 +66,7 @@ public sealed class FunctionalMachine
         for (var i = 0; i < Local.Length; i++) { Local[i].CopyTo(m.Local[i], 0); Macros[i].CopyTo(m.Macros[i], 0); }
         for (var c = 0; c < Hbm.Length; c++)
         {
-            foreach (var (page, bytes) in Hbm[c].Pages) m.Hbm[c].Write(page * HbmChannelMemory.PageBytes, bytes);
+            m.Hbm[c] = Hbm[c].Copy();
             for (var p = 0; p < GlobalBuffer[c].Length; p++) GlobalBuffer[c][p].CopyTo(m.GlobalBuffer[c][p], 0);
             OpenRow[c].CopyTo(m.OpenRow[c], 0);
             Results[c].CopyTo(m.Results[c], 0);
