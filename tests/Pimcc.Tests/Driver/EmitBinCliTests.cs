@@ -25,6 +25,8 @@ public class EmitBinCliTests
     [Theory]
     [InlineData("opt-2.7b")] // regression: head_dim 80 leaves KV blocks smaller than a page; the plan must count page slots
     [InlineData("gpt2")]
+    [InlineData("llama-3.2-1b")] // rotary embeddings, GQA (8 KV heads), llama3 RoPE scaling
+    [InlineData("qwen2-0.5b")]   // rotary with Q/K/V biases, 2 KV heads
     public void OtherConfigsCompileToBinaries(string model)
     {
         var o = Path.Combine(CliRunner.TempDir(), model + ".bin");
@@ -36,6 +38,7 @@ public class EmitBinCliTests
     [Theory]
     [InlineData("tiny-opt")]
     [InlineData("tiny-gpt2")]
+    [InlineData("tiny-llama")]
     public void RaisedOnnxSamplesCompileToBinariesAfterPrecisionConversion(string sample)
     {
         var o = Path.Combine(CliRunner.TempDir(), sample + ".bin");
@@ -67,8 +70,15 @@ public class EmitBinCliTests
     [Fact]
     public void AnOperatorTheBackendCannotLowerIsAOneLineErrorWithNoOutput()
     {
-        var o = Path.Combine(CliRunner.TempDir(), "l.bin");
-        CliRunner.Run(CliRunner.Sample("llama-3.2-1b.json"), "-o", o).ShouldBeOneLineError(ExitCode.UnsupportedOperator, "rotary");
+        // Llama's rotary embeddings lower since session 2; GPT-J-style interleaved pairs still do not.
+        var dir = CliRunner.TempDir();
+        var ir = Path.Combine(dir, "llama.pimir");
+        CliRunner.Run(CliRunner.Sample("llama-3.2-1b.json"), "--emit", "ir", "-o", ir).ExitCode.ShouldBe(0);
+        var text = File.ReadAllText(ir);
+        text.ShouldContain("interleaved = false");
+        File.WriteAllText(ir, text.Replace("interleaved = false", "interleaved = true", StringComparison.Ordinal));
+        var o = Path.Combine(dir, "l.bin");
+        CliRunner.Run(ir, "--target", "hpim", "-o", o).ShouldBeOneLineError(ExitCode.UnsupportedOperator, "interleaved");
         File.Exists(o).ShouldBeFalse();
     }
 

@@ -16,6 +16,25 @@ public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long Rows
     public long RowsForFeatures(long features, long featureBytes) =>
         Ceil(features, BanksPerChannel) * Ceil(featureBytes, PageBytes);
 
+    /// <summary>
+    /// Channel-local features of a tiled GEMV weight with <paramref name="features"/> output features: head-wise (HP,
+    /// Algorithm 1; <paramref name="channelsPerHead"/> = N_ch of each round of <paramref name="heads"/> heads) every
+    /// round puts ceil(d_k / N_ch) columns of one head on a channel; tensor-wise (TP, <paramref name="channelsPerHead"/>
+    /// null) feature j goes to channel j mod channels (<see cref="FeatureStriping"/>). The memory planner sizes the rows
+    /// with it and the lowering addresses them with it, so the two cannot disagree.
+    /// </summary>
+    public long FeaturesPerChannel(long features, IReadOnlyList<long>? channelsPerHead, long heads) =>
+        channelsPerHead is null
+            ? Ceil(features, Channels)
+            : channelsPerHead.Sum(n => HeadFeaturesPerChannel(features / heads, n));
+
+    /// <summary>Columns of one head a channel holds in a round that spreads the head over <paramref name="channelsPerHead"/> channels.</summary>
+    public static long HeadFeaturesPerChannel(long headDim, long channelsPerHead) => Ceil(headDim, channelsPerHead);
+
+    /// <summary>Rows per bank of a tiled GEMV weight [features, inputs] (<see cref="FeaturesPerChannel"/>).</summary>
+    public long RowsForLinearWeight(long features, long inputBytes, IReadOnlyList<long>? channelsPerHead, long heads) =>
+        RowsForFeatures(FeaturesPerChannel(features, channelsPerHead, heads), inputBytes);
+
     /// <summary>Rows per bank for a flat byte range striped evenly over all channels and banks.</summary>
     public long RowsForBytes(long bytes) => Ceil(Ceil(bytes, Channels), BanksPerChannel * PageBytes);
 

@@ -23,6 +23,8 @@ public static class HpimAttrs
     public const string TileM = "hpim.tile_m";
     public const string TileN = "hpim.tile_n";
     public const string TileK = "hpim.tile_k";
+    /// <summary>On rotary ops: the cos/sin table pair's name, first HBM row (cos; sin follows) and rows per table.</summary>
+    public const string RopeTableName = "hpim.rope_table", RopeRow = "hpim.rope_row", RopeRows = "hpim.rope_rows";
     // hpim-schedule
     public const string After = "sched.after";
     public const string Overlaps = "sched.overlaps";

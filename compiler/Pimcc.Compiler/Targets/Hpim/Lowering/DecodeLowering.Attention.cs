@@ -18,6 +18,9 @@ internal sealed partial class DecodeLowering
     /// value to the KV cache (first core of the head), barrier, stream this core's KV blocks from HBM into the PIM
     /// macros (V through the transpose unit), scores on the PIM unit, softmax on the VCU (max and sum all-reduced
     /// over the head's cores), S.V accumulated block by block and all-reduced, then all-gather the heads.
+    /// When the V projection is deferred (<see cref="DeferredValue"/>), phase 0 appends and streams only keys, runs
+    /// Q.K^T and softmax while HBM-PIM still computes V, and only then waits for V's output event, gathers V, appends
+    /// it behind a second barrier and streams the value blocks for S.V.
     /// </summary>
     private void Attention(CoreCode c, Operation op)
     {
@@ -27,22 +30,20 @@ internal sealed partial class DecodeLowering
         var cph = op.Attrs.Ints(HpimAttrs.CoresPerHead);
         var p = _l.KvBlockPositions(d);
         var nb = HbmRowBudget.Ceil(cache.MaxLength, p);
-        var blockBytes = p * d * _l.Element;
         var slots = HbmRowBudget.Ceil(2 * kvHeads * nb, _l.Channels);
         _l.CheckFits($"kv_cache @{cache.Name}", slots * _l.Page, HbmLayout.Rows(cache));
-        var cacheBase = _l.RowAddress(HbmLayout.Row(cache));
-        var logC = BitOperations.Log2((uint)_l.Channels);
-        var logP = BitOperations.Log2((ulong)p);
-        var logPage = BitOperations.Log2((ulong)_l.Page);
         var mg = _t.Sram.PimUnit.MacrosPerGroup * _t.Sram.PimUnit.MacroBytes;
         if (mg != 1 << 16)
             throw new PimccError(ExitCode.InvalidTargetDescription, "sram.pimUnit", $"macro slots are MG << 16 | offset and need 65536-byte macro groups, the target has {mg}",
                 "keep macrosPerGroup x macroCapacity = 64 KiB");
+        var h = new HeadShape(kvHeads, d, p, nb, p * d * _l.Element, _l.RowAddress(HbmLayout.Row(cache)),
+            BitOperations.Log2((uint)_l.Channels), BitOperations.Log2((ulong)p), BitOperations.Log2((ulong)_l.Page));
         var q = Addr(op.Operands[0]);
         var kNew = Addr(op.Operands[1]);
         var vNew = Addr(op.Operands[2]);
         var output = Addr(op.Result);
         var scale = _consts.Address(op.Attrs.Float("scale"));
+        var deferred = DeferredValue(op);
         long first = 0;
         for (var phase = 0; phase < perPhase.Length; phase++)
         {
@@ -53,34 +54,25 @@ internal sealed partial class DecodeLowering
             var j = c.Core % k;
             var kvh = head / (heads / kvHeads);
             var group = ((1L << (int)k) - 1) << (int)(c.Core / k * k);
+            var appends = active && j == 0 && head % (heads / kvHeads) == 0;
+            var split = deferred is not null && phase == 0;
             // 1. append the new key and value (first core of the first query head of each KV head)
-            if (active && j == 0 && head % (heads / kvHeads) == 0)
-            {
-                foreach (var (kind, src) in new[] { (0L, kNew), (1L, vNew) })
-                {
-                    c.I("shr", Reg.T0, Reg.Kv, Const(c, Reg.T1, logP));     // block of position kv
-                    Li(c, Reg.T1, (kind * kvHeads + kvh) * nb);
-                    c.I("add", Reg.T0, Reg.T0, Reg.T1);                      // beta
-                    Li(c, Reg.T1, _l.Channels - 1);
-                    c.I("and", Reg.T2, Reg.T0, Reg.T1);                      // channel
-                    c.I("shr", Reg.T0, Reg.T0, Const(c, Reg.T1, logC));      // slot
-                    c.I("shl", Reg.T0, Reg.T0, Const(c, Reg.T1, logPage));
-                    Li(c, Reg.T1, p - 1);
-                    c.I("and", Reg.T1, Reg.Kv, Reg.T1);
-                    Li(c, Reg.T3, d * _l.Element);
-                    c.I("mul", Reg.T1, Reg.T1, Reg.T3);
-                    c.I("add", Reg.T0, Reg.T0, Reg.T1);
-                    Li(c, Reg.T1, cacheBase);
-                    c.I("add", Reg.T0, Reg.T0, Reg.T1);
-                    c.I("add", Reg.T0, Reg.T0, Reg.KvLayerOffset);
-                    Li(c, Reg.T1, src + kvh * d * _l.Element);
-                    c.I("hbm.st", Reg.T0, Reg.T1, Reg.T3, Reg.T2);
-                }
-            }
+            if (appends) Append(c, h, kvh, 0, kNew);
+            if (appends && !split) Append(c, h, kvh, 1, vNew);
             // every core passes one barrier per phase, so the appended position is in HBM before anyone streams it
             c.I("bar", phase, _cores.Length);
-            if (active)
-                HeadAttention(c, kvh, head, j, k, group, q + head * d * _l.Element, d, p, nb, kvHeads, blockBytes, cacheBase, logC, logP, logPage, scale);
+            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, scale, values: !split);
+            if (split)
+            {
+                // V is needed from here on: its GEMV ran on HBM-PIM during Q.K^T and softmax.
+                c.BeginOp(deferred!.Value.Id, deferred.Value.Plan.Op.Id);
+                GemvCore(c, deferred.Value.Plan);
+                c.BeginOp(_idBase + _opIndex[op.Id], op.Id);
+                if (appends) Append(c, h, kvh, 1, vNew);
+                c.I("bar", perPhase.Length, _cores.Length);
+                if (active) StreamBlocks(c, h, kvh, j, k, [1L], count: false);
+            }
+            if (active) HeadValues(c, h, d, group, k);
             // gather: each core of a head contributes ceil(d / k) elements of the head output
             var share = HbmRowBudget.Ceil(d, k);
             Li(c, Reg.T0, _gathAtt);
@@ -97,69 +89,111 @@ internal sealed partial class DecodeLowering
         }
     }
 
+    /// <summary>KV-cache geometry of one attention op (docs/hpim-lowering.md, "KV caches").</summary>
+    private sealed record HeadShape(long KvHeads, long D, long P, long Nb, long BlockBytes, long CacheBase, int LogC, int LogP, int LogPage);
+
+    /// <summary>Appends the new key (kind 0) or value (kind 1) of KV head <paramref name="kvh"/> at position kv.</summary>
+    private void Append(CoreCode c, HeadShape h, long kvh, long kind, long src)
+    {
+        c.I("shr", Reg.T0, Reg.Kv, Const(c, Reg.T1, h.LogP));     // block of position kv
+        Li(c, Reg.T1, (kind * h.KvHeads + kvh) * h.Nb);
+        c.I("add", Reg.T0, Reg.T0, Reg.T1);                        // beta
+        Li(c, Reg.T1, _l.Channels - 1);
+        c.I("and", Reg.T2, Reg.T0, Reg.T1);                        // channel
+        c.I("shr", Reg.T0, Reg.T0, Const(c, Reg.T1, h.LogC));      // slot
+        c.I("shl", Reg.T0, Reg.T0, Const(c, Reg.T1, h.LogPage));
+        Li(c, Reg.T1, h.P - 1);
+        c.I("and", Reg.T1, Reg.Kv, Reg.T1);
+        Li(c, Reg.T3, h.D * _l.Element);
+        c.I("mul", Reg.T1, Reg.T1, Reg.T3);
+        c.I("add", Reg.T0, Reg.T0, Reg.T1);
+        Li(c, Reg.T1, h.CacheBase);
+        c.I("add", Reg.T0, Reg.T0, Reg.T1);
+        c.I("add", Reg.T0, Reg.T0, Reg.KvLayerOffset);
+        Li(c, Reg.T1, src + kvh * h.D * _l.Element);
+        c.I("hbm.st", Reg.T0, Reg.T1, Reg.T3, Reg.T2);
+    }
+
     private int Const(CoreCode c, int reg, long value)
     {
         Li(c, reg, value);
         return reg;
     }
 
-    private void HeadAttention(CoreCode c, long kvh, long head, long j, long k, long group, long qHead, long d, long p, long nb, long kvHeads,
-        long blockBytes, long cacheBase, int logC, int logP, int logPage, long scale)
+    /// <summary>
+    /// Streams this core's KV blocks j, j + k, ... of positions 0..kv from HBM into the PIM macros: keys (kind 0) as
+    /// they are at MacK, values (kind 1) through the transpose unit at MacV. With <paramref name="count"/> it also
+    /// counts the local blocks (NLocal) and valid positions (Len) that scores, softmax and S.V use.
+    /// </summary>
+    private void StreamBlocks(CoreCode c, HeadShape h, long kvh, long j, long k, long[] kinds, bool count)
     {
         // blocks of positions 0..kv: NBlk = kv / P + 1; this core takes blocks j, j + k, ...
-        c.I("shr", Reg.NBlk, Reg.Kv, Const(c, Reg.T0, logP));
+        c.I("shr", Reg.NBlk, Reg.Kv, Const(c, Reg.T0, h.LogP));
         c.I("addi", Reg.NBlk, Reg.NBlk, 1);
         Li(c, Reg.Blk, j);
-        Li(c, Reg.NLocal, 0);
-        Li(c, Reg.Len, 0);
+        if (count)
+        {
+            Li(c, Reg.NLocal, 0);
+            Li(c, Reg.Len, 0);
+        }
         Li(c, Reg.MacK, 0);
         Li(c, Reg.MacV, VMacroBase);   // values in the upper half of the macros (slot = MG << 16 | offset = linear byte)
         var skip = c.Placeholder();
         var top = c.Count;
-        foreach (var kind in new[] { 0L, 1L })
+        foreach (var kind in kinds)
         {
-            Li(c, Reg.T0, (kind * kvHeads + kvh) * nb);
+            Li(c, Reg.T0, (kind * h.KvHeads + kvh) * h.Nb);
             c.I("add", Reg.T0, Reg.T0, Reg.Blk);                              // beta
             Li(c, Reg.T1, _l.Channels - 1);
             c.I("and", Reg.T2, Reg.T0, Reg.T1);                               // channel
-            c.I("shr", Reg.T0, Reg.T0, Const(c, Reg.T1, logC));
-            c.I("shl", Reg.T0, Reg.T0, Const(c, Reg.T1, logPage));
-            Li(c, Reg.T1, cacheBase);
+            c.I("shr", Reg.T0, Reg.T0, Const(c, Reg.T1, h.LogC));
+            c.I("shl", Reg.T0, Reg.T0, Const(c, Reg.T1, h.LogPage));
+            Li(c, Reg.T1, h.CacheBase);
             c.I("add", Reg.T0, Reg.T0, Reg.T1);
             c.I("add", Reg.T0, Reg.T0, Reg.KvLayerOffset);
             Li(c, Reg.T1, _stage);
-            Li(c, Reg.T3, blockBytes);
+            Li(c, Reg.T3, h.BlockBytes);
             c.I("hbm.ld", Reg.T1, Reg.T0, Reg.T3, Reg.T2);
             if (kind == 0)
                 c.I("pim.ld", Reg.MacK, Reg.T1, Reg.T3);                      // K block [P x d]: scores = K q
             else
             {
                 Li(c, Reg.T4, _stage2);
-                Li(c, Reg.T5, (p << 16) | d);
+                Li(c, Reg.T5, (h.P << 16) | h.D);
                 c.I("tr", Reg.T4, Reg.T1, Reg.T5, Fp16);                       // V block -> V^T [d x P]
                 c.I("pim.ld", Reg.MacV, Reg.T4, Reg.T3);
             }
         }
-        // valid positions of this block: min(P, kv + 1 - blk x P)
-        c.I("shl", Reg.T0, Reg.Blk, Const(c, Reg.T1, logP));
-        c.I("sub", Reg.T0, Reg.Kv, Reg.T0);
-        c.I("addi", Reg.T0, Reg.T0, 1);
-        Li(c, Reg.T1, p);
-        c.I("min", Reg.T0, Reg.T0, Reg.T1);
-        c.I("add", Reg.Len, Reg.Len, Reg.T0);
-        c.I("addi", Reg.NLocal, Reg.NLocal, 1);
-        Li(c, Reg.T0, blockBytes);
-        c.I("add", Reg.MacK, Reg.MacK, Reg.T0);
-        c.I("add", Reg.MacV, Reg.MacV, Reg.T0);
+        if (count)
+        {
+            // valid positions of this block: min(P, kv + 1 - blk x P)
+            c.I("shl", Reg.T0, Reg.Blk, Const(c, Reg.T1, h.LogP));
+            c.I("sub", Reg.T0, Reg.Kv, Reg.T0);
+            c.I("addi", Reg.T0, Reg.T0, 1);
+            Li(c, Reg.T1, h.P);
+            c.I("min", Reg.T0, Reg.T0, Reg.T1);
+            c.I("add", Reg.Len, Reg.Len, Reg.T0);
+            c.I("addi", Reg.NLocal, Reg.NLocal, 1);
+        }
+        Li(c, Reg.T0, h.BlockBytes);
+        if (kinds.Contains(0L)) c.I("add", Reg.MacK, Reg.MacK, Reg.T0);
+        if (kinds.Contains(1L)) c.I("add", Reg.MacV, Reg.MacV, Reg.T0);
         c.I("addi", Reg.Blk, Reg.Blk, k);
         c.BranchBack("blt", Reg.Blk, Reg.NBlk, top);
         c.PatchForward(skip, "bge", Reg.Blk, Reg.NBlk);
+    }
+
+    /// <summary>Streams the key (and, with <paramref name="values"/>, value) blocks, then scores and softmax; zeroes the scores past Len.</summary>
+    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, long scale, bool values)
+    {
+        StreamBlocks(c, h, kvh, j, k, values ? [0L, 1L] : [0L], count: true);
+        long p = h.P, d = h.D;
         // scores, block by block: S[i x P ..] = K_i q
         Li(c, Reg.T0, _scores);
         Li(c, Reg.T1, qHead);
         Li(c, Reg.T2, (p << 16) | d);
         Li(c, Reg.T3, 0);
-        Li(c, Reg.T4, blockBytes);
+        Li(c, Reg.T4, h.BlockBytes);
         Li(c, Reg.T5, p * _l.Element);
         c.I("add", Reg.T6, Reg.NLocal, Reg.Zero);
         var noBlocks = c.Placeholder();
@@ -196,13 +230,21 @@ internal sealed partial class DecodeLowering
         c.I("mul", Reg.T9, Reg.Len, Reg.T9);
         c.I("add", Reg.T9, Reg.T0, Reg.T9);
         c.I("vfill", Reg.T9, Reg.T6, Reg.T8, Fp16);
-        // S.V block by block into the head output: out = sum_i V_i^T s_i
+    }
+
+    /// <summary>S.V block by block into the head output (out = sum_i V_i^T s_i), all-reduced over the head's cores, divided by the exp-sum.</summary>
+    private void HeadValues(CoreCode c, HeadShape h, long d, long group, long k)
+    {
+        long p = h.P, sum = _scalar + 3 * LocalBuffers.Align;
+        Li(c, Reg.T0, _scores);
+        Li(c, Reg.T6, _consts.Address(0));
+        Li(c, Reg.T7, group);
         Li(c, Reg.T9, _outh);
         Li(c, Reg.T8, d);
         c.I("vfill", Reg.T9, Reg.T6, Reg.T8, Fp16);
         Li(c, Reg.T2, (d << 16) | p);
         Li(c, Reg.T3, VMacroBase);
-        Li(c, Reg.T4, blockBytes);
+        Li(c, Reg.T4, h.BlockBytes);
         Li(c, Reg.T5, p * _l.Element);
         c.I("add", Reg.T6, Reg.NLocal, Reg.Zero);
         var noBlocks2 = c.Placeholder();

@@ -39,6 +39,8 @@ internal sealed partial class DecodeLowering
     // all-gathering a vocabulary-sized vector that no later op reads.
     private readonly HashSet<string> _distributed = new(StringComparer.Ordinal);
 
+    private IReadOnlyList<Operation> _body = [];
+
     private long VMacroBase => _t.Sram.PimUnit.CapacityBytes / 2;
 
     public DecodeLowering(Module m, HpimTarget t, HbmLayout l, CoreCode[] cores, ChannelCode[] chans, Constants consts, string program, int idBase)
@@ -64,12 +66,14 @@ internal sealed partial class DecodeLowering
     public void Emit(Function f)
     {
         var body = f.Body;
+        _body = body;
         foreach (var v in f.Values) _types[v.Name] = v.Type;
         var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var op in body)
             if (HpimTileWeights.IsWeightLinear(op) && op.Operands.Length == 2 && returned.Contains(op.Result.Name)
                 && op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "tp")
                 _distributed.Add(op.Id);
+        FindDeferredValues(body, returned);
         Loop = LayerLoop.Find(f, candidate => LayerAddressesAreAffine(body, candidate, out _, out _));
         var order = Loop is { } lp ? [.. body.Take(lp.Start + lp.Period), .. body.Skip(lp.End)] : body.ToList();
         _canon = Loop?.CanonicalNames(body) ?? new Dictionary<string, string>(StringComparer.Ordinal);
@@ -83,6 +87,7 @@ internal sealed partial class DecodeLowering
             c.Li(Reg.LayerOffset, 0);
             c.Li(Reg.KvLayerOffset, 0);
         }
+        RopePrologue(body);
         if (Loop is not { } loop)
         {
             for (var i = 0; i < body.Length; i++) EmitOp(body[i], i, cores: true, channels: true);
@@ -215,6 +220,7 @@ internal sealed partial class DecodeLowering
         var tile = gemvs.Where(g => g.Heads is not null).Select(g => g.Heads!.Rounds.Max(r => (long)r.ChannelsPerHead * HbmRowBudget.Ceil(g.Heads.HeadDim, r.ChannelsPerHead)))
             .DefaultIfEmpty(0).Max();
         _headTile = _buf.Allocate("gemv.head_tile", tile * _l.Element, RegionKind.Scratch);
+        AllocateRopeScratch(body);
         var attn = body.Where(o => o.Opcode == "attention").ToList();
         if (attn.Count > 0)
         {
@@ -280,12 +286,12 @@ internal sealed partial class DecodeLowering
             var op = order[i];
             if (op.Opcode is "last_token" or "reshape" || (op.Opcode == "cast" && op.Result.Type.Element == _types[op.Operands[0].Name].Element))
                 alias[op.Result.Name] = Canon(op.Operands[0].Name);
-            foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value)) lastUse[Root(Canon(o.Name))] = i;
+            foreach (var o in LiveUses(op).Where(o => o.Kind == OperandKind.Value)) lastUse[Root(Canon(o.Name))] = i;
         }
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         void FreeDead(Operation op, int i)
         {
-            foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value))
+            foreach (var o in LiveUses(op).Where(o => o.Kind == OperandKind.Value))
             {
                 var root = Root(Canon(o.Name));
                 if (lastUse.GetValueOrDefault(root, -1) == i && !pinned.Contains(root) && sizes.Remove(root, out var sz))
@@ -351,7 +357,7 @@ internal sealed partial class DecodeLowering
             case "linear" when HpimTileWeights.IsWeightLinear(op):
                 var g = GemvPlan.Of(op, _m, _l, _t);
                 if (channels) foreach (var ch in _chans) GemvChannel(ch, g, Addr(op.Operands[0]));
-                if (cores) foreach (var c in _cores) GemvCore(c, g);
+                if (cores && !_deferredBy.ContainsKey(op.Id)) foreach (var c in _cores) GemvCore(c, g);
                 break;
             case "add" or "sub" or "mul" or "div":
                 if (cores) foreach (var c in _cores) Binary(c, op);
@@ -364,6 +370,9 @@ internal sealed partial class DecodeLowering
                 break;
             case "attention":
                 if (cores) foreach (var c in _cores) Attention(c, op);
+                break;
+            case "rotary":
+                if (cores) foreach (var c in _cores) Rotary(c, op);
                 break;
             case "last_token" or "reshape":
                 break;

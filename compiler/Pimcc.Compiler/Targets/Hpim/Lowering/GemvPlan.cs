@@ -57,21 +57,22 @@ internal sealed record GemvPlan(
                 "the hpim lowering supports GEMV input dimensions up to 127 pages");
         HeadAllocation? heads = null;
         var offsets = new List<int>();
-        int perChannel;
+        long perChannel;
         if (op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "hp")
         {
             var rounds = op.Attrs.Ints(HpimAttrs.Rounds);
             var h = (int)rounds.Sum();
             heads = HeadAllocation.Compute(h, features / h, l.Channels, t.Sram.Cores);
-            perChannel = 0;
+            var offset = 0;
             foreach (var r in heads.Rounds)
             {
-                offsets.Add(perChannel);
-                perChannel += (int)HbmRowBudget.Ceil(heads.HeadDim, r.ChannelsPerHead);
+                offsets.Add(offset);
+                offset += (int)HbmRowBudget.HeadFeaturesPerChannel(heads.HeadDim, r.ChannelsPerHead);
             }
+            perChannel = l.Budget.FeaturesPerChannel(features, heads.Rounds.Select(r => (long)r.ChannelsPerHead).ToList(), h);
         }
-        else perChannel = new FeatureStriping(features, l.Channels).MaxFeaturesPerChannel;
-        var plan = new GemvPlan(op, w, features, k, chunks, lastCols, perChannel, heads, offsets);
+        else perChannel = l.Budget.FeaturesPerChannel(features, null, 1);
+        var plan = new GemvPlan(op, w, features, k, chunks, lastCols, (int)perChannel, heads, offsets);
         l.CheckFits($"weight @{w.Name}", l.RowBytes(HbmRowBudget.Ceil(perChannel, l.Banks) * chunks), HbmLayout.Rows(w));
         return plan;
     }

@@ -49,6 +49,9 @@ internal sealed class HbmLayout
                 $"the global buffer ({target.Hbm.GlobalBufferBytes} B) must hold one page ({Page} B) of input", "set hbm.globalBuffer to at least the page size");
     }
 
+    /// <summary>The planner's row arithmetic, so the lowering addresses what the planner sized.</summary>
+    public HbmRowBudget Budget => _budget;
+
     public int Channels { get; }
     public int Banks { get; }
     public int BanksPerPch { get; }

@@ -82,6 +82,11 @@ public static class HpimBackend
             yield return new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)));
         foreach (var c in m.KvCaches)
             yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(c), 0), l.RowBytes(HbmLayout.Rows(c)));
+        // rotary cos/sin tables: contents from RopeTable.ChannelBytes, written by the loader like weights
+        foreach (var (t, row, rows) in RopeTable.Placed(m))
+            foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
+                yield return new MemoryRegion(t.EntryName(kind), RegionKind.Weight,
+                    new HbmPlacement(0, l.Channels, 0, 0, 0, row + (int)kind * rows, 0), l.RowBytes(rows));
     }
 
     private static (long SyncOps, int Timed) SelfCheck(PimBinary bin, Module m, HpimTarget target)

@@ -8,7 +8,8 @@ namespace Pimcc.Compiler.Targets.Hpim.Passes;
 
 /// <summary>
 /// Memory planning. HBM: every weight and KV cache gets a row range (same in every bank of every
-/// channel; <see cref="HbmRowBudget"/>), sized by its tiling; the total must fit the rows of a bank.
+/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, and every distinct rotary cos/sin table
+/// (<see cref="RopeTable"/>) gets its own rows; the total must fit the rows of a bank.
 /// Local memory: prefill GEMMs get a (tokens x features x depth) tile whose input tile, double-
 /// buffered weight tile and FP32 accumulators fit a core's activation memory; decode's per-core
 /// working set must fit too. Failures say how much is needed and what to change.
@@ -17,11 +18,12 @@ public sealed class HpimPlanMemory : Pass
 {
     public static readonly Statistic WeightRows = new("weight-rows", "DRAM rows per bank holding weights");
     public static readonly Statistic KvRows = new("kv-cache-rows", "DRAM rows per bank holding KV caches");
+    public static readonly Statistic RopeRows = new("rope-table-rows", "DRAM rows per bank holding rotary cos/sin tables");
     public static readonly Statistic PrefillTiles = new("prefill-gemms-tiled", "prefill GEMMs given a local-memory tile");
 
     public override string Name => "hpim-plan-memory";
     public override string Summary => "place weights and KV caches in HBM rows and tile prefill GEMMs to fit local memory";
-    public override ImmutableArray<Statistic> Statistics => [WeightRows, KvRows, PrefillTiles];
+    public override ImmutableArray<Statistic> Statistics => [WeightRows, KvRows, RopeRows, PrefillTiles];
     public override ImmutableArray<string> Requires => [HpimAttrs.AttentionMapped];
     public override ImmutableArray<string> Establishes => [HpimAttrs.MemoryPlanned];
 
@@ -50,13 +52,32 @@ public sealed class HpimPlanMemory : Pass
             kvBytes += c.Bytes;
             return placed;
         }).ToImmutableArray();
+        // Rotary cos/sin tables: own rows after the KV caches, one pair per distinct set of frequencies.
+        var positions = RopeTable.PositionsOf(module);
+        var ropes = new Dictionary<string, (string Name, long Row, long Rows)>(StringComparer.Ordinal);
+        long ropeRows = 0;
+        foreach (var op in module.Functions.SelectMany(f => f.Body).Where(o => o.Opcode == "rotary"))
+        {
+            var table = RopeTable.Of(op, positions);
+            if (ropes.ContainsKey(table.Key)) continue;
+            var rows = table.RowsPerTable(t.Hbm.Organization);
+            ropes[table.Key] = (table.Name, next, rows);
+            next += 2 * rows;
+            ropeRows += 2 * rows;
+        }
         if (next > budget.RowsPerBank)
             throw CapacityError(module, t.Hbm.Organization, next * budget.BytesPerRowAcrossDevice, weightBytes, kvBytes);
         context.Stats.Add(WeightRows, weightRows);
         context.Stats.Add(KvRows, kvRows);
+        context.Stats.Add(RopeRows, ropeRows);
 
         var functions = module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
+            if (op.Opcode == "rotary")
+            {
+                var (name, row, rows) = ropes[RopeTable.Of(op, positions).Key];
+                return op.WithAttrs(op.Attrs.Set(HpimAttrs.RopeTableName, name).Set(HpimAttrs.RopeRow, row).Set(HpimAttrs.RopeRows, rows));
+            }
             if (f.Name == Module.Prefill && HpimTileWeights.IsWeightLinear(op))
             {
                 context.Stats.Add(PrefillTiles);
@@ -73,15 +94,9 @@ public sealed class HpimPlanMemory : Pass
     private static long RowsForLinearWeight(HbmRowBudget budget, Weight w, Operation op)
     {
         var featureBytes = w.Type.Shape[1].Constant * w.Type.Element.Bits() / 8;
-        long features;
-        if (op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "hp")
-        {
-            // each round puts at most ceil(d_k / channels-per-head) columns of one head on a channel
-            var headDim = w.Type.Shape[0].Constant / op.Attrs.Ints(HpimAttrs.Rounds).Sum();
-            features = op.Attrs.Ints(HpimAttrs.ChannelsPerHead).Sum(n => HbmRowBudget.Ceil(headDim, n));
-        }
-        else features = op.Attrs.Int(HpimAttrs.FeaturesPerChannel);
-        return budget.RowsForFeatures(features, featureBytes);
+        var hp = op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "hp";
+        return budget.RowsForLinearWeight(w.Type.Shape[0].Constant, featureBytes,
+            hp ? (IReadOnlyList<long>)op.Attrs.Ints(HpimAttrs.ChannelsPerHead) : null, hp ? op.Attrs.Ints(HpimAttrs.Rounds).Sum() : 1);
     }
 
     private static Operation TilePrefillGemm(Module m, Operation op, Pimcc.Targets.HpimTarget t)

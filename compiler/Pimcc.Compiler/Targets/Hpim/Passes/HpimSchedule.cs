@@ -89,7 +89,10 @@ public sealed class HpimSchedule : Pass
         return false;
     }
 
-    /// <summary>Puts each run of Q/K/V projections that read the same input in K, Q, V order.</summary>
+    /// <summary>
+    /// Puts each run of Q/K/V projections that read the same input in K, Q, V order. Rotary embeddings of the run's
+    /// projections (Llama: q, q_rot, k, k_rot, v) move behind the run, so the three GEMVs stay back to back on HBM-PIM.
+    /// </summary>
     private static ImmutableArray<Operation> ReorderProjections(ImmutableArray<Operation> body, PassContext context)
     {
         static int Rank(Operation op) => op.Attrs.StrOr("role", "") switch { "k_proj" => 0, "q_proj" => 1, "v_proj" => 2, _ => -1 };
@@ -98,11 +101,23 @@ public sealed class HpimSchedule : Pass
         {
             if (Rank(list[i]) < 0) continue;
             var j = i;
-            while (j < list.Count && Rank(list[j]) >= 0 && list[j].Operands[0] == list[i].Operands[0]) j++;
+            var projected = new HashSet<string>(StringComparer.Ordinal);
+            var lastProjection = i;
+            while (j < list.Count)
+            {
+                if (Rank(list[j]) >= 0 && list[j].Operands[0] == list[i].Operands[0])
+                {
+                    projected.Add(list[j].Result.Name);
+                    lastProjection = j;
+                }
+                else if (!(list[j].Opcode == "rotary" && projected.Contains(list[j].Operands[0].Name))) break;
+                j++;
+            }
+            j = lastProjection + 1;
             if (j - i > 1)
             {
                 var run = list.GetRange(i, j - i);
-                var sorted = run.OrderBy(Rank).ToList();
+                var sorted = run.Where(o => Rank(o) >= 0).OrderBy(Rank).Concat(run.Where(o => Rank(o) < 0)).ToList();
                 if (!run.SequenceEqual(sorted))
                 {
                     list.RemoveRange(i, j - i);

@@ -1,0 +1,119 @@
+using System.Buffers.Binary;
+using Pimcc.Compiler.Targets.Hpim;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Reference;
+using Pimcc.Tests.Reference;
+
+namespace Pimcc.Tests.Hpim.Rotary;
+
+public class RopeTableTests
+{
+    private static RopeTable Table(double theta = 10000, int rd = 32, long positions = 300) =>
+        new("rope:t", theta, rd, positions, "default", 1, 1, 4, 8192);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(255)]
+    public void RowsHoldCosAndSinOfPositionTimesThetaToTheMinusTwoIOverD(long pos)
+    {
+        var t = Table();
+        var cos = t.Bytes(RopeTableKind.Cos);
+        var sin = t.Bytes(RopeTableKind.Sin);
+        for (var c = 0; c < 32; c++)
+        {
+            var i = c % 16; // rotate-half form: both halves use pair index i
+            var angle = pos * Math.Pow(10000, -2.0 * i / 32);
+            double Read(byte[] b) => (double)BinaryPrimitives.ReadHalfLittleEndian(b.AsSpan((int)((pos * 32 + c) * 2)));
+            Read(cos).ShouldBe(Math.Cos(angle), 1e-3, $"cos pos {pos} channel {c}");
+            Read(sin).ShouldBe(Math.Sin(angle), 1e-3, $"sin pos {pos} channel {c}");
+            ((double)t.Value(RopeTableKind.Sin, pos, c)).ShouldBe(Read(sin));
+        }
+    }
+
+    [Fact]
+    public void Llama3ScalingKeepsHighFrequenciesDividesLowOnesAndInterpolatesBetween()
+    {
+        // Llama-3.2-1B: theta 500000, head_dim 64, factor 32, low 1, high 4, original 8192 (its config.json).
+        var t = new RopeTable("rope:t", 500000, 64, 16, "llama3", 32, 1, 4, 8192);
+        var inv = t.InverseFrequencies();
+        for (var i = 0; i < 32; i++)
+        {
+            var f = Math.Pow(500000, -2.0 * i / 64);
+            var wavelen = 2 * Math.PI / f;
+            var expected = wavelen < 8192 / 4.0 ? f
+                : wavelen > 8192 / 1.0 ? f / 32
+                : (1 - (8192 / wavelen - 1) / 3) * f / 32 + (8192 / wavelen - 1) / 3 * f;
+            inv[i].ShouldBe(expected, Math.Abs(expected) * 1e-12);
+        }
+        inv[0].ShouldBe(1.0);
+        inv[31].ShouldBe(Math.Pow(500000, -62.0 / 64) / 32, 1e-18);
+        new RopeTable("rope:t", 10000, 8, 4, "linear", 4, 1, 4, 8192).InverseFrequencies()[1].ShouldBe(Math.Pow(10000, -0.25) / 4, 1e-15);
+    }
+
+    [Fact]
+    public void EachChannelHoldsThePositionsCongruentToItInPaddedRows()
+    {
+        var org = HpimPassTests.Hpim.Hbm.Organization;
+        var t = Table(rd: 24, positions: 130); // 48-byte rows pad to 64
+        t.PaddedRowBytes(org).ShouldBe(64);
+        var all = t.Bytes(RopeTableKind.Cos);
+        foreach (var ch in new[] { 0, 1, 63 })
+        {
+            var bytes = t.ChannelBytes(RopeTableKind.Cos, ch, org);
+            var rows = ch < 130 % 64 ? 3 : 2; // positions ch, ch + 64, ch + 128 (when < 130)
+            bytes.Length.ShouldBe(rows * 64);
+            for (var s = 0; s < rows; s++)
+            {
+                var p = s * 64 + ch;
+                bytes.AsSpan(s * 64, 48).ToArray().ShouldBe(all.AsSpan(p * 48, 48).ToArray());
+                bytes.AsSpan(s * 64 + 48, 16).ToArray().ShouldAllBe(b => b == 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void XCosPlusRotateHalfTimesSignedSinIsTheReferenceRotary()
+    {
+        // What the decode lowering computes on the VCU from a table row: y = x·cos + (x2, x1)·(−sin, sin).
+        const int heads = 3, d = 32, pos = 45;
+        var t = Table(rd: d);
+        var rnd = new Random(7);
+        var x = Enumerable.Range(0, heads * d).Select(_ => (float)(rnd.NextDouble() * 2 - 1)).ToArray();
+        var attrs = AttrMap.Empty.Set("heads", heads).Set("head_dim", d).Set("rotary_dim", d).Set("theta", 10000.0)
+            .Set("start", pos).Set("interleaved", false);
+        var reference = ReferenceTestKit.F(ReferenceTestKit.RunOp("rotary", attrs, [Tensor.F32([1, heads * d], (float[])x.Clone())]));
+        for (var h = 0; h < heads; h++)
+            for (var c = 0; c < d; c++)
+            {
+                var o = h * d;
+                var rot = c < d / 2 ? x[o + c + d / 2] : x[o + c - d / 2];
+                var sin = (double)t.Value(RopeTableKind.Sin, pos, c) * (c < d / 2 ? -1 : 1);
+                var y = x[o + c] * (double)t.Value(RopeTableKind.Cos, pos, c) + rot * sin;
+                y.ShouldBe(reference[o + c], 2e-3, $"head {h} channel {c}");
+            }
+    }
+
+    [Fact]
+    public void ThePlannerGivesOneSharedTablePairOwnRowsAndTheMemoryMapNamesThem()
+    {
+        var m = HpimPassTests.Compile(TinyLlama.Build());
+        var rotary = m.Functions.SelectMany(f => f.Body).Where(o => o.Opcode == "rotary").ToList();
+        rotary.Count.ShouldBe(8); // q and k of 2 layers, prefill and decode
+        rotary.Select(o => o.Attrs.Str(HpimAttrs.RopeTableName)).Distinct().ShouldBe(["rope:l0.q_rot"]);
+        var placed = RopeTable.Placed(m).ShouldHaveSingleItem();
+        placed.Table.Positions.ShouldBe(16);
+        placed.Table.RotaryDim.ShouldBe(32);
+        var lastKv = m.KvCaches.Max(c => c.Attrs.Int(HpimAttrs.HbmRow) + c.Attrs.Int(HpimAttrs.HbmRows));
+        placed.Row.ShouldBe(lastKv);
+        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(lastKv + 2 * placed.Rows);
+        var bin = Pimcc.Compiler.Targets.Hpim.Lowering.HpimBackend.Emit(m, HpimPassTests.Hpim);
+        var cos = bin.MemoryMap.Single(r => r.Name == "rope:l0.q_rot.cos");
+        var sin = bin.MemoryMap.Single(r => r.Name == "rope:l0.q_rot.sin");
+        ((HbmPlacement)cos.Placement).Row.ShouldBe(placed.Row);
+        ((HbmPlacement)sin.Placement).Row.ShouldBe(placed.Row + placed.Rows);
+        cos.Kind.ShouldBe(RegionKind.Weight);
+    }
+}
