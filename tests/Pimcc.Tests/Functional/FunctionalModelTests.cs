@@ -21,12 +21,14 @@ public class FunctionalModelTests(ITestOutputHelper output)
 
     private static readonly Lazy<CompiledSample> Opt = new(() => CompiledSample.Load("tiny-opt", Prompt, Steps));
     private static readonly Lazy<CompiledSample> Gpt2 = new(() => CompiledSample.Load("tiny-gpt2", Prompt, Steps));
+    private static readonly Lazy<CompiledSample> Llama = new(() => CompiledSample.Load("tiny-llama", Prompt, Steps));
 
-    private static CompiledSample Sample(string name) => name == "tiny-opt" ? Opt.Value : Gpt2.Value;
+    private static CompiledSample Sample(string name) => name switch { "tiny-opt" => Opt.Value, "tiny-gpt2" => Gpt2.Value, _ => Llama.Value };
 
     [Theory]
     [InlineData("tiny-opt")]
     [InlineData("tiny-gpt2")]
+    [InlineData("tiny-llama")]
     public void DecodeLogitsMatchTheReferenceInterpreter(string name)
     {
         var s = Sample(name);

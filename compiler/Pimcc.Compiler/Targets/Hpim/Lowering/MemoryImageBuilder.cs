@@ -9,7 +9,8 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
 /// <summary>
 /// The initial memory image of an hpim binary (container format 1.2): every weight that carries data, in exactly
-/// the layout the lowering reads (<see cref="HbmLayout"/>, docs/hpim-lowering.md "HBM layout"), and the
+/// the layout the lowering reads (<see cref="HbmLayout"/>, docs/hpim-lowering.md "HBM layout"), the rotary cos/sin
+/// tables (<see cref="RopeTable.ChannelBytes"/>), and the
 /// <c>const:&lt;value&gt;</c> slots of every core's local memory. The simulator's functional mode only copies the
 /// chunks, so the layout rules stay in the compiler. KV caches and activations start zero-filled and are not stored.
 /// </summary>
@@ -47,6 +48,12 @@ public static class MemoryImageBuilder
                 Flat(pieces, l, w, data);
             // Higher-rank weights are not read by the hpim lowering (it rejects the ops that would).
         }
+        // Rotary cos/sin tables: computed by the compiler (RopeTable), laid out like other 2-D tables.
+        foreach (var (table, row, rows) in RopeTable.Placed(scheduled))
+            foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
+                for (var c = 0; c < l.Channels; c++)
+                    if (table.ChannelBytes(kind, c, target.Hbm.Organization) is { Length: > 0 } bytes)
+                        pieces.Add(new MemoryChunk(ImageSpace.Hbm, c, l.RowAddress(row + (int)kind * rows), bytes));
         foreach (var r in bin.MemoryMap)
             if (r.Name.StartsWith("const:", StringComparison.Ordinal) && r.Placement is LocalPlacement lp)
             {
