@@ -63,6 +63,13 @@ public sealed class FunctionalMachine
     public FunctionalMachine Clone()
     {
         var m = new FunctionalMachine(Target);
+        CopyTo(m);
+        return m;
+    }
+
+    /// <summary>Makes <paramref name="m"/> (same target) hold this machine's state, reusing its arrays.</summary>
+    public void CopyTo(FunctionalMachine m)
+    {
         for (var i = 0; i < Local.Length; i++) { Local[i].CopyTo(m.Local[i], 0); Macros[i].CopyTo(m.Macros[i], 0); }
         for (var c = 0; c < Hbm.Length; c++)
         {
@@ -71,7 +78,6 @@ public sealed class FunctionalMachine
             OpenRow[c].CopyTo(m.OpenRow[c], 0);
             Results[c].CopyTo(m.Results[c], 0);
         }
-        return m;
     }
 
     /// <summary>Local memory of <paramref name="core"/> (read-only view for callers that collect results).</summary>
