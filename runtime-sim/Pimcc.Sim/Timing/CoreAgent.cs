@@ -203,6 +203,9 @@ internal sealed class CoreAgent : IAgent
             case "li.lo": value = (uint)op["imm"]; break;
             case "li.hi": Need(rd, ref start, ref pred); value = (uint)op["imm"] << 16 | (_reg[rd] & 0xFFFF); break;
             case "addi": Need((int)op["rs"], ref start, ref pred); value = (uint)(_reg[op["rs"]] + op["imm"]); break;
+            // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
+            // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
+            case "lw": Need((int)op["addr"], ref start, ref pred); value = 0; break;
             default:
             {
                 int rs = (int)op["rs"], rt = (int)op["rt"];

@@ -66,7 +66,8 @@ public class HpimPassTests
     {
         var m = Compile(TinyDecoder.Build());
         var ranges = m.Weights.Select(w => (w.Attrs.Int(HpimAttrs.HbmRow), w.Attrs.Int(HpimAttrs.HbmRows)))
-            .Concat(m.KvCaches.Select(c => (c.Attrs.Int(HpimAttrs.HbmRow), c.Attrs.Int(HpimAttrs.HbmRows)))).OrderBy(r => r.Item1).ToList();
+            .Concat(m.KvCaches.Select(c => (c.Attrs.Int(HpimAttrs.HbmRow), c.Attrs.Int(HpimAttrs.HbmRows))))
+            .Append((m.Attrs.Int("hpim.prefill_scratch_row"), m.Attrs.Int("hpim.prefill_scratch_rows"))).OrderBy(r => r.Item1).ToList();
         for (var i = 1; i < ranges.Count; i++) ranges[i].Item1.ShouldBe(ranges[i - 1].Item1 + ranges[i - 1].Item2);
         m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(ranges[^1].Item1 + ranges[^1].Item2);
     }

@@ -108,7 +108,8 @@ public class RopeTableTests
         placed.Table.RotaryDim.ShouldBe(32);
         var lastKv = m.KvCaches.Max(c => c.Attrs.Int(HpimAttrs.HbmRow) + c.Attrs.Int(HpimAttrs.HbmRows));
         placed.Row.ShouldBe(lastKv);
-        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(lastKv + 2 * placed.Rows);
+        // then the prefill activation scratch
+        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(lastKv + 2 * placed.Rows + m.Attrs.Int(Pimcc.Compiler.Targets.Hpim.Lowering.PrefillScratch.ScratchRows));
         var bin = Pimcc.Compiler.Targets.Hpim.Lowering.HpimBackend.Emit(m, HpimPassTests.Hpim);
         var cos = bin.MemoryMap.Single(r => r.Name == "rope:l0.q_rot.cos");
         var sin = bin.MemoryMap.Single(r => r.Name == "rope:l0.q_rot.sin");

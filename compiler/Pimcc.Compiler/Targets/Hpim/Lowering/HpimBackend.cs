@@ -87,6 +87,8 @@ public static class HpimBackend
             foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
                 yield return new MemoryRegion(t.EntryName(kind), RegionKind.Weight,
                     new HbmPlacement(0, l.Channels, 0, 0, 0, row + (int)kind * rows, 0), l.RowBytes(rows));
+        if (m.Attrs.IntOr(PrefillScratch.ScratchRows, 0) is > 0 and var scratchRows)
+            yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, new HbmPlacement(0, l.Channels, 0, 0, 0, m.Attrs.Int(PrefillScratch.ScratchRow), 0), l.RowBytes(scratchRows));
     }
 
     private static (long SyncOps, int Timed) SelfCheck(PimBinary bin, Module m, HpimTarget target)

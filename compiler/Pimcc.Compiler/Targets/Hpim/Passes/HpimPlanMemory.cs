@@ -2,16 +2,18 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Diagnostics;
+using Pimcc.Compiler.Targets.Hpim.Lowering;
 using Pimcc.Ir;
 
 namespace Pimcc.Compiler.Targets.Hpim.Passes;
 
 /// <summary>
 /// Memory planning. HBM: every weight and KV cache gets a row range (same in every bank of every
-/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, and every distinct rotary cos/sin table
-/// (<see cref="RopeTable"/>) gets its own rows; the total must fit the rows of a bank.
-/// Local memory: prefill GEMMs get a (tokens x features x depth) tile whose input tile, double-
-/// buffered weight tile and FP32 accumulators fit a core's activation memory; decode's per-core
+/// channel; <see cref="HbmRowBudget"/>), sized by its tiling, every distinct rotary cos/sin table
+/// (<see cref="RopeTable"/>) gets its own rows, then the prefill activation scratch (<see cref="PrefillScratch"/>);
+/// the total must fit the rows of a bank.
+/// Local memory: prefill GEMMs get a (token block x features x page) tile whose double-buffered
+/// activation panel, double-buffered weight tile and FP16 accumulators fit a core's activation memory; decode's per-core
 /// working set must fit too. Failures say how much is needed and what to change.
 /// </summary>
 public sealed class HpimPlanMemory : Pass
@@ -19,11 +21,12 @@ public sealed class HpimPlanMemory : Pass
     public static readonly Statistic WeightRows = new("weight-rows", "DRAM rows per bank holding weights");
     public static readonly Statistic KvRows = new("kv-cache-rows", "DRAM rows per bank holding KV caches");
     public static readonly Statistic RopeRows = new("rope-table-rows", "DRAM rows per bank holding rotary cos/sin tables");
+    public static readonly Statistic ScratchRows = new("prefill-scratch-rows", "DRAM rows per bank holding prefill activations");
     public static readonly Statistic PrefillTiles = new("prefill-gemms-tiled", "prefill GEMMs given a local-memory tile");
 
     public override string Name => "hpim-plan-memory";
     public override string Summary => "place weights and KV caches in HBM rows and tile prefill GEMMs to fit local memory";
-    public override ImmutableArray<Statistic> Statistics => [WeightRows, KvRows, RopeRows, PrefillTiles];
+    public override ImmutableArray<Statistic> Statistics => [WeightRows, KvRows, RopeRows, ScratchRows, PrefillTiles];
     public override ImmutableArray<string> Requires => [HpimAttrs.AttentionMapped];
     public override ImmutableArray<string> Establishes => [HpimAttrs.MemoryPlanned];
 
@@ -65,11 +68,24 @@ public sealed class HpimPlanMemory : Pass
             next += 2 * rows;
             ropeRows += 2 * rows;
         }
+        // Prefill activations live in an HBM scratch region after the rotary tables (PrefillScratch: panels of
+        // [elements per page x token block], dealt over the channels).
+        var placed = module with { Weights = weights, KvCaches = caches };
+        long scratchRows = 0, tokenBlock = 0;
+        if (module.FindFunction(Module.Prefill) is { } prefill)
+        {
+            var scratch = PrefillScratch.Plan(placed, prefill, t);
+            scratchRows = HbmRowBudget.Ceil(scratch.BytesPerChannel, budget.BanksPerChannel * budget.PageBytes);
+            tokenBlock = scratch.TokenBlock;
+        }
+        var scratchRow = next;
+        next += scratchRows;
         if (next > budget.RowsPerBank)
             throw CapacityError(module, t.Hbm.Organization, next * budget.BytesPerRowAcrossDevice, weightBytes, kvBytes);
         context.Stats.Add(WeightRows, weightRows);
         context.Stats.Add(KvRows, kvRows);
         context.Stats.Add(RopeRows, ropeRows);
+        context.Stats.Add(ScratchRows, scratchRows);
 
         var functions = module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
@@ -81,44 +97,58 @@ public sealed class HpimPlanMemory : Pass
             if (f.Name == Module.Prefill && HpimTileWeights.IsWeightLinear(op))
             {
                 context.Stats.Add(PrefillTiles);
-                return TilePrefillGemm(module, op, t);
+                return TilePrefillGemm(module, op, t, tokenBlock);
             }
             return op;
         })));
         CheckDecodeWorkingSet(module, t);
         var attrs = module.Attrs.Set("hpim.hbm_rows_used", next).Set("hpim.hbm_rows_per_bank", budget.RowsPerBank)
-            .Set("hpim.hbm_weight_bytes", weightBytes).Set("hpim.hbm_kv_bytes", kvBytes);
+            .Set("hpim.hbm_weight_bytes", weightBytes).Set("hpim.hbm_kv_bytes", kvBytes)
+            .Set(PrefillScratch.ScratchRow, scratchRow).Set(PrefillScratch.ScratchRows, scratchRows).Set(PrefillScratch.TokenBlockAttr, tokenBlock);
         return (module with { Weights = weights, KvCaches = caches }).WithFunctions(functions).WithAttrs(attrs);
     }
 
-    private static long RowsForLinearWeight(HbmRowBudget budget, Weight w, Operation op)
+    private static long RowsForLinearWeight(HbmRowBudget budget, Weight w, Operation op) =>
+        budget.RowsForFeatures(FeaturesPerChannel(budget, w, op), w.Type.Shape[1].Constant * w.Type.Element.Bits() / 8);
+
+    /// <summary>The tiled weight's features on one channel, from the tiling attributes (<see cref="HbmRowBudget.FeaturesPerChannel"/>).</summary>
+    private static long FeaturesPerChannel(HbmRowBudget budget, Weight w, Operation op)
     {
-        var featureBytes = w.Type.Shape[1].Constant * w.Type.Element.Bits() / 8;
         var hp = op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "hp";
-        return budget.RowsForLinearWeight(w.Type.Shape[0].Constant, featureBytes,
+        return budget.FeaturesPerChannel(w.Type.Shape[0].Constant,
             hp ? (IReadOnlyList<long>)op.Attrs.Ints(HpimAttrs.ChannelsPerHead) : null, hp ? op.Attrs.Ints(HpimAttrs.Rounds).Sum() : 1);
     }
 
-    private static Operation TilePrefillGemm(Module m, Operation op, Pimcc.Targets.HpimTarget t)
+    /// <summary>
+    /// The prefill GEMM tile (PrefillLowering): tile_m = the token block (TCU columns), tile_k = one page of the
+    /// input dimension (a weight row chunk, so a tile of banks features is one contiguous DRAM row of every bank),
+    /// tile_n = the most features (a multiple of the banks) whose double-buffered weight tile, double-buffered
+    /// activation panel, FP16 accumulators for the whole prompt and bias vector fit the activation memory. Each weight
+    /// tile is streamed once; each activation panel once per feature tile.
+    /// </summary>
+    private static Operation TilePrefillGemm(Module m, Operation op, Pimcc.Targets.HpimTarget t, long tokenBlock)
     {
         var w = m.FindWeight(op.Operands[1].Name)!;
         var n = w.Type.Shape[0].Constant;
         var k = w.Type.Shape[1].Constant;
-        var tokens = op.Result.Type.Shape[0].Constant;
+        var o = t.Hbm.Organization;
         var elt = w.Type.Element.Bits() / 8;
+        var pageElements = o.PageBytes / elt;
+        var tokens = op.Result.Type.Shape[0].Constant;
+        var tokenColumns = HbmRowBudget.Ceil(tokens, tokenBlock) * tokenBlock;
         var cap = t.Sram.LocalMemory.ActivationBytes;
-        var edge = t.Sram.Tcu.Rows;
-        // Prefer the most tokens per tile (each weight tile is streamed once per token tile), then the deepest K tile.
-        for (var nt = HbmRowBudget.Ceil(n, t.Sram.Cores); nt >= 1; nt = nt == 1 ? 0 : HbmRowBudget.Ceil(nt, 2))
-            for (var tm = tokens; tm >= 1; tm = tm == 1 ? 0 : HbmRowBudget.Ceil(tm, 2))
-                for (var kt = Math.Min(k, 8L * edge); kt >= 1; kt = kt == 1 ? 0 : HbmRowBudget.Ceil(kt, 2))
-                {
-                    var need = tm * kt * elt + 2 * nt * kt * elt + tm * nt * 4;
-                    if (need <= cap)
-                        return op.WithAttrs(op.Attrs.Set(HpimAttrs.TileM, tm).Set(HpimAttrs.TileN, nt).Set(HpimAttrs.TileK, kt));
-                }
+        var perChannel = FeaturesPerChannel(HbmRowBudget.Of(o), w, op);
+        var bias = op.Operands.Length > 2 ? n * elt : 0;
+        for (var groups = HbmRowBudget.Ceil(perChannel, o.BanksPerChannel); groups >= 1; groups--)
+        {
+            var nt = groups * o.BanksPerChannel;
+            var need = 2 * groups * o.BanksPerChannel * o.PageBytes + 2 * pageElements * tokenBlock * elt + nt * tokenColumns * elt + bias;
+            if (need <= cap)
+                return op.WithAttrs(op.Attrs.Set(HpimAttrs.TileM, tokenBlock).Set(HpimAttrs.TileN, nt).Set(HpimAttrs.TileK, Math.Min(k, pageElements)));
+        }
         throw new PimccError(ExitCode.CapacityExceeded, $"func @prefill, %{op.Id}",
-            $"no GEMM tile fits {cap} bytes of activation memory", "enlarge sram.localMemory.activation");
+            $"no GEMM tile fits {cap} bytes of activation memory ({tokens} tokens need {o.BanksPerChannel * tokenColumns * elt} bytes of accumulators per {o.BanksPerChannel} features)",
+            "use fewer prompt tokens (--prompt-tokens) or enlarge sram.localMemory.activation");
     }
 
     private static void CheckDecodeWorkingSet(Module m, Pimcc.Targets.HpimTarget t)

@@ -1,0 +1,159 @@
+using Pimcc.Diagnostics;
+using Pimcc.Ir;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>Prefill attention on the TCU, one head per core at a time (docs/hpim-lowering.md, "Prefill").</summary>
+internal sealed partial class PrefillLowering
+{
+    /// <summary>
+    /// Head h runs on core h mod cores. K_h^T and V_h^T (feature-major, [head_dim x tokens] per token block) come
+    /// straight from the scratch panels. The first query head of each KV head writes the prompt's keys and values
+    /// into the KV cache in decode's layout (blocks of P positions, transposed to token-major with <c>tr</c>). Per
+    /// query block: Q_blk = tr(Q_h^T block); S = Q_blk . K_h^T on the TCU (all key blocks); per query row t the
+    /// scaled scores over keys 0..t go through max, subtract, exp, sum, divide on the VCU and keys after t are
+    /// zeroed (causal mask); S^T = tr(S); O_h^T block = sum over key blocks of V_h^T block . S^T rows on the TCU;
+    /// the result goes to the head's rows of the output panel.
+    /// </summary>
+    private void Attention(CoreCode c, Operation op)
+    {
+        long heads = op.Attrs.Int("heads"), kvHeads = op.Attrs.Int("kv_heads"), d = op.Attrs.Int("head_dim");
+        if (!op.Attrs.BoolOr("causal", true))
+            throw Unsupported(op, "non-causal prefill attention is not lowered");
+        var group = heads / kvHeads;
+        var cache = m.FindKvCache(op.Attrs.Str("cache"))!;
+        var p = l.KvBlockPositions(d);
+        var nb = HbmRowBudget.Ceil(cache.MaxLength, p);
+        var slots = HbmRowBudget.Ceil(2 * kvHeads * nb, l.Channels);
+        l.CheckFits($"kv_cache @{cache.Name}", slots * l.Page, HbmLayout.Rows(cache));
+        if (cache.MaxLength < _s.Tokens)
+            throw new PimccError(ExitCode.CapacityExceeded, $"kv_cache @{cache.Name}", $"the cache holds {cache.MaxLength} positions, the prompt has {_s.Tokens}",
+                "compile with a cache at least as long as the prompt");
+        var cacheBase = l.RowAddress(HbmLayout.Row(cache));
+        var e = Element;
+        var cols = _s.Blocks * Tb;
+        var kt = Take(d * cols * e);
+        var vt = Take(d * cols * e);
+        var qt = Take(d * Tb * e);
+        var qb = Take(Tb * d * e);
+        var s = Take(Tb * cols * e);
+        var st = Take(cols * Tb * e);
+        var ot = Take(d * Tb * e);
+        var tok = Take(Tb * d * e);
+        var tmp = Take(LocalBuffers.Align);
+        var scale = consts.Address(op.Attrs.Float("scale"));
+        var zero = consts.Address(0.0);
+        string q = op.Operands[0].Name, k = op.Operands[1].Name, v = op.Operands[2].Name;
+        for (var h = (long)c.Core; h < heads; h += cores.Length)
+        {
+            var kvh = h / group;
+            for (long sigma = 0; sigma < _s.Blocks; sigma++)
+            {
+                FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e);
+                FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
+            }
+            if (h % group == 0) WriteKvCache(c, kvh, kvHeads, d, p, nb, cacheBase, kt, vt, tok);
+            for (long tau = 0; tau < _s.Blocks; tau++)
+            {
+                var rowsQ = _s.TokensIn(tau);
+                FeatureRows(c, "hbm.ld", q, tau, h * d, d, qt);
+                c.Li(Reg.T0, qb);
+                c.Li(Reg.T1, qt);
+                c.Li(Reg.T2, (d << 16) | Tb);
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // Q block, [tokens x head_dim]
+                c.Li(Reg.T4, d);
+                c.Li(Reg.T5, Tb);
+                c.Li(Reg.T6, cols);
+                c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
+                for (long sigma = 0; sigma < _s.Blocks; sigma++)
+                {
+                    c.Li(Reg.T4, rowsQ);
+                    c.Li(Reg.T5, _s.TokensIn(sigma));
+                    c.Li(Reg.T6, d);
+                    c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
+                    c.Li(Reg.T4, s + sigma * Tb * e);
+                    c.Li(Reg.T5, qb);
+                    c.Li(Reg.T6, kt + sigma * d * Tb * e);
+                    c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, Set);   // S[:, sigma block] = Q K^T
+                }
+                Softmax(c, s, cols, tau * Tb, rowsQ, scale, zero, tmp);
+                c.Li(Reg.T0, st);
+                c.Li(Reg.T1, s);
+                c.Li(Reg.T2, (Tb << 16) | cols);
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // S^T, [keys x queries]
+                c.Li(Reg.T4, Tb);
+                c.Li(Reg.T5, Tb);
+                c.Li(Reg.T6, Tb);
+                c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
+                for (long sigma = 0; sigma < _s.Blocks; sigma++)
+                {
+                    c.Li(Reg.T4, d);
+                    c.Li(Reg.T5, rowsQ);
+                    c.Li(Reg.T6, _s.TokensIn(sigma));
+                    c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
+                    c.Li(Reg.T4, ot);
+                    c.Li(Reg.T5, vt + sigma * d * Tb * e);
+                    c.Li(Reg.T6, st + sigma * Tb * Tb * e);
+                    c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, sigma == 0 ? Set : Acc); // O^T += V^T S^T
+                }
+                FeatureRows(c, "hbm.st", op.Result.Name, tau, h * d, d, ot);
+            }
+        }
+    }
+
+    /// <summary>Causal softmax of query rows [first, first + rows) of S (row stride <paramref name="cols"/>).</summary>
+    private void Softmax(CoreCode c, long s, long cols, long first, long rows, long scale, long zero, long tmp)
+    {
+        const int Row = 15, Len = 16, Tail = 17, TailLen = 18, Scale = 19, Zero = 20, Tmp = 21, Stride = 22;
+        var e = Element;
+        c.Li(Row, s);
+        c.Li(Len, first + 1);
+        c.Li(Tail, s + (first + 1) * e);
+        c.Li(TailLen, cols - first - 1);
+        c.Li(Scale, scale);
+        c.Li(Zero, zero);
+        c.Li(Tmp, tmp);
+        c.Li(Stride, cols * e);
+        c.Loop(Reg.L0, rows, () =>
+        {
+            c.I("vmul.s", Row, Row, Scale, Len, Fp16);
+            c.I("vrmax", Tmp, Row, Len, Fp16);
+            c.I("vsub.s", Row, Row, Tmp, Len, Fp16);
+            c.I("vexp", Row, Row, Len, Fp16);
+            c.I("vsum", Tmp, Row, Len, Fp16);
+            c.I("vdiv.s", Row, Row, Tmp, Len, Fp16);
+            c.I("vfill", Tail, Zero, TailLen, Fp16);                       // keys after the query: masked
+            c.I("add", Row, Row, Stride);
+            c.I("addi", Len, Len, 1);
+            c.I("add", Tail, Tail, Stride);
+            c.I("addi", Tail, Tail, e);
+            c.I("addi", TailLen, TailLen, -1);
+        });
+    }
+
+    /// <summary>
+    /// Keys and values of every prompt position of KV head <paramref name="kvh"/> into the KV cache in decode's
+    /// layout: block beta = (kind x kv_heads + head) x blocks + position / P on channel beta mod C, slot beta / C,
+    /// P positions token-major per block (docs/hpim-lowering.md, "KV caches").
+    /// </summary>
+    private void WriteKvCache(CoreCode c, long kvh, long kvHeads, long d, long p, long nb, long cacheBase, long kt, long vt, long tok)
+    {
+        var e = Element;
+        foreach (var (kind, src) in new[] { (0L, kt), (1L, vt) })
+            for (long sigma = 0; sigma < _s.Blocks; sigma++)
+            {
+                c.Li(Reg.T0, tok);
+                c.Li(Reg.T1, src + sigma * d * Tb * e);
+                c.Li(Reg.T2, (d << 16) | Tb);
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // [tokens x head_dim]
+                long lo = sigma * Tb, hi = lo + _s.TokensIn(sigma);
+                for (var b = lo / p; b * p < hi; b++)
+                {
+                    long p0 = Math.Max(b * p, lo), p1 = Math.Min((b + 1) * p, hi);
+                    var beta = (kind * kvHeads + kvh) * nb + b;
+                    Hbm(c, "hbm.st", tok + (p0 - lo) * d * e, (int)(beta % l.Channels),
+                        cacheBase + beta / l.Channels * l.Page + (p0 - b * p) * d * e, (p1 - p0) * d * e, Reg.KvLayerOffset);
+                }
+            }
+    }
+}

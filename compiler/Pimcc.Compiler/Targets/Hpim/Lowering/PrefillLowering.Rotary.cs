@@ -1,0 +1,97 @@
+using System.Numerics;
+using Pimcc.Ir;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>
+/// Rotary embeddings in prefill (docs/hpim-lowering.md, "Rotary embeddings"), from the same cos/sin tables decode
+/// reads (<see cref="RopeTable"/>). Panel by panel: the cos and sin rows of the block's positions (row p on channel
+/// p mod channels) are loaded token-major and transposed into feature-major [rotary_dim x tokens] factors, the first
+/// half of sin negated. A panel is feature-major, so the halves x1, x2 of a head are two contiguous runs of rows:
+/// rotate_half(x) = (x2, x1) is two <c>mv</c>, and y = x · cos + rotate_half(x) · (−sin, sin) two <c>vmul</c> and a
+/// <c>vadd</c> over rotary_dim x tokens elements. Channels past rotary_dim pass through.
+/// </summary>
+internal sealed partial class PrefillLowering
+{
+    private void Rotary(CoreCode c, Operation op)
+    {
+        if (!op.Attrs.ContainsKey(HpimAttrs.RopeTableName)) throw Unsupported(op, "the rotary op has no cos/sin table (run hpim-plan-memory)");
+        var start = op.Attrs.Expr("start");
+        if (!start.IsConstant) throw Unsupported(op, $"prefill rotary start '{start}' is not a constant");
+        var table = RopeTable.Of(op, RopeTable.PositionsOf(m));
+        long e = Element, d = op.Attrs.Int("head_dim"), rd = table.RotaryDim, half = rd / 2, pe = l.ElementsPerPage;
+        if (pe % d != 0) throw Unsupported(op, $"head_dim {d} does not divide the {pe} features of a prefill panel");
+        var n = FeaturesOf(op.Result.Name);
+        var chunks = HbmRowBudget.Ceil(n, pe);
+        long row = op.Attrs.Int(HpimAttrs.RopeRow), rows = op.Attrs.Int(HpimAttrs.RopeRows);
+        var padded = l.PaddedRowBytes((int)rd);
+        l.CheckFits($"rope table {table.Name}", HbmRowBudget.Ceil(table.Positions, l.Channels) * padded, rows);
+
+        var stage = Take(Tb * rd * e);
+        var cos = Take(rd * Tb * e);
+        var sin = Take(rd * Tb * e);
+        var x = Take(_s.PanelBytes);
+        var rot = Take(rd * Tb * e);
+        long loadedTau = -1;
+        const int Pos = 15, Dst = 17;
+        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        {
+            if (tau != loadedTau)
+            {
+                foreach (var (tableRow, factor) in new[] { (row, cos), (row + rows, sin) })
+                {
+                    // token j of the block: position start + tau x B + j, row slot position / channels on channel position mod channels
+                    c.Li(Pos, start.Constant + tau * Tb);
+                    c.Li(Dst, stage);
+                    c.Loop(Reg.L0, _s.TokensIn(tau), () =>
+                    {
+                        c.Li(Reg.T1, BitOperations.Log2((uint)l.Channels));
+                        c.I("shr", Reg.T2, Pos, Reg.T1);
+                        c.Li(Reg.T3, l.Channels - 1);
+                        c.I("and", Reg.T3, Pos, Reg.T3);
+                        c.Li(Reg.T5, padded);
+                        c.I("mul", Reg.T5, Reg.T2, Reg.T5);
+                        c.Li(Reg.T6, l.RowAddress(tableRow));
+                        c.I("add", Reg.T5, Reg.T5, Reg.T6);
+                        c.Li(Reg.T6, rd * e);
+                        c.I("hbm.ld", Dst, Reg.T5, Reg.T6, Reg.T3);
+                        c.I("add", Dst, Dst, Reg.T6);
+                        c.I("addi", Pos, Pos, 1);
+                    });
+                    c.Li(Reg.T0, factor);
+                    c.Li(Reg.T1, stage);
+                    c.Li(Reg.T2, (Tb << 16) | rd);
+                    c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);              // [tokens x rotary_dim] -> [rotary_dim x tokens]
+                }
+                c.Li(Reg.T0, sin);
+                c.Li(Reg.T1, consts.Address(-1));
+                c.Li(Reg.T2, half * Tb);
+                c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);      // (-sin, sin)
+                loadedTau = tau;
+            }
+            var panelRows = RowsIn(n, kappa);
+            PanelRows(c, "hbm.ld", op.Operands[0].Name, tau, kappa, 0, panelRows, x);
+            for (long h = 0; h < panelRows / d; h++)
+            {
+                var xh = x + h * d * Tb * e;
+                c.Li(Reg.T2, half * Tb * e);
+                c.Li(Reg.T0, rot);
+                c.Li(Reg.T1, xh + half * Tb * e);
+                c.I("mv", Reg.T0, Reg.T1, Reg.T2);                           // rot[:half] = x2
+                c.Li(Reg.T0, rot + half * Tb * e);
+                c.Li(Reg.T1, xh);
+                c.I("mv", Reg.T0, Reg.T1, Reg.T2);                           // rot[half:] = x1
+                c.Li(Reg.T0, rot);
+                c.Li(Reg.T1, sin);
+                c.Li(Reg.T2, rd * Tb);
+                c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);           // (-x2 sin, x1 sin)
+                c.Li(Reg.T0, xh);
+                c.Li(Reg.T1, cos);
+                c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);           // x cos
+                c.Li(Reg.T1, rot);
+                c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+            }
+            PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, panelRows, x);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using System.Numerics;
+using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Ir;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>Prefill embeddings, element-wise ops and norms on the VCU, panel by panel (docs/hpim-lowering.md, "Prefill").</summary>
+internal sealed partial class PrefillLowering
+{
+    /// <summary>Panels (tau, kappa) of a value with <paramref name="chunks"/> chunks that core c works on (dealt round-robin).</summary>
+    private IEnumerable<(long Tau, long Kappa)> PanelsOf(CoreCode c, string value, long chunks)
+    {
+        for (long p = c.Core; p < _s.BlocksOf(value) * chunks; p += cores.Length) yield return (p / chunks, p % chunks);
+    }
+
+    /// <summary>
+    /// The last prompt position of every panel of the source's last token block becomes column 0 of a one-token
+    /// value (an <c>mv.2d</c> of one element per feature row).
+    /// </summary>
+    private void LastToken(CoreCode c, Operation op)
+    {
+        var src = op.Operands[0].Name;
+        var n = FeaturesOf(src);
+        var chunks = HbmRowBudget.Ceil(n, l.ElementsPerPage);
+        var tau = (_s.Tokens - 1) / Tb;
+        var col = (_s.Tokens - 1) % Tb;
+        var a = Take(_s.PanelBytes);
+        var b = Take(_s.PanelBytes);
+        foreach (var (_, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        {
+            var rows = RowsIn(n, kappa);
+            PanelRows(c, "hbm.ld", src, tau, kappa, 0, rows, a);
+            c.Li(Reg.T0, b);
+            c.Li(Reg.T1, a + col * Element);
+            c.Li(Reg.T2, (rows << 16) | (long)Element);
+            c.Li(Reg.T3, ((Tb * Element) << 16) | (Tb * Element));
+            c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
+            PanelRows(c, "hbm.st", op.Result.Name, 0, kappa, 0, rows, b);
+        }
+    }
+
+    /// <summary>
+    /// Embedding rows for the prompt, one panel per step: per token of the block the token id (<c>lw</c> from
+    /// <c>prefill.tokens</c>) or position gives the table row; its page-sized chunk kappa is one <c>hbm.ld</c>
+    /// (decode's table layouts); the [tokens x page] staging tile is transposed into the feature-major panel.
+    /// </summary>
+    private void Embedding(CoreCode c, Operation op)
+    {
+        var table = m.FindWeight(op.Operands[1].Name)!;
+        var width = table.Type.Shape[1].Constant;
+        var ids = op.Operands[0].Name;
+        var fromTokens = _f.Params.Any(p => p.Name == ids);
+        if (!fromTokens && !_index.ContainsKey(ids)) throw Unsupported(op, "embedding indices must be the prompt's token ids or position ids");
+        var pe = l.ElementsPerPage;
+        var chunks = HbmRowBudget.Ceil(width, pe);
+        var linear = m.Functions.SelectMany(f => f.Body).Any(o => HpimTileWeights.IsWeightLinear(o) && o.Operands[1].Name == table.Name);
+        var stage = Take(Tb * l.Page);
+        var panel = Take(_s.PanelBytes);
+        const int Id = 15, Ptr = 16, Dst = 17;
+        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        {
+            var rows = RowsIn(width, kappa);
+            c.Li(Dst, stage);
+            if (fromTokens) c.Li(Ptr, _tokensAddr + tau * Tb * 4);
+            else c.Li(Id, tau * Tb + _index[ids].Add);
+            c.Loop(Reg.L0, _s.TokensIn(tau), () =>
+            {
+                if (fromTokens)
+                {
+                    c.I("lw", Id, Ptr);
+                    c.I("addi", Ptr, Ptr, 4);
+                }
+                c.Li(Reg.T1, BitOperations.Log2((uint)l.Channels));
+                c.I("shr", Reg.T2, Id, Reg.T1);                           // slot / local feature = id / channels
+                c.Li(Reg.T3, l.Channels - 1);
+                c.I("and", Reg.T3, Id, Reg.T3);                           // channel = id mod channels
+                if (linear)
+                {
+                    // GEMV layout: local feature f -> bank f mod banks, rows base + (f / banks) x chunks + kappa
+                    c.Li(Reg.T5, l.Banks - 1);
+                    c.I("and", Reg.T5, Reg.T2, Reg.T5);
+                    c.Li(Reg.T6, BitOperations.Log2((uint)l.Banks));
+                    c.I("shr", Reg.T6, Reg.T2, Reg.T6);
+                    c.Li(Reg.T7, chunks * l.RowAddress(1));
+                    c.I("mul", Reg.T6, Reg.T6, Reg.T7);
+                    c.Li(Reg.T7, l.Page);
+                    c.I("mul", Reg.T5, Reg.T5, Reg.T7);
+                    c.I("add", Reg.T5, Reg.T5, Reg.T6);
+                    c.Li(Reg.T6, l.RowAddress(HbmLayout.Row(table) + kappa));
+                }
+                else
+                {
+                    var rowBytes = l.PaddedRowBytes(width);
+                    c.Li(Reg.T5, rowBytes);
+                    c.I("mul", Reg.T5, Reg.T2, Reg.T5);
+                    c.Li(Reg.T6, l.RowAddress(HbmLayout.Row(table)) + kappa * l.Page);
+                }
+                c.I("add", Reg.T5, Reg.T5, Reg.T6);
+                c.Li(Reg.T6, rows * Element);
+                c.I("hbm.ld", Dst, Reg.T5, Reg.T6, Reg.T3);
+                c.Li(Reg.T6, l.Page);
+                c.I("add", Dst, Dst, Reg.T6);
+                if (!fromTokens) c.I("addi", Id, Id, 1);
+            });
+            c.Li(Reg.T0, panel);
+            c.Li(Reg.T1, stage);
+            c.Li(Reg.T2, (Tb << 16) | (long)pe);
+            c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                      // [tokens x page] -> [page x tokens]
+            PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, panel);
+        }
+    }
+
+    /// <summary>Element-wise ops panel by panel (same layout for operands and result; no broadcasting).</summary>
+    private void Elementwise(CoreCode c, Operation op)
+    {
+        if (op.Operands.Any(o => o.Kind != OperandKind.Value)) throw Unsupported(op, "element-wise ops with weight operands are not lowered");
+        if (op.Operands.Any(o => _types[o.Name].ElementCount != op.Result.Type.ElementCount))
+            throw Unsupported(op, "broadcasting element-wise ops are not lowered");
+        var n = FeaturesOf(op.Result.Name);
+        var chunks = HbmRowBudget.Ceil(n, l.ElementsPerPage);
+        var a = Take(_s.PanelBytes);
+        var b = op.Operands.Length > 1 ? Take(_s.PanelBytes) : a;
+        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        {
+            var rows = RowsIn(n, kappa);
+            PanelRows(c, "hbm.ld", op.Operands[0].Name, tau, kappa, 0, rows, a);
+            if (op.Operands.Length > 1) PanelRows(c, "hbm.ld", op.Operands[1].Name, tau, kappa, 0, rows, b);
+            c.Li(Reg.T4, a);
+            c.Li(Reg.T5, b);
+            c.Li(Reg.T6, rows * Tb);
+            if (op.Operands.Length > 1)
+            {
+                var mn = op.Opcode switch { "add" => "vadd", "sub" => "vsub", "mul" => "vmul", _ => "vdiv" };
+                c.I(mn, Reg.T4, Reg.T4, Reg.T5, Reg.T6, Fp16);
+            }
+            else c.I(op.Opcode switch { "relu" => "vrelu", "gelu" => "vgelu", _ => "vsilu" }, Reg.T4, Reg.T4, Reg.T6, Fp16);
+            PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, a);
+        }
+    }
+
+    /// <summary>
+    /// LayerNorm / RMSNorm over the features of each token; core tau mod cores takes token block tau. Per pass each
+    /// panel is loaded and transposed to token-major rows: pass 1 sums (mean, LayerNorm only), pass 2 sums of squares
+    /// of the centred rows, pass 3 normalises, scales and shifts and transposes back into the result's panel.
+    /// </summary>
+    private void Norm(CoreCode c, Operation op)
+    {
+        var n = FeaturesOf(op.Result.Name);
+        var pe = l.ElementsPerPage;
+        var chunks = HbmRowBudget.Ceil(n, pe);
+        var ln = op.Opcode == "layer_norm";
+        var gamma = m.FindWeight(op.Operands[1].Name)!;
+        var beta = op.Operands.Length > 2 ? m.FindWeight(op.Operands[2].Name) : null;
+        var gBuf = Take(VectorBytes(gamma));
+        var bBuf = beta is null ? -1 : Take(VectorBytes(beta));
+        var fm = Take(_s.PanelBytes);
+        var tm = Take(_s.PanelBytes);
+        var vec = LocalBuffers.Round(Tb * Element);
+        var mean = Take(vec);
+        var sq = Take(vec);
+        var part = Take(vec);
+        var inv = consts.Address(1.0 / n);
+        var eps = consts.Address(op.Attrs.FloatOr("eps", 1e-5));
+        var mine = Enumerable.Range(0, (int)_s.BlocksOf(op.Result.Name)).Where(x => x % cores.Length == c.Core).Select(x => (long)x).ToList();
+        if (mine.Count == 0) return;
+        LoadVector(c, gamma, gBuf);
+        if (beta is not null) LoadVector(c, beta, bBuf);
+        var x = op.Operands[0].Name;
+        const int Row = 15, Out = 16, Mean = 17, Rows = 18;
+        foreach (var tau in mine)
+        {
+            var tokens = _s.TokensIn(op.Result.Name, tau);
+            // pass: load panel kappa of x, transpose to [tokens x rows], run perRow over the token rows
+            void Pass(long kappa, Action<long> perRow)
+            {
+                var rows = RowsIn(n, kappa);
+                PanelRows(c, "hbm.ld", x, tau, kappa, 0, rows, fm);
+                c.Li(Reg.T0, tm);
+                c.Li(Reg.T1, fm);
+                c.Li(Reg.T2, (rows << 16) | Tb);
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);
+                c.Li(Row, tm);
+                c.Li(Mean, mean);
+                c.Li(Rows, rows);
+                c.Loop(Reg.L0, tokens, () =>
+                {
+                    perRow(rows);
+                    c.Li(Reg.T0, rows * Element);
+                    c.I("add", Row, Row, Reg.T0);
+                    c.I("addi", Mean, Mean, Element);
+                    c.I("addi", Out, Out, Element);
+                });
+            }
+            // sum over panels of per-token partial results written at Out (into dst for kappa 0, else part + vadd)
+            void Reduce(long dst, Action<long> perRow)
+            {
+                for (long kappa = 0; kappa < chunks; kappa++)
+                {
+                    c.Li(Out, kappa == 0 ? dst : part);
+                    Pass(kappa, perRow);
+                    if (kappa == 0) continue;
+                    c.Li(Reg.T0, dst);
+                    c.Li(Reg.T1, part);
+                    c.Li(Reg.T2, tokens);
+                    c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+                }
+            }
+            c.Li(Reg.T5, inv);
+            c.Li(Reg.T6, eps);
+            c.Li(Reg.T7, tokens);
+            if (ln)
+            {
+                Reduce(mean, _ => c.I("vsum", Out, Row, Rows, Fp16));
+                c.Li(Reg.T0, mean);
+                c.Li(Reg.T5, inv);
+                c.Li(Reg.T7, tokens);
+                c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, Fp16);     // mean per token
+            }
+            Reduce(sq, _ =>
+            {
+                if (ln) c.I("vsub.s", Row, Row, Mean, Rows, Fp16);
+                c.I("vdot", Out, Row, Row, Rows, Fp16);
+            });
+            c.Li(Reg.T0, sq);
+            c.Li(Reg.T5, inv);
+            c.Li(Reg.T6, eps);
+            c.Li(Reg.T7, tokens);
+            c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, Fp16);         // variance (mean square)
+            c.I("vadd.s", Reg.T0, Reg.T0, Reg.T6, Reg.T7, Fp16);         // + eps
+            c.I("vrsqrt", Reg.T0, Reg.T0, Reg.T7, Fp16);                 // rstd per token
+            for (long kappa = 0; kappa < chunks; kappa++)
+            {
+                var k0 = kappa;
+                c.Li(Out, sq);
+                Pass(kappa, rows =>
+                {
+                    if (ln) c.I("vsub.s", Row, Row, Mean, Rows, Fp16);
+                    c.I("vmul.s", Row, Row, Out, Rows, Fp16);
+                    c.Li(Reg.T0, gBuf + k0 * pe * Element);
+                    c.I("vmul", Row, Row, Reg.T0, Rows, Fp16);
+                    if (bBuf >= 0)
+                    {
+                        c.Li(Reg.T0, bBuf + k0 * pe * Element);
+                        c.I("vadd", Row, Row, Reg.T0, Rows, Fp16);
+                    }
+                });
+                var rows = RowsIn(n, kappa);
+                c.Li(Reg.T0, fm);
+                c.Li(Reg.T1, tm);
+                c.Li(Reg.T2, (Tb << 16) | rows);
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // back to [rows x tokens]
+                PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, fm);
+            }
+        }
+    }
+}
