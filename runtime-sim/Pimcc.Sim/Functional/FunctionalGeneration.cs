@@ -24,7 +24,9 @@ public static class FunctionalGeneration
     public const string DecodeProgram = "decode";
     public const string TokensRegion = "prefill.tokens";
 
-    public static FunctionalGenerationResult Run(FunctionalSimulator sim, IReadOnlyList<int> prompt, int decodeSteps)
+    /// <param name="replayPrompt">Feed the prompt through the decode program even when the binary's prefill returns
+    /// logits (checks decode independently of the prefill program).</param>
+    public static FunctionalGenerationResult Run(FunctionalSimulator sim, IReadOnlyList<int> prompt, int decodeSteps, bool replayPrompt = false)
     {
         var bin = sim.Binary;
         var vocab = ReturnedLogits.Vocabulary(bin, DecodeProgram)
@@ -40,7 +42,7 @@ public static class FunctionalGeneration
         var steps = new List<FunctionalStep>();
         var generated = new List<int>();
         var p = prompt.Count;
-        var replay = ReturnedLogits.Vocabulary(bin, PrefillProgram) is null;
+        var replay = replayPrompt || ReturnedLogits.Vocabulary(bin, PrefillProgram) is null;
         if (!replay)
         {
             WriteTokens(sim, prompt);
