@@ -56,6 +56,14 @@ public class FunctionalCliTests
     }
 
     [Fact]
+    public void PromptReplayFeedsThePromptThroughDecode()
+    {
+        var r = CliRunner.Run("sim", OptBin.Value, "--functional", "--tokens", "3,1,4,1", "--gen-tokens", "1", "--prompt-replay", "--no-race-check");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("note: the prompt was fed through the decode program");
+    }
+
+    [Fact]
     public void ATokenOutsideTheVocabularyIsAOneLineError() =>
         CliRunner.Run("sim", OptBin.Value, "--functional", "--tokens", "1,256", "--gen-tokens", "1")
             .ShouldBeOneLineError(ExitCode.InvalidSimInput, "outside the vocabulary [0, 256)");
