@@ -68,4 +68,13 @@ public enum ExitCode
     WrongTarget = 56,
     [Description("The binary is structurally invalid in another way (bad section table, bad reference).")]
     InvalidBinary = 57,
+
+    [Description("Functional simulation needs the binary's initial memory image (weights with data); the binary has none.")]
+    NoMemoryImage = 60,
+
+    [Description("Functional simulation input is invalid: token id outside the vocabulary, bad token list, more tokens than compiled for.")]
+    InvalidSimInput = 61,
+
+    [Description("The program faulted in functional simulation: memory access out of range, MAC on a closed row, a race between interleavings.")]
+    ExecutionFault = 62,
 }

@@ -36,15 +36,34 @@ public static class CompileCommand
     public static PimBinary CompileBinary(string path, CompileSettings s, ConsoleIo io)
     {
         var (module, target) = RunPipeline(path, s, io);
-        return Emit(module, target);
+        return Emit(module, target, s.Image);
     }
 
-    private static PimBinary Emit(Module result, HpimTarget target)
+    private static PimBinary Emit(Module result, HpimTarget target, string image)
     {
         if (!PassManager.Properties(result).Contains(HpimAttrs.Scheduled))
             throw new PimccError(ExitCode.Usage, "--passes", "a binary needs the full hpim pipeline",
                 $"drop --passes or end it with hpim-schedule (default: {PassRegistry.HpimPipeline})");
-        return HpimBackend.Emit(result, target);
+        return WithImage(HpimBackend.Emit(result, target), result, target, image);
+    }
+
+    /// <summary>Adds the initial memory image (<c>--image</c>): auto = when weights carry data and the image stays under
+    /// <see cref="MemoryImageBuilder.DefaultLimitBytes"/>; on = always (error without weight data); off = never.</summary>
+    private static PimBinary WithImage(PimBinary bin, Module result, HpimTarget target, string image)
+    {
+        var bytes = MemoryImageBuilder.WeightBytes(result);
+        switch (image)
+        {
+            case "off":
+                return bin;
+            case "on" when bytes == 0:
+                throw new PimccError(ExitCode.Usage, "--image on", "the model's weights carry no data (a HuggingFace config?), so there is no image to embed",
+                    "compile an ONNX model with weights, or drop --image on");
+            case "on":
+                return MemoryImageBuilder.Attach(bin, result, target);
+            default:
+                return bytes > 0 && bytes <= MemoryImageBuilder.DefaultLimitBytes ? MemoryImageBuilder.Attach(bin, result, target) : bin;
+        }
     }
 
     public static int Compile(string path, CompileSettings s, ConsoleIo io)
@@ -60,7 +79,7 @@ public static class CompileCommand
             case "bin":
                 if (s.Output is null || s.Output == "-")
                     throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
-                OutputFile.Write(s.Output, PimBinaryWriter.Write(Emit(result, target)));
+                OutputFile.Write(s.Output, PimBinaryWriter.Write(Emit(result, target, s.Image)));
                 return 0;
             default:
                 throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");

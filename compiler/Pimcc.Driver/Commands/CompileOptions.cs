@@ -15,7 +15,12 @@ public sealed record CompileSettings(
     bool PrintAfterAll,
     bool PassStatistics,
     string? TargetConfig,
-    IReadOnlyList<string> Sets);
+    IReadOnlyList<string> Sets)
+{
+    /// <summary>Initial memory image in out.bin: auto (when weights carry data and it stays under
+    /// <c>MemoryImageBuilder.DefaultLimitBytes</c>), on, or off.</summary>
+    public string Image { get; init; } = "auto";
+}
 
 /// <summary>The compile options, shared by the root command and <c>pimcc run</c>.</summary>
 public sealed class CompileOptions
@@ -32,11 +37,19 @@ public sealed class CompileOptions
     public Option<bool> PassStatistics { get; } = new("--pass-statistics") { Description = "print each pass's statistics to stderr" };
     public Option<string?> TargetConfig { get; } = new("--target-config") { Description = "target description JSON file (instead of a preset)" };
     public Option<string[]> Set { get; } = new("--set") { Description = "override a target parameter: key=value (repeatable)" };
+    public Option<string> Image { get; } = new("--image") { Description = "initial memory image (weights, constants) in out.bin for functional simulation: auto (weights with data, up to 256 MiB), on, off", DefaultValueFactory = _ => "auto" };
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TargetConfig, Set })
+        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TargetConfig, Set, Image })
             c.Options.Add(o);
+    }
+
+    private string ReadImage(ParseResult p)
+    {
+        var v = p.GetValue(Image) ?? "auto";
+        return v is "auto" or "on" or "off" ? v
+            : throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--image", $"unknown image choice '{v}'", "use --image auto, on or off");
     }
 
     public CompileSettings Read(ParseResult p)
@@ -51,6 +64,6 @@ public sealed class CompileOptions
         return new CompileSettings(
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
-            p.GetValue(TargetConfig), p.GetValue(Set) ?? []);
+            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p) };
     }
 }

@@ -69,14 +69,17 @@ public static class SimCommand
         var prompt = new Option<int>("--prompt-tokens") { Description = "prompt tokens (as compiled)", DefaultValueFactory = _ => 256 };
         var gen = new Option<int>("--gen-tokens") { Description = "generated tokens (at most as compiled)", DefaultValueFactory = _ => 768 };
         var sim = new SimCliOptions();
+        var functional = new FunctionalCliOptions();
         cmd.Arguments.Add(input);
         cmd.Options.Add(prompt);
         cmd.Options.Add(gen);
         sim.AddTo(cmd);
+        functional.AddTo(cmd);
         cmd.SetAction(p =>
         {
             var path = p.GetValue(input)!;
             var bin = PimBinaryReader.Read(InputFile.ReadBytes(path), path);
+            if (functional.Requested(p)) return functional.Run(bin, path, p.GetValue(gen), p, io);
             return sim.Simulate(bin, path, p.GetValue(prompt), p.GetValue(gen), p, io);
         });
         return cmd;
@@ -92,15 +95,18 @@ public static class RunCommand
         var model = new Argument<string>("model") { Description = "model file (.json, .onnx, .pimir)" };
         var compile = new CompileOptions();
         var sim = new SimCliOptions();
+        var functional = new FunctionalCliOptions();
         cmd.Arguments.Add(model);
-        foreach (var o in new Option[] { compile.Target, compile.PromptTokens, compile.GeneratedTokens, compile.TargetConfig, compile.Set, compile.Passes })
+        foreach (var o in new Option[] { compile.Target, compile.PromptTokens, compile.GeneratedTokens, compile.TargetConfig, compile.Set, compile.Passes, compile.Image })
             cmd.Options.Add(o);
         sim.AddTo(cmd);
+        functional.AddTo(cmd);
         cmd.SetAction(p =>
         {
             var path = p.GetValue(model)!;
             var s = compile.Read(p) with { Emit = "bin" };
             var bin = CompileCommand.CompileBinary(path, s, io);
+            if (functional.Requested(p)) return functional.Run(bin, path, s.GeneratedTokens, p, io);
             return sim.Simulate(bin, path, s.PromptTokens, s.GeneratedTokens, p, io);
         });
         return cmd;

@@ -60,6 +60,7 @@ public static class Assembler
     {
         private readonly List<Section> _sections = [];
         private readonly List<MemoryRegion> _regions = [];
+        private readonly List<(ImageSpace Space, int Index, long Address, long Size, System.Text.StringBuilder Data, string Loc)> _image = [];
         private readonly List<DebugRange> _debug = [];
         private readonly StringBuilder _targetJson = new();
         private string? _targetName;
@@ -206,6 +207,24 @@ public static class Assembler
                 case ".region":
                     _regions.Add(Region(args));
                     break;
+                case ".image":
+                    args.Count(4);
+                    var spaceText = args.Ident(0, "space");
+                    var space = spaceText switch
+                    {
+                        "hbm" => ImageSpace.Hbm,
+                        "local" => ImageSpace.Local,
+                        _ => throw args.Error(0, "memory space must be 'hbm' or 'local'", ".image hbm|local, index=, addr=, size="),
+                    };
+                    _image.Add((space, (int)args.Int(1, "index", int.MaxValue), args.Int(2, "addr", long.MaxValue), args.Int(3, "size", int.MaxValue),
+                        new System.Text.StringBuilder(), Loc(d.Start)));
+                    break;
+                case ".image_data":
+                    if (_image.Count == 0)
+                        throw Malformed(Loc(d.Start), ".image_data before any .image", "put .image_data lines after the .image they fill");
+                    args.Count(1);
+                    _image[^1].Data.Append(args.String(0, "base64"));
+                    break;
                 case ".entry":
                     if (_current is null)
                         throw Malformed(Loc(d.Start), ".entry outside a .core/.channel section", "put .entry before the first word of the program it names");
@@ -220,7 +239,7 @@ public static class Assembler
                         (int)args.Int(1, "count", int.MaxValue), args.Int(2, "op", long.MaxValue), args.String(3, "name")));
                     break;
                 default:
-                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .region .core .channel .entry .debug");
+                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .region .image .image_data .core .channel .entry .debug");
             }
         }
 
@@ -276,7 +295,25 @@ public static class Assembler
                     StreamRules.CheckChannelStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
                 EntryRules.Check(s.Entries, s.Ops, s.Kind == StreamKind.Channel, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
             }
-            return new PimBinary(target, cores, channels, _regions, _debug);
+            var image = new List<MemoryChunk>();
+            foreach (var (space, index, address, size, data, loc) in _image)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = Convert.FromBase64String(data.ToString());
+                }
+                catch (FormatException)
+                {
+                    throw Malformed(loc, ".image_data lines are not valid base64", "copy them unchanged from `pimcc disasm`");
+                }
+                if (bytes.Length != size)
+                    throw Malformed(loc, $".image declares size={size} but its .image_data holds {bytes.Length} bytes", "fix size= or the data lines");
+                image.Add(new MemoryChunk(space, index, address, bytes));
+            }
+            image.Sort(MemoryImageRules.Order);
+            MemoryImageRules.Check(image, fileName, ExitCode.MalformedInput);
+            return new PimBinary(target, cores, channels, _regions, _debug) { Image = image };
         }
 
         /// <summary>Positional directive operands with optional name checks.</summary>

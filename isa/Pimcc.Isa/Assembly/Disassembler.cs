@@ -30,6 +30,7 @@ public static class Disassembler
             sb.Append("; pimcc disassembly. Reassemble with: pimcc asm <this file> -o out.bin\n");
             Target(sb, bin.Target);
             MemoryMap(sb, bin.MemoryMap);
+            Image(sb, bin.Image);
             foreach (var c in bin.Cores.OrderBy(c => c.Core))
                 Core(sb, bin, c);
             foreach (var c in bin.Channels.OrderBy(c => c.Channel))
@@ -83,6 +84,19 @@ public static class Disassembler
                     break;
             }
             sb.Append(CultureInfo.InvariantCulture, $", size={r.SizeBytes}\n");
+        }
+    }
+
+    /// <summary>Initial memory image: one <c>.image</c> line per chunk, its bytes as base64 <c>.image_data</c> lines.</summary>
+    private static void Image(StringBuilder sb, IReadOnlyList<MemoryChunk> image)
+    {
+        foreach (var c in image)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $".image {(c.Space == ImageSpace.Hbm ? "hbm" : "local")}, index={c.Index}, addr={c.Address}, size={c.Bytes.Length}\n");
+            var b64 = Convert.ToBase64String(c.Bytes);
+            for (var i = 0; i < b64.Length; i += AsmText.Base64LineChars)
+                sb.Append(".image_data \"").Append(b64.AsSpan(i, Math.Min(AsmText.Base64LineChars, b64.Length - i))).Append("\"\n");
         }
     }
 

@@ -16,7 +16,14 @@ public sealed record PimBinary(
 {
     /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 1;
+    public const ushort MinorVersion = 2;
+
+    /// <summary>Minor version the writer stamps: 2 when the file carries an initial memory image, else 1 (so files
+    /// without an image stay byte-identical to what format 1.1 writers produced).</summary>
+    public ushort WrittenMinorVersion => Image.Count > 0 ? (ushort)2 : (ushort)1;
+
+    /// <summary>Initial memory image (format 1.2): chunks in canonical order (<see cref="MemoryImageRules"/>); empty = none.</summary>
+    public IReadOnlyList<MemoryChunk> Image { get; init; } = [];
 
     public CoreStream? Core(int core) => Cores.FirstOrDefault(c => c.Core == core);
 

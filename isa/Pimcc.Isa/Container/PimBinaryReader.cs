@@ -63,6 +63,7 @@ public static class PimBinaryReader
         var channels = new List<ChannelStream>();
         IReadOnlyList<MemoryRegion> map = [];
         IReadOnlyList<DebugRange> debug = [];
+        IReadOnlyList<MemoryChunk> image = [];
         foreach (var e in entries)
         {
             var payload = file.Slice((int)e.Offset, (int)e.Length);
@@ -91,9 +92,14 @@ public static class PimBinaryReader
                 case SectionKind.EntryTable:
                     ReadEntryTable(payload, where, cores, channels);
                     break;
+                case SectionKind.MemoryImage:
+                    image = ReadImage(payload, where);
+                    break;
             }
         }
-        return new PimBinary(target!, cores, channels, map, debug);
+        if (minor >= 2 && image.Count == 0)
+            throw Invalid(fileName, "section table", "format 1.2 is only written for files with a memory image");
+        return new PimBinary(target!, cores, channels, map, debug) { Image = image };
     }
 
     private readonly record struct Entry(SectionKind Kind, uint Index, long Offset, long Length, string Name);
@@ -141,13 +147,15 @@ public static class PimBinaryReader
                 SectionKind.DebugInfo => 5,
                 // Entry table: format 1.1 and later (files of format 1.0 have none).
                 SectionKind.EntryTable when minor >= 1 => 6,
+                // Memory image: format 1.2 and later.
+                SectionKind.MemoryImage when minor >= 2 => 7,
                 _ => throw Invalid(fileName, e.Name, $"unknown section kind {(ushort)e.Kind}"),
             };
             if (r < rank || (r == rank && (r != 2 && r != 3 || e.Index <= prevIndex)))
                 throw Invalid(fileName, e.Name, "sections are out of order or repeated");
             if (r != rank)
                 prevIndex = -1;
-            if ((r is 1 or 4 or 5 or 6) && e.Index != 0)
+            if ((r is 1 or 4 or 5 or 6 or 7) && e.Index != 0)
                 throw Invalid(fileName, e.Name, "section index must be 0");
             rank = r;
             prevIndex = e.Index;
@@ -155,7 +163,8 @@ public static class PimBinaryReader
                 throw Invalid(fileName, e.Name, $"section starts at {e.Offset}, expected {expectOffset} (gap or overlap)");
             expectOffset += e.Length;
         }
-        var tail = entries.Count > 0 && entries[^1].Kind == SectionKind.EntryTable ? 1 : 0;
+        // Optional trailing sections after debug: entry table (1.1), memory image (1.2).
+        var tail = entries.Count(e => e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage);
         if (entries.Count < 3 + tail || entries[0].Kind != SectionKind.Target || entries[^(2 + tail)].Kind != SectionKind.MemoryMap
             || entries[^(1 + tail)].Kind != SectionKind.DebugInfo)
             throw Invalid(fileName, "section table", "needs a target section first and memory-map and debug sections last");
@@ -172,6 +181,7 @@ public static class PimBinaryReader
         SectionKind.MemoryMap => "memory-map",
         SectionKind.DebugInfo => "debug",
         SectionKind.EntryTable => "entries",
+        SectionKind.MemoryImage => "image",
         _ => $"#{position}",
     };
 
@@ -269,6 +279,28 @@ public static class PimBinaryReader
         src.End();
         if (nextNewString != strings.Count || strings.Distinct(StringComparer.Ordinal).Count() != strings.Count)
             throw src.Invalid("debug string table has unused or repeated strings");
+        return list;
+    }
+
+    private static List<MemoryChunk> ReadImage(ReadOnlySpan<byte> payload, string where)
+    {
+        var src = new ByteSource(payload, where);
+        var n = src.VarInt("chunk count", int.MaxValue);
+        if (n == 0)
+            throw src.Invalid("memory image has no chunks (the writer omits an empty image)");
+        var list = new List<MemoryChunk>();
+        for (long i = 0; i < n; i++)
+        {
+            var space = src.U8();
+            if (space > (byte)ImageSpace.Local)
+                throw src.Invalid($"image chunk {i} has unknown memory space {space}");
+            var index = (int)src.VarInt("chunk index", int.MaxValue);
+            var addr = src.VarInt("chunk address", long.MaxValue);
+            var len = src.VarInt("chunk length", int.MaxValue);
+            list.Add(new MemoryChunk((ImageSpace)space, index, addr, src.Bytes(len).ToArray()));
+        }
+        src.End();
+        MemoryImageRules.Check(list, where, ExitCode.InvalidBinary);
         return list;
     }
 

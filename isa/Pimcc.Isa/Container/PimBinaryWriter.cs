@@ -40,6 +40,8 @@ public static class PimBinaryWriter
         sections.Add((SectionKind.DebugInfo, 0, DebugPayload(bin, cores, channels)));
         if (cores.Any(c => c.Entries.Count > 0) || channels.Any(c => c.Entries.Count > 0))
             sections.Add((SectionKind.EntryTable, 0, EntryPayload(cores, channels)));
+        if (bin.Image.Count > 0)
+            sections.Add((SectionKind.MemoryImage, 0, ImagePayload(bin.Image)));
 
         var tableBytes = sections.Count * Layout.EntryBytes;
         var total = (long)Layout.HeaderBytes + tableBytes + sections.Sum(s => (long)s.Payload.Length);
@@ -48,7 +50,7 @@ public static class PimBinaryWriter
         var file = new byte[total];
         Layout.Magic.CopyTo(file);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), PimBinary.MajorVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), PimBinary.MinorVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), bin.WrittenMinorVersion);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(12), (uint)sections.Count);
         var offset = Layout.HeaderBytes + tableBytes;
         for (var i = 0; i < sections.Count; i++)
@@ -191,6 +193,22 @@ public static class PimBinaryWriter
                 s.String(e.Name);
                 s.VarUInt((ulong)e.Word);
             }
+        }
+        return s.ToArray();
+    }
+
+    private static byte[] ImagePayload(IReadOnlyList<MemoryChunk> image)
+    {
+        MemoryImageRules.Check(image, "memory image", ExitCode.InvalidBinary);
+        var s = new ByteSink();
+        s.VarUInt((ulong)image.Count);
+        foreach (var c in image)
+        {
+            s.Byte((byte)c.Space);
+            s.VarUInt((ulong)c.Index);
+            s.VarUInt((ulong)c.Address);
+            s.VarUInt((ulong)c.Bytes.Length);
+            s.Bytes(c.Bytes);
         }
         return s.ToArray();
     }

@@ -10,6 +10,8 @@ public enum SectionKind : ushort
     DebugInfo = 5,
     /// <summary>Named entry points of the streams (format 1.1; present only when some stream has entries).</summary>
     EntryTable = 6,
+    /// <summary>Initial memory image: bytes the loader writes into HBM and local memory (format 1.2; optional).</summary>
+    MemoryImage = 7,
 }
 
 /// <summary>Fixed layout constants of the container (docs/binary-format.md).</summary>

@@ -68,6 +68,7 @@ public static class HpimBackend
         map.AddRange(consts.Regions(cores.Length));
         map.AddRange(pre.Buffers.Regions(cores.Length));
         map.AddRange(dec.Buffers.Regions(cores.Length));
+        map.AddRange(ReturnedLogits.Regions(scheduled, map).ToList());
         var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug);
 
         var (syncOps, timed) = selfCheck ? SelfCheck(bin, scheduled, target) : (0, 0);

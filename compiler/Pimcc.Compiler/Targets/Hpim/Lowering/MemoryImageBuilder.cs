@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Targets;
+
+namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+
+/// <summary>
+/// The initial memory image of an hpim binary (container format 1.2): every weight that carries data, in exactly
+/// the layout the lowering reads (<see cref="HbmLayout"/>, docs/hpim-lowering.md "HBM layout"), the rotary cos/sin
+/// tables (<see cref="RopeTable.ChannelBytes"/>), and the
+/// <c>const:&lt;value&gt;</c> slots of every core's local memory. The simulator's functional mode only copies the
+/// chunks, so the layout rules stay in the compiler. KV caches and activations start zero-filled and are not stored.
+/// </summary>
+public static class MemoryImageBuilder
+{
+    /// <summary>
+    /// Default upper bound of an image the driver embeds without being asked (<c>--image auto</c>): 256 MiB keeps
+    /// out.bin of the bundled ONNX samples and small exports self-contained without writing multi-GB files for real
+    /// checkpoints (those are timing-only; functional runs are for small models).
+    /// </summary>
+    public const long DefaultLimitBytes = 256L << 20;
+
+    /// <summary>Weight bytes the image would hold (0 when no weight carries data, e.g. HF configs).</summary>
+    public static long WeightBytes(Module scheduled) => scheduled.Weights.Where(w => w.HasData).Sum(w => (long)w.Data.Length);
+
+    /// <summary>Returns <paramref name="bin"/> with its <see cref="PimBinary.Image"/> filled from <paramref name="scheduled"/>'s weight data.</summary>
+    public static PimBinary Attach(PimBinary bin, Module scheduled, HpimTarget target) => bin with { Image = Build(bin, scheduled, target) };
+
+    public static IReadOnlyList<MemoryChunk> Build(PimBinary bin, Module scheduled, HpimTarget target)
+    {
+        var l = new HbmLayout(target);
+        var pieces = new List<MemoryChunk>();
+        var gemvs = new Dictionary<string, Operation>(StringComparer.Ordinal);
+        foreach (var op in scheduled.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear))
+            gemvs.TryAdd(op.Operands[1].Name, op);
+        foreach (var w in scheduled.Weights)
+        {
+            if (!w.HasData || !w.Type.IsStatic) continue;
+            var data = w.Data.AsSpan();
+            if (gemvs.TryGetValue(w.Name, out var op))
+                GemvWeight(pieces, l, GemvPlan.Of(op, scheduled, l, target), data);
+            else if (w.Type.Rank == 2)
+                Table(pieces, l, w, data);
+            else if (w.Type.Rank <= 1)
+                Flat(pieces, l, w, data);
+            // Higher-rank weights are not read by the hpim lowering (it rejects the ops that would).
+        }
+        // Rotary cos/sin tables: computed by the compiler (RopeTable), laid out like other 2-D tables.
+        foreach (var (table, row, rows) in RopeTable.Placed(scheduled))
+            foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
+                for (var c = 0; c < l.Channels; c++)
+                    if (table.ChannelBytes(kind, c, target.Hbm.Organization) is { Length: > 0 } bytes)
+                        pieces.Add(new MemoryChunk(ImageSpace.Hbm, c, l.RowAddress(row + (int)kind * rows), bytes));
+        foreach (var r in bin.MemoryMap)
+            if (r.Name.StartsWith("const:", StringComparison.Ordinal) && r.Placement is LocalPlacement lp)
+            {
+                var bytes = new byte[2];
+                BinaryPrimitives.WriteHalfLittleEndian(bytes, (Half)ConstValue(r.Name));
+                pieces.Add(new MemoryChunk(ImageSpace.Local, lp.Core, lp.Address, bytes));
+            }
+        return Merge(pieces);
+    }
+
+    /// <summary>Value of a <c>const:&lt;value&gt;</c> region (invariant culture, <c>-inf</c>/<c>inf</c>).</summary>
+    public static double ConstValue(string regionName)
+    {
+        var t = regionName["const:".Length..];
+        return t switch
+        {
+            "-inf" => double.NegativeInfinity,
+            "inf" => double.PositiveInfinity,
+            _ => double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>GEMV weight [features, K]: feature j's k-th page of inputs sits in bank f mod banks, row base + (f / banks) x chunks + k.</summary>
+    private static void GemvWeight(List<MemoryChunk> pieces, HbmLayout l, GemvPlan g, ReadOnlySpan<byte> data)
+    {
+        var rowBytes = (long)g.K * l.Element;
+        var row0 = HbmLayout.Row(g.Weight);
+        for (var j = 0; j < g.Features; j++)
+        {
+            var (channel, f) = FeatureHome(l, g, j);
+            for (var k = 0; k < g.Chunks; k++)
+            {
+                var from = k * l.Page;
+                var len = Math.Min(l.Page, rowBytes - from);
+                var row = row0 + (long)(f / l.Banks) * g.Chunks + k;
+                var addr = (row * l.Banks + f % l.Banks) * l.Page;
+                pieces.Add(new MemoryChunk(ImageSpace.Hbm, channel, addr, data.Slice((int)(j * rowBytes + from), (int)len).ToArray()));
+            }
+        }
+    }
+
+    /// <summary>Channel and channel-local feature of global output feature <paramref name="j"/> (TP striping or HP Algorithm 1).</summary>
+    private static (int Channel, int Feature) FeatureHome(HbmLayout l, GemvPlan g, int j)
+    {
+        if (g.Heads is not { } heads) return (j % l.Channels, j / l.Channels);
+        var h = j / heads.HeadDim;
+        var s = j % heads.HeadDim;
+        var r = heads.RoundOf(h);
+        return (r.Channel(h - r.FirstHead, s), g.RoundOffsets[r.Index] + s / r.ChannelsPerHead);
+    }
+
+    /// <summary>Row-striped 2-D table: row i on channel i mod channels at slot i / channels, rows padded to whole columns.</summary>
+    private static void Table(List<MemoryChunk> pieces, HbmLayout l, Weight w, ReadOnlySpan<byte> data)
+    {
+        var rows = w.Type.Shape[0].Constant;
+        var rowBytes = w.Type.Shape[1].Constant * l.Element;
+        var padded = l.PaddedRowBytes(w.Type.Shape[1].Constant);
+        var baseAddr = l.RowAddress(HbmLayout.Row(w));
+        for (long i = 0; i < rows; i++)
+            pieces.Add(new MemoryChunk(ImageSpace.Hbm, (int)(i % l.Channels), baseAddr + i / l.Channels * padded,
+                data.Slice((int)(i * rowBytes), (int)rowBytes).ToArray()));
+    }
+
+    /// <summary>1-D weight: an even share of whole columns per channel, in channel order.</summary>
+    private static void Flat(List<MemoryChunk> pieces, HbmLayout l, Weight w, ReadOnlySpan<byte> data)
+    {
+        var share = l.FlatShare(data.Length);
+        var baseAddr = l.RowAddress(HbmLayout.Row(w));
+        for (var c = 0; c * share < data.Length; c++)
+        {
+            var len = (int)Math.Min(share, data.Length - c * share);
+            pieces.Add(new MemoryChunk(ImageSpace.Hbm, c, baseAddr, data.Slice((int)(c * share), len).ToArray()));
+        }
+    }
+
+    /// <summary>Canonical image: sorted, contiguous pieces merged; overlapping pieces are a layout bug.</summary>
+    private static List<MemoryChunk> Merge(List<MemoryChunk> pieces)
+    {
+        pieces.Sort(MemoryImageRules.Order);
+        var result = new List<MemoryChunk>();
+        var run = new List<MemoryChunk>();
+        void Flush()
+        {
+            if (run.Count == 0) return;
+            var bytes = new byte[run[^1].End - run[0].Address];
+            foreach (var p in run) p.Bytes.CopyTo(bytes, p.Address - run[0].Address);
+            result.Add(new MemoryChunk(run[0].Space, run[0].Index, run[0].Address, bytes));
+            run.Clear();
+        }
+        foreach (var p in pieces)
+        {
+            if (run.Count > 0 && (run[^1].Space != p.Space || run[^1].Index != p.Index || run[^1].End != p.Address))
+            {
+                if (run[^1].Space == p.Space && run[^1].Index == p.Index && run[^1].End > p.Address)
+                    throw new InvalidOperationException($"memory image pieces overlap at {MemoryImageRules.Name(p)} (hpim layout bug)");
+                Flush();
+            }
+            run.Add(p);
+        }
+        Flush();
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Isa.Container;
+
+/// <summary>Which memory an initial-image chunk is loaded into.</summary>
+public enum ImageSpace : byte
+{
+    /// <summary>HBM channel <see cref="MemoryChunk.Index"/>, in-channel byte address.</summary>
+    Hbm = 0,
+    /// <summary>Local memory of SRAM-PIM core <see cref="MemoryChunk.Index"/>, byte address.</summary>
+    Local = 1,
+}
+
+/// <summary>
+/// Bytes the loader writes before the first program runs (format 1.2, section kind 7): weights in the layout the
+/// lowering reads, the <c>const:</c> slots of local memory. Memory not covered by a chunk starts zero-filled, so
+/// zero runs need not be stored. The simulator does not know the compiler's layout rules; it only copies chunks.
+/// </summary>
+public sealed record MemoryChunk(ImageSpace Space, int Index, long Address, byte[] Bytes)
+{
+    public long End => Address + Bytes.Length;
+}
+
+/// <summary>Canonical order and well-formedness of an image: ascending (space, index, address), non-empty, no overlap.</summary>
+public static class MemoryImageRules
+{
+    public static IComparer<MemoryChunk> Order { get; } = Comparer<MemoryChunk>.Create((a, b) =>
+    {
+        var c = a.Space.CompareTo(b.Space);
+        if (c == 0) c = a.Index.CompareTo(b.Index);
+        return c != 0 ? c : a.Address.CompareTo(b.Address);
+    });
+
+    /// <summary>Checks chunks already in canonical order; <paramref name="code"/> is the exit code of a violation.</summary>
+    public static void Check(IReadOnlyList<MemoryChunk> chunks, string where, ExitCode code)
+    {
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var c = chunks[i];
+            var at = $"{where}: image chunk {i} ({Name(c)})";
+            if (!Enum.IsDefined(c.Space))
+                throw new PimccError(code, at, $"unknown memory space {(int)c.Space}", "use hbm or local");
+            if (c.Index < 0 || c.Address < 0 || c.Bytes.Length == 0)
+                throw new PimccError(code, at, "negative index or address, or no bytes", "every chunk holds at least one byte at a non-negative address");
+            if (i > 0)
+            {
+                var p = chunks[i - 1];
+                if (Order.Compare(p, c) >= 0 || (p.Space == c.Space && p.Index == c.Index && p.End > c.Address))
+                    throw new PimccError(code, at, "chunks are out of order or overlap", "sort chunks by (space, index, address) and merge overlapping ones");
+            }
+        }
+    }
+
+    public static string Name(MemoryChunk c) =>
+        (c.Space == ImageSpace.Hbm ? "channel" : "core") + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + "@" + c.Address.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
