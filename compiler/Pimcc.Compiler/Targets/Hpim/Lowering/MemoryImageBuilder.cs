@@ -117,11 +117,11 @@ public static class MemoryImageBuilder
                 data.Slice((int)(i * rowBytes), (int)rowBytes).ToArray()));
     }
 
-    /// <summary>1-D weight: an even share of whole columns per channel, in channel order.</summary>
+    /// <summary>1-D weight: an even share of whole columns per channel, in channel order, from the weight's (packed) address.</summary>
     private static void Flat(List<MemoryChunk> pieces, HbmLayout l, Weight w, ReadOnlySpan<byte> data)
     {
         var share = l.FlatShare(data.Length);
-        var baseAddr = l.RowAddress(HbmLayout.Row(w));
+        var baseAddr = l.Address(w); // packed 1-D weights start at their byte offset (hpim.hbm_offset)
         for (var c = 0; c * share < data.Length; c++)
         {
             var len = (int)Math.Min(share, data.Length - c * share);
