@@ -269,7 +269,7 @@ internal sealed partial class PrefillLowering
                 c.Li(Out, sq);
                 c.Li(Rows, rows);
                 c.Li(Reg.T8, gBuf + k0 * pe * Element);
-                c.Li(Reg.T9, bBuf + k0 * pe * Element);
+                if (bBuf >= 0) c.Li(Reg.T9, bBuf + k0 * pe * Element);
                 c.Loop(Reg.L0, tokens, () =>
                 {
                     c.I("vmul.s", Row, Row, Out, Rows, Fp16);
