@@ -165,6 +165,16 @@ public class PrefillLoweringTests
     }
 
     [Fact]
+    public void LlamaStopsAtRotaryAsUnsupportedAfterItsRmsNormWithoutShift()
+    {
+        // regression: an RMSNorm has no beta; the prefill norm once loaded a shift vector from address -1
+        var m = HpimPassTests.Compile(Pimcc.Tests.HfConfig.HfConfigKit.LoadSample("llama-3.2-1b.json", new Pimcc.Frontends.HfConfig.HfWorkload(16, 4)));
+        var e = Should.Throw<Pimcc.Diagnostics.PimccError>(() => HpimBackend.Emit(m, HpimPassTests.Hpim));
+        e.Code.ShouldBe(Pimcc.Diagnostics.ExitCode.UnsupportedOperator);
+        e.Message.ShouldContain("'rotary'");
+    }
+
+    [Fact]
     public void RepeatedLayersRunAsOneLoopSoTheProgramDoesNotGrowWithTheLayerCount()
     {
         var c = Opt125M.Value;
