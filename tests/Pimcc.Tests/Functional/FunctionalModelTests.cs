@@ -41,14 +41,13 @@ public class FunctionalModelTests(ITestOutputHelper output)
     public void DecodeAfterPrefillMatchesTheReferenceInterpreter(string name) => Check(name, replayPrompt: false, Steps, skipPrefillLogits: true);
 
     /// <summary>
-    /// Found by this check when the prefill lowering landed: prefill's KV cache is right (decode after it matches), but
-    /// with a prompt of 2 or more tokens the logits it leaves in <c>prefill.logits</c> differ from the reference by up
-    /// to 1.9 on tiny-opt and match no prompt position; with a 1-token prompt they are bit-identical to the decode
-    /// program's (<see cref="PrefillLogitsOfAOneTokenPromptMatchTheReference"/>). Skipped until the prefill lowering's
-    /// multi-token tail (last_token's column, or the one-token panel after it) is fixed.
+    /// The prefill program's logits (the TCU path: last_token, final norm and LM head on one token of a multi-token
+    /// prompt). This check found a lowering bug: the one-token norm took its feature count as elements / prompt length.
     /// </summary>
-    [Theory(Skip = "prefill.logits of prompts >= 2 tokens differ from the reference by up to 1.9 (prefill lowering's last_token tail); KV cache is right")]
+    [Theory]
     [InlineData("tiny-opt")]
+    [InlineData("tiny-gpt2")]
+    [InlineData("tiny-llama")]
     public void PrefillLogitsMatchTheReferenceInterpreter(string name) => Check(name, replayPrompt: false, Steps + 1);
 
     [Fact]

@@ -189,8 +189,11 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         return at;
     }
 
-    /// <summary>Elements of the feature dimension of a [tokens, features] value.</summary>
-    private long FeaturesOf(string value) => _types[value].ElementCount.Constant / _s.Tokens;
+    /// <summary>
+    /// Elements of the feature dimension of a [tokens, features] value (the prompt's tokens, or one token after
+    /// <c>last_token</c>: dividing by the prompt length gave the final norm 64 / 6 = 10 features on tiny-opt).
+    /// </summary>
+    private long FeaturesOf(string value) => _types[value].ElementCount.Constant / _types[value].Shape[0].Constant;
 
     /// <summary>Valid feature rows of chunk <paramref name="kappa"/> of a dimension of <paramref name="n"/> features.</summary>
     private long RowsIn(long n, long kappa) => Math.Min(l.ElementsPerPage, n - kappa * l.ElementsPerPage);
