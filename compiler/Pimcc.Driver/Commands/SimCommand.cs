@@ -14,7 +14,7 @@ namespace Pimcc.Driver.Commands;
 public sealed class SimCliOptions
 {
     public Option<string> Format { get; } = new("--format") { Description = "report format: text, json or csv", DefaultValueFactory = _ => "text" };
-    public Option<string?> Report { get; } = new("--report", "-r") { Description = "write the report to this file instead of standard output" };
+    public Option<string?> Report { get; } = new("--output", "-o", "--report", "-r") { Description = "write the report to this file instead of standard output (written whole or not at all)" };
     public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
     public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "0:1" };
     public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step (default: sample steps as --sampling says, interpolate the rest)" };

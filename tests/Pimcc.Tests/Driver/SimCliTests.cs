@@ -20,6 +20,12 @@ public class SimCliTests
         doc.RootElement.GetRawText().ShouldContain("\"kv\": 9");
         var csv = CliRunner.Run("sim", bin, "--prompt-tokens", "8", "--gen-tokens", "2", "--format", "csv");
         csv.Out.ShouldContain("latency.total");
+        // -o report.json writes the same report to a file and nothing to standard output
+        var report = Path.Combine(dir, "report.json");
+        var c = CliRunner.Run("sim", bin, "--prompt-tokens", "8", "--gen-tokens", "2", "--format", "json", "-o", report);
+        c.ExitCode.ShouldBe(0, c.Err);
+        c.Out.ShouldBeEmpty();
+        File.ReadAllText(report).ShouldBe(a.Out);
     }
 
     [Fact]
