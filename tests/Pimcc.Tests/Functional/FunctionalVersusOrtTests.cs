@@ -1,0 +1,64 @@
+using System.Globalization;
+using Pimcc.Sim.Functional;
+using Pimcc.Tests.Onnx;
+using Xunit.Abstractions;
+
+namespace Pimcc.Tests.Functional;
+
+/// <summary>
+/// The compiled program on values against ONNX Runtime itself (onnxruntime-node, tests/ort/run-ort.js) on the exported
+/// FP32 graph: the prefill program's logits (last prompt position) and each decode step's, for the same token sequence.
+/// Same tolerance as against the reference interpreter (<see cref="FunctionalModelTests.Tolerance"/>): the hardware
+/// path computes in FP16 with FP32 accumulation, ONNX Runtime in FP32.
+/// </summary>
+public class FunctionalVersusOrtTests(ITestOutputHelper output)
+{
+    private static readonly int[] PromptIds = [5, 17, 42, 7, 99, 250];
+    private const int Steps = 3;
+
+    [Theory]
+    [InlineData("tiny-opt")]
+    [InlineData("tiny-gpt2")]
+    [InlineData("tiny-llama")]
+    public void PrefillAndDecodeLogitsMatchOnnxRuntime(string name)
+    {
+        var s = CompiledSample.Load(name, PromptIds.Length, Steps);
+        var r = FunctionalGeneration.Run(new FunctionalSimulator(s.Binary, name + ".bin", new FunctionalOptions { CheckInterleavings = false }), PromptIds, Steps);
+        r.PromptReplayed.ShouldBeFalse();
+        var tokens = PromptIds.Concat(r.Generated.Take(Steps)).ToArray();
+        var ort = RunOrt(RepoPaths.Combine("samples", "onnx", name + ".onnx"), tokens);
+        var vocab = (int)ort.Dims[2];
+        ort.Dims.ShouldBe([1L, tokens.Length, vocab]);
+        r.Steps.Count.ShouldBe(Steps + 1);
+        double worst = 0;
+        foreach (var step in r.Steps)
+        {
+            step.Logits.Length.ShouldBe(vocab);
+            for (var j = 0; j < vocab; j++)
+            {
+                var err = Math.Abs(step.Logits[j] - ort.Data[(long)step.Position * vocab + j]);
+                worst = Math.Max(worst, err);
+                err.ShouldBeLessThanOrEqualTo(FunctionalModelTests.Tolerance, $"{name} {step.Program} position {step.Position} logit {j}");
+            }
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: simulated program vs ONNX Runtime, max abs {worst:E2} over {r.Steps.Count} positions"));
+    }
+
+    private static JsonTensor RunOrt(string model, int[] ids)
+    {
+        var dir = Directory.CreateTempSubdirectory("pimcc-functional-ort-").FullName;
+        try
+        {
+            var json = Path.Combine(dir, "inputs.json");
+            File.WriteAllText(json, "{\"input_ids\":{\"dtype\":\"int64\",\"dims\":[1," + ids.Length.ToString(CultureInfo.InvariantCulture) +
+                "],\"data\":[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]}}");
+            var outputs = OrtRunner.Run(model, json);
+            outputs.Count.ShouldBe(1);
+            return outputs[0].Tensor;
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
