@@ -148,11 +148,13 @@ internal sealed partial class DecodeLowering
         var (slot, _) = _batch[g.Op.Id];
         c.I("ev.wait", Events.OutputReady(_l.Channels, c.Core, round < 0 ? slot : slot * g.Heads!.Rounds.Length + round), channels.Count);
         var (lo, hi) = round < 0 ? (0, g.FeaturesPerChannel) : RoundFeatures(g, round);
+        // One round's features are compacted per channel (stride hi - lo) so the all-gather moves only that round.
+        var stride = hi - lo;
         var perBlock = GemvPlan.FeaturesPerBlock(_l);
         var featureOuter = g.FeatureOuter(_l, channels.Count);
         for (var q = 0; q < channels.Count && featureOuter; q++)
         {
-            Li(c, Reg.T0, _red + ((long)q * g.FeaturesPerChannel + lo) * _l.Element);
+            Li(c, Reg.T0, _red + (long)q * stride * _l.Element);
             Li(c, Reg.T1, PartBase(g) + q * g.PartialBytesPerChannel(_l, channels.Count) + (long)lo * _l.Element);
             Li(c, Reg.T2, (long)(hi - lo) * _l.Element);
             c.I("mv", Reg.T0, Reg.T1, Reg.T2);
@@ -164,7 +166,7 @@ internal sealed partial class DecodeLowering
                 var n = Math.Min(hi, Math.Min(g.FeaturesPerChannel, (b + 1) * perBlock)) - a;
                 if (n <= 0) continue;
                 var src = PartBase(g) + ((long)q * g.Blocks(_l) + b) * g.Chunks * _l.Page + (long)(a - b * perBlock) * _l.Element;
-                var dst = _red + ((long)q * g.FeaturesPerChannel + a) * _l.Element;
+                var dst = _red + ((long)q * stride + a - lo) * _l.Element;
                 Li(c, Reg.T0, dst);
                 Li(c, Reg.T1, src);
                 Li(c, Reg.T2, n * _l.Element);
@@ -191,7 +193,7 @@ internal sealed partial class DecodeLowering
         }
         Li(c, Reg.T0, _gath);
         Li(c, Reg.T1, _red);
-        Li(c, Reg.T2, (long)channels.Count * g.FeaturesPerChannel * _l.Element);
+        Li(c, Reg.T2, (long)channels.Count * stride * _l.Element);
         Li(c, Reg.T3, AllCoresMask());
         c.I("noc.ag", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
         if (g.Heads is null)
@@ -210,13 +212,13 @@ internal sealed partial class DecodeLowering
                 var rd = a.Rounds[r];
                 var per = (long)HbmRowBudget.Ceil(a.HeadDim, rd.ChannelsPerHead);
                 Li(c, Reg.T2, ((long)rd.ChannelsPerHead << 16) | (uint)(per * _l.Element));
-                Li(c, Reg.T3, ((per * _l.Element) << 16) | (uint)(g.FeaturesPerChannel * _l.Element));
+                Li(c, Reg.T3, ((per * _l.Element) << 16) | (uint)(stride * _l.Element));
                 Li(c, Reg.T4, ((long)rd.ChannelsPerHead << 16) | (uint)per);
                 for (var h = 0; h < rd.Heads; h++)
                 {
                     var head = rd.FirstHead + h;
                     Li(c, Reg.T0, _headTile);
-                    Li(c, Reg.T1, _gath + ((long)h * rd.ChannelsPerHead * g.FeaturesPerChannel + g.RoundOffsets[r]) * _l.Element);
+                    Li(c, Reg.T1, _gath + ((long)h * rd.ChannelsPerHead * stride + g.RoundOffsets[r] - lo) * _l.Element);
                     c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
                     Li(c, Reg.T5, dstAll + (long)head * a.HeadDim * _l.Element);
                     c.I("tr", Reg.T5, Reg.T0, Reg.T4, Fp16);
