@@ -31,6 +31,12 @@ public static class HpimAttrs
     public const string After = "sched.after";
     public const string Overlaps = "sched.overlaps";
     public const string Slot = "sched.slot";
+    /// <summary>
+    /// Decode, on an attention op and the K/Q/V GEMVs it reads: number of Algorithm-1 rounds the GEMV batch runs
+    /// round-major (K_r, Q_r, V_r per round with per-round output events), so round r + 1's GEMVs on HBM-PIM overlap
+    /// round r's attention on SRAM-PIM (docs/hpim-lowering.md, "Attention overlap").
+    /// </summary>
+    public const string RoundMajor = "sched.round_major";
 
     public const string StagesMapped = "hpim-stages-mapped";
     public const string WeightsTiled = "hpim-weights-tiled";

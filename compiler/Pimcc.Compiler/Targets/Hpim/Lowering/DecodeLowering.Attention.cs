@@ -20,7 +20,8 @@ internal sealed partial class DecodeLowering
     /// over the head's cores), S.V accumulated block by block and all-reduced, then all-gather the heads.
     /// When the V projection is deferred (<see cref="DeferredValue"/>), phase 0 appends and streams only keys, runs
     /// Q.K^T and softmax while HBM-PIM still computes V, and only then waits for V's output event, gathers V, appends
-    /// it behind a second barrier and streams the value blocks for S.V.
+    /// it behind a second barrier (id = phases + phase) and streams the value blocks for S.V. A round-major batch
+    /// does the same per phase with the rounds that hold the phase's heads (<see cref="FindRoundMajor"/>).
     /// </summary>
     private void Attention(CoreCode c, Operation op)
     {
@@ -44,6 +45,11 @@ internal sealed partial class DecodeLowering
         var output = Addr(op.Result);
         var scale = _consts.Address(op.Attrs.Float("scale"));
         var deferred = DeferredValue(op);
+        // Round-major batch (sched.round_major): K, Q and V arrive round by round; a phase waits for every round
+        // that holds one of its heads (K and Q before the phase, V before its S.V).
+        var rm = _roundMajor.TryGetValue(op.Id, out var batch) ? batch.Select(o => GemvPlan.Of(o, _m, _l, _t)).ToArray() : null;
+        var vPlan = rm?.Single(g => g.Op.Result.Name == op.Operands[2].Name);
+        int kqDone = -1, vDone = -1;
         long first = 0;
         for (var phase = 0; phase < perPhase.Length; phase++)
         {
@@ -55,7 +61,9 @@ internal sealed partial class DecodeLowering
             var kvh = head / (heads / kvHeads);
             var group = ((1L << (int)k) - 1) << (int)(c.Core / k * k);
             var appends = active && j == 0 && head % (heads / kvHeads) == 0;
-            var split = deferred is not null && phase == 0;
+            var need = rm is null ? -1 : RoundOf(rm[0], first + hp - 1);
+            while (kqDone < need) RoundCore(c, rm!.Where(g => g != vPlan), ++kqDone, op);
+            var split = rm is not null ? vDone < need : deferred is not null && phase == 0;
             // 1. append the new key and value (first core of the first query head of each KV head)
             if (appends) Append(c, h, kvh, 0, kNew);
             if (appends && !split) Append(c, h, kvh, 1, vNew);
@@ -65,11 +73,16 @@ internal sealed partial class DecodeLowering
             if (split)
             {
                 // V is needed from here on: its GEMV ran on HBM-PIM during Q.K^T and softmax.
-                c.BeginOp(deferred!.Value.Id, deferred.Value.Plan.Op.Id);
-                GemvCore(c, deferred.Value.Plan);
-                c.BeginOp(_idBase + _opIndex[op.Id], op.Id);
+                if (rm is not null)
+                    while (vDone < need) RoundCore(c, [vPlan!], ++vDone, op);
+                else
+                {
+                    c.BeginOp(deferred!.Value.Id, deferred.Value.Plan.Op.Id);
+                    GemvCore(c, deferred.Value.Plan);
+                    c.BeginOp(_idBase + _opIndex[op.Id], op.Id);
+                }
                 if (appends) Append(c, h, kvh, 1, vNew);
-                c.I("bar", perPhase.Length, _cores.Length);
+                c.I("bar", perPhase.Length + phase, _cores.Length);
                 if (active) StreamBlocks(c, h, kvh, j, k, [1L], count: false);
             }
             if (active) HeadValues(c, h, d, group, k);

@@ -78,6 +78,7 @@ internal sealed partial class DecodeLowering
         var order = Loop is { } lp ? [.. body.Take(lp.Start + lp.Period), .. body.Skip(lp.End)] : body.ToList();
         _canon = Loop?.CanonicalNames(body) ?? new Dictionary<string, string>(StringComparer.Ordinal);
         AllocateScratch(body);
+        FindRoundMajor(body);
         PlanValues(order, Loop?.CarriedValues(body) ?? []);
 
         foreach (var c in _cores) c.Entry(_program);
@@ -341,7 +342,7 @@ internal sealed partial class DecodeLowering
         var id = _idBase + index;
         var name = op.Id;
         if (cores) foreach (var c in _cores) c.BeginOp(id, name);
-        if (channels && HpimTileWeights.IsWeightLinear(op)) foreach (var ch in _chans) ch.BeginOp(id, name);
+        if (channels && HpimTileWeights.IsWeightLinear(op) && !_roundMajor.ContainsKey(op.Id)) foreach (var ch in _chans) ch.BeginOp(id, name);
         switch (op.Opcode)
         {
             case "position_ids":
@@ -356,7 +357,12 @@ internal sealed partial class DecodeLowering
                 break;
             case "linear" when HpimTileWeights.IsWeightLinear(op):
                 var g = GemvPlan.Of(op, _m, _l, _t);
-                if (channels) foreach (var ch in _chans) GemvChannel(ch, g, Addr(op.Operands[0]));
+                if (channels && _roundMajor.TryGetValue(op.Id, out var batch))
+                {
+                    if (batch[0] == op) foreach (var ch in _chans) RoundMajorChannel(ch, batch);
+                }
+                else if (channels) foreach (var ch in _chans) GemvChannel(ch, g, Addr(op.Operands[0]));
+                if (cores) foreach (var c in _cores) GemvSignal(c, g);
                 if (cores && !_deferredBy.ContainsKey(op.Id)) foreach (var c in _cores) GemvCore(c, g);
                 break;
             case "add" or "sub" or "mul" or "div":

@@ -21,10 +21,16 @@ public sealed class HpimSchedule : Pass
     public static readonly Statistic Reordered = new("projections-reordered", "layers whose Q/K/V GEMVs were reordered to K, Q, V");
     public static readonly Statistic OverlapPairs = new("overlap-pairs", "pairs of ops scheduled to overlap");
     public static readonly Statistic Prefetches = new("weight-prefetches", "prefill GEMMs that prefetch the next GEMM's weights");
+    public static readonly Statistic RoundMajorLayers = new("round-major-qkv", "attention ops whose K/Q/V GEMVs run round-major (per-round attention overlaps the next round's GEMVs)");
 
     public override string Name => "hpim-schedule";
     public override string Summary => "order and overlap ops across HBM-PIM and SRAM-PIM units (intra-token pipeline, weight prefetch)";
-    public override ImmutableArray<Statistic> Statistics => [Reordered, OverlapPairs, Prefetches];
+    public override ImmutableArray<Statistic> Statistics => [Reordered, OverlapPairs, Prefetches, RoundMajorLayers];
+
+    public static readonly PassOption RoundMajorOption = PassOption.Bool("round-major",
+        "run multi-round K/Q/V GEMV batches round by round so the next round's GEMVs overlap this round's attention", true);
+
+    public override ImmutableArray<PassOption> Options => [RoundMajorOption];
     public override ImmutableArray<string> Requires => [HpimAttrs.MemoryPlanned];
     public override ImmutableArray<string> Establishes => [HpimAttrs.Scheduled];
 
@@ -71,7 +77,37 @@ public sealed class HpimSchedule : Pass
             }
             result[i] = result[i].WithAttrs(attrs);
         }
+        if (f.Name == Module.Decode && context.Options.Bool(RoundMajorOption)) MarkRoundMajor(f, result, context);
         return f.WithBody(result);
+    }
+
+    /// <summary>
+    /// Marks attention ops whose K, Q and V come straight from one batch of three head-wise GEMVs with the same
+    /// Algorithm-1 rounds (at least two) and are read by nothing else: the lowering runs that batch round-major
+    /// (channels: K_r, Q_r, V_r per round, one output event per round) and starts each attention phase as soon as
+    /// the rounds holding its heads have arrived, so round r + 1's GEMVs overlap round r's Q·Kᵀ, softmax and S·V.
+    /// Anything between the GEMVs and the attention (e.g. rotary) keeps today's projection-major batch.
+    /// </summary>
+    private static void MarkRoundMajor(Function f, Operation[] body, PassContext context)
+    {
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var o in body.SelectMany(op => op.Operands).Concat(f.Returns))
+            if (o.Kind == OperandKind.Value) uses[o.Name] = uses.GetValueOrDefault(o.Name) + 1;
+        for (var i = 3; i < body.Length; i++)
+        {
+            var attn = body[i];
+            if (attn.Opcode != "attention" || attn.Operands.Length < 3) continue;
+            var gemvs = body[(i - 3)..i];
+            var rounds = gemvs[0].Attrs.ContainsKey(HpimAttrs.Rounds) ? gemvs[0].Attrs.Ints(HpimAttrs.Rounds) : [];
+            var reads = attn.Operands.Take(3).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            var fits = rounds.Length >= 2 && reads.Count == 3 && gemvs.All(g =>
+                HpimTileWeights.IsWeightLinear(g) && g.Operands[0] == gemvs[0].Operands[0]
+                && g.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "hp" && g.Attrs.Ints(HpimAttrs.Rounds).SequenceEqual(rounds)
+                && reads.Contains(g.Result.Name) && uses.GetValueOrDefault(g.Result.Name) == 1);
+            if (!fits) continue;
+            for (var k = i - 3; k <= i; k++) body[k] = body[k].WithAttrs(body[k].Attrs.Set(HpimAttrs.RoundMajor, rounds.Length));
+            context.Stats.Add(RoundMajorLayers);
+        }
     }
 
     /// <summary>True when op <paramref name="later"/> transitively uses a result of op <paramref name="earlier"/>.</summary>
