@@ -96,32 +96,48 @@ public static class HpimBackend
     private static (long SyncOps, int Timed) SelfCheck(PimBinary bin, Module m, HpimTarget target)
     {
         var prompt = m.Attrs.IntOr("prompt_tokens", 1);
-        long ops = 0;
-        try
+        foreach (var c in bin.Cores)
+            foreach (var e in c.Entries)
+            {
+                var end = c.Entries.Where(x => x.Word > e.Word).Select(x => x.Word).DefaultIfEmpty(c.Instructions.Count).Min();
+                if (end == e.Word || c.Instructions[end - 1].Mnemonic != "halt")
+                    throw Unsynchronised(new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt"));
+            }
+        // Independent checks, run side by side: synchronisation of the prefill and of the first and last decode step
+        // (kv = prompt, prompt + generated - 1: block counts and partial blocks differ), and HBM timing legality.
+        var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);
+        var runs = new List<Func<long>>
         {
-            foreach (var c in bin.Cores)
-                foreach (var e in c.Entries)
-                {
-                    var end = c.Entries.Where(x => x.Word > e.Word).Select(x => x.Word).DefaultIfEmpty(c.Instructions.Count).Min();
-                    if (end == e.Word || c.Instructions[end - 1].Mnemonic != "halt")
-                        throw new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt");
-                }
-            ops += SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt).SyncOps;
-            // first and last decode step (kv = prompt, prompt + generated - 1): block counts and partial blocks differ
-            var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);
-            ops += SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps;
-            if (last != prompt) ops += SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps;
-        }
-        catch (SyncError e)
-        {
-            throw new InvalidOperationException("hpim backend emitted an unsynchronised program (compiler bug): " + e.Message, e);
-        }
+            () => SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt).SyncOps,
+            () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps,
+        };
+        if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps);
         var total = bin.Channels.Sum(c => Pimcc.Isa.Hbm.HbmRepeat.CountIssued(c.Commands));
         var full = total <= FullTimingCheckLimit;
         var sample = full ? bin.Channels : [bin.Channels[0]];
-        foreach (var ch in sample)
-            foreach (var e in ch.Entries)
-                HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands);
-        return (ops, sample.Count);
+        runs.Add(() =>
+        {
+            foreach (var ch in sample)
+                foreach (var e in ch.Entries)
+                    HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands);
+            return 0;
+        });
+        var counts = new long[runs.Count];
+        var errors = new Exception?[runs.Count];
+        Parallel.For(0, runs.Count, i =>
+        {
+            try { counts[i] = runs[i](); }
+            catch (Exception e) { errors[i] = e; }
+        });
+        // the first failure in check order, as a sequential run would have reported it
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            if (first is SyncError se) throw Unsynchronised(se);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        return (counts.Sum(), sample.Count);
     }
+
+    private static InvalidOperationException Unsynchronised(SyncError e) =>
+        new("hpim backend emitted an unsynchronised program (compiler bug): " + e.Message, e);
 }

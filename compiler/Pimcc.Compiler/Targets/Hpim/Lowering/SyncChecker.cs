@@ -24,11 +24,27 @@ public static class SyncChecker
     /// </summary>
     public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000)
     {
+        // Core traces are independent (each core's own registers and stream): run them on all processors (OPT-30B's
+        // prefill is ~150M scalar instructions over 32 cores), then report the first failure in core order.
+        var cores = bin.Cores.OrderBy(c => c.Core).ToArray();
+        var results = new (List<SyncOp>? Trace, SyncError? Error)[cores.Length];
+        Parallel.For(0, cores.Length, i =>
+        {
+            try { results[i] = (CoreTrace(cores[i], entry, kv, prompt, step, token, maxSteps), null); }
+            catch (SyncError e) { results[i] = (null, e); }
+        });
         var traces = new List<(string Name, List<SyncOp> Ops)>();
-        foreach (var c in bin.Cores.OrderBy(c => c.Core))
-            traces.Add(($"core{c.Core}", CoreTrace(c, entry, kv, prompt, step, token, maxSteps)));
-        foreach (var c in bin.Channels.OrderBy(c => c.Channel))
-            traces.Add(($"channel{c.Channel}", ChannelTrace(c, entry)));
+        for (var i = 0; i < cores.Length; i++)
+            traces.Add(($"core{cores[i].Core}", results[i].Trace ?? throw results[i].Error!));
+        var channels = bin.Channels.OrderBy(c => c.Channel).ToArray();
+        var channelResults = new (List<SyncOp>? Trace, SyncError? Error)[channels.Length];
+        Parallel.For(0, channels.Length, i =>
+        {
+            try { channelResults[i] = (ChannelTrace(channels[i], entry), null); }
+            catch (SyncError e) { channelResults[i] = (null, e); }
+        });
+        for (var i = 0; i < channels.Length; i++)
+            traces.Add(($"channel{channels[i].Channel}", channelResults[i].Trace ?? throw channelResults[i].Error!));
         return Play(traces);
     }
 
