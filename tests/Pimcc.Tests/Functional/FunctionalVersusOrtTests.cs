@@ -26,7 +26,7 @@ public class FunctionalVersusOrtTests(ITestOutputHelper output)
         var r = FunctionalGeneration.Run(new FunctionalSimulator(s.Binary, name + ".bin", new FunctionalOptions { CheckInterleavings = false }), PromptIds, Steps);
         r.PromptReplayed.ShouldBeFalse();
         var tokens = PromptIds.Concat(r.Generated.Take(Steps)).ToArray();
-        var ort = RunOrt(RepoPaths.Combine("samples", "onnx", name + ".onnx"), tokens);
+        var ort = OrtRunner.RunInputIds(RepoPaths.Combine("samples", "onnx", name + ".onnx"), [.. tokens.Select(t => (long)t)]);
         var vocab = (int)ort.Dims[2];
         ort.Dims.ShouldBe([1L, tokens.Length, vocab]);
         r.Steps.Count.ShouldBe(Steps + 1);
@@ -42,23 +42,5 @@ public class FunctionalVersusOrtTests(ITestOutputHelper output)
             }
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: simulated program vs ONNX Runtime, max abs {worst:E2} over {r.Steps.Count} positions"));
-    }
-
-    private static JsonTensor RunOrt(string model, int[] ids)
-    {
-        var dir = Directory.CreateTempSubdirectory("pimcc-functional-ort-").FullName;
-        try
-        {
-            var json = Path.Combine(dir, "inputs.json");
-            File.WriteAllText(json, "{\"input_ids\":{\"dtype\":\"int64\",\"dims\":[1," + ids.Length.ToString(CultureInfo.InvariantCulture) +
-                "],\"data\":[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]}}");
-            var outputs = OrtRunner.Run(model, json);
-            outputs.Count.ShouldBe(1);
-            return outputs[0].Tensor;
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
     }
 }

@@ -23,6 +23,25 @@ public static class OrtRunner
 {
     public static string Script => RepoPaths.Combine("tests", "ort", "run-ort.js");
 
+    /// <summary>Runs a causal LM with one output on <c>input_ids</c> = [1, ids.Count]; returns its logits [1, n, vocab].</summary>
+    public static JsonTensor RunInputIds(string model, IReadOnlyList<long> ids)
+    {
+        var dir = Directory.CreateTempSubdirectory("pimcc-ort-").FullName;
+        try
+        {
+            var json = Path.Combine(dir, "inputs.json");
+            File.WriteAllText(json, "{\"input_ids\":{\"dtype\":\"int64\",\"dims\":[1," + ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                "],\"data\":[" + string.Join(",", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]}}");
+            var outputs = Run(model, json);
+            outputs.Count.ShouldBe(1);
+            return outputs[0].Tensor;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>Runs <paramref name="model"/> on the inputs in <paramref name="inputsJson"/> (run-ort.js format); returns outputs in model order.</summary>
     public static IReadOnlyList<(string Name, JsonTensor Tensor)> Run(string model, string inputsJson)
     {

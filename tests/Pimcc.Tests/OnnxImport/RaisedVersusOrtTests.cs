@@ -157,21 +157,5 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
         worstRel = Math.Max(worstRel, maxRel);
     }
 
-    private static JsonTensor RunOrt(string model, long[] ids)
-    {
-        var dir = Directory.CreateTempSubdirectory("pimcc-raise-ort-").FullName;
-        try
-        {
-            var json = Path.Combine(dir, "inputs.json");
-            File.WriteAllText(json, "{\"input_ids\":{\"dtype\":\"int64\",\"dims\":[1," + ids.Length.ToString(CultureInfo.InvariantCulture) +
-                "],\"data\":[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]}}");
-            var outputs = OrtRunner.Run(model, json);
-            outputs.Count.ShouldBe(1);
-            return outputs[0].Tensor;
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    private static JsonTensor RunOrt(string model, long[] ids) => OrtRunner.RunInputIds(model, ids);
 }

@@ -190,24 +190,25 @@ internal sealed partial class PrefillLowering
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // [tokens x rows]
             }
             // per kept panel, per token row: perRow (Row = the row, Out/Mean = this token's slot in sq/part and mean)
+            void KeptRows(int i, long outBase, Action perRow)
+            {
+                var rows = RowsIn(n, mine[i]);
+                c.Li(Row, kept + i * _s.PanelBytes);
+                c.Li(Out, outBase);
+                c.Li(Mean, mean);
+                c.Li(Rows, rows);
+                c.Loop(Reg.L0, tokens, () =>
+                {
+                    perRow();
+                    c.Li(Reg.T0, rows * Element);
+                    c.I("add", Row, Row, Reg.T0);
+                    c.I("addi", Mean, Mean, Element);
+                    c.I("addi", Out, Out, Element);
+                });
+            }
             void EachRow(long outBase, Action perRow)
             {
-                for (var i = 0; i < mine.Count; i++)
-                {
-                    var rows = RowsIn(n, mine[i]);
-                    c.Li(Row, kept + i * _s.PanelBytes);
-                    c.Li(Out, outBase);
-                    c.Li(Mean, mean);
-                    c.Li(Rows, rows);
-                    c.Loop(Reg.L0, tokens, () =>
-                    {
-                        perRow();
-                        c.Li(Reg.T0, rows * Element);
-                        c.I("add", Row, Row, Reg.T0);
-                        c.I("addi", Mean, Mean, Element);
-                        c.I("addi", Out, Out, Element);
-                    });
-                }
+                for (var i = 0; i < mine.Count; i++) KeptRows(i, outBase, perRow);
             }
             // sum of per-token partials over this core's panels, then over the group
             void Reduce(long dst, Action perRow)
@@ -218,19 +219,7 @@ internal sealed partial class PrefillLowering
                 c.I("vfill", Reg.T0, Reg.T1, Reg.T2, Fp16);
                 for (var i = 0; i < mine.Count; i++)
                 {
-                    var rows = RowsIn(n, mine[i]);
-                    c.Li(Row, kept + i * _s.PanelBytes);
-                    c.Li(Out, part);
-                    c.Li(Mean, mean);
-                    c.Li(Rows, rows);
-                    c.Loop(Reg.L0, tokens, () =>
-                    {
-                        perRow();
-                        c.Li(Reg.T0, rows * Element);
-                        c.I("add", Row, Row, Reg.T0);
-                        c.I("addi", Mean, Mean, Element);
-                        c.I("addi", Out, Out, Element);
-                    });
+                    KeptRows(i, part, perRow);
                     c.Li(Reg.T0, dst);
                     c.Li(Reg.T1, part);
                     c.Li(Reg.T2, tokens);
