@@ -1,4 +1,3 @@
-using System.Numerics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 
@@ -69,10 +68,7 @@ internal sealed partial class DecodeLowering
         var padded = _l.PaddedRowBytes(rd);
         _l.CheckFits($"rope table {r.Table.Name}", HbmRowBudget.Ceil(r.Table.Positions, _l.Channels) * padded, r.Rows);
         c.I("addi", Reg.T0, r.PositionReg, r.PositionAdd);              // position
-        Li(c, Reg.T1, BitOperations.Log2((uint)_l.Channels));
-        c.I("shr", Reg.T2, Reg.T0, Reg.T1);                            // slot = position / channels
-        Li(c, Reg.T3, _l.Channels - 1);
-        c.I("and", Reg.T3, Reg.T0, Reg.T3);                            // channel = position mod channels
+        _l.EmitStripe(c, Reg.T0);                                      // T2 = slot, T3 = channel
         Li(c, Reg.T5, padded);
         c.I("mul", Reg.T5, Reg.T2, Reg.T5);
         Li(c, Reg.T7, rd * e);

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Pimcc.Compiler.Targets.Hpim.Passes;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
@@ -489,24 +488,13 @@ internal sealed partial class DecodeLowering
         if (ElementsOf(op.Result) != width) throw Unsupported(op, "decode embeddings of more than one row are not lowered");
         var dst = Addr(op.Result);
         c.I("addi", Reg.T0, idxReg, add);
-        Li(c, Reg.T1, BitOperations.Log2((uint)_l.Channels));
-        c.I("shr", Reg.T2, Reg.T0, Reg.T1);                           // slot / local feature = idx / channels
-        Li(c, Reg.T3, _l.Channels - 1);
-        c.I("and", Reg.T3, Reg.T0, Reg.T3);                           // channel = idx mod channels
+        _l.EmitStripe(c, Reg.T0);                                     // T2 = slot / local feature, T3 = channel
         Li(c, Reg.T4, dst);
         if (_linearTables.Contains(table.Name))
         {
             // Linear (TP) layout: local feature f -> bank f mod banks, rows base + (f / banks) x chunks + k.
             var chunks = HbmRowBudget.Ceil(width, _l.ElementsPerPage);
-            Li(c, Reg.T5, _l.Banks - 1);
-            c.I("and", Reg.T5, Reg.T2, Reg.T5);                       // bank
-            Li(c, Reg.T6, BitOperations.Log2((uint)_l.Banks));
-            c.I("shr", Reg.T6, Reg.T2, Reg.T6);                       // group
-            Li(c, Reg.T7, chunks * _l.RowAddress(1));
-            c.I("mul", Reg.T6, Reg.T6, Reg.T7);
-            Li(c, Reg.T7, _l.Page);
-            c.I("mul", Reg.T5, Reg.T5, Reg.T7);
-            c.I("add", Reg.T5, Reg.T5, Reg.T6);
+            _l.EmitGemvFeatureOffset(c, chunks);
             Li(c, Reg.T6, _l.RowAddress(HbmLayout.Row(table)));
             c.I("add", Reg.T5, Reg.T5, Reg.T6);                       // address of chunk 0
             Li(c, Reg.T6, _l.Page);

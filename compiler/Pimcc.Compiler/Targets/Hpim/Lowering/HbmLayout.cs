@@ -69,6 +69,38 @@ internal sealed class HbmLayout
     /// <summary>In-channel byte address of bank 0 of <paramref name="row"/>.</summary>
     public long RowAddress(long row) => row * Banks * Page;
 
+    /// <summary>
+    /// Emits the channel striping of an index held in register <paramref name="index"/> (row i of a row-striped table,
+    /// or global feature i of a tensor-wise tiled weight, sits on channel i mod channels at slot / local feature
+    /// i / channels): <see cref="Reg.T2"/> = slot, <see cref="Reg.T3"/> = channel; clobbers <see cref="Reg.T1"/>.
+    /// </summary>
+    public void EmitStripe(CoreCode c, int index)
+    {
+        c.Li(Reg.T1, BitOperations.Log2((uint)Channels));
+        c.I("shr", Reg.T2, index, Reg.T1);
+        c.Li(Reg.T3, Channels - 1);
+        c.I("and", Reg.T3, index, Reg.T3);
+    }
+
+    /// <summary>
+    /// Emits the byte offset, from the weight's first row, of chunk 0 of local feature <see cref="Reg.T2"/> of a GEMV
+    /// weight with <paramref name="chunks"/> page-sized chunks per feature (feature f in bank f mod banks, rows
+    /// (f / banks) x chunks + k): result in <see cref="Reg.T5"/>; clobbers <see cref="Reg.T6"/> and <see cref="Reg.T7"/>.
+    /// </summary>
+    public void EmitGemvFeatureOffset(CoreCode c, long chunks)
+    {
+        c.Li(Reg.T5, Banks - 1);
+        c.I("and", Reg.T5, Reg.T2, Reg.T5);                               // bank
+        c.Li(Reg.T6, BitOperations.Log2((uint)Banks));
+        c.I("shr", Reg.T6, Reg.T2, Reg.T6);                               // row group
+        c.Li(Reg.T7, chunks * RowAddress(1));
+        c.I("mul", Reg.T6, Reg.T6, Reg.T7);
+        c.Li(Reg.T7, Page);
+        c.I("mul", Reg.T5, Reg.T5, Reg.T7);
+        c.I("add", Reg.T5, Reg.T5, Reg.T6);
+    }
+
+
     /// <summary>Bytes per channel inside <paramref name="rows"/> rows of every bank.</summary>
     public long RowBytes(long rows) => rows * Banks * Page;
 

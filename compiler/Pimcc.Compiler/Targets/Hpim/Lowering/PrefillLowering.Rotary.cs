@@ -1,4 +1,3 @@
-using System.Numerics;
 using Pimcc.Ir;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
@@ -45,10 +44,7 @@ internal sealed partial class PrefillLowering
                     c.Li(Dst, stage);
                     c.Loop(Reg.L0, _s.TokensIn(tau), () =>
                     {
-                        c.Li(Reg.T1, BitOperations.Log2((uint)l.Channels));
-                        c.I("shr", Reg.T2, Pos, Reg.T1);
-                        c.Li(Reg.T3, l.Channels - 1);
-                        c.I("and", Reg.T3, Pos, Reg.T3);
+                        l.EmitStripe(c, Pos);                                 // T2 = slot, T3 = channel
                         c.Li(Reg.T5, padded);
                         c.I("mul", Reg.T5, Reg.T2, Reg.T5);
                         c.Li(Reg.T6, l.RowAddress(tableRow));

@@ -70,22 +70,11 @@ internal sealed partial class PrefillLowering
                     c.I("lw", Id, Ptr);
                     c.I("addi", Ptr, Ptr, 4);
                 }
-                c.Li(Reg.T1, BitOperations.Log2((uint)l.Channels));
-                c.I("shr", Reg.T2, Id, Reg.T1);                           // slot / local feature = id / channels
-                c.Li(Reg.T3, l.Channels - 1);
-                c.I("and", Reg.T3, Id, Reg.T3);                           // channel = id mod channels
+                l.EmitStripe(c, Id);                                      // T2 = slot / local feature, T3 = channel
                 if (linear)
                 {
                     // GEMV layout: local feature f -> bank f mod banks, rows base + (f / banks) x chunks + kappa
-                    c.Li(Reg.T5, l.Banks - 1);
-                    c.I("and", Reg.T5, Reg.T2, Reg.T5);
-                    c.Li(Reg.T6, BitOperations.Log2((uint)l.Banks));
-                    c.I("shr", Reg.T6, Reg.T2, Reg.T6);
-                    c.Li(Reg.T7, chunks * l.RowAddress(1));
-                    c.I("mul", Reg.T6, Reg.T6, Reg.T7);
-                    c.Li(Reg.T7, l.Page);
-                    c.I("mul", Reg.T5, Reg.T5, Reg.T7);
-                    c.I("add", Reg.T5, Reg.T5, Reg.T6);
+                    l.EmitGemvFeatureOffset(c, chunks);
                     c.Li(Reg.T6, l.RowAddress(HbmLayout.Row(table) + kappa));
                 }
                 else
