@@ -29,6 +29,16 @@ internal sealed record GemvPlan(
     public bool FeatureOuter(HbmLayout l, int channelsPerCore) =>
         Chunks > 1 && (long)channelsPerCore * Blocks(l) * Chunks * l.Page > PartialBudgetBytes;
 
+    /// <summary>Channel and channel-local feature of global output feature <paramref name="j"/> (the mapping above).</summary>
+    public (int Channel, int Feature) Home(int j, int channels)
+    {
+        if (Heads is not { } heads) return (j % channels, j / channels);
+        var h = j / heads.HeadDim;
+        var s = j % heads.HeadDim;
+        var r = heads.RoundOf(h);
+        return (r.Channel(h - r.FirstHead, s), RoundOffsets[r.Index] + s / r.ChannelsPerHead);
+    }
+
     /// <summary>Features per block: one result column per bank and pseudo channel per chunk (a page of partial sums).</summary>
     public static int FeaturesPerBlock(HbmLayout l) => l.ElementsPerPage;
 

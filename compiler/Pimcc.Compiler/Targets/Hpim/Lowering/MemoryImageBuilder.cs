@@ -83,7 +83,7 @@ public static class MemoryImageBuilder
         var row0 = HbmLayout.Row(g.Weight);
         for (var j = 0; j < g.Features; j++)
         {
-            var (channel, f) = FeatureHome(l, g, j);
+            var (channel, f) = g.Home(j, l.Channels);
             for (var k = 0; k < g.Chunks; k++)
             {
                 var from = k * l.Page;
@@ -93,16 +93,6 @@ public static class MemoryImageBuilder
                 pieces.Add(new MemoryChunk(ImageSpace.Hbm, channel, addr, data.Slice((int)(j * rowBytes + from), (int)len).ToArray()));
             }
         }
-    }
-
-    /// <summary>Channel and channel-local feature of global output feature <paramref name="j"/> (TP striping or HP Algorithm 1).</summary>
-    private static (int Channel, int Feature) FeatureHome(HbmLayout l, GemvPlan g, int j)
-    {
-        if (g.Heads is not { } heads) return (j % l.Channels, j / l.Channels);
-        var h = j / heads.HeadDim;
-        var s = j % heads.HeadDim;
-        var r = heads.RoundOf(h);
-        return (r.Channel(h - r.FirstHead, s), g.RoundOffsets[r.Index] + s / r.ChannelsPerHead);
     }
 
     /// <summary>Row-striped 2-D table: row i on channel i mod channels at slot i / channels, rows padded to whole columns.</summary>
