@@ -39,6 +39,12 @@ public sealed record GenerationRequest(int PromptLength, int OutputTokens, Progr
     /// </summary>
     public double Tolerance { get; init; } = 0.01;
 
+    /// <summary>
+    /// Simulate programs that declare their layers with a few layer counts and extrapolate (<see cref="LayerSampling"/>);
+    /// false: every layer of every simulated run. Traced runs always run every layer.
+    /// </summary>
+    public bool SampleLayers { get; init; } = true;
+
     /// <summary>Program runs to keep activity logs for (trace window), by run index: 0 = prefill, 1 + i = decode step i.</summary>
     public (int First, int Last)? KeepActivityRuns { get; init; }
 }
@@ -73,36 +79,46 @@ public static class GenerationRun
         var m = request.OutputTokens;
         var keep = request.KeepActivityRuns;
         bool Keep(int run) => keep is { } k && run >= k.First && run <= k.Last;
-        ProgramRunResult RunOne(ProgramEntry e, ProgramRegisters r, int runIndex)
+        var traced = keep is null ? null : new HpimSimulator(sim.Binary, "out.bin", sim.Options with { KeepActivity = true });
+        (ProgramEntry, ProgramRegisters) Program(int run) => run == 0
+            ? (request.Prefill, ProgramRegisters.Prefill(request.PromptLength))
+            : (request.Decode, ProgramRegisters.Decode(request.PromptLength, run - 1));
+        // Runs 0 = prefill and 1 + i = decode step i, simulated together (traced ones whole, with activity logs).
+        var done = new Dictionary<int, ProgramRunResult>();
+        var budget = 0;
+        void Simulate(IReadOnlyList<int> runs)
         {
-            var s = Keep(runIndex) ? new HpimSimulator(sim.Binary, "out.bin", sim.Options with { KeepActivity = true }) : sim;
-            return s.Run(e, r);
+            var fresh = runs.Where(r => !done.ContainsKey(r)).Distinct().ToList();
+            var plain = fresh.Where(r => !Keep(r)).ToList();
+            var results = LayerSampling.RunAll(sim, plain.Select(Program).ToList(), request.SampleLayers);
+            for (var i = 0; i < plain.Count; i++) done[plain[i]] = results[i];
+            foreach (var r in fresh.Where(Keep))
+            {
+                var (e, regs) = Program(r);
+                done[r] = traced!.Run(e, regs);
+            }
+            progress?.Invoke(done.Count, Math.Max(done.Count, budget));
         }
 
-        var prefill = RunOne(request.Prefill, ProgramRegisters.Prefill(request.PromptLength), 0);
-        List<ProgramRunResult> runs;
         var simulated = new Dictionary<int, ProgramRunResult>();
-        ProgramRunResult Step(int i) => RunOne(request.Decode, ProgramRegisters.Decode(request.PromptLength, i), 1 + i);
+        // Steps inside a trace window are simulated too, so the trace shows real steps.
+        var window = keep is { } kw ? Enumerable.Range(Math.Max(0, kw.First - 1), Math.Max(0, Math.Min(m - 1, kw.Last - 1) - Math.Max(0, kw.First - 1) + 1)).ToList() : [];
         if (request.Sampling == DecodeSampling.Adaptive && m > Math.Max(2, request.SampleSteps))
-            AdaptiveSteps(m, request, Step, simulated, progress);
+        {
+            budget = 1 + Math.Max(3, request.SampleSteps);
+            Simulate([0, 1, m, .. window.Select(i => 1 + i)]);
+            AdaptiveSteps(m, request, i => { Simulate([1 + i]); return done[1 + i]; }, i => done[1 + i], simulated);
+        }
         else
         {
             var samples = SampleIndices(m, request.Sampling, request.SampleSteps);
-            var done = 0;
-            foreach (var i in samples)
-            {
-                simulated[i] = Step(i);
-                progress?.Invoke(++done, samples.Count);
-            }
+            budget = 1 + samples.Count;
+            Simulate([0, .. samples.Select(i => 1 + i), .. window.Select(i => 1 + i)]);
+            foreach (var i in samples) simulated[i] = done[1 + i];
         }
-        // Steps inside a trace window are simulated too, so the trace shows real steps.
-        if (keep is { } kw)
-            for (var i = Math.Max(0, kw.First - 1); i <= Math.Min(m - 1, kw.Last - 1); i++)
-                if (!simulated.ContainsKey(i))
-                {
-                    var r = RunOne(request.Decode, ProgramRegisters.Decode(request.PromptLength, i), 1 + i);
-                    simulated[i] = r;
-                }
+        foreach (var i in window) simulated[i] = done[1 + i];
+        var prefill = done[0];
+        List<ProgramRunResult> runs;
 
         var steps = new List<DecodeStep>(m);
         var stats = new StatVector();
@@ -138,14 +154,12 @@ public static class GenerationRun
     /// <see cref="DecodeSampling.Adaptive"/>: bisects the intervals between simulated steps until the middle of each
     /// lies on the line through its ends (within the tolerance), widest disagreeing interval first, within the budget.
     /// </summary>
-    private static void AdaptiveSteps(int m, GenerationRequest request, Func<int, ProgramRunResult> step,
-        Dictionary<int, ProgramRunResult> simulated, Action<int, int>? progress)
+    private static void AdaptiveSteps(int m, GenerationRequest request, Func<int, ProgramRunResult> step, Func<int, ProgramRunResult> known,
+        Dictionary<int, ProgramRunResult> simulated)
     {
         var budget = Math.Max(3, request.SampleSteps);
-        simulated[0] = step(0);
-        progress?.Invoke(1, budget);
-        simulated[m - 1] = step(m - 1);
-        progress?.Invoke(2, budget);
+        simulated[0] = known(0);
+        simulated[m - 1] = known(m - 1);
         // Intervals still to check, widest first (ties: earliest), so a spent budget leaves the samples spread out.
         var open = new SortedSet<(int Negwidth, int A, int B)> { (-(m - 1), 0, m - 1) };
         while (open.Count > 0 && simulated.Count < budget)
@@ -156,7 +170,6 @@ public static class GenerationRun
             var mid = (a + b) / 2;
             var r = step(mid);
             simulated[mid] = r;
-            progress?.Invoke(simulated.Count, budget);
             if (OnLine(simulated[a], r, simulated[b], (double)(mid - a) / (b - a), request.Tolerance)) continue;
             open.Add((-(mid - a), a, mid));
             open.Add((-(b - mid), mid, b));

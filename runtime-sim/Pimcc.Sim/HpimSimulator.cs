@@ -1,6 +1,8 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
+using Pimcc.Isa.Sram;
 using Pimcc.Sim.Timing;
 using Pimcc.Targets;
 
@@ -17,8 +19,11 @@ public sealed class HpimSimulator
     private readonly StreamDebugMap[] _coreDebug, _channelDebug;
     private readonly ChannelProgram[] _channelPrograms;
     private readonly CoreProgram[] _corePrograms;
-    // Rep blocks timed once are reused by every channel and every later run of this simulator (same target).
+    // Rep blocks timed once are reused by every channel and every later run of this simulator (same target); runs
+    // add their blocks when they finish (RepMemoTable).
     private readonly Dictionary<string, ChannelAgent.RepMemo> _repMemo = new(StringComparer.Ordinal);
+    // Core programs with a shortened layer loop, by (stream index, counter word, layers).
+    private readonly Dictionary<(int, int, int), CoreProgram> _shortened = [];
 
     /// <param name="binary">The program, as read by <see cref="PimBinaryReader"/>.</param>
     /// <param name="fileName">Names the binary in error messages.</param>
@@ -72,9 +77,41 @@ public sealed class HpimSimulator
         return target;
     }
 
-    /// <summary>Runs one program (prefill, or one decode step) from its entry points to completion.</summary>
-    public ProgramRunResult Run(ProgramEntry entry, ProgramRegisters registers)
+    /// <summary>
+    /// Runs one program (prefill, or one decode step) from its entry points to completion; with
+    /// <paramref name="layers"/>, only that many of its layers (the program must declare them: <see cref="ProgramEntry.Layers"/>):
+    /// each core's layer loop counts to it and each channel jumps from the end of that many blocks to the end of all of them.
+    /// </summary>
+    public ProgramRunResult Run(ProgramEntry entry, ProgramRegisters registers, int? layers = null) =>
+        RunAll([new ProgramRun(entry, registers, layers)])[0];
+
+    /// <summary>
+    /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time). Each sees the rep
+    /// memo as it was before the batch plus its own blocks; the blocks are shared in run order afterwards, so the
+    /// results do not depend on how many run at once.
+    /// </summary>
+    public IReadOnlyList<ProgramRunResult> RunAll(IReadOnlyList<ProgramRun> runs)
     {
+        var results = new ProgramRunResult[runs.Count];
+        var memos = runs.Select(_ => Options.RepMemo ? new RepMemoTable(_repMemo) : null).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.ParallelRuns) };
+        var errors = new ExceptionDispatchInfo?[runs.Count];
+        Parallel.For(0, runs.Count, parallel, i =>
+        {
+            try { results[i] = RunOne(runs[i], memos[i]); }
+            catch (Exception e) { errors[i] = ExceptionDispatchInfo.Capture(e); }
+        });
+        // The first failing run in run order, as a sequential simulation would report it.
+        foreach (var e in errors) e?.Throw();
+        foreach (var m in memos) m?.Commit();
+        return results;
+    }
+
+    private ProgramRunResult RunOne(ProgramRun run, RepMemoTable? memo)
+    {
+        var (entry, registers, layers) = run;
+        var shape = layers is { } nl ? entry.Layers is { } pl && nl >= 1 && nl <= pl.Count ? pl
+            : throw new ArgumentException($"program '{entry.Name}' declares no layers, or fewer than {nl}", nameof(run)) : null;
         var model = new MachineModel(Target);
         var hub = new SyncHub();
         var log = Options.KeepActivity ? new ActivityLog() : null;
@@ -87,7 +124,8 @@ public sealed class HpimSimulator
             var offset = entry.CoreOffset(s.Core);
             if (offset < 0 || offset >= s.Instructions.Count)
                 throw new PimccError(ExitCode.InvalidBinary, $"core {s.Core}", $"entry '{entry.Name}' at word {offset} is outside the stream of {s.Instructions.Count} words", "check the entry offsets");
-            cores.Add((new CoreAgent(s.Core, _corePrograms[i], offset, _coreDebug[i], model, hub, stats, path, Options,
+            var program = shape is null ? _corePrograms[i] : CoreProgramWithLayers(i, shape.CoreCounterWords[s.Core], layers!.Value);
+            cores.Add((new CoreAgent(s.Core, program, offset, _coreDebug[i], model, hub, stats, path, Options,
                 registers.PromptLength, registers.Step, registers.Kv), stats));
         }
         var channels = new List<ChannelAgent>();
@@ -97,8 +135,10 @@ public sealed class HpimSimulator
             var (start, end) = entry.ChannelRange(s.Channel, s.Commands.Count);
             if (start < 0 || end > s.Commands.Count || start > end)
                 throw new PimccError(ExitCode.InvalidBinary, $"channel {s.Channel}", $"entry '{entry.Name}' range [{start}, {end}) is outside the stream of {s.Commands.Count} words", "check the entry ranges");
+            (int, int)? skip = shape is not null && shape.ChannelBlocks.TryGetValue(s.Channel, out var b)
+                ? (b.First + layers!.Value * b.Stride, b.First + shape.Count * b.Stride) : null;
             channels.Add(new ChannelAgent(s.Channel, s.Commands, _channelPrograms[i], start, end, _channelDebug[i], model, hub, path, Options,
-                Options.RepMemo ? _repMemo : null));
+                memo, skip));
         }
         foreach (var (a, _) in cores) hub.Wake(a, 0, null);
         foreach (var a in channels) hub.Wake(a, 0, null);
@@ -132,6 +172,19 @@ public sealed class HpimSimulator
         };
     }
 
+    /// <summary>Core stream <paramref name="index"/> with its layer-loop counter (<c>li.lo</c> at <paramref name="word"/>) loading <paramref name="layers"/>.</summary>
+    private CoreProgram CoreProgramWithLayers(int index, int word, int layers)
+    {
+        var key = (index, word, layers);
+        lock (_shortened)
+        {
+            if (_shortened.TryGetValue(key, out var p)) return p;
+            var ops = _corePrograms[index].Ops.ToArray();
+            ops[word] = SramIsa.Table.Make("li.lo", ops[word]["rd"], layers);
+            return _shortened[key] = new CoreProgram(ops);
+        }
+    }
+
     /// <summary>Static power of every core, channel and bank PU for the whole run (the machine is on throughout).</summary>
     private void AddStaticEnergy(StatVector s, long ps)
     {
@@ -142,3 +195,6 @@ public sealed class HpimSimulator
         s.AddEnergy(EnergySubsystem.Static, WorkClass.Other, mw * ps * 1e-3);
     }
 }
+
+/// <summary>One program run to simulate: entry, registers, and optionally a layer count to run instead of all (<see cref="HpimSimulator.Run"/>).</summary>
+public readonly record struct ProgramRun(ProgramEntry Entry, ProgramRegisters Registers, int? Layers = null);

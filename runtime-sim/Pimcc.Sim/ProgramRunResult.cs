@@ -14,6 +14,8 @@ public sealed record ProgramRunResult
     public required IReadOnlyList<(string Stream, long FinishPs)> Finish { get; init; }
     /// <summary>Instructions and commands the simulator stepped through one by one (not those timed in closed form).</summary>
     public required long SimulatedItems { get; init; }
+    /// <summary>Layer counts simulated when the figures were extrapolated from them (<see cref="LayerSampling"/>); null = all layers ran.</summary>
+    public IReadOnlyList<int>? LayerSamples { get; init; }
     /// <summary>The activity log when <see cref="SimOptions.KeepActivity"/> is set.</summary>
     public ActivityLog? Activity { get; init; }
 }

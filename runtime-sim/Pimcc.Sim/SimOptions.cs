@@ -31,6 +31,12 @@ public sealed record SimOptions
     /// <summary>Time channels with the shared <c>HbmChannelTimingEngine</c> itself instead of its compiled form (slow; for cross-checks).</summary>
     public bool ReferenceEngine { get; init; }
 
+    /// <summary>
+    /// Independent program runs (layer samples, sampled decode steps) simulated at once, each on its own thread. Results
+    /// do not depend on it (<see cref="HpimSimulator.RunAll"/>). Default: one per processor.
+    /// </summary>
+    public int ParallelRuns { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Keep the per-instruction activity log after the run (needed for traces).</summary>
     public bool KeepActivity { get; init; }
 }
@@ -50,6 +56,9 @@ public readonly record struct ProgramRegisters(uint PromptLength, uint Step, uin
 public sealed record ProgramEntry(string Name, IReadOnlyDictionary<int, int>? CoreOffsets = null,
     IReadOnlyDictionary<int, (int Start, int End)>? ChannelRanges = null)
 {
+    /// <summary>How every stream of the program repeats per layer, when all of them declare it (format 1.3); null = unknown.</summary>
+    public ProgramLayers? Layers { get; init; }
+
     public static ProgramEntry Whole(string name) => new(name);
 
     public int CoreOffset(int core) => CoreOffsets is { } d && d.TryGetValue(core, out var o) ? o : 0;
@@ -57,3 +66,10 @@ public sealed record ProgramEntry(string Name, IReadOnlyDictionary<int, int>? Co
     public (int Start, int End) ChannelRange(int channel, int length) =>
         ChannelRanges is { } d && d.TryGetValue(channel, out var r) ? r : (0, length);
 }
+
+/// <summary>
+/// The per-layer structure of one program over all its streams (docs/binary-format.md, "Layer table"): the layer
+/// count, each core's layer-loop counter word and each channel's unrolled blocks. What lets <see cref="LayerSampling"/>
+/// run the program with fewer layers.
+/// </summary>
+public sealed record ProgramLayers(int Count, IReadOnlyDictionary<int, int> CoreCounterWords, IReadOnlyDictionary<int, (int First, int Stride)> ChannelBlocks);

@@ -17,7 +17,12 @@ public sealed class SimCliOptions
     public Option<string?> Report { get; } = new("--output", "-o", "--report", "-r") { Description = "write the report to this file instead of standard output (written whole or not at all)" };
     public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
     public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "0:1" };
-    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step (default: sample steps as --sampling says, interpolate the rest)" };
+    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step and every layer (default: sample as --sampling and --layers say)" };
+    public Option<string> Layers { get; } = new("--layers")
+    {
+        Description = "layers per simulated run: sampled (programs that declare their layers run with 1-3 layers, extrapolated to all once the figures lie on a line within 1%) or all",
+        DefaultValueFactory = _ => "sampled",
+    };
     public Option<string> Sampling { get; } = new("--sampling")
     {
         Description = "decode steps to simulate: adaptive (first, last, bisect until the steps between lie on a line within 1%; fastest) or even (16 evenly spaced; closer on staircase-shaped decode costs)",
@@ -26,7 +31,7 @@ public sealed class SimCliOptions
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact, Sampling }) c.Options.Add(o);
+        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact, Sampling, Layers }) c.Options.Add(o);
     }
 
     /// <summary>Runs the generation and writes report and trace. Wall time goes to stderr, never into the report.</summary>
@@ -45,10 +50,18 @@ public sealed class SimCliOptions
             "even" => DecodeSampling.Interpolated,
             var other => throw new PimccError(ExitCode.Usage, "--sampling", $"unknown decode sampling '{other}'", "use adaptive or even"),
         };
+        var sampleLayers = p.GetValue(Layers) switch
+        {
+            "sampled" => true,
+            "all" => false,
+            var other => throw new PimccError(ExitCode.Usage, "--layers", $"unknown layer sampling '{other}'", "use sampled or all"),
+        };
+        var exact = p.GetValue(Exact);
         var sim = new HpimSimulator(bin, name, new SimOptions { KeepActivity = trace is not null });
         var request = new GenerationRequest(prompt, generated, ProgramEntries.FromBinary(bin, "prefill"), ProgramEntries.FromBinary(bin, "decode"))
         {
-            Sampling = p.GetValue(Exact) ? DecodeSampling.Exact : sampling,
+            Sampling = exact ? DecodeSampling.Exact : sampling,
+            SampleLayers = sampleLayers && !exact,
             KeepActivityRuns = trace is null ? null : (first, last),
         };
         var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);

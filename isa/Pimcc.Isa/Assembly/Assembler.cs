@@ -53,6 +53,7 @@ public static class Assembler
         public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
         public List<(int Op, int Operand, string Label, string Location)> Fixups { get; } = [];
         public List<StreamEntry> Entries { get; } = [];
+        public List<LayerRepeat> Layers { get; } = [];
         public string Name => Kind == StreamKind.Core ? $"core{Index}" : $"channel{Index}";
     }
 
@@ -231,6 +232,17 @@ public static class Assembler
                     args.Count(1);
                     _current.Entries.Add(new StreamEntry(args.Name(0, "name"), _current.Ops.Count));
                     break;
+                case ".layers":
+                {
+                    if (_current is null)
+                        throw Malformed(Loc(d.Start), ".layers outside a .core/.channel section", "put .layers before the li.lo of a layer loop or the first word of layer 0");
+                    // Two operands: a loop whose counter the next word loads; three: unrolled blocks of stride words from here.
+                    var blocks = args.Length == 3;
+                    if (!blocks) args.Count(2);
+                    _current.Layers.Add(new LayerRepeat(args.Name(0, "entry"), (int)args.Int(1, "count", int.MaxValue),
+                        blocks ? LayerForm.Blocks : LayerForm.Loop, _current.Ops.Count, blocks ? (int)args.Int(2, "stride", int.MaxValue) : 0));
+                    break;
+                }
                 case ".debug":
                     if (_current is null)
                         throw Malformed(Loc(d.Start), ".debug outside a .core/.channel section", "put .debug inside the section it describes");
@@ -284,9 +296,9 @@ public static class Assembler
                 throw Malformed(fileName, $".target_sha256 {_targetSha} does not match the SHA-256 of the .target_json bytes ({target.Sha256Hex})",
                     "drop .target_sha256 or fix the embedded description");
             var cores = _sections.Where(s => s.Kind == StreamKind.Core)
-                .Select(s => new CoreStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)] }).ToList();
+                .Select(s => new CoreStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] }).ToList();
             var channels = _sections.Where(s => s.Kind == StreamKind.Channel)
-                .Select(s => new ChannelStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)] }).ToList();
+                .Select(s => new ChannelStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] }).ToList();
             foreach (var s in _sections)
             {
                 if (s.Kind == StreamKind.Core)
@@ -294,6 +306,7 @@ public static class Assembler
                 else
                     StreamRules.CheckChannelStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
                 EntryRules.Check(s.Entries, s.Ops, s.Kind == StreamKind.Channel, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+                LayerRules.Check(s.Layers, s.Entries, s.Ops, s.Kind == StreamKind.Channel, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
             }
             var image = new List<MemoryChunk>();
             foreach (var (space, index, address, size, data, loc) in _image)
@@ -320,6 +333,8 @@ public static class Assembler
         private readonly struct Args(Builder b, PimAsmParser.DirectiveContext d, string directive)
         {
             private readonly PimAsmParser.OperandContext[] _ops = d.operand();
+
+            public int Length => _ops.Length;
 
             public void Count(int n)
             {

@@ -118,6 +118,7 @@ public static class Disassembler
         for (var i = 0; i < c.Instructions.Count; i++)
         {
             Entries(sb, c.Entries, i);
+            Layers(sb, c.Layers, i);
             if (targets.Contains(i))
                 sb.Append(CultureInfo.InvariantCulture, $"L{i}:\n");
             var op = c.Instructions[i];
@@ -125,6 +126,7 @@ public static class Disassembler
             Line(sb, text, i, SramIsa.Table.Encode(op).ToString("X8", CultureInfo.InvariantCulture));
         }
         Entries(sb, c.Entries, c.Instructions.Count);
+        Layers(sb, c.Layers, c.Instructions.Count);
     }
 
     /// <summary>Prints the entry points at word <paramref name="word"/> (in canonical order).</summary>
@@ -132,6 +134,17 @@ public static class Disassembler
     {
         foreach (var e in entries.Where(e => e.Word == word).Order(EntryRules.Order))
             sb.Append(".entry ").Append(IsBareName(e.Name) ? e.Name : AsmText.Quote(e.Name)).Append('\n');
+    }
+
+    /// <summary>Prints the layer declarations at word <paramref name="word"/> (in canonical order): <c>.layers entry, count=N[, stride=S]</c>.</summary>
+    private static void Layers(StringBuilder sb, IReadOnlyList<LayerRepeat> layers, int word)
+    {
+        foreach (var r in layers.Where(r => r.Word == word).Order(LayerRules.Order))
+        {
+            sb.Append(".layers ").Append(IsBareName(r.Entry) ? r.Entry : AsmText.Quote(r.Entry)).Append(CultureInfo.InvariantCulture, $", count={r.Layers}");
+            if (r.Form == LayerForm.Blocks) sb.Append(CultureInfo.InvariantCulture, $", stride={r.Stride}");
+            sb.Append('\n');
+        }
     }
 
     private static bool IsBareName(string s) =>
@@ -148,6 +161,7 @@ public static class Disassembler
             while (ends.Count > 0 && ends.Peek() <= i)
                 ends.Pop();
             Entries(sb, c.Entries, i);
+            Layers(sb, c.Layers, i);
             var op = c.Commands[i];
             var text = new string(' ', 2 * ends.Count) + op.Spec.Mnemonic + Operands(op, i, named: true);
             Line(sb, text, i, HbmCommandSet.Table.Encode(op).ToString("X16", CultureInfo.InvariantCulture));
@@ -155,6 +169,7 @@ public static class Disassembler
                 ends.Push(i + 1 + op["body"]);
         }
         Entries(sb, c.Entries, c.Commands.Count);
+        Layers(sb, c.Layers, c.Commands.Count);
     }
 
     private static void Line(StringBuilder sb, string text, int index, string hex)

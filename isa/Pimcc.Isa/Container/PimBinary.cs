@@ -16,11 +16,14 @@ public sealed record PimBinary(
 {
     /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 2;
+    public const ushort MinorVersion = 3;
 
-    /// <summary>Minor version the writer stamps: 2 when the file carries an initial memory image, else 1 (so files
-    /// without an image stay byte-identical to what format 1.1 writers produced).</summary>
-    public ushort WrittenMinorVersion => Image.Count > 0 ? (ushort)2 : (ushort)1;
+    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 3 with a layer table,
+    /// 2 with an initial memory image, else 1 (so older kinds of files stay byte-identical to what their writers produced).</summary>
+    public ushort WrittenMinorVersion => HasLayers ? (ushort)3 : Image.Count > 0 ? (ushort)2 : (ushort)1;
+
+    /// <summary>Whether some stream declares how its programs repeat per layer (format 1.3).</summary>
+    public bool HasLayers => Cores.Any(c => c.Layers.Count > 0) || Channels.Any(c => c.Layers.Count > 0);
 
     /// <summary>Initial memory image (format 1.2): chunks in canonical order (<see cref="MemoryImageRules"/>); empty = none.</summary>
     public IReadOnlyList<MemoryChunk> Image { get; init; } = [];
@@ -49,6 +52,9 @@ public sealed record CoreStream(int Core, IReadOnlyList<Op> Instructions)
 
     /// <summary>Word offset of the named entry, or null.</summary>
     public int? EntryWord(string name) => Entries.FirstOrDefault(e => e.Name == name)?.Word;
+
+    /// <summary>How its programs repeat per decoder layer (format 1.3), at most one per entry; empty = not declared.</summary>
+    public IReadOnlyList<LayerRepeat> Layers { get; init; } = [];
 }
 
 /// <summary>Command stream of one HBM channel (both pseudo channels; each command names its pc).
@@ -60,10 +66,29 @@ public sealed record ChannelStream(int Channel, IReadOnlyList<Op> Commands)
 
     /// <summary>Word offset of the named entry, or null.</summary>
     public int? EntryWord(string name) => Entries.FirstOrDefault(e => e.Name == name)?.Word;
+
+    /// <summary>How its programs repeat per decoder layer (format 1.3), at most one per entry; empty = not declared.</summary>
+    public IReadOnlyList<LayerRepeat> Layers { get; init; } = [];
 }
 
 /// <summary>A named program entry point: the word where the program starts (0 &lt;= Word &lt;= stream length).</summary>
 public sealed record StreamEntry(string Name, int Word);
+
+/// <summary>How a stream's words repeat one block of work per decoder layer (<see cref="LayerRepeat"/>).</summary>
+public enum LayerForm : byte
+{
+    /// <summary>A counted loop: <see cref="LayerRepeat.Word"/> is the <c>li.lo</c> that loads the loop's counter with the layer count.</summary>
+    Loop = 0,
+    /// <summary>Unrolled: layer l is words [Word + l x Stride, Word + (l + 1) x Stride); Stride 0 = no per-layer words.</summary>
+    Blocks = 1,
+}
+
+/// <summary>
+/// Declares that the program <see cref="Entry"/> of a stream does the same work once per decoder layer, and where
+/// (format 1.3, docs/binary-format.md "Layer table"). Nothing executes it; it lets a simulator run the program with
+/// fewer layers and extrapolate (docs/simulator.md, "Layer sampling"). The rules are <see cref="LayerRules"/>.
+/// </summary>
+public sealed record LayerRepeat(string Entry, int Layers, LayerForm Form, int Word, int Stride);
 
 /// <summary>What a memory-map region holds.</summary>
 public enum RegionKind : byte

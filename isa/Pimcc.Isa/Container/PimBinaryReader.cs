@@ -95,10 +95,15 @@ public static class PimBinaryReader
                 case SectionKind.MemoryImage:
                     image = ReadImage(payload, where);
                     break;
+                case SectionKind.LayerTable:
+                    ReadLayerTable(payload, where, cores, channels);
+                    break;
             }
         }
-        if (minor >= 2 && image.Count == 0)
+        if (minor == 2 && image.Count == 0)
             throw Invalid(fileName, "section table", "format 1.2 is only written for files with a memory image");
+        if (minor >= 3 && !entries.Any(e => e.Kind == SectionKind.LayerTable))
+            throw Invalid(fileName, "section table", "format 1.3 is only written for files with a layer table");
         return new PimBinary(target!, cores, channels, map, debug) { Image = image };
     }
 
@@ -149,13 +154,15 @@ public static class PimBinaryReader
                 SectionKind.EntryTable when minor >= 1 => 6,
                 // Memory image: format 1.2 and later.
                 SectionKind.MemoryImage when minor >= 2 => 7,
+                // Layer table: format 1.3 and later.
+                SectionKind.LayerTable when minor >= 3 => 8,
                 _ => throw Invalid(fileName, e.Name, $"unknown section kind {(ushort)e.Kind}"),
             };
             if (r < rank || (r == rank && (r != 2 && r != 3 || e.Index <= prevIndex)))
                 throw Invalid(fileName, e.Name, "sections are out of order or repeated");
             if (r != rank)
                 prevIndex = -1;
-            if ((r is 1 or 4 or 5 or 6 or 7) && e.Index != 0)
+            if ((r is 1 or 4 or 5 or 6 or 7 or 8) && e.Index != 0)
                 throw Invalid(fileName, e.Name, "section index must be 0");
             rank = r;
             prevIndex = e.Index;
@@ -163,8 +170,8 @@ public static class PimBinaryReader
                 throw Invalid(fileName, e.Name, $"section starts at {e.Offset}, expected {expectOffset} (gap or overlap)");
             expectOffset += e.Length;
         }
-        // Optional trailing sections after debug: entry table (1.1), memory image (1.2).
-        var tail = entries.Count(e => e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage);
+        // Optional trailing sections after debug: entry table (1.1), memory image (1.2), layer table (1.3).
+        var tail = entries.Count(e => e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage or SectionKind.LayerTable);
         if (entries.Count < 3 + tail || entries[0].Kind != SectionKind.Target || entries[^(2 + tail)].Kind != SectionKind.MemoryMap
             || entries[^(1 + tail)].Kind != SectionKind.DebugInfo)
             throw Invalid(fileName, "section table", "needs a target section first and memory-map and debug sections last");
@@ -182,6 +189,7 @@ public static class PimBinaryReader
         SectionKind.DebugInfo => "debug",
         SectionKind.EntryTable => "entries",
         SectionKind.MemoryImage => "image",
+        SectionKind.LayerTable => "layers",
         _ => $"#{position}",
     };
 
@@ -304,51 +312,96 @@ public static class PimBinaryReader
         return list;
     }
 
+    private delegate T ItemReader<T>(ref ByteSource src);
+
     /// <summary>Reads the entry table into the streams it names (replacing them with copies that carry entries).</summary>
-    private static void ReadEntryTable(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels)
+    private static void ReadEntryTable(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels) =>
+        ReadStreamTable(payload, where, "entry", "entries", cores, channels, EntryRules.Order, e => e.Name,
+            (ref ByteSource src) => new StreamEntry(src.String("entry name"), (int)src.VarInt("entry word", int.MaxValue)),
+            (c, list, loc) =>
+            {
+                EntryRules.Check(list, c.Instructions, channel: false, loc, ExitCode.InvalidBinary);
+                return c with { Entries = list };
+            },
+            (c, list, loc) =>
+            {
+                EntryRules.Check(list, c.Commands, channel: true, loc, ExitCode.InvalidBinary);
+                return c with { Entries = list };
+            });
+
+    /// <summary>Reads the layer table into the streams it names (after the entry table, whose entries it refers to).</summary>
+    private static void ReadLayerTable(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels) =>
+        ReadStreamTable(payload, where, "layer", "declarations", cores, channels, LayerRules.Order, r => r.Entry,
+            (ref ByteSource src) =>
+            {
+                var entry = src.String("entry name");
+                var layers = (int)src.VarInt("layer count", int.MaxValue);
+                var form = src.U8();
+                if (form > (byte)LayerForm.Blocks)
+                    throw src.Invalid($"layers of '{entry}' have unknown form {form}");
+                return new LayerRepeat(entry, layers, (LayerForm)form, (int)src.VarInt("layer word", int.MaxValue), (int)src.VarInt("layer stride", int.MaxValue));
+            },
+            (c, list, loc) =>
+            {
+                LayerRules.Check(list, c.Entries, c.Instructions, channel: false, loc, ExitCode.InvalidBinary);
+                return c with { Layers = list };
+            },
+            (c, list, loc) =>
+            {
+                LayerRules.Check(list, c.Entries, c.Commands, channel: true, loc, ExitCode.InvalidBinary);
+                return c with { Layers = list };
+            });
+
+    /// <summary>
+    /// A table of per-stream lists (entries, layers): the number of streams, then per stream (ascending kind, then
+    /// index) its kind, index and items in canonical order. Each stream's list goes to <paramref name="core"/> or
+    /// <paramref name="channel"/>, which check it against the stream and return the stream that carries it.
+    /// </summary>
+    private static void ReadStreamTable<T>(ReadOnlySpan<byte> payload, string where, string table, string items,
+        List<CoreStream> cores, List<ChannelStream> channels, IComparer<T> order, Func<T, string> nameOf, ItemReader<T> read,
+        Func<CoreStream, List<T>, string, CoreStream> core, Func<ChannelStream, List<T>, string, ChannelStream> channel)
     {
         var src = new ByteSource(payload, where);
         var n = src.VarInt("stream count", int.MaxValue);
         if (n == 0)
-            throw src.Invalid("entry table lists no stream (the writer omits an empty table)");
+            throw src.Invalid($"{table} table lists no stream (the writer omits an empty table)");
         (StreamKind Kind, int Index)? prev = null;
         for (long i = 0; i < n; i++)
         {
             var kind = src.U8();
             if (kind > (byte)StreamKind.Channel)
-                throw src.Invalid($"entry table names unknown stream kind {kind}");
+                throw src.Invalid($"{table} table names unknown stream kind {kind}");
             var index = (int)src.VarInt("stream index", int.MaxValue);
             var key = ((StreamKind)kind, index);
             if (prev is { } p && (p.Kind > key.Item1 || (p.Kind == key.Item1 && p.Index >= index)))
-                throw src.Invalid($"entry table stream {i} is out of order or repeated");
+                throw src.Invalid($"{table} table stream {i} is out of order or repeated");
             prev = key;
-            var count = src.VarInt("entry count", int.MaxValue);
+            var count = src.VarInt($"{table} count", int.MaxValue);
             if (count == 0)
-                throw src.Invalid($"entry table stream {i} has no entries");
-            var list = new List<StreamEntry>();
+                throw src.Invalid($"{table} table stream {i} has no {items}");
+            var list = new List<T>();
             for (long k = 0; k < count; k++)
             {
-                var e = new StreamEntry(src.String("entry name"), (int)src.VarInt("entry word", int.MaxValue));
-                if (list.Count > 0 && EntryRules.Order.Compare(list[^1], e) >= 0)
-                    throw src.Invalid($"entry '{e.Name}' is out of order");
-                list.Add(e);
+                var item = read(ref src);
+                if (list.Count > 0 && order.Compare(list[^1], item) >= 0)
+                    throw src.Invalid($"{table} '{nameOf(item)}' is out of order");
+                list.Add(item);
             }
             var name = kind == (byte)StreamKind.Core ? $"core{index}" : $"channel{index}";
+            var loc = $"{where} ({name})";
             if (kind == (byte)StreamKind.Core)
             {
                 var at = cores.FindIndex(c => c.Core == index);
                 if (at < 0)
-                    throw src.Invalid($"entry table names {name}, which has no stream");
-                EntryRules.Check(list, cores[at].Instructions, channel: false, $"{where} ({name})", ExitCode.InvalidBinary);
-                cores[at] = cores[at] with { Entries = list };
+                    throw src.Invalid($"{table} table names {name}, which has no stream");
+                cores[at] = core(cores[at], list, loc);
             }
             else
             {
                 var at = channels.FindIndex(c => c.Channel == index);
                 if (at < 0)
-                    throw src.Invalid($"entry table names {name}, which has no stream");
-                EntryRules.Check(list, channels[at].Commands, channel: true, $"{where} ({name})", ExitCode.InvalidBinary);
-                channels[at] = channels[at] with { Entries = list };
+                    throw src.Invalid($"{table} table names {name}, which has no stream");
+                channels[at] = channel(channels[at], list, loc);
             }
         }
         src.End();

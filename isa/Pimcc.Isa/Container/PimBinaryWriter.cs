@@ -28,12 +28,14 @@ public static class PimBinaryWriter
         {
             StreamRules.CheckCoreStream(c.Instructions, $"core{c.Core}", ExitCode.InvalidBinary);
             EntryRules.Check(c.Entries, c.Instructions, channel: false, $"core{c.Core}", ExitCode.InvalidBinary);
+            LayerRules.Check(c.Layers, c.Entries, c.Instructions, channel: false, $"core{c.Core}", ExitCode.InvalidBinary);
             sections.Add((SectionKind.CoreStream, (uint)c.Core, Words(c.Instructions, SramIsa.Table, 4)));
         }
         foreach (var c in channels)
         {
             StreamRules.CheckChannelStream(c.Commands, $"channel{c.Channel}", ExitCode.InvalidBinary);
             EntryRules.Check(c.Entries, c.Commands, channel: true, $"channel{c.Channel}", ExitCode.InvalidBinary);
+            LayerRules.Check(c.Layers, c.Entries, c.Commands, channel: true, $"channel{c.Channel}", ExitCode.InvalidBinary);
             sections.Add((SectionKind.ChannelStream, (uint)c.Channel, Words(c.Commands, HbmCommandSet.Table, 8)));
         }
         sections.Add((SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap)));
@@ -42,6 +44,8 @@ public static class PimBinaryWriter
             sections.Add((SectionKind.EntryTable, 0, EntryPayload(cores, channels)));
         if (bin.Image.Count > 0)
             sections.Add((SectionKind.MemoryImage, 0, ImagePayload(bin.Image)));
+        if (bin.HasLayers)
+            sections.Add((SectionKind.LayerTable, 0, LayerPayload(cores, channels)));
 
         var tableBytes = sections.Count * Layout.EntryBytes;
         var total = (long)Layout.HeaderBytes + tableBytes + sections.Sum(s => (long)s.Payload.Length);
@@ -177,22 +181,38 @@ public static class PimBinaryWriter
     private static ulong Unsigned(long v, MemoryRegion r, string what) => v >= 0 ? (ulong)v
         : throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", $"{what} is negative ({v})", "use a non-negative value");
 
-    private static byte[] EntryPayload(List<CoreStream> cores, List<ChannelStream> channels)
+    private static byte[] EntryPayload(List<CoreStream> cores, List<ChannelStream> channels) =>
+        StreamTablePayload(cores.Select(c => (c.Core, c.Entries)), channels.Select(c => (c.Channel, c.Entries)), EntryRules.Order, (s, e) =>
+        {
+            s.String(e.Name);
+            s.VarUInt((ulong)e.Word);
+        });
+
+    private static byte[] LayerPayload(List<CoreStream> cores, List<ChannelStream> channels) =>
+        StreamTablePayload(cores.Select(c => (c.Core, c.Layers)), channels.Select(c => (c.Channel, c.Layers)), LayerRules.Order, (s, r) =>
+        {
+            s.String(r.Entry);
+            s.VarUInt((ulong)r.Layers);
+            s.Byte((byte)r.Form);
+            s.VarUInt((ulong)r.Word);
+            s.VarUInt((ulong)r.Stride);
+        });
+
+    /// <summary>A table of per-stream lists (entries, layers): streams with a non-empty list, cores then channels by index, items in canonical order.</summary>
+    private static byte[] StreamTablePayload<T>(IEnumerable<(int Index, IReadOnlyList<T> Items)> cores, IEnumerable<(int Index, IReadOnlyList<T> Items)> channels,
+        IComparer<T> order, Action<ByteSink, T> write)
     {
-        var streams = cores.Where(c => c.Entries.Count > 0).Select(c => (Kind: StreamKind.Core, Index: c.Core, c.Entries))
-            .Concat(channels.Where(c => c.Entries.Count > 0).Select(c => (Kind: StreamKind.Channel, Index: c.Channel, c.Entries))).ToList();
+        var streams = cores.Where(c => c.Items.Count > 0).Select(c => (Kind: StreamKind.Core, c.Index, c.Items))
+            .Concat(channels.Where(c => c.Items.Count > 0).Select(c => (Kind: StreamKind.Channel, c.Index, c.Items))).ToList();
         var s = new ByteSink();
         s.VarUInt((ulong)streams.Count);
-        foreach (var (kind, index, entries) in streams)
+        foreach (var (kind, index, items) in streams)
         {
             s.Byte((byte)kind);
             s.VarUInt((ulong)index);
-            s.VarUInt((ulong)entries.Count);
-            foreach (var e in entries.Order(EntryRules.Order))
-            {
-                s.String(e.Name);
-                s.VarUInt((ulong)e.Word);
-            }
+            s.VarUInt((ulong)items.Count);
+            foreach (var item in items.Order(order))
+                write(s, item);
         }
         return s.ToArray();
     }

@@ -12,6 +12,8 @@ public enum SectionKind : ushort
     EntryTable = 6,
     /// <summary>Initial memory image: bytes the loader writes into HBM and local memory (format 1.2; optional).</summary>
     MemoryImage = 7,
+    /// <summary>Per-layer repetition of the streams' programs (format 1.3; present only when some stream declares it).</summary>
+    LayerTable = 8,
 }
 
 /// <summary>Fixed layout constants of the container (docs/binary-format.md).</summary>

@@ -88,3 +88,72 @@ public static class EntryRules
         }
     }
 }
+
+/// <summary>Rules on the layer declarations of one stream (<see cref="LayerRepeat"/>), shared by writer, reader and assembler.</summary>
+public static class LayerRules
+{
+    /// <summary>The canonical order of a stream's layer declarations: by entry name (ordinal).</summary>
+    public static IComparer<LayerRepeat> Order { get; } = Comparer<LayerRepeat>.Create((a, b) => string.CompareOrdinal(a.Entry, b.Entry));
+
+    /// <summary>
+    /// Each declaration names an entry of the stream (at most one per entry), has at least one layer and lies inside
+    /// that entry's program (from its word to the next entry or the stream's end). A loop points at
+    /// <c>li.lo counter, Layers</c>; blocks fit in the program and, in a channel stream, no block boundary falls inside
+    /// a <c>rep</c> body.
+    /// </summary>
+    public static void Check(IReadOnlyList<LayerRepeat> layers, IReadOnlyList<StreamEntry> entries, IReadOnlyList<Op> ops, bool channel,
+        string location, ExitCode code)
+    {
+        if (layers.Count == 0) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool[]? insideRep = null;
+        foreach (var r in layers)
+        {
+            PimccError Bad(string message, string hint) => new(code, $"{location} layers '{r.Entry}'", message, hint);
+            if (!seen.Add(r.Entry)) throw Bad("the entry has two layer declarations", "declare each program's layers once");
+            var start = entries.FirstOrDefault(e => e.Name == r.Entry)?.Word
+                ?? throw Bad("names no entry of this stream", "declare layers for an entry of the same stream");
+            var end = entries.Select(e => e.Word).Where(w => w > start).DefaultIfEmpty(ops.Count).Min();
+            if (r.Layers < 1) throw Bad($"layer count {r.Layers} is not positive", "count the decoder layers the program runs");
+            switch (r.Form)
+            {
+                case LayerForm.Loop:
+                    if (r.Stride != 0) throw Bad($"a loop declaration has stride {r.Stride}", "loops have no stride");
+                    if (r.Word < start || r.Word >= end)
+                        throw Bad($"loop counter word {r.Word} lies outside the program's words [{start}, {end})", "point at the li.lo that loads the layer counter");
+                    var op = ops[r.Word];
+                    if (op.Spec.Mnemonic != "li.lo" || op["imm"] != r.Layers)
+                        throw Bad($"word {r.Word} is '{op.Spec.Mnemonic}', not 'li.lo' of the layer count {r.Layers}", "point at the li.lo that loads the layer counter");
+                    break;
+                case LayerForm.Blocks:
+                    if (r.Stride < 0) throw Bad($"block stride {r.Stride} is negative", "give the words per layer");
+                    if (r.Word < start || r.Word + (long)r.Layers * r.Stride > end)
+                        throw Bad($"{r.Layers} blocks of {r.Stride} words from word {r.Word} do not fit in the program's words [{start}, {end})", "check the first word and the stride");
+                    if (!channel || r.Stride == 0) break;
+                    insideRep ??= InsideRep(ops);
+                    for (var l = 0; l <= r.Layers; l++)
+                    {
+                        var w = r.Word + l * r.Stride;
+                        if (w < ops.Count && insideRep[w])
+                            throw Bad($"layer {l} starts at word {w}, inside a rep body", "blocks must hold whole rep blocks");
+                    }
+                    break;
+                default:
+                    throw Bad($"unknown layer form {(byte)r.Form}", "loop or blocks");
+            }
+        }
+    }
+
+    /// <summary>Per word: whether it lies strictly inside a rep body (after its rep word).</summary>
+    private static bool[] InsideRep(IReadOnlyList<Op> ops)
+    {
+        var inside = new bool[ops.Count];
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i].Spec.Mnemonic != "rep") continue;
+            var end = Math.Min(ops.Count, i + 1 + ops[i]["body"]);
+            for (var k = i + 1; k < end; k++) inside[k] = true;
+        }
+        return inside;
+    }
+}

@@ -47,9 +47,21 @@ internal sealed class ChannelCode
         _ops[at] = HbmCommandSet.Table.Make("rep", count, n, drow, dcol, dgcol, dladdr, dladdr);
     }
 
+    /// <summary>
+    /// Declares the current program's layers as unrolled blocks starting at the given words (one per layer, then the
+    /// end of the last); nothing is declared when the blocks differ in length (a simulator then runs every layer).
+    /// </summary>
+    public void DeclareLayerBlocks(IReadOnlyList<int> starts)
+    {
+        var stride = starts[1] - starts[0];
+        for (var l = 1; l < starts.Count; l++)
+            if (starts[l] - starts[l - 1] != stride) return;
+        _rec.DeclareLayers(starts.Count - 1, LayerForm.Blocks, starts[0], stride);
+    }
+
     public ChannelStream Build(List<DebugRange> debugSink)
     {
         _rec.Flush(debugSink);
-        return new ChannelStream(Channel, [.. _ops]) { Entries = [.. _rec.Entries] };
+        return new ChannelStream(Channel, [.. _ops]) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
     }
 }

@@ -40,6 +40,13 @@ internal sealed class CoreCode
         _ops.AddRange(SramIsa.LoadImmediate(reg, (uint)value));
     }
 
+    /// <summary>r = the layer count, declared as the counter of the current program's layer loop (docs/binary-format.md, "Layer table").</summary>
+    public void LiLayerCounter(int reg, int layers)
+    {
+        _rec.DeclareLayers(layers, LayerForm.Loop, _ops.Count, 0);
+        Li(reg, layers);
+    }
+
     /// <summary>Emits <paramref name="body"/> <paramref name="count"/> times with a counted loop (counter register consumed).</summary>
     public void Loop(int counter, long count, Action body)
     {
@@ -68,7 +75,7 @@ internal sealed class CoreCode
     public CoreStream Build(List<DebugRange> debugSink)
     {
         _rec.Flush(debugSink);
-        return new CoreStream(Core, [.. _ops]) { Entries = [.. _rec.Entries] };
+        return new CoreStream(Core, [.. _ops]) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
     }
 }
 

@@ -96,10 +96,7 @@ internal sealed partial class DecodeLowering
         {
             for (var i = 0; i < loop.Start; i++) EmitOp(body[i], i, true, true);
             LayerAddressesAreAffine(body, loop, out var stride, out var kvStride);
-            foreach (var c in _cores)
-            {
-                c.Li(Reg.LayerCounter, loop.Count);
-            }
+            foreach (var c in _cores) c.LiLayerCounter(Reg.LayerCounter, loop.Count);
             var tops = _cores.Select(c => c.Count).ToArray();
             for (var k = 0; k < loop.Period; k++) EmitOp(body[loop.Start + k], loop.Start + k, cores: true, channels: false);
             for (var ci = 0; ci < _cores.Length; ci++)
@@ -113,7 +110,18 @@ internal sealed partial class DecodeLowering
                 c.I("loop", Reg.LayerCounter, tops[ci] - c.Count);
             }
             // Channels run every layer's GEMVs unrolled: a rep row stride (8 bits) cannot span a layer.
-            for (var i = loop.Start; i < loop.End; i++) EmitOp(body[i], i, cores: false, channels: true);
+            var starts = _chans.Select(_ => new List<int>()).ToArray();
+            for (var i = loop.Start; i < loop.End; i++)
+            {
+                if ((i - loop.Start) % loop.Period == 0)
+                    for (var ch = 0; ch < _chans.Length; ch++) starts[ch].Add(_chans[ch].Count);
+                EmitOp(body[i], i, cores: false, channels: true);
+            }
+            for (var ch = 0; ch < _chans.Length; ch++)
+            {
+                starts[ch].Add(_chans[ch].Count);
+                _chans[ch].DeclareLayerBlocks(starts[ch]);
+            }
             foreach (var c in _cores)
             {
                 c.Li(Reg.LayerOffset, 0);

@@ -81,7 +81,9 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         else
         {
             for (var i = 0; i < loop.Start; i++) EmitOp(body[i], i);
-            foreach (var c in cores) c.Li(Reg.LayerCounter, loop.Count);
+            foreach (var c in cores) c.LiLayerCounter(Reg.LayerCounter, loop.Count);
+            // The channels' prefill program has no per-layer words.
+            foreach (var ch in chans) ch.DeclareLayerBlocks(Enumerable.Repeat(ch.Count, loop.Count + 1).ToArray());
             var tops = cores.Select(c => c.Count).ToArray();
             for (var k = 0; k < loop.Period; k++) EmitOp(body[loop.Start + k], loop.Start + k);
             for (var ci = 0; ci < cores.Length; ci++)

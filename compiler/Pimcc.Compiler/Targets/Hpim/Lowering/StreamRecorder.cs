@@ -4,16 +4,23 @@ using Pimcc.Isa.Encoding;
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
 /// <summary>
-/// What a core or channel stream builder records besides its words: named entry points and the debug ranges
-/// that attribute words to IR ops. Shared by <see cref="CoreCode"/> and <see cref="ChannelCode"/>.
+/// What a core or channel stream builder records besides its words: named entry points, their layer declarations,
+/// and the debug ranges that attribute words to IR ops. Shared by <see cref="CoreCode"/> and <see cref="ChannelCode"/>.
 /// </summary>
 internal sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
 {
     private readonly List<DebugRange> _debug = [];
     private readonly List<StreamEntry> _entries = [];
+    private readonly List<LayerRepeat> _layers = [];
     private (int First, long Id, string Name)? _open;
 
     public IReadOnlyList<StreamEntry> Entries => _entries;
+
+    public IReadOnlyList<LayerRepeat> Layers => _layers;
+
+    /// <summary>Declares how the program of the last <see cref="Entry"/> repeats per layer (docs/binary-format.md, "Layer table").</summary>
+    public void DeclareLayers(int layers, LayerForm form, int word, int stride) =>
+        _layers.Add(new LayerRepeat(_entries[^1].Name, layers, form, word, stride));
 
     public void Entry(string name)
     {

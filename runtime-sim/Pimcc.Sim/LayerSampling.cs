@@ -1,0 +1,133 @@
+namespace Pimcc.Sim;
+
+/// <summary>
+/// Runs a program that declares its layers (<see cref="ProgramEntry.Layers"/>, format 1.3) with a few layer counts
+/// instead of all N, and extrapolates. Every layer of a decoder does the same work, so a run's latency, statistics
+/// and critical path follow a line in the layer count L, X(L) = X₀ + L·ΔX (X₀: the work outside the layers, such as
+/// embedding, final norm, LM head, pipeline fill and drain), up to a bounded wobble: refreshes fall due every tREFI,
+/// so consecutive layers can hold one refresh more or less (OPT-30B decode: ±1.5 µs of a 158 µs layer, alternating).
+/// <para>A window of three counts a, a+h, a+2h is simulated. The slope comes from the outer two,
+/// ΔX = (X(a+2h) − X(a)) / 2h, and X(N) = X(a+2h) + (N − a − 2h)·ΔX. The middle run's distance d from the outer two's
+/// line measures how far the layers stray from alike; a window of three cannot see a wobble slower than itself, so one
+/// refresh stall (tRFC, from the target) is added to it. The slope is then off by about (d + tRFC)/h per layer and the
+/// extrapolation by about (d + tRFC)·(N − a)/h, and the window is accepted when that stays within
+/// <see cref="Tolerance"/> of the extrapolated makespan (for the makespan and each critical-path class; for energy, d
+/// alone against the energy). Windows are tried in the order of <see cref="Windows"/>: 1, 2, 3 first (enough when the
+/// layers are alike and long, as in prefill); then 1, 3, 5, which one more run adds; then 2, 4, 6. If none fits (short
+/// layers, where one refresh is a large part of a layer), the program runs whole, as do programs of fewer than
+/// <see cref="MinLayers"/> layers. LayerSamplingTests compares the result with whole runs.</para>
+/// </summary>
+public sealed class LayerSampling
+{
+    /// <summary>Agreement required (relative to the extrapolated makespan, or energy): 1 %, like the other fast paths.</summary>
+    public const double Tolerance = 0.01;
+
+    /// <summary>Below this many layers the samples cost about as much as a whole run.</summary>
+    public const int MinLayers = 12;
+
+    /// <summary>Windows (first count a, spacing h) tried in order.</summary>
+    public static readonly IReadOnlyList<(int A, int H)> Windows = [(1, 1), (1, 2), (2, 2)];
+
+    private readonly int _layers;
+    private readonly double _wobblePs;
+    private readonly SortedDictionary<int, ProgramRunResult> _runs = [];
+    private int _window;
+
+    /// <param name="refreshStallPs">The wobble a window cannot see: one refresh's tRFC.</param>
+    /// <param name="sample">False: the program runs whole (as it also does when it declares no layers, or fewer than <see cref="MinLayers"/>).</param>
+    public LayerSampling(ProgramEntry entry, ProgramRegisters registers, double refreshStallPs, bool sample = true)
+    {
+        _wobblePs = refreshStallPs;
+        Entry = entry;
+        Registers = registers;
+        _layers = sample && entry.Layers is { Count: >= MinLayers } shape ? shape.Count : 0;
+        if (_layers == 0) _window = Windows.Count;
+    }
+
+    public ProgramEntry Entry { get; }
+    public ProgramRegisters Registers { get; }
+
+    /// <summary>The program's figures for all its layers, once the runs asked for by <see cref="Needed"/> are in.</summary>
+    public ProgramRunResult? Result { get; private set; }
+
+    /// <summary>The runs to simulate next (none once <see cref="Result"/> is set); <see cref="ProgramRun.Layers"/> null = whole.</summary>
+    public IReadOnlyList<ProgramRun> Needed
+    {
+        get
+        {
+            if (Result is not null) return [];
+            if (!WindowOpen) return [new ProgramRun(Entry, Registers)];
+            return Counts.Where(l => !_runs.ContainsKey(l)).Select(l => new ProgramRun(Entry, Registers, l)).ToList();
+        }
+    }
+
+    private bool WindowOpen => _window < Windows.Count && Windows[_window].A + 2 * Windows[_window].H < _layers;
+
+    private int[] Counts => [Windows[_window].A, Windows[_window].A + Windows[_window].H, Windows[_window].A + 2 * Windows[_window].H];
+
+    /// <summary>Takes the result of a run <see cref="Needed"/> asked for.</summary>
+    public void Add(ProgramRun run, ProgramRunResult result)
+    {
+        if (run.Layers is not { } l)
+        {
+            Result = result with { SimulatedItems = result.SimulatedItems + _runs.Values.Sum(r => r.SimulatedItems) };
+            return;
+        }
+        _runs[l] = result;
+        var counts = Counts;
+        if (!counts.All(_runs.ContainsKey)) return;
+        var (a, h) = Windows[_window];
+        ProgramRunResult r0 = _runs[counts[0]], r1 = _runs[counts[1]], r2 = _runs[counts[2]];
+        var line = Extrapolate(r0, r2, (_layers - counts[2]) / (2.0 * h));
+        if (Linear(r0, r1, r2, line, (_layers - a) / (double)h, _wobblePs)) Result = line;
+        else _window++;
+    }
+
+    /// <summary>Simulates every program (as <paramref name="sample"/> says), batching the runs they need so independent runs go side by side.</summary>
+    public static IReadOnlyList<ProgramRunResult> RunAll(HpimSimulator sim, IReadOnlyList<(ProgramEntry Entry, ProgramRegisters Registers)> programs, bool sample = true)
+    {
+        var stall = new Timing.MachineModel(sim.Target).NckToPs(sim.Target.Hbm.Timing.RFC);
+        var samplers = programs.Select(p => new LayerSampling(p.Entry, p.Registers, stall, sample)).ToList();
+        while (true)
+        {
+            var batch = samplers.SelectMany(s => s.Needed.Select(r => (Sampler: s, Run: r))).ToList();
+            if (batch.Count == 0) break;
+            var results = sim.RunAll(batch.Select(b => b.Run).ToList());
+            for (var i = 0; i < batch.Count; i++) batch[i].Sampler.Add(batch[i].Run, results[i]);
+        }
+        return samplers.Select(s => s.Result!).ToList();
+    }
+
+    /// <summary>Whether the middle run's distance from the line through the outer two (plus <paramref name="wobblePs"/> for
+    /// times), times <paramref name="carried"/>, stays within the tolerance of <paramref name="result"/>.</summary>
+    private static bool Linear(ProgramRunResult r0, ProgramRunResult r1, ProgramRunResult r2, ProgramRunResult result, double carried, double wobblePs)
+    {
+        bool Fits(double x0, double x1, double x2, double unseen, double scale) =>
+            (Math.Abs(x1 - (x0 + x2) / 2) + unseen) * carried <= Tolerance * Math.Abs(scale);
+        var time = (double)Math.Max(1, result.MakespanPs);
+        if (!Fits(r0.MakespanPs, r1.MakespanPs, r2.MakespanPs, wobblePs, time)) return false;
+        if (!Fits(r0.Stats.TotalEnergy, r1.Stats.TotalEnergy, r2.Stats.TotalEnergy, 0, result.Stats.TotalEnergy)) return false;
+        for (var c = 0; c < result.CriticalPathPs.Length; c++)
+            if (!Fits(r0.CriticalPathPs[c], r1.CriticalPathPs[c], r2.CriticalPathPs[c], wobblePs, time)) return false;
+        return true;
+    }
+
+    /// <summary>X(b) + w·(X(b) − X(a)) for every figure of two runs (w: the layers still to add over the layers between them).</summary>
+    private ProgramRunResult Extrapolate(ProgramRunResult a, ProgramRunResult b, double w)
+    {
+        double Line(double xa, double xb) => xb + w * (xb - xa);
+        var stats = b.Stats.Clone();
+        stats.AddScaled(b.Stats, w);
+        stats.AddScaled(a.Stats, -w);
+        return b with
+        {
+            MakespanPs = (long)Math.Round(Line(a.MakespanPs, b.MakespanPs)),
+            Stats = stats,
+            CriticalPathPs = b.CriticalPathPs.Select((x, c) => Line(a.CriticalPathPs[c], x)).ToArray(),
+            Finish = b.Finish.Select((f, i) => (f.Stream, (long)Math.Round(Line(a.Finish[i].FinishPs, f.FinishPs)))).ToList(),
+            SimulatedItems = _runs.Values.Sum(r => r.SimulatedItems),
+            LayerSamples = [.. _runs.Keys],
+            Activity = null,
+        };
+    }
+}
