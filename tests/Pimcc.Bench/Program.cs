@@ -17,7 +17,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0] is not ("compile" or "sim"))
         {
-            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)");
+            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)");
             return 2;
         }
         if (args[0] == "sim") return SimBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));

@@ -9,7 +9,7 @@ namespace Pimcc.Bench;
 /// own process, so the peak working set is the simulation's alone. Prints the simulation wall time (as pimcc measures
 /// it: load excluded), simulated events (instructions + commands stepped one by one) per second, the events the
 /// generation stands for (interpolated steps and closed-form spans included) and the process's peak memory.
-///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--scaling] [--tokens N] [models...]
+///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--all-layers] [--scaling] [--tokens N] [models...]
 /// --scaling repeats each model at 1x, 2x and 4x output tokens (N/4, N/2, N; N = 768 by default).
 /// </summary>
 internal static class SimBenchmark
@@ -19,20 +19,22 @@ internal static class SimBenchmark
     public static int Run(string[] args, string root, string pimcc)
     {
         var models = new List<string>();
-        bool scaling = false, exact = false;
+        bool scaling = false, exact = false, allLayers = false;
         var tokens = 768;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--scaling") scaling = true;
             else if (args[i] == "--exact") exact = true;
+            else if (args[i] == "--all-layers") allLayers = true;
             else if (args[i] == "--tokens" && i + 1 < args.Length) tokens = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else models.Add(args[i]);
         }
         if (models.Count == 0) models.AddRange(DefaultModels);
         var outDir = Directory.CreateTempSubdirectory("pimcc-bench-sim").FullName;
         int[] outputs = scaling ? [tokens / 4, tokens / 2, tokens] : [tokens];
-        Console.WriteLine($"workload: 256 in, output tokens as listed; decode sampling {(exact ? "exact (every step)" : "adaptive (pimcc sim default)")}; compile not included");
-        Console.WriteLine($"{"model",-10} {"out",5} {"steps",5} {"wall s",8} {"x 1x",6} {"sim events",12} {"M ev/s",7} {"gen events",11} {"peak MiB",9}  latency.total");
+        Console.WriteLine($"workload: 256 in, output tokens as listed; decode sampling {(exact ? "exact (every step, every layer)" : "adaptive (pimcc sim default)")}; " +
+            $"layers {(exact || allLayers ? "all" : "sampled (pimcc sim default)")}; compile not included; 'sim s' excludes loading the binary, 'proc s' is the whole pimcc sim process");
+        Console.WriteLine($"{"model",-10} {"out",5} {"steps",5} {"sampled",7} {"sim s",7} {"proc s",7} {"x 1x",6} {"sim events",12} {"M ev/s",7} {"gen events",11} {"peak MiB",9}  latency.total");
         foreach (var model in models)
         {
             var bin = Path.Combine(outDir, model + ".bin");
@@ -43,7 +45,10 @@ internal static class SimBenchmark
             {
                 List<string> simArgs = ["sim", bin, "--gen-tokens", m.ToString(CultureInfo.InvariantCulture), "--format", "json"];
                 if (exact) simArgs.Add("--exact");
+                if (allLayers) simArgs.AddRange(["--layers", "all"]);
+                var sw = Stopwatch.StartNew();
                 var r = Child(pimcc, simArgs);
+                var process = sw.Elapsed.TotalSeconds;
                 if (r.ExitCode != 0) { Console.WriteLine($"{model,-10} {m,5} sim failed: {FirstLine(r.Err)}"); continue; }
                 var wall = Figure(r.Err, "pimcc: simulated ", " in ", " s wall time");
                 var peak = Figure(r.Err, "pimcc: peak-memory-bytes ", "", "") / 1048576.0;
@@ -52,10 +57,11 @@ internal static class SimBenchmark
                     .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetDouble(), StringComparer.Ordinal);
                 var simulated = stats["sim.simulated-items"];
                 var steps = stats["sim.decode-steps-simulated"];
+                var layerSampled = stats["sim.layer-sampled-runs"];
                 var represented = stats["prefill.count.instructions"] + stats["prefill.count.commands"] + stats["decode.count.instructions"] + stats["decode.count.commands"];
                 if (double.IsNaN(first)) first = wall;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{model,-10} {m,5} {steps,5} {wall,8:F2} {wall / first,6:F2} {simulated,12:E3} {simulated / wall / 1e6,7:F1} {represented,11:E3} {peak,9:F0}  {stats["latency.total"]:G6} s"));
+                    $"{model,-10} {m,5} {steps,5} {layerSampled,7} {wall,7:F2} {process,7:F2} {wall / first,6:F2} {simulated,12:E3} {simulated / wall / 1e6,7:F1} {represented,11:E3} {peak,9:F0}  {stats["latency.total"]:G6} s"));
             }
         }
         return 0;

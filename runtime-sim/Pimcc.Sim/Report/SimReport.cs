@@ -97,6 +97,8 @@ public static class SimReport
         b.Add("power.average", "W", "total energy / total time", g.TotalPs > 0 ? totalEnergy / (g.TotalPs * 1e-12) : 0);
         b.Add("sim.decode-steps-simulated", "count", "decode steps simulated instruction by instruction (the rest interpolated in kv)", g.Steps.Count(s => s.Simulated));
         b.Add("sim.simulated-items", "count", "instructions and commands stepped one by one, all simulated runs", g.SimulatedRuns.Sum(r => r.SimulatedItems));
+        b.Add("sim.layer-sampled-runs", "count", "simulated runs (prefill, decode steps) extrapolated from runs with 1 to 6 of their layers (the rest ran every layer)",
+            g.SimulatedRuns.Count(r => r.LayerSamples is not null));
         b.Run("decode", "decode (all steps)", g.DecodeStats, g.DecodeCriticalPathPs, decodeS, m);
         b.Run("prefill", "prefill", g.Prefill.Stats, g.Prefill.CriticalPathPs, g.Prefill.MakespanPs * 1e-12, 1);
         return Write(b, target, w =>
