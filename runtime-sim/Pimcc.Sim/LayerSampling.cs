@@ -8,14 +8,17 @@ namespace Pimcc.Sim;
 /// so consecutive layers can hold one refresh more or less (OPT-30B decode: ±1.5 µs of a 158 µs layer, alternating).
 /// <para>A window of three counts a, a+h, a+2h is simulated. The slope comes from the outer two,
 /// ΔX = (X(a+2h) − X(a)) / 2h, and X(N) = X(a+2h) + (N − a − 2h)·ΔX. The middle run's distance d from the outer two's
-/// line measures how far the layers stray from alike; a window of three cannot see a wobble slower than itself, so one
-/// refresh stall (tRFC, from the target) is added to it. The slope is then off by about (d + tRFC)/h per layer and the
-/// extrapolation by about (d + tRFC)·(N − a)/h, and the window is accepted when that stays within
-/// <see cref="Tolerance"/> of the extrapolated makespan (for the makespan and each critical-path class; for energy, d
-/// alone against the energy). Windows are tried in the order of <see cref="Windows"/>: 1, 2, 3 first (enough when the
-/// layers are alike and long, as in prefill); then 1, 3, 5, which one more run adds; then 2, 4, 6. If none fits (short
-/// layers, where one refresh is a large part of a layer), the program runs whole, as do programs of fewer than
-/// <see cref="MinLayers"/> layers. LayerSamplingTests compares the result with whole runs.</para>
+/// line measures how far the layers stray from alike. A short window cannot see a wobble slower than itself: on
+/// OPT-13B and OPT-30B decode the per-layer increments stray by one refresh stall (tRFC) either side of their mean, in
+/// patterns of two or three layers, and the first layers run about two stalls faster. So two stalls (from the target)
+/// are added to d: the slope is taken to be off by up to (d + 2·tRFC)/h per layer, the extrapolation by up to
+/// (d + 2·tRFC)·(N − a)/h, and the window is accepted when that stays within <see cref="Tolerance"/> of the
+/// extrapolated makespan (for the makespan and each critical-path class; for energy, d alone against the energy).
+/// Windows are tried in the order of <see cref="Windows"/>: 1, 2, 3 first (enough when the layers are alike to the
+/// picosecond, as in prefill: its channels are idle, and without per-layer channel words no stall is added); then 1, 3, 5, which one more run adds; then 2, 4, 6. A program
+/// whose later windows cannot pass even with d = 0 (short layers, where a refresh stall is a large part of a layer),
+/// or whose windows all fail, runs whole, as do programs of fewer than <see cref="MinLayers"/> layers.
+/// LayerSamplingTests compares the result with whole runs.</para>
 /// </summary>
 public sealed class LayerSampling
 {
@@ -33,11 +36,12 @@ public sealed class LayerSampling
     private readonly SortedDictionary<int, ProgramRunResult> _runs = [];
     private int _window;
 
-    /// <param name="refreshStallPs">The wobble a window cannot see: one refresh's tRFC.</param>
+    /// <param name="refreshStallPs">One refresh's tRFC; twice it is the wobble a window cannot see.</param>
     /// <param name="sample">False: the program runs whole (as it also does when it declares no layers, or fewer than <see cref="MinLayers"/>).</param>
     public LayerSampling(ProgramEntry entry, ProgramRegisters registers, double refreshStallPs, bool sample = true)
     {
-        _wobblePs = refreshStallPs;
+        // Refreshes only touch the channels' command streams: without per-layer channel work the layers have no wobble to hide.
+        _wobblePs = entry.Layers is { } l && l.ChannelBlocks.Values.Any(b => b.Stride > 0) ? 2 * refreshStallPs : 0;
         Entry = entry;
         Registers = registers;
         _layers = sample && entry.Layers is { Count: >= MinLayers } shape ? shape.Count : 0;
@@ -81,6 +85,8 @@ public sealed class LayerSampling
         var line = Extrapolate(r0, r2, (_layers - counts[2]) / (2.0 * h));
         if (Linear(r0, r1, r2, line, (_layers - a) / (double)h, _wobblePs)) Result = line;
         else _window++;
+        // Later windows that could not pass even if their runs lay on a line: run whole now.
+        while (WindowOpen && _wobblePs * (_layers - Windows[_window].A) / Windows[_window].H > Tolerance * line.MakespanPs) _window++;
     }
 
     /// <summary>Simulates every program (as <paramref name="sample"/> says), batching the runs they need so independent runs go side by side.</summary>
