@@ -19,9 +19,6 @@ public sealed class HpimSimulator
     private readonly StreamDebugMap[] _coreDebug, _channelDebug;
     private readonly ChannelProgram[] _channelPrograms;
     private readonly CoreProgram[] _corePrograms;
-    // Rep blocks timed once are reused by every channel and every later run of this simulator (same target); runs
-    // add their blocks when they finish (RepMemoTable).
-    private readonly Dictionary<string, ChannelAgent.RepMemo> _repMemo = new(StringComparer.Ordinal);
     // Core programs with a shortened layer loop, by (stream index, counter word, layers).
     private readonly Dictionary<(int, int, int), CoreProgram> _shortened = [];
 
@@ -86,29 +83,30 @@ public sealed class HpimSimulator
         RunAll([new ProgramRun(entry, registers, layers)])[0];
 
     /// <summary>
-    /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time). Each sees the rep
-    /// memo as it was before the batch plus its own blocks; the blocks are shared in run order afterwards, so the
-    /// results do not depend on how many run at once.
+    /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time). Runs share nothing
+    /// (each has its own rep memo), so a run's figures depend only on its program and registers, never on the other
+    /// runs or on how many run at once.
     /// </summary>
     public IReadOnlyList<ProgramRunResult> RunAll(IReadOnlyList<ProgramRun> runs)
     {
         var results = new ProgramRunResult[runs.Count];
-        var memos = runs.Select(_ => Options.RepMemo ? new RepMemoTable(_repMemo) : null).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.ParallelRuns) };
         var errors = new ExceptionDispatchInfo?[runs.Count];
         Parallel.For(0, runs.Count, parallel, i =>
         {
-            try { results[i] = RunOne(runs[i], memos[i]); }
+            try { results[i] = RunOne(runs[i]); }
             catch (Exception e) { errors[i] = ExceptionDispatchInfo.Capture(e); }
         });
         // The first failing run in run order, as a sequential simulation would report it.
         foreach (var e in errors) e?.Throw();
-        foreach (var m in memos) m?.Commit();
         return results;
     }
 
-    private ProgramRunResult RunOne(ProgramRun run, RepMemoTable? memo)
+    private ProgramRunResult RunOne(ProgramRun run)
     {
+        // Rep blocks timed once are reused by every channel in the rest of this run. Not across runs: a block's timing
+        // depends on its run's refresh phase, and reusing it in a step at another kv was off by up to 1.8% (OPT-13B).
+        var memo = Options.RepMemo ? new Dictionary<string, ChannelAgent.RepMemo>(StringComparer.Ordinal) : null;
         var (entry, registers, layers) = run;
         var shape = layers is { } nl ? entry.Layers is { } pl && nl >= 1 && nl <= pl.Count ? pl
             : throw new ArgumentException($"program '{entry.Name}' declares no layers, or fewer than {nl}", nameof(run)) : null;

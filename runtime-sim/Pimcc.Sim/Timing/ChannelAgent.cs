@@ -58,7 +58,7 @@ internal sealed class ChannelAgent : IAgent
     private readonly int[] _openCount;
     private readonly int _banksPerPc, _pcs;
     private readonly int _track;
-    private readonly RepMemoTable? _memo;
+    private readonly Dictionary<string, RepMemo>? _memo;
     private readonly ChannelProgram _program;
     private readonly int _skipFrom = -1, _skipTo;
 
@@ -72,7 +72,7 @@ internal sealed class ChannelAgent : IAgent
     private string? _blockedOn;
 
     public ChannelAgent(int channel, IReadOnlyList<Op> ops, ChannelProgram program, int start, int end, StreamDebugMap debug,
-        MachineModel m, SyncHub hub, CriticalPath path, SimOptions options, RepMemoTable? memo = null, (int From, int To)? skip = null)
+        MachineModel m, SyncHub hub, CriticalPath path, SimOptions options, Dictionary<string, RepMemo>? memo = null, (int From, int To)? skip = null)
     {
         _memo = memo;
         // Layer sampling (LayerSampling): the words of the layers not run are jumped over.
@@ -192,7 +192,7 @@ internal sealed class ChannelAgent : IAgent
         if (_memo is not null && _frames.Count == 0 && w.RepEligible && _options.FastPath && w.Count >= 4 && AllClosed())
         {
             key = _program.RepKey(_pc);
-            if (_memo.TryGet(key, out var hit)) { Replay(hit); return; }
+            if (_memo.TryGetValue(key, out var hit)) { Replay(hit); return; }
         }
         var parent = Offsets;
         var f = new Frame
@@ -241,7 +241,7 @@ internal sealed class ChannelAgent : IAgent
         diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.NckToPs(refreshNck));
         var duration = _now + _delta - f.RecordStartReal - refreshNck;
         if (duration <= 0) return;
-        _memo!.Set(f.RecordKey, new RepMemo(duration, Math.Max(0, _drain - _now), diff, cost));
+        _memo![f.RecordKey] = new RepMemo(duration, Math.Max(0, _drain - _now), diff, cost);
     }
 
     /// <summary>Times a rep block from its memo: its duration plus the refreshes that fall due meanwhile.</summary>

@@ -23,8 +23,9 @@ internal static class SimPrograms
 
     public static PimBinary Assemble(string body, params string[] overrides) => Assembler.Assemble(Header(overrides) + body, "test.pasm");
 
-    public static ProgramRunResult Run(PimBinary bin, bool fastPath = true, bool keep = false) =>
-        new HpimSimulator(bin, "test.bin", new SimOptions { FastPath = fastPath, KeepActivity = keep }).Run(ProgramEntry.Whole("test"), new ProgramRegisters(0, 0, 0));
+    public static ProgramRunResult Run(PimBinary bin, bool fastPath = true, bool keep = false, bool closedFormRefresh = false) =>
+        new HpimSimulator(bin, "test.bin", new SimOptions { FastPath = fastPath, KeepActivity = keep, ClosedFormRefresh = closedFormRefresh })
+            .Run(ProgramEntry.Whole("test"), new ProgramRegisters(0, 0, 0));
 
     public static ProgramRunResult Run(string body, params string[] overrides) => Run(Assemble(body, overrides));
 
