@@ -107,7 +107,7 @@ public static class GenerationRun
         {
             budget = 1 + Math.Max(3, request.SampleSteps);
             Simulate([0, 1, m, .. window.Select(i => 1 + i)]);
-            AdaptiveSteps(m, request, i => { Simulate([1 + i]); return done[1 + i]; }, i => done[1 + i], simulated);
+            AdaptiveSteps(m, request, steps => Simulate([.. steps.Select(i => 1 + i)]), i => done[1 + i], simulated);
         }
         else
         {
@@ -154,25 +154,33 @@ public static class GenerationRun
     /// <see cref="DecodeSampling.Adaptive"/>: bisects the intervals between simulated steps until the middle of each
     /// lies on the line through its ends (within the tolerance), widest disagreeing interval first, within the budget.
     /// </summary>
-    private static void AdaptiveSteps(int m, GenerationRequest request, Func<int, ProgramRunResult> step, Func<int, ProgramRunResult> known,
+    private static void AdaptiveSteps(int m, GenerationRequest request, Action<IReadOnlyList<int>> simulate, Func<int, ProgramRunResult> known,
         Dictionary<int, ProgramRunResult> simulated)
     {
         var budget = Math.Max(3, request.SampleSteps);
         simulated[0] = known(0);
         simulated[m - 1] = known(m - 1);
-        // Intervals still to check, widest first (ties: earliest), so a spent budget leaves the samples spread out.
+        // Intervals still to check, widest first (ties: earliest), so a spent budget leaves the samples spread out. The
+        // middles of the widest open intervals are simulated together, as many as the budget allows (one wave), so
+        // they can run side by side; the waves depend only on the figures, not on how many run at once.
         var open = new SortedSet<(int Negwidth, int A, int B)> { (-(m - 1), 0, m - 1) };
         while (open.Count > 0 && simulated.Count < budget)
         {
-            var (_, a, b) = open.Min;
-            open.Remove(open.Min);
-            if (b - a < 2) continue;
-            var mid = (a + b) / 2;
-            var r = step(mid);
-            simulated[mid] = r;
-            if (OnLine(simulated[a], r, simulated[b], (double)(mid - a) / (b - a), request.Tolerance)) continue;
-            open.Add((-(mid - a), a, mid));
-            open.Add((-(b - mid), mid, b));
+            var wave = new List<(int A, int B, int Mid)>();
+            while (open.Count > 0 && simulated.Count + wave.Count < budget)
+            {
+                var (_, a, b) = open.Min;
+                open.Remove(open.Min);
+                if (b - a >= 2) wave.Add((a, b, (a + b) / 2));
+            }
+            simulate(wave.Select(w => w.Mid).ToList());
+            foreach (var (a, b, mid) in wave)
+            {
+                var r = simulated[mid] = known(mid);
+                if (OnLine(simulated[a], r, simulated[b], (double)(mid - a) / (b - a), request.Tolerance)) continue;
+                open.Add((-(mid - a), a, mid));
+                open.Add((-(b - mid), mid, b));
+            }
         }
     }
 
