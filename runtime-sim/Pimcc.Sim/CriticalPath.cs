@@ -22,6 +22,20 @@ internal sealed class PathNode
     public ClassTimes Before;
     /// <summary>Index in the kept <see cref="ActivityLog"/> (traces), -1 when no log is kept.</summary>
     public int LogIndex = -1;
+
+    /// <summary>
+    /// References counted by <see cref="CriticalPath.Hold"/>; a <see cref="Recyclable"/> node whose count drops to 0
+    /// goes back to its path's free list. Meaningless for the other nodes.
+    /// </summary>
+    internal int Refs;
+
+    /// <summary>
+    /// Made by <see cref="CriticalPath.AddRecyclable"/> and not yet handed to a holder that does not count (see
+    /// <see cref="CriticalPath.Escape"/>).
+    /// </summary>
+    internal bool Recyclable;
+
+    internal PathNode? NextFree;
 }
 
 /// <summary>
@@ -41,6 +55,7 @@ internal sealed class CriticalPath
 
     private readonly ActivityLog? _log;
     private PathNode? _last;
+    private PathNode? _free;
 
     static CriticalPath()
     {
@@ -56,11 +71,62 @@ internal sealed class CriticalPath
     public bool KeepsLog => _log is not null;
 
     /// <summary>Adds a record released by <paramref name="pred"/> (null: released by nothing, i.e. the program start).</summary>
-    public PathNode Add(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
+    public PathNode Add(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name) =>
+        Fill(new PathNode(), startPs, endPs, pred, cls, track, name);
+
+    /// <summary>
+    /// <see cref="Add"/> for a caller that counts every reference it keeps to the node (<see cref="Hold"/>) and
+    /// calls <see cref="Escape"/> before handing it to anyone who does not: once no counted reference is left the
+    /// node is reused by a later call, so a run allocates about as many nodes as are alive at once instead of one
+    /// per instruction.
+    /// </summary>
+    public PathNode AddRecyclable(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
-        var n = new PathNode { StartPs = startPs, EndPs = endPs, Class = cls };
+        var n = _free;
+        if (n is null) n = new PathNode { Recyclable = true };
+        else
+        {
+            _free = n.NextFree;
+            n.NextFree = null;
+            n.LogIndex = -1;
+        }
+        return Fill(n, startPs, endPs, pred, cls, track, name);
+    }
+
+    /// <summary>Stores <paramref name="node"/> in <paramref name="slot"/>, counting the reference gained and the one lost.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Hold(ref PathNode? slot, PathNode? node)
+    {
+        if (node is not null) node.Refs++;
+        var old = slot;
+        slot = node;
+        if (old is not null) Release(old);
+    }
+
+    /// <summary>Drops one counted reference to <paramref name="node"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Release(PathNode node)
+    {
+        if (--node.Refs == 0 && node.Recyclable)
+        {
+            node.NextFree = _free;
+            _free = node;
+        }
+    }
+
+    /// <summary>The node goes where references are not counted (the sync hub, other agents): it is never reused.</summary>
+    public static void Escape(PathNode node) => node.Recyclable = false;
+
+    private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
+    {
+        n.StartPs = startPs;
+        n.EndPs = endPs;
+        n.Class = cls;
         if (pred is null)
+        {
+            n.Before = default;
             n.Before[(int)WorkClass.Other] = Math.Max(0, startPs);
+        }
         else
         {
             if (startPs < pred.StartPs)
@@ -77,7 +143,7 @@ internal sealed class CriticalPath
         if (_log is not null)
             n.LogIndex = _log.Add(new ActivityRecord(startPs, endPs, pred?.LogIndex ?? -1, track, cls, name ?? ""));
         // The walk starts from the record that finishes last (the latest added on a tie).
-        if (_last is null || endPs >= _last.EndPs) _last = n;
+        if (_last is null || endPs >= _last.EndPs) Hold(ref _last, n);
         Count++;
         return n;
     }

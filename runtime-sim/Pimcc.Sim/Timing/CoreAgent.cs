@@ -50,6 +50,7 @@ internal sealed class CoreAgent : IAgent
     private readonly long[] _unitFree = new long[UnitCount];
     private readonly PathNode?[] _unitRec = new PathNode?[UnitCount];
     private readonly List<Access> _inflight = [];
+    private int _pruneAt = 32;
     private readonly long[] _windowStart;
     private readonly long[] _tagReady = new long[16];
     private readonly PathNode?[] _tagRec = new PathNode?[16];
@@ -173,6 +174,7 @@ internal sealed class CoreAgent : IAgent
                 {
                     var at = Math.Max(_dispatch, _drain);
                     var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
+                    CriticalPath.Escape(rec);
                     _hub.Signal((int)Val(Opd.Event), Val(Opd.Count), at, rec);
                     Next();
                     continue;
@@ -187,6 +189,7 @@ internal sealed class CoreAgent : IAgent
                     var at = Math.Max(_dispatch, _drain);
                     if (Yield(now, at)) return;
                     var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
+                    CriticalPath.Escape(rec);
                     if (_hub.ArriveBarrier((int)Val(Opd.Barrier), (int)Val(Opd.Cores), this, rec)) { CompleteSync(_ops[_pc], now, rec); continue; }
                     Blocked(Block.Barrier, $"bar {Val(Opd.Barrier)} of {Val(Opd.Cores)} cores");
                     return;
@@ -196,7 +199,7 @@ internal sealed class CoreAgent : IAgent
                     var tag = (int)Val(Opd.Tag);
                     var pred = _dispatchRec;
                     if (_tagReady[tag] > _dispatch) { _dispatch = _tagReady[tag]; pred = _tagRec[tag]; }
-                    _dispatchRec = Record(U.HbmInterface, _dispatch, _dispatch, pred, 0);
+                    _path.Hold(ref _dispatchRec, Record(U.HbmInterface, _dispatch, _dispatch, pred, 0));
                     Next();
                     continue;
                 }
@@ -220,6 +223,7 @@ internal sealed class CoreAgent : IAgent
                     var at = Math.Max(_dispatch, ready);
                     if (Yield(now, at)) return;
                     var rec = Record(U.Noc, at, at, at == _dispatch ? _dispatchRec : pred, 0);
+                    CriticalPath.Escape(rec);
                     if (_hub.JoinCollective(spec.Opcode, mask, BitOperations.PopCount((ulong)mask), this, rec)) { CompleteCollective(op, now, rec); continue; }
                     Blocked(Block.Collective, $"{spec.Mnemonic} over cores 0x{mask:X}");
                     return;
@@ -288,14 +292,14 @@ internal sealed class CoreAgent : IAgent
         var latency = _scuLatencyPs;
         var rec = Record(U.Scu, start, start + latency, pred, latency);
         _unitFree[(int)U.Scu] = start + _cyclePs;
-        _unitRec[(int)U.Scu] = rec;
+        _path.Hold(ref _unitRec[(int)U.Scu], rec);
         Write(rd, value, start + latency, rec);
         _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
-        if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
+        if (start + latency > _drain) { _drain = start + latency; _path.Hold(ref _drainRec, rec); }
         StartWindow(start);
         // The next dispatch slot is released by this instruction only if it started when it was dispatched; one
         // that waited for operands or its unit leaves the slot to the record that released its own dispatch.
-        if (start == _dispatch) _dispatchRec = rec;
+        if (start == _dispatch) _path.Hold(ref _dispatchRec, rec);
         _dispatch += _cyclePs;
         Next();
     }
@@ -340,7 +344,7 @@ internal sealed class CoreAgent : IAgent
         // A taken branch refills the fetch/decode stages behind execute.
         var penalty = taken ? _takenPenaltyPs : 0;
         _dispatch = start + _cyclePs + penalty;
-        _dispatchRec = rec;
+        _path.Hold(ref _dispatchRec, rec);
         StartWindow(start);
         if (taken) _pc += offset;
         else _pc++;
@@ -356,7 +360,7 @@ internal sealed class CoreAgent : IAgent
         if (r == 0) return;
         _reg[r] = v;
         _regReady[r] = ready;
-        _regRec[r] = rec;
+        _path.Hold(ref _regRec[r], rec);
     }
 
     /// <summary>Value of the register named by operand <paramref name="name"/> of the current word.</summary>
@@ -513,7 +517,7 @@ internal sealed class CoreAgent : IAgent
                 {
                     var tag = (int)Val(Opd.Tag);
                     _tagReady[tag] = rec.EndPs;
-                    _tagRec[tag] = rec;
+                    _path.Hold(ref _tagRec[tag], rec);
                 }
                 Next();
                 return;
@@ -529,6 +533,7 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
                 var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
+                CriticalPath.Escape(rec);
                 _hub.Send(_core, (int)dst, start, arrival, rec);
                 Next();
                 return;
@@ -591,7 +596,7 @@ internal sealed class CoreAgent : IAgent
         ref readonly var w = ref _words[_pc];
         for (var i = w.RegStart; i < w.RegStart + w.RegCount; i++) Need(_registerNumbers[i], ref _dispatch, ref pred);
         var rec = Record(U.Tcu, _dispatch, _dispatch + _cyclePs, pred, 0);
-        _dispatchRec = rec;
+        _path.Hold(ref _dispatchRec, rec);
         _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         StartWindow(_dispatch);
         _dispatch += _cyclePs;
@@ -618,12 +623,12 @@ internal sealed class CoreAgent : IAgent
         var end = start + Math.Max(lat, occ);
         var rec = Record(unit, start, end, pred, occ);
         _unitFree[(int)unit] = start + Math.Max(occ, _cyclePs);
-        _unitRec[(int)unit] = rec;
-        foreach (var r in reads) if (r.Hi > r.Lo) _inflight.Add(new Access(r.Space, r.Lo, r.Hi, false, start + occ, rec));
-        foreach (var w in writes) if (w.Hi > w.Lo) _inflight.Add(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
-        if (end > _drain) { _drain = end; _drainRec = rec; }
+        _path.Hold(ref _unitRec[(int)unit], rec);
+        foreach (var r in reads) if (r.Hi > r.Lo) AddInflight(new Access(r.Space, r.Lo, r.Hi, false, start + occ, rec));
+        foreach (var w in writes) if (w.Hi > w.Lo) AddInflight(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
+        if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
         StartWindow(start);
-        if (start == _dispatch) _dispatchRec = rec; // see Scalar
+        if (start == _dispatch) _path.Hold(ref _dispatchRec, rec); // see Scalar
         _dispatch += _cyclePs;
         return rec;
     }
@@ -631,10 +636,12 @@ internal sealed class CoreAgent : IAgent
     /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes).</summary>
     private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out PathNode? pred)
     {
-        long ready = 0;
+        // A range free by the dispatch time cannot delay anything (every start is at or after dispatch, and dispatch
+        // never goes back): such entries are skipped here and dropped now and then, and "nothing later than the
+        // dispatch" is answered as 0 with no releaser.
+        var ready = _dispatch;
         pred = null;
-        // A range free by the dispatch time cannot delay anything (every start is at or after dispatch).
-        if (_inflight.Count > 32) PruneInflight();
+        if (_inflight.Count > _pruneAt) PruneInflight();
         foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight))
         {
             if (a.ReadyPs <= ready) continue;
@@ -647,7 +654,13 @@ internal sealed class CoreAgent : IAgent
                     if (w.Space == a.Space && w.Lo < a.Hi && a.Lo < w.Hi) { hit = true; break; }
             if (hit) { ready = a.ReadyPs; pred = a.Record; }
         }
-        return ready;
+        return ready > _dispatch ? ready : 0;
+    }
+
+    private void AddInflight(Access a)
+    {
+        if (a.Record is { } rec) rec.Refs++;
+        _inflight.Add(a);
     }
 
     private void PruneInflight()
@@ -656,7 +669,10 @@ internal sealed class CoreAgent : IAgent
         var kept = 0;
         for (var i = 0; i < span.Length; i++)
             if (span[i].ReadyPs > _dispatch) span[kept++] = span[i];
+            else if (span[i].Record is { } gone) _path.Release(gone);
         _inflight.RemoveRange(kept, span.Length - kept);
+        // Prune again once as many entries were added as are still live: linear cost per entry overall.
+        _pruneAt = Math.Max(32, 2 * kept);
     }
 
     // ---- synchronisation completions ---------------------------------------------------------------------------
@@ -667,7 +683,7 @@ internal sealed class CoreAgent : IAgent
         var rec = Record(U.Control, at, at, releasedBy ?? _dispatchRec, 0);
         StartWindow(at);
         _dispatch = at + _m.CyclePs;
-        _dispatchRec = rec;
+        _path.Hold(ref _dispatchRec, rec);
         _pc++;
     }
 
@@ -678,12 +694,12 @@ internal sealed class CoreAgent : IAgent
         var start = Math.Max(Align(now), _dispatch);
         var end = Math.Max(start, arrival);
         var rec = Record(U.Noc, start, end, arrival > start ? sendRec : _dispatchRec, 0);
-        _inflight.Add(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
-        if (end > _drain) { _drain = end; _drainRec = rec; }
+        AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
+        if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
         _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, bytes * 8.0 * _m.Target.Energy.LocalMemoryPjPerBit);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
-        _dispatchRec = rec;
+        _path.Hold(ref _dispatchRec, rec);
         _pc++;
     }
 
@@ -721,17 +737,17 @@ internal sealed class CoreAgent : IAgent
         var end = start + _m.Cycles(cycles);
         var rec = Record(U.Noc, start, end, releasedBy ?? _dispatchRec, end - start);
         var (_, writes) = CollectiveRanges(op);
-        _inflight.Add(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
+        AddInflight(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
-        _unitRec[(int)U.Noc] = rec;
-        if (end > _drain) { _drain = end; _drainRec = rec; }
+        _path.Hold(ref _unitRec[(int)U.Noc], rec);
+        if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
         var moved = op.Spec.Mnemonic == "noc.ag" ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
         _stats.Add(Counter.NocBytes, moved);
         _stats.AddEnergy(EnergySubsystem.Noc, Class, moved * 8.0 * t.Energy.NocHopPjPerBit);
         if (op.Spec.Mnemonic == "noc.ar") _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
-        _dispatchRec = rec;
+        _path.Hold(ref _dispatchRec, rec);
         _pc++;
     }
 
@@ -746,7 +762,7 @@ internal sealed class CoreAgent : IAgent
         _instructions++;
         var cls = _classes[_pc];
         if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
-        return _path.Add(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
+        return _path.AddRecyclable(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
     }
 
     /// <summary>First core clock edge at or after <paramref name="ps"/> (wake-ups from HBM time land between edges).</summary>
