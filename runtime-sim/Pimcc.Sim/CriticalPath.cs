@@ -23,19 +23,8 @@ internal sealed class PathNode
     /// <summary>Index in the kept <see cref="ActivityLog"/> (traces), -1 when no log is kept.</summary>
     public int LogIndex = -1;
 
-    /// <summary>
-    /// References counted by <see cref="CriticalPath.Hold"/>; a <see cref="Recyclable"/> node whose count drops to 0
-    /// goes back to its path's free list. Meaningless for the other nodes.
-    /// </summary>
-    internal int Refs;
-
-    /// <summary>
-    /// Made by <see cref="CriticalPath.AddRecyclable"/> and not yet handed to a holder that does not count (see
-    /// <see cref="CriticalPath.Escape"/>).
-    /// </summary>
-    internal bool Recyclable;
-
-    internal PathNode? NextFree;
+    /// <summary>Handle of a node owned by <see cref="CriticalPath"/>'s counted store (<see cref="CriticalPath.AddCounted"/>), 0 for the others.</summary>
+    internal int Handle;
 }
 
 /// <summary>
@@ -55,7 +44,16 @@ internal sealed class CriticalPath
 
     private readonly ActivityLog? _log;
     private PathNode? _last;
-    private PathNode? _free;
+
+    // The counted store: nodes addressed by int handles (1..), so that agents keep handles in plain int slots (no GC
+    // write barrier per store) and a node is reused once no counted reference is left. Handle 0 is "no node".
+    private PathNode[] _nodes = new PathNode[256];
+    private int[] _refs = new int[256];
+    private int[] _free = new int[256];
+    private int _freeCount, _handles = 1;
+
+    /// <summary>Added to a handle's count when its node escapes: it is never reused.</summary>
+    private const int Escaped = 1 << 30;
 
     static CriticalPath()
     {
@@ -75,47 +73,71 @@ internal sealed class CriticalPath
         Fill(new PathNode(), startPs, endPs, pred, cls, track, name);
 
     /// <summary>
-    /// <see cref="Add"/> for a caller that counts every reference it keeps to the node (<see cref="Hold"/>) and
-    /// calls <see cref="Escape"/> before handing it to anyone who does not: once no counted reference is left the
-    /// node is reused by a later call, so a run allocates about as many nodes as are alive at once instead of one
-    /// per instruction.
+    /// <see cref="Add"/> into the counted store: returns the new node's handle holding one reference (the caller's,
+    /// to <see cref="Release"/> once it no longer needs the node). The caller counts every reference it keeps
+    /// (<see cref="Hold"/>) and hands the node to anyone who does not count only through <see cref="Escape"/>; a
+    /// node without references is reused by a later call, so a run allocates about as many nodes as are alive at
+    /// once instead of one per instruction.
     /// </summary>
-    public PathNode AddRecyclable(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
+    public int AddCounted(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
-        var n = _free;
-        if (n is null) n = new PathNode { Recyclable = true };
+        int h;
+        if (_freeCount > 0) h = _free[--_freeCount];
         else
         {
-            _free = n.NextFree;
-            n.NextFree = null;
-            n.LogIndex = -1;
+            h = _handles++;
+            if (h == _nodes.Length)
+            {
+                Array.Resize(ref _nodes, 2 * h);
+                Array.Resize(ref _refs, 2 * h);
+            }
+            _nodes[h] = new PathNode { Handle = h };
         }
-        return Fill(n, startPs, endPs, pred, cls, track, name);
+        var n = _nodes[h];
+        n.LogIndex = -1;
+        _refs[h] = 1;
+        Fill(n, startPs, endPs, pred, cls, track, name);
+        return h;
     }
 
-    /// <summary>Stores <paramref name="node"/> in <paramref name="slot"/>, counting the reference gained and the one lost.</summary>
+    /// <summary>The node of a handle from <see cref="AddCounted"/> (null for 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Hold(ref PathNode? slot, PathNode? node)
+    public PathNode? Node(int handle) => handle == 0 ? null : _nodes[handle];
+
+    /// <summary>Stores <paramref name="handle"/> in <paramref name="slot"/>, counting the reference gained and the one lost.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Hold(ref int slot, int handle)
     {
-        if (node is not null) node.Refs++;
+        if (handle != 0) _refs[handle]++;
         var old = slot;
-        slot = node;
-        if (old is not null) Release(old);
+        slot = handle;
+        if (old != 0) Release(old);
     }
 
-    /// <summary>Drops one counted reference to <paramref name="node"/>.</summary>
+    /// <summary>Counts one more reference to <paramref name="handle"/> (kept somewhere <see cref="Hold"/> does not see).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Release(PathNode node)
+    public void AddRef(int handle)
     {
-        if (--node.Refs == 0 && node.Recyclable)
+        if (handle != 0) _refs[handle]++;
+    }
+
+    /// <summary>Drops one counted reference; the node is reused once none is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Release(int handle)
+    {
+        if (--_refs[handle] == 0)
         {
-            node.NextFree = _free;
-            _free = node;
+            if (_freeCount == _free.Length) Array.Resize(ref _free, 2 * _freeCount);
+            _free[_freeCount++] = handle;
         }
     }
 
     /// <summary>The node goes where references are not counted (the sync hub, other agents): it is never reused.</summary>
-    public static void Escape(PathNode node) => node.Recyclable = false;
+    public PathNode Escape(int handle)
+    {
+        _refs[handle] += Escaped;
+        return _nodes[handle];
+    }
 
     private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
@@ -142,8 +164,15 @@ internal sealed class CriticalPath
         }
         if (_log is not null)
             n.LogIndex = _log.Add(new ActivityRecord(startPs, endPs, pred?.LogIndex ?? -1, track, cls, name ?? ""));
-        // The walk starts from the record that finishes last (the latest added on a tie).
-        if (_last is null || endPs >= _last.EndPs) Hold(ref _last, n);
+        // The walk starts from the record that finishes last (the latest added on a tie); a counted node stays
+        // unused while it is the last.
+        if (_last is null || endPs >= _last.EndPs)
+        {
+            if (n.Handle != 0) _refs[n.Handle]++;
+            var old = _last;
+            _last = n;
+            if (old is not null && old.Handle != 0) Release(old.Handle);
+        }
         Count++;
         return n;
     }

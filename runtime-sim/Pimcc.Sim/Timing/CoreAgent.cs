@@ -15,7 +15,8 @@ internal sealed class CoreAgent : IAgent
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
 
-    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, PathNode? Record);
+    /// <summary>A local-memory or macro range in use until <see cref="ReadyPs"/>; Record is a counted path handle.</summary>
+    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, int Record);
 
     private const int LocalSpace = 0, MacroSpace = 1;
     private static readonly int UnitCount = Enum.GetValues<U>().Length;
@@ -46,23 +47,26 @@ internal sealed class CoreAgent : IAgent
 
     private readonly uint[] _reg = new uint[32];
     private readonly long[] _regReady = new long[32];
-    private readonly PathNode?[] _regRec = new PathNode?[32];
+    // Path records as CriticalPath handles (0 = none): plain int stores, counted with CriticalPath.Hold.
+    private readonly int[] _regRec = new int[32];
     private readonly long[] _unitFree = new long[UnitCount];
-    private readonly PathNode?[] _unitRec = new PathNode?[UnitCount];
+    private readonly int[] _unitRec = new int[UnitCount];
     private readonly List<Access> _inflight = [];
     private int _pruneAt = 32;
     private readonly long[] _windowStart;
     private readonly long[] _tagReady = new long[16];
-    private readonly PathNode?[] _tagRec = new PathNode?[16];
+    private readonly int[] _tagRec = new int[16];
     private readonly long[] _portFree;
     private readonly Dictionary<int, long> _portFreeBeyond = [];
     private long _tcuM, _tcuN, _tcuK, _tcuLda, _tcuLdb, _tcuLdc;
 
     private int _pc;
     private long _dispatch;
-    private PathNode? _dispatchRec;
+    private int _dispatchRec;
     private long _drain;
-    private PathNode? _drainRec;
+    private int _drainRec;
+    // The latest record's creation reference, dropped when the next one is made.
+    private int _pendingRec;
     private long _executed;
     private int _windowSlot; // _executed % _windowStart.Length
     private Block _block = Block.None;
@@ -173,8 +177,7 @@ internal sealed class CoreAgent : IAgent
                 case CoreKind.EventSignal:
                 {
                     var at = Math.Max(_dispatch, _drain);
-                    var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
-                    CriticalPath.Escape(rec);
+                    var rec = _path.Escape(Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0));
                     _hub.Signal((int)Val(Opd.Event), Val(Opd.Count), at, rec);
                     Next();
                     continue;
@@ -188,8 +191,7 @@ internal sealed class CoreAgent : IAgent
                 {
                     var at = Math.Max(_dispatch, _drain);
                     if (Yield(now, at)) return;
-                    var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
-                    CriticalPath.Escape(rec);
+                    var rec = _path.Escape(Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0));
                     if (_hub.ArriveBarrier((int)Val(Opd.Barrier), (int)Val(Opd.Cores), this, rec)) { CompleteSync(_ops[_pc], now, rec); continue; }
                     Blocked(Block.Barrier, $"bar {Val(Opd.Barrier)} of {Val(Opd.Cores)} cores");
                     return;
@@ -222,8 +224,7 @@ internal sealed class CoreAgent : IAgent
                     var ready = ReadyFor(reads, default, out var pred);
                     var at = Math.Max(_dispatch, ready);
                     if (Yield(now, at)) return;
-                    var rec = Record(U.Noc, at, at, at == _dispatch ? _dispatchRec : pred, 0);
-                    CriticalPath.Escape(rec);
+                    var rec = _path.Escape(Record(U.Noc, at, at, at == _dispatch ? _dispatchRec : pred, 0));
                     if (_hub.JoinCollective(spec.Opcode, mask, BitOperations.PopCount((ulong)mask), this, rec)) { CompleteCollective(op, now, rec); continue; }
                     Blocked(Block.Collective, $"{spec.Mnemonic} over cores 0x{mask:X}");
                     return;
@@ -286,7 +287,7 @@ internal sealed class CoreAgent : IAgent
     private void ScalarGeneric(Op op) => throw new InvalidOperationException($"scalar op {op.Spec.Mnemonic} has no timing semantics");
 
     /// <summary>Issues a scalar op to the SCU once its operands are ready at <paramref name="start"/>.</summary>
-    private void ScalarIssue(int rd, uint value, long start, PathNode? pred)
+    private void ScalarIssue(int rd, uint value, long start, int pred)
     {
         if (_unitFree[(int)U.Scu] > start) { start = _unitFree[(int)U.Scu]; pred = _unitRec[(int)U.Scu]; }
         var latency = _scuLatencyPs;
@@ -338,7 +339,7 @@ internal sealed class CoreAgent : IAgent
         Jump(w.C, taken, start, rec);
     }
 
-    private void Jump(int offset, bool taken, long start, PathNode rec)
+    private void Jump(int offset, bool taken, long start, int rec)
     {
         _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         // A taken branch refills the fetch/decode stages behind execute.
@@ -350,12 +351,12 @@ internal sealed class CoreAgent : IAgent
         else _pc++;
     }
 
-    private void Need(int r, ref long start, ref PathNode? pred)
+    private void Need(int r, ref long start, ref int pred)
     {
         if (_regReady[r] > start) { start = _regReady[r]; pred = _regRec[r]; }
     }
 
-    private void Write(int r, uint v, long ready, PathNode rec)
+    private void Write(int r, uint v, long ready, int rec)
     {
         if (r == 0) return;
         _reg[r] = v;
@@ -516,7 +517,7 @@ internal sealed class CoreAgent : IAgent
                 if (kind == CoreKind.HbmPrefetch)
                 {
                     var tag = (int)Val(Opd.Tag);
-                    _tagReady[tag] = rec.EndPs;
+                    _tagReady[tag] = _path.Node(rec)!.EndPs;
                     _path.Hold(ref _tagRec[tag], rec);
                 }
                 Next();
@@ -533,8 +534,7 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
                 var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
-                CriticalPath.Escape(rec);
-                _hub.Send(_core, (int)dst, start, arrival, rec);
+                _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
                 Next();
                 return;
             }
@@ -607,7 +607,7 @@ internal sealed class CoreAgent : IAgent
     /// Starts a data-path instruction at the earliest time its operands, unit, memory ranges and (for loads) HBM
     /// port allow; returns its activity record.
     /// </summary>
-    private PathNode Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
+    private int Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
         ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, long extraReady, out long start)
     {
         start = _dispatch;
@@ -634,13 +634,13 @@ internal sealed class CoreAgent : IAgent
     }
 
     /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes).</summary>
-    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out PathNode? pred)
+    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out int pred)
     {
         // A range free by the dispatch time cannot delay anything (every start is at or after dispatch, and dispatch
         // never goes back): such entries are skipped here and dropped now and then, and "nothing later than the
         // dispatch" is answered as 0 with no releaser.
         var ready = _dispatch;
-        pred = null;
+        pred = 0;
         if (_inflight.Count > _pruneAt) PruneInflight();
         foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight))
         {
@@ -659,7 +659,7 @@ internal sealed class CoreAgent : IAgent
 
     private void AddInflight(Access a)
     {
-        if (a.Record is { } rec) rec.Refs++;
+        _path.AddRef(a.Record);
         _inflight.Add(a);
     }
 
@@ -669,7 +669,7 @@ internal sealed class CoreAgent : IAgent
         var kept = 0;
         for (var i = 0; i < span.Length; i++)
             if (span[i].ReadyPs > _dispatch) span[kept++] = span[i];
-            else if (span[i].Record is { } gone) _path.Release(gone);
+            else if (span[i].Record != 0) _path.Release(span[i].Record);
         _inflight.RemoveRange(kept, span.Length - kept);
         // Prune again once as many entries were added as are still live: linear cost per entry overall.
         _pruneAt = Math.Max(32, 2 * kept);
@@ -680,7 +680,7 @@ internal sealed class CoreAgent : IAgent
     private void CompleteSync(Op op, long now, PathNode? releasedBy)
     {
         var at = Math.Max(Align(now), _dispatch);
-        var rec = Record(U.Control, at, at, releasedBy ?? _dispatchRec, 0);
+        var rec = RecordAfter(U.Control, at, at, releasedBy ?? _path.Node(_dispatchRec), 0);
         StartWindow(at);
         _dispatch = at + _m.CyclePs;
         _path.Hold(ref _dispatchRec, rec);
@@ -693,7 +693,7 @@ internal sealed class CoreAgent : IAgent
         var dst = Reg(Opd.Dst);
         var start = Math.Max(Align(now), _dispatch);
         var end = Math.Max(start, arrival);
-        var rec = Record(U.Noc, start, end, arrival > start ? sendRec : _dispatchRec, 0);
+        var rec = RecordAfter(U.Noc, start, end, arrival > start ? sendRec : _path.Node(_dispatchRec), 0);
         AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
         if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
         _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, bytes * 8.0 * _m.Target.Energy.LocalMemoryPjPerBit);
@@ -735,7 +735,7 @@ internal sealed class CoreAgent : IAgent
             : _m.RingCollectiveCycles(mask, 2 * (members - 1), MachineModel.CeilDiv(readBytes, Math.Max(1, members)));
         var start = Math.Max(Align(now), _dispatch);
         var end = start + _m.Cycles(cycles);
-        var rec = Record(U.Noc, start, end, releasedBy ?? _dispatchRec, end - start);
+        var rec = RecordAfter(U.Noc, start, end, releasedBy ?? _path.Node(_dispatchRec), end - start);
         var (_, writes) = CollectiveRanges(op);
         AddInflight(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
@@ -757,12 +757,19 @@ internal sealed class CoreAgent : IAgent
 
     private long ElemBytes(Op op) => Val(Opd.Dt) == 2 ? 4 : 2;
 
-    private PathNode Record(U unit, long start, long end, PathNode? pred, long busyPs)
+    /// <summary>Records the current word's activity, released by the record of handle <paramref name="pred"/>; returns its handle.</summary>
+    private int Record(U unit, long start, long end, int pred, long busyPs) => RecordAfter(unit, start, end, _path.Node(pred), busyPs);
+
+    private int RecordAfter(U unit, long start, long end, PathNode? pred, long busyPs)
     {
         _instructions++;
         var cls = _classes[_pc];
         if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
-        return _path.AddRecyclable(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
+        var rec = _path.AddCounted(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
+        // Keep the new record alive until the next one is made (it may not be stored anywhere, e.g. a nop's).
+        if (_pendingRec != 0) _path.Release(_pendingRec);
+        _pendingRec = rec;
+        return rec;
     }
 
     /// <summary>First core clock edge at or after <paramref name="ps"/> (wake-ups from HBM time land between edges).</summary>

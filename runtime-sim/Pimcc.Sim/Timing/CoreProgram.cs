@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Encoding;
 
 namespace Pimcc.Sim.Timing;
@@ -66,58 +67,87 @@ internal sealed class CoreProgram
         Words = new CoreWord[Ops.Length];
         Values = new int[Ops.Length * Stride];
         PositionBase = new int[Ops.Length];
+        var specs = new Dictionary<OpSpec, SpecLayout>(ReferenceEqualityComparer.Instance);
         var positions = new List<sbyte>();
-        var registers = new List<byte>();
-        var bySpec = new Dictionary<OpSpec, (int Base, int[] Registers)>(ReferenceEqualityComparer.Instance);
+        var registerCount = 0;
         for (var w = 0; w < Ops.Length; w++)
         {
-            var op = Ops[w];
-            var spec = op.Spec;
-            if (!bySpec.TryGetValue(spec, out var e))
+            var spec = Ops[w].Spec;
+            if (!specs.TryGetValue(spec, out var layout))
+                specs[spec] = layout = SpecLayout.Of(spec, positions);
+            PositionBase[w] = layout.Base;
+            registerCount += layout.Registers.Length;
+        }
+        Positions = positions.ToArray();
+        RegisterNumbers = new byte[registerCount];
+        Decode(specs);
+    }
+
+    /// <summary>Where one spec's named operands and registers sit.</summary>
+    private sealed record SpecLayout(int Base, int[] Registers, CoreMnemonic Mnemonic, CoreKind Kind)
+    {
+        public static SpecLayout Of(OpSpec spec, List<sbyte> positions)
+        {
+            var b = positions.Count;
+            for (var n = 0; n < Names.Length; n++)
             {
-                var b = positions.Count;
-                for (var n = 0; n < Names.Length; n++)
-                {
-                    sbyte at = -1;
-                    for (var i = 0; i < spec.Operands.Count; i++)
-                        if (spec.Operands[i].Name == Names[n]) at = (sbyte)i;
-                    positions.Add(at);
-                }
-                var regs = Enumerable.Range(0, spec.Operands.Count).Where(i => spec.Operands[i].Kind == FieldKind.Register).ToArray();
-                bySpec[spec] = e = (b, regs);
+                sbyte at = -1;
+                for (var i = 0; i < spec.Operands.Count; i++)
+                    if (spec.Operands[i].Name == Names[n]) at = (sbyte)i;
+                positions.Add(at);
             }
-            PositionBase[w] = e.Base;
-            for (var i = 0; i < op.Operands.Count; i++) Values[w * Stride + i] = (int)op.Operands[i];
+            var regs = Enumerable.Range(0, spec.Operands.Count).Where(i => spec.Operands[i].Kind == FieldKind.Register).ToArray();
+            var mn = MnemonicOf(spec.Mnemonic);
+            return new SpecLayout(b, regs, mn, KindOf(spec, mn));
+        }
+    }
+
+    // Large streams have millions of words and this runs once: compile it optimized rather than tier up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Decode(Dictionary<OpSpec, SpecLayout> specs)
+    {
+        var regAt = 0;
+        for (var w = 0; w < Ops.Length; w++)
+        {
+            var operands = Ops[w].Operands;
+            var spec = Ops[w].Spec;
+            var layout = specs[spec];
+            var count = operands.Count;
+            for (var i = 0; i < count; i++) Values[w * Stride + i] = (int)operands[i];
             ref var word = ref Words[w];
-            word.Mnemonic = MnemonicOf(spec.Mnemonic);
-            word.Kind = KindOf(spec, word.Mnemonic);
-            word.RegStart = registers.Count;
-            word.RegCount = (byte)e.Registers.Length;
-            foreach (var i in e.Registers) registers.Add((byte)op.Operands[i]);
-            int Pos(Opd name) => positions[e.Base + (int)name];
-            long V(Opd name) => op.Operands[Pos(name)];
+            word.Mnemonic = layout.Mnemonic;
+            word.Kind = layout.Kind;
+            word.RegStart = regAt;
+            word.RegCount = (byte)layout.Registers.Length;
+            foreach (var i in layout.Registers) RegisterNumbers[regAt++] = (byte)operands[i];
             switch (word.Kind)
             {
                 case CoreKind.Scalar:
-                    word.A = (int)op.Operands[0];
+                    word.A = (int)operands[0];
                     switch (word.Mnemonic)
                     {
-                        case CoreMnemonic.LiLo: word.C = (int)V(Opd.Imm); break;
-                        case CoreMnemonic.LiHi: word.B = word.A; word.C = (int)V(Opd.Imm); break;
-                        case CoreMnemonic.Addi: word.B = (int)V(Opd.Rs); word.C = (int)V(Opd.Imm); break;
-                        case CoreMnemonic.Lw: word.B = (int)V(Opd.Addr); break;
-                        default: word.B = (int)V(Opd.Rs); word.C = (int)V(Opd.Rt); break;
+                        case CoreMnemonic.LiLo: word.C = Value(w, Opd.Imm); break;
+                        case CoreMnemonic.LiHi: word.B = word.A; word.C = Value(w, Opd.Imm); break;
+                        case CoreMnemonic.Addi: word.B = Value(w, Opd.Rs); word.C = Value(w, Opd.Imm); break;
+                        case CoreMnemonic.Lw: word.B = Value(w, Opd.Addr); break;
+                        default: word.B = Value(w, Opd.Rs); word.C = Value(w, Opd.Rt); break;
                     }
                     break;
                 case CoreKind.Branch:
-                    word.C = (int)op.Operands[spec.Operands.Count - 1];
-                    if (word.Mnemonic == CoreMnemonic.Loop) word.A = (int)V(Opd.Counter);
-                    else if (word.Mnemonic != CoreMnemonic.Jmp) { word.A = (int)V(Opd.A); word.B = (int)V(Opd.B); }
+                    word.C = (int)operands[count - 1];
+                    if (word.Mnemonic == CoreMnemonic.Loop) word.A = Value(w, Opd.Counter);
+                    else if (word.Mnemonic != CoreMnemonic.Jmp) { word.A = Value(w, Opd.A); word.B = Value(w, Opd.B); }
                     break;
             }
         }
-        Positions = positions.ToArray();
-        RegisterNumbers = registers.ToArray();
+    }
+
+    /// <summary>Operand <paramref name="name"/> of word <paramref name="w"/> (which must have it).</summary>
+    public int Value(int w, Opd name)
+    {
+        var at = Positions[PositionBase[w] + (int)name];
+        if (at < 0) throw new InvalidOperationException($"'{Ops[w].Spec.Mnemonic}' has no operand {name}");
+        return Values[w * Stride + at];
     }
 
     public Op[] Ops { get; }
