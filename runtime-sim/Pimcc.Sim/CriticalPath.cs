@@ -100,6 +100,9 @@ internal sealed class CriticalPath
         return h;
     }
 
+    /// <summary>Nodes the counted store has made so far (about the most alive at once, not the records added).</summary>
+    public int CountedNodes => _handles - 1;
+
     /// <summary>The node of a handle from <see cref="AddCounted"/> (null for 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PathNode? Node(int handle) => handle == 0 ? null : _nodes[handle];

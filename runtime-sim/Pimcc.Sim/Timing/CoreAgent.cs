@@ -70,7 +70,8 @@ internal sealed class CoreAgent : IAgent
     private long _executed;
     private int _windowSlot; // _executed % _windowStart.Length
     private Block _block = Block.None;
-    private string? _blockedOn;
+    // What a blocked core waits for, formatted only when asked (a deadlock report), not at every block.
+    private long _blockA, _blockB, _blockC;
 
     public CoreAgent(int core, CoreProgram program, int entry, StreamDebugMap debug, MachineModel m, SyncHub hub,
         StatVector stats, CriticalPath path, SimOptions options, uint r28, uint r29, uint r30)
@@ -109,7 +110,14 @@ internal sealed class CoreAgent : IAgent
 
     public string Name { get; }
     public bool Done => _block == Block.Halted;
-    public string? BlockedOn => Done || _block == Block.Yield ? null : _blockedOn;
+    public string? BlockedOn => _block switch
+    {
+        Block.Wait => $"ev.wait event {_blockA} count {_blockB} (counter {_blockC})",
+        Block.Barrier => $"bar {_blockA} of {_blockB} cores",
+        Block.Receive => $"noc.recv from core {_blockA}",
+        Block.Collective => $"{_ops[_pc].Spec.Mnemonic} over cores 0x{_blockA:X}",
+        _ => null,
+    };
 
     /// <summary>Time at which the core halted with all its work finished.</summary>
     public long FinishPs { get; private set; }
@@ -135,7 +143,6 @@ internal sealed class CoreAgent : IAgent
                 break;
         }
         _block = Block.None;
-        _blockedOn = null;
         Run(nowPs);
     }
 
@@ -185,7 +192,7 @@ internal sealed class CoreAgent : IAgent
                 case CoreKind.EventWait:
                     if (Yield(now, _dispatch)) return;
                     if (_hub.TryWait((int)Val(Opd.Event), Val(Opd.Count), this)) { CompleteSync(_ops[_pc], now, null); continue; }
-                    Blocked(Block.Wait, $"ev.wait event {Val(Opd.Event)} count {Val(Opd.Count)} (counter {_hub.Counter((int)Val(Opd.Event))})");
+                    Blocked(Block.Wait, Val(Opd.Event), Val(Opd.Count), _hub.Counter((int)Val(Opd.Event)));
                     return;
                 case CoreKind.Barrier:
                 {
@@ -193,7 +200,7 @@ internal sealed class CoreAgent : IAgent
                     if (Yield(now, at)) return;
                     var rec = _path.Escape(Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0));
                     if (_hub.ArriveBarrier((int)Val(Opd.Barrier), (int)Val(Opd.Cores), this, rec)) { CompleteSync(_ops[_pc], now, rec); continue; }
-                    Blocked(Block.Barrier, $"bar {Val(Opd.Barrier)} of {Val(Opd.Cores)} cores");
+                    Blocked(Block.Barrier, Val(Opd.Barrier), Val(Opd.Cores));
                     return;
                 }
                 case CoreKind.PrefetchWait:
@@ -210,7 +217,7 @@ internal sealed class CoreAgent : IAgent
                     if (Yield(now, _dispatch)) return;
                     var src = Reg(Opd.Core);
                     if (_hub.TryReceive((int)src, _core, this) is { } msg) { CompleteReceive(_ops[_pc], now, msg.ArrivalPs, msg.Record); continue; }
-                    Blocked(Block.Receive, $"noc.recv from core {src}");
+                    Blocked(Block.Receive, src);
                     return;
                 }
                 case CoreKind.NocCollective:
@@ -226,7 +233,7 @@ internal sealed class CoreAgent : IAgent
                     if (Yield(now, at)) return;
                     var rec = _path.Escape(Record(U.Noc, at, at, at == _dispatch ? _dispatchRec : pred, 0));
                     if (_hub.JoinCollective(spec.Opcode, mask, BitOperations.PopCount((ulong)mask), this, rec)) { CompleteCollective(op, now, rec); continue; }
-                    Blocked(Block.Collective, $"{spec.Mnemonic} over cores 0x{mask:X}");
+                    Blocked(Block.Collective, mask);
                     return;
                 }
                 default:
@@ -787,10 +794,10 @@ internal sealed class CoreAgent : IAgent
         return true;
     }
 
-    private void Blocked(Block b, string what)
+    private void Blocked(Block block, long a, long b = 0, long c = 0)
     {
-        _block = b;
-        _blockedOn = what;
+        _block = block;
+        (_blockA, _blockB, _blockC) = (a, b, c);
     }
 
     private PimccError Error(string message, string hint) =>
