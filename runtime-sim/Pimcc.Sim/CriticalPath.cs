@@ -27,6 +27,13 @@ internal sealed class PathNode
     internal int Handle;
 }
 
+/// <summary>Holder of <see cref="CriticalPath"/> handles (see <see cref="CriticalPath.AddCounted"/>).</summary>
+internal interface IPathRoots
+{
+    /// <summary>Calls <see cref="CriticalPath.Mark"/> for every handle it may still use.</summary>
+    void MarkHeld(CriticalPath path);
+}
+
 /// <summary>
 /// Streaming critical path of one program run. The path is the chain of "released by" links back from the record
 /// that finishes last; walking it back, each record owns the time from its start to where its successor on the path
@@ -46,14 +53,17 @@ internal sealed class CriticalPath
     private PathNode? _last;
 
     // The counted store: nodes addressed by int handles (1..), so that agents keep handles in plain int slots (no GC
-    // write barrier per store) and a node is reused once no counted reference is left. Handle 0 is "no node".
+    // write barrier, no reference counting per store). When it runs out of free nodes it asks its agents which
+    // handles they hold (IPathRoots) and reuses every other node that has not escaped. Handle 0 is "no node".
     private PathNode[] _nodes = new PathNode[256];
-    private int[] _refs = new int[256];
+    private bool[] _escaped = new bool[256];
+    private bool[] _marks = new bool[256];
     private int[] _free = new int[256];
-    private int _freeCount, _handles = 1;
+    private int _freeCount, _handles = 1, _sweepAt = MinSweep;
+    private readonly List<IPathRoots> _roots = [];
 
-    /// <summary>Added to a handle's count when its node escapes: it is never reused.</summary>
-    private const int Escaped = 1 << 30;
+    /// <summary>Nodes made before the first look for free ones; later, at least as many nodes as were then alive are made between looks.</summary>
+    private const int MinSweep = 1024;
 
     static CriticalPath()
     {
@@ -73,14 +83,15 @@ internal sealed class CriticalPath
         Fill(new PathNode(), startPs, endPs, pred, cls, track, name);
 
     /// <summary>
-    /// <see cref="Add"/> into the counted store: returns the new node's handle holding one reference (the caller's,
-    /// to <see cref="Release"/> once it no longer needs the node). The caller counts every reference it keeps
-    /// (<see cref="Hold"/>) and hands the node to anyone who does not count only through <see cref="Escape"/>; a
-    /// node without references is reused by a later call, so a run allocates about as many nodes as are alive at
-    /// once instead of one per instruction.
+    /// <see cref="Add"/> into the counted store; returns the new node's handle. The node stays valid while a handle
+    /// to it is held by an agent registered with <see cref="AddRoots"/> (or it is the last record); it is handed to
+    /// anyone else (the sync hub, other agents) only through <see cref="Escape"/>. A node no one holds is reused by a
+    /// later call, so a run makes about as many nodes as are alive at once instead of one per instruction. A handle
+    /// that is only in a local variable stays valid until the next call.
     /// </summary>
     public int AddCounted(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
+        if (_freeCount == 0 && _handles > _sweepAt) Sweep();
         int h;
         if (_freeCount > 0) h = _free[--_freeCount];
         else
@@ -89,13 +100,13 @@ internal sealed class CriticalPath
             if (h == _nodes.Length)
             {
                 Array.Resize(ref _nodes, 2 * h);
-                Array.Resize(ref _refs, 2 * h);
+                Array.Resize(ref _escaped, 2 * h);
+                Array.Resize(ref _marks, 2 * h);
             }
             _nodes[h] = new PathNode { Handle = h };
         }
         var n = _nodes[h];
         n.LogIndex = -1;
-        _refs[h] = 1;
         Fill(n, startPs, endPs, pred, cls, track, name);
         return h;
     }
@@ -107,39 +118,30 @@ internal sealed class CriticalPath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PathNode? Node(int handle) => handle == 0 ? null : _nodes[handle];
 
-    /// <summary>Stores <paramref name="handle"/> in <paramref name="slot"/>, counting the reference gained and the one lost.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Hold(ref int slot, int handle)
-    {
-        if (handle != 0) _refs[handle]++;
-        var old = slot;
-        slot = handle;
-        if (old != 0) Release(old);
-    }
+    /// <summary>Registers an agent whose held handles keep their nodes from reuse.</summary>
+    public void AddRoots(IPathRoots roots) => _roots.Add(roots);
 
-    /// <summary>Counts one more reference to <paramref name="handle"/> (kept somewhere <see cref="Hold"/> does not see).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddRef(int handle)
-    {
-        if (handle != 0) _refs[handle]++;
-    }
+    /// <summary>Called back from <see cref="IPathRoots.MarkHeld"/>: <paramref name="handle"/> (0 = none) is still held.</summary>
+    public void Mark(int handle) => _marks[handle] = true;
 
-    /// <summary>Drops one counted reference; the node is reused once none is left.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Release(int handle)
-    {
-        if (--_refs[handle] == 0)
-        {
-            if (_freeCount == _free.Length) Array.Resize(ref _free, 2 * _freeCount);
-            _free[_freeCount++] = handle;
-        }
-    }
-
-    /// <summary>The node goes where references are not counted (the sync hub, other agents): it is never reused.</summary>
+    /// <summary>The node goes where handles are not tracked (the sync hub, other agents): it is never reused.</summary>
     public PathNode Escape(int handle)
     {
-        _refs[handle] += Escaped;
+        _escaped[handle] = true;
         return _nodes[handle];
+    }
+
+    /// <summary>Frees every node that no registered agent holds, has not escaped and is not the last record.</summary>
+    private void Sweep()
+    {
+        Array.Clear(_marks);
+        foreach (var r in _roots) r.MarkHeld(this);
+        if (_last is { Handle: > 0 } last) _marks[last.Handle] = true;
+        if (_free.Length < _handles) _free = new int[_nodes.Length];
+        // Highest first, so that the lowest handles are reused first (any order gives the same figures).
+        for (var h = _handles - 1; h >= 1; h--)
+            if (!_marks[h] && !_escaped[h]) _free[_freeCount++] = h;
+        _sweepAt = Math.Max(MinSweep, 2 * (_handles - 1 - _freeCount));
     }
 
     private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
@@ -167,15 +169,9 @@ internal sealed class CriticalPath
         }
         if (_log is not null)
             n.LogIndex = _log.Add(new ActivityRecord(startPs, endPs, pred?.LogIndex ?? -1, track, cls, name ?? ""));
-        // The walk starts from the record that finishes last (the latest added on a tie); a counted node stays
-        // unused while it is the last.
-        if (_last is null || endPs >= _last.EndPs)
-        {
-            if (n.Handle != 0) _refs[n.Handle]++;
-            var old = _last;
-            _last = n;
-            if (old is not null && old.Handle != 0) Release(old.Handle);
-        }
+        // The walk starts from the record that finishes last (the latest added on a tie); a counted node is not
+        // reused while it is the last.
+        if (_last is null || endPs >= _last.EndPs) _last = n;
         Count++;
         return n;
     }

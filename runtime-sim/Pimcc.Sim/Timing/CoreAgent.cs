@@ -11,7 +11,7 @@ namespace Pimcc.Sim.Timing;
 /// in-order execution, with a scoreboard of register and local-memory (and PIM-macro) range dependencies. The
 /// scalar registers are executed for real (they carry addresses, sizes and loop counters); tensor values are not.
 /// </summary>
-internal sealed class CoreAgent : IAgent
+internal sealed class CoreAgent : IAgent, IPathRoots
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
 
@@ -47,7 +47,7 @@ internal sealed class CoreAgent : IAgent
 
     private readonly uint[] _reg = new uint[32];
     private readonly long[] _regReady = new long[32];
-    // Path records as CriticalPath handles (0 = none): plain int stores, counted with CriticalPath.Hold.
+    // Path records as CriticalPath handles (0 = none): plain int stores; MarkHeld names them to the store.
     private readonly int[] _regRec = new int[32];
     private readonly long[] _unitFree = new long[UnitCount];
     private readonly int[] _unitRec = new int[UnitCount];
@@ -65,8 +65,6 @@ internal sealed class CoreAgent : IAgent
     private int _dispatchRec;
     private long _drain;
     private int _drainRec;
-    // The latest record's creation reference, dropped when the next one is made.
-    private int _pendingRec;
     private long _executed;
     private int _windowSlot; // _executed % _windowStart.Length
     private Block _block = Block.None;
@@ -102,6 +100,7 @@ internal sealed class CoreAgent : IAgent
         _scuEnergyBase = StatVector.EnergyIndex(EnergySubsystem.SramCompute, 0);
         _keepsLog = path.KeepsLog;
         _portFree = new long[Math.Max(1, m.Target.Hbm.Organization.Channels)];
+        path.AddRoots(this);
         _reg[28] = r28;
         _reg[29] = r29;
         _reg[30] = r30;
@@ -118,6 +117,17 @@ internal sealed class CoreAgent : IAgent
         Block.Collective => $"{_ops[_pc].Spec.Mnemonic} over cores 0x{_blockA:X}",
         _ => null,
     };
+
+    /// <summary>Every path handle this core may still use as a releaser (its registers, units, tags, dispatch and drain, in-flight ranges).</summary>
+    public void MarkHeld(CriticalPath path)
+    {
+        foreach (var h in _regRec) path.Mark(h);
+        foreach (var h in _unitRec) path.Mark(h);
+        foreach (var h in _tagRec) path.Mark(h);
+        path.Mark(_dispatchRec);
+        path.Mark(_drainRec);
+        foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight)) path.Mark(a.Record);
+    }
 
     /// <summary>Time at which the core halted with all its work finished.</summary>
     public long FinishPs { get; private set; }
@@ -208,7 +218,7 @@ internal sealed class CoreAgent : IAgent
                     var tag = (int)Val(Opd.Tag);
                     var pred = _dispatchRec;
                     if (_tagReady[tag] > _dispatch) { _dispatch = _tagReady[tag]; pred = _tagRec[tag]; }
-                    _path.Hold(ref _dispatchRec, Record(U.HbmInterface, _dispatch, _dispatch, pred, 0));
+                    _dispatchRec = Record(U.HbmInterface, _dispatch, _dispatch, pred, 0);
                     Next();
                     continue;
                 }
@@ -300,14 +310,14 @@ internal sealed class CoreAgent : IAgent
         var latency = _scuLatencyPs;
         var rec = Record(U.Scu, start, start + latency, pred, latency);
         _unitFree[(int)U.Scu] = start + _cyclePs;
-        _path.Hold(ref _unitRec[(int)U.Scu], rec);
+        _unitRec[(int)U.Scu] = rec;
         Write(rd, value, start + latency, rec);
         _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
-        if (start + latency > _drain) { _drain = start + latency; _path.Hold(ref _drainRec, rec); }
+        if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
         StartWindow(start);
         // The next dispatch slot is released by this instruction only if it started when it was dispatched; one
         // that waited for operands or its unit leaves the slot to the record that released its own dispatch.
-        if (start == _dispatch) _path.Hold(ref _dispatchRec, rec);
+        if (start == _dispatch) _dispatchRec = rec;
         _dispatch += _cyclePs;
         Next();
     }
@@ -352,7 +362,7 @@ internal sealed class CoreAgent : IAgent
         // A taken branch refills the fetch/decode stages behind execute.
         var penalty = taken ? _takenPenaltyPs : 0;
         _dispatch = start + _cyclePs + penalty;
-        _path.Hold(ref _dispatchRec, rec);
+        _dispatchRec = rec;
         StartWindow(start);
         if (taken) _pc += offset;
         else _pc++;
@@ -368,7 +378,7 @@ internal sealed class CoreAgent : IAgent
         if (r == 0) return;
         _reg[r] = v;
         _regReady[r] = ready;
-        _path.Hold(ref _regRec[r], rec);
+        _regRec[r] = rec;
     }
 
     /// <summary>Value of the register named by operand <paramref name="name"/> of the current word.</summary>
@@ -525,7 +535,7 @@ internal sealed class CoreAgent : IAgent
                 {
                     var tag = (int)Val(Opd.Tag);
                     _tagReady[tag] = _path.Node(rec)!.EndPs;
-                    _path.Hold(ref _tagRec[tag], rec);
+                    _tagRec[tag] = rec;
                 }
                 Next();
                 return;
@@ -603,7 +613,7 @@ internal sealed class CoreAgent : IAgent
         ref readonly var w = ref _words[_pc];
         for (var i = w.RegStart; i < w.RegStart + w.RegCount; i++) Need(_registerNumbers[i], ref _dispatch, ref pred);
         var rec = Record(U.Tcu, _dispatch, _dispatch + _cyclePs, pred, 0);
-        _path.Hold(ref _dispatchRec, rec);
+        _dispatchRec = rec;
         _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         StartWindow(_dispatch);
         _dispatch += _cyclePs;
@@ -630,12 +640,12 @@ internal sealed class CoreAgent : IAgent
         var end = start + Math.Max(lat, occ);
         var rec = Record(unit, start, end, pred, occ);
         _unitFree[(int)unit] = start + Math.Max(occ, _cyclePs);
-        _path.Hold(ref _unitRec[(int)unit], rec);
+        _unitRec[(int)unit] = rec;
         foreach (var r in reads) if (r.Hi > r.Lo) AddInflight(new Access(r.Space, r.Lo, r.Hi, false, start + occ, rec));
         foreach (var w in writes) if (w.Hi > w.Lo) AddInflight(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
-        if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
+        if (end > _drain) { _drain = end; _drainRec = rec; }
         StartWindow(start);
-        if (start == _dispatch) _path.Hold(ref _dispatchRec, rec); // see Scalar
+        if (start == _dispatch) _dispatchRec = rec; // see Scalar
         _dispatch += _cyclePs;
         return rec;
     }
@@ -666,7 +676,6 @@ internal sealed class CoreAgent : IAgent
 
     private void AddInflight(Access a)
     {
-        _path.AddRef(a.Record);
         _inflight.Add(a);
     }
 
@@ -676,7 +685,6 @@ internal sealed class CoreAgent : IAgent
         var kept = 0;
         for (var i = 0; i < span.Length; i++)
             if (span[i].ReadyPs > _dispatch) span[kept++] = span[i];
-            else if (span[i].Record != 0) _path.Release(span[i].Record);
         _inflight.RemoveRange(kept, span.Length - kept);
         // Prune again once as many entries were added as are still live: linear cost per entry overall.
         _pruneAt = Math.Max(32, 2 * kept);
@@ -690,7 +698,7 @@ internal sealed class CoreAgent : IAgent
         var rec = RecordAfter(U.Control, at, at, releasedBy ?? _path.Node(_dispatchRec), 0);
         StartWindow(at);
         _dispatch = at + _m.CyclePs;
-        _path.Hold(ref _dispatchRec, rec);
+        _dispatchRec = rec;
         _pc++;
     }
 
@@ -702,11 +710,11 @@ internal sealed class CoreAgent : IAgent
         var end = Math.Max(start, arrival);
         var rec = RecordAfter(U.Noc, start, end, arrival > start ? sendRec : _path.Node(_dispatchRec), 0);
         AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
-        if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
+        if (end > _drain) { _drain = end; _drainRec = rec; }
         _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, bytes * 8.0 * _m.Target.Energy.LocalMemoryPjPerBit);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
-        _path.Hold(ref _dispatchRec, rec);
+        _dispatchRec = rec;
         _pc++;
     }
 
@@ -746,15 +754,15 @@ internal sealed class CoreAgent : IAgent
         var (_, writes) = CollectiveRanges(op);
         AddInflight(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
-        _path.Hold(ref _unitRec[(int)U.Noc], rec);
-        if (end > _drain) { _drain = end; _path.Hold(ref _drainRec, rec); }
+        _unitRec[(int)U.Noc] = rec;
+        if (end > _drain) { _drain = end; _drainRec = rec; }
         var moved = op.Spec.Mnemonic == "noc.ag" ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
         _stats.Add(Counter.NocBytes, moved);
         _stats.AddEnergy(EnergySubsystem.Noc, Class, moved * 8.0 * t.Energy.NocHopPjPerBit);
         if (op.Spec.Mnemonic == "noc.ar") _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
-        _path.Hold(ref _dispatchRec, rec);
+        _dispatchRec = rec;
         _pc++;
     }
 
@@ -773,9 +781,6 @@ internal sealed class CoreAgent : IAgent
         var cls = _classes[_pc];
         if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
         var rec = _path.AddCounted(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
-        // Keep the new record alive until the next one is made (it may not be stored anywhere, e.g. a nop's).
-        if (_pendingRec != 0) _path.Release(_pendingRec);
-        _pendingRec = rec;
         return rec;
     }
 

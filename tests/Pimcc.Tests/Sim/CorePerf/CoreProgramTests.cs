@@ -66,11 +66,11 @@ public class CoreProgramTests
     }
 
     [Fact]
-    public void ALongLoopReusesAHandfulOfPathNodes()
+    public void ALongLoopReusesItsPathNodes()
     {
         var bin = SimPrograms.Assemble("""
             .core 0
-                li.lo r1, 5000
+                li.lo r1, 30000
                 li.lo r3, 0
                 li.lo r4, 4096
                 li.lo r5, 64
@@ -91,11 +91,11 @@ public class CoreProgramTests
         hub.Wake(core, 0, null);
         hub.Run();
         core.Done.ShouldBeTrue();
-        core.Register(2).ShouldBe(5000u * 3);
-        path.Count.ShouldBe(4 + 5000 * 4 + 1);
+        core.Register(2).ShouldBe(30000u * 3);
+        path.Count.ShouldBe(4 + 30000 * 4 + 1);
         stats.Get(Counter.Instructions).ShouldBe(path.Count);
-        // Without reuse this would be one node per record (20 005).
-        path.CountedNodes.ShouldBeLessThan(200);
+        // Without reuse this would be one node per record (120 005).
+        path.CountedNodes.ShouldBeLessThan(10_000);
     }
 
     [Fact]
