@@ -59,10 +59,10 @@ internal sealed class CriticalPath
     private bool[] _escaped = new bool[256];
     private bool[] _marks = new bool[256];
     private int[] _free = new int[256];
-    private int _freeCount, _handles = 1, _sweepAt = MinSweep;
+    private int _freeCount, _handles = 1, _sweepAt = MinSweep, _marked;
     private readonly List<IPathRoots> _roots = [];
 
-    /// <summary>Nodes made before the first look for free ones; later, at least as many nodes as were then alive are made between looks.</summary>
+    /// <summary>Nodes made before the first look for free ones.</summary>
     private const int MinSweep = 1024;
 
     static CriticalPath()
@@ -122,7 +122,11 @@ internal sealed class CriticalPath
     public void AddRoots(IPathRoots roots) => _roots.Add(roots);
 
     /// <summary>Called back from <see cref="IPathRoots.MarkHeld"/>: <paramref name="handle"/> (0 = none) is still held.</summary>
-    public void Mark(int handle) => _marks[handle] = true;
+    public void Mark(int handle)
+    {
+        _marks[handle] = true;
+        _marked++;
+    }
 
     /// <summary>The node goes where handles are not tracked (the sync hub, other agents): it is never reused.</summary>
     public PathNode Escape(int handle)
@@ -134,14 +138,18 @@ internal sealed class CriticalPath
     /// <summary>Frees every node that no registered agent holds, has not escaped and is not the last record.</summary>
     private void Sweep()
     {
-        Array.Clear(_marks);
+        Array.Clear(_marks, 0, _handles);
+        _marked = 0;
         foreach (var r in _roots) r.MarkHeld(this);
         if (_last is { Handle: > 0 } last) _marks[last.Handle] = true;
         if (_free.Length < _handles) _free = new int[_nodes.Length];
         // Highest first, so that the lowest handles are reused first (any order gives the same figures).
         for (var h = _handles - 1; h >= 1; h--)
             if (!_marks[h] && !_escaped[h]) _free[_freeCount++] = h;
-        _sweepAt = Math.Max(MinSweep, 2 * (_handles - 1 - _freeCount));
+        // Make at least as many nodes before the next look as this one cost (slots asked + nodes scanned), so that
+        // looking stays a small constant per record however many slots the agents have.
+        var live = _handles - 1 - _freeCount;
+        _sweepAt = Math.Max(MinSweep, 2 * live + 2 * _marked);
     }
 
     private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
