@@ -22,6 +22,16 @@ internal sealed class PathNode
     public ClassTimes Before;
     /// <summary>Index in the kept <see cref="ActivityLog"/> (traces), -1 when no log is kept.</summary>
     public int LogIndex = -1;
+
+    /// <summary>Handle of a node owned by <see cref="CriticalPath"/>'s counted store (<see cref="CriticalPath.AddCounted"/>), 0 for the others.</summary>
+    internal int Handle;
+}
+
+/// <summary>Holder of <see cref="CriticalPath"/> handles (see <see cref="CriticalPath.AddCounted"/>).</summary>
+internal interface IPathRoots
+{
+    /// <summary>Calls <see cref="CriticalPath.Mark"/> for every handle it may still use.</summary>
+    void MarkHeld(CriticalPath path);
 }
 
 /// <summary>
@@ -42,6 +52,19 @@ internal sealed class CriticalPath
     private readonly ActivityLog? _log;
     private PathNode? _last;
 
+    // The counted store: nodes addressed by int handles (1..), so that agents keep handles in plain int slots (no GC
+    // write barrier, no reference counting per store). When it runs out of free nodes it asks its agents which
+    // handles they hold (IPathRoots) and reuses every other node that has not escaped. Handle 0 is "no node".
+    private PathNode[] _nodes = new PathNode[256];
+    private bool[] _escaped = new bool[256];
+    private bool[] _marks = new bool[256];
+    private int[] _free = new int[256];
+    private int _freeCount, _handles = 1, _sweepAt = MinSweep, _marked;
+    private readonly List<IPathRoots> _roots = [];
+
+    /// <summary>Nodes made before the first look for free ones.</summary>
+    private const int MinSweep = 1024;
+
     static CriticalPath()
     {
         if (WorkClasses.Count != Classes) throw new InvalidOperationException($"CriticalPath.Classes is {Classes} but WorkClass has {WorkClasses.Count} values");
@@ -56,11 +79,89 @@ internal sealed class CriticalPath
     public bool KeepsLog => _log is not null;
 
     /// <summary>Adds a record released by <paramref name="pred"/> (null: released by nothing, i.e. the program start).</summary>
-    public PathNode Add(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
+    public PathNode Add(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name) =>
+        Fill(new PathNode(), startPs, endPs, pred, cls, track, name);
+
+    /// <summary>
+    /// <see cref="Add"/> into the counted store; returns the new node's handle. The node stays valid while a handle
+    /// to it is held by an agent registered with <see cref="AddRoots"/> (or it is the last record); it is handed to
+    /// anyone else (the sync hub, other agents) only through <see cref="Escape"/>. A node no one holds is reused by a
+    /// later call, so a run makes about as many nodes as are alive at once instead of one per instruction. A handle
+    /// that is only in a local variable stays valid until the next call.
+    /// </summary>
+    public int AddCounted(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
-        var n = new PathNode { StartPs = startPs, EndPs = endPs, Class = cls };
+        if (_freeCount == 0 && _handles > _sweepAt) Sweep();
+        int h;
+        if (_freeCount > 0) h = _free[--_freeCount];
+        else
+        {
+            h = _handles++;
+            if (h == _nodes.Length)
+            {
+                Array.Resize(ref _nodes, 2 * h);
+                Array.Resize(ref _escaped, 2 * h);
+                Array.Resize(ref _marks, 2 * h);
+            }
+            _nodes[h] = new PathNode { Handle = h };
+        }
+        var n = _nodes[h];
+        n.LogIndex = -1;
+        Fill(n, startPs, endPs, pred, cls, track, name);
+        return h;
+    }
+
+    /// <summary>Nodes the counted store has made so far (about the most alive at once, not the records added).</summary>
+    public int CountedNodes => _handles - 1;
+
+    /// <summary>The node of a handle from <see cref="AddCounted"/> (null for 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PathNode? Node(int handle) => handle == 0 ? null : _nodes[handle];
+
+    /// <summary>Registers an agent whose held handles keep their nodes from reuse.</summary>
+    public void AddRoots(IPathRoots roots) => _roots.Add(roots);
+
+    /// <summary>Called back from <see cref="IPathRoots.MarkHeld"/>: <paramref name="handle"/> (0 = none) is still held.</summary>
+    public void Mark(int handle)
+    {
+        _marks[handle] = true;
+        _marked++;
+    }
+
+    /// <summary>The node goes where handles are not tracked (the sync hub, other agents): it is never reused.</summary>
+    public PathNode Escape(int handle)
+    {
+        _escaped[handle] = true;
+        return _nodes[handle];
+    }
+
+    /// <summary>Frees every node that no registered agent holds, has not escaped and is not the last record.</summary>
+    private void Sweep()
+    {
+        Array.Clear(_marks, 0, _handles);
+        _marked = 0;
+        foreach (var r in _roots) r.MarkHeld(this);
+        if (_last is { Handle: > 0 } last) _marks[last.Handle] = true;
+        if (_free.Length < _handles) _free = new int[_nodes.Length];
+        // Highest first, so that the lowest handles are reused first (any order gives the same figures).
+        for (var h = _handles - 1; h >= 1; h--)
+            if (!_marks[h] && !_escaped[h]) _free[_freeCount++] = h;
+        // Make at least as many nodes before the next look as this one cost (slots asked + nodes scanned), so that
+        // looking stays a small constant per record however many slots the agents have.
+        var live = _handles - 1 - _freeCount;
+        _sweepAt = Math.Max(MinSweep, 2 * live + 2 * _marked);
+    }
+
+    private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
+    {
+        n.StartPs = startPs;
+        n.EndPs = endPs;
+        n.Class = cls;
         if (pred is null)
+        {
+            n.Before = default;
             n.Before[(int)WorkClass.Other] = Math.Max(0, startPs);
+        }
         else
         {
             if (startPs < pred.StartPs)
@@ -76,7 +177,8 @@ internal sealed class CriticalPath
         }
         if (_log is not null)
             n.LogIndex = _log.Add(new ActivityRecord(startPs, endPs, pred?.LogIndex ?? -1, track, cls, name ?? ""));
-        // The walk starts from the record that finishes last (the latest added on a tie).
+        // The walk starts from the record that finishes last (the latest added on a tie); a counted node is not
+        // reused while it is the last.
         if (_last is null || endPs >= _last.EndPs) _last = n;
         Count++;
         return n;

@@ -69,6 +69,9 @@ public sealed class StatVector
         V[ClassBase + (int)cls] += ps;
     }
 
+    /// <summary>Index in <see cref="V"/> of the energy cell of <paramref name="s"/> x <paramref name="cls"/> (cells of one subsystem are consecutive by class).</summary>
+    internal static int EnergyIndex(EnergySubsystem s, WorkClass cls) => EnergyBase + (int)s * Classes + (int)cls;
+
     public void AddEnergy(EnergySubsystem s, WorkClass cls, double pj) => V[EnergyBase + (int)s * Classes + (int)cls] += pj;
 
     public void Add(Counter c, double amount) => V[CounterBase + (int)c] += amount;

@@ -22,6 +22,9 @@ internal sealed class StreamDebugMap
 
     public WorkClass Class(int word) => _class[word];
 
+    /// <summary>Per word: its class (the array itself, for hot loops that index it directly; do not modify).</summary>
+    public WorkClass[] Classes => _class;
+
     public static StreamDebugMap Build(IReadOnlyList<Op> ops, IEnumerable<DebugRange> ranges)
     {
         var names = new string?[ops.Count];

@@ -11,11 +11,12 @@ namespace Pimcc.Sim.Timing;
 /// in-order execution, with a scoreboard of register and local-memory (and PIM-macro) range dependencies. The
 /// scalar registers are executed for real (they carry addresses, sizes and loop counters); tensor values are not.
 /// </summary>
-internal sealed class CoreAgent : IAgent
+internal sealed class CoreAgent : IAgent, IPathRoots
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
 
-    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, PathNode? Record);
+    /// <summary>A local-memory or macro range in use until <see cref="ReadyPs"/>; Record is a counted path handle.</summary>
+    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, int Record);
 
     private const int LocalSpace = 0, MacroSpace = 1;
     private static readonly int UnitCount = Enum.GetValues<U>().Length;
@@ -23,6 +24,20 @@ internal sealed class CoreAgent : IAgent
     private readonly int _core;
     private readonly Op[] _ops;
     private readonly CoreProgram _program;
+    private readonly CoreWord[] _words;
+    private readonly int[] _values;
+    private readonly int[] _positionBase;
+    private readonly sbyte[] _positions;
+    private readonly byte[] _registerNumbers;
+    private readonly WorkClass[] _classes;
+    private readonly double[] _statValues;
+    private readonly long _cyclePs, _scuLatencyPs, _takenPenaltyPs, _maxInstructions;
+    private readonly double _scuOpPj;
+    private readonly int _scuEnergyBase;
+    private readonly bool _keepsLog;
+    // Instructions recorded and not yet added to Counter.Instructions: a count of +1.0 additions to a cell only this
+    // agent adds to, so folding it in once at the halt gives the same double.
+    private long _instructions;
     private readonly StreamDebugMap _debug;
     private readonly MachineModel _m;
     private readonly SyncHub _hub;
@@ -32,24 +47,29 @@ internal sealed class CoreAgent : IAgent
 
     private readonly uint[] _reg = new uint[32];
     private readonly long[] _regReady = new long[32];
-    private readonly PathNode?[] _regRec = new PathNode?[32];
+    // Path records as CriticalPath handles (0 = none): plain int stores; MarkHeld names them to the store.
+    private readonly int[] _regRec = new int[32];
     private readonly long[] _unitFree = new long[UnitCount];
-    private readonly PathNode?[] _unitRec = new PathNode?[UnitCount];
+    private readonly int[] _unitRec = new int[UnitCount];
     private readonly List<Access> _inflight = [];
+    private int _pruneAt = 32;
     private readonly long[] _windowStart;
     private readonly long[] _tagReady = new long[16];
-    private readonly PathNode?[] _tagRec = new PathNode?[16];
-    private readonly Dictionary<int, long> _portFree = [];
+    private readonly int[] _tagRec = new int[16];
+    private readonly long[] _portFree;
+    private readonly Dictionary<int, long> _portFreeBeyond = [];
     private long _tcuM, _tcuN, _tcuK, _tcuLda, _tcuLdb, _tcuLdc;
 
     private int _pc;
     private long _dispatch;
-    private PathNode? _dispatchRec;
+    private int _dispatchRec;
     private long _drain;
-    private PathNode? _drainRec;
+    private int _drainRec;
     private long _executed;
+    private int _windowSlot; // _executed % _windowStart.Length
     private Block _block = Block.None;
-    private string? _blockedOn;
+    // What a blocked core waits for, formatted only when asked (a deadlock report), not at every block.
+    private long _blockA, _blockB, _blockC;
 
     public CoreAgent(int core, CoreProgram program, int entry, StreamDebugMap debug, MachineModel m, SyncHub hub,
         StatVector stats, CriticalPath path, SimOptions options, uint r28, uint r29, uint r30)
@@ -65,6 +85,22 @@ internal sealed class CoreAgent : IAgent
         _path = path;
         _options = options;
         _windowStart = new long[Math.Max(1, options.ScoreboardDepth)];
+        _words = program.Words;
+        _values = program.Values;
+        _positionBase = program.PositionBase;
+        _positions = program.Positions;
+        _registerNumbers = program.RegisterNumbers;
+        _classes = debug.Classes;
+        _statValues = stats.V;
+        _cyclePs = m.CyclePs;
+        _scuLatencyPs = m.Cycles(m.Target.Sram.ScuLatencyCycles);
+        _takenPenaltyPs = m.Cycles(Math.Max(0, m.Target.Sram.PipelineStages - 1));
+        _maxInstructions = options.MaxInstructionsPerCore;
+        _scuOpPj = m.Target.Energy.ScuOpPj;
+        _scuEnergyBase = StatVector.EnergyIndex(EnergySubsystem.SramCompute, 0);
+        _keepsLog = path.KeepsLog;
+        _portFree = new long[Math.Max(1, m.Target.Hbm.Organization.Channels)];
+        path.AddRoots(this);
         _reg[28] = r28;
         _reg[29] = r29;
         _reg[30] = r30;
@@ -73,7 +109,25 @@ internal sealed class CoreAgent : IAgent
 
     public string Name { get; }
     public bool Done => _block == Block.Halted;
-    public string? BlockedOn => Done || _block == Block.Yield ? null : _blockedOn;
+    public string? BlockedOn => _block switch
+    {
+        Block.Wait => $"ev.wait event {_blockA} count {_blockB} (counter {_blockC})",
+        Block.Barrier => $"bar {_blockA} of {_blockB} cores",
+        Block.Receive => $"noc.recv from core {_blockA}",
+        Block.Collective => $"{_ops[_pc].Spec.Mnemonic} over cores 0x{_blockA:X}",
+        _ => null,
+    };
+
+    /// <summary>Every path handle this core may still use as a releaser (its registers, units, tags, dispatch and drain, in-flight ranges).</summary>
+    public void MarkHeld(CriticalPath path)
+    {
+        foreach (var h in _regRec) path.Mark(h);
+        foreach (var h in _unitRec) path.Mark(h);
+        foreach (var h in _tagRec) path.Mark(h);
+        path.Mark(_dispatchRec);
+        path.Mark(_drainRec);
+        foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight)) path.Mark(a.Record);
+    }
 
     /// <summary>Time at which the core halted with all its work finished.</summary>
     public long FinishPs { get; private set; }
@@ -99,63 +153,67 @@ internal sealed class CoreAgent : IAgent
                 break;
         }
         _block = Block.None;
-        _blockedOn = null;
         Run(nowPs);
     }
 
     private void Run(long now)
     {
+        var words = _words;
         while (true)
         {
-            if ((uint)_pc >= (uint)_ops.Length)
+            if ((uint)_pc >= (uint)words.Length)
                 throw Error($"execution ran past the end of the stream (word {_pc})", "every program must end with halt");
-            if (++_executed > _options.MaxInstructionsPerCore)
-                throw Error($"more than {_options.MaxInstructionsPerCore} instructions executed; the program does not halt", "check loop counters");
-            var op = _ops[_pc];
-            var spec = op.Spec;
+            if (++_executed > _maxInstructions)
+                throw Error($"more than {_maxInstructions} instructions executed; the program does not halt", "check loop counters");
+            if (++_windowSlot == _windowStart.Length) _windowSlot = 0;
             // Scoreboard capacity: an instruction dispatches only once the one ScoreboardDepth earlier has started.
-            var slot = _windowStart[(int)(_executed % _windowStart.Length)];
+            var slot = _windowStart[_windowSlot];
             if (slot > _dispatch) _dispatch = slot;
-            switch (spec.Timing)
+            switch (words[_pc].Kind)
             {
-                case TimingClass.Nop:
-                    Record(U.Control, _dispatch, _dispatch + _m.CyclePs, _dispatchRec, 0);
+                case CoreKind.Scalar:
+                    Scalar(in words[_pc]);
+                    continue;
+                case CoreKind.Branch:
+                    Branch(in words[_pc]);
+                    continue;
+                case CoreKind.Nop:
+                    Record(U.Control, _dispatch, _dispatch + _cyclePs, _dispatchRec, 0);
                     Next();
                     continue;
-                case TimingClass.Halt:
+                case CoreKind.Halt:
                     FinishPs = Math.Max(_dispatch, _drain);
                     Record(U.Control, FinishPs, FinishPs, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
+                    _stats.Add(Counter.Instructions, _instructions);
+                    _instructions = 0;
                     _block = Block.Halted;
                     return;
-                case TimingClass.ScalarAlu:
-                    Scalar(op);
+                case CoreKind.ScalarOther:
+                    ScalarGeneric(_ops[_pc]);
                     continue;
-                case TimingClass.Branch:
-                    Branch(op);
-                    continue;
-                case TimingClass.EventSync when spec.Mnemonic == "ev.sig":
+                case CoreKind.EventSignal:
                 {
                     var at = Math.Max(_dispatch, _drain);
-                    var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
+                    var rec = _path.Escape(Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0));
                     _hub.Signal((int)Val(Opd.Event), Val(Opd.Count), at, rec);
                     Next();
                     continue;
                 }
-                case TimingClass.EventSync:
+                case CoreKind.EventWait:
                     if (Yield(now, _dispatch)) return;
-                    if (_hub.TryWait((int)Val(Opd.Event), Val(Opd.Count), this)) { CompleteSync(op, now, null); continue; }
-                    Blocked(Block.Wait, $"ev.wait event {Val(Opd.Event)} count {Val(Opd.Count)} (counter {_hub.Counter((int)Val(Opd.Event))})");
+                    if (_hub.TryWait((int)Val(Opd.Event), Val(Opd.Count), this)) { CompleteSync(_ops[_pc], now, null); continue; }
+                    Blocked(Block.Wait, Val(Opd.Event), Val(Opd.Count), _hub.Counter((int)Val(Opd.Event)));
                     return;
-                case TimingClass.Barrier:
+                case CoreKind.Barrier:
                 {
                     var at = Math.Max(_dispatch, _drain);
                     if (Yield(now, at)) return;
-                    var rec = Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0);
-                    if (_hub.ArriveBarrier((int)Val(Opd.Barrier), (int)Val(Opd.Cores), this, rec)) { CompleteSync(op, now, rec); continue; }
-                    Blocked(Block.Barrier, $"bar {Val(Opd.Barrier)} of {Val(Opd.Cores)} cores");
+                    var rec = _path.Escape(Record(U.Control, at, at, _drain >= _dispatch ? _drainRec : _dispatchRec, 0));
+                    if (_hub.ArriveBarrier((int)Val(Opd.Barrier), (int)Val(Opd.Cores), this, rec)) { CompleteSync(_ops[_pc], now, rec); continue; }
+                    Blocked(Block.Barrier, Val(Opd.Barrier), Val(Opd.Cores));
                     return;
                 }
-                case TimingClass.HbmPrefetchWait:
+                case CoreKind.PrefetchWait:
                 {
                     var tag = (int)Val(Opd.Tag);
                     var pred = _dispatchRec;
@@ -164,16 +222,18 @@ internal sealed class CoreAgent : IAgent
                     Next();
                     continue;
                 }
-                case TimingClass.NocPointToPoint when spec.Mnemonic == "noc.recv":
+                case CoreKind.NocReceive:
                 {
                     if (Yield(now, _dispatch)) return;
                     var src = Reg(Opd.Core);
-                    if (_hub.TryReceive((int)src, _core, this) is { } msg) { CompleteReceive(op, now, msg.ArrivalPs, msg.Record); continue; }
-                    Blocked(Block.Receive, $"noc.recv from core {src}");
+                    if (_hub.TryReceive((int)src, _core, this) is { } msg) { CompleteReceive(_ops[_pc], now, msg.ArrivalPs, msg.Record); continue; }
+                    Blocked(Block.Receive, src);
                     return;
                 }
-                case TimingClass.NocCollective:
+                case CoreKind.NocCollective:
                 {
+                    var op = _ops[_pc];
+                    var spec = op.Spec;
                     var mask = Reg(Opd.Group);
                     if ((mask >> _core & 1) == 0)
                         throw Error($"'{spec.Mnemonic}' group mask 0x{mask:X} does not contain this core", "every member of a collective must be in its group");
@@ -181,13 +241,13 @@ internal sealed class CoreAgent : IAgent
                     var ready = ReadyFor(reads, default, out var pred);
                     var at = Math.Max(_dispatch, ready);
                     if (Yield(now, at)) return;
-                    var rec = Record(U.Noc, at, at, at == _dispatch ? _dispatchRec : pred, 0);
+                    var rec = _path.Escape(Record(U.Noc, at, at, at == _dispatch ? _dispatchRec : pred, 0));
                     if (_hub.JoinCollective(spec.Opcode, mask, BitOperations.PopCount((ulong)mask), this, rec)) { CompleteCollective(op, now, rec); continue; }
-                    Blocked(Block.Collective, $"{spec.Mnemonic} over cores 0x{mask:X}");
+                    Blocked(Block.Collective, mask);
                     return;
                 }
                 default:
-                    DataOp(op);
+                    DataOp(_ops[_pc], words[_pc].Kind);
                     continue;
             }
         }
@@ -195,24 +255,24 @@ internal sealed class CoreAgent : IAgent
 
     // ---- control and scalar -------------------------------------------------------------------------------------
 
-    private void Scalar(Op op)
+    private void Scalar(in CoreWord w)
     {
-        var rd = (int)op.Operands[0];
+        var rd = w.A;
         long start = _dispatch;
         var pred = _dispatchRec;
         uint value;
-        var mn = _program.Mnemonics[_pc];
+        var mn = w.Mnemonic;
         switch (mn)
         {
-            case CoreMnemonic.LiLo: value = (uint)Val(Opd.Imm); break;
-            case CoreMnemonic.LiHi: Need(rd, ref start, ref pred); value = (uint)Val(Opd.Imm) << 16 | (_reg[rd] & 0xFFFF); break;
-            case CoreMnemonic.Addi: Need((int)Val(Opd.Rs), ref start, ref pred); value = (uint)(_reg[Val(Opd.Rs)] + Val(Opd.Imm)); break;
+            case CoreMnemonic.LiLo: value = (uint)w.C; break;
+            case CoreMnemonic.LiHi: Need(rd, ref start, ref pred); value = (uint)w.C << 16 | (_reg[rd] & 0xFFFF); break;
+            case CoreMnemonic.Addi: Need(w.B, ref start, ref pred); value = (uint)(_reg[w.B] + (long)w.C); break;
             // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
             // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
-            case CoreMnemonic.Lw: Need((int)Val(Opd.Addr), ref start, ref pred); value = 0; break;
+            case CoreMnemonic.Lw: Need(w.B, ref start, ref pred); value = 0; break;
             default:
             {
-                int rs = (int)Val(Opd.Rs), rt = (int)Val(Opd.Rt);
+                int rs = w.B, rt = w.C;
                 Need(rs, ref start, ref pred);
                 Need(rt, ref start, ref pred);
                 uint a = _reg[rs], b = _reg[rt];
@@ -229,50 +289,62 @@ internal sealed class CoreAgent : IAgent
                     CoreMnemonic.Slt => (int)a < (int)b ? 1u : 0u,
                     CoreMnemonic.Min => (uint)Math.Min((int)a, (int)b),
                     CoreMnemonic.Max => (uint)Math.Max((int)a, (int)b),
-                    _ => throw new InvalidOperationException($"scalar op {op.Spec.Mnemonic} has no semantics"),
+                    _ => throw new InvalidOperationException($"scalar op {_ops[_pc].Spec.Mnemonic} has no semantics"),
                 };
                 break;
             }
         }
+        ScalarIssue(rd, value, start, pred);
+    }
+
+    /// <summary>
+    /// Scalar ops without a decoded form (sw): the timing model has no semantics for them (it always failed on
+    /// them, reading the missing rt operand); an internal error, not a user one.
+    /// </summary>
+    private void ScalarGeneric(Op op) => throw new InvalidOperationException($"scalar op {op.Spec.Mnemonic} has no timing semantics");
+
+    /// <summary>Issues a scalar op to the SCU once its operands are ready at <paramref name="start"/>.</summary>
+    private void ScalarIssue(int rd, uint value, long start, int pred)
+    {
         if (_unitFree[(int)U.Scu] > start) { start = _unitFree[(int)U.Scu]; pred = _unitRec[(int)U.Scu]; }
-        var latency = _m.Cycles(_m.Target.Sram.ScuLatencyCycles);
+        var latency = _scuLatencyPs;
         var rec = Record(U.Scu, start, start + latency, pred, latency);
-        _unitFree[(int)U.Scu] = start + _m.CyclePs;
+        _unitFree[(int)U.Scu] = start + _cyclePs;
         _unitRec[(int)U.Scu] = rec;
         Write(rd, value, start + latency, rec);
-        _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
+        _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
         StartWindow(start);
         // The next dispatch slot is released by this instruction only if it started when it was dispatched; one
         // that waited for operands or its unit leaves the slot to the record that released its own dispatch.
         if (start == _dispatch) _dispatchRec = rec;
-        _dispatch += _m.CyclePs;
+        _dispatch += _cyclePs;
         Next();
     }
 
-    private void Branch(Op op)
+    private void Branch(in CoreWord w)
     {
         long start = _dispatch;
         var pred = _dispatchRec;
         bool taken;
-        var mn = _program.Mnemonics[_pc];
+        var mn = w.Mnemonic;
         switch (mn)
         {
             case CoreMnemonic.Jmp: taken = true; break;
             case CoreMnemonic.Loop:
             {
-                var c = (int)Val(Opd.Counter);
+                var c = w.A;
                 Need(c, ref start, ref pred);
                 var v = _reg[c] - 1;
                 taken = v != 0;
-                var recL = Record(U.Control, start, start + _m.CyclePs, pred, 0);
-                Write(c, v, start + _m.CyclePs, recL);
-                Jump(op, taken, start, recL);
+                var recL = Record(U.Control, start, start + _cyclePs, pred, 0);
+                Write(c, v, start + _cyclePs, recL);
+                Jump(w.C, taken, start, recL);
                 return;
             }
             default:
             {
-                int a = (int)Val(Opd.A), b = (int)Val(Opd.B);
+                int a = w.A, b = w.B;
                 Need(a, ref start, ref pred);
                 Need(b, ref start, ref pred);
                 int x = (int)_reg[a], y = (int)_reg[b];
@@ -280,32 +352,28 @@ internal sealed class CoreAgent : IAgent
                 break;
             }
         }
-        var rec = Record(U.Control, start, start + _m.CyclePs, pred, 0);
-        Jump(op, taken, start, rec);
+        var rec = Record(U.Control, start, start + _cyclePs, pred, 0);
+        Jump(w.C, taken, start, rec);
     }
 
-    private void Jump(Op op, bool taken, long start, PathNode rec)
+    private void Jump(int offset, bool taken, long start, int rec)
     {
-        _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
+        _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         // A taken branch refills the fetch/decode stages behind execute.
-        var penalty = taken ? _m.Cycles(Math.Max(0, _m.Target.Sram.PipelineStages - 1)) : 0;
-        _dispatch = start + _m.CyclePs + penalty;
+        var penalty = taken ? _takenPenaltyPs : 0;
+        _dispatch = start + _cyclePs + penalty;
         _dispatchRec = rec;
         StartWindow(start);
-        if (taken)
-        {
-            var off = op.Operands[op.Spec.Operands.Count - 1];
-            _pc += (int)off;
-        }
+        if (taken) _pc += offset;
         else _pc++;
     }
 
-    private void Need(int r, ref long start, ref PathNode? pred)
+    private void Need(int r, ref long start, ref int pred)
     {
         if (_regReady[r] > start) { start = _regReady[r]; pred = _regRec[r]; }
     }
 
-    private void Write(int r, uint v, long ready, PathNode rec)
+    private void Write(int r, uint v, long ready, int rec)
     {
         if (r == 0) return;
         _reg[r] = v;
@@ -317,11 +385,17 @@ internal sealed class CoreAgent : IAgent
     private long Reg(Opd name) => _reg[Val(name)];
 
     /// <summary>Operand <paramref name="name"/> of the current word.</summary>
-    private long Val(Opd name) => _ops[_pc].Operands[_program.OperandIndex[_pc][(int)name]];
+    private long Val(Opd name)
+    {
+        var at = _positions[_positionBase[_pc] + (int)name];
+        // As Operands[-1] would: the model read an operand the instruction does not have.
+        if (at < 0) throw new ArgumentOutOfRangeException(nameof(name), $"'{_ops[_pc].Spec.Mnemonic}' has no operand {name}");
+        return _values[_pc * CoreProgram.Stride + at];
+    }
 
     // ---- data-path instructions --------------------------------------------------------------------------------
 
-    private void DataOp(Op op)
+    private void DataOp(Op op, CoreKind kind)
     {
         var spec = op.Spec;
         var t = _m.Target;
@@ -334,17 +408,17 @@ internal sealed class CoreAgent : IAgent
         var unit = spec.Unit;
         var cls = Class;
         double lmBits;
-        switch (spec.Mnemonic)
+        switch (kind)
         {
-            case "tcu.shape":
+            case CoreKind.TcuShape:
                 _tcuM = Reg(Opd.M); _tcuN = Reg(Opd.N); _tcuK = Reg(Opd.K);
                 Config(op);
                 return;
-            case "tcu.ld":
+            case CoreKind.TcuLd:
                 _tcuLda = Reg(Opd.Lda); _tcuLdb = Reg(Opd.Ldb); _tcuLdc = Reg(Opd.Ldc);
                 Config(op);
                 return;
-            case "pim.ld":
+            case CoreKind.PimLd:
             {
                 long bytes = Reg(Opd.Bytes), slot = Reg(Opd.Macro), src = Reg(Opd.Src);
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
@@ -356,7 +430,7 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, lmBits * e.LocalMemoryPjPerBit);
                 break;
             }
-            case "pim.gemv":
+            case CoreKind.PimGemv:
             {
                 var shape = Reg(Opd.Shape);
                 long rows = shape >> 16, cols = shape & 0xFFFF, eb = ElemBytes(op), slot = Reg(Opd.Macro);
@@ -377,7 +451,7 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
                 break;
             }
-            case "tcu.gemm":
+            case CoreKind.TcuGemm:
             {
                 long m = _tcuM, n = _tcuN, k = _tcuK, eb = ElemBytes(op);
                 long lda = _tcuLda == 0 ? k : _tcuLda, ldb = _tcuLdb == 0 ? n : _tcuLdb, ldc = _tcuLdc == 0 ? n : _tcuLdc;
@@ -403,7 +477,7 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
                 break;
             }
-            case "tr":
+            case CoreKind.Transpose:
             {
                 var shape = Reg(Opd.Shape);
                 long bytes = (shape >> 16) * (shape & 0xFFFF) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
@@ -414,10 +488,10 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.SramCompute, cls, bytes / (double)t.ElementBytes * e.VcuOpPj);
                 break;
             }
-            case "mv" or "mv.2d":
+            case CoreKind.Move or CoreKind.Move2d:
             {
                 long bytes, dst = Reg(Opd.Dst), src = Reg(Opd.Src), dspan, sspan;
-                if (spec.Mnemonic == "mv") { bytes = Reg(Opd.Bytes); dspan = sspan = bytes; }
+                if (kind == CoreKind.Move) { bytes = Reg(Opd.Bytes); dspan = sspan = bytes; }
                 else
                 {
                     var shape = Reg(Opd.Shape);
@@ -433,9 +507,9 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 16.0 * e.LocalMemoryPjPerBit);
                 break;
             }
-            case "hbm.ld" or "hbm.st" or "hbm.pf":
+            case CoreKind.HbmLoad or CoreKind.HbmStore or CoreKind.HbmPrefetch:
             {
-                var store = spec.Mnemonic == "hbm.st";
+                var store = kind == CoreKind.HbmStore;
                 long bytes = Reg(Opd.Bytes), chan = Reg(Opd.Chan);
                 var local = store ? Reg(Opd.Src) : Reg(Opd.Dst);
                 if (store) reads[nr++] = (LocalSpace, local, local + bytes);
@@ -445,7 +519,7 @@ internal sealed class CoreAgent : IAgent
                 var portPs = (long)Math.Ceiling(bytes / _m.ChannelBytesPerPs);
                 latPs = Math.Max(occPs, portPs) + _m.HbmAccessLatencyPs;
                 var chKey = (int)chan;
-                var portFree = _portFree.GetValueOrDefault(chKey);
+                var portFree = (uint)chKey < (uint)_portFree.Length ? _portFree[chKey] : _portFreeBeyond.GetValueOrDefault(chKey);
                 var bits = bytes * 8.0;
                 _stats.Add(Counter.CoreHbmBytes, bytes);
                 _stats.Add(Counter.HbmExternalBytes, bytes);
@@ -455,17 +529,18 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.DramIo, cls, bits * (e.ColumnOffDiePjPerBit - e.HbmCellAccessPjPerBit));
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bits * e.LocalMemoryPjPerBit);
                 var rec = Schedule(op, unit, 0, occPs, latPs, reads[..nr], writes[..nw], portFree, out var start);
-                _portFree[chKey] = start + portPs;
-                if (spec.Mnemonic == "hbm.pf")
+                if ((uint)chKey < (uint)_portFree.Length) _portFree[chKey] = start + portPs;
+                else _portFreeBeyond[chKey] = start + portPs;
+                if (kind == CoreKind.HbmPrefetch)
                 {
                     var tag = (int)Val(Opd.Tag);
-                    _tagReady[tag] = rec.EndPs;
+                    _tagReady[tag] = _path.Node(rec)!.EndPs;
                     _tagRec[tag] = rec;
                 }
                 Next();
                 return;
             }
-            case "noc.send":
+            case CoreKind.NocSend:
             {
                 long bytes = Reg(Opd.Bytes), src = Reg(Opd.Src), dst = Reg(Opd.Core);
                 reads[nr++] = (LocalSpace, src, src + bytes);
@@ -476,12 +551,12 @@ internal sealed class CoreAgent : IAgent
                 _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
                 var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
-                _hub.Send(_core, (int)dst, start, arrival, rec);
+                _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
                 Next();
                 return;
             }
             default:
-                if (unit != U.Vcu) throw new InvalidOperationException($"no timing model for '{spec.Mnemonic}'");
+                if (kind != CoreKind.Vcu) throw new InvalidOperationException($"no timing model for '{spec.Mnemonic}'");
                 Vcu(op, reads, writes, ref nr, ref nw, out occCycles, out latCycles, out lmBits);
                 break;
         }
@@ -497,7 +572,7 @@ internal sealed class CoreAgent : IAgent
         long eb = ElemBytes(op), len = Reg(Opd.Len);
         long dst = Reg(Opd.Dst);
         long readBytes = 0, writeBytes;
-        var sAt = _program.OperandIndex[_pc][(int)Opd.S];
+        var sAt = _positions[_positionBase[_pc] + (int)Opd.S];
         void In(Opd name, long bytes, Span<(int, long, long)> r, ref int n)
         {
             var a = _reg[Val(name)];
@@ -535,12 +610,13 @@ internal sealed class CoreAgent : IAgent
     {
         // TCU shape/stride registers are latched at dispatch (shadowed per instruction), so they cost an issue slot only.
         var pred = _dispatchRec;
-        foreach (var i in _program.RegisterOperands[_pc]) Need((int)op.Operands[i], ref _dispatch, ref pred);
-        var rec = Record(U.Tcu, _dispatch, _dispatch + _m.CyclePs, pred, 0);
+        ref readonly var w = ref _words[_pc];
+        for (var i = w.RegStart; i < w.RegStart + w.RegCount; i++) Need(_registerNumbers[i], ref _dispatch, ref pred);
+        var rec = Record(U.Tcu, _dispatch, _dispatch + _cyclePs, pred, 0);
         _dispatchRec = rec;
-        _stats.AddEnergy(EnergySubsystem.SramCompute, Class, _m.Target.Energy.ScuOpPj);
+        _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         StartWindow(_dispatch);
-        _dispatch += _m.CyclePs;
+        _dispatch += _cyclePs;
         _pc++;
     }
 
@@ -548,12 +624,13 @@ internal sealed class CoreAgent : IAgent
     /// Starts a data-path instruction at the earliest time its operands, unit, memory ranges and (for loads) HBM
     /// port allow; returns its activity record.
     /// </summary>
-    private PathNode Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
+    private int Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
         ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, long extraReady, out long start)
     {
         start = _dispatch;
         var pred = _dispatchRec;
-        foreach (var i in _program.RegisterOperands[_pc]) Need((int)op.Operands[i], ref start, ref pred);
+        ref readonly var word = ref _words[_pc];
+        for (var i = word.RegStart; i < word.RegStart + word.RegCount; i++) Need(_registerNumbers[i], ref start, ref pred);
         if (_unitFree[(int)unit] > start) { start = _unitFree[(int)unit]; pred = _unitRec[(int)unit]; }
         if (extraReady > start) { start = extraReady; pred = _unitRec[(int)unit]; }
         var memReady = ReadyFor(reads, writes, out var memPred);
@@ -562,24 +639,26 @@ internal sealed class CoreAgent : IAgent
         var lat = latPs >= 0 ? latPs : occ;
         var end = start + Math.Max(lat, occ);
         var rec = Record(unit, start, end, pred, occ);
-        _unitFree[(int)unit] = start + Math.Max(occ, _m.CyclePs);
+        _unitFree[(int)unit] = start + Math.Max(occ, _cyclePs);
         _unitRec[(int)unit] = rec;
-        foreach (var r in reads) if (r.Hi > r.Lo) _inflight.Add(new Access(r.Space, r.Lo, r.Hi, false, start + occ, rec));
-        foreach (var w in writes) if (w.Hi > w.Lo) _inflight.Add(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
+        foreach (var r in reads) if (r.Hi > r.Lo) AddInflight(new Access(r.Space, r.Lo, r.Hi, false, start + occ, rec));
+        foreach (var w in writes) if (w.Hi > w.Lo) AddInflight(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
         if (end > _drain) { _drain = end; _drainRec = rec; }
         StartWindow(start);
         if (start == _dispatch) _dispatchRec = rec; // see Scalar
-        _dispatch += _m.CyclePs;
+        _dispatch += _cyclePs;
         return rec;
     }
 
     /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes).</summary>
-    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out PathNode? pred)
+    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out int pred)
     {
-        long ready = 0;
-        pred = null;
-        // A range free by the dispatch time cannot delay anything (every start is at or after dispatch).
-        if (_inflight.Count > 32) PruneInflight();
+        // A range free by the dispatch time cannot delay anything (every start is at or after dispatch, and dispatch
+        // never goes back): such entries are skipped here and dropped now and then, and "nothing later than the
+        // dispatch" is answered as 0 with no releaser.
+        var ready = _dispatch;
+        pred = 0;
+        if (_inflight.Count > _pruneAt) PruneInflight();
         foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight))
         {
             if (a.ReadyPs <= ready) continue;
@@ -592,7 +671,12 @@ internal sealed class CoreAgent : IAgent
                     if (w.Space == a.Space && w.Lo < a.Hi && a.Lo < w.Hi) { hit = true; break; }
             if (hit) { ready = a.ReadyPs; pred = a.Record; }
         }
-        return ready;
+        return ready > _dispatch ? ready : 0;
+    }
+
+    private void AddInflight(Access a)
+    {
+        _inflight.Add(a);
     }
 
     private void PruneInflight()
@@ -602,6 +686,8 @@ internal sealed class CoreAgent : IAgent
         for (var i = 0; i < span.Length; i++)
             if (span[i].ReadyPs > _dispatch) span[kept++] = span[i];
         _inflight.RemoveRange(kept, span.Length - kept);
+        // Prune again once as many entries were added as are still live: linear cost per entry overall.
+        _pruneAt = Math.Max(32, 2 * kept);
     }
 
     // ---- synchronisation completions ---------------------------------------------------------------------------
@@ -609,7 +695,7 @@ internal sealed class CoreAgent : IAgent
     private void CompleteSync(Op op, long now, PathNode? releasedBy)
     {
         var at = Math.Max(Align(now), _dispatch);
-        var rec = Record(U.Control, at, at, releasedBy ?? _dispatchRec, 0);
+        var rec = RecordAfter(U.Control, at, at, releasedBy ?? _path.Node(_dispatchRec), 0);
         StartWindow(at);
         _dispatch = at + _m.CyclePs;
         _dispatchRec = rec;
@@ -622,8 +708,8 @@ internal sealed class CoreAgent : IAgent
         var dst = Reg(Opd.Dst);
         var start = Math.Max(Align(now), _dispatch);
         var end = Math.Max(start, arrival);
-        var rec = Record(U.Noc, start, end, arrival > start ? sendRec : _dispatchRec, 0);
-        _inflight.Add(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
+        var rec = RecordAfter(U.Noc, start, end, arrival > start ? sendRec : _path.Node(_dispatchRec), 0);
+        AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
         if (end > _drain) { _drain = end; _drainRec = rec; }
         _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, bytes * 8.0 * _m.Target.Energy.LocalMemoryPjPerBit);
         StartWindow(start);
@@ -664,9 +750,9 @@ internal sealed class CoreAgent : IAgent
             : _m.RingCollectiveCycles(mask, 2 * (members - 1), MachineModel.CeilDiv(readBytes, Math.Max(1, members)));
         var start = Math.Max(Align(now), _dispatch);
         var end = start + _m.Cycles(cycles);
-        var rec = Record(U.Noc, start, end, releasedBy ?? _dispatchRec, end - start);
+        var rec = RecordAfter(U.Noc, start, end, releasedBy ?? _path.Node(_dispatchRec), end - start);
         var (_, writes) = CollectiveRanges(op);
-        _inflight.Add(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
+        AddInflight(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
         _unitRec[(int)U.Noc] = rec;
         if (end > _drain) { _drain = end; _drainRec = rec; }
@@ -682,22 +768,26 @@ internal sealed class CoreAgent : IAgent
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private WorkClass Class => _debug.Class(_pc);
+    private WorkClass Class => _classes[_pc];
 
     private long ElemBytes(Op op) => Val(Opd.Dt) == 2 ? 4 : 2;
 
-    private PathNode Record(U unit, long start, long end, PathNode? pred, long busyPs)
+    /// <summary>Records the current word's activity, released by the record of handle <paramref name="pred"/>; returns its handle.</summary>
+    private int Record(U unit, long start, long end, int pred, long busyPs) => RecordAfter(unit, start, end, _path.Node(pred), busyPs);
+
+    private int RecordAfter(U unit, long start, long end, PathNode? pred, long busyPs)
     {
-        _stats.Add(Counter.Instructions, 1);
-        var cls = Class;
+        _instructions++;
+        var cls = _classes[_pc];
         if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
-        return _path.Add(start, end, pred, cls, _core * 16 + (int)unit, _path.KeepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
+        var rec = _path.AddCounted(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
+        return rec;
     }
 
     /// <summary>First core clock edge at or after <paramref name="ps"/> (wake-ups from HBM time land between edges).</summary>
     private long Align(long ps) => (ps + _m.CyclePs - 1) / _m.CyclePs * _m.CyclePs;
 
-    private void StartWindow(long start) => _windowStart[(int)(_executed % _windowStart.Length)] = start;
+    private void StartWindow(long start) => _windowStart[_windowSlot] = start;
 
     private void Next() => _pc++;
 
@@ -709,10 +799,10 @@ internal sealed class CoreAgent : IAgent
         return true;
     }
 
-    private void Blocked(Block b, string what)
+    private void Blocked(Block block, long a, long b = 0, long c = 0)
     {
-        _block = b;
-        _blockedOn = what;
+        _block = block;
+        (_blockA, _blockB, _blockC) = (a, b, c);
     }
 
     private PimccError Error(string message, string hint) =>
