@@ -41,10 +41,18 @@ public sealed class HpimSimulator
         foreach (var c in binary.Channels)
             if (c.Channel < 0 || c.Channel >= channels)
                 throw new PimccError(ExitCode.WrongTarget, fileName, $"channel stream {c.Channel} does not exist on '{Target.Name}' ({channels} channels)", "recompile for this target");
-        _coreDebug = binary.Cores.Select(c => StreamDebugMap.Build(c.Instructions, binary.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == c.Core))).ToArray();
-        _channelDebug = binary.Channels.Select(c => StreamDebugMap.Build(c.Commands, binary.Debug.Where(d => d.Stream == StreamKind.Channel && d.StreamIndex == c.Channel))).ToArray();
-        _channelPrograms = binary.Channels.Select(c => new ChannelProgram(c.Commands)).ToArray();
-        _corePrograms = binary.Cores.Select(c => new CoreProgram(c.Instructions)).ToArray();
+        // Decoded once per binary, stream by stream side by side (each stream's result depends on that stream alone).
+        StreamDebugMap[]? coreDebug = null, channelDebug = null;
+        _channelPrograms = new ChannelProgram[binary.Channels.Count];
+        _corePrograms = new CoreProgram[binary.Cores.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.ParallelRuns) };
+        Parallel.For(-1, binary.Channels.Count + binary.Cores.Count, parallel, i =>
+        {
+            if (i < 0) (coreDebug, channelDebug) = StreamDebugMap.Of(binary);
+            else if (i < binary.Channels.Count) _channelPrograms[i] = new ChannelProgram(binary.Channels[i].Commands);
+            else _corePrograms[i - binary.Channels.Count] = new CoreProgram(binary.Cores[i - binary.Channels.Count].Instructions);
+        });
+        (_coreDebug, _channelDebug) = (coreDebug!, channelDebug!);
     }
 
     /// <summary>Reads and validates an out.bin (errors are the reader's <see cref="PimccError"/>s) and prepares a simulator.</summary>

@@ -25,6 +25,14 @@ internal sealed class StreamDebugMap
     /// <summary>Per word: its class (the array itself, for hot loops that index it directly; do not modify).</summary>
     public WorkClass[] Classes => _class;
 
+    /// <summary>The maps of every core stream and every channel stream of a binary, in stream order.</summary>
+    public static (StreamDebugMap[] Cores, StreamDebugMap[] Channels) Of(PimBinary bin)
+    {
+        var byStream = bin.Debug.ToLookup(d => (d.Stream, d.StreamIndex));
+        return ([.. bin.Cores.Select(c => Build(c.Instructions, byStream[(StreamKind.Core, c.Core)]))],
+                [.. bin.Channels.Select(c => Build(c.Commands, byStream[(StreamKind.Channel, c.Channel)]))]);
+    }
+
     public static StreamDebugMap Build(IReadOnlyList<Op> ops, IEnumerable<DebugRange> ranges)
     {
         var names = new string?[ops.Count];

@@ -44,8 +44,7 @@ public sealed class FunctionalSimulator
             if (c.Channel < 0 || c.Channel >= Target.Hbm.Organization.Channels)
                 throw new PimccError(ExitCode.WrongTarget, fileName, $"channel stream {c.Channel} does not exist on '{Target.Name}'", "recompile for this target");
         Machine = FunctionalMachine.Load(bin, Target, fileName);
-        _coreDebug = bin.Cores.Select(c => StreamDebugMap.Build(c.Instructions, bin.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == c.Core))).ToArray();
-        _channelDebug = bin.Channels.Select(c => StreamDebugMap.Build(c.Commands, bin.Debug.Where(d => d.Stream == StreamKind.Channel && d.StreamIndex == c.Channel))).ToArray();
+        (_coreDebug, _channelDebug) = StreamDebugMap.Of(bin);
     }
 
     public HpimTarget Target { get; }
