@@ -3,7 +3,7 @@ using Pimcc.Tests.Driver;
 
 namespace Pimcc.Tests.Sim.Perf;
 
-/// <summary><c>pimcc sim --sampling</c>: adaptive (default) or evenly spaced decode steps.</summary>
+/// <summary><c>pimcc sim --sampling</c>: adaptive (default) or evenly spaced decode steps; <c>--layers</c>: sampled (default) or all.</summary>
 public class SamplingCliTests
 {
     private static readonly Lazy<string> Binary = new(() =>
@@ -30,5 +30,27 @@ public class SamplingCliTests
     {
         var r = CliRunner.Run("sim", Binary.Value, "--prompt-tokens", "8", "--gen-tokens", "20", "--sampling", "sometimes");
         r.ShouldBeOneLineError(ExitCode.Usage, "sometimes");
+    }
+
+    [Fact]
+    public void SampledLayersAgreeWithAllLayersAndTheReportSaysWhichRunsWereSampled()
+    {
+        // OPT-125M: 12 layers, the fewest that are sampled; its prefill's layers are alike to the picosecond.
+        double Stat(string csv, string name) => double.Parse(csv.Split('\n').First(l => l.StartsWith(name + ",", StringComparison.Ordinal)).Split(',')[2],
+            System.Globalization.CultureInfo.InvariantCulture);
+        var sampled = CliRunner.Run("sim", Binary.Value, "--prompt-tokens", "8", "--gen-tokens", "2", "--format", "csv");
+        var all = CliRunner.Run("sim", Binary.Value, "--prompt-tokens", "8", "--gen-tokens", "2", "--format", "csv", "--layers", "all");
+        sampled.ExitCode.ShouldBe(0, sampled.Err);
+        all.ExitCode.ShouldBe(0, all.Err);
+        Stat(sampled.Out, "sim.layer-sampled-runs").ShouldBeGreaterThanOrEqualTo(1);
+        Stat(all.Out, "sim.layer-sampled-runs").ShouldBe(0);
+        Stat(sampled.Out, "latency.total").ShouldBe(Stat(all.Out, "latency.total"), 0.01 * Stat(all.Out, "latency.total"));
+    }
+
+    [Fact]
+    public void UnknownLayerSamplingIsAUsageError()
+    {
+        var r = CliRunner.Run("sim", Binary.Value, "--prompt-tokens", "8", "--gen-tokens", "20", "--layers", "some");
+        r.ShouldBeOneLineError(ExitCode.Usage, "some");
     }
 }
