@@ -61,40 +61,22 @@ internal sealed partial class PrefillLowering
                 c.Li(Reg.T1, qt);
                 c.Li(Reg.T2, (d << 16) | Tb);
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // Q block, [tokens x head_dim]
-                c.Li(Reg.T4, d);
-                c.Li(Reg.T5, Tb);
-                c.Li(Reg.T6, cols);
-                c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
+                Tcu(c, "tcu.ld", d, Tb, cols);
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                 {
-                    c.Li(Reg.T4, rowsQ);
-                    c.Li(Reg.T5, _s.TokensIn(sigma));
-                    c.Li(Reg.T6, d);
-                    c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
-                    c.Li(Reg.T4, s + sigma * Tb * e);
-                    c.Li(Reg.T5, qb);
-                    c.Li(Reg.T6, kt + sigma * d * Tb * e);
-                    c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, Set);   // S[:, sigma block] = Q K^T
+                    Tcu(c, "tcu.shape", rowsQ, _s.TokensIn(sigma), d);
+                    Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, Fp16, Set);   // S[:, sigma block] = Q K^T
                 }
                 Softmax(c, s, cols, tau * Tb, rowsQ, scale, zero, tmp);
                 c.Li(Reg.T0, st);
                 c.Li(Reg.T1, s);
                 c.Li(Reg.T2, (Tb << 16) | cols);
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // S^T, [keys x queries]
-                c.Li(Reg.T4, Tb);
-                c.Li(Reg.T5, Tb);
-                c.Li(Reg.T6, Tb);
-                c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
+                Tcu(c, "tcu.ld", Tb, Tb, Tb);
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                 {
-                    c.Li(Reg.T4, d);
-                    c.Li(Reg.T5, rowsQ);
-                    c.Li(Reg.T6, _s.TokensIn(sigma));
-                    c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
-                    c.Li(Reg.T4, ot);
-                    c.Li(Reg.T5, vt + sigma * d * Tb * e);
-                    c.Li(Reg.T6, st + sigma * Tb * Tb * e);
-                    c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, sigma == 0 ? Set : Acc); // O^T += V^T S^T
+                    Tcu(c, "tcu.shape", d, rowsQ, _s.TokensIn(sigma));
+                    Tcu(c, "tcu.gemm", ot, vt + sigma * d * Tb * e, st + sigma * Tb * Tb * e, Fp16, sigma == 0 ? Set : Acc); // O^T += V^T S^T
                 }
                 FeatureRows(c, "hbm.st", op.Result.Name, tau, h * d, d, ot);
             }

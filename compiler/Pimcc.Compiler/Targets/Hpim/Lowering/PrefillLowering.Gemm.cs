@@ -90,6 +90,16 @@ internal sealed partial class PrefillLowering
         }
     }
 
+    /// <summary>A TCU instruction (<c>tcu.ld</c>, <c>tcu.shape</c>, <c>tcu.gemm</c>) whose three register operands hold
+    /// <paramref name="a"/>, <paramref name="b"/> and <paramref name="x"/> (loaded into T4, T5, T6), then its modifiers.</summary>
+    private static void Tcu(CoreCode c, string mnemonic, long a, long b, long x, params long[] modifiers)
+    {
+        c.Li(Reg.T4, a);
+        c.Li(Reg.T5, b);
+        c.Li(Reg.T6, x);
+        c.I(mnemonic, [Reg.T4, Reg.T5, Reg.T6, .. modifiers]);
+    }
+
     /// <summary>One feature tile of a GEMM on one channel: what <see cref="TileGemm"/> needs.</summary>
     private sealed record GemmTile(GemvPlan Plan, string Input, int Channel, long Rows, long Groups, long WeightBufferBytes, long WeightBuffers,
         long PanelBuffers, long Accumulators, long Ldc, List<long> Taus, long WeightAddress);
@@ -110,10 +120,7 @@ internal sealed partial class PrefillLowering
         var g = tl.Plan;
         var pe = l.ElementsPerPage;
         var panels = _s.PanelBytes;
-        c.Li(Reg.T4, pe);
-        c.Li(Reg.T5, Tb);
-        c.Li(Reg.T6, tl.Ldc);
-        c.I("tcu.ld", Reg.T4, Reg.T5, Reg.T6);
+        Tcu(c, "tcu.ld", pe, Tb, tl.Ldc);
         c.Li(GW, tl.WeightAddress);
         c.I("add", GW, GW, Reg.LayerOffset);
         var (ch0, off0) = _s.Panel(tl.Input, 0, 0);
@@ -178,16 +185,10 @@ internal sealed partial class PrefillLowering
                 var k = RowsIn(g.K, kappa);
                 if (shape != (tl.Rows, n, k))
                 {
-                    c.Li(Reg.T4, tl.Rows);
-                    c.Li(Reg.T5, n);
-                    c.Li(Reg.T6, k);
-                    c.I("tcu.shape", Reg.T4, Reg.T5, Reg.T6);
+                    Tcu(c, "tcu.shape", tl.Rows, n, k);
                     shape = (tl.Rows, n, k);
                 }
-                c.Li(Reg.T4, tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element));
-                c.Li(Reg.T5, tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes);
-                c.Li(Reg.T6, tl.PanelBuffers + (s % 2) * panels);
-                c.I("tcu.gemm", Reg.T4, Reg.T5, Reg.T6, Fp16, kappa == 0 ? Set : Acc);
+                Tcu(c, "tcu.gemm", tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element), tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes, tl.PanelBuffers + (s % 2) * panels, Fp16, kappa == 0 ? Set : Acc);
             }
         }
         PrefetchWeights(0);
