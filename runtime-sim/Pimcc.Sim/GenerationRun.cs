@@ -102,7 +102,9 @@ public static class GenerationRun
 
         var simulated = new Dictionary<int, ProgramRunResult>();
         // Steps inside a trace window are simulated too, so the trace shows real steps.
-        var window = keep is { } kw ? Enumerable.Range(Math.Max(0, kw.First - 1), Math.Max(0, Math.Min(m - 1, kw.Last - 1) - Math.Max(0, kw.First - 1) + 1)).ToList() : [];
+        List<int> window = [];
+        if (keep is { } kw)
+            for (var i = Math.Max(0, kw.First - 1); i <= Math.Min(m - 1, kw.Last - 1); i++) window.Add(i);
         if (request.Sampling == DecodeSampling.Adaptive && m > Math.Max(2, request.SampleSteps))
         {
             budget = 1 + Math.Max(3, request.SampleSteps);
@@ -118,7 +120,6 @@ public static class GenerationRun
         }
         foreach (var i in window) simulated[i] = done[1 + i];
         var prefill = done[0];
-        List<ProgramRunResult> runs;
 
         var steps = new List<DecodeStep>(m);
         var stats = new StatVector();
@@ -143,7 +144,7 @@ public static class GenerationRun
             stats.AddScaled(rb.Stats, w);
             for (var c = 0; c < critical.Length; c++) critical[c] += (1 - w) * ra.CriticalPathPs[c] + w * rb.CriticalPathPs[c];
         }
-        runs = [prefill, .. keys.Select(k => simulated[k])];
+        List<ProgramRunResult> runs = [prefill, .. keys.Select(k => simulated[k])];
         return new GenerationResult
         {
             Request = request, Prefill = prefill, Steps = steps, DecodeStats = stats, DecodeCriticalPathPs = critical, SimulatedRuns = runs,

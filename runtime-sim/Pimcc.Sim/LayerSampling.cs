@@ -83,8 +83,12 @@ public sealed class LayerSampling
         var (a, h) = Windows[_window];
         ProgramRunResult r0 = _runs[counts[0]], r1 = _runs[counts[1]], r2 = _runs[counts[2]];
         var line = Extrapolate(r0, r2, (_layers - counts[2]) / (2.0 * h));
-        if (Linear(r0, r1, r2, line, (_layers - a) / (double)h, _wobblePs)) Result = line;
-        else _window++;
+        if (Linear(r0, r1, r2, line, (_layers - a) / (double)h, _wobblePs))
+        {
+            Result = line;
+            return;
+        }
+        _window++;
         // Later windows that could not pass even if their runs lay on a line: run whole now.
         while (WindowOpen && _wobblePs * (_layers - Windows[_window].A) / Windows[_window].H > Tolerance * line.MakespanPs) _window++;
     }
@@ -123,8 +127,7 @@ public sealed class LayerSampling
     {
         double Line(double xa, double xb) => xb + w * (xb - xa);
         var stats = b.Stats.Clone();
-        stats.AddScaled(b.Stats, w);
-        stats.AddScaled(a.Stats, -w);
+        stats.AddScaledDifference(b.Stats, a.Stats, w);
         return b with
         {
             MakespanPs = (long)Math.Round(Line(a.MakespanPs, b.MakespanPs)),

@@ -72,19 +72,19 @@ public sealed class StatVector
     /// <summary>Index in <see cref="V"/> of the energy cell of <paramref name="s"/> x <paramref name="cls"/> (cells of one subsystem are consecutive by class).</summary>
     internal static int EnergyIndex(EnergySubsystem s, WorkClass cls) => EnergyBase + (int)s * Classes + (int)cls;
 
-    public void AddEnergy(EnergySubsystem s, WorkClass cls, double pj) => V[EnergyBase + (int)s * Classes + (int)cls] += pj;
+    public void AddEnergy(EnergySubsystem s, WorkClass cls, double pj) => V[EnergyIndex(s, cls)] += pj;
 
     public void Add(Counter c, double amount) => V[CounterBase + (int)c] += amount;
 
     public double UnitBusy(Unit u) => V[(int)u];
     public double ClassBusy(WorkClass c) => V[ClassBase + (int)c];
-    public double Energy(EnergySubsystem s, WorkClass c) => V[EnergyBase + (int)s * Classes + (int)c];
+    public double Energy(EnergySubsystem s, WorkClass c) => V[EnergyIndex(s, c)];
     public double Get(Counter c) => V[CounterBase + (int)c];
 
     public double EnergyOf(EnergySubsystem s)
     {
         double sum = 0;
-        for (var c = 0; c < Classes; c++) sum += V[EnergyBase + (int)s * Classes + c];
+        for (var c = 0; c < Classes; c++) sum += V[EnergyIndex(s, (WorkClass)c)];
         return sum;
     }
 
