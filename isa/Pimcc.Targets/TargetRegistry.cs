@@ -2,8 +2,8 @@ using System.Reflection;
 
 namespace Pimcc.Targets;
 
-/// <summary>One bundled preset: its name and one-line summary (for `pimcc targets`).</summary>
-public sealed record TargetPreset(string Name, string Summary);
+/// <summary>One bundled preset: its name, kind and one-line summary (for `pimcc targets`).</summary>
+public sealed record TargetPreset(string Name, string Kind, string Summary);
 
 /// <summary>
 /// The bundled presets: samples/targets/*.json embedded as resources
@@ -23,7 +23,7 @@ public static class TargetRegistry
 
     /// <summary>Every preset with its summary (loads and validates each one).</summary>
     public static IReadOnlyList<TargetPreset> Presets =>
-        Names.Select(n => new TargetPreset(n, TargetLoader.LoadPreset(n).Summary)).ToList();
+        Names.Select(n => TargetLoader.LoadPreset(n)).Select((t, i) => new TargetPreset(Names[i], t.Kind, t.Summary)).ToList();
 
     /// <summary>The preset's JSON text, or null when there is no such preset.</summary>
     public static string? PresetText(string name)

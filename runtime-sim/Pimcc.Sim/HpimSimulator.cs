@@ -79,7 +79,8 @@ public sealed class HpimSimulator
         if (target.Name != binary.Target.Name)
             throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target",
                 $"target section is named '{binary.Target.Name}' but its description is '{target.Name}'", "the binary is corrupt");
-        return target;
+        return target as HpimTarget ?? throw new PimccError(ExitCode.WrongTarget, $"{fileName}: section target",
+            $"the binary was compiled for target '{target.Name}' of kind '{target.Kind}', which this simulator does not run", "simulate it with a pimcc that has that target");
     }
 
     /// <summary>

@@ -23,12 +23,30 @@ public abstract class Pass
     public abstract Module Run(Module module, PassContext context);
 }
 
-/// <summary>What a pass run sees: its options, statistics sink and (for target passes) the resolved target.</summary>
-public sealed class PassContext(PassOptions options, PassStatistics statistics, HpimTarget? target = null)
+/// <summary>
+/// What a pass run sees: its options, statistics sink, (for target passes) the resolved target, the compilation's
+/// artifacts (streams a lowering left beside the IR) and the compile-wide settings.
+/// </summary>
+public sealed class PassContext(PassOptions options, PassStatistics statistics, TargetDescription? target = null,
+    CompilationArtifacts? artifacts = null, PipelineSettings? settings = null)
 {
     public PassOptions Options { get; } = options;
     public PassStatistics Stats { get; } = statistics;
 
     /// <summary>The resolved target description; target-specific passes require it.</summary>
-    public HpimTarget Target => target ?? throw new InvalidOperationException("this pass needs a target description");
+    public TargetDescription Target => target ?? throw new InvalidOperationException("this pass needs a target description");
+
+    /// <summary>The target as its kind's typed record (a pass of one target run with another's description is a usage error).</summary>
+    public T TargetAs<T>() where T : TargetDescription => TargetLoader.As<T>(Target, "--target");
+
+    public CompilationArtifacts Artifacts { get; } = artifacts ?? new CompilationArtifacts();
+
+    public PipelineSettings Settings { get; } = settings ?? PipelineSettings.Default;
+}
+
+/// <summary>Compile-wide settings that are not one pass's option.</summary>
+/// <param name="Image">Initial memory image in the binary: <c>auto</c> (when weights carry data and fit the limit), <c>on</c> or <c>off</c>.</param>
+public sealed record PipelineSettings(string Image)
+{
+    public static PipelineSettings Default { get; } = new("auto");
 }

@@ -13,10 +13,12 @@ public sealed record PassRunRecord(string Pass, PassStatistics Statistics);
 /// after every pass, tracks established properties in the module, writes requested IR dumps, and on
 /// a pass crash writes a reproducer (the IR before the pass plus the pipeline that failed).
 /// </summary>
-public sealed class PassManager(PassInstrumentation instrumentation, HpimTarget? target = null)
+public sealed class PassManager(PassInstrumentation instrumentation, TargetDescription? target = null, PipelineSettings? settings = null)
 {
-    public (Module Module, IReadOnlyList<PassRunRecord> Records) Run(Module module, Pipeline pipeline, string source)
+    /// <param name="artifacts">Receives what the passes produce beside the IR (a lowering's streams); a fresh one when null.</param>
+    public (Module Module, IReadOnlyList<PassRunRecord> Records) Run(Module module, Pipeline pipeline, string source, CompilationArtifacts? artifacts = null)
     {
+        artifacts ??= new CompilationArtifacts();
         Verifier.VerifyOrThrow(module, source);
         pipeline.CheckRequirements(Properties(module));
         var records = new List<PassRunRecord>();
@@ -28,7 +30,7 @@ public sealed class PassManager(PassInstrumentation instrumentation, HpimTarget?
             Module result;
             try
             {
-                result = pass.Run(module, new PassContext(step.Options, stats, target));
+                result = pass.Run(module, new PassContext(step.Options, stats, target, artifacts, settings));
             }
             catch (PimccError)
             {

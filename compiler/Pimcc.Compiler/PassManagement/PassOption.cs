@@ -29,6 +29,9 @@ public sealed class PassOptions
     public bool Bool(PassOption o) => (bool)(_values.TryGetValue(o.Name, out var v) ? v : o.DefaultValue);
     public string Str(PassOption o) => (string)(_values.TryGetValue(o.Name, out var v) ? v : o.DefaultValue);
 
+    /// <summary>Whether the pipeline string set <paramref name="o"/> (rather than leaving its default).</summary>
+    public bool IsExplicit(PassOption o) => _values.ContainsKey(o.Name);
+
     /// <summary>Options explicitly set, in name order, as they appear in a pipeline string.</summary>
     public IEnumerable<KeyValuePair<string, object>> Explicit => _values.OrderBy(kv => kv.Key, StringComparer.Ordinal);
 }

@@ -3,8 +3,7 @@ using System.Text;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Diagnostics;
 using Pimcc.Frontends.HfConfig;
-using Pimcc.Compiler.Targets.Hpim;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Compiler.Targets;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
@@ -33,79 +32,58 @@ public static class CompileCommand
     }
 
     /// <summary>Compiles to an in-memory binary (for <c>pimcc run</c>).</summary>
-    public static PimBinary CompileBinary(string path, CompileSettings s, ConsoleIo io)
-    {
-        var (module, target) = RunPipeline(path, s, io);
-        return Emit(module, target, s.Image);
-    }
+    public static PimBinary CompileBinary(string path, CompileSettings s, ConsoleIo io) => Binary(RunPipeline(path, s, io));
 
-    private static PimBinary Emit(Module result, HpimTarget target, string image)
-    {
-        if (!PassManager.Properties(result).Contains(HpimAttrs.Scheduled))
-            throw new PimccError(ExitCode.Usage, "--passes", "a binary needs the full hpim pipeline",
-                $"drop --passes or end it with hpim-schedule (default: {PassRegistry.HpimPipeline})");
-        return WithImage(HpimBackend.Emit(result, target), result, target, image);
-    }
-
-    /// <summary>Adds the initial memory image (<c>--image</c>): auto = when weights carry data and the image stays under
-    /// <see cref="MemoryImageBuilder.DefaultLimitBytes"/>; on = always (error without weight data); off = never.</summary>
-    private static PimBinary WithImage(PimBinary bin, Module result, HpimTarget target, string image)
-    {
-        var bytes = MemoryImageBuilder.WeightBytes(result);
-        switch (image)
-        {
-            case "off":
-                return bin;
-            case "on" when bytes == 0:
-                throw new PimccError(ExitCode.Usage, "--image on", "the model's weights carry no data (a HuggingFace config?), so there is no image to embed",
-                    "compile an ONNX model with weights, or drop --image on");
-            case "on":
-                return MemoryImageBuilder.Attach(bin, result, target);
-            default:
-                return bytes > 0 && bytes <= MemoryImageBuilder.DefaultLimitBytes ? MemoryImageBuilder.Attach(bin, result, target) : bin;
-        }
-    }
+    // The binary the pipeline's lowering left (and its later passes checked and completed).
+    private static PimBinary Binary(Compilation c) =>
+        c.Artifacts.Find<PimBinary>() ?? throw new PimccError(ExitCode.Usage, "--passes", "the pipeline produced no binary",
+            $"drop --passes, or run the target's lowering in it (target '{c.Target.Name}': {CompilerTargets.For(c.Target).Pipeline})");
 
     public static int Compile(string path, CompileSettings s, ConsoleIo io)
     {
-        var (result, target) = RunPipeline(path, s, io);
+        var compilation = RunPipeline(path, s, io);
         switch (s.Emit)
         {
             case "ir":
-                var text = Printer.Print(result);
+                var text = Printer.Print(compilation.Module);
                 if (s.Output is null || s.Output == "-") io.Out.Write(text);
                 else OutputFile.WriteText(s.Output, text);
                 return 0;
             case "bin":
                 if (s.Output is null || s.Output == "-")
                     throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
-                OutputFile.Write(s.Output, PimBinaryWriter.Write(Emit(result, target, s.Image)));
+                OutputFile.Write(s.Output, PimBinaryWriter.Write(Binary(compilation)));
                 return 0;
             default:
                 throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
         }
     }
 
-    /// <summary>Loads the target and the model, and runs the pass pipeline with the debugging flags.</summary>
-    private static (Module Module, HpimTarget Target) RunPipeline(string path, CompileSettings s, ConsoleIo io)
+    /// <summary>What a pipeline run gives: the final IR, the target it ran for and what its passes produced beside the IR.</summary>
+    private sealed record Compilation(Module Module, TargetDescription Target, CompilationArtifacts Artifacts);
+
+    /// <summary>Loads the target and the model, and runs the target's pass pipeline (or <c>--passes</c>) with the debugging flags.</summary>
+    private static Compilation RunPipeline(string path, CompileSettings s, ConsoleIo io)
     {
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
+        var compiler = CompilerTargets.For(target);
         var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens), io.Err);
-        var pipeline = Pipeline.Parse(s.Passes ?? PassRegistry.HpimPipeline, PassRegistry.Default);
+        var pipeline = Pipeline.Parse(s.Passes ?? compiler.Pipeline, PassRegistry.For(compiler));
         var manager = new PassManager(new PassInstrumentation
         {
             PrintAfter = s.PrintAfter.ToHashSet(StringComparer.Ordinal),
             PrintBefore = s.PrintBefore.ToHashSet(StringComparer.Ordinal),
             PrintAfterAll = s.PrintAfterAll,
             Dump = io.Err,
-        }, target);
+        }, target, new PipelineSettings(s.Image));
         foreach (var name in s.PrintAfter.Concat(s.PrintBefore))
             if (pipeline.Steps.All(st => st.Pass.Name != name))
                 throw new PimccError(ExitCode.Usage, "--print-ir-after/--print-ir-before", $"pass '{name}' is not in the pipeline",
                     $"pipeline: {pipeline}");
-        var (result, records) = manager.Run(module, pipeline, path);
+        var artifacts = new CompilationArtifacts();
+        var (result, records) = manager.Run(module, pipeline, path, artifacts);
         if (s.PassStatistics) io.Err.Write(StatisticsReport.Render(records));
-        return (result, target);
+        return new Compilation(result, target, artifacts);
     }
 }
 

@@ -18,7 +18,7 @@ public sealed record CompileSettings(
     IReadOnlyList<string> Sets)
 {
     /// <summary>Initial memory image in out.bin: auto (when weights carry data and it stays under
-    /// <c>MemoryImageBuilder.DefaultLimitBytes</c>), on, or off.</summary>
+    /// the target's image limit), on, or off; the target's image pass reads it.</summary>
     public string Image { get; init; } = "auto";
 }
 

@@ -1,33 +1,74 @@
 using System.CommandLine;
 using Pimcc.Compiler.PassManagement;
+using Pimcc.Compiler.Targets;
+using Pimcc.Targets;
 
 namespace Pimcc.Driver.Commands;
 
-/// <summary><c>pimcc passes</c>: lists every registered pass with its summary, options and properties.</summary>
+/// <summary>
+/// <c>pimcc passes</c>: the shared passes and each registered target's passes, with options and properties;
+/// <c>pimcc passes --target NAME</c>: the pipeline a compile for that target runs, pass by pass.
+/// </summary>
 public static class PassesCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var cmd = new Command("passes", "list the compiler passes, their options and the IR properties they need and establish");
-        cmd.SetAction(_ =>
+        var cmd = new Command("passes", "list the compiler passes (their options and the IR properties they need and establish), or one target's pipeline");
+        var target = new Option<string?>("--target") { Description = "print the pipeline a compile for this target (preset name or description file) runs" };
+        var set = new Option<string[]>("--set") { Description = "override a target parameter: key=value (repeatable)" };
+        cmd.Options.Add(target);
+        cmd.Options.Add(set);
+        cmd.SetAction(p =>
         {
-            io.Out.Write(Describe(PassRegistry.Default));
+            io.Out.Write(p.GetValue(target) is { } name
+                ? DescribePipeline(TargetLoader.Load(name, p.GetValue(set) ?? []))
+                : Describe());
             return 0;
         });
         return cmd;
     }
 
-    public static string Describe(PassRegistry registry)
+    /// <summary>The shared passes, then each target kind's own passes and default pipeline.</summary>
+    public static string Describe()
     {
-        var sb = new System.Text.StringBuilder();
-        foreach (var p in registry.All)
+        var sb = new System.Text.StringBuilder("shared passes:\n");
+        Append(sb, PassRegistry.Front.All);
+        foreach (var t in CompilerTargets.All)
         {
-            sb.Append($"{p.Name,-22} {p.Summary}\n");
-            foreach (var o in p.Options) sb.Append($"{"",24}option {o.Name} ({o.Type.Name}, default {o.DefaultValue}): {o.Description}\n");
-            if (!p.Requires.IsEmpty) sb.Append($"{"",24}requires: {string.Join(", ", p.Requires)}\n");
-            if (!p.Establishes.IsEmpty) sb.Append($"{"",24}establishes: {string.Join(", ", p.Establishes)}\n");
+            sb.Append($"\npasses of target kind '{t.Kind}':\n");
+            Append(sb, t.Passes);
+            sb.Append($"\n  pipeline: {t.Pipeline}\n");
         }
-        sb.Append($"\ndefault pipeline: {PassRegistry.DefaultFrontPipeline}\n");
+        sb.Append($"\nIR-only pipeline (no target passes): {PassRegistry.FrontPipeline}\n");
         return sb.ToString();
+    }
+
+    /// <summary>The pipeline a compile for <paramref name="target"/> runs, one pass per line with its options and contracts.</summary>
+    public static string DescribePipeline(TargetDescription target)
+    {
+        var compiler = CompilerTargets.For(target);
+        var pipeline = Pipeline.Parse(compiler.Pipeline, PassRegistry.For(compiler));
+        var sb = new System.Text.StringBuilder($"pipeline of target '{target.Name}' (kind {target.Kind}), {pipeline.Steps.Length} passes:\n");
+        for (var i = 0; i < pipeline.Steps.Length; i++)
+        {
+            sb.Append($"{i + 1,3}. ");
+            Append(sb, [pipeline.Steps[i].Pass], indent: 5);
+        }
+        sb.Append($"\n--passes \"{pipeline}\"\n");
+        return sb.ToString();
+    }
+
+    private static void Append(System.Text.StringBuilder sb, IEnumerable<Pass> passes, int indent = 2)
+    {
+        var pad = new string(' ', indent);
+        var first = true;
+        foreach (var p in passes)
+        {
+            sb.Append(first && indent == 5 ? "" : pad).Append($"{p.Name,-22} {p.Summary}\n");
+            first = false;
+            foreach (var o in p.Options) sb.Append($"{pad}{"",24}option {o.Name} ({o.Type.Name}, default {o.DefaultValue}): {o.Description}\n");
+            if (!p.Requires.IsEmpty) sb.Append($"{pad}{"",24}requires: {string.Join(", ", p.Requires)}\n");
+            if (!p.Establishes.IsEmpty) sb.Append($"{pad}{"",24}establishes: {string.Join(", ", p.Establishes)}\n");
+        }
     }
 }

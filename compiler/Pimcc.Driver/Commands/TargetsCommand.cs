@@ -8,10 +8,14 @@ public static class TargetsCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var cmd = new Command("targets", "list the bundled target descriptions");
+        var cmd = new Command("targets", "list the bundled target descriptions with their kinds, and the registered kinds");
         cmd.SetAction(_ =>
         {
-            foreach (var p in TargetRegistry.Presets) io.Out.WriteLine($"{p.Name,-12} {p.Summary}");
+            io.Out.WriteLine($"{"target",-14} {"kind",-10} summary");
+            foreach (var p in TargetRegistry.Presets) io.Out.WriteLine($"{p.Name,-14} {p.Kind,-10} {p.Summary}");
+            io.Out.WriteLine();
+            io.Out.WriteLine($"{"kind",-14} machine");
+            foreach (var k in TargetKinds.All) io.Out.WriteLine($"{k.Kind,-14} {k.Summary}");
             return 0;
         });
         var show = new Command("show", "print a target description fully resolved (every value in its unit, with its source)");

@@ -12,15 +12,16 @@ namespace Pimcc.Targets.Description;
 /// </summary>
 public static class CanonicalTargetJson
 {
-    public static string Render(string name, string summary, ResolvedParameters parameters)
+    public static string Render(string name, string kind, string summary, ResolvedParameters parameters)
     {
         var buffer = new MemoryStream();
         var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using (var w = new Utf8JsonWriter(buffer, options))
         {
             w.WriteStartObject();
-            w.WriteString("format", TargetSchema.Format);
+            w.WriteString("format", DescriptionFormat.Tag);
             w.WriteString("name", name);
+            w.WriteString("kind", kind);
             w.WriteString("summary", summary);
             var open = new List<string>();
             var closed = new HashSet<string>(StringComparer.Ordinal);

@@ -12,12 +12,14 @@ internal sealed record RawValue(decimal? Number, bool? Flag, string? Word, strin
 /// </summary>
 internal sealed class RawDescription
 {
-    private static readonly string[] MetaKeys = ["format", "name", "summary", "extends"];
+    private static readonly string[] MetaKeys = ["format", "name", "kind", "summary", "extends"];
     private static readonly string[] LeafKeys = ["value", "unit", "source", "note"];
 
     public required string Origin { get; init; }
     public required string Name { get; set; }
     public required string Summary { get; set; }
+    /// <summary>The target kind (<c>"kind"</c>); empty in a file that <c>"extends"</c> a preset and takes the preset's.</summary>
+    public required string Kind { get; set; }
     public string? Extends { get; init; }
     public Dictionary<string, RawValue> Values { get; } = new(StringComparer.Ordinal);
 
@@ -41,20 +43,23 @@ internal sealed class RawDescription
 
             var format = MetaString(root, "format", origin);
             if (format is null)
-                throw Invalid(origin, "format", "missing \"format\"", $"add \"format\": \"{TargetSchema.Format}\"");
-            if (format != TargetSchema.Format)
-                throw Invalid(origin, "format", $"unsupported format '{format}'", $"this pimcc reads \"{TargetSchema.Format}\"");
+                throw Invalid(origin, "format", "missing \"format\"", $"add \"format\": \"{DescriptionFormat.Tag}\"");
+            if (format != DescriptionFormat.Tag)
+                throw Invalid(origin, "format", $"unsupported format '{format}'", $"this pimcc reads \"{DescriptionFormat.Tag}\"");
 
             var extends = MetaString(root, "extends", origin);
             var raw = new RawDescription
             {
                 Origin = origin,
                 Name = MetaString(root, "name", origin) ?? "",
+                Kind = MetaString(root, "kind", origin) ?? "",
                 Summary = MetaString(root, "summary", origin) ?? "",
                 Extends = extends,
             };
             if (extends is null && raw.Name.Length == 0)
                 throw Invalid(origin, "name", "missing \"name\"", "add \"name\": \"my-target\"");
+            if (extends is null && raw.Kind.Length == 0)
+                throw Invalid(origin, "kind", "missing \"kind\"", $"add \"kind\": \"<kind>\" (known kinds: {string.Join(", ", TargetKinds.All.Select(k => k.Kind))}), or start from a preset with \"extends\"");
 
             foreach (var prop in root.EnumerateObject())
             {

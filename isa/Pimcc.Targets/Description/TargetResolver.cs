@@ -11,30 +11,30 @@ namespace Pimcc.Targets.Description;
 /// </summary>
 internal static partial class TargetResolver
 {
-    // Clocks first: other keys need them to turn times into cycles.
-    private static readonly string[] ClockKeys = ["system.clock", "hbm.timing.tCK"];
-
-    public static ResolvedParameters Resolve(RawDescription raw, IReadOnlyList<string> overrides)
+    public static ResolvedParameters Resolve(RawDescription raw, DescriptionSchema schema, IReadOnlyList<string> overrides)
     {
         foreach (var (key, value) in raw.Values)
-            if (TargetSchema.Find(key) is null) throw UnknownKey(value.Location, key);
+            if (schema.Find(key) is null) throw UnknownKey(value.Location, key, schema, raw.Kind);
 
-        foreach (var text in overrides) ApplyOverride(raw, text);
+        foreach (var text in overrides) ApplyOverride(raw, schema, text);
 
-        var missing = TargetSchema.Parameters.Where(p => !raw.Values.ContainsKey(p.Key)).ToList();
+        var missing = schema.Parameters.Where(p => !raw.Values.ContainsKey(p.Key)).ToList();
         if (missing.Count > 0)
             throw RawDescription.Invalid(raw.Origin, missing[0].Key,
                 missing.Count == 1 ? "missing key" : $"missing key (and {missing.Count - 1} more)",
-                $"define it ({missing[0].Summary}, unit {missing[0].Unit}), or start from a preset with \"extends\": \"hpim\"");
+                $"define it ({missing[0].Summary}, unit {missing[0].Unit}), or start from a preset of kind '{raw.Kind}' with \"extends\"");
 
+        // Clocks first: other keys need them to turn times into cycles.
         var ctx = new UnitContext(null, null);
         var resolved = new Dictionary<string, ResolvedParameter>(StringComparer.Ordinal);
-        foreach (var key in ClockKeys)
-            resolved[key] = Convert(TargetSchema.Find(key)!, raw.Values[key], ctx);
-        ctx = new UnitContext(resolved["system.clock"].Number, resolved["hbm.timing.tCK"].Number);
+        foreach (var key in schema.ClockKeys)
+            resolved[key] = Convert(schema.Find(key)!, raw.Values[key], ctx);
+        ctx = new UnitContext(
+            schema.CoreClockKey is { } core ? resolved[core].Number : null,
+            schema.DramClockPeriodKey is { } dram ? resolved[dram].Number : null);
 
-        var ordered = new List<ResolvedParameter>(TargetSchema.Parameters.Count);
-        foreach (var spec in TargetSchema.Parameters)
+        var ordered = new List<ResolvedParameter>(schema.Parameters.Count);
+        foreach (var spec in schema.Parameters)
             ordered.Add(resolved.TryGetValue(spec.Key, out var r) ? r : Convert(spec, raw.Values[spec.Key], ctx));
         return new ResolvedParameters(ordered, ctx);
     }
@@ -69,7 +69,7 @@ internal static partial class TargetResolver
     }
 
     /// <summary>Applies <c>key=value[unit]</c>; a bare number is in the key's unit (see docs/targets.md).</summary>
-    private static void ApplyOverride(RawDescription raw, string text)
+    private static void ApplyOverride(RawDescription raw, DescriptionSchema schema, string text)
     {
         var eq = text.IndexOf('=');
         if (eq <= 0)
@@ -77,7 +77,7 @@ internal static partial class TargetResolver
         var key = text[..eq].Trim();
         var valueText = text[(eq + 1)..].Trim();
         var location = $"--set {key}";
-        var spec = TargetSchema.Find(key) ?? throw UnknownKey(location, key);
+        var spec = schema.Find(key) ?? throw UnknownKey(location, key, schema, raw.Kind);
         var previous = raw.Values.TryGetValue(key, out var old) ? $" (was: {old.Source})" : "";
         var source = $"override --set {key}={valueText}{previous}";
 
@@ -102,9 +102,9 @@ internal static partial class TargetResolver
         raw.Values[key] = value;
     }
 
-    private static PimccError UnknownKey(string location, string key) =>
-        new(ExitCode.InvalidTargetDescription, location, $"unknown key '{key}'",
-            $"did you mean '{KeySuggestion.Closest(key, TargetSchema.Parameters.Select(p => p.Key))}'? (`pimcc targets show hpim` lists every key)");
+    private static PimccError UnknownKey(string location, string key, DescriptionSchema schema, string kind) =>
+        new(ExitCode.InvalidTargetDescription, location, $"unknown key '{key}' for a target of kind '{kind}'",
+            $"did you mean '{KeySuggestion.Closest(key, schema.Parameters.Select(p => p.Key))}'? (`pimcc targets show <preset of kind {kind}>` lists every key)");
 
     private static bool IsPowerOfTwo(decimal b) => b >= 1 && b == decimal.Truncate(b) && b <= long.MaxValue && long.IsPow2((long)b);
 

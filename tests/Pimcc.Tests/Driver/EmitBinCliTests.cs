@@ -87,6 +87,6 @@ public class EmitBinCliTests
     {
         CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--emit", "bin").ShouldBeOneLineError(ExitCode.Usage, "add -o out.bin");
         CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--passes", "infer-shapes", "-o", Path.Combine(CliRunner.TempDir(), "x.bin"))
-            .ShouldBeOneLineError(ExitCode.Usage, "full hpim pipeline");
+            .ShouldBeOneLineError(ExitCode.Usage, "hpim-lower");
     }
 }

@@ -15,7 +15,7 @@ public class AnnotationByHandTests
     private static Module Annotated(string model, int prompt) =>
         new PassManager(new PassInstrumentation { ReproducerDirectory = null }).Run(
             HfConfigFrontend.Load(RepoPaths.Combine("samples", "hf-configs", model + ".json"), new HfWorkload(prompt, 64)),
-            Pipeline.Parse(PassRegistry.DefaultFrontPipeline, PassRegistry.Default), model).Module;
+            Pipeline.Parse(PassRegistry.FrontPipeline, PassRegistry.Default), model).Module;
 
     private static long Sum(Module m, string func, string attr, long kv, Func<Operation, bool>? where = null) =>
         m.FindFunction(func)!.Body.Where(where ?? (_ => true))

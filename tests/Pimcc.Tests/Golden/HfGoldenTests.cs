@@ -23,7 +23,7 @@ public class HfGoldenTests
     {
         var m = HfConfigFrontend.Load(RepoPaths.Combine("samples", "hf-configs", model + ".json"), new HfWorkload(32, 32));
         var (result, _) = new PassManager(new PassInstrumentation { ReproducerDirectory = null })
-            .Run(m, Pipeline.Parse(PassRegistry.DefaultFrontPipeline, PassRegistry.Default), model);
+            .Run(m, Pipeline.Parse(PassRegistry.FrontPipeline, PassRegistry.Default), model);
         // Paths in the module would differ per machine; goldens name the sample by file name only.
         return Printer.Print(result);
     }

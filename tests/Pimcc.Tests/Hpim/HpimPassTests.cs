@@ -9,11 +9,11 @@ namespace Pimcc.Tests.Hpim;
 
 public class HpimPassTests
 {
-    public static HpimTarget Hpim { get; } = TargetLoader.LoadPreset("hpim");
+    public static HpimTarget Hpim { get; } = TargetLoader.LoadPreset<HpimTarget>("hpim");
 
     public static Module Compile(Module m, HpimTarget? target = null) =>
         new PassManager(new PassInstrumentation { ReproducerDirectory = null }, target ?? Hpim)
-            .Run(m, Pipeline.Parse(PassRegistry.HpimPipeline, PassRegistry.Default), "test").Module;
+            .Run(m, Pipeline.Parse(HpimCompiler.ScheduledPipelineText, PassRegistry.Default), "test").Module;
 
     private static Operation Op(Module m, string f, string id) => m.FindFunction(f)!.Body.Single(o => o.Id == id);
 
@@ -100,6 +100,6 @@ public class HpimPassTests
         e.Code.ShouldBe(ExitCode.CapacityExceeded);
         e.Message.ShouldContain("the target has 96.0 GiB (4 stacks)");
         e.Hint.ShouldContain("--set hbm.stacks=");
-        Compile(huge, TargetLoader.LoadPreset("hpim", ["hbm.stacks=8"])).Attrs.Int("hpim.hbm_rows_used").ShouldBeGreaterThan(0);
+        Compile(huge, TargetLoader.LoadPreset<HpimTarget>("hpim", ["hbm.stacks=8"])).Attrs.Int("hpim.hbm_rows_used").ShouldBeGreaterThan(0);
     }
 }

@@ -12,9 +12,9 @@ public class GeneratedDocsTests
     private static string Render(string doc) => doc switch
     {
         "exit-codes.md" => ExitCodeDocs.Markdown(),
-        "passes.md" => "<!-- Generated from compiler/Pimcc.Compiler/PassManagement/PassRegistry.cs by `pimcc passes`; do not edit. -->\n" +
+        "passes.md" => "<!-- Generated from the shared pass registry and each target compiler's passes by `pimcc passes`; do not edit. -->\n" +
                        "<!-- Regenerate: PIMCC_REGENERATE_DOCS=1 dotnet test tests/Pimcc.Tests --filter FullyQualifiedName~GeneratedDocsTests -->\n" +
-                       "# pimcc passes\n\n```\n" + PassesCommand.Describe(PassRegistry.Default) + "```\n",
+                       "# pimcc passes\n\n```\n" + PassesCommand.Describe() + "```\n",
         _ => throw new ArgumentOutOfRangeException(nameof(doc)),
     };
 

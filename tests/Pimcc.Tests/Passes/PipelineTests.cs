@@ -29,7 +29,7 @@ public class PipelineTests
     [Fact]
     public void PropertiesAreRecordedInTheModule()
     {
-        var (m, _) = PassTestKit.Run(TinyDecoder.Build(), PassRegistry.DefaultFrontPipeline);
+        var (m, _) = PassTestKit.Run(TinyDecoder.Build(), PassRegistry.FrontPipeline);
         PassManager.Properties(m).ShouldBe(["annotated", "canonical", "shapes-inferred", "workload-bound"]);
     }
 
@@ -37,7 +37,7 @@ public class PipelineTests
     public void PrintIrAfterDumpsOnlyTheNamedPass()
     {
         var dump = new StringWriter();
-        PassTestKit.Run(TinyDecoder.Build(), PassRegistry.DefaultFrontPipeline,
+        PassTestKit.Run(TinyDecoder.Build(), PassRegistry.FrontPipeline,
             new PassInstrumentation { PrintAfter = new HashSet<string> { "bind-workload" }, Dump = dump, ReproducerDirectory = null });
         var text = dump.ToString();
         text.ShouldStartWith("// -----// IR Dump After bind-workload //----- //\n");

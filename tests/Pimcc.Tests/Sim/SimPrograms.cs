@@ -9,7 +9,7 @@ namespace Pimcc.Tests.Sim;
 /// <summary>Hand-assembled test programs with the hpim target (optionally overridden) embedded.</summary>
 internal static class SimPrograms
 {
-    public static HpimTarget Target(params string[] overrides) => TargetLoader.LoadPreset("hpim", overrides);
+    public static HpimTarget Target(params string[] overrides) => TargetLoader.LoadPreset<HpimTarget>("hpim", overrides);
 
     public static string Header(params string[] overrides)
     {

@@ -6,7 +6,7 @@ namespace Pimcc.Tests.Targets;
 
 public class HbmChannelTimingEngineTests
 {
-    private static readonly HpimTarget Hpim = TargetLoader.LoadPreset("hpim");
+    private static readonly HpimTarget Hpim = TargetLoader.LoadPreset<HpimTarget>("hpim");
     private static HbmAddress B(int bg, int bank, int row = 7, int col = 0) => new(0, bg, bank, row, col);
     private static HbmAddress All(int row = 7, int col = 0) => HbmAddress.AllBanks(0, row, col);
 
@@ -203,7 +203,7 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void PowerLimitSwitchesTheMacSpacingRule()
     {
-        var limited = TargetLoader.LoadPreset("hpim", ["hbm.timing.powerLimited=true"]);
+        var limited = TargetLoader.LoadPreset<HpimTarget>("hpim", ["hbm.timing.powerLimited=true"]);
         HbmTimingRules.Build(limited).First(r => r.Name == "tCCDAB").Latency.ShouldBe(limited.Hbm.Timing.CCDABPowerLimited);
         HbmTimingRules.Build(Hpim).First(r => r.Name == "tCCDAB").Latency.ShouldBe(Hpim.Hbm.Timing.CCDAB);
     }

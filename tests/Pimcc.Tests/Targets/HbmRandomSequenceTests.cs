@@ -19,7 +19,7 @@ public class HbmRandomSequenceTests
     [InlineData(4, true)]
     public void RandomStreamsNeverBreakARuleAndIssueAtTheBindingConstraint(int seed, bool powerLimited)
     {
-        var target = TargetLoader.LoadPreset("hpim", [$"hbm.timing.powerLimited={(powerLimited ? "true" : "false")}"]);
+        var target = TargetLoader.LoadPreset<HpimTarget>("hpim", [$"hbm.timing.powerLimited={(powerLimited ? "true" : "false")}"]);
         var org = target.Hbm.Organization;
         var rules = HbmTimingRules.Build(target);
         var engine = new HbmChannelTimingEngine(target, enforceRefresh: false);

@@ -7,8 +7,8 @@ namespace Pimcc.Tests.Targets;
 /// <summary>Each timing gate is tight: the command is refused at t-1 and accepted at t, with the named rule binding.</summary>
 public class HbmTimingGateTests
 {
-    private static HbmChannelTimingEngine Engine(params string[] overrides) => new(TargetLoader.LoadPreset("hpim", overrides));
-    private static HbmTimingSet Timing(params string[] overrides) => TargetLoader.LoadPreset("hpim", overrides).Hbm.Timing;
+    private static HbmChannelTimingEngine Engine(params string[] overrides) => new(TargetLoader.LoadPreset<HpimTarget>("hpim", overrides));
+    private static HbmTimingSet Timing(params string[] overrides) => TargetLoader.LoadPreset<HpimTarget>("hpim", overrides).Hbm.Timing;
     private static HbmAddress B(int bg, int bank, int pch = 0, int row = 7, int col = 0) => new(pch, bg, bank, row, col);
     private static HbmAddress All(int pch = 0, int row = 7, int col = 0) => HbmAddress.AllBanks(pch, row, col);
 

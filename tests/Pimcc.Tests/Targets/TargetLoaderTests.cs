@@ -5,7 +5,7 @@ namespace Pimcc.Tests.Targets;
 
 public class TargetLoaderTests
 {
-    private static HpimTarget Hpim(params string[] overrides) => TargetLoader.LoadPreset("hpim", overrides);
+    private static HpimTarget Hpim(params string[] overrides) => TargetLoader.LoadPreset<HpimTarget>("hpim", overrides);
 
     private static PimccError Fails(Action a) => Should.Throw<PimccError>(a);
 
@@ -68,7 +68,7 @@ public class TargetLoaderTests
         a.CanonicalJson.ShouldBe(b.CanonicalJson);
         a.Sha256.ShouldBe(b.Sha256);
         a.Sha256.Length.ShouldBe(64);
-        var again = TargetLoader.Parse(a.CanonicalJson, "canonical.json");
+        var again = TargetLoader.Parse<HpimTarget>(a.CanonicalJson, "canonical.json");
         again.CanonicalJson.ShouldBe(a.CanonicalJson);
         a.CanonicalJson.ShouldContain("\"nRFC\": {\n");
         a.CanonicalJson.ShouldContain("\"value\": 976,");
@@ -84,7 +84,7 @@ public class TargetLoaderTests
     [Fact]
     public void FileMayExtendAPresetAndChangeOnlySomeKeys()
     {
-        var t = TargetLoader.Parse("""
+        var t = TargetLoader.Parse<HpimTarget>("""
             { "format": "pimcc-target/1", "extends": "hpim", "name": "hpim-slow-noc",
               "noc": { "hopLatency": { "value": 5, "unit": "cycle", "source": "what-if study" } } }
             """, "slow.json");
@@ -96,7 +96,7 @@ public class TargetLoaderTests
     [Fact]
     public void UnknownKeyInAFileIsNamedWithTheClosestValidKey()
     {
-        var e = Fails(() => TargetLoader.Parse("""
+        var e = Fails(() => TargetLoader.Parse<HpimTarget>("""
             { "format": "pimcc-target/1", "extends": "hpim",
               "hbm": { "timing": { "nRCD": { "value": 20, "unit": "nCK", "source": "x" } } } }
             """, "my.json"));
@@ -117,14 +117,14 @@ public class TargetLoaderTests
     [Fact]
     public void UnknownPresetIsUnknownTarget()
     {
-        var e = Fails(() => TargetLoader.Load("hpimm"));
+        var e = Fails(() => TargetLoader.Load<HpimTarget>("hpimm"));
         e.Code.ShouldBe(ExitCode.UnknownTarget);
         e.Hint.ShouldContain("hpim");
     }
 
     [Fact]
     public void MissingFileIsInputNotFound() =>
-        Fails(() => TargetLoader.Load("/nonexistent/target.json")).Code.ShouldBe(ExitCode.InputNotFound);
+        Fails(() => TargetLoader.Load<HpimTarget>("/nonexistent/target.json")).Code.ShouldBe(ExitCode.InputNotFound);
 
     [Theory]
     [InlineData("hbm.pageSize=3KiB", "hbm.pageSize", "power of two")]
@@ -179,7 +179,7 @@ public class TargetLoaderTests
     [Fact]
     public void StatedTotalThatDisagreesInAFileIsAnError()
     {
-        var e = Fails(() => TargetLoader.Parse("""
+        var e = Fails(() => TargetLoader.Parse<HpimTarget>("""
             { "format": "pimcc-target/1", "extends": "hpim",
               "sram": { "localMemory": { "activation": { "value": 512, "unit": "KiB", "source": "what-if" } } } }
             """, "big.json"));
@@ -197,10 +197,10 @@ public class TargetLoaderTests
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": 8 } }""", "sram.cores", "expected an object")]
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": [8], "unit": "count", "source": "s" } } }""", "sram.cores", "must be a number")]
     [InlineData("""{ "format": "pimcc-target/1", "extends": "hpim", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } }, "sram": { "cores": { "value": 9, "unit": "count", "source": "s" } } }""", "sram.cores", "defined twice")]
-    [InlineData("""{ "format": "pimcc-target/1", "name": "partial", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } } }""", "system.clock", "missing key")]
+    [InlineData("""{ "format": "pimcc-target/1", "name": "partial", "kind": "hpim", "sram": { "cores": { "value": 8, "unit": "count", "source": "s" } } }""", "system.clock", "missing key")]
     public void StructuralErrorsNameTheKey(string json, string key, string message)
     {
-        var e = Fails(() => TargetLoader.Parse(json, "t.json"));
+        var e = Fails(() => TargetLoader.Parse<HpimTarget>(json, "t.json"));
         e.Code.ShouldBe(ExitCode.InvalidTargetDescription);
         e.Location.ShouldBe($"t.json: key '{key}'");
         e.Message.ShouldContain(message);
@@ -209,7 +209,7 @@ public class TargetLoaderTests
     [Fact]
     public void MalformedJsonReportsTheLine()
     {
-        var e = Fails(() => TargetLoader.Parse("{\n  \"format\": \"pimcc-target/1\",\n  oops\n}", "t.json"));
+        var e = Fails(() => TargetLoader.Parse<HpimTarget>("{\n  \"format\": \"pimcc-target/1\",\n  oops\n}", "t.json"));
         e.Code.ShouldBe(ExitCode.InvalidTargetDescription);
         e.Location.ShouldBe("t.json:3");
     }
@@ -217,7 +217,7 @@ public class TargetLoaderTests
     [Fact]
     public void ExtendingAnUnknownPresetIsUnknownTarget()
     {
-        var e = Fails(() => TargetLoader.Parse("""{ "format": "pimcc-target/1", "extends": "nope" }""", "t.json"));
+        var e = Fails(() => TargetLoader.Parse<HpimTarget>("""{ "format": "pimcc-target/1", "extends": "nope" }""", "t.json"));
         e.Code.ShouldBe(ExitCode.UnknownTarget);
         e.Location.ShouldBe("t.json: key 'extends'");
     }
@@ -228,11 +228,11 @@ public class ScaledPresetTests
     [Fact]
     public void OneStackPresetExtendsHpimAndPassesItsOwnTotals()
     {
-        var t = TargetLoader.LoadPreset("hpim-1stack");
+        var t = TargetLoader.LoadPreset<HpimTarget>("hpim-1stack");
         t.Sram.Cores.ShouldBe(4);
         t.Hbm.Organization.Channels.ShouldBe(16);
         t.Hbm.ChannelsOfCore(1).ShouldBe([4, 5, 6, 7]);
-        t.Hbm.Timing.ShouldBe(TargetLoader.LoadPreset("hpim").Hbm.Timing);
-        t.Sha256.ShouldNotBe(TargetLoader.LoadPreset("hpim").Sha256);
+        t.Hbm.Timing.ShouldBe(TargetLoader.LoadPreset<HpimTarget>("hpim").Hbm.Timing);
+        t.Sha256.ShouldNotBe(TargetLoader.LoadPreset<HpimTarget>("hpim").Sha256);
     }
 }

@@ -1,3 +1,4 @@
+using Pimcc.Targets;
 using System.Diagnostics;
 using Pimcc.Compiler.Targets.Hpim.Lowering;
 using Pimcc.Isa.Assembly;
@@ -106,7 +107,7 @@ public class HpimBackendTests(ITestOutputHelper output)
     [Fact]
     public void ATargetWithOneChannelPerCoreCompilesAndPassesTheSelfChecks()
     {
-        var two = Pimcc.Targets.TargetLoader.LoadPreset("hpim", ["hbm.stacks=2"]);
+        var two = Pimcc.Targets.TargetLoader.LoadPreset<HpimTarget>("hpim", ["hbm.stacks=2"]);
         var bin = HpimBackend.Emit(HpimPassTests.Compile(TinyDecoder.Build(), two), two, out var report);
         bin.Channels.Count.ShouldBe(32);
         report.TimingCheckedChannels.ShouldBe(32);

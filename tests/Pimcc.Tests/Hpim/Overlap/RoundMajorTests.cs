@@ -24,7 +24,7 @@ public class RoundMajorTests(ITestOutputHelper output)
     private static Module Model(long headDim, bool roundMajor = true)
     {
         var m = DecoderModels.Build(new DecoderModels.Shape(40 * headDim, 40, 1024, 1, 1024, 64), prompt: 16, generated: 4, biases: true);
-        var pipeline = PassRegistry.HpimPipeline + (roundMajor ? "" : "{round-major=false}");
+        var pipeline = HpimCompiler.ScheduledPipelineText + (roundMajor ? "" : "{round-major=false}");
         return new PassManager(new PassInstrumentation { ReproducerDirectory = null }, HpimPassTests.Hpim)
             .Run(m, Pipeline.Parse(pipeline, PassRegistry.Default), "test").Module;
     }

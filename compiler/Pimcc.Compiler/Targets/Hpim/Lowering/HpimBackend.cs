@@ -9,7 +9,7 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 public sealed record HpimEmitReport(bool DecodeLayerLoop, long DecodeLocalBytes, long PrefillLocalBytes, long SyncOps, int TimingCheckedChannels);
 
 /// <summary>
-/// The hpim code emitter: turns a module after the full hpim pipeline (<c>PassRegistry.HpimPipeline</c>) into an
+/// The hpim code emitter: turns a module after the hpim passes up to <c>hpim-schedule</c> (<see cref="HpimCompiler.PipelineText"/>) into an
 /// <c>out.bin</c> with a <c>prefill</c> and a <c>decode</c> program in every core stream (32-bit SRAM-PIM
 /// instructions) and every channel stream (64-bit HBM-PIM commands), the memory map and debug ranges back to the
 /// IR ops. Before returning it checks what it emitted: every program's events and barriers balance without
@@ -35,10 +35,22 @@ public static class HpimBackend
 
     public static PimBinary Emit(Module scheduled, HpimTarget target) => Emit(scheduled, target, out _);
 
+    /// <summary>Lowers and self-checks: what the pipeline's <c>hpim-lower</c>, <c>hpim-check-sync</c> and
+    /// <c>hpim-check-timing</c> passes do, in one call (for tests and tools that hold a scheduled module).</summary>
     public static PimBinary Emit(Module scheduled, HpimTarget target, out HpimEmitReport report) => Emit(scheduled, target, selfCheck: true, out report);
 
     /// <summary>Without <paramref name="selfCheck"/> the emitted streams are returned unchecked (for debugging the emitter).</summary>
     internal static PimBinary Emit(Module scheduled, HpimTarget target, bool selfCheck, out HpimEmitReport report)
+    {
+        var bin = Lower(scheduled, target, out var lowered);
+        var syncOps = selfCheck ? CheckSync(bin, scheduled) : 0;
+        var timed = selfCheck ? CheckTiming(bin, target) : 0;
+        report = lowered with { SyncOps = syncOps, TimingCheckedChannels = timed };
+        return bin;
+    }
+
+    /// <summary>Emits the streams, unchecked (the <c>hpim-lower</c> pass).</summary>
+    public static PimBinary Lower(Module scheduled, HpimTarget target, out HpimEmitReport report)
     {
         var props = scheduled.Attrs.TryGetValue("properties", out var p) && p is ListAttr l
             ? l.Items.OfType<StringAttr>().Select(s => s.Value).ToHashSet(StringComparer.Ordinal) : [];
@@ -71,8 +83,7 @@ public static class HpimBackend
         map.AddRange(ReturnedLogits.Regions(scheduled, map).ToList());
         var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug);
 
-        var (syncOps, timed) = selfCheck ? SelfCheck(bin, scheduled, target) : (0, 0);
-        report = new HpimEmitReport(dec.Loop is not null, dec.Buffers.Used, pre.Buffers.Used, syncOps, timed);
+        report = new HpimEmitReport(dec.Loop is not null, dec.Buffers.Used, pre.Buffers.Used, 0, 0);
         return bin;
     }
 
@@ -93,7 +104,13 @@ public static class HpimBackend
             yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, new HbmPlacement(0, l.Channels, 0, 0, 0, m.Attrs.Int(PrefillScratch.ScratchRow), 0), l.RowBytes(scratchRows));
     }
 
-    private static (long SyncOps, int Timed) SelfCheck(PimBinary bin, Module m, HpimTarget target)
+    /// <summary>
+    /// Every core program ends in <c>halt</c>, and the events and barriers of the prefill and of the first and last decode
+    /// step (kv = prompt, prompt + generated - 1: block counts and partial blocks differ) balance without deadlock. The
+    /// three runs are independent and run side by side; the first failure in check order is reported. Returns the
+    /// synchronisation operations checked. A failure is a compiler bug.
+    /// </summary>
+    public static long CheckSync(PimBinary bin, Module m)
     {
         var prompt = m.Attrs.IntOr("prompt_tokens", 1);
         foreach (var c in bin.Cores)
@@ -103,8 +120,6 @@ public static class HpimBackend
                 if (end == e.Word || c.Instructions[end - 1].Mnemonic != "halt")
                     throw Unsynchronised(new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt"));
             }
-        // Independent checks, run side by side: synchronisation of the prefill and of the first and last decode step
-        // (kv = prompt, prompt + generated - 1: block counts and partial blocks differ), and HBM timing legality.
         var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);
         var runs = new List<Func<long>>
         {
@@ -112,16 +127,31 @@ public static class HpimBackend
             () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps,
         };
         if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps);
+        return SideBySide(runs).Sum();
+    }
+
+    /// <summary>
+    /// Channel command streams are legal on the HBM timing engine: every channel's programs when the binary issues at most
+    /// <see cref="FullTimingCheckLimit"/> commands, else the first <see cref="SampledTimingCommands"/> of each program of
+    /// channel 0. Channels are checked side by side. Returns the channels checked. A failure is a compiler bug.
+    /// </summary>
+    public static int CheckTiming(PimBinary bin, HpimTarget target)
+    {
         var total = bin.Channels.Sum(c => Pimcc.Isa.Hbm.HbmRepeat.CountIssued(c.Commands));
         var full = total <= FullTimingCheckLimit;
         var sample = full ? bin.Channels : [bin.Channels[0]];
-        runs.Add(() =>
+        SideBySide(sample.Select(ch => (Func<long>)(() =>
         {
-            foreach (var ch in sample)
-                foreach (var e in ch.Entries)
-                    HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands);
+            foreach (var e in ch.Entries)
+                HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands);
             return 0;
-        });
+        })).ToList());
+        return sample.Count;
+    }
+
+    // Independent checks run in parallel; the first failure in list order is rethrown, as a sequential run would report it.
+    private static long[] SideBySide(IReadOnlyList<Func<long>> runs)
+    {
         var counts = new long[runs.Count];
         var errors = new Exception?[runs.Count];
         Parallel.For(0, runs.Count, i =>
@@ -129,13 +159,12 @@ public static class HpimBackend
             try { counts[i] = runs[i](); }
             catch (Exception e) { errors[i] = e; }
         });
-        // the first failure in check order, as a sequential run would have reported it
         if (errors.FirstOrDefault(e => e is not null) is { } first)
         {
             if (first is SyncError se) throw Unsynchronised(se);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
-        return (counts.Sum(), sample.Count);
+        return counts;
     }
 
     private static InvalidOperationException Unsynchronised(SyncError e) =>

@@ -1,3 +1,4 @@
+using Pimcc.Targets;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
@@ -24,7 +25,7 @@ public sealed class HpimConvertPrecision : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var target = context.Target.ElementBytes switch
+        var target = context.TargetAs<HpimTarget>().ElementBytes switch
         {
             2 => ElementType.F16,
             4 => ElementType.F32,

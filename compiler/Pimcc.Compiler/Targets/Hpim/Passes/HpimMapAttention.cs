@@ -1,3 +1,4 @@
+using Pimcc.Targets;
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Ir;
@@ -27,7 +28,7 @@ public sealed class HpimMapAttention : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var t = context.Target;
+        var t = context.TargetAs<HpimTarget>();
         var cores = t.Sram.Cores;
         var channels = t.Hbm.Organization.Channels;
         return module.WithFunctions(module.Functions.Select(f => f.WithBody(f.Body.Select(op =>

@@ -1,3 +1,4 @@
+using Pimcc.Targets;
 using System.Collections.Immutable;
 using System.Globalization;
 using Pimcc.Compiler.PassManagement;
@@ -32,7 +33,7 @@ public sealed class HpimPlanMemory : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var t = context.Target;
+        var t = context.TargetAs<HpimTarget>();
         var budget = HbmRowBudget.Of(t.Hbm.Organization);
         var linearByWeight = module.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear)
             .GroupBy(op => op.Operands[1].Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

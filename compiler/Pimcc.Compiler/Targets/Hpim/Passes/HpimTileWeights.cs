@@ -1,3 +1,4 @@
+using Pimcc.Targets;
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Ir;
@@ -24,8 +25,8 @@ public sealed class HpimTileWeights : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var channels = context.Target.Hbm.Organization.Channels;
-        var cores = context.Target.Sram.Cores;
+        var channels = context.TargetAs<HpimTarget>().Hbm.Organization.Channels;
+        var cores = context.TargetAs<HpimTarget>().Sram.Cores;
         var tilings = new Dictionary<string, AttrMap>(StringComparer.Ordinal);
         foreach (var op in module.Functions.SelectMany(f => f.Body).Where(IsWeightLinear))
         {

@@ -3,13 +3,12 @@ using Pimcc.Targets.Description;
 namespace Pimcc.Targets;
 
 /// <summary>
-/// A resolved, validated, immutable HPIM-style target: what the compiler and the simulator read.
-/// Units are in the names (Bytes, Hz, Ps, Nck, Cycles, Pj, Mw). Built only by <see cref="TargetLoader"/>.
+/// A resolved, validated, immutable target of kind <c>hpim</c>: what the hpim compiler and simulator read.
+/// Units are in the names (Bytes, Hz, Ps, Nck, Cycles, Pj, Mw). Built only by <see cref="TargetLoader"/>
+/// through <see cref="Hpim.HpimKind"/>.
 /// </summary>
-public sealed record HpimTarget
+public sealed record HpimTarget : TargetDescription
 {
-    public required string Name { get; init; }
-    public required string Summary { get; init; }
     /// <summary>System clock of cores, NoC and controllers.</summary>
     public required long ClockHz { get; init; }
     /// <summary>Bytes of one tensor element (2 = FP16).</summary>
@@ -18,15 +17,6 @@ public sealed record HpimTarget
     public required NocConfig Noc { get; init; }
     public required HbmConfig Hbm { get; init; }
     public required EnergyConfig Energy { get; init; }
-
-    /// <summary>Every parameter with its source, in schema order (for reports and rendering).</summary>
-    public required ResolvedParameters Parameters { get; init; }
-
-    /// <summary>Canonical, deterministic JSON of this description (loadable again as a target file).</summary>
-    public required string CanonicalJson { get; init; }
-
-    /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref="CanonicalJson"/>.</summary>
-    public required string Sha256 { get; init; }
 
     /// <summary>Picoseconds per system clock cycle.</summary>
     public double CyclePs => (double)Units.PeriodPs(ClockHz);

@@ -1,20 +1,18 @@
-namespace Pimcc.Targets.Description;
+using Pimcc.Targets.Description;
+
+namespace Pimcc.Targets.Hpim;
 
 /// <summary>
-/// Every key of the <c>pimcc-target/1</c> format, in the order the canonical rendering uses.
+/// Every key of an <c>hpim</c>-kind description, in the order the canonical rendering uses.
 /// Values live in the JSON presets (samples/targets/*.json) with their sources; this file only
 /// says what each key means and how it is checked.
 /// </summary>
-public static class TargetSchema
+public static class HpimSchema
 {
-    /// <summary>The format tag a description must carry.</summary>
-    public const string Format = "pimcc-target/1";
+    /// <summary>Cycle keys count <c>system.clock</c> cycles; nCK keys count HBM command clocks of <c>hbm.timing.tCK</c>.</summary>
+    public static DescriptionSchema Schema { get; } = new(Build(), "system.clock", "hbm.timing.tCK");
 
-    public static IReadOnlyList<ParameterSpec> Parameters { get; } = Build();
-
-    private static readonly Dictionary<string, ParameterSpec> ByKey = Parameters.ToDictionary(p => p.Key, StringComparer.Ordinal);
-
-    public static ParameterSpec? Find(string key) => ByKey.GetValueOrDefault(key);
+    public static IReadOnlyList<ParameterSpec> Parameters => Schema.Parameters;
 
     private static ParameterSpec Count(string key, string summary, bool pow2 = false) =>
         new(key, Dimension.Count, "count", summary) { Integral = true, PowerOfTwo = pow2, Max = 1e9m };

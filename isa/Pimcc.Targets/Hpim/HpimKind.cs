@@ -1,17 +1,35 @@
 using Pimcc.Diagnostics;
+using Pimcc.Targets.Description;
+using Pimcc.Targets.Hpim;
 
-namespace Pimcc.Targets.Description;
+[assembly: Pimcc.Targets.TargetComponent(typeof(HpimKind))]
 
-/// <summary>Builds the typed <see cref="HpimTarget"/> from resolved parameters and checks that they agree with each other.</summary>
-internal static class TargetBuilder
+namespace Pimcc.Targets.Hpim;
+
+/// <summary>
+/// The <c>hpim</c> target kind: SRAM-PIM cores and HBM3-PIM stacks. Builds the typed <see cref="HpimTarget"/> from
+/// resolved parameters and checks that they agree with each other.
+/// </summary>
+public sealed class HpimKind : ITargetKind
 {
+    public const string Name = "hpim";
+
     /// <summary>Relative tolerance for the paper's rounded totals (3276 vs 3276.8 GB/s, "about 65" TFLOPS).</summary>
     private const decimal TotalsTolerance = 0.01m;
 
-    /// <param name="overridden">True when --set overrides were applied: totals the user did not set are then
-    /// recomputed (source "derived") instead of checked, so `--set sram.cores=16` needs no matching total.</param>
-    public static HpimTarget Build(string name, string summary, string origin, ResolvedParameters p, bool overridden)
+    public string Kind => Name;
+
+    public string Summary => "SRAM-PIM cores (PIM macros, TCU, VCU) and HBM3-PIM stacks with a PU per bank (HPIM, Duan et al. 2025)";
+
+    public DescriptionSchema Schema => HpimSchema.Schema;
+
+    public string DocSections(TargetDescription target) => HpimDocs.Sections((HpimTarget)target);
+
+    /// <remarks>With overrides (<see cref="DescriptionBuild.Overridden"/>), totals the user did not set are
+    /// recomputed (source "derived") instead of checked, so `--set sram.cores=16` needs no matching total.</remarks>
+    public TargetDescription Build(DescriptionBuild build)
     {
+        var (name, summary, p, overridden) = (build.Name, build.Summary, build.Parameters, build.Overridden);
         var org = new HbmOrganization(
             p.Int("hbm.stacks"), p.Int("hbm.diesPerStack"), p.Long("hbm.dieDensity"), p.Int("hbm.channelsPerDie"),
             p.Int("hbm.pseudoChannelsPerChannel"), p.Int("hbm.bankGroupsPerChannel"), p.Int("hbm.banksPerBankGroup"),
@@ -33,7 +51,7 @@ internal static class TargetBuilder
         var cores = p.Int("sram.cores");
         var policy = p.Word("hbm.channelToCore") == "interleaved" ? ChannelToCorePolicy.Interleaved : ChannelToCorePolicy.Contiguous;
 
-        var checks = new ConsistencyChecks(origin, p);
+        var checks = new ConsistencyChecks(build);
         checks.Run(org, timing, cores, policy);
 
         var hbm = new HbmConfig(org, timing,
@@ -53,6 +71,7 @@ internal static class TargetBuilder
             new LocalMemoryConfig(p.Long("sram.localMemory.activation"), p.Long("sram.localMemory.temp"), PerCycle("sram.localMemory.bandwidth")),
             PerCycle("sram.transposeUnit.bandwidth"), PerCycle("sram.transferUnit.bandwidth"));
         p = checks.Totals(sram, org, hbm.Pu, clock, overridden);
+        checks = new ConsistencyChecks(build with { Parameters = p });
 
         var noc = new NocConfig(
             p.Word("noc.topology") switch { "ring" => NocTopology.Ring, "crossbar" => NocTopology.Crossbar, _ => NocTopology.Mesh },
@@ -72,12 +91,12 @@ internal static class TargetBuilder
             HbmPuStaticMw = p.Real("energy.static.hbmPu"), PageBits = org.PageBytes * 8,
         };
 
-        var json = CanonicalTargetJson.Render(name, summary, p);
+        var (json, sha) = build.Canonical(Name, p);
         return new HpimTarget
         {
-            Name = name, Summary = summary, ClockHz = clock, ElementBytes = p.Int("system.elementSize"),
+            Name = name, Kind = Name, Summary = summary, ClockHz = clock, ElementBytes = p.Int("system.elementSize"),
             Sram = sram, Noc = noc, Hbm = hbm, Energy = energy, Parameters = p,
-            CanonicalJson = json, Sha256 = CanonicalTargetJson.Sha256Hex(json),
+            CanonicalJson = json, Sha256 = sha,
         };
     }
 
@@ -93,14 +112,12 @@ internal static class TargetBuilder
     }
 
     /// <summary>Cross-parameter checks; each names the key to change.</summary>
-    private sealed class ConsistencyChecks(string origin, ResolvedParameters p)
+    private sealed class ConsistencyChecks(DescriptionBuild build)
     {
-        public PimccError Error(string key, string message, string hint) =>
-            new(ExitCode.InvalidTargetDescription, Where(key), message, hint);
+        private readonly ResolvedParameters p = build.Parameters;
 
         // Report an overridden key at "--set key", a file key at "file: key 'k'".
-        private string Where(string key) =>
-            IsOverride(p[key]) ? $"--set {key}" : RawDescription.Location(origin, key);
+        public PimccError Error(string key, string message, string hint) => build.Error(key, message, hint);
 
         public void Run(HbmOrganization org, HbmTimingSet t, int cores, ChannelToCorePolicy policy)
         {
@@ -158,7 +175,7 @@ internal static class TargetBuilder
                 : new ResolvedParameters(p.Ordered.Select(x => replaced.GetValueOrDefault(x.Key, x)).ToList(), p.Context);
         }
 
-        private static bool IsOverride(ResolvedParameter r) => r.Source.StartsWith("override --set ", StringComparison.Ordinal);
+        private static bool IsOverride(ResolvedParameter r) => DescriptionBuild.IsOverride(r);
 
         private void Ordered(string lowKey, int low, string highKey, int high)
         {
