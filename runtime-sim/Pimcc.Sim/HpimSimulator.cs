@@ -63,24 +63,12 @@ public sealed class HpimSimulator
     public SimOptions Options { get; }
     public PimBinary Binary => _binary;
 
-    /// <summary>The resolved target embedded in the binary (parsed with <see cref="TargetLoader.Parse"/>).</summary>
+    /// <summary>The resolved hpim target embedded in the binary (<see cref="Units.SimulatorTargets.EmbeddedTarget"/>).</summary>
     public static HpimTarget LoadTarget(PimBinary binary, string fileName)
     {
-        string json;
-        try
-        {
-            json = new UTF8Encoding(false, true).GetString(binary.Target.Json);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target", "embedded target description is not UTF-8", "the binary is corrupt");
-        }
-        var target = TargetLoader.Parse(json, $"{fileName}: embedded target");
-        if (target.Name != binary.Target.Name)
-            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target",
-                $"target section is named '{binary.Target.Name}' but its description is '{target.Name}'", "the binary is corrupt");
+        var target = Units.SimulatorTargets.EmbeddedTarget(binary, fileName);
         return target as HpimTarget ?? throw new PimccError(ExitCode.WrongTarget, $"{fileName}: section target",
-            $"the binary was compiled for target '{target.Name}' of kind '{target.Kind}', which this simulator does not run", "simulate it with a pimcc that has that target");
+            $"the binary was compiled for target '{target.Name}' of kind '{target.Kind}', which this simulator does not run", "simulate it with `pimcc sim`, which picks the simulator of the binary's kind");
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim.Functional;
+using Pimcc.Sim.Units;
 
 namespace Pimcc.Driver.Commands;
 
@@ -34,8 +35,12 @@ public sealed class FunctionalCliOptions
     {
         var prompt = ReadPrompt(p);
         var sw = Stopwatch.StartNew();
-        var sim = new FunctionalSimulator(bin, name, new FunctionalOptions { CheckInterleavings = !p.GetValue(NoRaceCheck) });
-        var result = FunctionalGeneration.Run(sim, prompt, decodeSteps, p.GetValue(PromptReplay));
+        var (simulator, target) = SimulatorTargets.For(bin, name);
+        var result = simulator.RunFunctional(bin, target, name, new FunctionalRequest(prompt, decodeSteps)
+        {
+            CheckInterleavings = !p.GetValue(NoRaceCheck),
+            ReplayPrompt = p.GetValue(PromptReplay),
+        });
         io.Out.Write(Render(result));
         if (p.GetValue(Logits) is { } path) OutputFile.WriteText(path, LogitsJson(result));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: functional run of {result.Steps.Count} program steps in {sw.Elapsed.TotalSeconds:F2} s wall time"));

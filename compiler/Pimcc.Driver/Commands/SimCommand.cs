@@ -6,7 +6,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
 using Pimcc.Sim.Report;
-using Pimcc.Sim.Trace;
+using Pimcc.Sim.Units;
 
 namespace Pimcc.Driver.Commands;
 
@@ -57,18 +57,18 @@ public sealed class SimCliOptions
             var other => throw new PimccError(ExitCode.Usage, "--layers", $"unknown layer sampling '{other}'", "use sampled or all"),
         };
         var exact = p.GetValue(Exact);
-        var sim = new HpimSimulator(bin, name, new SimOptions { KeepActivity = trace is not null });
-        var request = new GenerationRequest(prompt, generated, ProgramEntries.FromBinary(bin, "prefill"), ProgramEntries.FromBinary(bin, "decode"))
+        var (simulator, target) = SimulatorTargets.For(bin, name);
+        var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);
+        var sw = Stopwatch.StartNew();
+        var outcome = simulator.SimulateTiming(bin, target, name, new TimingRequest(prompt, generated)
         {
             Sampling = exact ? DecodeSampling.Exact : sampling,
             SampleLayers = sampleLayers && !exact,
-            KeepActivityRuns = trace is null ? null : (first, last),
-        };
-        var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);
-        var sw = Stopwatch.StartNew();
-        var result = GenerationRun.Run(sim, request, interactive ? (i, n) => io.Err.Write($"\rpimcc: simulating run {i}/{n}   ") : null);
+            TraceRuns = trace is null ? null : (first, last),
+            Progress = interactive ? (i, n) => io.Err.Write($"\rpimcc: simulating run {i}/{n}   ") : null,
+        });
         if (interactive) io.Err.Write("\r");
-        var json = SimReport.ToJson(result, sim.Target);
+        var json = outcome.ReportJson;
         var text = format switch
         {
             "json" => Encoding.UTF8.GetString(json),
@@ -77,7 +77,7 @@ public sealed class SimCliOptions
         };
         if (p.GetValue(Report) is { } path) OutputFile.WriteText(path, text);
         else io.Out.Write(text);
-        if (trace is not null) OutputFile.Write(trace, ChromeTraceWriter.Write(result));
+        if (trace is not null && outcome.Trace is { } traceBytes) OutputFile.Write(trace, traceBytes);
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: simulated {prompt} in, {generated} out in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }

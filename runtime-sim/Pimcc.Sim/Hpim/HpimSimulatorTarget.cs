@@ -1,0 +1,42 @@
+using Pimcc.Isa.Container;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim.Hpim;
+using Pimcc.Sim.Report;
+using Pimcc.Sim.Trace;
+using Pimcc.Sim.Units;
+using Pimcc.Targets;
+using Pimcc.Targets.Hpim;
+
+[assembly: TargetComponent(typeof(HpimSimulatorTarget))]
+
+namespace Pimcc.Sim.Hpim;
+
+/// <summary>
+/// The hpim simulator: SRAM-PIM core agents and HBM-PIM channel agents on the shared sync hub and critical path
+/// (<see cref="HpimSimulator"/>), the generation schedule (<see cref="GenerationRun"/>) and the functional executor
+/// (<see cref="FunctionalSimulator"/>).
+/// </summary>
+public sealed class HpimSimulatorTarget : ISimulatorTarget
+{
+    public string Kind => HpimKind.Name;
+
+    public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request)
+    {
+        var sim = new HpimSimulator(binary, fileName, new SimOptions { KeepActivity = request.TraceRuns is not null });
+        var generation = new GenerationRequest(request.PromptTokens, request.GeneratedTokens,
+            ProgramEntries.FromBinary(binary, "prefill"), ProgramEntries.FromBinary(binary, "decode"))
+        {
+            Sampling = request.Sampling,
+            SampleLayers = request.SampleLayers && request.Sampling != DecodeSampling.Exact,
+            KeepActivityRuns = request.TraceRuns,
+        };
+        var result = GenerationRun.Run(sim, generation, request.Progress);
+        return new TimingOutcome(SimReport.ToJson(result, sim.Target), request.TraceRuns is null ? null : ChromeTraceWriter.Write(result));
+    }
+
+    public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
+    {
+        var sim = new FunctionalSimulator(binary, fileName, new FunctionalOptions { CheckInterleavings = request.CheckInterleavings });
+        return FunctionalGeneration.Run(sim, request.Prompt, request.DecodeSteps, request.ReplayPrompt);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+using Pimcc.Targets;
+
+namespace Pimcc.Sim.Units;
+
+/// <summary>The registered target simulators (<see cref="ISimulatorTarget"/>), by description kind.</summary>
+public static class SimulatorTargets
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, ISimulatorTarget>> ByKind = new(() =>
+    {
+        var all = new SortedDictionary<string, ISimulatorTarget>(StringComparer.Ordinal);
+        foreach (var s in TargetComponents.Of<ISimulatorTarget>())
+            if (!all.TryAdd(s.Kind, s)) throw new InvalidOperationException($"two simulators registered for kind '{s.Kind}'");
+        return all;
+    });
+
+    public static IReadOnlyList<ISimulatorTarget> All => ByKind.Value.Values.ToList();
+
+    public static ISimulatorTarget? Find(string kind) => ByKind.Value.GetValueOrDefault(kind);
+
+    /// <summary>The simulator for the binary's embedded target, with that target resolved.</summary>
+    public static (ISimulatorTarget Simulator, TargetDescription Target) For(PimBinary binary, string fileName)
+    {
+        var target = EmbeddedTarget(binary, fileName);
+        var sim = Find(target.Kind) ?? throw new PimccError(ExitCode.WrongTarget, $"{fileName}: section target",
+            $"the binary was compiled for target '{target.Name}' of kind '{target.Kind}', which no registered simulator runs",
+            $"kinds with a simulator: {string.Join(", ", ByKind.Value.Keys)}");
+        return (sim, target);
+    }
+
+    /// <summary>The resolved target description embedded in the binary (parsed with <see cref="TargetLoader.Parse(string, string, IReadOnlyList{string})"/>).</summary>
+    public static TargetDescription EmbeddedTarget(PimBinary binary, string fileName)
+    {
+        string json;
+        try
+        {
+            json = new UTF8Encoding(false, true).GetString(binary.Target.Json);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target", "embedded target description is not UTF-8", "the binary is corrupt");
+        }
+        var target = TargetLoader.Parse(json, $"{fileName}: embedded target");
+        if (target.Name != binary.Target.Name)
+            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target",
+                $"target section is named '{binary.Target.Name}' but its description is '{target.Name}'", "the binary is corrupt");
+        return target;
+    }
+}
