@@ -5,8 +5,11 @@ using Pimcc.Targets;
 
 namespace Pimcc.Compiler.PassManagement;
 
-/// <summary>Statistics of one pass in a run.</summary>
-public sealed record PassRunRecord(string Pass, PassStatistics Statistics);
+/// <summary>Statistics of one pass in a run, and the wall time it took (verification after it included).</summary>
+public sealed record PassRunRecord(string Pass, PassStatistics Statistics)
+{
+    public TimeSpan Elapsed { get; init; }
+}
 
 /// <summary>
 /// Runs a <see cref="Pipeline"/>: checks requirements up front, runs each pass, runs the verifier
@@ -27,6 +30,7 @@ public sealed class PassManager(PassInstrumentation instrumentation, TargetDescr
             var pass = step.Pass;
             if (instrumentation.PrintBefore.Contains(pass.Name)) Dump("Before", pass.Name, module);
             var stats = new PassStatistics(pass.Statistics);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             Module result;
             try
             {
@@ -40,15 +44,17 @@ public sealed class PassManager(PassInstrumentation instrumentation, TargetDescr
             {
                 throw Crash(pass, pipeline, module, $"pass '{pass.Name}' crashed: {e.GetType().Name}: {e.Message}");
             }
+            // A pass that returned its input unchanged (a check) leaves IR the verifier already passed.
+            var unchanged = ReferenceEquals(result, module);
             result = WithProperties(result, Properties(module).Except(pass.Invalidates).Union(pass.Establishes));
-            if (instrumentation.VerifyEach)
+            if (instrumentation.VerifyEach && !unchanged)
             {
                 var errors = Verifier.Verify(result);
                 if (errors.Count > 0)
                     throw Crash(pass, pipeline, module, $"IR after pass '{pass.Name}' fails verification: {errors[0]}");
             }
             if (instrumentation.PrintAfterAll || instrumentation.PrintAfter.Contains(pass.Name)) Dump("After", pass.Name, result);
-            records.Add(new PassRunRecord(pass.Name, stats));
+            records.Add(new PassRunRecord(pass.Name, stats) { Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
             module = result;
         }
         return (module, records);

@@ -83,13 +83,27 @@ public static class CompileCommand
         var artifacts = new CompilationArtifacts();
         var (result, records) = manager.Run(module, pipeline, path, artifacts);
         if (s.PassStatistics) io.Err.Write(StatisticsReport.Render(records));
+        if (s.TimePasses) io.Err.Write(StatisticsReport.RenderTimes(records));
         return new Compilation(result, target, artifacts);
     }
 }
 
-/// <summary>Renders pass statistics like LLVM's -stats: one block per pass.</summary>
+/// <summary>Renders pass statistics like LLVM's -stats (one block per pass) and pass times like -time-passes.</summary>
 public static class StatisticsReport
 {
+    public static string RenderTimes(IReadOnlyList<PassRunRecord> records)
+    {
+        var total = records.Sum(r => r.Elapsed.TotalSeconds);
+        var sb = new StringBuilder("===-------------------------------------------------------------------------===\n" +
+                                   "                      ... Pass execution timing report ...\n" +
+                                   "===-------------------------------------------------------------------------===\n" +
+                                   "   wall (s)   share  pass\n");
+        foreach (var r in records)
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {r.Elapsed.TotalSeconds,9:F4}  {(total > 0 ? 100 * r.Elapsed.TotalSeconds / total : 0),5:F1}%  {r.Pass}\n");
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {total,9:F4}  100.0%  total\n");
+        return sb.ToString();
+    }
+
     public static string Render(IEnumerable<PassRunRecord> records)
     {
         var sb = new StringBuilder("===-------------------------------------------------------------------------===\n" +

@@ -20,6 +20,9 @@ public sealed record CompileSettings(
     /// <summary>Initial memory image in out.bin: auto (when weights carry data and it stays under
     /// the target's image limit), on, or off; the target's image pass reads it.</summary>
     public string Image { get; init; } = "auto";
+
+    /// <summary>Print each pass's wall time to stderr (<c>--time-passes</c>).</summary>
+    public bool TimePasses { get; init; }
 }
 
 /// <summary>The compile options, shared by the root command and <c>pimcc run</c>.</summary>
@@ -35,13 +38,14 @@ public sealed class CompileOptions
     public Option<string[]> PrintBefore { get; } = new("--print-ir-before") { Description = "print the IR before the named pass (repeatable)" };
     public Option<bool> PrintAfterAll { get; } = new("--print-ir-after-all") { Description = "print the IR after every pass" };
     public Option<bool> PassStatistics { get; } = new("--pass-statistics") { Description = "print each pass's statistics to stderr" };
+    public Option<bool> TimePasses { get; } = new("--time-passes") { Description = "print each pass's wall time to stderr (verification after it included)" };
     public Option<string?> TargetConfig { get; } = new("--target-config") { Description = "target description JSON file (instead of a preset)" };
     public Option<string[]> Set { get; } = new("--set") { Description = "override a target parameter: key=value (repeatable)" };
     public Option<string> Image { get; } = new("--image") { Description = "initial memory image (weights, constants) in out.bin for functional simulation: auto (weights with data, up to 256 MiB), on, off", DefaultValueFactory = _ => "auto" };
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TargetConfig, Set, Image })
+        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TimePasses, TargetConfig, Set, Image })
             c.Options.Add(o);
     }
 
@@ -64,6 +68,6 @@ public sealed class CompileOptions
         return new CompileSettings(
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
-            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p) };
+            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses) };
     }
 }
