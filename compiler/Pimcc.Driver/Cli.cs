@@ -19,6 +19,10 @@ public static class Cli
             "  pimcc model.onnx --target hpim -o out.bin    compile an ONNX export\n" +
             "  pimcc model.pimir --emit ir                  re-run passes on textual IR\n\n" +
             "Exit codes:\n" + string.Join("\n", ExitCodeDocs.Table.Select(r => $"  {r.Code,3}  {r.Name}")));
+        // --version names the formats too (System.CommandLine's own prints only the assembly version).
+        foreach (var v in root.Options.OfType<VersionOption>().ToList()) root.Options.Remove(v);
+        var version = new Option<bool>("--version") { Description = "print the version and the binary/description formats this pimcc writes and reads" };
+        root.Options.Add(version);
         CompileCommand.Configure(root, io);
         foreach (var sub in Subcommands.All(io)) root.Subcommands.Add(sub);
         return Invoke(root, args, io);

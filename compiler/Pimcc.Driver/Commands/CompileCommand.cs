@@ -21,6 +21,11 @@ public static class CompileCommand
         options.AddTo(root);
         root.SetAction(parse =>
         {
+            if (root.Options.FirstOrDefault(o => o.Name == "--version") is Option<bool> v && parse.GetValue(v))
+            {
+                io.Out.Write(VersionText.Render());
+                return 0;
+            }
             var path = parse.GetValue(model);
             if (path is null)
             {
