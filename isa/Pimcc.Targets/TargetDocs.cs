@@ -46,7 +46,8 @@ public static class TargetDocs
         return sb.ToString();
     }
 
-    internal static string Value(ResolvedParameter p, UnitContext ctx) => p.Spec.Dimension switch
+    /// <summary>A parameter's value in its own unit, as docs and reports show it.</summary>
+    public static string Value(ResolvedParameter p, UnitContext ctx) => p.Spec.Dimension switch
     {
         Dimension.Boolean => p.Flag ? "true" : "false",
         Dimension.Choice => p.Word,

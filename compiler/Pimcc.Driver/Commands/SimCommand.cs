@@ -6,6 +6,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
 using Pimcc.Sim.Report;
+using Pimcc.Reports;
 using Pimcc.Sim.Units;
 
 namespace Pimcc.Driver.Commands;
@@ -13,7 +14,7 @@ namespace Pimcc.Driver.Commands;
 /// <summary>Simulation options shared by <c>pimcc sim</c> and <c>pimcc run</c>.</summary>
 public sealed class SimCliOptions
 {
-    public Option<string> Format { get; } = new("--format") { Description = "report format: text, json or csv", DefaultValueFactory = _ => "text" };
+    public Option<string> Format { get; } = new("--format") { Description = "report format: text, json, csv or html (one self-contained page with plots)", DefaultValueFactory = _ => "text" };
     public Option<string?> Report { get; } = new("--output", "-o", "--report", "-r") { Description = "write the report to this file instead of standard output (written whole or not at all)" };
     public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
     public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "0:1" };
@@ -38,8 +39,8 @@ public sealed class SimCliOptions
     public int Simulate(PimBinary bin, string name, int prompt, int generated, ParseResult p, ConsoleIo io)
     {
         var format = p.GetValue(Format)!;
-        if (format is not ("text" or "json" or "csv"))
-            throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{format}'", "use text, json or csv");
+        if (format is not ("text" or "json" or "csv" or "html"))
+            throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{format}'", "use text, json, csv or html");
         var trace = p.GetValue(Trace);
         var runs = p.GetValue(TraceRuns)!.Split(':');
         if (runs.Length != 2 || !int.TryParse(runs[0], CultureInfo.InvariantCulture, out var first) || !int.TryParse(runs[1], CultureInfo.InvariantCulture, out var last) || first < 0 || last < first)
@@ -72,8 +73,9 @@ public sealed class SimCliOptions
         var text = format switch
         {
             "json" => Encoding.UTF8.GetString(json),
-            "csv" => SimReport.RenderCsv(Encoding.UTF8.GetString(json)),
-            _ => SimReport.RenderText(Encoding.UTF8.GetString(json)),
+            "csv" => TextReport.RenderCsv(Encoding.UTF8.GetString(json)),
+            "html" => HtmlReport.Render(Encoding.UTF8.GetString(json), target),
+            _ => TextReport.Render(Encoding.UTF8.GetString(json)),
         };
         if (p.GetValue(Report) is { } path) OutputFile.WriteText(path, text);
         else io.Out.Write(text);

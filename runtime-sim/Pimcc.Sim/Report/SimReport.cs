@@ -11,7 +11,7 @@ public sealed record StatDef(string Name, string Unit, string Description);
 
 /// <summary>
 /// The simulation report. JSON is primary (format <c>pimcc-sim-report/1</c>: declared statistics with name, unit,
-/// description and value); <see cref="RenderText"/> and <see cref="RenderCsv"/> render FROM that JSON. Wall-clock
+/// description and value); the Pimcc.Reports renderers (text, CSV, HTML) render FROM that JSON. Wall-clock
 /// figures are deliberately absent so that two runs give byte-identical reports.
 /// </summary>
 public static class SimReport
@@ -185,57 +185,6 @@ public static class SimReport
         }
         ms.WriteByte((byte)'\n');
         return ms.ToArray();
-    }
-
-    /// <summary>Human-readable report rendered from the JSON.</summary>
-    public static string RenderText(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        var sb = new StringBuilder();
-        var target = root.GetProperty("target");
-        sb.Append(CultureInfo.InvariantCulture, $"pimcc simulation report (target {target.GetProperty("name").GetString()})\n");
-        if (root.TryGetProperty("workload", out var wl))
-            sb.Append("workload: ").Append(string.Join(", ", wl.EnumerateObject().Select(p => $"{p.Name} {p.Value}"))).Append('\n');
-        foreach (var n in root.GetProperty("notes").EnumerateObject())
-            sb.Append(CultureInfo.InvariantCulture, $"{n.Name}: {n.Value.GetString()}\n");
-        string? group = null;
-        foreach (var s in root.GetProperty("statistics").EnumerateArray())
-        {
-            var name = s.GetProperty("name").GetString()!;
-            var g = name.Split('.')[0];
-            if (g != group) { sb.Append('\n').Append(g).Append('\n'); group = g; }
-            sb.Append(CultureInfo.InvariantCulture, $"  {name,-58} {Human(s.GetProperty("value").GetDouble(), s.GetProperty("unit").GetString()!)}\n");
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>CSV (name,unit,value,description) rendered from the JSON.</summary>
-    public static string RenderCsv(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var sb = new StringBuilder("name,unit,value,description\n");
-        foreach (var s in doc.RootElement.GetProperty("statistics").EnumerateArray())
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{s.GetProperty("name").GetString()},{s.GetProperty("unit").GetString()},{s.GetProperty("value").GetDouble().ToString("R", CultureInfo.InvariantCulture)},\"{s.GetProperty("description").GetString()!.Replace("\"", "\"\"")}\"\n");
-        return sb.ToString();
-    }
-
-    private static string Human(double v, string unit)
-    {
-        string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
-        return unit switch
-        {
-            "s" when v != 0 && Math.Abs(v) < 1e-6 => F(v * 1e9) + " ns",
-            "s" when v != 0 && Math.Abs(v) < 1e-3 => F(v * 1e6) + " us",
-            "s" when v != 0 && Math.Abs(v) < 1 => F(v * 1e3) + " ms",
-            "J" when v != 0 && Math.Abs(v) < 1e-3 => F(v * 1e6) + " uJ",
-            "J" when v != 0 && Math.Abs(v) < 1 => F(v * 1e3) + " mJ",
-            "B/s" => F(v / 1e9) + " GB/s",
-            "ratio" => F(v * 100) + " %",
-            "count" => v.ToString("0", CultureInfo.InvariantCulture),
-            _ => v.ToString("G6", CultureInfo.InvariantCulture) + " " + unit,
-        };
     }
 
     private static string Kebab(string pascal)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Reports;
 using Pimcc.Sim.Report;
 using Pimcc.Sim.Trace;
 
@@ -51,10 +52,10 @@ public class ReportTests
         Value("latency.total").ShouldBe(g.TotalPs * 1e-12, 1e-15);
         Value("decode.roofline.achieved").ShouldBeInRange(0.0, 1.0);
 
-        var text = SimReport.RenderText(json);
+        var text = TextReport.Render(json);
         text.ShouldContain("latency.ttft");
         text.ShouldContain("decode.roofline.limiter");
-        var csv = SimReport.RenderCsv(json).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = TextReport.RenderCsv(json).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         csv[0].ShouldBe("name,unit,value,description");
         csv.Length.ShouldBe(stats.Count + 1);
     }
