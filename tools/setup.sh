@@ -6,6 +6,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 
 need_apt=()
 [ -d /usr/share/onnx/testdata ] || [ -d /usr/share/libonnx-testdata ] || dpkg -s libonnx-testdata >/dev/null 2>&1 || need_apt+=(libonnx-testdata)
+# headless Chromium: the HTML report test opens the page and checks the plots rendered
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} (Debian)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -97,6 +97,6 @@ public static partial class ReportCharts
         return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
     }
 
-    [GeneratedRegex(@"\bcl_[0-9]+\b")]
+    [GeneratedRegex(@"\bcl_[0-9a-fA-F]+\b")]
     private static partial Regex ElementId();
 }
