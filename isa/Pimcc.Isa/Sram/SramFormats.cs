@@ -15,8 +15,17 @@ public static class SramFormats
     /// <summary>Element type of VCU/PIM/TCU/transpose operands. Code 3 is unassigned (an out-of-range operand).</summary>
     public static readonly EnumDomain DataType = new("dtype", ["fp16", "bf16", "fp32"], "element type");
 
+    /// <summary>Bytes of one element of each <see cref="DataType"/> code: fp16 and bf16 are 2, fp32 is 4.</summary>
+    private static readonly int[] DataTypeBytes = [2, 2, 4];
+
+    /// <summary>Bytes of one element of data type code <paramref name="dtype"/> (the one statement of dtype sizes).</summary>
+    public static int ElementBytes(long dtype) => DataTypeBytes[dtype];
+
     /// <summary>Reduction operator of <c>noc.ar</c>. Code 3 is unassigned.</summary>
     public static readonly EnumDomain ReduceOp = new("redop", ["sum", "max", "min"], "all-reduce operator");
+
+    /// <summary>The arithmetic of each <see cref="ReduceOp"/> code.</summary>
+    public static IReadOnlyList<Arithmetic> ReduceFunctions { get; } = [Arithmetic.Add, Arithmetic.Max, Arithmetic.Min];
 
     /// <summary>Accumulate flag: <c>set</c> overwrites the destination, <c>acc</c> adds into it.</summary>
     public static readonly EnumDomain Accumulate = new("accmode", ["set", "acc"], "overwrite or accumulate");

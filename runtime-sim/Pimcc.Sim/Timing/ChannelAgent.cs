@@ -395,7 +395,6 @@ internal sealed class ChannelAgent : IAgent
         if (cmd is HbmCommand.Rd or HbmCommand.Wr or HbmCommand.MacSb) row = (uint)bankIndex < (uint)_rowOf.Length ? _rowOf[bankIndex] : -1;
         else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _rowOf[w.Pc * _banksPerPc] : -1;
         var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
-        if (cmd == HbmCommand.PreA && AllBanksOpenedTogether(w.Pc)) cmd = HbmCommand.PreAb;
         Refresh();
         var probe = _engine.Probe(cmd, a, _now);
         if (probe.StateError is { } bad) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {bad}", "the stream breaks the DRAM protocol");
@@ -403,10 +402,6 @@ internal sealed class ChannelAgent : IAgent
         _engine.Issue(cmd, a, c);
         Account(cmd, a, c);
     }
-
-    private bool _lastOpenWasAllBank;
-
-    private bool AllBanksOpenedTogether(int pc) => _lastOpenWasAllBank && _openCount[pc] == _banksPerPc;
 
     private void Account(HbmCommand cmd, HbmAddress a, long c)
     {
@@ -431,13 +426,11 @@ internal sealed class ChannelAgent : IAgent
         {
             case HbmCommand.Act:
                 SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, a.Row, a.PseudoChannel);
-                _lastOpenWasAllBank = false;
                 Stats.Add(Counter.DramActivates, 1);
                 Stats.AddEnergy(EnergySubsystem.DramArray, cls, e.ActivatePj);
                 break;
             case HbmCommand.ActAb:
                 for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, a.Row, a.PseudoChannel);
-                _lastOpenWasAllBank = true;
                 Stats.Add(Counter.DramActivates, _banksPerPc);
                 Stats.AddEnergy(EnergySubsystem.DramArray, cls, _banksPerPc * e.ActivatePj);
                 break;

@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Numerics;
 using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Sram;
 using U = Pimcc.Isa.Encoding.Unit;
 
 namespace Pimcc.Sim.Timing;
@@ -101,9 +103,9 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _keepsLog = path.KeepsLog;
         _portFree = new long[Math.Max(1, m.Target.Hbm.Organization.Channels)];
         path.AddRoots(this);
-        _reg[28] = r28;
-        _reg[29] = r29;
-        _reg[30] = r30;
+        _reg[HpimAbi.Prompt] = r28;
+        _reg[HpimAbi.Step] = r29;
+        _reg[HpimAbi.Kv] = r30;
         Name = $"core {core}";
     }
 
@@ -261,36 +263,20 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         long start = _dispatch;
         var pred = _dispatchRec;
         uint value;
-        var mn = w.Mnemonic;
-        switch (mn)
+        switch (w.Action)
         {
-            case CoreMnemonic.LiLo: value = (uint)w.C; break;
-            case CoreMnemonic.LiHi: Need(rd, ref start, ref pred); value = (uint)w.C << 16 | (_reg[rd] & 0xFFFF); break;
-            case CoreMnemonic.Addi: Need(w.B, ref start, ref pred); value = (uint)(_reg[w.B] + (long)w.C); break;
+            case OpAction.LoadImmediateLow: value = (uint)w.C; break;
+            case OpAction.LoadImmediateHigh: Need(rd, ref start, ref pred); value = (uint)w.C << 16 | (_reg[rd] & 0xFFFF); break;
+            case OpAction.ScalarImmediate: Need(w.B, ref start, ref pred); value = ArithmeticSemantics.Integer(w.Function, _reg[w.B], (uint)w.C); break;
             // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
             // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
-            case CoreMnemonic.Lw: Need(w.B, ref start, ref pred); value = 0; break;
+            case OpAction.LoadWord: Need(w.B, ref start, ref pred); value = 0; break;
             default:
             {
                 int rs = w.B, rt = w.C;
                 Need(rs, ref start, ref pred);
                 Need(rt, ref start, ref pred);
-                uint a = _reg[rs], b = _reg[rt];
-                value = mn switch
-                {
-                    CoreMnemonic.Add => a + b,
-                    CoreMnemonic.Sub => a - b,
-                    CoreMnemonic.Mul => a * b,
-                    CoreMnemonic.And => a & b,
-                    CoreMnemonic.Or => a | b,
-                    CoreMnemonic.Xor => a ^ b,
-                    CoreMnemonic.Shl => a << (int)(b & 31),
-                    CoreMnemonic.Shr => a >> (int)(b & 31),
-                    CoreMnemonic.Slt => (int)a < (int)b ? 1u : 0u,
-                    CoreMnemonic.Min => (uint)Math.Min((int)a, (int)b),
-                    CoreMnemonic.Max => (uint)Math.Max((int)a, (int)b),
-                    _ => throw new InvalidOperationException($"scalar op {_ops[_pc].Spec.Mnemonic} has no semantics"),
-                };
+                value = ArithmeticSemantics.Integer(w.Function, _reg[rs], _reg[rt]);
                 break;
             }
         }
@@ -327,11 +313,10 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         long start = _dispatch;
         var pred = _dispatchRec;
         bool taken;
-        var mn = w.Mnemonic;
-        switch (mn)
+        switch (w.Action)
         {
-            case CoreMnemonic.Jmp: taken = true; break;
-            case CoreMnemonic.Loop:
+            case OpAction.Jump: taken = true; break;
+            case OpAction.Loop:
             {
                 var c = w.A;
                 Need(c, ref start, ref pred);
@@ -348,7 +333,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 Need(a, ref start, ref pred);
                 Need(b, ref start, ref pred);
                 int x = (int)_reg[a], y = (int)_reg[b];
-                taken = mn switch { CoreMnemonic.Beq => x == y, CoreMnemonic.Bne => x != y, CoreMnemonic.Blt => x < y, _ => x >= y };
+                taken = ArithmeticSemantics.Compare(w.Function, x, y);
                 break;
             }
         }
@@ -572,24 +557,24 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         long eb = ElemBytes(op), len = Reg(Opd.Len);
         long dst = Reg(Opd.Dst);
         long readBytes = 0, writeBytes;
-        var sAt = _positions[_positionBase[_pc] + (int)Opd.S];
         void In(Opd name, long bytes, Span<(int, long, long)> r, ref int n)
         {
             var a = _reg[Val(name)];
             r[n++] = (LocalSpace, a, a + bytes);
         }
-        switch (spec.Format.Name)
+        switch (spec.Action)
         {
-            case "R4D" when spec.Mnemonic is "vdot":
+            case OpAction.VectorDot:
                 In(Opd.A, len * eb, reads, ref nr); In(Opd.B, len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = eb; break;
-            case "R4D" when sAt == 2:
+            case OpAction.VectorScalar:
                 In(Opd.A, len * eb, reads, ref nr); In(Opd.S, eb, reads, ref nr); readBytes = len * eb + eb; writeBytes = len * eb; break;
-            case "R4D":
+            case OpAction.VectorBinary:
                 In(Opd.A, len * eb, reads, ref nr); In(Opd.B, len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = len * eb; break;
-            default: // R3D: unary, fill, reductions
-                if (sAt == 1) { In(Opd.S, eb, reads, ref nr); readBytes = eb; }
-                else { In(Opd.Src, len * eb, reads, ref nr); readBytes = len * eb; }
-                writeBytes = spec.Timing == TimingClass.VcuReduction ? eb : len * eb;
+            case OpAction.VectorFill:
+                In(Opd.S, eb, reads, ref nr); readBytes = eb; writeBytes = len * eb; break;
+            default: // unary and reductions
+                In(Opd.Src, len * eb, reads, ref nr); readBytes = len * eb;
+                writeBytes = spec.Action == OpAction.VectorReduce ? eb : len * eb;
                 break;
         }
         writes[nw++] = (LocalSpace, dst, dst + writeBytes);
@@ -722,7 +707,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     {
         var mask = Reg(Opd.Group);
         members = BitOperations.PopCount((ulong)mask);
-        if (op.Spec.Mnemonic == "noc.ag")
+        if (op.Spec.Action == OpAction.AllGather)
         {
             var bytes = Reg(Opd.Bytes);
             return (bytes, bytes * members);
@@ -745,7 +730,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         var (readBytes, writeBytes) = CollectiveBytes(op, out var members);
         // Ring algorithms: all-gather in P-1 steps of one block; all-reduce as reduce-scatter + all-gather, 2(P-1)
         // steps of 1/P of the vector each.
-        long cycles = op.Spec.Mnemonic == "noc.ag"
+        long cycles = op.Spec.Action == OpAction.AllGather
             ? _m.RingCollectiveCycles(mask, members - 1, readBytes)
             : _m.RingCollectiveCycles(mask, 2 * (members - 1), MachineModel.CeilDiv(readBytes, Math.Max(1, members)));
         var start = Math.Max(Align(now), _dispatch);
@@ -756,10 +741,10 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
         _unitRec[(int)U.Noc] = rec;
         if (end > _drain) { _drain = end; _drainRec = rec; }
-        var moved = op.Spec.Mnemonic == "noc.ag" ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
+        var moved = op.Spec.Action == OpAction.AllGather ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
         _stats.Add(Counter.NocBytes, moved);
         _stats.AddEnergy(EnergySubsystem.Noc, Class, moved * 8.0 * t.Energy.NocHopPjPerBit);
-        if (op.Spec.Mnemonic == "noc.ar") _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
+        if (op.Spec.Action == OpAction.AllReduce) _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
         _dispatchRec = rec;
@@ -770,7 +755,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
 
     private WorkClass Class => _classes[_pc];
 
-    private long ElemBytes(Op op) => Val(Opd.Dt) == 2 ? 4 : 2;
+    private long ElemBytes(Op op) => SramFormats.ElementBytes(Val(Opd.Dt));
 
     /// <summary>Records the current word's activity, released by the record of handle <paramref name="pred"/>; returns its handle.</summary>
     private int Record(U unit, long start, long end, int pred, long busyPs) => RecordAfter(unit, start, end, _path.Node(pred), busyPs);
