@@ -98,8 +98,9 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _scuLatencyPs = m.Cycles(m.Target.Sram.ScuLatencyCycles);
         _takenPenaltyPs = m.Cycles(Math.Max(0, m.Target.Sram.PipelineStages - 1));
         _maxInstructions = options.MaxInstructionsPerCore;
-        _scuOpPj = m.Target.Energy.ScuOpPj;
-        _scuEnergyBase = StatVector.EnergyIndex(EnergySubsystem.SramCompute, 0);
+        // Scalar ops are the hot path: their energy cell and cost are looked up once (EnergyCosts.Charge's sum, inlined).
+        _scuOpPj = m.Energy.Pj(EnergyEvent.ScalarOp);
+        _scuEnergyBase = StatVector.EnergyIndex(m.Energy.Subsystem(EnergyEvent.ScalarOp), 0);
         _keepsLog = path.KeepsLog;
         _portFree = new long[Math.Max(1, m.Target.Hbm.Organization.Channels)];
         path.AddRoots(this);
@@ -384,7 +385,6 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     {
         var spec = op.Spec;
         var t = _m.Target;
-        var e = t.Energy;
         var lm = _m.LocalBytesPerCycle;
         Span<(int Space, long Lo, long Hi)> reads = stackalloc (int, long, long)[4];
         Span<(int Space, long Lo, long Hi)> writes = stackalloc (int, long, long)[2];
@@ -412,7 +412,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 writes[nw++] = (MacroSpace, lin, lin + bytes);
                 occCycles = MachineModel.CeilDiv(bytes, lm);
                 lmBits = bytes * 8.0 * 2; // read local memory, write the macros
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, lmBits * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, lmBits);
                 break;
             }
             case CoreKind.PimGemv:
@@ -432,8 +432,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 occCycles = Math.Max(MachineModel.CeilDiv(macs, t.Sram.PimUnit.Multipliers), MachineModel.CeilDiv(bytes, lm));
                 latCycles = occCycles + t.Sram.PimUnit.PipelineLatencyCycles;
                 _stats.Add(Counter.MacroMacs, macs);
-                _stats.AddEnergy(EnergySubsystem.SramCompute, cls, macs * e.MacroMacPj);
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.MacroMac, macs);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 break;
             }
             case CoreKind.TcuGemm:
@@ -458,8 +458,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 latCycles = occCycles + tcu.Rows + tcu.Columns - 2;
                 var macs = m * n * k;
                 _stats.Add(Counter.TcuMacs, macs);
-                _stats.AddEnergy(EnergySubsystem.SramCompute, cls, macs * e.TcuMacPj);
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.TcuMac, macs);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 break;
             }
             case CoreKind.Transpose:
@@ -469,8 +469,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (LocalSpace, dst, dst + bytes);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransposeBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 16.0 * e.LocalMemoryPjPerBit);
-                _stats.AddEnergy(EnergySubsystem.SramCompute, cls, bytes / (double)t.ElementBytes * e.VcuOpPj);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 16.0);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.VcuOp, bytes / (double)t.ElementBytes);
                 break;
             }
             case CoreKind.Move or CoreKind.Move2d:
@@ -489,7 +489,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 reads[nr++] = (LocalSpace, src, src + sspan);
                 writes[nw++] = (LocalSpace, dst, dst + dspan);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransferBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 16.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 16.0);
                 break;
             }
             case CoreKind.HbmLoad or CoreKind.HbmStore or CoreKind.HbmPrefetch:
@@ -510,9 +510,9 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 _stats.Add(Counter.HbmExternalBytes, bytes);
                 var activates = Math.Ceiling(bytes / (double)t.Hbm.Organization.PageBytes);
                 _stats.Add(Counter.DramActivates, activates);
-                _stats.AddEnergy(EnergySubsystem.DramArray, cls, bits * e.HbmCellAccessPjPerBit + activates * e.ActivatePj);
-                _stats.AddEnergy(EnergySubsystem.DramIo, cls, bits * (e.ColumnOffDiePjPerBit - e.HbmCellAccessPjPerBit));
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bits * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.DramCellBit, bits, EnergyEvent.DramActivate, activates);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.DramOffBankBit, bits);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bits);
                 var rec = Schedule(op, unit, 0, occPs, latPs, reads[..nr], writes[..nw], portFree, out var start);
                 if ((uint)chKey < (uint)_portFree.Length) _portFree[chKey] = start + portPs;
                 else _portFreeBeyond[chKey] = start + portPs;
@@ -532,8 +532,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 occCycles = MachineModel.CeilDiv(bytes, t.Noc.LinkBytesPerCycle);
                 var hops = _m.Hops(_core, (int)dst);
                 _stats.Add(Counter.NocBytes, bytes);
-                _stats.AddEnergy(EnergySubsystem.Noc, cls, bytes * 8.0 * Math.Max(1, hops) * e.NocHopPjPerBit);
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.NocHopBit, bytes * 8.0 * Math.Max(1, hops));
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
                 var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
                 _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
@@ -587,8 +587,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         if (spec.Timing == TimingClass.VcuReduction) latCycles += (long)Math.Ceiling(Math.Log2(Math.Max(2, vcu.Lanes)));
         lmBits = (readBytes + writeBytes) * 8.0;
         _stats.Add(Counter.VcuOps, len);
-        _stats.AddEnergy(EnergySubsystem.SramCompute, Class, len * t.Energy.VcuOpPj);
-        _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, lmBits * t.Energy.LocalMemoryPjPerBit);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.VcuOp, len);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.LocalMemoryBit, lmBits);
     }
 
     private void Config(Op op)
@@ -696,7 +696,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         var rec = RecordAfter(U.Noc, start, end, arrival > start ? sendRec : _path.Node(_dispatchRec), 0);
         AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
         if (end > _drain) { _drain = end; _drainRec = rec; }
-        _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, bytes * 8.0 * _m.Target.Energy.LocalMemoryPjPerBit);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.LocalMemoryBit, bytes * 8.0);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
         _dispatchRec = rec;
@@ -743,8 +743,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         if (end > _drain) { _drain = end; _drainRec = rec; }
         var moved = op.Spec.Action == OpAction.AllGather ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
         _stats.Add(Counter.NocBytes, moved);
-        _stats.AddEnergy(EnergySubsystem.Noc, Class, moved * 8.0 * t.Energy.NocHopPjPerBit);
-        if (op.Spec.Action == OpAction.AllReduce) _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.NocHopBit, moved * 8.0);
+        if (op.Spec.Action == OpAction.AllReduce) _m.Energy.Charge(_stats, Class, EnergyEvent.VcuOp, Reg(Opd.Len));
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
         _dispatchRec = rec;
