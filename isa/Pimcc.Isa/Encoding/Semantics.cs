@@ -112,6 +112,10 @@ public static class ArithmeticSemantics
         _ => throw new InvalidOperationException($"{f} is not a scalar ALU function"),
     };
 
+    /// <summary>li.hi: the immediate becomes the upper half, the register's lower half stays.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint LoadHigh(uint register, uint immediate) => immediate << 16 | (register & 0xFFFF);
+
     /// <summary>Branch condition on signed register values.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Compare(Arithmetic f, int a, int b) => f switch

@@ -30,6 +30,20 @@ public static class SramFormats
     /// <summary>Accumulate flag: <c>set</c> overwrites the destination, <c>acc</c> adds into it.</summary>
     public static readonly EnumDomain Accumulate = new("accmode", ["set", "acc"], "overwrite or accumulate");
 
+    /// <summary>The <see cref="Accumulate"/> codes emitters write.</summary>
+    public static readonly long SetMode = Accumulate.Code("set"), AccMode = Accumulate.Code("acc");
+
+    /// <summary>
+    /// The <see cref="DataType"/> code of a datapath element size (the target's system.elementSize): 2 bytes are
+    /// fp16, 4 are fp32 (as hpim-convert-precision converts the model).
+    /// </summary>
+    public static long DataTypeOfElement(int elementBytes) => elementBytes switch
+    {
+        2 => DataType.Code("fp16"),
+        4 => DataType.Code("fp32"),
+        _ => throw new ArgumentOutOfRangeException(nameof(elementBytes), elementBytes, "no datapath type of this size"),
+    };
+
     private static readonly FieldSlot Reg = new(Register, 5);
     private static readonly FieldSlot Dt = new(FieldKind.Enum, 2, DataType);
     private static readonly FieldSlot Acc = new(FieldKind.Enum, 1, Accumulate);

@@ -95,7 +95,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
                 return true;
             }
             case OpAction.LoadImmediateLow: Set((int)op["rd"], (uint)op["imm"]); break;
-            case OpAction.LoadImmediateHigh: Set((int)op["rd"], (uint)op["imm"] << 16 | (_r[op["rd"]] & 0xFFFF)); break;
+            case OpAction.LoadImmediateHigh: Set((int)op["rd"], ArithmeticSemantics.LoadHigh(_r[op["rd"]], (uint)op["imm"])); break;
             case OpAction.ScalarImmediate: Set((int)op["rd"], ArithmeticSemantics.Integer(spec.Function, _r[op["rs"]], (uint)op["imm"])); break;
             case OpAction.ScalarRegister: Set((int)op["rd"], ArithmeticSemantics.Integer(spec.Function, _r[op["rs"]], _r[op["rt"]])); break;
             case OpAction.LoadWord: Set((int)op["rd"], BinaryPrimitives.ReadUInt32LittleEndian(L(R(op, "addr"), 4))); break;
@@ -216,8 +216,8 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private Span<byte> Macro(long slot, long bytes)
     {
         var pu = _m.Target.Sram.PimUnit;
-        var lin = (slot >> 16) * pu.MacrosPerGroup * pu.MacroBytes + (slot & 0xFFFF);
-        if ((slot >> 16) >= pu.MacroGroups || lin + bytes > _m.Macros[_core].Length)
+        var lin = SramLayout.MacroByte(slot, pu.MacrosPerGroup * pu.MacroBytes);
+        if (SramLayout.High(slot) >= pu.MacroGroups || lin + bytes > _m.Macros[_core].Length)
             throw Fault($"PIM macro access at slot 0x{slot:X} (+{bytes} bytes) outside the {_m.Macros[_core].Length}-byte macros", "macro slots are MG index << 16 | byte offset");
         return _m.Macros[_core].AsSpan((int)lin, (int)bytes);
     }
@@ -256,7 +256,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private void PimGemv(Op op)
     {
         var shape = R(op, "shape");
-        long rows = shape >> 16, cols = shape & 0xFFFF, dt = op["dt"];
+        long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), dt = op["dt"];
         var eb = ElementCodec.Bytes(dt);
         var v = Read(R(op, "src"), cols, dt);
         var mat = Macro(R(op, "macro"), rows * cols * eb);
@@ -300,7 +300,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private void Transpose(Op op)
     {
         var shape = R(op, "shape");
-        long rows = shape >> 16, cols = shape & 0xFFFF, dt = op["dt"];
+        long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), dt = op["dt"];
         var eb = ElementCodec.Bytes(dt);
         var src = L(R(op, "src"), rows * cols * eb).ToArray();
         var dst = L(R(op, "dst"), rows * cols * eb);
@@ -312,7 +312,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private void Move2D(Op op)
     {
         long shape = R(op, "shape"), stride = R(op, "stride");
-        long rows = shape >> 16, rowBytes = shape & 0xFFFF, ds = stride >> 16, ss = stride & 0xFFFF;
+        long rows = SramLayout.High(shape), rowBytes = SramLayout.Low(shape), ds = SramLayout.High(stride), ss = SramLayout.Low(stride);
         if (rows == 0) return;
         long src = R(op, "src"), dst = R(op, "dst");
         var copy = L(src, (rows - 1) * ss + rowBytes).ToArray();

@@ -267,7 +267,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         switch (w.Action)
         {
             case OpAction.LoadImmediateLow: value = (uint)w.C; break;
-            case OpAction.LoadImmediateHigh: Need(rd, ref start, ref pred); value = (uint)w.C << 16 | (_reg[rd] & 0xFFFF); break;
+            case OpAction.LoadImmediateHigh: Need(rd, ref start, ref pred); value = ArithmeticSemantics.LoadHigh(_reg[rd], (uint)w.C); break;
             case OpAction.ScalarImmediate: Need(w.B, ref start, ref pred); value = ArithmeticSemantics.Integer(w.Function, _reg[w.B], (uint)w.C); break;
             // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
             // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
@@ -407,7 +407,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             {
                 long bytes = Reg(Opd.Bytes), slot = Reg(Opd.Macro), src = Reg(Opd.Src);
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
-                var lin = (slot >> 16) * groupBytes + (slot & 0xFFFF);
+                var lin = SramLayout.MacroByte(slot, groupBytes);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (MacroSpace, lin, lin + bytes);
                 occCycles = MachineModel.CeilDiv(bytes, lm);
@@ -418,11 +418,11 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             case CoreKind.PimGemv:
             {
                 var shape = Reg(Opd.Shape);
-                long rows = shape >> 16, cols = shape & 0xFFFF, eb = ElemBytes(op), slot = Reg(Opd.Macro);
+                long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), eb = ElemBytes(op), slot = Reg(Opd.Macro);
                 long dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 var acc = Val(Opd.Acc) == 1;
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
-                var lin = (slot >> 16) * groupBytes + (slot & 0xFFFF);
+                var lin = SramLayout.MacroByte(slot, groupBytes);
                 reads[nr++] = (LocalSpace, src, src + cols * eb);
                 reads[nr++] = (MacroSpace, lin, lin + rows * cols * eb);
                 if (acc) reads[nr++] = (LocalSpace, dst, dst + rows * eb);
@@ -465,7 +465,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             case CoreKind.Transpose:
             {
                 var shape = Reg(Opd.Shape);
-                long bytes = (shape >> 16) * (shape & 0xFFFF) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
+                long bytes = SramLayout.High(shape) * SramLayout.Low(shape) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (LocalSpace, dst, dst + bytes);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransposeBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
@@ -481,7 +481,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 {
                     var shape = Reg(Opd.Shape);
                     var stride = Reg(Opd.Stride);
-                    long rows = shape >> 16, rowBytes = shape & 0xFFFF, ds = stride >> 16, ss = stride & 0xFFFF;
+                    long rows = SramLayout.High(shape), rowBytes = SramLayout.Low(shape), ds = SramLayout.High(stride), ss = SramLayout.Low(stride);
                     bytes = rows * rowBytes;
                     dspan = rows == 0 ? 0 : (rows - 1) * ds + rowBytes;
                     sspan = rows == 0 ? 0 : (rows - 1) * ss + rowBytes;

@@ -107,11 +107,28 @@ public class SemanticColumnTests
     }
 
     [Fact]
+    public void PackedRegisterHalvesFollowDocsIsa()
+    {
+        // docs/isa.md: rows in the upper half, columns in the lower; li.hi keeps the lower half.
+        SramLayout.Pack(3, 64).ShouldBe(3 * 65536 + 64);
+        SramLayout.High(3 * 65536 + 64).ShouldBe(3);
+        SramLayout.Low(3 * 65536 + 64).ShouldBe(64);
+        SramLayout.MacroByte(2 * 65536 + 100, 65536).ShouldBe(2 * 65536 + 100);
+        SramLayout.MacroByte(2 * 65536 + 100, 4096).ShouldBe(2 * 4096 + 100);
+        Should.Throw<ArgumentOutOfRangeException>(() => SramLayout.Pack(1, 65536)); // would spill into the rows
+        Should.Throw<ArgumentOutOfRangeException>(() => SramLayout.Pack(-1, 0));
+        ArithmeticSemantics.LoadHigh(0xAAAA_1234, 0x5678).ShouldBe(0x5678_1234u);
+    }
+
+    [Fact]
     public void DataTypeSizesFollowTheDomain()
     {
         SramFormats.ElementBytes(SramFormats.DataType.Code("fp16")).ShouldBe(2);
         SramFormats.ElementBytes(SramFormats.DataType.Code("bf16")).ShouldBe(2);
         SramFormats.ElementBytes(SramFormats.DataType.Code("fp32")).ShouldBe(4);
         SramFormats.ReduceFunctions.Count.ShouldBe(SramFormats.ReduceOp.Names.Count);
+        SramFormats.DataTypeOfElement(2).ShouldBe(SramFormats.DataType.Code("fp16"));
+        SramFormats.DataTypeOfElement(4).ShouldBe(SramFormats.DataType.Code("fp32"));
+        (SramFormats.SetMode, SramFormats.AccMode).ShouldBe((SramFormats.Accumulate.Code("set"), SramFormats.Accumulate.Code("acc")));
     }
 }

@@ -166,7 +166,7 @@ public static class SyncChecker
                     if (R(x) != 0) next = pc + y;
                     break;
                 case OpAction.LoadImmediateLow: W(x, (uint)y); break;
-                case OpAction.LoadImmediateHigh: W(x, ((uint)y << 16) | (R(x) & 0xFFFF)); break;
+                case OpAction.LoadImmediateHigh: W(x, ArithmeticSemantics.LoadHigh(R(x), (uint)y)); break;
                 case OpAction.ScalarImmediate: W(x, ArithmeticSemantics.Integer(function[pc], R(y), (uint)z)); break;
                 case OpAction.ScalarRegister: W(x, ArithmeticSemantics.Integer(function[pc], R(y), R(z))); break;
                 // No memory values here: a loaded word reads as 0, as in the timing model (CoreAgent).
