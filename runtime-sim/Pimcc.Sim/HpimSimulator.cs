@@ -181,14 +181,7 @@ public sealed class HpimSimulator
     }
 
     /// <summary>Static power of every core, channel and bank PU for the whole run (the machine is on throughout).</summary>
-    private void AddStaticEnergy(StatVector s, long ps)
-    {
-        var e = Target.Energy;
-        var org = Target.Hbm.Organization;
-        var mw = Target.Sram.Cores * e.SramCoreStaticMw + org.Channels * e.HbmChannelStaticMw + org.Banks * e.HbmPuStaticMw;
-        // mW x ps = 1e-15 J = 1e-3 pJ.
-        s.AddEnergy(EnergySubsystem.Static, WorkClass.Other, mw * ps * 1e-3);
-    }
+    private void AddStaticEnergy(StatVector s, long ps) => new EnergyCosts(Target).ChargeStatic(s, ps);
 }
 
 /// <summary>One program run to simulate: entry, registers, and optionally a layer count to run instead of all (<see cref="HpimSimulator.Run"/>).</summary>

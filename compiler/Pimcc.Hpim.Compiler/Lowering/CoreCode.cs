@@ -98,5 +98,5 @@ internal static class Reg
     /// <summary>Layer loop counter.</summary>
     public const int LayerCounter = 26;
     /// <summary>Registers the top controller sets (docs/hpim-abi.md).</summary>
-    public const int Token = 27, Prompt = 28, Step = 29, Kv = 30;
+    public const int Token = HpimAbi.Token, Prompt = HpimAbi.Prompt, Step = HpimAbi.Step, Kv = HpimAbi.Kv;
 }

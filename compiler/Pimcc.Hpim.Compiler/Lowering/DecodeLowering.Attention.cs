@@ -94,8 +94,8 @@ internal sealed partial class DecodeLowering
             Li(c, Reg.T3, AllCoresMask());
             c.I("noc.ag", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
             Li(c, Reg.T0, output + first * d * _l.Element);
-            Li(c, Reg.T2, (hp << 16) | (d * _l.Element));
-            Li(c, Reg.T3, ((d * _l.Element) << 16) | (k * share * _l.Element));
+            Li(c, Reg.T2, SramLayout.Pack(hp, d * _l.Element));
+            Li(c, Reg.T3, SramLayout.Pack(d * _l.Element, k * share * _l.Element));
             Li(c, Reg.T4, _gathAtt);
             c.I("mv.2d", Reg.T0, Reg.T4, Reg.T2, Reg.T3);
             first += hp;
@@ -172,8 +172,8 @@ internal sealed partial class DecodeLowering
             else
             {
                 Li(c, Reg.T4, _stage2);
-                Li(c, Reg.T5, (h.P << 16) | h.D);
-                c.I("tr", Reg.T4, Reg.T1, Reg.T5, Fp16);                       // V block -> V^T [d x P]
+                Li(c, Reg.T5, SramLayout.Pack(h.P, h.D));
+                c.I("tr", Reg.T4, Reg.T1, Reg.T5, _dt);                        // V block -> V^T [d x P]
                 c.I("pim.ld", Reg.MacV, Reg.T4, Reg.T3);
             }
         }
@@ -204,14 +204,14 @@ internal sealed partial class DecodeLowering
         // scores, block by block: S[i x P ..] = K_i q
         Li(c, Reg.T0, _scores);
         Li(c, Reg.T1, qHead);
-        Li(c, Reg.T2, (p << 16) | d);
+        Li(c, Reg.T2, SramLayout.Pack(p, d));
         Li(c, Reg.T3, 0);
         Li(c, Reg.T4, h.BlockBytes);
         Li(c, Reg.T5, p * _l.Element);
         c.I("add", Reg.T6, Reg.NLocal, Reg.Zero);
         var noBlocks = c.Placeholder();
         var sTop = c.Count;
-        c.I("pim.gemv", Reg.T0, Reg.T1, Reg.T2, Reg.T3, Fp16, Set);
+        c.I("pim.gemv", Reg.T0, Reg.T1, Reg.T2, Reg.T3, _dt, Set);
         c.I("add", Reg.T0, Reg.T0, Reg.T5);
         c.I("add", Reg.T3, Reg.T3, Reg.T4);
         c.I("loop", Reg.T6, sTop - c.Count);
@@ -225,24 +225,24 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T4, 1);
         Li(c, Reg.T5, _consts.Address(double.NegativeInfinity));
         Li(c, Reg.T6, _consts.Address(0));
-        c.I("vfill", Reg.T2, Reg.T5, Reg.T4, Fp16);
-        c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.Len, Fp16);
+        c.I("vfill", Reg.T2, Reg.T5, Reg.T4, _dt);
+        c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.Len, _dt);
         var empty = c.Placeholder();
-        c.I("vrmax", Reg.T2, Reg.T0, Reg.Len, Fp16);
+        c.I("vrmax", Reg.T2, Reg.T0, Reg.Len, _dt);
         c.PatchForward(empty, "beq", Reg.Len, Reg.Zero);
         Li(c, Reg.T7, group);
-        if (k > 1) c.I("noc.ar", Reg.T2, Reg.T2, Reg.T4, Reg.T7, 1, Fp16);
-        c.I("vsub.s", Reg.T0, Reg.T0, Reg.T2, Reg.Len, Fp16);
-        c.I("vexp", Reg.T0, Reg.T0, Reg.Len, Fp16);
-        c.I("vsum", Reg.T3, Reg.T0, Reg.Len, Fp16);
-        if (k > 1) c.I("noc.ar", Reg.T3, Reg.T3, Reg.T4, Reg.T7, 0, Fp16);
+        if (k > 1) c.I("noc.ar", Reg.T2, Reg.T2, Reg.T4, Reg.T7, 1, _dt);
+        c.I("vsub.s", Reg.T0, Reg.T0, Reg.T2, Reg.Len, _dt);
+        c.I("vexp", Reg.T0, Reg.T0, Reg.Len, _dt);
+        c.I("vsum", Reg.T3, Reg.T0, Reg.Len, _dt);
+        if (k > 1) c.I("noc.ar", Reg.T3, Reg.T3, Reg.T4, Reg.T7, 0, _dt);
         // zero the scores past the valid positions of the last block
         c.I("shl", Reg.T8, Reg.NLocal, Const(c, Reg.T9, BitOperations.Log2((ulong)p)));
         c.I("sub", Reg.T8, Reg.T8, Reg.Len);
         Li(c, Reg.T9, _l.Element);
         c.I("mul", Reg.T9, Reg.Len, Reg.T9);
         c.I("add", Reg.T9, Reg.T0, Reg.T9);
-        c.I("vfill", Reg.T9, Reg.T6, Reg.T8, Fp16);
+        c.I("vfill", Reg.T9, Reg.T6, Reg.T8, _dt);
     }
 
     /// <summary>S.V block by block into the head output (out = sum_i V_i^T s_i), all-reduced over the head's cores, divided by the exp-sum.</summary>
@@ -254,21 +254,21 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T7, group);
         Li(c, Reg.T9, _outh);
         Li(c, Reg.T8, d);
-        c.I("vfill", Reg.T9, Reg.T6, Reg.T8, Fp16);
-        Li(c, Reg.T2, (d << 16) | p);
+        c.I("vfill", Reg.T9, Reg.T6, Reg.T8, _dt);
+        Li(c, Reg.T2, SramLayout.Pack(d, p));
         Li(c, Reg.T3, VMacroBase);
         Li(c, Reg.T4, h.BlockBytes);
         Li(c, Reg.T5, p * _l.Element);
         c.I("add", Reg.T6, Reg.NLocal, Reg.Zero);
         var noBlocks2 = c.Placeholder();
         var vTop = c.Count;
-        c.I("pim.gemv", Reg.T9, Reg.T0, Reg.T2, Reg.T3, Fp16, Acc);
+        c.I("pim.gemv", Reg.T9, Reg.T0, Reg.T2, Reg.T3, _dt, Acc);
         c.I("add", Reg.T0, Reg.T0, Reg.T5);
         c.I("add", Reg.T3, Reg.T3, Reg.T4);
         c.I("loop", Reg.T6, vTop - c.Count);
         c.PatchForward(noBlocks2, "beq", Reg.NLocal, Reg.Zero);
-        if (k > 1) c.I("noc.ar", Reg.T9, Reg.T9, Reg.T8, Reg.T7, 0, Fp16);
+        if (k > 1) c.I("noc.ar", Reg.T9, Reg.T9, Reg.T8, Reg.T7, 0, _dt);
         Li(c, Reg.T3, sum);
-        c.I("vdiv.s", Reg.T9, Reg.T9, Reg.T3, Reg.T8, Fp16);
+        c.I("vdiv.s", Reg.T9, Reg.T9, Reg.T3, Reg.T8, _dt);
     }
 }

@@ -177,7 +177,7 @@ internal sealed partial class DecodeLowering
                     c.Loop(Reg.L0, g.Chunks - 1, () =>
                     {
                         c.I("addi", Reg.T1, Reg.T1, _l.Page);
-                        c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+                        c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
                     });
                 }
             }
@@ -200,8 +200,8 @@ internal sealed partial class DecodeLowering
         {
             Li(c, Reg.T0, dstAll);
             Li(c, Reg.T1, _gath);
-            Li(c, Reg.T2, ((long)_l.Channels << 16) | (uint)g.FeaturesPerChannel);
-            c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);
+            Li(c, Reg.T2, SramLayout.Pack(_l.Channels, g.FeaturesPerChannel));
+            c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);
         }
         else
         {
@@ -211,9 +211,9 @@ internal sealed partial class DecodeLowering
                 if (round >= 0 && r != round) continue;
                 var rd = a.Rounds[r];
                 var per = (long)HbmRowBudget.Ceil(a.HeadDim, rd.ChannelsPerHead);
-                Li(c, Reg.T2, ((long)rd.ChannelsPerHead << 16) | (uint)(per * _l.Element));
-                Li(c, Reg.T3, ((per * _l.Element) << 16) | (uint)(stride * _l.Element));
-                Li(c, Reg.T4, ((long)rd.ChannelsPerHead << 16) | (uint)per);
+                Li(c, Reg.T2, SramLayout.Pack(rd.ChannelsPerHead, per * _l.Element));
+                Li(c, Reg.T3, SramLayout.Pack(per * _l.Element, stride * _l.Element));
+                Li(c, Reg.T4, SramLayout.Pack(rd.ChannelsPerHead, per));
                 for (var h = 0; h < rd.Heads; h++)
                 {
                     var head = rd.FirstHead + h;
@@ -221,7 +221,7 @@ internal sealed partial class DecodeLowering
                     Li(c, Reg.T1, _gath + ((long)h * rd.ChannelsPerHead * stride + g.RoundOffsets[r] - lo) * _l.Element);
                     c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
                     Li(c, Reg.T5, dstAll + (long)head * a.HeadDim * _l.Element);
-                    c.I("tr", Reg.T5, Reg.T0, Reg.T4, Fp16);
+                    c.I("tr", Reg.T5, Reg.T0, Reg.T4, _dt);
                 }
             }
         }
@@ -234,7 +234,7 @@ internal sealed partial class DecodeLowering
             Li(c, Reg.T0, dstAll + f0 * _l.Element);
             Li(c, Reg.T1, _vec + f0 * _l.Element);
             Li(c, Reg.T2, nf);
-            c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+            c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
         }
     }
 

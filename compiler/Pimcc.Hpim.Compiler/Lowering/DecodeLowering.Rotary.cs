@@ -1,5 +1,6 @@
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
+using Pimcc.Isa.Sram;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
@@ -81,7 +82,7 @@ internal sealed partial class DecodeLowering
         }
         Li(c, Reg.T8, _consts.Address(-1));
         Li(c, Reg.T9, rd / 2);
-        c.I("vmul.s", Reg.T4, Reg.T4, Reg.T8, Reg.T9, Fp16);           // (-sin, sin)
+        c.I("vmul.s", Reg.T4, Reg.T4, Reg.T8, Reg.T9, _dt);            // (-sin, sin)
         if (rd < r.HeadDim)
         {
             // channels past rotary_dim pass through: cos 1, sin 0, rotate_half 0
@@ -90,11 +91,11 @@ internal sealed partial class DecodeLowering
             {
                 Li(c, Reg.T0, dst);
                 Li(c, Reg.T1, _consts.Address(value));
-                c.I("vfill", Reg.T0, Reg.T1, Reg.T2, Fp16);
+                c.I("vfill", Reg.T0, Reg.T1, Reg.T2, _dt);
             }
         }
-        Li(c, Reg.T2, (r.Heads << 16) | (rd * (long)e));
-        Li(c, Reg.T3, (r.HeadDim * e) << 16);                          // source stride 0: the same row for every head
+        Li(c, Reg.T2, SramLayout.Pack(r.Heads, rd * (long)e));
+        Li(c, Reg.T3, SramLayout.Pack(r.HeadDim * e, 0));                    // source stride 0: the same row for every head
         foreach (var (dst, src) in new[] { (r.CosBroadcast, r.CosRow), (r.SinBroadcast, r.SinRow) })
         {
             Li(c, Reg.T0, dst);
@@ -113,8 +114,8 @@ internal sealed partial class DecodeLowering
         foreach (var (h0, n) in RotaryHeads(op, c.Core))
         {
             var o = h0 * d * e;
-            Li(c, Reg.T2, (n << 16) | (half * e));
-            Li(c, Reg.T3, ((d * e) << 16) | (d * e));
+            Li(c, Reg.T2, SramLayout.Pack(n, half * e));
+            Li(c, Reg.T3, SramLayout.Pack(d * e, d * e));
             Li(c, Reg.T0, _rot);
             Li(c, Reg.T1, x + o + half * e);
             c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);              // rot[:, :half] = x2
@@ -124,13 +125,13 @@ internal sealed partial class DecodeLowering
             Li(c, Reg.T0, _rot);
             Li(c, Reg.T1, r.SinBroadcast);
             Li(c, Reg.T2, n * d);
-            c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);         // (-x2 sin, x1 sin)
+            c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);          // (-x2 sin, x1 sin)
             Li(c, Reg.T0, y + o);
             Li(c, Reg.T1, x + o);
             Li(c, Reg.T3, r.CosBroadcast);
-            c.I("vmul", Reg.T0, Reg.T1, Reg.T3, Reg.T2, Fp16);         // x cos (x may be y: rot already holds it)
+            c.I("vmul", Reg.T0, Reg.T1, Reg.T3, Reg.T2, _dt);          // x cos (x may be y: rot already holds it)
             Li(c, Reg.T1, _rot);
-            c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+            c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
         }
     }
 

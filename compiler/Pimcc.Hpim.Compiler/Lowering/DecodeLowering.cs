@@ -16,7 +16,9 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// </summary>
 internal sealed partial class DecodeLowering
 {
-    private const long Fp16 = 0, Set = 0, Acc = 1;
+    private static readonly long Set = SramFormats.SetMode, Acc = SramFormats.AccMode;
+    /// <summary>dtype operand of every data-path instruction: the target's datapath element type.</summary>
+    private readonly long _dt;
     private readonly Module _m;
     private readonly HpimTarget _t;
     private readonly HbmLayout _l;
@@ -52,6 +54,7 @@ internal sealed partial class DecodeLowering
         _consts = consts;
         _program = program;
         _idBase = idBase;
+        _dt = SramFormats.DataTypeOfElement(t.ElementBytes);
         _buf = new LocalBuffers(t, program);
         _linearTables = m.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear)
             .Select(o => o.Operands[1].Name).ToHashSet(StringComparer.Ordinal);
@@ -411,7 +414,7 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T1, Addr(op.Operands[0]));
         Li(c, Reg.T2, Addr(op.Operands[1]));
         Li(c, Reg.T3, ElementsOf(op.Result));
-        c.I(m, Reg.T0, Reg.T1, Reg.T2, Reg.T3, Fp16);
+        c.I(m, Reg.T0, Reg.T1, Reg.T2, Reg.T3, _dt);
     }
 
     private void Unary(CoreCode c, Operation op)
@@ -420,7 +423,7 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T0, Addr(op.Result));
         Li(c, Reg.T1, Addr(op.Operands[0]));
         Li(c, Reg.T2, ElementsOf(op.Result));
-        c.I(m, Reg.T0, Reg.T1, Reg.T2, Fp16);
+        c.I(m, Reg.T0, Reg.T1, Reg.T2, _dt);
     }
 
     /// <summary>Loads a 1-D weight (flat share per channel) into <paramref name="dst"/>: one hbm.ld per channel that holds part of it.</summary>
@@ -463,23 +466,23 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T7, _consts.Address(op.Attrs.FloatOr("eps", 1e-5)));
         if (op.Opcode == "layer_norm")
         {
-            c.I("vsum", Reg.T3, Reg.T1, Reg.T2, Fp16);                 // sum x
-            c.I("vmul.s", Reg.T3, Reg.T3, Reg.T6, Reg.T5, Fp16);      // mean
-            c.I("vsub.s", Reg.T0, Reg.T1, Reg.T3, Reg.T2, Fp16);      // x - mean
-            c.I("vdot", Reg.T4, Reg.T0, Reg.T0, Reg.T2, Fp16);        // sum of squares
+            c.I("vsum", Reg.T3, Reg.T1, Reg.T2, _dt);                  // sum x
+            c.I("vmul.s", Reg.T3, Reg.T3, Reg.T6, Reg.T5, _dt);       // mean
+            c.I("vsub.s", Reg.T0, Reg.T1, Reg.T3, Reg.T2, _dt);       // x - mean
+            c.I("vdot", Reg.T4, Reg.T0, Reg.T0, Reg.T2, _dt);         // sum of squares
         }
         else
-            c.I("vdot", Reg.T4, Reg.T1, Reg.T1, Reg.T2, Fp16);        // sum of squares
-        c.I("vmul.s", Reg.T4, Reg.T4, Reg.T6, Reg.T5, Fp16);          // variance (mean square)
-        c.I("vadd.s", Reg.T4, Reg.T4, Reg.T7, Reg.T5, Fp16);          // + eps
-        c.I("vrsqrt", Reg.T4, Reg.T4, Reg.T5, Fp16);                  // rstd
-        c.I("vmul.s", Reg.T0, op.Opcode == "layer_norm" ? Reg.T0 : Reg.T1, Reg.T4, Reg.T2, Fp16);
+            c.I("vdot", Reg.T4, Reg.T1, Reg.T1, Reg.T2, _dt);         // sum of squares
+        c.I("vmul.s", Reg.T4, Reg.T4, Reg.T6, Reg.T5, _dt);           // variance (mean square)
+        c.I("vadd.s", Reg.T4, Reg.T4, Reg.T7, Reg.T5, _dt);           // + eps
+        c.I("vrsqrt", Reg.T4, Reg.T4, Reg.T5, _dt);                   // rstd
+        c.I("vmul.s", Reg.T0, op.Opcode == "layer_norm" ? Reg.T0 : Reg.T1, Reg.T4, Reg.T2, _dt);
         Li(c, Reg.T8, gAddr);
-        c.I("vmul", Reg.T0, Reg.T0, Reg.T8, Reg.T2, Fp16);            // gamma
+        c.I("vmul", Reg.T0, Reg.T0, Reg.T8, Reg.T2, _dt);             // gamma
         if (op.Operands.Length > 2)
         {
             Li(c, Reg.T8, bAddr);
-            c.I("vadd", Reg.T0, Reg.T0, Reg.T8, Reg.T2, Fp16);        // beta
+            c.I("vadd", Reg.T0, Reg.T0, Reg.T8, Reg.T2, _dt);         // beta
         }
     }
 

@@ -20,26 +20,36 @@ public static class HbmLegality
         var from = ch.Entries.Count == 0 ? 0 : ch.EntryWord(entry) ?? 0;
         var to = ch.Entries.Where(e => e.Word > from).Select(e => e.Word).DefaultIfEmpty(ch.Commands.Count).Min();
         var program = ch.Commands.Skip(from).Take(to - from).ToList();
-        var openRow = new int[target.Hbm.Organization.PseudoChannelsPerChannel];
+        var org = target.Hbm.Organization;
+        var banksPerPc = org.BanksPerPseudoChannel;
+        var openRow = new int[org.PseudoChannelsPerChannel * banksPerPc];
         long now = 0, n = 0;
         foreach (var issued in HbmRepeat.Expand(program, $"channel{ch.Channel}"))
         {
             if (n >= maxCommands) break;
             var op = issued.Command;
-            HbmCommand cmd;
-            HbmAddress addr;
-            switch (op.Mnemonic)
+            // The table's DramCommand column says which protocol command a word is; res.clr, rep, sig and wait have
+            // none (no DRAM timing; event waits are taken as satisfied).
+            if (op.Spec.DramCommand is not { } cmd) continue;
+            int Get(string name)
             {
-                case "act.ab": cmd = HbmCommand.ActAb; addr = HbmAddress.AllBanks((int)op["pc"], (int)op["row"]); openRow[op["pc"]] = (int)op["row"]; break;
-                case "pre.ab": cmd = HbmCommand.PreAb; addr = HbmAddress.AllBanks((int)op["pc"]); break;
-                case "mac.ab": cmd = HbmCommand.MacAb; addr = HbmAddress.AllBanks((int)op["pc"], openRow[op["pc"]], (int)op["col"]); break;
-                case "gwr": cmd = HbmCommand.WrGb; addr = HbmAddress.AllBanks((int)op["pc"], 0, (int)op["gcol"]); break;
-                case "res.rd.ab": cmd = HbmCommand.RdRes; addr = HbmAddress.AllBanks((int)op["pc"]); break;
-                case "act": cmd = HbmCommand.Act; addr = new((int)op["pc"], (int)op["bg"], (int)op["ba"], (int)op["row"], 0); break;
-                case "pre": cmd = HbmCommand.Pre; addr = new((int)op["pc"], (int)op["bg"], (int)op["ba"], 0, 0); break;
-                case "ref": cmd = HbmCommand.Ref; addr = HbmAddress.AllBanks((int)op["pc"]); break;
-                default: continue; // res.clr, sig, wait: no DRAM timing
+                var operands = op.Spec.Operands;
+                for (var i = 0; i < operands.Count; i++)
+                    if (operands[i].Name == name) return (int)op.Operands[i];
+                return 0;
             }
+            int pc = Get("pc"), bg = Get("bg"), ba = Get("ba");
+            var bank = pc * banksPerPc + bg * org.BanksPerBankGroup + ba;
+            var col = cmd == HbmCommand.WrGb ? Get("gcol") : Get("col");
+            // Column commands name no row: they use the row open in their bank (bank 0 of the pCH for all-bank ones);
+            // pseudo-channel commands (global buffer, results) touch no bank.
+            var info = HbmCommands.Info(cmd);
+            var row = info.Scope == HbmCommandScope.PseudoChannel ? 0
+                : info.Bus == HbmCommandBus.Column ? openRow[info.Scope == HbmCommandScope.Bank ? bank : pc * banksPerPc]
+                : Get("row");
+            var addr = info.Scope == HbmCommandScope.Bank ? new HbmAddress(pc, bg, ba, row, col) : HbmAddress.AllBanks(pc, row, col);
+            if (cmd is HbmCommand.Act) openRow[bank] = row;
+            else if (cmd is HbmCommand.ActAb) Array.Fill(openRow, row, pc * banksPerPc, banksPerPc);
             var probe = engine.Probe(cmd, addr, now);
             if (probe.StateError is not null)
                 throw new HbmProtocolViolation(cmd, addr, now, probe);

@@ -1,6 +1,7 @@
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
 using Pimcc.Targets;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
@@ -117,7 +118,7 @@ public static class HpimBackend
             foreach (var e in c.Entries)
             {
                 var end = c.Entries.Where(x => x.Word > e.Word).Select(x => x.Word).DefaultIfEmpty(c.Instructions.Count).Min();
-                if (end == e.Word || c.Instructions[end - 1].Mnemonic != "halt")
+                if (end == e.Word || c.Instructions[end - 1].Spec.Action != OpAction.Halt)
                     throw Unsynchronised(new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt"));
             }
         var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);

@@ -1,5 +1,6 @@
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
+using Pimcc.Isa.Sram;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
@@ -59,24 +60,24 @@ internal sealed partial class PrefillLowering
                 FeatureRows(c, "hbm.ld", q, tau, h * d, d, qt);
                 c.Li(Reg.T0, qb);
                 c.Li(Reg.T1, qt);
-                c.Li(Reg.T2, (d << 16) | Tb);
-                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // Q block, [tokens x head_dim]
+                c.Li(Reg.T2, SramLayout.Pack(d, Tb));
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // Q block, [tokens x head_dim]
                 Tcu(c, "tcu.ld", d, Tb, cols);
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                 {
                     Tcu(c, "tcu.shape", rowsQ, _s.TokensIn(sigma), d);
-                    Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, Fp16, Set);   // S[:, sigma block] = Q K^T
+                    Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, _dt, Set);    // S[:, sigma block] = Q K^T
                 }
                 Softmax(c, s, cols, tau * Tb, rowsQ, scale, zero, tmp);
                 c.Li(Reg.T0, st);
                 c.Li(Reg.T1, s);
-                c.Li(Reg.T2, (Tb << 16) | cols);
-                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // S^T, [keys x queries]
+                c.Li(Reg.T2, SramLayout.Pack(Tb, cols));
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // S^T, [keys x queries]
                 Tcu(c, "tcu.ld", Tb, Tb, Tb);
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                 {
                     Tcu(c, "tcu.shape", d, rowsQ, _s.TokensIn(sigma));
-                    Tcu(c, "tcu.gemm", ot, vt + sigma * d * Tb * e, st + sigma * Tb * Tb * e, Fp16, sigma == 0 ? Set : Acc); // O^T += V^T S^T
+                    Tcu(c, "tcu.gemm", ot, vt + sigma * d * Tb * e, st + sigma * Tb * Tb * e, _dt, sigma == 0 ? Set : Acc); // O^T += V^T S^T
                 }
                 FeatureRows(c, "hbm.st", op.Result.Name, tau, h * d, d, ot);
             }
@@ -98,13 +99,13 @@ internal sealed partial class PrefillLowering
         c.Li(Stride, cols * e);
         c.Loop(Reg.L0, rows, () =>
         {
-            c.I("vmul.s", Row, Row, Scale, Len, Fp16);
-            c.I("vrmax", Tmp, Row, Len, Fp16);
-            c.I("vsub.s", Row, Row, Tmp, Len, Fp16);
-            c.I("vexp", Row, Row, Len, Fp16);
-            c.I("vsum", Tmp, Row, Len, Fp16);
-            c.I("vdiv.s", Row, Row, Tmp, Len, Fp16);
-            c.I("vfill", Tail, Zero, TailLen, Fp16);                       // keys after the query: masked
+            c.I("vmul.s", Row, Row, Scale, Len, _dt);
+            c.I("vrmax", Tmp, Row, Len, _dt);
+            c.I("vsub.s", Row, Row, Tmp, Len, _dt);
+            c.I("vexp", Row, Row, Len, _dt);
+            c.I("vsum", Tmp, Row, Len, _dt);
+            c.I("vdiv.s", Row, Row, Tmp, Len, _dt);
+            c.I("vfill", Tail, Zero, TailLen, _dt);                        // keys after the query: masked
             c.I("add", Row, Row, Stride);
             c.I("addi", Len, Len, 1);
             c.I("add", Tail, Tail, Stride);
@@ -126,8 +127,8 @@ internal sealed partial class PrefillLowering
             {
                 c.Li(Reg.T0, tok);
                 c.Li(Reg.T1, src + sigma * d * Tb * e);
-                c.Li(Reg.T2, (d << 16) | Tb);
-                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // [tokens x head_dim]
+                c.Li(Reg.T2, SramLayout.Pack(d, Tb));
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // [tokens x head_dim]
                 long lo = sigma * Tb, hi = lo + _s.TokensIn(sigma);
                 for (var b = lo / p; b * p < hi; b++)
                 {

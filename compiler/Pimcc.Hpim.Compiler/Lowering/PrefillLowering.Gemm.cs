@@ -188,7 +188,7 @@ internal sealed partial class PrefillLowering
                     Tcu(c, "tcu.shape", tl.Rows, n, k);
                     shape = (tl.Rows, n, k);
                 }
-                Tcu(c, "tcu.gemm", tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element), tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes, tl.PanelBuffers + (s % 2) * panels, Fp16, kappa == 0 ? Set : Acc);
+                Tcu(c, "tcu.gemm", tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element), tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes, tl.PanelBuffers + (s % 2) * panels, _dt, kappa == 0 ? Set : Acc);
             }
         }
         PrefetchWeights(0);
@@ -244,7 +244,7 @@ internal sealed partial class PrefillLowering
                 c.Li(Reg.T0, BitOperations.Log2((uint)Element));
                 c.I("shl", Reg.T0, J, Reg.T0);                             // bias element j
                 c.I("add", Reg.T0, Reg.T0, Reg.T10);
-                c.I("vadd.s", Src, Src, Reg.T0, Reg.T11, Fp16);
+                c.I("vadd.s", Src, Src, Reg.T0, Reg.T11, _dt);
             }
             c.I("shr", Reg.T1, J, LogPe);
             c.I("add", Reg.T1, Reg.T1, FirstPanel);                       // panel of token block 0

@@ -1,4 +1,5 @@
 using Pimcc.Ir;
+using Pimcc.Isa.Sram;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
@@ -56,13 +57,13 @@ internal sealed partial class PrefillLowering
                     });
                     c.Li(Reg.T0, factor);
                     c.Li(Reg.T1, stage);
-                    c.Li(Reg.T2, (Tb << 16) | rd);
-                    c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);              // [tokens x rotary_dim] -> [rotary_dim x tokens]
+                    c.Li(Reg.T2, SramLayout.Pack(Tb, rd));
+                    c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);               // [tokens x rotary_dim] -> [rotary_dim x tokens]
                 }
                 c.Li(Reg.T0, sin);
                 c.Li(Reg.T1, consts.Address(-1));
                 c.Li(Reg.T2, half * Tb);
-                c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);      // (-sin, sin)
+                c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);       // (-sin, sin)
                 loadedTau = tau;
             }
             var panelRows = RowsIn(n, kappa);
@@ -80,12 +81,12 @@ internal sealed partial class PrefillLowering
                 c.Li(Reg.T0, rot);
                 c.Li(Reg.T1, sin);
                 c.Li(Reg.T2, rd * Tb);
-                c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);           // (-x2 sin, x1 sin)
+                c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);            // (-x2 sin, x1 sin)
                 c.Li(Reg.T0, xh);
                 c.Li(Reg.T1, cos);
-                c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);           // x cos
+                c.I("vmul", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);            // x cos
                 c.Li(Reg.T1, rot);
-                c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+                c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
             }
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, panelRows, x);
         }

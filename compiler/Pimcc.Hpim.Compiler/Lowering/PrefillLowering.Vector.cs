@@ -1,6 +1,7 @@
 using System.Numerics;
 using Pimcc.Compiler.Targets.Hpim.Passes;
 using Pimcc.Ir;
+using Pimcc.Isa.Sram;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
@@ -32,8 +33,8 @@ internal sealed partial class PrefillLowering
             PanelRows(c, "hbm.ld", src, tau, kappa, 0, rows, a);
             c.Li(Reg.T0, b);
             c.Li(Reg.T1, a + col * Element);
-            c.Li(Reg.T2, (rows << 16) | (long)Element);
-            c.Li(Reg.T3, ((Tb * Element) << 16) | (Tb * Element));
+            c.Li(Reg.T2, SramLayout.Pack(rows, Element));
+            c.Li(Reg.T3, SramLayout.Pack(Tb * Element, Tb * Element));
             c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
             PanelRows(c, "hbm.st", op.Result.Name, 0, kappa, 0, rows, b);
         }
@@ -93,8 +94,8 @@ internal sealed partial class PrefillLowering
             });
             c.Li(Reg.T0, panel);
             c.Li(Reg.T1, stage);
-            c.Li(Reg.T2, (Tb << 16) | (long)pe);
-            c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                      // [tokens x page] -> [page x tokens]
+            c.Li(Reg.T2, SramLayout.Pack(Tb, pe));
+            c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                       // [tokens x page] -> [page x tokens]
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, panel);
         }
     }
@@ -120,9 +121,9 @@ internal sealed partial class PrefillLowering
             if (op.Operands.Length > 1)
             {
                 var mn = op.Opcode switch { "add" => "vadd", "sub" => "vsub", "mul" => "vmul", _ => "vdiv" };
-                c.I(mn, Reg.T4, Reg.T4, Reg.T5, Reg.T6, Fp16);
+                c.I(mn, Reg.T4, Reg.T4, Reg.T5, Reg.T6, _dt);
             }
-            else c.I(op.Opcode switch { "relu" => "vrelu", "gelu" => "vgelu", _ => "vsilu" }, Reg.T4, Reg.T4, Reg.T6, Fp16);
+            else c.I(op.Opcode switch { "relu" => "vrelu", "gelu" => "vgelu", _ => "vsilu" }, Reg.T4, Reg.T4, Reg.T6, _dt);
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, a);
         }
     }
@@ -175,8 +176,8 @@ internal sealed partial class PrefillLowering
                 PanelRows(c, "hbm.ld", x, tau, mine[i], 0, rows, fm);
                 c.Li(Reg.T0, kept + i * _s.PanelBytes);
                 c.Li(Reg.T1, fm);
-                c.Li(Reg.T2, (rows << 16) | Tb);
-                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // [tokens x rows]
+                c.Li(Reg.T2, SramLayout.Pack(rows, Tb));
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // [tokens x rows]
             }
             // per kept panel, per token row: perRow (Row = the row, Out/Mean = this token's slot in sq/part and mean)
             void KeptRows(int i, long outBase, Action perRow)
@@ -205,40 +206,40 @@ internal sealed partial class PrefillLowering
                 c.Li(Reg.T0, dst);
                 c.Li(Reg.T1, zero);
                 c.Li(Reg.T2, Tb);
-                c.I("vfill", Reg.T0, Reg.T1, Reg.T2, Fp16);
+                c.I("vfill", Reg.T0, Reg.T1, Reg.T2, _dt);
                 for (var i = 0; i < mine.Count; i++)
                 {
                     KeptRows(i, part, perRow);
                     c.Li(Reg.T0, dst);
                     c.Li(Reg.T1, part);
                     c.Li(Reg.T2, tokens);
-                    c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, Fp16);
+                    c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
                 }
                 if (k > 1)
                 {
                     c.Li(Reg.T0, dst);
                     c.Li(Reg.T2, Tb);
                     c.Li(Reg.T3, mask);
-                    c.I("noc.ar", Reg.T0, Reg.T0, Reg.T2, Reg.T3, 0, Fp16);
+                    c.I("noc.ar", Reg.T0, Reg.T0, Reg.T2, Reg.T3, 0, _dt);
                 }
             }
             if (ln)
             {
-                Reduce(mean, () => c.I("vsum", Out, Row, Rows, Fp16));
+                Reduce(mean, () => c.I("vsum", Out, Row, Rows, _dt));
                 c.Li(Reg.T0, mean);
                 c.Li(Reg.T5, inv);
                 c.Li(Reg.T7, tokens);
-                c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, Fp16);     // mean per token
-                EachRow(sq, () => c.I("vsub.s", Row, Row, Mean, Rows, Fp16)); // centre the kept rows once
+                c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, _dt);      // mean per token
+                EachRow(sq, () => c.I("vsub.s", Row, Row, Mean, Rows, _dt)); // centre the kept rows once
             }
-            Reduce(sq, () => c.I("vdot", Out, Row, Row, Rows, Fp16));
+            Reduce(sq, () => c.I("vdot", Out, Row, Row, Rows, _dt));
             c.Li(Reg.T0, sq);
             c.Li(Reg.T5, inv);
             c.Li(Reg.T6, eps);
             c.Li(Reg.T7, tokens);
-            c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, Fp16);         // variance (mean square)
-            c.I("vadd.s", Reg.T0, Reg.T0, Reg.T6, Reg.T7, Fp16);         // + eps
-            c.I("vrsqrt", Reg.T0, Reg.T0, Reg.T7, Fp16);                 // rstd per token
+            c.I("vmul.s", Reg.T0, Reg.T0, Reg.T5, Reg.T7, _dt);          // variance (mean square)
+            c.I("vadd.s", Reg.T0, Reg.T0, Reg.T6, Reg.T7, _dt);          // + eps
+            c.I("vrsqrt", Reg.T0, Reg.T0, Reg.T7, _dt);                  // rstd per token
             for (var i = 0; i < mine.Count; i++)
             {
                 var k0 = mine[i];
@@ -250,17 +251,17 @@ internal sealed partial class PrefillLowering
                 if (bBuf >= 0) c.Li(Reg.T9, bBuf + k0 * pe * Element);   // RMSNorm has no shift
                 c.Loop(Reg.L0, tokens, () =>
                 {
-                    c.I("vmul.s", Row, Row, Out, Rows, Fp16);
-                    c.I("vmul", Row, Row, Reg.T8, Rows, Fp16);
-                    if (bBuf >= 0) c.I("vadd", Row, Row, Reg.T9, Rows, Fp16);
+                    c.I("vmul.s", Row, Row, Out, Rows, _dt);
+                    c.I("vmul", Row, Row, Reg.T8, Rows, _dt);
+                    if (bBuf >= 0) c.I("vadd", Row, Row, Reg.T9, Rows, _dt);
                     c.Li(Reg.T0, rows * Element);
                     c.I("add", Row, Row, Reg.T0);
                     c.I("addi", Out, Out, Element);
                 });
                 c.Li(Reg.T0, fm);
                 c.Li(Reg.T1, kept + i * _s.PanelBytes);
-                c.Li(Reg.T2, (Tb << 16) | rows);
-                c.I("tr", Reg.T0, Reg.T1, Reg.T2, Fp16);                  // back to [rows x tokens]
+                c.Li(Reg.T2, SramLayout.Pack(Tb, rows));
+                c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // back to [rows x tokens]
                 PanelRows(c, "hbm.st", op.Result.Name, tau, k0, 0, rows, fm);
             }
         }

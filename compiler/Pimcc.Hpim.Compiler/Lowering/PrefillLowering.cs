@@ -2,6 +2,7 @@ using Pimcc.Compiler.Targets.Hpim.Passes;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
+using Pimcc.Isa.Sram;
 using Pimcc.Targets;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
@@ -18,7 +19,9 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// </summary>
 internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout l, CoreCode[] cores, ChannelCode[] chans, Constants consts)
 {
-    private const long Fp16 = 0, Set = 0, Acc = 1;
+    private static readonly long Set = SramFormats.SetMode, Acc = SramFormats.AccMode;
+    /// <summary>dtype operand of every data-path instruction: the target's datapath element type.</summary>
+    private readonly long _dt = SramFormats.DataTypeOfElement(t.ElementBytes);
     private PrefillScratch _s = null!;
     private long _scratchBase;
     private long _tokensAddr;

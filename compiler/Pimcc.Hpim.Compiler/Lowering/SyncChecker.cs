@@ -13,14 +13,14 @@ namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 /// </summary>
 public static class SyncChecker
 {
-    /// <summary>One synchronisation step of a stream.</summary>
-    public readonly record struct SyncOp(string Kind, int Id, int Count);
+    /// <summary>One synchronisation step of a stream: <see cref="OpAction.EventSignal"/>, <see cref="OpAction.EventWait"/> or <see cref="OpAction.Barrier"/>.</summary>
+    public readonly record struct SyncOp(OpAction Kind, int Id, int Count);
 
     public sealed record Report(long SyncOps, IReadOnlyDictionary<int, long> SignalledPerEvent);
 
     /// <summary>
     /// Runs the program <paramref name="entry"/> of <paramref name="bin"/> with the ABI registers
-    /// (r28 = prompt, r29 = step, r30 = kv; r27 = token) and checks it.
+    /// (<see cref="HpimAbi"/>: prompt, step, kv, token) and checks it.
     /// </summary>
     public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000)
     {
@@ -67,12 +67,12 @@ public static class SyncChecker
                 while (pc[s] < ops.Count)
                 {
                     var op = ops[pc[s]];
-                    if (op.Kind == "sig")
+                    if (op.Kind == OpAction.EventSignal)
                     {
                         counters[op.Id] = counters.GetValueOrDefault(op.Id) + op.Count;
                         signalled[op.Id] = signalled.GetValueOrDefault(op.Id) + op.Count;
                     }
-                    else if (op.Kind == "wait")
+                    else if (op.Kind == OpAction.EventWait)
                     {
                         if (counters.GetValueOrDefault(op.Id) < op.Count) break;
                         counters[op.Id] -= op.Count;
@@ -111,17 +111,11 @@ public static class SyncChecker
         return new Report(steps, signalled);
     }
 
-    private static string Describe(SyncOp op) => op.Kind == "bar" ? $"bar {op.Id} (needs {op.Count})" : $"{op.Kind} event {op.Id} (needs {op.Count})";
-
-    /// <summary>Instruction kinds the control-flow interpreter distinguishes (everything else is skipped).</summary>
-    private enum K : byte { Skip, Halt, Jmp, Beq, Bne, Blt, Bge, Loop, LiLo, LiHi, Addi, Add, Sub, Mul, And, Or, Xor, Shl, Shr, Slt, Min, Max, Sig, Wait, Bar }
-
-    private static K KindOf(string m) => m switch
+    private static string Describe(SyncOp op) => op.Kind switch
     {
-        "halt" => K.Halt, "jmp" => K.Jmp, "beq" => K.Beq, "bne" => K.Bne, "blt" => K.Blt, "bge" => K.Bge, "loop" => K.Loop,
-        "li.lo" => K.LiLo, "li.hi" => K.LiHi, "addi" => K.Addi, "add" => K.Add, "sub" => K.Sub, "mul" => K.Mul, "and" => K.And,
-        "or" => K.Or, "xor" => K.Xor, "shl" => K.Shl, "shr" => K.Shr, "slt" => K.Slt, "min" => K.Min, "max" => K.Max,
-        "ev.sig" => K.Sig, "ev.wait" => K.Wait, "bar" => K.Bar, _ => K.Skip,
+        OpAction.Barrier => $"bar {op.Id} (needs {op.Count})",
+        OpAction.EventSignal => $"sig event {op.Id} (needs {op.Count})",
+        _ => $"wait event {op.Id} (needs {op.Count})",
     };
 
     /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps.</summary>
@@ -130,14 +124,16 @@ public static class SyncChecker
         var ops = core.Instructions;
         var start = core.Entries.Count == 0 ? 0 : core.EntryWord(entry) ?? throw new SyncError($"core{core.Core} has no entry '{entry}'");
         // Decode once into flat arrays: the interpreter runs millions of steps on large models.
-        var kind = new K[ops.Count];
+        var kind = new OpAction[ops.Count];
+        var function = new Arithmetic[ops.Count];
         var a = new int[ops.Count];
         var b = new int[ops.Count];
         var c = new int[ops.Count];
         var otherEntry = new bool[ops.Count];
         for (var i = 0; i < ops.Count; i++)
         {
-            kind[i] = KindOf(ops[i].Mnemonic);
+            kind[i] = ops[i].Spec.Action;
+            function[i] = ops[i].Spec.Function;
             var o = ops[i].Operands;
             if (o.Count > 0) a[i] = (int)o[0];
             if (o.Count > 1) b[i] = (int)o[1];
@@ -146,7 +142,7 @@ public static class SyncChecker
         foreach (var e in core.Entries)
             if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
         var r = new uint[32];
-        r[27] = (uint)token; r[28] = (uint)prompt; r[29] = (uint)step; r[30] = (uint)kv;
+        r[HpimAbi.Token] = (uint)token; r[HpimAbi.Prompt] = (uint)prompt; r[HpimAbi.Step] = (uint)step; r[HpimAbi.Kv] = (uint)kv;
         var trace = new List<SyncOp>();
         var pc = start;
         for (long n = 0; ; n++)
@@ -158,36 +154,24 @@ public static class SyncChecker
             uint R(int k) => k == 0 ? 0 : r[k];
             void W(int k, uint v) { if (k != 0) r[k] = v; }
             var next = pc + 1;
+            // Data-path instructions are skipped: the table's action column says which words are control flow,
+            // scalar setup or synchronisation; their arithmetic is the table's (ArithmeticSemantics).
             switch (kind[pc])
             {
-                case K.Skip: break;
-                case K.Halt: return trace;
-                case K.Jmp: next = pc + x; break;
-                case K.Beq: if (R(x) == R(y)) next = pc + z; break;
-                case K.Bne: if (R(x) != R(y)) next = pc + z; break;
-                case K.Blt: if ((int)R(x) < (int)R(y)) next = pc + z; break;
-                case K.Bge: if ((int)R(x) >= (int)R(y)) next = pc + z; break;
-                case K.Loop:
+                case OpAction.Halt: return trace;
+                case OpAction.Jump: next = pc + x; break;
+                case OpAction.Branch: if (ArithmeticSemantics.Compare(function[pc], (int)R(x), (int)R(y))) next = pc + z; break;
+                case OpAction.Loop:
                     W(x, R(x) - 1);
                     if (R(x) != 0) next = pc + y;
                     break;
-                case K.LiLo: W(x, (uint)y); break;
-                case K.LiHi: W(x, ((uint)y << 16) | (R(x) & 0xFFFF)); break;
-                case K.Addi: W(x, (uint)((int)R(y) + z)); break;
-                case K.Add: W(x, R(y) + R(z)); break;
-                case K.Sub: W(x, R(y) - R(z)); break;
-                case K.Mul: W(x, R(y) * R(z)); break;
-                case K.And: W(x, R(y) & R(z)); break;
-                case K.Or: W(x, R(y) | R(z)); break;
-                case K.Xor: W(x, R(y) ^ R(z)); break;
-                case K.Shl: W(x, R(y) << (int)(R(z) & 31)); break;
-                case K.Shr: W(x, R(y) >> (int)(R(z) & 31)); break;
-                case K.Slt: W(x, (int)R(y) < (int)R(z) ? 1u : 0u); break;
-                case K.Min: W(x, (uint)Math.Min((int)R(y), (int)R(z))); break;
-                case K.Max: W(x, (uint)Math.Max((int)R(y), (int)R(z))); break;
-                case K.Sig: trace.Add(new("sig", x, y)); break;
-                case K.Wait: trace.Add(new("wait", x, y)); break;
-                case K.Bar: trace.Add(new("bar", x, y)); break;
+                case OpAction.LoadImmediateLow: W(x, (uint)y); break;
+                case OpAction.LoadImmediateHigh: W(x, ArithmeticSemantics.LoadHigh(R(x), (uint)y)); break;
+                case OpAction.ScalarImmediate: W(x, ArithmeticSemantics.Integer(function[pc], R(y), (uint)z)); break;
+                case OpAction.ScalarRegister: W(x, ArithmeticSemantics.Integer(function[pc], R(y), R(z))); break;
+                // No memory values here: a loaded word reads as 0, as in the timing model (CoreAgent).
+                case OpAction.LoadWord: W(x, 0); break;
+                case OpAction.EventSignal or OpAction.EventWait or OpAction.Barrier: trace.Add(new(kind[pc], x, y)); break;
             }
             pc = next;
         }
@@ -210,7 +194,7 @@ public static class SyncChecker
         for (var i = from; i < to;)
         {
             var op = ops[i];
-            if (op.Mnemonic == "rep")
+            if (op.Spec.Action == OpAction.Repeat)
             {
                 var end = i + 1 + (int)op["body"];
                 if (HasSync(ops, i + 1, end))
@@ -218,8 +202,7 @@ public static class SyncChecker
                 i = end;
                 continue;
             }
-            if (op.Mnemonic == "sig") trace.Add(new("sig", (int)op["event"], (int)op["count"]));
-            else if (op.Mnemonic == "wait") trace.Add(new("wait", (int)op["event"], (int)op["count"]));
+            if (op.Spec.Action is OpAction.EventSignal or OpAction.EventWait) trace.Add(new(op.Spec.Action, (int)op["event"], (int)op["count"]));
             i++;
         }
     }
@@ -227,7 +210,7 @@ public static class SyncChecker
     private static bool HasSync(IReadOnlyList<Op> ops, int from, int to)
     {
         for (var i = from; i < to; i++)
-            if (ops[i].Mnemonic is "sig" or "wait") return true;
+            if (ops[i].Spec.Action is OpAction.EventSignal or OpAction.EventWait) return true;
         return false;
     }
 }

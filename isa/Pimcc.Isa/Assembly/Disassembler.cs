@@ -165,7 +165,7 @@ public static class Disassembler
             var op = c.Commands[i];
             var text = new string(' ', 2 * ends.Count) + op.Spec.Mnemonic + Operands(op, i, named: true);
             Line(sb, text, i, HbmCommandSet.Table.Encode(op).ToString("X16", CultureInfo.InvariantCulture));
-            if (op.Spec.Mnemonic == "rep")
+            if (op.Spec.Action == OpAction.Repeat)
                 ends.Push(i + 1 + op["body"]);
         }
         Entries(sb, c.Entries, c.Commands.Count);

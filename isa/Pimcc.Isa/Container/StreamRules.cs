@@ -36,7 +36,7 @@ public static class StreamRules
         {
             while (open.Count > 0 && open.Peek() <= i)
                 open.Pop();
-            if (ops[i].Spec.Mnemonic != "rep")
+            if (ops[i].Spec.Action != OpAction.Repeat)
                 continue;
             var end = i + 1 + ops[i]["body"];
             if (end > ops.Count)
@@ -78,7 +78,7 @@ public static class EntryRules
             return;
         for (var i = 0; i < ops.Count; i++)
         {
-            if (ops[i].Spec.Mnemonic != "rep")
+            if (ops[i].Spec.Action != OpAction.Repeat)
                 continue;
             var end = i + 1 + ops[i]["body"];
             foreach (var e in entries)
@@ -122,7 +122,7 @@ public static class LayerRules
                     if (r.Word < start || r.Word >= end)
                         throw Bad($"loop counter word {r.Word} lies outside the program's words [{start}, {end})", "point at the li.lo that loads the layer counter");
                     var op = ops[r.Word];
-                    if (op.Spec.Mnemonic != "li.lo" || op["imm"] != r.Layers)
+                    if (op.Spec.Action != OpAction.LoadImmediateLow || op["imm"] != r.Layers)
                         throw Bad($"word {r.Word} is '{op.Spec.Mnemonic}', not 'li.lo' of the layer count {r.Layers}", "point at the li.lo that loads the layer counter");
                     break;
                 case LayerForm.Blocks:
@@ -150,7 +150,7 @@ public static class LayerRules
         var inside = new bool[ops.Count];
         for (var i = 0; i < ops.Count; i++)
         {
-            if (ops[i].Spec.Mnemonic != "rep") continue;
+            if (ops[i].Spec.Action != OpAction.Repeat) continue;
             var end = Math.Min(ops.Count, i + 1 + ops[i]["body"]);
             for (var k = i + 1; k < end; k++) inside[k] = true;
         }

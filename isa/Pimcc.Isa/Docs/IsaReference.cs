@@ -141,10 +141,28 @@ public static class IsaReference
                 sb.Append(CultureInfo.InvariantCulture, $"| `{d.Name}` | {d.Description} | {string.Join(", ", d.Names.Select((n, i) => $"`{n}`={i}"))} |\n");
         }
 
-        sb.Append("\n## Instructions\n\n| mnemonic | opcode | class | unit | format | timing class | energy class | semantics |\n|---|---|---|---|---|---|---|---|\n");
+        sb.Append("\n## Instructions\n\n| mnemonic | opcode | class | unit | format | timing class | semantics |\n|---|---|---|---|---|---|---|\n");
         foreach (var r in table.Rows)
             sb.Append(CultureInfo.InvariantCulture,
-                $"| `{r.Mnemonic}` | `0x{r.Opcode:X2}` | {r.Class} | {r.Unit} | {r.Format.Name} | {r.Timing} | {r.Energy} | {Escape(r.Summary)} |\n");
+                $"| `{r.Mnemonic}` | `0x{r.Opcode:X2}` | {r.Class} | {r.Unit} | {r.Format.Name} | {r.Timing} | {Escape(r.Summary)} |\n");
+
+        // The semantic columns every consumer reads (sync checker, timing model, functional executor, legality check).
+        var dram = table.Rows.Any(r => r.DramCommand is not null);
+        var arithmetic = table.Rows.Any(r => r.Function != Arithmetic.None);
+        sb.Append("\n## Semantic columns\n\nWhat the sync checker, the timing model, the functional executor and the compiler's checks read: ")
+          .Append("the action (what the word does), ")
+          .Append(arithmetic ? "its arithmetic (`Pimcc.Isa.Encoding.ArithmeticSemantics`), " : "")
+          .Append(dram ? "the DRAM protocol command the channel engine times, " : "")
+          .Append("and the energy events it charges (costs: docs/simulator.md, \"Energy events\").\n\n| mnemonic | action |")
+          .Append(arithmetic ? " arithmetic |" : "").Append(dram ? " DRAM command |" : "").Append(" energy events |\n|---|---|")
+          .Append(arithmetic ? "---|" : "").Append(dram ? "---|" : "").Append("---|\n");
+        foreach (var r in table.Rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| `{r.Mnemonic}` | {r.Action} |");
+            if (arithmetic) sb.Append(CultureInfo.InvariantCulture, $" {(r.Function == Arithmetic.None ? "" : r.Function.ToString())} |");
+            if (dram) sb.Append(CultureInfo.InvariantCulture, $" {(r.DramCommand is { } c ? Pimcc.Targets.Hbm.HbmCommands.Info(c).Mnemonic : "")} |");
+            sb.Append(CultureInfo.InvariantCulture, $" {string.Join(", ", r.Energy)} |\n");
+        }
 
         sb.Append("\n## Encodings\n\n| syntax | bit fields (MSB first) |\n|---|---|\n");
         foreach (var r in table.Rows)

@@ -77,27 +77,43 @@ public enum TimingClass
     StreamRepeat,
 }
 
-/// <summary>Energy model the simulator applies (per-event energies come from the target description).</summary>
-public enum EnergyClass
+/// <summary>
+/// The energy events of the HPIM machine: each one is charged per occurrence (an operation, an accessed bit, an
+/// activation) at the cost one description parameter gives. A table row lists the events its instruction charges;
+/// Pimcc.Sim.EnergyEvents declares each event's report subsystem and cost parameter.
+/// </summary>
+public enum EnergyEvent
 {
-    None,
+    /// <summary>One scalar (SCU, branch, TCU configuration) operation.</summary>
     ScalarOp,
-    ControlOp,
-    MacroWrite,
-    PimMac,
+    /// <summary>One MAC in the SRAM-PIM macros.</summary>
+    MacroMac,
+    /// <summary>One MAC in the TCU.</summary>
     TcuMac,
+    /// <summary>One element operation in the VCU (also the transpose unit's element moves and all-reduce adds).</summary>
     VcuOp,
-    VcuSpecialFunction,
-    TransposeOp,
-    SramAccess,
-    HbmAccess,
-    NocTraffic,
-    Sync,
+    /// <summary>One bit read from or written to a core's local memory.</summary>
+    LocalMemoryBit,
+    /// <summary>One bit over one NoC hop.</summary>
+    NocHopBit,
+    /// <summary>One row activation of one bank (the page's bits times the per-bit activation energy).</summary>
     DramActivate,
-    DramPrecharge,
-    DramReadWrite,
+    /// <summary>One bit accessed in the bank's cells.</summary>
+    DramCellBit,
+    /// <summary>One bit moved from the bank to the stack's edge: bank group, global I/O, TSV, interposer.</summary>
+    DramOffBankBit,
+    /// <summary>One bit moved over the TSVs and the interposer only (host-side writes into a global buffer).</summary>
+    DramTsvInterposerBit,
+    /// <summary>One all-bank refresh of one pseudo channel.</summary>
     DramRefresh,
-    GlobalBufferWrite,
-    BankMac,
-    ResultRead,
+    /// <summary>One FP16 MAC in a bank PU.</summary>
+    PuMac,
+    /// <summary>One bit written to or read from a pseudo channel's global buffer.</summary>
+    GlobalBufferBit,
+    /// <summary>Static power of the SRAM-PIM cores over the run.</summary>
+    SramCoreStatic,
+    /// <summary>Static power of the HBM channels over the run.</summary>
+    HbmChannelStatic,
+    /// <summary>Static power of the bank PUs over the run.</summary>
+    HbmPuStatic,
 }

@@ -1,8 +1,13 @@
+using Pimcc.Targets.Hbm;
+
 namespace Pimcc.Isa.Encoding;
 
 /// <summary>
 /// One row of an instruction or command table: everything the encoder, decoder, assembler, disassembler,
-/// reference documentation and simulator need to know about one opcode.
+/// reference documentation, sync checker, timing model and functional executor need to know about one opcode.
+/// The semantic columns (<see cref="Action"/>, <see cref="Function"/>, <see cref="DramCommand"/>,
+/// <see cref="Energy"/>) are the only place an instruction's meaning is stated; consumers read them when they
+/// decode a word and never compare mnemonics.
 /// </summary>
 public sealed record OpSpec(
     IsaKind Isa,
@@ -13,7 +18,10 @@ public sealed record OpSpec(
     WordFormat Format,
     IReadOnlyList<Field> Operands,
     TimingClass Timing,
-    EnergyClass Energy,
+    OpAction Action,
+    Arithmetic Function,
+    HbmCommand? DramCommand,
+    IReadOnlyList<EnergyEvent> Energy,
     string Summary)
 {
     public int WordBits => Format.WordBits;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Pimcc.Diagnostics;
+using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Isa.Encoding;
 
@@ -99,7 +100,8 @@ public sealed class OpTable
 
     /// <summary>Declares one table row: positions operands MSB first after the opcode, in the format's slot order.</summary>
     public static OpSpec Row(IsaKind isa, string mnemonic, int opcode, OpClass cls, Unit unit, WordFormat format,
-        string operandNames, TimingClass timing, EnergyClass energy, string summary)
+        string operandNames, TimingClass timing, OpAction action, Arithmetic function, HbmCommand? dramCommand,
+        IReadOnlyList<EnergyEvent> energy, string summary)
     {
         var names = operandNames.Length == 0 ? [] : operandNames.Split(',', StringSplitOptions.TrimEntries);
         if (names.Length != format.Slots.Count)
@@ -114,6 +116,6 @@ public sealed class OpTable
             fields[i] = new Field(names[i], hi, hi - s.Width + 1, s.Kind, s.Domain);
             hi -= s.Width;
         }
-        return new OpSpec(isa, mnemonic, opcode, cls, unit, format, fields, timing, energy, summary);
+        return new OpSpec(isa, mnemonic, opcode, cls, unit, format, fields, timing, action, function, dramCommand, energy, summary);
     }
 }

@@ -68,7 +68,7 @@ public static class HbmRepeat
         }
     }
 
-    private static bool IsRep(Op op) => op.Spec.Mnemonic == "rep";
+    private static bool IsRep(Op op) => op.Spec.Action == OpAction.Repeat;
 
     private static Op Apply(Op op, long[] offsets, string location)
     {

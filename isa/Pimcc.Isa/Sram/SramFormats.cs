@@ -15,11 +15,34 @@ public static class SramFormats
     /// <summary>Element type of VCU/PIM/TCU/transpose operands. Code 3 is unassigned (an out-of-range operand).</summary>
     public static readonly EnumDomain DataType = new("dtype", ["fp16", "bf16", "fp32"], "element type");
 
+    /// <summary>Bytes of one element of each <see cref="DataType"/> code: fp16 and bf16 are 2, fp32 is 4.</summary>
+    private static readonly int[] DataTypeBytes = [2, 2, 4];
+
+    /// <summary>Bytes of one element of data type code <paramref name="dtype"/> (the one statement of dtype sizes).</summary>
+    public static int ElementBytes(long dtype) => DataTypeBytes[dtype];
+
     /// <summary>Reduction operator of <c>noc.ar</c>. Code 3 is unassigned.</summary>
     public static readonly EnumDomain ReduceOp = new("redop", ["sum", "max", "min"], "all-reduce operator");
 
+    /// <summary>The arithmetic of each <see cref="ReduceOp"/> code.</summary>
+    public static IReadOnlyList<Arithmetic> ReduceFunctions { get; } = [Arithmetic.Add, Arithmetic.Max, Arithmetic.Min];
+
     /// <summary>Accumulate flag: <c>set</c> overwrites the destination, <c>acc</c> adds into it.</summary>
     public static readonly EnumDomain Accumulate = new("accmode", ["set", "acc"], "overwrite or accumulate");
+
+    /// <summary>The <see cref="Accumulate"/> codes emitters write.</summary>
+    public static readonly long SetMode = Accumulate.Code("set"), AccMode = Accumulate.Code("acc");
+
+    /// <summary>
+    /// The <see cref="DataType"/> code of a datapath element size (the target's system.elementSize): 2 bytes are
+    /// fp16, 4 are fp32 (as hpim-convert-precision converts the model).
+    /// </summary>
+    public static long DataTypeOfElement(int elementBytes) => elementBytes switch
+    {
+        2 => DataType.Code("fp16"),
+        4 => DataType.Code("fp32"),
+        _ => throw new ArgumentOutOfRangeException(nameof(elementBytes), elementBytes, "no datapath type of this size"),
+    };
 
     private static readonly FieldSlot Reg = new(Register, 5);
     private static readonly FieldSlot Dt = new(FieldKind.Enum, 2, DataType);

@@ -79,26 +79,26 @@ internal sealed class ChannelExecutor : IFunctionalAgent
     private bool Step(Op c)
     {
         var ch = _channel;
-        switch (c.Spec.Mnemonic)
+        switch (c.Spec.Action)
         {
-            case "sig": _sync.Signal((int)c["event"], c["count"]); return true;
-            case "wait":
+            case OpAction.EventSignal: _sync.Signal((int)c["event"], c["count"]); return true;
+            case OpAction.EventWait:
                 if (_sync.TryWait((int)c["event"], c["count"])) return true;
                 BlockedOn = $"event {c["event"]} >= {c["count"]}";
                 return false;
-            case "act": Activate(Bank(c), c["row"]); return true;
-            case "act.ab":
+            case OpAction.Activate: Activate(Bank(c), c["row"]); return true;
+            case OpAction.ActivateAll:
                 foreach (var b in Banks(c)) Activate(b, c["row"]);
                 return true;
-            case "pre": _m.OpenRow[ch][Bank(c)] = -1; return true;
-            case "pre.ab":
+            case OpAction.Precharge: _m.OpenRow[ch][Bank(c)] = -1; return true;
+            case OpAction.PrechargeAll:
                 foreach (var b in Banks(c)) _m.OpenRow[ch][b] = -1;
                 return true;
-            case "ref":
+            case OpAction.Refresh:
                 foreach (var b in Banks(c))
                     if (_m.OpenRow[ch][b] >= 0) throw Fault($"ref with bank {b} open (row {_m.OpenRow[ch][b]})", "precharge the pseudo channel before refresh");
                 return true;
-            case "gwr":
+            case OpAction.GlobalBufferWrite:
             {
                 var gb = _m.GlobalBuffer[ch][c["pc"]];
                 var at = c["gcol"] * _column;
@@ -106,14 +106,14 @@ internal sealed class ChannelExecutor : IFunctionalAgent
                 CoreSpan(c["core"], c["saddr"], _column).CopyTo(gb.AsSpan((int)at));
                 return true;
             }
-            case "mac.ab":
+            case OpAction.MacAll:
                 foreach (var b in Banks(c)) Mac(b, c);
                 return true;
-            case "mac.sb": Mac(Bank(c), c); return true;
-            case "res.clr":
+            case OpAction.MacSingle: Mac(Bank(c), c); return true;
+            case OpAction.ResultClear:
                 foreach (var b in Banks(c)) _m.Results[ch][b] = 0f;
                 return true;
-            case "res.rd.ab":
+            case OpAction.ResultReadAll:
             {
                 var eb = _m.Target.ElementBytes;
                 var dst = CoreSpan(c["core"], c["laddr"], (long)_banksPerPch * eb);
@@ -121,13 +121,13 @@ internal sealed class ChannelExecutor : IFunctionalAgent
                 foreach (var b in Banks(c)) ElementCodec.Write(dst[(i++ * eb)..], 0, _m.Results[ch][b]);
                 return true;
             }
-            case "res.rd":
+            case OpAction.ResultRead:
                 ElementCodec.Write(CoreSpan(c["core"], c["laddr"], _m.Target.ElementBytes), 0, _m.Results[ch][Bank(c)]);
                 return true;
-            case "rd":
+            case OpAction.ColumnRead:
                 _m.Hbm[ch].Read(OpenColumn(Bank(c), c["col"]), CoreSpan(c["core"], c["laddr"], _column));
                 return true;
-            case "wr":
+            case OpAction.ColumnWrite:
                 _m.Hbm[ch].Write(OpenColumn(Bank(c), c["col"]), CoreSpan(c["core"], c["saddr"], _column));
                 return true;
             default:

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Sram;
 
 namespace Pimcc.Sim.Functional;
 
@@ -13,9 +15,6 @@ namespace Pimcc.Sim.Functional;
 /// </summary>
 internal sealed class CoreExecutor : IFunctionalAgent
 {
-    /// <summary>Register the top controller sets to the decode step's input token id (docs/hpim-abi.md).</summary>
-    public const int TokenRegister = 27;
-
     private readonly int _core;
     private readonly IReadOnlyList<Op> _ins;
     private readonly StreamDebugMap _debug;
@@ -39,10 +38,10 @@ internal sealed class CoreExecutor : IFunctionalAgent
         _m = m;
         _sync = sync;
         _prefetchAtWait = prefetchAtWait;
-        _r[TokenRegister] = token;
-        _r[28] = regs.PromptLength;
-        _r[29] = regs.Step;
-        _r[30] = regs.Kv;
+        _r[HpimAbi.Token] = token;
+        _r[HpimAbi.Prompt] = regs.PromptLength;
+        _r[HpimAbi.Step] = regs.Step;
+        _r[HpimAbi.Kv] = regs.Kv;
     }
 
     public string Name => $"core{_core}";
@@ -71,86 +70,85 @@ internal sealed class CoreExecutor : IFunctionalAgent
     /// <summary>Executes one instruction; false when it blocks (nothing changed).</summary>
     private bool Step(Op op)
     {
-        switch (op.Spec.Mnemonic)
+        // The table's action column says what the word does; the arithmetic is the table's (ArithmeticSemantics).
+        var spec = op.Spec;
+        switch (spec.Action)
         {
-            case "nop": break;
-            case "halt":
+            case OpAction.Nop: break;
+            case OpAction.Halt:
                 foreach (var (_, copy) in _prefetches) copy();
                 _prefetches.Clear();
                 Done = true;
                 return true;
-            case "jmp": _pc += (int)op["target"]; return true;
-            case "beq" or "bne" or "blt" or "bge":
+            case OpAction.Jump: _pc += (int)op["target"]; return true;
+            case OpAction.Branch:
             {
-                int a = (int)_r[op["a"]], b = (int)_r[op["b"]];
-                var taken = op.Spec.Mnemonic switch { "beq" => a == b, "bne" => a != b, "blt" => a < b, _ => a >= b };
+                var taken = ArithmeticSemantics.Compare(spec.Function, (int)_r[op["a"]], (int)_r[op["b"]]);
                 _pc += taken ? (int)op["target"] : 1;
                 return true;
             }
-            case "loop":
+            case OpAction.Loop:
             {
                 var c = (int)op["counter"];
                 Set(c, _r[c] - 1);
                 _pc += _r[c] != 0 ? (int)op["target"] : 1;
                 return true;
             }
-            case "li.lo": Set((int)op["rd"], (uint)op["imm"]); break;
-            case "li.hi": Set((int)op["rd"], (uint)op["imm"] << 16 | (_r[op["rd"]] & 0xFFFF)); break;
-            case "addi": Set((int)op["rd"], (uint)(_r[op["rs"]] + op["imm"])); break;
-            case "add" or "sub" or "mul" or "and" or "or" or "xor" or "shl" or "shr" or "slt" or "min" or "max":
-                Set((int)op["rd"], Alu(op.Spec.Mnemonic, _r[op["rs"]], _r[op["rt"]]));
-                break;
-            case "lw": Set((int)op["rd"], BinaryPrimitives.ReadUInt32LittleEndian(L(R(op, "addr"), 4))); break;
-            case "sw": BinaryPrimitives.WriteUInt32LittleEndian(L(R(op, "addr"), 4), _r[op["rs"]]); break;
-            case "pim.ld":
+            case OpAction.LoadImmediateLow: Set((int)op["rd"], (uint)op["imm"]); break;
+            case OpAction.LoadImmediateHigh: Set((int)op["rd"], ArithmeticSemantics.LoadHigh(_r[op["rd"]], (uint)op["imm"])); break;
+            case OpAction.ScalarImmediate: Set((int)op["rd"], ArithmeticSemantics.Integer(spec.Function, _r[op["rs"]], (uint)op["imm"])); break;
+            case OpAction.ScalarRegister: Set((int)op["rd"], ArithmeticSemantics.Integer(spec.Function, _r[op["rs"]], _r[op["rt"]])); break;
+            case OpAction.LoadWord: Set((int)op["rd"], BinaryPrimitives.ReadUInt32LittleEndian(L(R(op, "addr"), 4))); break;
+            case OpAction.StoreWord: BinaryPrimitives.WriteUInt32LittleEndian(L(R(op, "addr"), 4), _r[op["rs"]]); break;
+            case OpAction.MacroLoad:
             {
                 var bytes = R(op, "bytes");
                 L(R(op, "src"), bytes).CopyTo(Macro(R(op, "macro"), bytes));
                 break;
             }
-            case "pim.gemv": PimGemv(op); break;
-            case "tcu.shape": (_tm, _tn, _tk) = (R(op, "m"), R(op, "n"), R(op, "k")); break;
-            case "tcu.ld": (_lda, _ldb, _ldc) = (R(op, "lda"), R(op, "ldb"), R(op, "ldc")); break;
-            case "tcu.gemm": TcuGemm(op); break;
-            case "tr": Transpose(op); break;
-            case "mv":
+            case OpAction.Gemv: PimGemv(op); break;
+            case OpAction.TcuShape: (_tm, _tn, _tk) = (R(op, "m"), R(op, "n"), R(op, "k")); break;
+            case OpAction.TcuLeadingDimensions: (_lda, _ldb, _ldc) = (R(op, "lda"), R(op, "ldb"), R(op, "ldc")); break;
+            case OpAction.Gemm: TcuGemm(op); break;
+            case OpAction.Transpose: Transpose(op); break;
+            case OpAction.Move:
             {
                 var bytes = R(op, "bytes");
                 L(R(op, "src"), bytes).CopyTo(L(R(op, "dst"), bytes));
                 break;
             }
-            case "mv.2d": Move2D(op); break;
-            case "hbm.ld" or "hbm.pf":
+            case OpAction.Move2d: Move2D(op); break;
+            case OpAction.HbmLoad or OpAction.HbmPrefetch:
             {
                 long dst = R(op, "dst"), addr = R(op, "addr"), bytes = R(op, "bytes");
                 var chan = CheckHbm(R(op, "chan"), addr, bytes);
                 L(dst, bytes);
                 void Copy() => _m.Hbm[chan].Read(addr, Local.AsSpan((int)dst, (int)bytes));
-                if (op.Spec.Mnemonic == "hbm.pf" && _prefetchAtWait) _prefetches.Add(((int)op["tag"], Copy));
+                if (spec.Action == OpAction.HbmPrefetch && _prefetchAtWait) _prefetches.Add(((int)op["tag"], Copy));
                 else Copy();
                 break;
             }
-            case "hbm.pfw":
+            case OpAction.HbmPrefetchWait:
             {
                 var tag = (int)op["tag"];
                 foreach (var (_, copy) in _prefetches.Where(p => p.Tag == tag)) copy();
                 _prefetches.RemoveAll(p => p.Tag == tag);
                 break;
             }
-            case "hbm.st":
+            case OpAction.HbmStore:
             {
                 long addr = R(op, "addr"), bytes = R(op, "bytes");
                 var chan = CheckHbm(R(op, "chan"), addr, bytes);
                 _m.Hbm[chan].Write(addr, L(R(op, "src"), bytes));
                 break;
             }
-            case "noc.send":
+            case OpAction.NocSend:
             {
                 var to = CheckCore(R(op, "core"));
                 _sync.Send(_core, to, L(R(op, "src"), R(op, "bytes")).ToArray());
                 break;
             }
-            case "noc.recv":
+            case OpAction.NocReceive:
             {
                 var from = CheckCore(R(op, "core"));
                 var bytes = R(op, "bytes");
@@ -162,14 +160,14 @@ internal sealed class CoreExecutor : IFunctionalAgent
                 msg.CopyTo(dst);
                 break;
             }
-            case "noc.ag" or "noc.ar":
+            case OpAction.AllGather or OpAction.AllReduce:
                 if (!CollectiveStep(op)) return false;
                 break;
-            case "ev.sig": _sync.Signal((int)op["event"], op["count"]); break;
-            case "ev.wait":
+            case OpAction.EventSignal: _sync.Signal((int)op["event"], op["count"]); break;
+            case OpAction.EventWait:
                 if (!_sync.TryWait((int)op["event"], op["count"])) return Block($"event {op["event"]} >= {op["count"]}");
                 break;
-            case "bar":
+            case OpAction.Barrier:
             {
                 int id = (int)op["barrier"];
                 if (_barrier is null)
@@ -182,8 +180,11 @@ internal sealed class CoreExecutor : IFunctionalAgent
                 _barrier = null;
                 break;
             }
+            case OpAction.VectorBinary or OpAction.VectorScalar or OpAction.VectorUnary or OpAction.VectorFill or OpAction.VectorReduce
+                or OpAction.VectorDot:
+                Vcu(op);
+                break;
             default:
-                if (op.Spec.Unit == Isa.Encoding.Unit.Vcu) { Vcu(op); break; }
                 throw Fault($"'{op.Spec.Mnemonic}' has no functional semantics", "report this: every instruction of the table needs one");
         }
         _pc++;
@@ -195,21 +196,6 @@ internal sealed class CoreExecutor : IFunctionalAgent
         BlockedOn = what;
         return false;
     }
-
-    private static uint Alu(string m, uint a, uint b) => m switch
-    {
-        "add" => a + b,
-        "sub" => a - b,
-        "mul" => a * b,
-        "and" => a & b,
-        "or" => a | b,
-        "xor" => a ^ b,
-        "shl" => a << (int)(b & 31),
-        "shr" => a >> (int)(b & 31),
-        "slt" => (int)a < (int)b ? 1u : 0u,
-        "min" => (uint)Math.Min((int)a, (int)b),
-        _ => (uint)Math.Max((int)a, (int)b),
-    };
 
     private void Set(int r, uint v)
     {
@@ -230,8 +216,8 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private Span<byte> Macro(long slot, long bytes)
     {
         var pu = _m.Target.Sram.PimUnit;
-        var lin = (slot >> 16) * pu.MacrosPerGroup * pu.MacroBytes + (slot & 0xFFFF);
-        if ((slot >> 16) >= pu.MacroGroups || lin + bytes > _m.Macros[_core].Length)
+        var lin = SramLayout.MacroByte(slot, pu.MacrosPerGroup * pu.MacroBytes);
+        if (SramLayout.High(slot) >= pu.MacroGroups || lin + bytes > _m.Macros[_core].Length)
             throw Fault($"PIM macro access at slot 0x{slot:X} (+{bytes} bytes) outside the {_m.Macros[_core].Length}-byte macros", "macro slots are MG index << 16 | byte offset");
         return _m.Macros[_core].AsSpan((int)lin, (int)bytes);
     }
@@ -270,7 +256,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private void PimGemv(Op op)
     {
         var shape = R(op, "shape");
-        long rows = shape >> 16, cols = shape & 0xFFFF, dt = op["dt"];
+        long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), dt = op["dt"];
         var eb = ElementCodec.Bytes(dt);
         var v = Read(R(op, "src"), cols, dt);
         var mat = Macro(R(op, "macro"), rows * cols * eb);
@@ -314,7 +300,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private void Transpose(Op op)
     {
         var shape = R(op, "shape");
-        long rows = shape >> 16, cols = shape & 0xFFFF, dt = op["dt"];
+        long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), dt = op["dt"];
         var eb = ElementCodec.Bytes(dt);
         var src = L(R(op, "src"), rows * cols * eb).ToArray();
         var dst = L(R(op, "dst"), rows * cols * eb);
@@ -326,7 +312,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private void Move2D(Op op)
     {
         long shape = R(op, "shape"), stride = R(op, "stride");
-        long rows = shape >> 16, rowBytes = shape & 0xFFFF, ds = stride >> 16, ss = stride & 0xFFFF;
+        long rows = SramLayout.High(shape), rowBytes = SramLayout.Low(shape), ds = SramLayout.High(stride), ss = SramLayout.Low(stride);
         if (rows == 0) return;
         long src = R(op, "src"), dst = R(op, "dst");
         var copy = L(src, (rows - 1) * ss + rowBytes).ToArray();
@@ -337,27 +323,27 @@ internal sealed class CoreExecutor : IFunctionalAgent
 
     private void Vcu(Op op)
     {
-        var m = op.Spec.Mnemonic;
+        var f = op.Spec.Function;
         long dt = op["dt"], len = R(op, "len"), dst = R(op, "dst");
-        switch (m)
+        switch (op.Spec.Action)
         {
-            case "vadd" or "vsub" or "vmul" or "vdiv" or "vmax" or "vmin":
+            case OpAction.VectorBinary:
             {
                 var a = Read(R(op, "a"), len, dt);
                 var b = Read(R(op, "b"), len, dt);
-                for (var i = 0; i < len; i++) a[i] = Binary(m, a[i], b[i]);
+                for (var i = 0; i < len; i++) a[i] = ArithmeticSemantics.Binary(f, a[i], b[i]);
                 Write(dst, a, dt);
                 return;
             }
-            case "vadd.s" or "vsub.s" or "vmul.s" or "vdiv.s":
+            case OpAction.VectorScalar:
             {
                 var a = Read(R(op, "a"), len, dt);
                 var s = Read(R(op, "s"), 1, dt)[0];
-                for (var i = 0; i < len; i++) a[i] = Binary(m[..^2], a[i], s);
+                for (var i = 0; i < len; i++) a[i] = ArithmeticSemantics.Binary(f, a[i], s);
                 Write(dst, a, dt);
                 return;
             }
-            case "vfill":
+            case OpAction.VectorFill:
             {
                 var s = Read(R(op, "s"), 1, dt)[0];
                 var v = new float[len];
@@ -365,15 +351,15 @@ internal sealed class CoreExecutor : IFunctionalAgent
                 Write(dst, v, dt);
                 return;
             }
-            case "vsum" or "vrmax":
+            case OpAction.VectorReduce:
             {
                 var x = Read(R(op, "src"), len, dt);
-                var acc = m == "vsum" ? 0f : float.NegativeInfinity;
-                foreach (var e in x) acc = m == "vsum" ? acc + e : MathF.Max(acc, e);
+                var acc = ArithmeticSemantics.Identity(f);
+                foreach (var e in x) acc = ArithmeticSemantics.Binary(f, acc, e);
                 Write(dst, [acc], dt);
                 return;
             }
-            case "vdot":
+            case OpAction.VectorDot:
             {
                 var a = Read(R(op, "a"), len, dt);
                 var b = Read(R(op, "b"), len, dt);
@@ -385,37 +371,12 @@ internal sealed class CoreExecutor : IFunctionalAgent
             default:
             {
                 var x = Read(R(op, "src"), len, dt);
-                for (var i = 0; i < len; i++) x[i] = Unary(m, x[i]);
+                for (var i = 0; i < len; i++) x[i] = ArithmeticSemantics.Unary(f, x[i]);
                 Write(dst, x, dt);
                 return;
             }
         }
     }
-
-    private static float Binary(string m, float a, float b) => m switch
-    {
-        "vadd" => a + b,
-        "vsub" => a - b,
-        "vmul" => a * b,
-        "vdiv" => a / b,
-        "vmax" => MathF.Max(a, b),
-        _ => MathF.Min(a, b),
-    };
-
-    /// <summary>Element-wise functions; transcendentals in double, rounded to FP32 (as the reference's kernels).</summary>
-    private float Unary(string m, float x) => m switch
-    {
-        "vexp" => (float)Math.Exp(x),
-        "vsqrt" => (float)Math.Sqrt(x),
-        "vrsqrt" => (float)(1.0 / Math.Sqrt(x)),
-        "vrecip" => 1f / x,
-        "vrelu" => MathF.Max(x, 0f),
-        // tanh approximation (docs/isa.md): 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
-        "vgelu" => (float)(0.5 * x * (1.0 + Math.Tanh(Math.Sqrt(2.0 / Math.PI) * (x + 0.044715 * (double)x * x * x)))),
-        "vsilu" => (float)(x / (1.0 + Math.Exp(-x))),
-        "vneg" => -x,
-        _ => throw Fault($"VCU instruction '{m}' has no functional semantics", "report this"),
-    };
 
     // ---- collectives -----------------------------------------------------------------------------------------
 
@@ -427,7 +388,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
             if ((mask & (1u << _core)) == 0)
                 throw Fault($"{op.Spec.Mnemonic} over cores 0x{mask:X} does not include this core", "the group mask must contain the issuing core");
             long size, redOp = 0, dt = 0, srcBytes;
-            if (op.Spec.Mnemonic == "noc.ag") srcBytes = size = R(op, "bytes");
+            if (op.Spec.Action == OpAction.AllGather) srcBytes = size = R(op, "bytes");
             else
             {
                 size = R(op, "len");
@@ -436,7 +397,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
                 srcBytes = size * ElementCodec.Bytes(dt);
             }
             var arrival = new CollectiveArrival(_core, _pc, R(op, "dst"), L(R(op, "src"), srcBytes).ToArray(), size, redOp, dt);
-            _collective = _sync.Join(op.Spec.Mnemonic, mask, arrival);
+            _collective = _sync.Join(op.Spec, mask, arrival);
             if (_collective.Full) Complete(_collective);
         }
         if (!_collective.Complete) return Block($"{op.Spec.Mnemonic} over cores 0x{_collective.Mask:X}");
@@ -452,7 +413,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
         if (members.Any(a => a.Size != first.Size || a.RedOp != first.RedOp || a.Dtype != first.Dtype))
             throw Fault($"{c.Op} over cores 0x{c.Mask:X}: members disagree on size, operator or dtype", "every member must issue the same collective");
         byte[] result;
-        if (c.Op == "noc.ag")
+        if (c.Action == OpAction.AllGather)
             result = members.SelectMany(a => a.Src).ToArray();
         else
         {
@@ -464,7 +425,7 @@ internal sealed class CoreExecutor : IFunctionalAgent
                 foreach (var a in members.Skip(1))
                 {
                     var v = ElementCodec.Read(a.Src.AsSpan(i * eb), first.Dtype);
-                    acc = first.RedOp switch { 0 => acc + v, 1 => MathF.Max(acc, v), _ => MathF.Min(acc, v) };
+                    acc = ArithmeticSemantics.Binary(SramFormats.ReduceFunctions[(int)first.RedOp], acc, v);
                 }
                 ElementCodec.Write(result.AsSpan(i * eb), first.Dtype, acc);
             }

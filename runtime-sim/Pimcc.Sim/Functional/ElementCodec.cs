@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pimcc.Isa.Sram;
 
 namespace Pimcc.Sim.Functional;
 
@@ -9,7 +10,7 @@ namespace Pimcc.Sim.Functional;
 /// </summary>
 internal static class ElementCodec
 {
-    public static int Bytes(long dtype) => dtype == 2 ? 4 : 2;
+    public static int Bytes(long dtype) => SramFormats.ElementBytes(dtype);
 
     public static float Read(ReadOnlySpan<byte> mem, long dtype) => dtype switch
     {

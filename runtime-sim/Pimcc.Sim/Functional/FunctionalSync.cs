@@ -1,3 +1,5 @@
+using Pimcc.Isa.Encoding;
+
 namespace Pimcc.Sim.Functional;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class FunctionalSync
     private readonly SortedDictionary<int, long> _events = [];
     private readonly SortedDictionary<int, (long Arrived, long Generation, long Cores)> _barriers = [];
     private readonly Dictionary<(int From, int To), Queue<byte[]>> _messages = [];
-    private readonly Dictionary<(string Op, uint Mask), Collective> _open = [];
+    private readonly Dictionary<(OpSpec Op, uint Mask), Collective> _open = [];
 
     public void Signal(int ev, long count) => _events[ev] = _events.GetValueOrDefault(ev) + count;
 
@@ -49,7 +51,7 @@ internal sealed class FunctionalSync
         _messages.TryGetValue((from, to), out var q) && q.Count > 0 ? q.Dequeue() : null;
 
     /// <summary>Joins (or opens) the collective of this kind over <paramref name="mask"/>; complete ones are closed.</summary>
-    public Collective Join(string op, uint mask, CollectiveArrival arrival)
+    public Collective Join(OpSpec op, uint mask, CollectiveArrival arrival)
     {
         if (!_open.TryGetValue((op, mask), out var c)) _open[(op, mask)] = c = new Collective(op, mask);
         c.Members[arrival.Core] = arrival;
@@ -62,9 +64,11 @@ internal sealed class FunctionalSync
 internal sealed record CollectiveArrival(int Core, int Word, long Dst, byte[] Src, long Size, long RedOp, long Dtype);
 
 /// <summary>An all-gather or all-reduce over the cores of a group mask; complete when every member has arrived.</summary>
-internal sealed class Collective(string op, uint mask)
+internal sealed class Collective(OpSpec spec, uint mask)
 {
-    public string Op { get; } = op;
+    /// <summary>The collective's mnemonic (for messages); <see cref="Action"/> says what it computes.</summary>
+    public string Op => spec.Mnemonic;
+    public OpAction Action => spec.Action;
     public uint Mask { get; } = mask;
     public SortedDictionary<int, CollectiveArrival> Members { get; } = [];
     public bool Complete { get; set; }

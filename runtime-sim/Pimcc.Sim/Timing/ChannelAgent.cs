@@ -237,7 +237,7 @@ internal sealed class ChannelAgent : IAgent
         diff.AddScaled(f.RecordStats, -1);
         diff.Add(Counter.Refreshes, -refreshes);
         diff.Add(Counter.Commands, -refreshes);
-        diff.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), -refreshes * _m.Target.Energy.HbmRefreshPj);
+        _m.Energy.Charge(diff, _debug.Class(f.RepPc), EnergyEvent.DramRefresh, -refreshes);
         diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.NckToPs(refreshNck));
         var duration = _now + _delta - f.RecordStartReal - refreshNck;
         if (duration <= 0) return;
@@ -267,7 +267,7 @@ internal sealed class ChannelAgent : IAgent
         {
             Stats.Add(Counter.Refreshes, refreshes);
             Stats.Add(Counter.Commands, refreshes);
-            Stats.AddEnergy(EnergySubsystem.DramArray, cls, refreshes * _m.Target.Energy.HbmRefreshPj);
+            _m.Energy.Charge(Stats, cls, EnergyEvent.DramRefresh, refreshes);
             Stats.AddBusy(Unit.HbmSequencer, cls, _m.NckToPs(shift - m.DurationNck));
         }
         var rec = _path.Add(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, cls, _track, _path.KeepsLog ? _debug.Name(_pc) ?? "rep" : null);
@@ -370,7 +370,7 @@ internal sealed class ChannelAgent : IAgent
         {
             Stats.Add(Counter.Refreshes, closedFormRefreshes);
             Stats.Add(Counter.Commands, closedFormRefreshes);
-            Stats.AddEnergy(EnergySubsystem.DramArray, _debug.Class(f.RepPc), closedFormRefreshes * _m.Target.Energy.HbmRefreshPj);
+            _m.Energy.Charge(Stats, _debug.Class(f.RepPc), EnergyEvent.DramRefresh, closedFormRefreshes);
             Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.NckToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
         }
         var rec = _path.Add(_m.NckToPs(_now + _delta), _m.NckToPs(_now + _delta + shift), _lastRec, _debug.Class(f.RepPc), _track,
@@ -395,7 +395,6 @@ internal sealed class ChannelAgent : IAgent
         if (cmd is HbmCommand.Rd or HbmCommand.Wr or HbmCommand.MacSb) row = (uint)bankIndex < (uint)_rowOf.Length ? _rowOf[bankIndex] : -1;
         else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _rowOf[w.Pc * _banksPerPc] : -1;
         var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
-        if (cmd == HbmCommand.PreA && AllBanksOpenedTogether(w.Pc)) cmd = HbmCommand.PreAb;
         Refresh();
         var probe = _engine.Probe(cmd, a, _now);
         if (probe.StateError is { } bad) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {bad}", "the stream breaks the DRAM protocol");
@@ -403,10 +402,6 @@ internal sealed class ChannelAgent : IAgent
         _engine.Issue(cmd, a, c);
         Account(cmd, a, c);
     }
-
-    private bool _lastOpenWasAllBank;
-
-    private bool AllBanksOpenedTogether(int pc) => _lastOpenWasAllBank && _openCount[pc] == _banksPerPc;
 
     private void Account(HbmCommand cmd, HbmAddress a, long c)
     {
@@ -421,7 +416,6 @@ internal sealed class ChannelAgent : IAgent
                 f.Starts[2] = c + _delta;
                 f.StartsSeen++;
             }
-        var e = _m.Target.Energy;
         var cls = _debug.Class(_pc);
         var colBits = (double)_m.ColumnBits;
         var colBytes = _m.ColumnBits / 8;
@@ -431,15 +425,13 @@ internal sealed class ChannelAgent : IAgent
         {
             case HbmCommand.Act:
                 SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, a.Row, a.PseudoChannel);
-                _lastOpenWasAllBank = false;
                 Stats.Add(Counter.DramActivates, 1);
-                Stats.AddEnergy(EnergySubsystem.DramArray, cls, e.ActivatePj);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramActivate, 1);
                 break;
             case HbmCommand.ActAb:
                 for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, a.Row, a.PseudoChannel);
-                _lastOpenWasAllBank = true;
                 Stats.Add(Counter.DramActivates, _banksPerPc);
-                Stats.AddEnergy(EnergySubsystem.DramArray, cls, _banksPerPc * e.ActivatePj);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramActivate, _banksPerPc);
                 break;
             case HbmCommand.Pre:
                 SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, -1, a.PseudoChannel);
@@ -450,8 +442,8 @@ internal sealed class ChannelAgent : IAgent
             case HbmCommand.Rd or HbmCommand.Wr:
                 done = c + (cmd == HbmCommand.Rd ? _t.CL : _t.CWL) + _t.BL;
                 Stats.Add(Counter.HbmExternalBytes, colBytes);
-                Stats.AddEnergy(EnergySubsystem.DramArray, cls, colBits * e.ColumnInBankPjPerBit);
-                Stats.AddEnergy(EnergySubsystem.DramIo, cls, colBits * (e.ColumnOffDiePjPerBit - e.ColumnInBankPjPerBit));
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramCellBit, colBits);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramOffBankBit, colBits);
                 break;
             case HbmCommand.MacAb or HbmCommand.MacSb:
             {
@@ -459,25 +451,25 @@ internal sealed class ChannelAgent : IAgent
                 done = c + _m.PuColumnNck + HbmTimingRules.PuPipelineNck(_m.Target);
                 Stats.Add(Counter.BankMacs, banks * _m.ElementsPerColumn);
                 Stats.Add(Counter.HbmInternalBytes, banks * colBytes);
-                Stats.AddEnergy(EnergySubsystem.DramArray, cls, banks * colBits * e.ColumnInBankPjPerBit);
-                Stats.AddEnergy(EnergySubsystem.HbmPu, cls, banks * _m.ElementsPerColumn * e.PuMacPj + colBits * e.GlobalBufferPjPerBit);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramCellBit, banks * colBits);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.PuMac, banks * _m.ElementsPerColumn, EnergyEvent.GlobalBufferBit, colBits);
                 break;
             }
             case HbmCommand.WrGb:
                 done = c + _t.CWL + _t.BL;
                 Stats.Add(Counter.HbmExternalBytes, colBytes);
-                Stats.AddEnergy(EnergySubsystem.HbmPu, cls, colBits * e.GlobalBufferPjPerBit);
-                Stats.AddEnergy(EnergySubsystem.DramIo, cls, colBits * (e.HbmTsvPjPerBit + e.HbmInterposerPjPerBit));
+                _m.Energy.Charge(Stats, cls, EnergyEvent.GlobalBufferBit, colBits);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramTsvInterposerBit, colBits);
                 break;
             case HbmCommand.RdRes:
                 done = c + _t.CL + _t.BL;
                 Stats.Add(Counter.HbmExternalBytes, colBytes);
-                Stats.AddEnergy(EnergySubsystem.DramIo, cls, colBits * (e.ColumnOffDiePjPerBit - e.ColumnInBankPjPerBit));
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramOffBankBit, colBits);
                 break;
             case HbmCommand.Ref:
                 done = c + _t.RFC;
                 Stats.Add(Counter.Refreshes, 1);
-                Stats.AddEnergy(EnergySubsystem.DramArray, cls, e.HbmRefreshPj);
+                _m.Energy.Charge(Stats, cls, EnergyEvent.DramRefresh, 1);
                 break;
         }
         Stats.Add(Counter.Commands, 1);
@@ -537,7 +529,7 @@ internal sealed class ChannelAgent : IAgent
             while (_nextDue[q] >= idleFromReal && _nextDue[q] + _t.RFC <= idleToReal)
             {
                 Stats.Add(Counter.Refreshes, 1);
-                Stats.AddEnergy(EnergySubsystem.DramArray, WorkClass.Other, _m.Target.Energy.HbmRefreshPj);
+                _m.Energy.Charge(Stats, WorkClass.Other, EnergyEvent.DramRefresh, 1);
                 _nextDue[q] += _t.REFI;
             }
         }

@@ -61,31 +61,25 @@ internal sealed class ChannelProgram
         var pc = (int)Get("pc");
         int bg = (int)Get("bg"), ba = (int)Get("ba");
         var w = new ChannelWord(WordKind.Dram, HbmCommand.Act, pc, bg, ba, Get("row"), Get("col"), Get("gcol"), 0, 0, 0, 0, 0, 0, false);
-        return op.Spec.Mnemonic switch
+        // The action column says what the word is; a DRAM word's engine command is the spec's DramCommand column.
+        return op.Spec.Action switch
         {
-            "act" => w with { Command = HbmCommand.Act },
-            "pre" => w with { Command = HbmCommand.Pre },
-            "pre.ab" => w with { Command = HbmCommand.PreA },
-            "rd" => w with { Command = HbmCommand.Rd },
-            "wr" => w with { Command = HbmCommand.Wr },
-            "ref" => w with { Command = HbmCommand.Ref },
-            "gwr" => w with { Command = HbmCommand.WrGb, Col = Get("gcol") },
-            "act.ab" => w with { Command = HbmCommand.ActAb },
-            "mac.ab" => w with { Command = HbmCommand.MacAb },
-            "mac.sb" => w with { Command = HbmCommand.MacSb },
-            "res.clr" => w with { Kind = WordKind.ResultClear },
-            "res.rd" => w with { Command = HbmCommand.RdRes },
-            "res.rd.ab" => w with { Kind = WordKind.DramAllBankResults, Command = HbmCommand.RdRes },
-            "rep" => w with
+            OpAction.GlobalBufferWrite => w with { Command = Dram(op), Col = Get("gcol") },
+            OpAction.ResultClear => w with { Kind = WordKind.ResultClear },
+            OpAction.ResultReadAll => w with { Kind = WordKind.DramAllBankResults, Command = Dram(op) },
+            OpAction.Repeat => w with
             {
                 Kind = WordKind.Repeat, Count = op["count"], Body = (int)op["body"],
                 DRow = op["drow"], DCol = op["dcol"], DGCol = op["dgcol"], DLAddr = op["dladdr"],
             },
-            "sig" => w with { Kind = WordKind.Signal, Count = op["count"], Row = op["event"] },
-            "wait" => w with { Kind = WordKind.Wait, Count = op["count"], Row = op["event"] },
-            _ => throw new InvalidOperationException($"HBM command '{op.Spec.Mnemonic}' has no timing model"),
+            OpAction.EventSignal => w with { Kind = WordKind.Signal, Count = op["count"], Row = op["event"] },
+            OpAction.EventWait => w with { Kind = WordKind.Wait, Count = op["count"], Row = op["event"] },
+            _ => w with { Command = Dram(op) },
         };
     }
+
+    private static HbmCommand Dram(Op op) =>
+        op.Spec.DramCommand ?? throw new InvalidOperationException($"HBM command '{op.Spec.Mnemonic}' has no timing model");
 
     private static bool Has(Op op, string name)
     {

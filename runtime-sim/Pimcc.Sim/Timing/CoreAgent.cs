@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Numerics;
 using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
+using Pimcc.Isa.Sram;
 using U = Pimcc.Isa.Encoding.Unit;
 
 namespace Pimcc.Sim.Timing;
@@ -96,14 +98,15 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _scuLatencyPs = m.Cycles(m.Target.Sram.ScuLatencyCycles);
         _takenPenaltyPs = m.Cycles(Math.Max(0, m.Target.Sram.PipelineStages - 1));
         _maxInstructions = options.MaxInstructionsPerCore;
-        _scuOpPj = m.Target.Energy.ScuOpPj;
-        _scuEnergyBase = StatVector.EnergyIndex(EnergySubsystem.SramCompute, 0);
+        // Scalar ops are the hot path: their energy cell and cost are looked up once (EnergyCosts.Charge's sum, inlined).
+        _scuOpPj = m.Energy.Pj(EnergyEvent.ScalarOp);
+        _scuEnergyBase = StatVector.EnergyIndex(m.Energy.Subsystem(EnergyEvent.ScalarOp), 0);
         _keepsLog = path.KeepsLog;
         _portFree = new long[Math.Max(1, m.Target.Hbm.Organization.Channels)];
         path.AddRoots(this);
-        _reg[28] = r28;
-        _reg[29] = r29;
-        _reg[30] = r30;
+        _reg[HpimAbi.Prompt] = r28;
+        _reg[HpimAbi.Step] = r29;
+        _reg[HpimAbi.Kv] = r30;
         Name = $"core {core}";
     }
 
@@ -261,36 +264,20 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         long start = _dispatch;
         var pred = _dispatchRec;
         uint value;
-        var mn = w.Mnemonic;
-        switch (mn)
+        switch (w.Action)
         {
-            case CoreMnemonic.LiLo: value = (uint)w.C; break;
-            case CoreMnemonic.LiHi: Need(rd, ref start, ref pred); value = (uint)w.C << 16 | (_reg[rd] & 0xFFFF); break;
-            case CoreMnemonic.Addi: Need(w.B, ref start, ref pred); value = (uint)(_reg[w.B] + (long)w.C); break;
+            case OpAction.LoadImmediateLow: value = (uint)w.C; break;
+            case OpAction.LoadImmediateHigh: Need(rd, ref start, ref pred); value = ArithmeticSemantics.LoadHigh(_reg[rd], (uint)w.C); break;
+            case OpAction.ScalarImmediate: Need(w.B, ref start, ref pred); value = ArithmeticSemantics.Integer(w.Function, _reg[w.B], (uint)w.C); break;
             // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
             // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
-            case CoreMnemonic.Lw: Need(w.B, ref start, ref pred); value = 0; break;
+            case OpAction.LoadWord: Need(w.B, ref start, ref pred); value = 0; break;
             default:
             {
                 int rs = w.B, rt = w.C;
                 Need(rs, ref start, ref pred);
                 Need(rt, ref start, ref pred);
-                uint a = _reg[rs], b = _reg[rt];
-                value = mn switch
-                {
-                    CoreMnemonic.Add => a + b,
-                    CoreMnemonic.Sub => a - b,
-                    CoreMnemonic.Mul => a * b,
-                    CoreMnemonic.And => a & b,
-                    CoreMnemonic.Or => a | b,
-                    CoreMnemonic.Xor => a ^ b,
-                    CoreMnemonic.Shl => a << (int)(b & 31),
-                    CoreMnemonic.Shr => a >> (int)(b & 31),
-                    CoreMnemonic.Slt => (int)a < (int)b ? 1u : 0u,
-                    CoreMnemonic.Min => (uint)Math.Min((int)a, (int)b),
-                    CoreMnemonic.Max => (uint)Math.Max((int)a, (int)b),
-                    _ => throw new InvalidOperationException($"scalar op {_ops[_pc].Spec.Mnemonic} has no semantics"),
-                };
+                value = ArithmeticSemantics.Integer(w.Function, _reg[rs], _reg[rt]);
                 break;
             }
         }
@@ -327,11 +314,10 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         long start = _dispatch;
         var pred = _dispatchRec;
         bool taken;
-        var mn = w.Mnemonic;
-        switch (mn)
+        switch (w.Action)
         {
-            case CoreMnemonic.Jmp: taken = true; break;
-            case CoreMnemonic.Loop:
+            case OpAction.Jump: taken = true; break;
+            case OpAction.Loop:
             {
                 var c = w.A;
                 Need(c, ref start, ref pred);
@@ -348,7 +334,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 Need(a, ref start, ref pred);
                 Need(b, ref start, ref pred);
                 int x = (int)_reg[a], y = (int)_reg[b];
-                taken = mn switch { CoreMnemonic.Beq => x == y, CoreMnemonic.Bne => x != y, CoreMnemonic.Blt => x < y, _ => x >= y };
+                taken = ArithmeticSemantics.Compare(w.Function, x, y);
                 break;
             }
         }
@@ -399,7 +385,6 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     {
         var spec = op.Spec;
         var t = _m.Target;
-        var e = t.Energy;
         var lm = _m.LocalBytesPerCycle;
         Span<(int Space, long Lo, long Hi)> reads = stackalloc (int, long, long)[4];
         Span<(int Space, long Lo, long Hi)> writes = stackalloc (int, long, long)[2];
@@ -422,22 +407,22 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             {
                 long bytes = Reg(Opd.Bytes), slot = Reg(Opd.Macro), src = Reg(Opd.Src);
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
-                var lin = (slot >> 16) * groupBytes + (slot & 0xFFFF);
+                var lin = SramLayout.MacroByte(slot, groupBytes);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (MacroSpace, lin, lin + bytes);
                 occCycles = MachineModel.CeilDiv(bytes, lm);
                 lmBits = bytes * 8.0 * 2; // read local memory, write the macros
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, lmBits * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, lmBits);
                 break;
             }
             case CoreKind.PimGemv:
             {
                 var shape = Reg(Opd.Shape);
-                long rows = shape >> 16, cols = shape & 0xFFFF, eb = ElemBytes(op), slot = Reg(Opd.Macro);
+                long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), eb = ElemBytes(op), slot = Reg(Opd.Macro);
                 long dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 var acc = Val(Opd.Acc) == 1;
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
-                var lin = (slot >> 16) * groupBytes + (slot & 0xFFFF);
+                var lin = SramLayout.MacroByte(slot, groupBytes);
                 reads[nr++] = (LocalSpace, src, src + cols * eb);
                 reads[nr++] = (MacroSpace, lin, lin + rows * cols * eb);
                 if (acc) reads[nr++] = (LocalSpace, dst, dst + rows * eb);
@@ -447,8 +432,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 occCycles = Math.Max(MachineModel.CeilDiv(macs, t.Sram.PimUnit.Multipliers), MachineModel.CeilDiv(bytes, lm));
                 latCycles = occCycles + t.Sram.PimUnit.PipelineLatencyCycles;
                 _stats.Add(Counter.MacroMacs, macs);
-                _stats.AddEnergy(EnergySubsystem.SramCompute, cls, macs * e.MacroMacPj);
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.MacroMac, macs);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 break;
             }
             case CoreKind.TcuGemm:
@@ -473,19 +458,19 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 latCycles = occCycles + tcu.Rows + tcu.Columns - 2;
                 var macs = m * n * k;
                 _stats.Add(Counter.TcuMacs, macs);
-                _stats.AddEnergy(EnergySubsystem.SramCompute, cls, macs * e.TcuMacPj);
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.TcuMac, macs);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 break;
             }
             case CoreKind.Transpose:
             {
                 var shape = Reg(Opd.Shape);
-                long bytes = (shape >> 16) * (shape & 0xFFFF) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
+                long bytes = SramLayout.High(shape) * SramLayout.Low(shape) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (LocalSpace, dst, dst + bytes);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransposeBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 16.0 * e.LocalMemoryPjPerBit);
-                _stats.AddEnergy(EnergySubsystem.SramCompute, cls, bytes / (double)t.ElementBytes * e.VcuOpPj);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 16.0);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.VcuOp, bytes / (double)t.ElementBytes);
                 break;
             }
             case CoreKind.Move or CoreKind.Move2d:
@@ -496,7 +481,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 {
                     var shape = Reg(Opd.Shape);
                     var stride = Reg(Opd.Stride);
-                    long rows = shape >> 16, rowBytes = shape & 0xFFFF, ds = stride >> 16, ss = stride & 0xFFFF;
+                    long rows = SramLayout.High(shape), rowBytes = SramLayout.Low(shape), ds = SramLayout.High(stride), ss = SramLayout.Low(stride);
                     bytes = rows * rowBytes;
                     dspan = rows == 0 ? 0 : (rows - 1) * ds + rowBytes;
                     sspan = rows == 0 ? 0 : (rows - 1) * ss + rowBytes;
@@ -504,7 +489,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 reads[nr++] = (LocalSpace, src, src + sspan);
                 writes[nw++] = (LocalSpace, dst, dst + dspan);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransferBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 16.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 16.0);
                 break;
             }
             case CoreKind.HbmLoad or CoreKind.HbmStore or CoreKind.HbmPrefetch:
@@ -525,9 +510,9 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 _stats.Add(Counter.HbmExternalBytes, bytes);
                 var activates = Math.Ceiling(bytes / (double)t.Hbm.Organization.PageBytes);
                 _stats.Add(Counter.DramActivates, activates);
-                _stats.AddEnergy(EnergySubsystem.DramArray, cls, bits * e.HbmCellAccessPjPerBit + activates * e.ActivatePj);
-                _stats.AddEnergy(EnergySubsystem.DramIo, cls, bits * (e.ColumnOffDiePjPerBit - e.HbmCellAccessPjPerBit));
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bits * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.DramCellBit, bits, EnergyEvent.DramActivate, activates);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.DramOffBankBit, bits);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bits);
                 var rec = Schedule(op, unit, 0, occPs, latPs, reads[..nr], writes[..nw], portFree, out var start);
                 if ((uint)chKey < (uint)_portFree.Length) _portFree[chKey] = start + portPs;
                 else _portFreeBeyond[chKey] = start + portPs;
@@ -547,8 +532,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 occCycles = MachineModel.CeilDiv(bytes, t.Noc.LinkBytesPerCycle);
                 var hops = _m.Hops(_core, (int)dst);
                 _stats.Add(Counter.NocBytes, bytes);
-                _stats.AddEnergy(EnergySubsystem.Noc, cls, bytes * 8.0 * Math.Max(1, hops) * e.NocHopPjPerBit);
-                _stats.AddEnergy(EnergySubsystem.LocalMemory, cls, bytes * 8.0 * e.LocalMemoryPjPerBit);
+                _m.Energy.Charge(_stats, cls, EnergyEvent.NocHopBit, bytes * 8.0 * Math.Max(1, hops));
+                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
                 var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
                 _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
@@ -572,24 +557,24 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         long eb = ElemBytes(op), len = Reg(Opd.Len);
         long dst = Reg(Opd.Dst);
         long readBytes = 0, writeBytes;
-        var sAt = _positions[_positionBase[_pc] + (int)Opd.S];
         void In(Opd name, long bytes, Span<(int, long, long)> r, ref int n)
         {
             var a = _reg[Val(name)];
             r[n++] = (LocalSpace, a, a + bytes);
         }
-        switch (spec.Format.Name)
+        switch (spec.Action)
         {
-            case "R4D" when spec.Mnemonic is "vdot":
+            case OpAction.VectorDot:
                 In(Opd.A, len * eb, reads, ref nr); In(Opd.B, len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = eb; break;
-            case "R4D" when sAt == 2:
+            case OpAction.VectorScalar:
                 In(Opd.A, len * eb, reads, ref nr); In(Opd.S, eb, reads, ref nr); readBytes = len * eb + eb; writeBytes = len * eb; break;
-            case "R4D":
+            case OpAction.VectorBinary:
                 In(Opd.A, len * eb, reads, ref nr); In(Opd.B, len * eb, reads, ref nr); readBytes = 2 * len * eb; writeBytes = len * eb; break;
-            default: // R3D: unary, fill, reductions
-                if (sAt == 1) { In(Opd.S, eb, reads, ref nr); readBytes = eb; }
-                else { In(Opd.Src, len * eb, reads, ref nr); readBytes = len * eb; }
-                writeBytes = spec.Timing == TimingClass.VcuReduction ? eb : len * eb;
+            case OpAction.VectorFill:
+                In(Opd.S, eb, reads, ref nr); readBytes = eb; writeBytes = len * eb; break;
+            default: // unary and reductions
+                In(Opd.Src, len * eb, reads, ref nr); readBytes = len * eb;
+                writeBytes = spec.Action == OpAction.VectorReduce ? eb : len * eb;
                 break;
         }
         writes[nw++] = (LocalSpace, dst, dst + writeBytes);
@@ -602,8 +587,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         if (spec.Timing == TimingClass.VcuReduction) latCycles += (long)Math.Ceiling(Math.Log2(Math.Max(2, vcu.Lanes)));
         lmBits = (readBytes + writeBytes) * 8.0;
         _stats.Add(Counter.VcuOps, len);
-        _stats.AddEnergy(EnergySubsystem.SramCompute, Class, len * t.Energy.VcuOpPj);
-        _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, lmBits * t.Energy.LocalMemoryPjPerBit);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.VcuOp, len);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.LocalMemoryBit, lmBits);
     }
 
     private void Config(Op op)
@@ -711,7 +696,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         var rec = RecordAfter(U.Noc, start, end, arrival > start ? sendRec : _path.Node(_dispatchRec), 0);
         AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
         if (end > _drain) { _drain = end; _drainRec = rec; }
-        _stats.AddEnergy(EnergySubsystem.LocalMemory, Class, bytes * 8.0 * _m.Target.Energy.LocalMemoryPjPerBit);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.LocalMemoryBit, bytes * 8.0);
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
         _dispatchRec = rec;
@@ -722,7 +707,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     {
         var mask = Reg(Opd.Group);
         members = BitOperations.PopCount((ulong)mask);
-        if (op.Spec.Mnemonic == "noc.ag")
+        if (op.Spec.Action == OpAction.AllGather)
         {
             var bytes = Reg(Opd.Bytes);
             return (bytes, bytes * members);
@@ -745,7 +730,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         var (readBytes, writeBytes) = CollectiveBytes(op, out var members);
         // Ring algorithms: all-gather in P-1 steps of one block; all-reduce as reduce-scatter + all-gather, 2(P-1)
         // steps of 1/P of the vector each.
-        long cycles = op.Spec.Mnemonic == "noc.ag"
+        long cycles = op.Spec.Action == OpAction.AllGather
             ? _m.RingCollectiveCycles(mask, members - 1, readBytes)
             : _m.RingCollectiveCycles(mask, 2 * (members - 1), MachineModel.CeilDiv(readBytes, Math.Max(1, members)));
         var start = Math.Max(Align(now), _dispatch);
@@ -756,10 +741,10 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
         _unitRec[(int)U.Noc] = rec;
         if (end > _drain) { _drain = end; _drainRec = rec; }
-        var moved = op.Spec.Mnemonic == "noc.ag" ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
+        var moved = op.Spec.Action == OpAction.AllGather ? writeBytes - readBytes : 2 * readBytes * (members - 1) / Math.Max(1, members);
         _stats.Add(Counter.NocBytes, moved);
-        _stats.AddEnergy(EnergySubsystem.Noc, Class, moved * 8.0 * t.Energy.NocHopPjPerBit);
-        if (op.Spec.Mnemonic == "noc.ar") _stats.AddEnergy(EnergySubsystem.SramCompute, Class, Reg(Opd.Len) * t.Energy.VcuOpPj);
+        _m.Energy.Charge(_stats, Class, EnergyEvent.NocHopBit, moved * 8.0);
+        if (op.Spec.Action == OpAction.AllReduce) _m.Energy.Charge(_stats, Class, EnergyEvent.VcuOp, Reg(Opd.Len));
         StartWindow(start);
         _dispatch = start + _m.CyclePs;
         _dispatchRec = rec;
@@ -770,7 +755,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
 
     private WorkClass Class => _classes[_pc];
 
-    private long ElemBytes(Op op) => Val(Opd.Dt) == 2 ? 4 : 2;
+    private long ElemBytes(Op op) => SramFormats.ElementBytes(Val(Opd.Dt));
 
     /// <summary>Records the current word's activity, released by the record of handle <paramref name="pred"/>; returns its handle.</summary>
     private int Record(U unit, long start, long end, int pred, long busyPs) => RecordAfter(unit, start, end, _path.Node(pred), busyPs);

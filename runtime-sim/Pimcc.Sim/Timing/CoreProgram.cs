@@ -10,22 +10,16 @@ internal enum Opd
     A, B, C, S, Stride, N, M, K, Lda, Ldb, Ldc, Chan, Addr,
 }
 
-/// <summary>The mnemonics the core timing model tells apart in its hot paths (scalar ALU and branches); the rest are <see cref="Other"/>.</summary>
-internal enum CoreMnemonic : byte
-{
-    Other, LiLo, LiHi, Addi, Add, Sub, Mul, And, Or, Xor, Shl, Shr, Slt, Min, Max, Jmp, Loop, Beq, Bne, Blt, Lw,
-}
-
 /// <summary>
 /// What the core's hot loop does with a word: the dispatch of <see cref="CoreAgent"/> resolved once per word from the
-/// spec's timing class and mnemonic (instead of a string switch per executed instruction).
+/// spec's <see cref="OpSpec.Action"/> column (instead of a switch per executed instruction).
 /// </summary>
 internal enum CoreKind : byte
 {
     Nop, Halt,
     /// <summary>Scalar ALU op with a decoded <see cref="CoreWord"/> (li.lo, li.hi, addi, lw, the R3 ops).</summary>
     Scalar,
-    /// <summary>Scalar ALU op without a fast form (executed by the generic path).</summary>
+    /// <summary>Scalar op the timing model has no semantics for (sw: an internal error when executed).</summary>
     ScalarOther,
     Branch, EventSignal, EventWait, Barrier, PrefetchWait, NocReceive, NocCollective,
     TcuShape, TcuLd, PimLd, PimGemv, TcuGemm, Transpose, Move, Move2d, HbmLoad, HbmStore, HbmPrefetch, NocSend, Vcu,
@@ -41,7 +35,9 @@ internal enum CoreKind : byte
 internal struct CoreWord
 {
     public CoreKind Kind;
-    public CoreMnemonic Mnemonic;
+    /// <summary>The spec's action (which scalar or branch form) and arithmetic, copied when decoding.</summary>
+    public OpAction Action;
+    public Arithmetic Function;
     /// <summary>Register operands (the scoreboard waits for them): <see cref="CoreProgram.RegisterNumbers"/>[RegStart .. RegStart + RegCount).</summary>
     public byte RegCount;
     public int RegStart;
@@ -84,7 +80,7 @@ internal sealed class CoreProgram
     }
 
     /// <summary>Where one spec's named operands and registers sit.</summary>
-    private sealed record SpecLayout(int Base, int[] Registers, CoreMnemonic Mnemonic, CoreKind Kind)
+    private sealed record SpecLayout(int Base, int[] Registers, CoreKind Kind)
     {
         public static SpecLayout Of(OpSpec spec, List<sbyte> positions)
         {
@@ -97,8 +93,7 @@ internal sealed class CoreProgram
                 positions.Add(at);
             }
             var regs = Enumerable.Range(0, spec.Operands.Count).Where(i => spec.Operands[i].Kind == FieldKind.Register).ToArray();
-            var mn = MnemonicOf(spec.Mnemonic);
-            return new SpecLayout(b, regs, mn, KindOf(spec, mn));
+            return new SpecLayout(b, regs, KindOf(spec));
         }
     }
 
@@ -115,7 +110,8 @@ internal sealed class CoreProgram
             var count = operands.Count;
             for (var i = 0; i < count; i++) Values[w * Stride + i] = (int)operands[i];
             ref var word = ref Words[w];
-            word.Mnemonic = layout.Mnemonic;
+            word.Action = spec.Action;
+            word.Function = spec.Function;
             word.Kind = layout.Kind;
             word.RegStart = regAt;
             word.RegCount = (byte)layout.Registers.Length;
@@ -124,19 +120,19 @@ internal sealed class CoreProgram
             {
                 case CoreKind.Scalar:
                     word.A = (int)operands[0];
-                    switch (word.Mnemonic)
+                    switch (word.Action)
                     {
-                        case CoreMnemonic.LiLo: word.C = Value(w, Opd.Imm); break;
-                        case CoreMnemonic.LiHi: word.B = word.A; word.C = Value(w, Opd.Imm); break;
-                        case CoreMnemonic.Addi: word.B = Value(w, Opd.Rs); word.C = Value(w, Opd.Imm); break;
-                        case CoreMnemonic.Lw: word.B = Value(w, Opd.Addr); break;
+                        case OpAction.LoadImmediateLow: word.C = Value(w, Opd.Imm); break;
+                        case OpAction.LoadImmediateHigh: word.B = word.A; word.C = Value(w, Opd.Imm); break;
+                        case OpAction.ScalarImmediate: word.B = Value(w, Opd.Rs); word.C = Value(w, Opd.Imm); break;
+                        case OpAction.LoadWord: word.B = Value(w, Opd.Addr); break;
                         default: word.B = Value(w, Opd.Rs); word.C = Value(w, Opd.Rt); break;
                     }
                     break;
                 case CoreKind.Branch:
                     word.C = (int)operands[count - 1];
-                    if (word.Mnemonic == CoreMnemonic.Loop) word.A = Value(w, Opd.Counter);
-                    else if (word.Mnemonic != CoreMnemonic.Jmp) { word.A = Value(w, Opd.A); word.B = Value(w, Opd.B); }
+                    if (word.Action == OpAction.Loop) word.A = Value(w, Opd.Counter);
+                    else if (word.Action == OpAction.Branch) { word.A = Value(w, Opd.A); word.B = Value(w, Opd.B); }
                     break;
             }
         }
@@ -167,43 +163,34 @@ internal sealed class CoreProgram
     /// <summary>Register numbers of each word's register operands (see <see cref="CoreWord.RegStart"/>).</summary>
     public byte[] RegisterNumbers { get; }
 
-    private static CoreMnemonic MnemonicOf(string mnemonic) => mnemonic switch
+    /// <summary>The dispatch of the timing model: the spec's action column.</summary>
+    private static CoreKind KindOf(OpSpec spec) => spec.Action switch
     {
-        "li.lo" => CoreMnemonic.LiLo, "li.hi" => CoreMnemonic.LiHi, "addi" => CoreMnemonic.Addi, "add" => CoreMnemonic.Add,
-        "sub" => CoreMnemonic.Sub, "mul" => CoreMnemonic.Mul, "and" => CoreMnemonic.And, "or" => CoreMnemonic.Or,
-        "xor" => CoreMnemonic.Xor, "shl" => CoreMnemonic.Shl, "shr" => CoreMnemonic.Shr, "slt" => CoreMnemonic.Slt,
-        "min" => CoreMnemonic.Min, "max" => CoreMnemonic.Max, "jmp" => CoreMnemonic.Jmp, "loop" => CoreMnemonic.Loop,
-        "beq" => CoreMnemonic.Beq, "bne" => CoreMnemonic.Bne, "blt" => CoreMnemonic.Blt, "lw" => CoreMnemonic.Lw,
-        _ => CoreMnemonic.Other,
-    };
-
-    /// <summary>The dispatch of the timing model: by timing class, then (data path) by mnemonic.</summary>
-    private static CoreKind KindOf(OpSpec spec, CoreMnemonic mn) => spec.Timing switch
-    {
-        TimingClass.Nop => CoreKind.Nop,
-        TimingClass.Halt => CoreKind.Halt,
-        TimingClass.ScalarAlu => mn == CoreMnemonic.Other ? CoreKind.ScalarOther : CoreKind.Scalar,
-        TimingClass.Branch => CoreKind.Branch,
-        TimingClass.EventSync => spec.Mnemonic == "ev.sig" ? CoreKind.EventSignal : CoreKind.EventWait,
-        TimingClass.Barrier => CoreKind.Barrier,
-        TimingClass.HbmPrefetchWait => CoreKind.PrefetchWait,
-        TimingClass.NocPointToPoint when spec.Mnemonic == "noc.recv" => CoreKind.NocReceive,
-        TimingClass.NocCollective => CoreKind.NocCollective,
-        _ => spec.Mnemonic switch
-        {
-            "tcu.shape" => CoreKind.TcuShape,
-            "tcu.ld" => CoreKind.TcuLd,
-            "pim.ld" => CoreKind.PimLd,
-            "pim.gemv" => CoreKind.PimGemv,
-            "tcu.gemm" => CoreKind.TcuGemm,
-            "tr" => CoreKind.Transpose,
-            "mv" => CoreKind.Move,
-            "mv.2d" => CoreKind.Move2d,
-            "hbm.ld" => CoreKind.HbmLoad,
-            "hbm.st" => CoreKind.HbmStore,
-            "hbm.pf" => CoreKind.HbmPrefetch,
-            "noc.send" => CoreKind.NocSend,
-            _ => spec.Unit == Unit.Vcu ? CoreKind.Vcu : CoreKind.Unmodelled,
-        },
+        OpAction.Nop => CoreKind.Nop,
+        OpAction.Halt => CoreKind.Halt,
+        OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh or OpAction.ScalarImmediate or OpAction.ScalarRegister or OpAction.LoadWord => CoreKind.Scalar,
+        OpAction.StoreWord => CoreKind.ScalarOther,
+        OpAction.Jump or OpAction.Branch or OpAction.Loop => CoreKind.Branch,
+        OpAction.EventSignal => CoreKind.EventSignal,
+        OpAction.EventWait => CoreKind.EventWait,
+        OpAction.Barrier => CoreKind.Barrier,
+        OpAction.HbmPrefetchWait => CoreKind.PrefetchWait,
+        OpAction.NocReceive => CoreKind.NocReceive,
+        OpAction.AllGather or OpAction.AllReduce => CoreKind.NocCollective,
+        OpAction.TcuShape => CoreKind.TcuShape,
+        OpAction.TcuLeadingDimensions => CoreKind.TcuLd,
+        OpAction.MacroLoad => CoreKind.PimLd,
+        OpAction.Gemv => CoreKind.PimGemv,
+        OpAction.Gemm => CoreKind.TcuGemm,
+        OpAction.Transpose => CoreKind.Transpose,
+        OpAction.Move => CoreKind.Move,
+        OpAction.Move2d => CoreKind.Move2d,
+        OpAction.HbmLoad => CoreKind.HbmLoad,
+        OpAction.HbmStore => CoreKind.HbmStore,
+        OpAction.HbmPrefetch => CoreKind.HbmPrefetch,
+        OpAction.NocSend => CoreKind.NocSend,
+        OpAction.VectorBinary or OpAction.VectorScalar or OpAction.VectorUnary or OpAction.VectorFill or OpAction.VectorReduce
+            or OpAction.VectorDot => CoreKind.Vcu,
+        _ => CoreKind.Unmodelled,
     };
 }

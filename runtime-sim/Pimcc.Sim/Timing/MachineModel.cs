@@ -25,7 +25,11 @@ internal sealed class MachineModel
         PuColumnNck = HbmTimingRules.PuColumnNck(target);
         ColumnBits = org.ColumnBytes * 8;
         ElementsPerColumn = org.ColumnBytes / target.ElementBytes;
+        Energy = new EnergyCosts(target);
     }
+
+    /// <summary>Cost of every declared energy event for this description; the one way agents charge energy.</summary>
+    public EnergyCosts Energy { get; }
 
     public HpimTarget Target { get; }
     public long CyclePs { get; }

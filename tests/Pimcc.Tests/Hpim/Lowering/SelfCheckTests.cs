@@ -83,6 +83,19 @@ public class SelfCheckTests
     }
 
     [Fact]
+    public void SingleBankColumnCommandsAreCheckedToo()
+    {
+        // The check reads each command's DRAM command from the table, so rd, wr, mac.sb and res.rd are replayed as
+        // well (they used to be skipped): a read of a closed bank is a violation, one of the opened bank is not.
+        var good = Asm(".channel 0\n    act pc=0, bg=1, ba=2, row=5\n    rd pc=0, bg=1, ba=2, col=0, core=0, laddr=0\n    pre pc=0, bg=1, ba=2\n").Channel(0)!;
+        HbmLegality.Check(HpimPassTests.Hpim, good, "decode").Commands.ShouldBe(3);
+        var otherBank = Asm(".channel 0\n    act pc=0, bg=1, ba=2, row=5\n    rd pc=0, bg=1, ba=3, col=0, core=0, laddr=0\n").Channel(0)!;
+        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, otherBank, "decode"));
+        var macClosed = Asm(".channel 0\n    mac.sb pc=1, bg=0, ba=0, col=0, gcol=0\n").Channel(0)!;
+        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, macClosed, "decode"));
+    }
+
+    [Fact]
     public void ADecodeWorkingSetLargerThanLocalMemoryIsACapacityError()
     {
         // 60k hidden size: every core holds several 120 KB replicas of the residual stream, more than a
