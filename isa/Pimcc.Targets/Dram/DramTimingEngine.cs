@@ -1,0 +1,356 @@
+namespace Pimcc.Targets.Dram;
+
+/// <summary>
+/// Timing and bank state of ONE DRAM channel under a <see cref="DramStandard"/>, shared by the simulator's hot loop,
+/// the compiler's legality check and the tests. The rule table is compiled once into flat arrays indexed by command
+/// and level (no allocation per command). <see cref="Probe"/> answers "when may this command issue?" and never
+/// changes the state; <see cref="Issue"/> is strict: it throws <see cref="DramProtocolViolation"/> for a command that
+/// is early or illegal in the bank state. Refresh is part of the engine: a schedule per refresh node (one REF due
+/// every tREFI, up to MaxPostponed owed), a controller that issues due refreshes (<see cref="IssueDueRefreshes"/>)
+/// and, when enforced, a deadline after which other commands to the node are illegal.
+/// <para>Cycles are DRAM command clocks, commands issue in non-decreasing cycle order. A caller that times spans in
+/// closed form reports the cycles it skipped (<see cref="DramRefreshSchedule.Skip"/>): bank history stays in the
+/// engine's own time, so the first command after a skip sees the history a steady-state predecessor leaves, while the
+/// refresh schedule runs in real time.</para>
+/// </summary>
+public sealed class DramTimingEngine
+{
+    /// <summary><see cref="OpenRow"/> of a precharged bank.</summary>
+    public const int ClosedRow = -1;
+
+    private const long Never = long.MinValue / 4;
+
+    private readonly DramStandard _standard;
+    private readonly DramOrganization _org;
+    private readonly int _levels, _commands, _banks;
+    private readonly bool _enforceRefresh;
+
+    // Per command: effect, first rule, column space size (-1 when none), addressed level, banks covered.
+    private readonly DramBankEffect[] _effect;
+    private readonly int[] _ruleStart;            // rules with Following == c are [_ruleStart[c], _ruleStart[c + 1])
+    private readonly int[] _columns;
+    private readonly int[] _scopeBanks;           // banks under the addressed node
+    private readonly int[] _coveredBanks;         // banks the command covers (0 for node-logic commands)
+
+    // Compiled rules, sorted by following command.
+    private readonly int[] _ruleLevel, _rulePreceding, _ruleLatency, _ruleRing;
+    private readonly string[] _ruleText;
+
+    // Nodes a command touches at a level: first = bank / _div * _mul, _count of them ([command * levels + level]).
+    private readonly int[] _div, _mul, _count;
+
+    private readonly long[][] _last;              // [level][node * commands + command]: cycle of the last issue
+    private readonly int[] _ringOf;               // [level * commands + command] -> ring key, or -1
+    private readonly int[] _ringSize;             // [key]
+    private readonly long[][] _rings;             // [key][node * size + slot]: recent issues for windowed rules
+    private readonly int[][] _ringHead;           // [key][node]: slot of the newest
+
+    private readonly int[] _openRow;              // per bank
+    private readonly int[] _openBanks;            // per refresh node
+    private readonly int _refreshCommand, _banksPerRefreshNode;
+    private readonly long[] _issued;
+    private long _lastIssue = Never;
+
+    // The last legal probe, so that Issue right after Probe at its answer need not probe again.
+    private int _probedCommand = -1;
+    private DramAddress _probedAddress;
+    private long _probedCycle;
+
+    public DramTimingEngine(DramStandard standard, bool enforceRefresh = true)
+    {
+        _standard = standard;
+        _org = standard.Organization;
+        _levels = _org.Levels.Count;
+        _commands = standard.Commands.Count;
+        _banks = _org.Banks;
+        _enforceRefresh = enforceRefresh;
+
+        _effect = new DramBankEffect[_commands];
+        _columns = new int[_commands];
+        _scopeBanks = new int[_commands];
+        _coveredBanks = new int[_commands];
+        _div = new int[_commands * _levels];
+        _mul = new int[_commands * _levels];
+        _count = new int[_commands * _levels];
+        for (var c = 0; c < _commands; c++)
+        {
+            var spec = standard.Commands[c];
+            var s = spec.ScopeLevel;
+            _effect[c] = spec.Effect;
+            _columns[c] = spec.ColumnSpace is null ? -1 : spec.Columns;
+            _scopeBanks[c] = _org.BanksUnder(s);
+            _coveredBanks[c] = s == _org.BankLevel || spec.CoversBanksBelow ? _org.BanksUnder(s) : 0;
+            for (var l = 0; l < _levels; l++)
+            {
+                var k = c * _levels + l;
+                if (l <= s) (_div[k], _mul[k], _count[k]) = (_org.BanksUnder(l), 1, 1);
+                else if (spec.CoversBanksBelow)
+                    (_div[k], _mul[k], _count[k]) = (_org.BanksUnder(s), _org.BanksUnder(s) / _org.BanksUnder(l), _org.BanksUnder(s) / _org.BanksUnder(l));
+                else (_div[k], _mul[k], _count[k]) = (1, 0, 0);
+            }
+        }
+
+        _ringOf = Enumerable.Repeat(-1, _levels * _commands).ToArray();
+        var ringSizes = new List<int>();
+        var ringLevels = new List<int>();
+        foreach (var r in standard.Rules.Where(r => r.Window > 1))
+        {
+            var slot = r.Level * _commands + r.Preceding;
+            if (_ringOf[slot] >= 0) continue;
+            _ringOf[slot] = ringSizes.Count;
+            ringSizes.Add(r.Window);
+            ringLevels.Add(r.Level);
+        }
+        _ringSize = ringSizes.ToArray();
+        _rings = new long[_ringSize.Length][];
+        _ringHead = new int[_ringSize.Length][];
+        for (var key = 0; key < _ringSize.Length; key++)
+        {
+            var nodes = _org.NodeCount(ringLevels[key]);
+            _rings[key] = Enumerable.Repeat(Never, nodes * _ringSize[key]).ToArray();
+            _ringHead[key] = new int[nodes];
+        }
+
+        var sorted = standard.Rules.OrderBy(r => r.Following).ToArray(); // stable: table order within a command
+        _ruleStart = new int[_commands + 1];
+        foreach (var r in sorted) _ruleStart[r.Following + 1]++;
+        for (var c = 0; c < _commands; c++) _ruleStart[c + 1] += _ruleStart[c];
+        _ruleLevel = sorted.Select(r => r.Level).ToArray();
+        _rulePreceding = sorted.Select(r => r.Preceding).ToArray();
+        _ruleLatency = sorted.Select(r => r.Latency).ToArray();
+        _ruleRing = sorted.Select(r => r.Window > 1 ? _ringOf[r.Level * _commands + r.Preceding] : -1).ToArray();
+        _ruleText = sorted.Select(standard.Describe).ToArray();
+
+        _last = new long[_levels][];
+        for (var l = 0; l < _levels; l++) _last[l] = Enumerable.Repeat(Never, _org.NodeCount(l) * _commands).ToArray();
+        _openRow = Enumerable.Repeat(ClosedRow, _banks).ToArray();
+
+        var refresh = standard.Refresh;
+        _refreshCommand = refresh.Command;
+        _banksPerRefreshNode = _org.BanksUnder(refresh.Level);
+        _openBanks = new int[_org.NodeCount(refresh.Level)];
+        Refresh = new DramRefreshSchedule(refresh, _openBanks.Length);
+        _issued = new long[_commands];
+    }
+
+    public DramStandard Standard => _standard;
+
+    /// <summary>When refreshes fall due, in real time (engine time + cycles the caller skipped).</summary>
+    public DramRefreshSchedule Refresh { get; }
+
+    /// <summary>Commands issued so far, by command.</summary>
+    public long IssuedCount(int command) => _issued[command];
+
+    /// <summary>Open row of a bank, or <see cref="ClosedRow"/>.</summary>
+    public int OpenRow(int bank) => _openRow[bank];
+
+    /// <summary>Open banks under one node of a level.</summary>
+    public int OpenBanks(int level, int node)
+    {
+        var per = _org.BanksUnder(level);
+        var n = 0;
+        for (var b = node * per; b < (node + 1) * per; b++)
+            if (_openRow[b] != ClosedRow) n++;
+        return n;
+    }
+
+    /// <summary>True when every bank of the channel is precharged.</summary>
+    public bool AllBanksClosed
+    {
+        get
+        {
+            foreach (var n in _openBanks) if (n != 0) return false;
+            return true;
+        }
+    }
+
+    /// <summary>Earliest cycle &gt;= <paramref name="now"/> at which the command may issue. Never changes the state.</summary>
+    public DramProbe Probe(int command, DramAddress a, long now)
+    {
+        if (CheckAddress(command, a) is { } bad) return DramProbe.Illegal(bad);
+        if (CheckState(command, a) is { } illegal) return DramProbe.Illegal(illegal);
+
+        var earliest = Math.Max(now, _lastIssue);
+        var heldByOrder = earliest > now;
+        var binding = -1;
+        var k0 = command * _levels;
+        for (var i = _ruleStart[command]; i < _ruleStart[command + 1]; i++)
+        {
+            var l = _ruleLevel[i];
+            var count = _count[k0 + l];
+            if (count == 0) continue;
+            var first = a.Bank / _div[k0 + l] * _mul[k0 + l];
+            var ring = _ruleRing[i];
+            for (var node = first; node < first + count; node++)
+            {
+                long since;
+                if (ring >= 0)
+                {
+                    // The oldest of the last Window issues: the slot after the newest.
+                    var size = _ringSize[ring];
+                    var head = _ringHead[ring][node] + 1;
+                    since = _rings[ring][node * size + (head == size ? 0 : head)];
+                }
+                else since = _last[l][node * _commands + _rulePreceding[i]];
+                if (since == Never) continue;
+                var t = since + _ruleLatency[i];
+                if (t > earliest) { earliest = t; binding = i; heldByOrder = false; }
+            }
+        }
+        if (_enforceRefresh && command != _refreshCommand)
+        {
+            var node = a.Bank / _banksPerRefreshNode;
+            var deadline = Refresh.Deadline(node);
+            if (earliest > deadline)
+                return DramProbe.Illegal($"refresh overdue: {_org.Levels[_standard.Refresh.Level].Name} {node} needed "
+                    + $"{_standard.Commands[_refreshCommand].Mnemonic} by cycle {deadline}", earliest);
+        }
+        _probedCommand = command;
+        _probedAddress = a;
+        _probedCycle = earliest;
+        return new DramProbe(earliest, binding >= 0 ? _ruleText[binding] : null, null, heldByOrder);
+    }
+
+    /// <summary>Issues the command at <paramref name="cycle"/>; throws <see cref="DramProtocolViolation"/> when it is not legal then.</summary>
+    public void Issue(int command, DramAddress a, long cycle)
+    {
+        // Probe(c, a, now) = E implies Probe(c, a, E) = E while the state is unchanged.
+        if (command != _probedCommand || cycle != _probedCycle || a != _probedAddress)
+        {
+            var probe = Probe(command, a, cycle);
+            if (probe.StateError is not null || probe.EarliestCycle != cycle)
+                throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), cycle, probe);
+        }
+        _probedCommand = -1;
+
+        var k0 = command * _levels;
+        for (var l = 0; l < _levels; l++)
+        {
+            var count = _count[k0 + l];
+            if (count == 0) continue;
+            var first = a.Bank / _div[k0 + l] * _mul[k0 + l];
+            var last = _last[l];
+            var ring = _ringOf[l * _commands + command];
+            for (var node = first; node < first + count; node++)
+            {
+                last[node * _commands + command] = cycle;
+                if (ring < 0) continue;
+                var size = _ringSize[ring];
+                var head = _ringHead[ring][node] + 1;
+                if (head == size) head = 0;
+                _ringHead[ring][node] = head;
+                _rings[ring][node * size + head] = cycle;
+            }
+        }
+        switch (_effect[command])
+        {
+            case DramBankEffect.Open: SetCovered(command, a, a.Row); break;
+            case DramBankEffect.Close: SetCovered(command, a, ClosedRow); break;
+            case DramBankEffect.Refresh: Refresh.Refreshed(a.Bank / _banksPerRefreshNode); break;
+        }
+        _issued[command]++;
+        _lastIssue = cycle;
+    }
+
+    /// <summary>An address as messages show it: bank path, row and column.</summary>
+    public string Describe(DramAddress a) => $"{_org.Path(a.Bank)} row {a.Row} col {a.Column}";
+
+    private void SetCovered(int command, DramAddress a, int row)
+    {
+        var per = _scopeBanks[command];
+        var first = a.Bank / per * per;
+        for (var b = first; b < first + _coveredBanks[command]; b++)
+        {
+            var wasOpen = _openRow[b] != ClosedRow;
+            _openRow[b] = row;
+            if (wasOpen != (row != ClosedRow)) _openBanks[b / _banksPerRefreshNode] += wasOpen ? -1 : 1;
+        }
+    }
+
+    private string? CheckAddress(int command, DramAddress a)
+    {
+        if ((uint)a.Bank >= (uint)_banks) return $"bank {a.Bank} out of range 0..{_banks - 1}";
+        if (_effect[command] == DramBankEffect.Open && (a.Row < 0 || a.Row >= _org.RowsPerBank))
+            return $"row {a.Row} out of range 0..{_org.RowsPerBank - 1}";
+        if (_columns[command] >= 0 && (uint)a.Column >= (uint)_columns[command])
+            return $"{_standard.Commands[command].ColumnSpace} {a.Column} out of range 0..{_columns[command] - 1}";
+        return null;
+    }
+
+    private string? CheckState(int command, DramAddress a)
+    {
+        var effect = _effect[command];
+        if (effect is DramBankEffect.None or DramBankEffect.Close) return null;
+        var per = _scopeBanks[command];
+        var first = a.Bank / per * per;
+        var covered = _coveredBanks[command];
+        if (covered == 1)
+        {
+            var open = _openRow[first];
+            return effect switch
+            {
+                DramBankEffect.Access when open == a.Row => null,
+                DramBankEffect.Access when open == ClosedRow => "bank is precharged; activate the row first",
+                DramBankEffect.Access => $"bank has row {open} open, not row {a.Row}",
+                _ when open != ClosedRow => $"bank already has row {open} open; precharge first",
+                _ => null,
+            };
+        }
+        var node = _org.Levels[_standard.Commands[command].ScopeLevel].Name;
+        for (var b = first; b < first + covered; b++)
+        {
+            if (effect == DramBankEffect.Access)
+            {
+                if (_openRow[b] != a.Row) return $"not every bank of the {node} has row {a.Row} open; use {Opener(command)} first";
+            }
+            else if (_openRow[b] != ClosedRow) return $"a bank of the {node} is open; precharge all first";
+        }
+        return null;
+    }
+
+    // The command that opens a row in the banks an access covers (ACTAB for MACAB): same scope, Open effect.
+    private string Opener(int command)
+    {
+        var spec = _standard.Commands[command];
+        return _standard.Commands.FirstOrDefault(c => c.Effect == DramBankEffect.Open && c.ScopeLevel == spec.ScopeLevel
+            && c.CoversBanksBelow == spec.CoversBanksBelow)?.Mnemonic ?? "an activate";
+    }
+
+    // ---- refresh ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The refresh controller: before a command at <paramref name="now"/>, each node (in order) whose refresh is due
+    /// gets it, at its earliest legal cycle, as many as it owes, once all its banks are precharged; an open bank
+    /// postpones it, up to the postponement limit (then <see cref="DramProtocolViolation"/>). Each refresh issued is
+    /// reported to <paramref name="listener"/>; later ones are tried from the cycle of the previous one.
+    /// </summary>
+    public void IssueDueRefreshes(long now, IDramRefreshListener listener)
+    {
+        for (var q = 0; q < _openBanks.Length; q++)
+        {
+            while (Refresh.IsDue(q, now))
+            {
+                var a = new DramAddress(q * _banksPerRefreshNode, 0, 0);
+                if (_openBanks[q] > 0)
+                {
+                    if (now > Refresh.Deadline(q))
+                        throw new DramProtocolViolation(_standard.Commands[_refreshCommand].Mnemonic, Describe(a), now,
+                            DramProbe.Illegal($"{_org.Levels[_standard.Refresh.Level].Name} {q} kept a row open past the refresh postponement limit "
+                                + $"({_standard.Refresh.MaxPostponed} x tREFI)"));
+                    break;
+                }
+                var probe = Probe(_refreshCommand, a, now);
+                Issue(_refreshCommand, a, probe.EarliestCycle);
+                listener.Refreshed(q, a, probe.EarliestCycle);
+                now = probe.EarliestCycle;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refreshes of nodes with every bank precharged that fall due at or after <paramref name="from"/> and complete
+    /// (tRFC) by <paramref name="to"/> while the channel sits idle: done in the background, off the command stream.
+    /// Returns how many.
+    /// </summary>
+    public long RefreshWhileIdle(long from, long to) => Refresh.InBackground(from, to, _openBanks);
+}
