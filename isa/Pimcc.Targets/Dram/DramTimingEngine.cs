@@ -29,15 +29,18 @@ public sealed class DramTimingEngine
     private readonly DramBankEffect[] _effect;
     private readonly int[] _ruleStart;            // rules with Following == c are [_ruleStart[c], _ruleStart[c + 1])
     private readonly int[] _columns;
+    private readonly int[] _scopeLevel;
     private readonly int[] _scopeBanks;           // banks under the addressed node
     private readonly int[] _coveredBanks;         // banks the command covers (0 for node-logic commands)
 
-    // Compiled rules, sorted by following command.
-    private readonly int[] _ruleLevel, _rulePreceding, _ruleLatency, _ruleRing;
+    // Compiled rules, sorted by following command; Ring is the ring key of a windowed rule, else -1.
+    private readonly record struct CompiledRule(int Level, int Preceding, int Latency, int Ring);
+    private readonly CompiledRule[] _rules;
     private readonly string[] _ruleText;
 
-    // Nodes a command touches at a level: first = bank / _div * _mul, _count of them ([command * levels + level]).
-    private readonly int[] _div, _mul, _count;
+    // Nodes a command touches at a level ([command * levels + level]): _count of them from
+    // _nodeOf[_via * banks + bank] * _mul, where _nodeOf[level * banks + bank] is the bank's node at a level.
+    private readonly int[] _via, _mul, _count, _nodeOf;
 
     private readonly long[][] _last;              // [level][node * commands + command]: cycle of the last issue
     private readonly int[] _ringOf;               // [level * commands + command] -> ring key, or -1
@@ -47,7 +50,7 @@ public sealed class DramTimingEngine
 
     private readonly int[] _openRow;              // per bank
     private readonly int[] _openBanks;            // per refresh node
-    private readonly int _refreshCommand, _banksPerRefreshNode;
+    private readonly int _refreshCommand, _refreshLevel, _banksPerRefreshNode;
     private readonly long[] _issued;
     private long _lastIssue = Never;
 
@@ -67,9 +70,10 @@ public sealed class DramTimingEngine
 
         _effect = new DramBankEffect[_commands];
         _columns = new int[_commands];
+        _scopeLevel = new int[_commands];
         _scopeBanks = new int[_commands];
         _coveredBanks = new int[_commands];
-        _div = new int[_commands * _levels];
+        _via = new int[_commands * _levels];
         _mul = new int[_commands * _levels];
         _count = new int[_commands * _levels];
         for (var c = 0; c < _commands; c++)
@@ -78,17 +82,22 @@ public sealed class DramTimingEngine
             var s = spec.ScopeLevel;
             _effect[c] = spec.Effect;
             _columns[c] = spec.ColumnSpace is null ? -1 : spec.Columns;
+            _scopeLevel[c] = s;
             _scopeBanks[c] = _org.BanksUnder(s);
             _coveredBanks[c] = s == _org.BankLevel || spec.CoversBanksBelow ? _org.BanksUnder(s) : 0;
             for (var l = 0; l < _levels; l++)
             {
                 var k = c * _levels + l;
-                if (l <= s) (_div[k], _mul[k], _count[k]) = (_org.BanksUnder(l), 1, 1);
+                if (l <= s) (_via[k], _mul[k], _count[k]) = (l, 1, 1);
                 else if (spec.CoversBanksBelow)
-                    (_div[k], _mul[k], _count[k]) = (_org.BanksUnder(s), _org.BanksUnder(s) / _org.BanksUnder(l), _org.BanksUnder(s) / _org.BanksUnder(l));
-                else (_div[k], _mul[k], _count[k]) = (1, 0, 0);
+                    (_via[k], _mul[k], _count[k]) = (s, _org.BanksUnder(s) / _org.BanksUnder(l), _org.BanksUnder(s) / _org.BanksUnder(l));
+                else (_via[k], _mul[k], _count[k]) = (0, 0, 0);
             }
         }
+
+        _nodeOf = new int[_levels * _banks];
+        for (var l = 0; l < _levels; l++)
+            for (var b = 0; b < _banks; b++) _nodeOf[l * _banks + b] = b / _org.BanksUnder(l);
 
         _ringOf = Enumerable.Repeat(-1, _levels * _commands).ToArray();
         var ringSizes = new List<int>();
@@ -115,10 +124,8 @@ public sealed class DramTimingEngine
         _ruleStart = new int[_commands + 1];
         foreach (var r in sorted) _ruleStart[r.Following + 1]++;
         for (var c = 0; c < _commands; c++) _ruleStart[c + 1] += _ruleStart[c];
-        _ruleLevel = sorted.Select(r => r.Level).ToArray();
-        _rulePreceding = sorted.Select(r => r.Preceding).ToArray();
-        _ruleLatency = sorted.Select(r => r.Latency).ToArray();
-        _ruleRing = sorted.Select(r => r.Window > 1 ? _ringOf[r.Level * _commands + r.Preceding] : -1).ToArray();
+        _rules = sorted.Select(r => new CompiledRule(r.Level, r.Preceding, r.Latency,
+            r.Window > 1 ? _ringOf[r.Level * _commands + r.Preceding] : -1)).ToArray();
         _ruleText = sorted.Select(standard.Describe).ToArray();
 
         _last = new long[_levels][];
@@ -127,6 +134,7 @@ public sealed class DramTimingEngine
 
         var refresh = standard.Refresh;
         _refreshCommand = refresh.Command;
+        _refreshLevel = refresh.Level;
         _banksPerRefreshNode = _org.BanksUnder(refresh.Level);
         _openBanks = new int[_org.NodeCount(refresh.Level)];
         Refresh = new DramRefreshSchedule(refresh, _openBanks.Length);
@@ -174,13 +182,16 @@ public sealed class DramTimingEngine
         var heldByOrder = earliest > now;
         var binding = -1;
         var k0 = command * _levels;
+        Span<int> firsts = stackalloc int[_levels];
+        for (var l = 0; l < _levels; l++) firsts[l] = _nodeOf[_via[k0 + l] * _banks + a.Bank] * _mul[k0 + l];
         for (var i = _ruleStart[command]; i < _ruleStart[command + 1]; i++)
         {
-            var l = _ruleLevel[i];
+            var rule = _rules[i];
+            var l = rule.Level;
             var count = _count[k0 + l];
             if (count == 0) continue;
-            var first = a.Bank / _div[k0 + l] * _mul[k0 + l];
-            var ring = _ruleRing[i];
+            var first = firsts[l];
+            var ring = rule.Ring;
             for (var node = first; node < first + count; node++)
             {
                 long since;
@@ -191,15 +202,15 @@ public sealed class DramTimingEngine
                     var head = _ringHead[ring][node] + 1;
                     since = _rings[ring][node * size + (head == size ? 0 : head)];
                 }
-                else since = _last[l][node * _commands + _rulePreceding[i]];
+                else since = _last[l][node * _commands + rule.Preceding];
                 if (since == Never) continue;
-                var t = since + _ruleLatency[i];
+                var t = since + rule.Latency;
                 if (t > earliest) { earliest = t; binding = i; heldByOrder = false; }
             }
         }
         if (_enforceRefresh && command != _refreshCommand)
         {
-            var node = a.Bank / _banksPerRefreshNode;
+            var node = RefreshNode(a.Bank);
             var deadline = Refresh.Deadline(node);
             if (earliest > deadline)
                 return DramProbe.Illegal($"refresh overdue: {_org.Levels[_standard.Refresh.Level].Name} {node} needed "
@@ -215,7 +226,8 @@ public sealed class DramTimingEngine
     public void Issue(int command, DramAddress a, long cycle)
     {
         // Probe(c, a, now) = E implies Probe(c, a, E) = E while the state is unchanged.
-        if (command != _probedCommand || cycle != _probedCycle || a != _probedAddress)
+        if (command != _probedCommand || cycle != _probedCycle || a.Bank != _probedAddress.Bank || a.Row != _probedAddress.Row
+            || a.Column != _probedAddress.Column)
         {
             var probe = Probe(command, a, cycle);
             if (probe.StateError is not null || probe.EarliestCycle != cycle)
@@ -228,7 +240,7 @@ public sealed class DramTimingEngine
         {
             var count = _count[k0 + l];
             if (count == 0) continue;
-            var first = a.Bank / _div[k0 + l] * _mul[k0 + l];
+            var first = _nodeOf[_via[k0 + l] * _banks + a.Bank] * _mul[k0 + l];
             var last = _last[l];
             var ring = _ringOf[l * _commands + command];
             for (var node = first; node < first + count; node++)
@@ -246,7 +258,7 @@ public sealed class DramTimingEngine
         {
             case DramBankEffect.Open: SetCovered(command, a, a.Row); break;
             case DramBankEffect.Close: SetCovered(command, a, ClosedRow); break;
-            case DramBankEffect.Refresh: Refresh.Refreshed(a.Bank / _banksPerRefreshNode); break;
+            case DramBankEffect.Refresh: Refresh.Refreshed(RefreshNode(a.Bank)); break;
         }
         _issued[command]++;
         _lastIssue = cycle;
@@ -257,15 +269,16 @@ public sealed class DramTimingEngine
 
     private void SetCovered(int command, DramAddress a, int row)
     {
-        var per = _scopeBanks[command];
-        var first = a.Bank / per * per;
+        var first = _nodeOf[_scopeLevel[command] * _banks + a.Bank] * _scopeBanks[command];
         for (var b = first; b < first + _coveredBanks[command]; b++)
         {
             var wasOpen = _openRow[b] != ClosedRow;
             _openRow[b] = row;
-            if (wasOpen != (row != ClosedRow)) _openBanks[b / _banksPerRefreshNode] += wasOpen ? -1 : 1;
+            if (wasOpen != (row != ClosedRow)) _openBanks[RefreshNode(b)] += wasOpen ? -1 : 1;
         }
     }
+
+    private int RefreshNode(int bank) => _nodeOf[_refreshLevel * _banks + bank];
 
     private string? CheckAddress(int command, DramAddress a)
     {
@@ -281,8 +294,7 @@ public sealed class DramTimingEngine
     {
         var effect = _effect[command];
         if (effect is DramBankEffect.None or DramBankEffect.Close) return null;
-        var per = _scopeBanks[command];
-        var first = a.Bank / per * per;
+        var first = _nodeOf[_scopeLevel[command] * _banks + a.Bank] * _scopeBanks[command];
         var covered = _coveredBanks[command];
         if (covered == 1)
         {
@@ -296,17 +308,18 @@ public sealed class DramTimingEngine
                 _ => null,
             };
         }
-        var node = _org.Levels[_standard.Commands[command].ScopeLevel].Name;
         for (var b = first; b < first + covered; b++)
         {
             if (effect == DramBankEffect.Access)
             {
-                if (_openRow[b] != a.Row) return $"not every bank of the {node} has row {a.Row} open; use {Opener(command)} first";
+                if (_openRow[b] != a.Row) return $"not every bank of the {ScopeName(command)} has row {a.Row} open; use {Opener(command)} first";
             }
-            else if (_openRow[b] != ClosedRow) return $"a bank of the {node} is open; precharge all first";
+            else if (_openRow[b] != ClosedRow) return $"a bank of the {ScopeName(command)} is open; precharge all first";
         }
         return null;
     }
+
+    private string ScopeName(int command) => _org.Levels[_standard.Commands[command].ScopeLevel].Name;
 
     // The command that opens a row in the banks an access covers (ACTAB for MACAB): same scope, Open effect.
     private string Opener(int command)

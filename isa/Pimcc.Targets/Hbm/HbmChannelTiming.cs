@@ -8,6 +8,7 @@ namespace Pimcc.Targets.Hbm;
 /// </summary>
 public sealed class HbmChannelTiming
 {
+    private static readonly bool[] PerBank = HbmCommands.Table.Select(c => c.Scope == HbmCommandScope.Bank).ToArray();
     private readonly int _pch, _bgs, _banksPerBg;
 
     public HbmChannelTiming(HpimTarget target, bool enforceRefresh = true)
@@ -27,7 +28,7 @@ public sealed class HbmChannelTiming
         address = default;
         if ((uint)a.PseudoChannel >= (uint)_pch) return $"pseudo-channel {a.PseudoChannel} out of range 0..{_pch - 1}";
         var bank = a.PseudoChannel * _bgs * _banksPerBg;
-        if (HbmCommands.Info(command).Scope == HbmCommandScope.Bank)
+        if (PerBank[(int)command])
         {
             if ((uint)a.BankGroup >= (uint)_bgs || (uint)a.Bank >= (uint)_banksPerBg)
                 return $"bank group {a.BankGroup} / bank {a.Bank} out of range ({_bgs} x {_banksPerBg} per pseudo-channel)";
