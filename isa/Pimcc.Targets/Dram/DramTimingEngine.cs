@@ -213,8 +213,8 @@ public sealed class DramTimingEngine
             var node = RefreshNode(a.Bank);
             var deadline = Refresh.Deadline(node);
             if (earliest > deadline)
-                return DramProbe.Illegal($"refresh overdue: {_org.Levels[_standard.Refresh.Level].Name} {node} needed "
-                    + $"{_standard.Commands[_refreshCommand].Mnemonic} by cycle {deadline}", earliest);
+                return DramProbe.Illegal($"refresh overdue: {_org.Levels[_standard.Refresh.Level].Name} {node} owes "
+                    + $"{_standard.Commands[_refreshCommand].Mnemonic} past the postponement limit ({_standard.Refresh.MaxPostponed} x tREFI)", earliest);
         }
         _probedCommand = command;
         _probedAddress = a;

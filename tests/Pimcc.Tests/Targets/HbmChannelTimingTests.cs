@@ -174,7 +174,7 @@ public class HbmChannelTimingTests
         var deadline = refresh.Deadline(0);
         deadline.ShouldBe((long)t.REFI * (t.MaxPostponedRefreshes + 1));
         e.Probe(Act, B(0, 0), deadline).IsLegalState.ShouldBeTrue();
-        e.Probe(Act, B(0, 0), deadline + 1).StateError!.ShouldContain("refresh overdue: pseudo-channel 0 needed REF");
+        e.Probe(Act, B(0, 0), deadline + 1).StateError.ShouldBe($"refresh overdue: pseudo-channel 0 owes REF past the postponement limit ({t.MaxPostponedRefreshes} x tREFI)");
         e.Issue(Ref, All(), deadline + 1);
         // A REF pays the oldest refresh owed: the schedule does not move with the late issue.
         refresh.Due(0).ShouldBe(2L * t.REFI);
