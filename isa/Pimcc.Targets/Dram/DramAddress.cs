@@ -6,9 +6,3 @@ namespace Pimcc.Targets.Dram;
 /// and the column (in the command's column space).
 /// </summary>
 public readonly record struct DramAddress(int Bank, int Row, int Column);
-
-/// <summary>Told of each refresh the engine's refresh controller issues (for statistics and energy).</summary>
-public interface IDramRefreshListener
-{
-    void Refreshed(int node, DramAddress address, long cycle);
-}

@@ -11,11 +11,13 @@ public sealed class DramRefreshSchedule
 {
     private readonly DramRefresh _spec;
     private readonly long[] _due;   // per node, real time
+    private long _earliest;         // min of _due
 
     public DramRefreshSchedule(DramRefresh spec, int nodes)
     {
         _spec = spec;
         _due = Enumerable.Repeat((long)spec.IntervalNck, nodes).ToArray();
+        _earliest = spec.IntervalNck;
     }
 
     /// <summary>Cycles timed in closed form by the engine's caller: real time = engine time + this.</summary>
@@ -32,12 +34,16 @@ public sealed class DramRefreshSchedule
     /// <summary>True when the node owes a refresh at engine cycle <paramref name="now"/>.</summary>
     public bool IsDue(int node, long now) => now + SkippedCycles >= _due[node];
 
+    /// <summary>True when some node owes a refresh at engine cycle <paramref name="now"/>.</summary>
+    public bool AnyDue(long now) => now + SkippedCycles >= _earliest;
+
     /// <summary>Engine cycle of the earliest refresh due on any node.</summary>
-    public long NextDue()
+    public long NextDue() => _earliest - SkippedCycles;
+
+    private void Changed()
     {
-        var due = long.MaxValue;
-        foreach (var d in _due) due = Math.Min(due, d);
-        return due - SkippedCycles;
+        _earliest = long.MaxValue;
+        foreach (var d in _due) _earliest = Math.Min(_earliest, d);
     }
 
     /// <summary>Refreshes due on any node before engine cycle <paramref name="cycle"/>, counted without taking them.</summary>
@@ -57,6 +63,7 @@ public sealed class DramRefreshSchedule
         var real = cycle + SkippedCycles;
         for (var q = 0; q < _due.Length; q++)
             while (_due[q] < real) _due[q] += _spec.IntervalNck;
+        Changed();
         return n;
     }
 
@@ -64,7 +71,11 @@ public sealed class DramRefreshSchedule
     public void Skip(long cycles) => SkippedCycles += cycles;
 
     /// <summary>A refresh was issued on the node: it pays the oldest one owed.</summary>
-    internal void Refreshed(int node) => _due[node] += _spec.IntervalNck;
+    internal void Refreshed(int node)
+    {
+        _due[node] += _spec.IntervalNck;
+        Changed();
+    }
 
     /// <summary>
     /// Refreshes of nodes with no open bank that fall due at or after <paramref name="from"/> and complete (tRFC) by
@@ -82,6 +93,13 @@ public sealed class DramRefreshSchedule
                 _due[q] += _spec.IntervalNck;
             }
         }
+        Changed();
         return n;
     }
+}
+
+/// <summary>Told of each refresh the engine's refresh controller issues (for statistics and energy).</summary>
+public interface IDramRefreshListener
+{
+    void Refreshed(int node, DramAddress address, long cycle);
 }

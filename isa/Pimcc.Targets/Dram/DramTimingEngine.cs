@@ -57,7 +57,7 @@ public sealed class DramTimingEngine
     // The last legal probe, so that Issue right after Probe at its answer need not probe again.
     private int _probedCommand = -1;
     private DramAddress _probedAddress;
-    private long _probedCycle;
+    private long _probedCycle, _probedSkipped;
 
     public DramTimingEngine(DramStandard standard, bool enforceRefresh = true)
     {
@@ -219,6 +219,7 @@ public sealed class DramTimingEngine
         _probedCommand = command;
         _probedAddress = a;
         _probedCycle = earliest;
+        _probedSkipped = Refresh.SkippedCycles;
         return new DramProbe(earliest, binding >= 0 ? _ruleText[binding] : null, null, heldByOrder);
     }
 
@@ -227,7 +228,7 @@ public sealed class DramTimingEngine
     {
         // Probe(c, a, now) = E implies Probe(c, a, E) = E while the state is unchanged.
         if (command != _probedCommand || cycle != _probedCycle || a.Bank != _probedAddress.Bank || a.Row != _probedAddress.Row
-            || a.Column != _probedAddress.Column)
+            || a.Column != _probedAddress.Column || _probedSkipped != Refresh.SkippedCycles)
         {
             var probe = Probe(command, a, cycle);
             if (probe.StateError is not null || probe.EarliestCycle != cycle)
@@ -339,6 +340,7 @@ public sealed class DramTimingEngine
     /// </summary>
     public void IssueDueRefreshes(long now, IDramRefreshListener listener)
     {
+        if (!Refresh.AnyDue(now)) return;
         for (var q = 0; q < _openBanks.Length; q++)
         {
             while (Refresh.IsDue(q, now))

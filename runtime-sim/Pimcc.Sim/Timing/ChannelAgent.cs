@@ -52,6 +52,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
     private readonly SimOptions _options;
     private readonly HbmChannelTiming _timing;
     private readonly DramTimingEngine _dram;
+    private readonly DramRefreshSchedule _refresh;
     private readonly HbmTimingSet _t;
     private readonly List<Frame> _frames = [];
     private readonly long[] _noOffsets = new long[4];
@@ -88,6 +89,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         _options = options;
         _timing = new HbmChannelTiming(m.Target);
         _dram = _timing.Engine;
+        _refresh = _dram.Refresh;
         _t = m.Target.Hbm.Timing;
         var org = m.Target.Hbm.Organization;
         _pcs = org.PseudoChannelsPerChannel;
@@ -98,7 +100,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
     }
 
     /// <summary>nCK skipped by the fast path: real = engine + delta.</summary>
-    private long Delta => _dram.Refresh.SkippedCycles;
+    private long Delta => _refresh.SkippedCycles;
 
     public string Name { get; }
     public StatVector Stats { get; } = new();
@@ -248,12 +250,12 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         long refreshes = 0;
         for (var round = 0; round < 4; round++)
         {
-            refreshes = _dram.Refresh.DueBefore(_now + shift);
+            refreshes = _refresh.DueBefore(_now + shift);
             var next = m.DurationNck + (long)Math.Round(refreshes * m.RefreshCostPerCommand);
             if (next == shift) break;
             shift = next;
         }
-        _dram.Refresh.SkipDueBefore(_now + shift);
+        _refresh.SkipDueBefore(_now + shift);
         var cls = _debug.Class(_pc);
         Stats.AddScaled(m.Stats, 1);
         if (refreshes > 0)
@@ -265,7 +267,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         }
         var rec = _path.Add(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, cls, _track, _path.KeepsLog ? _debug.Name(_pc) ?? "rep" : null);
         _lastRec = rec;
-        _dram.Refresh.Skip(shift);
+        _refresh.Skip(shift);
         _drain = _now + m.DrainTailNck;
         _drainRec = rec;
         _lastIssue = _now;
@@ -337,17 +339,17 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
             shift = k * p;
             for (var round = 0; round < 4; round++)
             {
-                closedFormRefreshes = _dram.Refresh.DueBefore(nextStart + shift);
+                closedFormRefreshes = _refresh.DueBefore(nextStart + shift);
                 var next = k * p + (long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand);
                 if (next == shift) break;
                 shift = next;
             }
-            _dram.Refresh.SkipDueBefore(nextStart + shift);
+            _refresh.SkipDueBefore(nextStart + shift);
         }
         else
         {
             // Stop short of the next refresh: it is issued for real (and its cost measured).
-            var byRefresh = (_dram.Refresh.NextDue() - nextStart) / p - 1;
+            var byRefresh = (_refresh.NextDue() - nextStart) / p - 1;
             k = Math.Min(k, byRefresh);
             if (k < 1) return;
             shift = k * p;
@@ -365,7 +367,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
             _path.KeepsLog ? _debug.Name(f.RepPc) ?? "rep" : null);
         _lastRec = rec;
         if (_drain >= _now) _drainRec = rec;
-        _dram.Refresh.Skip(shift);
+        _refresh.Skip(shift);
         f.Iter += k;
         for (var i = 0; i < 3; i++) s[i] += shift;
     }

@@ -81,6 +81,18 @@ public class DramTimingEngineTests
     }
 
     [Fact]
+    public void AProbedAnswerGoesStaleOnceAnotherCommandIssues()
+    {
+        var e = new DramTimingEngine(Standard());
+        e.Issue(Act, B(0, 0, 0), 0);
+        e.Probe(Act, B(0, 1, 0), 0).EarliestCycle.ShouldBe(NRrd);
+        e.Issue(Act, B(0, 2, 0), NRrd);                                    // another activate takes that slot
+        Should.Throw<DramProtocolViolation>(() => e.Issue(Act, B(0, 1, 0), NRrd)).Probe.EarliestCycle.ShouldBe(2 * NRrd);
+        e.IssuedCount(Act).ShouldBe(2);
+        e.OpenRow(B(0, 1, 0).Bank).ShouldBe(DramTimingEngine.ClosedRow);
+    }
+
+    [Fact]
     public void FifthActivateOfARankWaitsForTheWindow()
     {
         var e = new DramTimingEngine(Standard());
