@@ -36,11 +36,16 @@ public sealed class DramStandard
             throw new ArgumentException($"{name}: the refresh entry must name a refresh command, a level and a positive interval");
     }
 
+    private DramCompiledStandard? _compiled;
+
     public string Name { get; }
     public DramOrganization Organization { get; }
     public IReadOnlyList<DramCommandSpec> Commands { get; }
     public IReadOnlyList<DramTimingRule> Rules { get; }
     public DramRefresh Refresh { get; }
+
+    /// <summary>The tables of the engine's hot loop, built on first use and shared by every engine of this standard.</summary>
+    internal DramCompiledStandard Compiled => LazyInitializer.EnsureInitialized(ref _compiled, () => new DramCompiledStandard(this));
 
     /// <summary>A rule as a probe names it: <c>tRCD: ACT -> RD at bank, 23 nCK</c>.</summary>
     public string Describe(DramTimingRule r) =>

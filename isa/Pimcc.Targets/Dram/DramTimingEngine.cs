@@ -2,8 +2,8 @@ namespace Pimcc.Targets.Dram;
 
 /// <summary>
 /// Timing and bank state of ONE DRAM channel under a <see cref="DramStandard"/>, shared by the simulator's hot loop,
-/// the compiler's legality check and the tests. The rule table is compiled once into flat arrays indexed by command
-/// and level (no allocation per command). <see cref="Probe"/> answers "when may this command issue?" and never
+/// the compiler's legality check and the tests. The rule table is compiled once per standard into flat arrays
+/// indexed by command and level, shared by all engines of the standard (no allocation per command). <see cref="Probe"/> answers "when may this command issue?" and never
 /// changes the state; <see cref="Issue"/> is strict: it throws <see cref="DramProtocolViolation"/> for a command that
 /// is early or illegal in the bank state. Refresh is part of the engine: a schedule per refresh node (one REF due
 /// every tREFI, up to MaxPostponed owed), a controller that issues due refreshes (<see cref="IssueDueRefreshes"/>)
@@ -25,29 +25,17 @@ public sealed class DramTimingEngine
     private readonly int _levels, _commands, _banks;
     private readonly bool _enforceRefresh;
 
-    // Per command: effect, first rule, column space size (-1 when none), addressed level, banks covered.
+    // Shared, read-only: the compiled standard (see DramCompiledStandard for what each array holds).
     private readonly DramBankEffect[] _effect;
-    private readonly int[] _ruleStart;            // rules with Following == c are [_ruleStart[c], _ruleStart[c + 1])
-    private readonly int[] _columns;
-    private readonly int[] _scopeLevel;
-    private readonly int[] _scopeBanks;           // banks under the addressed node
-    private readonly int[] _coveredBanks;         // banks the command covers (0 for node-logic commands)
-
-    // Compiled rules, sorted by following command; Ring is the ring key of a windowed rule, else -1.
-    private readonly record struct CompiledRule(int Level, int Preceding, int Latency, int Ring);
-    private readonly CompiledRule[] _rules;
+    private readonly int[] _ruleStart, _columns, _scopeLevel, _scopeBanks, _coveredBanks;
+    private readonly DramCompiledStandard.Rule[] _rules;
     private readonly string[] _ruleText;
+    private readonly int[] _via, _mul, _count, _nodeOf, _ringOf, _ringSize;
 
-    // Nodes a command touches at a level ([command * levels + level]): _count of them from
-    // _nodeOf[_via * banks + bank] * _mul, where _nodeOf[level * banks + bank] is the bank's node at a level.
-    private readonly int[] _via, _mul, _count, _nodeOf;
-
+    // This channel's state.
     private readonly long[][] _last;              // [level][node * commands + command]: cycle of the last issue
-    private readonly int[] _ringOf;               // [level * commands + command] -> ring key, or -1
-    private readonly int[] _ringSize;             // [key]
     private readonly long[][] _rings;             // [key][node * size + slot]: recent issues for windowed rules
     private readonly int[][] _ringHead;           // [key][node]: slot of the newest
-
     private readonly int[] _openRow;              // per bank
     private readonly int[] _openBanks;            // per refresh node
     private readonly int _refreshCommand, _refreshLevel, _banksPerRefreshNode;
@@ -63,74 +51,30 @@ public sealed class DramTimingEngine
     {
         _standard = standard;
         _org = standard.Organization;
-        _levels = _org.Levels.Count;
-        _commands = standard.Commands.Count;
-        _banks = _org.Banks;
         _enforceRefresh = enforceRefresh;
+        var c = standard.Compiled;
+        (_levels, _commands, _banks) = (c.Levels, c.Commands, c.Banks);
+        (_effect, _ruleStart, _columns, _scopeLevel, _scopeBanks, _coveredBanks) = (c.Effect, c.RuleStart, c.Columns, c.ScopeLevel, c.ScopeBanks, c.CoveredBanks);
+        (_rules, _ruleText) = (c.Rules, c.RuleText);
+        (_via, _mul, _count, _nodeOf, _ringOf, _ringSize) = (c.Via, c.Mul, c.Count, c.NodeOf, c.RingOf, c.RingSize);
 
-        _effect = new DramBankEffect[_commands];
-        _columns = new int[_commands];
-        _scopeLevel = new int[_commands];
-        _scopeBanks = new int[_commands];
-        _coveredBanks = new int[_commands];
-        _via = new int[_commands * _levels];
-        _mul = new int[_commands * _levels];
-        _count = new int[_commands * _levels];
-        for (var c = 0; c < _commands; c++)
-        {
-            var spec = standard.Commands[c];
-            var s = spec.ScopeLevel;
-            _effect[c] = spec.Effect;
-            _columns[c] = spec.ColumnSpace is null ? -1 : spec.Columns;
-            _scopeLevel[c] = s;
-            _scopeBanks[c] = _org.BanksUnder(s);
-            _coveredBanks[c] = s == _org.BankLevel || spec.CoversBanksBelow ? _org.BanksUnder(s) : 0;
-            for (var l = 0; l < _levels; l++)
-            {
-                var k = c * _levels + l;
-                if (l <= s) (_via[k], _mul[k], _count[k]) = (l, 1, 1);
-                else if (spec.CoversBanksBelow)
-                    (_via[k], _mul[k], _count[k]) = (s, _org.BanksUnder(s) / _org.BanksUnder(l), _org.BanksUnder(s) / _org.BanksUnder(l));
-                else (_via[k], _mul[k], _count[k]) = (0, 0, 0);
-            }
-        }
-
-        _nodeOf = new int[_levels * _banks];
-        for (var l = 0; l < _levels; l++)
-            for (var b = 0; b < _banks; b++) _nodeOf[l * _banks + b] = b / _org.BanksUnder(l);
-
-        _ringOf = Enumerable.Repeat(-1, _levels * _commands).ToArray();
-        var ringSizes = new List<int>();
-        var ringLevels = new List<int>();
-        foreach (var r in standard.Rules.Where(r => r.Window > 1))
-        {
-            var slot = r.Level * _commands + r.Preceding;
-            if (_ringOf[slot] >= 0) continue;
-            _ringOf[slot] = ringSizes.Count;
-            ringSizes.Add(r.Window);
-            ringLevels.Add(r.Level);
-        }
-        _ringSize = ringSizes.ToArray();
         _rings = new long[_ringSize.Length][];
         _ringHead = new int[_ringSize.Length][];
         for (var key = 0; key < _ringSize.Length; key++)
         {
-            var nodes = _org.NodeCount(ringLevels[key]);
-            _rings[key] = Enumerable.Repeat(Never, nodes * _ringSize[key]).ToArray();
+            var nodes = _org.NodeCount(c.RingLevel[key]);
+            _rings[key] = new long[nodes * _ringSize[key]];
+            Array.Fill(_rings[key], Never);
             _ringHead[key] = new int[nodes];
         }
-
-        var sorted = standard.Rules.OrderBy(r => r.Following).ToArray(); // stable: table order within a command
-        _ruleStart = new int[_commands + 1];
-        foreach (var r in sorted) _ruleStart[r.Following + 1]++;
-        for (var c = 0; c < _commands; c++) _ruleStart[c + 1] += _ruleStart[c];
-        _rules = sorted.Select(r => new CompiledRule(r.Level, r.Preceding, r.Latency,
-            r.Window > 1 ? _ringOf[r.Level * _commands + r.Preceding] : -1)).ToArray();
-        _ruleText = sorted.Select(standard.Describe).ToArray();
-
         _last = new long[_levels][];
-        for (var l = 0; l < _levels; l++) _last[l] = Enumerable.Repeat(Never, _org.NodeCount(l) * _commands).ToArray();
-        _openRow = Enumerable.Repeat(ClosedRow, _banks).ToArray();
+        for (var l = 0; l < _levels; l++)
+        {
+            _last[l] = new long[_org.NodeCount(l) * _commands];
+            Array.Fill(_last[l], Never);
+        }
+        _openRow = new int[_banks];
+        Array.Fill(_openRow, ClosedRow);
 
         var refresh = standard.Refresh;
         _refreshCommand = refresh.Command;

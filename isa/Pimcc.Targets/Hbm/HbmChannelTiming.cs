@@ -12,12 +12,16 @@ public sealed class HbmChannelTiming
     private readonly int _pch, _bgs, _banksPerBg;
 
     public HbmChannelTiming(HpimTarget target, bool enforceRefresh = true)
+        : this(target, HbmTimingRules.Standard(target), enforceRefresh) { }
+
+    /// <summary>A channel of <paramref name="standard"/>, built by <see cref="HbmTimingRules.Standard"/> for this target and shared by many channels.</summary>
+    public HbmChannelTiming(HpimTarget target, DramStandard standard, bool enforceRefresh = true)
     {
         var org = target.Hbm.Organization;
         _pch = org.PseudoChannelsPerChannel;
         _bgs = org.BankGroupsPerPseudoChannel;
         _banksPerBg = org.BanksPerBankGroup;
-        Engine = new DramTimingEngine(HbmTimingRules.Standard(target), enforceRefresh);
+        Engine = new DramTimingEngine(standard, enforceRefresh);
     }
 
     public DramTimingEngine Engine { get; }

@@ -87,7 +87,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         _hub = hub;
         _path = path;
         _options = options;
-        _timing = new HbmChannelTiming(m.Target);
+        _timing = new HbmChannelTiming(m.Target, m.Dram);
         _dram = _timing.Engine;
         _refresh = _dram.Refresh;
         _t = m.Target.Hbm.Timing;
