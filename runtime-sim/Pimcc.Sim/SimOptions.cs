@@ -31,9 +31,6 @@ public sealed record SimOptions
     /// </summary>
     public bool RepMemo { get; init; } = true;
 
-    /// <summary>Time channels with the shared <c>HbmChannelTimingEngine</c> itself instead of its compiled form (slow; for cross-checks).</summary>
-    public bool ReferenceEngine { get; init; }
-
     /// <summary>
     /// Independent program runs (layer samples, sampled decode steps) simulated at once, each on its own thread. Results
     /// do not depend on it (<see cref="HpimSimulator.RunAll"/>). Default: one per processor.

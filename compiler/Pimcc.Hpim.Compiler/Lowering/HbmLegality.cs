@@ -1,22 +1,24 @@
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Hbm;
 using Pimcc.Targets;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Compiler.Targets.Hpim.Lowering;
 
 /// <summary>
-/// Replays a channel program command by command (reps expanded) on the shared <see cref="HbmChannelTimingEngine"/>,
-/// each command at the earliest cycle the engine allows: what must hold whatever the timing is (a MAC on an open
-/// row of every bank, no activate on an open bank, addresses in range) throws <see cref="HbmProtocolViolation"/>.
-/// Event waits are taken as already satisfied; refresh is left to the controller (the engine's refresh check is off).
+/// Replays a channel program command by command (reps expanded) on the shared <see cref="DramTimingEngine"/> (the
+/// simulator's engine), each command at the earliest cycle the engine allows: what must hold whatever the timing is (a
+/// MAC on an open row of every bank, no activate on an open bank, addresses in range) throws
+/// <see cref="DramProtocolViolation"/>. Event waits are taken as already satisfied; refresh is left to the simulator's
+/// controller (the engine's refresh deadline is off here).
 /// Returns the number of commands issued and the cycle the last one issued at; <c>maxCommands</c> bounds the replay.
 /// </summary>
 public static class HbmLegality
 {
     public static (long Commands, long LastCycle) Check(HpimTarget target, ChannelStream ch, string entry, long maxCommands = long.MaxValue)
     {
-        var engine = new HbmChannelTimingEngine(target, enforceRefresh: false);
+        var engine = new HbmChannelTiming(target, enforceRefresh: false);
         var from = ch.Entries.Count == 0 ? 0 : ch.EntryWord(entry) ?? 0;
         var to = ch.Entries.Where(e => e.Word > from).Select(e => e.Word).DefaultIfEmpty(ch.Commands.Count).Min();
         var program = ch.Commands.Skip(from).Take(to - from).ToList();
@@ -52,7 +54,7 @@ public static class HbmLegality
             else if (cmd is HbmCommand.ActAb) Array.Fill(openRow, row, pc * banksPerPc, banksPerPc);
             var probe = engine.Probe(cmd, addr, now);
             if (probe.StateError is not null)
-                throw new HbmProtocolViolation(cmd, addr, now, probe);
+                throw new DramProtocolViolation(HbmCommands.Info(cmd).Mnemonic, addr.ToString(), now, probe);
             engine.Issue(cmd, addr, probe.EarliestCycle);
             now = probe.EarliestCycle;
             n++;

@@ -1,3 +1,5 @@
+using Pimcc.Targets.Dram;
+
 namespace Pimcc.Targets.Hbm;
 
 /// <summary>Commands an HBM-PIM channel accepts: JEDEC HBM3 ones plus the PIM compute-mode ones.</summary>
@@ -43,26 +45,26 @@ public enum HbmCommandScope
 /// <summary>Command bus a command is sent on (HBM has separate row and column command buses).</summary>
 public enum HbmCommandBus { Row, Column }
 
-/// <summary>One row of the command table: the static facts about a command.</summary>
-public sealed record HbmCommandInfo(HbmCommand Command, string Mnemonic, HbmCommandScope Scope, HbmCommandBus Bus, string Summary);
+/// <summary>One row of the command table: the static facts about a command, including what it does to bank state.</summary>
+public sealed record HbmCommandInfo(HbmCommand Command, string Mnemonic, HbmCommandScope Scope, HbmCommandBus Bus, DramBankEffect Effect, string Summary);
 
 /// <summary>The command table; the single place that says what each command touches.</summary>
 public static class HbmCommands
 {
     public static IReadOnlyList<HbmCommandInfo> Table { get; } =
     [
-        new(HbmCommand.Act,   "ACT",   HbmCommandScope.Bank,          HbmCommandBus.Row,    "activate a row in one bank"),
-        new(HbmCommand.Pre,   "PRE",   HbmCommandScope.Bank,          HbmCommandBus.Row,    "precharge one bank"),
-        new(HbmCommand.PreA,  "PREA",  HbmCommandScope.AllBanks,      HbmCommandBus.Row,    "precharge all banks of the pseudo-channel"),
-        new(HbmCommand.Rd,    "RD",    HbmCommandScope.Bank,          HbmCommandBus.Column, "read a column over the data bus"),
-        new(HbmCommand.Wr,    "WR",    HbmCommandScope.Bank,          HbmCommandBus.Column, "write a column over the data bus"),
-        new(HbmCommand.Ref,   "REF",   HbmCommandScope.AllBanks,      HbmCommandBus.Row,    "all-bank refresh of the pseudo-channel"),
-        new(HbmCommand.ActAb, "ACTAB", HbmCommandScope.AllBanks,      HbmCommandBus.Row,    "activate the same row in every bank (compute mode)"),
-        new(HbmCommand.PreAb, "PREAB", HbmCommandScope.AllBanks,      HbmCommandBus.Row,    "precharge every bank (compute mode)"),
-        new(HbmCommand.MacSb, "MACSB", HbmCommandScope.Bank,          HbmCommandBus.Column, "MAC one column of one bank with the global buffer"),
-        new(HbmCommand.MacAb, "MACAB", HbmCommandScope.AllBanks,      HbmCommandBus.Column, "MAC one column of every bank with the global buffer"),
-        new(HbmCommand.WrGb,  "WRGB",  HbmCommandScope.PseudoChannel, HbmCommandBus.Column, "write one column of activations to the global buffer"),
-        new(HbmCommand.RdRes, "RDRES", HbmCommandScope.PseudoChannel, HbmCommandBus.Column, "read the PU result registers"),
+        new(HbmCommand.Act,   "ACT",   HbmCommandScope.Bank,          HbmCommandBus.Row,    DramBankEffect.Open,    "activate a row in one bank"),
+        new(HbmCommand.Pre,   "PRE",   HbmCommandScope.Bank,          HbmCommandBus.Row,    DramBankEffect.Close,   "precharge one bank"),
+        new(HbmCommand.PreA,  "PREA",  HbmCommandScope.AllBanks,      HbmCommandBus.Row,    DramBankEffect.Close,   "precharge all banks of the pseudo-channel"),
+        new(HbmCommand.Rd,    "RD",    HbmCommandScope.Bank,          HbmCommandBus.Column, DramBankEffect.Access,  "read a column over the data bus"),
+        new(HbmCommand.Wr,    "WR",    HbmCommandScope.Bank,          HbmCommandBus.Column, DramBankEffect.Access,  "write a column over the data bus"),
+        new(HbmCommand.Ref,   "REF",   HbmCommandScope.AllBanks,      HbmCommandBus.Row,    DramBankEffect.Refresh, "all-bank refresh of the pseudo-channel"),
+        new(HbmCommand.ActAb, "ACTAB", HbmCommandScope.AllBanks,      HbmCommandBus.Row,    DramBankEffect.Open,    "activate the same row in every bank (compute mode)"),
+        new(HbmCommand.PreAb, "PREAB", HbmCommandScope.AllBanks,      HbmCommandBus.Row,    DramBankEffect.Close,   "precharge every bank (compute mode)"),
+        new(HbmCommand.MacSb, "MACSB", HbmCommandScope.Bank,          HbmCommandBus.Column, DramBankEffect.Access,  "MAC one column of one bank with the global buffer"),
+        new(HbmCommand.MacAb, "MACAB", HbmCommandScope.AllBanks,      HbmCommandBus.Column, DramBankEffect.Access,  "MAC one column of every bank with the global buffer"),
+        new(HbmCommand.WrGb,  "WRGB",  HbmCommandScope.PseudoChannel, HbmCommandBus.Column, DramBankEffect.None,    "write one column of activations to the global buffer"),
+        new(HbmCommand.RdRes, "RDRES", HbmCommandScope.PseudoChannel, HbmCommandBus.Column, DramBankEffect.None,    "read the PU result registers"),
     ];
 
     public static HbmCommandInfo Info(HbmCommand c) => Table[(int)c];

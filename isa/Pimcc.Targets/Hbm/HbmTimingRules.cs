@@ -1,10 +1,13 @@
 using Pimcc.Targets.Description;
+using Pimcc.Targets.Dram;
 using static Pimcc.Targets.Hbm.HbmCommand;
 
 namespace Pimcc.Targets.Hbm;
 
 /// <summary>
-/// Builds the rule rows for one channel from a target's timing set. The table below is the only
+/// The HBM3-PIM standard of one channel, built from a target's description for the shared
+/// <see cref="DramTimingEngine"/>: organisation (channel, pseudo-channel, bank group, bank), the command table
+/// (<see cref="HbmCommands"/>, PIM commands included), the rule table and refresh. The table below is the only
 /// place that says which constraint links which commands; latencies are named timing parameters
 /// (after ramulator2 HBM3.cpp and attacc_simulator HBM3-PIM.cpp), never literals.
 /// </summary>
@@ -19,18 +22,41 @@ public static class HbmTimingRules
     private static readonly HbmCommand[] Activates = [Act, ActAb];
     private static readonly HbmCommand[] Precharges = [Pre, PreA, PreAb];
 
-    /// <summary>One row of the rule table as written: sets of commands; <see cref="Build"/> expands it to <see cref="TimingRule"/>s.</summary>
+    /// <summary>One row of the rule table as written: sets of commands; <see cref="Build"/> expands it to <see cref="DramTimingRule"/>s.</summary>
     public sealed record Row(string Name, HbmLevel Level, HbmCommand[] Preceding, HbmCommand[] Following, int Latency, string Formula, int Window = 1);
 
     /// <summary>The rule table, one row per constraint and command class, expanded into single-command rules.</summary>
-    public static IReadOnlyList<TimingRule> Build(HpimTarget target)
+    public static IReadOnlyList<DramTimingRule> Build(HpimTarget target)
     {
-        var rules = new List<TimingRule>();
+        var rules = new List<DramTimingRule>();
         foreach (var r in Rows(target))
             foreach (var p in r.Preceding)
                 foreach (var f in r.Following)
-                    rules.Add(new TimingRule(r.Name, r.Level, p, f, r.Latency, r.Formula, r.Window));
+                    rules.Add(new DramTimingRule(r.Name, (int)r.Level, (int)p, (int)f, r.Latency, r.Formula, r.Window));
         return rules;
+    }
+
+    /// <summary>One channel of the target as a DRAM standard: levels numbered as <see cref="HbmLevel"/>, commands as <see cref="HbmCommand"/>.</summary>
+    public static DramStandard Standard(HpimTarget target)
+    {
+        var org = target.Hbm.Organization;
+        var t = target.Hbm.Timing;
+        var dram = new DramOrganization(
+        [
+            new DramLevel("channel", 1, "ch"),
+            new DramLevel("pseudo-channel", org.PseudoChannelsPerChannel, "pch"),
+            new DramLevel("bank group", org.BankGroupsPerPseudoChannel, "bg"),
+            new DramLevel("bank", org.BanksPerBankGroup, "b"),
+        ], org.RowsPerBank, org.ColumnsPerRow);
+        var gbColumns = (int)(target.Hbm.GlobalBufferBytes / org.ColumnBytes);
+        var commands = HbmCommands.Table.Select(c => new DramCommandSpec(c.Mnemonic,
+            c.Scope == HbmCommandScope.Bank ? (int)HbmLevel.Bank : (int)HbmLevel.PseudoChannel,
+            c.Scope == HbmCommandScope.AllBanks, c.Effect,
+            c.Command == WrGb ? "global buffer column" : c.Effect == DramBankEffect.Access ? "column" : null,
+            c.Command == WrGb ? gbColumns : org.ColumnsPerRow)).ToArray();
+        // All-bank refresh per pseudo-channel (JESD238 REFab); tRFC also appears as a rule row.
+        var refresh = new DramRefresh((int)Ref, (int)HbmLevel.PseudoChannel, t.REFI, t.MaxPostponedRefreshes, t.RFC);
+        return new DramStandard("HBM3-PIM", dram, commands, Build(target), refresh);
     }
 
     /// <summary>The rule table as written (for documentation).</summary>

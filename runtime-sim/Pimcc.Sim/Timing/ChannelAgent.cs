@@ -1,21 +1,22 @@
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
 using Pimcc.Targets;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Sim.Timing;
 
 /// <summary>
 /// Timing model of one HBM-PIM channel stream: commands issue in stream order at the earliest cycle the shared
-/// <see cref="HbmChannelTimingEngine"/> allows (per-bank state, JEDEC constraints, all-bank and PIM rules),
-/// with a refresh controller that issues REF per pseudo-channel every tREFI when the banks are precharged.
+/// <see cref="DramTimingEngine"/> allows (per-bank state, JEDEC constraints, all-bank and PIM rules), whose refresh
+/// controller issues REF per pseudo-channel every tREFI when the banks are precharged.
 /// <para>Fast path: a <c>rep</c> whose body cannot block is timed in closed form once two consecutive iterations
 /// start the same period P apart (periodic steady state): K further iterations are skipped by advancing the
-/// channel's clock offset by K x P and adding K x the last iteration's statistics. The engine keeps running in
-/// its own (offset) time, so the iteration after the skip sees exactly the history a steady-state predecessor
-/// leaves. Skips never cross a refresh due time; refreshes are then issued for real.</para>
+/// channel's clock offset by K x P (<see cref="DramRefreshSchedule.Skip"/>) and adding K x the last iteration's
+/// statistics. The engine keeps running in its own (offset) time, so the iteration after the skip sees exactly the
+/// history a steady-state predecessor leaves. Skips never cross a refresh due time; refreshes are then issued for real.</para>
 /// </summary>
-internal sealed class ChannelAgent : IAgent
+internal sealed class ChannelAgent : IAgent, IDramRefreshListener
 {
     /// <summary>A whole rep block timed once from a precharged start: duration without refreshes, drain tail, statistics.</summary>
     internal sealed record RepMemo(long DurationNck, long DrainTailNck, StatVector Stats, double RefreshCostPerCommand);
@@ -49,14 +50,13 @@ internal sealed class ChannelAgent : IAgent
     private readonly SyncHub _hub;
     private readonly CriticalPath _path;
     private readonly SimOptions _options;
-    private readonly IChannelTiming _engine;
+    private readonly HbmChannelTiming _timing;
+    private readonly DramTimingEngine _dram;
+    private readonly DramRefreshSchedule _refresh;
     private readonly HbmTimingSet _t;
     private readonly List<Frame> _frames = [];
     private readonly long[] _noOffsets = new long[4];
-    private readonly long[] _nextDue;
-    private readonly int[] _rowOf;      // open row per bank, -1 when precharged
-    private readonly int[] _openCount;
-    private readonly int _banksPerPc, _pcs;
+    private readonly int _banksPerPc, _pcs, _banks;
     private readonly int _track;
     private readonly Dictionary<string, RepMemo>? _memo;
     private readonly ChannelProgram _program;
@@ -64,7 +64,6 @@ internal sealed class ChannelAgent : IAgent
 
     private int _pc;
     private long _now;        // engine clock (nCK): no command issues before it
-    private long _delta;      // nCK skipped by the fast path: real = engine + delta
     private long _lastIssue;  // engine nCK of the last command (busy-time accounting)
     private long _drain;      // engine nCK by which all issued commands have completed
     private PathNode? _drainRec, _lastRec;
@@ -88,17 +87,20 @@ internal sealed class ChannelAgent : IAgent
         _hub = hub;
         _path = path;
         _options = options;
-        _engine = options.ReferenceEngine ? new SharedEngineTiming(m.Target) : new FastChannelTiming(m.Target);
+        _timing = new HbmChannelTiming(m.Target, m.Dram);
+        _dram = _timing.Engine;
+        _refresh = _dram.Refresh;
         _t = m.Target.Hbm.Timing;
         var org = m.Target.Hbm.Organization;
         _pcs = org.PseudoChannelsPerChannel;
         _banksPerPc = org.BanksPerPseudoChannel;
-        _nextDue = Enumerable.Repeat((long)_t.REFI, _pcs).ToArray();
-        _rowOf = Enumerable.Repeat(-1, _pcs * _banksPerPc).ToArray();
-        _openCount = new int[_pcs];
+        _banks = _pcs * _banksPerPc;
         _track = 1_000_000 + channel;
         Name = $"channel {channel}";
     }
+
+    /// <summary>nCK skipped by the fast path: real = engine + delta.</summary>
+    private long Delta => _refresh.SkippedCycles;
 
     public string Name { get; }
     public StatVector Stats { get; } = new();
@@ -114,8 +116,8 @@ internal sealed class ChannelAgent : IAgent
         {
             _waiting = false;
             _blockedOn = null;
-            HiddenRefreshes(_now + _delta, realNow);
-            var at = Math.Max(_now, realNow - _delta);
+            HiddenRefreshes(_now, realNow - Delta);
+            var at = Math.Max(_now, realNow - Delta);
             _lastRec = Record(at, at, releasedBy ?? _lastRec, _pc);
             _now = at;
             _lastIssue = at;
@@ -133,7 +135,7 @@ internal sealed class ChannelAgent : IAgent
             if (_pc >= _end)
             {
                 _done = true;
-                FinishPs = _m.NckToPs(Math.Max(_now, _drain) + _delta);
+                FinishPs = _m.NckToPs(Math.Max(_now, _drain) + Delta);
                 return;
             }
             var w = _w[_pc];
@@ -144,7 +146,7 @@ internal sealed class ChannelAgent : IAgent
                     continue;
                 case WordKind.Wait:
                 {
-                    var at = _m.NckToPs(_now + _delta);
+                    var at = _m.NckToPs(_now + Delta);
                     if (at > nowPs) { _hub.Wake(this, at, null); return; }
                     if (_hub.TryWait((int)w.Row, w.Count, this))
                     {
@@ -161,7 +163,7 @@ internal sealed class ChannelAgent : IAgent
                     var at = Math.Max(_now, _drain);
                     var rec = Record(at, at, at > _now ? _drainRec : _lastRec, _pc);
                     _lastRec = rec;
-                    _hub.Signal((int)w.Row, w.Count, _m.NckToPs(at + _delta), rec);
+                    _hub.Signal((int)w.Row, w.Count, _m.NckToPs(at + Delta), rec);
                     _pc++;
                     continue;
                 }
@@ -206,7 +208,7 @@ internal sealed class ChannelAgent : IAgent
         if (key is not null)
         {
             f.RecordKey = key;
-            f.RecordStartReal = _now + _delta;
+            f.RecordStartReal = _now + Delta;
             f.RecordStats = Stats.Clone();
         }
         _frames.Add(f);
@@ -220,11 +222,7 @@ internal sealed class ChannelAgent : IAgent
     /// </summary>
     private double DefaultRefreshCost => (double)_t.RFC / _pcs;
 
-    private bool AllClosed()
-    {
-        foreach (var n in _openCount) if (n != 0) return false;
-        return true;
-    }
+    private bool AllClosed() => _dram.AllBanksClosed;
 
     /// <summary>Stores the timing of a whole rep block just finished from a precharged start (refreshes taken out).</summary>
     private void Remember(Frame f)
@@ -239,7 +237,7 @@ internal sealed class ChannelAgent : IAgent
         diff.Add(Counter.Commands, -refreshes);
         _m.Energy.Charge(diff, _debug.Class(f.RepPc), EnergyEvent.DramRefresh, -refreshes);
         diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.NckToPs(refreshNck));
-        var duration = _now + _delta - f.RecordStartReal - refreshNck;
+        var duration = _now + Delta - f.RecordStartReal - refreshNck;
         if (duration <= 0) return;
         _memo![f.RecordKey] = new RepMemo(duration, Math.Max(0, _drain - _now), diff, cost);
     }
@@ -247,20 +245,17 @@ internal sealed class ChannelAgent : IAgent
     /// <summary>Times a rep block from its memo: its duration plus the refreshes that fall due meanwhile.</summary>
     private void Replay(RepMemo m)
     {
-        var start = _now + _delta;
+        var start = _now + Delta;
         var shift = m.DurationNck;
         long refreshes = 0;
         for (var round = 0; round < 4; round++)
-            {
-                refreshes = 0;
-                foreach (var d in _nextDue)
-                    if (d < start + shift) refreshes += (start + shift - d + _t.REFI - 1) / _t.REFI;
-                var next = m.DurationNck + (long)Math.Round(refreshes * m.RefreshCostPerCommand);
-                if (next == shift) break;
-                shift = next;
-            }
-        for (var q = 0; q < _nextDue.Length; q++)
-            while (_nextDue[q] < start + shift) _nextDue[q] += _t.REFI;
+        {
+            refreshes = _refresh.DueBefore(_now + shift);
+            var next = m.DurationNck + (long)Math.Round(refreshes * m.RefreshCostPerCommand);
+            if (next == shift) break;
+            shift = next;
+        }
+        _refresh.SkipDueBefore(_now + shift);
         var cls = _debug.Class(_pc);
         Stats.AddScaled(m.Stats, 1);
         if (refreshes > 0)
@@ -272,7 +267,7 @@ internal sealed class ChannelAgent : IAgent
         }
         var rec = _path.Add(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, cls, _track, _path.KeepsLog ? _debug.Name(_pc) ?? "rep" : null);
         _lastRec = rec;
-        _delta += shift;
+        _refresh.Skip(shift);
         _drain = _now + m.DrainTailNck;
         _drainRec = rec;
         _lastIssue = _now;
@@ -333,9 +328,7 @@ internal sealed class ChannelAgent : IAgent
         f.SteadyIter = justEnded;
         var remaining = f.Count - f.Iter;          // iterations not yet run, including the next one
         var k = remaining - 1;                     // keep the last iteration real: it sets the state after the rep
-        var nextStart = s[2] + p;
-        long due = long.MaxValue;
-        foreach (var d in _nextDue) due = Math.Min(due, d);
+        var nextStart = s[2] + p - Delta;        // engine time
         long shift;
         var closedFormRefreshes = 0L;
         if (f.RefreshCostPerCommand >= 0 && _options.ClosedFormRefresh)
@@ -346,20 +339,17 @@ internal sealed class ChannelAgent : IAgent
             shift = k * p;
             for (var round = 0; round < 4; round++)
             {
-                closedFormRefreshes = 0;
-                foreach (var d in _nextDue)
-                    if (d < nextStart + shift) closedFormRefreshes += (nextStart + shift - d + _t.REFI - 1) / _t.REFI;
+                closedFormRefreshes = _refresh.DueBefore(nextStart + shift);
                 var next = k * p + (long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand);
                 if (next == shift) break;
                 shift = next;
             }
-            for (var q = 0; q < _nextDue.Length; q++)
-                while (_nextDue[q] < nextStart + shift) _nextDue[q] += _t.REFI;
+            _refresh.SkipDueBefore(nextStart + shift);
         }
         else
         {
             // Stop short of the next refresh: it is issued for real (and its cost measured).
-            var byRefresh = (due - nextStart) / p - 1;
+            var byRefresh = (_refresh.NextDue() - nextStart) / p - 1;
             k = Math.Min(k, byRefresh);
             if (k < 1) return;
             shift = k * p;
@@ -373,11 +363,11 @@ internal sealed class ChannelAgent : IAgent
             _m.Energy.Charge(Stats, _debug.Class(f.RepPc), EnergyEvent.DramRefresh, closedFormRefreshes);
             Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.NckToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
         }
-        var rec = _path.Add(_m.NckToPs(_now + _delta), _m.NckToPs(_now + _delta + shift), _lastRec, _debug.Class(f.RepPc), _track,
+        var rec = _path.Add(_m.NckToPs(_now + Delta), _m.NckToPs(_now + Delta + shift), _lastRec, _debug.Class(f.RepPc), _track,
             _path.KeepsLog ? _debug.Name(f.RepPc) ?? "rep" : null);
         _lastRec = rec;
         if (_drain >= _now) _drainRec = rec;
-        _delta += shift;
+        _refresh.Skip(shift);
         f.Iter += k;
         for (var i = 0; i < 3; i++) s[i] += shift;
     }
@@ -392,14 +382,15 @@ internal sealed class ChannelAgent : IAgent
         if (row > int.MaxValue || col > int.MaxValue) throw Error($"row {row} / column {col} out of range", "check rep strides");
         // Column commands name no row: they use the row open in their bank (all banks for MACAB).
         var bankIndex = w.Pc * _banksPerPc + w.Bg * _m.Target.Hbm.Organization.BanksPerBankGroup + w.Ba;
-        if (cmd is HbmCommand.Rd or HbmCommand.Wr or HbmCommand.MacSb) row = (uint)bankIndex < (uint)_rowOf.Length ? _rowOf[bankIndex] : -1;
-        else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _rowOf[w.Pc * _banksPerPc] : -1;
+        if (cmd is HbmCommand.Rd or HbmCommand.Wr or HbmCommand.MacSb) row = (uint)bankIndex < (uint)_banks ? _dram.OpenRow(bankIndex) : -1;
+        else if (cmd == HbmCommand.MacAb) row = (uint)w.Pc < (uint)_pcs ? _dram.OpenRow(w.Pc * _banksPerPc) : -1;
         var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
         Refresh();
-        var probe = _engine.Probe(cmd, a, _now);
-        if (probe.StateError is { } bad) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {bad}", "the stream breaks the DRAM protocol");
+        var bad = _timing.Locate(cmd, a, out var d);
+        var probe = bad is null ? _dram.Probe((int)cmd, d, _now) : DramProbe.Illegal(bad);
+        if (probe.StateError is { } illegal) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {illegal}", "the stream breaks the DRAM protocol");
         var c = probe.EarliestCycle;
-        _engine.Issue(cmd, a, c);
+        _dram.Issue((int)cmd, d, c);
         Account(cmd, a, c);
     }
 
@@ -413,31 +404,22 @@ internal sealed class ChannelAgent : IAgent
                 f.PendingStart = false;
                 f.Starts[0] = f.Starts[1];
                 f.Starts[1] = f.Starts[2];
-                f.Starts[2] = c + _delta;
+                f.Starts[2] = c + Delta;
                 f.StartsSeen++;
             }
         var cls = _debug.Class(_pc);
         var colBits = (double)_m.ColumnBits;
         var colBytes = _m.ColumnBits / 8;
         long done = c;
-        var bankBase = a.PseudoChannel * _banksPerPc;
         switch (cmd)
         {
             case HbmCommand.Act:
-                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, a.Row, a.PseudoChannel);
                 Stats.Add(Counter.DramActivates, 1);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramActivate, 1);
                 break;
             case HbmCommand.ActAb:
-                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, a.Row, a.PseudoChannel);
                 Stats.Add(Counter.DramActivates, _banksPerPc);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramActivate, _banksPerPc);
-                break;
-            case HbmCommand.Pre:
-                SetOpen(bankBase + a.BankGroup * _m.Target.Hbm.Organization.BanksPerBankGroup + a.Bank, -1, a.PseudoChannel);
-                break;
-            case HbmCommand.PreA or HbmCommand.PreAb:
-                for (var b = 0; b < _banksPerPc; b++) SetOpen(bankBase + b, -1, a.PseudoChannel);
                 break;
             case HbmCommand.Rd or HbmCommand.Wr:
                 done = c + (cmd == HbmCommand.Rd ? _t.CL : _t.CWL) + _t.BL;
@@ -484,59 +466,38 @@ internal sealed class ChannelAgent : IAgent
         _now = c;
     }
 
-    private void SetOpen(int bank, int row, int pc)
-    {
-        var wasOpen = _rowOf[bank] >= 0;
-        _rowOf[bank] = row;
-        if (wasOpen != row >= 0) _openCount[pc] += row >= 0 ? 1 : -1;
-    }
-
     /// <summary>
-    /// Refresh controller: a pseudo-channel whose REF is due gets it before the next command, once all its banks
-    /// are precharged; an open row postpones it up to the target's postponement limit.
+    /// Refresh: the engine's controller gives a pseudo-channel whose REF is due its refresh before the next command,
+    /// once all its banks are precharged; an open row postpones it up to the target's postponement limit.
     /// </summary>
     private void Refresh()
     {
-        for (var q = 0; q < _pcs; q++)
+        try
         {
-            while (_now + _delta >= _nextDue[q])
-            {
-                if (_openCount[q] > 0)
-                {
-                    if (_now + _delta > _nextDue[q] + (long)_t.MaxPostponedRefreshes * _t.REFI)
-                        throw Error($"pseudo-channel {q} kept a row open past the refresh postponement limit ({_t.MaxPostponedRefreshes} x tREFI)",
-                            "precharge between GEMV tiles so the controller can refresh");
-                    break;
-                }
-                var a = HbmAddress.AllBanks(q);
-                var probe = _engine.Probe(HbmCommand.Ref, a, _now);
-                if (probe.StateError is { } bad) throw Error("REF: " + bad, "internal refresh controller error");
-                var saved = _pc;
-                _engine.Issue(HbmCommand.Ref, a, probe.EarliestCycle);
-                Account(HbmCommand.Ref, a, probe.EarliestCycle);
-                _pc = saved;
-                _nextDue[q] += _t.REFI;
-            }
+            _dram.IssueDueRefreshes(_now, this);
+        }
+        catch (DramProtocolViolation v)
+        {
+            throw Error(v.Reason, "precharge between GEMV tiles so the controller can refresh");
         }
     }
 
+    void IDramRefreshListener.Refreshed(int node, DramAddress address, long cycle) =>
+        Account(HbmCommand.Ref, HbmAddress.AllBanks(node), cycle);
+
     /// <summary>Refreshes that fell due while the stream sat idle with banks closed happen in the background.</summary>
-    private void HiddenRefreshes(long idleFromReal, long idleToReal)
+    private void HiddenRefreshes(long idleFrom, long idleTo)
     {
-        for (var q = 0; q < _pcs; q++)
+        // One at a time, as the energy total was always summed (n x e and e + ... + e round differently).
+        for (var n = _dram.RefreshWhileIdle(idleFrom, idleTo); n > 0; n--)
         {
-            if (_openCount[q] > 0) continue;
-            while (_nextDue[q] >= idleFromReal && _nextDue[q] + _t.RFC <= idleToReal)
-            {
-                Stats.Add(Counter.Refreshes, 1);
-                _m.Energy.Charge(Stats, WorkClass.Other, EnergyEvent.DramRefresh, 1);
-                _nextDue[q] += _t.REFI;
-            }
+            Stats.Add(Counter.Refreshes, 1);
+            _m.Energy.Charge(Stats, WorkClass.Other, EnergyEvent.DramRefresh, 1);
         }
     }
 
     private PathNode Record(long startNck, long endNck, PathNode? pred, int word, HbmCommand? cmd = null) =>
-        _path.Add(_m.NckToPs(startNck + _delta), _m.NckToPs(endNck + _delta), pred, _debug.Class(word), _track,
+        _path.Add(_m.NckToPs(startNck + Delta), _m.NckToPs(endNck + Delta), pred, _debug.Class(word), _track,
             _path.KeepsLog ? _debug.Name(word) ?? (cmd is { } c ? HbmCommands.Info(c).Mnemonic : _ops[word].Spec.Mnemonic) : null);
 
     private PimccError Error(string message, string hint) =>

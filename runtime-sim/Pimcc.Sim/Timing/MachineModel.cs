@@ -1,4 +1,5 @@
 using Pimcc.Targets;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Sim.Timing;
@@ -23,6 +24,7 @@ internal sealed class MachineModel
         // A core load opens a row and reads it out: ACT -> RD (tRCD) -> data (CL + BL), in DRAM clocks.
         HbmAccessLatencyPs = NckToPs(t.RCDRD + t.CL + t.BL);
         PuColumnNck = HbmTimingRules.PuColumnNck(target);
+        Dram = HbmTimingRules.Standard(target);
         ColumnBits = org.ColumnBytes * 8;
         ElementsPerColumn = org.ColumnBytes / target.ElementBytes;
         Energy = new EnergyCosts(target);
@@ -39,6 +41,8 @@ internal sealed class MachineModel
     public double ChannelBytesPerPs { get; }
     public long HbmAccessLatencyPs { get; }
     public int PuColumnNck { get; }
+    /// <summary>One HBM channel as a DRAM standard, built (and compiled) once for every channel agent of every run.</summary>
+    public DramStandard Dram { get; }
     public long ColumnBits { get; }
     public long ElementsPerColumn { get; }
 

@@ -1,3 +1,4 @@
+using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Hbm;
 using Pimcc.Sim;
@@ -78,5 +79,28 @@ public class ChannelTimingTests
         // 4 rows x 31 MAC gaps, each widened from nCCDAB to nCCDABPowerLimited.
         var extra = SimPrograms.Ps(SimPrograms.Target(), 4L * 31 * (t.CCDABPowerLimited - t.CCDAB));
         (limited.MakespanPs - free.MakespanPs).ShouldBe(extra);
+    }
+
+    [Fact]
+    public void ARowKeptOpenPastTheRefreshPostponementLimitIsRejected()
+    {
+        // One ACTAB, then more MACs on the open row than fit in (maxPostponedRefreshes + 1) x tREFI at one per nCK:
+        // the refresh controller can never close in and must refuse the stream.
+        var t = SimPrograms.Target().Hbm.Timing;
+        var macs = (long)t.REFI * (t.MaxPostponedRefreshes + 1) + 1;
+        var outer = (macs + 3999) / 4000;   // a rep counts at most 4095
+        var bin = SimPrograms.Assemble($"""
+            .channel 0
+                act.ab pc=0, row=0
+                rep count={outer}, body=2, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0
+                  rep count=4000, body=1, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0
+                    mac.ab pc=0, col=0, gcol=0
+                pre.ab pc=0
+
+            """);
+        var e = Should.Throw<PimccError>(() => SimPrograms.Run(bin));
+        e.Code.ShouldBe(ExitCode.InvalidBinary);
+        // The MAC that would cross the deadline is refused (the controller, running before it, was still within it).
+        e.Message.ShouldBe($"MACAB pch0.bg0.b0 row 0 col 0: refresh overdue: pseudo-channel 0 owes REF past the postponement limit ({t.MaxPostponedRefreshes} x tREFI)");
     }
 }

@@ -1,4 +1,5 @@
 using Pimcc.Targets;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Tests.Targets;
@@ -22,7 +23,7 @@ public class HbmRandomSequenceTests
         var target = TargetLoader.LoadPreset<HpimTarget>("hpim", [$"hbm.timing.powerLimited={(powerLimited ? "true" : "false")}"]);
         var org = target.Hbm.Organization;
         var rules = HbmTimingRules.Build(target);
-        var engine = new HbmChannelTimingEngine(target, enforceRefresh: false);
+        var engine = new HbmChannelTiming(target, enforceRefresh: false);
         var rng = new Random(seed);
         var history = new List<Issued>();
         var commands = Enum.GetValues<HbmCommand>();
@@ -60,13 +61,13 @@ public class HbmRandomSequenceTests
 
     // Independent reading of the rules: the latest "previous + latency" over every earlier command
     // that shares the rule's level with this one.
-    private static (long Bound, string Rule) BruteForceEarliest(IReadOnlyList<TimingRule> rules, List<Issued> history, HbmCommand c, HbmAddress a, HpimTarget t)
+    private static (long Bound, string Rule) BruteForceEarliest(IReadOnlyList<DramTimingRule> rules, List<Issued> history, HbmCommand c, HbmAddress a, HpimTarget t)
     {
         long bound = long.MinValue;
         var name = "";
-        foreach (var r in rules.Where(r => r.Following == c))
+        foreach (var r in rules.Where(r => r.Following == (int)c))
         {
-            var earlier = history.Where(h => h.Command == r.Preceding && Shares(r.Level, h.Command, h.Address, c, a, t)).ToList();
+            var earlier = history.Where(h => (int)h.Command == r.Preceding && Shares((HbmLevel)r.Level, h.Command, h.Address, c, a, t)).ToList();
             if (r.Window > 1)
             {
                 // Per node, the Window-th most recent; all-bank scope does not apply to ACT, so one node.

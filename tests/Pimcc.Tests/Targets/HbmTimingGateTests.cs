@@ -1,4 +1,5 @@
 using Pimcc.Targets;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 using static Pimcc.Targets.Hbm.HbmCommand;
 
@@ -7,18 +8,18 @@ namespace Pimcc.Tests.Targets;
 /// <summary>Each timing gate is tight: the command is refused at t-1 and accepted at t, with the named rule binding.</summary>
 public class HbmTimingGateTests
 {
-    private static HbmChannelTimingEngine Engine(params string[] overrides) => new(TargetLoader.LoadPreset<HpimTarget>("hpim", overrides));
+    private static HbmChannelTiming Engine(params string[] overrides) => new(TargetLoader.LoadPreset<HpimTarget>("hpim", overrides));
     private static HbmTimingSet Timing(params string[] overrides) => TargetLoader.LoadPreset<HpimTarget>("hpim", overrides).Hbm.Timing;
     private static HbmAddress B(int bg, int bank, int pch = 0, int row = 7, int col = 0) => new(pch, bg, bank, row, col);
     private static HbmAddress All(int pch = 0, int row = 7, int col = 0) => HbmAddress.AllBanks(pch, row, col);
 
-    private static void Tight(HbmChannelTimingEngine e, HbmCommand c, HbmAddress a, long expected, string rule)
+    private static void Tight(HbmChannelTiming e, HbmCommand c, HbmAddress a, long expected, string rule)
     {
         var probe = e.Probe(c, a, 0);
         probe.StateError.ShouldBeNull();
         probe.EarliestCycle.ShouldBe(expected);
         probe.BindingRule.ShouldStartWith(rule + ":");
-        Should.Throw<HbmProtocolViolation>(() => e.Issue(c, a, expected - 1)).Probe.EarliestCycle.ShouldBe(expected);
+        Should.Throw<DramProtocolViolation>(() => e.Issue(c, a, expected - 1)).Probe.EarliestCycle.ShouldBe(expected);
         e.Issue(c, a, expected);
     }
 

@@ -2,6 +2,7 @@ using Pimcc.Compiler.Targets.Hpim.Lowering;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly;
 using Pimcc.Isa.Container;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Tests.Hpim.Lowering;
@@ -72,14 +73,14 @@ public class SelfCheckTests
     }
 
     [Fact]
-    public void AMacOnAClosedRowIsAnHbmProtocolViolation()
+    public void AMacOnAClosedRowIsAnDramProtocolViolation()
     {
         var good = Asm(".channel 0\n    act.ab pc=0, row=3\n    mac.ab pc=0, col=0, gcol=0\n    pre.ab pc=0\n").Channel(0)!;
         HbmLegality.Check(HpimPassTests.Hpim, good, "decode").Commands.ShouldBe(3);
         var closed = Asm(".channel 0\n    act.ab pc=0, row=3\n    pre.ab pc=0\n    mac.ab pc=0, col=0, gcol=0\n").Channel(0)!;
-        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, closed, "decode")).Message.ShouldContain("ACTAB first");
+        Should.Throw<DramProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, closed, "decode")).Message.ShouldContain("ACTAB first");
         var twice = Asm(".channel 0\n    act.ab pc=1, row=3\n    act.ab pc=1, row=4\n").Channel(0)!;
-        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, twice, "decode"));
+        Should.Throw<DramProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, twice, "decode"));
     }
 
     [Fact]
@@ -90,9 +91,9 @@ public class SelfCheckTests
         var good = Asm(".channel 0\n    act pc=0, bg=1, ba=2, row=5\n    rd pc=0, bg=1, ba=2, col=0, core=0, laddr=0\n    pre pc=0, bg=1, ba=2\n").Channel(0)!;
         HbmLegality.Check(HpimPassTests.Hpim, good, "decode").Commands.ShouldBe(3);
         var otherBank = Asm(".channel 0\n    act pc=0, bg=1, ba=2, row=5\n    rd pc=0, bg=1, ba=3, col=0, core=0, laddr=0\n").Channel(0)!;
-        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, otherBank, "decode"));
+        Should.Throw<DramProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, otherBank, "decode"));
         var macClosed = Asm(".channel 0\n    mac.sb pc=1, bg=0, ba=0, col=0, gcol=0\n").Channel(0)!;
-        Should.Throw<HbmProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, macClosed, "decode"));
+        Should.Throw<DramProtocolViolation>(() => HbmLegality.Check(HpimPassTests.Hpim, macClosed, "decode"));
     }
 
     [Fact]

@@ -1,17 +1,18 @@
 using Pimcc.Targets;
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 using static Pimcc.Targets.Hbm.HbmCommand;
 
 namespace Pimcc.Tests.Targets;
 
-public class HbmChannelTimingEngineTests
+public class HbmChannelTimingTests
 {
     private static readonly HpimTarget Hpim = TargetLoader.LoadPreset<HpimTarget>("hpim");
     private static HbmAddress B(int bg, int bank, int row = 7, int col = 0) => new(0, bg, bank, row, col);
     private static HbmAddress All(int row = 7, int col = 0) => HbmAddress.AllBanks(0, row, col);
 
     /// <summary>Issues at the earliest legal cycle and returns it.</summary>
-    private static long Next(HbmChannelTimingEngine e, HbmCommand c, HbmAddress a, long now)
+    private static long Next(HbmChannelTiming e, HbmCommand c, HbmAddress a, long now)
     {
         var t = e.Probe(c, a, now).EarliestCycle;
         e.Issue(c, a, t);
@@ -27,7 +28,7 @@ public class HbmChannelTimingEngineTests
         var org = Hpim.Hbm.Organization;
         var gbColumns = (int)(Hpim.Hbm.GlobalBufferBytes / org.ColumnBytes);
         var puDrain = HbmTimingRules.PuPipelineNck(Hpim);
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
 
         e.Issue(ActAb, All(), 0);
         long lastGb = 0;
@@ -70,7 +71,7 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void ProbeNeverMutates()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(0, 0), 0);
         var before = Enum.GetValues<HbmCommand>().Select(c => e.Probe(c, B(0, 0), 5)).ToList();
         for (var i = 0; i < 3; i++)
@@ -84,9 +85,9 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void RejectedIssueLeavesStateUnchanged()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(0, 0), 0);
-        Should.Throw<HbmProtocolViolation>(() => e.Issue(Pre, B(0, 0), 1));
+        Should.Throw<DramProtocolViolation>(() => e.Issue(Pre, B(0, 0), 1));
         e.OpenRow(0, 0, 0).ShouldBe(7);
         e.Probe(Pre, B(0, 0), 0).EarliestCycle.ShouldBe(Hpim.Hbm.Timing.RAS);
     }
@@ -98,18 +99,18 @@ public class HbmChannelTimingEngineTests
     [InlineData(MacAb, "use ACTAB first")]
     public void ColumnCommandsNeedTheRowOpen(HbmCommand c, string reason)
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         var a = c == MacAb ? All() : B(0, 0);
         var p = e.Probe(c, a, 0);
         p.IsLegalState.ShouldBeFalse();
         p.StateError!.ShouldContain(reason);
-        Should.Throw<HbmProtocolViolation>(() => e.Issue(c, a, 1000)).Message.ShouldContain(reason);
+        Should.Throw<DramProtocolViolation>(() => e.Issue(c, a, 1000)).Message.ShouldContain(reason);
     }
 
     [Fact]
     public void ReadOfAnotherRowThanTheOpenOneIsIllegal()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(0, 0, row: 3), 0);
         e.Probe(Rd, B(0, 0, row: 4), 0).StateError!.ShouldContain("row 3 open, not row 4");
     }
@@ -117,7 +118,7 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void ActivateOfAnOpenBankAndAllBankActivateOverAnOpenBankAreIllegal()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(2, 1), 0);
         e.Probe(Act, B(2, 1, row: 9), 0).StateError!.ShouldContain("precharge first");
         e.Probe(ActAb, All(), 0).StateError!.ShouldContain("precharge all first");
@@ -127,7 +128,7 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void AllBankMacNeedsTheSameRowInEveryBank()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(ActAb, All(row: 5), 0);
         e.Probe(MacAb, All(row: 6), 0).StateError!.ShouldContain("row 6");
         e.Probe(MacAb, All(row: 5), 0).IsLegalState.ShouldBeTrue();
@@ -141,14 +142,14 @@ public class HbmChannelTimingEngineTests
     [InlineData(0, 0, 0, 49152, 0, "row 49152")]
     public void AddressesOutsideTheChannelAreIllegal(int pch, int bg, int bank, int row, int col, string what)
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Probe(Act, new HbmAddress(pch, bg, bank, row, col), 0).StateError!.ShouldContain(what);
     }
 
     [Fact]
     public void ColumnsAndGlobalBufferColumnsAreRangeChecked()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(0, 0), 0);
         e.Probe(Rd, B(0, 0, col: 32), 0).StateError!.ShouldContain("column 32");
         e.Probe(WrGb, All(col: 32), 0).StateError!.ShouldContain("global buffer column 32");
@@ -157,23 +158,27 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void CommandsMustBeIssuedInCycleOrder()
     {
-        var e = new HbmChannelTimingEngine(Hpim);
+        var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(0, 0), 100);
-        Should.Throw<HbmProtocolViolation>(() => e.Issue(WrGb, HbmAddress.AllBanks(1), 50)).Probe.BindingRule.ShouldStartWith("command order");
+        Should.Throw<DramProtocolViolation>(() => e.Issue(WrGb, HbmAddress.AllBanks(1), 50)).Probe.BindingRule.ShouldStartWith("command order");
     }
 
     [Fact]
     public void OverdueRefreshMakesOtherCommandsIllegalUntilRefIssues()
     {
+        // JEDEC: one REF is due per tREFI on average, counted from the start; up to maxPostponedRefreshes may be owed.
         var t = Hpim.Hbm.Timing;
-        var e = new HbmChannelTimingEngine(Hpim);
-        e.RefreshDue(0).ShouldBe(t.REFI);
-        var deadline = e.RefreshDeadline(0);
+        var e = new HbmChannelTiming(Hpim);
+        var refresh = e.Engine.Refresh;
+        refresh.Due(0).ShouldBe(t.REFI);
+        var deadline = refresh.Deadline(0);
         deadline.ShouldBe((long)t.REFI * (t.MaxPostponedRefreshes + 1));
         e.Probe(Act, B(0, 0), deadline).IsLegalState.ShouldBeTrue();
-        e.Probe(Act, B(0, 0), deadline + 1).StateError!.ShouldContain("refresh overdue");
+        e.Probe(Act, B(0, 0), deadline + 1).StateError.ShouldBe($"refresh overdue: pseudo-channel 0 owes REF past the postponement limit ({t.MaxPostponedRefreshes} x tREFI)");
         e.Issue(Ref, All(), deadline + 1);
-        e.RefreshDue(0).ShouldBe(deadline + 1 + t.REFI);
+        // A REF pays the oldest refresh owed: the schedule does not move with the late issue.
+        refresh.Due(0).ShouldBe(2L * t.REFI);
+        refresh.Deadline(0).ShouldBe((long)t.REFI * (t.MaxPostponedRefreshes + 2));
         e.Probe(Act, B(0, 0), 0).EarliestCycle.ShouldBe(deadline + 1 + t.RFC);
         // The other pseudo-channel is still overdue.
         e.Probe(Act, new HbmAddress(1, 0, 0, 0, 0), deadline + 1).StateError!.ShouldContain("pseudo-channel 1");
@@ -182,7 +187,7 @@ public class HbmChannelTimingEngineTests
     [Fact]
     public void RefreshCanBeLeftToTheCaller()
     {
-        var e = new HbmChannelTimingEngine(Hpim, enforceRefresh: false);
+        var e = new HbmChannelTiming(Hpim, enforceRefresh: false);
         e.Probe(Act, B(0, 0), 10_000_000).IsLegalState.ShouldBeTrue();
     }
 
@@ -196,8 +201,8 @@ public class HbmChannelTimingEngineTests
         rules.ShouldAllBe(r => r.Latency > 0);
         rules.Single(r => r.Name == "tFAW").Window.ShouldBe(4);
         // All-bank PIM commands obey the same bank rules as their single-bank counterparts.
-        rules.ShouldContain(r => r.Name == "tRAS" && r.Preceding == ActAb && r.Following == PreAb && r.Level == HbmLevel.Bank);
-        rules.ShouldContain(r => r.Name == "tRCD" && r.Preceding == ActAb && r.Following == MacAb);
+        rules.ShouldContain(r => r.Name == "tRAS" && r.Preceding == (int)ActAb && r.Following == (int)PreAb && r.Level == (int)HbmLevel.Bank);
+        rules.ShouldContain(r => r.Name == "tRCD" && r.Preceding == (int)ActAb && r.Following == (int)MacAb);
     }
 
     [Fact]

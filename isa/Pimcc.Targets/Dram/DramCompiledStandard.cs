@@ -1,0 +1,90 @@
+namespace Pimcc.Targets.Dram;
+
+/// <summary>
+/// A <see cref="DramStandard"/> compiled for the engine's hot loop: flat arrays indexed by command and level, built
+/// once per standard and shared (read-only) by every channel engine of it.
+/// </summary>
+internal sealed class DramCompiledStandard
+{
+    /// <summary>A rule as the hot loop reads it; Ring is the ring key of a windowed rule, else -1.</summary>
+    internal readonly record struct Rule(int Level, int Preceding, int Latency, int Ring);
+
+    public readonly int Levels, Commands, Banks;
+
+    // Per command: bank effect, column space size (-1 when none), addressed level, banks under the addressed node,
+    // banks covered (0 for commands on a node's shared logic).
+    public readonly DramBankEffect[] Effect;
+    public readonly int[] Columns, ScopeLevel, ScopeBanks, CoveredBanks;
+
+    // Rules sorted by following command: those of command c are [RuleStart[c], RuleStart[c + 1]).
+    public readonly int[] RuleStart;
+    public readonly Rule[] Rules;
+    public readonly string[] RuleText;
+
+    // Nodes a command touches at a level ([command * levels + level]): Count of them from NodeOf[Via * banks + bank]
+    // * Mul, where NodeOf[level * banks + bank] is the bank's node at a level.
+    public readonly int[] Via, Mul, Count, NodeOf;
+
+    // Windowed rules keep rings of recent issues: RingOf[level * commands + command] is a ring key or -1.
+    public readonly int[] RingOf, RingSize, RingLevel;
+
+    public DramCompiledStandard(DramStandard standard)
+    {
+        var org = standard.Organization;
+        Levels = org.Levels.Count;
+        Commands = standard.Commands.Count;
+        Banks = org.Banks;
+
+        Effect = new DramBankEffect[Commands];
+        Columns = new int[Commands];
+        ScopeLevel = new int[Commands];
+        ScopeBanks = new int[Commands];
+        CoveredBanks = new int[Commands];
+        Via = new int[Commands * Levels];
+        Mul = new int[Commands * Levels];
+        Count = new int[Commands * Levels];
+        for (var c = 0; c < Commands; c++)
+        {
+            var spec = standard.Commands[c];
+            var s = spec.ScopeLevel;
+            Effect[c] = spec.Effect;
+            Columns[c] = spec.ColumnSpace is null ? -1 : spec.Columns;
+            ScopeLevel[c] = s;
+            ScopeBanks[c] = org.BanksUnder(s);
+            CoveredBanks[c] = s == org.BankLevel || spec.CoversBanksBelow ? org.BanksUnder(s) : 0;
+            for (var l = 0; l < Levels; l++)
+            {
+                var k = c * Levels + l;
+                if (l <= s) (Via[k], Mul[k], Count[k]) = (l, 1, 1);
+                else if (spec.CoversBanksBelow)
+                    (Via[k], Mul[k], Count[k]) = (s, org.BanksUnder(s) / org.BanksUnder(l), org.BanksUnder(s) / org.BanksUnder(l));
+                else (Via[k], Mul[k], Count[k]) = (0, 0, 0);
+            }
+        }
+
+        NodeOf = new int[Levels * Banks];
+        for (var l = 0; l < Levels; l++)
+            for (var b = 0; b < Banks; b++) NodeOf[l * Banks + b] = b / org.BanksUnder(l);
+
+        RingOf = Enumerable.Repeat(-1, Levels * Commands).ToArray();
+        var sizes = new List<int>();
+        var levels = new List<int>();
+        foreach (var r in standard.Rules.Where(r => r.Window > 1))
+        {
+            var slot = r.Level * Commands + r.Preceding;
+            if (RingOf[slot] >= 0) continue;
+            RingOf[slot] = sizes.Count;
+            sizes.Add(r.Window);
+            levels.Add(r.Level);
+        }
+        RingSize = sizes.ToArray();
+        RingLevel = levels.ToArray();
+
+        var sorted = standard.Rules.OrderBy(r => r.Following).ToArray(); // stable: table order within a command
+        RuleStart = new int[Commands + 1];
+        foreach (var r in sorted) RuleStart[r.Following + 1]++;
+        for (var c = 0; c < Commands; c++) RuleStart[c + 1] += RuleStart[c];
+        Rules = sorted.Select(r => new Rule(r.Level, r.Preceding, r.Latency, r.Window > 1 ? RingOf[r.Level * Commands + r.Preceding] : -1)).ToArray();
+        RuleText = sorted.Select(standard.Describe).ToArray();
+    }
+}
