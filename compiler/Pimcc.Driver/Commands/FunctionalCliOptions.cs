@@ -29,13 +29,14 @@ public sealed class FunctionalCliOptions
 
     public bool Requested(ParseResult p) => p.GetValue(Functional);
 
-    /// <summary>Runs the greedy generation: <paramref name="decodeSteps"/> decode steps after the prompt.</summary>
-    public int Run(PimBinary bin, string name, int decodeSteps, ParseResult p, ConsoleIo io)
+    /// <summary>Runs the greedy generation: <paramref name="decodeSteps"/> decode steps after the prompt (null: as many
+    /// as the binary was compiled to generate). More than compiled is refused before anything runs.</summary>
+    public int Run(PimBinary bin, string name, int? decodeSteps, ParseResult p, ConsoleIo io)
     {
         var prompt = ReadPrompt(p);
         var sw = Stopwatch.StartNew();
         var sim = new FunctionalSimulator(bin, name, new FunctionalOptions { CheckInterleavings = !p.GetValue(NoRaceCheck) });
-        var result = FunctionalGeneration.Run(sim, prompt, decodeSteps, p.GetValue(PromptReplay));
+        var result = FunctionalGeneration.Run(sim, prompt, decodeSteps ?? bin.Workload?.GeneratedTokens ?? 0, p.GetValue(PromptReplay));
         io.Out.Write(Render(result));
         if (p.GetValue(Logits) is { } path) OutputFile.WriteText(path, LogitsJson(result));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: functional run of {result.Steps.Count} program steps in {sw.Elapsed.TotalSeconds:F2} s wall time"));

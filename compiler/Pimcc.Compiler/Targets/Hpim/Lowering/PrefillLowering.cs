@@ -34,6 +34,9 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
     /// <summary>The layer loop the cores ran (null: unrolled).</summary>
     public LayerLoop? Loop => _s.Loop;
 
+    /// <summary>The longest prompt the program takes (its token buffer and scratch hold this many; r28 may be smaller).</summary>
+    public long Tokens => _s.Tokens;
+
     /// <summary>Local address of the prompt's token ids (ABI: one 32-bit word per position).</summary>
     public long TokensAddress => _tokensAddr;
 
