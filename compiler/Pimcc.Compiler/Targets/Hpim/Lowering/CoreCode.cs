@@ -58,6 +58,18 @@ internal sealed class CoreCode
         I("loop", counter, top - _ops.Count);
     }
 
+    /// <summary>
+    /// Emits <paramref name="body"/> so that it runs only when r[a] &lt; r[b] (signed): <c>blt a, b</c> over a
+    /// <c>jmp</c> past the body (the 24-bit jump reaches over bodies of any size, a 14-bit branch would not).
+    /// </summary>
+    public void IfLess(int a, int b, Action body)
+    {
+        I("blt", a, b, 2);
+        var skip = Placeholder();
+        body();
+        _ops[skip] = SramIsa.Table.Make("jmp", _ops.Count - skip);
+    }
+
     /// <summary>Marks the current position; <see cref="PatchForward"/> later fills a branch placeholder to it.</summary>
     public int Placeholder()
     {

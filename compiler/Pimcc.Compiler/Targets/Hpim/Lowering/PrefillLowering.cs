@@ -117,6 +117,23 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         if (_workTop > 0) Buffers.Allocate("work", _workTop, RegionKind.Scratch);
     }
 
+    /// <summary>
+    /// Emits the work of token block <paramref name="tau"/> so that it runs only when the prompt reaches into the
+    /// block: r28 (the prompt length, docs/hpim-abi.md) &gt; tau x B. A shorter prompt than compiled then runs
+    /// ceil(prompt / B) blocks. Block 0 always runs. <paramref name="scratch"/> must be free where the body starts.
+    /// Every core of a collective (the norm's all-reduce groups) guards the same block, so they skip it together.
+    /// </summary>
+    private void InPrompt(CoreCode c, long tau, int scratch, Action body)
+    {
+        if (tau == 0)
+        {
+            body();
+            return;
+        }
+        c.Li(scratch, tau * Tb);
+        c.IfLess(scratch, Reg.Prompt, body);
+    }
+
     private int ChannelsPerCore => t.Hbm.ChannelsOfCore(0).Count;
 
     private void EmitOp(Operation op, int index)
