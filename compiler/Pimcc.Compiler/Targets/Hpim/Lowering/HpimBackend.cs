@@ -126,14 +126,6 @@ public static class HpimBackend
             () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps,
         };
         if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps);
-        // A one-token prompt skips every prefill token block but the first (docs/hpim-lowering.md, "Shorter prompts"):
-        // the guarded paths balance too. Not counted in the report's sync ops (those describe the compiled workload).
-        if (PrefillScratch.TokenBlockFor(prompt, target) < prompt)
-            runs.Add(() =>
-            {
-                SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: 1);
-                return 0;
-            });
         var total = bin.Channels.Sum(c => Pimcc.Isa.Hbm.HbmRepeat.CountIssued(c.Commands));
         var full = total <= FullTimingCheckLimit;
         var sample = full ? bin.Channels : [bin.Channels[0]];
