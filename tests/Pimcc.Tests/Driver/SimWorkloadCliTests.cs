@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
+using Pimcc.Sim;
 
 namespace Pimcc.Tests.Driver;
 
@@ -51,6 +52,14 @@ public class SimWorkloadCliTests
         w.GetProperty("outputTokens").GetInt32().ShouldBe(3);
         CliRunner.Run("sim", Compiled32x64.Value, "--gen-tokens", "65").ShouldBeOneLineError(ExitCode.WorkloadExceedsCompiled, "32 prompt + 64 generated tokens");
         CliRunner.Run("sim", Compiled32x64.Value, "--prompt-tokens", "33").ShouldBeOneLineError(ExitCode.WorkloadExceedsCompiled, "at most 32");
+    }
+
+    [Fact]
+    public void TheSimulatorItselfRefusesMoreThanCompiled()
+    {
+        var bin = PimBinaryReader.ReadFile(Compiled32x64.Value);
+        var request = new GenerationRequest(32, 65, ProgramEntries.FromBinary(bin, "prefill"), ProgramEntries.FromBinary(bin, "decode"));
+        Should.Throw<PimccError>(() => GenerationRun.Run(new HpimSimulator(bin, "o.bin"), request)).Code.ShouldBe(ExitCode.WorkloadExceedsCompiled);
     }
 
     [Theory]
