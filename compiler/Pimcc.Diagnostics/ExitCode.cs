@@ -77,4 +77,7 @@ public enum ExitCode
 
     [Description("The program faulted in functional simulation: memory access out of range, MAC on a closed row, a race between interleavings.")]
     ExecutionFault = 62,
+
+    [Description("The run asks for more than the binary was compiled for: more prompt or generated tokens, or positions beyond its context.")]
+    WorkloadExceedsCompiled = 63,
 }

@@ -76,10 +76,12 @@ public static class GenerationRun
 {
     public static GenerationResult Run(HpimSimulator sim, GenerationRequest request, Action<int, int>? progress = null)
     {
+        // never more than the binary was compiled for, whoever builds the request (docs/simulator.md, "Workload")
+        RequestedWorkload.ForTiming(sim.Binary, sim.FileName, request.PromptLength, request.OutputTokens);
         var m = request.OutputTokens;
         var keep = request.KeepActivityRuns;
         bool Keep(int run) => keep is { } k && run >= k.First && run <= k.Last;
-        var traced = keep is null ? null : new HpimSimulator(sim.Binary, "out.bin", sim.Options with { KeepActivity = true });
+        var traced = keep is null ? null : new HpimSimulator(sim.Binary, sim.FileName, sim.Options with { KeepActivity = true });
         (ProgramEntry, ProgramRegisters) Program(int run) => run == 0
             ? (request.Prefill, ProgramRegisters.Prefill(request.PromptLength))
             : (request.Decode, ProgramRegisters.Decode(request.PromptLength, run - 1));

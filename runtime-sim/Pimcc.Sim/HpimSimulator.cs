@@ -28,6 +28,7 @@ public sealed class HpimSimulator
     public HpimSimulator(PimBinary binary, string fileName = "out.bin", SimOptions? options = null, string? expectedTarget = null)
     {
         _binary = binary;
+        FileName = fileName;
         Options = options ?? new SimOptions();
         Target = LoadTarget(binary, fileName);
         if (expectedTarget is not null && expectedTarget != Target.Name)
@@ -62,6 +63,9 @@ public sealed class HpimSimulator
     public HpimTarget Target { get; }
     public SimOptions Options { get; }
     public PimBinary Binary => _binary;
+
+    /// <summary>Names the binary in error messages.</summary>
+    public string FileName { get; }
 
     /// <summary>The resolved hpim target embedded in the binary (<see cref="Units.SimulatorTargets.EmbeddedTarget"/>).</summary>
     public static HpimTarget LoadTarget(PimBinary binary, string fileName)

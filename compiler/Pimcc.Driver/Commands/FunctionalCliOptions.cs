@@ -30,13 +30,14 @@ public sealed class FunctionalCliOptions
 
     public bool Requested(ParseResult p) => p.GetValue(Functional);
 
-    /// <summary>Runs the greedy generation: <paramref name="decodeSteps"/> decode steps after the prompt.</summary>
-    public int Run(PimBinary bin, string name, int decodeSteps, ParseResult p, ConsoleIo io)
+    /// <summary>Runs the greedy generation: <paramref name="decodeSteps"/> decode steps after the prompt (null: as many
+    /// as the binary was compiled to generate). More than compiled is refused before anything runs.</summary>
+    public int Run(PimBinary bin, string name, int? decodeSteps, ParseResult p, ConsoleIo io)
     {
         var prompt = ReadPrompt(p);
         var sw = Stopwatch.StartNew();
         var (simulator, target) = SimulatorTargets.For(bin, name);
-        var result = simulator.RunFunctional(bin, target, name, new FunctionalRequest(prompt, decodeSteps)
+        var result = simulator.RunFunctional(bin, target, name, new FunctionalRequest(prompt, decodeSteps ?? bin.Workload?.GeneratedTokens ?? 0)
         {
             CheckInterleavings = !p.GetValue(NoRaceCheck),
             ReplayPrompt = p.GetValue(PromptReplay),

@@ -35,9 +35,12 @@ public sealed class SimCliOptions
         foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact, Sampling, Layers }) c.Options.Add(o);
     }
 
-    /// <summary>Runs the generation and writes report and trace. Wall time goes to stderr, never into the report.</summary>
-    public int Simulate(PimBinary bin, string name, int prompt, int generated, ParseResult p, ConsoleIo io)
+    // Wall time goes to stderr, never into the report.
+    /// <summary>Runs the generation and writes report and trace. <paramref name="promptTokens"/> and
+    /// <paramref name="generatedTokens"/> (null: as compiled) are checked against the binary's workload.</summary>
+    public int Simulate(PimBinary bin, string name, int? promptTokens, int? generatedTokens, ParseResult p, ConsoleIo io)
     {
+        var (prompt, generated) = RequestedWorkload.ForTiming(bin, name, promptTokens, generatedTokens);
         var format = p.GetValue(Format)!;
         if (format is not ("text" or "json" or "csv" or "html"))
             throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{format}'", "use text, json, csv or html");
@@ -92,8 +95,8 @@ public static class SimCommand
     {
         var cmd = new Command("sim", "simulate an out.bin: prefill once, then one decode step per generated token; report latency, throughput, energy");
         var input = new Argument<string>("binary") { Description = "out.bin compiled by pimcc" };
-        var prompt = new Option<int>("--prompt-tokens") { Description = "prompt tokens (as compiled)", DefaultValueFactory = _ => 256 };
-        var gen = new Option<int>("--gen-tokens") { Description = "generated tokens (at most as compiled)", DefaultValueFactory = _ => 768 };
+        var prompt = TokenCount("--prompt-tokens", "prompt tokens (default and maximum: as compiled)");
+        var gen = TokenCount("--gen-tokens", "generated tokens (default and maximum: as compiled)");
         var sim = new SimCliOptions();
         var functional = new FunctionalCliOptions();
         cmd.Arguments.Add(input);
@@ -110,6 +113,19 @@ public static class SimCommand
         });
         return cmd;
     }
+
+    /// <summary>An optional whole-number option; anything else (<c>1e9</c>, <c>ten</c>) is a one-line usage error.</summary>
+    private static Option<int?> TokenCount(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n;
+            r.AddError($"{name} '{text}' is not a whole number of tokens");
+            return null;
+        },
+    };
 }
 
 /// <summary><c>pimcc run model --target hpim</c>: compile and simulate in one go.</summary>

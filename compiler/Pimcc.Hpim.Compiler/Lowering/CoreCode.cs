@@ -58,6 +58,28 @@ internal sealed class CoreCode
         I("loop", counter, top - _ops.Count);
     }
 
+    /// <summary>
+    /// Emits <paramref name="body"/> so that it runs only when r[a] &lt; r[b] (signed): a <c>bge a, b</c> past the
+    /// body, not taken when the body runs (no taken-branch penalty on that path). A body beyond the branch offset's
+    /// reach gets <c>blt a, b, +2; jmp past</c> instead, the <c>jmp</c> inserted after the fact: nothing recorded
+    /// while the body was emitted points behind the insertion (loop offsets are relative, ops and entries do not
+    /// start inside a guarded body).
+    /// </summary>
+    public void IfLess(int a, int b, Action body)
+    {
+        var at = Placeholder();
+        body();
+        var past = _ops.Count - at;
+        var branch = SramIsa.Table.Get("bge");
+        if (branch.Operands[branch.IndexOf("target")].Accepts(past))
+        {
+            _ops[at] = SramIsa.Table.Make("bge", a, b, past);
+            return;
+        }
+        _ops[at] = SramIsa.Table.Make("blt", a, b, 2);
+        _ops.Insert(at + 1, SramIsa.Table.Make("jmp", past));
+    }
+
     /// <summary>Marks the current position; <see cref="PatchForward"/> later fills a branch placeholder to it.</summary>
     public int Placeholder()
     {

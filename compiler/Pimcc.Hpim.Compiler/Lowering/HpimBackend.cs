@@ -82,10 +82,24 @@ public static class HpimBackend
         map.AddRange(pre.Buffers.Regions(cores.Length));
         map.AddRange(dec.Buffers.Regions(cores.Length));
         map.AddRange(ReturnedLogits.Regions(scheduled, map).ToList());
-        var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug);
+        var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug)
+        {
+            Workload = WorkloadOf(scheduled, pre.Tokens),
+        };
 
         report = new HpimEmitReport(dec.Loop is not null, dec.Buffers.Used, pre.Buffers.Used, 0, 0);
         return bin;
+    }
+
+    /// <summary>
+    /// What the binary was compiled for (format 1.4): the prompt the prefill program was lowered for (its token
+    /// buffer and scratch hold that many; the ABI's r28 may ask for fewer), the module's generated tokens, and the
+    /// positions that workload fills: the KV caches and position tables hold at least that many (bind-workload checks).
+    /// </summary>
+    private static CompiledWorkload WorkloadOf(Module m, long prompt)
+    {
+        var generated = m.Attrs.IntOr("generated_tokens", 0);
+        return new CompiledWorkload((int)prompt, (int)generated, (int)(prompt + generated), m.Name, [PrefillEntry, DecodeEntry]);
     }
 
     private static IEnumerable<MemoryRegion> HbmRegions(Module m, HbmLayout l)

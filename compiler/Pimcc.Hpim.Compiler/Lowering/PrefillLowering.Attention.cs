@@ -49,12 +49,16 @@ internal sealed partial class PrefillLowering
         {
             var kvh = h / group;
             for (long sigma = 0; sigma < _s.Blocks; sigma++)
-            {
-                FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e);
-                FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
-            }
+                InPrompt(c, sigma, Reg.T0, () =>
+                {
+                    FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e);
+                    FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
+                });
             if (h % group == 0) WriteKvCache(c, kvh, kvHeads, d, p, nb, cacheBase, kt, vt, tok);
+            // Key blocks the prompt does not reach are skipped: the causal softmax zeroes their scores (vfill of every
+            // key after the query), so the S.V sum over the blocks that ran is the whole sum.
             for (long tau = 0; tau < _s.Blocks; tau++)
+                InPrompt(c, tau, Reg.T0, () =>
             {
                 var rowsQ = _s.TokensIn(tau);
                 FeatureRows(c, "hbm.ld", q, tau, h * d, d, qt);
@@ -64,10 +68,11 @@ internal sealed partial class PrefillLowering
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // Q block, [tokens x head_dim]
                 Tcu(c, "tcu.ld", d, Tb, cols);
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
-                {
-                    Tcu(c, "tcu.shape", rowsQ, _s.TokensIn(sigma), d);
-                    Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, _dt, Set);    // S[:, sigma block] = Q K^T
-                }
+                    InPrompt(c, sigma, Reg.T0, () =>
+                    {
+                        Tcu(c, "tcu.shape", rowsQ, _s.TokensIn(sigma), d);
+                        Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, _dt, Set);   // S[:, sigma block] = Q K^T
+                    });
                 Softmax(c, s, cols, tau * Tb, rowsQ, scale, zero, tmp);
                 c.Li(Reg.T0, st);
                 c.Li(Reg.T1, s);
@@ -75,12 +80,13 @@ internal sealed partial class PrefillLowering
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // S^T, [keys x queries]
                 Tcu(c, "tcu.ld", Tb, Tb, Tb);
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
-                {
-                    Tcu(c, "tcu.shape", d, rowsQ, _s.TokensIn(sigma));
-                    Tcu(c, "tcu.gemm", ot, vt + sigma * d * Tb * e, st + sigma * Tb * Tb * e, _dt, sigma == 0 ? Set : Acc); // O^T += V^T S^T
-                }
+                    InPrompt(c, sigma, Reg.T0, () =>
+                    {
+                        Tcu(c, "tcu.shape", d, rowsQ, _s.TokensIn(sigma));
+                        Tcu(c, "tcu.gemm", ot, vt + sigma * d * Tb * e, st + sigma * Tb * Tb * e, _dt, sigma == 0 ? Set : Acc); // O^T += V^T S^T
+                    });
                 FeatureRows(c, "hbm.st", op.Result.Name, tau, h * d, d, ot);
-            }
+            });
         }
     }
 
@@ -124,6 +130,7 @@ internal sealed partial class PrefillLowering
         var e = Element;
         foreach (var (kind, src) in new[] { (0L, kt), (1L, vt) })
             for (long sigma = 0; sigma < _s.Blocks; sigma++)
+                InPrompt(c, sigma, Reg.T0, () =>
             {
                 c.Li(Reg.T0, tok);
                 c.Li(Reg.T1, src + sigma * d * Tb * e);
@@ -137,6 +144,6 @@ internal sealed partial class PrefillLowering
                     Hbm(c, "hbm.st", tok + (p0 - lo) * d * e, (int)(beta % l.Channels),
                         cacheBase + beta / l.Channels * l.Page + (p0 - b * p) * d * e, (p1 - p0) * d * e, Reg.KvLayerOffset);
                 }
-            }
+            });
     }
 }

@@ -152,9 +152,12 @@ internal sealed partial class PrefillLowering
         // prefetch the panel GX/GXc points at (step s, chunk kappa) into buffer s mod 2, then advance to step s + 1
         void PrefetchPanel(long s, long kappa, int tau)
         {
-            c.Li(Reg.T0, tl.PanelBuffers + (s % 2) * panels);
-            c.Li(Reg.T2, RowsIn(g.K, kappa) * Tb * Element);
-            c.I("hbm.pf", Reg.T0, GX, Reg.T2, GXc, (int)(s % 2));
+            InPrompt(c, tl.Taus[tau], Reg.T0, () =>
+            {
+                c.Li(Reg.T0, tl.PanelBuffers + (s % 2) * panels);
+                c.Li(Reg.T2, RowsIn(g.K, kappa) * Tb * Element);
+                c.I("hbm.pf", Reg.T0, GX, Reg.T2, GXc, (int)(s % 2));
+            });
             if (tau + 1 < nTau) c.I("add", GX, GX, GStride);
             else
             {
@@ -180,15 +183,22 @@ internal sealed partial class PrefillLowering
                     if (kappa + 1 < g.Chunks) PrefetchWeights(kappa + 1);
                     c.I("hbm.pfw", 2 + (int)(kappa % 2));
                 }
-                c.I("hbm.pfw", (int)(s % 2));
-                var n = _s.TokensIn(tl.Input, tau);
-                var k = RowsIn(g.K, kappa);
-                if (shape != (tl.Rows, n, k))
+                var shaped = false;
+                InPrompt(c, tau, Reg.T0, () =>
                 {
-                    Tcu(c, "tcu.shape", tl.Rows, n, k);
-                    shape = (tl.Rows, n, k);
-                }
-                Tcu(c, "tcu.gemm", tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element), tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes, tl.PanelBuffers + (s % 2) * panels, _dt, kappa == 0 ? Set : Acc);
+                    c.I("hbm.pfw", (int)(s % 2));
+                    var n = _s.TokensIn(tl.Input, tau);
+                    var k = RowsIn(g.K, kappa);
+                    if (shape != (tl.Rows, n, k))
+                    {
+                        Tcu(c, "tcu.shape", tl.Rows, n, k);
+                        shape = (tl.Rows, n, k);
+                        shaped = true;
+                    }
+                    Tcu(c, "tcu.gemm", tl.Accumulators + (tl.Ldc == 1 ? 0 : tau * Tb * Element), tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes, tl.PanelBuffers + (s % 2) * panels, _dt, kappa == 0 ? Set : Acc);
+                });
+                // a shape set in a block the prompt may not reach is unknown afterwards
+                if (shaped && tau > 0) shape = (-1, -1, -1);
             }
         }
         PrefetchWeights(0);
@@ -257,15 +267,17 @@ internal sealed partial class PrefillLowering
             c.I("add", Reg.T3, Reg.T3, Base);
             c.I("add", Reg.T5, Src, Reg.Zero);
             long lastBytes = -1;
+            // a skipped block skips every later one too, so T1 as set in an earlier block stays right where it is used
             foreach (var tau in taus)
-            {
-                var bytes = _s.TokensIn(value, tau) * Element;
-                if (bytes != lastBytes) c.Li(Reg.T1, bytes);
-                lastBytes = bytes;
-                c.I("hbm.st", Reg.T3, Reg.T5, Reg.T1, Reg.T4);
-                c.I("add", Reg.T3, Reg.T3, Reg.T6);
-                c.I("add", Reg.T5, Reg.T5, Reg.T7);
-            }
+                InPrompt(c, tau, Reg.T0, () =>
+                {
+                    var bytes = _s.TokensIn(value, tau) * Element;
+                    if (bytes != lastBytes) c.Li(Reg.T1, bytes);
+                    lastBytes = bytes;
+                    c.I("hbm.st", Reg.T3, Reg.T5, Reg.T1, Reg.T4);
+                    c.I("add", Reg.T3, Reg.T3, Reg.T6);
+                    c.I("add", Reg.T5, Reg.T5, Reg.T7);
+                });
             c.Li(Reg.T0, seg.Stride);
             c.I("add", J, J, Reg.T0);
             c.I("add", Src, Src, Reg.T9);

@@ -34,7 +34,7 @@ internal sealed partial class PrefillLowering
         var rot = Take(rd * Tb * e);
         long loadedTau = -1;
         const int Pos = 15, Dst = 17;
-        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks)) InPrompt(c, tau, Reg.T0, () =>
         {
             if (tau != loadedTau)
             {
@@ -89,6 +89,6 @@ internal sealed partial class PrefillLowering
                 c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
             }
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, panelRows, x);
-        }
+        });
     }
 }

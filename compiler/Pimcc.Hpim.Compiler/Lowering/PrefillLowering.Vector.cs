@@ -15,24 +15,39 @@ internal sealed partial class PrefillLowering
     }
 
     /// <summary>
-    /// The last prompt position of every panel of the source's last token block becomes column 0 of a one-token
-    /// value (an <c>mv.2d</c> of one element per feature row).
+    /// The last prompt position (r28 - 1, docs/hpim-abi.md: the prompt may be shorter than compiled) of every panel
+    /// becomes column 0 of a one-token value (an <c>mv.2d</c> of one element per feature row). Its token block and
+    /// column are found at run time: from block 0 and column r28 - 1, every further block the prompt reaches moves the
+    /// panel one token-block stride on (same channel) and the column back by B.
     /// </summary>
     private void LastToken(CoreCode c, Operation op)
     {
         var src = op.Operands[0].Name;
         var n = FeaturesOf(src);
         var chunks = HbmRowBudget.Ceil(n, l.ElementsPerPage);
-        var tau = (_s.Tokens - 1) / Tb;
-        var col = (_s.Tokens - 1) % Tb;
         var a = Take(_s.PanelBytes);
         var b = Take(_s.PanelBytes);
+        const int Offset = 15, Column = 16;
+        c.I("add", Offset, Reg.Zero, Reg.Zero);
+        c.I("addi", Column, Reg.Prompt, -1);
+        for (long tau = 1; tau < _s.BlocksOf(src); tau++)
+            InPrompt(c, tau, Reg.T0, () =>
+            {
+                c.Li(Reg.T0, _s.TokenBlockStride(src));
+                c.I("add", Offset, Offset, Reg.T0);
+                c.Li(Reg.T0, Tb);
+                c.I("sub", Column, Column, Reg.T0);
+            });
+        c.Li(Reg.T4, Element);
+        c.I("mul", Column, Column, Reg.T4);                                // the column's byte offset in a panel row
         foreach (var (_, kappa) in PanelsOf(c, op.Result.Name, chunks))
         {
             var rows = RowsIn(n, kappa);
-            PanelRows(c, "hbm.ld", src, tau, kappa, 0, rows, a);
+            var (ch, off) = _s.Panel(src, 0, kappa);
+            Hbm(c, "hbm.ld", a, ch, _scratchBase + off, rows * Tb * Element, Offset);
             c.Li(Reg.T0, b);
-            c.Li(Reg.T1, a + col * Element);
+            c.Li(Reg.T1, a);
+            c.I("add", Reg.T1, Reg.T1, Column);
             c.Li(Reg.T2, SramLayout.Pack(rows, Element));
             c.Li(Reg.T3, SramLayout.Pack(Tb * Element, Tb * Element));
             c.I("mv.2d", Reg.T0, Reg.T1, Reg.T2, Reg.T3);
@@ -58,7 +73,7 @@ internal sealed partial class PrefillLowering
         var stage = Take(Tb * l.Page);
         var panel = Take(_s.PanelBytes);
         const int Id = 15, Ptr = 16, Dst = 17;
-        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks)) InPrompt(c, tau, Reg.T0, () =>
         {
             var rows = RowsIn(width, kappa);
             c.Li(Dst, stage);
@@ -97,7 +112,7 @@ internal sealed partial class PrefillLowering
             c.Li(Reg.T2, SramLayout.Pack(Tb, pe));
             c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                       // [tokens x page] -> [page x tokens]
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, panel);
-        }
+        });
     }
 
     /// <summary>Element-wise ops panel by panel (same layout for operands and result; no broadcasting).</summary>
@@ -110,7 +125,7 @@ internal sealed partial class PrefillLowering
         var chunks = HbmRowBudget.Ceil(n, l.ElementsPerPage);
         var a = Take(_s.PanelBytes);
         var b = op.Operands.Length > 1 ? Take(_s.PanelBytes) : a;
-        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks))
+        foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks)) InPrompt(c, tau, Reg.T0, () =>
         {
             var rows = RowsIn(n, kappa);
             PanelRows(c, "hbm.ld", op.Operands[0].Name, tau, kappa, 0, rows, a);
@@ -125,7 +140,7 @@ internal sealed partial class PrefillLowering
             }
             else c.I(op.Opcode switch { "relu" => "vrelu", "gelu" => "vgelu", _ => "vsilu" }, Reg.T4, Reg.T4, Reg.T6, _dt);
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, a);
-        }
+        });
     }
 
     /// <summary>
@@ -167,7 +182,7 @@ internal sealed partial class PrefillLowering
         if (beta is not null) LoadVector(c, beta, bBuf);
         var x = op.Operands[0].Name;
         const int Row = 15, Out = 16, Mean = 17, Rows = 18;
-        for (var tau = gi; tau < blocks; tau += groupsOf)
+        for (var tau = gi; tau < blocks; tau += groupsOf) InPrompt(c, tau, Reg.T0, () =>
         {
             var tokens = _s.TokensIn(op.Result.Name, tau);
             for (var i = 0; i < mine.Count; i++)
@@ -264,6 +279,6 @@ internal sealed partial class PrefillLowering
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // back to [rows x tokens]
                 PanelRows(c, "hbm.st", op.Result.Name, tau, k0, 0, rows, fm);
             }
-        }
+        });
     }
 }

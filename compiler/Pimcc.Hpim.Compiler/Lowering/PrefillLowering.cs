@@ -37,6 +37,9 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
     /// <summary>The layer loop the cores ran (null: unrolled).</summary>
     public LayerLoop? Loop => _s.Loop;
 
+    /// <summary>The longest prompt the program takes (its token buffer and scratch hold this many; r28 may be smaller).</summary>
+    public long Tokens => _s.Tokens;
+
     /// <summary>Local address of the prompt's token ids (ABI: one 32-bit word per position).</summary>
     public long TokensAddress => _tokensAddr;
 
@@ -115,6 +118,23 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         }
         foreach (var ch in chans) ch.EndOp();
         if (_workTop > 0) Buffers.Allocate("work", _workTop, RegionKind.Scratch);
+    }
+
+    /// <summary>
+    /// Emits the work of token block <paramref name="tau"/> so that it runs only when the prompt reaches into the
+    /// block: r28 (the prompt length, docs/hpim-abi.md) &gt; tau x B. A shorter prompt than compiled then runs
+    /// ceil(prompt / B) blocks. Block 0 always runs. <paramref name="scratch"/> must be free where the body starts.
+    /// Every core of a collective (the norm's all-reduce groups) guards the same block, so they skip it together.
+    /// </summary>
+    private void InPrompt(CoreCode c, long tau, int scratch, Action body)
+    {
+        if (tau == 0)
+        {
+            body();
+            return;
+        }
+        c.Li(scratch, tau * Tb);
+        c.IfLess(scratch, Reg.Prompt, body);
     }
 
     private int ChannelsPerCore => t.Hbm.ChannelsOfCore(0).Count;

@@ -66,6 +66,7 @@ public static class Assembler
         private readonly StringBuilder _targetJson = new();
         private string? _targetName;
         private string? _targetSha;
+        private (CompiledWorkload Workload, string Loc)? _workload;
         private Section? _current;
 
         public PimBinary Build(PimAsmParser.ProgramContext tree)
@@ -243,6 +244,17 @@ public static class Assembler
                         blocks ? LayerForm.Blocks : LayerForm.Loop, _current.Ops.Count, blocks ? (int)args.Int(2, "stride", int.MaxValue) : 0));
                     break;
                 }
+                case ".workload":
+                {
+                    if (_workload is not null)
+                        throw Malformed(Loc(d.Start), ".workload appears twice", "give the workload once");
+                    args.Count(5);
+                    var programs = args.String(4, "programs").Split(',');
+                    _workload = (new CompiledWorkload((int)args.Int(0, "prompt", int.MaxValue), (int)args.Int(1, "generated", int.MaxValue),
+                        (int)args.Int(2, "positions", int.MaxValue), args.String(3, "model"), programs), Loc(d.Start));
+                    WorkloadRules.Check(_workload.Value.Workload, _workload.Value.Loc, ExitCode.MalformedInput);
+                    break;
+                }
                 case ".debug":
                     if (_current is null)
                         throw Malformed(Loc(d.Start), ".debug outside a .core/.channel section", "put .debug inside the section it describes");
@@ -251,7 +263,7 @@ public static class Assembler
                         (int)args.Int(1, "count", int.MaxValue), args.Int(2, "op", long.MaxValue), args.String(3, "name")));
                     break;
                 default:
-                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .region .image .image_data .core .channel .entry .debug");
+                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .workload .region .image .image_data .core .channel .entry .layers .debug");
             }
         }
 
@@ -326,7 +338,9 @@ public static class Assembler
             }
             image.Sort(MemoryImageRules.Order);
             MemoryImageRules.Check(image, fileName, ExitCode.MalformedInput);
-            return new PimBinary(target, cores, channels, _regions, _debug) { Image = image };
+            if (_workload is { } w)
+                WorkloadRules.CheckPrograms(w.Workload, cores, channels, w.Loc, ExitCode.MalformedInput);
+            return new PimBinary(target, cores, channels, _regions, _debug) { Image = image, Workload = _workload?.Workload };
         }
 
         /// <summary>Positional directive operands with optional name checks.</summary>

@@ -29,6 +29,7 @@ public static class Disassembler
         {
             sb.Append("; pimcc disassembly. Reassemble with: pimcc asm <this file> -o out.bin\n");
             Target(sb, bin.Target);
+            Workload(sb, bin.Workload);
             MemoryMap(sb, bin.MemoryMap);
             Image(sb, bin.Image);
             foreach (var c in bin.Cores.OrderBy(c => c.Core))
@@ -66,6 +67,14 @@ public static class Disassembler
         var b64 = Convert.ToBase64String(t.Json);
         for (var i = 0; i < b64.Length; i += AsmText.Base64LineChars)
             sb.Append(".target_json \"").Append(b64.AsSpan(i, Math.Min(AsmText.Base64LineChars, b64.Length - i))).Append("\"\n");
+    }
+
+    /// <summary>The compiled workload (format 1.4): <c>.workload prompt=, generated=, positions=, model="...", programs="a,b"</c>.</summary>
+    private static void Workload(StringBuilder sb, CompiledWorkload? w)
+    {
+        if (w is null) return;
+        sb.Append(CultureInfo.InvariantCulture, $".workload prompt={w.PromptTokens}, generated={w.GeneratedTokens}, positions={w.Positions}, model=")
+          .Append(AsmText.Quote(w.Model)).Append(", programs=").Append(AsmText.Quote(string.Join(',', w.Programs))).Append('\n');
     }
 
     private static void MemoryMap(StringBuilder sb, IReadOnlyList<MemoryRegion> map)

@@ -16,11 +16,15 @@ public sealed record PimBinary(
 {
     /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 3;
+    public const ushort MinorVersion = 4;
 
-    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 3 with a layer table,
-    /// 2 with an initial memory image, else 1 (so older kinds of files stay byte-identical to what their writers produced).</summary>
-    public ushort WrittenMinorVersion => HasLayers ? (ushort)3 : Image.Count > 0 ? (ushort)2 : (ushort)1;
+    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 4 with a workload, 3 with
+    /// a layer table, 2 with an initial memory image, else 1 (so older kinds of files stay byte-identical to what their
+    /// writers produced).</summary>
+    public ushort WrittenMinorVersion => Workload is not null ? (ushort)4 : HasLayers ? (ushort)3 : Image.Count > 0 ? (ushort)2 : (ushort)1;
+
+    /// <summary>The workload the program was compiled for (format 1.4); null = not recorded (older or hand-written files).</summary>
+    public CompiledWorkload? Workload { get; init; }
 
     /// <summary>Whether some stream declares how its programs repeat per layer (format 1.3).</summary>
     public bool HasLayers => Cores.Any(c => c.Layers.Count > 0) || Channels.Any(c => c.Layers.Count > 0);

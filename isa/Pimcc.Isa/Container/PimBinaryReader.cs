@@ -64,6 +64,7 @@ public static class PimBinaryReader
         IReadOnlyList<MemoryRegion> map = [];
         IReadOnlyList<DebugRange> debug = [];
         IReadOnlyList<MemoryChunk> image = [];
+        CompiledWorkload? workload = null;
         foreach (var e in entries)
         {
             var payload = file.Slice((int)e.Offset, (int)e.Length);
@@ -98,13 +99,19 @@ public static class PimBinaryReader
                 case SectionKind.LayerTable:
                     ReadLayerTable(payload, where, cores, channels);
                     break;
+                case SectionKind.Workload:
+                    workload = WorkloadRules.Read(payload, where);
+                    WorkloadRules.CheckPrograms(workload, cores, channels, where, ExitCode.InvalidBinary);
+                    break;
             }
         }
         if (minor == 2 && image.Count == 0)
             throw Invalid(fileName, "section table", "format 1.2 is only written for files with a memory image");
-        if (minor >= 3 && !entries.Any(e => e.Kind == SectionKind.LayerTable))
+        if (minor == 3 && !entries.Any(e => e.Kind == SectionKind.LayerTable))
             throw Invalid(fileName, "section table", "format 1.3 is only written for files with a layer table");
-        return new PimBinary(target!, cores, channels, map, debug) { Image = image };
+        if (minor >= 4 && workload is null)
+            throw Invalid(fileName, "section table", "format 1.4 is only written for files with a workload section");
+        return new PimBinary(target!, cores, channels, map, debug) { Image = image, Workload = workload };
     }
 
     private readonly record struct Entry(SectionKind Kind, uint Index, long Offset, long Length, string Name);
@@ -156,13 +163,15 @@ public static class PimBinaryReader
                 SectionKind.MemoryImage when minor >= 2 => 7,
                 // Layer table: format 1.3 and later.
                 SectionKind.LayerTable when minor >= 3 => 8,
+                // Workload: format 1.4 and later.
+                SectionKind.Workload when minor >= 4 => 9,
                 _ => throw Invalid(fileName, e.Name, $"unknown section kind {(ushort)e.Kind}"),
             };
             if (r < rank || (r == rank && (r != 2 && r != 3 || e.Index <= prevIndex)))
                 throw Invalid(fileName, e.Name, "sections are out of order or repeated");
             if (r != rank)
                 prevIndex = -1;
-            if ((r is 1 or 4 or 5 or 6 or 7 or 8) && e.Index != 0)
+            if (r is not (2 or 3) && e.Index != 0)
                 throw Invalid(fileName, e.Name, "section index must be 0");
             rank = r;
             prevIndex = e.Index;
@@ -170,8 +179,8 @@ public static class PimBinaryReader
                 throw Invalid(fileName, e.Name, $"section starts at {e.Offset}, expected {expectOffset} (gap or overlap)");
             expectOffset += e.Length;
         }
-        // Optional trailing sections after debug: entry table (1.1), memory image (1.2), layer table (1.3).
-        var tail = entries.Count(e => e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage or SectionKind.LayerTable);
+        // Optional trailing sections after debug: entry table (1.1), memory image (1.2), layer table (1.3), workload (1.4).
+        var tail = entries.Count(e => e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage or SectionKind.LayerTable or SectionKind.Workload);
         if (entries.Count < 3 + tail || entries[0].Kind != SectionKind.Target || entries[^(2 + tail)].Kind != SectionKind.MemoryMap
             || entries[^(1 + tail)].Kind != SectionKind.DebugInfo)
             throw Invalid(fileName, "section table", "needs a target section first and memory-map and debug sections last");
@@ -190,6 +199,7 @@ public static class PimBinaryReader
         SectionKind.EntryTable => "entries",
         SectionKind.MemoryImage => "image",
         SectionKind.LayerTable => "layers",
+        SectionKind.Workload => "workload",
         _ => $"#{position}",
     };
 

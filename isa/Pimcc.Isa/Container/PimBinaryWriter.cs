@@ -46,6 +46,8 @@ public static class PimBinaryWriter
             sections.Add((SectionKind.MemoryImage, 0, ImagePayload(bin.Image)));
         if (bin.HasLayers)
             sections.Add((SectionKind.LayerTable, 0, LayerPayload(cores, channels)));
+        if (bin.Workload is { } workload)
+            sections.Add((SectionKind.Workload, 0, WorkloadPayload(workload, cores, channels)));
 
         var tableBytes = sections.Count * Layout.EntryBytes;
         var total = (long)Layout.HeaderBytes + tableBytes + sections.Sum(s => (long)s.Payload.Length);
@@ -214,6 +216,15 @@ public static class PimBinaryWriter
             foreach (var item in items.Order(order))
                 write(s, item);
         }
+        return s.ToArray();
+    }
+
+    private static byte[] WorkloadPayload(CompiledWorkload w, List<CoreStream> cores, List<ChannelStream> channels)
+    {
+        WorkloadRules.Check(w, "workload", ExitCode.InvalidBinary);
+        WorkloadRules.CheckPrograms(w, cores, channels, "workload", ExitCode.InvalidBinary);
+        var s = new ByteSink();
+        WorkloadRules.Write(s, w);
         return s.ToArray();
     }
 

@@ -14,6 +14,8 @@ public enum SectionKind : ushort
     MemoryImage = 7,
     /// <summary>Per-layer repetition of the streams' programs (format 1.3; present only when some stream declares it).</summary>
     LayerTable = 8,
+    /// <summary>The workload the binary was compiled for and the programs lowered (format 1.4; present only when recorded).</summary>
+    Workload = 9,
 }
 
 /// <summary>Fixed layout constants of the container (docs/binary-format.md).</summary>

@@ -33,8 +33,7 @@ public static class FunctionalGeneration
             ?? throw new PimccError(ExitCode.InvalidBinary, "decode program", "the binary names no returned logits (region 'decode.logits:<V>')", "recompile with this pimcc");
         if (prompt.Count == 0)
             throw new PimccError(ExitCode.InvalidSimInput, "--tokens", "the prompt is empty", "give at least one token id");
-        if (decodeSteps < 0)
-            throw new PimccError(ExitCode.InvalidSimInput, "--gen-tokens", $"{decodeSteps} decode steps", "use 0 or more");
+        RequestedWorkload.ForValues(bin, sim.Name, prompt.Count, decodeSteps);
         for (var i = 0; i < prompt.Count; i++)
             if (prompt[i] < 0 || prompt[i] >= vocab)
                 throw new PimccError(ExitCode.InvalidSimInput, $"--tokens (token {i})", $"token id {prompt[i]} is outside the vocabulary [0, {vocab})", "use ids below the vocabulary size");

@@ -51,6 +51,9 @@ public sealed class FunctionalSimulator
     public FunctionalOptions Options { get; }
     public PimBinary Binary => _bin;
 
+    /// <summary>The binary's file name, for diagnostics.</summary>
+    public string Name => _fileName;
+
     /// <summary>The current state (after the runs so far).</summary>
     public FunctionalMachine Machine { get; private set; }
 

@@ -87,6 +87,27 @@ public class FunctionalCliTests
     }
 
     [Fact]
+    public void MoreThanCompiledIsRefusedWithTheCompiledWorkloadAndWithoutGenTokensTheCompiledStepsRun()
+    {
+        CliRunner.Run("sim", OptBin.Value, "--functional", "--tokens", "3,1,4,1", "--gen-tokens", "3")
+            .ShouldBeOneLineError(ExitCode.WorkloadExceedsCompiled, "4 prompt + 2 generated tokens");
+        CliRunner.Run("sim", OptBin.Value, "--functional", "--tokens", "3,1,4,1,5", "--gen-tokens", "0")
+            .ShouldBeOneLineError(ExitCode.WorkloadExceedsCompiled, "5 prompt tokens");
+        CliRunner.Run("sim", OptBin.Value, "--functional", "--tokens", "3", "--gen-tokens", "-1").ShouldBeOneLineError(ExitCode.Usage, "-1 generated tokens");
+        var r = CliRunner.Run("sim", OptBin.Value, "--functional", "--tokens", "3", "--no-race-check");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.Split('\n').Single(l => l.StartsWith("generated: ", StringComparison.Ordinal)).Split(',').Length.ShouldBe(3, "prefill's token + 2 decode steps");
+    }
+
+    [Fact]
+    public void ABinaryWithoutAWorkloadIsNotRunOnValues()
+    {
+        var old = Path.Combine(CliRunner.TempDir(), "old.bin");
+        File.WriteAllBytes(old, PimBinaryWriter.Write(PimBinaryReader.ReadFile(OptBin.Value) with { Workload = null }));
+        CliRunner.Run("sim", old, "--functional", "--tokens", "3,1", "--gen-tokens", "1").ShouldBeOneLineError(ExitCode.UnsupportedBinaryVersion, "recompile with this pimcc");
+    }
+
+    [Fact]
     public void FunctionalModeNeedsAPrompt() =>
         CliRunner.Run("sim", OptBin.Value, "--functional").ShouldBeOneLineError(ExitCode.Usage, "--tokens");
 }

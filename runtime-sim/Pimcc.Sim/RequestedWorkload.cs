@@ -1,0 +1,65 @@
+using System.Globalization;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+
+namespace Pimcc.Sim;
+
+/// <summary>
+/// The workload a simulation runs, checked against the one the binary was compiled for (docs/simulator.md,
+/// "Workload"): by default the compiled one; fewer prompt or generated tokens are allowed, more are refused
+/// (<see cref="ExitCode.WorkloadExceedsCompiled"/>). A binary that records no workload (format 1.3 or older, or
+/// assembled without <c>.workload</c>) is simulated for timing only when both counts are given, and never on values.
+/// </summary>
+public static class RequestedWorkload
+{
+    /// <summary>Sanity bound on any token count given on the command line (a million tokens; no binary is compiled for more).</summary>
+    public const int MaxTokens = 1 << 20;
+
+    /// <summary>Prompt and generated tokens for a timing run: the given counts (null = the compiled ones), checked.</summary>
+    public static (int Prompt, int Generated) ForTiming(PimBinary bin, string name, int? prompt, int? generated)
+    {
+        CheckRange(prompt, generated);
+        if (bin.Workload is not { } w)
+        {
+            if (prompt is { } p && generated is { } g) return (p, g);
+            throw NoWorkload(name, "pass both --prompt-tokens and --gen-tokens to simulate it anyway");
+        }
+        var run = (prompt ?? w.PromptTokens, generated ?? w.GeneratedTokens);
+        CheckWithin(w, name, run.Item1, run.Item2);
+        return run;
+    }
+
+    /// <summary>
+    /// A functional run of <paramref name="prompt"/> tokens and <paramref name="decodeSteps"/> decode steps: refused
+    /// up front unless the binary records its workload and the run stays within it.
+    /// </summary>
+    public static void ForValues(PimBinary bin, string name, int prompt, int decodeSteps)
+    {
+        CheckRange(prompt, decodeSteps);
+        if (bin.Workload is not { } w) throw NoWorkload(name, "values need the compiled limits; recompile with this pimcc");
+        CheckWithin(w, name, prompt, decodeSteps);
+    }
+
+    private static void CheckRange(int? prompt, int? generated)
+    {
+        if (prompt is { } p && p is < 1 or > MaxTokens)
+            throw new PimccError(ExitCode.Usage, "--prompt-tokens", $"{p} prompt tokens", $"use 1 to {MaxTokens.ToString(CultureInfo.InvariantCulture)} (at most as compiled)");
+        if (generated is { } g && g is < 0 or > MaxTokens)
+            throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{g} generated tokens", $"use 0 to {MaxTokens.ToString(CultureInfo.InvariantCulture)} (at most as compiled)");
+    }
+
+    // Positions need no check of their own: a workload section holds positions >= prompt + generated (WorkloadRules).
+    private static void CheckWithin(CompiledWorkload w, string name, int prompt, int generated)
+    {
+        if (prompt > w.PromptTokens)
+            throw new PimccError(ExitCode.WorkloadExceedsCompiled, $"{name}: prompt", $"{prompt} prompt tokens, the binary was compiled for at most {w.PromptTokens}",
+                $"compiled workload: {w}; use fewer or recompile with --prompt-tokens {prompt}");
+        if (generated > w.GeneratedTokens)
+            throw new PimccError(ExitCode.WorkloadExceedsCompiled, $"{name}: generation", $"{generated} generated tokens, the binary was compiled for at most {w.GeneratedTokens}",
+                $"compiled workload: {w}; use fewer or recompile with --gen-tokens {generated}");
+    }
+
+    private static PimccError NoWorkload(string name, string hint) =>
+        new(ExitCode.UnsupportedBinaryVersion, name, "the binary records no workload (format 1.3 or older, or assembled without .workload)",
+            $"recompile with this pimcc, or {hint}");
+}
