@@ -18,11 +18,12 @@ public static class OnnxOperatorSet
     /// </summary>
     public static IReadOnlyList<string> Operators { get; } =
     [
-        "Add", "Cast", "Concat", "Constant", "ConstantOfShape", "Cos", "Div", "Equal", "Erf", "Exp",
-        "Expand", "Gather", "Gelu", "Gemm", "Identity", "LayerNormalization", "MatMul", "Mul", "Neg",
-        "Pow", "Range", "Reciprocal", "ReduceMax", "ReduceMean", "ReduceSum", "Relu", "Reshape",
-        "Shape", "Sigmoid", "Sin", "Slice", "Softmax", "Split", "Sqrt", "Squeeze", "Sub", "Tanh",
-        "Transpose", "Trilu", "Unsqueeze", "Where",
+        "Add", "And", "Cast", "Concat", "Constant", "ConstantOfShape", "Cos", "CumSum", "Div",
+        "Equal", "Erf", "Exp", "Expand", "Gather", "Gelu", "Gemm", "Greater", "GreaterOrEqual",
+        "Identity", "LayerNormalization", "Less", "LessOrEqual", "MatMul", "Max", "Min", "Mul",
+        "Neg", "Not", "Or", "Pow", "Range", "Reciprocal", "ReduceMax", "ReduceMean", "ReduceSum",
+        "Relu", "Reshape", "Shape", "Sigmoid", "Sin", "Slice", "Softmax", "Split", "Sqrt",
+        "Squeeze", "Sub", "Tanh", "Transpose", "Trilu", "Unsqueeze", "Where",
     ];
 
     private static readonly HashSet<string> OperatorSet = new(Operators, StringComparer.Ordinal);
