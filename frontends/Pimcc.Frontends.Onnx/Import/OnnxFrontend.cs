@@ -1,3 +1,4 @@
+using Pimcc.Diagnostics;
 using Pimcc.Frontends.Onnx.Raising;
 using Pimcc.Ir;
 
@@ -19,20 +20,32 @@ public static class OnnxFrontend
     public static (Module Module, OnnxImportReport Report) LoadWithReport(string path, OnnxWorkload workload)
     {
         workload.Validate(path);
-        var prepared = OnnxPreparedGraph.Load(path);
+        var prepared = OnnxPreparedGraph.Load(path, DecoderInputs.OneSequence);
         var name = ModuleName(path);
         RaisedProgram program;
         try
         {
             program = GraphRaiser.Raise(prepared);
         }
-        catch (RaisingFailure f)
+        catch (RaisingFailures f)
         {
-            var generic = OnnxGenericImporter.Import(prepared, name);
-            Verifier.VerifyOrThrow(generic, path);
+            Module generic;
+            try
+            {
+                generic = OnnxGenericImporter.Import(prepared, name);
+                Verifier.VerifyOrThrow(generic, path);
+            }
+            catch (PimccError e)
+            {
+                // Neither raised nor importable node for node: say why raising stopped, every node at once.
+                throw new PimccError(ExitCode.UnsupportedModel, path,
+                    $"{f.Failures.Count} node{(f.Failures.Count == 1 ? "" : "s")} fit no transformer pattern: "
+                    + string.Join("; ", f.Failures.Select(x => $"{x.Node.Describe()}: {x.Reason}")),
+                    $"the node-for-node import failed too ({e.Message})");
+            }
             var ops = generic.Functions[0].Body.Length;
             return (generic, new OnnxImportReport(false, prepared.Graph.Nodes.Count, prepared.NodesRemoved, 0, ops,
-                [new NotRaisedNode(f.Node.Name.Length > 0 ? f.Node.Name : f.Node.Outputs[0], f.Node.OpType, f.Reason)],
+                [.. f.Failures.Select(x => new NotRaisedNode(x.Node.Name.Length > 0 ? x.Node.Name : x.Node.Outputs.FirstOrDefault() ?? "(graph)", x.Node.OpType, x.Reason))],
                 "none: the graph was not raised, so no decode step could be derived"));
         }
         var module = DecoderEmitter.Emit(name, program, workload, path);

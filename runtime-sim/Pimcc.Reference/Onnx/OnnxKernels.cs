@@ -32,7 +32,7 @@ public static class OnnxKernels
         // Beyond the transformer list: what torch exports of the bundled samples contain (rotary tables, no-op copies).
         "Cos", "Sin", "Identity",
         // What real exporters' mask and position subgraphs use (transformers' torch and optimum exports).
-        "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "And", "Or", "Not", "Max", "Min", "CumSum");
+        "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "And", "Or", "Not", "Max", "Min", "CumSum", "ScatterND");
 
     public static Tensor[] Run(string opType, OpContext ctx)
     {

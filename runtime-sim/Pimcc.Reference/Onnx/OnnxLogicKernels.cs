@@ -3,9 +3,10 @@ using Pimcc.Reference.Kernels;
 namespace Pimcc.Reference.Onnx;
 
 /// <summary>
-/// ONNX comparisons, boolean logic, variadic Max/Min and CumSum (opsets 13–21): what exporters'
-/// mask and position subgraphs use (<c>Greater</c>/<c>Less</c> for causal masks, <c>CumSum</c> of
-/// the attention mask for OPT's positions, <c>Max</c> against the dtype minimum).
+/// ONNX comparisons, boolean logic, variadic Max/Min, CumSum and ScatterND (opsets 13–21): what
+/// exporters' mask and position subgraphs use (<c>Greater</c>/<c>Less</c> for causal masks, <c>CumSum</c>
+/// of the attention mask for OPT's positions, <c>Max</c> against the dtype minimum, <c>ScatterND</c>
+/// writing the padding mask into the causal one).
 /// </summary>
 internal static class OnnxLogicKernels
 {
@@ -23,6 +24,7 @@ internal static class OnnxLogicKernels
             "Max" => [Fold(ctx, MathF.Max, Math.Max)],
             "Min" => [Fold(ctx, MathF.Min, Math.Min)],
             "CumSum" => [CumSum(ctx)],
+            "ScatterND" => [ScatterNd(ctx)],
             _ => null!,
         };
         return result is not null;
@@ -78,5 +80,53 @@ internal static class OnnxLogicKernels
                 }
             }
         return rf is not null ? Tensor.Float(x.Element, x.Shape, rf) : Tensor.Int(x.Element, x.Shape, rl!);
+    }
+
+    /// <summary>ScatterND(data, indices[..., k], updates): a copy of data with the slices data[i₀..i_k-1, ...]
+    /// replaced (reduction "none") or combined ("add", "mul", "max", "min"), in index order.</summary>
+    private static Tensor ScatterNd(OpContext ctx)
+    {
+        var (data, indices, updates) = (ctx[0], ctx[1], ctx[2]);
+        var reduction = ctx.StrOr("reduction", "none");
+        var k = (int)indices.Shape[^1];
+        if (k > data.Rank) throw ctx.Error($"ScatterND indices address {k} axes of a rank-{data.Rank} tensor");
+        var slice = Tensor.Count(data.Shape[k..]);
+        var count = Tensor.Count(indices.Shape[..^1]);
+        if (updates.Length != count * slice) throw ctx.Error($"ScatterND updates {updates.ShapeText} do not match indices {indices.ShapeText} and data {data.ShapeText}");
+        var strides = Tensor.Strides(data.Shape);
+        var idx = indices.ToLongs();
+        var rf = data.Floats is { } df ? (float[])df.Clone() : null;
+        var rl = data.Ints is { } dl ? (long[])dl.Clone() : null;
+        var rb = data.Bools is { } db ? (bool[])db.Clone() : null;
+        for (long n = 0; n < count; n++)
+        {
+            long offset = 0;
+            for (var a = 0; a < k; a++)
+            {
+                var i = idx[n * k + a];
+                if (i < 0) i += data.Shape[a];
+                if (i < 0 || i >= data.Shape[a]) throw ctx.Error($"ScatterND index {idx[n * k + a]} is out of range for axis {a} of {data.ShapeText}");
+                offset += i * strides[a];
+            }
+            for (long e = 0; e < slice; e++)
+            {
+                var (at, from) = (offset + e, n * slice + e);
+                if (rb is not null) { rb[at] = updates.Bools![from]; continue; }
+                if (rl is not null && reduction == "none") { rl[at] = updates.GetLong(from); continue; }
+                var u = updates.GetDouble(from);
+                var old = rf is not null ? rf[at] : rl![at];
+                var v = reduction switch
+                {
+                    "none" => u,
+                    "add" => old + u,
+                    "mul" => old * u,
+                    "max" => Math.Max(old, u),
+                    "min" => Math.Min(old, u),
+                    _ => throw ctx.Error($"ScatterND reduction '{reduction}' is not one of none, add, mul, max, min"),
+                };
+                if (rf is not null) rf[at] = (float)v; else rl![at] = (long)v;
+            }
+        }
+        return rf is not null ? Tensor.Float(data.Element, data.Shape, rf) : rl is not null ? Tensor.Int(data.Element, data.Shape, rl) : Tensor.Bool(data.Shape, rb!);
     }
 }
