@@ -90,7 +90,7 @@ public static class CompileCommand
     private static (Module Module, HpimTarget Target) RunPipeline(string path, CompileSettings s, ConsoleIo io)
     {
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
-        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens), io.Err);
+        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens) { Defaulted = s.WorkloadDefaulted }, io.Err);
         var pipeline = Pipeline.Parse(s.Passes ?? PassRegistry.HpimPipeline, PassRegistry.Default);
         var manager = new PassManager(new PassInstrumentation
         {

@@ -48,12 +48,12 @@ public static class OnnxFrontend
                 [.. f.Failures.Select(x => new NotRaisedNode(x.Node.Name.Length > 0 ? x.Node.Name : x.Node.Outputs.FirstOrDefault() ?? "(graph)", x.Node.OpType, x.Reason))],
                 "none: the graph was not raised, so no decode step could be derived"));
         }
-        var module = DecoderEmitter.Emit(name, program, workload, path);
+        var module = DecoderEmitter.Emit(name, program, workload, path, out var note);
         Verifier.VerifyOrThrow(module, path);
         var prefill = module.FindFunction(Module.Prefill)!;
         var generics = prefill.Body.Count(o => o.Opcode.StartsWith("onnx.", StringComparison.Ordinal));
         return (module, new OnnxImportReport(true, prepared.Graph.Nodes.Count, prepared.NodesRemoved, prefill.Body.Length - generics, generics, [],
-            "derived from the raised prefill (same layers, rows = 1, past = kv, positions from kv)"));
+            "derived from the raised prefill (same layers, rows = 1, past = kv, positions from kv)") { WorkloadNote = note });
     }
 
     private static string ModuleName(string path)

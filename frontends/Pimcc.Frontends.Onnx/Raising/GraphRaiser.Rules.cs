@@ -108,10 +108,13 @@ internal sealed partial class GraphRaiser
         var x = RowsOf(ins[0]);
         var axis = _node.GetInt("axis", -1);
         if (axis != -1 && axis != (x.Batched ? 2 : 1)) throw Fail($"LayerNormalization over axis {axis}, not the hidden axis");
-        if (ins.Count < 3 || Get(ins[1]) is not Init g || Get(ins[2]) is not Init b)
-            throw Fail("LayerNormalization without weight and bias initializers");
+        if (Get(ins[1]) is not Init g || (ins.Count > 2 && Get(ins[2]) is not Init))
+            throw Fail("LayerNormalization whose scale or bias is not an initializer");
+        // No bias (B is optional): the IR's layer_norm takes beta, so a zero vector of the scale's shape (exact).
+        var b = ins.Count > 2 ? ((Init)Get(ins[2])).Tensor
+            : new OnnxTensor(ins[1] + ".zero_bias", OnnxDataType.Float, g.Tensor.Dims, new float[g.Tensor.ElementCount]);
         var eps = (double)_node.GetFloat("epsilon", 1e-5f);
-        Set(new Rows(Emit("layer_norm", [x.Node, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor))), new WeightRef(_program.AddWeight(WeightFromInit(b.Tensor)))],
+        Set(new Rows(Emit("layer_norm", [x.Node, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor))), new WeightRef(_program.AddWeight(WeightFromInit(b)))],
             AttrMap.Empty.Set("eps", eps), x.Node.Width), x.Batched));
     }
 

@@ -65,8 +65,10 @@ internal sealed partial class GraphRaiser
             }
             catch (RaisingFailure f)
             {
-                if (f.Reason.Length > 0 && !failures.Any(g => g.Node == f.Node)) failures.Add(f);
-                foreach (var o in node.Outputs) raiser._values[o] = Unraised.Instance;
+                // A node reading a stand-in fails because an earlier one did: not reported again.
+                var consequence = node.Inputs.Any(i => raiser._values.GetValueOrDefault(i) is Rows { Node.Opcode: "unraised" });
+                if (f.Reason.Length > 0 && !consequence && !failures.Any(g => g.Node == f.Node)) failures.Add(f);
+                foreach (var o in node.Outputs.Where(o => o.Length > 0)) raiser._values[o] = raiser.StandIn(o);
             }
         }
         var output = logitsOutput.Name;
@@ -90,6 +92,14 @@ internal sealed partial class GraphRaiser
         raiser._program.Output = logits.Node;
         return raiser._program;
     }
+
+    /// <summary>What an output of a node that was not raised stands for while the rest of the graph is tried: an
+    /// activation [1, seq, width] stays an activation (so later layers are still checked and reported), anything
+    /// else is <see cref="Unraised"/>. Nothing is emitted once a node failed.</summary>
+    private AbstractValue StandIn(string output) =>
+        _facts.TryGet(output, out var f) && f.ElementType == OnnxDataType.Float && f.Shape is { Count: 3 } s && s[0].TryConstant == 1 && s[2].TryConstant is { } w
+            ? new Rows(new RaisedNode("unraised", [], AttrMap.Empty, output) { Width = w })
+            : Unraised.Instance;
 
     private AbstractValue Get(string name)
     {

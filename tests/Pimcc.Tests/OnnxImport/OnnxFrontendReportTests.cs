@@ -42,6 +42,30 @@ public class OnnxFrontendReportTests
     }
 
     [Fact]
+    public void Every_node_that_fits_no_pattern_is_reported_at_once()
+    {
+        // Both layers' ReLU replaced by a bare Tanh: two independent failures; the ops reading them are not reported again.
+        var model = OnnxModelLoader.Load(OnnxRaisingTests.SamplePath("tiny-opt"));
+        var g = model.Graph;
+        var nodes = g.Nodes.Select(n => n.OpType == "Relu" ? n with { OpType = "Tanh" } : n).ToList();
+        var edited = new OnnxGraph(g.Name, nodes, g.Initializers, g.Inputs, g.Outputs, g.ValueInfos);
+        var dir = Directory.CreateTempSubdirectory("pimcc-raise-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "edited.onnx");
+            File.WriteAllBytes(path, OnnxProtoWriter.ToBytes(edited, model.IrVersion, model.Opset));
+            var (_, report) = OnnxFrontend.LoadWithReport(path, OnnxRaisingTests.Workload);
+            report.Raised.ShouldBeFalse();
+            report.NotRaised.Select(n => n.Node).ShouldBe(["/layers.0/Relu", "/layers.1/Relu"]);
+            report.NotRaised.ShouldAllBe(n => n.OpType == "Tanh" && n.Reason.Contains("none of relu, silu, gelu"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Workload_beyond_learned_positions_is_a_usage_error()
     {
         var e = Should.Throw<PimccError>(() => OnnxFrontend.Load(OnnxRaisingTests.SamplePath("tiny-opt"), new OnnxWorkload(120, 9)));
