@@ -9,7 +9,7 @@ namespace Pimcc.Frontends.Onnx.Import;
 /// inference, folding) and raises a full-sequence decoder graph to the transformer-level IR the
 /// HF-config frontend produces (docs/ir.md): <c>@prefill</c> and a derived <c>@decode</c> over one
 /// KV cache per layer. A graph that cannot be raised is imported node for node as generic
-/// <c>onnx.*</c> ops in <c>@prefill</c> (no decode), and the report says which node stopped raising
+/// <c>onnx.*</c> ops in <c>@prefill</c> (no decode), and the report names every node that stopped raising
 /// and why; nothing is dropped silently.
 /// </summary>
 public static class OnnxFrontend

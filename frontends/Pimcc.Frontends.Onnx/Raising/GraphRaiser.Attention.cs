@@ -38,7 +38,8 @@ internal sealed partial class GraphRaiser
             case Heads { Bhsd: true } h when shape is { Count: 4 } && Dim(0) == 1 && Dim(1) == h.N * h.Groups && Dim(h.KeyT ? 2 : 3) == h.D:
                 Set(h);
                 return;
-            case Scores s when shape is { Count: 3 or 4 } && (shape.Count == 3 || Dim(0) == 1) && Dim(shape.Count - 3) == s.Q.N:
+            case Scores s when shape is { Count: 3 or 4 } && (shape.Count == 3 || Dim(0) == 1) && Dim(shape.Count - 3) == s.Q.N
+                && _facts.Get(ins[0]).Shape is { Count: >= 2 } from && from[^1].Equals(shape[^1]) && from[^2].Equals(shape[^2]):
                 Set(s);
                 return;
             case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(1) == k.Source.N * k.Groups && Dim(3) == k.Source.D:

@@ -4,14 +4,11 @@ using Pimcc.Ir;
 namespace Pimcc.Frontends.Onnx.Raising;
 
 /// <summary>
-/// Walks a prepared (folded, shape-inferred) decoder graph in node order and recognises the
-/// transformer blocks torch.onnx exports spell out (patterns as exported by the bundled samples'
-/// generator, which follows modeling_opt.py / modeling_gpt2.py / modeling_llama.py): embeddings
-/// (+ learned positions), LayerNormalization, decomposed RMSNorm, MatMul(+bias Add) with weight
-/// initializers as linear, split-heads attention with scale, causal mask, softmax and GQA
-/// repeat_kv as one attention op, rotate-half RoPE, ReLU/GELU(erf, tanh)/SiLU, residual adds.
-/// The result is a <see cref="RaisedProgram"/>; the first node that fits no rule is thrown as a
-/// <see cref="RaisingFailure"/>.
+/// Walks a prepared (folded, shape-inferred) decoder graph in node order and raises it to transformer-level
+/// ops (Raising/README.md): structural values (masks, positions, rotary tables, scales) are evaluated by
+/// <see cref="StructuralEvaluator"/> and checked for what they are; element-wise chains are identified by
+/// evaluating them (<see cref="Fn"/>); linears, norms, heads and attention follow a few layout rules. The result
+/// is a <see cref="RaisedProgram"/>; every node that fits no rule is collected into one <see cref="RaisingFailures"/>.
 /// </summary>
 internal sealed partial class GraphRaiser
 {
