@@ -35,6 +35,11 @@ internal static class DecoderEmitter
         }
         var attrs = ModuleAttrs(nodes, program, workload, source);
         var total = workload.TotalTokens;
+        if (!attrs.ContainsKey("max_positions") || total <= attrs.Int("max_positions"))
+            foreach (var c in program.LengthChecks.Where(c => !c.Holds(total)))
+                throw new PimccError(ExitCode.UnsupportedModel, $"{source}: node {c.Node.Describe()}",
+                    $"checked at a few short lengths, {c.What}, but not at the workload's {total} positions (a sliding window or a position limit)",
+                    "compile a shorter workload (--prompt-tokens, --gen-tokens)");
         if (attrs.ContainsKey("max_positions") && total > attrs.Int("max_positions"))
             throw new PimccError(ExitCode.Usage, source,
                 $"the workload needs {total} positions ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated), more than the model's {attrs.Int("max_positions")} learned positions",

@@ -81,6 +81,8 @@ internal sealed partial class GraphRaiser
         if (producer is not { OpType: "Gather" } || producer.GetInt("axis", 0) != 0 || Get(producer.Inputs[0]) is not Init table
             || table.Tensor.Dims.Count != 2 || table.Tensor.DataType != OnnxDataType.Float || PositionOffset(producer.Inputs[1]) is not { } offset)
             return null;
+        var indices = producer.Inputs[1];
+        CheckAtLength($"'{indices}' holds the positions plus {offset}", at => PositionOffset(indices, at) == offset);
         var pos = Emit("position_ids", [], AttrMap.Empty.Set("offset", offset), 1);
         pos.Name += ".ids";
         return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);

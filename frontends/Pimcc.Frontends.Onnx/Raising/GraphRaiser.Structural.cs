@@ -16,6 +16,31 @@ internal sealed partial class GraphRaiser
         return _eval.FixedSeq is { } n ? _eval.HasPast ? [(n, 0), (n, 3), (n, 6)] : [(n, 0)] : all;
     }
 
+    /// <summary>The lengths a mask or position check must also hold at once the workload is known
+    /// (<see cref="RaisedProgram.LengthChecks"/>): the whole sequence, and the last decode step. A sliding-window
+    /// mask, causal at the few sampled lengths, is caught here.</summary>
+    private IEnumerable<(long Seq, long Past)> AtLength(long total) =>
+        _eval.FixedSeq is { } n
+            ? _eval.HasPast && total > n ? [(n, total - n)] : []
+            : _eval.HasPast ? [(total, 0), (1, total - 1)] : [(total, 0)];
+
+    /// <summary>Registers <paramref name="check"/> to run again at the compiled length.</summary>
+    private void CheckAtLength(string what, Func<IEnumerable<(long Seq, long Past)>, bool> check)
+    {
+        var node = _node;
+        _program.LengthChecks.Add(new LengthCheck(node, what, total =>
+        {
+            try
+            {
+                return check(AtLength(total));
+            }
+            catch (RaisingFailure)
+            {
+                return false;
+            }
+        }));
+    }
+
     private Tensor Evaluate(string name, long seq, long past)
     {
         try
@@ -42,10 +67,10 @@ internal sealed partial class GraphRaiser
     }
 
     /// <summary>c when the value holds the positions past + i + c of the seq new tokens, for every sampled length.</summary>
-    private long? PositionOffset(string name)
+    private long? PositionOffset(string name, IEnumerable<(long Seq, long Past)>? samples = null)
     {
         long? offset = null;
-        foreach (var (s, p) in Samples())
+        foreach (var (s, p) in samples ?? Samples())
         {
             var t = Evaluate(name, s, p);
             if (t.Ints is not { } v || v.Length != s) return null;
@@ -62,9 +87,15 @@ internal sealed partial class GraphRaiser
     /// when j ≤ past + i: <paramref name="allowed"/> maps an evaluated mask tensor and a flat index to
     /// whether it keeps the score there (null: neither kept nor removed cleanly).
     /// </summary>
-    private bool IsCausal(string mask, Func<Tensor, long, bool?> allowed)
+    private bool IsCausal(string mask, Func<Tensor, long, bool?> allowed, IEnumerable<(long Seq, long Past)>? samples = null)
     {
-        foreach (var (s, p) in Samples())
+        if (samples is null)
+        {
+            if (!IsCausal(mask, allowed, Samples())) return false;
+            CheckAtLength($"the mask '{mask}' is causal", at => IsCausal(mask, allowed, at));
+            return true;
+        }
+        foreach (var (s, p) in samples)
         {
             var t = Evaluate(mask, s, p);
             if (t.Rank < 2 || t.Shape[^1] != p + s || t.Shape[^2] != s) return false;
@@ -83,7 +114,14 @@ internal sealed partial class GraphRaiser
         IsCausal(mask, (t, k) => t.GetDouble(k) is var v && v == 0 ? true : v <= -1e4 ? false : null);
 
     /// <summary>True when the value is all zeros at every sampled length (an additive mask that removes nothing).</summary>
-    private bool IsZero(string name) => Samples().All(sp => Evaluate(name, sp.Seq, sp.Past) is var t && Enumerable.Range(0, (int)t.Length).All(k => t.GetDouble(k) == 0));
+    private bool IsZero(string name)
+    {
+        bool Zero(IEnumerable<(long Seq, long Past)> samples) =>
+            samples.All(sp => Evaluate(name, sp.Seq, sp.Past) is var t && Enumerable.Range(0, (int)t.Length).All(k => t.GetDouble(k) == 0));
+        if (!Zero(Samples())) return false;
+        CheckAtLength($"the additive mask '{name}' is all zeros", Zero);
+        return true;
+    }
 
     /// <summary>A condition that keeps the scores where it equals <paramref name="keepWhen"/>.</summary>
     private bool IsCausalCondition(string condition, bool keepWhen) =>

@@ -62,6 +62,8 @@ internal sealed class StructuralEvaluator
             var v = stack.Pop();
             if (v.Length == 0 || !seen.Add(v)) continue;
             if (_graph.FindInitializer(v) is { } t) { inits[v] = t; continue; }
+            // A value an earlier evaluation computed at these lengths (the mask every layer slices) is not recomputed.
+            if (v != value && _cache.TryGetValue((v, seq, past), out var known)) { inits[v] = ToOnnx(v, known); continue; }
             if (_producer.TryGetValue(v, out var node))
             {
                 if (node.OpType == "Shape") { inits[v] = Ints(v, Bound(_facts.Get(v).Elements, bindings, v)); continue; }
@@ -72,24 +74,22 @@ internal sealed class StructuralEvaluator
             inits[v] = RuntimeInput(v, seq, past, bindings);
         }
         nodes.Sort((a, b) => _order[a].CompareTo(_order[b]));
-        var outputs = _producer.ContainsKey(value) && !inits.ContainsKey(value) ? [new OnnxValueInfo(value, _facts.Get(value).ElementType, null)] : new List<OnnxValueInfo>();
-        Tensor result;
+        // Every node output is returned and kept, for later evaluations at the same lengths.
+        var outputs = nodes.SelectMany(n => n.Outputs).Where(o => o.Length > 0).Select(o => new OnnxValueInfo(o, _facts.Get(o).ElementType, null)).ToList();
         try
         {
-            if (outputs.Count == 0) result = FromOnnx(inits[value]);
-            else
-            {
-                var sub = new OnnxGraph("structural", nodes, [.. inits.Values], [], outputs, []);
-                var facts = OnnxShapeInference.Infer(sub, value);
-                var module = OnnxGenericImporter.Import(sub, [], v => OnnxGenericImporter.IrType(facts.Get(v), v, value), "structural", "prefill", value);
-                result = new ReferenceInterpreter(module).Run("prefill", [])[0];
-            }
+            if (outputs.Count == 0) return _cache[(value, seq, past)] = FromOnnx(inits[value]);
+            var sub = new OnnxGraph("structural", nodes, [.. inits.Values], [], outputs, []);
+            var facts = OnnxShapeInference.Infer(sub, value);
+            var module = OnnxGenericImporter.Import(sub, [], v => OnnxGenericImporter.IrType(facts.Get(v), v, value), "structural", "prefill", value);
+            var results = new ReferenceInterpreter(module).Run("prefill", []);
+            for (var i = 0; i < outputs.Count; i++) _cache[(outputs[i].Name, seq, past)] = results[i];
         }
         catch (PimccError e)
         {
             throw new NotStructural($"evaluating '{value}' for {seq} new and {past} cached positions failed: {e.Message}");
         }
-        return _cache[(value, seq, past)] = result;
+        return _cache[(value, seq, past)];
     }
 
     private static long[] Bound(IReadOnlyList<DimExpr>? dims, Dictionary<string, long> bindings, string value)
@@ -118,6 +118,15 @@ internal sealed class StructuralEvaluator
         OnnxDataType.Bool => new(name, type, shape, values.Select(v => v != 0).ToArray()),
         OnnxDataType.Float => new(name, type, shape, values.Select(v => (float)v).ToArray()),
         _ => throw new NotStructural($"input '{name}' is {type}"),
+    };
+
+    private static OnnxTensor ToOnnx(string name, Tensor t) => t.Element switch
+    {
+        _ when t.Floats is { } f => new(name, OnnxDataType.Float, t.Shape, f),
+        _ when t.Bools is { } b => new(name, OnnxDataType.Bool, t.Shape, b),
+        Pimcc.Ir.ElementType.I32 => new(name, OnnxDataType.Int32, t.Shape, t.Ints!.Select(v => (int)v).ToArray()),
+        Pimcc.Ir.ElementType.I8 => new(name, OnnxDataType.Int8, t.Shape, t.Ints!.Select(v => (sbyte)v).ToArray()),
+        _ => new(name, OnnxDataType.Int64, t.Shape, t.Ints!),
     };
 
     private static Tensor FromOnnx(OnnxTensor t) => t.DataType switch
