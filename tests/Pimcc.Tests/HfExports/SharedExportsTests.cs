@@ -20,8 +20,9 @@ namespace Pimcc.Tests.HfExports;
 /// </summary>
 public class SharedExportsTests(ITestOutputHelper output)
 {
-    /// <summary>FP32 reference interpreter vs torch FP32: different summation orders only.</summary>
-    private const double RaisedTolerance = 1e-4;
+    /// <summary>FP32 reference interpreter vs torch FP32: different summation orders only. Measured at most 2.7e-7 over
+    /// the twelve graphs (ONNX Runtime reproduces torch to 2.7e-7 too); as RaisedVersusOrtTests, 2e-5 keeps a margin.</summary>
+    private const double RaisedTolerance = 2e-5;
 
     /// <summary>The hpim datapath (FP16 values, FP32 accumulation) vs torch FP32; logits here stay below 2, where an FP16
     /// step is at most 2^-10. Measured at most 6.1e-4 over the eight graphs (about 1.2 FP16 steps at the logits' scale);
