@@ -26,7 +26,8 @@ public static class ModelLoader
 
     private static Module LoadOnnx(string path, HfWorkload workload, TextWriter? report)
     {
-        var (module, r) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(workload.PromptTokens, workload.GeneratedTokens));
+        var (module, r) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(workload.PromptTokens, workload.GeneratedTokens) { Defaulted = workload.Defaulted });
+        if (r.WorkloadNote is { } note) report?.WriteLine($"{path}: note: {note}");
         if (!r.Raised && report is not null)
         {
             report.WriteLine($"{path}: warning: not raised to transformer-level IR; {r.GenericOps} generic ops (hint: see below)");

@@ -126,19 +126,25 @@ public static class OnnxModelLoader
         return (int)version;
     }
 
-    /// <summary>Rejects the first node (file order) whose (domain, op type) pimcc does not implement.</summary>
+    /// <summary>Rejects every node (all named at once, file order) whose (domain, op type) pimcc does not implement,
+    /// then every node that lacks an input its operator requires (invalid ONNX, e.g. LayerNormalization without Scale).</summary>
     private static void CheckOperators(GraphProto graph, string location)
     {
-        foreach (var node in graph.Node)
+        var unsupported = graph.Node.Where(n => !OnnxOperatorSet.IsSupported(n.Domain, n.OpType)).ToList();
+        if (unsupported.Count > 0)
         {
-            if (OnnxOperatorSet.IsSupported(node.Domain, node.OpType))
-                continue;
-            var domain = OnnxOperatorSet.IsDefaultDomain(node.Domain) ? "ai.onnx" : node.Domain;
-            throw new PimccError(ExitCode.UnsupportedOperator, $"{location}: node '{node.Name}'",
-                $"operator '{node.OpType}' of domain '{domain}' is not supported",
-                OnnxOperatorSet.IsDefaultDomain(node.Domain)
+            static string Domain(NodeProto n) => OnnxOperatorSet.IsDefaultDomain(n.Domain) ? "ai.onnx" : n.Domain;
+            var kinds = unsupported.Select(n => $"'{n.OpType}' of domain '{Domain(n)}'").Distinct().ToList();
+            throw new PimccError(ExitCode.UnsupportedOperator, $"{location}: node '{unsupported[0].Name}'",
+                $"operator{(kinds.Count > 1 ? "s" : "")} {string.Join(", ", kinds)} {(kinds.Count > 1 ? "are" : "is")} not supported"
+                + (unsupported.Count > 1 ? $" ({unsupported.Count} nodes: {string.Join(", ", unsupported.Select(n => $"'{n.Name}' ({n.OpType})"))})" : ""),
+                unsupported.All(n => OnnxOperatorSet.IsDefaultDomain(n.Domain))
                     ? "supported operators are listed in docs (OnnxOperatorSet.Operators); re-export without it"
                     : "re-export without custom or contrib operators (plain ai.onnx ops only)");
         }
+        var missing = graph.Node.Where(n => n.Input.Take(OnnxOperatorSet.RequiredInputs(n.OpType)).Count(i => i.Length > 0) < OnnxOperatorSet.RequiredInputs(n.OpType)).ToList();
+        if (missing.Count > 0)
+            throw OnnxErrors.Invalid($"{location}: node '{missing[0].Name}'",
+                string.Join("; ", missing.Select(n => $"'{n.Name}' ({n.OpType}) has {n.Input.Count(i => i.Length > 0)} of the {OnnxOperatorSet.RequiredInputs(n.OpType)} inputs its operator requires")));
     }
 }

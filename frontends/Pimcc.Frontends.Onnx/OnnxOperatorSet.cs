@@ -18,14 +18,30 @@ public static class OnnxOperatorSet
     /// </summary>
     public static IReadOnlyList<string> Operators { get; } =
     [
-        "Add", "Cast", "Concat", "Constant", "ConstantOfShape", "Cos", "Div", "Equal", "Erf", "Exp",
-        "Expand", "Gather", "Gelu", "Gemm", "Identity", "LayerNormalization", "MatMul", "Mul", "Neg",
-        "Pow", "Range", "Reciprocal", "ReduceMax", "ReduceMean", "ReduceSum", "Relu", "Reshape",
-        "Shape", "Sigmoid", "Sin", "Slice", "Softmax", "Split", "Sqrt", "Squeeze", "Sub", "Tanh",
-        "Transpose", "Trilu", "Unsqueeze", "Where",
+        "Add", "And", "Cast", "Concat", "Constant", "ConstantOfShape", "Cos", "CumSum", "Div",
+        "Equal", "Erf", "Exp", "Expand", "Gather", "Gelu", "Gemm", "Greater", "GreaterOrEqual",
+        "Identity", "LayerNormalization", "Less", "LessOrEqual", "MatMul", "Max", "Min", "Mul",
+        "Neg", "Not", "Or", "Pow", "Range", "Reciprocal", "ReduceMax", "ReduceMean", "ReduceSum",
+        "Relu", "Reshape", "ScatterND", "Shape", "Sigmoid", "Sin", "Slice", "Softmax", "Split", "Sqrt",
+        "Squeeze", "Sub", "Tanh", "Transpose", "Trilu", "Unsqueeze", "Where",
     ];
 
     private static readonly HashSet<string> OperatorSet = new(Operators, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Inputs an operator cannot do without (opsets 13-21, https://onnx.ai/onnx/operators/): a node with fewer is
+    /// invalid ONNX. Binary ops take A and B; Gemm A and B (C optional); LayerNormalization X and Scale (B optional);
+    /// Where condition, X and Y; Slice data, starts and ends; Range start, limit, delta; ScatterND data, indices,
+    /// updates; CumSum x and axis; Gather, Reshape and Expand data and indices/shape; Constant none; the rest one.
+    /// </summary>
+    public static int RequiredInputs(string opType) => opType switch
+    {
+        "Constant" => 0,
+        "Add" or "Sub" or "Mul" or "Div" or "Pow" or "Equal" or "Greater" or "Less" or "GreaterOrEqual" or "LessOrEqual"
+            or "And" or "Or" or "MatMul" or "Gemm" or "Gather" or "Reshape" or "Expand" or "LayerNormalization" or "CumSum" => 2,
+        "Where" or "Slice" or "Range" or "ScatterND" => 3,
+        _ => 1,
+    };
 
     /// <summary>"" and "ai.onnx" both name the default domain.</summary>
     public static bool IsDefaultDomain(string domain) => domain.Length == 0 || domain == "ai.onnx";

@@ -72,7 +72,7 @@ public static class CompileCommand
     {
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
         var compiler = CompilerTargets.For(target);
-        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens), io.Err);
+        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens) { Defaulted = s.WorkloadDefaulted }, io.Err);
         var pipeline = Pipeline.Parse(s.Passes ?? compiler.Pipeline, PassRegistry.For(compiler));
         var manager = new PassManager(new PassInstrumentation
         {

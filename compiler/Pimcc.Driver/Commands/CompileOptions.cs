@@ -17,6 +17,9 @@ public sealed record CompileSettings(
     string? TargetConfig,
     IReadOnlyList<string> Sets)
 {
+    /// <summary>True when neither --prompt-tokens nor --gen-tokens was given.</summary>
+    public bool WorkloadDefaulted { get; init; }
+
     /// <summary>Initial memory image in out.bin: auto (when weights carry data and it stays under
     /// the target's image limit), on, or off; the target's image pass reads it.</summary>
     public string Image { get; init; } = "auto";
@@ -56,6 +59,8 @@ public sealed class CompileOptions
             : throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--image", $"unknown image choice '{v}'", "use --image auto, on or off");
     }
 
+    private static bool IsDefault(ParseResult p, Option o) => p.GetResult(o) is not { Implicit: false };
+
     public CompileSettings Read(ParseResult p)
     {
         var output = p.GetValue(Output);
@@ -68,6 +73,7 @@ public sealed class CompileOptions
         return new CompileSettings(
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
-            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses) };
+            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses),
+                WorkloadDefaulted = IsDefault(p, PromptTokens) && IsDefault(p, GeneratedTokens) };
     }
 }

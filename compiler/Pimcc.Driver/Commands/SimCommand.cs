@@ -148,8 +148,9 @@ public static class RunCommand
             var path = p.GetValue(model)!;
             var s = compile.Read(p) with { Emit = "bin" };
             var bin = CompileCommand.CompileBinary(path, s, io);
-            if (functional.Requested(p)) return functional.Run(bin, path, s.GeneratedTokens, p, io);
-            return sim.Simulate(bin, path, s.PromptTokens, s.GeneratedTokens, p, io);
+            // The binary records the workload it was compiled for (the flags, or the model-fitted default): run that.
+            if (functional.Requested(p)) return functional.Run(bin, path, null, p, io);
+            return sim.Simulate(bin, path, null, null, p, io);
         });
         return cmd;
     }

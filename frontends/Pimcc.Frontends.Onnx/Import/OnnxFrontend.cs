@@ -1,3 +1,4 @@
+using Pimcc.Diagnostics;
 using Pimcc.Frontends.Onnx.Raising;
 using Pimcc.Ir;
 
@@ -8,7 +9,7 @@ namespace Pimcc.Frontends.Onnx.Import;
 /// inference, folding) and raises a full-sequence decoder graph to the transformer-level IR the
 /// HF-config frontend produces (docs/ir.md): <c>@prefill</c> and a derived <c>@decode</c> over one
 /// KV cache per layer. A graph that cannot be raised is imported node for node as generic
-/// <c>onnx.*</c> ops in <c>@prefill</c> (no decode), and the report says which node stopped raising
+/// <c>onnx.*</c> ops in <c>@prefill</c> (no decode), and the report names every node that stopped raising
 /// and why; nothing is dropped silently.
 /// </summary>
 public static class OnnxFrontend
@@ -19,28 +20,40 @@ public static class OnnxFrontend
     public static (Module Module, OnnxImportReport Report) LoadWithReport(string path, OnnxWorkload workload)
     {
         workload.Validate(path);
-        var prepared = OnnxPreparedGraph.Load(path);
+        var prepared = OnnxPreparedGraph.Load(path, DecoderInputs.OneSequence);
         var name = ModuleName(path);
         RaisedProgram program;
         try
         {
             program = GraphRaiser.Raise(prepared);
         }
-        catch (RaisingFailure f)
+        catch (RaisingFailures f)
         {
-            var generic = OnnxGenericImporter.Import(prepared, name);
-            Verifier.VerifyOrThrow(generic, path);
+            Module generic;
+            try
+            {
+                generic = OnnxGenericImporter.Import(prepared, name);
+                Verifier.VerifyOrThrow(generic, path);
+            }
+            catch (PimccError e)
+            {
+                // Neither raised nor importable node for node: say why raising stopped, every node at once.
+                throw new PimccError(ExitCode.UnsupportedModel, path,
+                    $"{f.Failures.Count} node{(f.Failures.Count == 1 ? "" : "s")} fit no transformer pattern: "
+                    + string.Join("; ", f.Failures.Select(x => $"{x.Node.Describe()}: {x.Reason}")),
+                    $"the node-for-node import failed too ({e.Message})");
+            }
             var ops = generic.Functions[0].Body.Length;
             return (generic, new OnnxImportReport(false, prepared.Graph.Nodes.Count, prepared.NodesRemoved, 0, ops,
-                [new NotRaisedNode(f.Node.Name.Length > 0 ? f.Node.Name : f.Node.Outputs[0], f.Node.OpType, f.Reason)],
+                [.. f.Failures.Select(x => new NotRaisedNode(x.Node.Name.Length > 0 ? x.Node.Name : x.Node.Outputs.FirstOrDefault() ?? "(graph)", x.Node.OpType, x.Reason))],
                 "none: the graph was not raised, so no decode step could be derived"));
         }
-        var module = DecoderEmitter.Emit(name, program, workload, path);
+        var module = DecoderEmitter.Emit(name, program, workload, path, out var note);
         Verifier.VerifyOrThrow(module, path);
         var prefill = module.FindFunction(Module.Prefill)!;
         var generics = prefill.Body.Count(o => o.Opcode.StartsWith("onnx.", StringComparison.Ordinal));
         return (module, new OnnxImportReport(true, prepared.Graph.Nodes.Count, prepared.NodesRemoved, prefill.Body.Length - generics, generics, [],
-            "derived from the raised prefill (same layers, rows = 1, past = kv, positions from kv)"));
+            "derived from the raised prefill (same layers, rows = 1, past = kv, positions from kv)") { WorkloadNote = note });
     }
 
     private static string ModuleName(string path)

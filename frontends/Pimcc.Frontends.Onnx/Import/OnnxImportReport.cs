@@ -20,6 +20,9 @@ public sealed record OnnxImportReport(
     IReadOnlyList<NotRaisedNode> NotRaised,
     string Decode)
 {
+    /// <summary>Set when the default workload was scaled down to the model's positions (a note for stderr).</summary>
+    public string? WorkloadNote { get; init; }
+
     /// <summary>One line per fact, for <c>--emit</c> diagnostics and logs.</summary>
     public string Describe()
     {

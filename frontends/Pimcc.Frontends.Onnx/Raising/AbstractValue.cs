@@ -13,29 +13,29 @@ internal abstract record AbstractValue;
 /// <summary>An initializer (weights, constants folded from shape arithmetic).</summary>
 internal sealed record Init(OnnxTensor Tensor) : AbstractValue;
 
-/// <summary>Integer/bool shape arithmetic (Shape, Gather of a shape, Concat of dims ...): consumed as
-/// Reshape/Expand targets whose values shape inference already knows; never emitted.</summary>
-internal sealed record ShapeArith : AbstractValue
+/// <summary>A value computed only from shapes, initializers, the attention mask and the position ids
+/// (shape arithmetic, causal masks, position indices, rotary tables, scale factors). Never emitted:
+/// where it meets the activations, <see cref="StructuralEvaluator"/> computes it for a few sequence
+/// and cached lengths and the raiser checks what it is.</summary>
+internal sealed record Structural : AbstractValue
 {
-    public static readonly ShapeArith Instance = new();
+    public static readonly Structural Instance = new();
 }
 
 /// <summary>The graph's <c>input_ids</c> [1, seq].</summary>
 internal sealed record Ids : AbstractValue;
-
-/// <summary>Positions 0..seq-1 plus <paramref name="Offset"/> (int64, or float when <paramref name="IsFloat"/>).</summary>
-internal sealed record Positions(long Offset, bool IsFloat) : AbstractValue;
-
-/// <summary>Rotary angles pos·inv_freq (<paramref name="Doubled"/> after concat([f, f])), then cos/sin of them.</summary>
-internal sealed record RopeAngles(double Theta, long Dim, bool Doubled, string? Trig) : AbstractValue;
 
 /// <summary>Activations [1, seq, width] (or [seq, width] when not <paramref name="Batched"/>), held as
 /// the raised op's [rows, width] result.</summary>
 internal sealed record Rows(RaisedNode Node, bool Batched = true) : AbstractValue;
 
 /// <summary>A [1, seq, n·d] value split into heads: [1, seq, n, d] (BSHD) or [1, n, seq, d] (BHSD);
-/// <paramref name="Groups"/> > 1 after GQA's repeat_kv; <paramref name="KeyT"/> for kᵀ [1, n, d, seq].</summary>
-internal sealed record Heads(RaisedNode Node, long N, long D, bool Bhsd, long Groups = 1, bool KeyT = false, double PreScale = 1) : AbstractValue;
+/// <paramref name="Groups"/> > 1 after GQA's repeat_kv; <paramref name="KeyT"/> for kᵀ [1, n, d, seq]; <paramref name="Cached"/>
+/// once concatenated after the cached positions (a with-past graph's <c>present</c> keys and values).</summary>
+internal sealed record Heads(RaisedNode Node, long N, long D, bool Bhsd, long Groups = 1, bool KeyT = false, double PreScale = 1, bool Cached = false) : AbstractValue;
+
+/// <summary>A KV-cache input <c>past_key_values.N.key/value</c> [1, kv_heads, past, head_dim]: the attention op's cache.</summary>
+internal sealed record PastKv(string Input) : AbstractValue;
 
 /// <summary>A projection times a scalar before it is split into heads (OPT's <c>q_proj(x) · scaling</c>):
 /// the factor moves into the attention scale.</summary>
@@ -51,17 +51,19 @@ internal sealed record RopePart(Heads Source, string Part, double Theta) : Abstr
 /// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.</summary>
 internal sealed record Scores(Heads Q, Heads K, double Scale, bool Causal, bool Softmaxed) : AbstractValue;
 
-/// <summary>The causal mask chain: ones [seq, seq] -> strict upper triangle -> bool.</summary>
-internal sealed record MaskStep(string Step) : AbstractValue;
-
-/// <summary>Steps of x·rsqrt(mean(x²) + eps): "sq", "mean", "add" (with eps), "sqrt", "inv", "normed".</summary>
+/// <summary>Steps of x·rsqrt(mean(x²) + eps) after the mean: "mean", "add" (with eps), "sqrt", "inv", "normed".</summary>
 internal sealed record RmsStep(RaisedNode X, string Step, double Eps) : AbstractValue;
 
-/// <summary>Steps of GELU spelled out: <paramref name="Form"/> "tanh" or "erf", <paramref name="Step"/> counts recognised ops.</summary>
-internal sealed record GeluStep(RaisedNode X, string Form, int Step) : AbstractValue;
+/// <summary>An element-wise function <paramref name="F"/> of the activation <paramref name="X"/> (see <see cref="Fn"/>);
+/// identified as an activation, a scale or x² where it is consumed; <paramref name="Last"/> is the node that
+/// extended it last (reported when the function is no known one).</summary>
+internal sealed record Pointwise(RaisedNode X, Fn F, OnnxNode Last, bool Batched = true) : AbstractValue;
 
-/// <summary>sigmoid(x), waiting for x·sigmoid(x) = silu(x).</summary>
-internal sealed record SigmoidOf(RaisedNode X) : AbstractValue;
+/// <summary>The output of a node that was not raised (see <see cref="RaisingFailures"/>), or anything computed from one.</summary>
+internal sealed record Unraised : AbstractValue
+{
+    public static readonly Unraised Instance = new();
+}
 
 /// <summary>wᵀ of an initializer (a tied LM head reads the embedding table transposed).</summary>
 internal sealed record TransposedInit(OnnxTensor Tensor) : AbstractValue;

@@ -19,13 +19,27 @@ internal static class DecoderEmitter
     private static readonly Stage Prefill = new(Module.Prefill, "input_ids", "seq", SymExpr.Sym("seq"), SymExpr.Zero);
     private static readonly Stage Decode = new(Module.Decode, "token", "kv", SymExpr.Const(1), SymExpr.Sym("kv"));
 
-    public static Module Emit(string name, RaisedProgram program, OnnxWorkload workload, string source)
+    /// <param name="note">Set when the default workload was scaled down to the model's learned positions.</param>
+    public static Module Emit(string name, RaisedProgram program, OnnxWorkload workload, string source, out string? note)
     {
         RoleAssignment.Assign(program);
         InsertLastToken(program);
         var nodes = Reachable(program);
+        note = null;
+        if (workload.Defaulted && LearnedPositions(nodes, program) is { } positions && workload.TotalTokens > positions)
+        {
+            var fitted = workload.FitTo(positions);
+            note = $"the default workload ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated tokens) exceeds the model's {positions} positions; "
+                + $"compiling for {fitted.PromptTokens} + {fitted.GeneratedTokens} (pass --prompt-tokens and --gen-tokens to choose)";
+            workload = fitted;
+        }
         var attrs = ModuleAttrs(nodes, program, workload, source);
         var total = workload.TotalTokens;
+        if (!attrs.ContainsKey("max_positions") || total <= attrs.Int("max_positions"))
+            foreach (var c in program.LengthChecks.Where(c => !c.Holds(total)))
+                throw new PimccError(ExitCode.UnsupportedModel, $"{source}: node {c.Node.Describe()}",
+                    $"checked at a few short lengths, {c.What}, but not at the workload's {total} positions (a sliding window or a position limit)",
+                    "compile a shorter workload (--prompt-tokens, --gen-tokens)");
         if (attrs.ContainsKey("max_positions") && total > attrs.Int("max_positions"))
             throw new PimccError(ExitCode.Usage, source,
                 $"the workload needs {total} positions ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated), more than the model's {attrs.Int("max_positions")} learned positions",
@@ -97,6 +111,12 @@ internal static class DecoderEmitter
         return [.. program.Nodes.Where(seen.Contains)];
     }
 
+    /// <summary>Rows of the learned-position table less its offset: the most positions the model has; null without one.</summary>
+    private static long? LearnedPositions(List<RaisedNode> nodes, RaisedProgram program) =>
+        nodes.FirstOrDefault(n => n.Opcode == "embedding" && n.Inputs[0] is RaisedNode { Opcode: "position_ids" }) is { } e && e.Inputs[1] is WeightRef table
+            ? program.Weights.Single(w => w.Name == table.Name).Type.Shape[0].Constant - ((RaisedNode)e.Inputs[0]).Attrs.Int("offset")
+            : null;
+
     private static AttrMap ModuleAttrs(List<RaisedNode> nodes, RaisedProgram program, OnnxWorkload workload, string source)
     {
         var attention = nodes.Where(n => n.Opcode == "attention").ToList();
@@ -125,8 +145,8 @@ internal static class DecoderEmitter
             .Set("prompt_tokens", workload.PromptTokens)
             .Set("generated_tokens", workload.GeneratedTokens)
             .Set("tie_word_embeddings", tied);
-        if (positions is not null && positions.Inputs[1] is WeightRef table)
-            a = a.Set("max_positions", program.Weights.Single(w => w.Name == table.Name).Type.Shape[0].Constant - offset);
+        if (LearnedPositions(nodes, program) is { } max)
+            a = a.Set("max_positions", max);
         else
             a = a.Set("max_positions", workload.TotalTokens).Set("max_positions_source", "workload");
         return a;

@@ -3,67 +3,55 @@ using Pimcc.Ir;
 namespace Pimcc.Frontends.Onnx.Raising;
 
 /// <summary>
-/// GELU spelled out by the exporter. tanh form (GPT-2's gelu_new, torch gelu(approximate="tanh")):
-/// 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), steps 1 x·x, 2 x·x², 3 c·x³, 4 x + c·x³, 5 ·√(2/π),
-/// 6 tanh, 7 1 + tanh, 8 x·(...), then ·0.5. erf form: 0 x/√2, 1 erf, 2 + 1, 3 x·(...), then ·0.5.
+/// Element-wise chains over one activation (GELU in erf or tanh form, SiLU as x·sigmoid(x), x² of an
+/// RMSNorm, a projection's scale factor) are collected as a <see cref="Pointwise"/> function and
+/// identified by evaluating it where the chain is consumed, whatever order the exporter wrote it in.
 /// </summary>
 internal sealed partial class GraphRaiser
 {
-    private const double TanhCubic = 0.044715;
-    private static readonly double SqrtTwoOverPi = Math.Sqrt(2 / Math.PI);
-
-    private static bool Near(double? a, double b) => a is { } v && Math.Abs(v - b) <= 1e-5 * Math.Max(1, Math.Abs(b));
-
-    private void GeluAdvance(string input, string form, int from)
+    /// <summary>Extends a pointwise function when every operand is a function of one activation or a scalar constant.</summary>
+    private bool TryPointwise(List<string> ins)
     {
-        if (Get(input) is GeluStep g && g.Form == form && g.Step == from) { Set(g with { Step = from + 1 }); return; }
-        throw Fail($"{_node.OpType} outside a GELU");
+        var op = _node.OpType;
+        if (!Fn.IsUnaryOp(op) && !Fn.IsBinaryOp(op)) return false;
+        if (Fn.IsUnaryOp(op) && ins.Count == 1 && Of(ins[0]) is ({ } x, { } f))
+        {
+            Set(new Pointwise(x, new Fn.Unary(op, f), _node, Batched(ins[0])));
+            return true;
+        }
+        if (!Fn.IsBinaryOp(op) || ins.Count != 2) return false;
+        var (a, b) = (Of(ins[0]), Of(ins[1]));
+        var node = a.X ?? b.X;
+        if (node is null || a.F is null || b.F is null || (a.X is not null && b.X is not null && a.X != b.X)) return false;
+        Set(new Pointwise(node, new Fn.Binary(op, a.F, b.F), _node, Batched(a.X is not null ? ins[0] : ins[1])));
+        return true;
     }
 
-    private bool GeluMul(AbstractValue a, AbstractValue b, string aName, string bName)
+    /// <summary>An operand as (activation, function of it), or (null, constant) for a scalar constant, or (null, null).</summary>
+    private (RaisedNode? X, Fn? F) Of(string name) => Get(name) switch
     {
-        switch (a, b)
-        {
-            case (Rows { Batched: true } x, Rows { Batched: true } y) when x.Node == y.Node && aName == bName:
-                Set(new GeluStep(x.Node, "tanh", 1));
-                return true;
-            case (Rows { Batched: true } x, GeluStep { Form: "tanh", Step: 1 or 7 } g) when g.X == x.Node:
-                Set(g with { Step = g.Step + 1 });
-                return true;
-            case (Init, GeluStep { Form: "tanh", Step: 2 } g) when Near(Scalar(aName), TanhCubic):
-                Set(g with { Step = 3 });
-                return true;
-            case (Init, GeluStep { Form: "tanh", Step: 4 } g) when Near(Scalar(aName), SqrtTwoOverPi):
-                Set(g with { Step = 5 });
-                return true;
-            case (Rows { Batched: true } x, GeluStep { Form: "erf", Step: 2 } g) when g.X == x.Node:
-                Set(g with { Step = 3 });
-                return true;
-            case (Init, GeluStep { Step: var s, Form: var f } g) when Near(Scalar(aName), 0.5) && ((f == "tanh" && s == 8) || (f == "erf" && s == 3)):
-                Set(new Rows(Emit("gelu", [g.X], AttrMap.Empty.Set("approximate", f == "tanh" ? "tanh" : "none"), g.X.Width)));
-                return true;
-            default: return false;
-        }
-    }
+        Rows r => (r.Node, Fn.X),
+        Pointwise p => (p.X, p.F),
+        Init or Structural when IsScalar(name) && Scalar(name) is { } k => (null, new Fn.Const(k)),
+        _ => (null, null),
+    };
 
-    private bool GeluAdd(List<string> ins)
+    private bool Batched(string name) => Get(name) switch { Rows r => r.Batched, Pointwise p => p.Batched, _ => true };
+
+    private bool IsScalar(string name) => _facts.TryGet(name, out var f) && f.Shape is { } s && s.All(d => d.TryConstant == 1);
+
+    /// <summary>Replaces a pointwise value by what it is: the activation itself, a scaled activation, or one
+    /// relu/silu/gelu op (emitted once, at its first consumer).</summary>
+    private void Materialize(string name)
     {
-        for (var o = 0; o < 2; o++)
+        if (Get(name) is not Pointwise p) return;
+        if (p.F.Matches(x => x)) _values[name] = new Rows(p.X, p.Batched);
+        else if (p.F.Scale() is { } k) _values[name] = new ScaledRows(p.X, k);
+        else if (p.F.Activation() is var (opcode, approximate))
         {
-            var (aName, bName) = o == 0 ? (ins[0], ins[1]) : (ins[1], ins[0]);
-            switch (Get(aName), Get(bName))
-            {
-                case (Rows { Batched: true } x, GeluStep { Form: "tanh", Step: 3 } g) when g.X == x.Node:
-                    Set(g with { Step = 4 });
-                    return true;
-                case (Init, GeluStep { Form: "tanh", Step: 6 } g) when Near(Scalar(aName), 1):
-                    Set(g with { Step = 7 });
-                    return true;
-                case (Init, GeluStep { Form: "erf", Step: 1 } g) when Near(Scalar(aName), 1):
-                    Set(g with { Step = 2 });
-                    return true;
-            }
+            var attrs = approximate is null ? AttrMap.Empty : AttrMap.Empty.Set("approximate", approximate);
+            _values[name] = new Rows(Emit(opcode, [p.X], attrs, p.X.Width), p.Batched);
         }
-        return false;
+        else throw new RaisingFailure(p.Last, $"the element-wise function of '{p.X.Name}' computed up to '{name}' is none of relu, silu, gelu (erf or tanh) or a scale");
     }
 }

@@ -13,6 +13,15 @@ internal sealed partial class GraphRaiser
         long? Dim(int i) => shape is not null && i < shape.Count ? shape[i].TryConstant : null;
         switch (Get(ins[0]))
         {
+            case Ids when shape is { Count: 2 } && Dim(0) == 1: // Reshape(input_ids, [-1, seq])
+                Set(new Ids());
+                return;
+            case Rows { Batched: true } r when shape is { Count: 2 } && Dim(1) == r.Node.Width: // [1, seq, w] -> [seq, w] around a Gemm
+                Set(r with { Batched = false });
+                return;
+            case Rows r when shape is { Count: 3 } && Dim(0) == 1 && Dim(2) == r.Node.Width:
+                Set(r with { Batched = true });
+                return;
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
                 Set(new Heads(r.Node, n, d, Bhsd: false));
                 return;
@@ -21,6 +30,17 @@ internal sealed partial class GraphRaiser
                 return;
             case Heads { Bhsd: false, KeyT: false, Groups: 1, PreScale: 1 } h when shape is { Count: 3 } && Dim(0) == 1 && Dim(2) == h.N * h.D:
                 Set(new Rows(h.Node));
+                return;
+            // Batch folded into heads ([n, seq, d], OPT's bmm form) and back: the same heads, batch being 1.
+            case Heads { Bhsd: true } h when shape is { Count: 3 } && Dim(0) == h.N * h.Groups && Dim(h.KeyT ? 1 : 2) == h.D:
+                Set(h);
+                return;
+            case Heads { Bhsd: true } h when shape is { Count: 4 } && Dim(0) == 1 && Dim(1) == h.N * h.Groups && Dim(h.KeyT ? 2 : 3) == h.D:
+                Set(h);
+                return;
+            case Scores s when shape is { Count: 3 or 4 } && (shape.Count == 3 || Dim(0) == 1) && Dim(shape.Count - 3) == s.Q.N
+                && _facts.Get(ins[0]).Shape is { Count: >= 2 } from && from[^1].Equals(shape[^1]) && from[^2].Equals(shape[^2]):
+                Set(s);
                 return;
             case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(1) == k.Source.N * k.Groups && Dim(3) == k.Source.D:
                 Set(k.Source with { Groups = k.Groups });
@@ -43,7 +63,7 @@ internal sealed partial class GraphRaiser
             case Heads { KeyT: false, Bhsd: false } h when perm is [0, 2, 3, 1]:
                 Set(h with { Bhsd = true, KeyT = true });
                 return;
-            case Heads { KeyT: false, Bhsd: true } h when perm is [0, 1, 3, 2]:
+            case Heads { KeyT: false, Bhsd: true } h when perm is [0, 1, 3, 2] or [0, 2, 1] && FactsOf().Rank == perm.Length:
                 Set(h with { KeyT = true });
                 return;
             default: throw Fail($"Transpose of {Get(ins[0]).GetType().Name} with perm [{string.Join(",", perm ?? [])}] is not a recognised pattern");
@@ -61,38 +81,34 @@ internal sealed partial class GraphRaiser
         throw Fail("Expand outside GQA's repeat_kv");
     }
 
-    private void ConstantOfShape()
-    {
-        var value = _node.FindAttribute("value")?.Tensor;
-        if (value is { ElementCount: 1 } && (value.Data is bool[] b ? b[0] : value.ToFloat32()[0] == 1) && FactsOf().Shape is { Count: 2 } s && s[0].Equals(s[1]) && !s[0].IsConstant)
-        {
-            Set(new MaskStep("ones"));
-            return;
-        }
-        throw Fail("ConstantOfShape outside a causal mask");
-    }
 
-    private void Trilu(List<string> ins)
-    {
-        var k = ins.Count > 1 ? Scalar(ins[1]) : 0;
-        if (Get(ins[0]) is MaskStep { Step: "ones" } && k == 1 && _node.GetInt("upper", 1) == 1)
-        {
-            // A bool triangle is already the mask; a float one still needs its Cast.
-            Set(new MaskStep(FactsOf().ElementType == OnnxDataType.Bool ? "bool" : "upper"));
-            return;
-        }
-        throw Fail("Trilu outside a causal mask (expected the strict upper triangle of ones)");
-    }
 
+    /// <summary>masked_fill of the scores: Where(condition, scores, fill) or Where(condition, fill, scores) with a
+    /// fill ≤ −1e4 and a condition that keeps exactly the causal positions.</summary>
     private void Where(List<string> ins)
     {
-        // masked_fill(triu(ones, 1), -inf): positions after the query are removed.
-        if (Get(ins[0]) is MaskStep { Step: "bool" } && Scalar(ins[1]) is { } fill && fill <= -1e4 && Get(ins[2]) is Scores { Softmaxed: false, Causal: false } s)
+        for (var o = 1; o <= 2; o++)
         {
-            Set(s with { Causal = true });
+            if (Get(ins[o]) is not Scores { Softmaxed: false, Causal: false } s) continue;
+            var fill = ins[3 - o];
+            if (Get(ins[0]) is Structural && Scalar(fill) is { } f && f <= -1e4 && IsCausalCondition(ins[0], keepWhen: o == 1))
+            {
+                Set(s with { Causal = true });
+                return;
+            }
+        }
+        throw Fail("Where outside a causal mask on attention scores (expected a fill of at most -1e4 outside j <= past + i)");
+    }
+
+    /// <summary>max(scores, m) with m ≤ −1e4 (OPT clamps masked scores at the dtype minimum): softmax ignores it.</summary>
+    private void Max(List<string> ins)
+    {
+        if (ins.Count == 2 && Get(ins[0]) is Scores { Softmaxed: false } s && Scalar(ins[1]) is { } m && m <= -1e4)
+        {
+            Set(s);
             return;
         }
-        throw Fail("Where outside a causal mask on attention scores");
+        throw Fail("Max outside a clamp of attention scores at a large negative value");
     }
 
     private AbstractValue Attention(Scores s, Heads v)
@@ -101,12 +117,16 @@ internal sealed partial class GraphRaiser
         if (v.PreScale != 1) throw Fail("the value projection is scaled before attention");
         if (q.Groups != 1 || k.D != q.D || v.D != q.D || k.N != v.N || k.Groups != v.Groups || k.N * k.Groups != q.N)
             throw Fail($"attention heads do not line up: q {q.N}x{q.D}, k {k.N}x{k.D} (x{k.Groups}), v {v.N}x{v.D} (x{v.Groups})");
+        if (_eval.HasPast && !(k.Cached && v.Cached))
+            throw Fail("attention of a KV-cache graph reads keys or values that are not concatenated after their cache");
         var layer = _layers++;
         var node = Emit("attention", [q.Node, k.Node, v.Node], AttrMap.Empty
             .Set("heads", q.N)
             .Set("kv_heads", k.N)
             .Set("head_dim", q.D)
-            .Set("causal", s.Causal)
+            // One query per step (a decode-step graph, [1, 1] ids) sees every cached key and itself: that is causal
+            // attention, whether or not the graph spells a mask.
+            .Set("causal", s.Causal || _eval.FixedSeq == 1)
             .Set("scale", s.Scale)
             .Set("cache", $"layers.{layer}"), q.N * q.D);
         node.Name = $"l{layer}.attn";
@@ -138,40 +158,21 @@ internal sealed partial class GraphRaiser
     private void Concat(List<string> ins)
     {
         var axis = _node.GetInt("axis", 0);
+        // cat([past, new], dim=-2): keys/values after the cached positions (the attention op keeps the cache).
+        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false, Groups: 1 } h && axis is -2 or 2)
+        {
+            Set(h with { Cached = true });
+            return;
+        }
         if (ins.Count == 2 && Get(ins[0]) is RopePart { Part: "neg_hi" } a && Get(ins[1]) is RopePart { Part: "lo" } b && a.Source == b.Source && axis is -1 or 3)
         {
             Set(new RopePart(a.Source, "rot", 0));
             return;
         }
-        if (ins.Count == 2 && ins[0] == ins[1] && Get(ins[0]) is RopeAngles { Doubled: false, Trig: null } f && axis is -1 or 1)
-        {
-            Set(f with { Doubled = true });
-            return;
-        }
-        throw Fail("Concat outside rotate-half or rotary angles");
+        throw Fail("Concat outside rotate-half");
     }
 
-    private void Trig(List<string> ins)
-    {
-        if (Get(ins[0]) is RopeAngles { Doubled: true, Trig: null } a) { Set(a with { Trig = _node.OpType == "Cos" ? "cos" : "sin" }); return; }
-        throw Fail($"{_node.OpType} outside rotary angles");
-    }
 
-    /// <summary>inv_freq[i] = θ^(−2i/d) (modeling_llama.py's LlamaRotaryEmbedding); θ recovered from inv_freq[1].</summary>
-    private AbstractValue InverseFrequencies(OnnxTensor f)
-    {
-        var v = f.ToFloat32();
-        var dim = 2L * v.Length;
-        if (v.Length < 2 || v[0] != 1f) throw Fail("position · constant is not rotary inverse frequencies (inv_freq[0] != 1)");
-        var theta = Math.Pow(v[1], -dim / 2.0);
-        theta = double.Parse(theta.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < v.Length; i++)
-        {
-            var want = Math.Pow(theta, -2.0 * i / dim);
-            if (Math.Abs(v[i] - want) > 1e-5 * Math.Max(want, 1e-3)) throw Fail($"inv_freq[{i}] = {v[i]} is not θ^(−2i/d) for θ = {theta}");
-        }
-        return new RopeAngles(theta, dim, false, null);
-    }
 
     private Heads Rotary(Heads h, double theta)
     {

@@ -8,27 +8,32 @@ internal sealed partial class GraphRaiser
     {
         if (!OnnxOperatorSet.IsDefaultDomain(node.Domain)) throw Fail($"domain '{node.Domain}' is not raised");
         var ins = node.Inputs.Where(i => i.Length > 0).ToList();
-        // Integer shape arithmetic over shapes and constants: its values are already known to
-        // shape inference wherever a Reshape/Expand consumes them.
-        if (node.OpType == "Shape" || (node.Outputs.All(IsShapeVector) && ins.All(IsShapeLike) && node.OpType != "Range"))
+        // Shapes, masks, positions, rotary tables: evaluated where they meet the activations.
+        if (node.OpType == "Shape" || IsStructural(node, ins))
         {
-            foreach (var o in node.Outputs) _values[o] = ShapeArith.Instance;
+            foreach (var o in node.Outputs) _values[o] = Structural.Instance;
             return;
         }
+        // pimcc computes in f32: a cast between float types is the value itself.
+        if (node.OpType == "Cast" && IsFloat((OnnxDataType)(int)node.GetInt("to", 0)) && IsFloat(_facts.Get(ins[0]).ElementType))
+        {
+            Set(Get(ins[0]));
+            return;
+        }
+        if (TryPointwise(ins)) return;
+        if (node.OpType != "ReduceMean")
+            foreach (var i in ins) Materialize(i);
         switch (node.OpType)
         {
             case "Identity": Set(Get(ins[0])); return;
-            case "Range": Range(ins); return;
             case "Gather": Gather(ins); return;
             case "Unsqueeze": Unsqueeze(ins); return;
-            case "Cast": Cast(ins); return;
             case "MatMul": MatMul(ins); return;
+            case "Gemm": Gemm(ins); return;
             case "Add": Add(ins); return;
             case "Mul": Mul(ins); return;
             case "Div": Div(ins); return;
-            case "Sub": throw Fail("Sub is not part of a recognised pattern");
             case "LayerNormalization": LayerNorm(ins); return;
-            case "Pow": Pow(ins); return;
             case "ReduceMean": ReduceMean(ins); return;
             case "Sqrt": Sqrt(ins); return;
             case "Reciprocal": Reciprocal(ins); return;
@@ -38,55 +43,49 @@ internal sealed partial class GraphRaiser
             case "Slice": Slice(ins); return;
             case "Neg": Neg(ins); return;
             case "Concat": Concat(ins); return;
-            case "Cos" or "Sin": Trig(ins); return;
             case "Expand": Expand(ins); return;
-            case "ConstantOfShape": ConstantOfShape(); return;
-            case "Trilu": Trilu(ins); return;
             case "Where": Where(ins); return;
+            case "Max": Max(ins); return;
             case "Softmax": Softmax(ins); return;
-            case "Relu": Unary(ins, "relu", AttrMap.Empty); return;
             case "Gelu": Unary(ins, "gelu", AttrMap.Empty.Set("approximate", node.GetString("approximate", "none"))); return;
-            case "Sigmoid": Set(new SigmoidOf(RowsOf(ins[0]))); return;
-            case "Tanh": GeluAdvance(ins[0], "tanh", 5); return;
-            case "Erf": GeluAdvance(ins[0], "erf", 0); return;
-            default: throw Fail($"{node.OpType} is not part of a recognised pattern");
+            default: throw Fail($"{node.OpType} of {string.Join(", ", ins.Select(i => Get(i).GetType().Name))} is not part of a recognised pattern");
         }
     }
 
-    private RaisedNode RowsOf(string name) =>
-        Get(name) is Rows { Batched: true } r ? r.Node : throw Fail($"input '{name}' is not a [1, seq, width] activation ({Get(name).GetType().Name})");
+    private static bool IsFloat(OnnxDataType t) => t is OnnxDataType.Float or OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Double;
 
-    private void Range(List<string> ins)
-    {
-        // Range(0, seq, 1): the positions of a full-sequence graph.
-        var shape = FactsOf().Shape;
-        if (ins.Count == 3 && Scalar(ins[0]) == 0 && Scalar(ins[2]) == 1 && shape is [{ } d] && d.Equals(Shapes.DimExpr.Symbol(SeqSymbol(d))))
-        {
-            Set(new Positions(0, false));
-            return;
-        }
-        throw Fail("Range is not 0..seq-1");
-    }
-
-    private static string SeqSymbol(Shapes.DimExpr d) => d.Terms.Count == 1 ? d.Terms[0].Symbol : "";
+    /// <summary>An activation [1, seq, width] or, flattened, [seq, width]; raised ops keep the form of their input.</summary>
+    private Rows RowsOf(string name) =>
+        Get(name) is Rows r ? r : throw Fail($"input '{name}' is not a [1, seq, width] activation ({Get(name).GetType().Name})");
 
     private void Gather(List<string> ins)
     {
         if (Get(ins[0]) is not Init table || table.Tensor.Dims.Count != 2 || _node.GetInt("axis", 0) != 0)
             throw Fail("Gather from something other than a 2-D embedding table");
+        if (Get(ins[1]) is not Ids) throw Fail("Gather indices are not the token ids");
         var name = _program.AddWeight(WeightFromInit(table.Tensor));
-        switch (Get(ins[1]))
+        Set(new Rows(Emit("embedding", [IdsRef.Instance, new WeightRef(name)], AttrMap.Empty, table.Tensor.Dims[1])));
+    }
+
+    /// <summary>Learned positions: a structural value that is Gather(table, positions + c) becomes
+    /// <c>position_ids {offset = c}</c> and an embedding of the table (rows of the value's own shape).</summary>
+    private RaisedNode? PositionEmbedding(string name)
+    {
+        var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(name));
+        // Through axis bookkeeping to the Gather ([seq, w] -> [1, seq, w]).
+        while (producer is { OpType: "Unsqueeze" or "Reshape" or "Squeeze" or "Identity" })
         {
-            case Ids:
-                Set(new Rows(Emit("embedding", [IdsRef.Instance, new WeightRef(name)], AttrMap.Empty, table.Tensor.Dims[1])));
-                return;
-            case Positions { IsFloat: false } p:
-                var pos = Emit("position_ids", [], AttrMap.Empty.Set("offset", p.Offset), 1);
-                pos.Name += ".ids";
-                Set(new Rows(Emit("embedding", [pos, new WeightRef(name)], AttrMap.Empty, table.Tensor.Dims[1]), Batched: false));
-                return;
-            default: throw Fail("Gather indices are neither the token ids nor positions");
+            var from = producer.Inputs[0];
+            producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(from));
         }
+        if (producer is not { OpType: "Gather" } || producer.GetInt("axis", 0) != 0 || Get(producer.Inputs[0]) is not Init table
+            || table.Tensor.Dims.Count != 2 || table.Tensor.DataType != OnnxDataType.Float || PositionOffset(producer.Inputs[1]) is not { } offset)
+            return null;
+        var indices = producer.Inputs[1];
+        CheckAtLength($"'{indices}' holds the positions plus {offset}", at => PositionOffset(indices, at) == offset);
+        var pos = Emit("position_ids", [], AttrMap.Empty.Set("offset", offset), 1);
+        pos.Name += ".ids";
+        return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);
     }
 
     private void Unsqueeze(List<string> ins)
@@ -95,41 +94,30 @@ internal sealed partial class GraphRaiser
         switch (Get(ins[0]))
         {
             case Rows { Batched: false } r when axes is [0]: Set(r with { Batched = true }); return;
-            case Positions { IsFloat: true } p when axes is [1]: Set(p); return; // pos[:, None]
-            case RopeAngles { Trig: not null } a when axes is [0] or [1]: Set(a); return; // cos[None, None]
             case Heads { Bhsd: true, Groups: 1, KeyT: false } h when axes is [2]: Set(new RepeatKv(h, 1)); return;
             default: throw Fail("Unsqueeze outside a recognised pattern");
-        }
-    }
-
-    private void Cast(List<string> ins)
-    {
-        var to = _node.GetInt("to", 0);
-        switch (Get(ins[0]))
-        {
-            case Positions { IsFloat: false } p when to == 1: Set(p with { IsFloat = true }); return;
-            case MaskStep { Step: "upper" } when to == 9: Set(new MaskStep("bool")); return;
-            case MaskStep { Step: "bool" } when to == 9: Set(new MaskStep("bool")); return;
-            default: throw Fail($"Cast to {to} outside a recognised pattern");
         }
     }
 
     private void Unary(List<string> ins, string opcode, AttrMap attrs)
     {
         var x = RowsOf(ins[0]);
-        Set(new Rows(Emit(opcode, [x], attrs, x.Width)));
+        Set(new Rows(Emit(opcode, [x.Node], attrs, x.Node.Width), x.Batched));
     }
 
     private void LayerNorm(List<string> ins)
     {
         var x = RowsOf(ins[0]);
         var axis = _node.GetInt("axis", -1);
-        if (axis != -1 && axis != 2) throw Fail($"LayerNormalization over axis {axis}, not the hidden axis");
-        if (ins.Count < 3 || Get(ins[1]) is not Init g || Get(ins[2]) is not Init b)
-            throw Fail("LayerNormalization without weight and bias initializers");
+        if (axis != -1 && axis != (x.Batched ? 2 : 1)) throw Fail($"LayerNormalization over axis {axis}, not the hidden axis");
+        if (Get(ins[1]) is not Init g || (ins.Count > 2 && Get(ins[2]) is not Init))
+            throw Fail("LayerNormalization whose scale or bias is not an initializer");
+        // No bias (B is optional): the IR's layer_norm takes beta, so a zero vector of the scale's shape (exact).
+        var b = ins.Count > 2 ? ((Init)Get(ins[2])).Tensor
+            : new OnnxTensor(ins[1] + ".zero_bias", OnnxDataType.Float, g.Tensor.Dims, new float[g.Tensor.ElementCount]);
         var eps = (double)_node.GetFloat("epsilon", 1e-5f);
-        Set(new Rows(Emit("layer_norm", [x, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor))), new WeightRef(_program.AddWeight(WeightFromInit(b.Tensor)))],
-            AttrMap.Empty.Set("eps", eps), x.Width)));
+        Set(new Rows(Emit("layer_norm", [x.Node, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor))), new WeightRef(_program.AddWeight(WeightFromInit(b)))],
+            AttrMap.Empty.Set("eps", eps), x.Node.Width), x.Batched));
     }
 
     private void MatMul(List<string> ins)
@@ -138,12 +126,12 @@ internal sealed partial class GraphRaiser
         var b = Get(ins[1]);
         switch (a, b)
         {
-            case (Rows { Batched: true } x, Init w) when w.Tensor.Dims.Count == 2:
-                Set(new Rows(Linear(x.Node, TransposedWeight(w.Tensor), w.Tensor.Dims[1])));
+            case (Rows x, Init w) when w.Tensor.Dims.Count == 2:
+                Set(new Rows(Linear(x.Node, TransposedWeight(w.Tensor), w.Tensor.Dims[1]), x.Batched));
                 return;
-            case (Rows { Batched: true } x, TransposedInit t) when t.Tensor.Dims.Count == 2:
+            case (Rows x, TransposedInit t) when t.Tensor.Dims.Count == 2:
                 // x·Eᵀ with E [vocab, hidden]: already [out, in].
-                Set(new Rows(Linear(x.Node, _program.AddWeight(WeightFromInit(t.Tensor)), t.Tensor.Dims[0])));
+                Set(new Rows(Linear(x.Node, _program.AddWeight(WeightFromInit(t.Tensor)), t.Tensor.Dims[0]), x.Batched));
                 return;
             case (Heads { Bhsd: true, KeyT: false } q, Heads { KeyT: true } k):
                 Set(new Scores(q, k, q.PreScale * k.PreScale, false, false));
@@ -163,31 +151,39 @@ internal sealed partial class GraphRaiser
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         // Bias of a linear: Add(linear, b[out]) in either order, the linear used only here.
         if (Bias(a, b, ins[0]) || Bias(b, a, ins[1])) return;
-        switch (a, b)
+        for (var o = 0; o < 2; o++)
         {
-            case (Rows { Batched: true } x, Rows { Batched: true } y):
-                Set(new Rows(Emit("add", [x.Node, y.Node], AttrMap.Empty, Math.Max(x.Node.Width, y.Node.Width))));
-                return;
-            case (Positions p, Init c) when Scalar(ins[1]) is { } off && !p.IsFloat:
-                Set(p with { Offset = p.Offset + (long)off });
-                return;
-            case (RmsStep { Step: "mean" } r, Init) when Scalar(ins[1]) is { } eps:
-                Set(r with { Step = "add", Eps = eps });
-                return;
-            case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source:
-                Set(Rotary(c.Source, c.Theta));
-                return;
-            case (RopePart { Part: "sin" } s, RopePart { Part: "cos" } c) when c.Source == s.Source:
-                Set(Rotary(c.Source, c.Theta));
-                return;
+            var (x, y, yName) = o == 0 ? (a, b, ins[1]) : (b, a, ins[0]);
+            switch (x, y)
+            {
+                case (Rows { Batched: true } r, Structural) when PositionEmbedding(yName) is { } positions:
+                    Set(new Rows(Emit("add", [r.Node, positions], AttrMap.Empty, r.Node.Width)));
+                    return;
+                case (Scores { Softmaxed: false } s, Structural) when IsCausalAdditive(yName):
+                    Set(s with { Causal = true });
+                    return;
+                case (Scores { Softmaxed: false } s, Structural) when IsZero(yName):
+                    Set(s); // the padding mask of an all-ones attention mask
+                    return;
+                case (RmsStep { Step: "mean" } r, Init or Structural) when Scalar(yName) is { } eps:
+                    Set(r with { Step = "add", Eps = eps });
+                    return;
+                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && c.Theta == s.Theta:
+                    Set(Rotary(c.Source, c.Theta));
+                    return;
+            }
         }
-        if (GeluAdd(ins)) return;
+        if (a is Rows p && b is Rows q && p.Batched == q.Batched)
+        {
+            Set(new Rows(Emit("add", [p.Node, q.Node], AttrMap.Empty, Math.Max(p.Node.Width, q.Node.Width)), p.Batched));
+            return;
+        }
         throw Fail($"Add of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
     }
 
     private bool Bias(AbstractValue lin, AbstractValue bias, string linName)
     {
-        if (lin is not Rows { Batched: true, Node: { Opcode: "linear" } node } || bias is not Init b) return false;
+        if (lin is not Rows { Node: { Opcode: "linear" } node } || bias is not Init b) return false;
         if (node.Inputs.Count != 2 || b.Tensor.ElementCount != node.Width || b.Tensor.Dims.Count != 1 || _uses.GetValueOrDefault(linName) != 1) return false;
         node.Inputs.Add(new WeightRef(_program.AddWeight(WeightFromInit(b.Tensor))));
         node.Sources.Add(_node.Name);
@@ -206,38 +202,24 @@ internal sealed partial class GraphRaiser
     {
         switch (a, b)
         {
-            case (Rows { Batched: true } x, SigmoidOf s) when s.X == x.Node:
-                Set(new Rows(Emit("silu", [x.Node], AttrMap.Empty, x.Node.Width)));
-                return true;
-            case (Rows { Batched: true } x, RmsStep { Step: "inv" } r) when r.X == x.Node:
+            case (Rows x, RmsStep { Step: "inv" } r) when r.X == x.Node:
                 Set(r with { Step = "normed" });
                 return true;
             case (Init g, RmsStep { Step: "normed" } r) when g.Tensor.ElementCount == r.X.Width:
                 Set(new Rows(Emit("rms_norm", [r.X, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor)))], AttrMap.Empty.Set("eps", r.Eps), r.X.Width)));
                 return true;
-            case (Positions { IsFloat: true, Offset: 0 }, Init f):
-                Set(InverseFrequencies(f.Tensor));
+            case (Heads { Bhsd: true, KeyT: false, Groups: 1 } h, Structural) when RopeTable(bName, h.D) is ("cos", var theta):
+                Set(new RopePart(h, "cos", theta));
                 return true;
-            case (Heads { Bhsd: true, KeyT: false, Groups: 1 } h, RopeAngles { Trig: "cos" } c) when c.Dim == h.D:
-                Set(new RopePart(h, "cos", c.Theta));
+            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.Source.D) is ("sin", var theta):
+                Set(new RopePart(r.Source, "sin", theta));
                 return true;
-            case (RopePart { Part: "rot" } r, RopeAngles { Trig: "sin" } s) when s.Dim == r.Source.D:
-                Set(new RopePart(r.Source, "sin", s.Theta));
-                return true;
-            case (Scores { Softmaxed: false } s, Init) when Scalar(bName) is { } k:
+            case (Scores { Softmaxed: false } s, Init or Structural) when Scalar(bName) is { } k:
                 Set(s with { Scale = s.Scale * k });
                 return true;
-        }
-        if (GeluMul(a, b, aName, bName)) return true;
-        if (a is Rows { Batched: true, Node.Opcode: "linear" } lin && b is Init && Scalar(bName) is { } factor && _uses.GetValueOrDefault(aName) == 1)
-        {
-            Set(new ScaledRows(lin.Node, factor));
-            return true;
-        }
-        if (a is Rows { Batched: true } p && b is Rows { Batched: true } q)
-        {
-            Set(new Rows(Emit("mul", [p.Node, q.Node], AttrMap.Empty, Math.Max(p.Node.Width, q.Node.Width))));
-            return true;
+            case (Rows p, Rows q) when p.Batched == q.Batched:
+                Set(new Rows(Emit("mul", [p.Node, q.Node], AttrMap.Empty, Math.Max(p.Node.Width, q.Node.Width)), p.Batched));
+                return true;
         }
         return false;
     }
@@ -247,30 +229,25 @@ internal sealed partial class GraphRaiser
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         switch (a, b)
         {
-            case (Scores { Softmaxed: false } s, Init) when Scalar(ins[1]) is { } k && k != 0:
+            case (Scores { Softmaxed: false } s, Init or Structural) when Scalar(ins[1]) is { } k && k != 0:
                 Set(s with { Scale = s.Scale / k });
                 return;
-            case (Init, RmsStep { Step: "sqrt" } r) when Scalar(ins[0]) == 1:
+            case (Init or Structural, RmsStep { Step: "sqrt" } r) when Scalar(ins[0]) == 1:
                 Set(r with { Step = "inv" });
-                return;
-            case (Rows { Batched: true } x, Init) when Scalar(ins[1]) is { } k && Math.Abs(k - Math.Sqrt(2)) < 1e-3:
-                Set(new GeluStep(x.Node, "erf", 0));
                 return;
             default: throw Fail($"Div of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
         }
     }
 
-    private void Pow(List<string> ins)
-    {
-        if (Get(ins[0]) is Rows { Batched: true } x && Scalar(ins[1]) == 2) { Set(new RmsStep(x.Node, "sq", 0)); return; }
-        throw Fail("Pow outside x^2 of an RMSNorm");
-    }
-
     private void ReduceMean(List<string> ins)
     {
         var axes = ins.Count > 1 ? Ints(ins[1]) : _node.GetInts("axes")?.ToArray();
-        if (Get(ins[0]) is RmsStep { Step: "sq" } r && axes is [-1] or [2] && _node.GetInt("keepdims", 1) == 1) { Set(r with { Step = "mean" }); return; }
-        throw Fail("ReduceMean outside mean(x^2, -1) of an RMSNorm");
+        if (Get(ins[0]) is Pointwise p && p.F.Matches(x => x * x) && axes is [-1] or [2] && _node.GetInt("keepdims", 1) == 1)
+        {
+            Set(new RmsStep(p.X, "mean", 0));
+            return;
+        }
+        throw Fail("ReduceMean outside mean(x², -1) of an RMSNorm");
     }
 
     private void Sqrt(List<string> ins)

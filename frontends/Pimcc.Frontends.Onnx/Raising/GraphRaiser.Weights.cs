@@ -32,6 +32,24 @@ internal sealed partial class GraphRaiser
             AttrMap.Empty.Set("onnx_initializer", t.Name).Set("transposed_from", "in_out")));
     }
 
+    /// <summary>Gemm(x[rows, in], W, b) of flattened activations (GPT-2's Conv1D: <c>addmm(b, x.view(-1, in), W)</c>):
+    /// a linear; W is [in, out], or already [out, in] with transB.</summary>
+    private void Gemm(List<string> ins)
+    {
+        if (Get(ins[0]) is not Rows { Batched: false } x || Get(ins[1]) is not Init w || w.Tensor.Dims.Count != 2
+            || _node.GetInt("transA", 0) != 0 || _node.GetFloat("alpha", 1) != 1 || _node.GetFloat("beta", 1) != 1)
+            throw Fail("Gemm is not x·W (+ b) of flattened activations with alpha = beta = 1");
+        var transB = _node.GetInt("transB", 0) != 0;
+        var width = transB ? w.Tensor.Dims[0] : w.Tensor.Dims[1];
+        var node = Linear(x.Node, transB ? _program.AddWeight(WeightFromInit(w.Tensor)) : TransposedWeight(w.Tensor), width);
+        if (ins.Count > 2)
+        {
+            if (Get(ins[2]) is not Init { Tensor: { Dims.Count: 1 } b } || b.ElementCount != width) throw Fail("Gemm bias is not a vector of the output width");
+            node.Inputs.Add(new WeightRef(_program.AddWeight(WeightFromInit(b))));
+        }
+        Set(new Rows(node, Batched: false));
+    }
+
     /// <summary>"/layers.0/q_proj/MatMul" -> "layers.0.q_proj".</summary>
     private static string ModulePath(OnnxNode node)
     {

@@ -15,6 +15,10 @@ internal sealed class RaisedProgram
 
     public RaisedNode? Output { get; set; }
 
+    /// <summary>Checks of structural values (masks, positions) to repeat at the compiled length, which is known only
+    /// once the workload is (<see cref="DecoderEmitter"/>): the raiser samples a few short lengths.</summary>
+    public List<LengthCheck> LengthChecks { get; } = [];
+
     /// <summary>Adds <paramref name="w"/> unless an identical weight of that name exists (a tied or
     /// shared initializer used twice); a different weight under a taken name gets a ".1", ".2" suffix.</summary>
     public string AddWeight(Weight w)
@@ -32,3 +36,7 @@ internal sealed class RaisedProgram
         }
     }
 }
+
+/// <summary>A structural fact (<paramref name="What"/>, established at the node) that must still hold for a
+/// sequence of <c>total</c> positions: <paramref name="Holds"/>(total).</summary>
+internal sealed record LengthCheck(OnnxNode Node, string What, Func<long, bool> Holds);

@@ -7,3 +7,12 @@ internal sealed class RaisingFailure(OnnxNode node, string reason) : Exception($
     public OnnxNode Node { get; } = node;
     public string Reason { get; } = reason;
 }
+
+/// <summary>Every node that stopped raising, in graph order: a node that fits no rule is recorded and its
+/// outputs are <see cref="Unraised"/>, so the nodes after it are still tried, and those that only read
+/// unraised values are not reported again.</summary>
+internal sealed class RaisingFailures(IReadOnlyList<RaisingFailure> failures)
+    : Exception(string.Join("; ", failures.Select(f => f.Message)))
+{
+    public IReadOnlyList<RaisingFailure> Failures { get; } = failures;
+}

@@ -32,6 +32,10 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
         "Add" or "Sub" or "Mul" or "Div" => [Arithmetic()],
         "Pow" => [Same(In(0).ElementType, Broadcast(0, 1))],
         "Equal" => [EqualOp()],
+        "Greater" or "Less" or "GreaterOrEqual" or "LessOrEqual" or "And" or "Or" => [Same(OnnxDataType.Bool, Broadcast(0, 1))],
+        "Not" => [In(0) with { Elements = null }],
+        "Max" or "Min" => [Same(In(0).ElementType, Broadcast([.. Enumerable.Range(0, node.Inputs.Count).Where(Has)]))],
+        "CumSum" or "ScatterND" => [In(0) with { Elements = null }],
         "Where" => [WhereOp()],
         "Neg" => [NegOp()],
         "ConstantOfShape" => [ConstantOfShape()],
@@ -161,7 +165,7 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
         if (data.Shape is null) return new(data.ElementType, null);
         var rank = data.Shape.Count;
         if (starts is null || ends is null)
-            return new(data.ElementType, data.Shape.Select((_, i) => DimExpr.Unknown($"{Origin()}:{i}")).ToArray());
+            return SymbolicBoundsSlice(data) ?? new(data.ElementType, data.Shape.Select((_, i) => DimExpr.Unknown($"{Origin()}:{i}")).ToArray());
         var axes = ConstInts(3) ?? Enumerable.Range(0, starts.Length).Select(i => (long)i).ToArray();
         var steps = ConstInts(4) ?? starts.Select(_ => 1L).ToArray();
         var shape = data.Shape.ToArray();
@@ -184,6 +188,33 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
             }
         }
         return new(data.ElementType, shape, elements);
+    }
+
+    /// <summary>
+    /// A step-1 slice whose bounds are symbolic (<c>mask[:, :, past : past + seq, : past + seq]</c> of a
+    /// causal-mask buffer), assuming, as exporters emit them, that the bounds lie inside the axis: the
+    /// length is end − start, with negative constant bounds counted from the end of the axis.
+    /// </summary>
+    private ValueFacts? SymbolicBoundsSlice(ValueFacts data)
+    {
+        if (In(1).Elements is not { } starts || In(2).Elements is not { } ends || starts.Count != ends.Count) return null;
+        var axes = ConstInts(3) ?? Enumerable.Range(0, starts.Count).Select(i => (long)i).ToArray();
+        if (axes.Length != starts.Count || (Has(4) && (ConstInts(4) is not { } steps || steps.Any(k => k != 1)))) return null;
+        var shape = data.Shape!.ToArray();
+        for (var k = 0; k < axes.Length; k++)
+        {
+            var axis = ShapeMath.NormalizeAxis(axes[k], shape.Length, Where);
+            var dim = data.Shape![axis];
+            DimExpr Bound(DimExpr b, bool isEnd) => (b.TryConstant, dim.TryConstant) switch
+            {
+                ({ } c, { } n) => DimExpr.Of(Math.Clamp(c < 0 ? c + n : c, 0, n)),
+                (>= int.MaxValue, _) when isEnd => dim,
+                (< 0 and { } c, _) => dim + DimExpr.Of(c),
+                _ => b,
+            };
+            shape[axis] = Bound(ends[k], true) - Bound(starts[k], false);
+        }
+        return new(data.ElementType, shape);
     }
 
     /// <summary>First index and element count of a slice of a known-length axis (ONNX Slice clamping).</summary>

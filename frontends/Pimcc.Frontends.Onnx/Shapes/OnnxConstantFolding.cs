@@ -51,6 +51,7 @@ public static class OnnxConstantFolding
     {
         if (node.OpType == "Constant" && node.FindAttribute("value")?.Tensor is { } value)
             return [new OnnxTensor(node.Outputs[0], value.DataType, value.Dims, value.Data)];
+        if (node.OpType == "ConstantOfShape" && SmallFill(node, facts) is { } fill) return [fill];
         var result = new List<OnnxTensor>();
         foreach (var output in node.Outputs)
         {
@@ -65,6 +66,22 @@ public static class OnnxConstantFolding
             result.Add(new OnnxTensor(output, f.ElementType, dims, Typed(f.ElementType, values)));
         }
         return result.Count > 0 ? result : null;
+    }
+
+    /// <summary>ConstantOfShape of a known small shape (also the empty shape: <c>torch.full([], v)</c> exports a
+    /// scalar so) as an initializer of its value's type; float fills are folded too, they are a handful of elements.</summary>
+    private static OnnxTensor? SmallFill(OnnxNode node, OnnxShapeFacts facts)
+    {
+        var f = facts.Get(node.Outputs[0]);
+        if (f.Shape is null || !f.Shape.All(d => d.IsConstant)) return null;
+        var dims = f.Shape.Select(d => d.Constant).ToArray();
+        var count = dims.Aggregate(1L, (a, b) => a * b);
+        if (count > OnnxShapeInference.MaxTrackedElements) return null;
+        var value = node.FindAttribute("value")?.Tensor ?? new OnnxTensor("", OnnxDataType.Float, [1], new float[] { 0 });
+        if (value.ElementCount != 1) return null;
+        var data = Array.CreateInstance(value.Data.GetType().GetElementType()!, count);
+        for (var i = 0; i < count; i++) data.SetValue(value.Data.GetValue(0), i);
+        return new OnnxTensor(node.Outputs[0], value.DataType, dims, data);
     }
 
     private static Array Typed(OnnxDataType type, long[] values) => type switch

@@ -54,7 +54,29 @@ public static class OnnxShapeInference
     }
 
     private static DimExpr FromDeclared(OnnxDim d, string value, int axis) =>
-        d.Value is { } v ? DimExpr.Of(v) : d.Symbol is { Length: > 0 } s ? DimExpr.Symbol(s) : DimExpr.Unknown($"{value}:{axis}");
+        d.Value is { } v ? DimExpr.Of(v) : d.Symbol is { Length: > 0 } s ? ParseDimParam(s) : DimExpr.Unknown($"{value}:{axis}");
+
+    /// <summary>A dim_param as a linear expression when it is one: optimum declares the attention mask of a
+    /// KV-cache graph <c>past_sequence_length + 1</c>, which must be <c>past_sequence_length</c> plus one,
+    /// not a new symbol. Anything else (a plain name, or text that is no sum of names and integers) is one symbol.</summary>
+    internal static DimExpr ParseDimParam(string text)
+    {
+        var tokens = System.Text.RegularExpressions.Regex.Split(text.Replace(" ", "", StringComparison.Ordinal), "([+-])");
+        if (tokens.Length == 1) return DimExpr.Symbol(text);
+        var sum = DimExpr.Of(0);
+        var sign = 1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (i % 2 == 1) { sign = t == "-" ? -1 : 1; continue; }
+            DimExpr term;
+            if (long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)) term = DimExpr.Of(k);
+            else if (t.Length > 0 && (char.IsAsciiLetter(t[0]) || t[0] == '_') && t.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) term = DimExpr.Symbol(t);
+            else return DimExpr.Symbol(text);
+            sum = sign > 0 ? sum + term : sum - term;
+        }
+        return sum;
+    }
 
     internal static ValueFacts FromTensor(OnnxTensor t)
     {

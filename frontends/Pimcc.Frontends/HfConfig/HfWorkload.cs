@@ -9,6 +9,10 @@ namespace Pimcc.Frontends.HfConfig;
 /// </summary>
 public sealed record HfWorkload(int PromptTokens, int GeneratedTokens)
 {
+    /// <summary>True when neither count was given (the driver's defaults): a frontend may then fit the workload to the
+    /// model's positions instead of rejecting it.</summary>
+    public bool Defaulted { get; init; }
+
     /// <summary>Positions the KV cache must hold: prompt plus generated tokens.</summary>
     public long TotalTokens => (long)PromptTokens + GeneratedTokens;
 

@@ -30,7 +30,9 @@ public static class OnnxKernels
         "Transpose", "Squeeze", "Unsqueeze", "Concat", "Split", "Slice", "Gather", "Shape", "ConstantOfShape",
         "Constant", "Cast", "Where", "Expand", "Equal", "Range", "Trilu",
         // Beyond the transformer list: what torch exports of the bundled samples contain (rotary tables, no-op copies).
-        "Cos", "Sin", "Identity");
+        "Cos", "Sin", "Identity",
+        // What real exporters' mask and position subgraphs use (transformers' torch and optimum exports).
+        "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "And", "Or", "Not", "Max", "Min", "CumSum", "ScatterND");
 
     public static Tensor[] Run(string opType, OpContext ctx)
     {
@@ -63,7 +65,7 @@ public static class OnnxKernels
             case "Equal": return [ElementWise.Compare(ctx, ctx[0], ctx[1], (a, b) => a == b)];
             case "Cast": return [Cast(ctx)];
             default:
-                if (OnnxShapeKernels.TryRun(opType, ctx, out var r)) return r;
+                if (OnnxShapeKernels.TryRun(opType, ctx, out var r) || OnnxLogicKernels.TryRun(opType, ctx, out r)) return r;
                 throw ReferenceErrors.Unsupported(ctx.Location, $"the reference interpreter does not implement ONNX operator '{opType}'",
                     $"supported: {string.Join(", ", Supported)}");
         }

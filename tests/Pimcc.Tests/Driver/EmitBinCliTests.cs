@@ -51,9 +51,10 @@ public class EmitBinCliTests
         ir.Out.ShouldContain(" = attention(");
     }
 
+    /// <summary>A workload the user asked for is checked (the default one is fitted: OnnxDefaultWorkloadCliTests).</summary>
     [Fact]
     public void OnnxWorkloadBeyondTheLearnedPositionsIsAUsageError() =>
-        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-opt.onnx"), "--emit", "ir")
+        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-opt.onnx"), "--emit", "ir", "--prompt-tokens", "100", "--gen-tokens", "100")
             .ShouldBeOneLineError(ExitCode.Usage, "learned positions");
 
     [Fact]

@@ -18,6 +18,18 @@ public sealed class DimExprTests
         (Seq + Past).ToString().ShouldBe("past_seq + seq"); // ordinal symbol order
     }
 
+    /// <summary>optimum declares a KV-cache graph's attention mask [batch_size, past_sequence_length + 1]: one symbol
+    /// plus one, not a symbol of its own.</summary>
+    [Fact]
+    public void Dim_params_that_are_sums_parse_as_linear_expressions()
+    {
+        OnnxShapeInference.ParseDimParam("past_sequence_length + 1").ShouldBe(DimExpr.Symbol("past_sequence_length") + DimExpr.Of(1));
+        OnnxShapeInference.ParseDimParam("past + seq - 2").ShouldBe(DimExpr.Symbol("past") + Seq - DimExpr.Of(2));
+        OnnxShapeInference.ParseDimParam("batch_size").ShouldBe(DimExpr.Symbol("batch_size"));
+        OnnxShapeInference.ParseDimParam("2*seq").ShouldBe(DimExpr.Symbol("2*seq")); // not a sum of names and integers
+        OnnxShapeInference.ParseDimParam("a+").ShouldBe(DimExpr.Symbol("a+"));
+    }
+
     [Fact]
     public void Exact_division_only()
     {

@@ -105,6 +105,31 @@ public sealed class OnnxBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Every_unsupported_operator_is_named_at_once()
+    {
+        var model = AddModel();
+        model.Graph.Node.Add(Node("first_fancy", "FancyAttention", ["y"], ["z"]));
+        model.Graph.Node.Add(Node("second_fancy", "FancyAttention", ["z"], ["z2"]));
+        model.Graph.Node.Add(Node("a_loop", "Loop", ["z2"], ["z3"]));
+        var error = LoadFails(model.Bytes(), ExitCode.UnsupportedOperator);
+        error.OneLine.ShouldContain("'FancyAttention' of domain 'ai.onnx', 'Loop' of domain 'ai.onnx' are not supported");
+        error.OneLine.ShouldContain("3 nodes: 'first_fancy' (FancyAttention), 'second_fancy' (FancyAttention), 'a_loop' (Loop)");
+    }
+
+    /// <summary>Regression: a LayerNormalization without its Scale input is invalid ONNX (Scale is required in every
+    /// opset that has the operator) and was imported silently.</summary>
+    [Fact]
+    public void Layer_normalization_without_scale_is_invalid()
+    {
+        var model = AddModel();
+        model.Graph.Node.Add(Node("ln", "LayerNormalization", ["y"], ["z"]));
+        model.Graph.Node.Add(Node("where", "Where", ["y", "y"], ["z2"]));
+        var error = LoadFails(model.Bytes(), ExitCode.InvalidModel);
+        error.OneLine.ShouldContain("'ln' (LayerNormalization) has 1 of the 2 inputs its operator requires");
+        error.OneLine.ShouldContain("'where' (Where) has 2 of the 3 inputs");
+    }
+
+    [Fact]
     public void Operator_of_unknown_domain_names_the_domain()
     {
         var model = AddModel();

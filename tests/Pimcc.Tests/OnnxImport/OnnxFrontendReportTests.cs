@@ -8,37 +8,51 @@ namespace Pimcc.Tests.OnnxImport;
 /// <summary>What cannot be raised is imported generically and reported by node; workload limits; determinism.</summary>
 public class OnnxFrontendReportTests
 {
-    [Fact]
-    public void Unrecognised_op_stops_raising_and_is_reported_by_name()
+    /// <summary>tiny-opt with its nodes rewritten by <paramref name="edit"/>, written to a temporary file and imported.</summary>
+    private static (Module Module, OnnxImportReport Report) ImportEdited(Func<OnnxNode, OnnxNode> edit)
     {
-        // tiny-opt with layer 1's ReLU replaced by a bare Tanh: no transformer pattern has a lone tanh.
         var model = OnnxModelLoader.Load(OnnxRaisingTests.SamplePath("tiny-opt"));
         var g = model.Graph;
-        var nodes = g.Nodes.Select(n => n.Name == "/layers.1/Relu" ? n with { OpType = "Tanh" } : n).ToList();
-        nodes.Count(n => n.OpType == "Tanh").ShouldBe(1);
-        var edited = new OnnxGraph(g.Name, nodes, g.Initializers, g.Inputs, g.Outputs, g.ValueInfos);
+        var edited = new OnnxGraph(g.Name, [.. g.Nodes.Select(edit)], g.Initializers, g.Inputs, g.Outputs, g.ValueInfos);
         var dir = Directory.CreateTempSubdirectory("pimcc-raise-").FullName;
         try
         {
             var path = Path.Combine(dir, "edited.onnx");
             File.WriteAllBytes(path, OnnxProtoWriter.ToBytes(edited, model.IrVersion, model.Opset));
-            var (module, report) = OnnxFrontend.LoadWithReport(path, OnnxRaisingTests.Workload);
-            report.Raised.ShouldBeFalse();
-            report.NotRaised.ShouldHaveSingleItem().Node.ShouldBe("/layers.1/Relu");
-            report.NotRaised[0].OpType.ShouldBe("Tanh");
-            report.NotRaised[0].Reason.ShouldContain("outside a GELU");
-            report.Describe().ShouldContain("not raised: '/layers.1/Relu' (Tanh)");
-            // Nothing dropped: every node of the (folded) graph is a generic op of prefill.
-            var prefill = module.FindFunction(Module.Prefill).ShouldNotBeNull();
-            prefill.Body.Length.ShouldBe(report.OnnxNodes);
-            prefill.Body.ShouldAllBe(o => o.Opcode.StartsWith("onnx."));
-            prefill.Body.Count(o => o.Opcode == "onnx.Tanh").ShouldBe(1);
-            Verifier.Verify(module).ShouldBeEmpty();
+            return OnnxFrontend.LoadWithReport(path, OnnxRaisingTests.Workload);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Unrecognised_op_stops_raising_and_is_reported_by_name()
+    {
+        // tiny-opt with layer 1's ReLU replaced by a bare Tanh: no transformer pattern has a lone tanh.
+        var (module, report) = ImportEdited(n => n.Name == "/layers.1/Relu" ? n with { OpType = "Tanh" } : n);
+        report.Raised.ShouldBeFalse();
+        report.NotRaised.ShouldHaveSingleItem().Node.ShouldBe("/layers.1/Relu");
+        report.NotRaised[0].OpType.ShouldBe("Tanh");
+        report.NotRaised[0].Reason.ShouldContain("none of relu, silu, gelu");
+        report.Describe().ShouldContain("not raised: '/layers.1/Relu' (Tanh)");
+        // Nothing dropped: every node of the (folded) graph is a generic op of prefill.
+        var prefill = module.FindFunction(Module.Prefill).ShouldNotBeNull();
+        prefill.Body.Length.ShouldBe(report.OnnxNodes);
+        prefill.Body.ShouldAllBe(o => o.Opcode.StartsWith("onnx."));
+        prefill.Body.Count(o => o.Opcode == "onnx.Tanh").ShouldBe(1);
+        Verifier.Verify(module).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_node_that_fits_no_pattern_is_reported_at_once()
+    {
+        // Both layers' ReLU replaced by a bare Tanh: two independent failures; the ops reading them are not reported again.
+        var (_, report) = ImportEdited(n => n.OpType == "Relu" ? n with { OpType = "Tanh" } : n);
+        report.Raised.ShouldBeFalse();
+        report.NotRaised.Select(n => n.Node).ShouldBe(["/layers.0/Relu", "/layers.1/Relu"]);
+        report.NotRaised.ShouldAllBe(n => n.OpType == "Tanh" && n.Reason.Contains("none of relu, silu, gelu"));
     }
 
     [Fact]

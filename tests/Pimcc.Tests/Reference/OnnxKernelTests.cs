@@ -7,7 +7,8 @@ using static Pimcc.Tests.Reference.ReferenceTestKit;
 namespace Pimcc.Tests.Reference;
 
 /// <summary>ONNX op forms the Debian node tests (ONNX 1.12, opsets up to 17) do not exercise:
-/// opset-18+ operand axes, Split's num_outputs, Gelu (opset 20), scalar-attr constants; and errors.</summary>
+/// opset-18+ operand axes, Split's num_outputs, Gelu (opset 20), scalar-attr constants, CumSum and ScatterND on
+/// the types the IR has (the node tests use double, or no test); and errors. Expected values by hand from the spec.</summary>
 public class OnnxKernelTests
 {
     private static Tensor[] RunOnnx(string opType, AttrMap attrs, IReadOnlyList<Tensor> inputs, params TensorType[] results)
@@ -21,6 +22,34 @@ public class OnnxKernelTests
     }
 
     private static TensorType T(ElementType e, params long[] dims) => new(e, [.. dims.Select(SymExpr.Const)]);
+
+    [Fact]
+    public void CumSum_sums_along_the_axis_with_exclusive_and_reverse()
+    {
+        // x = [[1, 2, 3], [4, 5, 6]]; along axis 1: [[1, 3, 6], [4, 9, 15]]; exclusive: [[0, 1, 3], [0, 4, 9]];
+        // reverse: [[6, 5, 3], [15, 11, 6]]; along axis 0 on int64: [[1, 2, 3], [5, 7, 9]].
+        var x = Tensor.F32([2, 3], 1, 2, 3, 4, 5, 6);
+        F(RunOnnx("CumSum", AttrMap.Empty, [x, Tensor.I64([], 1)], T(ElementType.F32, 2, 3))[0]).ShouldBe([1f, 3, 6, 4, 9, 15]);
+        F(RunOnnx("CumSum", AttrMap.Empty.Set("exclusive", 1L), [x, Tensor.I64([], -1)], T(ElementType.F32, 2, 3))[0]).ShouldBe([0f, 1, 3, 0, 4, 9]);
+        F(RunOnnx("CumSum", AttrMap.Empty.Set("reverse", 1L), [x, Tensor.I64([], 1)], T(ElementType.F32, 2, 3))[0]).ShouldBe([6f, 5, 3, 15, 11, 6]);
+        RunOnnx("CumSum", AttrMap.Empty, [Tensor.I64([2, 3], 1, 2, 3, 4, 5, 6), Tensor.I64([], 0)], T(ElementType.I64, 2, 3))[0].Ints.ShouldBe([1L, 2, 3, 5, 7, 9]);
+    }
+
+    [Fact]
+    public void ScatterND_replaces_or_combines_the_addressed_slices()
+    {
+        // data [[1, 2], [3, 4], [5, 6]]; indices [[2], [0]] address rows 2 and 0; updates [[10, 20], [30, 40]].
+        var data = Tensor.F32([3, 2], 1, 2, 3, 4, 5, 6);
+        var indices = Tensor.I64([2, 1], 2, 0);
+        var updates = Tensor.F32([2, 2], 10, 20, 30, 40);
+        F(RunOnnx("ScatterND", AttrMap.Empty, [data, indices, updates], T(ElementType.F32, 3, 2))[0]).ShouldBe([30f, 40, 3, 4, 10, 20]);
+        F(RunOnnx("ScatterND", AttrMap.Empty.Set("reduction", "add"), [data, indices, updates], T(ElementType.F32, 3, 2))[0]).ShouldBe([31f, 42, 3, 4, 15, 26]);
+        // Full index tuples on bool data (how exporters write a padding mask into a causal one): element [1, 0].
+        var mask = RunOnnx("ScatterND", AttrMap.Empty, [Tensor.Bool([2, 2], [false, false, false, false]), Tensor.I64([1, 2], 1, 0), Tensor.Bool([1], [true])], T(ElementType.Bool, 2, 2))[0];
+        mask.Bools.ShouldBe([false, false, true, false]);
+        Should.Throw<PimccError>(() => RunOnnx("ScatterND", AttrMap.Empty, [data, Tensor.I64([1, 1], 3), Tensor.F32([1, 2], 0, 0)], T(ElementType.F32, 3, 2)))
+            .Message.ShouldContain("out of range");
+    }
 
     [Fact]
     public void ReduceMean_takes_axes_as_an_operand_from_opset_18()

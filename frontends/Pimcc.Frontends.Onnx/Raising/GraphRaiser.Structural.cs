@@ -1,0 +1,169 @@
+using Pimcc.Reference;
+
+namespace Pimcc.Frontends.Onnx.Raising;
+
+/// <summary>
+/// What a structural value is, decided from its values for a few (new, cached) lengths: a causal mask
+/// (additive, or a condition selecting the scores), positions counting from the cached length plus an
+/// offset, a rotate-half cos/sin table of θ-frequencies, a scalar.
+/// </summary>
+internal sealed partial class GraphRaiser
+{
+    /// <summary>The (seq, past) pairs a structural value is checked at; cached lengths only for with-past graphs.</summary>
+    private IEnumerable<(long Seq, long Past)> Samples()
+    {
+        (long, long)[] all = _eval.HasPast ? [(1, 0), (3, 0), (6, 0), (1, 4), (3, 2)] : [(1, 0), (3, 0), (6, 0)];
+        return _eval.FixedSeq is { } n ? _eval.HasPast ? [(n, 0), (n, 3), (n, 6)] : [(n, 0)] : all;
+    }
+
+    /// <summary>The lengths a mask or position check must also hold at once the workload is known
+    /// (<see cref="RaisedProgram.LengthChecks"/>): the whole sequence, and the last decode step. A sliding-window
+    /// mask, causal at the few sampled lengths, is caught here.</summary>
+    private IEnumerable<(long Seq, long Past)> AtLength(long total) =>
+        _eval.FixedSeq is { } n
+            ? _eval.HasPast && total > n ? [(n, total - n)] : []
+            : _eval.HasPast ? [(total, 0), (1, total - 1)] : [(total, 0)];
+
+    /// <summary>Registers <paramref name="check"/> to run again at the compiled length.</summary>
+    private void CheckAtLength(string what, Func<IEnumerable<(long Seq, long Past)>, bool> check)
+    {
+        var node = _node;
+        _program.LengthChecks.Add(new LengthCheck(node, what, total =>
+        {
+            try
+            {
+                return check(AtLength(total));
+            }
+            catch (RaisingFailure)
+            {
+                return false;
+            }
+        }));
+    }
+
+    private Tensor Evaluate(string name, long seq, long past)
+    {
+        try
+        {
+            return _eval.Evaluate(name, seq, past);
+        }
+        catch (NotStructural e)
+        {
+            throw Fail(e.Message);
+        }
+    }
+
+    /// <summary>The value of a one-element structural value, the same for every sampled length; null otherwise.</summary>
+    private double? StructuralScalar(string name)
+    {
+        double? value = null;
+        foreach (var (s, p) in Samples())
+        {
+            var t = Evaluate(name, s, p);
+            if (t.Length != 1 || (value is { } v && v != t.GetDouble(0))) return null;
+            value = t.GetDouble(0);
+        }
+        return value;
+    }
+
+    /// <summary>c when the value holds the positions past + i + c of the seq new tokens, for every sampled length.</summary>
+    private long? PositionOffset(string name, IEnumerable<(long Seq, long Past)>? samples = null)
+    {
+        long? offset = null;
+        foreach (var (s, p) in samples ?? Samples())
+        {
+            var t = Evaluate(name, s, p);
+            if (t.Ints is not { } v || v.Length != s) return null;
+            var c = v[0] - p;
+            if (offset is { } o && o != c) return null;
+            for (var i = 0; i < s; i++) if (v[i] != p + i + c) return null;
+            offset = c;
+        }
+        return offset;
+    }
+
+    /// <summary>
+    /// True when, at every sampled length, the mask lets query i (of seq) see key j (of past + seq) exactly
+    /// when j ≤ past + i: <paramref name="allowed"/> maps an evaluated mask tensor and a flat index to
+    /// whether it keeps the score there (null: neither kept nor removed cleanly).
+    /// </summary>
+    private bool IsCausal(string mask, Func<Tensor, long, bool?> allowed, IEnumerable<(long Seq, long Past)>? samples = null)
+    {
+        if (samples is null)
+        {
+            if (!IsCausal(mask, allowed, Samples())) return false;
+            CheckAtLength($"the mask '{mask}' is causal", at => IsCausal(mask, allowed, at));
+            return true;
+        }
+        foreach (var (s, p) in samples)
+        {
+            var t = Evaluate(mask, s, p);
+            if (t.Rank < 2 || t.Shape[^1] != p + s || t.Shape[^2] != s) return false;
+            var cols = p + s;
+            for (long k = 0; k < t.Length; k++)
+            {
+                var (i, j) = (k / cols % s, k % cols);
+                if (allowed(t, k) != (j <= p + i)) return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>An additive mask: 0 where attention is allowed, ≤ −1e4 (or −∞) where it is not.</summary>
+    private bool IsCausalAdditive(string mask) =>
+        IsCausal(mask, (t, k) => t.GetDouble(k) is var v && v == 0 ? true : v <= -1e4 ? false : null);
+
+    /// <summary>True when the value is all zeros at every sampled length (an additive mask that removes nothing).</summary>
+    private bool IsZero(string name)
+    {
+        bool Zero(IEnumerable<(long Seq, long Past)> samples) =>
+            samples.All(sp => Evaluate(name, sp.Seq, sp.Past) is var t && Enumerable.Range(0, (int)t.Length).All(k => t.GetDouble(k) == 0));
+        if (!Zero(Samples())) return false;
+        CheckAtLength($"the additive mask '{name}' is all zeros", Zero);
+        return true;
+    }
+
+    /// <summary>A condition that keeps the scores where it equals <paramref name="keepWhen"/>.</summary>
+    private bool IsCausalCondition(string condition, bool keepWhen) =>
+        IsCausal(condition, (t, k) => (t.GetDouble(k) != 0) == keepWhen);
+
+    /// <summary>
+    /// A rotate-half table for head_dim <paramref name="d"/>: row i (position past + i) holds
+    /// trig((past + i)·θ^(−2(k mod d/2)/d)) (modeling_llama.py's rotary embedding), "cos" or "sin";
+    /// θ is fitted from position 1 (to 5 significant digits: acos of a float32 near 1 carries about 1e-6
+    /// relative error) and checked everywhere. Null when the values are no such table.
+    /// </summary>
+    private (string Trig, double Theta)? RopeTable(string name, long d)
+    {
+        var (s0, _) = Samples().Where(sp => sp.Past == 0).MaxBy(sp => sp.Seq);
+        var first = Evaluate(name, s0, 0);
+        if (first.Floats is not { } f0 || first.Shape[^1] != d || first.Length != s0 * d || d % 2 != 0) return null;
+        if (s0 < 2)
+        {
+            // One new position per step (a decode graph): position 1 is the first row with one cached position.
+            var next = Evaluate(name, s0, 1);
+            if (next.Floats is not { } f1 || next.Length != d) return null;
+            f0 = [.. f0, .. f1];
+        }
+        string trig = Math.Abs(f0[0] - 1) < 1e-6 ? "cos" : Math.Abs(f0[0]) < 1e-6 ? "sin" : "";
+        if (trig.Length == 0) return null;
+        var half = d / 2;
+        var angle = trig == "cos" ? Math.Acos(f0[d + 1]) : Math.Asin(f0[d + 1]);
+        var theta = Math.Pow(angle, -half);
+        if (!double.IsFinite(theta) || theta <= 1) return null;
+        theta = double.Parse(theta.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (s, p) in Samples())
+        {
+            var t = Evaluate(name, s, p);
+            if (t.Floats is not { } v || t.Length != s * d) return null;
+            for (var i = 0; i < s; i++)
+                for (var k = 0; k < d; k++)
+                {
+                    var a = (p + i) * Math.Pow(theta, -2.0 * (k % half) / d);
+                    var want = trig == "cos" ? Math.Cos(a) : Math.Sin(a);
+                    if (Math.Abs(v[i * d + k] - want) > 1e-4) return null;
+                }
+        }
+        return (trig, theta);
+    }
+}
