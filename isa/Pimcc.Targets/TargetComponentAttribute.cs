@@ -4,7 +4,7 @@ namespace Pimcc.Targets;
 
 /// <summary>
 /// Registers one facet of a target unit (its description kind, its compiler, its simulator) in the assembly that holds
-/// it: <c>[assembly: TargetComponent(typeof(HpimKind))]</c>. The shared registries find components through
+/// it: <c>[assembly: TargetComponent(typeof(FooKind))]</c>. The shared registries find components through
 /// <see cref="TargetComponents"/>, so adding a target edits no shared file.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]

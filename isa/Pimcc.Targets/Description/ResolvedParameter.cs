@@ -29,6 +29,10 @@ public sealed class ResolvedParameters
 
     public ResolvedParameter this[string key] => _byKey[key];
 
+    /// <summary>The same parameters with some replaced (a kind's totals re-derived after overrides), in the same order.</summary>
+    public ResolvedParameters WithReplaced(IReadOnlyDictionary<string, ResolvedParameter> replaced) =>
+        replaced.Count == 0 ? this : new ResolvedParameters(Ordered.Select(x => replaced.GetValueOrDefault(x.Key, x)).ToList(), Context);
+
     /// <summary>Base-unit value as an exact decimal.</summary>
     public decimal Base(string key) => _byKey[key].Number;
     public int Int(string key) => checked((int)_byKey[key].Number);

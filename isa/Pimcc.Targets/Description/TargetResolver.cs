@@ -108,7 +108,7 @@ internal static partial class TargetResolver
 
     private static bool IsPowerOfTwo(decimal b) => b >= 1 && b == decimal.Truncate(b) && b <= long.MaxValue && long.IsPow2((long)b);
 
-    internal static string Show(decimal d) => Units.Normalize(d).ToString(CultureInfo.InvariantCulture);
+    internal static string Show(decimal d) => Units.Show(d);
 
     [GeneratedRegex(@"^([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Za-z/]*)$")]
     private static partial Regex NumberWithUnit();

@@ -47,6 +47,9 @@ public static class Units
     };
 
     /// <summary>Converts <paramref name="value"/> in <paramref name="unit"/> to the base unit; null + error text when impossible.</summary>
+    /// <summary>An exact decimal as messages show it: normalised (no trailing zeros), invariant culture.</summary>
+    public static string Show(decimal d) => Normalize(d).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static decimal? ToBase(Dimension d, decimal value, string unit, UnitContext ctx, out string error)
     {
         error = "";

@@ -135,7 +135,7 @@ public sealed class HpimKind : ITargetKind
                 throw Error("hbm.columnAccess", $"a {pchBits}-bit pseudo-channel bursting nBL={t.BL} clocks x {org.TransfersPerClock} transfers moves {burstBytes} B, not {org.ColumnBytes} B", "make columnAccess, channelWidth, nBL and transfersPerClock agree");
             var tckFromRate = Units.PeriodPs((decimal)org.DataRateBitsPerSecond / org.TransfersPerClock);
             if (Math.Abs(tckFromRate - t.TckPs) > t.TckPs * 0.001m)
-                throw Error("hbm.timing.tCK", $"tCK {TargetResolver.Show(t.TckPs / 1000)} ns does not match transfersPerClock / dataRate = {TargetResolver.Show(Math.Round(tckFromRate / 1000, 4))} ns", "change hbm.timing.tCK or hbm.dataRate so they agree");
+                throw Error("hbm.timing.tCK", $"tCK {Units.Show(t.TckPs / 1000)} ns does not match transfersPerClock / dataRate = {Units.Show(Math.Round(tckFromRate / 1000, 4))} ns", "change hbm.timing.tCK or hbm.dataRate so they agree");
             Ordered("hbm.timing.nRAS", t.RAS, "hbm.timing.nRC", t.RC);
             Ordered("hbm.timing.nCCDS", t.CCDS, "hbm.timing.nCCDL", t.CCDL);
             Ordered("hbm.timing.nRRDS", t.RRDS, "hbm.timing.nRRDL", t.RRDL);
@@ -171,8 +171,7 @@ public sealed class HpimKind : ITargetKind
             Check("totals.externalBandwidth", (decimal)org.ExternalBytesPerSecond, "channels x channel width x data rate", exact: false);
             Check("totals.sramPimPeak", 2m * sram.Cores * sram.PimUnit.Multipliers * clockHz, "2 x cores x macros x multipliers x clock", exact: false);
             Check("totals.hbmPimPeak", 2m * org.Banks * pu.Multipliers * pu.ClockHz, "2 x banks x PU multipliers x PU clock", exact: false);
-            return replaced.Count == 0 ? p
-                : new ResolvedParameters(p.Ordered.Select(x => replaced.GetValueOrDefault(x.Key, x)).ToList(), p.Context);
+            return p.WithReplaced(replaced);
         }
 
         private static bool IsOverride(ResolvedParameter r) => DescriptionBuild.IsOverride(r);
@@ -187,8 +186,8 @@ public sealed class HpimKind : ITargetKind
         {
             var spec = p[key].Spec;
             var shown = Units.FromBase(spec.Dimension, computed, spec.Unit, p.Context);
-            return Error(key, $"stated total {TargetResolver.Show(Units.FromBase(spec.Dimension, p.Base(key), spec.Unit, p.Context))} {spec.Unit} does not match {how} = {TargetResolver.Show(Math.Round(shown, 4))} {spec.Unit}",
-                $"set {key} to {TargetResolver.Show(Math.Round(shown, 4))} or fix the parameters it is computed from");
+            return Error(key, $"stated total {Units.Show(Units.FromBase(spec.Dimension, p.Base(key), spec.Unit, p.Context))} {spec.Unit} does not match {how} = {Units.Show(Math.Round(shown, 4))} {spec.Unit}",
+                $"set {key} to {Units.Show(Math.Round(shown, 4))} or fix the parameters it is computed from");
         }
     }
 }
