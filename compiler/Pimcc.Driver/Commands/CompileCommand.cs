@@ -68,22 +68,18 @@ public static class CompileCommand
 
     public static int Compile(string path, CompileSettings s, ConsoleIo io)
     {
+        ModelLoader.Check(path);
+        if (s.Emit is not ("ir" or "bin"))
+            throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
+        if (s.Emit == "bin" && s.Output is null)
+            throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin (or -o - for standard output)");
+        var outputs = new OutputPlan(io, path, s.TargetConfig);
+        var output = outputs.Add("-o", s.Output ?? "-", binary: s.Emit == "bin");
         var (result, target) = RunPipeline(path, s, io);
-        switch (s.Emit)
-        {
-            case "ir":
-                var text = Printer.Print(result);
-                if (s.Output is null || s.Output == "-") io.Out.Write(text);
-                else OutputFile.WriteText(s.Output, text);
-                return 0;
-            case "bin":
-                if (s.Output is null || s.Output == "-")
-                    throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
-                OutputFile.Write(s.Output, PimBinaryWriter.Write(Emit(result, target, s.Image)));
-                return 0;
-            default:
-                throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
-        }
+        outputs.Write((output, s.Emit == "ir"
+            ? OutputPlan.Text(Printer.Print(result))
+            : PimBinaryWriter.Write(Emit(result, target, s.Image))));
+        return 0;
     }
 
     /// <summary>Loads the target and the model, and runs the pass pipeline with the debugging flags.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pimcc.Diagnostics;
 
 namespace Pimcc.Driver.Commands;
 
@@ -49,7 +50,7 @@ public sealed class CompileOptions
     {
         var v = p.GetValue(Image) ?? "auto";
         return v is "auto" or "on" or "off" ? v
-            : throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--image", $"unknown image choice '{v}'", "use --image auto, on or off");
+            : throw new PimccError(ExitCode.Usage, "--image", $"unknown image choice '{v}'", "use --image auto, on or off");
     }
 
     public CompileSettings Read(ParseResult p)
@@ -58,12 +59,38 @@ public sealed class CompileOptions
         var emit = p.GetValue(Emit) ?? (output is not null && output.EndsWith(".pimir", StringComparison.OrdinalIgnoreCase) ? "ir" : "bin");
         var prompt = p.GetValue(PromptTokens);
         var gen = p.GetValue(GeneratedTokens);
-        if (prompt <= 0 || gen < 0)
-            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--prompt-tokens/--gen-tokens",
-                $"workload ({prompt} in, {gen} out) is invalid", "use at least 1 prompt token and 0 or more generated tokens");
+        WorkloadBounds.Check(prompt, gen);
+        var targetConfig = p.GetValue(TargetConfig);
+        if (targetConfig is not null)
+        {
+            if (p.GetResult(Target) is { Implicit: false })
+                throw new PimccError(ExitCode.Usage, "--target-config", "both --target and --target-config name the target",
+                    "give one: --target NAME for a bundled preset, or --target-config FILE (which may \"extends\" a preset)");
+            InputFile.Check(targetConfig, InputKind.TargetDescription);
+        }
         return new CompileSettings(
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
-            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p) };
+            targetConfig, p.GetValue(Set) ?? []) { Image = ReadImage(p) };
+    }
+}
+
+/// <summary>
+/// The largest workload the command line accepts: prompt plus generated tokens up to 2^20 (1,048,576), beyond the
+/// context window of the models pimcc compiles (OPT 2,048, Llama 3.2 131,072 positions). Larger numbers are typing
+/// mistakes; they would overflow the cost model's sizes long before any target could hold their KV cache.
+/// </summary>
+public static class WorkloadBounds
+{
+    public const int MaxTokens = 1 << 20;
+
+    public static void Check(int prompt, int generated)
+    {
+        if (prompt <= 0 || generated < 0)
+            throw new PimccError(ExitCode.Usage, "--prompt-tokens/--gen-tokens",
+                $"workload ({prompt} in, {generated} out) is invalid", "use at least 1 prompt token and 0 or more generated tokens");
+        if ((long)prompt + generated > MaxTokens)
+            throw new PimccError(ExitCode.Usage, "--prompt-tokens/--gen-tokens",
+                $"workload ({prompt} in, {generated} out) is more than {MaxTokens} tokens", $"use at most {MaxTokens} prompt and generated tokens together");
     }
 }

@@ -30,14 +30,13 @@ public sealed class FunctionalCliOptions
     public bool Requested(ParseResult p) => p.GetValue(Functional);
 
     /// <summary>Runs the greedy generation: <paramref name="decodeSteps"/> decode steps after the prompt.</summary>
-    public int Run(PimBinary bin, string name, int decodeSteps, ParseResult p, ConsoleIo io)
+    public int Run(PimBinary bin, string name, int decodeSteps, ParseResult p, ConsoleIo io, OutputPlan outputs)
     {
         var prompt = ReadPrompt(p);
         var sw = Stopwatch.StartNew();
         var sim = new FunctionalSimulator(bin, name, new FunctionalOptions { CheckInterleavings = !p.GetValue(NoRaceCheck) });
         var result = FunctionalGeneration.Run(sim, prompt, decodeSteps, p.GetValue(PromptReplay));
-        io.Out.Write(Render(result));
-        if (p.GetValue(Logits) is { } path) OutputFile.WriteText(path, LogitsJson(result));
+        outputs.Write((outputs["-o"], OutputPlan.Text(Render(result))), (outputs["--logits"], outputs["--logits"] is null ? [] : OutputPlan.Text(LogitsJson(result))));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: functional run of {result.Steps.Count} program steps in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }
@@ -49,7 +48,7 @@ public sealed class FunctionalCliOptions
         if ((text is null) == (file is null))
             throw new PimccError(ExitCode.Usage, "--tokens", "functional mode needs the prompt: exactly one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");
         var where = text is not null ? "--tokens" : file!;
-        text ??= InputFile.ReadText(file!);
+        text ??= InputFile.ReadText(file!, InputKind.TokenList);
         var ids = new List<int>();
         foreach (var part in text.Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
             ids.Add(int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id

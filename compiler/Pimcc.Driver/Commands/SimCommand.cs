@@ -34,8 +34,23 @@ public sealed class SimCliOptions
         foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact, Sampling, Layers }) c.Options.Add(o);
     }
 
+    /// <summary>
+    /// Checks the outputs before any work: the report (<c>-o</c>, default standard output) and <c>--trace</c>, or in
+    /// functional mode the generated tokens (<c>-o</c>) and <c>--logits</c>; none may be one of <paramref name="inputs"/>.
+    /// </summary>
+    public OutputPlan PlanOutputs(ParseResult p, ConsoleIo io, FunctionalCliOptions functional, params string?[] inputs)
+    {
+        var plan = new OutputPlan(io, [.. inputs, p.GetValue(functional.TokensFile)]);
+        plan.Add("-o", p.GetValue(Report) ?? "-");
+        if (!functional.Requested(p)) plan.Add("--trace", p.GetValue(Trace));
+        else if (p.GetValue(Trace) is not null)
+            throw new PimccError(ExitCode.Usage, "--trace", "functional mode has no timing to trace", "drop --trace, or drop --functional for the timing report");
+        plan.Add("--logits", p.GetValue(functional.Logits));
+        return plan;
+    }
+
     /// <summary>Runs the generation and writes report and trace. Wall time goes to stderr, never into the report.</summary>
-    public int Simulate(PimBinary bin, string name, int prompt, int generated, ParseResult p, ConsoleIo io)
+    public int Simulate(PimBinary bin, string name, int prompt, int generated, ParseResult p, ConsoleIo io, OutputPlan outputs)
     {
         var format = p.GetValue(Format)!;
         if (format is not ("text" or "json" or "csv"))
@@ -75,9 +90,7 @@ public sealed class SimCliOptions
             "csv" => SimReport.RenderCsv(Encoding.UTF8.GetString(json)),
             _ => SimReport.RenderText(Encoding.UTF8.GetString(json)),
         };
-        if (p.GetValue(Report) is { } path) OutputFile.WriteText(path, text);
-        else io.Out.Write(text);
-        if (trace is not null) OutputFile.Write(trace, ChromeTraceWriter.Write(result));
+        outputs.Write((outputs["-o"], OutputPlan.Text(text)), (outputs["--trace"], trace is null ? [] : ChromeTraceWriter.Write(result)));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: simulated {prompt} in, {generated} out in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }
@@ -102,9 +115,11 @@ public static class SimCommand
         cmd.SetAction(p =>
         {
             var path = p.GetValue(input)!;
-            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path), path);
-            if (functional.Requested(p)) return functional.Run(bin, path, p.GetValue(gen), p, io);
-            return sim.Simulate(bin, path, p.GetValue(prompt), p.GetValue(gen), p, io);
+            WorkloadBounds.Check(p.GetValue(prompt), p.GetValue(gen));
+            var outputs = sim.PlanOutputs(p, io, functional, path);
+            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path, InputKind.Binary), path);
+            if (functional.Requested(p)) return functional.Run(bin, path, p.GetValue(gen), p, io, outputs);
+            return sim.Simulate(bin, path, p.GetValue(prompt), p.GetValue(gen), p, io, outputs);
         });
         return cmd;
     }
@@ -129,9 +144,10 @@ public static class RunCommand
         {
             var path = p.GetValue(model)!;
             var s = compile.Read(p) with { Emit = "bin" };
+            var outputs = sim.PlanOutputs(p, io, functional, path, s.TargetConfig);
             var bin = CompileCommand.CompileBinary(path, s, io);
-            if (functional.Requested(p)) return functional.Run(bin, path, s.GeneratedTokens, p, io);
-            return sim.Simulate(bin, path, s.PromptTokens, s.GeneratedTokens, p, io);
+            if (functional.Requested(p)) return functional.Run(bin, path, s.GeneratedTokens, p, io, outputs);
+            return sim.Simulate(bin, path, s.PromptTokens, s.GeneratedTokens, p, io, outputs);
         });
         return cmd;
     }

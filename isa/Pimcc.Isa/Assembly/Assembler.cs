@@ -17,28 +17,45 @@ namespace Pimcc.Isa.Assembly;
 /// </summary>
 public static class Assembler
 {
-    public static PimBinary Assemble(string text, string fileName)
+    /// <summary>The longest line read (a base64 <c>.image_data</c> line from <see cref="Disassembler"/> is 76 characters).</summary>
+    public const int MaxLineChars = 1 << 16;
+
+    public static PimBinary Assemble(string text, string fileName) => Assemble(new StringReader(text), fileName);
+
+    /// <summary>Assembles text read line by line: memory grows with the program built, not with the text, and a line
+    /// longer than <see cref="MaxLineChars"/> is refused without being held whole.</summary>
+    public static PimBinary Assemble(TextReader text, string fileName)
     {
-        var lexer = new PimAsmLexer(new AntlrInputStream(text));
-        var parser = new PimAsmParser(new CommonTokenStream(lexer));
         var listener = new ThrowingErrorListener(fileName);
+        var lexer = new PimAsmLexer(new AntlrInputStream(""));
+        var parser = new PimAsmParser(new CommonTokenStream(lexer));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
         // The grammar is SLL: the faster prediction mode gives the same trees (and disassemblies are large).
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        var tree = parser.program();
-        return new Builder(fileName).Build(tree);
+        var builder = new Builder(fileName);
+        var lines = new AsmLineReader(text, fileName, MaxLineChars);
+        while (lines.Next() is { } line)
+        {
+            listener.Line = builder.Line = lines.Number;
+            lexer.SetInputStream(new AntlrInputStream(line));
+            parser.TokenStream = new CommonTokenStream(lexer);
+            builder.Add(parser.program());
+        }
+        return builder.Finish();
     }
 
     private sealed class ThrowingErrorListener(string fileName) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
     {
+        public int Line { get; set; }
+
         public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int col, string msg, RecognitionException e) =>
-            throw Malformed($"{fileName}:{line}:{col + 1}", msg);
+            throw Malformed($"{fileName}:{Line}:{col + 1}", msg);
 
         public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int col, string msg, RecognitionException e) =>
-            throw Malformed($"{fileName}:{line}:{col + 1}", msg);
+            throw Malformed($"{fileName}:{Line}:{col + 1}", msg);
     }
 
     internal static PimccError Malformed(string location, string message, string hint = "see docs/binary-format.md, \"Assembly text\"") =>
@@ -68,7 +85,10 @@ public static class Assembler
         private string? _targetSha;
         private Section? _current;
 
-        public PimBinary Build(PimAsmParser.ProgramContext tree)
+        /// <summary>The line of the text being added (its tokens all say line 1).</summary>
+        public int Line { get; set; }
+
+        public void Add(PimAsmParser.ProgramContext tree)
         {
             foreach (var line in tree.line())
             {
@@ -80,12 +100,9 @@ public static class Assembler
                 else if (st?.instruction() is { } ins)
                     Instruction(ins);
             }
-            foreach (var s in _sections)
-                ResolveLabels(s);
-            return Finish();
         }
 
-        private string Loc(IToken t) => $"{fileName}:{t.Line}:{t.Column + 1}";
+        private string Loc(IToken t) => $"{fileName}:{Line}:{t.Column + 1}";
 
         private void DefineLabel(PimAsmParser.LabelContext label)
         {
@@ -278,8 +295,10 @@ public static class Assembler
             }
         }
 
-        private PimBinary Finish()
+        public PimBinary Finish()
         {
+            foreach (var s in _sections)
+                ResolveLabels(s);
             if (_targetName is null)
                 throw Malformed(fileName, "missing .target directive", "start the file with .target \"name\" and .target_json lines");
             byte[] json;
