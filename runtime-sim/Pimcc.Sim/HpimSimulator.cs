@@ -64,23 +64,8 @@ public sealed class HpimSimulator
     public PimBinary Binary => _binary;
 
     /// <summary>The resolved target embedded in the binary (parsed with <see cref="TargetLoader.Parse"/>).</summary>
-    public static HpimTarget LoadTarget(PimBinary binary, string fileName)
-    {
-        string json;
-        try
-        {
-            json = new UTF8Encoding(false, true).GetString(binary.Target.Json);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target", "embedded target description is not UTF-8", "the binary is corrupt");
-        }
-        var target = TargetLoader.Parse(json, $"{fileName}: embedded target");
-        if (target.Name != binary.Target.Name)
-            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target",
-                $"target section is named '{binary.Target.Name}' but its description is '{target.Name}'", "the binary is corrupt");
-        return target;
-    }
+    public static HpimTarget LoadTarget(PimBinary binary, string fileName) =>
+        binary.Target.Resolve($"{fileName}: section target", ExitCode.InvalidBinary, $"{fileName}: embedded target");
 
     /// <summary>
     /// Runs one program (prefill, or one decode step) from its entry points to completion; with

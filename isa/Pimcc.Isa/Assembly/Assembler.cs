@@ -295,6 +295,29 @@ public static class Assembler
             }
         }
 
+        /// <summary>With a description embedded (not the empty <c>{}</c> of hand-written tests), streams and regions
+        /// must name cores and channels the target has, and local regions must lie inside a core's local memory.</summary>
+        private void CheckAgainst(TargetBlob blob)
+        {
+            // The blob is opaque to the container; only a pimcc-target description (recognised by its format tag) is checked.
+            if (!System.Text.Encoding.UTF8.GetString(blob.Json).Contains(Pimcc.Targets.Description.TargetSchema.Format, StringComparison.Ordinal)) return;
+            var t = blob.Resolve(fileName, ExitCode.MalformedInput, $"{fileName}: .target_json");
+            int cores = t.Sram.Cores, channels = t.Hbm.Organization.Channels;
+            var hint = $"'{t.Name}' has cores 0-{cores - 1} and channels 0-{channels - 1}";
+            foreach (var s in _sections)
+                if (s.Index >= (s.Kind == StreamKind.Core ? cores : channels))
+                    throw Malformed(fileName, $"section {s.Name} does not exist on the target", hint);
+            foreach (var r in _regions)
+                switch (r.Placement)
+                {
+                    case HbmPlacement h when h.Channel + (long)h.ChannelCount > channels:
+                        throw Malformed(fileName, $"region \"{r.Name}\" spans channels {h.Channel}-{h.Channel + (long)h.ChannelCount - 1}", hint);
+                    case LocalPlacement l when l.Core >= cores || l.Address + r.SizeBytes > t.Sram.LocalMemory.TotalBytes:
+                        throw Malformed(fileName, $"region \"{r.Name}\" (core {l.Core}, bytes {l.Address}-{l.Address + r.SizeBytes - 1}) is outside the target's local memory",
+                            $"{hint}; local memory is {t.Sram.LocalMemory.TotalBytes} bytes per core");
+                }
+        }
+
         public PimBinary Finish()
         {
             foreach (var s in _sections)
@@ -314,6 +337,7 @@ public static class Assembler
             if (_targetSha is not null && !string.Equals(_targetSha, target.Sha256Hex, StringComparison.OrdinalIgnoreCase))
                 throw Malformed(fileName, $".target_sha256 {_targetSha} does not match the SHA-256 of the .target_json bytes ({target.Sha256Hex})",
                     "drop .target_sha256 or fix the embedded description");
+            CheckAgainst(target);
             var cores = _sections.Where(s => s.Kind == StreamKind.Core)
                 .Select(s => new CoreStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] }).ToList();
             var channels = _sections.Where(s => s.Kind == StreamKind.Channel)
