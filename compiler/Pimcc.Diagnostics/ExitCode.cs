@@ -19,6 +19,8 @@ public enum ExitCode
     InputNotFound = 10,
     [Description("Output file cannot be written (nothing is left behind).")]
     OutputNotWritable = 11,
+    [Description("Input file is larger than pimcc reads for its kind (bounds in README.md, \"Inputs and outputs\").")]
+    InputTooLarge = 12,
 
     [Description("Input is syntactically malformed (JSON, textual IR, assembly).")]
     MalformedInput = 20,

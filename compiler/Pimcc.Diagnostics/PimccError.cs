@@ -25,7 +25,7 @@ public sealed class PimccError : Exception
 
     /// <summary>The single line shown to the user.</summary>
     public string OneLine =>
-        Flatten($"{Location}: error: {Message}" + (Hint.Length > 0 ? $" (hint: {Hint})" : ""));
+        Flatten($"{DiagnosticText.Truncate(Location)}: error: {DiagnosticText.Truncate(Message)}" + (Hint.Length > 0 ? $" (hint: {DiagnosticText.Truncate(Hint)})" : ""));
 
     private static string Flatten(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
 }

@@ -10,9 +10,11 @@ namespace Pimcc.Driver;
 /// </summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="binaryStdout">Standard output for binary data (<c>-o -</c> with an out.bin); none: refused.</param>
+    /// <param name="stdoutIsTerminal">Whether standard output is a terminal (a binary is not written there).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? binaryStdout = null, bool stdoutIsTerminal = false)
     {
-        var io = new ConsoleIo(stdout, stderr);
+        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal };
         var root = new RootCommand(
             "pimcc: ahead-of-time compiler and simulator for processing-in-memory LLM accelerators.\n\n" +
             "  pimcc model.json --target hpim -o out.bin    compile a HuggingFace config (weights-free)\n" +
@@ -55,4 +57,10 @@ public static class Cli
 }
 
 /// <summary>Where a command writes: the process's streams, or a test's.</summary>
-public sealed record ConsoleIo(TextWriter Out, TextWriter Err);
+public sealed record ConsoleIo(TextWriter Out, TextWriter Err)
+{
+    /// <summary>Standard output as bytes, for a binary written with <c>-o -</c>.</summary>
+    public Stream? BinaryOut { get; init; }
+
+    public bool OutIsTerminal { get; init; }
+}

@@ -12,17 +12,31 @@ public static class ModelLoader
     /// <param name="report">Receives one line per ONNX node that could not be raised (stderr in the driver).</param>
     public static Module Load(string path, HfWorkload workload, TextWriter? report = null)
     {
-        InputFile.MustExist(path);
-        var ext = Path.GetExtension(path).ToLowerInvariant();
-        return ext switch
-        {
-            ".json" => HfConfigFrontend.Load(path, workload),
-            ".pimir" => IrTextParser.Parse(InputFile.ReadText(path), path),
-            ".onnx" => LoadOnnx(path, workload, report),
-            _ => throw new PimccError(ExitCode.UnsupportedModel, path, $"unknown model file type '{ext}'",
-                "pimcc reads .json (HuggingFace config), .onnx and .pimir (textual IR)"),
-        };
+        var kind = Check(path);
+        return kind == InputKind.ModelConfig ? HfConfigFrontend.Load(path, workload)
+            : kind == InputKind.IrText ? IrTextParser.Parse(InputFile.ReadText(path, kind), path)
+            : LoadOnnx(path, workload, report);
     }
+
+    /// <summary>Refuses a model path that is not a regular file of a known type within its size bound.</summary>
+    public static InputKind Check(string path)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        var kind = KindOf(ext);
+        InputFile.Check(path, kind);
+        return kind != InputKind.UnknownModel ? kind
+            : throw new PimccError(ExitCode.UnsupportedModel, path, $"unknown model file type '{ext}'",
+                "pimcc reads .json (HuggingFace config), .onnx and .pimir (textual IR)");
+    }
+
+    /// <summary>The input kind (and so the size bound) of a model file by its extension.</summary>
+    public static InputKind KindOf(string extension) => extension switch
+    {
+        ".json" => InputKind.ModelConfig,
+        ".pimir" => InputKind.IrText,
+        ".onnx" => InputKind.Onnx,
+        _ => InputKind.UnknownModel,
+    };
 
     private static Module LoadOnnx(string path, HfWorkload workload, TextWriter? report)
     {

@@ -96,6 +96,6 @@ public static class TargetLoader
         return RawDescription.Parse(text, $"preset '{name}'");
     }
 
-    private static bool LooksLikePath(string s) =>
+    public static bool LooksLikePath(string s) =>
         s.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || s.Contains('/') || s.Contains('\\');
 }

@@ -124,7 +124,9 @@ public sealed class HpimSimulator
             if (offset < 0 || offset >= s.Instructions.Count)
                 throw new PimccError(ExitCode.InvalidBinary, $"core {s.Core}", $"entry '{entry.Name}' at word {offset} is outside the stream of {s.Instructions.Count} words", "check the entry offsets");
             var program = shape is null ? _corePrograms[i] : CoreProgramWithLayers(i, shape.CoreCounterWords[s.Core], layers!.Value);
-            cores.Add((new CoreAgent(s.Core, program, offset, _coreDebug[i], model, hub, stats, path, Options,
+            var budget = InstructionBudget.For(s.Instructions.Count, layers ?? entry.Layers?.Count ?? 1, registers);
+            var options = budget < Options.MaxInstructionsPerCore ? Options with { MaxInstructionsPerCore = budget } : Options;
+            cores.Add((new CoreAgent(s.Core, program, offset, _coreDebug[i], model, hub, stats, path, options,
                 registers.PromptLength, registers.Step, registers.Kv), stats));
         }
         var channels = new List<ChannelAgent>();
@@ -146,7 +148,7 @@ public sealed class HpimSimulator
         var blocked = cores.Select(c => (IAgent)c.Agent).Concat(channels).Where(a => !a.Done).ToList();
         if (blocked.Count > 0)
             throw new PimccError(ExitCode.InvalidBinary, $"program '{entry.Name}'",
-                "deadlock: every unfinished stream is blocked: " + string.Join("; ", blocked.Select(a => $"{a.Name} waits for {a.BlockedOn ?? "nothing (internal error)"}")),
+                $"deadlock: all {blocked.Count} unfinished streams are blocked: " + DiagnosticText.FirstFew(blocked.Select(a => $"{a.Name} waits for {a.BlockedOn ?? "nothing (internal error)"}")),
                 "check that every ev.wait/wait/bar/noc.recv has a matching signal, barrier count or send");
 
         var makespan = 0L;

@@ -12,7 +12,7 @@ public sealed record SimOptions
     /// </summary>
     public int ScoreboardDepth { get; init; } = 16;
 
-    /// <summary>Guard against programs that never halt.</summary>
+    /// <summary>Guard against programs that never halt; each run is further bounded by <see cref="InstructionBudget"/>.</summary>
     public long MaxInstructionsPerCore { get; init; } = 2_000_000_000;
 
     /// <summary>

@@ -12,13 +12,17 @@ namespace Pimcc.Sim;
 /// </summary>
 public static class RequestedWorkload
 {
-    /// <summary>Sanity bound on any token count given on the command line (a million tokens; no binary is compiled for more).</summary>
+    /// <summary>
+    /// Sanity bound on a workload (prompt plus generated tokens): 2^20, beyond the context window of the models pimcc
+    /// compiles (OPT 2,048, Llama 3.2 131,072 positions). Larger numbers are typing mistakes; they would overflow the
+    /// cost model's sizes long before any target could hold their KV cache.
+    /// </summary>
     public const int MaxTokens = 1 << 20;
 
     /// <summary>Prompt and generated tokens for a timing run: the given counts (null = the compiled ones), checked.</summary>
     public static (int Prompt, int Generated) ForTiming(PimBinary bin, string name, int? prompt, int? generated)
     {
-        CheckRange(prompt, generated);
+        CheckCounts(prompt, generated);
         if (bin.Workload is not { } w)
         {
             if (prompt is { } p && generated is { } g) return (p, g);
@@ -35,17 +39,25 @@ public static class RequestedWorkload
     /// </summary>
     public static void ForValues(PimBinary bin, string name, int prompt, int decodeSteps)
     {
-        CheckRange(prompt, decodeSteps);
+        CheckCounts(prompt, decodeSteps);
         if (bin.Workload is not { } w) throw NoWorkload(name, "values need the compiled limits; recompile with this pimcc");
         CheckWithin(w, name, prompt, decodeSteps);
     }
 
-    private static void CheckRange(int? prompt, int? generated)
+    /// <summary>
+    /// The one check of workload counts, for compiling and simulating alike (null = not given): at least 1 prompt token,
+    /// 0 or more generated tokens, at most <see cref="MaxTokens"/> together. A usage error otherwise.
+    /// </summary>
+    public static void CheckCounts(int? prompt, int? generated)
     {
+        var max = MaxTokens.ToString(CultureInfo.InvariantCulture);
         if (prompt is { } p && p is < 1 or > MaxTokens)
-            throw new PimccError(ExitCode.Usage, "--prompt-tokens", $"{p} prompt tokens", $"use 1 to {MaxTokens.ToString(CultureInfo.InvariantCulture)} (at most as compiled)");
+            throw new PimccError(ExitCode.Usage, "--prompt-tokens", $"workload of {p} prompt tokens is out of range", $"use 1 to {max}");
         if (generated is { } g && g is < 0 or > MaxTokens)
-            throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{g} generated tokens", $"use 0 to {MaxTokens.ToString(CultureInfo.InvariantCulture)} (at most as compiled)");
+            throw new PimccError(ExitCode.Usage, "--gen-tokens", $"workload of {g} generated tokens is out of range", $"use 0 to {max}");
+        if ((long)(prompt ?? 1) + (generated ?? 0) > MaxTokens) // a prompt not given is at least 1 token
+            throw new PimccError(ExitCode.Usage, "--prompt-tokens/--gen-tokens", $"workload of {prompt} prompt + {generated} generated tokens is more than {max} tokens",
+                $"use at most {max} prompt and generated tokens together");
     }
 
     // Positions need no check of their own: a workload section holds positions >= prompt + generated (WorkloadRules).

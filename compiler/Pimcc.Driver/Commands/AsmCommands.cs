@@ -17,8 +17,10 @@ public static class AsmCommands
         cmd.SetAction(p =>
         {
             var path = p.GetValue(input)!;
-            var bin = Assembler.Assemble(InputFile.ReadText(path), path);
-            OutputFile.Write(p.GetValue(output)!, PimBinaryWriter.Write(bin));
+            var outputs = new OutputPlan(io, path);
+            var target = outputs.Add("-o", p.GetValue(output)!, binary: true);
+            using var reader = InputFile.OpenText(path, InputKind.Assembly);
+            outputs.Write((target, PimBinaryWriter.Write(Assembler.Assemble(reader, path))));
             return 0;
         });
         return cmd;
@@ -38,12 +40,13 @@ public static class AsmCommands
         cmd.SetAction(p =>
         {
             var path = p.GetValue(input)!;
-            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path), path);
+            var outputs = new OutputPlan(io, path);
+            var target = outputs.Add("-o", p.GetValue(output) ?? "-");
+            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path, InputKind.Binary), path);
             var text = p.GetValue(list)
                 ? string.Join("\n", Disassembler.SectionNames(bin)) + "\n"
                 : Disassembler.Disassemble(bin, p.GetValue(section));
-            if (p.GetValue(output) is { } o) OutputFile.WriteText(o, text);
-            else io.Out.Write(text);
+            outputs.Write((target, OutputPlan.Text(text)));
             return 0;
         });
         return cmd;

@@ -46,22 +46,18 @@ public static class CompileCommand
 
     public static int Compile(string path, CompileSettings s, ConsoleIo io)
     {
+        ModelLoader.Check(path);
+        if (s.Emit is not ("ir" or "bin"))
+            throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
+        if (s.Emit == "bin" && s.Output is null)
+            throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin (or -o - for standard output)");
+        var outputs = new OutputPlan(io, path, s.TargetConfig);
+        var output = outputs.Add("-o", s.Output ?? "-", binary: s.Emit == "bin");
         var compilation = RunPipeline(path, s, io);
-        switch (s.Emit)
-        {
-            case "ir":
-                var text = Printer.Print(compilation.Module);
-                if (s.Output is null || s.Output == "-") io.Out.Write(text);
-                else OutputFile.WriteText(s.Output, text);
-                return 0;
-            case "bin":
-                if (s.Output is null || s.Output == "-")
-                    throw new PimccError(ExitCode.Usage, "-o", "a binary needs an output file", "add -o out.bin");
-                OutputFile.Write(s.Output, PimBinaryWriter.Write(Binary(compilation)));
-                return 0;
-            default:
-                throw new PimccError(ExitCode.Usage, "--emit", $"unknown output kind '{s.Emit}'", "use --emit bin or --emit ir");
-        }
+        outputs.Write((output, s.Emit == "ir"
+            ? OutputPlan.Text(Printer.Print(compilation.Module))
+            : PimBinaryWriter.Write(Binary(compilation))));
+        return 0;
     }
 
     /// <summary>What a pipeline run gives: the final IR, the target it ran for and what its passes produced beside the IR.</summary>

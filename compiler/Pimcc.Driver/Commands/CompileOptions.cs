@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pimcc.Diagnostics;
 
 namespace Pimcc.Driver.Commands;
 
@@ -56,7 +57,7 @@ public sealed class CompileOptions
     {
         var v = p.GetValue(Image) ?? "auto";
         return v is "auto" or "on" or "off" ? v
-            : throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--image", $"unknown image choice '{v}'", "use --image auto, on or off");
+            : throw new PimccError(ExitCode.Usage, "--image", $"unknown image choice '{v}'", "use --image auto, on or off");
     }
 
     private static bool IsDefault(ParseResult p, Option o) => p.GetResult(o) is not { Implicit: false };
@@ -67,13 +68,19 @@ public sealed class CompileOptions
         var emit = p.GetValue(Emit) ?? (output is not null && output.EndsWith(".pimir", StringComparison.OrdinalIgnoreCase) ? "ir" : "bin");
         var prompt = p.GetValue(PromptTokens);
         var gen = p.GetValue(GeneratedTokens);
-        if (prompt <= 0 || gen < 0)
-            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.Usage, "--prompt-tokens/--gen-tokens",
-                $"workload ({prompt} in, {gen} out) is invalid", "use at least 1 prompt token and 0 or more generated tokens");
+        Pimcc.Sim.RequestedWorkload.CheckCounts(prompt, gen);
+        var targetConfig = p.GetValue(TargetConfig);
+        if (targetConfig is not null)
+        {
+            if (p.GetResult(Target) is { Implicit: false })
+                throw new PimccError(ExitCode.Usage, "--target-config", "both --target and --target-config name the target",
+                    "give one: --target NAME for a bundled preset, or --target-config FILE (which may \"extends\" a preset)");
+            InputFile.Check(targetConfig, InputKind.TargetDescription);
+        }
         return new CompileSettings(
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
-            p.GetValue(TargetConfig), p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses),
+            targetConfig, p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses),
                 WorkloadDefaulted = IsDefault(p, PromptTokens) && IsDefault(p, GeneratedTokens) };
     }
 }

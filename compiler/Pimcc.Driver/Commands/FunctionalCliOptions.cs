@@ -32,7 +32,7 @@ public sealed class FunctionalCliOptions
 
     /// <summary>Runs the greedy generation: <paramref name="decodeSteps"/> decode steps after the prompt (null: as many
     /// as the binary was compiled to generate). More than compiled is refused before anything runs.</summary>
-    public int Run(PimBinary bin, string name, int? decodeSteps, ParseResult p, ConsoleIo io)
+    public int Run(PimBinary bin, string name, int? decodeSteps, ParseResult p, ConsoleIo io, OutputPlan outputs)
     {
         var prompt = ReadPrompt(p);
         var sw = Stopwatch.StartNew();
@@ -42,8 +42,7 @@ public sealed class FunctionalCliOptions
             CheckInterleavings = !p.GetValue(NoRaceCheck),
             ReplayPrompt = p.GetValue(PromptReplay),
         });
-        io.Out.Write(Render(result));
-        if (p.GetValue(Logits) is { } path) OutputFile.WriteText(path, LogitsJson(result));
+        outputs.Write((outputs["-o"], OutputPlan.Text(Render(result))), (outputs["--logits"], outputs["--logits"] is null ? [] : OutputPlan.Text(LogitsJson(result))));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: functional run of {result.Steps.Count} program steps in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }
@@ -55,7 +54,7 @@ public sealed class FunctionalCliOptions
         if ((text is null) == (file is null))
             throw new PimccError(ExitCode.Usage, "--tokens", "functional mode needs the prompt: exactly one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");
         var where = text is not null ? "--tokens" : file!;
-        text ??= InputFile.ReadText(file!);
+        text ??= InputFile.ReadText(file!, InputKind.TokenList);
         var ids = new List<int>();
         foreach (var part in text.Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
             ids.Add(int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id

@@ -35,10 +35,25 @@ public sealed class SimCliOptions
         foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact, Sampling, Layers }) c.Options.Add(o);
     }
 
-    // Wall time goes to stderr, never into the report.
-    /// <summary>Runs the generation and writes report and trace. <paramref name="promptTokens"/> and
-    /// <paramref name="generatedTokens"/> (null: as compiled) are checked against the binary's workload.</summary>
-    public int Simulate(PimBinary bin, string name, int? promptTokens, int? generatedTokens, ParseResult p, ConsoleIo io)
+    /// <summary>
+    /// Checks the outputs before any work: the report (<c>-o</c>, default standard output) and <c>--trace</c>, or in
+    /// functional mode the generated tokens (<c>-o</c>) and <c>--logits</c>; none may be one of <paramref name="inputs"/>.
+    /// </summary>
+    public OutputPlan PlanOutputs(ParseResult p, ConsoleIo io, FunctionalCliOptions functional, params string?[] inputs)
+    {
+        var plan = new OutputPlan(io, [.. inputs, p.GetValue(functional.TokensFile)]);
+        plan.Add("-o", p.GetValue(Report) ?? "-");
+        if (!functional.Requested(p)) plan.Add("--trace", p.GetValue(Trace));
+        else if (p.GetValue(Trace) is not null)
+            throw new PimccError(ExitCode.Usage, "--trace", "functional mode has no timing to trace", "drop --trace, or drop --functional for the timing report");
+        plan.Add("--logits", p.GetValue(functional.Logits));
+        return plan;
+    }
+
+    /// <summary>Runs the generation and writes report and trace (wall time goes to stderr, never into the report).
+    /// <paramref name="promptTokens"/> and <paramref name="generatedTokens"/> (null: as compiled) are checked against
+    /// the binary's workload.</summary>
+    public int Simulate(PimBinary bin, string name, int? promptTokens, int? generatedTokens, ParseResult p, ConsoleIo io, OutputPlan outputs)
     {
         var (prompt, generated) = RequestedWorkload.ForTiming(bin, name, promptTokens, generatedTokens);
         var format = p.GetValue(Format)!;
@@ -80,9 +95,7 @@ public sealed class SimCliOptions
             "html" => HtmlReport.Render(Encoding.UTF8.GetString(json), target),
             _ => TextReport.Render(Encoding.UTF8.GetString(json)),
         };
-        if (p.GetValue(Report) is { } path) OutputFile.WriteText(path, text);
-        else io.Out.Write(text);
-        if (trace is not null && outcome.Trace is { } traceBytes) OutputFile.Write(trace, traceBytes);
+        outputs.Write((outputs["-o"], OutputPlan.Text(text)), (outputs["--trace"], outcome.Trace ?? []));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: simulated {prompt} in, {generated} out in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }
@@ -107,9 +120,11 @@ public static class SimCommand
         cmd.SetAction(p =>
         {
             var path = p.GetValue(input)!;
-            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path), path);
-            if (functional.Requested(p)) return functional.Run(bin, path, p.GetValue(gen), p, io);
-            return sim.Simulate(bin, path, p.GetValue(prompt), p.GetValue(gen), p, io);
+            RequestedWorkload.CheckCounts(p.GetValue(prompt), p.GetValue(gen)); // absurd counts fail before any file is read
+            var outputs = sim.PlanOutputs(p, io, functional, path);
+            var bin = PimBinaryReader.Read(InputFile.ReadBytes(path, InputKind.Binary), path);
+            if (functional.Requested(p)) return functional.Run(bin, path, p.GetValue(gen), p, io, outputs);
+            return sim.Simulate(bin, path, p.GetValue(prompt), p.GetValue(gen), p, io, outputs);
         });
         return cmd;
     }
@@ -147,10 +162,11 @@ public static class RunCommand
         {
             var path = p.GetValue(model)!;
             var s = compile.Read(p) with { Emit = "bin" };
+            var outputs = sim.PlanOutputs(p, io, functional, path, s.TargetConfig);
             var bin = CompileCommand.CompileBinary(path, s, io);
             // The binary records the workload it was compiled for (the flags, or the model-fitted default): run that.
-            if (functional.Requested(p)) return functional.Run(bin, path, null, p, io);
-            return sim.Simulate(bin, path, null, null, p, io);
+            if (functional.Requested(p)) return functional.Run(bin, path, null, p, io, outputs);
+            return sim.Simulate(bin, path, null, null, p, io, outputs);
         });
         return cmd;
     }

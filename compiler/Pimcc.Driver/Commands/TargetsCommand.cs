@@ -25,7 +25,9 @@ public static class TargetsCommand
         show.Options.Add(set);
         show.SetAction(p =>
         {
-            var target = TargetLoader.Load(p.GetValue(name)!, p.GetValue(set) ?? []);
+            var nameOrPath = p.GetValue(name)!;
+            if (TargetLoader.LooksLikePath(nameOrPath)) InputFile.Check(nameOrPath, InputKind.TargetDescription);
+            var target = TargetLoader.Load(nameOrPath, p.GetValue(set) ?? []);
             io.Out.Write(target.CanonicalJson);
             if (!target.CanonicalJson.EndsWith('\n')) io.Out.WriteLine();
             return 0;

@@ -108,7 +108,8 @@ public sealed class HpimPlanMemory : Pass
         var scratchRow = next;
         next += scratchRows;
         if (next > budget.RowsPerBank)
-            throw CapacityError(module, t.Hbm.Organization, next * budget.BytesPerRowAcrossDevice, weightBytes, kvBytes);
+            throw CapacityError(module, t.Hbm.Organization, next * budget.BytesPerRowAcrossDevice, weightBytes, kvBytes,
+                scratchRows * budget.BytesPerRowAcrossDevice);
         context.Stats.Add(WeightRows, weightRows);
         context.Stats.Add(KvRows, kvRows);
         context.Stats.Add(RopeRows, ropeRows);
@@ -208,13 +209,16 @@ public sealed class HpimPlanMemory : Pass
                 "use fewer tokens (--prompt-tokens/--gen-tokens) or enlarge sram.localMemory.activation");
     }
 
-    private static PimccError CapacityError(Module m, Pimcc.Targets.HbmOrganization o, long neededBytes, long weightBytes, long kvBytes)
+    /// <summary>The breakdown names every part of the need (prefill scratch grows with the prompt and can dwarf a small
+    /// model's weights); the suggested stack count is a power of two, which the lowering's address shifts need.</summary>
+    private static PimccError CapacityError(Module m, Pimcc.Targets.HbmOrganization o, long neededBytes, long weightBytes, long kvBytes, long scratchBytes)
     {
         static string Gib(long b) => (b / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture) + " GiB";
         var perStack = o.CapacityBytes / o.Stacks;
-        var stacks = HbmRowBudget.Ceil(neededBytes, perStack);
+        var stacks = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)HbmRowBudget.Ceil(neededBytes, perStack));
         return new PimccError(ExitCode.CapacityExceeded, $"module @{m.Name}",
-            $"needs {Gib(neededBytes)} of HBM as placed (weights {Gib(weightBytes)}, KV cache {Gib(kvBytes)}), the target has {Gib(o.CapacityBytes)} ({o.Stacks} stacks)",
-            $"use at least {stacks} stacks (--set hbm.stacks={stacks}), a smaller data type, or fewer tokens");
+            $"needs {Gib(neededBytes)} of HBM as placed (weights {Gib(weightBytes)}, KV cache {Gib(kvBytes)}, prefill scratch {Gib(scratchBytes)}, " +
+            $"the rest row padding and rotary tables), the target has {Gib(o.CapacityBytes)} ({o.Stacks} stacks)",
+            $"use {stacks} stacks (--set hbm.stacks={stacks}), a smaller data type, or fewer tokens");
     }
 }

@@ -17,28 +17,45 @@ namespace Pimcc.Isa.Assembly;
 /// </summary>
 public static class Assembler
 {
-    public static PimBinary Assemble(string text, string fileName)
+    /// <summary>The longest line read (a base64 <c>.image_data</c> line from <see cref="Disassembler"/> is 76 characters).</summary>
+    public const int MaxLineChars = 1 << 16;
+
+    public static PimBinary Assemble(string text, string fileName) => Assemble(new StringReader(text), fileName);
+
+    /// <summary>Assembles text read line by line: memory grows with the program built, not with the text, and a line
+    /// longer than <see cref="MaxLineChars"/> is refused without being held whole.</summary>
+    public static PimBinary Assemble(TextReader text, string fileName)
     {
-        var lexer = new PimAsmLexer(new AntlrInputStream(text));
-        var parser = new PimAsmParser(new CommonTokenStream(lexer));
         var listener = new ThrowingErrorListener(fileName);
+        var lexer = new PimAsmLexer(new AntlrInputStream(""));
+        var parser = new PimAsmParser(new CommonTokenStream(lexer));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
         // The grammar is SLL: the faster prediction mode gives the same trees (and disassemblies are large).
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        var tree = parser.program();
-        return new Builder(fileName).Build(tree);
+        var builder = new Builder(fileName);
+        var lines = new AsmLineReader(text, fileName, MaxLineChars);
+        while (lines.Next() is { } line)
+        {
+            listener.Line = builder.Line = lines.Number;
+            lexer.SetInputStream(new AntlrInputStream(line));
+            parser.TokenStream = new CommonTokenStream(lexer);
+            builder.Add(parser.program());
+        }
+        return builder.Finish();
     }
 
     private sealed class ThrowingErrorListener(string fileName) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
     {
+        public int Line { get; set; }
+
         public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int col, string msg, RecognitionException e) =>
-            throw Malformed($"{fileName}:{line}:{col + 1}", msg);
+            throw Malformed($"{fileName}:{Line}:{col + 1}", msg);
 
         public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int col, string msg, RecognitionException e) =>
-            throw Malformed($"{fileName}:{line}:{col + 1}", msg);
+            throw Malformed($"{fileName}:{Line}:{col + 1}", msg);
     }
 
     internal static PimccError Malformed(string location, string message, string hint = "see docs/binary-format.md, \"Assembly text\"") =>
@@ -69,7 +86,10 @@ public static class Assembler
         private (CompiledWorkload Workload, string Loc)? _workload;
         private Section? _current;
 
-        public PimBinary Build(PimAsmParser.ProgramContext tree)
+        /// <summary>The line of the text being added (its tokens all say line 1).</summary>
+        public int Line { get; set; }
+
+        public void Add(PimAsmParser.ProgramContext tree)
         {
             foreach (var line in tree.line())
             {
@@ -81,12 +101,9 @@ public static class Assembler
                 else if (st?.instruction() is { } ins)
                     Instruction(ins);
             }
-            foreach (var s in _sections)
-                ResolveLabels(s);
-            return Finish();
         }
 
-        private string Loc(IToken t) => $"{fileName}:{t.Line}:{t.Column + 1}";
+        private string Loc(IToken t) => $"{fileName}:{Line}:{t.Column + 1}";
 
         private void DefineLabel(PimAsmParser.LabelContext label)
         {
@@ -290,8 +307,33 @@ public static class Assembler
             }
         }
 
-        private PimBinary Finish()
+        /// <summary>With a description embedded (not the empty <c>{}</c> of hand-written tests), streams and regions
+        /// must name cores and channels the target has, and local regions must lie inside a core's local memory.</summary>
+        private void CheckAgainst(TargetBlob blob)
         {
+            // The blob is opaque to the container; only a pimcc-target description (recognised by its format tag) is checked.
+            if (!System.Text.Encoding.UTF8.GetString(blob.Json).Contains(Pimcc.Targets.Description.DescriptionFormat.Tag, StringComparison.Ordinal)) return;
+            var t = Pimcc.Targets.TargetLoader.As<Pimcc.Targets.HpimTarget>(blob.Resolve(fileName, ExitCode.MalformedInput, $"{fileName}: .target_json"), $"{fileName}: .target_json");
+            int cores = t.Sram.Cores, channels = t.Hbm.Organization.Channels;
+            var hint = $"'{t.Name}' has cores 0-{cores - 1} and channels 0-{channels - 1}";
+            foreach (var s in _sections)
+                if (s.Index >= (s.Kind == StreamKind.Core ? cores : channels))
+                    throw Malformed(fileName, $"section {s.Name} does not exist on the target", hint);
+            foreach (var r in _regions)
+                switch (r.Placement)
+                {
+                    case HbmPlacement h when h.Channel + (long)h.ChannelCount > channels:
+                        throw Malformed(fileName, $"region \"{r.Name}\" spans channels {h.Channel}-{h.Channel + (long)h.ChannelCount - 1}", hint);
+                    case LocalPlacement l when l.Core >= cores || l.Address + r.SizeBytes > t.Sram.LocalMemory.TotalBytes:
+                        throw Malformed(fileName, $"region \"{r.Name}\" (core {l.Core}, bytes {l.Address}-{l.Address + r.SizeBytes - 1}) is outside the target's local memory",
+                            $"{hint}; local memory is {t.Sram.LocalMemory.TotalBytes} bytes per core");
+                }
+        }
+
+        public PimBinary Finish()
+        {
+            foreach (var s in _sections)
+                ResolveLabels(s);
             if (_targetName is null)
                 throw Malformed(fileName, "missing .target directive", "start the file with .target \"name\" and .target_json lines");
             byte[] json;
@@ -307,6 +349,7 @@ public static class Assembler
             if (_targetSha is not null && !string.Equals(_targetSha, target.Sha256Hex, StringComparison.OrdinalIgnoreCase))
                 throw Malformed(fileName, $".target_sha256 {_targetSha} does not match the SHA-256 of the .target_json bytes ({target.Sha256Hex})",
                     "drop .target_sha256 or fix the embedded description");
+            CheckAgainst(target);
             var cores = _sections.Where(s => s.Kind == StreamKind.Core)
                 .Select(s => new CoreStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] }).ToList();
             var channels = _sections.Where(s => s.Kind == StreamKind.Channel)

@@ -46,6 +46,26 @@ public sealed record TargetBlob(string Name, byte[] Json)
     public byte[] Sha256 => SHA256.HashData(Json);
 
     public string Sha256Hex => Convert.ToHexStringLower(Sha256);
+
+    /// <summary>The description parsed and validated through its kind (<see cref="Pimcc.Targets.TargetLoader.Parse(string, string, IReadOnlyList{string})"/>); a blob that is not
+    /// UTF-8 or whose name differs from its description's is <paramref name="corrupt"/> at <paramref name="location"/>.</summary>
+    public Pimcc.Targets.TargetDescription Resolve(string location, Pimcc.Diagnostics.ExitCode corrupt, string origin)
+    {
+        string json;
+        try
+        {
+            json = new System.Text.UTF8Encoding(false, true).GetString(Json);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new Pimcc.Diagnostics.PimccError(corrupt, location, "embedded target description is not UTF-8", "the binary is corrupt");
+        }
+        var target = Pimcc.Targets.TargetLoader.Parse(json, origin);
+        if (target.Name != Name)
+            throw new Pimcc.Diagnostics.PimccError(corrupt, location,
+                $"target section is named '{Name}' but its description is '{target.Name}'", "the binary is corrupt");
+        return target;
+    }
 }
 
 /// <summary>Instruction stream of one SRAM-PIM core. <see cref="Entries"/> name its programs (format 1.1).</summary>

@@ -36,7 +36,7 @@ public static class PimBinaryReader
     {
         if (file.Length < Layout.Magic.Length || !file[..Layout.Magic.Length].SequenceEqual(Layout.Magic))
             throw new PimccError(ExitCode.BadMagic, fileName, "not a pimcc binary (magic 'PIMCCBIN' missing)",
-                "pass an out.bin written by `pimcc compile` or `pimcc asm`");
+                "pass an out.bin written by `pimcc MODEL -o out.bin` or `pimcc asm`");
         if (file.Length < 12)
             throw Truncated(fileName, "header", 12, file.Length);
         var major = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);

@@ -146,6 +146,15 @@ public sealed class HpimKind : ITargetKind
             Ordered("hbm.timing.nCCDSB", t.CCDSB, "hbm.timing.nCCDSBPowerLimited", t.CCDSBPowerLimited);
             if (t.CL + t.BL + t.RTW <= t.CWL)
                 throw Error("hbm.timing.nCWL", "write latency exceeds read latency + burst + turnaround", "check nCL, nBL, nRTW and nCWL");
+            // Addresses live in 32-bit registers (li.lo/li.hi load 32 bits, docs/isa.md): a core's local memory and an
+            // HBM channel's bytes must be addressable with them.
+            var local = p.Long("sram.localMemory.activation") + p.Long("sram.localMemory.temp");
+            if (local > uint.MaxValue)
+                throw Error("sram.localMemory.activation", $"{local} bytes of local memory per core are more than 32-bit addresses reach",
+                    "keep activation + temp memory under 4 GiB");
+            if (org.CapacityBytes / org.Channels > 1L << 32)
+                throw Error("hbm.dieDensity", $"{org.CapacityBytes / org.Channels} bytes per HBM channel are more than 32-bit addresses reach (4 GiB)",
+                    "use a smaller die density or more channels per die");
             if (cores > org.Channels)
                 throw Error("sram.cores", $"{cores} cores but only {org.Channels} HBM channels: some cores would have no HBM interface", "use at most one core per channel");
             if (policy == ChannelToCorePolicy.Contiguous && org.Channels % cores != 0)

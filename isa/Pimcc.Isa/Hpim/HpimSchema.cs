@@ -63,8 +63,10 @@ public static class HpimSchema
         Cycles("noc.hopLatency", "Router + link latency of one hop"),
 
         // --- HBM-PIM organisation
-        Count("hbm.stacks", "HBM3 stacks"),
-        Count("hbm.diesPerStack", "DRAM dies per stack (8-Hi)"),
+        // Bounds: JEDEC HBM3 (JESD238) stacks are at most 16-high; no package carries more than a dozen stacks today,
+        // and 64 keeps the one-command-stream-per-channel binaries and simulations tractable.
+        Count("hbm.stacks", "HBM3 stacks") with { Max = 64 },
+        Count("hbm.diesPerStack", "DRAM dies per stack (8-Hi)") with { Max = 16 },
         Bits("hbm.dieDensity", "Gbit", "Capacity of one DRAM die"),
         Count("hbm.channelsPerDie", "Channels per die", pow2: true),
         Count("hbm.pseudoChannelsPerChannel", "Pseudo-channels per channel", pow2: true),

@@ -100,6 +100,7 @@ internal sealed class RawDescription
         return v.ValueKind switch
         {
             JsonValueKind.Number when v.TryGetDecimal(out var d) => new RawValue(d, null, null, unit, source, loc),
+            JsonValueKind.Number => throw Invalid(Origin, path, $"number {v.GetRawText()} is out of range (numbers are at most about 7.9e28)", "write a realistic value"),
             JsonValueKind.True or JsonValueKind.False => new RawValue(null, v.GetBoolean(), null, unit, source, loc),
             JsonValueKind.String => new RawValue(null, null, v.GetString(), unit, source, loc),
             _ => throw Invalid(Origin, path, $"value must be a number, true/false or a string, not {v.ValueKind}", "write a plain JSON number"),

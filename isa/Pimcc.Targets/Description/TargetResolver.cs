@@ -60,7 +60,9 @@ internal static partial class TargetResolver
         if (value is not { } b) throw Bad(unitError, $"write the value in {spec.Unit}");
 
         if (b < 0 || (b == 0 && !spec.AllowZero)) throw Bad($"must be {(spec.AllowZero ? "zero or positive" : "positive")}, got {Show(n)} {v.Unit}", "use a value greater than zero");
-        if (b > spec.Max) throw Bad($"{Show(n)} {v.Unit} is out of range", "use a realistic value");
+        if (b > spec.Max)
+            throw Bad($"{Show(n)} {v.Unit} is more than the largest accepted, {Show(spec.Max)} {Units.BaseUnit(spec.Dimension)}",
+                $"use at most {Show(spec.Max)} {Units.BaseUnit(spec.Dimension)}");
         if (spec.Integral && b != decimal.Truncate(b))
             throw Bad($"{Show(n)} {v.Unit} is not a whole number of {Units.BaseUnit(spec.Dimension)}", $"use a whole number of {Units.BaseUnit(spec.Dimension)}");
         if (spec.PowerOfTwo && !IsPowerOfTwo(b))
@@ -93,9 +95,12 @@ internal static partial class TargetResolver
         else
         {
             var m = NumberWithUnit().Match(valueText);
-            if (!m.Success || !decimal.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+            if (!m.Success)
                 throw new PimccError(ExitCode.InvalidTargetDescription, location, $"'{valueText}' is not a number with an optional unit",
                     $"--set {key}=<number>{spec.Unit} (a bare number is read in {spec.Unit})");
+            if (!decimal.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+                throw new PimccError(ExitCode.InvalidTargetDescription, location, $"{m.Groups[1].Value} is out of range (numbers are at most about 7.9e28)",
+                    $"--set {key}=<number>{spec.Unit} with a realistic number");
             var unit = m.Groups[2].Value.Length == 0 ? spec.Unit : m.Groups[2].Value;
             value = new RawValue(n, null, null, unit, source, location);
         }

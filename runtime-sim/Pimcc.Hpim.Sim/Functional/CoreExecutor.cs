@@ -23,14 +23,16 @@ internal sealed class CoreExecutor : IFunctionalAgent
     private readonly bool _prefetchAtWait;
     private readonly uint[] _r = new uint[32];
     private readonly List<(int Tag, Action Copy)> _prefetches = [];
+    private readonly long _maxInstructions;
     private int _pc;
     private long _tm, _tn, _tk, _lda, _ldb, _ldc;
     private Collective? _collective;
     private (int Id, long Generation)? _barrier;
 
     public CoreExecutor(int core, IReadOnlyList<Op> ins, int entry, StreamDebugMap debug, FunctionalMachine m, FunctionalSync sync,
-        ProgramRegisters regs, uint token, bool prefetchAtWait)
+        ProgramRegisters regs, uint token, bool prefetchAtWait, long maxInstructions)
     {
+        _maxInstructions = maxInstructions;
         _core = core;
         _ins = ins;
         _pc = entry;
@@ -62,7 +64,8 @@ internal sealed class CoreExecutor : IFunctionalAgent
             var op = _ins[_pc];
             if (!Step(op)) return progressed;
             progressed = true;
-            Executed++;
+            if (++Executed > _maxInstructions)
+                throw Fault(InstructionBudget.Explain(_maxInstructions), "check the loop counters (the li before each loop) and backward jumps");
         }
         return progressed;
     }

@@ -91,7 +91,8 @@ public sealed class FunctionalSimulator
         {
             var s = _bin.Cores[i];
             if (s.Entries.Count > 0 && s.EntryWord(entry.Name) is null) continue;
-            cores.Add(new CoreExecutor(s.Core, s.Instructions, entry.CoreOffset(s.Core), _coreDebug[i], m, sync, registers, token, prefetchAtWait: channelsFirst));
+            cores.Add(new CoreExecutor(s.Core, s.Instructions, entry.CoreOffset(s.Core), _coreDebug[i], m, sync, registers, token, prefetchAtWait: channelsFirst,
+                InstructionBudget.For(s.Instructions.Count, entry.Layers?.Count ?? 1, registers)));
         }
         var channels = new List<ChannelExecutor>();
         for (var i = 0; i < _bin.Channels.Count; i++)
@@ -111,7 +112,7 @@ public sealed class FunctionalSimulator
                 if (!a.Done && a.Run()) progressed = true;
             if (!progressed)
                 throw new PimccError(ExitCode.ExecutionFault, $"program '{entry.Name}'",
-                    "deadlock: every unfinished stream is blocked: " + string.Join("; ", order.Where(a => !a.Done).Select(a => $"{a.Name} waits for {a.BlockedOn}")),
+                    $"deadlock: all {order.Count(a => !a.Done)} unfinished streams are blocked: " + DiagnosticText.FirstFew(order.Where(a => !a.Done).Select(a => $"{a.Name} waits for {a.BlockedOn}")),
                     "check that every ev.wait/wait/bar/noc.recv has a matching signal, barrier count or send");
         }
         if (sync.Pending.FirstOrDefault() is { Count: not 0 } left)

@@ -167,7 +167,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             if ((uint)_pc >= (uint)words.Length)
                 throw Error($"execution ran past the end of the stream (word {_pc})", "every program must end with halt");
             if (++_executed > _maxInstructions)
-                throw Error($"more than {_maxInstructions} instructions executed; the program does not halt", "check loop counters");
+                throw Error(InstructionBudget.Explain(_maxInstructions), "check the loop counters (the li before each loop) and backward jumps");
             if (++_windowSlot == _windowStart.Length) _windowSlot = 0;
             // Scoreboard capacity: an instruction dispatches only once the one ScoreboardDepth earlier has started.
             var slot = _windowStart[_windowSlot];

@@ -1,4 +1,3 @@
-using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
@@ -31,21 +30,6 @@ public static class SimulatorTargets
     }
 
     /// <summary>The resolved target description embedded in the binary (parsed with <see cref="TargetLoader.Parse(string, string, IReadOnlyList{string})"/>).</summary>
-    public static TargetDescription EmbeddedTarget(PimBinary binary, string fileName)
-    {
-        string json;
-        try
-        {
-            json = new UTF8Encoding(false, true).GetString(binary.Target.Json);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target", "embedded target description is not UTF-8", "the binary is corrupt");
-        }
-        var target = TargetLoader.Parse(json, $"{fileName}: embedded target");
-        if (target.Name != binary.Target.Name)
-            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: section target",
-                $"target section is named '{binary.Target.Name}' but its description is '{target.Name}'", "the binary is corrupt");
-        return target;
-    }
+    public static TargetDescription EmbeddedTarget(PimBinary binary, string fileName) =>
+        binary.Target.Resolve($"{fileName}: section target", ExitCode.InvalidBinary, $"{fileName}: embedded target");
 }

@@ -15,6 +15,16 @@ public static class CliRunner
         return new CliResult(code, o.ToString(), e.ToString());
     }
 
+    /// <summary>Runs with a byte stream behind standard output, for binaries written with <c>-o -</c>.</summary>
+    public static (CliResult Result, byte[] Stdout) RunBinary(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        using var bytes = new MemoryStream();
+        var code = Cli.Run(args, o, e, bytes);
+        return (new CliResult(code, o.ToString(), e.ToString()), bytes.ToArray());
+    }
+
     public static string Sample(string name) => RepoPaths.Combine("samples", "hf-configs", name);
 
     public static string TempDir() => Directory.CreateTempSubdirectory("pimcc-cli").FullName;
