@@ -106,7 +106,13 @@ public static class SimReport
             w.WriteStartObject("workload");
             w.WriteNumber("promptTokens", g.Request.PromptLength);
             w.WriteNumber("outputTokens", m);
-            w.WriteString("decodeSampling", g.Steps.All(s => s.Simulated) ? "exact" : "interpolated");
+            // what was done: every step simulated, or the sampling that chose the simulated steps (the CLI's names)
+            w.WriteString("decodeSampling", g.Steps.All(s => s.Simulated) ? "exact" : g.Request.Sampling switch
+            {
+                DecodeSampling.Adaptive => "adaptive",
+                DecodeSampling.Interpolated => "even",
+                _ => "exact",
+            });
             w.WriteEndObject();
         }, w =>
         {
