@@ -42,3 +42,29 @@ public static class TargetComponents
             .ToList();
     }
 }
+
+/// <summary>
+/// The registered components of one facet (<typeparamref name="T"/>: description kinds, compilers, simulators), by the
+/// kind each serves. Built on first use; a kind served twice is a registration bug.
+/// </summary>
+public sealed class KindRegistry<T> where T : class
+{
+    private readonly Lazy<SortedDictionary<string, T>> _byKind;
+
+    public KindRegistry(Func<T, string> kindOf, string facet) =>
+        _byKind = new(() =>
+        {
+            var all = new SortedDictionary<string, T>(StringComparer.Ordinal);
+            foreach (var c in TargetComponents.Of<T>())
+                if (!all.TryAdd(kindOf(c), c)) throw new InvalidOperationException($"two {facet} registered for kind '{kindOf(c)}'");
+            return all;
+        });
+
+    /// <summary>Every registered component, in kind order.</summary>
+    public IReadOnlyList<T> All => _byKind.Value.Values.ToList();
+
+    /// <summary>The kinds served, in order (for hints).</summary>
+    public string Kinds => string.Join(", ", _byKind.Value.Keys);
+
+    public T? Find(string kind) => _byKind.Value.GetValueOrDefault(kind);
+}

@@ -7,17 +7,11 @@ namespace Pimcc.Sim.Units;
 /// <summary>The registered target simulators (<see cref="ISimulatorTarget"/>), by description kind.</summary>
 public static class SimulatorTargets
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, ISimulatorTarget>> ByKind = new(() =>
-    {
-        var all = new SortedDictionary<string, ISimulatorTarget>(StringComparer.Ordinal);
-        foreach (var s in TargetComponents.Of<ISimulatorTarget>())
-            if (!all.TryAdd(s.Kind, s)) throw new InvalidOperationException($"two simulators registered for kind '{s.Kind}'");
-        return all;
-    });
+    private static readonly KindRegistry<ISimulatorTarget> Registry = new(s => s.Kind, "simulators");
 
-    public static IReadOnlyList<ISimulatorTarget> All => ByKind.Value.Values.ToList();
+    public static IReadOnlyList<ISimulatorTarget> All => Registry.All;
 
-    public static ISimulatorTarget? Find(string kind) => ByKind.Value.GetValueOrDefault(kind);
+    public static ISimulatorTarget? Find(string kind) => Registry.Find(kind);
 
     /// <summary>The simulator for the binary's embedded target, with that target resolved.</summary>
     public static (ISimulatorTarget Simulator, TargetDescription Target) For(PimBinary binary, string fileName)
@@ -25,7 +19,7 @@ public static class SimulatorTargets
         var target = EmbeddedTarget(binary, fileName);
         var sim = Find(target.Kind) ?? throw new PimccError(ExitCode.WrongTarget, $"{fileName}: section target",
             $"the binary was compiled for target '{target.Name}' of kind '{target.Kind}', which no registered simulator runs",
-            $"kinds with a simulator: {string.Join(", ", ByKind.Value.Keys)}");
+            $"kinds with a simulator: {Registry.Kinds}");
         return (sim, target);
     }
 

@@ -17,13 +17,14 @@ public class TargetUnitTests
     }
 
     [Fact]
-    public void EveryBundledPresetResolvesThroughARegisteredKindWithACompiler()
+    public void EveryBundledPresetResolvesThroughARegisteredKindWithACompilerAndASimulator()
     {
         TargetKinds.All.Select(k => k.Kind).ShouldContain("hpim");
         foreach (var p in TargetRegistry.Presets)
         {
             TargetKinds.Find(p.Kind).ShouldNotBeNull(p.Name);
             CompilerTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
+            Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
             TargetLoader.LoadPreset(p.Name).Kind.ShouldBe(p.Kind);
         }
     }
