@@ -4,7 +4,7 @@ namespace Pimcc.Sim;
 
 /// <summary>Picoseconds per <see cref="WorkClass"/>, stored inline (no array per record).</summary>
 [InlineArray(CriticalPath.Classes)]
-internal struct ClassTimes
+public struct ClassTimes
 {
     private double _e;
 }
@@ -15,7 +15,7 @@ internal struct ClassTimes
 /// (sums to <see cref="StartPs"/>). Agents hold the nodes that may still release later work (register writers, unit
 /// owners, in-flight ranges, pending signals); the others are garbage at once, so memory does not grow with the run.
 /// </summary>
-internal sealed class PathNode
+public sealed class PathNode
 {
     public long StartPs, EndPs;
     public WorkClass Class;
@@ -24,11 +24,11 @@ internal sealed class PathNode
     public int LogIndex = -1;
 
     /// <summary>Handle of a node owned by <see cref="CriticalPath"/>'s counted store (<see cref="CriticalPath.AddCounted"/>), 0 for the others.</summary>
-    internal int Handle;
+    public int Handle;
 }
 
 /// <summary>Holder of <see cref="CriticalPath"/> handles (see <see cref="CriticalPath.AddCounted"/>).</summary>
-internal interface IPathRoots
+public interface IPathRoots
 {
     /// <summary>Calls <see cref="CriticalPath.Mark"/> for every handle it may still use.</summary>
     void MarkHeld(CriticalPath path);
@@ -44,7 +44,7 @@ internal interface IPathRoots
 /// released by the last instruction that started at its dispatch time). Should one start earlier (a clock-domain
 /// rounding of a few ps), it is attributed as starting with its releaser, so the parts still sum to the makespan.</para>
 /// </summary>
-internal sealed class CriticalPath
+public sealed class CriticalPath
 {
     /// <summary>Number of <see cref="WorkClass"/> values (checked against the enum at start-up).</summary>
     public const int Classes = 7;

@@ -8,7 +8,7 @@ public readonly record struct ActivityRecord(long StartPs, long EndPs, int Pred,
 
 /// <summary>
 /// Append-only log of <see cref="ActivityRecord"/>s of one program run, kept only for traces
-/// (<see cref="SimOptions.KeepActivity"/>): it grows with the run. The critical path is computed while simulating
+/// (a simulator's option to keep activity): it grows with the run. The critical path is computed while simulating
 /// (<see cref="CriticalPath"/>), so runs without a trace need no log.
 /// </summary>
 public sealed class ActivityLog
