@@ -1,7 +1,7 @@
-namespace Pimcc.Sim.Timing;
+namespace Pimcc.Sim;
 
-/// <summary>A stream that the scheduler resumes: an SRAM-PIM core or an HBM channel stream.</summary>
-internal interface IAgent
+/// <summary>A stream that the scheduler resumes (a core's instruction stream, a memory channel's command stream).</summary>
+public interface IAgent
 {
     string Name { get; }
     bool Done { get; }
@@ -17,7 +17,7 @@ internal interface IAgent
 /// their own clocks and only come here at interaction points; posts at a time are applied before wake-ups at the
 /// same time, and ties break by insertion order, so runs are deterministic.
 /// </summary>
-internal sealed class SyncHub
+public sealed class SyncHub
 {
     private enum Kind { Post = 0, Message = 1, Wake = 2 }
 
