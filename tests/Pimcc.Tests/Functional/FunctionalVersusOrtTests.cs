@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Pimcc.Tests.Functional;
 
 /// <summary>
-/// The compiled program on values against ONNX Runtime itself (onnxruntime-node, tests/ort/run-ort.js) on the exported
+/// The compiled program on values against ONNX Runtime itself (in process, <see cref="OrtRunner"/>) on the exported
 /// FP32 graph: the prefill program's logits (last prompt position) and each decode step's, for the same token sequence.
 /// Same tolerance as against the reference interpreter (<see cref="FunctionalModelTests.Tolerance"/>): the hardware
 /// path computes in FP16 with FP32 accumulation, ONNX Runtime in FP32.
