@@ -38,6 +38,8 @@ public static class CheckCommand
                 throw new PimccError(ExitCode.Usage, path, "pimcc check compares against ONNX Runtime and needs an ONNX model", "give the model's .onnx file");
             var steps = p.GetValue(gen);
             if (steps < 0) throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{steps} decode steps", "use 0 or more");
+            InputFile.MustExist(path);
+            OrtReference.RequireInputIdsOnly(path); // a KV-cache graph is refused before compiling
             var given = functional.PromptOrNull(p);
             PimBinary bin;
             string name;
