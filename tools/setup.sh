@@ -15,9 +15,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# Node tools (antlr-ng code generator, onnxruntime-node reference), pinned in tools/package-lock.json.
-# --ignore-scripts: onnxruntime-node ships its CPU binaries in the package; its install script only
-# fetches optional GPU providers from outside the registry, which this machine cannot reach.
+# Node tools (the antlr-ng code generator), pinned in tools/package-lock.json. ONNX Runtime, the reference of the
+# whole-model tests and `pimcc check`, is a NuGet package (runtime-sim/Pimcc.OnnxRuntime): dotnet restore brings it.
 if [ -f "$root/tools/package.json" ]; then
   if [ ! -d "$root/tools/node_modules" ] || [ "$root/tools/package-lock.json" -nt "$root/tools/node_modules/.package-lock.json" ]; then
     echo "setup: npm ci in tools/"

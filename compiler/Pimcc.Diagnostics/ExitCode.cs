@@ -82,4 +82,7 @@ public enum ExitCode
 
     [Description("The run asks for more than the binary was compiled for: more prompt or generated tokens, or positions beyond its context.")]
     WorkloadExceedsCompiled = 63,
+
+    [Description("pimcc check: the simulated logits differ from ONNX Runtime's by more than the tolerance at some step.")]
+    CheckMismatch = 64,
 }

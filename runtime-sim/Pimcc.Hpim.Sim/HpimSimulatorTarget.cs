@@ -34,6 +34,8 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
         return new TimingOutcome(SimReport.ToJson(result, sim.Target), request.TraceRuns is null ? null : ChromeTraceWriter.Write(result));
     }
 
+    public int? ReturnedVocabulary(PimBinary binary) => ReturnedLogits.Vocabulary(binary, FunctionalGeneration.DecodeProgram);
+
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {
         var sim = new FunctionalSimulator(binary, fileName, new FunctionalOptions { CheckInterleavings = request.CheckInterleavings });

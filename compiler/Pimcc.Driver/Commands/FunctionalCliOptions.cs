@@ -47,12 +47,17 @@ public sealed class FunctionalCliOptions
         return 0;
     }
 
-    private List<int> ReadPrompt(ParseResult p)
+    private List<int> ReadPrompt(ParseResult p) => PromptOrNull(p)
+        ?? throw new PimccError(ExitCode.Usage, "--tokens", "functional mode needs the prompt: exactly one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");
+
+    /// <summary>The prompt of --tokens or --tokens-file; null when neither is given; both is a usage error.</summary>
+    public List<int>? PromptOrNull(ParseResult p)
     {
         var text = p.GetValue(Tokens);
         var file = p.GetValue(TokensFile);
-        if ((text is null) == (file is null))
-            throw new PimccError(ExitCode.Usage, "--tokens", "functional mode needs the prompt: exactly one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");
+        if (text is null && file is null) return null;
+        if (text is not null && file is not null)
+            throw new PimccError(ExitCode.Usage, "--tokens", "give the prompt once: one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");
         var where = text is not null ? "--tokens" : file!;
         text ??= InputFile.ReadText(file!, InputKind.TokenList);
         var ids = new List<int>();

@@ -9,6 +9,7 @@ public static class Subcommands
     [
         SimCommand.Create(io),
         RunCommand.Create(io),
+        CheckCommand.Create(io),
         AsmCommands.Asm(io),
         AsmCommands.Disasm(io),
         TargetsCommand.Create(io),

@@ -17,6 +17,9 @@ public interface ISimulatorTarget
     /// <summary>Prefill once, then one decode step per generated token: the report (<c>pimcc-sim-report/1</c> JSON) and, when asked, a trace.</summary>
     TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request);
 
+    /// <summary>How many logits a decode step returns (the vocabulary), from the binary's ABI; null when it returns none.</summary>
+    int? ReturnedVocabulary(PimBinary binary);
+
     /// <summary>Runs the program on values and generates greedily.</summary>
     FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request);
 }

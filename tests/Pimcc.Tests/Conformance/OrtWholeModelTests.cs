@@ -5,6 +5,7 @@ using Pimcc.Frontends.Onnx;
 using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Frontends.Onnx.Shapes;
 using Pimcc.Ir;
+using Pimcc.OnnxRuntime;
 using Pimcc.Reference;
 using Pimcc.Tests.Onnx;
 using Xunit.Abstractions;
@@ -12,8 +13,8 @@ using Xunit.Abstractions;
 namespace Pimcc.Tests.Conformance;
 
 /// <summary>
-/// Whole-model check of the reference interpreter against ONNX Runtime (onnxruntime-node via
-/// tests/ort/run-ort.js) on every bundled ONNX sample, full-sequence and KV-cache decode graphs,
+/// Whole-model check of the reference interpreter against ONNX Runtime (in process,
+/// <see cref="OrtRunner"/>) on every bundled ONNX sample, full-sequence and KV-cache decode graphs,
 /// on several input sets each: the stored one of samples/onnx/expected plus generated ones
 /// (other prompt lengths; random past KV caches of other lengths). The graphs are imported node
 /// for node as generic <c>onnx.*</c> ops by the frontend (<see cref="OnnxGenericImporter"/>, folded
@@ -105,7 +106,7 @@ public class OrtWholeModelTests(ITestOutputHelper output)
         return sets;
     }
 
-    private static Tensor FromJson(JsonTensor t) => t.DType switch
+    private static Tensor FromJson(OrtTensor t) => t.DType switch
     {
         "int64" => Tensor.I64(t.Dims, [.. t.Data.Select(v => (long)v)]),
         "float32" => Tensor.F32(t.Dims, [.. t.Data.Select(v => (float)v)]),
@@ -138,5 +139,5 @@ public class OrtWholeModelTests(ITestOutputHelper output)
 
 internal static class JsonTensorText
 {
-    public static string ShapeText(this JsonTensor t) => "[" + string.Join(",", t.Dims) + "]";
+    public static string ShapeText(this OrtTensor t) => "[" + string.Join(",", t.Dims) + "]";
 }

@@ -1,4 +1,5 @@
 using Pimcc.Isa.Container;
+using Pimcc.OnnxRuntime;
 using Pimcc.Sim.Functional;
 using Xunit.Abstractions;
 
@@ -7,15 +8,11 @@ namespace Pimcc.Tests.Functional;
 /// <summary>
 /// The proof that tiling, scheduling and encoding compute the model: bundled ONNX samples compiled for hpim with
 /// their memory image, run on values, against the reference interpreter.
-/// <para>Tolerance: |simulated - reference| &lt;= 1.25e-2 on every logit (the logits of these samples stay below 3 in
-/// magnitude, where one FP16 step is 2^-9 = 1.95e-3, so about 6 FP16 steps). The datapath rounds every VCU
-/// instruction's result to FP16 (a LayerNorm is eight instructions, a softmax five), the GEMVs add FP16 partial
-/// sums per 512-element chunk, and the reference rounds once per IR op; against the FP32 model the FP16 weights add
-/// their own rounding. Measured (prompt 6, 3 decode steps): at most 1.8 FP16 steps.</para>
+/// <para>Tolerance: <see cref="LogitTolerance"/> (shared with <c>pimcc check</c>).</para>
 /// </summary>
 public class FunctionalModelTests(ITestOutputHelper output)
 {
-    public const double Tolerance = 1.25e-2;
+    public const double Tolerance = LogitTolerance.MaxAbs;
     private const int Prompt = 6, Steps = 3;
     private static readonly int[] PromptIds = [5, 17, 42, 7, 99, 250];
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pimcc.OnnxRuntime;
 using Pimcc.Sim.Functional;
 using Pimcc.Tests.Onnx;
 using Xunit.Abstractions;
@@ -6,9 +7,9 @@ using Xunit.Abstractions;
 namespace Pimcc.Tests.Functional;
 
 /// <summary>
-/// The compiled program on values against ONNX Runtime itself (onnxruntime-node, tests/ort/run-ort.js) on the exported
+/// The compiled program on values against ONNX Runtime itself (in process, <see cref="OrtRunner"/>) on the exported
 /// FP32 graph: the prefill program's logits (last prompt position) and each decode step's, for the same token sequence.
-/// Same tolerance as against the reference interpreter (<see cref="FunctionalModelTests.Tolerance"/>): the hardware
+/// Same tolerance as against the reference interpreter and in <c>pimcc check</c> (<see cref="LogitTolerance"/>): the hardware
 /// path computes in FP16 with FP32 accumulation, ONNX Runtime in FP32.
 /// </summary>
 public class FunctionalVersusOrtTests(ITestOutputHelper output)
@@ -34,12 +35,9 @@ public class FunctionalVersusOrtTests(ITestOutputHelper output)
         foreach (var step in r.Steps)
         {
             step.Logits.Length.ShouldBe(vocab);
-            for (var j = 0; j < vocab; j++)
-            {
-                var err = Math.Abs(step.Logits[j] - ort.Data[(long)step.Position * vocab + j]);
-                worst = Math.Max(worst, err);
-                err.ShouldBeLessThanOrEqualTo(FunctionalModelTests.Tolerance, $"{name} {step.Program} position {step.Position} logit {j}");
-            }
+            var err = LogitTolerance.MaxAbsDifference(step.Logits, ort, step.Position);
+            worst = Math.Max(worst, err);
+            LogitTolerance.Within(err).ShouldBeTrue($"{name} {step.Program} position {step.Position}: max abs {err:E2}");
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: simulated program vs ONNX Runtime, max abs {worst:E2} over {r.Steps.Count} positions"));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Ir;
+using Pimcc.OnnxRuntime;
 using Pimcc.Reference;
 using Pimcc.Tests.Onnx;
 using Xunit.Abstractions;
@@ -122,7 +123,7 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
                     yield return cache.GetDouble((t * heads + h) * dim + d);
     }
 
-    private static IReadOnlyList<(string Name, JsonTensor Tensor)> RunOrtJson(string model, List<(string Name, string DType, long[] Dims, IEnumerable<double> Data)> inputs)
+    private static IReadOnlyList<(string Name, OrtTensor Tensor)> RunOrtJson(string model, List<(string Name, string DType, long[] Dims, IEnumerable<double> Data)> inputs)
     {
         var dir = Directory.CreateTempSubdirectory("pimcc-raise-ort-").FullName;
         try
@@ -139,7 +140,7 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
         }
     }
 
-    private void Compare(Tensor ours, JsonTensor ort, int row, string what, ref double worstAbs, ref double worstRel)
+    private void Compare(Tensor ours, OrtTensor ort, int row, string what, ref double worstAbs, ref double worstRel)
     {
         var vocab = (int)ort.Dims[2];
         double maxAbs = 0, maxRel = 0, maxRef = 0;
@@ -157,5 +158,5 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
         worstRel = Math.Max(worstRel, maxRel);
     }
 
-    private static JsonTensor RunOrt(string model, long[] ids) => OrtRunner.RunInputIds(model, ids);
+    private static OrtTensor RunOrt(string model, long[] ids) => OrtRunner.RunInputIds(model, ids);
 }
