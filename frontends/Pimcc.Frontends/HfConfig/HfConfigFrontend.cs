@@ -13,11 +13,19 @@ public static class HfConfigFrontend
 {
     private static readonly (string ModelType, Func<ConfigObject, ElementType, DecoderFamily> Create)[] Families =
     [
+        ("bloom", BloomFamily.Create),
+        ("falcon", FalconFamily.Create),
+        ("gemma", GemmaFamily.Creator(gemma2: false)),
+        ("gemma2", GemmaFamily.Creator(gemma2: true)),
         ("gpt2", Gpt2Family.Create),
+        ("gpt_neox", NeoxFamily.Create),
         ("llama", LlamaFamily.Creator(LlamaFamily.Variant.Llama, "llama")),
         ("mistral", LlamaFamily.Creator(LlamaFamily.Variant.Mistral, "mistral")),
+        ("olmo", LlamaFamily.Creator(LlamaFamily.Variant.Olmo, "olmo")),
         ("opt", OptFamily.Create),
+        ("phi3", Phi3Family.Create),
         ("qwen2", LlamaFamily.Creator(LlamaFamily.Variant.Qwen2, "qwen2")),
+        ("stablelm", StableLmFamily.Create),
     ];
 
     /// <summary>The <c>model_type</c> values this frontend reads, sorted.</summary>
