@@ -16,7 +16,7 @@ internal static class HfConfigKit
     public static string Sample(string file) => Path.Combine(SamplesDir, file);
 
     public static IEnumerable<string> SampleFiles =>
-        Directory.EnumerateFiles(SamplesDir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+        Directory.EnumerateFiles(SamplesDir).Select(Path.GetFileName).OfType<string>().Where(f => f != "README.md").Order(StringComparer.Ordinal);
 
     /// <summary>Loads a sample; with the default workload the (immutable) module is shared between tests.</summary>
     public static Module LoadSample(string file, HfWorkload? workload = null) =>
