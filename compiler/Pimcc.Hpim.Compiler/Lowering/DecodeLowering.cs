@@ -450,10 +450,11 @@ internal sealed partial class DecodeLowering
         var n = ElementsOf(op.Result);
         var rows = ElementsOf(op.Result) / op.Result.Type.Shape[^1].Constant;
         if (rows != 1) throw Unsupported(op, "decode norms over more than one row are not lowered");
-        var gamma = _m.FindWeight(op.Operands[1].Name)!;
+        // gamma and beta are optional (a non-parametric layer_norm has neither)
+        var gamma = op.Operands.Length > 1 ? _m.FindWeight(op.Operands[1].Name)! : null;
         var gAddr = _vec;
-        var bAddr = _vec + _l.FlatShare(gamma.Type.StaticBytes) * _l.Channels;
-        LoadVector(c, gamma, gAddr);
+        var bAddr = gamma is null ? _vec : _vec + _l.FlatShare(gamma.Type.StaticBytes) * _l.Channels;
+        if (gamma is not null) LoadVector(c, gamma, gAddr);
         if (op.Operands.Length > 2) LoadVector(c, _m.FindWeight(op.Operands[2].Name)!, bAddr);
         long x = Addr(op.Operands[0]), y = Addr(op.Result), s0 = _scalar, s1 = _scalar + LocalBuffers.Align;
         Li(c, Reg.T0, y);
@@ -477,8 +478,11 @@ internal sealed partial class DecodeLowering
         c.I("vadd.s", Reg.T4, Reg.T4, Reg.T7, Reg.T5, _dt);           // + eps
         c.I("vrsqrt", Reg.T4, Reg.T4, Reg.T5, _dt);                   // rstd
         c.I("vmul.s", Reg.T0, op.Opcode == "layer_norm" ? Reg.T0 : Reg.T1, Reg.T4, Reg.T2, _dt);
-        Li(c, Reg.T8, gAddr);
-        c.I("vmul", Reg.T0, Reg.T0, Reg.T8, Reg.T2, _dt);             // gamma
+        if (gamma is not null)
+        {
+            Li(c, Reg.T8, gAddr);
+            c.I("vmul", Reg.T0, Reg.T0, Reg.T8, Reg.T2, _dt);         // gamma
+        }
         if (op.Operands.Length > 2)
         {
             Li(c, Reg.T8, bAddr);

@@ -164,9 +164,10 @@ internal sealed partial class PrefillLowering
         long gi = c.Core / k, j = c.Core % k;
         var mask = ((1L << (int)k) - 1) << (int)(gi * k);
         var mine = Enumerable.Range(0, (int)HbmRowBudget.Ceil(chunks - j, k)).Select(i => j + i * k).Where(x => x < chunks).ToList();
-        var gamma = m.FindWeight(op.Operands[1].Name)!;
+        // gamma and beta are optional (a non-parametric layer_norm has neither)
+        var gamma = op.Operands.Length > 1 ? m.FindWeight(op.Operands[1].Name) : null;
         var beta = op.Operands.Length > 2 ? m.FindWeight(op.Operands[2].Name) : null;
-        var gBuf = Take(VectorBytes(gamma));
+        var gBuf = gamma is null ? -1 : Take(VectorBytes(gamma));
         var bBuf = beta is null ? -1 : Take(VectorBytes(beta));
         var fm = Take(_s.PanelBytes);
         var kept = Take(HbmRowBudget.Ceil(chunks, k) * _s.PanelBytes);
@@ -178,7 +179,7 @@ internal sealed partial class PrefillLowering
         var eps = consts.Address(op.Attrs.FloatOr("eps", 1e-5));
         var zero = consts.Address(0.0);
         if (gi >= groupsOf) return;
-        LoadVector(c, gamma, gBuf);
+        if (gamma is not null) LoadVector(c, gamma, gBuf);
         if (beta is not null) LoadVector(c, beta, bBuf);
         var x = op.Operands[0].Name;
         const int Row = 15, Out = 16, Mean = 17, Rows = 18;
@@ -262,12 +263,12 @@ internal sealed partial class PrefillLowering
                 c.Li(Row, kept + i * _s.PanelBytes);
                 c.Li(Out, sq);
                 c.Li(Rows, rows);
-                c.Li(Reg.T8, gBuf + k0 * pe * Element);
+                if (gBuf >= 0) c.Li(Reg.T8, gBuf + k0 * pe * Element);  // a non-parametric LayerNorm has no scale
                 if (bBuf >= 0) c.Li(Reg.T9, bBuf + k0 * pe * Element);   // RMSNorm has no shift
                 c.Loop(Reg.L0, tokens, () =>
                 {
                     c.I("vmul.s", Row, Row, Out, Rows, _dt);
-                    c.I("vmul", Row, Row, Reg.T8, Rows, _dt);
+                    if (gBuf >= 0) c.I("vmul", Row, Row, Reg.T8, Rows, _dt);
                     if (bBuf >= 0) c.I("vadd", Row, Row, Reg.T9, Rows, _dt);
                     c.Li(Reg.T0, rows * Element);
                     c.I("add", Row, Row, Reg.T0);

@@ -6,11 +6,15 @@ namespace Pimcc.Ir.Ops;
 /// <summary>Normalisations, softmax and activations. FLOPs per element are the counts given beside each.</summary>
 public static class NonlinearOps
 {
-    /// <summary><c>layer_norm(x: T[..,D], gamma: T[D], beta: T[D]) {eps}</c>. 8 FLOPs/element: mean (1), variance (3), normalise (2), scale and shift (2).</summary>
-    public static readonly OpDef LayerNorm = Norm("layer_norm", "layer normalisation over the last axis", 3, 8);
+    /// <summary>
+    /// <c>layer_norm(x: T[..,D], [gamma: T[D], [beta: T[D]]]) {eps}</c>: gamma and beta are optional, so one op
+    /// covers the affine LayerNorm, the bias-free one (<c>bias=False</c>) and the non-parametric one (OLMo,
+    /// <c>elementwise_affine=False</c>). 8 FLOPs/element: mean (1), variance (3), normalise (2), scale and shift (2).
+    /// </summary>
+    public static readonly OpDef LayerNorm = Norm("layer_norm", "layer normalisation over the last axis", 1, 3, 8);
 
     /// <summary><c>rms_norm(x: T[..,D], gamma: T[D]) {eps}</c>. 4 FLOPs/element: square-accumulate (2), normalise (1), scale (1).</summary>
-    public static readonly OpDef RmsNorm = Norm("rms_norm", "RMS normalisation over the last axis", 2, 4);
+    public static readonly OpDef RmsNorm = Norm("rms_norm", "RMS normalisation over the last axis", 2, 2, 4);
 
     /// <summary><c>softmax(x) {axis}</c>. 5 FLOPs/element: max, subtract, exp, sum, divide.</summary>
     public static readonly OpDef Softmax = new(
@@ -32,12 +36,12 @@ public static class NonlinearOps
     /// <summary>SiLU (swish): 4 FLOPs/element (negate, exp, add, divide).</summary>
     public static readonly OpDef Silu = Unary("silu", "x · sigmoid(x)", 4, []);
 
-    private static OpDef Norm(string name, string summary, int operands, int flopsPerElement) => new(
-        name, summary, operands, operands, [new("eps", AttrKind.Float)],
+    private static OpDef Norm(string name, string summary, int minOperands, int maxOperands, int flopsPerElement) => new(
+        name, summary, minOperands, maxOperands, [new("eps", AttrKind.Float)],
         s =>
         {
             if (s[0].Rank < 1) throw s.Error("input must have rank >= 1");
-            for (var i = 1; i < operands; i++)
+            for (var i = 1; i < s.Operands.Length; i++)
             {
                 ExpectRank(s, i, 1);
                 ExpectDim(s, s[i].Shape[0], s[0].Shape[^1], $"operand {i} length");

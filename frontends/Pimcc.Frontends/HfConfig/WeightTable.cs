@@ -30,13 +30,38 @@ internal sealed class WeightTable(ElementType dtype)
         new(Add($"{module}.weight", [outFeatures, inFeatures], weightAttrs),
             bias ? Add($"{module}.bias", [outFeatures]) : null, role);
 
-    /// <summary>An <c>nn.LayerNorm</c> with affine weight and bias.</summary>
-    public NormParams LayerNorm(string module, long dim, double eps) =>
-        new(Add($"{module}.weight", [dim]), Add($"{module}.bias", [dim]), eps);
+    /// <summary>An <c>nn.LayerNorm</c>: affine weight and (unless <paramref name="bias"/> is false) bias.</summary>
+    public NormParams LayerNorm(string module, long dim, double eps, bool bias = true) =>
+        new("layer_norm", Add($"{module}.weight", [dim]), bias ? Add($"{module}.bias", [dim]) : null, eps);
 
-    /// <summary>An RMSNorm (Llama family): weight only.</summary>
-    public NormParams RmsNorm(string module, long dim, double eps) =>
-        new(Add($"{module}.weight", [dim]), null, eps);
+    /// <summary>A LayerNorm without learnable parameters (OLMo's <c>elementwise_affine=False</c>): no weights at all.</summary>
+    public static NormParams NonParametricLayerNorm(double eps) => new("layer_norm", null, null, eps);
+
+    /// <summary>
+    /// An RMSNorm: weight only. <paramref name="weightAttrs"/> say how the checkpoint stores the weight when the
+    /// IR's gamma differs from it (Gemma's <c>1 + weight</c>: <c>source_offset = 1</c>).
+    /// </summary>
+    public NormParams RmsNorm(string module, long dim, double eps, AttrMap? weightAttrs = null) =>
+        new("rms_norm", Add($"{module}.weight", [dim], weightAttrs), null, eps);
+
+    /// <summary>
+    /// The parts of a fused projection (<c>query_key_value</c>, <c>qkv_proj</c>, <c>gate_up_proj</c>) as separate
+    /// linears, because PIM mapping passes tile them separately. The fused output features repeat in blocks of
+    /// <paramref name="stride"/> rows; each part takes <c>Length</c> rows at <c>Start</c> of every block. Each part's
+    /// weight (and bias) records <c>source</c> (the checkpoint tensor) and <c>source_blocks = [start, length, stride]</c>.
+    /// </summary>
+    public LinearParams[] Split(string module, long inFeatures, bool bias, long stride, long outFeatures,
+        params (string Part, long Start, long Length, string Role)[] parts)
+    {
+        var blocks = outFeatures / stride;
+        return [.. parts.Select(p =>
+        {
+            var attrs = AttrMap.Empty.Set("source_blocks", AttrValue.Of(new[] { p.Start, p.Length, stride }));
+            var weight = Add($"{module}.{p.Part}.weight", [p.Length * blocks, inFeatures], attrs.Set("source", $"{module}.weight"));
+            var b = bias ? Add($"{module}.{p.Part}.bias", [p.Length * blocks], attrs.Set("source", $"{module}.bias")) : null;
+            return new LinearParams(weight, b, p.Role);
+        })];
+    }
 }
 
 /// <summary>A linear layer's weight (and bias) names and its role for the mapping passes.</summary>
@@ -52,14 +77,12 @@ internal sealed record LinearParams(string Weight, string? Bias, string Role)
     }
 }
 
-/// <summary>A normalisation: LayerNorm when it has a bias, RMSNorm otherwise.</summary>
-internal sealed record NormParams(string Weight, string? Bias, double Eps)
+/// <summary>A normalisation op (<c>layer_norm</c> or <c>rms_norm</c>) and its optional scale and shift weights.</summary>
+internal sealed record NormParams(string Opcode, string? Weight, string? Bias, double Eps)
 {
     public Value Apply(FunctionBuilder fb, Value x, string name)
     {
-        var attrs = AttrMap.Empty.Set("eps", Eps);
-        return Bias is null
-            ? fb.Op("rms_norm", [x.Use, Operand.W(Weight)], attrs, name)
-            : fb.Op("layer_norm", [x.Use, Operand.W(Weight), Operand.W(Bias)], attrs, name);
+        Operand[] operands = [x.Use, .. new[] { Weight, Bias }.OfType<string>().Select(Operand.W)];
+        return fb.Op(Opcode, operands, AttrMap.Empty.Set("eps", Eps), name);
     }
 }

@@ -21,7 +21,7 @@ public static class IrKernels
             case "linear": return MatrixKernels.Linear(ctx, ctx[0], ctx[1], ctx.Optional(2));
             case "matmul": return MatrixKernels.MatMul(ctx, ctx[0], ctx[1]);
             case "attention": return AttentionKernel.Run(ctx);
-            case "layer_norm": return NormKernels.LayerNorm(ctx, ctx[0], LastAxis(ctx), ctx[1], ctx[2], ctx.Float("eps"), rms: false).Y;
+            case "layer_norm": return NormKernels.LayerNorm(ctx, ctx[0], LastAxis(ctx), ctx.Optional(1), ctx.Optional(2), ctx.Float("eps"), rms: false).Y;
             case "rms_norm": return NormKernels.LayerNorm(ctx, ctx[0], LastAxis(ctx), ctx[1], null, ctx.Float("eps"), rms: true).Y;
             case "softmax": return NormKernels.Softmax(ctx, ctx[0], ctx.Axis(ctx.Int("axis"), ctx[0].Rank));
             case "relu": return ElementWise.MapFloat(ctx, ctx[0], x => Math.Max(x, 0));

@@ -45,7 +45,7 @@ public class ConfigErrorTests
         var e = FailsEdited("gpt2.json", c => c["model_type"] = "bert", ExitCode.UnsupportedModel);
         e.Location.ShouldBe("gpt2.json: field 'model_type'");
         e.Message.ShouldContain("\"bert\"");
-        e.Message.ShouldContain("gpt2, llama, mistral, opt, qwen2");
+        e.Message.ShouldContain("falcon, gemma, gemma2, gpt2, gpt_neox, llama, mistral, olmo, opt, phi3, qwen2, stablelm");
     }
 
     [Fact]

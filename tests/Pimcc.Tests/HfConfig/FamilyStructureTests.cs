@@ -8,8 +8,6 @@ namespace Pimcc.Tests.HfConfig;
 /// <summary>Family-specific structure: what each config field turns into in the IR.</summary>
 public class FamilyStructureTests
 {
-    private static string Operands(Operation op) => string.Join(", ", op.Operands);
-
     [Fact]
     public void LlamaHasGqaRotaryAndATiedHead()
     {

@@ -16,7 +16,7 @@ internal static class HfConfigKit
     public static string Sample(string file) => Path.Combine(SamplesDir, file);
 
     public static IEnumerable<string> SampleFiles =>
-        Directory.EnumerateFiles(SamplesDir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+        Directory.EnumerateFiles(SamplesDir).Select(Path.GetFileName).OfType<string>().Where(f => f != "README.md").Order(StringComparer.Ordinal);
 
     /// <summary>Loads a sample; with the default workload the (immutable) module is shared between tests.</summary>
     public static Module LoadSample(string file, HfWorkload? workload = null) =>
@@ -37,8 +37,12 @@ internal static class HfConfigKit
         return node.ToJsonString();
     }
 
-    /// <summary>Parameters as the checkpoint counts them: every declared weight once (tied tables once).</summary>
-    public static long ParameterCount(Module m) => m.Weights.Sum(w => w.Type.ElementCount.Constant);
+    /// <summary>
+    /// Parameters as the checkpoint counts them: every declared weight once (tied tables once); a scaled copy of
+    /// another weight (<c>source_scale</c>, Gemma's normalised embedding table) is not a checkpoint tensor.
+    /// </summary>
+    public static long ParameterCount(Module m) =>
+        m.Weights.Where(w => !w.Attrs.ContainsKey("source_scale")).Sum(w => w.Type.ElementCount.Constant);
 
     public static PimccError Fails(Func<Module> load, ExitCode code)
     {
@@ -53,6 +57,9 @@ internal static class HfConfigKit
 
     public static Operation Op(Module m, string function, string resultName) =>
         m.FindFunction(function)!.Body.Single(o => o.Results.Any(r => r.Name == resultName));
+
+    /// <summary>An op's operands as the IR text prints them (<c>%value, @weight</c>).</summary>
+    public static string Operands(Operation op) => string.Join(", ", op.Operands);
 
     public static long[] Shape(Module m, string weight) =>
         [.. m.FindWeight(weight)!.Type.Shape.Select(d => d.Constant)];

@@ -36,6 +36,25 @@ public class ParameterCountTests
         return vocab * h * (tied ? 1 : 2) + layers * perLayer + h;
     }
 
+    /// <summary>Phi-3: Llama-like; the fused qkv_proj and gate_up_proj hold exactly the q/k/v and gate/up parameters.</summary>
+    private static long Phi3(long vocab, long h, long layers, long ffn) => LlamaLike(vocab, h, layers, h / 96, h / 96, 96, ffn, tied: false, qkvBias: false);
+
+    /// <summary>OLMo: Llama-like without any norm parameters (non-parametric LayerNorms).</summary>
+    private static long Olmo(long vocab, long h, long layers, long ffn, bool tied) =>
+        vocab * h * (tied ? 1 : 2) + layers * (4 * h * h + 3 * h * ffn);
+
+    /// <summary>StableLM: embeddings and untied head, per layer two LayerNorms (4h), q/k/v with biases, o, gate/up/down; final LayerNorm (2h).</summary>
+    private static long StableLm(long vocab, long h, long layers, long ffn) =>
+        2 * vocab * h + layers * (4 * h + 4 * h * h + 3 * h + 3 * h * ffn) + 2 * h;
+
+    /// <summary>GPT-NeoX: embed_in and embed_out, per layer two LayerNorms, query_key_value (3h×h + 3h), dense, both MLP linears with biases; final LayerNorm.</summary>
+    private static long Neox(long vocab, long h, long layers, long ffn) =>
+        2 * vocab * h + layers * (4 * h + (3 * h * h + 3 * h) + (h * h + h) + (h * ffn + ffn) + (ffn * h + h)) + 2 * h;
+
+    /// <summary>Falcon-7B: tied embeddings, per layer one LayerNorm (2h), MQA query_key_value h×(h + 2d), dense, MLP 2·h·4h, no biases; ln_f.</summary>
+    private static long Falcon(long vocab, long h, long layers, long headDim) =>
+        vocab * h + layers * (2 * h + h * (h + 2 * headDim) + h * h + 2 * h * 4 * h) + 2 * h;
+
     /// <summary>file -> (count from the formula, published size, relative tolerance against the published size).</summary>
     public static readonly IReadOnlyDictionary<string, (long Formula, double Published, double Tolerance)> Expected =
         new Dictionary<string, (long, double, double)>
@@ -56,6 +75,13 @@ public class ParameterCountTests
             ["gpt2-xl.json"] = (Gpt2(1600, 48), 1_557_611_200, 0),
             ["llama-3.2-1b.json"] = (LlamaLike(128256, 2048, 16, 32, 8, 64, 8192, tied: true, qkvBias: false), 1_235_814_400, 0),
             ["qwen2-0.5b.json"] = (LlamaLike(151936, 896, 24, 14, 2, 64, 4864, tied: true, qkvBias: true), 494_032_768, 0),
+            // num_parameters() of the models named in samples/hf-configs/README.md.
+            ["phi-3-mini-4k.json"] = (Phi3(32064, 3072, 32, 8192), 3_821_079_552, 0),
+            ["gemma-2b.json"] = (LlamaLike(256000, 2048, 18, 8, 1, 256, 16384, tied: true, qkvBias: false), 2_506_172_416, 0),
+            ["olmo-1b.json"] = (Olmo(50304, 2048, 16, 8192, tied: true), 1_176_764_416, 0),
+            ["stablelm-2-1_6b.json"] = (StableLm(100352, 2048, 24, 5632), 1_644_515_328, 0),
+            ["pythia-1.4b.json"] = (Neox(50304, 2048, 24, 8192), 1_414_647_808, 0),
+            ["falcon-7b.json"] = (Falcon(65024, 4544, 32, 64), 6_921_720_704, 0),
             ["mistral-7b.json"] = (LlamaLike(32000, 4096, 32, 32, 8, 128, 14336, tied: false, qkvBias: false), 7_241_732_096, 0),
         };
 

@@ -27,7 +27,7 @@ public class SampleConfigTests
     {
         var m = HfConfigKit.LoadSample(file);
         var layers = (int)m.Attrs.Int("num_layers");
-        var gated = m.Attrs.Str("family") is "llama" or "mistral" or "qwen2";
+        var gated = m.Attrs.Str("family") is "llama" or "mistral" or "qwen2" or "phi3" or "gemma" or "stablelm" or "olmo";
         string[] roles = gated
             ? ["q_proj", "k_proj", "v_proj", "out_proj", "gate_proj", "up_proj", "down_proj"]
             : ["q_proj", "k_proj", "v_proj", "out_proj", "fc1", "fc2"];
