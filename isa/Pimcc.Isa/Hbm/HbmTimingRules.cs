@@ -75,6 +75,7 @@ public static class HbmTimingRules
             // Pseudo-channel (JESD238 counts array timings per pseudo-channel).
             new("tRRD_S", HbmLevel.PseudoChannel, [Act], [Act], t.RRDS, "nRRDS"),
             new("tFAW", HbmLevel.PseudoChannel, [Act], [Act], t.FAW, "nFAW", Window: 4),
+            new("tPPD", HbmLevel.PseudoChannel, Precharges, Precharges, t.PPD, "nPPD"),
             new("tBL", HbmLevel.PseudoChannel, DataBus, DataBus, t.BL, "nBL"),
             new("tCCD_S", HbmLevel.PseudoChannel, DataBus, DataBus, t.CCDS, "nCCDS"),
             new("tCCD_S", HbmLevel.PseudoChannel, BankColumn, BankColumn, t.CCDS, "nCCDS"),

@@ -41,7 +41,7 @@ public sealed class HpimKind : ITargetKind
             BL = T(p, "nBL"), CL = T(p, "nCL"), CWL = T(p, "nCWL"), RCDRD = T(p, "nRCDRD"), RCDWR = T(p, "nRCDWR"),
             RP = T(p, "nRP"), RAS = T(p, "nRAS"), RC = T(p, "nRC"), WR = T(p, "nWR"), RTPS = T(p, "nRTPS"), RTPL = T(p, "nRTPL"),
             CCDS = T(p, "nCCDS"), CCDL = T(p, "nCCDL"), RRDS = T(p, "nRRDS"), RRDL = T(p, "nRRDL"),
-            WTRS = T(p, "nWTRS"), WTRL = T(p, "nWTRL"), RTW = T(p, "nRTW"), FAW = T(p, "nFAW"),
+            WTRS = T(p, "nWTRS"), WTRL = T(p, "nWTRL"), RTW = T(p, "nRTW"), FAW = T(p, "nFAW"), PPD = T(p, "nPPD"),
             RFC = T(p, "nRFC"), REFI = T(p, "nREFI"), MaxPostponedRefreshes = T(p, "maxPostponedRefreshes"),
             RowCommand = T(p, "nRowCommand"), Command = T(p, "nCommand"),
             CCDAB = T(p, "nCCDAB"), CCDSB = T(p, "nCCDSB"),

@@ -106,6 +106,7 @@ public static class HpimSchema
         Nck("hbm.timing.nWTRL", "End of write data to RD, same bank group (tWTR_L)"),
         Nck("hbm.timing.nRTW", "Bus turnaround added between read data and write data"),
         Nck("hbm.timing.nFAW", "Four-activate window (tFAW)"),
+        Nck("hbm.timing.nPPD", "Precharge to precharge, any banks of one pseudo-channel (tPPD)"),
         Nck("hbm.timing.nRFC", "All-bank refresh cycle time (tRFC)"),
         Nck("hbm.timing.nREFI", "Average refresh interval (tREFI)"),
         Count("hbm.timing.maxPostponedRefreshes", "Refreshes that may be postponed before commands become illegal") with { AllowZero = true },

@@ -100,6 +100,7 @@ public sealed record HbmTimingSet
     public required int WTRL { get; init; }
     public required int RTW { get; init; }
     public required int FAW { get; init; }
+    public required int PPD { get; init; }
     public required int RFC { get; init; }
     public required int REFI { get; init; }
     public required int MaxPostponedRefreshes { get; init; }

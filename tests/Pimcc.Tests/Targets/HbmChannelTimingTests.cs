@@ -195,11 +195,13 @@ public class HbmChannelTimingTests
     public void RuleTableCoversEveryConstraintWithPositiveLatencies()
     {
         var rules = HbmTimingRules.Build(Hpim);
-        string[] names = ["tBL", "tRCD_WR", "tRCD", "tRP", "tRAS", "tRC", "tCCD_S", "tCCD_L", "tRRD_S", "tRRD_L", "tFAW", "tWR", "tRTP", "tRTP_S",
+        string[] names = ["tBL", "tRCD_WR", "tRCD", "tRP", "tRAS", "tRC", "tCCD_S", "tCCD_L", "tRRD_S", "tRRD_L", "tFAW", "tPPD", "tWR", "tRTP", "tRTP_S",
             "tWTR_S", "tWTR_L", "tRTW", "tRFC", "tCCDAB", "tCCDSB", "PU throughput", "global buffer ready", "result ready", "nRowCommand", "nCommand"];
         rules.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).ShouldBe(names.Order(StringComparer.Ordinal));
         rules.ShouldAllBe(r => r.Latency > 0);
         rules.Single(r => r.Name == "tFAW").Window.ShouldBe(4);
+        // tPPD links every precharge kind (per bank, all banks, compute mode) to every other, per pseudo-channel.
+        rules.Count(r => r.Name == "tPPD" && r.Level == (int)HbmLevel.PseudoChannel).ShouldBe(9);
         // All-bank PIM commands obey the same bank rules as their single-bank counterparts.
         rules.ShouldContain(r => r.Name == "tRAS" && r.Preceding == (int)ActAb && r.Following == (int)PreAb && r.Level == (int)HbmLevel.Bank);
         rules.ShouldContain(r => r.Name == "tRCD" && r.Preceding == (int)ActAb && r.Following == (int)MacAb);
