@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Pimcc.Compiler.Targets.Hpim;
+namespace Pimcc.Hpim.Compiler;
 
 /// <summary>
 /// Tensor-wise (TP) striping of a weight matrix's output features (rows of the [out, in] layout)

@@ -1,6 +1,6 @@
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim;
+namespace Pimcc.Hpim.Compiler;
 
 /// <summary>
 /// Row-wise placement arithmetic: a tensor slice on a channel is laid out feature by feature, each

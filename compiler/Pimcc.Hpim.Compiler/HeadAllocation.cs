@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 
-namespace Pimcc.Compiler.Targets.Hpim;
+namespace Pimcc.Hpim.Compiler;
 
 /// <summary>One round of Algorithm 1: heads [FirstHead, FirstHead+Heads) each spread over ChannelsPerHead channels.</summary>
 public sealed record HeadRound(int Index, int FirstHead, int Heads, int ChannelsPerHead)

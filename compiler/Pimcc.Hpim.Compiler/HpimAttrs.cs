@@ -1,4 +1,4 @@
-namespace Pimcc.Compiler.Targets.Hpim;
+namespace Pimcc.Hpim.Compiler;
 
 /// <summary>Attribute and property names the HPIM passes write; the lowering and the docs read them.</summary>
 public static class HpimAttrs

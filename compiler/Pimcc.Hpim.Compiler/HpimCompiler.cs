@@ -1,12 +1,12 @@
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Compiler.Targets;
-using Pimcc.Compiler.Targets.Hpim;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Targets.Hpim;
 
 [assembly: Pimcc.Targets.TargetComponent(typeof(HpimCompiler))]
 
-namespace Pimcc.Compiler.Targets.Hpim;
+namespace Pimcc.Hpim.Compiler;
 
 /// <summary>The hpim compiler: its passes in pipeline order, from precision conversion to the memory image.</summary>
 public sealed class HpimCompiler : ICompilerTarget

@@ -4,7 +4,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim;
+namespace Pimcc.Hpim.Compiler;
 
 /// <summary>Which of a rotary op's two tables.</summary>
 public enum RopeTableKind { Cos = 0, Sin = 1 }

@@ -1,7 +1,10 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Isa.Encoding;
 using Pimcc.Targets;
 
-namespace Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// One energy event: the report subsystem it is charged to, the description parameter(s) its cost comes from, what

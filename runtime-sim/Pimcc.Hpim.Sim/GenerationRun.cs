@@ -1,4 +1,7 @@
-namespace Pimcc.Sim;
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>A generation: the prompt is prefilled once, then <see cref="OutputTokens"/> decode steps run with kv = prompt + i (abi.md).</summary>
 public sealed record GenerationRequest(int PromptLength, int OutputTokens, ProgramEntry Prefill, ProgramEntry Decode)

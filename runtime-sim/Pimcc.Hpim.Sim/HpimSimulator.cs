@@ -1,12 +1,15 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Sram;
-using Pimcc.Sim.Timing;
+using Pimcc.Hpim.Sim.Timing;
 using Pimcc.Targets;
 
-namespace Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// Instruction-level timing and energy simulator of an HPIM <c>out.bin</c>: SRAM-PIM cores, HBM-PIM channel
@@ -67,10 +70,10 @@ public sealed class HpimSimulator
     /// <summary>Names the binary in error messages.</summary>
     public string FileName { get; }
 
-    /// <summary>The resolved hpim target embedded in the binary (<see cref="Units.SimulatorTargets.EmbeddedTarget"/>).</summary>
+    /// <summary>The resolved hpim target embedded in the binary (<see cref="SimulatorTargets.EmbeddedTarget"/>).</summary>
     public static HpimTarget LoadTarget(PimBinary binary, string fileName)
     {
-        var target = Units.SimulatorTargets.EmbeddedTarget(binary, fileName);
+        var target = SimulatorTargets.EmbeddedTarget(binary, fileName);
         return target as HpimTarget ?? throw new PimccError(ExitCode.WrongTarget, $"{fileName}: section target",
             $"the binary was compiled for target '{target.Name}' of kind '{target.Kind}', which this simulator does not run", "simulate it with `pimcc sim`, which picks the simulator of the binary's kind");
     }

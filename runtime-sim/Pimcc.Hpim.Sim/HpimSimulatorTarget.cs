@@ -1,15 +1,17 @@
+using Pimcc.Sim;
 using Pimcc.Isa.Container;
 using Pimcc.Sim.Functional;
-using Pimcc.Sim.Hpim;
-using Pimcc.Sim.Report;
-using Pimcc.Sim.Trace;
+using Pimcc.Hpim.Sim.Functional;
+using Pimcc.Hpim.Sim;
+using Pimcc.Hpim.Sim.Report;
+using Pimcc.Hpim.Sim.Trace;
 using Pimcc.Sim.Units;
 using Pimcc.Targets;
 using Pimcc.Targets.Hpim;
 
 [assembly: TargetComponent(typeof(HpimSimulatorTarget))]
 
-namespace Pimcc.Sim.Hpim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// The hpim simulator: SRAM-PIM core agents and HBM-PIM channel agents on the shared sync hub and critical path

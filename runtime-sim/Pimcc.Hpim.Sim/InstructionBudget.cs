@@ -1,4 +1,7 @@
-namespace Pimcc.Sim;
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// How many instructions one core may execute in one program run before the simulators call it a runaway (a loop

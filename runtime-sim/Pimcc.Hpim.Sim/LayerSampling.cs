@@ -1,4 +1,7 @@
-namespace Pimcc.Sim;
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// Runs a program that declares its layers (<see cref="ProgramEntry.Layers"/>, format 1.3) with a few layer counts

@@ -1,6 +1,9 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// Maps an IR op name from the binary's debug ranges (e.g. <c>l3.q</c>, <c>layers.0.attn.softmax</c>,

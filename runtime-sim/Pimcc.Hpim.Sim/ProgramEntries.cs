@@ -1,6 +1,9 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Isa.Container;
 
-namespace Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>Builds a <see cref="ProgramEntry"/> from the entry tables of an out.bin (format 1.1).</summary>
 public static class ProgramEntries

@@ -1,4 +1,7 @@
-namespace Pimcc.Sim;
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>Outcome of one program run (prefill, or one decode step).</summary>
 public sealed record ProgramRunResult

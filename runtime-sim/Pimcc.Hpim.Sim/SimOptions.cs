@@ -1,4 +1,7 @@
-namespace Pimcc.Sim;
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>Simulator settings that are modelling choices, not hardware parameters (those live in the target).</summary>
 public sealed record SimOptions

@@ -1,6 +1,9 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>Energy subsystems of the report.</summary>
 public enum EnergySubsystem

@@ -1,7 +1,10 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Sim;
+namespace Pimcc.Hpim.Sim;
 
 /// <summary>
 /// Per-word view of the debug ranges of one stream: the IR op name (or null) and the <see cref="WorkClass"/>

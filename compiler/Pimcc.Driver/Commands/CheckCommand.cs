@@ -5,6 +5,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.OnnxRuntime;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Pimcc.Sim.Units;
 
 namespace Pimcc.Driver.Commands;

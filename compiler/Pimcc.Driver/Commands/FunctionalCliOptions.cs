@@ -5,6 +5,7 @@ using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Pimcc.Sim.Units;
 
 namespace Pimcc.Driver.Commands;

@@ -5,7 +5,8 @@ using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
-using Pimcc.Sim.Report;
+using Pimcc.Hpim.Sim;
+using Pimcc.Hpim.Sim.Report;
 using Pimcc.Reports;
 using Pimcc.Sim.Units;
 

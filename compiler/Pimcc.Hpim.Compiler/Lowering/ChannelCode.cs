@@ -2,7 +2,7 @@ using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>Builds one HBM channel's command stream: commands, <c>rep</c> blocks, entry points, debug ranges.</summary>
 internal sealed class ChannelCode

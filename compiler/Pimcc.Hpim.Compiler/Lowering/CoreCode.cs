@@ -2,7 +2,7 @@ using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Builds one SRAM-PIM core's instruction stream: instructions with their IR op for debug ranges, entry points,

@@ -1,12 +1,12 @@
 using System.Numerics;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Sram;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>Decode attention on the SRAM-PIM cores (docs/hpim-lowering.md, "Decode on the cores").</summary>
 internal sealed partial class DecodeLowering

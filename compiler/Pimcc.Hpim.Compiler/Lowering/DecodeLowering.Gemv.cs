@@ -1,12 +1,12 @@
 using System.Numerics;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Sram;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>Decode weight GEMVs: the HBM-PIM channel programs and the owning cores' side (docs/hpim-lowering.md).</summary>
 internal sealed partial class DecodeLowering

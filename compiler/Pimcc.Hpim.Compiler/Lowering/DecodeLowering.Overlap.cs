@@ -1,7 +1,7 @@
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Decode attention overlap (issue 5, "Pipeline scheduling"). Q·Kᵀ with V generation: the channels compute K, Q, V

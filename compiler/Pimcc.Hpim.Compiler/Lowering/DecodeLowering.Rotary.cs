@@ -2,7 +2,7 @@ using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Rotary embeddings in decode (docs/hpim-lowering.md, "Rotary embeddings"). The ISA has no sin/cos: the compiler

@@ -1,4 +1,4 @@
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Event counter numbering shared by cores and channels (12-bit ids). The owning core signals

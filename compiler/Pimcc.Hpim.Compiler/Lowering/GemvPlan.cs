@@ -2,7 +2,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// How one weight GEMV is spread over the HBM channels: the weight's rows, the input dimension in page-sized

@@ -3,7 +3,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Where bytes live inside the row range the memory planner gave each weight and KV cache (docs/hpim-lowering.md).

@@ -4,7 +4,7 @@ using Pimcc.Targets;
 using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Replays a channel program command by command (reps expanded) on the shared <see cref="DramTimingEngine"/> (the

@@ -4,7 +4,7 @@ using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>What <see cref="HpimBackend.Emit(Module, HpimTarget)"/> produced besides the binary (for reports and tests).</summary>
 public sealed record HpimEmitReport(bool DecodeLayerLoop, long DecodeLocalBytes, long PrefillLocalBytes, long SyncOps, int TimingCheckedChannels);

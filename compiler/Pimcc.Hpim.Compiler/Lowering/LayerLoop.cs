@@ -1,6 +1,6 @@
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Finds the repeated decoder layers of a function so the core code can be one counted loop: segments

@@ -3,7 +3,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Local-memory allocation of one program (the same addresses on every core): a bump allocator for fixed

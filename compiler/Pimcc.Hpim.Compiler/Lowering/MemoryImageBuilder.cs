@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// The initial memory image of an hpim binary (container format 1.2): every weight that carries data, in exactly

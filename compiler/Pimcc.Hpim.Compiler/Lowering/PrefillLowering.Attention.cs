@@ -2,7 +2,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>Prefill attention on the TCU, one head per core at a time (docs/hpim-lowering.md, "Prefill").</summary>
 internal sealed partial class PrefillLowering

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>Prefill weight GEMMs on the TCU (docs/hpim-lowering.md, "Prefill").</summary>
 internal sealed partial class PrefillLowering

@@ -1,7 +1,7 @@
 using Pimcc.Ir;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Rotary embeddings in prefill (docs/hpim-lowering.md, "Rotary embeddings"), from the same cos/sin tables decode

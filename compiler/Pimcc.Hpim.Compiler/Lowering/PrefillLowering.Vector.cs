@@ -1,9 +1,9 @@
 using System.Numerics;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Ir;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>Prefill embeddings, element-wise ops and norms on the VCU, panel by panel (docs/hpim-lowering.md, "Prefill").</summary>
 internal sealed partial class PrefillLowering

@@ -1,11 +1,11 @@
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Sram;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Lowers the <c>prefill</c> function entirely onto the SRAM-PIM cores (spec/hpim.md, "Prefill pipeline"):

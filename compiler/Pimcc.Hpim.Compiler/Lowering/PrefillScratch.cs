@@ -1,10 +1,10 @@
 using System.Numerics;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// The HBM activation scratch of the prefill program (docs/hpim-lowering.md, "Prefill"). Prompt activations of

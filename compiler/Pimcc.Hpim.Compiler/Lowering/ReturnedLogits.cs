@@ -2,7 +2,7 @@ using System.Globalization;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Names the returned logits for the top controller (docs/hpim-abi.md, "Returned logits"): for a program whose

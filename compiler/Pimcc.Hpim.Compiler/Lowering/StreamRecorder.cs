@@ -1,7 +1,7 @@
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// What a core or channel stream builder records besides its words: named entry points, their layer declarations,

@@ -1,7 +1,7 @@
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Compiler.Targets.Hpim.Lowering;
+namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Checks one program (an entry point of every stream) for synchronisation errors without timing: it runs every

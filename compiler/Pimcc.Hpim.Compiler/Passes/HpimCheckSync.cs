@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Self-check of the lowered streams: every core program ends in <c>halt</c>, and the events, barriers and

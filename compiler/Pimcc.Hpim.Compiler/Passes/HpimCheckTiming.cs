@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Self-check of the lowered channel streams: replayed on the HBM timing engine, no command breaks a timing rule

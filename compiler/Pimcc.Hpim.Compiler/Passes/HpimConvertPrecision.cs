@@ -5,7 +5,7 @@ using Pimcc.Compiler.PassManagement;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Converts every floating-point tensor (weights with their data, KV caches, values) to the target's

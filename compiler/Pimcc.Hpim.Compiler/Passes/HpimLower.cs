@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Lowering: emits every core's instruction stream and every channel's command stream (a <c>prefill</c> and a

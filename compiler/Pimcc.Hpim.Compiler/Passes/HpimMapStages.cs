@@ -3,9 +3,9 @@ using Pimcc.Compiler.PassManagement;
 using Pimcc.Compiler.Passes;
 using Pimcc.Ir;
 using Pimcc.Ir.Ops;
-using U = Pimcc.Compiler.Targets.Hpim.HpimAttrs.Units;
+using U = Pimcc.Hpim.Compiler.HpimAttrs.Units;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Stage-specific mapping (HPIM compiler step 2). Prefill runs entirely on the SRAM-PIM cores:

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// The initial memory image (out.bin 1.2): weights in the lowering's HBM layout, rotary tables and constants, so the

@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Diagnostics;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Memory planning. HBM: every weight and KV cache gets a row range (same in every bank of every

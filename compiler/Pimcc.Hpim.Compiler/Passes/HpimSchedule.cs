@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Pipeline scheduling, made explicit in the IR. Decode: within a layer HBM-PIM computes K, then Q,

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Ir;
 
-namespace Pimcc.Compiler.Targets.Hpim.Passes;
+namespace Pimcc.Hpim.Compiler.Passes;
 
 /// <summary>
 /// Hybrid HP/TP tiling of weights across HBM channels (HPIM compiler step 3). Q, K and V projection

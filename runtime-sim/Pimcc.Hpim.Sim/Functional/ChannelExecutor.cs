@@ -1,8 +1,11 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// Executes one HBM channel's command stream on values (docs/hbm-commands.md), <c>rep</c>s expanded by the ISA's

@@ -1,10 +1,13 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Buffers.Binary;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// Executes one SRAM-PIM core's instruction stream on values (docs/isa.md semantics): 32 scalar registers

@@ -1,7 +1,10 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Buffers.Binary;
 using Pimcc.Isa.Sram;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// The element types of the ISA's <c>dtype</c> operand (fp16 = 0, bf16 = 1, fp32 = 2) as stored in memory, with the

@@ -1,6 +1,9 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Diagnostics;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>A located execution fault: stream, word and (from the debug ranges) the IR op that emitted the word.</summary>
 internal static class FunctionalFault

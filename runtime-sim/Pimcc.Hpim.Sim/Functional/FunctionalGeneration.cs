@@ -1,8 +1,11 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Buffers.Binary;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// Greedy generation on values (docs/simulator.md, "Functional mode"): prefill with the prompt's token ids in every

@@ -1,8 +1,11 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// The architectural state the values mode keeps between program runs: every core's local memory and PIM macros,

@@ -1,8 +1,11 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>Options of the values mode.</summary>
 public sealed record FunctionalOptions

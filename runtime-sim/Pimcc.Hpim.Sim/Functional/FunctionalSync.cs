@@ -1,6 +1,9 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// What streams of one run share: event counters (cores' <c>ev.sig</c>/<c>ev.wait</c> and channels' <c>sig</c>/<c>wait</c>),

@@ -1,4 +1,7 @@
-namespace Pimcc.Sim.Functional;
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// The bytes of one HBM channel, allocated in pages on first write (a 96 GB device is mostly never touched by a

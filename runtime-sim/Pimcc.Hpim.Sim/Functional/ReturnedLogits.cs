@@ -1,8 +1,11 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Globalization;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 
-namespace Pimcc.Sim.Functional;
+namespace Pimcc.Hpim.Sim.Functional;
 
 /// <summary>
 /// Reassembles a program's logits from the cores (docs/hpim-abi.md, "Returned logits"): every core's

@@ -1,7 +1,10 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Targets;
 using Pimcc.Targets.Hbm;
 
-namespace Pimcc.Sim.Report;
+namespace Pimcc.Hpim.Sim.Report;
 
 /// <summary>
 /// The target's bound for a given amount of work: each resource (HBM-PIM bank bandwidth, HBM external bandwidth,

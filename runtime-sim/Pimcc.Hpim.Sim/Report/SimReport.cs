@@ -1,10 +1,13 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pimcc.Targets;
 using U = Pimcc.Isa.Encoding.Unit;
 
-namespace Pimcc.Sim.Report;
+namespace Pimcc.Hpim.Sim.Report;
 
 /// <summary>A declared statistic: name, unit and what it means.</summary>
 public sealed record StatDef(string Name, string Unit, string Description);

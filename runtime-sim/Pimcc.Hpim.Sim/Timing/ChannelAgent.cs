@@ -1,10 +1,13 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
 using Pimcc.Targets;
 using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
-namespace Pimcc.Sim.Timing;
+namespace Pimcc.Hpim.Sim.Timing;
 
 /// <summary>
 /// Timing model of one HBM-PIM channel stream: commands issue in stream order at the earliest cycle the shared

@@ -1,9 +1,12 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Globalization;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 using Pimcc.Targets.Hbm;
 
-namespace Pimcc.Sim.Timing;
+namespace Pimcc.Hpim.Sim.Timing;
 
 /// <summary>What a channel-stream word does, beyond being a DRAM command.</summary>
 internal enum WordKind : byte { Dram, DramAllBankResults, ResultClear, Repeat, Signal, Wait }

@@ -1,3 +1,6 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Runtime.InteropServices;
 using System.Numerics;
 using Pimcc.Diagnostics;
@@ -6,7 +9,7 @@ using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 using U = Pimcc.Isa.Encoding.Unit;
 
-namespace Pimcc.Sim.Timing;
+namespace Pimcc.Hpim.Sim.Timing;
 
 /// <summary>
 /// Timing model of one SRAM-PIM core: in-order fetch/decode/dispatch of one instruction per cycle into per-unit

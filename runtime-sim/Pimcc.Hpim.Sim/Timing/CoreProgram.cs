@@ -1,7 +1,10 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Runtime.CompilerServices;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Sim.Timing;
+namespace Pimcc.Hpim.Sim.Timing;
 
 /// <summary>The operand names the core timing model reads, as small integers (indices into a spec's position map).</summary>
 internal enum Opd

@@ -1,8 +1,11 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using Pimcc.Targets;
 using Pimcc.Targets.Dram;
 using Pimcc.Targets.Hbm;
 
-namespace Pimcc.Sim.Timing;
+namespace Pimcc.Hpim.Sim.Timing;
 
 /// <summary>
 /// Everything the timing model derives from the resolved target, in simulator units (picoseconds, bytes per

@@ -1,7 +1,10 @@
+using Pimcc.Sim.Units;
+using Pimcc.Sim.Functional;
+using Pimcc.Sim;
 using System.Text.Json;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Sim.Trace;
+namespace Pimcc.Hpim.Sim.Trace;
 
 /// <summary>One program run to put into a trace, placed at <see cref="OffsetPs"/> on the global timeline.</summary>
 public sealed record TracedRun(string Label, long OffsetPs, ActivityLog Log);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 
 namespace Pimcc.Tests.Driver;
 

@@ -1,6 +1,7 @@
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Ir;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Pimcc.Tests.Hpim;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using Pimcc.Isa.Container;
 using Pimcc.OnnxRuntime;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Xunit.Abstractions;
 
 namespace Pimcc.Tests.Functional;

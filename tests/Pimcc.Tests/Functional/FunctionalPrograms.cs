@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Pimcc.Tests.Sim;
 
 namespace Pimcc.Tests.Functional;

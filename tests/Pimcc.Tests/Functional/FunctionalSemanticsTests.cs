@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using static Pimcc.Tests.Functional.FunctionalPrograms;
 
 namespace Pimcc.Tests.Functional;

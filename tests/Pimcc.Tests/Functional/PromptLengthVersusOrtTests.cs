@@ -2,6 +2,7 @@ using System.Globalization;
 using Pimcc.Diagnostics;
 using Pimcc.OnnxRuntime;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Pimcc.Tests.Onnx;
 using Xunit.Abstractions;
 

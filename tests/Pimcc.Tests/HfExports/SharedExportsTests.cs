@@ -1,10 +1,11 @@
 using System.Globalization;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Reference;
 using Pimcc.Sim.Functional;
+using Pimcc.Hpim.Sim.Functional;
 using Pimcc.Tests.Functional;
 using Pimcc.Tests.Hpim;
 using Xunit.Abstractions;

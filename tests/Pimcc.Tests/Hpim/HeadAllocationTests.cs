@@ -1,4 +1,4 @@
-using Pimcc.Compiler.Targets.Hpim;
+using Pimcc.Hpim.Compiler;
 
 namespace Pimcc.Tests.Hpim;
 

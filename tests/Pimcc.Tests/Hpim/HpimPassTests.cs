@@ -1,5 +1,5 @@
 using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets.Hpim;
+using Pimcc.Hpim.Compiler;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;

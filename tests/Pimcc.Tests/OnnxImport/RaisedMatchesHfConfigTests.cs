@@ -1,6 +1,6 @@
 using Pimcc.Frontends.HfConfig;
 using Pimcc.Frontends.Onnx.Import;
-using Pimcc.Compiler.Targets.Hpim;
+using Pimcc.Hpim.Compiler;
 using Pimcc.Ir;
 using Pimcc.Tests.Hpim;
 using Xunit.Abstractions;

@@ -2,6 +2,7 @@ using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Hbm;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Tests.Sim;

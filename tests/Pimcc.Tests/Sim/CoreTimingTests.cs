@@ -1,4 +1,5 @@
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 
 namespace Pimcc.Tests.Sim;
 

@@ -1,5 +1,6 @@
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 
 namespace Pimcc.Tests.Sim;
 

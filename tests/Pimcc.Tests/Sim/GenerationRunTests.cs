@@ -1,5 +1,6 @@
 using Pimcc.Sim;
-using Pimcc.Sim.Report;
+using Pimcc.Hpim.Sim;
+using Pimcc.Hpim.Sim.Report;
 
 namespace Pimcc.Tests.Sim;
 

@@ -1,6 +1,7 @@
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Tests.Hpim;
 using Pimcc.Tests.Hpim.Lowering;
 

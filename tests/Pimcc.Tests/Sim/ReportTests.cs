@@ -3,9 +3,10 @@ using System.Text.Json;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Reports;
-using Pimcc.Sim.Report;
-using Pimcc.Sim.Trace;
+using Pimcc.Hpim.Sim.Report;
+using Pimcc.Hpim.Sim.Trace;
 
 namespace Pimcc.Tests.Sim;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using static Pimcc.Tests.Functional.FunctionalPrograms;
 
 namespace Pimcc.Tests.Sim;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pimcc.Sim;
-using Pimcc.Sim.Report;
+using Pimcc.Hpim.Sim;
+using Pimcc.Hpim.Sim.Report;
 using Xunit.Abstractions;
 
 namespace Pimcc.Tests.Sim;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Xunit.Abstractions;
 
 namespace Pimcc.Tests.Sim;

@@ -2,6 +2,7 @@ using System.Text;
 using Pimcc.Isa.Assembly;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Targets;
 
 namespace Pimcc.Tests.Sim;

@@ -1,5 +1,6 @@
 using Pimcc.Diagnostics;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 
 namespace Pimcc.Tests.Sim;
 

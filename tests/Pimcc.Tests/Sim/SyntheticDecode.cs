@@ -3,6 +3,7 @@ using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 using Pimcc.Isa.Sram;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 
 namespace Pimcc.Tests.Sim;
 

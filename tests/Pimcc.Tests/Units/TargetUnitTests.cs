@@ -115,7 +115,7 @@ public class TargetUnitTests
     [Fact]
     public void APipelineWithoutTheLoweringGivesNoBinary()
     {
-        var pipeline = Pimcc.Compiler.Targets.Hpim.HpimCompiler.ScheduledPipelineText;
+        var pipeline = Pimcc.Hpim.Compiler.HpimCompiler.ScheduledPipelineText;
         CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--target", "hpim", "--prompt-tokens", "16", "--gen-tokens", "4",
                 "--passes", pipeline, "-o", Path.Combine(CliRunner.TempDir(), "o.bin"))
             .ShouldBeOneLineError(ExitCode.Usage, "produced no binary");

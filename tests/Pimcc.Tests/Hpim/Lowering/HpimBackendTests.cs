@@ -1,6 +1,6 @@
 using Pimcc.Targets;
 using System.Diagnostics;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Isa.Assembly;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Hbm;

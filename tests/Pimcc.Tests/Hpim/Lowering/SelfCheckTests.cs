@@ -1,4 +1,4 @@
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly;
 using Pimcc.Isa.Container;

@@ -1,10 +1,11 @@
 using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets.Hpim;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Sim;
+using Pimcc.Hpim.Sim;
 using Pimcc.Tests.Hpim.Lowering;
 using Xunit.Abstractions;
 

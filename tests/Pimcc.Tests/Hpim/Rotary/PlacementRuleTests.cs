@@ -1,5 +1,5 @@
-using Pimcc.Compiler.Targets.Hpim;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
+using Pimcc.Hpim.Compiler;
+using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Tests.Hpim.Lowering;
 
 namespace Pimcc.Tests.Hpim.Rotary;
@@ -25,7 +25,7 @@ public class PlacementRuleTests
     {
         var m = HpimPassTests.Compile(DecoderModels.Build(new DecoderModels.Shape(5120, 40, 20480, 2, 50272, 64), prompt: 8, generated: 4));
         var layout = new HbmLayout(HpimPassTests.Hpim);
-        var gemvs = m.FindFunction("decode")!.Body.Where(Pimcc.Compiler.Targets.Hpim.Passes.HpimTileWeights.IsWeightLinear).ToList();
+        var gemvs = m.FindFunction("decode")!.Body.Where(Pimcc.Hpim.Compiler.Passes.HpimTileWeights.IsWeightLinear).ToList();
         gemvs.Count.ShouldBe(13);
         foreach (var op in gemvs)
         {

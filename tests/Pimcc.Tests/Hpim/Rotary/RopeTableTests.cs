@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Pimcc.Compiler.Targets.Hpim;
+using Pimcc.Hpim.Compiler;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Reference;
@@ -109,8 +109,8 @@ public class RopeTableTests
         var lastKv = m.KvCaches.Max(c => c.Attrs.Int(HpimAttrs.HbmRow) + c.Attrs.Int(HpimAttrs.HbmRows));
         placed.Row.ShouldBe(lastKv);
         // then the prefill activation scratch
-        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(lastKv + 2 * placed.Rows + m.Attrs.Int(Pimcc.Compiler.Targets.Hpim.Lowering.PrefillScratch.ScratchRows));
-        var bin = Pimcc.Compiler.Targets.Hpim.Lowering.HpimBackend.Emit(m, HpimPassTests.Hpim);
+        m.Attrs.Int("hpim.hbm_rows_used").ShouldBe(lastKv + 2 * placed.Rows + m.Attrs.Int(Pimcc.Hpim.Compiler.Lowering.PrefillScratch.ScratchRows));
+        var bin = Pimcc.Hpim.Compiler.Lowering.HpimBackend.Emit(m, HpimPassTests.Hpim);
         var cos = bin.MemoryMap.Single(r => r.Name == "rope:l0.q_rot.cos");
         var sin = bin.MemoryMap.Single(r => r.Name == "rope:l0.q_rot.sin");
         ((HbmPlacement)cos.Placement).Row.ShouldBe(placed.Row);

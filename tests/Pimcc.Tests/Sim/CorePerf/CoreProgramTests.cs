@@ -1,7 +1,8 @@
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 using Pimcc.Sim;
-using Pimcc.Sim.Timing;
+using Pimcc.Hpim.Sim;
+using Pimcc.Hpim.Sim.Timing;
 
 namespace Pimcc.Tests.Sim.CorePerf;
 

@@ -1,6 +1,6 @@
-using Pimcc.Compiler.Targets.Hpim;
-using Pimcc.Compiler.Targets.Hpim.Lowering;
-using Pimcc.Compiler.Targets.Hpim.Passes;
+using Pimcc.Hpim.Compiler;
+using Pimcc.Hpim.Compiler.Lowering;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
 using Pimcc.Tests.Ir;
