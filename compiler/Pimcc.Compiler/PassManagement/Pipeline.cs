@@ -23,6 +23,9 @@ public sealed record PipelineStep(Pass Pass, PassOptions Options)
 /// </summary>
 public sealed record Pipeline(ImmutableArray<PipelineStep> Steps)
 {
+    /// <summary>The registry the pipeline was parsed from: names the passes that establish a missing property.</summary>
+    public PassRegistry? Registry { get; init; }
+
     public override string ToString() => string.Join(",", Steps);
 
     public static Pipeline Parse(string text, PassRegistry registry)
@@ -52,7 +55,7 @@ public sealed record Pipeline(ImmutableArray<PipelineStep> Steps)
             steps.Add(new PipelineStep(pass, new PassOptions(values)));
         }
         if (steps.Count == 0) throw Error("empty pipeline", "name at least one pass");
-        return new Pipeline([.. steps]);
+        return new Pipeline([.. steps]) { Registry = registry };
     }
 
     /// <summary>Rejects a pipeline whose requirements are not established before each pass.</summary>
@@ -64,10 +67,17 @@ public sealed record Pipeline(ImmutableArray<PipelineStep> Steps)
             var missing = step.Pass.Requires.Where(r => !have.Contains(r)).ToList();
             if (missing.Count > 0)
                 throw Error($"pass '{step.Pass.Name}' requires {string.Join(", ", missing)}, which no earlier pass establishes",
-                    "add the pass that establishes it earlier in --passes");
+                    $"add {Establishers(missing[0])} before '{step.Pass.Name}' in --passes");
             foreach (var i in step.Pass.Invalidates) have.Remove(i);
             foreach (var e in step.Pass.Establishes) have.Add(e);
         }
+    }
+
+    // The passes that establish a property, named for the hint (or a plain phrase when none is registered).
+    private string Establishers(string property)
+    {
+        var names = Registry?.All.Where(p => p.Establishes.Contains(property)).Select(p => $"'{p.Name}'").ToList() ?? [];
+        return names.Count == 0 ? $"a pass that establishes {property}" : string.Join(" or ", names);
     }
 
     private static PimccError Error(string message, string hint) => new(ExitCode.Usage, "--passes", message, hint);

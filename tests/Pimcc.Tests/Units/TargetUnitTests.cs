@@ -139,5 +139,8 @@ public class TargetUnitTests
         var registry = PassRegistry.For(CompilerTargets.Find("hpim")!);
         var e = Should.Throw<PimccError>(() => Pipeline.Parse("hpim-check-timing", registry).CheckRequirements([]));
         e.Message.ShouldContain("hpim-lowered");
+        e.Hint.ShouldBe("add 'hpim-lower' before 'hpim-check-timing' in --passes"); // the pass that establishes it, not a guess
+        var schedule = Should.Throw<PimccError>(() => Pipeline.Parse("infer-shapes,hpim-schedule", registry).CheckRequirements([]));
+        schedule.Hint.ShouldBe("add 'hpim-plan-memory' before 'hpim-schedule' in --passes");
     }
 }
