@@ -60,7 +60,17 @@ public sealed record TargetBlob(string Name, byte[] Json)
         {
             throw new Pimcc.Diagnostics.PimccError(corrupt, location, "embedded target description is not UTF-8", "the binary is corrupt");
         }
-        var target = Pimcc.Targets.TargetLoader.Parse(json, origin);
+        Pimcc.Targets.TargetDescription target;
+        try
+        {
+            target = Pimcc.Targets.TargetLoader.Parse(json, origin);
+        }
+        catch (Pimcc.Diagnostics.PimccError e) when (e.Code == Pimcc.Diagnostics.ExitCode.InvalidTargetDescription && corrupt == Pimcc.Diagnostics.ExitCode.InvalidBinary)
+        {
+            // A binary written by a pimcc whose target schema differed (a key added or removed since): not this pimcc's to run.
+            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedBinaryVersion, e.Location,
+                $"the embedded target description does not resolve with this pimcc ({e.Message})", "recompile the model with this pimcc");
+        }
         if (target.Name != Name)
             throw new Pimcc.Diagnostics.PimccError(corrupt, location,
                 $"target section is named '{Name}' but its description is '{target.Name}'", "the binary is corrupt");

@@ -45,6 +45,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     private long _instructions;
     private readonly StreamDebugMap _debug;
     private readonly MachineModel _m;
+    private readonly long _localBytes;
     private readonly SyncHub _hub;
     private readonly StatVector _stats;
     private readonly CriticalPath _path;
@@ -85,6 +86,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _pc = entry;
         _debug = debug;
         _m = m;
+        _localBytes = m.Target.Sram.LocalMemory.TotalBytes;
         _hub = hub;
         _stats = stats;
         _path = path;
@@ -621,6 +623,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         for (var i = word.RegStart; i < word.RegStart + word.RegCount; i++) Need(_registerNumbers[i], ref start, ref pred);
         if (_unitFree[(int)unit] > start) { start = _unitFree[(int)unit]; pred = _unitRec[(int)unit]; }
         if (extraReady > start) { start = extraReady; pred = _unitRec[(int)unit]; }
+        CheckLocal(reads);
+        CheckLocal(writes);
         var memReady = ReadyFor(reads, writes, out var memPred);
         if (memReady > start) { start = memReady; pred = memPred; }
         var occ = occPs >= 0 ? occPs : _m.Cycles(occCycles);
@@ -795,4 +799,13 @@ internal sealed class CoreAgent : IAgent, IPathRoots
 
     private PimccError Error(string message, string hint) =>
         new(ExitCode.InvalidBinary, $"core {_core} word {_pc}", message, hint);
+
+    // Every local-memory range an instruction touches lies inside the core's local memory (activation + temp).
+    private void CheckLocal(ReadOnlySpan<(int Space, long Lo, long Hi)> ranges)
+    {
+        foreach (var (space, lo, hi) in ranges)
+            if (space == LocalSpace && (lo < 0 || hi > _localBytes))
+                throw Error($"{_ops[_pc].Mnemonic} touches local bytes {lo}-{hi - 1}, outside the core's {_localBytes} bytes of local memory",
+                    "the program addresses memory the target does not have: recompile for this target");
+    }
 }

@@ -143,4 +143,19 @@ public class TargetUnitTests
         var schedule = Should.Throw<PimccError>(() => Pipeline.Parse("infer-shapes,hpim-schedule", registry).CheckRequirements([]));
         schedule.Hint.ShouldBe("add 'hpim-plan-memory' before 'hpim-schedule' in --passes");
     }
+
+    [Fact]
+    public void ABinaryWhoseEmbeddedDescriptionThisPimccCannotResolveIsRefusedAsAnOtherVersion()
+    {
+        // A binary from a pimcc whose hpim schema lacked a key this one requires (as binaries from before nPPD do).
+        var dir = CliRunner.TempDir();
+        var path = Path.Combine(dir, "o.bin");
+        CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--target", "hpim", "--prompt-tokens", "16", "--gen-tokens", "2", "-o", path).ExitCode.ShouldBe(0);
+        var bin = Pimcc.Isa.Container.PimBinaryReader.Read(File.ReadAllBytes(path), path);
+        var json = System.Text.Encoding.UTF8.GetString(bin.Target.Json);
+        var trimmed = string.Join('\n', json.Split('\n').Where(l => !l.Contains("\"nPPD\"")));
+        trimmed.ShouldNotBe(json);
+        File.WriteAllBytes(path, Pimcc.Isa.Container.PimBinaryWriter.Write(bin with { Target = bin.Target with { Json = System.Text.Encoding.UTF8.GetBytes(trimmed) } }));
+        CliRunner.Run("sim", path).ShouldBeOneLineError(ExitCode.UnsupportedBinaryVersion, "recompile the model with this pimcc");
+    }
 }
