@@ -131,7 +131,7 @@ public class OrtWholeModelTests(ITestOutputHelper output)
 
     private sealed class TempDir : IDisposable
     {
-        public string Path { get; } = Directory.CreateTempSubdirectory("pimcc-ort-").FullName;
+        public string Path { get; } = TestScratch.NewDir("pimcc-ort-");
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }

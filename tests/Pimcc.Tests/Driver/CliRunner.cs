@@ -27,7 +27,7 @@ public static class CliRunner
 
     public static string Sample(string name) => RepoPaths.Combine("samples", "hf-configs", name);
 
-    public static string TempDir() => Directory.CreateTempSubdirectory("pimcc-cli").FullName;
+    public static string TempDir() => TestScratch.NewDir("pimcc-cli");
 
     /// <summary>A user error: the given exit code, one line on stderr, no stack trace, nothing on stdout.</summary>
     public static void ShouldBeOneLineError(this CliResult r, Pimcc.Diagnostics.ExitCode code, string contains)

@@ -36,7 +36,7 @@ public class CompiledLengthTests
     [Fact]
     public void A_mask_causal_only_up_to_a_buffer_length_is_refused_beyond_it()
     {
-        var dir = Directory.CreateTempSubdirectory("pimcc-length-").FullName;
+        var dir = TestScratch.NewDir("pimcc-length-");
         try
         {
             var path = MaskFromBuffer(dir);

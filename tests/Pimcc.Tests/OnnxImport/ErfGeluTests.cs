@@ -34,7 +34,7 @@ public class ErfGeluTests
         OnnxTensor Scalar(string name, float v) => new(name, OnnxDataType.Float, [], new[] { v });
         var edited = new OnnxGraph(g.Name, nodes, [.. g.Initializers, Scalar("gelu_sqrt2", MathF.Sqrt(2)), Scalar("gelu_one", 1), Scalar("gelu_half", 0.5f)],
             g.Inputs, g.Outputs, g.ValueInfos);
-        var dir = Directory.CreateTempSubdirectory("pimcc-raise-").FullName;
+        var dir = TestScratch.NewDir("pimcc-raise-");
         try
         {
             var path = Path.Combine(dir, "erf-gelu.onnx");

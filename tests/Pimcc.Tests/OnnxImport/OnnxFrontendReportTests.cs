@@ -14,7 +14,7 @@ public class OnnxFrontendReportTests
         var model = OnnxModelLoader.Load(OnnxRaisingTests.SamplePath("tiny-opt"));
         var g = model.Graph;
         var edited = new OnnxGraph(g.Name, [.. g.Nodes.Select(edit)], g.Initializers, g.Inputs, g.Outputs, g.ValueInfos);
-        var dir = Directory.CreateTempSubdirectory("pimcc-raise-").FullName;
+        var dir = TestScratch.NewDir("pimcc-raise-");
         try
         {
             var path = Path.Combine(dir, "edited.onnx");

@@ -34,7 +34,7 @@ public class PreScaledQueryTests
         nodes.Count.ShouldBe(g.Nodes.Count + 2);
         var scale = new OnnxTensor("pre_scale", OnnxDataType.Float, [], new float[] { 0.5f });
         var edited = new OnnxGraph(g.Name, nodes, [.. g.Initializers, scale], g.Inputs, g.Outputs, g.ValueInfos);
-        var dir = Directory.CreateTempSubdirectory("pimcc-raise-").FullName;
+        var dir = TestScratch.NewDir("pimcc-raise-");
         try
         {
             var path = Path.Combine(dir, "prescaled.onnx");

@@ -125,7 +125,7 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
 
     private static IReadOnlyList<(string Name, OrtTensor Tensor)> RunOrtJson(string model, List<(string Name, string DType, long[] Dims, IEnumerable<double> Data)> inputs)
     {
-        var dir = Directory.CreateTempSubdirectory("pimcc-raise-ort-").FullName;
+        var dir = TestScratch.NewDir("pimcc-raise-ort-");
         try
         {
             var json = Path.Combine(dir, "inputs.json");

@@ -56,7 +56,7 @@ public class PipelineTests
     [Fact]
     public void PassProducingInvalidIrIsAnInternalErrorWithReproducer()
     {
-        var dir = Directory.CreateTempSubdirectory("pimcc-repro").FullName;
+        var dir = TestScratch.NewDir("pimcc-repro");
         var registry = new PassRegistry([new BrokenPass()]);
         var manager = new PassManager(new PassInstrumentation { ReproducerDirectory = dir });
         var e = Should.Throw<PimccError>(() => manager.Run(TinyDecoder.Build(), Pipeline.Parse("break-ir", registry), "test"));
