@@ -28,12 +28,13 @@ public sealed class HpimSimulator
     /// <param name="binary">The program, as read by <see cref="PimBinaryReader"/>.</param>
     /// <param name="fileName">Names the binary in error messages.</param>
     /// <param name="expectedTarget">When given (e.g. <c>--target hpim</c>), a binary compiled for another target is an error.</param>
-    public HpimSimulator(PimBinary binary, string fileName = "out.bin", SimOptions? options = null, string? expectedTarget = null)
+    /// <param name="target">The binary's embedded target when the caller already resolved it (else it is parsed here).</param>
+    public HpimSimulator(PimBinary binary, string fileName = "out.bin", SimOptions? options = null, string? expectedTarget = null, HpimTarget? target = null)
     {
         _binary = binary;
         FileName = fileName;
         Options = options ?? new SimOptions();
-        Target = LoadTarget(binary, fileName);
+        Target = target ?? LoadTarget(binary, fileName);
         if (expectedTarget is not null && expectedTarget != Target.Name)
             throw new PimccError(ExitCode.WrongTarget, fileName,
                 $"the binary was compiled for target '{Target.Name}', not '{expectedTarget}'", $"simulate it with --target {Target.Name}, or recompile");

@@ -24,7 +24,7 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
 
     public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request)
     {
-        var sim = new HpimSimulator(binary, fileName, new SimOptions { KeepActivity = request.TraceRuns is not null });
+        var sim = new HpimSimulator(binary, fileName, new SimOptions { KeepActivity = request.TraceRuns is not null }, target: Hpim(target, fileName));
         var generation = new GenerationRequest(request.PromptTokens, request.GeneratedTokens,
             ProgramEntries.FromBinary(binary, "prefill"), ProgramEntries.FromBinary(binary, "decode"))
         {
@@ -40,7 +40,10 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
 
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {
-        var sim = new FunctionalSimulator(binary, fileName, new FunctionalOptions { CheckInterleavings = request.CheckInterleavings });
+        var sim = new FunctionalSimulator(binary, fileName, new FunctionalOptions { CheckInterleavings = request.CheckInterleavings }, Hpim(target, fileName));
         return FunctionalGeneration.Run(sim, request.Prompt, request.DecodeSteps, request.ReplayPrompt);
     }
+
+    // The target SimulatorTargets resolved from the binary (of this kind, since that is how this simulator was picked).
+    private static HpimTarget Hpim(TargetDescription target, string fileName) => TargetLoader.As<HpimTarget>(target, $"{fileName}: section target");
 }

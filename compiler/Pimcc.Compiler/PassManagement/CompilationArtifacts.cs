@@ -12,6 +12,4 @@ public sealed class CompilationArtifacts
     public void Set<T>(T value) where T : class => _slots[typeof(T)] = value;
 
     public T? Find<T>() where T : class => _slots.TryGetValue(typeof(T), out var v) ? (T)v : null;
-
-    public bool Has<T>() where T : class => _slots.ContainsKey(typeof(T));
 }

@@ -34,12 +34,13 @@ public sealed class FunctionalSimulator
     // The race check's second machine, reused by every run (45 MB of local memory and macros on hpim).
     private FunctionalMachine? _shadow;
 
-    public FunctionalSimulator(PimBinary bin, string fileName = "out.bin", FunctionalOptions? options = null)
+    /// <param name="target">The binary's embedded target when the caller already resolved it (else it is parsed here).</param>
+    public FunctionalSimulator(PimBinary bin, string fileName = "out.bin", FunctionalOptions? options = null, HpimTarget? target = null)
     {
         _bin = bin;
         _fileName = fileName;
         Options = options ?? new FunctionalOptions();
-        Target = HpimSimulator.LoadTarget(bin, fileName);
+        Target = target ?? HpimSimulator.LoadTarget(bin, fileName);
         foreach (var c in bin.Cores)
             if (c.Core < 0 || c.Core >= Target.Sram.Cores)
                 throw new PimccError(ExitCode.WrongTarget, fileName, $"core stream {c.Core} does not exist on '{Target.Name}'", "recompile for this target");
