@@ -22,7 +22,7 @@ public sealed record DecodeScheduleOptions(DecodeSampling Sampling, int SampleSt
 
 /// <summary>
 /// Which decode steps of a generation a simulator runs, and how the others are interpolated linearly in kv between
-/// simulated neighbours (docs/simulator.md, "Decode sampling"). Target-neutral: the target runs the steps it is asked
+/// simulated neighbours (docs/simulator.md, "Fast paths": decode steps). Target-neutral: the target runs the steps it is asked
 /// for and accumulates its own statistics with the weights <see cref="Weights"/> gives.
 /// </summary>
 public static class DecodeSchedule
