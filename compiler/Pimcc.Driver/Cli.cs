@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pimcc.Diagnostics;
 using Pimcc.Driver.Commands;
 using Pimcc.Driver.Help;
+using Pimcc.Driver.Progress;
 
 namespace Pimcc.Driver;
 
@@ -13,9 +14,11 @@ public static class Cli
 {
     /// <param name="binaryStdout">Standard output for binary data (<c>-o -</c> with an out.bin); none: refused.</param>
     /// <param name="stdoutIsTerminal">Whether standard output is a terminal (a binary is not written there).</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? binaryStdout = null, bool stdoutIsTerminal = false)
+    /// <param name="progress">Where long work shows progress (<see cref="ProgressDisplay.None"/>: nowhere).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? binaryStdout = null, bool stdoutIsTerminal = false,
+        ProgressDisplay? progress = null)
     {
-        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal };
+        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal, Progress = progress ?? ProgressDisplay.None };
         return Invoke(Build(io), args, io);
     }
 
@@ -69,4 +72,7 @@ public sealed record ConsoleIo(TextWriter Out, TextWriter Err)
     public Stream? BinaryOut { get; init; }
 
     public bool OutIsTerminal { get; init; }
+
+    /// <summary>Progress of long work, on stderr when it is a terminal (never on stdout).</summary>
+    public ProgressDisplay Progress { get; init; } = ProgressDisplay.None;
 }

@@ -78,16 +78,18 @@ public sealed class SimCliOptions
         };
         var exact = p.GetValue(Exact);
         var (simulator, target) = SimulatorTargets.For(bin, name);
-        var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);
         var sw = Stopwatch.StartNew();
-        var outcome = simulator.SimulateTiming(bin, target, name, new TimingRequest(prompt, generated)
+        var outcome = io.Progress.Run(stages =>
         {
-            Sampling = exact ? DecodeSampling.Exact : sampling,
-            SampleLayers = sampleLayers && !exact,
-            TraceRuns = trace is null ? null : (first, last),
-            Progress = interactive ? (i, n) => io.Err.Write($"\rpimcc: simulating run {i}/{n}   ") : null,
+            var bar = stages.Stage($"simulating {Path.GetFileName(name)} ({prompt} in, {generated} out)", 1);
+            return simulator.SimulateTiming(bin, target, name, new TimingRequest(prompt, generated)
+            {
+                Sampling = exact ? DecodeSampling.Exact : sampling,
+                SampleLayers = sampleLayers && !exact,
+                TraceRuns = trace is null ? null : (first, last),
+                Progress = bar.Update,
+            });
         });
-        if (interactive) io.Err.Write("\r");
         var json = outcome.ReportJson;
         var text = format switch
         {
