@@ -82,12 +82,13 @@ public class UsageExamplesTests
     [InlineData("pimcc sim BINARY [--format text|json] [-o REPORT]", true, "sim out.bin --format text -o report.txt")]
     [InlineData("pimcc MODEL [--target NAME | --target-config FILE] [options]", true, "model.json --target hpim")]
     [InlineData("pimcc targets show NAME|FILE.json [--set KEY=VALUE]", true, "targets show hpim --set hbm.stacks=2")]
+    [InlineData("pimcc sweep MODEL... [--workload P:G]... [-j J]", true, "sweep model.json --workload 16:16 -j 2")]
     public void UsageExpansionDropsOrTakesOptionalPartsAndTheFirstChoice(string line, bool full, string expected) =>
         string.Join(' ', UsageLine.Expand(line, full)).ShouldBe(expected);
 }
 
 /// <summary>Turns a usage line into arguments: placeholders become sample values, <c>[...]</c> is dropped or kept,
-/// of <c>a|b</c> the first is taken, <c>[options]</c> is dropped.</summary>
+/// of <c>a|b</c> the first is taken, <c>[options]</c> is dropped, a repeatable <c>X...</c> is taken once.</summary>
 public static class UsageLine
 {
     private static readonly Dictionary<string, string> Placeholders = new(StringComparer.Ordinal)
@@ -95,7 +96,7 @@ public static class UsageLine
         ["MODEL"] = "model.json", ["MODEL.onnx"] = "model.onnx", ["BINARY"] = "out.bin", ["REPORT"] = "report.txt",
         ["TRACE.json"] = "trace.json", ["LOGITS.json"] = "logits.json", ["FILE"] = "file.json", ["FILE.json"] = "file.json",
         ["FILE.pasm"] = "prog.pasm", ["NAME"] = "hpim", ["N"] = "4", ["M"] = "4", ["IDS"] = "1,2,3", ["KEY=VALUE"] = "hbm.stacks=2",
-        ["GRID.json"] = "grid.json", ["DIR"] = "results", ["J"] = "2", ["START:END"] = "0:1",
+        ["P:G"] = "16:16", ["KEY=V1,V2"] = "hbm.stacks=1,2", ["TABLE"] = "table.csv", ["J"] = "2", ["START:END"] = "0:1",
     };
 
     public static string[] Expand(string line, bool full)
@@ -104,12 +105,12 @@ public static class UsageLine
         var args = new List<string>();
         for (var i = 0; i < words.Count; i++)
         {
-            var w = words[i];
+            var w = words[i].EndsWith("...", StringComparison.Ordinal) ? words[i][..^3] : words[i]; // "X..." repeats X
             if (w == "[options]") continue;
             if (w.StartsWith('['))
             {
                 var group = new List<string> { w };
-                while (!group[^1].EndsWith(']')) group.Add(words[++i]);
+                while (!group[^1].EndsWith(']')) group.Add(words[++i].EndsWith("]...", StringComparison.Ordinal) ? words[i][..^3] : words[i]);
                 if (!full) continue;
                 var inner = string.Join(' ', group)[1..^1].Split(" | ")[0];
                 args.AddRange(inner.Split(' ').Select(Value));
