@@ -22,7 +22,7 @@ public static class UsageTable
             ["pimcc samples/hf-configs/opt-125m.json --target hpim -o out.bin",
              "pimcc samples/onnx/tiny-opt.onnx --prompt-tokens 8 --gen-tokens 8 -o tiny-opt.bin"]),
         new("sim",
-            ["pimcc sim BINARY [--format text|json|csv|html] [-o REPORT] [--trace TRACE.json] [options]",
+            ["pimcc sim BINARY [--format text|json|csv|html] [-o REPORT] [--trace TRACE.json [--trace-window START:END]] [options]",
              "pimcc sim BINARY --functional --tokens IDS [--gen-tokens N] [--logits LOGITS.json] [options]"],
             ["pimcc sim out.bin --format html -o report.html",
              "pimcc sim tiny-opt.bin --functional --tokens 1,2,3 --gen-tokens 4"]),
