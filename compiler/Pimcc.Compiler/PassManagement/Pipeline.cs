@@ -49,7 +49,7 @@ public sealed record Pipeline(ImmutableArray<PipelineStep> Steps)
                         $"pass '{name}' has no option '{key}'",
                         pass.Options.IsEmpty ? "it takes no options" : $"options: {string.Join(", ", pass.Options.Select(o => o.Name))}");
                     var raw = eq < 0 ? "true" : kv[(eq + 1)..].Trim();
-                    values[key] = opt.Parse(raw) ?? throw Error($"option '{key}' of pass '{name}' cannot be '{raw}'", $"expected a {opt.Type.Name}");
+                    values[key] = opt.Parse(raw) ?? throw Error($"option '{key}' of pass '{name}' cannot be '{raw}'", $"expected a {OptionTypeName(opt.Type)}");
                 }
             }
             steps.Add(new PipelineStep(pass, new PassOptions(values)));
@@ -79,6 +79,29 @@ public sealed record Pipeline(ImmutableArray<PipelineStep> Steps)
         var names = Registry?.All.Where(p => p.Establishes.Contains(property)).Select(p => $"'{p.Name}'").ToList() ?? [];
         return names.Count == 0 ? $"a pass that establishes {property}" : string.Join(" or ", names);
     }
+
+    /// <summary>
+    /// This pipeline with option <paramref name="option"/> of every <paramref name="pass"/> step set from
+    /// <paramref name="raw"/>: how a target's command-line flag (<see cref="Targets.TargetFlag"/>) reaches its pass.
+    /// A value that does not fit the option, or a pipeline without the pass, is a usage error at <paramref name="flag"/>.
+    /// </summary>
+    public Pipeline WithOption(string pass, string option, string raw, string flag)
+    {
+        if (Steps.All(s => s.Pass.Name != pass))
+            throw new PimccError(ExitCode.Usage, flag, $"{flag} sets an option of pass '{pass}', which the pipeline does not run",
+                $"add '{pass}' to --passes, or drop {flag}");
+        var steps = Steps.Select(s =>
+        {
+            if (s.Pass.Name != pass) return s;
+            var opt = s.Pass.Options.FirstOrDefault(o => o.Name == option)
+                ?? throw new InvalidOperationException($"flag {flag}: pass '{pass}' declares no option '{option}'");
+            var value = opt.Parse(raw) ?? throw new PimccError(ExitCode.Usage, flag, $"{flag} cannot be '{raw}'", $"expected a {OptionTypeName(opt.Type)}");
+            return s with { Options = s.Options.With(option, value) };
+        });
+        return this with { Steps = [.. steps] };
+    }
+
+    private static string OptionTypeName(Type t) => t == typeof(long) ? "whole number" : t == typeof(double) ? "number" : t == typeof(bool) ? "true or false" : "text";
 
     private static PimccError Error(string message, string hint) => new(ExitCode.Usage, "--passes", message, hint);
 

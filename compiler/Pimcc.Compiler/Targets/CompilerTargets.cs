@@ -12,6 +12,15 @@ public static class CompilerTargets
 
     public static ICompilerTarget? Find(string kind) => Registry.Find(kind);
 
+    /// <summary>Every flag some registered target declares, by name (ordinal); a name two targets declare appears once,
+    /// with the kinds that accept it.</summary>
+    public static IReadOnlyList<(string Name, string Description, IReadOnlyList<string> Kinds)> Flags =>
+        All.SelectMany(t => t.Flags.Select(f => (Flag: f, t.Kind)))
+            .GroupBy(x => x.Flag.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First().Flag.Description, (IReadOnlyList<string>)g.Select(x => x.Kind).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+
     /// <summary>The compiler of <paramref name="target"/>'s kind, or an error saying no compiler serves it.</summary>
     public static ICompilerTarget For(TargetDescription target) =>
         Find(target.Kind) ?? throw new PimccError(ExitCode.UnknownTarget, target.Name,

@@ -19,4 +19,7 @@ public interface ICompilerTarget
     /// <summary>The pipeline a compile runs when <c>--passes</c> is not given; its last pass leaves the binary in
     /// <see cref="CompilationArtifacts"/>.</summary>
     string Pipeline { get; }
+
+    /// <summary>Command-line flags that set options of the target's passes (none by default).</summary>
+    IReadOnlyList<TargetFlag> Flags => [];
 }

@@ -60,6 +60,19 @@ public static class CompileCommand
         return 0;
     }
 
+    /// <summary>Sets the pass options the given target flags name; a flag the target's compiler does not declare is a usage error.</summary>
+    private static Pipeline ApplyFlags(Pipeline pipeline, ICompilerTarget compiler, IReadOnlyList<KeyValuePair<string, string>> flags)
+    {
+        foreach (var (name, value) in flags)
+        {
+            var flag = compiler.Flags.FirstOrDefault(f => f.Name == name) ?? throw new PimccError(ExitCode.Usage, name,
+                $"{name} is not a flag of target kind '{compiler.Kind}'",
+                compiler.Flags.Count == 0 ? $"kind '{compiler.Kind}' takes no target flags; drop {name}" : $"its flags: {string.Join(", ", compiler.Flags.Select(f => f.Name))}");
+            pipeline = pipeline.WithOption(flag.Pass, flag.Option, value, name);
+        }
+        return pipeline;
+    }
+
     /// <summary>What a pipeline run gives: the final IR, the target it ran for and what its passes produced beside the IR.</summary>
     private sealed record Compilation(Module Module, TargetDescription Target, CompilationArtifacts Artifacts);
 
@@ -69,7 +82,7 @@ public static class CompileCommand
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
         var compiler = CompilerTargets.For(target);
         var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens) { Defaulted = s.WorkloadDefaulted }, io.Err);
-        var pipeline = Pipeline.Parse(s.Passes ?? compiler.Pipeline, PassRegistry.For(compiler));
+        var pipeline = ApplyFlags(Pipeline.Parse(s.Passes ?? compiler.Pipeline, PassRegistry.For(compiler)), compiler, s.TargetFlags);
         var manager = new PassManager(new PassInstrumentation
         {
             PrintAfter = s.PrintAfter.ToHashSet(StringComparer.Ordinal),

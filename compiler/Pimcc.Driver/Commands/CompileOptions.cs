@@ -27,6 +27,9 @@ public sealed record CompileSettings(
 
     /// <summary>Print each pass's wall time to stderr (<c>--time-passes</c>).</summary>
     public bool TimePasses { get; init; }
+
+    /// <summary>Target flags given (<see cref="Pimcc.Compiler.Targets.TargetFlag"/>), as flag name and raw value, in name order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> TargetFlags { get; init; } = [];
 }
 
 /// <summary>The compile options, shared by the root command and <c>pimcc run</c>.</summary>
@@ -47,9 +50,16 @@ public sealed class CompileOptions
     public Option<string[]> Set { get; } = new("--set") { Description = "override a target parameter: key=value (repeatable)" };
     public Option<string> Image { get; } = new("--image") { Description = "initial memory image (weights, constants) in out.bin for functional simulation: auto (weights with data, up to 256 MiB), on, off", DefaultValueFactory = _ => "auto" };
 
+    /// <summary>The flags registered targets declare, each offered once (its help names the kinds that take it).</summary>
+    public IReadOnlyList<Option<string?>> TargetFlags { get; } = Pimcc.Compiler.Targets.CompilerTargets.Flags
+        .Select(f => new Option<string?>(f.Name) { Description = $"{f.Description} (targets of kind {string.Join(", ", f.Kinds)})" })
+        .ToList();
+
     public void AddTo(Command c)
     {
         foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TimePasses, TargetConfig, Set, Image })
+            c.Options.Add(o);
+        foreach (var o in TargetFlags)
             c.Options.Add(o);
     }
 
@@ -81,6 +91,7 @@ public sealed class CompileOptions
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
             targetConfig, p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses),
-                WorkloadDefaulted = IsDefault(p, PromptTokens) && IsDefault(p, GeneratedTokens) };
+                WorkloadDefaulted = IsDefault(p, PromptTokens) && IsDefault(p, GeneratedTokens),
+                TargetFlags = [.. TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? ""))] };
     }
 }

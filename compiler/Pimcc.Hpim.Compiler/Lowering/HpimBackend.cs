@@ -82,7 +82,7 @@ public static class HpimBackend
         map.AddRange(pre.Buffers.Regions(cores.Length));
         map.AddRange(dec.Buffers.Regions(cores.Length));
         map.AddRange(ReturnedLogits.Regions(scheduled, map).ToList());
-        var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug)
+        var bin = HpimBinary.Create(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug) with
         {
             Workload = WorkloadOf(scheduled, pre.Tokens),
         };

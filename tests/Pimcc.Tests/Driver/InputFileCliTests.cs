@@ -1,3 +1,4 @@
+using Pimcc.Isa.Container;
 using System.Diagnostics;
 using System.Text;
 using Pimcc.Diagnostics;

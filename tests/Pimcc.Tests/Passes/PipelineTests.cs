@@ -27,6 +27,39 @@ public class PipelineTests
             .ShouldBe("infer-shapes,bind-workload{prompt-tokens=7},annotate-ops");
 
     [Fact]
+    public void TargetFlagSetsItsPassOptionInEveryStepOfThatPass()
+    {
+        var p = Pipeline.Parse("infer-shapes,bind-workload{prompt-tokens=7},annotate-ops", PassRegistry.Default)
+            .WithOption("bind-workload", "prompt-tokens", "12", "--prompt");
+        p.ToString().ShouldBe("infer-shapes,bind-workload{prompt-tokens=12},annotate-ops");
+    }
+
+    [Theory]
+    [InlineData("bind-workload", "twelve", "--prompt cannot be 'twelve'")]
+    [InlineData("canonicalize", "3", "sets an option of pass 'canonicalize', which the pipeline does not run")]
+    public void TargetFlagWithABadValueOrAMissingPassIsAUsageErrorAtTheFlag(string pass, string value, string message)
+    {
+        var p = Pipeline.Parse("infer-shapes,bind-workload", PassRegistry.Default);
+        var e = Should.Throw<PimccError>(() => p.WithOption(pass, "prompt-tokens", value, "--prompt"));
+        e.Code.ShouldBe(ExitCode.Usage);
+        e.Location.ShouldBe("--prompt");
+        e.Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("0.25", 0.25)]
+    [InlineData("1e-1", 0.1)]
+    public void RealOptionsParseInvariantFiniteNumbers(string text, double value) =>
+        PassOption.Real("f", "a fraction", 0).Parse(text).ShouldBe(value);
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("1e400")]
+    [InlineData("0,5")]
+    public void RealOptionsRefuseNonFiniteOrLocalisedNumbers(string text) =>
+        PassOption.Real("f", "a fraction", 0).Parse(text).ShouldBeNull();
+
+    [Fact]
     public void PropertiesAreRecordedInTheModule()
     {
         var (m, _) = PassTestKit.Run(TinyDecoder.Build(), PassRegistry.FrontPipeline);
