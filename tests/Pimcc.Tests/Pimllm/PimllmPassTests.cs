@@ -166,3 +166,31 @@ public class PimllmPassTests
         e.Message.ShouldContain("a context of 1024 positions needs 50331648 bytes of KV cache");
     }
 }
+
+/// <summary>samples/onnx/tiny-opt-1bit.onnx holds BitNet-binarised projections: pimllm's quantisation recovers them exactly.</summary>
+public class OneBitSampleTests
+{
+    [Fact]
+    public void BinaryQuantisationOfTheOneBitSampleIsExact()
+    {
+        var path = RepoPaths.Combine("samples", "onnx", "tiny-opt-1bit.onnx");
+        var (raised, _) = Pimcc.Frontends.Onnx.Import.OnnxFrontend.LoadWithReport(path, new Pimcc.Frontends.Onnx.Import.OnnxWorkload(4, 2));
+        var compiled = PimllmPassTests.Compile(raised, TargetLoader.LoadPreset<PimllmTarget>("pimllm")).Module;
+        var quantised = compiled.Weights.Where(w => w.Type.Element == ElementType.I1).ToList();
+        quantised.Count.ShouldBe(2 * 6);                                 // q, k, v, out, fc1, fc2 of 2 layers
+        foreach (var q in quantised)
+        {
+            // The ONNX values are +-beta for one beta per matrix (generate-1bit.py): code * scale gives them back.
+            var original = Pimcc.Compiler.Quantization.OneBitQuantization.ReadFloats(raised.FindWeight(q.Name)!);
+            var beta = original.Max();
+            original.ShouldAllBe(v => v == beta || v == -beta, q.Name);
+            var scale = q.Attrs.Float(PimllmAttrs.QuantScale);
+            scale.ShouldBe(beta, 1e-7 * beta, q.Name);
+            for (var i = 0; i < original.Length; i++)
+            {
+                var bit = (q.Data[i / 8] >> (i % 8)) & 1;
+                (bit == 1 ? 1f : -1f).ShouldBe(Math.Sign(original[i]), $"{q.Name}[{i}]");
+            }
+        }
+    }
+}
