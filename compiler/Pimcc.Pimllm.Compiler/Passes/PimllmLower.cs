@@ -6,7 +6,8 @@ using Pimcc.Ir;
 namespace Pimcc.Pimllm.Compiler.Passes;
 
 /// <summary>
-/// Where the pimllm backend (ISA tables, streams, out.bin) will run. It is not written yet (issue 13, phase 2), so the
+/// Where the pimllm lowering to streams and out.bin will run (the ISA tables and binary contract are in
+/// isa/Pimcc.Pimllm.Isa). It is not written yet (issue 13, phase 2), so the
 /// compile ends here with its own exit code and writes nothing: never a binary that would not mean what it says.
 /// </summary>
 public sealed class PimllmLower : Pass
@@ -17,6 +18,6 @@ public sealed class PimllmLower : Pass
 
     public override Module Run(Module module, PassContext context) =>
         throw new PimccError(ExitCode.BackendUnavailable, $"--target {context.Target.Name}",
-            $"target kind '{context.Target.Kind}' has no backend yet (ISA, lowering and out.bin are issue 13's phase 2); nothing was written",
+            $"target kind '{context.Target.Kind}' has no backend yet (its ISA and binary contract exist; lowering to streams is still to come, issue 13); nothing was written",
             $"see the compiled IR and figures with --passes {PimllmCompiler.ScheduledPipelineText} --emit ir --pass-statistics");
 }

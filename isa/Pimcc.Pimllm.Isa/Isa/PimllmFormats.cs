@@ -1,0 +1,59 @@
+using Pimcc.Isa.Encoding;
+using static Pimcc.Isa.Encoding.FieldKind;
+
+namespace Pimcc.Pimllm.Isa;
+
+/// <summary>
+/// The 64-bit word layouts of pimllm's three tables. Every word is <c>opcode[63:56]</c> followed by the slots below, MSB
+/// first; leftover low bits are reserved (zero). Operands are immediates (no registers: every stream is a straight
+/// sequence of dataflow commands). SRAM addresses count <see cref="SramUnitBytes"/>-byte units, LPDDR addresses and DMA
+/// lengths <see cref="LpddrUnitBytes"/>-byte units within the stream's channel.
+/// </summary>
+public static class PimllmFormats
+{
+    public const int WordBits = 64;
+
+    /// <summary>Bytes of one SRAM address unit: 17-bit addresses reach 8 MiB (the paper's SRAM; the contract refuses more).</summary>
+    public const int SramUnitBytes = 64;
+
+    /// <summary>Bits of an SRAM address operand.</summary>
+    public const int SramAddressBits = 17;
+
+    /// <summary>Bytes of one LPDDR address and DMA length unit (two x16 BL16 bursts).</summary>
+    public const int LpddrUnitBytes = 64;
+
+    /// <summary>Bits of an LPDDR address operand: 2^25 units of 64 bytes = 2 GiB per channel (lpddr.channelCapacity).</summary>
+    public const int LpddrAddressBits = 25;
+
+    /// <summary>Element type of a post-processing or softmax vector.</summary>
+    public static readonly EnumDomain DataType = new("dtype", ["i8", "i32", "fp16"], "element type");
+
+    /// <summary>Weight type of a systolic GEMM's B operand: 8-bit, sign bits (bit 1 = +1) or ternary codes, packed.</summary>
+    public static readonly EnumDomain WeightType = new("wtype", ["i8", "i1", "tern"], "B operand element type");
+
+    /// <summary><c>set</c> overwrites the destination, <c>acc</c> adds into it.</summary>
+    public static readonly EnumDomain Accumulate = new("accmode", ["set", "acc"], "overwrite or accumulate");
+
+    public static readonly EnumDomain NormKind = new("norm", ["layer", "rms"], "LayerNorm (gamma, beta) or RMSNorm (gamma)");
+
+    public static readonly EnumDomain ActivationFunction = new("act", ["gelu", "relu", "silu"], "activation function (GELU: tanh approximation)");
+
+    /// <summary>Which row of a table <c>dma.row</c> gathers: the current token's id or its position.</summary>
+    public static readonly EnumDomain RowIndex = new("rowidx", ["token", "position"], "row selector of dma.row");
+
+    private static readonly FieldSlot Sram = new(Unsigned, SramAddressBits);
+    private static readonly FieldSlot Dt = new(FieldKind.Enum, 2, DataType);
+
+    public static readonly WordFormat Mvm = new("MVM", WordBits, [new(Unsigned, 18), new(Count, 10), new(Count, 9), Sram, new(FieldKind.Enum, 1, Accumulate)]);
+    public static readonly WordFormat Store = new("XST", WordBits, [Sram, Sram, new(Count, 16), Dt]);
+    public static readonly WordFormat Length = new("LEN", WordBits, [new(Count, 24), new(Count, 9)]);
+    public static readonly WordFormat Norm = new("NORM", WordBits, [Sram, Sram, Sram, new(FieldKind.Enum, 1, NormKind), Dt]);
+    public static readonly WordFormat Unary = new("UN", WordBits, [Sram, Sram, new(FieldKind.Enum, 2, ActivationFunction), Dt]);
+    public static readonly WordFormat Binary = new("BIN", WordBits, [Sram, Sram, Sram, Dt]);
+    public static readonly WordFormat Shape = new("SHAPE", WordBits, [new(Count, 6), new(Count, 6), new(Count, 20)]);
+    public static readonly WordFormat Gemm = new("GEMM", WordBits, [Sram, Sram, Sram, new(FieldKind.Enum, 2, WeightType), new(FieldKind.Enum, 1, Accumulate)]);
+    public static readonly WordFormat Softmax = new("SMX", WordBits, [Sram, Sram, new(Count, 20)]);
+    public static readonly WordFormat Dma = new("DMA", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 14)]);
+    public static readonly WordFormat DmaRow = new("DROW", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 13), new(FieldKind.Enum, 1, RowIndex)]);
+    public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);
+}

@@ -1,0 +1,82 @@
+using Pimcc.Isa.Encoding;
+using static Pimcc.Pimllm.Isa.PimllmEnergyEvent;
+using static Pimcc.Pimllm.Isa.PimllmFormats;
+using A = Pimcc.Pimllm.Isa.PimllmAction;
+using T = Pimcc.Pimllm.Isa.PimllmTiming;
+using U = Pimcc.Pimllm.Isa.PimllmUnit;
+
+namespace Pimcc.Pimllm.Isa;
+
+/// <summary>
+/// pimllm's instruction tables, one per stream kind: the crossbar controller (crossbar reads of a tile group with their
+/// partial sums, post-processing), the systolic array (GEMM/GEMV tiles, softmax) and the DMA of one LPDDR channel. The
+/// tables' opcodes are disjoint, so a word names its unit in any stream; the event rows are the same in all three.
+/// Encoder, decoder, assembler, disassembler and docs/pimllm-isa.md derive from these tables.
+/// </summary>
+public static class PimllmIsa
+{
+    public const string CrossbarName = "PIMLLM-XBAR";
+    public const string SystolicName = "PIMLLM-SA";
+    public const string DmaName = "PIMLLM-DMA";
+
+    private static OpSpec R(string table, string m, int op, WordFormat f, string operands, U u, T t, A a, PimllmEnergyEvent[] e, string summary) =>
+        OpTable.Row(table, m, op, f, operands, OpFlow.Straight, new PimllmSemantics(u, t, a, e), summary);
+
+    /// <summary>The event rows every table carries: counters shared by all pimllm streams.</summary>
+    private static OpSpec[] Events(string table) =>
+    [
+        R(table, "ev.sig",  0xF0, Event, "event, count", U.Sync, T.EventSync, A.EventSignal, [], "add count to event counter `event` (seen by every pimllm stream)"),
+        R(table, "ev.wait", 0xF1, Event, "event, count", U.Sync, T.EventSync, A.EventWait,   [], "block this stream until event counter `event` >= count, then subtract count"),
+    ];
+
+    private static (int, int, string)[] Map(params (int, int, string)[] own) =>
+    [
+        (0x00, 0x00, "unassigned: an all-zero word is illegal, so zeroed memory traps"),
+        .. own,
+        (0xF0, 0xFF, "synchronisation (the same rows in every pimllm table)"),
+    ];
+
+    private static readonly (int, int, string)[] Units =
+    [
+        (0x10, 0x1F, "crossbar controller"),
+        (0x20, 0x3F, "post-processing"),
+        (0x40, 0x4F, "systolic array"),
+        (0x50, 0x5F, "softmax unit"),
+        (0x60, 0x6F, "LPDDR DMA"),
+    ];
+
+    // @formatter:off  (keep the tables in columns)
+    public static OpTable Crossbar { get; } = new(CrossbarName, WordBits,
+    [
+        R(CrossbarName, "xb.mvm",    0x10, Mvm,     "xbar, tiles, rows, src, acc",    U.Crossbar,       T.CrossbarRead,         A.CrossbarMvm,      [CrossbarRead, DacConversion, AdcConversion, ShiftAdd, SramBit], "read crossbars xbar .. xbar+tiles-1 (one row tile, its column tiles side by side) with the `rows` 8-bit activations at SRAM src: acc[j] (+)= sum_i x[i] * w[i, j] over the group's outputs j"),
+        R(CrossbarName, "xb.st",     0x11, Store,   "dst, scale, len, dt",            U.PostProcessing, T.PostProcessingVector, A.AccumulatorStore, [PostProcessingOp, SramBit],                                     "dst[j] = acc[j] * s (dtype dt), j < len, s = the fp32 at SRAM scale (weight scale x the token's activation scale; 1/sqrt(d_k) folded in for q)"),
+        R(CrossbarName, "pp.len",    0x20, Length,  "len, group",                     U.PostProcessing, T.Config,               A.VectorLength,     [],                                                              "set the vector length and the group size (one head, for pp.rope) of the following pp.* instructions"),
+        R(CrossbarName, "pp.norm",   0x21, Norm,    "dst, src, params, kind, dt",     U.PostProcessing, T.PostProcessingVector, A.Norm,             [PostProcessingOp, SramBit],                                     "dst = norm(src) * gamma (+ beta): LayerNorm or RMSNorm over len elements, gamma (and beta) at SRAM params"),
+        R(CrossbarName, "pp.act",    0x22, Unary,   "dst, src, fn, dt",               U.PostProcessing, T.PostProcessingVector, A.Activation,       [PostProcessingOp, SramBit],                                     "dst[i] = fn(src[i]), i < len"),
+        R(CrossbarName, "pp.add",    0x23, Binary,  "dst, a, b, dt",                  U.PostProcessing, T.PostProcessingVector, A.VectorAdd,        [PostProcessingOp, SramBit],                                     "dst[i] = a[i] + b[i], i < len (residuals, biases)"),
+        R(CrossbarName, "pp.mul",    0x24, Binary,  "dst, a, b, dt",                  U.PostProcessing, T.PostProcessingVector, A.VectorMul,        [PostProcessingOp, SramBit],                                     "dst[i] = a[i] * b[i], i < len (gated FFN)"),
+        R(CrossbarName, "pp.rope",   0x25, Binary,  "dst, src, table, dt",            U.PostProcessing, T.PostProcessingVector, A.Rotary,           [PostProcessingOp, SramBit],                                     "rotate each group (head) of src (len elements) by the current position's cos/sin row of the table at SRAM table"),
+        R(CrossbarName, "pp.quant",  0x26, Binary,  "dst, src, scale, dt",            U.PostProcessing, T.PostProcessingVector, A.Quantize,         [PostProcessingOp, SramBit],                                     "absmax per token: s = max |src| / 127; dst[i] = round(src[i] / s) as i8; the fp32 s goes to SRAM scale (src of dtype dt)"),
+        .. Events(CrossbarName),
+    ], Map(Units), namedOperands: true);
+
+    public static OpTable Systolic { get; } = new(SystolicName, WordBits,
+    [
+        R(SystolicName,  "sa.shape",  0x40, Shape,   "m, n, k",                        U.Systolic,       T.Config,               A.TileShape,        [],                                                              "set the tile shape of the following sa.gemm: C is m x n (at most the array's rows x columns), the reduction depth k"),
+        R(SystolicName,  "sa.gemm",   0x41, Gemm,    "c, a, b, wt, acc",               U.Systolic,       T.SystolicTile,         A.Gemm,             [SystolicMac, SramBit],                                          "C[m x n] i32 (+)= A[m x k] i8 x B[k x n] of type wt, each operand packed row-major at its SRAM address (output-stationary; m = 1 is a GEMV)"),
+        R(SystolicName,  "sa.softmax",0x50, Softmax, "dst, src, len",                  U.Softmax,        T.SoftmaxRow,           A.Softmax,          [SoftmaxOp, SramBit],                                            "dst[i] = exp(src[i] - max) / sum_j exp(src[j] - max), i < len: one row of i32 scores (causal rows are shorter) to i8 probabilities (scale 1/127)"),
+        .. Events(SystolicName),
+    ], Map(Units), namedOperands: true);
+
+    public static OpTable Dma { get; } = new(DmaName, WordBits,
+    [
+        R(DmaName,       "dma.ld",    0x60, PimllmFormats.Dma, "sram, lpddr, len",     U.Dma,            T.LpddrTransfer,        A.LpddrLoad,        [LpddrBit, SramBit],                                             "SRAM[sram ..] = this channel's LPDDR[lpddr ..], len x 64 bytes (streamed weights, KV cache in LPDDR)"),
+        R(DmaName,       "dma.st",    0x61, PimllmFormats.Dma, "sram, lpddr, len",     U.Dma,            T.LpddrTransfer,        A.LpddrStore,       [LpddrBit, SramBit],                                             "this channel's LPDDR[lpddr ..] = SRAM[sram ..], len x 64 bytes (new K and V rows)"),
+        R(DmaName,       "dma.row",   0x62, DmaRow,  "sram, table, len, index",        U.Dma,            T.LpddrTransfer,        A.LpddrGatherRow,   [LpddrBit, SramBit],                                             "SRAM[sram ..] = row r of the table at LPDDR table (rows of len x 64 bytes), r = the current token's id or position (embeddings)"),
+        .. Events(DmaName),
+    ], Map(Units), namedOperands: true);
+    // @formatter:on
+
+    /// <summary>The three tables, in stream-kind order.</summary>
+    public static IReadOnlyList<OpTable> Tables { get; } = [Crossbar, Systolic, Dma];
+}

@@ -1,0 +1,118 @@
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+using Pimcc.Targets;
+
+[assembly: TargetComponent(typeof(Pimcc.Pimllm.Isa.PimllmBinaryContract))]
+
+namespace Pimcc.Pimllm.Isa;
+
+/// <summary>pimllm's stream kinds (docs/binary-format.md, "Binary contracts"): one crossbar-controller stream, one
+/// systolic-array stream and one DMA stream per LPDDR channel. Section ids and tags start at 32, clear of hpim's.</summary>
+public static class PimllmStreams
+{
+    public static StreamKind Crossbar { get; } = new(32, 32, "xbar", PimllmIsa.Crossbar, "controller", (i, w) => new CrossbarStream(i, w));
+
+    public static StreamKind Systolic { get; } = new(33, 33, "systolic", PimllmIsa.Systolic, "array", (i, w) => new SystolicStream(i, w));
+
+    public static StreamKind Dma { get; } = new(34, 34, "lpddr_dma", PimllmIsa.Dma, "LPDDR channel", (i, w) => new DmaStream(i, w));
+}
+
+/// <summary>pimllm's memory spaces: the on-chip SRAM (one, index 0; byte address) and each LPDDR channel (byte address).</summary>
+public static class PimllmSpaces
+{
+    public static MemorySpace Sram { get; } = new(32, "sram", "chip", ["addr"], (i, f) => new SramPlacement(i, f[0]));
+
+    public static MemorySpace Lpddr { get; } = new(33, "lpddr", "channel", ["addr"], (i, f) => new LpddrPlacement(i, f[0]));
+}
+
+/// <summary>The crossbar controller's stream: crossbar reads, accumulator stores and post-processing.</summary>
+public sealed record CrossbarStream(int Controller, IReadOnlyList<Op> Instructions) : InstructionStream(PimllmStreams.Crossbar, Controller, Instructions);
+
+/// <summary>The systolic array's stream: tile shapes, GEMM/GEMV tiles and softmax rows.</summary>
+public sealed record SystolicStream(int Array, IReadOnlyList<Op> Instructions) : InstructionStream(PimllmStreams.Systolic, Array, Instructions);
+
+/// <summary>The DMA stream of one LPDDR channel.</summary>
+public sealed record DmaStream(int Channel, IReadOnlyList<Op> Instructions) : InstructionStream(PimllmStreams.Dma, Channel, Instructions);
+
+/// <summary>The on-chip SRAM, byte address (index 0: the chip has one).</summary>
+public sealed record SramPlacement(int Chip, long Address) : Placement
+{
+    public override MemorySpace Space => PimllmSpaces.Sram;
+    public override int Index => Chip;
+    public override IReadOnlyList<long> Fields => [Address];
+}
+
+/// <summary>One LPDDR channel, byte address within the channel.</summary>
+public sealed record LpddrPlacement(int Channel, long Address) : Placement
+{
+    public override MemorySpace Space => PimllmSpaces.Lpddr;
+    public override int Index => Channel;
+    public override IReadOnlyList<long> Fields => [Address];
+}
+
+/// <summary>pimllm's binary contract: crossbar, systolic and DMA streams; SRAM and LPDDR.</summary>
+public sealed class PimllmBinaryContract : IBinaryContract
+{
+    public string Kind => PimllmKind.Name;
+
+    public IReadOnlyList<StreamKind> Streams { get; } = [PimllmStreams.Crossbar, PimllmStreams.Systolic, PimllmStreams.Dma];
+
+    public IReadOnlyList<MemorySpace> Spaces { get; } = [PimllmSpaces.Sram, PimllmSpaces.Lpddr];
+
+    /// <summary>Streams name units the chip has (one crossbar controller and one systolic array, a DMA per LPDDR
+    /// channel; no crossbar stream without crossbars), crossbar reads and tile shapes fit the description, DMA
+    /// transfers and regions lie inside SRAM and the channel's LPDDR.</summary>
+    public void Check(TargetDescription description, PimBinary binary, string location, ExitCode code)
+    {
+        var t = TargetLoader.As<PimllmTarget>(description, location);
+        var sramBytes = Math.Min(t.SramBytes, (1L << PimllmFormats.SramAddressBits) * PimllmFormats.SramUnitBytes);
+        var hint = $"'{t.Name}' has {t.Crossbars.Count} crossbars of {t.Crossbars.Rows} rows, a {t.Systolic.Rows} x {t.Systolic.Columns} systolic array, {sramBytes} bytes of SRAM and LPDDR channels 0-{t.Lpddr.Channels - 1} of {t.Lpddr.ChannelBytes} bytes";
+        foreach (var s in binary.Streams)
+        {
+            if (s.Kind == PimllmStreams.Crossbar && !t.HasCrossbars)
+                throw new PimccError(code, location, $"section {s.Name} needs crossbars; '{t.Name}' has none (crossbar.count = 0)", "compile for a description with crossbars, or leave the crossbar stream out");
+            var units = s.Kind == PimllmStreams.Dma ? t.Lpddr.Channels : 1;
+            if (s.Index >= units)
+                throw new PimccError(code, location, $"section {s.Name} does not exist on the target", hint);
+            for (var i = 0; i < s.Words.Count; i++)
+                CheckWord(t, s.Words[i], $"{location}: {s.Name} word {i}", hint, code);
+        }
+        foreach (var r in binary.MemoryMap)
+            switch (r.Placement)
+            {
+                case SramPlacement p when p.Chip != 0 || p.Address + r.SizeBytes > sramBytes:
+                    throw new PimccError(code, location, $"region \"{r.Name}\" (chip {p.Chip}, bytes {p.Address}-{p.Address + r.SizeBytes - 1}) is outside the SRAM", hint);
+                case LpddrPlacement p when p.Channel >= t.Lpddr.Channels || p.Address + r.SizeBytes > t.Lpddr.ChannelBytes:
+                    throw new PimccError(code, location, $"region \"{r.Name}\" (channel {p.Channel}, bytes {p.Address}-{p.Address + r.SizeBytes - 1}) is outside the LPDDR", hint);
+            }
+    }
+
+    private static void CheckWord(PimllmTarget t, Op op, string where, string hint, ExitCode code)
+    {
+        switch (op.Spec.Pimllm.Action)
+        {
+            case PimllmAction.CrossbarMvm when op["xbar"] + op["tiles"] > t.Crossbars.Count || op["rows"] > t.Crossbars.Rows:
+                throw new PimccError(code, where, $"'{op.Mnemonic}' reads crossbars {op["xbar"]}-{op["xbar"] + op["tiles"] - 1} with {op["rows"]} rows", hint);
+            case PimllmAction.TileShape when op["m"] > t.Systolic.Rows || op["n"] > t.Systolic.Columns:
+                throw new PimccError(code, where, $"'{op.Mnemonic}' sets a {op["m"]} x {op["n"]} output tile", hint);
+            case PimllmAction.LpddrLoad or PimllmAction.LpddrStore
+                when (op["lpddr"] + op["len"]) * PimllmFormats.LpddrUnitBytes > t.Lpddr.ChannelBytes:
+                throw new PimccError(code, where, $"'{op.Mnemonic}' transfers LPDDR bytes {op["lpddr"] * PimllmFormats.LpddrUnitBytes}-{(op["lpddr"] + op["len"]) * PimllmFormats.LpddrUnitBytes - 1}", hint);
+        }
+    }
+}
+
+/// <summary>pimllm's streams of a binary under their own names.</summary>
+public static class PimllmBinary
+{
+    extension(PimBinary bin)
+    {
+        public CrossbarStream? CrossbarStream => (CrossbarStream?)bin.Stream(PimllmStreams.Crossbar, 0);
+
+        public SystolicStream? SystolicStream => (SystolicStream?)bin.Stream(PimllmStreams.Systolic, 0);
+
+        /// <summary>The DMA streams, ascending by LPDDR channel.</summary>
+        public IReadOnlyList<DmaStream> DmaStreams => bin.StreamsOf<DmaStream>(PimllmStreams.Dma);
+    }
+}
