@@ -53,6 +53,14 @@ public enum ExitCode
     InvalidTargetDescription = 41,
     [Description("The model does not fit the target's memory (HBM, local memory, macros).")]
     CapacityExceeded = 42,
+    [Description("The model's 1-bit projection weights need more ReRAM crossbars than the target has (the diagnostic names how many).")]
+    CrossbarsExceeded = 45,
+    [Description("The weight format asked for is not supported by the target's weight cells (e.g. ternary weights on binary cells).")]
+    WeightFormatUnsupported = 46,
+    [Description("The context's KV cache does not fit the target's on-chip SRAM plus the off-chip memory left beside the weights.")]
+    ContextExceedsMemory = 47,
+    [Description("The target compiles to IR but has no backend yet, so no binary is written (inspect the IR with --print-ir-after).")]
+    BackendUnavailable = 48,
 
     [Description("Binary does not start with the out.bin magic.")]
     BadMagic = 50,

@@ -16,6 +16,10 @@ public class TargetUnitTests
         return path;
     }
 
+    // Kinds whose compile still ends before a binary (exit 48, BackendUnavailable; PimllmCliTests): nothing for a
+    // simulator to run yet. A kind leaves this list when its simulator is registered.
+    private static readonly string[] NoBackendYet = ["pimllm"];
+
     [Fact]
     public void EveryBundledPresetResolvesThroughARegisteredKindWithACompilerAndASimulator()
     {
@@ -24,7 +28,8 @@ public class TargetUnitTests
         {
             TargetKinds.Find(p.Kind).ShouldNotBeNull(p.Name);
             CompilerTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
-            Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
+            if (NoBackendYet.Contains(p.Kind)) Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldBeNull(p.Name);
+            else Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
             TargetLoader.LoadPreset(p.Name).Kind.ShouldBe(p.Kind);
         }
     }
