@@ -16,9 +16,10 @@ public sealed record PimBinary(
 {
     /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 4;
+    public const ushort MinorVersion = 5;
 
-    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 4 with a workload, 3 with
+    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 5 with a compressed section
+    /// (decided when writing, <see cref="SectionCompression"/>), 4 with a workload, 3 with
     /// a layer table, 2 with an initial memory image, else 1 (so older kinds of files stay byte-identical to what their
     /// writers produced).</summary>
     public ushort WrittenMinorVersion => Workload is not null ? (ushort)4 : HasLayers ? (ushort)3 : Image.Count > 0 ? (ushort)2 : (ushort)1;

@@ -69,7 +69,7 @@ public static class PimBinaryReader
             var where = $"{fileName}: section {e.Name}";
             if (e.Stream is { } kind)
             {
-                var words = ReadWords(payload, kind.Table, where);
+                var words = ReadWords(e.Flags != 0 ? SectionCompression.Decompress(payload, where) : payload, kind.Table, where);
                 StreamRules.Check(words, where, ExitCode.InvalidBinary);
                 streams.Add(kind.Create((int)e.Index, words));
                 continue;
@@ -105,8 +105,10 @@ public static class PimBinaryReader
             throw Invalid(fileName, "section table", "format 1.2 is only written for files with a memory image");
         if (minor == 3 && !entries.Any(e => e.Kind == (ushort)SectionKind.LayerTable))
             throw Invalid(fileName, "section table", "format 1.3 is only written for files with a layer table");
-        if (minor >= 4 && workload is null)
+        if (minor == 4 && workload is null)
             throw Invalid(fileName, "section table", "format 1.4 is only written for files with a workload section");
+        if (minor == 5 && entries.All(e => e.Flags == 0))
+            throw Invalid(fileName, "section table", "format 1.5 is only written for files with a compressed section");
         return new PimBinary(target!, streams, map, debug) { Image = image, Workload = workload };
     }
 
@@ -132,7 +134,7 @@ public static class PimBinaryReader
     }
 
     /// <summary>One section-table entry; <see cref="Stream"/> is the stream kind of a stream section.</summary>
-    private readonly record struct Entry(ushort Kind, uint Index, long Offset, long Length, string Name, StreamKind? Stream);
+    private readonly record struct Entry(ushort Kind, uint Index, long Offset, long Length, string Name, StreamKind? Stream, ushort Flags);
 
     private static List<Entry> ReadEntries(ReadOnlySpan<byte> file, int count, long tableEnd, string fileName, ushort minor)
     {
@@ -149,9 +151,11 @@ public static class PimBinaryReader
             var name = stream?.StreamName((int)Math.Min(index, int.MaxValue)) ?? SectionName((SectionKind)kind, i);
             if (offset > (ulong)file.Length || offset + length > (ulong)file.Length)
                 throw Truncated(fileName, name, (long)Math.Min(offset + length, long.MaxValue), file.Length);
-            if (BinaryPrimitives.ReadUInt16LittleEndian(e[2..]) != 0)
-                throw Invalid(fileName, name, "reserved field of the section entry is not zero");
-            entries.Add(new Entry(kind, index, (long)offset, length, name, stream));
+            // Flags (format 1.5): bit 0 = compressed, on stream sections only; older files have 0 there.
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(e[2..]);
+            if (flags != 0 && (minor < 5 || flags != SectionCompression.Compressed || stream is null))
+                throw Invalid(fileName, name, minor < 5 ? "reserved field of the section entry is not zero" : $"section flags 0x{flags:X4} are not 0 or 1 (compressed stream)");
+            entries.Add(new Entry(kind, index, (long)offset, length, name, stream, flags));
         }
         // Pass 2: checksums.
         for (var i = 0; i < entries.Count; i++)

@@ -12,12 +12,15 @@ namespace Pimcc.Isa.Container;
 /// </summary>
 public static class PimBinaryWriter
 {
-    public static byte[] Write(PimBinary bin)
+    /// <param name="compress">Store large stream sections compressed (format 1.5, <see cref="SectionCompression"/>);
+    /// false writes the older uncompressed form (tools and tests that need a 1.4-or-older file).</param>
+    public static byte[] Write(PimBinary bin, bool compress = true)
     {
         var sections = new List<(ushort Kind, uint Index, byte[] Payload)>
         {
             ((ushort)SectionKind.Target, 0, TargetPayload(bin.Target)),
         };
+        var flags = new Dictionary<int, ushort>();
         var streams = Canonical(bin);
         foreach (var st in streams)
         {
@@ -25,7 +28,13 @@ public static class PimBinaryWriter
             StreamRules.Check(st.Words, where, ExitCode.InvalidBinary);
             EntryRules.Check(st.Entries, st.Words, where, ExitCode.InvalidBinary);
             LayerRules.Check(st.Layers, st.Entries, st.Words, where, ExitCode.InvalidBinary);
-            sections.Add((st.Kind.Section, (uint)st.Index, Words(st.Words, st.Kind.Table)));
+            var words = Words(st.Words, st.Kind.Table);
+            if (compress && SectionCompression.Compress(words) is { } packed)
+            {
+                flags[sections.Count] = SectionCompression.Compressed;
+                words = packed;
+            }
+            sections.Add((st.Kind.Section, (uint)st.Index, words));
         }
         sections.Add(((ushort)SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap, StreamContract(bin, streams))));
         sections.Add(((ushort)SectionKind.DebugInfo, 0, DebugPayload(bin, streams)));
@@ -45,7 +54,7 @@ public static class PimBinaryWriter
         var file = new byte[total];
         Layout.Magic.CopyTo(file);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), PimBinary.MajorVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), bin.WrittenMinorVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), flags.Count > 0 ? (ushort)5 : bin.WrittenMinorVersion);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(12), (uint)sections.Count);
         var offset = Layout.HeaderBytes + tableBytes;
         for (var i = 0; i < sections.Count; i++)
@@ -53,6 +62,7 @@ public static class PimBinaryWriter
             var (kind, index, payload) = sections[i];
             var e = file.AsSpan(Layout.HeaderBytes + i * Layout.EntryBytes, Layout.EntryBytes);
             BinaryPrimitives.WriteUInt16LittleEndian(e, kind);
+            BinaryPrimitives.WriteUInt16LittleEndian(e[2..], flags.GetValueOrDefault(i));
             BinaryPrimitives.WriteUInt32LittleEndian(e[4..], index);
             BinaryPrimitives.WriteUInt64LittleEndian(e[8..], (ulong)offset);
             BinaryPrimitives.WriteUInt32LittleEndian(e[16..], (uint)payload.Length);
