@@ -18,12 +18,23 @@ public static class PimllmStreams
     public static StreamKind Dma { get; } = new(34, 34, "lpddr_dma", PimllmIsa.Dma, "LPDDR channel", (i, w) => new DmaStream(i, w));
 }
 
-/// <summary>pimllm's memory spaces: the on-chip SRAM (one, index 0; byte address) and each LPDDR channel (byte address).</summary>
+/// <summary>pimllm's memory spaces: the on-chip SRAM (one, index 0) and each LPDDR channel; both byte-addressed.</summary>
 public static class PimllmSpaces
 {
-    public static MemorySpace Sram { get; } = new(32, "sram", "chip", ["addr"], (i, f) => new SramPlacement(i, f[0]));
+    /// <summary>The SRAM: byte addresses as they are, as many bytes as the description has and the 17-bit SRAM
+    /// operands reach (<see cref="PimllmFormats.SramAddressBits"/> x <see cref="PimllmFormats.SramUnitBytes"/>).</summary>
+    public static MemorySpace Sram { get; } = new(32, "sram", "chip", ["addr"], (i, f) => new SramPlacement(i, f[0]),
+        (_, p) => ((SramPlacement)p).Address, t => AddressableSramBytes(Of(t)));
 
-    public static MemorySpace Lpddr { get; } = new(33, "lpddr", "channel", ["addr"], (i, f) => new LpddrPlacement(i, f[0]));
+    /// <summary>One LPDDR channel: byte addresses within the channel (lpddr.channelCapacity).</summary>
+    public static MemorySpace Lpddr { get; } = new(33, "lpddr", "channel", ["addr"], (i, f) => new LpddrPlacement(i, f[0]),
+        (_, p) => ((LpddrPlacement)p).Address, t => Of(t).Lpddr.ChannelBytes);
+
+    /// <summary>SRAM bytes instructions can address: the description's, at most what the SRAM operands reach.</summary>
+    public static long AddressableSramBytes(PimllmTarget t) =>
+        Math.Min(t.SramBytes, (1L << PimllmFormats.SramAddressBits) * PimllmFormats.SramUnitBytes);
+
+    private static PimllmTarget Of(TargetDescription t) => TargetLoader.As<PimllmTarget>(t, t.Name);
 }
 
 /// <summary>The crossbar controller's stream: crossbar reads, accumulator stores and post-processing.</summary>
@@ -66,7 +77,7 @@ public sealed class PimllmBinaryContract : IBinaryContract
     public void Check(TargetDescription description, PimBinary binary, string location, ExitCode code)
     {
         var t = TargetLoader.As<PimllmTarget>(description, location);
-        var sramBytes = Math.Min(t.SramBytes, (1L << PimllmFormats.SramAddressBits) * PimllmFormats.SramUnitBytes);
+        var sramBytes = PimllmSpaces.AddressableSramBytes(t);
         var hint = $"'{t.Name}' has {t.Crossbars.Count} crossbars of {t.Crossbars.Rows} rows, a {t.Systolic.Rows} x {t.Systolic.Columns} systolic array, {sramBytes} bytes of SRAM and LPDDR channels 0-{t.Lpddr.Channels - 1} of {t.Lpddr.ChannelBytes} bytes";
         foreach (var s in binary.Streams)
         {
@@ -79,13 +90,18 @@ public sealed class PimllmBinaryContract : IBinaryContract
                 CheckWord(t, s.Words[i], $"{location}: {s.Name} word {i}", hint, code);
         }
         foreach (var r in binary.MemoryMap)
-            switch (r.Placement)
+        {
+            var p = r.Placement;
+            if (p is SramPlacement { Chip: not 0 } || p is LpddrPlacement l && l.Channel >= t.Lpddr.Channels)
+                throw new PimccError(code, location, $"region \"{r.Name}\" is on {p.Space.IndexDomain} {p.Index}", hint);
+            if (!p.Space.Holds(t, p, r.SizeBytes))
             {
-                case SramPlacement p when p.Chip != 0 || p.Address + r.SizeBytes > sramBytes:
-                    throw new PimccError(code, location, $"region \"{r.Name}\" (chip {p.Chip}, bytes {p.Address}-{p.Address + r.SizeBytes - 1}) is outside the SRAM", hint);
-                case LpddrPlacement p when p.Channel >= t.Lpddr.Channels || p.Address + r.SizeBytes > t.Lpddr.ChannelBytes:
-                    throw new PimccError(code, location, $"region \"{r.Name}\" (channel {p.Channel}, bytes {p.Address}-{p.Address + r.SizeBytes - 1}) is outside the LPDDR", hint);
+                var at = p.Space.Address(t, p);
+                throw new PimccError(code, location,
+                    $"region \"{r.Name}\" ({p.Space.IndexDomain} {p.Index}, bytes {at}-{at + r.SizeBytes - 1}) is outside the target's {p.Space.Name} memory",
+                    $"{hint}; {p.Space.Name} holds {p.Space.BytesPerIndex(t)} bytes per {p.Space.IndexDomain}");
             }
+        }
     }
 
     private static void CheckWord(PimllmTarget t, Op op, string where, string hint, ExitCode code)

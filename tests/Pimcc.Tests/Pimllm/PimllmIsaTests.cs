@@ -80,8 +80,9 @@ public class PimllmIsaTests
     [InlineData("pimllm", ".systolic 1\n    sa.shape m=1, n=1, k=1\n", "section systolic1 does not exist")]
     [InlineData("pimllm", ".lpddr_dma 4\n    dma.ld sram=0, lpddr=0, len=1\n", "section lpddr_dma4 does not exist")]
     [InlineData("pimllm", ".lpddr_dma 0\n    dma.st sram=0, lpddr=33554431, len=2\n", "transfers LPDDR bytes 2147483584-2147483711")]
-    [InlineData("pimllm", ".region \"x\", activation, sram, chip=0, addr=8388600, size=16\n", "is outside the SRAM")]
-    [InlineData("pimllm", ".region \"w\", weight, lpddr, channel=4, addr=0, size=64\n", "is outside the LPDDR")]
+    [InlineData("pimllm", ".region \"x\", activation, sram, chip=0, addr=8388600, size=16\n", "bytes 8388600-8388615) is outside the target's sram memory")]
+    [InlineData("pimllm", ".region \"w\", weight, lpddr, channel=4, addr=0, size=64\n", "region \"w\" is on channel 4")]
+    [InlineData("pimllm", ".region \"w\", weight, lpddr, channel=3, addr=2147483584, size=65\n", "bytes 2147483584-2147483648) is outside the target's lpddr memory")]
     [InlineData("tpu-llm", ".xbar 0\n    pp.len len=1, group=1\n", "'tpu-llm' has none")]
     public void WhatTheTargetDoesNotHaveIsRefused(string target, string body, string message)
     {
