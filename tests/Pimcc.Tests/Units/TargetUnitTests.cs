@@ -16,6 +16,10 @@ public class TargetUnitTests
         return path;
     }
 
+    /// <summary>Kinds whose compiler has no backend yet, so no binary of theirs exists to simulate (issue 12, phase 2:
+    /// hyflexpim's lowering and simulator). A kind leaves this list when its simulator registers.</summary>
+    private static readonly string[] KindsWithoutBackendYet = ["hyflexpim"];
+
     [Fact]
     public void EveryBundledPresetResolvesThroughARegisteredKindWithACompilerAndASimulator()
     {
@@ -24,7 +28,8 @@ public class TargetUnitTests
         {
             TargetKinds.Find(p.Kind).ShouldNotBeNull(p.Name);
             CompilerTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
-            Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
+            if (KindsWithoutBackendYet.Contains(p.Kind)) Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldBeNull($"{p.Kind} has a simulator now: drop it from KindsWithoutBackendYet");
+            else Pimcc.Sim.Units.SimulatorTargets.Find(p.Kind).ShouldNotBeNull(p.Name);
             TargetLoader.LoadPreset(p.Name).Kind.ShouldBe(p.Kind);
         }
     }
