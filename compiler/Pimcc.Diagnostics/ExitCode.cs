@@ -85,4 +85,15 @@ public enum ExitCode
 
     [Description("pimcc check: the simulated logits differ from ONNX Runtime's by more than the tolerance at some step.")]
     CheckMismatch = 64,
+
+    [Description("An importance profile (--importance) does not fit the model: a rank list of the wrong length or a matrix of another shape.")]
+    ImportanceShapeMismatch = 70,
+    [Description("An importance profile (--importance) was made for another model: it names weights the model lacks or misses some it has.")]
+    ImportanceModelMismatch = 71,
+    [Description("The SLC fraction (--slc-fraction) is outside [0, 1].")]
+    SlcFractionOutOfRange = 72,
+    [Description("The model needs more chips than the target allows (system.maxChips); the message names how many.")]
+    ChipsExceeded = 73,
+    [Description("The target's compiler has no backend yet: it maps the model (see --emit ir, --print-ir-after) but cannot write a binary.")]
+    NoBackend = 74,
 }
