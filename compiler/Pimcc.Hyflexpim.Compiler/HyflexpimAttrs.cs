@@ -18,9 +18,20 @@ public static class HyflexpimAttrs
     // hyflexpim-map-units: on every op
     public const string Unit = "hfp.unit";
 
+    // hyflexpim-map-crossbars: on analog weights [SLC arrays, MLC arrays]; on the module the ADC bits [SLC, MLC]
+    public const string Arrays = "hfp.arrays";
+    public const string AdcBits = "hfp.adc_bits";
+    // hyflexpim-allocate-pus: on analog weights and attention ops the stage; on weights the arrays they occupy
+    public const string Stage = "hfp.stage";
+    public const string Placement = "hfp.placement";
+    public const string StagePus = "hfp.stage_pus";
+    public const string Chips = "hfp.chips";
+
     public const string SvdFactored = "svd-factored";
     public const string SlcMlcAssigned = "slc-mlc-assigned";
     public const string UnitsMapped = "hyflexpim-units-mapped";
+    public const string CrossbarsMapped = "hyflexpim-crossbars-mapped";
+    public const string PusAllocated = "hyflexpim-pus-allocated";
 
     /// <summary>Linear roles inside a transformer layer: the weights the paper factors and maps to crossbars.</summary>
     public static readonly HashSet<string> LayerRoles = new(StringComparer.Ordinal)
