@@ -30,6 +30,7 @@ public static class HyflexpimAttrs
     public const string SvdFactored = "svd-factored";
     public const string SlcMlcAssigned = "slc-mlc-assigned";
     public const string UnitsMapped = "hyflexpim-units-mapped";
+    public const string Quantized = "hyflexpim-quantized";
     public const string CrossbarsMapped = "hyflexpim-crossbars-mapped";
     public const string PusAllocated = "hyflexpim-pus-allocated";
 

@@ -13,7 +13,7 @@ public sealed class HyflexpimCompiler : ICompilerTarget
 {
     /// <summary>The shared front and the mapping passes: the IR a lowering will read.</summary>
     public const string MappingPipelineText =
-        "infer-shapes,canonicalize,bind-workload,svd-rank,assign-slc-mlc,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars,hyflexpim-allocate-pus";
+        "infer-shapes,canonicalize,bind-workload,svd-rank,assign-slc-mlc,hyflexpim-quantize,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars,hyflexpim-allocate-pus";
 
     /// <summary>The full pipeline; it ends in a refusal until the backend exists (never a fake binary).</summary>
     public const string PipelineText = MappingPipelineText + ",hyflexpim-require-backend";
@@ -21,7 +21,7 @@ public sealed class HyflexpimCompiler : ICompilerTarget
     public string Kind => HyflexpimKind.Name;
 
     public IReadOnlyList<Pass> Passes { get; } =
-        [new SvdRank(), new AssignSlcMlc(), new HyflexpimMapUnits(), new HyflexpimMapCrossbars(), new HyflexpimAllocatePus(), new HyflexpimRequireBackend()];
+        [new SvdRank(), new AssignSlcMlc(), new HyflexpimQuantize(), new HyflexpimMapUnits(), new HyflexpimMapCrossbars(), new HyflexpimAllocatePus(), new HyflexpimRequireBackend()];
 
     public string Pipeline => PipelineText;
 

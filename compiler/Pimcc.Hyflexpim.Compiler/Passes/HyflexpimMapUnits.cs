@@ -20,7 +20,7 @@ public sealed class HyflexpimMapUnits : Pass
     public override string Name => "hyflexpim-map-units";
     public override string Summary => "map linears to analog crossbars, attention and the KV cache to digital PIM, nonlinear and element-wise ops to the SFU";
     public override ImmutableArray<Statistic> Statistics => [Analog, Digital, Sfu];
-    public override ImmutableArray<string> Requires => [A.SlcMlcAssigned];
+    public override ImmutableArray<string> Requires => [A.Quantized];
     public override ImmutableArray<string> Establishes => [A.UnitsMapped];
 
     public override Module Run(Module module, PassContext context)

@@ -30,8 +30,8 @@ public class HyflexpimAllocationTests
         // One 768x768 weight, R = 384, 20 SLC ranks:
         //   Σ Vᵀ [384, 768]: 12 row tiles x (ceil(20/16) = 2 SLC + ceil(364/32) = 12 MLC column tiles) = 24 + 144
         //   U [768, 384]:    SLC ceil(20/64) = 1 x ceil(768/16) = 48, MLC ceil(364/64) = 6 x ceil(768/32) = 24 -> 48 + 144
-        m.FindWeight("transformer.h.0.attn.c_attn.q.weight.svd_vt")!.Attrs.Ints(A.Arrays).ShouldBe([24, 144]);
-        m.FindWeight("transformer.h.0.attn.c_attn.q.weight.svd_u")!.Attrs.Ints(A.Arrays).ShouldBe([48, 144]);
+        m.FindWeight("transformer.h.0.attn.c_attn.q.weight.svd_vt.int8")!.Attrs.Ints(A.Arrays).ShouldBe([24, 144]);
+        m.FindWeight("transformer.h.0.attn.c_attn.q.weight.svd_u.int8")!.Attrs.Ints(A.Arrays).ShouldBe([48, 144]);
         // fc1 3072x768 (R 614, 31 SLC): 24 + 228 + 192 + 960 = 1404; fc2 768x3072: 96 + 912 + 48 + 240 = 1296;
         // a layer 4 x 360 + 1404 + 1296 = 4140 arrays, 648 of them SLC. LM head 50257x768 in MLC: 12 x 1571 = 18852.
         Stat(r, "hyflexpim-map-crossbars", "slc-arrays").ShouldBe(12 * 648);
@@ -41,8 +41,8 @@ public class HyflexpimAllocationTests
         m.Attrs.Int(A.Chips).ShouldBe(1);
         m.Attrs.Ints(A.AdcBits).ShouldBe([6, 7]);
         // The head's 18852 arrays fill PU 12 (12288) and 6564 of PU 13: module 12, array 6564 - 12 x 512 - 1 = 419.
-        m.FindWeight("transformer.wte.weight")!.Attrs.Str(A.Placement).ShouldBe("c0.p12.m0.a0..c0.p13.m12.a419");
-        m.FindWeight("transformer.h.3.mlp.c_fc.weight.svd_vt")!.Attrs.Int(A.Stage).ShouldBe(3);
+        m.FindWeight("transformer.wte.weight.int8")!.Attrs.Str(A.Placement).ShouldBe("c0.p12.m0.a0..c0.p13.m12.a419");
+        m.FindWeight("transformer.h.3.mlp.c_fc.weight.svd_vt.int8")!.Attrs.Int(A.Stage).ShouldBe(3);
         Stat(r, "hyflexpim-allocate-pus", "array-utilisation-permille").ShouldBe((12L * 4140 + 18852) * 1000 / (14 * 12288));
     }
 

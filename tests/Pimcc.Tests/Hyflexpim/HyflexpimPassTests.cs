@@ -242,4 +242,35 @@ public class HyflexpimPassTests
         var r = CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--target", "hpim", "-o", Path.Combine(CliRunner.TempDir(), "o.bin"), "--slc-fraction", "0.1");
         r.ShouldBeOneLineError(ExitCode.Usage, "not a flag of target kind 'hpim'");
     }
+
+    // --- INT8 quantisation
+
+    [Fact]
+    public void Int8PerChannelQuantisationByHand()
+    {
+        // Row 0: max 2 -> scale 2/127, 1 / (2/127) = 63.5 rounds away from zero to 64; row 1: max 0.5 -> 0.25 -> 63.5 -> 64.
+        var (q, s) = Pimcc.Compiler.Quantization.Int8PerChannel.Quantize([1f, -2f, 0.5f, 0.25f, 0f, 0f], 3, 2);
+        q.ShouldBe(new sbyte[] { 64, -127, 127, 64, 0, 0 });
+        s[0].ShouldBe(2.0 / 127, 1e-12);
+        s[1].ShouldBe(0.5 / 127, 1e-12);
+        s[2].ShouldBe(0);
+    }
+
+    [Fact]
+    public void QuantisedModelComputesWhatTheFactoredModelDoesWithinInt8Error()
+    {
+        var factored = Run(Load(TinyGpt2), $"{Front},svd-rank,assign-slc-mlc").Module;
+        var (quantized, records) = Run(Load(TinyGpt2), $"{Front},svd-rank,assign-slc-mlc,hyflexpim-quantize");
+        Stat(records, "hyflexpim-quantize", "weights-quantized").ShouldBe(2 * 12 + 1); // 12 factors per layer, the LM head
+        quantized.Weights.Where(w => w.Name.EndsWith(".int8", StringComparison.Ordinal)).ShouldAllBe(w => w.Type.Element == ElementType.I8);
+        quantized.FindWeight("wte.weight").ShouldNotBeNull("the embedding still reads the tied table");
+        int[] prompt = [3, 17, 42, 5];
+        var input = Tensor.I64([prompt.Length], [.. prompt.Select(t => (long)t)]);
+        var expected = new ReferenceInterpreter(factored).Run(Module.Prefill, [input], kv: new KvCacheState(factored))[0].Floats!;
+        var actual = new ReferenceInterpreter(quantized).Run(Module.Prefill, [input], kv: new KvCacheState(quantized))[0].Floats!;
+        double spread = expected.Max() - expected.Min();
+        double worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+        worst.ShouldBeLessThan(0.05 * spread, "INT8 per-channel weights move logits by a few percent of their range at most");
+        worst.ShouldBeGreaterThan(0, "the weights were really rounded");
+    }
 }
