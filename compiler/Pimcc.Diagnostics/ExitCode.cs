@@ -53,6 +53,14 @@ public enum ExitCode
     InvalidTargetDescription = 41,
     [Description("The model does not fit the target's memory (HBM, local memory, macros).")]
     CapacityExceeded = 42,
+    [Description("The model's 1-bit projection weights need more ReRAM crossbars than the target has (the diagnostic names how many).")]
+    CrossbarsExceeded = 45,
+    [Description("The weight format asked for is not supported by the target's weight cells (e.g. ternary weights on binary cells).")]
+    WeightFormatUnsupported = 46,
+    [Description("The context's KV cache does not fit the target's on-chip SRAM plus the off-chip memory left beside the weights.")]
+    ContextExceedsMemory = 47,
+    [Description("The target compiles to IR but has no backend yet, so no binary is written (inspect the IR with --print-ir-after).")]
+    BackendUnavailable = 48,
 
     [Description("Binary does not start with the out.bin magic.")]
     BadMagic = 50,
@@ -86,6 +94,9 @@ public enum ExitCode
     [Description("pimcc check: the simulated logits differ from ONNX Runtime's by more than the tolerance at some step.")]
     CheckMismatch = 64,
 
+    [Description("pimcc sweep: some points did not compile or simulate; the table (still written) gives each one's exit code and diagnostic.")]
+    SweepPointsFailed = 65,
+
     [Description("An importance profile (--importance) does not fit the model: a rank list of the wrong length or a matrix of another shape.")]
     ImportanceShapeMismatch = 70,
     [Description("An importance profile (--importance) was made for another model: it names weights the model lacks or misses some it has.")]
@@ -94,6 +105,4 @@ public enum ExitCode
     SlcFractionOutOfRange = 72,
     [Description("The model needs more chips than the target allows (system.maxChips); the message names how many.")]
     ChipsExceeded = 73,
-    [Description("The target's compiler has no backend yet: it maps the model (see --emit ir, --print-ir-after) but cannot write a binary.")]
-    NoBackend = 74,
 }

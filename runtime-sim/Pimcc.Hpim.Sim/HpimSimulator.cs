@@ -184,9 +184,7 @@ public sealed class HpimSimulator
         lock (_shortened)
         {
             if (_shortened.TryGetValue(key, out var p)) return p;
-            var ops = _corePrograms[index].Ops.ToArray();
-            ops[word] = SramIsa.Table.Make("li.lo", ops[word]["rd"], layers);
-            return _shortened[key] = new CoreProgram(ops);
+            return _shortened[key] = _corePrograms[index].WithCounter(word, layers);
         }
     }
 

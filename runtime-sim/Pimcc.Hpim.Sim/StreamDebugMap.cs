@@ -32,8 +32,8 @@ internal sealed class StreamDebugMap
     public static (StreamDebugMap[] Cores, StreamDebugMap[] Channels) Of(PimBinary bin)
     {
         var byStream = bin.Debug.ToLookup(d => (d.Stream, d.StreamIndex));
-        return ([.. bin.Cores.Select(c => Build(c.Instructions, byStream[(StreamKind.Core, c.Core)]))],
-                [.. bin.Channels.Select(c => Build(c.Commands, byStream[(StreamKind.Channel, c.Channel)]))]);
+        return ([.. bin.Cores.Select(c => Build(c.Instructions, byStream[(HpimStreams.Core, c.Core)]))],
+                [.. bin.Channels.Select(c => Build(c.Commands, byStream[(HpimStreams.Channel, c.Channel)]))]);
     }
 
     public static StreamDebugMap Build(IReadOnlyList<Op> ops, IEnumerable<DebugRange> ranges)

@@ -280,11 +280,13 @@ class TinyLlama(nn.Module):
 
 
 # ---------------------------------------------------------------- export
-def build(cls, c):
+def build(cls, c, prepare=None):
     torch.manual_seed(c.seed)
     model = cls(c)
     init_linear_like(model, 0.08)
     randomize_norms(model)
+    if prepare is not None:
+        prepare(model)
     return model.eval()
 
 
@@ -328,8 +330,8 @@ def save(path, external):
     onnx.checker.check_model(path)
 
 
-def export(cls, c, external=False, fold=True):
-    model = build(cls, c)
+def export(cls, c, external=False, fold=True, prepare=None):
+    model = build(cls, c, prepare)
     g = torch.Generator().manual_seed(100 + c.seed)
     seq = 7
     ids = torch.randint(0, c.vocab, (1, seq), generator=g)

@@ -32,11 +32,11 @@ public static class PassesCommand
     public static string Describe()
     {
         var sb = new System.Text.StringBuilder("shared passes:\n");
-        Append(sb, PassRegistry.Front.All);
+        Append(sb, PassRegistry.Front.All, width: NameWidth(PassRegistry.Front.All.Concat(CompilerTargets.All.SelectMany(t => t.Passes))));
         foreach (var t in CompilerTargets.All)
         {
             sb.Append($"\npasses of target kind '{t.Kind}':\n");
-            Append(sb, t.Passes);
+            Append(sb, t.Passes, width: NameWidth(PassRegistry.Front.All.Concat(CompilerTargets.All.SelectMany(c => c.Passes))));
             sb.Append($"\n  pipeline: {t.Pipeline}\n");
         }
         sb.Append($"\nIR-only pipeline (no target passes): {PassRegistry.FrontPipeline}\n");
@@ -52,23 +52,27 @@ public static class PassesCommand
         for (var i = 0; i < pipeline.Steps.Length; i++)
         {
             sb.Append($"{i + 1,3}. ");
-            Append(sb, [pipeline.Steps[i].Pass], indent: 5);
+            Append(sb, [pipeline.Steps[i].Pass], indent: 5, width: NameWidth(pipeline.Steps.Select(s => s.Pass)));
         }
         sb.Append($"\n--passes \"{pipeline}\"\n");
         return sb.ToString();
     }
 
-    private static void Append(System.Text.StringBuilder sb, IEnumerable<Pass> passes, int indent = 2)
+    /// <summary>The name column's width: the longest name listed together (at least 22), so summaries line up.</summary>
+    private static int NameWidth(IEnumerable<Pass> passes) => Math.Max(22, passes.Select(p => p.Name.Length).DefaultIfEmpty(0).Max());
+
+    private static void Append(System.Text.StringBuilder sb, IEnumerable<Pass> passes, int width, int indent = 2)
     {
         var pad = new string(' ', indent);
+        var detail = new string(' ', width + 2);
         var first = true;
         foreach (var p in passes)
         {
-            sb.Append(first && indent == 5 ? "" : pad).Append($"{p.Name,-22} {p.Summary}\n");
+            sb.Append(first && indent == 5 ? "" : pad).Append(p.Name.PadRight(width)).Append(' ').Append(p.Summary).Append('\n');
             first = false;
-            foreach (var o in p.Options) sb.Append($"{pad}{"",24}option {o.Name} ({o.Type.Name}, default {o.DefaultValue}): {o.Description}\n");
-            if (!p.Requires.IsEmpty) sb.Append($"{pad}{"",24}requires: {string.Join(", ", p.Requires)}\n");
-            if (!p.Establishes.IsEmpty) sb.Append($"{pad}{"",24}establishes: {string.Join(", ", p.Establishes)}\n");
+            foreach (var o in p.Options) sb.Append($"{pad}{detail}option {o.Name} ({o.Type.Name}, default {o.DefaultValue}): {o.Description}\n");
+            if (!p.Requires.IsEmpty) sb.Append($"{pad}{detail}requires: {string.Join(", ", p.Requires)}\n");
+            if (!p.Establishes.IsEmpty) sb.Append($"{pad}{detail}establishes: {string.Join(", ", p.Establishes)}\n");
         }
     }
 }

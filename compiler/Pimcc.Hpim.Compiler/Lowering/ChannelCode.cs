@@ -13,7 +13,7 @@ internal sealed class ChannelCode
     public ChannelCode(int channel)
     {
         Channel = channel;
-        _rec = new StreamRecorder(StreamKind.Channel, channel, _ops);
+        _rec = new StreamRecorder(HpimStreams.Channel, channel, _ops);
     }
 
     public int Channel { get; }

@@ -16,7 +16,7 @@ internal sealed class CoreCode
     public CoreCode(int core)
     {
         Core = core;
-        _rec = new StreamRecorder(StreamKind.Core, core, _ops);
+        _rec = new StreamRecorder(HpimStreams.Core, core, _ops);
     }
 
     public int Core { get; }

@@ -1,4 +1,5 @@
 using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 using Pimcc.Targets;
 using Pimcc.Targets.Dram;

@@ -53,9 +53,7 @@ public static class HpimBackend
     /// <summary>Emits the streams, unchecked (the <c>hpim-lower</c> pass).</summary>
     public static PimBinary Lower(Module scheduled, HpimTarget target, out HpimEmitReport report)
     {
-        var props = scheduled.Attrs.TryGetValue("properties", out var p) && p is ListAttr l
-            ? l.Items.OfType<StringAttr>().Select(s => s.Value).ToHashSet(StringComparer.Ordinal) : [];
-        if (!props.Contains(HpimAttrs.Scheduled))
+        if (!Pimcc.Compiler.PassManagement.PassManager.Properties(scheduled).Contains(HpimAttrs.Scheduled))
             throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "the module has not been through the hpim pipeline (property 'hpim-scheduled' missing)",
                 "compile with the hpim pipeline before emitting code");
         var decode = scheduled.FindFunction(Module.Decode) ?? throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "no decode function", "the module needs prefill and decode functions");
@@ -82,7 +80,7 @@ public static class HpimBackend
         map.AddRange(pre.Buffers.Regions(cores.Length));
         map.AddRange(dec.Buffers.Regions(cores.Length));
         map.AddRange(ReturnedLogits.Regions(scheduled, map).ToList());
-        var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug)
+        var bin = HpimBinary.Create(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), coreStreams, chanStreams, map, debug) with
         {
             Workload = WorkloadOf(scheduled, pre.Tokens),
         };
@@ -106,17 +104,17 @@ public static class HpimBackend
     {
         foreach (var w in m.Weights)
             yield return !w.Attrs.ContainsKey(HpimAttrs.HbmOffset)
-                ? new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)))
+                ? new MemoryRegion(w.Name, RegionKind.Weight, l.RowPlacement(HbmLayout.Row(w)), l.RowBytes(HbmLayout.Rows(w)))
                 : new MemoryRegion(w.Name, RegionKind.Weight, l.PackedPlacement(w), l.FlatShare(w.Type.StaticBytes));
         foreach (var c in m.KvCaches)
-            yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(c), 0), l.RowBytes(HbmLayout.Rows(c)));
+            yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, l.RowPlacement(HbmLayout.Row(c)), l.RowBytes(HbmLayout.Rows(c)));
         // rotary cos/sin tables: contents from RopeTable.ChannelBytes, written by the loader like weights
         foreach (var (t, row, rows) in RopeTable.Placed(m))
             foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
                 yield return new MemoryRegion(t.EntryName(kind), RegionKind.Weight,
-                    new HbmPlacement(0, l.Channels, 0, 0, 0, row + (int)kind * rows, 0), l.RowBytes(rows));
+                    l.RowPlacement(row + (int)kind * rows), l.RowBytes(rows));
         if (m.Attrs.IntOr(PrefillScratch.ScratchRows, 0) is > 0 and var scratchRows)
-            yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, new HbmPlacement(0, l.Channels, 0, 0, 0, m.Attrs.Int(PrefillScratch.ScratchRow), 0), l.RowBytes(scratchRows));
+            yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, l.RowPlacement(m.Attrs.Int(PrefillScratch.ScratchRow)), l.RowBytes(scratchRows));
     }
 
     /// <summary>

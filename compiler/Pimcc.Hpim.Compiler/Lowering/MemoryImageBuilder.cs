@@ -53,13 +53,13 @@ public static class MemoryImageBuilder
             foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
                 for (var c = 0; c < l.Channels; c++)
                     if (table.ChannelBytes(kind, c, target.Hbm.Organization) is { Length: > 0 } bytes)
-                        pieces.Add(new MemoryChunk(ImageSpace.Hbm, c, l.RowAddress(row + (int)kind * rows), bytes));
+                        pieces.Add(new MemoryChunk(HpimSpaces.Hbm, c, l.RowAddress(row + (int)kind * rows), bytes));
         foreach (var r in bin.MemoryMap)
             if (r.Name.StartsWith("const:", StringComparison.Ordinal) && r.Placement is LocalPlacement lp)
             {
                 var bytes = new byte[2];
                 BinaryPrimitives.WriteHalfLittleEndian(bytes, (Half)ConstValue(r.Name));
-                pieces.Add(new MemoryChunk(ImageSpace.Local, lp.Core, lp.Address, bytes));
+                pieces.Add(new MemoryChunk(HpimSpaces.Local, lp.Core, lp.Address, bytes));
             }
         return Merge(pieces);
     }
@@ -89,8 +89,8 @@ public static class MemoryImageBuilder
                 var from = k * l.Page;
                 var len = Math.Min(l.Page, rowBytes - from);
                 var row = row0 + (long)(f / l.Banks) * g.Chunks + k;
-                var addr = (row * l.Banks + f % l.Banks) * l.Page;
-                pieces.Add(new MemoryChunk(ImageSpace.Hbm, channel, addr, data.Slice((int)(j * rowBytes + from), (int)len).ToArray()));
+                var addr = l.Map.Address(f % l.Banks, row);
+                pieces.Add(new MemoryChunk(HpimSpaces.Hbm, channel, addr, data.Slice((int)(j * rowBytes + from), (int)len).ToArray()));
             }
         }
     }
@@ -103,7 +103,7 @@ public static class MemoryImageBuilder
         var padded = l.PaddedRowBytes(w.Type.Shape[1].Constant);
         var baseAddr = l.RowAddress(HbmLayout.Row(w));
         for (long i = 0; i < rows; i++)
-            pieces.Add(new MemoryChunk(ImageSpace.Hbm, (int)(i % l.Channels), baseAddr + i / l.Channels * padded,
+            pieces.Add(new MemoryChunk(HpimSpaces.Hbm, (int)(i % l.Channels), baseAddr + i / l.Channels * padded,
                 data.Slice((int)(i * rowBytes), (int)rowBytes).ToArray()));
     }
 
@@ -115,7 +115,7 @@ public static class MemoryImageBuilder
         for (var c = 0; c * share < data.Length; c++)
         {
             var len = (int)Math.Min(share, data.Length - c * share);
-            pieces.Add(new MemoryChunk(ImageSpace.Hbm, c, baseAddr, data.Slice((int)(c * share), len).ToArray()));
+            pieces.Add(new MemoryChunk(HpimSpaces.Hbm, c, baseAddr, data.Slice((int)(c * share), len).ToArray()));
         }
     }
 

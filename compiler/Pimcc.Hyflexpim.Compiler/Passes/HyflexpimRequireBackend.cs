@@ -14,11 +14,11 @@ namespace Pimcc.Hyflexpim.Compiler.Passes;
 public sealed class HyflexpimRequireBackend : Pass
 {
     public override string Name => "hyflexpim-require-backend";
-    public override string Summary => "stop with exit 74: hyflexpim has no lowering to a binary yet (its mapping passes run before)";
+    public override string Summary => "stop with exit 48: hyflexpim has no lowering to a binary yet (its mapping passes run before)";
     public override ImmutableArray<string> Requires => [HyflexpimAttrs.PusAllocated];
 
     public override Module Run(Module module, PassContext context) =>
-        throw new PimccError(ExitCode.NoBackend, context.Target.Name,
+        throw new PimccError(ExitCode.BackendUnavailable, context.Target.Name,
             "target kind 'hyflexpim' has no backend yet: the model was mapped but no binary can be written",
             $"see the mapping with --print-ir-after=hyflexpim-allocate-pus, or --emit ir --passes {HyflexpimCompiler.MappingPipelineText}");
 }

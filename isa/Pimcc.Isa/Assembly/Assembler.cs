@@ -5,15 +5,14 @@ using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly.Grammar;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
-using Pimcc.Isa.Hbm;
-using Pimcc.Isa.Sram;
 
 namespace Pimcc.Isa.Assembly;
 
 /// <summary>
 /// Assembles pimcc assembly text (the format <see cref="Disassembler"/> prints; docs/binary-format.md) into a
-/// <see cref="PimBinary"/>. Mnemonics and operand kinds come from <see cref="SramIsa.Table"/> inside
-/// <c>.core</c> sections and from <see cref="HbmCommandSet.Table"/> inside <c>.channel</c> sections.
+/// <see cref="PimBinary"/>. A stream section starts with its stream kind's name as a directive (hpim's <c>.core 3</c>,
+/// <c>.channel 0</c>; <see cref="BinaryContracts"/>); mnemonics and operand kinds inside it come from that kind's ISA
+/// table. Memory regions and image chunks name one of the target's memory spaces.
 /// </summary>
 public static class Assembler
 {
@@ -61,27 +60,28 @@ public static class Assembler
     internal static PimccError Malformed(string location, string message, string hint = "see docs/binary-format.md, \"Assembly text\"") =>
         new(ExitCode.MalformedInput, location, message, hint);
 
-    private sealed class Section(StreamKind kind, int index, OpTable table)
+    private sealed class Section(StreamKind kind, int index)
     {
         public StreamKind Kind { get; } = kind;
         public int Index { get; } = index;
-        public OpTable Table { get; } = table;
+        public OpTable Table => Kind.Table;
         public List<Op> Ops { get; } = [];
         public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
         public List<(int Op, int Operand, string Label, string Location)> Fixups { get; } = [];
         public List<StreamEntry> Entries { get; } = [];
         public List<LayerRepeat> Layers { get; } = [];
-        public string Name => Kind == StreamKind.Core ? $"core{Index}" : $"channel{Index}";
+        public string Name => Kind.StreamName(Index);
     }
 
     private sealed class Builder(string fileName)
     {
         private readonly List<Section> _sections = [];
         private readonly List<MemoryRegion> _regions = [];
-        private readonly List<(ImageSpace Space, int Index, long Address, long Size, System.Text.StringBuilder Data, string Loc)> _image = [];
+        private readonly List<(MemorySpace Space, int Index, long Address, long Size, System.Text.StringBuilder Data, string Loc)> _image = [];
         private readonly List<DebugRange> _debug = [];
         private readonly StringBuilder _targetJson = new();
         private string? _targetName;
+        private string _targetLocation = "";
         private string? _targetSha;
         private (CompiledWorkload Workload, string Loc)? _workload;
         private Section? _current;
@@ -109,7 +109,7 @@ public static class Assembler
         {
             var name = label.IDENT().GetText();
             if (_current is null)
-                throw Malformed(Loc(label.Start), $"label '{name}' outside a .core/.channel section", "put labels after a .core or .channel directive");
+                throw Malformed(Loc(label.Start), $"label '{name}' outside a stream section", "put labels after a stream directive such as .core N");
             if (!_current.Labels.TryAdd(name, _current.Ops.Count))
                 throw Malformed(Loc(label.Start), $"label '{name}' is defined twice in {_current.Name}", "rename one of them");
         }
@@ -119,10 +119,10 @@ public static class Assembler
             var mnemonic = ins.IDENT().GetText();
             var loc = Loc(ins.Start);
             if (_current is null)
-                throw Malformed(loc, $"instruction '{mnemonic}' outside a .core/.channel section", "start a section with .core N or .channel N");
+                throw Malformed(loc, $"instruction '{mnemonic}' outside a stream section", "start a section with a stream directive such as .core N or .channel N");
             var spec = _current.Table.TryGet(mnemonic) ?? throw Malformed(loc,
                 $"unknown {_current.Table.Name} mnemonic '{mnemonic}' in {_current.Name}",
-                _current.Kind == StreamKind.Core ? "see docs/isa.md" : "see docs/hbm-commands.md");
+                $"see the {_current.Table.Name} table in docs/");
             var operands = ins.operand();
             if (operands.Length != spec.Operands.Count)
                 throw Malformed(loc, $"'{mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
@@ -204,6 +204,7 @@ public static class Assembler
                 case ".target":
                     args.Count(1);
                     _targetName = args.String(0, "name");
+                    _targetLocation = Loc(d.Start);
                     break;
                 case ".target_sha256":
                     args.Count(1);
@@ -213,28 +214,22 @@ public static class Assembler
                     args.Count(1);
                     _targetJson.Append(args.String(0, "base64"));
                     break;
-                case ".core":
-                case ".channel":
+                case var _ when BinaryContracts.ByName(name[1..]) is { } kind:
+                {
                     args.Count(1);
-                    var kind = name == ".core" ? StreamKind.Core : StreamKind.Channel;
                     var index = args.Int(0, "index", int.MaxValue);
                     if (_sections.Any(s => s.Kind == kind && s.Index == index))
-                        throw Malformed(Loc(d.Start), $"section {name[1..]}{index} appears twice", "merge the two sections");
-                    _current = new Section(kind, (int)index, kind == StreamKind.Core ? SramIsa.Table : HbmCommandSet.Table);
+                        throw Malformed(Loc(d.Start), $"section {kind.StreamName((int)index)} appears twice", "merge the two sections");
+                    _current = new Section(kind, (int)index);
                     _sections.Add(_current);
                     break;
+                }
                 case ".region":
                     _regions.Add(Region(args));
                     break;
                 case ".image":
                     args.Count(4);
-                    var spaceText = args.Ident(0, "space");
-                    var space = spaceText switch
-                    {
-                        "hbm" => ImageSpace.Hbm,
-                        "local" => ImageSpace.Local,
-                        _ => throw args.Error(0, "memory space must be 'hbm' or 'local'", ".image hbm|local, index=, addr=, size="),
-                    };
+                    var space = args.Space(0, ".image SPACE, index=, addr=, size=");
                     _image.Add((space, (int)args.Int(1, "index", int.MaxValue), args.Int(2, "addr", long.MaxValue), args.Int(3, "size", int.MaxValue),
                         new System.Text.StringBuilder(), Loc(d.Start)));
                     break;
@@ -246,14 +241,14 @@ public static class Assembler
                     break;
                 case ".entry":
                     if (_current is null)
-                        throw Malformed(Loc(d.Start), ".entry outside a .core/.channel section", "put .entry before the first word of the program it names");
+                        throw Malformed(Loc(d.Start), ".entry outside a stream section", "put .entry before the first word of the program it names");
                     args.Count(1);
                     _current.Entries.Add(new StreamEntry(args.Name(0, "name"), _current.Ops.Count));
                     break;
                 case ".layers":
                 {
                     if (_current is null)
-                        throw Malformed(Loc(d.Start), ".layers outside a .core/.channel section", "put .layers before the li.lo of a layer loop or the first word of layer 0");
+                        throw Malformed(Loc(d.Start), ".layers outside a stream section", "put .layers before the li.lo of a layer loop or the first word of layer 0");
                     // Two operands: a loop whose counter the next word loads; three: unrolled blocks of stride words from here.
                     var blocks = args.Length == 3;
                     if (!blocks) args.Count(2);
@@ -274,16 +269,17 @@ public static class Assembler
                 }
                 case ".debug":
                     if (_current is null)
-                        throw Malformed(Loc(d.Start), ".debug outside a .core/.channel section", "put .debug inside the section it describes");
+                        throw Malformed(Loc(d.Start), ".debug outside a stream section", "put .debug inside the section it describes");
                     args.Count(4);
                     _debug.Add(new DebugRange(_current.Kind, _current.Index, (int)args.Int(0, "first", int.MaxValue),
                         (int)args.Int(1, "count", int.MaxValue), args.Int(2, "op", long.MaxValue), args.String(3, "name")));
                     break;
                 default:
-                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", "directives: .target .target_sha256 .target_json .workload .region .image .image_data .core .channel .entry .layers .debug");
+                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", $"directives: .target .target_sha256 .target_json .workload .region .image .image_data .entry .layers .debug, and the stream kinds {string.Join(" ", BinaryContracts.StreamKinds.Select(k => "." + k.Name))}");
             }
         }
 
+        /// <summary><c>.region "name", KIND, SPACE, INDEX-DOMAIN=, FIELD=..., size=</c>: the space's placement fields by name.</summary>
         private static MemoryRegion Region(Args a)
         {
             var name = a.String(0, "name");
@@ -291,43 +287,44 @@ public static class Assembler
             var kind = AsmText.RegionKinds.FirstOrDefault(k => k.Name == kindText);
             if (kind.Name is null)
                 throw a.Error(1, $"unknown region kind '{kindText}'", "weight, kv_cache, activation or scratch");
-            switch (a.Ident(2, "space"))
+            var space = a.Space(2, ".region \"name\", kind, SPACE, ...");
+            a.Count(5 + space.PlacementFields.Count);
+            var index = (int)a.Int(3, space.IndexDomain, int.MaxValue);
+            var fields = new long[space.PlacementFields.Count];
+            for (var i = 0; i < fields.Length; i++)
+                fields[i] = a.Int(4 + i, space.PlacementFields[i], long.MaxValue);
+            Placement placement;
+            try
             {
-                case "hbm":
-                    a.Count(11);
-                    return new MemoryRegion(name, kind.Kind, new HbmPlacement((int)a.Int(3, "channel", int.MaxValue), (int)a.Int(4, "channels", int.MaxValue),
-                        (int)a.Int(5, "pc", int.MaxValue), (int)a.Int(6, "bg", int.MaxValue), (int)a.Int(7, "bank", int.MaxValue),
-                        a.Int(8, "row", long.MaxValue), a.Int(9, "col", long.MaxValue)), a.Int(10, "size", long.MaxValue));
-                case "local":
-                    a.Count(6);
-                    return new MemoryRegion(name, kind.Kind, new LocalPlacement((int)a.Int(3, "core", int.MaxValue), a.Int(4, "addr", long.MaxValue)),
-                        a.Int(5, "size", long.MaxValue));
-                default:
-                    throw a.Error(2, "memory space must be 'hbm' or 'local'", ".region \"name\", kind, hbm|local, ...");
+                placement = space.Place(index, fields);
             }
+            catch (OverflowException)
+            {
+                throw a.Error(4, $"a placement field of region \"{name}\" is out of range", "use values that fit the space");
+            }
+            return new MemoryRegion(name, kind.Kind, placement, a.Int(4 + fields.Length, "size", long.MaxValue));
         }
 
-        /// <summary>With a description embedded (not the empty <c>{}</c> of hand-written tests), streams and regions
-        /// must name cores and channels the target has, and local regions must lie inside a core's local memory.</summary>
-        private void CheckAgainst(TargetBlob blob)
+        /// <summary>With a description embedded (not the empty <c>{}</c> of hand-written tests), the binary must pass its
+        /// target's contract checks (streams and regions the target has).</summary>
+        private void CheckAgainst(PimBinary bin)
         {
             // The blob is opaque to the container; only a pimcc-target description (recognised by its format tag) is checked.
-            if (!System.Text.Encoding.UTF8.GetString(blob.Json).Contains(Pimcc.Targets.Description.DescriptionFormat.Tag, StringComparison.Ordinal)) return;
-            var t = Pimcc.Targets.TargetLoader.As<Pimcc.Targets.HpimTarget>(blob.Resolve(fileName, ExitCode.MalformedInput, $"{fileName}: .target_json"), $"{fileName}: .target_json");
-            int cores = t.Sram.Cores, channels = t.Hbm.Organization.Channels;
-            var hint = $"'{t.Name}' has cores 0-{cores - 1} and channels 0-{channels - 1}";
-            foreach (var s in _sections)
-                if (s.Index >= (s.Kind == StreamKind.Core ? cores : channels))
-                    throw Malformed(fileName, $"section {s.Name} does not exist on the target", hint);
-            foreach (var r in _regions)
-                switch (r.Placement)
-                {
-                    case HbmPlacement h when h.Channel + (long)h.ChannelCount > channels:
-                        throw Malformed(fileName, $"region \"{r.Name}\" spans channels {h.Channel}-{h.Channel + (long)h.ChannelCount - 1}", hint);
-                    case LocalPlacement l when l.Core >= cores || l.Address + r.SizeBytes > t.Sram.LocalMemory.TotalBytes:
-                        throw Malformed(fileName, $"region \"{r.Name}\" (core {l.Core}, bytes {l.Address}-{l.Address + r.SizeBytes - 1}) is outside the target's local memory",
-                            $"{hint}; local memory is {t.Sram.LocalMemory.TotalBytes} bytes per core");
-                }
+            if (!System.Text.Encoding.UTF8.GetString(bin.Target.Json).Contains(Pimcc.Targets.Description.DescriptionFormat.Tag, StringComparison.Ordinal)) return;
+            var description = bin.Target.Resolve(fileName, ExitCode.MalformedInput, $"{fileName}: .target_json");
+            BinaryContracts.For(description.Kind, $"{fileName}: .target_json", ExitCode.MalformedInput).Check(description, bin, fileName, ExitCode.MalformedInput);
+        }
+
+        /// <summary>
+        /// <c>.target "NAME"</c> without <c>.target_json</c> lines embeds the bundled preset NAME, resolved: the binary is then
+        /// checked against that target (streams, regions, instruction memory) and simulates. Any other name is refused.
+        /// </summary>
+        private byte[] PresetDescription(string name)
+        {
+            if (Pimcc.Targets.TargetRegistry.PresetText(name) is null)
+                throw new PimccError(ExitCode.UnknownTarget, _targetLocation, $".target \"{name}\" names no bundled preset and the file embeds no description",
+                    $"name a preset ({string.Join(", ", Pimcc.Targets.TargetRegistry.Names)}), or add the .target_json lines of a description (as 'pimcc disasm' writes them)");
+            return System.Text.Encoding.UTF8.GetBytes(Pimcc.Targets.TargetLoader.LoadPreset(name).CanonicalJson);
         }
 
         public PimBinary Finish()
@@ -339,7 +336,7 @@ public static class Assembler
             byte[] json;
             try
             {
-                json = Convert.FromBase64String(_targetJson.ToString());
+                json = _targetJson.Length == 0 ? PresetDescription(_targetName) : Convert.FromBase64String(_targetJson.ToString());
             }
             catch (FormatException)
             {
@@ -349,19 +346,14 @@ public static class Assembler
             if (_targetSha is not null && !string.Equals(_targetSha, target.Sha256Hex, StringComparison.OrdinalIgnoreCase))
                 throw Malformed(fileName, $".target_sha256 {_targetSha} does not match the SHA-256 of the .target_json bytes ({target.Sha256Hex})",
                     "drop .target_sha256 or fix the embedded description");
-            CheckAgainst(target);
-            var cores = _sections.Where(s => s.Kind == StreamKind.Core)
-                .Select(s => new CoreStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] }).ToList();
-            var channels = _sections.Where(s => s.Kind == StreamKind.Channel)
-                .Select(s => new ChannelStream(s.Index, s.Ops) { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] }).ToList();
+            var streams = _sections
+                .Select(s => s.Kind.Create(s.Index, s.Ops) with { Entries = [.. s.Entries.Order(EntryRules.Order)], Layers = [.. s.Layers.Order(LayerRules.Order)] })
+                .ToList();
             foreach (var s in _sections)
             {
-                if (s.Kind == StreamKind.Core)
-                    StreamRules.CheckCoreStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
-                else
-                    StreamRules.CheckChannelStream(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
-                EntryRules.Check(s.Entries, s.Ops, s.Kind == StreamKind.Channel, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
-                LayerRules.Check(s.Layers, s.Entries, s.Ops, s.Kind == StreamKind.Channel, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+                StreamRules.Check(s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+                EntryRules.Check(s.Entries, s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
+                LayerRules.Check(s.Layers, s.Entries, s.Ops, $"{fileName}: {s.Name}", ExitCode.MalformedInput);
             }
             var image = new List<MemoryChunk>();
             foreach (var (space, index, address, size, data, loc) in _image)
@@ -382,8 +374,10 @@ public static class Assembler
             image.Sort(MemoryImageRules.Order);
             MemoryImageRules.Check(image, fileName, ExitCode.MalformedInput);
             if (_workload is { } w)
-                WorkloadRules.CheckPrograms(w.Workload, cores, channels, w.Loc, ExitCode.MalformedInput);
-            return new PimBinary(target, cores, channels, _regions, _debug) { Image = image, Workload = _workload?.Workload };
+                WorkloadRules.CheckPrograms(w.Workload, streams, w.Loc, ExitCode.MalformedInput);
+            var bin = new PimBinary(target, streams, _regions, _debug) { Image = image, Workload = _workload?.Workload };
+            CheckAgainst(bin);
+            return bin;
         }
 
         /// <summary>Positional directive operands with optional name checks.</summary>
@@ -437,6 +431,13 @@ public static class Assembler
                 var n = b.Int(v.INT().Symbol);
                 return n >= 0 && n <= max ? n : throw new PimccError(ExitCode.OperandOutOfRange, b.Loc(v.Start),
                     $"{directive} operand '{name}' is {n}, outside [0, {max}]", "use a non-negative value that fits");
+            }
+
+            /// <summary>A memory space named by its assembly keyword (<c>hbm</c>, <c>local</c>).</summary>
+            public MemorySpace Space(int i, string syntax)
+            {
+                var text = Ident(i, "space");
+                return BinaryContracts.Space(text) ?? throw Error(i, $"unknown memory space '{text}'", syntax);
             }
 
             public PimccError Error(int i, string message, string hint) =>

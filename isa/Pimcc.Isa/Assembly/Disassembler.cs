@@ -3,23 +3,21 @@ using System.Text;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
-using Pimcc.Isa.Hbm;
-using Pimcc.Isa.Sram;
 
 namespace Pimcc.Isa.Assembly;
 
 /// <summary>
 /// Prints a <see cref="PimBinary"/> as assembly text that <see cref="Assembler"/> reads back to the same bytes:
 /// the embedded target description (base64), the memory map, and per section its debug ranges and ops, each op
-/// with a comment giving its word index and encoding. SRAM operands are positional; HBM operands carry their
-/// field names (<c>act pc=0, bg=1, ba=2, row=7</c>) because command words have many same-looking integers.
+/// with a comment giving its word index and encoding. Operands are positional, or carry their field names
+/// (<c>act pc=0, bg=1, ba=2, row=7</c>) when the table says so (<see cref="OpTable.NamedOperands"/>: words with many
+/// same-looking integers). Offset targets get labels, repeated bodies are indented.
 /// </summary>
 public static class Disassembler
 {
-    /// <summary>Section names accepted by <c>--section</c>: target, memory-map, core&lt;N&gt;, channel&lt;N&gt;.</summary>
+    /// <summary>Section names accepted by <c>--section</c>: target, memory-map and the streams (<c>core3</c>), in file order.</summary>
     public static IReadOnlyList<string> SectionNames(PimBinary bin) =>
-        ["target", "memory-map", .. bin.Cores.OrderBy(c => c.Core).Select(c => $"core{c.Core}"),
-         .. bin.Channels.OrderBy(c => c.Channel).Select(c => $"channel{c.Channel}")];
+        ["target", "memory-map", .. PimBinaryWriter.Canonical(bin).Select(s => s.Name)];
 
     /// <summary>Whole program (<paramref name="section"/> null) or one section; only the whole program reassembles.</summary>
     public static string Disassemble(PimBinary bin, string? section = null)
@@ -32,32 +30,20 @@ public static class Disassembler
             Workload(sb, bin.Workload);
             MemoryMap(sb, bin.MemoryMap);
             Image(sb, bin.Image);
-            foreach (var c in bin.Cores.OrderBy(c => c.Core))
-                Core(sb, bin, c);
-            foreach (var c in bin.Channels.OrderBy(c => c.Channel))
-                Channel(sb, bin, c);
+            foreach (var st in PimBinaryWriter.Canonical(bin))
+                Stream(sb, bin, st);
             return sb.ToString();
         }
         if (section == "target")
             Target(sb, bin.Target);
         else if (section == "memory-map")
             MemoryMap(sb, bin.MemoryMap);
-        else if (TryIndex(section, "core", out var core) && bin.Core(core) is { } cs)
-            Core(sb, bin, cs);
-        else if (TryIndex(section, "channel", out var ch) && bin.Channel(ch) is { } chs)
-            Channel(sb, bin, chs);
+        else if (bin.Streams.FirstOrDefault(st => st.Name == section) is { } one)
+            Stream(sb, bin, one);
         else
             throw new PimccError(ExitCode.Usage, "--section", $"no section '{section}' in this binary",
                 "one of: " + string.Join(", ", SectionNames(bin)));
         return sb.ToString();
-    }
-
-    private static bool TryIndex(string section, string prefix, out int index)
-    {
-        index = -1;
-        return section.StartsWith(prefix, StringComparison.Ordinal)
-               && section.Length > prefix.Length && section[prefix.Length..].All(char.IsAsciiDigit)
-               && int.TryParse(section.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index);
     }
 
     private static void Target(StringBuilder sb, TargetBlob t)
@@ -81,17 +67,12 @@ public static class Disassembler
     {
         foreach (var r in map)
         {
+            var p = r.Placement;
             sb.Append(".region ").Append(AsmText.Quote(r.Name)).Append(", ").Append(AsmText.Name(r.Kind)).Append(", ");
-            switch (r.Placement)
-            {
-                case HbmPlacement h:
-                    sb.Append(CultureInfo.InvariantCulture,
-                        $"hbm, channel={h.Channel}, channels={h.ChannelCount}, pc={h.PseudoChannel}, bg={h.BankGroup}, bank={h.Bank}, row={h.Row}, col={h.Column}");
-                    break;
-                case LocalPlacement l:
-                    sb.Append(CultureInfo.InvariantCulture, $"local, core={l.Core}, addr={l.Address}");
-                    break;
-            }
+            sb.Append(CultureInfo.InvariantCulture, $"{p.Space.Name}, {p.Space.IndexDomain}={p.Index}");
+            var fields = p.Fields;
+            for (var i = 0; i < fields.Count; i++)
+                sb.Append(CultureInfo.InvariantCulture, $", {p.Space.PlacementFields[i]}={fields[i]}");
             sb.Append(CultureInfo.InvariantCulture, $", size={r.SizeBytes}\n");
         }
     }
@@ -102,7 +83,7 @@ public static class Disassembler
         foreach (var c in image)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $".image {(c.Space == ImageSpace.Hbm ? "hbm" : "local")}, index={c.Index}, addr={c.Address}, size={c.Bytes.Length}\n");
+                $".image {c.Space.Name}, index={c.Index}, addr={c.Address}, size={c.Bytes.Length}\n");
             var b64 = Convert.ToBase64String(c.Bytes);
             for (var i = 0; i < b64.Length; i += AsmText.Base64LineChars)
                 sb.Append(".image_data \"").Append(b64.AsSpan(i, Math.Min(AsmText.Base64LineChars, b64.Length - i))).Append("\"\n");
@@ -115,27 +96,35 @@ public static class Disassembler
             sb.Append(CultureInfo.InvariantCulture, $".debug first={d.First}, count={d.Count}, op={d.IrOpId}, name={AsmText.Quote(d.IrOpName)}\n");
     }
 
-    private static void Core(StringBuilder sb, PimBinary bin, CoreStream c)
+    private static void Stream(StringBuilder sb, PimBinary bin, InstructionStream c)
     {
-        sb.Append(CultureInfo.InvariantCulture, $"\n.core {c.Core}\n");
-        Debug(sb, bin, StreamKind.Core, c.Core);
+        sb.Append(CultureInfo.InvariantCulture, $"\n.{c.Kind.Name} {c.Index}\n");
+        Debug(sb, bin, c.Kind, c.Index);
+        var table = c.Kind.Table;
+        var hexDigits = "X" + (table.WordBits / 4).ToString(CultureInfo.InvariantCulture);
         var targets = new SortedSet<long>();
-        for (var i = 0; i < c.Instructions.Count; i++)
-            foreach (var (f, v) in Fields(c.Instructions[i]))
+        for (var i = 0; i < c.Words.Count; i++)
+            foreach (var (f, v) in Fields(c.Words[i]))
                 if (f.Kind == FieldKind.Offset)
                     targets.Add(i + v);
-        for (var i = 0; i < c.Instructions.Count; i++)
+        // Indent repeated bodies so the loop structure is visible.
+        var ends = new Stack<long>();
+        for (var i = 0; i < c.Words.Count; i++)
         {
+            while (ends.Count > 0 && ends.Peek() <= i)
+                ends.Pop();
             Entries(sb, c.Entries, i);
             Layers(sb, c.Layers, i);
             if (targets.Contains(i))
                 sb.Append(CultureInfo.InvariantCulture, $"L{i}:\n");
-            var op = c.Instructions[i];
-            var text = op.Spec.Mnemonic + Operands(op, i, named: false);
-            Line(sb, text, i, SramIsa.Table.Encode(op).ToString("X8", CultureInfo.InvariantCulture));
+            var op = c.Words[i];
+            var text = new string(' ', 2 * ends.Count) + op.Spec.Mnemonic + Operands(op, i, table.NamedOperands);
+            Line(sb, text, i, table.Encode(op).ToString(hexDigits, CultureInfo.InvariantCulture));
+            if (op.Spec.Flow == OpFlow.Repeat)
+                ends.Push(i + 1 + op["body"]);
         }
-        Entries(sb, c.Entries, c.Instructions.Count);
-        Layers(sb, c.Layers, c.Instructions.Count);
+        Entries(sb, c.Entries, c.Words.Count);
+        Layers(sb, c.Layers, c.Words.Count);
     }
 
     /// <summary>Prints the entry points at word <paramref name="word"/> (in canonical order).</summary>
@@ -158,28 +147,6 @@ public static class Disassembler
 
     private static bool IsBareName(string s) =>
         s.Length > 0 && (char.IsAsciiLetter(s[0]) || s[0] == '_') && s.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '.');
-
-    private static void Channel(StringBuilder sb, PimBinary bin, ChannelStream c)
-    {
-        sb.Append(CultureInfo.InvariantCulture, $"\n.channel {c.Channel}\n");
-        Debug(sb, bin, StreamKind.Channel, c.Channel);
-        // Indent rep bodies so the loop structure is visible.
-        var ends = new Stack<long>();
-        for (var i = 0; i < c.Commands.Count; i++)
-        {
-            while (ends.Count > 0 && ends.Peek() <= i)
-                ends.Pop();
-            Entries(sb, c.Entries, i);
-            Layers(sb, c.Layers, i);
-            var op = c.Commands[i];
-            var text = new string(' ', 2 * ends.Count) + op.Spec.Mnemonic + Operands(op, i, named: true);
-            Line(sb, text, i, HbmCommandSet.Table.Encode(op).ToString("X16", CultureInfo.InvariantCulture));
-            if (op.Spec.Action == OpAction.Repeat)
-                ends.Push(i + 1 + op["body"]);
-        }
-        Entries(sb, c.Entries, c.Commands.Count);
-        Layers(sb, c.Layers, c.Commands.Count);
-    }
 
     private static void Line(StringBuilder sb, string text, int index, string hex)
     {

@@ -39,9 +39,9 @@ public static class WorkloadRules
     }
 
     /// <summary>Every program the workload names is an entry of some stream (when the streams name entries at all).</summary>
-    public static void CheckPrograms(CompiledWorkload w, IReadOnlyList<CoreStream> cores, IReadOnlyList<ChannelStream> channels, string where, ExitCode code)
+    public static void CheckPrograms(CompiledWorkload w, IEnumerable<InstructionStream> streams, string where, ExitCode code)
     {
-        var entries = cores.SelectMany(c => c.Entries).Concat(channels.SelectMany(c => c.Entries)).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var entries = streams.SelectMany(c => c.Entries).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         if (entries.Count == 0) return;
         if (w.Programs.FirstOrDefault(p => !entries.Contains(p)) is { } missing)
             throw new PimccError(code, where, $"workload names program '{missing}', which no stream has as an entry", "list the programs the streams' entry tables name");

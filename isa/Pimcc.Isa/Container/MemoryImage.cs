@@ -2,21 +2,14 @@ using Pimcc.Diagnostics;
 
 namespace Pimcc.Isa.Container;
 
-/// <summary>Which memory an initial-image chunk is loaded into.</summary>
-public enum ImageSpace : byte
-{
-    /// <summary>HBM channel <see cref="MemoryChunk.Index"/>, in-channel byte address.</summary>
-    Hbm = 0,
-    /// <summary>Local memory of SRAM-PIM core <see cref="MemoryChunk.Index"/>, byte address.</summary>
-    Local = 1,
-}
-
 /// <summary>
 /// Bytes the loader writes before the first program runs (format 1.2, section kind 7): weights in the layout the
 /// lowering reads, the <c>const:</c> slots of local memory. Memory not covered by a chunk starts zero-filled, so
 /// zero runs need not be stored. The simulator does not know the compiler's layout rules; it only copies chunks.
 /// </summary>
-public sealed record MemoryChunk(ImageSpace Space, int Index, long Address, byte[] Bytes)
+/// <remarks><see cref="Space"/> is one of the target's memory spaces, <see cref="Index"/> the index its domain numbers
+/// (a channel, a core), <see cref="Address"/> a byte address inside it.</remarks>
+public sealed record MemoryChunk(MemorySpace Space, int Index, long Address, byte[] Bytes)
 {
     public long End => Address + Bytes.Length;
 }
@@ -26,7 +19,7 @@ public static class MemoryImageRules
 {
     public static IComparer<MemoryChunk> Order { get; } = Comparer<MemoryChunk>.Create((a, b) =>
     {
-        var c = a.Space.CompareTo(b.Space);
+        var c = a.Space.Tag.CompareTo(b.Space.Tag);
         if (c == 0) c = a.Index.CompareTo(b.Index);
         return c != 0 ? c : a.Address.CompareTo(b.Address);
     });
@@ -38,8 +31,6 @@ public static class MemoryImageRules
         {
             var c = chunks[i];
             var at = $"{where}: image chunk {i} ({Name(c)})";
-            if (!Enum.IsDefined(c.Space))
-                throw new PimccError(code, at, $"unknown memory space {(int)c.Space}", "use hbm or local");
             if (c.Index < 0 || c.Address < 0 || c.Bytes.Length == 0)
                 throw new PimccError(code, at, "negative index or address, or no bytes", "every chunk holds at least one byte at a non-negative address");
             if (i > 0)
@@ -52,6 +43,6 @@ public static class MemoryImageRules
     }
 
     public static string Name(MemoryChunk c) =>
-        (c.Space == ImageSpace.Hbm ? "channel" : "core") + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        c.Space.Name + " " + c.Space.IndexDomain + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
         + "@" + c.Address.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,21 +4,22 @@ using Pimcc.Isa.Encoding;
 namespace Pimcc.Isa.Container;
 
 /// <summary>
-/// The contents of an <c>out.bin</c> (docs/binary-format.md): everything the simulator needs besides nothing else.
-/// Streams are decoded <see cref="Op"/> lists; <see cref="PimBinaryWriter"/> and <see cref="PimBinaryReader"/> convert.
+/// The contents of an <c>out.bin</c> (docs/binary-format.md): the target it was compiled for, its instruction streams
+/// (of the stream kinds the target's <see cref="IBinaryContract"/> declares), memory map, debug ranges and the optional
+/// image, entry, layer and workload sections. <see cref="PimBinaryWriter"/> and <see cref="PimBinaryReader"/> convert.
 /// </summary>
 public sealed record PimBinary(
     TargetBlob Target,
-    IReadOnlyList<CoreStream> Cores,
-    IReadOnlyList<ChannelStream> Channels,
+    IReadOnlyList<InstructionStream> Streams,
     IReadOnlyList<MemoryRegion> MemoryMap,
     IReadOnlyList<DebugRange> Debug)
 {
     /// <summary>Format version written by this pimcc; readers accept the same major and any minor up to this one.</summary>
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 4;
+    public const ushort MinorVersion = 5;
 
-    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 4 with a workload, 3 with
+    /// <summary>Minor version the writer stamps: the lowest that holds what the file carries: 5 with a compressed section
+    /// (decided when writing, <see cref="SectionCompression"/>), 4 with a workload, 3 with
     /// a layer table, 2 with an initial memory image, else 1 (so older kinds of files stay byte-identical to what their
     /// writers produced).</summary>
     public ushort WrittenMinorVersion => Workload is not null ? (ushort)4 : HasLayers ? (ushort)3 : Image.Count > 0 ? (ushort)2 : (ushort)1;
@@ -27,14 +28,17 @@ public sealed record PimBinary(
     public CompiledWorkload? Workload { get; init; }
 
     /// <summary>Whether some stream declares how its programs repeat per layer (format 1.3).</summary>
-    public bool HasLayers => Cores.Any(c => c.Layers.Count > 0) || Channels.Any(c => c.Layers.Count > 0);
+    public bool HasLayers => Streams.Any(c => c.Layers.Count > 0);
 
     /// <summary>Initial memory image (format 1.2): chunks in canonical order (<see cref="MemoryImageRules"/>); empty = none.</summary>
     public IReadOnlyList<MemoryChunk> Image { get; init; } = [];
 
-    public CoreStream? Core(int core) => Cores.FirstOrDefault(c => c.Core == core);
+    /// <summary>The streams of one kind, ascending by index, as the target's stream type.</summary>
+    public IReadOnlyList<T> StreamsOf<T>(StreamKind kind) where T : InstructionStream =>
+        [.. Streams.Where(s => s.Kind == kind).OrderBy(s => s.Index).Cast<T>()];
 
-    public ChannelStream? Channel(int channel) => Channels.FirstOrDefault(c => c.Channel == channel);
+    /// <summary>The stream of <paramref name="kind"/> with index <paramref name="index"/>, or null.</summary>
+    public InstructionStream? Stream(StreamKind kind, int index) => Streams.FirstOrDefault(s => s.Kind == kind && s.Index == index);
 }
 
 /// <summary>
@@ -46,6 +50,25 @@ public sealed record TargetBlob(string Name, byte[] Json)
     public byte[] Sha256 => SHA256.HashData(Json);
 
     public string Sha256Hex => Convert.ToHexStringLower(Sha256);
+
+    /// <summary>The description's <c>"kind"</c>, or null when the blob is not a pimcc target description with one
+    /// (hand-written assembly embeds <c>{}</c>; binaries written before kinds existed have none).</summary>
+    public string? Kind
+    {
+        get
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(Json);
+                return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && doc.RootElement.TryGetProperty("kind", out var k) && k.ValueKind == System.Text.Json.JsonValueKind.String ? k.GetString() : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>The description parsed and validated through its kind (<see cref="Pimcc.Targets.TargetLoader.Parse(string, string, IReadOnlyList{string})"/>); a blob that is not
     /// UTF-8 or whose name differs from its description's is <paramref name="corrupt"/> at <paramref name="location"/>.</summary>
@@ -78,31 +101,24 @@ public sealed record TargetBlob(string Name, byte[] Json)
     }
 }
 
-/// <summary>Instruction stream of one SRAM-PIM core. <see cref="Entries"/> name its programs (format 1.1).</summary>
-public sealed record CoreStream(int Core, IReadOnlyList<Op> Instructions)
+/// <summary>
+/// The words of one stream of a <see cref="StreamKind"/> (a core's instructions, a channel's commands) and the named
+/// entry points and layer declarations of its programs. Targets may derive their own stream records (hpim's
+/// <c>CoreStream</c>) for readable names; the container only sees this.
+/// </summary>
+public record InstructionStream(StreamKind Kind, int Index, IReadOnlyList<Op> Words)
 {
     /// <summary>Named entry points (e.g. <c>prefill</c>, <c>decode</c>), ascending by word; empty = one program from word 0.</summary>
     public IReadOnlyList<StreamEntry> Entries { get; init; } = [];
 
-    /// <summary>Word offset of the named entry, or null.</summary>
-    public int? EntryWord(string name) => Entries.FirstOrDefault(e => e.Name == name)?.Word;
-
     /// <summary>How its programs repeat per decoder layer (format 1.3), at most one per entry; empty = not declared.</summary>
     public IReadOnlyList<LayerRepeat> Layers { get; init; } = [];
-}
 
-/// <summary>Command stream of one HBM channel (both pseudo channels; each command names its pc).
-/// <see cref="Entries"/> name its programs (format 1.1); a program ends where the next entry begins.</summary>
-public sealed record ChannelStream(int Channel, IReadOnlyList<Op> Commands)
-{
-    /// <summary>Named entry points, ascending by word; empty = one program from word 0.</summary>
-    public IReadOnlyList<StreamEntry> Entries { get; init; } = [];
+    /// <summary>The stream's name: its kind's name and index (<c>core3</c>).</summary>
+    public string Name => Kind.StreamName(Index);
 
     /// <summary>Word offset of the named entry, or null.</summary>
     public int? EntryWord(string name) => Entries.FirstOrDefault(e => e.Name == name)?.Word;
-
-    /// <summary>How its programs repeat per decoder layer (format 1.3), at most one per entry; empty = not declared.</summary>
-    public IReadOnlyList<LayerRepeat> Layers { get; init; } = [];
 }
 
 /// <summary>A named program entry point: the word where the program starts (0 &lt;= Word &lt;= stream length).</summary>
@@ -133,24 +149,22 @@ public enum RegionKind : byte
     Scratch = 3,
 }
 
-/// <summary>A named region of HBM or of a core's local memory. For HBM regions striped over several channels,
-/// <see cref="SizeBytes"/> is per channel and every channel uses the same in-channel placement.</summary>
+/// <summary>A named region of one of the target's memory spaces (<see cref="Placement"/>); its size in bytes (for a
+/// region striped over several indices of its space, per index).</summary>
 public sealed record MemoryRegion(string Name, RegionKind Kind, Placement Placement, long SizeBytes);
 
-/// <summary>Where a region starts.</summary>
-public abstract record Placement;
-
-/// <summary>HBM: channels [Channel, Channel + ChannelCount), pseudo channel, bank group, bank, row, column (32-byte units).</summary>
-public sealed record HbmPlacement(int Channel, int ChannelCount, int PseudoChannel, int BankGroup, int Bank, long Row, long Column) : Placement;
-
-/// <summary>Local memory of one SRAM-PIM core, byte address.</summary>
-public sealed record LocalPlacement(int Core, long Address) : Placement;
-
-/// <summary>Which kind of stream a debug range points into.</summary>
-public enum StreamKind : byte
+/// <summary>
+/// Where a region starts, in one of its target's <see cref="MemorySpace"/>s: the index the space's domain numbers (a
+/// channel, a core) and the space's further fields (<see cref="MemorySpace.PlacementFields"/>), stored in that order.
+/// Each target declares its placement records.
+/// </summary>
+public abstract record Placement
 {
-    Core = 0,
-    Channel = 1,
+    public abstract MemorySpace Space { get; }
+
+    public abstract int Index { get; }
+
+    public abstract IReadOnlyList<long> Fields { get; }
 }
 
 /// <summary>

@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
-using Pimcc.Isa.Hbm;
-using Pimcc.Isa.Sram;
 
 namespace Pimcc.Isa.Container;
 
@@ -59,8 +57,8 @@ public static class PimBinaryReader
 
         var entries = ReadEntries(file, (int)count, tableEnd, fileName, minor);
         TargetBlob? target = null;
-        var cores = new List<CoreStream>();
-        var channels = new List<ChannelStream>();
+        IBinaryContract? contract = null;
+        var streams = new List<InstructionStream>();
         IReadOnlyList<MemoryRegion> map = [];
         IReadOnlyList<DebugRange> debug = [];
         IReadOnlyList<MemoryChunk> image = [];
@@ -69,52 +67,74 @@ public static class PimBinaryReader
         {
             var payload = file.Slice((int)e.Offset, (int)e.Length);
             var where = $"{fileName}: section {e.Name}";
-            switch (e.Kind)
+            if (e.Stream is { } kind)
+            {
+                var words = ReadWords(e.Flags != 0 ? SectionCompression.Decompress(payload, where) : payload, kind.Table, where);
+                StreamRules.Check(words, where, ExitCode.InvalidBinary);
+                streams.Add(kind.Create((int)e.Index, words));
+                continue;
+            }
+            switch ((SectionKind)e.Kind)
             {
                 case SectionKind.Target:
                     target = ReadTarget(payload, where);
-                    break;
-                case SectionKind.CoreStream:
-                    var ins = ReadWords(payload, SramIsa.Table, 4, where);
-                    StreamRules.CheckCoreStream(ins, where, ExitCode.InvalidBinary);
-                    cores.Add(new CoreStream((int)e.Index, ins));
-                    break;
-                case SectionKind.ChannelStream:
-                    var cmds = ReadWords(payload, HbmCommandSet.Table, 8, where);
-                    StreamRules.CheckChannelStream(cmds, where, ExitCode.InvalidBinary);
-                    channels.Add(new ChannelStream((int)e.Index, cmds));
+                    contract = Contract(target, entries, where);
                     break;
                 case SectionKind.MemoryMap:
-                    map = ReadMemoryMap(payload, where);
+                    map = ReadMemoryMap(payload, where, contract);
                     break;
                 case SectionKind.DebugInfo:
-                    debug = ReadDebug(payload, where, cores, channels);
+                    debug = ReadDebug(payload, where, streams);
                     break;
                 case SectionKind.EntryTable:
-                    ReadEntryTable(payload, where, cores, channels);
+                    ReadEntryTable(payload, where, streams);
                     break;
                 case SectionKind.MemoryImage:
-                    image = ReadImage(payload, where);
+                    image = ReadImage(payload, where, contract);
                     break;
                 case SectionKind.LayerTable:
-                    ReadLayerTable(payload, where, cores, channels);
+                    ReadLayerTable(payload, where, streams);
                     break;
                 case SectionKind.Workload:
                     workload = WorkloadRules.Read(payload, where);
-                    WorkloadRules.CheckPrograms(workload, cores, channels, where, ExitCode.InvalidBinary);
+                    WorkloadRules.CheckPrograms(workload, streams, where, ExitCode.InvalidBinary);
                     break;
             }
         }
         if (minor == 2 && image.Count == 0)
             throw Invalid(fileName, "section table", "format 1.2 is only written for files with a memory image");
-        if (minor == 3 && !entries.Any(e => e.Kind == SectionKind.LayerTable))
+        if (minor == 3 && !entries.Any(e => e.Kind == (ushort)SectionKind.LayerTable))
             throw Invalid(fileName, "section table", "format 1.3 is only written for files with a layer table");
-        if (minor >= 4 && workload is null)
+        if (minor == 4 && workload is null)
             throw Invalid(fileName, "section table", "format 1.4 is only written for files with a workload section");
-        return new PimBinary(target!, cores, channels, map, debug) { Image = image, Workload = workload };
+        if (minor == 5 && entries.All(e => e.Flags == 0))
+            throw Invalid(fileName, "section table", "format 1.5 is only written for files with a compressed section");
+        return new PimBinary(target!, streams, map, debug) { Image = image, Workload = workload };
     }
 
-    private readonly record struct Entry(SectionKind Kind, uint Index, long Offset, long Length, string Name);
+    /// <summary>
+    /// The contract the file's streams follow: that of the embedded description's kind (every stream section must be
+    /// one of its stream kinds), else that of its stream sections (all of one target kind); null when neither names one.
+    /// </summary>
+    private static IBinaryContract? Contract(TargetBlob target, List<Entry> entries, string where)
+    {
+        IBinaryContract? contract = null;
+        if (target.Kind is { } kind)
+            contract = BinaryContracts.Find(kind) ?? throw new PimccError(ExitCode.UnsupportedBinaryVersion, where,
+                $"the binary is for target kind '{kind}', which this pimcc has no binary contract for", "use the pimcc that wrote it, or recompile");
+        foreach (var e in entries)
+        {
+            if (e.Stream is not { } s) continue;
+            var of = BinaryContracts.Of(s);
+            contract ??= of;
+            if (!ReferenceEquals(of, contract))
+                throw new PimccError(ExitCode.InvalidBinary, where, $"section {e.Name} is a '{of.Kind}' stream in a '{contract.Kind}' binary", "the binary is corrupt");
+        }
+        return contract;
+    }
+
+    /// <summary>One section-table entry; <see cref="Stream"/> is the stream kind of a stream section.</summary>
+    private readonly record struct Entry(ushort Kind, uint Index, long Offset, long Length, string Name, StreamKind? Stream, ushort Flags);
 
     private static List<Entry> ReadEntries(ReadOnlySpan<byte> file, int count, long tableEnd, string fileName, ushort minor)
     {
@@ -123,16 +143,19 @@ public static class PimBinaryReader
         for (var i = 0; i < count; i++)
         {
             var e = file.Slice(Layout.HeaderBytes + i * Layout.EntryBytes, Layout.EntryBytes);
-            var kind = (SectionKind)BinaryPrimitives.ReadUInt16LittleEndian(e);
+            var kind = BinaryPrimitives.ReadUInt16LittleEndian(e);
             var index = BinaryPrimitives.ReadUInt32LittleEndian(e[4..]);
             var offset = BinaryPrimitives.ReadUInt64LittleEndian(e[8..]);
             var length = BinaryPrimitives.ReadUInt32LittleEndian(e[16..]);
-            var name = SectionName(kind, index, i);
+            var stream = BinaryContracts.BySection(kind)?.Kind;
+            var name = stream?.StreamName((int)Math.Min(index, int.MaxValue)) ?? SectionName((SectionKind)kind, i);
             if (offset > (ulong)file.Length || offset + length > (ulong)file.Length)
                 throw Truncated(fileName, name, (long)Math.Min(offset + length, long.MaxValue), file.Length);
-            if (BinaryPrimitives.ReadUInt16LittleEndian(e[2..]) != 0)
-                throw Invalid(fileName, name, "reserved field of the section entry is not zero");
-            entries.Add(new Entry(kind, index, (long)offset, length, name));
+            // Flags (format 1.5): bit 0 = compressed, on stream sections only; older files have 0 there.
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(e[2..]);
+            if (flags != 0 && (minor < 5 || flags != SectionCompression.Compressed || stream is null))
+                throw Invalid(fileName, name, minor < 5 ? "reserved field of the section entry is not zero" : $"section flags 0x{flags:X4} are not 0 or 1 (compressed stream)");
+            entries.Add(new Entry(kind, index, (long)offset, length, name, stream, flags));
         }
         // Pass 2: checksums.
         for (var i = 0; i < entries.Count; i++)
@@ -143,18 +166,17 @@ public static class PimBinaryReader
                 throw new PimccError(ExitCode.ChecksumMismatch, $"{fileName}: section {e.Name}",
                     "section checksum does not match its contents", "the file is corrupt");
         }
-        // Pass 3: canonical structure: target, cores ascending, channels ascending, memory map, debug; contiguous.
+        // Pass 3: canonical structure: target, streams (by kind, then ascending index), memory map, debug, then the
+        // optional tables; contiguous.
         var expectOffset = tableEnd;
-        var rank = 0;
+        (int Rank, int Position)? prev = null;
         long prevIndex = -1;
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            var r = e.Kind switch
+            (int Rank, int Position) r = e.Stream is { } st ? (2, st.Section) : ((SectionKind)e.Kind switch
             {
                 SectionKind.Target => 1,
-                SectionKind.CoreStream => 2,
-                SectionKind.ChannelStream => 3,
                 SectionKind.MemoryMap => 4,
                 SectionKind.DebugInfo => 5,
                 // Entry table: format 1.1 and later (files of format 1.0 have none).
@@ -165,35 +187,31 @@ public static class PimBinaryReader
                 SectionKind.LayerTable when minor >= 3 => 8,
                 // Workload: format 1.4 and later.
                 SectionKind.Workload when minor >= 4 => 9,
-                _ => throw Invalid(fileName, e.Name, $"unknown section kind {(ushort)e.Kind}"),
-            };
-            if (r < rank || (r == rank && (r != 2 && r != 3 || e.Index <= prevIndex)))
+                _ => throw Invalid(fileName, e.Name, $"unknown section kind {e.Kind}"),
+            }, 0);
+            if (prev is { } p && (r.CompareTo(p) < 0 || (r == p && (r.Rank != 2 || e.Index <= prevIndex))))
                 throw Invalid(fileName, e.Name, "sections are out of order or repeated");
-            if (r != rank)
-                prevIndex = -1;
-            if (r is not (2 or 3) && e.Index != 0)
+            if (r.Rank != 2 && e.Index != 0)
                 throw Invalid(fileName, e.Name, "section index must be 0");
-            rank = r;
+            prev = r;
             prevIndex = e.Index;
             if (e.Offset != expectOffset)
                 throw Invalid(fileName, e.Name, $"section starts at {e.Offset}, expected {expectOffset} (gap or overlap)");
             expectOffset += e.Length;
         }
         // Optional trailing sections after debug: entry table (1.1), memory image (1.2), layer table (1.3), workload (1.4).
-        var tail = entries.Count(e => e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage or SectionKind.LayerTable or SectionKind.Workload);
-        if (entries.Count < 3 + tail || entries[0].Kind != SectionKind.Target || entries[^(2 + tail)].Kind != SectionKind.MemoryMap
-            || entries[^(1 + tail)].Kind != SectionKind.DebugInfo)
+        var tail = entries.Count(e => e.Stream is null && (SectionKind)e.Kind is SectionKind.EntryTable or SectionKind.MemoryImage or SectionKind.LayerTable or SectionKind.Workload);
+        if (entries.Count < 3 + tail || entries[0].Kind != (ushort)SectionKind.Target || entries[^(2 + tail)].Kind != (ushort)SectionKind.MemoryMap
+            || entries[^(1 + tail)].Kind != (ushort)SectionKind.DebugInfo)
             throw Invalid(fileName, "section table", "needs a target section first and memory-map and debug sections last");
         if (expectOffset != file.Length)
             throw Invalid(fileName, "end of file", $"{file.Length - expectOffset} bytes after the last section");
         return entries;
     }
 
-    private static string SectionName(SectionKind kind, uint index, int position) => kind switch
+    private static string SectionName(SectionKind kind, int position) => kind switch
     {
         SectionKind.Target => "target",
-        SectionKind.CoreStream => $"core{index}",
-        SectionKind.ChannelStream => $"channel{index}",
         SectionKind.MemoryMap => "memory-map",
         SectionKind.DebugInfo => "debug",
         SectionKind.EntryTable => "entries",
@@ -216,8 +234,9 @@ public static class PimBinaryReader
         return new TargetBlob(name, json);
     }
 
-    private static List<Op> ReadWords(ReadOnlySpan<byte> payload, OpTable table, int bytesPerWord, string where)
+    private static List<Op> ReadWords(ReadOnlySpan<byte> payload, OpTable table, string where)
     {
+        var bytesPerWord = table.WordBytes;
         if (payload.Length % bytesPerWord != 0)
             throw new PimccError(ExitCode.InvalidBinary, where, $"length {payload.Length} is not a multiple of {bytesPerWord}-byte words", "the file is corrupt");
         var ops = new List<Op>(payload.Length / bytesPerWord);
@@ -231,7 +250,7 @@ public static class PimBinaryReader
         return ops;
     }
 
-    private static List<MemoryRegion> ReadMemoryMap(ReadOnlySpan<byte> payload, string where)
+    private static List<MemoryRegion> ReadMemoryMap(ReadOnlySpan<byte> payload, string where, IBinaryContract? contract)
     {
         var src = new ByteSource(payload, where);
         var n = src.VarInt("region count", int.MaxValue);
@@ -242,22 +261,34 @@ public static class PimBinaryReader
             var kindCode = src.U8();
             if (kindCode > (byte)RegionKind.Scratch)
                 throw src.Invalid($"region '{name}' has unknown kind {kindCode}");
-            var space = src.U8();
-            Placement p = space switch
+            var space = Space(ref src, contract, $"region '{name}'");
+            var index = (int)src.VarInt(space.IndexDomain, int.MaxValue);
+            var fields = new long[space.PlacementFields.Count];
+            for (var f = 0; f < fields.Length; f++)
+                fields[f] = src.VarInt(space.PlacementFields[f], long.MaxValue);
+            Placement p;
+            try
             {
-                0 => new HbmPlacement((int)src.VarInt("channel", int.MaxValue), (int)src.VarInt("channel count", int.MaxValue),
-                    (int)src.VarInt("pseudo channel", int.MaxValue), (int)src.VarInt("bank group", int.MaxValue),
-                    (int)src.VarInt("bank", int.MaxValue), src.VarInt("row", long.MaxValue), src.VarInt("column", long.MaxValue)),
-                1 => new LocalPlacement((int)src.VarInt("core", int.MaxValue), src.VarInt("address", long.MaxValue)),
-                _ => throw src.Invalid($"region '{name}' has unknown memory space {space}"),
-            };
+                p = space.Place(index, fields);
+            }
+            catch (OverflowException)
+            {
+                throw src.Invalid($"region '{name}' has a placement field out of range");
+            }
             list.Add(new MemoryRegion(name, (RegionKind)kindCode, p, src.VarInt("size", long.MaxValue)));
         }
         src.End();
         return list;
     }
 
-    private static List<DebugRange> ReadDebug(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels)
+    /// <summary>A memory-space tag, which must name one of the contract's spaces.</summary>
+    private static MemorySpace Space(ref ByteSource src, IBinaryContract? contract, string what)
+    {
+        var tag = src.U8();
+        return contract?.Spaces.FirstOrDefault(m => m.Tag == tag) ?? throw src.Invalid($"{what} has unknown memory space {tag}");
+    }
+
+    private static List<DebugRange> ReadDebug(ReadOnlySpan<byte> payload, string where, List<InstructionStream> streams)
     {
         var src = new ByteSource(payload, where);
         var nStrings = src.VarInt("string count", int.MaxValue);
@@ -269,9 +300,8 @@ public static class PimBinaryReader
         var nextNewString = 0L;
         for (long i = 0; i < n; i++)
         {
-            var kind = src.U8();
-            if (kind > (byte)StreamKind.Channel)
-                throw src.Invalid($"debug range {i} has unknown stream kind {kind}");
+            var tag = src.U8();
+            var kind = BinaryContracts.ByTag(tag) ?? throw src.Invalid($"debug range {i} has unknown stream kind {tag}");
             var index = (int)src.VarInt("stream index", int.MaxValue);
             var first = (int)src.VarInt("first word", int.MaxValue);
             var count = (int)src.VarInt("word count", int.MaxValue);
@@ -279,9 +309,7 @@ public static class PimBinaryReader
             var nameIndex = src.VarInt("op name index", int.MaxValue);
             if (nameIndex >= strings.Count)
                 throw src.Invalid($"debug range {i} names string {nameIndex} of {strings.Count}");
-            int? len = kind == (byte)StreamKind.Core
-                ? cores.FirstOrDefault(c => c.Core == index)?.Instructions.Count
-                : channels.FirstOrDefault(c => c.Channel == index)?.Commands.Count;
+            int? len = streams.FirstOrDefault(c => c.Kind == kind && c.Index == index)?.Words.Count;
             if (len is null || (long)first + count > len)
                 throw src.Invalid($"debug range {i} lies outside its stream");
             // Canonical form (as the writer emits it): strings interned in first-use order.
@@ -289,7 +317,7 @@ public static class PimBinaryReader
                 throw src.Invalid($"debug range {i} uses string {nameIndex} before string {nextNewString}");
             if (nameIndex == nextNewString)
                 nextNewString++;
-            var range = new DebugRange((StreamKind)kind, index, first, count, opId, strings[(int)nameIndex]);
+            var range = new DebugRange(kind, index, first, count, opId, strings[(int)nameIndex]);
             if (list.Count > 0 && PimBinaryWriter.DebugOrder.Compare(list[^1], range) > 0)
                 throw src.Invalid($"debug range {i} is out of order");
             list.Add(range);
@@ -300,7 +328,7 @@ public static class PimBinaryReader
         return list;
     }
 
-    private static List<MemoryChunk> ReadImage(ReadOnlySpan<byte> payload, string where)
+    private static List<MemoryChunk> ReadImage(ReadOnlySpan<byte> payload, string where, IBinaryContract? contract)
     {
         var src = new ByteSource(payload, where);
         var n = src.VarInt("chunk count", int.MaxValue);
@@ -309,13 +337,11 @@ public static class PimBinaryReader
         var list = new List<MemoryChunk>();
         for (long i = 0; i < n; i++)
         {
-            var space = src.U8();
-            if (space > (byte)ImageSpace.Local)
-                throw src.Invalid($"image chunk {i} has unknown memory space {space}");
+            var space = Space(ref src, contract, $"image chunk {i}");
             var index = (int)src.VarInt("chunk index", int.MaxValue);
             var addr = src.VarInt("chunk address", long.MaxValue);
             var len = src.VarInt("chunk length", int.MaxValue);
-            list.Add(new MemoryChunk((ImageSpace)space, index, addr, src.Bytes(len).ToArray()));
+            list.Add(new MemoryChunk(space, index, addr, src.Bytes(len).ToArray()));
         }
         src.End();
         MemoryImageRules.Check(list, where, ExitCode.InvalidBinary);
@@ -325,23 +351,18 @@ public static class PimBinaryReader
     private delegate T ItemReader<T>(ref ByteSource src);
 
     /// <summary>Reads the entry table into the streams it names (replacing them with copies that carry entries).</summary>
-    private static void ReadEntryTable(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels) =>
-        ReadStreamTable(payload, where, "entry", "entries", cores, channels, EntryRules.Order, e => e.Name,
+    private static void ReadEntryTable(ReadOnlySpan<byte> payload, string where, List<InstructionStream> streams) =>
+        ReadStreamTable(payload, where, "entry", "entries", streams, EntryRules.Order, e => e.Name,
             (ref ByteSource src) => new StreamEntry(src.String("entry name"), (int)src.VarInt("entry word", int.MaxValue)),
             (c, list, loc) =>
             {
-                EntryRules.Check(list, c.Instructions, channel: false, loc, ExitCode.InvalidBinary);
-                return c with { Entries = list };
-            },
-            (c, list, loc) =>
-            {
-                EntryRules.Check(list, c.Commands, channel: true, loc, ExitCode.InvalidBinary);
+                EntryRules.Check(list, c.Words, loc, ExitCode.InvalidBinary);
                 return c with { Entries = list };
             });
 
     /// <summary>Reads the layer table into the streams it names (after the entry table, whose entries it refers to).</summary>
-    private static void ReadLayerTable(ReadOnlySpan<byte> payload, string where, List<CoreStream> cores, List<ChannelStream> channels) =>
-        ReadStreamTable(payload, where, "layer", "declarations", cores, channels, LayerRules.Order, r => r.Entry,
+    private static void ReadLayerTable(ReadOnlySpan<byte> payload, string where, List<InstructionStream> streams) =>
+        ReadStreamTable(payload, where, "layer", "declarations", streams, LayerRules.Order, r => r.Entry,
             (ref ByteSource src) =>
             {
                 var entry = src.String("entry name");
@@ -353,39 +374,35 @@ public static class PimBinaryReader
             },
             (c, list, loc) =>
             {
-                LayerRules.Check(list, c.Entries, c.Instructions, channel: false, loc, ExitCode.InvalidBinary);
-                return c with { Layers = list };
-            },
-            (c, list, loc) =>
-            {
-                LayerRules.Check(list, c.Entries, c.Commands, channel: true, loc, ExitCode.InvalidBinary);
+                LayerRules.Check(list, c.Entries, c.Words, loc, ExitCode.InvalidBinary);
                 return c with { Layers = list };
             });
 
     /// <summary>
-    /// A table of per-stream lists (entries, layers): the number of streams, then per stream (ascending kind, then
-    /// index) its kind, index and items in canonical order. Each stream's list goes to <paramref name="core"/> or
-    /// <paramref name="channel"/>, which check it against the stream and return the stream that carries it.
+    /// A table of per-stream lists (entries, layers): the number of streams, then per stream (in file order) its kind's
+    /// tag, index and items in canonical order. Each stream's list goes to <paramref name="attach"/>, which checks it
+    /// against the stream and returns the stream that carries it.
     /// </summary>
     private static void ReadStreamTable<T>(ReadOnlySpan<byte> payload, string where, string table, string items,
-        List<CoreStream> cores, List<ChannelStream> channels, IComparer<T> order, Func<T, string> nameOf, ItemReader<T> read,
-        Func<CoreStream, List<T>, string, CoreStream> core, Func<ChannelStream, List<T>, string, ChannelStream> channel)
+        List<InstructionStream> streams, IComparer<T> order, Func<T, string> nameOf, ItemReader<T> read,
+        Func<InstructionStream, List<T>, string, InstructionStream> attach)
     {
         var src = new ByteSource(payload, where);
         var n = src.VarInt("stream count", int.MaxValue);
         if (n == 0)
             throw src.Invalid($"{table} table lists no stream (the writer omits an empty table)");
-        (StreamKind Kind, int Index)? prev = null;
+        var prev = -1;
         for (long i = 0; i < n; i++)
         {
-            var kind = src.U8();
-            if (kind > (byte)StreamKind.Channel)
-                throw src.Invalid($"{table} table names unknown stream kind {kind}");
+            var tag = src.U8();
+            var kind = BinaryContracts.ByTag(tag) ?? throw src.Invalid($"{table} table names unknown stream kind {tag}");
             var index = (int)src.VarInt("stream index", int.MaxValue);
-            var key = ((StreamKind)kind, index);
-            if (prev is { } p && (p.Kind > key.Item1 || (p.Kind == key.Item1 && p.Index >= index)))
+            var at = streams.FindIndex(c => c.Kind == kind && c.Index == index);
+            if (at < 0)
+                throw src.Invalid($"{table} table names {kind.StreamName(index)}, which has no stream");
+            if (at <= prev)
                 throw src.Invalid($"{table} table stream {i} is out of order or repeated");
-            prev = key;
+            prev = at;
             var count = src.VarInt($"{table} count", int.MaxValue);
             if (count == 0)
                 throw src.Invalid($"{table} table stream {i} has no {items}");
@@ -397,22 +414,7 @@ public static class PimBinaryReader
                     throw src.Invalid($"{table} '{nameOf(item)}' is out of order");
                 list.Add(item);
             }
-            var name = kind == (byte)StreamKind.Core ? $"core{index}" : $"channel{index}";
-            var loc = $"{where} ({name})";
-            if (kind == (byte)StreamKind.Core)
-            {
-                var at = cores.FindIndex(c => c.Core == index);
-                if (at < 0)
-                    throw src.Invalid($"{table} table names {name}, which has no stream");
-                cores[at] = core(cores[at], list, loc);
-            }
-            else
-            {
-                var at = channels.FindIndex(c => c.Channel == index);
-                if (at < 0)
-                    throw src.Invalid($"{table} table names {name}, which has no stream");
-                channels[at] = channel(channels[at], list, loc);
-            }
+            streams[at] = attach(streams[at], list, $"{where} ({kind.StreamName(index)})");
         }
         src.End();
     }

@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
-using Pimcc.Isa.Hbm;
-using Pimcc.Isa.Sram;
 
 namespace Pimcc.Isa.Container;
 
@@ -14,40 +12,40 @@ namespace Pimcc.Isa.Container;
 /// </summary>
 public static class PimBinaryWriter
 {
-    public static byte[] Write(PimBinary bin)
+    /// <param name="compress">Store large stream sections compressed (format 1.5, <see cref="SectionCompression"/>);
+    /// false writes the older uncompressed form (tools and tests that need a 1.4-or-older file).</param>
+    public static byte[] Write(PimBinary bin, bool compress = true)
     {
-        var sections = new List<(SectionKind Kind, uint Index, byte[] Payload)>
+        var sections = new List<(ushort Kind, uint Index, byte[] Payload)>
         {
-            (SectionKind.Target, 0, TargetPayload(bin.Target)),
+            ((ushort)SectionKind.Target, 0, TargetPayload(bin.Target)),
         };
-        var cores = bin.Cores.OrderBy(c => c.Core).ToList();
-        var channels = bin.Channels.OrderBy(c => c.Channel).ToList();
-        CheckUnique(cores.Select(c => c.Core), "core");
-        CheckUnique(channels.Select(c => c.Channel), "channel");
-        foreach (var c in cores)
+        var flags = new Dictionary<int, ushort>();
+        var streams = Canonical(bin);
+        foreach (var st in streams)
         {
-            StreamRules.CheckCoreStream(c.Instructions, $"core{c.Core}", ExitCode.InvalidBinary);
-            EntryRules.Check(c.Entries, c.Instructions, channel: false, $"core{c.Core}", ExitCode.InvalidBinary);
-            LayerRules.Check(c.Layers, c.Entries, c.Instructions, channel: false, $"core{c.Core}", ExitCode.InvalidBinary);
-            sections.Add((SectionKind.CoreStream, (uint)c.Core, Words(c.Instructions, SramIsa.Table, 4)));
+            var where = st.Name;
+            StreamRules.Check(st.Words, where, ExitCode.InvalidBinary);
+            EntryRules.Check(st.Entries, st.Words, where, ExitCode.InvalidBinary);
+            LayerRules.Check(st.Layers, st.Entries, st.Words, where, ExitCode.InvalidBinary);
+            var words = Words(st.Words, st.Kind.Table);
+            if (compress && SectionCompression.Compress(words) is { } packed)
+            {
+                flags[sections.Count] = SectionCompression.Compressed;
+                words = packed;
+            }
+            sections.Add((st.Kind.Section, (uint)st.Index, words));
         }
-        foreach (var c in channels)
-        {
-            StreamRules.CheckChannelStream(c.Commands, $"channel{c.Channel}", ExitCode.InvalidBinary);
-            EntryRules.Check(c.Entries, c.Commands, channel: true, $"channel{c.Channel}", ExitCode.InvalidBinary);
-            LayerRules.Check(c.Layers, c.Entries, c.Commands, channel: true, $"channel{c.Channel}", ExitCode.InvalidBinary);
-            sections.Add((SectionKind.ChannelStream, (uint)c.Channel, Words(c.Commands, HbmCommandSet.Table, 8)));
-        }
-        sections.Add((SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap)));
-        sections.Add((SectionKind.DebugInfo, 0, DebugPayload(bin, cores, channels)));
-        if (cores.Any(c => c.Entries.Count > 0) || channels.Any(c => c.Entries.Count > 0))
-            sections.Add((SectionKind.EntryTable, 0, EntryPayload(cores, channels)));
+        sections.Add(((ushort)SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap, StreamContract(bin, streams))));
+        sections.Add(((ushort)SectionKind.DebugInfo, 0, DebugPayload(bin, streams)));
+        if (streams.Any(c => c.Entries.Count > 0))
+            sections.Add(((ushort)SectionKind.EntryTable, 0, EntryPayload(streams)));
         if (bin.Image.Count > 0)
-            sections.Add((SectionKind.MemoryImage, 0, ImagePayload(bin.Image)));
+            sections.Add(((ushort)SectionKind.MemoryImage, 0, ImagePayload(bin.Image, StreamContract(bin, streams))));
         if (bin.HasLayers)
-            sections.Add((SectionKind.LayerTable, 0, LayerPayload(cores, channels)));
+            sections.Add(((ushort)SectionKind.LayerTable, 0, LayerPayload(streams)));
         if (bin.Workload is { } workload)
-            sections.Add((SectionKind.Workload, 0, WorkloadPayload(workload, cores, channels)));
+            sections.Add(((ushort)SectionKind.Workload, 0, WorkloadPayload(workload, streams)));
 
         var tableBytes = sections.Count * Layout.EntryBytes;
         var total = (long)Layout.HeaderBytes + tableBytes + sections.Sum(s => (long)s.Payload.Length);
@@ -56,14 +54,15 @@ public static class PimBinaryWriter
         var file = new byte[total];
         Layout.Magic.CopyTo(file);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), PimBinary.MajorVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), bin.WrittenMinorVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), flags.Count > 0 ? (ushort)5 : bin.WrittenMinorVersion);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(12), (uint)sections.Count);
         var offset = Layout.HeaderBytes + tableBytes;
         for (var i = 0; i < sections.Count; i++)
         {
             var (kind, index, payload) = sections[i];
             var e = file.AsSpan(Layout.HeaderBytes + i * Layout.EntryBytes, Layout.EntryBytes);
-            BinaryPrimitives.WriteUInt16LittleEndian(e, (ushort)kind);
+            BinaryPrimitives.WriteUInt16LittleEndian(e, kind);
+            BinaryPrimitives.WriteUInt16LittleEndian(e[2..], flags.GetValueOrDefault(i));
             BinaryPrimitives.WriteUInt32LittleEndian(e[4..], index);
             BinaryPrimitives.WriteUInt64LittleEndian(e[8..], (ulong)offset);
             BinaryPrimitives.WriteUInt32LittleEndian(e[16..], (uint)payload.Length);
@@ -78,7 +77,7 @@ public static class PimBinaryWriter
     /// <summary>The order of debug ranges in a file: stream kind, stream index, first word, count, op id, op name (ordinal).</summary>
     internal static IComparer<DebugRange> DebugOrder { get; } = Comparer<DebugRange>.Create((a, b) =>
     {
-        var c = a.Stream.CompareTo(b.Stream);
+        var c = a.Stream.Section.CompareTo(b.Stream.Section);
         if (c == 0) c = a.StreamIndex.CompareTo(b.StreamIndex);
         if (c == 0) c = a.First.CompareTo(b.First);
         if (c == 0) c = a.Count.CompareTo(b.Count);
@@ -108,17 +107,40 @@ public static class PimBinaryWriter
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(Layout.HeaderCrcOffset), HeaderCrc(file, count));
     }
 
-    private static void CheckUnique(IEnumerable<int> sortedIndices, string what)
+    /// <summary>
+    /// The streams in file order (their kind's place in the contract, then index), checked: one contract for all streams
+    /// (the embedded description's, when it names a kind), non-negative indices, one stream per kind and index.
+    /// </summary>
+    internal static List<InstructionStream> Canonical(PimBinary bin)
     {
-        int? prev = null;
-        foreach (var i in sortedIndices)
+        var contract = StreamContract(bin, bin.Streams);
+        var order = contract?.Streams.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i) ?? [];
+        var streams = bin.Streams.OrderBy(s => order[s.Kind]).ThenBy(s => s.Index).ToList();
+        for (var i = 0; i < streams.Count; i++)
         {
-            if (i < 0)
-                throw new PimccError(ExitCode.InvalidBinary, $"{what}{i}", $"negative {what} index", "indices start at 0");
-            if (prev == i)
-                throw new PimccError(ExitCode.InvalidBinary, $"{what}{i}", $"two streams for {what} {i}", "merge them into one section");
-            prev = i;
+            var s = streams[i];
+            if (s.Index < 0)
+                throw new PimccError(ExitCode.InvalidBinary, s.Name, $"negative {s.Kind.IndexDomain} index", "indices start at 0");
+            if (i > 0 && streams[i - 1].Kind == s.Kind && streams[i - 1].Index == s.Index)
+                throw new PimccError(ExitCode.InvalidBinary, s.Name, $"two streams for {s.Kind.IndexDomain} {s.Index}", "merge them into one section");
         }
+        return streams;
+    }
+
+    /// <summary>The contract the streams belong to: the embedded description's kind's, else that of the streams' kinds
+    /// (all one); null for a binary without streams and without a kind.</summary>
+    internal static IBinaryContract? StreamContract(PimBinary bin, IEnumerable<InstructionStream> streams)
+    {
+        var contract = bin.Target.Kind is { } kind ? BinaryContracts.Find(kind) : null;
+        foreach (var s in streams)
+        {
+            var of = BinaryContracts.Of(s.Kind);
+            contract ??= of;
+            if (!ReferenceEquals(of, contract))
+                throw new PimccError(ExitCode.InvalidBinary, s.Name,
+                    $"stream kind '{s.Kind.Name}' belongs to target kind '{of.Kind}', not '{contract.Kind}'", "a binary holds the streams of one target kind");
+        }
+        return contract;
     }
 
     private static byte[] TargetPayload(TargetBlob t)
@@ -131,8 +153,9 @@ public static class PimBinaryWriter
         return s.ToArray();
     }
 
-    private static byte[] Words(IReadOnlyList<Op> ops, OpTable table, int bytesPerWord)
+    private static byte[] Words(IReadOnlyList<Op> ops, OpTable table)
     {
+        var bytesPerWord = table.WordBytes;
         var bytes = new byte[ops.Count * bytesPerWord];
         for (var i = 0; i < ops.Count; i++)
         {
@@ -145,7 +168,7 @@ public static class PimBinaryWriter
         return bytes;
     }
 
-    private static byte[] MemoryMapPayload(IReadOnlyList<MemoryRegion> regions)
+    private static byte[] MemoryMapPayload(IReadOnlyList<MemoryRegion> regions, IBinaryContract? contract)
     {
         var s = new ByteSink();
         s.VarUInt((ulong)regions.Count);
@@ -153,45 +176,40 @@ public static class PimBinaryWriter
         {
             if (!Enum.IsDefined(r.Kind))
                 throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", $"unknown region kind {(int)r.Kind}", "use weight, kv_cache, activation or scratch");
+            var p = r.Placement ?? throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", "region has no placement", "place it in one of the target's memory spaces");
+            CheckSpace(p.Space, contract, $"region '{r.Name}'");
             s.String(r.Name);
             s.Byte((byte)r.Kind);
-            switch (r.Placement)
-            {
-                case HbmPlacement h:
-                    s.Byte(0);
-                    s.VarUInt(Unsigned(h.Channel, r, "channel"));
-                    s.VarUInt(Unsigned(h.ChannelCount, r, "channel count"));
-                    s.VarUInt(Unsigned(h.PseudoChannel, r, "pseudo channel"));
-                    s.VarUInt(Unsigned(h.BankGroup, r, "bank group"));
-                    s.VarUInt(Unsigned(h.Bank, r, "bank"));
-                    s.VarUInt(Unsigned(h.Row, r, "row"));
-                    s.VarUInt(Unsigned(h.Column, r, "column"));
-                    break;
-                case LocalPlacement l:
-                    s.Byte(1);
-                    s.VarUInt(Unsigned(l.Core, r, "core"));
-                    s.VarUInt(Unsigned(l.Address, r, "address"));
-                    break;
-                default:
-                    throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", "region has no placement", "place it in HBM or local memory");
-            }
+            s.Byte(p.Space.Tag);
+            s.VarUInt(Unsigned(p.Index, r, p.Space.IndexDomain));
+            var fields = p.Fields;
+            for (var i = 0; i < fields.Count; i++)
+                s.VarUInt(Unsigned(fields[i], r, p.Space.PlacementFields[i]));
             s.VarUInt(Unsigned(r.SizeBytes, r, "size"));
         }
         return s.ToArray();
     }
 
+    /// <summary>A memory space must be one of the binary's contract's.</summary>
+    private static void CheckSpace(MemorySpace space, IBinaryContract? contract, string where)
+    {
+        if (contract is null || !contract.Spaces.Contains(space))
+            throw new PimccError(ExitCode.InvalidBinary, where, $"memory space '{space.Name}' is not one of target kind '{contract?.Kind ?? "(none)"}'",
+                "place regions and image chunks in the target's own memory spaces");
+    }
+
     private static ulong Unsigned(long v, MemoryRegion r, string what) => v >= 0 ? (ulong)v
         : throw new PimccError(ExitCode.InvalidBinary, $"region '{r.Name}'", $"{what} is negative ({v})", "use a non-negative value");
 
-    private static byte[] EntryPayload(List<CoreStream> cores, List<ChannelStream> channels) =>
-        StreamTablePayload(cores.Select(c => (c.Core, c.Entries)), channels.Select(c => (c.Channel, c.Entries)), EntryRules.Order, (s, e) =>
+    private static byte[] EntryPayload(List<InstructionStream> streams) =>
+        StreamTablePayload(streams, c => c.Entries, EntryRules.Order, (s, e) =>
         {
             s.String(e.Name);
             s.VarUInt((ulong)e.Word);
         });
 
-    private static byte[] LayerPayload(List<CoreStream> cores, List<ChannelStream> channels) =>
-        StreamTablePayload(cores.Select(c => (c.Core, c.Layers)), channels.Select(c => (c.Channel, c.Layers)), LayerRules.Order, (s, r) =>
+    private static byte[] LayerPayload(List<InstructionStream> streams) =>
+        StreamTablePayload(streams, c => c.Layers, LayerRules.Order, (s, r) =>
         {
             s.String(r.Entry);
             s.VarUInt((ulong)r.Layers);
@@ -200,18 +218,18 @@ public static class PimBinaryWriter
             s.VarUInt((ulong)r.Stride);
         });
 
-    /// <summary>A table of per-stream lists (entries, layers): streams with a non-empty list, cores then channels by index, items in canonical order.</summary>
-    private static byte[] StreamTablePayload<T>(IEnumerable<(int Index, IReadOnlyList<T> Items)> cores, IEnumerable<(int Index, IReadOnlyList<T> Items)> channels,
+    /// <summary>A table of per-stream lists (entries, layers): streams with a non-empty list, in file order, items in canonical order.</summary>
+    private static byte[] StreamTablePayload<T>(List<InstructionStream> streams, Func<InstructionStream, IReadOnlyList<T>> itemsOf,
         IComparer<T> order, Action<ByteSink, T> write)
     {
-        var streams = cores.Where(c => c.Items.Count > 0).Select(c => (Kind: StreamKind.Core, c.Index, c.Items))
-            .Concat(channels.Where(c => c.Items.Count > 0).Select(c => (Kind: StreamKind.Channel, c.Index, c.Items))).ToList();
+        var listed = streams.Where(c => itemsOf(c).Count > 0).ToList();
         var s = new ByteSink();
-        s.VarUInt((ulong)streams.Count);
-        foreach (var (kind, index, items) in streams)
+        s.VarUInt((ulong)listed.Count);
+        foreach (var st in listed)
         {
-            s.Byte((byte)kind);
-            s.VarUInt((ulong)index);
+            var items = itemsOf(st);
+            s.Byte(st.Kind.Tag);
+            s.VarUInt((ulong)st.Index);
             s.VarUInt((ulong)items.Count);
             foreach (var item in items.Order(order))
                 write(s, item);
@@ -219,23 +237,24 @@ public static class PimBinaryWriter
         return s.ToArray();
     }
 
-    private static byte[] WorkloadPayload(CompiledWorkload w, List<CoreStream> cores, List<ChannelStream> channels)
+    private static byte[] WorkloadPayload(CompiledWorkload w, List<InstructionStream> streams)
     {
         WorkloadRules.Check(w, "workload", ExitCode.InvalidBinary);
-        WorkloadRules.CheckPrograms(w, cores, channels, "workload", ExitCode.InvalidBinary);
+        WorkloadRules.CheckPrograms(w, streams, "workload", ExitCode.InvalidBinary);
         var s = new ByteSink();
         WorkloadRules.Write(s, w);
         return s.ToArray();
     }
 
-    private static byte[] ImagePayload(IReadOnlyList<MemoryChunk> image)
+    private static byte[] ImagePayload(IReadOnlyList<MemoryChunk> image, IBinaryContract? contract)
     {
         MemoryImageRules.Check(image, "memory image", ExitCode.InvalidBinary);
         var s = new ByteSink();
         s.VarUInt((ulong)image.Count);
         foreach (var c in image)
         {
-            s.Byte((byte)c.Space);
+            CheckSpace(c.Space, contract, $"image chunk {MemoryImageRules.Name(c)}");
+            s.Byte(c.Space.Tag);
             s.VarUInt((ulong)c.Index);
             s.VarUInt((ulong)c.Address);
             s.VarUInt((ulong)c.Bytes.Length);
@@ -244,19 +263,15 @@ public static class PimBinaryWriter
         return s.ToArray();
     }
 
-    private static byte[] DebugPayload(PimBinary bin, List<CoreStream> cores, List<ChannelStream> channels)
+    private static byte[] DebugPayload(PimBinary bin, List<InstructionStream> streams)
     {
-        var lengths = new Dictionary<(StreamKind, int), int>();
-        foreach (var c in cores)
-            lengths[(StreamKind.Core, c.Core)] = c.Instructions.Count;
-        foreach (var c in channels)
-            lengths[(StreamKind.Channel, c.Channel)] = c.Commands.Count;
+        var lengths = streams.ToDictionary(c => (c.Kind, c.Index), c => c.Words.Count);
         var ranges = bin.Debug.Order(DebugOrder).ToList();
         var strings = new List<string>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in ranges)
         {
-            string Where() => $"debug range {d.Stream.ToString().ToLowerInvariant()}{d.StreamIndex}[{d.First}, +{d.Count})";
+            string Where() => $"debug range {d.Stream.StreamName(d.StreamIndex)}[{d.First}, +{d.Count})";
             if (!lengths.TryGetValue((d.Stream, d.StreamIndex), out var len))
                 throw new PimccError(ExitCode.InvalidBinary, Where(), "points into a stream that does not exist", "add the stream or drop the range");
             if (d.First < 0 || d.Count < 0 || (long)d.First + d.Count > len || d.IrOpId < 0)
@@ -274,7 +289,7 @@ public static class PimBinaryWriter
         s.VarUInt((ulong)ranges.Count);
         foreach (var d in ranges)
         {
-            s.Byte((byte)d.Stream);
+            s.Byte(d.Stream.Tag);
             s.VarUInt((ulong)d.StreamIndex);
             s.VarUInt((ulong)d.First);
             s.VarUInt((ulong)d.Count);

@@ -1,11 +1,13 @@
 namespace Pimcc.Isa.Container;
 
-/// <summary>Section kinds, in the order they appear in a file (the reader requires this order).</summary>
+/// <summary>
+/// The shared section kinds, in the order they appear in a file (the reader requires this order). Stream sections
+/// come between <see cref="Target"/> and <see cref="MemoryMap"/>, under the section ids their target's
+/// <see cref="StreamKind"/>s declare (ids not used here: hpim's core and channel streams are 2 and 3).
+/// </summary>
 public enum SectionKind : ushort
 {
     Target = 1,
-    CoreStream = 2,
-    ChannelStream = 3,
     MemoryMap = 4,
     DebugInfo = 5,
     /// <summary>Named entry points of the streams (format 1.1; present only when some stream has entries).</summary>

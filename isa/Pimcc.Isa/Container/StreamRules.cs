@@ -4,14 +4,17 @@ using Pimcc.Isa.Encoding;
 namespace Pimcc.Isa.Container;
 
 /// <summary>
-/// Structural rules on whole streams that single-word decoding cannot see: SRAM branch targets stay inside
-/// the stream; HBM <c>rep</c> bodies stay inside the stream and nest properly. Shared by writer and reader so
-/// nothing that could not be read back is ever written.
+/// Structural rules on whole streams that single-word decoding cannot see, read from the rows' shared columns: branch
+/// targets (<see cref="FieldKind.Offset"/> operands) stay inside the stream; the bodies of <see cref="OpFlow.Repeat"/>
+/// rows stay inside the stream and nest properly. Shared by writer, reader and assembler so nothing that could not be
+/// read back is ever written.
 /// </summary>
 public static class StreamRules
 {
-    public static void CheckCoreStream(IReadOnlyList<Op> ops, string location, ExitCode code)
+    public static void Check(IReadOnlyList<Op> ops, string location, ExitCode code)
     {
+        // Stack of the exclusive end index of every open rep body.
+        var open = new Stack<long>();
         for (var i = 0; i < ops.Count; i++)
         {
             var spec = ops[i].Spec;
@@ -23,30 +26,35 @@ public static class StreamRules
                 if (target < 0 || target >= ops.Count)
                     throw new PimccError(code, $"{location} word {i}",
                         $"'{spec.Mnemonic}' branches to word {target}, outside the stream of {ops.Count} words",
-                        "branch targets must be instructions of the same core");
+                        "branch targets must be words of the same stream");
             }
-        }
-    }
-
-    public static void CheckChannelStream(IReadOnlyList<Op> ops, string location, ExitCode code)
-    {
-        // Stack of the exclusive end index of every open rep body.
-        var open = new Stack<long>();
-        for (var i = 0; i < ops.Count; i++)
-        {
             while (open.Count > 0 && open.Peek() <= i)
                 open.Pop();
-            if (ops[i].Spec.Action != OpAction.Repeat)
+            if (spec.Flow != OpFlow.Repeat)
                 continue;
             var end = i + 1 + ops[i]["body"];
             if (end > ops.Count)
                 throw new PimccError(code, $"{location} word {i}",
-                    $"rep body of {ops[i]["body"]} commands runs past the end of the stream ({ops.Count} words)", "shorten the body");
+                    $"{spec.Mnemonic} body of {ops[i]["body"]} words runs past the end of the stream ({ops.Count} words)", "shorten the body");
             if (open.Count > 0 && end > open.Peek())
                 throw new PimccError(code, $"{location} word {i}",
-                    $"rep body ends at word {end}, after the enclosing rep body ends at word {open.Peek()}", "nested rep bodies must nest");
+                    $"{spec.Mnemonic} body ends at word {end}, after the enclosing body ends at word {open.Peek()}", "nested repeated bodies must nest");
             open.Push(end);
         }
+    }
+
+    /// <summary>Per word: whether it lies strictly inside the body of a <see cref="OpFlow.Repeat"/> row (after that row); null when the stream has none.</summary>
+    internal static bool[]? InsideRepeat(IReadOnlyList<Op> ops)
+    {
+        bool[]? inside = null;
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i].Spec.Flow != OpFlow.Repeat) continue;
+            inside ??= new bool[ops.Count];
+            var end = Math.Min(ops.Count, i + 1 + ops[i]["body"]);
+            for (var k = i + 1; k < end; k++) inside[k] = true;
+        }
+        return inside;
     }
 }
 
@@ -61,10 +69,10 @@ public static class EntryRules
     });
 
     /// <summary>
-    /// Entries must have distinct non-empty names, lie in [0, stream length] and, in a channel stream, not point
-    /// inside a <c>rep</c> body (a program cannot start in the middle of a repeated block).
+    /// Entries must have distinct non-empty names, lie in [0, stream length] and not point inside a repeated body
+    /// (a program cannot start in the middle of a repeated block).
     /// </summary>
-    public static void Check(IReadOnlyList<StreamEntry> entries, IReadOnlyList<Op> ops, bool channel, string location, ExitCode code)
+    public static void Check(IReadOnlyList<StreamEntry> entries, IReadOnlyList<Op> ops, string location, ExitCode code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in entries)
@@ -74,18 +82,12 @@ public static class EntryRules
             if (e.Word < 0 || e.Word > ops.Count)
                 throw new PimccError(code, location, $"entry '{e.Name}' at word {e.Word} lies outside the stream of {ops.Count} words", "entries point at a word of the stream or at its end");
         }
-        if (!channel || entries.Count == 0)
+        if (entries.Count == 0 || StreamRules.InsideRepeat(ops) is not { } inside)
             return;
-        for (var i = 0; i < ops.Count; i++)
-        {
-            if (ops[i].Spec.Action != OpAction.Repeat)
-                continue;
-            var end = i + 1 + ops[i]["body"];
-            foreach (var e in entries)
-                if (e.Word > i && e.Word < end)
-                    throw new PimccError(code, location, $"entry '{e.Name}' at word {e.Word} lies inside the rep body of words [{i + 1}, {end})",
-                        "start programs outside repeated blocks");
-        }
+        foreach (var e in entries)
+            if (e.Word < ops.Count && inside[e.Word])
+                throw new PimccError(code, location, $"entry '{e.Name}' at word {e.Word} lies inside a repeated body",
+                    "start programs outside repeated blocks");
     }
 }
 
@@ -97,16 +99,16 @@ public static class LayerRules
 
     /// <summary>
     /// Each declaration names an entry of the stream (at most one per entry), has at least one layer and lies inside
-    /// that entry's program (from its word to the next entry or the stream's end). A loop points at
-    /// <c>li.lo counter, Layers</c>; blocks fit in the program and, in a channel stream, no block boundary falls inside
-    /// a <c>rep</c> body.
+    /// that entry's program (from its word to the next entry or the stream's end). A loop points at the row that loads
+    /// the layer count into its counter (<see cref="OpFlow.LoadImmediate"/>, hpim's <c>li.lo counter, Layers</c>);
+    /// blocks fit in the program and no block boundary falls inside a repeated body.
     /// </summary>
-    public static void Check(IReadOnlyList<LayerRepeat> layers, IReadOnlyList<StreamEntry> entries, IReadOnlyList<Op> ops, bool channel,
+    public static void Check(IReadOnlyList<LayerRepeat> layers, IReadOnlyList<StreamEntry> entries, IReadOnlyList<Op> ops,
         string location, ExitCode code)
     {
         if (layers.Count == 0) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        bool[]? insideRep = null;
+        var insideRep = StreamRules.InsideRepeat(ops);
         foreach (var r in layers)
         {
             PimccError Bad(string message, string hint) => new(code, $"{location} layers '{r.Entry}'", message, hint);
@@ -122,15 +124,14 @@ public static class LayerRules
                     if (r.Word < start || r.Word >= end)
                         throw Bad($"loop counter word {r.Word} lies outside the program's words [{start}, {end})", "point at the li.lo that loads the layer counter");
                     var op = ops[r.Word];
-                    if (op.Spec.Action != OpAction.LoadImmediateLow || op["imm"] != r.Layers)
-                        throw Bad($"word {r.Word} is '{op.Spec.Mnemonic}', not 'li.lo' of the layer count {r.Layers}", "point at the li.lo that loads the layer counter");
+                    if (op.Spec.Flow != OpFlow.LoadImmediate || op["imm"] != r.Layers)
+                        throw Bad($"word {r.Word} is '{op.Spec.Mnemonic}', not a load of the layer count {r.Layers}", "point at the li.lo that loads the layer counter");
                     break;
                 case LayerForm.Blocks:
                     if (r.Stride < 0) throw Bad($"block stride {r.Stride} is negative", "give the words per layer");
                     if (r.Word < start || r.Word + (long)r.Layers * r.Stride > end)
                         throw Bad($"{r.Layers} blocks of {r.Stride} words from word {r.Word} do not fit in the program's words [{start}, {end})", "check the first word and the stride");
-                    if (!channel || r.Stride == 0) break;
-                    insideRep ??= InsideRep(ops);
+                    if (insideRep is null || r.Stride == 0) break;
                     for (var l = 0; l <= r.Layers; l++)
                     {
                         var w = r.Word + l * r.Stride;
@@ -142,18 +143,5 @@ public static class LayerRules
                     throw Bad($"unknown layer form {(byte)r.Form}", "loop or blocks");
             }
         }
-    }
-
-    /// <summary>Per word: whether it lies strictly inside a rep body (after its rep word).</summary>
-    private static bool[] InsideRep(IReadOnlyList<Op> ops)
-    {
-        var inside = new bool[ops.Count];
-        for (var i = 0; i < ops.Count; i++)
-        {
-            if (ops[i].Spec.Action != OpAction.Repeat) continue;
-            var end = Math.Min(ops.Count, i + 1 + ops[i]["body"]);
-            for (var k = i + 1; k < end; k++) inside[k] = true;
-        }
-        return inside;
     }
 }

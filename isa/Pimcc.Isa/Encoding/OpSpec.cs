@@ -1,27 +1,21 @@
-using Pimcc.Targets.Hbm;
-
 namespace Pimcc.Isa.Encoding;
 
 /// <summary>
-/// One row of an instruction or command table: everything the encoder, decoder, assembler, disassembler,
-/// reference documentation, sync checker, timing model and functional executor need to know about one opcode.
-/// The semantic columns (<see cref="Action"/>, <see cref="Function"/>, <see cref="DramCommand"/>,
-/// <see cref="Energy"/>) are the only place an instruction's meaning is stated; consumers read them when they
-/// decode a word and never compare mnemonics.
+/// One row of an instruction or command table: everything the encoder, decoder, assembler, disassembler and reference
+/// documentation need (the shared columns), plus the target's semantic columns in <see cref="Semantics"/> (unit, timing
+/// class, energy events, scalar semantics: whatever the target's sync checker, timing model and functional executor
+/// dispatch on). The semantic columns are the only place an instruction's meaning is stated; consumers read them when
+/// they decode a word and never compare mnemonics. <see cref="Flow"/> is the one semantic column the container itself
+/// reads (branch targets, repeated blocks, layer counters).
 /// </summary>
 public sealed record OpSpec(
-    IsaKind Isa,
+    string Table,
     string Mnemonic,
     int Opcode,
-    OpClass Class,
-    Unit Unit,
     WordFormat Format,
     IReadOnlyList<Field> Operands,
-    TimingClass Timing,
-    OpAction Action,
-    Arithmetic Function,
-    HbmCommand? DramCommand,
-    IReadOnlyList<EnergyEvent> Energy,
+    OpFlow Flow,
+    IOpSemantics Semantics,
     string Summary)
 {
     public int WordBits => Format.WordBits;

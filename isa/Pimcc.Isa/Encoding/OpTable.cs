@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Pimcc.Diagnostics;
-using Pimcc.Targets.Hbm;
 
 namespace Pimcc.Isa.Encoding;
 
@@ -16,16 +15,19 @@ public sealed class OpTable
     private readonly OpSpec?[] _byOpcode = new OpSpec?[1 << OpcodeBits];
     private readonly FrozenDictionary<string, OpSpec> _byMnemonic;
 
-    public OpTable(IsaKind isa, string name, int wordBits, IReadOnlyList<OpSpec> rows, IReadOnlyList<(int First, int Last, string Use)> opcodeMap)
+    public OpTable(string name, int wordBits, IReadOnlyList<OpSpec> rows, IReadOnlyList<(int First, int Last, string Use)> opcodeMap,
+        bool namedOperands = false)
     {
-        Isa = isa;
+        NamedOperands = namedOperands;
+        if (wordBits is not (32 or 64))
+            throw new InvalidOperationException($"{name}: words are 32 or 64 bits, not {wordBits}");
         Name = name;
         WordBits = wordBits;
         Rows = rows;
         OpcodeMap = opcodeMap;
         foreach (var r in rows)
         {
-            if (r.WordBits != wordBits || r.Isa != isa)
+            if (r.WordBits != wordBits || r.Table != name)
                 throw new InvalidOperationException($"{r.Mnemonic}: row does not belong to table {name}");
             if (_byOpcode[r.Opcode] is { } other)
                 throw new InvalidOperationException($"{r.Mnemonic}: opcode 0x{r.Opcode:X2} already used by {other.Mnemonic}");
@@ -36,9 +38,15 @@ public sealed class OpTable
             throw new InvalidOperationException($"{name}: duplicate mnemonic");
     }
 
-    public IsaKind Isa { get; }
+    /// <summary>The table's name (<c>SRAM-PIM</c>); every row names it.</summary>
     public string Name { get; }
     public int WordBits { get; }
+
+    /// <summary>Whether assembly text writes operands with their field names (<c>act pc=0, bg=1</c>) rather than by position.</summary>
+    public bool NamedOperands { get; }
+
+    /// <summary>Bytes per word in a stream section.</summary>
+    public int WordBytes => WordBits / 8;
     public IReadOnlyList<OpSpec> Rows { get; }
 
     /// <summary>Opcode ranges and what they are for (including ranges reserved for other targets).</summary>
@@ -56,7 +64,7 @@ public sealed class OpTable
     public ulong Encode(Op op)
     {
         var spec = op.Spec;
-        if (spec.Isa != Isa)
+        if (!ReferenceEquals(spec.Table, Name) && spec.Table != Name)
             throw new ArgumentException($"{spec.Mnemonic} is not in table {Name}", nameof(op));
         var word = (ulong)spec.Opcode << (WordBits - OpcodeBits);
         for (var i = 0; i < spec.Operands.Count; i++)
@@ -99,9 +107,8 @@ public sealed class OpTable
         index < 0 ? section : section + " word " + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Declares one table row: positions operands MSB first after the opcode, in the format's slot order.</summary>
-    public static OpSpec Row(IsaKind isa, string mnemonic, int opcode, OpClass cls, Unit unit, WordFormat format,
-        string operandNames, TimingClass timing, OpAction action, Arithmetic function, HbmCommand? dramCommand,
-        IReadOnlyList<EnergyEvent> energy, string summary)
+    public static OpSpec Row(string table, string mnemonic, int opcode, WordFormat format, string operandNames, OpFlow flow,
+        IOpSemantics semantics, string summary)
     {
         var names = operandNames.Length == 0 ? [] : operandNames.Split(',', StringSplitOptions.TrimEntries);
         if (names.Length != format.Slots.Count)
@@ -116,6 +123,8 @@ public sealed class OpTable
             fields[i] = new Field(names[i], hi, hi - s.Width + 1, s.Kind, s.Domain);
             hi -= s.Width;
         }
-        return new OpSpec(isa, mnemonic, opcode, cls, unit, format, fields, timing, action, function, dramCommand, energy, summary);
+        if (flow == OpFlow.Repeat && !names.Contains("body") || flow == OpFlow.LoadImmediate && !names.Contains("imm"))
+            throw new InvalidOperationException($"{mnemonic}: a {flow} row needs operand '{(flow == OpFlow.Repeat ? "body" : "imm")}'");
+        return new OpSpec(table, mnemonic, opcode, format, fields, flow, semantics, summary);
     }
 }

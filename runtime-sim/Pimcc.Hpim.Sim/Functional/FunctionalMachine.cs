@@ -46,7 +46,7 @@ public sealed class FunctionalMachine
         foreach (var c in bin.Image)
         {
             var where = $"{fileName}: image chunk {MemoryImageRules.Name(c)}";
-            if (c.Space == ImageSpace.Local)
+            if (c.Space == HpimSpaces.Local)
             {
                 if (c.Index >= m.Local.Length || c.End > m.Local[c.Index].Length)
                     throw new PimccError(ExitCode.WrongTarget, where, $"lies outside the local memory of '{target.Name}'", "recompile for this target");

@@ -76,6 +76,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     private Block _block = Block.None;
     // What a blocked core waits for, formatted only when asked (a deadlock report), not at every block.
     private long _blockA, _blockB, _blockC;
+    // A layer-loop counter load replaced for this run (CoreProgram.WithCounter); -1 = none.
+    private readonly int _counterWord, _counterValue;
 
     public CoreAgent(int core, CoreProgram program, int entry, StreamDebugMap debug, MachineModel m, SyncHub hub,
         StatVector stats, CriticalPath path, SimOptions options, uint r28, uint r29, uint r30)
@@ -93,6 +95,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _options = options;
         _windowStart = new long[Math.Max(1, options.ScoreboardDepth)];
         _words = program.Words;
+        _counterWord = program.CounterWord;
+        _counterValue = program.CounterValue;
         _values = program.Values;
         _positionBase = program.PositionBase;
         _positions = program.Positions;
@@ -271,7 +275,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         uint value;
         switch (w.Action)
         {
-            case OpAction.LoadImmediateLow: value = (uint)w.C; break;
+            case OpAction.LoadImmediateLow: value = _pc == _counterWord ? (uint)_counterValue : (uint)w.C; break;
             case OpAction.LoadImmediateHigh: Need(rd, ref start, ref pred); value = ArithmeticSemantics.LoadHigh(_reg[rd], (uint)w.C); break;
             case OpAction.ScalarImmediate: Need(w.B, ref start, ref pred); value = ArithmeticSemantics.Integer(w.Function, _reg[w.B], (uint)w.C); break;
             // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
@@ -534,13 +538,13 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             {
                 long bytes = Reg(Opd.Bytes), src = Reg(Opd.Src), dst = Reg(Opd.Core);
                 reads[nr++] = (LocalSpace, src, src + bytes);
-                occCycles = MachineModel.CeilDiv(bytes, t.Noc.LinkBytesPerCycle);
+                occCycles = _m.Noc.SerialisationCycles(bytes);
                 var hops = _m.Hops(_core, (int)dst);
                 _stats.Add(Counter.NocBytes, bytes);
                 _m.Energy.Charge(_stats, cls, EnergyEvent.NocHopBit, bytes * 8.0 * Math.Max(1, hops));
                 _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
-                var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
+                var arrival = start + _m.Cycles(_m.Noc.TransferCycles(_core, (int)dst, bytes));
                 _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
                 Next();
                 return;

@@ -95,7 +95,7 @@ public class FunctionalModelTests(ITestOutputHelper output)
         var org = Sim.SimPrograms.Target().Hbm.Organization;
         // High byte of lm_head row 0, element 0 (channel 0, bank 0 of the weight's first row): 0x5C00 = 256 in FP16.
         var at = ((HbmPlacement)head.Placement).Row * org.BanksPerChannel * org.PageBytes + 1;
-        var image = s.Binary.Image.Select(c => c.Space == ImageSpace.Hbm && c.Index == 0 && c.Address <= at && at < c.End
+        var image = s.Binary.Image.Select(c => c.Space == HpimSpaces.Hbm && c.Index == 0 && c.Address <= at && at < c.End
             ? c with { Bytes = Patched(c.Bytes, (int)(at - c.Address), 0x5C) } : c).ToList();
         image.SequenceEqual(s.Binary.Image).ShouldBeFalse();
         var bad = s.Binary with { Image = image };

@@ -22,7 +22,7 @@ internal static class FunctionalPrograms
     public static FunctionalRunResult Run(FunctionalSimulator sim, uint token = 0, ProgramRegisters regs = default) => sim.Run("test", regs, token);
 
     /// <summary>FP16 values at a byte address of a core's local memory.</summary>
-    public static MemoryChunk Halves(int core, long address, params float[] v) => new(ImageSpace.Local, core, address, Encode(v));
+    public static MemoryChunk Halves(int core, long address, params float[] v) => new(HpimSpaces.Local, core, address, Encode(v));
 
     public static byte[] Encode(params float[] v)
     {

@@ -184,7 +184,7 @@ public class FunctionalSemanticsTests
         float W(int r, int b, int i) => (b + 1) / 16f * (i % 5 - 2) * (r + 1);
         for (var r = 0; r < 2; r++)
             for (var b = 0; b < perPch; b++)
-                image.Add(new MemoryChunk(ImageSpace.Hbm, 0, ((long)r * banks + b) * page, Encode([.. Enumerable.Range(0, 32).Select(i => W(r, b, i))])));
+                image.Add(new MemoryChunk(HpimSpaces.Hbm, 0, ((long)r * banks + b) * page, Encode([.. Enumerable.Range(0, 32).Select(i => W(r, b, i))])));
         var sim = Load("""
             .channel 0
                 rep count=2, body=1, drow=0, dcol=0, dgcol=1, dladdr=0, dsaddr=1
@@ -372,7 +372,7 @@ public class FunctionalSemanticsTests
         var org = Sim.SimPrograms.Target().Hbm.Organization;
         var image = new List<MemoryChunk> { Halves(0, 0, Enumerable.Repeat(1f, 16).ToArray()) };
         for (var b = 0; b < org.BanksPerPseudoChannel; b++)
-            image.Add(new MemoryChunk(ImageSpace.Hbm, 0, b * org.PageBytes, Encode([.. Enumerable.Repeat((float)(b + 1), 16)])));
+            image.Add(new MemoryChunk(HpimSpaces.Hbm, 0, b * org.PageBytes, Encode([.. Enumerable.Repeat((float)(b + 1), 16)])));
         var sim = Load($"""
             .core 0
                 li.lo r1, 64

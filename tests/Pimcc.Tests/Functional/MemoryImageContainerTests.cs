@@ -13,9 +13,9 @@ public class MemoryImageContainerTests
     {
         Image =
         [
-            new MemoryChunk(ImageSpace.Hbm, 3, 1 << 20, [1, 2, 3]),
-            new MemoryChunk(ImageSpace.Hbm, 3, (1 << 20) + 10, [4]),
-            new MemoryChunk(ImageSpace.Local, 0, 64, [.. Enumerable.Range(0, 300).Select(i => (byte)i)]),
+            new MemoryChunk(HpimSpaces.Hbm, 3, 1 << 20, [1, 2, 3]),
+            new MemoryChunk(HpimSpaces.Hbm, 3, (1 << 20) + 10, [4]),
+            new MemoryChunk(HpimSpaces.Local, 0, 64, [.. Enumerable.Range(0, 300).Select(i => (byte)i)]),
         ],
     };
 
@@ -25,7 +25,7 @@ public class MemoryImageContainerTests
         var bytes = PimBinaryWriter.Write(WithImage());
         BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10)).ShouldBe((ushort)2);
         var bin = PimBinaryReader.Read(bytes, "img.bin");
-        bin.Image.Select(c => (c.Space, c.Index, c.Address, c.Bytes.Length)).ShouldBe([(ImageSpace.Hbm, 3, 1L << 20, 3), (ImageSpace.Hbm, 3, (1L << 20) + 10, 1), (ImageSpace.Local, 0, 64L, 300)]);
+        bin.Image.Select(c => (c.Space, c.Index, c.Address, c.Bytes.Length)).ShouldBe([(HpimSpaces.Hbm, 3, 1L << 20, 3), (HpimSpaces.Hbm, 3, (1L << 20) + 10, 1), (HpimSpaces.Local, 0, 64L, 300)]);
         bin.Image[2].Bytes[299].ShouldBe((byte)43);
         PimBinaryWriter.Write(bin).ShouldBe(bytes);
         var text = Disassembler.Disassemble(bin);
@@ -70,7 +70,7 @@ public class MemoryImageContainerTests
     [Fact]
     public void OverlappingChunksAreRejected()
     {
-        var bin = WithImage() with { Image = [new MemoryChunk(ImageSpace.Local, 0, 0, [1, 2]), new MemoryChunk(ImageSpace.Local, 0, 1, [3])] };
+        var bin = WithImage() with { Image = [new MemoryChunk(HpimSpaces.Local, 0, 0, [1, 2]), new MemoryChunk(HpimSpaces.Local, 0, 1, [3])] };
         Should.Throw<PimccError>(() => PimBinaryWriter.Write(bin)).Code.ShouldBe(ExitCode.InvalidBinary);
         var text = Disassembler.Disassemble(WithImage()).Replace("size=3", "size=4");
         Should.Throw<PimccError>(() => Assembler.Assemble(text, "x.pasm")).Code.ShouldBe(ExitCode.MalformedInput);

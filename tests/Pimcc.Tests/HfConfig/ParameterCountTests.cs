@@ -82,6 +82,7 @@ public class ParameterCountTests
             ["stablelm-2-1_6b.json"] = (StableLm(100352, 2048, 24, 5632), 1_644_515_328, 0),
             ["pythia-1.4b.json"] = (Neox(50304, 2048, 24, 8192), 1_414_647_808, 0),
             ["falcon-7b.json"] = (Falcon(65024, 4544, 32, 64), 6_921_720_704, 0),
+            ["llama-7b.json"] = (LlamaLike(32000, 4096, 32, 32, 32, 128, 11008, tied: false, qkvBias: false), 6_738_415_616, 0),
             ["mistral-7b.json"] = (LlamaLike(32000, 4096, 32, 32, 8, 128, 14336, tied: false, qkvBias: false), 7_241_732_096, 0),
         };
 

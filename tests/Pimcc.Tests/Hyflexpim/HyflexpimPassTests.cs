@@ -197,12 +197,12 @@ public class HyflexpimPassTests
     public void ACompileStopsWithNoBackendAndWritesNothing()
     {
         var (r, output) = Compile();
-        r.ShouldBeOneLineError(ExitCode.NoBackend, "no backend yet");
+        r.ShouldBeOneLineError(ExitCode.BackendUnavailable, "no backend yet");
         File.Exists(output).ShouldBeFalse();
         // An existing output file is left as it was.
         var existing = Path.Combine(CliRunner.TempDir(), "existing.bin");
         File.WriteAllText(existing, "keep");
-        CliRunner.Run(TinyGpt2, "--target", "hyflexpim", "-o", existing, "--prompt-tokens", "4", "--gen-tokens", "4").ExitCode.ShouldBe((int)ExitCode.NoBackend);
+        CliRunner.Run(TinyGpt2, "--target", "hyflexpim", "-o", existing, "--prompt-tokens", "4", "--gen-tokens", "4").ExitCode.ShouldBe((int)ExitCode.BackendUnavailable);
         File.ReadAllText(existing).ShouldBe("keep");
     }
 

@@ -1,3 +1,4 @@
+using Pimcc.Isa.Container;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly;
 using Pimcc.Tests.Sim;

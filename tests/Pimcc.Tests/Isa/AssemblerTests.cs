@@ -31,7 +31,7 @@ public class AssemblerTests
         core.Select(SramIsa.Table.Encode).ShouldBe([0x10100080UL, 0x50088640UL, 0x0817FFFFUL, 0x02000000UL]);
         bin.Channel(1)!.Commands.Select(c => c.Mnemonic).ShouldBe(["rep", "mac.ab"]);
         bin.Channel(1)!.Commands[0]["count"].ShouldBe(32);
-        bin.Debug.ShouldBe([new DebugRange(StreamKind.Core, 3, 0, 3, 7, "softmax")]);
+        bin.Debug.ShouldBe([new DebugRange(HpimStreams.Core, 3, 0, 3, 7, "softmax")]);
         bin.MemoryMap.Single().Placement.ShouldBe(new HbmPlacement(0, 64, 0, 0, 0, 0, 0));
     }
 

@@ -13,9 +13,9 @@ public class CorruptBinaryTests(ITestOutputHelper output)
     {
         var t = SramIsa.Table;
         var core = new CoreStream(0, [t.Make("li.lo", 1, 16), t.Make("vexp", 2, 3, 1, 0), t.Make("loop", 1, -1), t.Make("halt")]);
-        var bin = new PimBinary(new TargetBlob("hpim", "{\"name\":\"hpim\"}"u8.ToArray()), [core], [],
+        var bin = HpimBinary.Create(new TargetBlob("hpim", "{\"name\":\"hpim\"}"u8.ToArray()), [core], [],
             [new MemoryRegion("x", RegionKind.Activation, new LocalPlacement(0, 0), 32)],
-            [new DebugRange(StreamKind.Core, 0, 0, 4, 1, "softmax")]);
+            [new DebugRange(HpimStreams.Core, 0, 0, 4, 1, "softmax")]);
         return PimBinaryWriter.Write(bin);
     }
 
@@ -147,13 +147,13 @@ public class BinaryFileTests
     {
         var t = SramIsa.Table;
         var target = new TargetBlob("hpim", "{}"u8.ToArray());
-        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [new CoreStream(0, [t.Make("jmp", 5)])], [], [], [])))
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(HpimBinary.Create(target, [new CoreStream(0, [t.Make("jmp", 5)])], [], [], [])))
             .Code.ShouldBe(ExitCode.InvalidBinary);
-        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [new CoreStream(1, []), new CoreStream(1, [])], [], [], [])))
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(HpimBinary.Create(target, [new CoreStream(1, []), new CoreStream(1, [])], [], [], [])))
             .Code.ShouldBe(ExitCode.InvalidBinary);
-        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [new CoreStream(0, [t.Make("halt")])], [], [],
-            [new DebugRange(StreamKind.Core, 0, 0, 2, 1, "x")]))).Code.ShouldBe(ExitCode.InvalidBinary);
-        Should.Throw<PimccError>(() => PimBinaryWriter.Write(new PimBinary(target, [], [],
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(HpimBinary.Create(target, [new CoreStream(0, [t.Make("halt")])], [], [],
+            [new DebugRange(HpimStreams.Core, 0, 0, 2, 1, "x")]))).Code.ShouldBe(ExitCode.InvalidBinary);
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(HpimBinary.Create(target, [], [],
             [new MemoryRegion("r", (RegionKind)9, new LocalPlacement(0, 0), 1)], []))).Code.ShouldBe(ExitCode.InvalidBinary);
     }
 }

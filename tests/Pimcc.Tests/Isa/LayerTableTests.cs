@@ -63,7 +63,7 @@ public class LayerTableTests
     public void AFileWithoutDeclarationsKeepsItsOlderMinorVersion()
     {
         var bin = Assembler.Assemble(Program, "l.pasm");
-        var plain = bin with { Cores = [.. bin.Cores.Select(c => c with { Layers = [] })], Channels = [.. bin.Channels.Select(c => c with { Layers = [] })] };
+        var plain = bin with { Streams = [.. bin.Streams.Select(c => c with { Layers = [] })] };
         var bytes = PimBinaryWriter.Write(plain);
         BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10)).ShouldBe((ushort)1);
         PimBinaryReader.Read(bytes, "p.bin").HasLayers.ShouldBeFalse();
@@ -78,14 +78,14 @@ public class LayerTableTests
         PimBinaryWriter.Reseal(bytes);
         Should.Throw<PimccError>(() => PimBinaryReader.Read(bytes, "old.bin")).Code.ShouldBe(ExitCode.InvalidBinary);
 
-        var plain = PimBinaryWriter.Write(bin with { Cores = [.. bin.Cores.Select(c => c with { Layers = [] })], Channels = [.. bin.Channels.Select(c => c with { Layers = [] })] });
+        var plain = PimBinaryWriter.Write(bin with { Streams = [.. bin.Streams.Select(c => c with { Layers = [] })] });
         BinaryPrimitives.WriteUInt16LittleEndian(plain.AsSpan(10), 3);
         PimBinaryWriter.Reseal(plain);
         Should.Throw<PimccError>(() => PimBinaryReader.Read(plain, "new.bin")).Message.ShouldContain("layer table");
     }
 
     [Theory]
-    [InlineData(".core 0\n.entry decode\n.layers decode, count=4\n    li.lo r26, 3\n    halt\n", "not 'li.lo' of the layer count 4")]
+    [InlineData(".core 0\n.entry decode\n.layers decode, count=4\n    li.lo r26, 3\n    halt\n", "not a load of the layer count 4")]
     [InlineData(".core 0\n.entry decode\n.layers decode, count=3\n    nop\n    halt\n", "is 'nop'")]
     [InlineData(".core 0\n.entry decode\n    halt\n.layers prefill, count=3\n    li.lo r26, 3\n", "names no entry")]
     [InlineData(".core 0\n.entry decode\n.layers decode, count=3\n.layers decode, count=3\n    li.lo r26, 3\n    halt\n", "two layer declarations")]
@@ -104,7 +104,7 @@ public class LayerTableTests
     public void TheWriterRejectsADeclarationThatDoesNotFitItsStream()
     {
         var bin = Assembler.Assemble(Program, "l.pasm");
-        var bad = bin with { Cores = [bin.Cores[0] with { Layers = [new LayerRepeat("decode", 3, LayerForm.Loop, 2, 0)] }] };
+        var bad = bin.WithStreams([bin.Cores[0] with { Layers = [new LayerRepeat("decode", 3, LayerForm.Loop, 2, 0)] }], bin.Channels);
         Should.Throw<PimccError>(() => PimBinaryWriter.Write(bad)).Code.ShouldBe(ExitCode.InvalidBinary);
     }
 

@@ -44,14 +44,14 @@ public class ProgramSizeTests(ITestOutputHelper output)
             foreach (var a in new[] { "x", "q", "kT", "v", "scores", "attn_out", "residual", "ffn" })
                 regions.Add(new MemoryRegion($"core{c}.{a}", RegionKind.Activation, new LocalPlacement(c, rng.Next(1 << 18)), 28_672));
         var debug = new List<DebugRange>();
-        foreach (var (kind, index, len) in cores.Select(c => (StreamKind.Core, c.Core, c.Instructions.Count))
-                     .Concat(channels.Select(c => (StreamKind.Channel, c.Channel, c.Commands.Count))))
+        foreach (var (kind, index, len) in cores.Select(c => (HpimStreams.Core, c.Core, c.Instructions.Count))
+                     .Concat(channels.Select(c => (HpimStreams.Channel, c.Channel, c.Commands.Count))))
         {
             var per = len / (Layers * OpsPerLayer);
             for (var i = 0; i < Layers * OpsPerLayer; i++)
                 debug.Add(new DebugRange(kind, index, i * per, per, 1000 + i, $"layers.{i / OpsPerLayer}.op{i % OpsPerLayer}"));
         }
-        var bin = new PimBinary(new TargetBlob("hpim", Encoding.UTF8.GetBytes(new string(' ', 8000))), cores, channels, regions, debug);
+        var bin = HpimBinary.Create(new TargetBlob("hpim", Encoding.UTF8.GetBytes(new string(' ', 8000))), cores, channels, regions, debug);
 
         var bytes = PimBinaryWriter.Write(bin);
         var read = PimBinaryReader.Read(bytes, "opt-30b.bin");

@@ -78,11 +78,11 @@ internal static class RandomPrograms
         }
         var debug = new List<DebugRange>();
         foreach (var c in cores.Where(c => c.Instructions.Count > 0))
-            debug.Add(Range(rng, StreamKind.Core, c.Core, c.Instructions.Count));
+            debug.Add(Range(rng, HpimStreams.Core, c.Core, c.Instructions.Count));
         foreach (var c in channels.Where(c => c.Commands.Count > 0))
-            debug.Add(Range(rng, StreamKind.Channel, c.Channel, c.Commands.Count));
+            debug.Add(Range(rng, HpimStreams.Channel, c.Channel, c.Commands.Count));
         var json = Encoding.UTF8.GetBytes($"{{\"name\":\"hpim\",\"seed\":{rng.Next()}}}");
-        return new PimBinary(new TargetBlob(rng.Next(2) == 0 ? "hpim" : "hpim-\"custom\"", json), cores, channels, regions, debug);
+        return HpimBinary.Create(new TargetBlob(rng.Next(2) == 0 ? "hpim" : "hpim-\"custom\"", json), cores, channels, regions, debug);
     }
 
     private static DebugRange Range(Random rng, StreamKind kind, int index, int length)

@@ -46,8 +46,7 @@ public class RoundTripTests(ITestOutputHelper output)
         var bin = RandomPrograms.Program(new Random(6));
         var shuffled = bin with
         {
-            Cores = bin.Cores.Reverse().ToList(),
-            Channels = bin.Channels.Reverse().ToList(),
+            Streams = bin.Streams.Reverse().ToList(),
             Debug = bin.Debug.Reverse().ToList(),
         };
         PimBinaryWriter.Write(shuffled).ShouldBe(PimBinaryWriter.Write(bin));

@@ -56,7 +56,7 @@ public class WorkloadSectionTests
     public void AFileOfANewerMinorVersionIsRefusedWithAHintToRecompile()
     {
         var bytes = PimBinaryWriter.Write(Assembler.Assemble(Program, "w.pasm"));
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 5);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), PimBinary.MinorVersion + 1);
         var e = Should.Throw<PimccError>(() => PimBinaryReader.Read(bytes, "future.bin"));
         e.Code.ShouldBe(ExitCode.UnsupportedBinaryVersion);
         e.Hint.ShouldContain("recompile");

@@ -37,7 +37,7 @@ public class ChannelTimingTests
         var rep = SimPrograms.Assemble(".channel 0\n" + SimPrograms.GemvTile(rows: 6, macs: 8));
         var stream = rep.Channels[0].Commands;
         var expanded = HbmRepeat.Expand(stream, "channel 0").Select(i => i.Command).ToList();
-        var flat = rep with { Channels = [new ChannelStream(0, expanded)] };
+        var flat = rep.WithStreams(rep.Cores, [new ChannelStream(0, expanded)]);
         var a = SimPrograms.Run(rep, fastPath: false);
         var b = SimPrograms.Run(flat, fastPath: false);
         a.MakespanPs.ShouldBe(b.MakespanPs);

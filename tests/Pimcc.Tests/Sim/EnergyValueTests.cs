@@ -1,3 +1,4 @@
+using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
 using Pimcc.Hpim.Sim;

@@ -93,7 +93,7 @@ public class ReportTests
         Should.Throw<PimccError>(() => new HpimSimulator(garbage, "x.bin"));
         // The assembler refuses core 40 of a 32-core target (AssemblerTargetTests); build such a binary directly.
         var one = SimPrograms.Assemble(".core 0\n    halt\n", "sram.cores=32");
-        var small = one with { Cores = [one.Cores[0] with { Core = 40 }] };
+        var small = one.WithStreams([one.Cores[0] with { Index = 40 }], one.Channels);
         Should.Throw<PimccError>(() => new HpimSimulator(small, "x.bin")).Code.ShouldBe(ExitCode.WrongTarget);
     }
 

@@ -54,7 +54,7 @@ internal static class SyntheticDecode
                     ops.Add(H("res.rd.ab", 1, ch / 2, 512));
                     ops.Add(H("sig", 200 + ch, 1));
                     rowBase += tiles;
-                    debug.Add(new DebugRange(StreamKind.Channel, ch, first, ops.Count - first, l * 10 + 1, $"l{l}.attn.{name}"));
+                    debug.Add(new DebugRange(HpimStreams.Channel, ch, first, ops.Count - first, l * 10 + 1, $"l{l}.attn.{name}"));
                 }
             chStreams.Add(new ChannelStream(ch, ops));
         }
@@ -71,7 +71,7 @@ internal static class SyntheticDecode
                     ops.Add(S("ev.sig", 101 + 2 * c, 1));
                     ops.Add(S("ev.wait", 200 + 2 * c, 1));
                     ops.Add(S("ev.wait", 201 + 2 * c, 1));
-                    debug.Add(new DebugRange(StreamKind.Core, c, first, ops.Count - first, l * 10 + 2, $"l{l}.attn.{mats[j].Name}"));
+                    debug.Add(new DebugRange(HpimStreams.Core, c, first, ops.Count - first, l * 10 + 2, $"l{l}.attn.{mats[j].Name}"));
                     if (j == 0)
                     {
                         // Attention over kv in tiles of 64 positions: scores on the PIM unit, softmax on the VCU.
@@ -84,20 +84,20 @@ internal static class SyntheticDecode
                         ops.Add(S("pim.gemv", 3, 2, 4, 5, 0, 0));
                         ops.Add(S("vexp", 3, 3, 6, 0));
                         ops.Add(S("loop", 10, loop - ops.Count));
-                        debug.Add(new DebugRange(StreamKind.Core, c, first, ops.Count - first, l * 10 + 3, $"l{l}.attn.qk"));
+                        debug.Add(new DebugRange(HpimStreams.Core, c, first, ops.Count - first, l * 10 + 3, $"l{l}.attn.qk"));
                     }
                     if (j == 2)
                     {
                         first = ops.Count;
                         Li(7, 8192); Li(8, 4L * dModel / cores);
                         ops.Add(S("vrelu", 7, 7, 8, 0));
-                        debug.Add(new DebugRange(StreamKind.Core, c, first, ops.Count - first, l * 10 + 4, $"l{l}.ffn.relu"));
+                        debug.Add(new DebugRange(HpimStreams.Core, c, first, ops.Count - first, l * 10 + 4, $"l{l}.ffn.relu"));
                     }
                 }
             ops.Add(S("halt"));
             coreStreams.Add(new CoreStream(c, ops));
         }
         var json = System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson);
-        return new PimBinary(new TargetBlob("hpim", json), coreStreams, chStreams, [], debug);
+        return HpimBinary.Create(new TargetBlob("hpim", json), coreStreams, chStreams, [], debug);
     }
 }

@@ -19,7 +19,7 @@ public class EntryTableTests
             core = core with { Entries = [new("prefill", 0), new("decode", 2)] };
             chan = chan with { Entries = [new("decode", 1), new("prefill", 0)] };
         }
-        return new PimBinary(new TargetBlob("hpim", "{}"u8.ToArray()), [core, new CoreStream(2, [SramIsa.Table.Make("halt")])], [chan], [], []);
+        return HpimBinary.Create(new TargetBlob("hpim", "{}"u8.ToArray()), [core, new CoreStream(2, [SramIsa.Table.Make("halt")])], [chan], [], []);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class EntryTableTests
     }
 
     [Theory]
-    [InlineData(".channel 0\n    rep count=2, body=2, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0\n    res.clr pc=0\n.entry decode\n    res.clr pc=1\n", "inside the rep body")]
+    [InlineData(".channel 0\n    rep count=2, body=2, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0\n    res.clr pc=0\n.entry decode\n    res.clr pc=1\n", "inside a repeated body")]
     [InlineData(".core 0\n.entry decode\n    halt\n.entry decode\n", "repeated")]
     public void BadEntriesAreDiagnosed(string body, string message)
     {
@@ -99,7 +99,7 @@ public class EntryTableTests
     public void TheWriterRejectsAnEntryOutsideItsStream()
     {
         var bin = Sample(true);
-        var bad = bin with { Cores = [bin.Cores[0] with { Entries = [new("decode", 9)] }] };
+        var bad = bin.WithStreams([bin.Cores[0] with { Entries = [new("decode", 9)] }], bin.Channels);
         Should.Throw<PimccError>(() => PimBinaryWriter.Write(bad)).Code.ShouldBe(ExitCode.InvalidBinary);
     }
 }

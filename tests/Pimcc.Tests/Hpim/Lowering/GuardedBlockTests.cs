@@ -16,7 +16,7 @@ public class GuardedBlockTests
             for (var i = 0; i < bodyWords; i++) c.I("addi", Reg.T1, Reg.T1, 1);
         });
         c.I("halt");
-        StreamRules.CheckCoreStream(c.Ops, "core0", ExitCode.InvalidBinary);
+        StreamRules.Check(c.Ops, "core0", ExitCode.InvalidBinary);
         return c;
     }
 

@@ -68,7 +68,7 @@ public class HpimBackendTests(ITestOutputHelper output)
             var stream = bin.Channel(ch)!;
             foreach (var op in gemvs)
             {
-                var range = bin.Debug.Single(d => d.Stream == StreamKind.Channel && d.StreamIndex == ch && d.IrOpName == op.Id
+                var range = bin.Debug.Single(d => d.Stream == HpimStreams.Channel && d.StreamIndex == ch && d.IrOpName == op.Id
                                                  && d.First >= stream.EntryWord("decode"));
                 var words = stream.Commands.Skip(range.First).Take(range.Count).ToList();
                 var macs = HbmRepeat.Expand(words, "t").Count(x => x.Command.Mnemonic == "mac.ab");
@@ -97,10 +97,10 @@ public class HpimBackendTests(ITestOutputHelper output)
             .Select(o => o.Id).ToList();
         foreach (var core in new[] { 0, 31 })
         {
-            var names = bin.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == core).Select(d => d.IrOpName).ToHashSet();
+            var names = bin.Debug.Where(d => d.Stream == HpimStreams.Core && d.StreamIndex == core).Select(d => d.IrOpName).ToHashSet();
             foreach (var id in expected) names.ShouldContain(id, $"core {core}");
         }
-        bin.Debug.Where(d => d.Stream == StreamKind.Channel && d.StreamIndex == 7).Select(d => d.IrOpName)
+        bin.Debug.Where(d => d.Stream == HpimStreams.Channel && d.StreamIndex == 7).Select(d => d.IrOpName)
             .ShouldBe(m.FindFunction("decode")!.Body.Where(o => o.Opcode == "linear").Select(o => o.Id));
     }
 

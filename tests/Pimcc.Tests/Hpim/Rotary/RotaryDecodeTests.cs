@@ -24,7 +24,7 @@ public class RotaryDecodeTests
     {
         var stream = bin.Core(core)!;
         var entry = stream.EntryWord("decode")!.Value;
-        return bin.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == core && d.IrOpName == op && d.First >= entry)
+        return bin.Debug.Where(d => d.Stream == HpimStreams.Core && d.StreamIndex == core && d.IrOpName == op && d.First >= entry)
             .SelectMany(d => stream.Instructions.Skip(d.First).Take(d.Count)).Select(i => i.Mnemonic).Where(m => m is not ("li.lo" or "li.hi")).ToList();
     }
 
@@ -52,8 +52,8 @@ public class RotaryDecodeTests
         m.Count(x => x == "mv.2d").ShouldBe(4);
         var stream = bin.Core(5)!;
         var entry = stream.EntryWord("decode")!.Value;
-        var loads = bin.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == 5 && d.First >= entry && d.IrOpName == "l0.q_rot").Min(d => d.First);
-        var embed = bin.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == 5 && d.First >= entry && d.IrOpName == "embed").Min(d => d.First);
+        var loads = bin.Debug.Where(d => d.Stream == HpimStreams.Core && d.StreamIndex == 5 && d.First >= entry && d.IrOpName == "l0.q_rot").Min(d => d.First);
+        var embed = bin.Debug.Where(d => d.Stream == HpimStreams.Core && d.StreamIndex == 5 && d.First >= entry && d.IrOpName == "embed").Min(d => d.First);
         loads.ShouldBeLessThan(embed);
         // it reads from channel kv mod 64 the row kv / 64 of the table: addi r1, r30 (kv), 0
         stream.Instructions[loads].Mnemonic.ShouldBe("addi");

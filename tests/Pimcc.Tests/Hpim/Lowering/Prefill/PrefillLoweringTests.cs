@@ -208,7 +208,7 @@ public class PrefillLoweringTests
         var start = core.EntryWord("prefill")!.Value;
         var prefill = core.Instructions.Skip(start).Take(core.EntryWord("decode")!.Value - start).ToList();
         // the rotary tables' rows are read in prefill: hbm.ld inside debug ranges of rotary ops
-        var rotaryWords = bin.Debug.Where(d => d.Stream == StreamKind.Core && d.StreamIndex == 0 && d.IrOpName.EndsWith("_rot", StringComparison.Ordinal))
+        var rotaryWords = bin.Debug.Where(d => d.Stream == HpimStreams.Core && d.StreamIndex == 0 && d.IrOpName.EndsWith("_rot", StringComparison.Ordinal))
             .Where(d => d.First >= start && d.First < core.EntryWord("decode")!.Value).ToList();
         rotaryWords.ShouldNotBeEmpty();
         rotaryWords.Sum(d => core.Instructions.Skip(d.First).Take(d.Count).Count(i => i.Mnemonic == "hbm.ld")).ShouldBeGreaterThan(0);

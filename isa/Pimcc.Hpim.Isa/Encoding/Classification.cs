@@ -1,14 +1,5 @@
 namespace Pimcc.Isa.Encoding;
 
-/// <summary>Which word family a table row belongs to.</summary>
-public enum IsaKind
-{
-    /// <summary>SRAM-PIM core instructions, 32-bit words (spec/hpim.md: "one unified 32-bit instruction format family").</summary>
-    SramPim,
-    /// <summary>HBM-PIM near-bank commands, 64-bit words, one stream per channel.</summary>
-    HbmPim,
-}
-
 /// <summary>The three instruction classes of the HPIM ISA (spec/hpim.md, "ISA").</summary>
 public enum OpClass
 {
@@ -116,4 +107,41 @@ public enum EnergyEvent
     HbmChannelStatic,
     /// <summary>Static power of the bank PUs over the run.</summary>
     HbmPuStatic,
+}
+
+/// <summary>
+/// The semantic columns of an HPIM table row (SRAM-PIM instructions and HBM-PIM commands): what the sync checker, the
+/// timing model, the functional executor and the energy accounting read. Reached as <c>spec.Action</c>,
+/// <c>spec.Timing</c>, ... through <see cref="HpimOpSpec"/>.
+/// </summary>
+public sealed record HpimSemantics(OpClass Class, Unit Unit, TimingClass Timing, OpAction Action, Arithmetic Function,
+    Pimcc.Targets.Hbm.HbmCommand? DramCommand, IReadOnlyList<EnergyEvent> Energy) : IOpSemantics
+{
+    public IReadOnlyList<KeyValuePair<string, string>> Columns =>
+    [
+        new("class", Class.ToString()),
+        new("unit", Unit.ToString()),
+        new("timing class", Timing.ToString()),
+        new("action", Action.ToString()),
+        new("arithmetic", Function == Arithmetic.None ? "" : Function.ToString()),
+        new("DRAM command", DramCommand is { } c ? Pimcc.Targets.Hbm.HbmCommands.Info(c).Mnemonic : ""),
+        new("energy events", string.Join(", ", Energy)),
+    ];
+}
+
+/// <summary>HPIM's semantic columns read off a table row, as if they were the row's own properties.</summary>
+public static class HpimOpSpec
+{
+    extension(OpSpec spec)
+    {
+        /// <summary>The row's HPIM semantics (every row of <c>SramIsa.Table</c> and <c>HbmCommandSet.Table</c> has them).</summary>
+        public HpimSemantics Hpim => (HpimSemantics)spec.Semantics;
+        public OpClass Class => spec.Hpim.Class;
+        public Unit Unit => spec.Hpim.Unit;
+        public TimingClass Timing => spec.Hpim.Timing;
+        public OpAction Action => spec.Hpim.Action;
+        public Arithmetic Function => spec.Hpim.Function;
+        public Pimcc.Targets.Hbm.HbmCommand? DramCommand => spec.Hpim.DramCommand;
+        public IReadOnlyList<EnergyEvent> Energy => spec.Hpim.Energy;
+    }
 }

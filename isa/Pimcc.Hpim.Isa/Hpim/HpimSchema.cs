@@ -1,3 +1,4 @@
+using static Pimcc.Targets.Description.ParameterSpecs;
 using Pimcc.Targets.Description;
 
 namespace Pimcc.Targets.Hpim;
@@ -13,20 +14,6 @@ public static class HpimSchema
     public static DescriptionSchema Schema { get; } = new(Build(), "system.clock", "hbm.timing.tCK");
 
     public static IReadOnlyList<ParameterSpec> Parameters => Schema.Parameters;
-
-    private static ParameterSpec Count(string key, string summary, bool pow2 = false) =>
-        new(key, Dimension.Count, "count", summary) { Integral = true, PowerOfTwo = pow2, Max = 1e9m };
-    private static ParameterSpec Bytes(string key, string unit, string summary, bool pow2 = false) =>
-        new(key, Dimension.Bytes, unit, summary) { Integral = true, PowerOfTwo = pow2 };
-    private static ParameterSpec Bits(string key, string unit, string summary, bool pow2 = false) =>
-        new(key, Dimension.Bits, unit, summary) { Integral = true, PowerOfTwo = pow2 };
-    private static ParameterSpec Nck(string key, string summary) =>
-        new(key, Dimension.DramCycles, "nCK", summary) { Integral = true, Max = 1e9m };
-    private static ParameterSpec Cycles(string key, string summary) =>
-        new(key, Dimension.CoreCycles, "cycle", summary) { Integral = true, Max = 1e9m };
-    private static ParameterSpec Real(string key, Dimension d, string unit, string summary) => new(key, d, unit, summary);
-    private static ParameterSpec Choice(string key, string summary, params string[] choices) =>
-        new(key, Dimension.Choice, "", summary) { Choices = choices };
 
     private static List<ParameterSpec> Build() =>
     [

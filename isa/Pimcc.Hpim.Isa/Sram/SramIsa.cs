@@ -32,8 +32,7 @@ public static class SramIsa
         (0x90, 0x9F, "HBM interface"),
         (0xA0, 0xAF, "NoC"),
         (0xB0, 0xBF, "synchronisation"),
-        (0xC0, 0xDF, "reserved: target hyflexpim"),
-        (0xE0, 0xFF, "reserved: target pimllm"),
+        (0xC0, 0xFF, "free (other targets have tables of their own)"),
     ];
 
     /// <summary>
@@ -47,10 +46,14 @@ public static class SramIsa
     }
 
     private static OpSpec R(string m, int op, OpClass c, U u, WordFormat f, string operands, T t, A a, F fn, EnergyEvent[] e, string summary) =>
-        OpTable.Row(IsaKind.SramPim, m, op, c, u, f, operands, t, a, fn, null, e, summary);
+        OpTable.Row(Name, m, op, f, operands, a == A.LoadImmediateLow ? OpFlow.LoadImmediate : OpFlow.Straight,
+            new HpimSemantics(c, u, t, a, fn, null, e), summary);
 
     // @formatter:off  (keep the table in columns)
-    public static OpTable Table { get; } = new(IsaKind.SramPim, "SRAM-PIM", WordBits,
+    /// <summary>The table's name.</summary>
+    public const string Name = "SRAM-PIM";
+
+    public static OpTable Table { get; } = new(Name, WordBits,
     [
         // control flow
         R("nop",       0x01, Control,       U.Control,      N,    "",                              T.Nop,                A.Nop,                  F.None,           [],                                                           "do nothing for one issue slot"),

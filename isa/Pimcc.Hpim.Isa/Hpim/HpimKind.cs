@@ -29,7 +29,7 @@ public sealed class HpimKind : ITargetKind
     /// recomputed (source "derived") instead of checked, so `--set sram.cores=16` needs no matching total.</remarks>
     public TargetDescription Build(DescriptionBuild build)
     {
-        var (name, summary, p, overridden) = (build.Name, build.Summary, build.Parameters, build.Overridden);
+        var (name, summary, p) = (build.Name, build.Summary, build.Parameters);
         var org = new HbmOrganization(
             p.Int("hbm.stacks"), p.Int("hbm.diesPerStack"), p.Long("hbm.dieDensity"), p.Int("hbm.channelsPerDie"),
             p.Int("hbm.pseudoChannelsPerChannel"), p.Int("hbm.bankGroupsPerChannel"), p.Int("hbm.banksPerBankGroup"),
@@ -70,7 +70,7 @@ public sealed class HpimKind : ITargetKind
             p.Int("sram.scu.latency"),
             new LocalMemoryConfig(p.Long("sram.localMemory.activation"), p.Long("sram.localMemory.temp"), PerCycle("sram.localMemory.bandwidth")),
             PerCycle("sram.transposeUnit.bandwidth"), PerCycle("sram.transferUnit.bandwidth"));
-        p = checks.Totals(sram, org, hbm.Pu, clock, overridden);
+        p = checks.Totals(sram, org, hbm.Pu, clock);
         checks = new ConsistencyChecks(build with { Parameters = p });
 
         var noc = new NocConfig(
@@ -161,26 +161,15 @@ public sealed class HpimKind : ITargetKind
                 throw Error("hbm.channelToCore", $"{org.Channels} channels cannot be split into equal contiguous blocks for {cores} cores", "use \"interleaved\" or a core count dividing the channel count");
         }
 
-        public ResolvedParameters Totals(SramPimConfig sram, HbmOrganization org, PuConfig pu, long clockHz, bool overridden)
+        public ResolvedParameters Totals(SramPimConfig sram, HbmOrganization org, PuConfig pu, long clockHz)
         {
-            var replaced = new Dictionary<string, ResolvedParameter>(StringComparer.Ordinal);
-            void Check(string key, decimal computed, string how, bool exact)
-            {
-                var stated = p[key];
-                if (overridden && !IsOverride(stated))
-                {
-                    replaced[key] = stated with { Number = computed, Source = $"derived after overrides: {how}" };
-                    return;
-                }
-                var off = exact ? stated.Number != computed : Math.Abs(stated.Number - computed) > computed * TotalsTolerance;
-                if (off) throw Mismatch(key, computed, how);
-            }
-            Check("totals.onChipSram", (decimal)sram.Cores * sram.SramBytesPerCore, "cores x (PIM macros + local memories)", exact: true);
-            Check("totals.hbmCapacity", org.CapacityBytes, "stacks x dies x die density", exact: true);
-            Check("totals.externalBandwidth", (decimal)org.ExternalBytesPerSecond, "channels x channel width x data rate", exact: false);
-            Check("totals.sramPimPeak", 2m * sram.Cores * sram.PimUnit.Multipliers * clockHz, "2 x cores x macros x multipliers x clock", exact: false);
-            Check("totals.hbmPimPeak", 2m * org.Banks * pu.Multipliers * pu.ClockHz, "2 x banks x PU multipliers x PU clock", exact: false);
-            return p.WithReplaced(replaced);
+            var totals = new DescriptionTotals(build, TotalsTolerance);
+            totals.Check("totals.onChipSram", (decimal)sram.Cores * sram.SramBytesPerCore, "cores x (PIM macros + local memories)", exact: true);
+            totals.Check("totals.hbmCapacity", org.CapacityBytes, "stacks x dies x die density", exact: true);
+            totals.Check("totals.externalBandwidth", (decimal)org.ExternalBytesPerSecond, "channels x channel width x data rate", exact: false);
+            totals.Check("totals.sramPimPeak", 2m * sram.Cores * sram.PimUnit.Multipliers * clockHz, "2 x cores x macros x multipliers x clock", exact: false);
+            totals.Check("totals.hbmPimPeak", 2m * org.Banks * pu.Multipliers * pu.ClockHz, "2 x banks x PU multipliers x PU clock", exact: false);
+            return totals.Result;
         }
 
         private static bool IsOverride(ResolvedParameter r) => DescriptionBuild.IsOverride(r);
@@ -191,12 +180,5 @@ public sealed class HpimKind : ITargetKind
                 throw Error(highKey, $"{highKey.Split('.')[^1]} = {high} is smaller than {lowKey.Split('.')[^1]} = {low}", $"{highKey.Split('.')[^1]} must be at least {lowKey.Split('.')[^1]}");
         }
 
-        private PimccError Mismatch(string key, decimal computed, string how)
-        {
-            var spec = p[key].Spec;
-            var shown = Units.FromBase(spec.Dimension, computed, spec.Unit, p.Context);
-            return Error(key, $"stated total {Units.Show(Units.FromBase(spec.Dimension, p.Base(key), spec.Unit, p.Context))} {spec.Unit} does not match {how} = {Units.Show(Math.Round(shown, 4))} {spec.Unit}",
-                $"set {key} to {Units.Show(Math.Round(shown, 4))} or fix the parameters it is computed from");
-        }
     }
 }

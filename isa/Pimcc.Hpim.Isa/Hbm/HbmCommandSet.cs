@@ -25,16 +25,18 @@ public static class HbmCommandSet
         (0x01, 0x0F, "ordinary DRAM commands"),
         (0x10, 0x1F, "near-bank PIM commands"),
         (0x20, 0x2F, "stream control and synchronisation"),
-        (0x30, 0x7F, "free"),
-        (0x80, 0xBF, "reserved: target hyflexpim"),
-        (0xC0, 0xFF, "reserved: target pimllm"),
+        (0x30, 0xFF, "free (other targets have tables of their own)"),
     ];
 
     private static OpSpec R(string m, int op, OpClass c, U u, WordFormat f, string operands, T t, A a, C? dram, EnergyEvent[] e, string summary) =>
-        OpTable.Row(IsaKind.HbmPim, m, op, c, u, f, operands, t, a, Arithmetic.None, dram, e, summary);
+        OpTable.Row(Name, m, op, f, operands, a == A.Repeat ? OpFlow.Repeat : OpFlow.Straight,
+            new HpimSemantics(c, u, t, a, Arithmetic.None, dram, e), summary);
 
     // @formatter:off  (keep the table in columns)
-    public static OpTable Table { get; } = new(IsaKind.HbmPim, "HBM-PIM", WordBits,
+    /// <summary>The table's name.</summary>
+    public const string Name = "HBM-PIM";
+
+    public static OpTable Table { get; } = new(Name, WordBits,
     [
         // ordinary DRAM commands (JEDEC HBM3 JESD238)
         R("act",       0x01, Communication, U.HbmBank,         PBR,  "pc, bg, ba, row",                       T.DramActivate,         A.Activate,           C.Act,    [DramActivate],                         "activate (single bank): open row in bank (pc, bg, ba)"),
@@ -55,6 +57,6 @@ public static class HbmCommandSet
         R("rep",       0x20, Control,       U.HbmSequencer,    REP,  "count, body, drow, dcol, dgcol, dladdr, dsaddr", T.StreamRepeat, A.Repeat,             null,     [],                                     "run the next `body` commands `count` times; iteration i adds i x stride to their row/col/gcol/laddr/saddr"),
         R("sig",       0x21, Communication, U.HbmSequencer,    EV,   "event, count",                          T.EventSync,            A.EventSignal,        null,     [],                                     "add count to event counter `event` once all earlier commands of this stream completed"),
         R("wait",      0x22, Communication, U.HbmSequencer,    EV,   "event, count",                          T.EventSync,            A.EventWait,          null,     [],                                     "block this stream until event counter `event` >= count, then subtract count"),
-    ], OpcodeMap);
+    ], OpcodeMap, namedOperands: true);
     // @formatter:on
 }
