@@ -23,11 +23,9 @@ public sealed class GpuKind : ITargetKind
 
     public TargetDescription Build(DescriptionBuild build)
     {
+        // The schema refuses a zero or negative throughput, bandwidth, capacity or power; overheads may be zero.
         var p = build.Parameters;
         double Seconds(string key) => (double)p.Base(key) * 1e-12;
-        foreach (var key in new[] { "compute.tensorFp16", "memory.bandwidth", "power.board" })
-            if (p.Base(key) <= 0)
-                throw build.Error(key, $"{key} must be positive", "give the datasheet's value");
         var (json, sha) = build.Canonical(Name, p);
         return new GpuTarget
         {

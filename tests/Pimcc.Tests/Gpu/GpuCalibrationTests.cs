@@ -71,13 +71,16 @@ public class GpuCalibrationTests
         Within(blocks.Seconds * 1e3, 22.19, 0.01);
     }
 
-    [Fact]
-    public void Opt13bDecodeWithLlmCompassOverheadsMatchesWithin2Percent()
+    [Theory]
+    [InlineData("opt-6.7b", 16.48)]
+    [InlineData("opt-13b", 25.07)]
+    [InlineData("opt-30b", 44.37)]
+    public void DecodeWithLlmCompassOverheadsMatchesLlmCompassWithin2Percent(string model, double blocksMs)
     {
         var a100 = TargetLoader.LoadPreset<GpuTarget>("a100", ["overhead.enabled=true"]);
-        var blocks = GpuRoofline.Run(a100, Blocks(GpuKernelMap.Map(Stage("opt-13b", Module.Decode))), Kv256);
+        var blocks = GpuRoofline.Run(a100, Blocks(GpuKernelMap.Map(Stage(model, Module.Decode))), Kv256);
         blocks.Mode.ShouldBe("roofline+kernel-overheads");
-        Within(blocks.Seconds * 1e3, 25.07, 0.02);
+        Within(blocks.Seconds * 1e3, blocksMs, 0.02);
     }
 
     [Fact]
@@ -101,5 +104,21 @@ public class GpuCalibrationTests
         // H100 SXM (3.35 TB/s) against A100 (2.039 TB/s): a bandwidth-bound decode is faster by the bandwidth ratio.
         var a100 = GpuRoofline.Run(TargetLoader.LoadPreset<GpuTarget>("a100"), Blocks(GpuKernelMap.Map(Stage("opt-6.7b", Module.Decode))), Kv256);
         (a100.Seconds / run.Seconds).ShouldBe(3350.0 / 2039, 0.005);
+    }
+
+    [Fact]
+    public void AGenerationSumsDecodeStepsAtKvPromptPlusStep()
+    {
+        // At batch 1 every decode kernel is bandwidth bound, so a step's time is linear in kv and the sum over steps
+        // kv = 256 .. 256 + 7 equals 8 steps at the mean kv 259.5: (T(256) + T(263)) / 2 x 8 by the trapezoid rule.
+        var a100 = TargetLoader.LoadPreset<GpuTarget>("a100");
+        var decode = GpuKernelMap.Map(Stage("opt-1.3b", Module.Decode));
+        var prefill = GpuKernelMap.Map(Stage("opt-1.3b", Module.Prefill));
+        var run = GpuRoofline.Generation(a100, prefill, decode, 256, 8);
+        double At(long kv) => GpuRoofline.Run(a100, decode, new Dictionary<string, long> { ["kv"] = kv }).Seconds;
+        run.Decode.Seconds.ShouldBe((At(256) + At(263)) / 2 * 8, 1e-12);
+        run.Decode.Kernels.ShouldBe(8 * decode.Count);
+        run.Seconds.ShouldBe(run.Prefill.Seconds + run.Decode.Seconds);
+        run.Joules.ShouldBe(400 * run.Seconds, 1e-9);
     }
 }
