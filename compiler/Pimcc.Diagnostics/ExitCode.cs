@@ -96,4 +96,13 @@ public enum ExitCode
 
     [Description("pimcc sweep: some points did not compile or simulate; the table (still written) gives each one's exit code and diagnostic.")]
     SweepPointsFailed = 65,
+
+    [Description("An importance profile (--importance) does not fit the model: a rank list of the wrong length or a matrix of another shape.")]
+    ImportanceShapeMismatch = 70,
+    [Description("An importance profile (--importance) was made for another model: it names weights the model lacks or misses some it has.")]
+    ImportanceModelMismatch = 71,
+    [Description("The SLC fraction (--slc-fraction) is outside [0, 1].")]
+    SlcFractionOutOfRange = 72,
+    [Description("The model needs more chips than the target allows (system.maxChips); the message names how many.")]
+    ChipsExceeded = 73,
 }

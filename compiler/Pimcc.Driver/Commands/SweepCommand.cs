@@ -8,7 +8,8 @@ namespace Pimcc.Driver.Commands;
 /// <summary>
 /// <c>pimcc sweep MODEL... [--target T]... [--workload P:G]... [--set KEY=V1,V2]...</c>: compiles and simulates every
 /// point of the grid, in parallel, and writes one table (docs/sweep.md). Exit 0 when every point simulated, otherwise
-/// <see cref="ExitCode.SweepPointsFailed"/> after the table is written.
+/// <see cref="ExitCode.SweepPointsFailed"/> after the table is written. <c>--jobs-dir</c> writes the sweep as jobs for
+/// GNU parallel or Slurm instead, and <c>pimcc sweep merge</c> puts their tables together.
 /// </summary>
 public static class SweepCommand
 {
@@ -21,36 +22,104 @@ public static class SweepCommand
         var sets = new Option<string[]>("--set") { Description = "an axis of target parameter values: KEY=V1,V2,... (repeatable, one per key)" };
         var stats = new Option<string[]>("--stat") { Description = $"a figure to tabulate, by its report name (repeatable; default: {string.Join(", ", SweepRunner.DefaultStatistics)})" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "points run at the same time", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 4) };
-        var format = new Option<string>("--format") { Description = "table format: csv or json", DefaultValueFactory = _ => "csv" };
-        var output = new Option<string?>("--output", "-o") { Description = "write the table to this file instead of standard output (written whole or not at all)" };
         var exact = new Option<bool>("--exact") { Description = "simulate every decode step and every layer of each point" };
+        var point = new Option<int?>("--point") { Description = "run only point N of the grid (numbered as in the table; what a scheduler's job runs)" };
+        var jobsDir = new Option<string?>("--jobs-dir") { Description = "run nothing: write DIR/commands.txt (one line per point, for GNU parallel) and DIR/slurm.sh (a Slurm job array); merge with 'pimcc sweep merge'" };
+        var table = new TableOptions();
         cmd.Arguments.Add(models);
-        foreach (var o in new Option[] { targets, workloads, sets, stats, jobs, format, output, exact }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { targets, workloads, sets, stats, jobs, exact, point, jobsDir }) cmd.Options.Add(o);
+        table.AddTo(cmd);
         cmd.SetAction(p =>
         {
             var grid = SweepGrid.From(p.GetValue(models) ?? [], p.GetValue(targets) ?? [], p.GetValue(workloads) ?? [], p.GetValue(sets) ?? []);
-            var fmt = p.GetValue(format)!;
-            if (fmt is not ("csv" or "json")) throw new PimccError(ExitCode.Usage, "--format", $"unknown table format '{fmt}'", "use csv or json");
+            var chosen = p.GetValue(stats) is { Length: > 0 } s ? s : null;
+            if (p.GetValue(jobsDir) is { } dir) return WriteJobs(grid, chosen, p.GetValue(exact), dir, io);
+            var format = table.Format(p);
             var parallel = p.GetValue(jobs);
             if (parallel < 1) throw new PimccError(ExitCode.Usage, "--jobs", $"{parallel} points at a time", "use 1 or more");
-            var statistics = p.GetValue(stats) is { Length: > 0 } s ? s : SweepRunner.DefaultStatistics;
+            var points = grid.Points();
+            if (p.GetValue(point) is { } n)
+                points = n >= 1 && n <= points.Count ? [points[n - 1]]
+                    : throw new PimccError(ExitCode.Usage, "--point", $"the grid has points 1-{points.Count}, not {n}", "give a point the table numbers");
             // The models and description files are inputs: the table may not be written over one of them.
             var outputs = new OutputPlan(io, [.. grid.Models, .. grid.Targets.Where(Pimcc.Targets.TargetLoader.LooksLikePath)]);
-            var table = outputs.Add("-o", p.GetValue(output) ?? "-");
-            var outcomes = SweepRunner.Run(grid.Points(), statistics, parallel, p.GetValue(exact), io.Progress);
+            var file = outputs.Add("-o", p.GetValue(table.Output) ?? "-");
+            var statistics = chosen ?? SweepRunner.DefaultStatistics;
+            var outcomes = SweepRunner.Run(points, statistics, parallel, p.GetValue(exact), io.Progress);
             foreach (var o in outcomes)
                 foreach (var line in o.Notes.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                     io.Err.WriteLine($"pimcc: sweep point {o.Point.Number}: {line}");
-            outputs.Write((table, OutputPlan.Text(fmt == "json"
-                ? SweepTable.Json(grid.AxisNames, statistics, outcomes)
-                : SweepTable.Csv(grid.AxisNames, statistics, outcomes))));
-            var failed = outcomes.Where(o => !o.Simulated).ToList();
-            if (failed.Count == 0) return 0;
-            var first = failed[0];
-            throw new PimccError(ExitCode.SweepPointsFailed, "pimcc sweep",
-                string.Create(CultureInfo.InvariantCulture, $"{failed.Count} of {outcomes.Count} points did not simulate (first: point {first.Point.Number}, exit {first.ExitCode}: {first.Error})"),
-                "the table lists each failed point with its exit code and diagnostic; its figures are left empty");
+            return WriteTable(grid, statistics, outcomes, format, outputs, file);
+        });
+        cmd.Subcommands.Add(Merge(io));
+        return cmd;
+    }
+
+    /// <summary><c>pimcc sweep merge TABLE.json...</c>: the tables of one grid's points as the grid's table.</summary>
+    private static Command Merge(ConsoleIo io)
+    {
+        var cmd = new Command("merge", "put JSON sweep tables of one grid (e.g. the per-point tables of --jobs-dir jobs) together into the grid's table");
+        var files = new Argument<string[]>("tables") { Description = "JSON tables written by pimcc sweep --format json", Arity = ArgumentArity.OneOrMore };
+        var table = new TableOptions();
+        cmd.Arguments.Add(files);
+        table.AddTo(cmd);
+        cmd.SetAction(p =>
+        {
+            var inputs = p.GetValue(files) ?? [];
+            var format = table.Format(p);
+            var outputs = new OutputPlan(io, inputs);
+            var file = outputs.Add("-o", p.GetValue(table.Output) ?? "-");
+            var (grid, statistics, outcomes) = SweepTableReader.Merge(inputs);
+            return WriteTable(grid, statistics, outcomes, format, outputs, file);
         });
         return cmd;
+    }
+
+    /// <summary>Writes the table; exit 0 when every point simulated, else <see cref="ExitCode.SweepPointsFailed"/> naming the first failure.</summary>
+    private static int WriteTable(SweepGrid grid, IReadOnlyList<string> statistics, IReadOnlyList<SweepOutcome> outcomes, string format, OutputPlan outputs, OutputFile? file)
+    {
+        outputs.Write((file, OutputPlan.Text(format == "json" ? SweepTable.Json(grid, statistics, outcomes) : SweepTable.Csv(grid, statistics, outcomes))));
+        var failed = outcomes.Where(o => !o.Simulated).ToList();
+        if (failed.Count == 0) return 0;
+        var first = failed[0];
+        throw new PimccError(ExitCode.SweepPointsFailed, "pimcc sweep",
+            string.Create(CultureInfo.InvariantCulture, $"{failed.Count} of {outcomes.Count} points did not simulate (first: point {first.Point.Number}, exit {first.ExitCode}: {first.Error})"),
+            "the table lists each failed point with its exit code and diagnostic; its figures are left empty");
+    }
+
+    private static int WriteJobs(SweepGrid grid, IReadOnlyList<string>? statistics, bool exact, string dir, ConsoleIo io)
+    {
+        if (File.Exists(dir) || (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any()))
+            throw new PimccError(ExitCode.OutputNotWritable, dir, "the jobs folder exists and is not empty", "give a new or empty folder to --jobs-dir");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "points"));
+            Directory.CreateDirectory(Path.Combine(dir, "logs"));
+            foreach (var (name, text) in SweepJobs.Files(grid, statistics, exact, dir))
+                File.WriteAllText(Path.Combine(dir, name), text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PimccError(ExitCode.OutputNotWritable, dir, $"cannot write the jobs: {e.Message}", "check the folder and its permissions");
+        }
+        io.Err.WriteLine($"pimcc: wrote {grid.Points().Count} jobs to {dir}: parallel < {Path.Combine(dir, "commands.txt")}, or sbatch {Path.Combine(dir, "slurm.sh")}; then pimcc sweep merge {Path.Combine(dir, "points")}/*.json");
+        return 0;
+    }
+
+    /// <summary>The table's format and file, shared by the sweep and its merge.</summary>
+    private sealed class TableOptions
+    {
+        private readonly Option<string> format = new("--format") { Description = "table format: csv or json", DefaultValueFactory = _ => "csv" };
+
+        public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the table to this file instead of standard output (written whole or not at all)" };
+
+        public void AddTo(Command c)
+        {
+            c.Options.Add(format);
+            c.Options.Add(Output);
+        }
+
+        public string Format(ParseResult p) => p.GetValue(format) is "csv" or "json" ? p.GetValue(format)!
+            : throw new PimccError(ExitCode.Usage, "--format", $"unknown table format '{p.GetValue(format)}'", "use csv or json");
     }
 }

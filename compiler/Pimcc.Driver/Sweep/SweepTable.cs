@@ -13,8 +13,9 @@ public static class SweepTable
 {
     public const string Format = "pimcc-sweep/1";
 
-    public static string Csv(IReadOnlyList<string> axes, IReadOnlyList<string> statistics, IReadOnlyList<SweepOutcome> outcomes)
+    public static string Csv(SweepGrid grid, IReadOnlyList<string> statistics, IReadOnlyList<SweepOutcome> outcomes)
     {
+        var axes = grid.AxisNames;
         var sb = new StringBuilder();
         Row(sb, ["point", .. axes, "prompt_tokens", "gen_tokens", "exit_code", "error",
             .. statistics.Select(s => Unit(s, outcomes) is { Length: > 0 } u ? $"{s} ({u})" : s)]);
@@ -25,13 +26,17 @@ public static class SweepTable
         return sb.ToString();
     }
 
-    public static string Json(IReadOnlyList<string> axes, IReadOnlyList<string> statistics, IReadOnlyList<SweepOutcome> outcomes)
+    /// <summary>The JSON table; it also records the whole grid, so tables of single points (<c>--point</c>, run by a
+    /// scheduler) merge back into the grid's table (<see cref="SweepTableReader"/>).</summary>
+    public static string Json(SweepGrid grid, IReadOnlyList<string> statistics, IReadOnlyList<SweepOutcome> outcomes)
     {
+        var axes = grid.AxisNames;
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("format", Format);
+            WriteGrid(w, grid);
             w.WriteStartArray("axes");
             foreach (var a in axes) w.WriteStringValue(a);
             w.WriteEndArray();
@@ -71,6 +76,29 @@ public static class SweepTable
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteGrid(Utf8JsonWriter w, SweepGrid grid)
+    {
+        w.WriteStartObject("grid");
+        foreach (var (name, values) in new[] { ("models", grid.Models), ("targets", grid.Targets), ("workloads", grid.Workloads) })
+        {
+            w.WriteStartArray(name);
+            foreach (var v in values) w.WriteStringValue(v);
+            w.WriteEndArray();
+        }
+        w.WriteStartArray("sets");
+        foreach (var axis in grid.Sets)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", axis.Key);
+            w.WriteStartArray("values");
+            foreach (var v in axis.Values) w.WriteStringValue(v);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>The point's value on each axis: model, target, workload, then each set key's value.</summary>

@@ -21,10 +21,17 @@ public static class HpimStreams
 /// SRAM-PIM core's local memory (byte address).</summary>
 public static class HpimSpaces
 {
+    /// <summary>HBM: in-channel byte addresses through <see cref="Pimcc.Targets.Hpim.HbmAddressMap"/>.</summary>
     public static MemorySpace Hbm { get; } = new(0, "hbm", "channel", ["channels", "pc", "bg", "bank", "row", "col"],
-        (i, f) => new HbmPlacement(i, (int)f[0], (int)f[1], (int)f[2], (int)f[3], f[4], f[5]));
+        (i, f) => new HbmPlacement(i, (int)f[0], (int)f[1], (int)f[2], (int)f[3], f[4], f[5]),
+        (t, p) => new Pimcc.Targets.Hpim.HbmAddressMap(Of(t).Hbm.Organization).Address((HbmPlacement)p),
+        t => Of(t).Hbm.Organization.CapacityBytes / Of(t).Hbm.Organization.Channels);
 
-    public static MemorySpace Local { get; } = new(1, "local", "core", ["addr"], (i, f) => new LocalPlacement(i, f[0]));
+    /// <summary>A core's local memory: byte addresses as they are.</summary>
+    public static MemorySpace Local { get; } = new(1, "local", "core", ["addr"], (i, f) => new LocalPlacement(i, f[0]),
+        (_, p) => ((LocalPlacement)p).Address, t => Of(t).Sram.LocalMemory.TotalBytes);
+
+    private static HpimTarget Of(TargetDescription t) => TargetLoader.As<HpimTarget>(t, t.Name);
 }
 
 /// <summary>Instruction stream of one SRAM-PIM core.</summary>
@@ -118,14 +125,20 @@ public sealed class HpimBinaryContract : IBinaryContract
                     $"'{t.Name}' has sram.instructionMemory = {t.Sram.InstructionMemoryBytes / 1024} KiB per core; give a larger one (--set sram.instructionMemory={NextKiB(bytes)}KiB) or a smaller model or workload");
         }
         foreach (var r in binary.MemoryMap)
-            switch (r.Placement)
+        {
+            var p = r.Placement;
+            if (p is HbmPlacement h && h.Channel + (long)h.ChannelCount > channels)
+                throw new PimccError(code, location, $"region \"{r.Name}\" spans channels {h.Channel}-{h.Channel + (long)h.ChannelCount - 1}", hint);
+            if (p is LocalPlacement l && l.Core >= cores)
+                throw new PimccError(code, location, $"region \"{r.Name}\" is on core {l.Core}", hint);
+            if (!p.Space.Holds(t, p, r.SizeBytes))
             {
-                case HbmPlacement h when h.Channel + (long)h.ChannelCount > channels:
-                    throw new PimccError(code, location, $"region \"{r.Name}\" spans channels {h.Channel}-{h.Channel + (long)h.ChannelCount - 1}", hint);
-                case LocalPlacement l when l.Core >= cores || l.Address + r.SizeBytes > t.Sram.LocalMemory.TotalBytes:
-                    throw new PimccError(code, location, $"region \"{r.Name}\" (core {l.Core}, bytes {l.Address}-{l.Address + r.SizeBytes - 1}) is outside the target's local memory",
-                        $"{hint}; local memory is {t.Sram.LocalMemory.TotalBytes} bytes per core");
+                var at = p.Space.Address(t, p);
+                throw new PimccError(code, location,
+                    $"region \"{r.Name}\" ({p.Space.IndexDomain} {p.Index}, bytes {at}-{at + r.SizeBytes - 1}) is outside the target's {p.Space.Name} memory",
+                    $"{hint}; {p.Space.Name} holds {p.Space.BytesPerIndex(t)} bytes per {p.Space.IndexDomain}");
             }
+        }
     }
 
     /// <summary>The smallest power-of-two KiB that holds <paramref name="bytes"/>.</summary>

@@ -45,10 +45,21 @@ public sealed record StreamKind(ushort Section, byte Tag, string Name, OpTable T
 /// One memory space of a target (HBM, a core's local memory, an RRAM array): the tag regions and image chunks name it
 /// by, its name (its assembly keyword), what an index selects in it, and the fields of a region's placement after the
 /// index (<see cref="Placement.Fields"/>), from which <see cref="Place"/> rebuilds the target's placement record.
+/// <see cref="Address"/> is the space's one address function: the byte address (inside the index's memory, the
+/// address image chunks use) where a placement starts, for a resolved description; <see cref="BytesPerIndex"/> is
+/// how many bytes one index holds. The target's compiler, image builder and simulator use the same function.
 /// </summary>
 public sealed record MemorySpace(byte Tag, string Name, string IndexDomain, IReadOnlyList<string> PlacementFields,
-    Func<int, IReadOnlyList<long>, Placement> Place)
+    Func<int, IReadOnlyList<long>, Placement> Place, Func<TargetDescription, Placement, long> Address,
+    Func<TargetDescription, long> BytesPerIndex)
 {
+    /// <summary>Whether a region of <paramref name="bytes"/> at <paramref name="p"/> lies inside its index's memory.</summary>
+    public bool Holds(TargetDescription target, Placement p, long bytes)
+    {
+        var at = Address(target, p);
+        return at >= 0 && bytes >= 0 && at + bytes <= BytesPerIndex(target);
+    }
+
     public override string ToString() => Name;
 }
 

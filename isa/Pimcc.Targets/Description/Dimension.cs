@@ -32,6 +32,14 @@ public enum Dimension
     EnergyPerBit,
     /// <summary>Power. Base unit mW.</summary>
     Power,
+    /// <summary>Silicon area. Base unit mm2.</summary>
+    Area,
+    /// <summary>Feature size (technology node). Base unit nm.</summary>
+    Length,
+    /// <summary>Electrical resistance (a memory cell's on-state). Base unit ohm.</summary>
+    Resistance,
+    /// <summary>A dimensionless ratio or rate (on/off ratio, bit error rate). Base unit fraction; % converts.</summary>
+    Ratio,
     /// <summary>true / false.</summary>
     Boolean,
     /// <summary>One of a fixed set of words (topology, mapping policy).</summary>

@@ -115,6 +115,7 @@ internal static partial class TargetResolver
 
     internal static string Show(decimal d) => Units.Show(d);
 
-    [GeneratedRegex(@"^([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Za-z/]*)$")]
+    // A unit starts with a letter, '/' or '%' and may hold digits after that (mm2, um2).
+    [GeneratedRegex(@"^([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*((?:[A-Za-z/%][A-Za-z0-9/%]*)?)$")]
     private static partial Regex NumberWithUnit();
 }

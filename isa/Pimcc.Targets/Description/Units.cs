@@ -26,6 +26,10 @@ public static class Units
             [Dimension.Energy] = [("fJ", 0.001m), ("pJ", 1m), ("nJ", 1e3m), ("uJ", 1e6m)],
             [Dimension.EnergyPerBit] = [("fJ/bit", 0.001m), ("pJ/bit", 1m)],
             [Dimension.Power] = [("uW", 0.001m), ("mW", 1m), ("W", 1e3m)],
+            [Dimension.Area] = [("um2", 1e-6m), ("mm2", 1m)],
+            [Dimension.Length] = [("nm", 1m), ("um", 1e3m)],
+            [Dimension.Resistance] = [("ohm", 1m), ("kohm", 1e3m), ("Mohm", 1e6m)],
+            [Dimension.Ratio] = [("fraction", 1m), ("%", 0.01m)],
             [Dimension.Boolean] = [],
             [Dimension.Choice] = [],
         };

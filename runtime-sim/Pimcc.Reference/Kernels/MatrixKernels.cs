@@ -11,7 +11,8 @@ public static class MatrixKernels
         if (b is not null && (b.Rank != 1 || b.Shape[0] != w.Shape[0])) throw ctx.Error($"bias {b.ShapeText} does not match {w.Shape[0]} outputs");
         long s = x.Shape[0], k = x.Shape[1], n = w.Shape[0];
         var xf = Floats(ctx, x);
-        var wf = Floats(ctx, w);
+        // An integer weight (INT8 crossbar weights) multiplies by its integer values; the dequantising scale is a later op.
+        var wf = w.Ints is { } wi ? [.. wi.Select(v => (float)v)] : Floats(ctx, w);
         var bf = b is null ? null : Floats(ctx, b);
         var y = new float[s * n];
         for (long i = 0; i < s; i++)

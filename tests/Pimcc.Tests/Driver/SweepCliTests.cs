@@ -126,3 +126,82 @@ internal static class SweepResultChecks
         r.Out.ShouldStartWith("point,");
     }
 }
+
+/// <summary>
+/// <c>pimcc sweep --jobs-dir</c> and <c>pimcc sweep merge</c>: the per-point jobs, run one by one, merge into the same
+/// table bytes as the sweep run in one go; a point without a table is a failed row; the Slurm script runs its task's line.
+/// </summary>
+public class SweepJobsCliTests
+{
+    private static readonly string Gpt2 = CliRunner.Sample("gpt2.json");
+
+    private static string[] Axes => [Gpt2, "--workload", "8:4", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16", "--stat", "latency.total"];
+
+    [Fact]
+    public void JobsRunOneByOneMergeIntoTheTableOfTheWholeSweep()
+    {
+        var dir = Path.Combine(CliRunner.TempDir(), "jobs");
+        CliRunner.Run(["sweep", .. Axes, "--jobs-dir", dir]).ExitCode.ShouldBe(0);
+        var lines = File.ReadAllLines(Path.Combine(dir, "commands.txt"));
+        lines.Length.ShouldBe(4);
+        File.ReadAllText(Path.Combine(dir, "slurm.sh")).ShouldContain("#SBATCH --array=1-4");
+        foreach (var line in lines)
+        {
+            var r = CliRunner.Run(ExampleCommandLine.Words(line));
+            r.ExitCode.ShouldBeOneOf(0, (int)ExitCode.SweepPointsFailed);
+        }
+        var tables = Directory.GetFiles(Path.Combine(dir, "points")).Order(StringComparer.Ordinal).ToArray();
+        tables.Select(Path.GetFileName).ShouldBe(["0001.json", "0002.json", "0003.json", "0004.json"]);
+
+        var whole = CliRunner.Run(["sweep", .. Axes, "--format", "json"]);
+        var merged = CliRunner.Run(["sweep", "merge", .. tables, "--format", "json"]);
+        merged.Out.ShouldBe(whole.Out);
+        merged.ExitCode.ShouldBe((int)ExitCode.SweepPointsFailed); // point 1 (1 stack, 32 cores) does not fit
+        CliRunner.Run(["sweep", "merge", .. tables]).Out.ShouldBe(CliRunner.Run(["sweep", .. Axes]).Out);
+
+        // Without point 3's table, its row says so and has no figure.
+        var partial = CliRunner.Run(["sweep", "merge", tables[0], tables[1], tables[3], "--format", "json"]);
+        partial.ExitCode.ShouldBe((int)ExitCode.SweepPointsFailed);
+        using var doc = System.Text.Json.JsonDocument.Parse(partial.Out);
+        var point3 = doc.RootElement.GetProperty("points")[2];
+        point3.GetProperty("point").GetInt32().ShouldBe(3);
+        point3.GetProperty("exitCode").GetInt32().ShouldBe((int)ExitCode.SweepPointsFailed);
+        point3.GetProperty("error").GetString()!.ShouldContain("no table holds it");
+        point3.GetProperty("figures").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void MergingTablesOfDifferentGridsIsRefused()
+    {
+        var dir = CliRunner.TempDir();
+        string a = Path.Combine(dir, "a.json"), b = Path.Combine(dir, "b.json");
+        CliRunner.Run("sweep", Gpt2, "--workload", "8:4", "--stat", "latency.total", "--format", "json", "-o", a).ExitCode.ShouldBe(0);
+        CliRunner.Run("sweep", Gpt2, "--workload", "8:2", "--stat", "latency.total", "--format", "json", "-o", b).ExitCode.ShouldBe(0);
+        CliRunner.Run("sweep", "merge", a, b).ShouldBeOneLineError(ExitCode.Usage, "grid or figures differ");
+        CliRunner.Run("sweep", "merge", a, a).ShouldBeOneLineError(ExitCode.Usage, "point 1 is in two of the tables");
+    }
+
+    /// <summary>The Slurm script, as a job array task would run it (pimcc on PATH is the driver as built).</summary>
+    [Fact]
+    public async Task TheSlurmScriptRunsTheLineOfItsTask()
+    {
+        var dir = Path.Combine(CliRunner.TempDir(), "jobs");
+        CliRunner.Run(["sweep", .. Axes, "--jobs-dir", dir]).ExitCode.ShouldBe(0);
+        var bin = CliRunner.TempDir();
+        var shim = Path.Combine(bin, "pimcc");
+        File.WriteAllText(shim, $"#!/bin/sh\nexec '{DriverProcess.Dotnet()}' '{DriverProcess.DriverDll()}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var psi = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(dir, "slurm.sh")]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.Environment["SLURM_ARRAY_TASK_ID"] = "2";
+        psi.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var err = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        p.ExitCode.ShouldBe(0, err);
+        Directory.GetFiles(Path.Combine(dir, "points")).Select(Path.GetFileName).ShouldBe(["0002.json"]);
+        using var table = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "points", "0002.json")));
+        var point = table.RootElement.GetProperty("points").EnumerateArray().Single();
+        point.GetProperty("point").GetInt32().ShouldBe(2);
+        point.GetProperty("sram.cores").GetString().ShouldBe("16");
+    }
+}

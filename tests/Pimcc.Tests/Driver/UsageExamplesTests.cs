@@ -96,7 +96,7 @@ public static class UsageLine
         ["MODEL"] = "model.json", ["MODEL.onnx"] = "model.onnx", ["BINARY"] = "out.bin", ["REPORT"] = "report.txt",
         ["TRACE.json"] = "trace.json", ["LOGITS.json"] = "logits.json", ["FILE"] = "file.json", ["FILE.json"] = "file.json",
         ["FILE.pasm"] = "prog.pasm", ["NAME"] = "hpim", ["N"] = "4", ["M"] = "4", ["IDS"] = "1,2,3", ["KEY=VALUE"] = "hbm.stacks=2",
-        ["P:G"] = "16:16", ["KEY=V1,V2"] = "hbm.stacks=1,2", ["TABLE"] = "table.csv", ["J"] = "2", ["START:END"] = "0:1",
+        ["P:G"] = "16:16", ["KEY=V1,V2"] = "hbm.stacks=1,2", ["TABLE"] = "table.csv", ["TABLE.json"] = "table.json", ["DIR"] = "jobs", ["J"] = "2", ["START:END"] = "0:1",
     };
 
     public static string[] Expand(string line, bool full)
