@@ -7,26 +7,12 @@ using Pimcc.Targets.Hbm;
 namespace Pimcc.Hpim.Sim.Report;
 
 /// <summary>
-/// The target's bound for a given amount of work: each resource (HBM-PIM bank bandwidth, HBM external bandwidth,
-/// core HBM interfaces, PIM macros, TCUs, VCUs) needs at least work / peak rate; the resources overlap, so the
-/// bound is the largest of these times. Rates come only from the target description.
+/// hpim's roofline resources: HBM-PIM bank bandwidth, HBM external bandwidth, core HBM interfaces, bank PUs, PIM
+/// macros, TCUs and VCUs, each needing at least its work / its peak rate (<see cref="RooflineBound"/>). Rates come
+/// only from the target description.
 /// </summary>
-public sealed record Roofline(double HbmInternalS, double HbmExternalS, double CoreInterfaceS, double HbmPuComputeS,
-    double MacroComputeS, double TcuComputeS, double VcuS)
+public static class Roofline
 {
-    public double BoundS => new[] { HbmInternalS, HbmExternalS, CoreInterfaceS, HbmPuComputeS, MacroComputeS, TcuComputeS, VcuS }.Max();
-
-    /// <summary>Name of the resource that sets the bound.</summary>
-    public string Limiter
-    {
-        get
-        {
-            (string, double)[] all = [("hbm-internal-bandwidth", HbmInternalS), ("hbm-external-bandwidth", HbmExternalS), ("core-hbm-interfaces", CoreInterfaceS),
-                ("hbm-pu-compute", HbmPuComputeS), ("pim-macro-compute", MacroComputeS), ("tcu-compute", TcuComputeS), ("vcu", VcuS)];
-            return all.OrderByDescending(x => x.Item2).First().Item1;
-        }
-    }
-
     /// <summary>All-bank MAC bandwidth of every bank: one column per bank per max(tCCDAB in force, PU column time).</summary>
     public static double HbmInternalBytesPerSecond(HpimTarget t)
     {
@@ -35,18 +21,20 @@ public sealed record Roofline(double HbmInternalS, double HbmExternalS, double C
         return org.Banks * (double)org.ColumnBytes / (nck * (double)t.Hbm.Timing.TckPs * 1e-12);
     }
 
-    public static Roofline For(HpimTarget t, StatVector work)
+    public static RooflineBound For(HpimTarget t, StatVector work)
     {
         var org = t.Hbm.Organization;
         var clock = (double)t.ClockHz;
         var cores = t.Sram.Cores;
-        return new Roofline(
-            work.Get(Counter.HbmInternalBytes) / HbmInternalBytesPerSecond(t),
-            work.Get(Counter.HbmExternalBytes) / org.ExternalBytesPerSecond,
-            work.Get(Counter.CoreHbmBytes) / (cores * t.Hbm.CoreInterfaceBytesPerSecond),
-            work.Get(Counter.BankMacs) / ((double)org.Banks * t.Hbm.Pu.Multipliers * t.Hbm.Pu.ClockHz),
-            work.Get(Counter.MacroMacs) / ((double)cores * t.Sram.PimUnit.Multipliers * clock),
-            work.Get(Counter.TcuMacs) / ((double)cores * t.Sram.Tcu.MacsPerCycle * clock),
-            work.Get(Counter.VcuOps) / ((double)cores * t.Sram.Vcu.Lanes * clock));
+        return new RooflineBound(
+        [
+            new("hbm-internal", "bank bytes / internal bandwidth", work.Get(Counter.HbmInternalBytes) / HbmInternalBytesPerSecond(t)),
+            new("hbm-external", "channel data-bus bytes / external bandwidth", work.Get(Counter.HbmExternalBytes) / org.ExternalBytesPerSecond),
+            new("core-interfaces", "core HBM load/store bytes / all core interfaces", work.Get(Counter.CoreHbmBytes) / (cores * t.Hbm.CoreInterfaceBytesPerSecond)),
+            new("hbm-pu-compute", "bank MACs / all PUs' peak", work.Get(Counter.BankMacs) / ((double)org.Banks * t.Hbm.Pu.Multipliers * t.Hbm.Pu.ClockHz)),
+            new("pim-macro-compute", "macro MACs / all PIM units' peak", work.Get(Counter.MacroMacs) / ((double)cores * t.Sram.PimUnit.Multipliers * clock)),
+            new("tcu-compute", "TCU MACs / all TCUs' peak", work.Get(Counter.TcuMacs) / ((double)cores * t.Sram.Tcu.MacsPerCycle * clock)),
+            new("vcu", "VCU element operations / all VCU lanes", work.Get(Counter.VcuOps) / ((double)cores * t.Sram.Vcu.Lanes * clock)),
+        ]);
     }
 }

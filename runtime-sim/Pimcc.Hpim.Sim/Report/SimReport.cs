@@ -64,13 +64,8 @@ public static class SimReport
             Add($"{prefix}.power.average", "W", $"{what}: energy / time", seconds > 0 ? s.TotalEnergy * 1e-12 / seconds : 0);
             var roof = Roofline.For(t, s);
             var per = Math.Max(1, runs);
-            Add($"{prefix}.roofline.hbm-internal", "s", $"{what}: bank bytes / internal bandwidth, per run", roof.HbmInternalS / per);
-            Add($"{prefix}.roofline.hbm-external", "s", $"{what}: channel data-bus bytes / external bandwidth, per run", roof.HbmExternalS / per);
-            Add($"{prefix}.roofline.core-interfaces", "s", $"{what}: core HBM load/store bytes / all core interfaces, per run", roof.CoreInterfaceS / per);
-            Add($"{prefix}.roofline.hbm-pu-compute", "s", $"{what}: bank MACs / all PUs' peak, per run", roof.HbmPuComputeS / per);
-            Add($"{prefix}.roofline.pim-macro-compute", "s", $"{what}: macro MACs / all PIM units' peak, per run", roof.MacroComputeS / per);
-            Add($"{prefix}.roofline.tcu-compute", "s", $"{what}: TCU MACs / all TCUs' peak, per run", roof.TcuComputeS / per);
-            Add($"{prefix}.roofline.vcu", "s", $"{what}: VCU element operations / all VCU lanes, per run", roof.VcuS / per);
+            foreach (var r in roof.Resources)
+                Add($"{prefix}.roofline.{r.Name}", "s", $"{what}: {r.Work}, per run", r.Seconds / per);
             Add($"{prefix}.roofline.bound", "s", $"{what}: the target's lower bound for this work (largest of the above), per run", roof.BoundS / per);
             Add($"{prefix}.roofline.achieved", "ratio", $"{what}: bound / simulated time (1 = at the roofline)", seconds > 0 ? roof.BoundS / seconds : 0);
             Notes.Add(($"{prefix}.roofline.limiter", roof.Limiter));

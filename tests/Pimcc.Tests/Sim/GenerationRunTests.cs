@@ -50,8 +50,8 @@ public class GenerationRunTests
             var roof = Roofline.For(sim.Target, r.Stats);
             roof.BoundS.ShouldBeGreaterThan(0);
             (r.MakespanPs * 1e-12).ShouldBeGreaterThanOrEqualTo(roof.BoundS);
-            (r.MakespanPs * 1e-12).ShouldBeGreaterThanOrEqualTo(roof.HbmInternalS);
-            (r.MakespanPs * 1e-12).ShouldBeGreaterThanOrEqualTo(roof.VcuS);
+            (r.MakespanPs * 1e-12).ShouldBeGreaterThanOrEqualTo(roof.Seconds("hbm-internal"));
+            (r.MakespanPs * 1e-12).ShouldBeGreaterThanOrEqualTo(roof.Seconds("vcu"));
         }
     }
 
