@@ -93,4 +93,7 @@ public enum ExitCode
 
     [Description("pimcc check: the simulated logits differ from ONNX Runtime's by more than the tolerance at some step.")]
     CheckMismatch = 64,
+
+    [Description("pimcc sweep: some points did not compile or simulate; the table (still written) gives each one's exit code and diagnostic.")]
+    SweepPointsFailed = 65,
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Pimcc.Diagnostics;
 using Pimcc.Driver.Commands;
+using Pimcc.Driver.Help;
+using Pimcc.Driver.Progress;
 
 namespace Pimcc.Driver;
 
@@ -12,22 +14,28 @@ public static class Cli
 {
     /// <param name="binaryStdout">Standard output for binary data (<c>-o -</c> with an out.bin); none: refused.</param>
     /// <param name="stdoutIsTerminal">Whether standard output is a terminal (a binary is not written there).</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? binaryStdout = null, bool stdoutIsTerminal = false)
+    /// <param name="progress">Where long work shows progress (<see cref="ProgressDisplay.None"/>: nowhere).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? binaryStdout = null, bool stdoutIsTerminal = false,
+        ProgressDisplay? progress = null)
     {
-        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal };
+        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal, Progress = progress ?? ProgressDisplay.None };
+        return Invoke(Build(io), args, io);
+    }
+
+    /// <summary>The command tree: the compile command at the root, the subcommands, pimcc's help layout.</summary>
+    public static RootCommand Build(ConsoleIo io)
+    {
         var root = new RootCommand(
-            "pimcc: ahead-of-time compiler and simulator for processing-in-memory LLM accelerators.\n\n" +
-            "  pimcc model.json --target hpim -o out.bin    compile a HuggingFace config (weights-free)\n" +
-            "  pimcc model.onnx --target hpim -o out.bin    compile an ONNX export\n" +
-            "  pimcc model.pimir --emit ir                  re-run passes on textual IR\n\n" +
-            "Exit codes:\n" + string.Join("\n", ExitCodeDocs.Table.Select(r => $"  {r.Code,3}  {r.Name}")));
+            "pimcc: ahead-of-time compiler and simulator for processing-in-memory LLM accelerators. Without a command it " +
+            "compiles a model: a HuggingFace config.json (weights-free), an ONNX export, or textual IR (.pimir).");
         // --version names the formats too (System.CommandLine's own prints only the assembly version).
         foreach (var v in root.Options.OfType<VersionOption>().ToList()) root.Options.Remove(v);
         var version = new Option<bool>("--version") { Description = "print the version and the binary/description formats this pimcc writes and reads" };
         root.Options.Add(version);
         CompileCommand.Configure(root, io);
         foreach (var sub in Subcommands.All(io)) root.Subcommands.Add(sub);
-        return Invoke(root, args, io);
+        HelpLayout.Install(root);
+        return root;
     }
 
     internal static int Invoke(RootCommand root, string[] args, ConsoleIo io)
@@ -35,7 +43,8 @@ public static class Cli
         try
         {
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            // --help prints help even when the rest of the line is incomplete ('pimcc sim --help' names no binary).
+            if (parse.Errors.Count > 0 && parse.Action is not HelpLayout)
             {
                 io.Err.WriteLine($"pimcc: error: {parse.Errors[0].Message} (hint: run 'pimcc --help')");
                 return (int)ExitCode.Usage;
@@ -63,4 +72,7 @@ public sealed record ConsoleIo(TextWriter Out, TextWriter Err)
     public Stream? BinaryOut { get; init; }
 
     public bool OutIsTerminal { get; init; }
+
+    /// <summary>Progress of long work, on stderr when it is a terminal (never on stdout).</summary>
+    public ProgressDisplay Progress { get; init; } = ProgressDisplay.None;
 }

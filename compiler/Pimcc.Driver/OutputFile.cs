@@ -72,10 +72,15 @@ public sealed record OutputFile(string Option, string Path, string Resolved, Fil
         }
     }
 
-    /// <summary>Writes the whole content to the temporary file (for <see cref="IsReplaced"/> outputs).</summary>
-    internal void Stage(byte[] content)
+    /// <summary>Writes the whole content to the temporary file (for <see cref="IsReplaced"/> outputs), as
+    /// <paramref name="write"/> produces it (a long trace streams to disk instead of being held in memory).</summary>
+    internal void Stage(Action<Stream> write)
     {
-        try { File.WriteAllBytes(TempPath, content); }
+        try
+        {
+            using var s = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            write(s);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Discard();
@@ -100,12 +105,12 @@ public sealed record OutputFile(string Option, string Path, string Resolved, Fil
     }
 
     /// <summary>Writes through to a character device or FIFO (opening a FIFO waits for its reader).</summary>
-    internal void WriteThrough(byte[] content)
+    internal void WriteThrough(Action<Stream> write)
     {
         try
         {
             using var s = new FileStream(Resolved, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            s.Write(content);
+            write(s);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

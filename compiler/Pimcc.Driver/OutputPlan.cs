@@ -54,7 +54,12 @@ public sealed class OutputPlan
     public OutputFile? this[string option] => outputs.FirstOrDefault(o => o.Option == option);
 
     /// <summary>Writes every given output (null targets skipped); the outputs not given content are not written.</summary>
-    public void Write(params (OutputFile? Target, byte[] Content)[] contents)
+    public void Write(params (OutputFile? Target, byte[] Content)[] contents) =>
+        WriteStreaming([.. contents.Select(c => (c.Target, (Action<Stream>)(s => s.Write(c.Content))))]);
+
+    /// <summary>As <see cref="Write"/>, each content produced by a writer into the output's stream (a file's staged
+    /// temporary file, a device, or standard output).</summary>
+    public void WriteStreaming(params (OutputFile? Target, Action<Stream> Content)[] contents)
     {
         var given = contents.Where(c => c.Target is not null).Select(c => (Target: c.Target!, c.Content)).ToList();
         var replaced = given.Where(c => c.Target.IsReplaced).ToList();
@@ -69,10 +74,15 @@ public sealed class OutputPlan
         }
         foreach (var (t, _) in replaced) t.Commit();
         foreach (var (t, content) in given.Where(c => !c.Target.IsReplaced && !c.Target.IsStdout)) t.WriteThrough(content);
-        foreach (var (t, content) in given.Where(c => c.Target.IsStdout))
+        foreach (var (t, write) in given.Where(c => c.Target.IsStdout))
         {
-            if (!t.Binary) io.Out.Write(Encoding.UTF8.GetString(content));
-            else if (io.BinaryOut is { } stream) { io.Out.Flush(); stream.Write(content); stream.Flush(); }
+            if (!t.Binary)
+            {
+                using var text = new MemoryStream();
+                write(text);
+                io.Out.Write(Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
+            }
+            else if (io.BinaryOut is { } stream) { io.Out.Flush(); write(stream); stream.Flush(); }
             else throw new PimccError(ExitCode.OutputNotWritable, t.Option, "standard output does not take binary data here", $"give {t.Option} a file");
         }
     }

@@ -24,7 +24,7 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
 
     public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request)
     {
-        var sim = new HpimSimulator(binary, fileName, new SimOptions { KeepActivity = request.TraceRuns is not null }, target: Hpim(target, fileName));
+        var sim = new HpimSimulator(binary, fileName, new SimOptions(), target: Hpim(target, fileName)); // GenerationRun traces the window with its own simulator
         var generation = new GenerationRequest(request.PromptTokens, request.GeneratedTokens,
             ProgramEntries.FromBinary(binary, "prefill"), ProgramEntries.FromBinary(binary, "decode"))
         {
@@ -33,7 +33,11 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
             KeepActivityRuns = request.TraceRuns,
         };
         var result = GenerationRun.Run(sim, generation, request.Progress);
-        return new TimingOutcome(SimReport.ToJson(result, sim.Target), request.TraceRuns is null ? null : ChromeTraceWriter.Write(result));
+        var (from, to) = request.TraceWindowPs;
+        return new TimingOutcome(SimReport.ToJson(result, sim.Target), null)
+        {
+            WriteTrace = request.TraceRuns is null ? null : stream => ChromeTraceWriter.Write(result, stream, from, to),
+        };
     }
 
     public int? ReturnedVocabulary(PimBinary binary) => ReturnedLogits.Vocabulary(binary, FunctionalGeneration.DecodeProgram);

@@ -4,7 +4,7 @@ using Pimcc.Sim;
 namespace Pimcc.Hpim.Sim;
 
 /// <summary>Outcome of one program run (prefill, or one decode step).</summary>
-public sealed record ProgramRunResult
+public sealed record ProgramRunResult : IRunFigures
 {
     public required string Program { get; init; }
     public required ProgramRegisters Registers { get; init; }
@@ -14,6 +14,10 @@ public sealed record ProgramRunResult
     public required StatVector Stats { get; init; }
     /// <summary>Makespan attributed to <see cref="WorkClass"/>es along the critical path (ps, sums to the makespan).</summary>
     public required double[] CriticalPathPs { get; init; }
+
+    double IRunFigures.TotalEnergyPj => Stats.TotalEnergy;
+
+    IReadOnlyList<double> IRunFigures.CriticalPathPs => CriticalPathPs;
     public required IReadOnlyList<(string Stream, long FinishPs)> Finish { get; init; }
     /// <summary>Instructions and commands the simulator stepped through one by one (not those timed in closed form).</summary>
     public required long SimulatedItems { get; init; }

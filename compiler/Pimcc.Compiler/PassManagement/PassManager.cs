@@ -19,7 +19,9 @@ public sealed record PassRunRecord(string Pass, PassStatistics Statistics)
 public sealed class PassManager(PassInstrumentation instrumentation, TargetDescription? target = null, PipelineSettings? settings = null)
 {
     /// <param name="artifacts">Receives what the passes produce beside the IR (a lowering's streams); a fresh one when null.</param>
-    public (Module Module, IReadOnlyList<PassRunRecord> Records) Run(Module module, Pipeline pipeline, string source, CompilationArtifacts? artifacts = null)
+    /// <param name="passDone">Told (passes done, passes in the pipeline) after each pass, for a progress display.</param>
+    public (Module Module, IReadOnlyList<PassRunRecord> Records) Run(Module module, Pipeline pipeline, string source, CompilationArtifacts? artifacts = null,
+        Action<int, int>? passDone = null)
     {
         artifacts ??= new CompilationArtifacts();
         Verifier.VerifyOrThrow(module, source);
@@ -56,6 +58,7 @@ public sealed class PassManager(PassInstrumentation instrumentation, TargetDescr
             if (instrumentation.PrintAfterAll || instrumentation.PrintAfter.Contains(pass.Name)) Dump("After", pass.Name, result);
             records.Add(new PassRunRecord(pass.Name, stats) { Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
             module = result;
+            passDone?.Invoke(records.Count, pipeline.Steps.Length);
         }
         return (module, records);
     }

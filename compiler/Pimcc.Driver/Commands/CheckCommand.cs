@@ -23,7 +23,7 @@ public static class CheckCommand
 
     public static Command Create(ConsoleIo io)
     {
-        var cmd = new Command("check", "compile an ONNX model, run it on values and compare every step's logits with ONNX Runtime's (example: pimcc check samples/onnx/tiny-opt.onnx)");
+        var cmd = new Command("check", "compile an ONNX model, run it on values and compare every step's logits with ONNX Runtime's");
         var model = new Argument<string>("model") { Description = "ONNX model with its weights: the full-sequence graph (input_ids in, logits out)" };
         var compile = new CompileOptions();
         var functional = new FunctionalCliOptions();

@@ -95,7 +95,11 @@ public static class CompileCommand
                 throw new PimccError(ExitCode.Usage, "--print-ir-after/--print-ir-before", $"pass '{name}' is not in the pipeline",
                     $"pipeline: {pipeline}");
         var artifacts = new CompilationArtifacts();
-        var (result, records) = manager.Run(module, pipeline, path, artifacts);
+        var (result, records) = io.Progress.Run(stages =>
+        {
+            var bar = stages.Stage($"compiling {Path.GetFileName(path)} for {target.Name}", pipeline.Steps.Length);
+            return manager.Run(module, pipeline, path, artifacts, bar.Update);
+        });
         if (s.PassStatistics) io.Err.Write(StatisticsReport.Render(records));
         if (s.TimePasses) io.Err.Write(StatisticsReport.RenderTimes(records));
         return new Compilation(result, target, artifacts);

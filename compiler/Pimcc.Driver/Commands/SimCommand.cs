@@ -18,7 +18,8 @@ public sealed class SimCliOptions
     public Option<string> Format { get; } = new("--format") { Description = "report format: text, json, csv or html (one self-contained page with plots)", DefaultValueFactory = _ => "text" };
     public Option<string?> Report { get; } = new("--output", "-o", "--report", "-r") { Description = "write the report to this file instead of standard output (written whole or not at all)" };
     public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
-    public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "0:1" };
+    public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "1:1" };
+    public Option<string?> TraceWindow { get; } = new("--trace-window") { Description = "time window of the trace on the generation's timeline, START:END with units ps, ns, us or ms (e.g. 0:50us; END may be empty: to the end)" };
     public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step and every layer (default: sample as --sampling and --layers say)" };
     public Option<string> Layers { get; } = new("--layers")
     {
@@ -33,7 +34,7 @@ public sealed class SimCliOptions
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, Exact, Sampling, Layers }) c.Options.Add(o);
+        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, TraceWindow, Exact, Sampling, Layers }) c.Options.Add(o);
     }
 
     /// <summary>
@@ -64,6 +65,9 @@ public sealed class SimCliOptions
         var runs = p.GetValue(TraceRuns)!.Split(':');
         if (runs.Length != 2 || !int.TryParse(runs[0], CultureInfo.InvariantCulture, out var first) || !int.TryParse(runs[1], CultureInfo.InvariantCulture, out var last) || first < 0 || last < first)
             throw new PimccError(ExitCode.Usage, "--trace-runs", $"'{p.GetValue(TraceRuns)}' is not FIRST:LAST", "e.g. --trace-runs 0:1");
+        var window = TraceTimeWindow.Parse(p.GetValue(TraceWindow));
+        if (p.GetValue(TraceWindow) is not null && trace is null)
+            throw new PimccError(ExitCode.Usage, "--trace-window", "there is no trace to window", "add --trace t.json");
         var sampling = p.GetValue(Sampling) switch
         {
             "adaptive" => DecodeSampling.Adaptive,
@@ -78,16 +82,19 @@ public sealed class SimCliOptions
         };
         var exact = p.GetValue(Exact);
         var (simulator, target) = SimulatorTargets.For(bin, name);
-        var interactive = !Console.IsErrorRedirected && ReferenceEquals(io.Err, Console.Error);
         var sw = Stopwatch.StartNew();
-        var outcome = simulator.SimulateTiming(bin, target, name, new TimingRequest(prompt, generated)
+        var outcome = io.Progress.Run(stages =>
         {
-            Sampling = exact ? DecodeSampling.Exact : sampling,
-            SampleLayers = sampleLayers && !exact,
-            TraceRuns = trace is null ? null : (first, last),
-            Progress = interactive ? (i, n) => io.Err.Write($"\rpimcc: simulating run {i}/{n}   ") : null,
+            var bar = stages.Stage($"simulating {Path.GetFileName(name)} ({prompt} in, {generated} out)", 1);
+            return simulator.SimulateTiming(bin, target, name, new TimingRequest(prompt, generated)
+            {
+                Sampling = exact ? DecodeSampling.Exact : sampling,
+                SampleLayers = sampleLayers && !exact,
+                TraceRuns = trace is null ? null : (first, last),
+                TraceWindowPs = window,
+                Progress = bar.Update,
+            });
         });
-        if (interactive) io.Err.Write("\r");
         var json = outcome.ReportJson;
         var text = format switch
         {
@@ -96,7 +103,8 @@ public sealed class SimCliOptions
             "html" => HtmlReport.Render(Encoding.UTF8.GetString(json), target),
             _ => TextReport.Render(Encoding.UTF8.GetString(json)),
         };
-        outputs.Write((outputs["-o"], OutputPlan.Text(text)), (outputs["--trace"], outcome.Trace ?? []));
+        var report = OutputPlan.Text(text);
+        outputs.WriteStreaming((outputs["-o"], s => s.Write(report)), (outputs["--trace"], outcome.WriteTrace ?? (s => s.Write(outcome.Trace ?? []))));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: simulated {prompt} in, {generated} out in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }

@@ -10,6 +10,7 @@ public static class Subcommands
         SimCommand.Create(io),
         RunCommand.Create(io),
         CheckCommand.Create(io),
+        SweepCommand.Create(io),
         AsmCommands.Asm(io),
         AsmCommands.Disasm(io),
         TargetsCommand.Create(io),

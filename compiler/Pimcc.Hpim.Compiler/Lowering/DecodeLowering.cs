@@ -512,8 +512,8 @@ internal sealed partial class DecodeLowering
             _l.EmitGemvFeatureOffset(c, chunks);
             Li(c, Reg.T6, _l.RowAddress(HbmLayout.Row(table)));
             c.I("add", Reg.T5, Reg.T5, Reg.T6);                       // address of chunk 0
-            Li(c, Reg.T6, _l.Page);
-            Li(c, Reg.T7, _l.RowAddress(1));
+            Li(c, Reg.T6, _l.Map.BankStride);
+            Li(c, Reg.T7, _l.Map.RowStride);
             c.Loop(Reg.L0, chunks, () =>
             {
                 c.I("hbm.ld", Reg.T4, Reg.T5, Reg.T6, Reg.T3);

@@ -2,6 +2,7 @@ using System.Numerics;
 using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.Targets;
+using Pimcc.Targets.Hpim;
 
 namespace Pimcc.Hpim.Compiler.Lowering;
 
@@ -28,6 +29,7 @@ internal sealed class HbmLayout
     {
         var o = target.Hbm.Organization;
         _budget = HbmRowBudget.Of(o);
+        Map = new HbmAddressMap(o);
         Channels = o.Channels;
         _banksPerGroup = o.BanksPerBankGroup;
         Banks = o.BanksPerChannel;
@@ -52,6 +54,9 @@ internal sealed class HbmLayout
                 $"the global buffer ({target.Hbm.GlobalBufferBytes} B) must hold one page ({Page} B) of input", "set hbm.globalBuffer to at least the page size");
     }
 
+    /// <summary>The hbm memory space's address function: every address the lowering computes or emits comes from it.</summary>
+    public HbmAddressMap Map { get; }
+
     /// <summary>The planner's row arithmetic, so the lowering addresses what the planner sized.</summary>
     public HbmRowBudget Budget => _budget;
 
@@ -67,7 +72,7 @@ internal sealed class HbmLayout
     public int ElementsPerColumn => (int)(Column / Element);
 
     /// <summary>In-channel byte address of bank 0 of <paramref name="row"/>.</summary>
-    public long RowAddress(long row) => row * Banks * Page;
+    public long RowAddress(long row) => Map.RowAddress(row);
 
     /// <summary>
     /// Emits the channel striping of an index held in register <paramref name="index"/> (row i of a row-striped table,
@@ -93,16 +98,16 @@ internal sealed class HbmLayout
         c.I("and", Reg.T5, Reg.T2, Reg.T5);                               // bank
         c.Li(Reg.T6, BitOperations.Log2((uint)Banks));
         c.I("shr", Reg.T6, Reg.T2, Reg.T6);                               // row group
-        c.Li(Reg.T7, chunks * RowAddress(1));
+        c.Li(Reg.T7, chunks * Map.RowStride);
         c.I("mul", Reg.T6, Reg.T6, Reg.T7);
-        c.Li(Reg.T7, Page);
+        c.Li(Reg.T7, Map.BankStride);
         c.I("mul", Reg.T5, Reg.T5, Reg.T7);
         c.I("add", Reg.T5, Reg.T5, Reg.T6);
     }
 
 
     /// <summary>Bytes per channel inside <paramref name="rows"/> rows of every bank.</summary>
-    public long RowBytes(long rows) => rows * Banks * Page;
+    public long RowBytes(long rows) => rows * Map.RowStride;
 
     /// <summary>Row-striped table: bytes per padded row and channel-local slot stride.</summary>
     public long PaddedRowBytes(long rowElements) => HbmRowBudget.Ceil(rowElements * Element, Column) * Column;
@@ -123,13 +128,10 @@ internal sealed class HbmLayout
     /// Memory-map placement of a packed 1-D weight: bank b = offset / page of the channel (pseudo channel b / banks-per-pCH,
     /// then bank group and bank within it), column (offset mod page) / column bytes of its first row.
     /// </summary>
-    public Pimcc.Isa.Container.HbmPlacement PackedPlacement(Weight w)
-    {
-        var offset = Offset(w);
-        var b = (int)(offset / Page);
-        var inPch = b % BanksPerPch;
-        return new Pimcc.Isa.Container.HbmPlacement(0, Channels, b / BanksPerPch, inPch / _banksPerGroup, inPch % _banksPerGroup, Row(w), offset % Page / Column);
-    }
+    public Pimcc.Isa.Container.HbmPlacement PackedPlacement(Weight w) => Map.Placement(0, Channels, Address(w));
+
+    /// <summary>Memory-map placement of rows starting at <paramref name="row"/> on every channel.</summary>
+    public Pimcc.Isa.Container.HbmPlacement RowPlacement(long row) => Map.Placement(0, Channels, RowAddress(row));
 
     /// <summary>Positions per KV block: the largest power of two whose block fits one page (<see cref="HbmRowBudget.KvBlockPositions"/>).</summary>
     public long KvBlockPositions(long headDim)

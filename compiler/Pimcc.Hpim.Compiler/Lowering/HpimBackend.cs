@@ -106,17 +106,17 @@ public static class HpimBackend
     {
         foreach (var w in m.Weights)
             yield return !w.Attrs.ContainsKey(HpimAttrs.HbmOffset)
-                ? new MemoryRegion(w.Name, RegionKind.Weight, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(w), 0), l.RowBytes(HbmLayout.Rows(w)))
+                ? new MemoryRegion(w.Name, RegionKind.Weight, l.RowPlacement(HbmLayout.Row(w)), l.RowBytes(HbmLayout.Rows(w)))
                 : new MemoryRegion(w.Name, RegionKind.Weight, l.PackedPlacement(w), l.FlatShare(w.Type.StaticBytes));
         foreach (var c in m.KvCaches)
-            yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, new HbmPlacement(0, l.Channels, 0, 0, 0, HbmLayout.Row(c), 0), l.RowBytes(HbmLayout.Rows(c)));
+            yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, l.RowPlacement(HbmLayout.Row(c)), l.RowBytes(HbmLayout.Rows(c)));
         // rotary cos/sin tables: contents from RopeTable.ChannelBytes, written by the loader like weights
         foreach (var (t, row, rows) in RopeTable.Placed(m))
             foreach (var kind in new[] { RopeTableKind.Cos, RopeTableKind.Sin })
                 yield return new MemoryRegion(t.EntryName(kind), RegionKind.Weight,
-                    new HbmPlacement(0, l.Channels, 0, 0, 0, row + (int)kind * rows, 0), l.RowBytes(rows));
+                    l.RowPlacement(row + (int)kind * rows), l.RowBytes(rows));
         if (m.Attrs.IntOr(PrefillScratch.ScratchRows, 0) is > 0 and var scratchRows)
-            yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, new HbmPlacement(0, l.Channels, 0, 0, 0, m.Attrs.Int(PrefillScratch.ScratchRow), 0), l.RowBytes(scratchRows));
+            yield return new MemoryRegion("prefill.scratch", RegionKind.Scratch, l.RowPlacement(m.Attrs.Int(PrefillScratch.ScratchRow)), l.RowBytes(scratchRows));
     }
 
     /// <summary>

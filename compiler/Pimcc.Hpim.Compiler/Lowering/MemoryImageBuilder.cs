@@ -89,7 +89,7 @@ public static class MemoryImageBuilder
                 var from = k * l.Page;
                 var len = Math.Min(l.Page, rowBytes - from);
                 var row = row0 + (long)(f / l.Banks) * g.Chunks + k;
-                var addr = (row * l.Banks + f % l.Banks) * l.Page;
+                var addr = l.Map.Address(f % l.Banks, row);
                 pieces.Add(new MemoryChunk(HpimSpaces.Hbm, channel, addr, data.Slice((int)(j * rowBytes + from), (int)len).ToArray()));
             }
         }

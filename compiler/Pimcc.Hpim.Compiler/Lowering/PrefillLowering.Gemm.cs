@@ -140,13 +140,13 @@ internal sealed partial class PrefillLowering
             for (var gi = 0; gi < tl.Groups; gi++)
             {
                 c.Li(Reg.T0, tl.WeightBuffers + (kappa % 2) * tl.WeightBufferBytes + gi * l.Banks * l.Page);
-                c.Li(Reg.T1, gi * g.Chunks * l.RowAddress(1));
+                c.Li(Reg.T1, gi * g.Chunks * l.Map.RowStride);
                 c.I("add", Reg.T1, Reg.T1, GW);
-                c.Li(Reg.T2, l.Banks * l.Page);
+                c.Li(Reg.T2, l.RowBytes(1));
                 c.Li(Reg.T3, tl.Channel);
                 c.I("hbm.pf", Reg.T0, Reg.T1, Reg.T2, Reg.T3, 2 + (int)(kappa % 2));
             }
-            c.Li(Reg.T1, l.RowAddress(1));
+            c.Li(Reg.T1, l.Map.RowStride);
             c.I("add", GW, GW, Reg.T1);
         }
         // prefetch the panel GX/GXc points at (step s, chunk kappa) into buffer s mod 2, then advance to step s + 1

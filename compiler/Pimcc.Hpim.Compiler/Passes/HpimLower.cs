@@ -34,7 +34,10 @@ public sealed class HpimLower : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var bin = HpimBackend.Lower(module, context.TargetAs<HpimTarget>(), out var report);
+        var target = context.TargetAs<HpimTarget>();
+        var bin = HpimBackend.Lower(module, target, out var report);
+        // What the target cannot hold (a core program beyond its instruction memory) is refused here, as the assembler refuses it.
+        new HpimBinaryContract().Check(target, bin, $"target '{target.Name}'", ExitCode.CapacityExceeded);
         context.Artifacts.Set(bin);
         var coreWords = bin.Cores.Select(c => (long)c.Instructions.Count).ToList();
         var channelCommands = bin.Channels.Select(c => (long)c.Commands.Count).ToList();

@@ -81,6 +81,7 @@ public static class Assembler
         private readonly List<DebugRange> _debug = [];
         private readonly StringBuilder _targetJson = new();
         private string? _targetName;
+        private string _targetLocation = "";
         private string? _targetSha;
         private (CompiledWorkload Workload, string Loc)? _workload;
         private Section? _current;
@@ -203,6 +204,7 @@ public static class Assembler
                 case ".target":
                     args.Count(1);
                     _targetName = args.String(0, "name");
+                    _targetLocation = Loc(d.Start);
                     break;
                 case ".target_sha256":
                     args.Count(1);
@@ -313,6 +315,18 @@ public static class Assembler
             BinaryContracts.For(description.Kind, $"{fileName}: .target_json", ExitCode.MalformedInput).Check(description, bin, fileName, ExitCode.MalformedInput);
         }
 
+        /// <summary>
+        /// <c>.target "NAME"</c> without <c>.target_json</c> lines embeds the bundled preset NAME, resolved: the binary is then
+        /// checked against that target (streams, regions, instruction memory) and simulates. Any other name is refused.
+        /// </summary>
+        private byte[] PresetDescription(string name)
+        {
+            if (Pimcc.Targets.TargetRegistry.PresetText(name) is null)
+                throw new PimccError(ExitCode.UnknownTarget, _targetLocation, $".target \"{name}\" names no bundled preset and the file embeds no description",
+                    $"name a preset ({string.Join(", ", Pimcc.Targets.TargetRegistry.Names)}), or add the .target_json lines of a description (as 'pimcc disasm' writes them)");
+            return System.Text.Encoding.UTF8.GetBytes(Pimcc.Targets.TargetLoader.LoadPreset(name).CanonicalJson);
+        }
+
         public PimBinary Finish()
         {
             foreach (var s in _sections)
@@ -322,7 +336,7 @@ public static class Assembler
             byte[] json;
             try
             {
-                json = Convert.FromBase64String(_targetJson.ToString());
+                json = _targetJson.Length == 0 ? PresetDescription(_targetName) : Convert.FromBase64String(_targetJson.ToString());
             }
             catch (FormatException)
             {

@@ -23,7 +23,8 @@ internal sealed class ChannelExecutor : IFunctionalAgent
     private readonly FunctionalMachine _m;
     private readonly FunctionalSync _sync;
     private readonly IEnumerator<HbmRepeat.Issued> _cursor;
-    private readonly int _banks, _banksPerPch, _banksPerGroup;
+    private readonly Pimcc.Targets.Hpim.HbmAddressMap _map;
+    private readonly int _banksPerPch;
     private readonly long _page, _column, _rows;
     private bool _pending;
     private int _word;
@@ -36,9 +37,8 @@ internal sealed class ChannelExecutor : IFunctionalAgent
         _m = m;
         _sync = sync;
         var org = m.Target.Hbm.Organization;
-        _banks = org.BanksPerChannel;
+        _map = new Pimcc.Targets.Hpim.HbmAddressMap(org);
         _banksPerPch = org.BanksPerPseudoChannel;
-        _banksPerGroup = org.BanksPerBankGroup;
         _page = org.PageBytes;
         _column = org.ColumnBytes;
         _rows = org.RowsPerBank;
@@ -138,7 +138,7 @@ internal sealed class ChannelExecutor : IFunctionalAgent
         }
     }
 
-    private int Bank(Op c) => (int)(c["pc"] * _banksPerPch + c["bg"] * _banksPerGroup + c["ba"]);
+    private int Bank(Op c) => _map.Bank(c["pc"], c["bg"], c["ba"]);
 
     private IEnumerable<int> Banks(Op c) => Enumerable.Range((int)c["pc"] * _banksPerPch, _banksPerPch);
 
@@ -156,7 +156,7 @@ internal sealed class ChannelExecutor : IFunctionalAgent
         var row = _m.OpenRow[_channel][bank];
         if (row < 0) throw Fault($"column access to bank {bank}, which has no open row", "activate the row first");
         if ((col + 1) * _column > _page) throw Fault($"column {col} outside the {_page}-byte page", "check the col operand and rep strides");
-        return (row * _banks + bank) * _page + col * _column;
+        return _map.Address(bank, row, col);
     }
 
     /// <summary>result[bank] += open row[col] . global buffer[gcol]: 16 FP16 products, FP32 accumulation.</summary>

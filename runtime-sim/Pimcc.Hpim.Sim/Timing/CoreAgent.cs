@@ -534,13 +534,13 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             {
                 long bytes = Reg(Opd.Bytes), src = Reg(Opd.Src), dst = Reg(Opd.Core);
                 reads[nr++] = (LocalSpace, src, src + bytes);
-                occCycles = MachineModel.CeilDiv(bytes, t.Noc.LinkBytesPerCycle);
+                occCycles = _m.Noc.SerialisationCycles(bytes);
                 var hops = _m.Hops(_core, (int)dst);
                 _stats.Add(Counter.NocBytes, bytes);
                 _m.Energy.Charge(_stats, cls, EnergyEvent.NocHopBit, bytes * 8.0 * Math.Max(1, hops));
                 _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
                 var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
-                var arrival = start + _m.Cycles(occCycles + (long)hops * t.Noc.HopLatencyCycles);
+                var arrival = start + _m.Cycles(_m.Noc.TransferCycles(_core, (int)dst, bytes));
                 _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
                 Next();
                 return;

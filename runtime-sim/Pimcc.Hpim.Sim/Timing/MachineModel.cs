@@ -58,46 +58,14 @@ internal sealed class MachineModel
 
     public static long CeilDiv(long a, double b) => b <= 0 ? 0 : (long)Math.Ceiling(a / b - 1e-9);
 
+    /// <summary>The cores' network (the shared NoC model).</summary>
+    public Pimcc.Sim.Interconnect.Noc Noc => _noc ??= new Pimcc.Sim.Interconnect.Noc(Target.Noc, Target.Sram.Cores);
+
+    private Pimcc.Sim.Interconnect.Noc? _noc;
+
     /// <summary>NoC hops between two cores in the target's topology.</summary>
-    public int Hops(int a, int b)
-    {
-        var noc = Target.Noc;
-        if (a == b) return 0;
-        switch (noc.Topology)
-        {
-            case NocTopology.Mesh:
-                var cols = Math.Max(1, noc.MeshColumns);
-                return Math.Abs(a % cols - b % cols) + Math.Abs(a / cols - b / cols);
-            case NocTopology.Ring:
-                var n = Target.Sram.Cores;
-                var d = Math.Abs(a - b);
-                return Math.Min(d, n - d);
-            default:
-                return 1;
-        }
-    }
+    public int Hops(int a, int b) => Noc.Hops(a, b);
 
-    /// <summary>
-    /// Cycles of a ring collective over the cores of <paramref name="mask"/> in core order: <paramref name="steps"/>
-    /// steps, each moving <paramref name="bytesPerStep"/> over the longest neighbour link of the ring (hops x hop
-    /// latency + serialisation at the link bandwidth).
-    /// </summary>
-    public long RingCollectiveCycles(long mask, int steps, long bytesPerStep)
-    {
-        var members = Members(mask);
-        if (members.Count <= 1) return 0;
-        var maxHops = 0;
-        for (var i = 0; i < members.Count; i++)
-            maxHops = Math.Max(maxHops, Hops(members[i], members[(i + 1) % members.Count]));
-        var perStep = (long)maxHops * Target.Noc.HopLatencyCycles + CeilDiv(bytesPerStep, Target.Noc.LinkBytesPerCycle);
-        return steps * perStep;
-    }
-
-    public static List<int> Members(long mask)
-    {
-        var list = new List<int>();
-        for (var i = 0; i < 64; i++)
-            if ((mask >> i & 1) != 0) list.Add(i);
-        return list;
-    }
+    /// <summary>Cycles of a ring collective over the cores of <paramref name="mask"/> in core order (<see cref="Pimcc.Sim.Interconnect.Noc.RingCollectiveCycles"/>).</summary>
+    public long RingCollectiveCycles(long mask, int steps, long bytesPerStep) => Noc.RingCollectiveCycles(Pimcc.Sim.Interconnect.Noc.Members(mask), steps, bytesPerStep);
 }

@@ -23,7 +23,15 @@ public static class ChromeTraceWriter
     public static byte[] Write(IReadOnlyList<TracedRun> runs, long fromPs = 0, long toPs = long.MaxValue)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms))
+        Write(runs, ms, fromPs, toPs);
+        return ms.ToArray();
+    }
+
+    /// <summary>Streams the trace into <paramref name="output"/>: the writer flushes every 64 KiB, so memory holds the
+    /// activity logs of the traced runs and not the JSON.</summary>
+    public static void Write(IReadOnlyList<TracedRun> runs, Stream output, long fromPs = 0, long toPs = long.MaxValue)
+    {
+        using (var w = new Utf8JsonWriter(output))
         {
             w.WriteStartObject();
             w.WriteString("displayTimeUnit", "ns");
@@ -66,13 +74,15 @@ public static class ChromeTraceWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return ms.ToArray();
     }
+
+    private const int FlushBytes = 1 << 16;
 
     private static void Emit(Utf8JsonWriter w, int track, (string Name, long Start, long End, WorkClass Class) o)
     {
         var (pid, tid) = Place(track);
         Slice(w, pid, tid, o.Name, WorkClasses.Name(o.Class), o.Start, o.End);
+        if (w.BytesPending >= FlushBytes) w.Flush();
     }
 
     private static (int Pid, int Tid) Place(int track) => track >= ChannelTrackBase ? (2, track - ChannelTrackBase) : (1, track);
@@ -106,6 +116,14 @@ public static class ChromeTraceWriter
     /// <summary>Trace of a generation's runs that kept activity logs, on the global timeline (prefill, then decode steps).</summary>
     public static byte[] Write(GenerationResult g, long fromPs = 0, long toPs = long.MaxValue)
     {
+        using var ms = new MemoryStream();
+        Write(g, ms, fromPs, toPs);
+        return ms.ToArray();
+    }
+
+    /// <summary>Streams the trace of <paramref name="g"/> into <paramref name="output"/>.</summary>
+    public static void Write(GenerationResult g, Stream output, long fromPs = 0, long toPs = long.MaxValue)
+    {
         var runs = new List<TracedRun>();
         var offsets = new long[g.Steps.Count + 1];
         offsets[0] = 0;
@@ -118,6 +136,6 @@ public static class ChromeTraceWriter
             var idx = isPrefill ? 0 : 1 + (int)r.Registers.Step;
             runs.Add(new TracedRun(isPrefill ? "prefill" : $"decode step {r.Registers.Step} (kv {r.Registers.Kv})", offsets[idx], r.Activity));
         }
-        return Write(runs, fromPs, toPs);
+        Write(runs, output, fromPs, toPs);
     }
 }

@@ -35,12 +35,21 @@ public sealed record TimingRequest(int PromptTokens, int GeneratedTokens)
     /// <summary>Runs to trace (0 = prefill, 1 + i = decode step i); null = no trace.</summary>
     public (int First, int Last)? TraceRuns { get; init; }
 
+    /// <summary>Time window of the trace on the generation's timeline, [FromPs, ToPs): slices outside are dropped,
+    /// slices across an edge are cut at it.</summary>
+    public (long FromPs, long ToPs) TraceWindowPs { get; init; } = (0, long.MaxValue);
+
     /// <summary>Called with (run, runs) as simulated runs complete (for a progress line).</summary>
     public Action<int, int>? Progress { get; init; }
 }
 
 /// <summary>A timing simulation's outputs: the report as JSON and the trace (Chrome trace JSON) when one was asked for.</summary>
-public sealed record TimingOutcome(byte[] ReportJson, byte[]? Trace);
+public sealed record TimingOutcome(byte[] ReportJson, byte[]? Trace)
+{
+    /// <summary>Writes the trace into a stream as it is rendered (instead of <see cref="Trace"/>, so a long trace is
+    /// never held in memory whole); null: the trace is <see cref="Trace"/>.</summary>
+    public Action<Stream>? WriteTrace { get; init; }
+}
 
 /// <summary>A functional run: the prompt, the decode steps to generate after it, and the checking options.</summary>
 public sealed record FunctionalRequest(IReadOnlyList<int> Prompt, int DecodeSteps)

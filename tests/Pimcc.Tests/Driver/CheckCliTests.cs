@@ -85,40 +85,10 @@ public class CheckCliTests
     [Fact]
     public async Task CheckNeedsNoNodeOnThePath()
     {
-        var dotnet = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-        File.Exists(dotnet).ShouldBeTrue(dotnet);
         var empty = CliRunner.TempDir();
-        try
-        {
-            var psi = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add(DriverDll());
-            psi.ArgumentList.Add("check");
-            psi.ArgumentList.Add(Onnx("tiny-gpt2"));
-            psi.ArgumentList.Add("--gen-tokens");
-            psi.ArgumentList.Add("1");
-            psi.Environment["PATH"] = empty;
-            using var p = Process.Start(psi)!;
-            var errTask = p.StandardError.ReadToEndAsync();
-            var output = await p.StandardOutput.ReadToEndAsync();
-            var err = await errTask;
-            await p.WaitForExitAsync();
-            p.ExitCode.ShouldBe(0, output + err);
-            output.ShouldContain("verdict: pass (2 steps");
-        }
-        finally
-        {
-            Directory.Delete(empty, recursive: true);
-        }
-    }
-
-    /// <summary>The driver as built (compiler/Pimcc.Driver/bin/CONFIG/TFM/pimcc.dll, with its own deps and runtimes/),
-    /// in the configuration and framework these tests were built in.</summary>
-    private static string DriverDll()
-    {
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var path = RepoPaths.Combine("compiler", "Pimcc.Driver", "bin", tfm.Parent!.Name, tfm.Name, "pimcc.dll");
-        File.Exists(path).ShouldBeTrue(path);
-        return path;
+        var r = await DriverProcess.RunAsync(["check", Onnx("tiny-gpt2"), "--gen-tokens", "1"], new Dictionary<string, string?> { ["PATH"] = empty });
+        r.ExitCode.ShouldBe(0, r.Out + r.Err);
+        r.Out.ShouldContain("verdict: pass (2 steps");
     }
 
     /// <summary>The per-step lines: program, position, max abs difference, tolerance, result.</summary>

@@ -119,10 +119,13 @@ public sealed record HpimSemantics(OpClass Class, Unit Unit, TimingClass Timing,
 {
     public IReadOnlyList<KeyValuePair<string, string>> Columns =>
     [
-        new("class", Class.ToString().ToLowerInvariant()),
+        new("class", Class.ToString()),
         new("unit", Unit.ToString()),
-        new("timing", Timing.ToString()),
-        new("energy", Energy.Count == 0 ? "-" : string.Join(", ", Energy)),
+        new("timing class", Timing.ToString()),
+        new("action", Action.ToString()),
+        new("arithmetic", Function == Arithmetic.None ? "" : Function.ToString()),
+        new("DRAM command", DramCommand is { } c ? Pimcc.Targets.Hbm.HbmCommands.Info(c).Mnemonic : ""),
+        new("energy events", string.Join(", ", Energy)),
     ];
 }
 

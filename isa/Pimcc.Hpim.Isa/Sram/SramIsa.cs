@@ -32,8 +32,7 @@ public static class SramIsa
         (0x90, 0x9F, "HBM interface"),
         (0xA0, 0xAF, "NoC"),
         (0xB0, 0xBF, "synchronisation"),
-        (0xC0, 0xDF, "reserved: target hyflexpim"),
-        (0xE0, 0xFF, "reserved: target pimllm"),
+        (0xC0, 0xFF, "free (other targets have tables of their own)"),
     ];
 
     /// <summary>

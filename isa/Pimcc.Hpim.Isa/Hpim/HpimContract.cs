@@ -99,7 +99,8 @@ public sealed class HpimBinaryContract : IBinaryContract
 
     public IReadOnlyList<MemorySpace> Spaces { get; } = [HpimSpaces.Hbm, HpimSpaces.Local];
 
-    /// <summary>Streams and regions name cores and channels the target has, and local regions lie inside a core's local memory.</summary>
+    /// <summary>Streams and regions name cores and channels the target has, local regions lie inside a core's local
+    /// memory, and each core's stream fits its instruction memory (hpim.md: "on-chip instruction memory holds the streams").</summary>
     public void Check(TargetDescription description, PimBinary binary, string location, ExitCode code)
     {
         var t = TargetLoader.As<HpimTarget>(description, location);
@@ -108,6 +109,14 @@ public sealed class HpimBinaryContract : IBinaryContract
         foreach (var s in binary.Streams)
             if (s.Index >= (s.Kind == HpimStreams.Core ? cores : channels))
                 throw new PimccError(code, location, $"section {s.Name} does not exist on the target", hint);
+        foreach (var s in binary.Streams.Where(s => s.Kind == HpimStreams.Core))
+        {
+            var bytes = (long)s.Words.Count * s.Kind.Table.WordBytes;
+            if (bytes > t.Sram.InstructionMemoryBytes)
+                throw new PimccError(code, location,
+                    $"core {s.Index}'s program is {bytes} bytes ({s.Words.Count} instructions), more than its {t.Sram.InstructionMemoryBytes}-byte instruction memory",
+                    $"'{t.Name}' has sram.instructionMemory = {t.Sram.InstructionMemoryBytes / 1024} KiB per core; give a larger one (--set sram.instructionMemory={NextKiB(bytes)}KiB) or a smaller model or workload");
+        }
         foreach (var r in binary.MemoryMap)
             switch (r.Placement)
             {
@@ -117,5 +126,13 @@ public sealed class HpimBinaryContract : IBinaryContract
                     throw new PimccError(code, location, $"region \"{r.Name}\" (core {l.Core}, bytes {l.Address}-{l.Address + r.SizeBytes - 1}) is outside the target's local memory",
                         $"{hint}; local memory is {t.Sram.LocalMemory.TotalBytes} bytes per core");
             }
+    }
+
+    /// <summary>The smallest power-of-two KiB that holds <paramref name="bytes"/>.</summary>
+    private static long NextKiB(long bytes)
+    {
+        var kib = 1L;
+        while (kib * 1024 < bytes) kib *= 2;
+        return kib;
     }
 }

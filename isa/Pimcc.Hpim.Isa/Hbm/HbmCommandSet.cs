@@ -25,9 +25,7 @@ public static class HbmCommandSet
         (0x01, 0x0F, "ordinary DRAM commands"),
         (0x10, 0x1F, "near-bank PIM commands"),
         (0x20, 0x2F, "stream control and synchronisation"),
-        (0x30, 0x7F, "free"),
-        (0x80, 0xBF, "reserved: target hyflexpim"),
-        (0xC0, 0xFF, "reserved: target pimllm"),
+        (0x30, 0xFF, "free (other targets have tables of their own)"),
     ];
 
     private static OpSpec R(string m, int op, OpClass c, U u, WordFormat f, string operands, T t, A a, C? dram, EnergyEvent[] e, string summary) =>

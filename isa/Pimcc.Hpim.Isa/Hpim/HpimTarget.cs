@@ -50,10 +50,6 @@ public sealed record SramPimConfig(
     public long SramBytesPerCore => PimUnit.CapacityBytes + LocalMemory.TotalBytes;
 }
 
-public enum NocTopology { Mesh, Ring, Crossbar }
-
-public sealed record NocConfig(NocTopology Topology, int MeshColumns, double LinkBytesPerCycle, int HopLatencyCycles);
-
 public enum ChannelToCorePolicy { Contiguous, Interleaved }
 
 /// <summary>HBM organisation; counts per level and the derived totals.</summary>

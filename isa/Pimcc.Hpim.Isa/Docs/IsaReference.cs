@@ -16,7 +16,7 @@ public static class IsaReference
     public const string RegenerateHint =
         "PIMCC_REGENERATE_DOCS=1 dotnet test tests/Pimcc.Tests --filter FullyQualifiedName~Pimcc.Tests.Isa.GeneratedDocsTests";
 
-    public static string SramMarkdown() => Render(SramIsa.Table, "isa/Pimcc.Isa/Sram/SramIsa.cs", "HPIM SRAM-PIM instruction set",
+    public static string SramMarkdown() => IsaTableDocs.Render(SramIsa.Table, RegenerateHint, "isa/Pimcc.Hpim.Isa/Sram/SramIsa.cs", "HPIM SRAM-PIM instruction set",
         """
         Every SRAM-PIM core runs one stream of 32-bit instructions (spec/hpim.md: "one unified 32-bit instruction
         format family"). The opcode is the top byte; operands follow MSB first; unused low bits are reserved and
@@ -92,7 +92,7 @@ public static class IsaReference
           res.rd.ab pc=0, core=3, laddr=1024
         """;
 
-    public static string HbmMarkdown() => Render(HbmCommandSet.Table, "isa/Pimcc.Isa/Hbm/HbmCommandSet.cs", "HPIM HBM-PIM command set",
+    public static string HbmMarkdown() => IsaTableDocs.Render(HbmCommandSet.Table, RegenerateHint, "isa/Pimcc.Hpim.Isa/Hbm/HbmCommandSet.cs", "HPIM HBM-PIM command set",
         """
         Each HBM channel runs one stream of 64-bit commands; `pc` selects the pseudo channel (spec/hpim.md: 2 pCH
         per channel, one 1 KB global buffer per pCH, one processing unit with 16 FP16 multipliers per bank).
@@ -116,70 +116,4 @@ public static class IsaReference
         WRGB, MACSB, MACAB, RDMAC), AttAcc (Park et al., ASPLOS 2024). `act` is the
         single-bank activate; ordinary ACT/PRE/RD/WR/REF follow JEDEC HBM3 (JESD238).
         """.Replace("{{GemvExample}}", GemvExample, StringComparison.Ordinal));
-
-    private static string Render(OpTable table, string source, string title, string intro)
-    {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<!-- Generated from {source} by Pimcc.Isa.Docs.IsaReference; do not edit. -->\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<!-- Regenerate: {RegenerateHint} -->\n");
-        sb.Append(CultureInfo.InvariantCulture, $"# {title}\n\n{intro.Trim()}\n\n");
-
-        sb.Append("## Opcode map\n\n| opcodes | use |\n|---|---|\n");
-        foreach (var (first, last, use) in table.OpcodeMap)
-            sb.Append(first == last ? $"| `0x{first:X2}` | {use} |\n" : $"| `0x{first:X2}`..`0x{last:X2}` | {use} |\n");
-
-        sb.Append("\n## Formats\n\nSlots after the opcode, MSB first (`reg` = 5-bit register, `uN`/`sN` = unsigned/signed N-bit, ")
-          .Append("`countN` = unsigned N-bit that must be at least 1, `offN` = signed word offset).\n\n| format | slots | reserved bits |\n|---|---|---:|\n");
-        foreach (var f in table.Rows.Select(r => r.Format).Distinct())
-            sb.Append(CultureInfo.InvariantCulture, $"| {f.Name} | {string.Join(" ", f.Slots.Select(Slot))} | {f.ReservedBits} |\n");
-
-        var domains = table.Rows.SelectMany(r => r.Operands).Where(o => o.Domain is not null).Select(o => o.Domain!).Distinct().ToList();
-        if (domains.Count > 0)
-        {
-            sb.Append("\n## Named operand values\n\n| name | meaning | values (code = position) |\n|---|---|---|\n");
-            foreach (var d in domains)
-                sb.Append(CultureInfo.InvariantCulture, $"| `{d.Name}` | {d.Description} | {string.Join(", ", d.Names.Select((n, i) => $"`{n}`={i}"))} |\n");
-        }
-
-        sb.Append("\n## Instructions\n\n| mnemonic | opcode | class | unit | format | timing class | semantics |\n|---|---|---|---|---|---|---|\n");
-        foreach (var r in table.Rows)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"| `{r.Mnemonic}` | `0x{r.Opcode:X2}` | {r.Class} | {r.Unit} | {r.Format.Name} | {r.Timing} | {Escape(r.Summary)} |\n");
-
-        // The semantic columns every consumer reads (sync checker, timing model, functional executor, legality check).
-        var dram = table.Rows.Any(r => r.DramCommand is not null);
-        var arithmetic = table.Rows.Any(r => r.Function != Arithmetic.None);
-        sb.Append("\n## Semantic columns\n\nWhat the sync checker, the timing model, the functional executor and the compiler's checks read: ")
-          .Append("the action (what the word does), ")
-          .Append(arithmetic ? "its arithmetic (`Pimcc.Isa.Encoding.ArithmeticSemantics`), " : "")
-          .Append(dram ? "the DRAM protocol command the channel engine times, " : "")
-          .Append("and the energy events it charges (costs: docs/simulator.md, \"Energy events\").\n\n| mnemonic | action |")
-          .Append(arithmetic ? " arithmetic |" : "").Append(dram ? " DRAM command |" : "").Append(" energy events |\n|---|---|")
-          .Append(arithmetic ? "---|" : "").Append(dram ? "---|" : "").Append("---|\n");
-        foreach (var r in table.Rows)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"| `{r.Mnemonic}` | {r.Action} |");
-            if (arithmetic) sb.Append(CultureInfo.InvariantCulture, $" {(r.Function == Arithmetic.None ? "" : r.Function.ToString())} |");
-            if (dram) sb.Append(CultureInfo.InvariantCulture, $" {(r.DramCommand is { } c ? Pimcc.Targets.Hbm.HbmCommands.Info(c).Mnemonic : "")} |");
-            sb.Append(CultureInfo.InvariantCulture, $" {string.Join(", ", r.Energy)} |\n");
-        }
-
-        sb.Append("\n## Encodings\n\n| syntax | bit fields (MSB first) |\n|---|---|\n");
-        foreach (var r in table.Rows)
-            sb.Append(CultureInfo.InvariantCulture, $"| `{r.Syntax}` | `{r.Layout}` |\n");
-        return sb.ToString();
-    }
-
-    private static string Slot(FieldSlot s) => s.Kind switch
-    {
-        FieldKind.Register => "reg",
-        FieldKind.Unsigned => $"u{s.Width}",
-        FieldKind.Count => $"count{s.Width}",
-        FieldKind.Signed => $"s{s.Width}",
-        FieldKind.Offset => $"off{s.Width}",
-        FieldKind.Enum => $"{s.Domain!.Name}{s.Width}",
-        _ => "?",
-    };
-
-    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -1,0 +1,67 @@
+using Pimcc.Driver;
+using Pimcc.Driver.Progress;
+using Spectre.Console.Testing;
+
+namespace Pimcc.Tests.Driver;
+
+/// <summary>
+/// Progress goes to a terminal's stderr only: the Spectre.Console renderer is checked on a fake console, standard
+/// output is byte-identical with and without it, and a piped stderr (a test, CI) gets no progress at all.
+/// </summary>
+public class ProgressCliTests
+{
+    private static TestConsole Terminal() => (TestConsole)new TestConsole().Interactive().EmitAnsiSequences();
+
+    [Fact]
+    public void TheRendererShowsEachStageWithItsShare()
+    {
+        var console = Terminal();
+        var result = new TerminalProgress(console).Run(stages =>
+        {
+            var compile = stages.Stage("compiling model.json", 4);
+            compile.Update(2, 4);
+            var sim = stages.Stage("simulating", 1);
+            sim.Update(3, 10); // the total is learnt as the work goes
+            return 42;
+        });
+        result.ShouldBe(42);
+        console.Output.ShouldContain("compiling model.json");
+        console.Output.ShouldContain("simulating");
+        console.Output.ShouldContain("50%");
+        console.Output.ShouldContain("30%");
+    }
+
+    [Fact]
+    public void NoneRunsTheWorkAndShowsNothing() =>
+        ProgressDisplay.None.Run(stages => { stages.Stage("x", 3).Update(1, 3); return 7; }).ShouldBe(7);
+
+    [Fact]
+    public void CompileAndSimulateShowProgressOnTheTerminalAndLeaveStdoutByteIdentical()
+    {
+        string[] args = ["run", CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "16", "--format", "json"];
+        var plain = CliRunner.Run(args);
+        plain.ExitCode.ShouldBe(0, plain.Err);
+        var console = Terminal();
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Cli.Run(args, o, e, progress: new TerminalProgress(console)).ShouldBe(0, e.ToString());
+        // The report is the same bytes; progress went to the terminal only.
+        o.ToString().ShouldBe(plain.Out);
+        console.Output.ShouldContain("compiling gpt2.json for hpim");
+        console.Output.ShouldContain("simulating gpt2.json (16 in, 16 out)");
+        o.ToString().ShouldNotContain("\u001b");
+    }
+
+    /// <summary>stderr is a pipe here (as in CI): the driver as built prints no progress and no escape sequence.</summary>
+    [Fact]
+    public async Task APipedStderrGetsNoProgress()
+    {
+        var r = await DriverProcess.RunAsync(["run", CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "16"],
+            new Dictionary<string, string?> { ["CI"] = null });
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Err.ShouldNotContain("\u001b");
+        r.Err.ShouldNotContain("compiling");
+        r.Err.ShouldNotContain("%");
+        TerminalProgress.ForStandardError().ShouldBeSameAs(ProgressDisplay.None); // the test host's stderr is redirected too
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Pimcc.Diagnostics;
+
+namespace Pimcc.Tests.Driver;
+
+/// <summary>
+/// <c>pimcc sim --trace</c>: by default one decode step (not the prefill); <c>--trace-window START:END</c> keeps the
+/// slices of that time window, cut at its edges, which the test recomputes from the unwindowed trace; the file is
+/// Chrome trace-event JSON as Perfetto reads it (metadata and complete events only, in microseconds).
+/// </summary>
+public class TraceCliTests
+{
+    private static string Binary()
+    {
+        var dir = CliRunner.TempDir();
+        var bin = Path.Combine(dir, "gpt2.bin");
+        CliRunner.Run(CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "4", "-o", bin).ExitCode.ShouldBe(0);
+        return bin;
+    }
+
+    private static List<JsonElement> Trace(string bin, params string[] more)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(bin)!, $"t{Guid.NewGuid():N}.json");
+        var r = CliRunner.Run(["sim", bin, "-o", Path.Combine(Path.GetDirectoryName(bin)!, "report.txt"), "--trace", path, .. more]);
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        doc.RootElement.GetProperty("displayTimeUnit").GetString().ShouldBe("ns");
+        var events = doc.RootElement.GetProperty("traceEvents").EnumerateArray().Select(e => e.Clone()).ToList();
+        events.ShouldAllBe(e => e.GetProperty("ph").GetString() == "M" || e.GetProperty("ph").GetString() == "X");
+        return events;
+    }
+
+    private static IEnumerable<JsonElement> Slices(List<JsonElement> events) => events.Where(e => e.GetProperty("ph").GetString() == "X");
+
+    private static double Ts(JsonElement e) => e.GetProperty("ts").GetDouble();
+
+    private static double End(JsonElement e) => Ts(e) + e.GetProperty("dur").GetDouble();
+
+    [Fact]
+    public void ByDefaultTheFirstDecodeStepIsTracedNotThePrefill()
+    {
+        var runs = Slices(Trace(Binary())).Where(e => e.GetProperty("cat").GetString() == "run").Select(e => e.GetProperty("name").GetString()).ToList();
+        runs.ShouldBe(["decode step 0 (kv 16)"]);
+    }
+
+    [Fact]
+    public void AWindowKeepsTheSlicesInsideItCutAtItsEdges()
+    {
+        var bin = Binary();
+        var all = Trace(bin, "--trace-runs", "0:2");
+        var start = Slices(all).Min(Ts);
+        var end = Slices(all).Max(End);
+        // A window in the middle of the traced time, given in ns.
+        double from = start + (end - start) / 3, to = start + 2 * (end - start) / 3;
+        var windowed = Trace(bin, "--trace-runs", "0:2", "--trace-window", $"{Math.Round(from * 1000)}ns:{Math.Round(to * 1000)}ns");
+        from = Math.Round(from * 1000) / 1000;
+        to = Math.Round(to * 1000) / 1000;
+        Slices(windowed).ShouldNotBeEmpty();
+        Slices(windowed).ShouldAllBe(e => Ts(e) >= from - 1e-9 && End(e) <= to + 1e-9);
+        Slices(windowed).Count().ShouldBeLessThan(Slices(all).Count());
+        // Busy time per track and name: the unwindowed slices clipped to the window by hand.
+        static Dictionary<string, double> Busy(IEnumerable<(string Key, double Dur)> s) =>
+            s.GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Dur));
+        static string Key(JsonElement e) => $"{e.GetProperty("pid").GetInt32()}/{e.GetProperty("tid").GetInt32()}/{e.GetProperty("name").GetString()}";
+        var expected = Busy(Slices(all).Select(e => (Key(e), Math.Min(End(e), to) - Math.Max(Ts(e), from))).Where(x => x.Item2 > 0));
+        var actual = Busy(Slices(windowed).Select(e => (Key(e), e.GetProperty("dur").GetDouble())));
+        actual.Keys.Order().ShouldBe(expected.Keys.Order());
+        foreach (var (k, v) in expected) actual[k].ShouldBe(v, 1e-6, k);
+    }
+
+    [Theory]
+    [InlineData("5us:1us", "END is not after START")]
+    [InlineData("1us", "not START:END")]
+    [InlineData("1xs:2us", "not a unit of Time")]
+    public void AMalformedWindowIsAUsageError(string window, string message)
+    {
+        var dir = CliRunner.TempDir();
+        CliRunner.Run("sim", Binary(), "--trace", Path.Combine(dir, "t.json"), "--trace-window", window).ShouldBeOneLineError(ExitCode.Usage, message);
+    }
+
+    [Fact]
+    public void AWindowWithoutATraceIsAUsageError() =>
+        CliRunner.Run("sim", Binary(), "--trace-window", "0:1us").ShouldBeOneLineError(ExitCode.Usage, "no trace to window");
+}
