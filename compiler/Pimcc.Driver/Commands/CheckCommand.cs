@@ -56,25 +56,28 @@ public static class CheckCommand
                 bin = CompileCommand.CompileBinary(path, settings, io);
                 name = path;
             }
-            var prompt = given ?? DefaultPrompt(bin, name);
-            return Check(bin, name, path, prompt, steps, io);
+            // The embedded description is resolved once, for the default prompt and the run.
+            var resolved = SimulatorTargets.For(bin, name);
+            var prompt = given ?? DefaultPrompt(resolved.Simulator, bin, name);
+            return Check(resolved, bin, name, path, prompt, steps, io);
         });
         return cmd;
     }
 
     /// <summary>Position i holds (7 i + 3) mod vocabulary: deterministic, spread over the vocabulary.</summary>
-    private static List<int> DefaultPrompt(PimBinary bin, string name)
+    private static List<int> DefaultPrompt(ISimulatorTarget simulator, PimBinary bin, string name)
     {
-        var vocab = SimulatorTargets.For(bin, name).Simulator.ReturnedVocabulary(bin)
+        var vocab = simulator.ReturnedVocabulary(bin)
             ?? throw new PimccError(ExitCode.InvalidBinary, name, "the binary names no returned logits (region 'decode.logits:<V>')", "recompile with this pimcc");
         var length = Math.Min(DefaultPromptTokens, bin.Workload?.PromptTokens ?? DefaultPromptTokens);
         return [.. Enumerable.Range(0, length).Select(i => (7 * i + 3) % vocab)];
     }
 
     /// <summary>Runs both sides and writes the per-step lines and the verdict; throws <see cref="ExitCode.CheckMismatch"/> when a step is off.</summary>
-    public static int Check(PimBinary bin, string name, string model, IReadOnlyList<int> prompt, int steps, ConsoleIo io)
+    private static int Check((ISimulatorTarget Simulator, Pimcc.Targets.TargetDescription Target) resolved, PimBinary bin, string name, string model,
+        IReadOnlyList<int> prompt, int steps, ConsoleIo io)
     {
-        var (simulator, target) = SimulatorTargets.For(bin, name);
+        var (simulator, target) = resolved;
         var run = simulator.RunFunctional(bin, target, name, new FunctionalRequest(prompt, steps) { CheckInterleavings = false });
         var tokens = run.Prompt.Concat(run.Generated.Take(steps)).Select(t => (long)t).ToArray();
         var reference = OrtReference.RunInputIds(model, tokens);

@@ -53,9 +53,7 @@ public static class HpimBackend
     /// <summary>Emits the streams, unchecked (the <c>hpim-lower</c> pass).</summary>
     public static PimBinary Lower(Module scheduled, HpimTarget target, out HpimEmitReport report)
     {
-        var props = scheduled.Attrs.TryGetValue("properties", out var p) && p is ListAttr l
-            ? l.Items.OfType<StringAttr>().Select(s => s.Value).ToHashSet(StringComparer.Ordinal) : [];
-        if (!props.Contains(HpimAttrs.Scheduled))
+        if (!Pimcc.Compiler.PassManagement.PassManager.Properties(scheduled).Contains(HpimAttrs.Scheduled))
             throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "the module has not been through the hpim pipeline (property 'hpim-scheduled' missing)",
                 "compile with the hpim pipeline before emitting code");
         var decode = scheduled.FindFunction(Module.Decode) ?? throw new PimccError(ExitCode.InvalidModel, $"module @{scheduled.Name}", "no decode function", "the module needs prefill and decode functions");

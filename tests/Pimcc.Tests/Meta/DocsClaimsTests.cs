@@ -53,7 +53,7 @@ public partial class DocsClaimsTests
     public static List<Claim> Claims(string document) =>
         ClaimsIn(document, File.ReadAllLines(RepoPaths.Combine(document.Split('/'))));
 
-    /// <summary>Commands in fenced (```) and indented (4 spaces) code blocks.</summary>
+    /// <summary>Commands in fenced (```) and indented (4 spaces) code blocks; a line ending in a backslash continues on the next.</summary>
     public static List<Claim> ClaimsIn(string document, IReadOnlyList<string> lines)
     {
         var claims = new List<Claim>();
@@ -63,6 +63,9 @@ public partial class DocsClaimsTests
             var line = lines[i];
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { fenced = !fenced; continue; }
             if (!fenced && !line.StartsWith("    ", StringComparison.Ordinal)) continue;
+            var first = i;
+            while (line.TrimEnd().EndsWith('\\') && i + 1 < lines.Count)
+                line = line.TrimEnd()[..^1].TrimEnd() + " " + lines[++i].Trim();
             var m = ExitComment().Match(line);
             var exit = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             var code = m.Success ? line[..m.Index] : line;
@@ -70,8 +73,8 @@ public partial class DocsClaimsTests
             {
                 var words = step.Split(' ', 2);
                 if (words[0] != "pimcc" && !words[0].EndsWith("/pimcc", StringComparison.Ordinal)) continue;
-                step.IndexOfAny(['|', '>', '<', ';', '$', '`']).ShouldBe(-1, $"{document}:{i + 1}: a documented pimcc command is run as it stands; no shell syntax");
-                claims.Add(new Claim($"{document}:{i + 1}", words.Length == 1 ? "pimcc" : "pimcc " + words[1], exit));
+                step.IndexOfAny(['|', '>', '<', ';', '$', '`']).ShouldBe(-1, $"{document}:{first + 1}: a documented pimcc command is run as it stands; no shell syntax");
+                claims.Add(new Claim($"{document}:{first + 1}", words.Length == 1 ? "pimcc" : "pimcc " + words[1], exit));
             }
         }
         return claims;
