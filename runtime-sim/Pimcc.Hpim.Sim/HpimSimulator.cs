@@ -48,14 +48,17 @@ public sealed class HpimSimulator
                 throw new PimccError(ExitCode.WrongTarget, fileName, $"channel stream {c.Channel} does not exist on '{Target.Name}' ({channels} channels)", "recompile for this target");
         // Decoded once per binary, stream by stream side by side (each stream's result depends on that stream alone).
         StreamDebugMap[]? coreDebug = null, channelDebug = null;
-        _channelPrograms = new ChannelProgram[binary.Channels.Count];
-        _corePrograms = new CoreProgram[binary.Cores.Count];
+        // The per-kind stream lists are built on each access of Cores/Channels: take them once.
+        IReadOnlyList<CoreStream> coreStreams = binary.Cores;
+        IReadOnlyList<ChannelStream> channelStreams = binary.Channels;
+        _channelPrograms = new ChannelProgram[channelStreams.Count];
+        _corePrograms = new CoreProgram[coreStreams.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.ParallelRuns) };
-        Parallel.For(-1, binary.Channels.Count + binary.Cores.Count, parallel, i =>
+        Parallel.For(-1, channelStreams.Count + coreStreams.Count, parallel, i =>
         {
             if (i < 0) (coreDebug, channelDebug) = StreamDebugMap.Of(binary);
-            else if (i < binary.Channels.Count) _channelPrograms[i] = new ChannelProgram(binary.Channels[i].Commands);
-            else _corePrograms[i - binary.Channels.Count] = new CoreProgram(binary.Cores[i - binary.Channels.Count].Instructions);
+            else if (i < channelStreams.Count) _channelPrograms[i] = new ChannelProgram(channelStreams[i].Commands);
+            else _corePrograms[i - channelStreams.Count] = new CoreProgram(coreStreams[i - channelStreams.Count].Instructions);
         });
         (_coreDebug, _channelDebug) = (coreDebug!, channelDebug!);
     }
@@ -120,9 +123,10 @@ public sealed class HpimSimulator
         var log = Options.KeepActivity ? new ActivityLog() : null;
         var path = new CriticalPath(log);
         var cores = new List<(CoreAgent Agent, StatVector Stats)>();
-        for (var i = 0; i < _binary.Cores.Count; i++)
+        var coreStreams = _binary.Cores;
+        for (var i = 0; i < coreStreams.Count; i++)
         {
-            var s = _binary.Cores[i];
+            var s = coreStreams[i];
             var stats = new StatVector();
             var offset = entry.CoreOffset(s.Core);
             if (offset < 0 || offset >= s.Instructions.Count)
@@ -134,9 +138,10 @@ public sealed class HpimSimulator
                 registers.PromptLength, registers.Step, registers.Kv), stats));
         }
         var channels = new List<ChannelAgent>();
-        for (var i = 0; i < _binary.Channels.Count; i++)
+        var channelStreams = _binary.Channels;
+        for (var i = 0; i < channelStreams.Count; i++)
         {
-            var s = _binary.Channels[i];
+            var s = channelStreams[i];
             var (start, end) = entry.ChannelRange(s.Channel, s.Commands.Count);
             if (start < 0 || end > s.Commands.Count || start > end)
                 throw new PimccError(ExitCode.InvalidBinary, $"channel {s.Channel}", $"entry '{entry.Name}' range [{start}, {end}) is outside the stream of {s.Commands.Count} words", "check the entry ranges");

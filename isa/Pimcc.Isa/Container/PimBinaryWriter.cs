@@ -21,7 +21,9 @@ public static class PimBinaryWriter
             ((ushort)SectionKind.Target, 0, TargetPayload(bin.Target)),
         };
         var flags = new Dictionary<int, ushort>();
-        var streams = Canonical(bin);
+        // The contract (the embedded description's kind, parsed from its JSON) is resolved once per write.
+        var contract = StreamContract(bin, bin.Streams);
+        var streams = Canonical(bin, contract);
         foreach (var st in streams)
         {
             var where = st.Name;
@@ -36,12 +38,12 @@ public static class PimBinaryWriter
             }
             sections.Add((st.Kind.Section, (uint)st.Index, words));
         }
-        sections.Add(((ushort)SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap, StreamContract(bin, streams))));
+        sections.Add(((ushort)SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap, contract)));
         sections.Add(((ushort)SectionKind.DebugInfo, 0, DebugPayload(bin, streams)));
         if (streams.Any(c => c.Entries.Count > 0))
             sections.Add(((ushort)SectionKind.EntryTable, 0, EntryPayload(streams)));
         if (bin.Image.Count > 0)
-            sections.Add(((ushort)SectionKind.MemoryImage, 0, ImagePayload(bin.Image, StreamContract(bin, streams))));
+            sections.Add(((ushort)SectionKind.MemoryImage, 0, ImagePayload(bin.Image, contract)));
         if (bin.HasLayers)
             sections.Add(((ushort)SectionKind.LayerTable, 0, LayerPayload(streams)));
         if (bin.Workload is { } workload)
@@ -111,9 +113,10 @@ public static class PimBinaryWriter
     /// The streams in file order (their kind's place in the contract, then index), checked: one contract for all streams
     /// (the embedded description's, when it names a kind), non-negative indices, one stream per kind and index.
     /// </summary>
-    internal static List<InstructionStream> Canonical(PimBinary bin)
+    internal static List<InstructionStream> Canonical(PimBinary bin) => Canonical(bin, StreamContract(bin, bin.Streams));
+
+    private static List<InstructionStream> Canonical(PimBinary bin, IBinaryContract? contract)
     {
-        var contract = StreamContract(bin, bin.Streams);
         var order = contract?.Streams.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i) ?? [];
         var streams = bin.Streams.OrderBy(s => order[s.Kind]).ThenBy(s => s.Index).ToList();
         for (var i = 0; i < streams.Count; i++)

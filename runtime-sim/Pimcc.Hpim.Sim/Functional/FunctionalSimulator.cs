@@ -91,17 +91,19 @@ public sealed class FunctionalSimulator
     {
         var sync = new FunctionalSync();
         var cores = new List<CoreExecutor>();
-        for (var i = 0; i < _bin.Cores.Count; i++)
+        var coreStreams = _bin.Cores;   // built on each access: take it once
+        for (var i = 0; i < coreStreams.Count; i++)
         {
-            var s = _bin.Cores[i];
+            var s = coreStreams[i];
             if (s.Entries.Count > 0 && s.EntryWord(entry.Name) is null) continue;
             cores.Add(new CoreExecutor(s.Core, s.Instructions, entry.CoreOffset(s.Core), _coreDebug[i], m, sync, registers, token, prefetchAtWait: channelsFirst,
                 InstructionBudget.For(s.Instructions.Count, entry.Layers?.Count ?? 1, registers)));
         }
         var channels = new List<ChannelExecutor>();
-        for (var i = 0; i < _bin.Channels.Count; i++)
+        var channelStreams = _bin.Channels;
+        for (var i = 0; i < channelStreams.Count; i++)
         {
-            var s = _bin.Channels[i];
+            var s = channelStreams[i];
             if (s.Entries.Count > 0 && s.EntryWord(entry.Name) is null) continue;
             var (start, end) = entry.ChannelRange(s.Channel, s.Commands.Count);
             channels.Add(new ChannelExecutor(s.Channel, s.Commands, start, end, _channelDebug[i], m, sync));
