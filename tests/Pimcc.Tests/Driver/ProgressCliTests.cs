@@ -52,6 +52,24 @@ public class ProgressCliTests
         o.ToString().ShouldNotContain("\u001b");
     }
 
+    [Fact]
+    public void AFunctionalRunShowsItsProgramStepsOnTheTerminalAndLeavesStdoutByteIdentical()
+    {
+        var bin = Path.Combine(CliRunner.TempDir(), "tiny.bin");
+        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-gpt2.onnx"), "--target", "hpim", "--prompt-tokens", "4", "--gen-tokens", "3", "-o", bin).ExitCode.ShouldBe(0);
+        string[] args = ["sim", bin, "--functional", "--tokens", "5,6", "--no-race-check"];
+        var plain = CliRunner.Run(args);
+        plain.ExitCode.ShouldBe(0, plain.Err);
+        var console = Terminal();
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Cli.Run(args, o, e, progress: new TerminalProgress(console)).ShouldBe(0, e.ToString());
+        o.ToString().ShouldBe(plain.Out);
+        // prefill, then 3 decode steps: the bar reaches 4 of 4 program steps
+        console.Output.ShouldContain("running tiny.bin on values (2 in, 3 out)");
+        console.Output.ShouldContain("100%");
+    }
+
     /// <summary>stderr is a pipe here (as in CI): the driver as built prints no progress and no escape sequence.</summary>
     [Fact]
     public async Task APipedStderrGetsNoProgress()
