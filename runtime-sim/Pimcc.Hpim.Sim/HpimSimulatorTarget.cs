@@ -31,6 +31,7 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
             Sampling = request.Sampling,
             SampleLayers = request.SampleLayers && request.Sampling != DecodeSampling.Exact,
             KeepActivityRuns = request.TraceRuns,
+            TraceLayers = request.TraceLayers,
         };
         var result = GenerationRun.Run(sim, generation, request.Progress);
         var (from, to) = request.TraceWindowPs;
