@@ -8,6 +8,14 @@ internal sealed partial class GraphRaiser
     {
         if (!OnnxOperatorSet.IsDefaultDomain(node.Domain)) throw Fail($"domain '{node.Domain}' is not raised");
         var ins = node.Inputs.Where(i => i.Length > 0).ToList();
+        // torch.onnx.export stores equal initializers once (every LayerNorm's ones and zeros of a freshly initialised
+        // model) and reads the copies through Identity: each copy is a weight of its own, named after its value
+        if (node.OpType == "Identity" && ins.Count == 1 && Get(ins[0]) is Init shared)
+        {
+            var t = shared.Tensor;
+            Set(new Init(new OnnxTensor(node.Outputs[0], t.DataType, t.Dims, t.Data)));
+            return;
+        }
         // Shapes, masks, positions, rotary tables: evaluated where they meet the activations.
         if (node.OpType == "Shape" || IsStructural(node, ins))
         {
