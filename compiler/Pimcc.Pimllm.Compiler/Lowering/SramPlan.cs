@@ -13,7 +13,8 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// <item>the KV caches placed in SRAM: per layer, per KV head, a K table then a V table of positions x head_dim i8;</item>
 /// <item>when some cache is in LPDDR, per LPDDR channel a K and a V staging table of the same shape;</item>
 /// <item>when some linear streams its weights, two weight-chunk buffers of <see cref="WeightChunkBytes"/>;</item>
-/// <item>the activation arena, shared by the prefill and decode programs (<see cref="ActivationPlan"/>).</item>
+/// <item>the activation arena, shared by the prefill and decode programs (<see cref="ActivationPlan"/>); prefill
+/// works in blocks of <c>systolic.rows</c> tokens, halved while the layout does not fit.</item>
 /// </list>
 /// The KV-cache pass reserves what this plan needs besides the caches (<see cref="Reserved"/>), so the lowering lays
 /// out what the pass placed.
@@ -44,7 +45,7 @@ public sealed class SramPlan
     /// <summary>Positions every cache table holds (the compiled context).</summary>
     public long Positions { get; }
 
-    private SramPlan(Module m, PimllmTarget t, bool placed)
+    private SramPlan(Module m, PimllmTarget t, bool placed, long blockRows)
     {
         var prefill = m.FindFunction(Module.Prefill) ?? throw NoFunction(m, Module.Prefill);
         var decode = m.FindFunction(Module.Decode) ?? throw NoFunction(m, Module.Decode);
@@ -103,7 +104,7 @@ public sealed class SramPlan
         }
         ActivationUnit = _next;
         var prompt1 = Math.Max(1, prompt);
-        Prefill = new ActivationPlan(prefill, Math.Min(t.Systolic.Rows, prompt1), prompt1, m);
+        Prefill = new ActivationPlan(prefill, Math.Min(blockRows, prompt1), prompt1, m);
         Decode = new ActivationPlan(decode, 1, Positions, m);
         TotalBytes = ActivationUnit * PimllmFormats.SramUnitBytes + Math.Max(Prefill.PeakBytes, Decode.PeakBytes);
     }
@@ -116,7 +117,7 @@ public sealed class SramPlan
             throw new PimccError(ExitCode.UnsupportedModel, $"kv_cache @{c.Name}",
                 $"head_dim {c.HeadDim} is not a multiple of {PimllmFormats.SramUnitBytes}: pimllm's per-head operands start on {PimllmFormats.SramUnitBytes}-byte SRAM units",
                 "use a model whose head_dim is a multiple of 64 (GPT-2, OPT-1.3B/6.7B, LLaMA)");
-        var plan = new SramPlan(m, t, placed: true);
+        var plan = Fitting(m, t, placed: true);
         var sram = PimllmSpaces.AddressableSramBytes(t);
         if (plan.TotalBytes > sram)
             throw new PimccError(ExitCode.CapacityExceeded, $"--target {t.Name}",
@@ -126,7 +127,19 @@ public sealed class SramPlan
     }
 
     /// <summary>SRAM bytes the lowering needs besides the KV caches, with staging for LPDDR caches (the KV pass's reserve).</summary>
-    public static long Reserved(Module m, PimllmTarget t) => new SramPlan(m, t, placed: false).TotalBytes;
+    public static long Reserved(Module m, PimllmTarget t) => Fitting(m, t, placed: false).TotalBytes;
+
+    /// <summary>The layout with the largest prefill block (systolic.rows, halved while the SRAM is too small) that
+    /// fits; the KV pass's reserve and the lowering pick the same block, since the caches only fill what it leaves.</summary>
+    private static SramPlan Fitting(Module m, PimllmTarget t, bool placed)
+    {
+        var sram = PimllmSpaces.AddressableSramBytes(t);
+        for (long rows = t.Systolic.Rows; ; rows /= 2)
+        {
+            var plan = new SramPlan(m, t, placed, rows);
+            if (plan.TotalBytes <= sram || rows == 1) return plan;
+        }
+    }
 
     public long ParamUnitOf(string weight) => _params[weight];
 

@@ -161,6 +161,23 @@ public class PimllmLoweringTests
     }
 
     [Fact]
+    public void APrefillBlockTooLargeForTheSramIsHalvedUntilTheLayoutFits()
+    {
+        // tpu-llm, OPT-6.7B: 32 x 16384 i32 FFN outputs (2 MiB) beside 3.4 MiB of SRAM biases and norms do not fit
+        // 8 MiB with the other buffers; smaller blocks do. The blocks still cover the 64 prompt tokens in order.
+        var dir = CliRunner.TempDir();
+        var output = Path.Combine(dir, "o.bin");
+        var r = CliRunner.Run(CliRunner.Sample("opt-6.7b.json"), "--target", "tpu-llm", "-o", output, "--prompt-tokens", "64", "--gen-tokens", "4");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var blocks = Of(Program(PimBinaryReader.Read(File.ReadAllBytes(output), output).CrossbarStream!, "prefill"), "pp.tok")
+            .Select(o => (o["first"], o["count"])).Where(b => b.Item2 > 1).ToList();
+        blocks.Count.ShouldBeGreaterThan(2);
+        blocks.ShouldAllBe(b => b.Item2 < 32);
+        blocks.Sum(b => b.Item2).ShouldBe(64);
+        blocks.Select(b => b.Item1).ShouldBe(blocks.Select((b, i) => blocks.Take(i).Sum(x => x.Item2)));
+    }
+
+    [Fact]
     public void TheDeadlockCheckFindsAWaitNobodySignals()
     {
         var bin = Lower(Tiny(), "pimllm");
