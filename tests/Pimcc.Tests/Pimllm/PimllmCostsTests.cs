@@ -76,4 +76,25 @@ public class PimllmCostsTests
         // 8 KiB in 546 clocks of 1.25 ns: 12.0 GB/s, near the channel's 12.8 GB/s peak.
         (8192 / (546 * 1.25e-9) / 1e9).ShouldBe(12.0, 0.01);
     }
+
+    [Fact]
+    public void AWriteWaitsTheWriteLatencyInsteadOfTheReadLatency()
+    {
+        var ch = new LpddrChannel(Target().Lpddr);
+        // As the read of one page, but the data of the last WR16 (at 267) moves after WL 11 + BL 2.
+        ch.Transfer(0, 2048, write: true, fromCycle: 0).ShouldBe(267 + 11 + 2);
+    }
+
+    [Fact]
+    public void ALongTransferStopsForTheRefreshItOwes()
+    {
+        var ch = new LpddrChannel(Target().Lpddr);
+        // 64 KiB = 2048 bursts: at least 4096 clocks at one burst per 2, past tREFI = 3125 clocks, so one all-bank
+        // refresh (tRFCab 224 clocks, with every bank closed first) falls inside it.
+        var done = ch.Transfer(0, 64 * 1024, write: false, fromCycle: 0);
+        ch.Bursts.ShouldBe(2048);
+        ch.Refreshes.ShouldBe(1);
+        done.ShouldBeGreaterThan(15 + 4096 + 224);
+        done.ShouldBeLessThan(2 * 4096);
+    }
 }

@@ -147,6 +147,39 @@ public class PimllmLoweringTests
         PimBinaryWriter.Write(Assembler.Assemble(Disassembler.Disassemble(PimBinaryReader.Read(bytes, "t.bin")), "t.pasm")).ShouldBe(bytes);
     }
 
+    [Fact]
+    public void TheSameModelLowersToTheSameBytes()
+    {
+        PimBinaryWriter.Write(Lower(Tiny(), "pimllm")).ShouldBe(PimBinaryWriter.Write(Lower(Tiny(), "pimllm")));
+    }
+
+    [Fact]
+    public void ValuesLiveAtTheSameTimeNeverShareSramUnits()
+    {
+        // Independent of the allocator: replay the decode body's liveness and check every pair of values that are
+        // live together occupies disjoint units (1 x width x 2 or 4 B each).
+        var target = TargetLoader.LoadPreset<PimllmTarget>("pimllm");
+        var scheduled = new PassManager(new PassInstrumentation { ReproducerDirectory = null }, target)
+            .Run(Tiny(), Pipeline.Parse(PimllmCompiler.ScheduledPipelineText, PassRegistry.Default), "test").Module;
+        var plan = SramPlan.Build(scheduled, target);
+        var body = scheduled.FindFunction(Module.Decode)!.Body;
+        var spans = new Dictionary<string, (int Def, int Last, long From, long To)>();
+        for (var i = 0; i < body.Length; i++)
+        {
+            var op = body[i];
+            if (op.Opcode is "position_ids" or "last_token" || body[i] == body[^1]) continue;
+            var units = (ActivationPlan.RowBytes(op) + 63) / 64;
+            var last = Enumerable.Range(i + 1, body.Length - i - 1).LastOrDefault(j => body[j].Operands.Any(o => o.Name == op.Id), i);
+            var at = plan.Decode.Value(op.Id).Unit;
+            spans[op.Id] = (i, last, at, at + units);
+        }
+        spans.Count.ShouldBeGreaterThan(20);
+        foreach (var (a, x) in spans)
+            foreach (var (b, y) in spans)
+                if (string.CompareOrdinal(a, b) < 0 && x.Def <= y.Last && y.Def <= x.Last)
+                    (x.To <= y.From || y.To <= x.From).ShouldBeTrue($"%{a} [{x.From}, {x.To}) and %{b} [{y.From}, {y.To}) are live together");
+    }
+
     [Theory]
     [InlineData("pimllm")]
     [InlineData("tpu-llm")]
