@@ -15,13 +15,15 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "fidelity"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "fidelity" or "hbm"))
         {
             Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)"
-                + "\n       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)");
+                + "\n       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)"
+                + "\n       pimcc-bench hbm [--preset P] [--repeat N]   (HBM command throughput of the DRAM timing engine, docs/simulator.md)");
             return 2;
         }
         if (args[0] == "sim") return SimBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
+        if (args[0] == "hbm") return HbmThroughputBenchmark.Run(args[1..]);
         if (args[0] == "fidelity") return FidelityBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
         var emit = "bin";
         var models = new List<string>();
