@@ -45,7 +45,10 @@ public sealed class LpddrChannel : IDramRefreshListener
     /// <summary>Activates issued so far.</summary>
     public long Activates => _engine.IssuedCount((int)Cmd.Act);
 
-    public void Refreshed(int node, DramAddress address, long cycle) => Refreshes++;
+    public void Issued(int command, int node, DramAddress address, long cycle)
+    {
+        if (command == (int)Cmd.RefAb) Refreshes++;
+    }
 
     /// <summary>The bank and row of a page.</summary>
     public DramAddress Page(long page, int burst)

@@ -15,14 +15,18 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "import"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "import" or "fidelity" or "hbm"))
         {
             Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)"
-                + "\n       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)");
+                + "\n       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)"
+                + "\n       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)"
+                + "\n       pimcc-bench hbm [--preset P] [--repeat N]   (HBM command throughput of the DRAM timing engine, docs/simulator.md)");
             return 2;
         }
         if (args[0] == "import") return ImportBenchmark.Run(args[1..], FindRoot());
         if (args[0] == "sim") return SimBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
+        if (args[0] == "hbm") return HbmThroughputBenchmark.Run(args[1..]);
+        if (args[0] == "fidelity") return FidelityBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
         var emit = "bin";
         var models = new List<string>();
         for (var i = 1; i < args.Length; i++)

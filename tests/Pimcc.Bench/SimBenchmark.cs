@@ -67,7 +67,7 @@ internal static class SimBenchmark
         return 0;
     }
 
-    private static (int ExitCode, string Out, string Err) Child(string pimcc, IEnumerable<string> args)
+    internal static (int ExitCode, string Out, string Err) Child(string pimcc, IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo("dotnet", [pimcc, .. args]) { RedirectStandardError = true, RedirectStandardOutput = true };
         psi.Environment["PIMCC_REPORT_RESOURCES"] = "1";
@@ -89,5 +89,5 @@ internal static class SimBenchmark
         return double.Parse(s.Trim(), CultureInfo.InvariantCulture);
     }
 
-    private static string FirstLine(string err) => err.Split('\n').FirstOrDefault(l => !l.StartsWith("pimcc: peak", StringComparison.Ordinal)) ?? "";
+    internal static string FirstLine(string err) => err.Split('\n').FirstOrDefault(l => !l.StartsWith("pimcc: peak", StringComparison.Ordinal)) ?? "";
 }

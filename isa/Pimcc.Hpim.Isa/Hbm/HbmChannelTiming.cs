@@ -4,7 +4,9 @@ namespace Pimcc.Targets.Hbm;
 
 /// <summary>
 /// One HBM-PIM channel on the shared <see cref="DramTimingEngine"/>, addressed the HBM way (<see cref="HbmCommand"/>,
-/// <see cref="HbmAddress"/>). It only translates: every timing, bank-state and refresh rule is the engine's.
+/// <see cref="HbmAddress"/>). It only translates: every timing, bank-state and refresh rule is the engine's. Cycles
+/// are engine ticks: command clocks, or half clocks when the description puts row commands on half clocks
+/// (<see cref="TicksPerClock"/>).
 /// </summary>
 public sealed class HbmChannelTiming
 {
@@ -25,6 +27,9 @@ public sealed class HbmChannelTiming
     }
 
     public DramTimingEngine Engine { get; }
+
+    /// <summary>Engine ticks per HBM command clock (1, or 2 with row commands on half clocks).</summary>
+    public int TicksPerClock => Engine.Standard.Clocking.TicksPerClock;
 
     /// <summary>The engine's address of an HBM one, or why it lies outside the channel.</summary>
     public string? Locate(HbmCommand command, HbmAddress a, out DramAddress address)

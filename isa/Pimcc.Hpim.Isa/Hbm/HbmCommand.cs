@@ -70,8 +70,12 @@ public static class HbmCommands
     public static HbmCommandInfo Info(HbmCommand c) => Table[(int)c];
 }
 
-/// <summary>Hierarchy levels a timing rule can apply at.</summary>
-public enum HbmLevel { Channel, PseudoChannel, BankGroup, Bank }
+/// <summary>
+/// Hierarchy levels a timing rule can apply at. The stack ID (the die of an 8-high or taller stack a bank sits on,
+/// JESD238 SID) splits a pseudo-channel's bank groups; the ISA's bank-group field counts across it, so a bank's
+/// flat index is the same whether the description declares one stack ID or more.
+/// </summary>
+public enum HbmLevel { Channel, PseudoChannel, StackId, BankGroup, Bank }
 
 /// <summary>
 /// A command's target inside one channel. Bank group is counted within the pseudo-channel.

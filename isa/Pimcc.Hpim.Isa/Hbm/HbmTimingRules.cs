@@ -13,8 +13,6 @@ namespace Pimcc.Targets.Hbm;
 /// </summary>
 public static class HbmTimingRules
 {
-    private static readonly HbmCommand[] RowCommands = [Act, ActAb, Pre, PreA, PreAb, Ref];
-    private static readonly HbmCommand[] ColumnCommands = [Rd, Wr, MacSb, MacAb, WrGb, RdRes];
     private static readonly HbmCommand[] DataBus = [Rd, Wr, WrGb, RdRes];
     private static readonly HbmCommand[] BankColumn = [Rd, Wr, MacSb, MacAb];
     private static readonly HbmCommand[] ReadLike = [Rd, MacSb, MacAb];
@@ -22,17 +20,19 @@ public static class HbmTimingRules
     private static readonly HbmCommand[] Activates = [Act, ActAb];
     private static readonly HbmCommand[] Precharges = [Pre, PreA, PreAb];
 
-    /// <summary>One row of the rule table as written: sets of commands; <see cref="Build"/> expands it to <see cref="DramTimingRule"/>s.</summary>
-    public sealed record Row(string Name, HbmLevel Level, HbmCommand[] Preceding, HbmCommand[] Following, int Latency, string Formula, int Window = 1);
+    /// <summary>One row of the rule table as written (latency in nCK): sets of commands; <see cref="Build"/> expands it to <see cref="DramTimingRule"/>s.</summary>
+    public sealed record Row(string Name, HbmLevel Level, HbmCommand[] Preceding, HbmCommand[] Following, int Latency, string Formula, int Window = 1,
+        bool Sibling = false);
 
-    /// <summary>The rule table, one row per constraint and command class, expanded into single-command rules.</summary>
+    /// <summary>The rule table, one row per constraint and command class, expanded into single-command rules in engine ticks.</summary>
     public static IReadOnlyList<DramTimingRule> Build(HpimTarget target)
     {
+        var ticks = target.Hbm.Timing.TicksPerClock;
         var rules = new List<DramTimingRule>();
         foreach (var r in Rows(target))
             foreach (var p in r.Preceding)
                 foreach (var f in r.Following)
-                    rules.Add(new DramTimingRule(r.Name, (int)r.Level, (int)p, (int)f, r.Latency, r.Formula, r.Window));
+                    rules.Add(new DramTimingRule(r.Name, (int)r.Level, (int)p, (int)f, r.Latency * ticks, r.Formula, r.Window, r.Sibling));
         return rules;
     }
 
@@ -45,7 +45,8 @@ public static class HbmTimingRules
         [
             new DramLevel("channel", 1, "ch"),
             new DramLevel("pseudo-channel", org.PseudoChannelsPerChannel, "pch"),
-            new DramLevel("bank group", org.BankGroupsPerPseudoChannel, "bg"),
+            new DramLevel("stack ID", org.StackIdsPerChannel, "sid"),
+            new DramLevel("bank group", org.BankGroupsPerStackId, "bg"),
             new DramLevel("bank", org.BanksPerBankGroup, "b"),
         ], org.RowsPerBank, org.ColumnsPerRow);
         var gbColumns = (int)(target.Hbm.GlobalBufferBytes / org.ColumnBytes);
@@ -53,11 +54,19 @@ public static class HbmTimingRules
             c.Scope == HbmCommandScope.Bank ? (int)HbmLevel.Bank : (int)HbmLevel.PseudoChannel,
             c.Scope == HbmCommandScope.AllBanks, c.Effect,
             c.Command == WrGb ? "global buffer column" : c.Effect == DramBankEffect.Access ? "column" : null,
-            c.Command == WrGb ? gbColumns : org.ColumnsPerRow)).ToArray();
-        // All-bank refresh per pseudo-channel (JESD238 REFab); tRFC also appears as a rule row.
-        var refresh = new DramRefresh((int)Ref, (int)HbmLevel.PseudoChannel, t.REFI, t.MaxPostponedRefreshes, t.RFC);
-        return new DramStandard("HBM3-PIM", dram, commands, Build(target), refresh);
+            c.Command == WrGb ? gbColumns : org.ColumnsPerRow,
+            Bus: (int)c.Bus, BusTicks: t.Ticks(BusClocks(c, t)), OnClockEdge: c.Bus == HbmCommandBus.Column)).ToArray();
+        // All-bank refresh per pseudo-channel (JESD238 REFab); tRFC also appears as a rule row. PREA closes a
+        // pseudo-channel when the controller interrupts open rows for a refresh.
+        var ticks = t.TicksPerClock;
+        var refresh = new DramRefresh((int)Ref, (int)HbmLevel.PseudoChannel, t.REFI * ticks, t.MaxPostponedRefreshes, t.RFC * ticks,
+            t.RefreshPolicy, (int)PreA);
+        return new DramStandard("HBM3-PIM", dram, commands, Build(target), refresh, new DramClocking(ticks, t.TimingFromCommandEnd));
     }
+
+    /// <summary>Clocks a command holds its command bus: activates, other row commands, column commands (the description's three values).</summary>
+    public static decimal BusClocks(HbmCommandInfo c, HbmTimingSet t) =>
+        c.Bus == HbmCommandBus.Column ? t.ColumnBus : c.Effect == DramBankEffect.Open ? t.ActivateBus : t.RowBus;
 
     /// <summary>The rule table as written (for documentation).</summary>
     public static IReadOnlyList<Row> Rows(HpimTarget target)
@@ -67,10 +76,8 @@ public static class HbmTimingRules
         var puDrain = PuPipelineNck(target);
         Row[] rows =
         [
-            // Channel: the row and column command buses are shared by the pseudo-channels.
-            new("nRowCommand", HbmLevel.Channel, Activates, RowCommands, t.RowCommand, "nRowCommand"),
-            new("nCommand", HbmLevel.Channel, [Pre, PreA, PreAb, Ref], RowCommands, t.Command, "nCommand"),
-            new("nCommand", HbmLevel.Channel, ColumnCommands, ColumnCommands, t.Command, "nCommand"),
+            // Channel: the row and column command buses are shared by the pseudo-channels; each command holds its
+            // bus nActivateBus / nRowBus / nColumnBus (the engine's bus rules, from the command table).
 
             // Pseudo-channel (JESD238 counts array timings per pseudo-channel).
             new("tRRD_S", HbmLevel.PseudoChannel, [Act], [Act], t.RRDS, "nRRDS"),
@@ -79,6 +86,8 @@ public static class HbmTimingRules
             new("tBL", HbmLevel.PseudoChannel, DataBus, DataBus, t.BL, "nBL"),
             new("tCCD_S", HbmLevel.PseudoChannel, DataBus, DataBus, t.CCDS, "nCCDS"),
             new("tCCD_S", HbmLevel.PseudoChannel, BankColumn, BankColumn, t.CCDS, "nCCDS"),
+            // Stack IDs of one pseudo-channel share its data bus; a read from the other die costs the turnaround.
+            new("tCCDR", HbmLevel.StackId, [Rd], [Rd], t.CCDR, "nCCDR", Sibling: true),
             new("tRTW", HbmLevel.PseudoChannel, [Rd, RdRes], [Wr, WrGb], t.CL + t.BL + t.RTW - t.CWL, "nCL + nBL + nRTW - nCWL"),
             new("tWTR_S", HbmLevel.PseudoChannel, [Wr, WrGb], [Rd, RdRes], t.CWL + t.BL + t.WTRS, "nCWL + nBL + nWTRS"),
             new("tRTP_S", HbmLevel.PseudoChannel, ReadLike, [PreA, PreAb], t.RTPS, "nRTPS"),

@@ -1,3 +1,4 @@
+using Pimcc.Targets.Dram;
 using Pimcc.Diagnostics;
 using Pimcc.Targets.Description;
 using Pimcc.Targets.Hpim;
@@ -34,7 +35,7 @@ public sealed class HpimKind : ITargetKind
             p.Int("hbm.stacks"), p.Int("hbm.diesPerStack"), p.Long("hbm.dieDensity"), p.Int("hbm.channelsPerDie"),
             p.Int("hbm.pseudoChannelsPerChannel"), p.Int("hbm.bankGroupsPerChannel"), p.Int("hbm.banksPerBankGroup"),
             p.Long("hbm.pageSize"), p.Long("hbm.columnAccess"), p.Int("hbm.channelWidth"),
-            p.Int("hbm.transfersPerClock"), p.Real("hbm.dataRate"));
+            p.Int("hbm.transfersPerClock"), p.Real("hbm.dataRate"), p.Int("hbm.stackIdsPerChannel"));
         var timing = new HbmTimingSet
         {
             TckPs = p.Base("hbm.timing.tCK"),
@@ -43,7 +44,9 @@ public sealed class HpimKind : ITargetKind
             CCDS = T(p, "nCCDS"), CCDL = T(p, "nCCDL"), RRDS = T(p, "nRRDS"), RRDL = T(p, "nRRDL"),
             WTRS = T(p, "nWTRS"), WTRL = T(p, "nWTRL"), RTW = T(p, "nRTW"), FAW = T(p, "nFAW"), PPD = T(p, "nPPD"),
             RFC = T(p, "nRFC"), REFI = T(p, "nREFI"), MaxPostponedRefreshes = T(p, "maxPostponedRefreshes"),
-            RowCommand = T(p, "nRowCommand"), Command = T(p, "nCommand"),
+            ActivateBus = p.Base("hbm.timing.nActivateBus"), RowBus = p.Base("hbm.timing.nRowBus"), ColumnBus = p.Base("hbm.timing.nColumnBus"),
+            TimingFromCommandEnd = p.Flag("hbm.timing.timingFromCommandEnd"), CCDR = T(p, "nCCDR"),
+            RefreshPolicy = p.Word("hbm.timing.refreshPolicy") == "interrupt-open-rows" ? DramRefreshPolicy.InterruptOpenRows : DramRefreshPolicy.PostponeUntilClosed,
             CCDAB = T(p, "nCCDAB"), CCDSB = T(p, "nCCDSB"),
             CCDABPowerLimited = T(p, "nCCDABPowerLimited"), CCDSBPowerLimited = T(p, "nCCDSBPowerLimited"),
             PowerLimited = p.Flag("hbm.timing.powerLimited"),
@@ -123,6 +126,13 @@ public sealed class HpimKind : ITargetKind
         {
             if (org.BankGroupsPerChannel % org.PseudoChannelsPerChannel != 0)
                 throw Error("hbm.bankGroupsPerChannel", $"{org.BankGroupsPerChannel} bank groups cannot be split evenly over {org.PseudoChannelsPerChannel} pseudo-channels", "use a multiple of hbm.pseudoChannelsPerChannel");
+            if (org.BankGroupsPerPseudoChannel % org.StackIdsPerChannel != 0)
+                throw Error("hbm.stackIdsPerChannel", $"{org.BankGroupsPerPseudoChannel} bank groups per pseudo-channel cannot be split evenly over {org.StackIdsPerChannel} stack IDs", "use a divisor of the bank groups per pseudo-channel");
+            foreach (var (key, v) in new[] { ("nActivateBus", t.ActivateBus), ("nRowBus", t.RowBus), ("nColumnBus", t.ColumnBus) })
+                if (v * 2 % 1 != 0 || v < 0.5m)
+                    throw Error("hbm.timing." + key, $"a command holds its bus a whole or half number of clocks, not {Units.Show(v)}", "use a multiple of 0.5 nCK");
+            if (t.ColumnBus % 1 != 0)
+                throw Error("hbm.timing.nColumnBus", "column commands start on a rising clock edge, so they hold the column bus whole clocks", "use a whole number of nCK");
             if (org.PageBytes % org.ColumnBytes != 0 || org.PageBytes < org.ColumnBytes)
                 throw Error("hbm.columnAccess", $"page of {org.PageBytes} B is not a whole number of {org.ColumnBytes} B columns", "use a column access that divides hbm.pageSize");
             if (p.Long("hbm.globalBuffer") % org.ColumnBytes != 0)

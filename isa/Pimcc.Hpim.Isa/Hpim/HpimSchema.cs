@@ -15,6 +15,10 @@ public static class HpimSchema
 
     public static IReadOnlyList<ParameterSpec> Parameters => Schema.Parameters;
 
+    // An nCK value that may be a half clock (HBM3 row commands take 0.5 or 1.5 clocks on the row bus).
+    private static ParameterSpec HalfNck(string key, string summary) =>
+        new(key, Dimension.DramCycles, "nCK", summary) { Max = 1000m };
+
     private static List<ParameterSpec> Build() =>
     [
         // --- whole system
@@ -59,6 +63,7 @@ public static class HpimSchema
         Count("hbm.pseudoChannelsPerChannel", "Pseudo-channels per channel", pow2: true),
         Count("hbm.bankGroupsPerChannel", "Bank groups per channel (split evenly over its pseudo-channels)", pow2: true),
         Count("hbm.banksPerBankGroup", "Banks per bank group", pow2: true),
+        Count("hbm.stackIdsPerChannel", "Stack IDs (dies) one channel's banks are spread over; each holds an equal share of its bank groups", pow2: true),
         Bytes("hbm.pageSize", "KiB", "Row buffer (page) size of a bank in a pseudo-channel", pow2: true),
         Bytes("hbm.columnAccess", "B", "Bytes moved by one column command (RD/WR/MAC) in one bank", pow2: true),
         Bits("hbm.channelWidth", "bit", "DQ width of one channel", pow2: true),
@@ -97,8 +102,13 @@ public static class HpimSchema
         Nck("hbm.timing.nRFC", "All-bank refresh cycle time (tRFC)"),
         Nck("hbm.timing.nREFI", "Average refresh interval (tREFI)"),
         Count("hbm.timing.maxPostponedRefreshes", "Refreshes that may be postponed before commands become illegal") with { AllowZero = true },
-        Nck("hbm.timing.nRowCommand", "Command-bus cycles taken by an ACT (row commands are 2-cycle)"),
-        Nck("hbm.timing.nCommand", "Command-bus cycles taken by any other command"),
+        HalfNck("hbm.timing.nActivateBus", "Row-bus clocks an ACT or ACTAB holds (whole or half clocks)"),
+        HalfNck("hbm.timing.nRowBus", "Row-bus clocks a PRE, PREA, PREAB or REF holds (whole or half clocks)"),
+        HalfNck("hbm.timing.nColumnBus", "Column-bus clocks a column command holds; column commands start on a rising edge"),
+        new ParameterSpec("hbm.timing.timingFromCommandEnd", Dimension.Boolean, "", "Latencies count from the last clock edge of each command (JEDEC) instead of its first"),
+        Nck("hbm.timing.nCCDR", "RD to RD on different stack IDs of one pseudo-channel (tCCDR)"),
+        Choice("hbm.timing.refreshPolicy", "When a refresh falls due on open rows: precharge, refresh and reopen them, or wait until the stream closes them",
+            "interrupt-open-rows", "postpone-until-closed"),
         Nck("hbm.timing.nCCDAB", "All-bank MAC to all-bank MAC, no power limit"),
         Nck("hbm.timing.nCCDSB", "Single-bank MAC to single-bank MAC, no power limit"),
         Nck("hbm.timing.nCCDABPowerLimited", "All-bank MAC to all-bank MAC under the power limit"),

@@ -1,3 +1,4 @@
+using Pimcc.Targets.Dram;
 using Pimcc.Targets.Description;
 
 namespace Pimcc.Targets;
@@ -56,8 +57,10 @@ public enum ChannelToCorePolicy { Contiguous, Interleaved }
 public sealed record HbmOrganization(
     int Stacks, int DiesPerStack, long DieBits, int ChannelsPerDie, int PseudoChannelsPerChannel,
     int BankGroupsPerChannel, int BanksPerBankGroup, long PageBytes, long ColumnBytes, int ChannelWidthBits,
-    int TransfersPerClock, double DataRateBitsPerSecond)
+    int TransfersPerClock, double DataRateBitsPerSecond, int StackIdsPerChannel = 1)
 {
+    /// <summary>Bank groups of one pseudo-channel on one stack ID.</summary>
+    public int BankGroupsPerStackId => BankGroupsPerPseudoChannel / StackIdsPerChannel;
     public int Channels => Stacks * DiesPerStack * ChannelsPerDie;
     public int PseudoChannels => Channels * PseudoChannelsPerChannel;
     public int BankGroupsPerPseudoChannel => BankGroupsPerChannel / PseudoChannelsPerChannel;
@@ -100,8 +103,15 @@ public sealed record HbmTimingSet
     public required int RFC { get; init; }
     public required int REFI { get; init; }
     public required int MaxPostponedRefreshes { get; init; }
-    public required int RowCommand { get; init; }
-    public required int Command { get; init; }
+    /// <summary>Row-bus clocks of an activate (HBM3: 1.5) and of the other row commands (0.5).</summary>
+    public required decimal ActivateBus { get; init; }
+    public required decimal RowBus { get; init; }
+    /// <summary>Column-bus clocks of a column command, which starts on a rising clock edge.</summary>
+    public required decimal ColumnBus { get; init; }
+    /// <summary>Latencies count from each command's last clock edge (JEDEC for multi-edge commands).</summary>
+    public required bool TimingFromCommandEnd { get; init; }
+    public required int CCDR { get; init; }
+    public required DramRefreshPolicy RefreshPolicy { get; init; }
     public required int CCDAB { get; init; }
     public required int CCDSB { get; init; }
     public required int CCDABPowerLimited { get; init; }
@@ -114,6 +124,12 @@ public sealed record HbmTimingSet
     public int EffectiveCCDSB => PowerLimited ? CCDSBPowerLimited : CCDSB;
 
     public double ToPicoseconds(long nck) => (double)(nck * TckPs);
+
+    /// <summary>Engine ticks per command clock: 2 when a command holds its bus half a clock (0.5 or 1.5), else 1.</summary>
+    public int TicksPerClock => ActivateBus % 1 == 0 && RowBus % 1 == 0 && ColumnBus % 1 == 0 ? 1 : 2;
+
+    /// <summary>A clock count in engine ticks.</summary>
+    public int Ticks(decimal nck) => (int)(nck * TicksPerClock);
 }
 
 public sealed record PuConfig(int Multipliers, long ClockHz, int ResultRegisters, long PipelineLatencyPs);

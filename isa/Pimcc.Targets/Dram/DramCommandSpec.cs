@@ -27,5 +27,11 @@ public enum DramBankEffect
 /// <param name="ColumnSpace">Name of the space the column operand indexes ("column", "global buffer column"); null
 /// when the command takes no column.</param>
 /// <param name="Columns">Size of that space.</param>
+/// <param name="Bus">Command bus the command is sent on (HBM3: 0 row, 1 column); commands of one bus are spaced by
+/// the preceding one's <paramref name="BusTicks"/>. -1: the standard spaces its commands by rule rows of its own.</param>
+/// <param name="BusTicks">Engine ticks (<see cref="DramClocking.TicksPerClock"/>) the command holds its bus: HBM3's
+/// ACT 1.5 clocks = 3 half-clock ticks, PRE 0.5 clock = 1 tick.</param>
+/// <param name="OnClockEdge">The command is taken on a clock's rising edge only (HBM3 column commands), so with
+/// ticks shorter than a clock it issues at the next whole clock.</param>
 public sealed record DramCommandSpec(string Mnemonic, int ScopeLevel, bool CoversBanksBelow, DramBankEffect Effect,
-    string? ColumnSpace = null, int Columns = 0);
+    string? ColumnSpace = null, int Columns = 0, int Bus = -1, int BusTicks = 1, bool OnClockEdge = false);

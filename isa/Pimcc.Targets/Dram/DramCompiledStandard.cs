@@ -7,9 +7,13 @@ namespace Pimcc.Targets.Dram;
 internal sealed class DramCompiledStandard
 {
     /// <summary>A rule as the hot loop reads it; Ring is the ring key of a windowed rule, else -1.</summary>
-    internal readonly record struct Rule(int Level, int Preceding, int Latency, int Ring);
+    internal readonly record struct Rule(int Level, int Preceding, int Latency, int Ring, bool Sibling);
 
-    public readonly int Levels, Commands, Banks;
+    public readonly int Levels, Commands, Banks, TicksPerClock;
+
+    // Per command: issues on a clock's rising edge only (with ticks shorter than a clock). Per level: nodes per parent.
+    public readonly bool[] OnClockEdge;
+    public readonly int[] PerParent;
 
     // Per command: bank effect, column space size (-1 when none), addressed level, banks under the addressed node,
     // banks covered (0 for commands on a node's shared logic).
@@ -34,6 +38,9 @@ internal sealed class DramCompiledStandard
         Levels = org.Levels.Count;
         Commands = standard.Commands.Count;
         Banks = org.Banks;
+        TicksPerClock = standard.Clocking.TicksPerClock;
+        OnClockEdge = standard.Commands.Select(c => c.OnClockEdge && TicksPerClock > 1).ToArray();
+        PerParent = org.Levels.Select(l => l.CountPerParent).ToArray();
 
         Effect = new DramBankEffect[Commands];
         Columns = new int[Commands];
@@ -80,11 +87,11 @@ internal sealed class DramCompiledStandard
         RingSize = sizes.ToArray();
         RingLevel = levels.ToArray();
 
-        var sorted = standard.Rules.OrderBy(r => r.Following).ToArray(); // stable: table order within a command
+        var sorted = standard.RulesAsIssued.OrderBy(r => r.Following).ToArray(); // stable: table order within a command
         RuleStart = new int[Commands + 1];
         foreach (var r in sorted) RuleStart[r.Following + 1]++;
         for (var c = 0; c < Commands; c++) RuleStart[c + 1] += RuleStart[c];
-        Rules = sorted.Select(r => new Rule(r.Level, r.Preceding, r.Latency, r.Window > 1 ? RingOf[r.Level * Commands + r.Preceding] : -1)).ToArray();
+        Rules = sorted.Select(r => new Rule(r.Level, r.Preceding, r.Latency, r.Window > 1 ? RingOf[r.Level * Commands + r.Preceding] : -1, r.Sibling)).ToArray();
         RuleText = sorted.Select(standard.Describe).ToArray();
     }
 }

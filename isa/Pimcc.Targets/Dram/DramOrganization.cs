@@ -66,13 +66,14 @@ public sealed class DramOrganization
         return null;
     }
 
-    /// <summary>A bank as its path of level indices, e.g. <c>pch1.bg2.b3</c>.</summary>
+    /// <summary>A bank as its path of level indices, e.g. <c>pch1.bg2.b3</c>; a level with one node per parent (one stack ID) is left out.</summary>
     public string Path(int bank)
     {
         if ((uint)bank >= (uint)Banks) return $"bank {bank}";
-        var parts = new string[Levels.Count - 1];
+        var parts = new List<string>(Levels.Count - 1);
         for (var l = 1; l < Levels.Count; l++)
-            parts[l - 1] = $"{Levels[l].Abbreviation}{bank / _banksUnder[l] % Levels[l].CountPerParent}";
+            if (Levels[l].CountPerParent > 1 || l == BankLevel)
+                parts.Add($"{Levels[l].Abbreviation}{bank / _banksUnder[l] % Levels[l].CountPerParent}");
         return string.Join('.', parts);
     }
 }

@@ -98,8 +98,11 @@ public sealed class DramRefreshSchedule
     }
 }
 
-/// <summary>Told of each refresh the engine's refresh controller issues (for statistics and energy).</summary>
+/// <summary>
+/// Told of each command the engine's refresh controller issues (for statistics and energy): the refreshes, and under
+/// <see cref="DramRefreshPolicy.InterruptOpenRows"/> the precharge before them and the activates that reopen the rows.
+/// </summary>
 public interface IDramRefreshListener
 {
-    void Refreshed(int node, DramAddress address, long cycle);
+    void Issued(int command, int node, DramAddress address, long cycle);
 }

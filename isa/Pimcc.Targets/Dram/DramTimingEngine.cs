@@ -30,13 +30,16 @@ public sealed class DramTimingEngine
     private readonly int[] _ruleStart, _columns, _scopeLevel, _scopeBanks, _coveredBanks;
     private readonly DramCompiledStandard.Rule[] _rules;
     private readonly string[] _ruleText;
-    private readonly int[] _via, _mul, _count, _nodeOf, _ringOf, _ringSize;
+    private readonly int[] _via, _mul, _count, _nodeOf, _ringOf, _ringSize, _perParent;
+    private readonly bool[] _onClockEdge;
+    private readonly int _ticksPerClock;
 
     // This channel's state.
     private readonly long[][] _last;              // [level][node * commands + command]: cycle of the last issue
     private readonly long[][] _rings;             // [key][node * size + slot]: recent issues for windowed rules
     private readonly int[][] _ringHead;           // [key][node]: slot of the newest
     private readonly int[] _openRow;              // per bank
+    private readonly int[] _openedBy;             // per bank: the command that opened its row
     private readonly int[] _openBanks;            // per refresh node
     private readonly int _refreshCommand, _refreshLevel, _banksPerRefreshNode;
     private readonly long[] _issued;
@@ -57,6 +60,7 @@ public sealed class DramTimingEngine
         (_effect, _ruleStart, _columns, _scopeLevel, _scopeBanks, _coveredBanks) = (c.Effect, c.RuleStart, c.Columns, c.ScopeLevel, c.ScopeBanks, c.CoveredBanks);
         (_rules, _ruleText) = (c.Rules, c.RuleText);
         (_via, _mul, _count, _nodeOf, _ringOf, _ringSize) = (c.Via, c.Mul, c.Count, c.NodeOf, c.RingOf, c.RingSize);
+        (_perParent, _onClockEdge, _ticksPerClock) = (c.PerParent, c.OnClockEdge, c.TicksPerClock);
 
         _rings = new long[_ringSize.Length][];
         _ringHead = new int[_ringSize.Length][];
@@ -75,6 +79,7 @@ public sealed class DramTimingEngine
         }
         _openRow = new int[_banks];
         Array.Fill(_openRow, ClosedRow);
+        _openedBy = new int[_banks];
 
         var refresh = standard.Refresh;
         _refreshCommand = refresh.Command;
@@ -135,6 +140,21 @@ public sealed class DramTimingEngine
             var count = _count[k0 + l];
             if (count == 0) continue;
             var first = firsts[l];
+            if (rule.Sibling)
+            {
+                // The other nodes of the level under the same parent as the ones the command touches.
+                var per = _perParent[l];
+                var from = first - first % per;
+                for (var node = from; node < from + per; node++)
+                {
+                    if (node >= first && node < first + count) continue;
+                    var since = _last[l][node * _commands + rule.Preceding];
+                    if (since == Never) continue;
+                    var t = since + rule.Latency;
+                    if (t > earliest) { earliest = t; binding = i; heldByOrder = false; }
+                }
+                continue;
+            }
             var ring = rule.Ring;
             for (var node = first; node < first + count; node++)
             {
@@ -152,6 +172,13 @@ public sealed class DramTimingEngine
                 if (t > earliest) { earliest = t; binding = i; heldByOrder = false; }
             }
         }
+        var edge = false;
+        if (_onClockEdge[command] && earliest % _ticksPerClock != 0)
+        {
+            earliest += _ticksPerClock - earliest % _ticksPerClock;
+            edge = true;
+            heldByOrder = false;
+        }
         if (_enforceRefresh && command != _refreshCommand)
         {
             var node = RefreshNode(a.Bank);
@@ -164,7 +191,8 @@ public sealed class DramTimingEngine
         _probedAddress = a;
         _probedCycle = earliest;
         _probedSkipped = Refresh.SkippedCycles;
-        return new DramProbe(earliest, binding >= 0 ? _ruleText[binding] : null, null, heldByOrder);
+        return new DramProbe(earliest, binding >= 0 ? _ruleText[binding] + (edge ? ", then a rising clock edge" : "")
+            : edge ? "the command waits for a rising clock edge" : null, null, heldByOrder);
     }
 
     /// <summary>Issues the command at <paramref name="cycle"/>; throws <see cref="DramProtocolViolation"/> when it is not legal then.</summary>
@@ -201,7 +229,11 @@ public sealed class DramTimingEngine
         }
         switch (_effect[command])
         {
-            case DramBankEffect.Open: SetCovered(command, a, a.Row); break;
+            case DramBankEffect.Open:
+                SetCovered(command, a, a.Row);
+                var opened = _nodeOf[_scopeLevel[command] * _banks + a.Bank] * _scopeBanks[command];
+                Array.Fill(_openedBy, command, opened, _coveredBanks[command]);
+                break;
             case DramBankEffect.Close: SetCovered(command, a, ClosedRow); break;
             case DramBankEffect.Refresh: Refresh.Refreshed(RefreshNode(a.Bank)); break;
         }
@@ -278,32 +310,64 @@ public sealed class DramTimingEngine
 
     /// <summary>
     /// The refresh controller: before a command at <paramref name="now"/>, each node (in order) whose refresh is due
-    /// gets it, at its earliest legal cycle, as many as it owes, once all its banks are precharged; an open bank
-    /// postpones it, up to the postponement limit (then <see cref="DramProtocolViolation"/>). Each refresh issued is
-    /// reported to <paramref name="listener"/>; later ones are tried from the cycle of the previous one.
+    /// gets it, at its earliest legal cycle, as many as it owes. A node with open banks postpones it (up to the
+    /// postponement limit, then <see cref="DramProtocolViolation"/>) or, under
+    /// <see cref="DramRefreshPolicy.InterruptOpenRows"/>, is precharged, refreshed and has its rows reopened. Every
+    /// command the controller issues is reported to <paramref name="listener"/>; each is tried from the cycle of the
+    /// previous one.
     /// </summary>
     public void IssueDueRefreshes(long now, IDramRefreshListener listener)
     {
         if (!Refresh.AnyDue(now)) return;
+        var interrupt = _standard.Refresh.Policy == DramRefreshPolicy.InterruptOpenRows;
+        // Rows to reopen, per node, once every due node is refreshed: commands issue in cycle order, so a node's
+        // reopening activate (after its tRFC) must not hold back the next node's refresh.
+        List<(int Node, int[] Rows)>? reopen = null;
         for (var q = 0; q < _openBanks.Length; q++)
         {
-            while (Refresh.IsDue(q, now))
+            if (!Refresh.IsDue(q, now)) continue;
+            var a = new DramAddress(q * _banksPerRefreshNode, 0, 0);
+            if (_openBanks[q] > 0)
             {
-                var a = new DramAddress(q * _banksPerRefreshNode, 0, 0);
-                if (_openBanks[q] > 0)
+                if (!interrupt)
                 {
                     if (now > Refresh.Deadline(q))
                         throw new DramProtocolViolation(_standard.Commands[_refreshCommand].Mnemonic, Describe(a), now,
                             DramProbe.Illegal($"{_org.Levels[_standard.Refresh.Level].Name} {q} kept a row open past the refresh postponement limit "
                                 + $"({_standard.Refresh.MaxPostponed} x tREFI)"));
-                    break;
+                    continue;
                 }
-                var probe = Probe(_refreshCommand, a, now);
-                Issue(_refreshCommand, a, probe.EarliestCycle);
-                listener.Refreshed(q, a, probe.EarliestCycle);
-                now = probe.EarliestCycle;
+                (reopen ??= []).Add((q, _openRow.AsSpan(a.Bank, _banksPerRefreshNode).ToArray()));
+                now = IssueFor(listener, q, _standard.Refresh.PrechargeCommand, a, now);
             }
+            while (Refresh.IsDue(q, now)) now = IssueFor(listener, q, _refreshCommand, a, now);
         }
+        if (reopen is null) return;
+        foreach (var (q, rows) in reopen) now = Reopen(listener, q, q * _banksPerRefreshNode, rows, now);
+    }
+
+    // Reopens the rows a refresh closed, each with the command that opened it: one all-bank activate for the banks it
+    // covered (the same row in each), a per-bank activate for the others.
+    private long Reopen(IDramRefreshListener listener, int node, int firstBank, ReadOnlySpan<int> rows, long now)
+    {
+        var openers = _openedBy.AsSpan(firstBank, rows.Length).ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] == ClosedRow || _openRow[firstBank + i] != ClosedRow) continue;
+            var opener = openers[i];
+            var scopeFirst = _nodeOf[_scopeLevel[opener] * _banks + firstBank + i] * _scopeBanks[opener];
+            now = IssueFor(listener, node, opener, new DramAddress(scopeFirst, rows[i], 0), now);
+        }
+        return now;
+    }
+
+    private long IssueFor(IDramRefreshListener listener, int node, int command, DramAddress a, long now)
+    {
+        var probe = Probe(command, a, now);
+        if (probe.StateError is not null) throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), now, probe);
+        Issue(command, a, probe.EarliestCycle);
+        listener.Issued(command, node, a, probe.EarliestCycle);
+        return probe.EarliestCycle;
     }
 
     /// <summary>

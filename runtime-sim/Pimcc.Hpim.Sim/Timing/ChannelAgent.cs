@@ -64,11 +64,14 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
     private readonly Dictionary<string, RepMemo>? _memo;
     private readonly ChannelProgram _program;
     private readonly int _skipFrom = -1, _skipTo;
+    // Engine ticks per command clock, and the completion latencies of each command kind in ticks.
+    private readonly int _ticks;
+    private readonly long _readDone, _writeDone, _macDone, _refreshDone;
 
     private int _pc;
-    private long _now;        // engine clock (nCK): no command issues before it
-    private long _lastIssue;  // engine nCK of the last command (busy-time accounting)
-    private long _drain;      // engine nCK by which all issued commands have completed
+    private long _now;        // engine clock (ticks, see MachineModel.TicksPerClock): no command issues before it
+    private long _lastIssue;  // engine tick of the last command (busy-time accounting)
+    private long _drain;      // engine tick by which all issued commands have completed
     private PathNode? _drainRec, _lastRec;
     private bool _done, _waiting;
     private string? _blockedOn;
@@ -94,6 +97,11 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         _dram = _timing.Engine;
         _refresh = _dram.Refresh;
         _t = m.Target.Hbm.Timing;
+        _ticks = m.TicksPerClock;
+        _readDone = (long)(_t.CL + _t.BL) * _ticks;
+        _writeDone = (long)(_t.CWL + _t.BL) * _ticks;
+        _macDone = (long)(_m.PuColumnNck + HbmTimingRules.PuPipelineNck(_m.Target)) * _ticks;
+        _refreshDone = (long)_t.RFC * _ticks;
         var org = m.Target.Hbm.Organization;
         _pcs = org.PseudoChannelsPerChannel;
         _banksPerPc = org.BanksPerPseudoChannel;
@@ -114,7 +122,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
     public void Resume(long nowPs, PathNode? releasedBy)
     {
         if (_done) return;
-        var realNow = _m.PsToNck(nowPs);
+        var realNow = _m.PsToTicks(nowPs);
         if (_waiting)
         {
             _waiting = false;
@@ -138,7 +146,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
             if (_pc >= _end)
             {
                 _done = true;
-                FinishPs = _m.NckToPs(Math.Max(_now, _drain) + Delta);
+                FinishPs = _m.TicksToPs(Math.Max(_now, _drain) + Delta);
                 return;
             }
             var w = _w[_pc];
@@ -149,7 +157,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
                     continue;
                 case WordKind.Wait:
                 {
-                    var at = _m.NckToPs(_now + Delta);
+                    var at = _m.TicksToPs(_now + Delta);
                     if (at > nowPs) { _hub.Wake(this, at, null); return; }
                     if (_hub.TryWait((int)w.Row, w.Count, this))
                     {
@@ -166,7 +174,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
                     var at = Math.Max(_now, _drain);
                     var rec = Record(at, at, at > _now ? _drainRec : _lastRec, _pc);
                     _lastRec = rec;
-                    _hub.Signal((int)w.Row, w.Count, _m.NckToPs(at + Delta), rec);
+                    _hub.Signal((int)w.Row, w.Count, _m.TicksToPs(at + Delta), rec);
                     _pc++;
                     continue;
                 }
@@ -223,7 +231,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
     /// Delay per REF command when a block never met a refresh in steady state: the pseudo-channels of a channel are
     /// refreshed together, each blocked for tRFC, so the in-order stream loses about tRFC per pseudo-channel pair.
     /// </summary>
-    private double DefaultRefreshCost => (double)_t.RFC / _pcs;
+    private double DefaultRefreshCost => (double)_t.RFC * _ticks / _pcs;
 
     private bool AllClosed() => _dram.AllBanksClosed;
 
@@ -239,7 +247,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         diff.Add(Counter.Refreshes, -refreshes);
         diff.Add(Counter.Commands, -refreshes);
         _m.Energy.Charge(diff, _debug.Class(f.RepPc), EnergyEvent.DramRefresh, -refreshes);
-        diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.NckToPs(refreshNck));
+        diff.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), -_m.TicksToPs(refreshNck));
         var duration = _now + Delta - f.RecordStartReal - refreshNck;
         if (duration <= 0) return;
         _memo![f.RecordKey] = new RepMemo(duration, Math.Max(0, _drain - _now), diff, cost);
@@ -266,9 +274,9 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
             Stats.Add(Counter.Refreshes, refreshes);
             Stats.Add(Counter.Commands, refreshes);
             _m.Energy.Charge(Stats, cls, EnergyEvent.DramRefresh, refreshes);
-            Stats.AddBusy(Unit.HbmSequencer, cls, _m.NckToPs(shift - m.DurationNck));
+            Stats.AddBusy(Unit.HbmSequencer, cls, _m.TicksToPs(shift - m.DurationNck));
         }
-        var rec = _path.Add(_m.NckToPs(start), _m.NckToPs(start + shift), _lastRec, cls, _track, _path.KeepsLog ? _debug.Name(_pc) ?? "rep" : null);
+        var rec = _path.Add(_m.TicksToPs(start), _m.TicksToPs(start + shift), _lastRec, cls, _track, _path.KeepsLog ? _debug.Name(_pc) ?? "rep" : null);
         _lastRec = rec;
         _refresh.Skip(shift);
         _drain = _now + m.DrainTailNck;
@@ -364,9 +372,9 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
             Stats.Add(Counter.Refreshes, closedFormRefreshes);
             Stats.Add(Counter.Commands, closedFormRefreshes);
             _m.Energy.Charge(Stats, _debug.Class(f.RepPc), EnergyEvent.DramRefresh, closedFormRefreshes);
-            Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.NckToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
+            Stats.AddBusy(Unit.HbmSequencer, _debug.Class(f.RepPc), _m.TicksToPs((long)Math.Round(closedFormRefreshes * f.RefreshCostPerCommand)));
         }
-        var rec = _path.Add(_m.NckToPs(_now + Delta), _m.NckToPs(_now + Delta + shift), _lastRec, _debug.Class(f.RepPc), _track,
+        var rec = _path.Add(_m.TicksToPs(_now + Delta), _m.TicksToPs(_now + Delta + shift), _lastRec, _debug.Class(f.RepPc), _track,
             _path.KeepsLog ? _debug.Name(f.RepPc) ?? "rep" : null);
         _lastRec = rec;
         if (_drain >= _now) _drainRec = rec;
@@ -394,13 +402,14 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         if (probe.StateError is { } illegal) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {illegal}", "the stream breaks the DRAM protocol");
         var c = probe.EarliestCycle;
         _dram.Issue((int)cmd, d, c);
-        Account(cmd, a, c);
+        Account(cmd, c);
     }
 
-    private void Account(HbmCommand cmd, HbmAddress a, long c)
+    private void Account(HbmCommand cmd, long c, bool byController = false)
     {
-        // An iteration starts at its first own command; a refresh the controller slips in is not part of it.
-        if (cmd != HbmCommand.Ref)
+        // An iteration starts at its first own command; a refresh the controller slips in (with the precharge and
+        // reopening activates around it) is not part of it.
+        if (!byController)
         foreach (var f in _frames)
             if (f.PendingStart)
             {
@@ -425,7 +434,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramActivate, _banksPerPc);
                 break;
             case HbmCommand.Rd or HbmCommand.Wr:
-                done = c + (cmd == HbmCommand.Rd ? _t.CL : _t.CWL) + _t.BL;
+                done = c + (cmd == HbmCommand.Rd ? _readDone : _writeDone);
                 Stats.Add(Counter.HbmExternalBytes, colBytes);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramCellBit, colBits);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramOffBankBit, colBits);
@@ -433,7 +442,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
             case HbmCommand.MacAb or HbmCommand.MacSb:
             {
                 var banks = cmd == HbmCommand.MacAb ? _banksPerPc : 1;
-                done = c + _m.PuColumnNck + HbmTimingRules.PuPipelineNck(_m.Target);
+                done = c + _macDone;
                 Stats.Add(Counter.BankMacs, banks * _m.ElementsPerColumn);
                 Stats.Add(Counter.HbmInternalBytes, banks * colBytes);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramCellBit, banks * colBits);
@@ -441,25 +450,25 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
                 break;
             }
             case HbmCommand.WrGb:
-                done = c + _t.CWL + _t.BL;
+                done = c + _writeDone;
                 Stats.Add(Counter.HbmExternalBytes, colBytes);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.GlobalBufferBit, colBits);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramTsvInterposerBit, colBits);
                 break;
             case HbmCommand.RdRes:
-                done = c + _t.CL + _t.BL;
+                done = c + _readDone;
                 Stats.Add(Counter.HbmExternalBytes, colBytes);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramOffBankBit, colBits);
                 break;
             case HbmCommand.Ref:
-                done = c + _t.RFC;
+                done = c + _refreshDone;
                 Stats.Add(Counter.Refreshes, 1);
                 _m.Energy.Charge(Stats, cls, EnergyEvent.DramRefresh, 1);
                 break;
         }
         Stats.Add(Counter.Commands, 1);
         // Channel busy time: the stream is working from its previous command (or its release from a wait) to this one.
-        var busy = _m.NckToPs(Math.Max(c, _lastIssue) - _lastIssue);
+        var busy = _m.TicksToPs(Math.Max(c, _lastIssue) - _lastIssue);
         Stats.AddBusy(Unit.HbmSequencer, cls, busy);
         var pred = _lastRec;
         var rec = Record(c, done, pred, _pc, cmd);
@@ -485,8 +494,8 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         }
     }
 
-    void IDramRefreshListener.Refreshed(int node, DramAddress address, long cycle) =>
-        Account(HbmCommand.Ref, HbmAddress.AllBanks(node), cycle);
+    void IDramRefreshListener.Issued(int command, int node, DramAddress address, long cycle) =>
+        Account((HbmCommand)command, cycle, byController: true);
 
     /// <summary>Refreshes that fell due while the stream sat idle with banks closed happen in the background.</summary>
     private void HiddenRefreshes(long idleFrom, long idleTo)
@@ -500,7 +509,7 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
     }
 
     private PathNode Record(long startNck, long endNck, PathNode? pred, int word, HbmCommand? cmd = null) =>
-        _path.Add(_m.NckToPs(startNck + Delta), _m.NckToPs(endNck + Delta), pred, _debug.Class(word), _track,
+        _path.Add(_m.TicksToPs(startNck + Delta), _m.TicksToPs(endNck + Delta), pred, _debug.Class(word), _track,
             _path.KeepsLog ? _debug.Name(word) ?? (cmd is { } c ? HbmCommands.Info(c).Mnemonic : _ops[word].Spec.Mnemonic) : null);
 
     private PimccError Error(string message, string hint) =>

@@ -28,6 +28,8 @@ internal sealed class MachineModel
         HbmAccessLatencyPs = NckToPs(t.RCDRD + t.CL + t.BL);
         PuColumnNck = HbmTimingRules.PuColumnNck(target);
         Dram = HbmTimingRules.Standard(target);
+        TicksPerClock = Dram.Clocking.TicksPerClock;
+        TickPs = TckPs / TicksPerClock;
         ColumnBits = org.ColumnBytes * 8;
         ElementsPerColumn = org.ColumnBytes / target.ElementBytes;
         Energy = new EnergyCosts(target);
@@ -52,6 +54,15 @@ internal sealed class MachineModel
     public long Cycles(long n) => n * CyclePs;
 
     public long NckToPs(long nck) => (long)Math.Round(nck * TckPs);
+
+    /// <summary>The DRAM engine's time unit: command clocks, or half clocks when row commands take half clocks.</summary>
+    public int TicksPerClock { get; }
+    public double TickPs { get; }
+
+    public long TicksToPs(long ticks) => (long)Math.Round(ticks * TickPs);
+
+    /// <summary>First DRAM engine tick at or after <paramref name="ps"/>.</summary>
+    public long PsToTicks(long ps) => (long)Math.Ceiling(ps / TickPs - 1e-9);
 
     /// <summary>First DRAM clock edge at or after <paramref name="ps"/>.</summary>
     public long PsToNck(long ps) => (long)Math.Ceiling(ps / TckPs - 1e-9);

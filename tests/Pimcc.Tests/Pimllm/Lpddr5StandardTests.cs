@@ -124,6 +124,6 @@ public class Lpddr5StandardTests
     private sealed class RefreshLog : IDramRefreshListener
     {
         public readonly List<long> Cycles = [];
-        public void Refreshed(int node, DramAddress address, long cycle) => Cycles.Add(cycle);
+        public void Issued(int command, int node, DramAddress address, long cycle) => Cycles.Add(cycle);
     }
 }

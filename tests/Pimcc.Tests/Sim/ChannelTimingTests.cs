@@ -85,8 +85,8 @@ public class ChannelTimingTests
     [Fact]
     public void ARowKeptOpenPastTheRefreshPostponementLimitIsRejected()
     {
-        // One ACTAB, then more MACs on the open row than fit in (maxPostponedRefreshes + 1) x tREFI at one per nCK:
-        // the refresh controller can never close in and must refuse the stream.
+        // Under the postpone policy: one ACTAB, then more MACs on the open row than fit in (maxPostponedRefreshes + 1)
+        // x tREFI at one per nCK: the refresh controller can never close in and must refuse the stream.
         var t = SimPrograms.Target().Hbm.Timing;
         var macs = (long)t.REFI * (t.MaxPostponedRefreshes + 1) + 1;
         var outer = (macs + 3999) / 4000;   // a rep counts at most 4095
@@ -98,10 +98,36 @@ public class ChannelTimingTests
                     mac.ab pc=0, col=0, gcol=0
                 pre.ab pc=0
 
-            """);
+            """, "hbm.timing.refreshPolicy=postpone-until-closed");
         var e = Should.Throw<PimccError>(() => SimPrograms.Run(bin));
         e.Code.ShouldBe(ExitCode.InvalidBinary);
         // The MAC that would cross the deadline is refused (the controller, running before it, was still within it).
         e.Message.ShouldBe($"MACAB pch0.bg0.b0 row 0 col 0: refresh overdue: pseudo-channel 0 owes REF past the postponement limit ({t.MaxPostponedRefreshes} x tREFI)");
+    }
+
+    [Fact]
+    public void ARowOpenWhenRefreshFallsDueIsInterruptedAndReopened()
+    {
+        // hpim's default policy (interrupt-open-rows), command by command. ACTAB at 0, MACAB k at nRCDRD 23 + 4k
+        // (nCCDAB 4). MAC 1555 issues at 6243, the first command after the REF due at tREFI 6240; before MAC 1556 the
+        // controller precharges pch0 at 6243 + nRTPL 10 = 6253 (tRTP from the MACAB to every bank), refreshes it at
+        // 6253 + nRP 23 = 6276 and pch1 at 6277 (row bus), reopens row 0 with ACTAB at 6276 + tRFC 976 = 7252. MAC 1556
+        // at 7252 + 23 = 7275, MAC 1999 at 7275 + 443 x 4 = 9047, its result in the PU at 9047 + 2 + 10 (PU column,
+        // 6 ns pipeline) = 9059; PREAB at 9047 + 10 = 9057.
+        var target = SimPrograms.Target();
+        var bin = SimPrograms.Assemble("""
+            .channel 0
+                act.ab pc=0, row=0
+                rep count=2000, body=1, drow=0, dcol=0, dgcol=0, dladdr=0, dsaddr=0
+                  mac.ab pc=0, col=0, gcol=0
+                pre.ab pc=0
+
+            """);
+        var r = SimPrograms.Run(bin, fastPath: false);
+        r.MakespanPs.ShouldBe(SimPrograms.Ps(target, 9059));
+        r.Stats.Get(Counter.Refreshes).ShouldBe(2);
+        // ACTAB, 2000 MACABs, PREAB, and the controller's PREA, two REFs and reopening ACTAB.
+        r.Stats.Get(Counter.Commands).ShouldBe(2006);
+        r.Stats.Get(Counter.DramActivates).ShouldBe(2.0 * target.Hbm.Organization.BanksPerPseudoChannel);
     }
 }

@@ -57,7 +57,7 @@ public class DramTimingEngineTests
     private sealed class Log : IDramRefreshListener
     {
         public readonly List<(int Node, long Cycle)> Refreshes = [];
-        public void Refreshed(int node, DramAddress address, long cycle) => Refreshes.Add((node, cycle));
+        public void Issued(int command, int node, DramAddress address, long cycle) => Refreshes.Add((node, cycle));
     }
 
     [Fact]

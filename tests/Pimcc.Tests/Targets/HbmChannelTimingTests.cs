@@ -196,7 +196,7 @@ public class HbmChannelTimingTests
     {
         var rules = HbmTimingRules.Build(Hpim);
         string[] names = ["tBL", "tRCD_WR", "tRCD", "tRP", "tRAS", "tRC", "tCCD_S", "tCCD_L", "tRRD_S", "tRRD_L", "tFAW", "tPPD", "tWR", "tRTP", "tRTP_S",
-            "tWTR_S", "tWTR_L", "tRTW", "tRFC", "tCCDAB", "tCCDSB", "PU throughput", "global buffer ready", "result ready", "nRowCommand", "nCommand"];
+            "tWTR_S", "tWTR_L", "tRTW", "tRFC", "tCCDAB", "tCCDSB", "PU throughput", "global buffer ready", "result ready", "tCCDR"];
         rules.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).ShouldBe(names.Order(StringComparer.Ordinal));
         rules.ShouldAllBe(r => r.Latency > 0);
         rules.Single(r => r.Name == "tFAW").Window.ShouldBe(4);

@@ -22,7 +22,7 @@ public class HbmRandomSequenceTests
     {
         var target = TargetLoader.LoadPreset<HpimTarget>("hpim", [$"hbm.timing.powerLimited={(powerLimited ? "true" : "false")}"]);
         var org = target.Hbm.Organization;
-        var rules = HbmTimingRules.Build(target);
+        var rules = HbmTimingRules.Standard(target).RulesAsIssued;
         var engine = new HbmChannelTiming(target, enforceRefresh: false);
         var rng = new Random(seed);
         var history = new List<Issued>();
@@ -67,6 +67,7 @@ public class HbmRandomSequenceTests
         var name = "";
         foreach (var r in rules.Where(r => r.Following == (int)c))
         {
+            if (r.Sibling) continue; // hpim declares one stack ID: a rule across stack IDs has no other node to bind
             var earlier = history.Where(h => (int)h.Command == r.Preceding && Shares((HbmLevel)r.Level, h.Command, h.Address, c, a, t)).ToList();
             if (r.Window > 1)
             {
@@ -84,7 +85,7 @@ public class HbmRandomSequenceTests
     {
         if (level == HbmLevel.Channel) return true;
         if (a1.PseudoChannel != a2.PseudoChannel) return false;
-        if (level == HbmLevel.PseudoChannel) return true;
+        if (level is HbmLevel.PseudoChannel or HbmLevel.StackId) return true; // one stack ID in hpim
         var s1 = HbmCommands.Info(c1).Scope;
         var s2 = HbmCommands.Info(c2).Scope;
         if (s1 == HbmCommandScope.PseudoChannel || s2 == HbmCommandScope.PseudoChannel) return false;

@@ -284,7 +284,7 @@ public class HbmTimingGateTests
     {
         var e = Engine();
         e.Issue(Act, B(0, 0, pch: 0), 0);
-        Tight(e, Act, B(0, 0, pch: 1), Timing().RowCommand, "nRowCommand");
+        Tight(e, Act, B(0, 0, pch: 1), (long)Timing().ActivateBus, "command bus"); // hpim: an ACT holds the row bus 2 nCK
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public class HbmTimingGateTests
         e.Issue(Act, B(0, 0, pch: 0), 0);
         e.Issue(Act, B(0, 0, pch: 1), 2);
         e.Issue(Rd, B(0, 0, pch: 0), 30);
-        Tight(e, Rd, B(0, 0, pch: 1), 30 + Timing().Command, "nCommand");
+        Tight(e, Rd, B(0, 0, pch: 1), 30 + (long)Timing().ColumnBus, "command bus");
     }
 
     [Fact]
@@ -303,6 +303,6 @@ public class HbmTimingGateTests
         var e = Engine();
         e.Issue(ActAb, All(pch: 0), 0);
         // The other pseudo-channel only waits for the shared row command bus, not tRRD/tRC.
-        e.Probe(ActAb, All(pch: 1), 0).EarliestCycle.ShouldBe(Timing().RowCommand);
+        e.Probe(ActAb, All(pch: 1), 0).EarliestCycle.ShouldBe((long)Timing().ActivateBus);
     }
 }
