@@ -27,7 +27,8 @@ public static class Assembler
     {
         var listener = new ThrowingErrorListener(fileName);
         var lexer = new PimAsmLexer(new AntlrInputStream(""));
-        var parser = new PimAsmParser(new CommonTokenStream(lexer));
+        var tokens = new CommonTokenStream(lexer);
+        var parser = new PimAsmParser(tokens);
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
         parser.RemoveErrorListeners();
@@ -40,7 +41,9 @@ public static class Assembler
         {
             listener.Line = builder.Line = lines.Number;
             lexer.SetInputStream(new AntlrInputStream(line));
-            parser.TokenStream = new CommonTokenStream(lexer);
+            // One token stream for all lines: re-pointing it at the lexer empties its buffer but keeps the storage.
+            tokens.SetTokenSource(lexer);
+            parser.TokenStream = tokens;
             builder.Add(parser.program());
         }
         return builder.Finish();
