@@ -27,8 +27,7 @@ public static class Assembler
     {
         var listener = new ThrowingErrorListener(fileName);
         var lexer = new PimAsmLexer(new AntlrInputStream(""));
-        var tokens = new CommonTokenStream(lexer);
-        var parser = new PimAsmParser(tokens);
+        var parser = new PimAsmParser(new CommonTokenStream(lexer));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
         parser.RemoveErrorListeners();
@@ -41,9 +40,7 @@ public static class Assembler
         {
             listener.Line = builder.Line = lines.Number;
             lexer.SetInputStream(new AntlrInputStream(line));
-            // One token stream for all lines: re-pointing it at the lexer empties its buffer but keeps the storage.
-            tokens.SetTokenSource(lexer);
-            parser.TokenStream = tokens;
+            parser.TokenStream = new CommonTokenStream(lexer);
             builder.Add(parser.program());
         }
         return builder.Finish();
