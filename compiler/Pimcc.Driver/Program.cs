@@ -6,9 +6,14 @@ public static class Program
     {
         var code = Cli.Run(args, Console.Out, Console.Error, Console.OpenStandardOutput(), !Console.IsOutputRedirected,
             Progress.TerminalProgress.ForStandardError());
-        // For benchmarks: the process's own high-water mark, read where it is exact (Linux VmHWM).
+        // For benchmarks: the process's own high-water mark, read where it is exact (Linux VmHWM), and its CPU time
+        // (user + system, all threads): on a shared machine the figure that does not depend on the other load.
         if (Environment.GetEnvironmentVariable("PIMCC_REPORT_RESOURCES") == "1")
-            Console.Error.WriteLine($"pimcc: peak-memory-bytes {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64}");
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            Console.Error.WriteLine($"pimcc: peak-memory-bytes {self.PeakWorkingSet64}");
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pimcc: cpu-seconds {self.TotalProcessorTime.TotalSeconds:F3}"));
+        }
         return code;
     }
 }

@@ -24,17 +24,17 @@ internal static class FidelityBenchmark
         ("attention (softmax(Q·Kᵀ)·V)", "attention", 1285),
     ];
 
-    public static int Run(string[] args, string root, string pimcc)
+    public static int Run(string[] args, string root)
     {
         var target = "hpim";
         for (var i = 0; i < args.Length; i++)
             if (args[i] == "--target" && i + 1 < args.Length) target = args[++i];
         var dir = Directory.CreateTempSubdirectory("pimcc-bench-fidelity").FullName;
         var bin = Path.Combine(dir, "opt-13b.bin");
-        var compile = SimBenchmark.Child(pimcc, [Path.Combine(root, "samples", "hf-configs", "opt-13b.json"), "--target", target, "--gen-tokens", "1024", "-o", bin]);
-        if (compile.ExitCode != 0) { Console.WriteLine($"compile failed: {SimBenchmark.FirstLine(compile.Err)}"); return 1; }
-        var sim = SimBenchmark.Child(pimcc, ["sim", bin, "--format", "json"]);
-        if (sim.ExitCode != 0) { Console.WriteLine($"sim failed: {SimBenchmark.FirstLine(sim.Err)}"); return 1; }
+        var compile = BenchProcess.Run([Path.Combine(root, "samples", "hf-configs", "opt-13b.json"), "--target", target, "--gen-tokens", "1024", "-o", bin]);
+        if (compile.ExitCode != 0) { Console.WriteLine($"compile failed: {compile.FirstError}"); return 1; }
+        var sim = BenchProcess.Run(["sim", bin, "--format", "json"]);
+        if (sim.ExitCode != 0) { Console.WriteLine($"sim failed: {sim.FirstError}"); return 1; }
         using var doc = JsonDocument.Parse(sim.Out);
         var stats = doc.RootElement.GetProperty("statistics").EnumerateArray()
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetDouble(), StringComparer.Ordinal);

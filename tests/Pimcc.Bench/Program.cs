@@ -1,13 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Pimcc.Bench;
 
 /// <summary>
-/// Prints compile figures per model: wall time, peak memory of the pimcc process, output size.
-/// Each model is compiled in its own process (the built pimcc), so figures do not mix.
+/// Benchmarks that print figures (nothing here asserts a timing). Every figure comes from the built pimcc run in its
+/// own process (<see cref="BenchProcess"/>): wall time, CPU time (user + system) and peak working set.
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- compile [--emit bin|ir] [models...]
-/// Simulation figures: see <see cref="SimBenchmark"/> (<c>sim</c>); ONNX import figures: <see cref="ImportBenchmark"/> (<c>import</c>).
+///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [models...]  (<see cref="SimBenchmark"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- asm [--lines N] [model]   (<see cref="AsmBenchmark"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- import [--layers N] [model.onnx]   (<see cref="ImportBenchmark"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- fidelity [--target T]   (<see cref="FidelityBenchmark"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- hbm [--preset P] [--repeat N]   (<see cref="HbmThroughputBenchmark"/>)
 /// </summary>
 public static class Program
 {
@@ -15,18 +18,22 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "import" or "fidelity" or "hbm"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm"))
         {
-            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)"
-                + "\n       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)"
-                + "\n       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)"
-                + "\n       pimcc-bench hbm [--preset P] [--repeat N]   (HBM command throughput of the DRAM timing engine, docs/simulator.md)");
+            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n" +
+                "       pimcc-bench sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)\n" +
+                "       pimcc-bench asm [--lines N] [model]\n" +
+                "       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)\n" +
+                "       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)\n" +
+                "       pimcc-bench hbm [--preset P] [--repeat N]   (HBM command throughput of the DRAM timing engine, docs/simulator.md)");
             return 2;
         }
-        if (args[0] == "import") return ImportBenchmark.Run(args[1..], FindRoot());
-        if (args[0] == "sim") return SimBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
+        var root = BenchProcess.FindRoot();
+        if (args[0] == "sim") return SimBenchmark.Run(args[1..], root);
+        if (args[0] == "asm") return AsmBenchmark.Run(args[1..], root);
+        if (args[0] == "import") return ImportBenchmark.Run(args[1..], root);
+        if (args[0] == "fidelity") return FidelityBenchmark.Run(args[1..], root);
         if (args[0] == "hbm") return HbmThroughputBenchmark.Run(args[1..]);
-        if (args[0] == "fidelity") return FidelityBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
         var emit = "bin";
         var models = new List<string>();
         for (var i = 1; i < args.Length; i++)
@@ -35,37 +42,17 @@ public static class Program
             else models.Add(args[i]);
         }
         if (models.Count == 0) models.AddRange(DefaultModels);
-        var root = FindRoot();
-        var pimcc = Path.Combine(AppContext.BaseDirectory, "pimcc.dll");
         var outDir = Directory.CreateTempSubdirectory("pimcc-bench").FullName;
-        Console.WriteLine($"{"model",-14} {"exit",4} {"wall s",8} {"peak MiB",9} {"output MiB",11}  workload (256 in, 768 out), --emit {emit}");
+        Console.WriteLine($"{"model",-14} {"exit",4} {"wall s",8} {"cpu s",7} {"peak MiB",9} {"output MiB",11}  workload (256 in, 768 out), --emit {emit}; cpu s = user + system of the pimcc process");
         foreach (var model in models)
         {
             var output = Path.Combine(outDir, model + (emit == "ir" ? ".pimir" : ".bin"));
-            var psi = new ProcessStartInfo("dotnet", [pimcc, Path.Combine(root, "samples", "hf-configs", model + ".json"),
-                "--target", "hpim", "--emit", emit, "-o", output])
-            { RedirectStandardError = true, RedirectStandardOutput = true };
-            psi.Environment["PIMCC_REPORT_RESOURCES"] = "1";
-            var sw = Stopwatch.StartNew();
-            using var p = Process.Start(psi)!;
-            var err = p.StandardError.ReadToEnd();
-            p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            sw.Stop();
-            var peak = err.Split('\n').FirstOrDefault(l => l.StartsWith("pimcc: peak-memory-bytes ", StringComparison.Ordinal));
-            var peakMiB = peak is null ? double.NaN : long.Parse(peak["pimcc: peak-memory-bytes ".Length..], CultureInfo.InvariantCulture) / 1048576.0;
+            var r = BenchProcess.Run([BenchProcess.Config(root, model), "--target", "hpim", "--emit", emit, "-o", output]);
             var size = File.Exists(output) ? new FileInfo(output).Length / 1048576.0 : double.NaN;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{model,-14} {p.ExitCode,4} {sw.Elapsed.TotalSeconds,8:F2} {peakMiB,9:F1} {size,11:F2}"));
-            if (p.ExitCode != 0) Console.WriteLine("    " + err.Split('\n').First(l => !l.StartsWith("pimcc: peak", StringComparison.Ordinal)));
+                $"{model,-14} {r.ExitCode,4} {r.WallSeconds,8:F2} {r.CpuSeconds,7:F2} {r.PeakMiB,9:F1} {size,11:F2}"));
+            if (r.ExitCode != 0) Console.WriteLine("    " + r.FirstError);
         }
         return 0;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Toolchain.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
     }
 }

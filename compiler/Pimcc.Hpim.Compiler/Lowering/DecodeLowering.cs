@@ -261,7 +261,12 @@ internal sealed partial class DecodeLowering
         return HbmRowBudget.Ceil(blocks, cph) * p;
     }
 
-    private int ChannelsPerCore()
+    // Asked per channel and GEMV; the channel ownership it checks is the target's, so it is worked out once.
+    private int? _channelsPerCore;
+
+    private int ChannelsPerCore() => _channelsPerCore ??= CheckedChannelsPerCore();
+
+    private int CheckedChannelsPerCore()
     {
         var owners = _t.Hbm.ChannelOwner;
         var per = _t.Hbm.ChannelsOfCore(0).Count;

@@ -118,64 +118,105 @@ public static class SyncChecker
         _ => $"wait event {op.Id} (needs {op.Count})",
     };
 
+    // Words the core interpreter stops at besides the table's actions: the start of another program, the end of the stream.
+    private const OpAction IntoOtherEntry = (OpAction)254;
+    private const OpAction OffTheEnd = (OpAction)255;
+
+    /// <summary>One decoded word of the core interpreter. A run of data-path words (which change no register) is one
+    /// <see cref="OpAction.Nop"/> whose <see cref="A"/> is the next word that does something here.</summary>
+    private readonly record struct ControlWord(OpAction Kind, Arithmetic Function, int A, int B, int C);
+
     /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps.</summary>
     public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps)
     {
         var ops = core.Instructions;
         var start = core.Entries.Count == 0 ? 0 : core.EntryWord(entry) ?? throw new SyncError($"core{core.Core} has no entry '{entry}'");
-        // Decode once into flat arrays: the interpreter runs millions of steps on large models.
-        var kind = new OpAction[ops.Count];
-        var function = new Arithmetic[ops.Count];
-        var a = new int[ops.Count];
-        var b = new int[ops.Count];
-        var c = new int[ops.Count];
-        var otherEntry = new bool[ops.Count];
-        for (var i = 0; i < ops.Count; i++)
-        {
-            kind[i] = ops[i].Spec.Action;
-            function[i] = ops[i].Spec.Function;
-            var o = ops[i].Operands;
-            if (o.Count > 0) a[i] = (int)o[0];
-            if (o.Count > 1) b[i] = (int)o[1];
-            if (o.Count > 2) c[i] = (int)o[2];
-        }
-        foreach (var e in core.Entries)
-            if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
+        var words = Decode(core, entry, start);
         var r = new uint[32];
         r[HpimAbi.Token] = (uint)token; r[HpimAbi.Prompt] = (uint)prompt; r[HpimAbi.Step] = (uint)step; r[HpimAbi.Kv] = (uint)kv;
         var trace = new List<SyncOp>();
         var pc = start;
-        for (long n = 0; ; n++)
+        if (pc < 0 || pc >= ops.Count) throw RunsOff(core, entry, pc);
+        // n counts instructions executed (skipped data-path words included), checked on backward transfers only: a
+        // program without them ends within its stream's length.
+        long n = 0;
+        while (true)
         {
-            if (n > maxSteps) throw new SyncError($"core{core.Core}: program '{entry}' runs more than {maxSteps} instructions (endless loop?)");
-            if (pc < 0 || pc >= ops.Count) throw new SyncError($"core{core.Core}: program '{entry}' runs off its stream at word {pc} without halt");
-            if (otherEntry[pc]) throw new SyncError($"core{core.Core}: program '{entry}' runs into the next entry at word {pc} without halt");
-            int x = a[pc], y = b[pc], z = c[pc];
-            uint R(int k) => k == 0 ? 0 : r[k];
-            void W(int k, uint v) { if (k != 0) r[k] = v; }
-            var next = pc + 1;
+            var w = words[pc];
             // Data-path instructions are skipped: the table's action column says which words are control flow,
-            // scalar setup or synchronisation; their arithmetic is the table's (ArithmeticSemantics).
-            switch (kind[pc])
+            // scalar setup or synchronisation; their arithmetic is the table's (ArithmeticSemantics). Register 0
+            // reads 0: a write to it is undone at once.
+            switch (w.Kind)
             {
+                case OpAction.Nop: n += w.A - pc; pc = w.A; continue;
                 case OpAction.Halt: return trace;
-                case OpAction.Jump: next = pc + x; break;
-                case OpAction.Branch: if (ArithmeticSemantics.Compare(function[pc], (int)R(x), (int)R(y))) next = pc + z; break;
-                case OpAction.Loop:
-                    W(x, R(x) - 1);
-                    if (R(x) != 0) next = pc + y;
+                case OpAction.Jump: pc = Transfer(core, entry, words, pc, w.A, ref n, maxSteps); continue;
+                case OpAction.Branch:
+                    if (ArithmeticSemantics.Compare(w.Function, (int)r[w.A], (int)r[w.B])) { pc = Transfer(core, entry, words, pc, w.C, ref n, maxSteps); continue; }
                     break;
-                case OpAction.LoadImmediateLow: W(x, (uint)y); break;
-                case OpAction.LoadImmediateHigh: W(x, ArithmeticSemantics.LoadHigh(R(x), (uint)y)); break;
-                case OpAction.ScalarImmediate: W(x, ArithmeticSemantics.Integer(function[pc], R(y), (uint)z)); break;
-                case OpAction.ScalarRegister: W(x, ArithmeticSemantics.Integer(function[pc], R(y), R(z))); break;
+                case OpAction.Loop:
+                    r[w.A]--; r[0] = 0;
+                    if (r[w.A] != 0) { pc = Transfer(core, entry, words, pc, w.B, ref n, maxSteps); continue; }
+                    break;
+                case OpAction.LoadImmediateLow: r[w.A] = (uint)w.B; r[0] = 0; break;
+                case OpAction.LoadImmediateHigh: r[w.A] = ArithmeticSemantics.LoadHigh(r[w.A], (uint)w.B); r[0] = 0; break;
+                case OpAction.ScalarImmediate: r[w.A] = ArithmeticSemantics.Integer(w.Function, r[w.B], (uint)w.C); r[0] = 0; break;
+                case OpAction.ScalarRegister: r[w.A] = ArithmeticSemantics.Integer(w.Function, r[w.B], r[w.C]); r[0] = 0; break;
                 // No memory values here: a loaded word reads as 0, as in the timing model (CoreAgent).
-                case OpAction.LoadWord: W(x, 0); break;
-                case OpAction.EventSignal or OpAction.EventWait or OpAction.Barrier: trace.Add(new(kind[pc], x, y)); break;
+                case OpAction.LoadWord: r[w.A] = 0; break;
+                case OpAction.EventSignal or OpAction.EventWait or OpAction.Barrier: trace.Add(new(w.Kind, w.A, w.B)); break;
+                case IntoOtherEntry: throw new SyncError($"core{core.Core}: program '{entry}' runs into the next entry at word {pc} without halt");
+                case OffTheEnd: throw RunsOff(core, entry, pc);
+                // Words with no effect here (store, sync-free actions the table adds later) step on.
             }
-            pc = next;
+            pc++;
+            n++;
         }
     }
+
+    /// <summary>pc + <paramref name="offset"/>, counting the instructions run so far against the budget on a backward transfer.</summary>
+    private static int Transfer(CoreStream core, string entry, ControlWord[] words, int pc, int offset, ref long n, long maxSteps)
+    {
+        n++;
+        var next = pc + offset;
+        if (next < 0 || next >= words.Length) throw RunsOff(core, entry, next);
+        if (offset <= 0 && n > maxSteps) throw new SyncError($"core{core.Core}: program '{entry}' runs more than {maxSteps} instructions (endless loop?)");
+        return next;
+    }
+
+    private static SyncError RunsOff(CoreStream core, string entry, int pc) =>
+        new($"core{core.Core}: program '{entry}' runs off its stream at word {pc} without halt");
+
+    /// <summary>The stream as control words, one more at its end (<see cref="OffTheEnd"/>); other programs' entries are
+    /// <see cref="IntoOtherEntry"/>, and each run of data-path words jumps to the word after it.</summary>
+    private static ControlWord[] Decode(CoreStream core, string entry, int start)
+    {
+        var ops = core.Instructions;
+        var words = new ControlWord[ops.Count + 1];
+        words[ops.Count] = new(OffTheEnd, Arithmetic.None, 0, 0, 0);
+        var otherEntry = new bool[ops.Count];
+        foreach (var e in core.Entries)
+            if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
+        var nextActive = ops.Count;
+        for (var i = ops.Count - 1; i >= 0; i--)
+        {
+            var spec = ops[i].Spec;
+            if (otherEntry[i]) words[i] = new(IntoOtherEntry, Arithmetic.None, 0, 0, 0);
+            else if (!ChangesControlState(spec.Action)) words[i] = new(OpAction.Nop, Arithmetic.None, nextActive, 0, 0);
+            else
+            {
+                var o = ops[i].Operands;
+                words[i] = new(spec.Action, spec.Function, o.Count > 0 ? (int)o[0] : 0, o.Count > 1 ? (int)o[1] : 0, o.Count > 2 ? (int)o[2] : 0);
+            }
+            if (words[i].Kind != OpAction.Nop) nextActive = i;
+        }
+        return words;
+    }
+
+    /// <summary>Actions the sync checker executes: control flow, scalar registers and synchronisation.</summary>
+    private static bool ChangesControlState(OpAction a) => a is OpAction.Halt or OpAction.Jump or OpAction.Branch or OpAction.Loop
+        or OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh or OpAction.ScalarImmediate or OpAction.ScalarRegister
+        or OpAction.LoadWord or OpAction.EventSignal or OpAction.EventWait or OpAction.Barrier;
 
     /// <summary>The channel's synchronisation steps from the entry to the next entry, <c>rep</c> bodies repeated.</summary>
     public static List<SyncOp> ChannelTrace(ChannelStream ch, string entry)

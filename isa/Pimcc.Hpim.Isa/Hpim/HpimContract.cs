@@ -21,10 +21,13 @@ public static class HpimStreams
 /// SRAM-PIM core's local memory (byte address).</summary>
 public static class HpimSpaces
 {
+    // One address map per resolved description (a description is immutable); the contract check asks per region.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TargetDescription, Pimcc.Targets.Hpim.HbmAddressMap> AddressMaps = new();
+
     /// <summary>HBM: in-channel byte addresses through <see cref="Pimcc.Targets.Hpim.HbmAddressMap"/>.</summary>
     public static MemorySpace Hbm { get; } = new(0, "hbm", "channel", ["channels", "pc", "bg", "bank", "row", "col"],
         (i, f) => new HbmPlacement(i, (int)f[0], (int)f[1], (int)f[2], (int)f[3], f[4], f[5]),
-        (t, p) => new Pimcc.Targets.Hpim.HbmAddressMap(Of(t).Hbm.Organization).Address((HbmPlacement)p),
+        (t, p) => AddressMaps.GetValue(t, d => new Pimcc.Targets.Hpim.HbmAddressMap(Of(d).Hbm.Organization)).Address((HbmPlacement)p),
         t => Of(t).Hbm.Organization.CapacityBytes / Of(t).Hbm.Organization.Channels);
 
     /// <summary>A core's local memory: byte addresses as they are.</summary>

@@ -33,9 +33,17 @@ public sealed record PimBinary(
     /// <summary>Initial memory image (format 1.2): chunks in canonical order (<see cref="MemoryImageRules"/>); empty = none.</summary>
     public IReadOnlyList<MemoryChunk> Image { get; init; } = [];
 
-    /// <summary>The streams of one kind, ascending by index, as the target's stream type.</summary>
+    /// <summary>The streams of one kind, ascending by index, as the target's stream type. Built once per
+    /// <see cref="Streams"/> list (simulators and checks ask for them per access) and shared by every binary that holds
+    /// that list, so a <c>with { Streams = ... }</c> copy sees its own streams.</summary>
     public IReadOnlyList<T> StreamsOf<T>(StreamKind kind) where T : InstructionStream =>
-        [.. Streams.Where(s => s.Kind == kind).OrderBy(s => s.Index).Cast<T>()];
+        (IReadOnlyList<T>)StreamsByKind.GetValue(Streams, _ => new()).GetOrAdd(kind,
+            k => Array.AsReadOnly<T>([.. Streams.Where(s => s.Kind == k).OrderBy(s => s.Index).Cast<T>()]));
+
+    // Keyed to the list reference, not a field of the record: a field would take part in the record's equality and
+    // be copied by `with`. The streams are immutable, so a list's per-kind views never go stale.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<InstructionStream>,
+        System.Collections.Concurrent.ConcurrentDictionary<StreamKind, object>> StreamsByKind = new();
 
     /// <summary>The stream of <paramref name="kind"/> with index <paramref name="index"/>, or null.</summary>
     public InstructionStream? Stream(StreamKind kind, int index) => Streams.FirstOrDefault(s => s.Kind == kind && s.Index == index);

@@ -25,7 +25,14 @@ internal sealed class ChannelProgram
     {
         Words = new ChannelWord[ops.Count];
         _repKeys = new string?[ops.Count];
-        for (var i = 0; i < ops.Count; i++) Words[i] = Decode(ops[i]);
+        // A stream uses a handful of specs: where their fields sit is looked up once per spec, not by name per word.
+        var slots = new Dictionary<OpSpec, FieldSlots>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < ops.Count; i++)
+        {
+            var spec = ops[i].Spec;
+            if (!slots.TryGetValue(spec, out var s)) slots[spec] = s = FieldSlots.Of(spec);
+            Words[i] = Decode(ops[i], s);
+        }
         // A rep body may be timed in closed form only when it cannot block: no wait and no sig inside.
         for (var i = 0; i < ops.Count; i++)
         {
@@ -58,16 +65,29 @@ internal sealed class ChannelProgram
         return sb.ToString();
     }
 
-    private static ChannelWord Decode(Op op)
+    /// <summary>Operand positions of the fields the decoder reads in one spec (-1: the spec has no such field).</summary>
+    private readonly record struct FieldSlots(int Pc, int Bg, int Ba, int Row, int Col, int GCol)
     {
-        long Get(string name) => Has(op, name) ? op[name] : 0;
-        var pc = (int)Get("pc");
-        int bg = (int)Get("bg"), ba = (int)Get("ba");
-        var w = new ChannelWord(WordKind.Dram, HbmCommand.Act, pc, bg, ba, Get("row"), Get("col"), Get("gcol"), 0, 0, 0, 0, 0, 0, false);
+        public static FieldSlots Of(OpSpec spec) =>
+            new(Slot(spec, "pc"), Slot(spec, "bg"), Slot(spec, "ba"), Slot(spec, "row"), Slot(spec, "col"), Slot(spec, "gcol"));
+
+        private static int Slot(OpSpec spec, string name)
+        {
+            for (var i = 0; i < spec.Operands.Count; i++)
+                if (spec.Operands[i].Name == name) return i;
+            return -1;
+        }
+    }
+
+    private static ChannelWord Decode(Op op, FieldSlots s)
+    {
+        var operands = op.Operands;
+        long Get(int slot) => slot < 0 ? 0 : operands[slot];
+        var w = new ChannelWord(WordKind.Dram, HbmCommand.Act, (int)Get(s.Pc), (int)Get(s.Bg), (int)Get(s.Ba), Get(s.Row), Get(s.Col), Get(s.GCol), 0, 0, 0, 0, 0, 0, false);
         // The action column says what the word is; a DRAM word's engine command is the spec's DramCommand column.
         return op.Spec.Action switch
         {
-            OpAction.GlobalBufferWrite => w with { Command = Dram(op), Col = Get("gcol") },
+            OpAction.GlobalBufferWrite => w with { Command = Dram(op), Col = Get(s.GCol) },
             OpAction.ResultClear => w with { Kind = WordKind.ResultClear },
             OpAction.ResultReadAll => w with { Kind = WordKind.DramAllBankResults, Command = Dram(op) },
             OpAction.Repeat => w with
@@ -83,13 +103,6 @@ internal sealed class ChannelProgram
 
     private static HbmCommand Dram(Op op) =>
         op.Spec.DramCommand ?? throw new InvalidOperationException($"HBM command '{op.Spec.Mnemonic}' has no timing model");
-
-    private static bool Has(Op op, string name)
-    {
-        foreach (var f in op.Spec.Operands)
-            if (f.Name == name) return true;
-        return false;
-    }
 
     /// <summary>Stride field names, to keep this decoder in step with the ISA's rep definition.</summary>
     public static IReadOnlyList<(string Stride, string Field)> Strides => HbmFormats.RepeatStrides;

@@ -140,5 +140,25 @@ public class LayerSamplingTests
         }
     }
 
+    [Fact]
+    public void AGenerationReportIsByteIdenticalWithOneThreadOrTwo()
+    {
+        // The whole path pimcc sim takes: prefill layer-sampled, decode steps chosen adaptively, every batch of
+        // independent runs side by side on two threads against one after another on one.
+        var bin = Small.Value;
+        byte[] Report(int parallel)
+        {
+            var sim = Sim(parallel, bin);
+            var request = new GenerationRequest(Prompt, Generated, ProgramEntries.FromBinary(bin, "prefill"), ProgramEntries.FromBinary(bin, "decode"))
+            {
+                Sampling = DecodeSampling.Adaptive,
+            };
+            return Pimcc.Hpim.Sim.Report.SimReport.ToJson(GenerationRun.Run(sim, request), sim.Target);
+        }
+        var serial = Report(1);
+        Report(2).ShouldBe(serial);
+        System.Text.Encoding.UTF8.GetString(serial).ShouldContain("\"latency.total\"");
+    }
+
     private static double RelativeError(double got, double want) => Math.Abs(got - want) / Math.Abs(want);
 }

@@ -64,6 +64,34 @@ public class SelfCheckTests
     }
 
     [Fact]
+    public void DataPathWordsAreSkippedWhileTheScalarWordsBetweenThemStillRun()
+    {
+        // By hand: r0 stays 0 although li.lo writes it, so r1 = 0 + 2 and the loop signals event 6 twice; the data-path
+        // words (tr, hbm.st) around and inside the loop change no register.
+        var bin = Asm("""
+            .core 0
+                li.lo r0, 7
+                tr r3, r4, r5, fp16
+                addi r1, r0, 2
+            top:
+                hbm.st r2, r3, r4, r5
+                ev.sig 6, 1
+                tr r3, r4, r5, fp16
+                loop r1, top
+                halt
+            """);
+        var trace = SyncChecker.CoreTrace(bin.Cores[0], "decode", kv: 0, prompt: 0, step: 0, token: 0, maxSteps: 1000);
+        trace.ShouldBe([new(Pimcc.Isa.Encoding.OpAction.EventSignal, 6, 1), new(Pimcc.Isa.Encoding.OpAction.EventSignal, 6, 1)]);
+    }
+
+    /// <summary>A program without halt: straight off the end of its stream, or round a loop past the instruction budget.</summary>
+    [Theory]
+    [InlineData(".core 0\n    ev.sig 1, 1\n    tr r3, r4, r5, fp16\n", "runs off its stream at word 2")]
+    [InlineData(".core 0\ntop:\n    tr r3, r4, r5, fp16\n    jmp top\n", "runs more than 100 instructions")]
+    public void ACoreProgramThatDoesNotHaltIsReported(string program, string message) =>
+        Should.Throw<SyncError>(() => SyncChecker.CoreTrace(Asm(program).Cores[0], "decode", 0, 0, 0, 0, maxSteps: 100)).Message.ShouldContain(message);
+
+    [Fact]
     public void BranchesAndRegistersFollowTheAbi()
     {
         // r30 = kv: the loop runs kv times, so the channel's two waits need kv = 2
