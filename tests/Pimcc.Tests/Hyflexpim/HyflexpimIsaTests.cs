@@ -1,0 +1,139 @@
+using Pimcc.Diagnostics;
+using Pimcc.Hyflexpim.Isa;
+using Pimcc.Isa.Assembly;
+using Pimcc.Isa.Container;
+using Pimcc.Targets;
+using Pimcc.Tests.Driver;
+
+namespace Pimcc.Tests.Hyflexpim;
+
+/// <summary>hyflexpim's ISA tables, generated reference and binary contract (issue 12 back half): encodings against
+/// hand computation from the formats, assembler/disassembler round trips, and what the description does not have refused.</summary>
+public class HyflexpimIsaTests
+{
+    private const string Header = ".target \"hyflexpim\"\n";
+
+    [Fact]
+    public void GeneratedReferenceIsUpToDate()
+    {
+        var expected = HyflexpimIsaReference.Markdown();
+        var path = RepoPaths.Combine("docs", "hyflexpim-isa.md");
+        if (Environment.GetEnvironmentVariable("PIMCC_REGENERATE_DOCS") == "1")
+            File.WriteAllText(path, expected);
+        File.Exists(path).ShouldBeTrue($"{path} missing; run: {HyflexpimIsaReference.RegenerateHint}");
+        File.ReadAllText(path).ShouldBe(expected, $"docs/hyflexpim-isa.md is stale; run: {HyflexpimIsaReference.RegenerateHint}");
+    }
+
+    // Words by hand from HyflexpimFormats (opcode [63:56], slots MSB first):
+    //   ag.gemv: module u5 [55:51], array u9 [50:42], arrays count10 [41:32], src u16 [31:16], dst u16 [15:0]
+    //     0x11<<56 | 23<<51 | 500<<42 | 12<<32 | 0x1234<<16 | 0xABCD = 0x11BFD00C1234ABCD
+    //   ag.shape: in count16 [55:40], out count17 [39:23], bits count4 [22:19], mode [18] (mlc = 1), reserved [17:0]
+    //     0x10<<56 | 768<<40 | 50257<<23 | 8<<19 | 1<<18 = 0x1003006228C40000
+    //   noc.send: pu u12 [55:44], src u16 [43:28], dst u16 [27:12], len count12 [11:0]
+    //     0x41<<56 | 25<<44 | 4<<28 | 0<<12 | 2 = 0x4101900040000002
+    //   dg.qk: dst u16 [55:40], q u16 [39:24], k u22 [23:2], reserved [1:0]
+    //     0x21<<56 | 8<<40 | 4<<24 | 65536<<2 = 0x2100080004040000
+    [Theory]
+    [InlineData(".hfp_analog 0\n    ag.gemv module=23, array=500, arrays=12, src=0x1234, dst=0xABCD\n", 0x11BFD00C1234ABCDUL)]
+    [InlineData(".hfp_analog 3\n    ag.shape in=768, out=50257, bits=8, mode=mlc\n", 0x1003006228C40000UL)]
+    [InlineData(".hfp_link 24\n    noc.send pu=25, src=4, dst=0, len=2\n", 0x4101900040000002UL)]
+    [InlineData(".hfp_digital 0\n    dg.qk dst=8, q=4, k=65536\n", 0x2100080004040000UL)]
+    public void WordsAreEncodedAsTheFormatsSay(string body, ulong word)
+    {
+        var bin = Assembler.Assemble(Header + body, "t.pasm");
+        var s = bin.Streams.Single();
+        s.Kind.Table.Encode(s.Words.Single()).ShouldBe(word);
+        s.Kind.Table.Decode(word, "t").ShouldBe(s.Words.Single());
+    }
+
+    [Fact]
+    public void TheDocumentedExampleRoundTripsThroughTheBinary()
+    {
+        var bin = Assembler.Assemble(Header + HyflexpimIsaReference.Example, "example.pasm");
+        bin.SfuStreams.Single().Instructions.Count.ShouldBe(3);
+        bin.AnalogStreams.Single().Instructions.Count.ShouldBe(6);
+        bin.DigitalStreams.Single().Instructions.Count.ShouldBe(3);
+        bin.LinkStreams.Single().Pu.ShouldBe(0);
+        var bytes = PimBinaryWriter.Write(bin);
+        var read = PimBinaryReader.Read(bytes, "example.bin");
+        read.Streams.Select(s => s.Kind.Section).ShouldBe([(ushort)40, (ushort)41, (ushort)42, (ushort)43]);
+        var text = Disassembler.Disassemble(read);
+        text.ShouldContain("ag.shape in=64, out=32, bits=8, mode=mlc");
+        text.ShouldContain(".hfp_link 0");
+        PimBinaryWriter.Write(Assembler.Assemble(text, "again.pasm")).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public void AsmAndDisasmWorkOnHyflexpimBinariesFromTheCommandLine()
+    {
+        var dir = CliRunner.TempDir();
+        string pasm = Path.Combine(dir, "p.pasm"), bin = Path.Combine(dir, "p.bin");
+        File.WriteAllText(pasm, Header +
+            ".region \"kv\", kv_cache, hfp_buf, pu=0, addr=4194304, size=2048\n" +
+            ".region \"w\", weight, hfp_xbar, pu=0, module=0, array=0, size=2048\n" + HyflexpimIsaReference.Example);
+        var asm = CliRunner.Run("asm", pasm, "-o", bin);
+        asm.ExitCode.ShouldBe(0, asm.Err);
+        var r = CliRunner.Run("disasm", bin);
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("ag.gemv module=0, array=1, arrays=1, src=0, dst=5");
+        r.Out.ShouldContain("hfp_buf, pu=0, addr=4194304, size=2048");
+        r.Out.ShouldContain("hfp_xbar, pu=0, module=0, array=0, size=2048");
+    }
+
+    // hyflexpim.json: 8 chips of 24 PUs (PUs 0-191), 24 analog modules of 512 arrays per PU, 8-bit inputs, a buffer of
+    // 8 digital modules x 256 arrays x 128 KiB = 256 MiB per PU; an array is 64 x 128 cells = 1,024 bytes at one bit.
+    [Theory]
+    [InlineData(".hfp_analog 192\n    ag.shape in=1, out=1, bits=8, mode=slc\n", "section hfp_analog192 does not exist")]
+    [InlineData(".hfp_analog 0\n    ag.gemv module=24, array=0, arrays=1, src=0, dst=0\n", "reads arrays 0-0 of analog module 24")]
+    [InlineData(".hfp_analog 0\n    ag.gemv module=0, array=500, arrays=13, src=0, dst=0\n", "reads arrays 500-512 of analog module 0")]
+    [InlineData(".hfp_analog 0\n    ag.shape in=64, out=16, bits=9, mode=slc\n", "applies 9-bit inputs")]
+    [InlineData(".hfp_link 0\n    noc.send pu=24, src=0, dst=0, len=1\n", "sends from chip 0 to PU 24 on chip 1")]
+    [InlineData(".hfp_link 23\n    pcie.send pu=0, src=0, dst=0, len=1\n", "sends to PU 0 on its own chip 0")]
+    [InlineData(".hfp_link 0\n    pcie.send pu=192, src=0, dst=0, len=1\n", "sends to PU 192")]
+    [InlineData(".region \"x\", activation, hfp_buf, pu=0, addr=268435440, size=17\n", "bytes 268435440-268435456) is outside the target's hfp_buf memory")]
+    [InlineData(".region \"w\", weight, hfp_xbar, pu=0, module=23, array=511, size=1025\n", "bytes 12581888-12582912) is outside the target's hfp_xbar memory")]
+    [InlineData(".region \"w\", weight, hfp_xbar, pu=0, module=24, array=0, size=1\n", "bytes -1--1) is outside the target's hfp_xbar memory")]
+    [InlineData(".region \"w\", weight, hfp_buf, pu=192, addr=0, size=1\n", "region \"w\" is on pu 192")]
+    public void WhatTheTargetDoesNotHaveIsRefused(string body, string message)
+    {
+        var e = Should.Throw<PimccError>(() => Assembler.Assemble(Header + body, "t.pasm"));
+        e.Code.ShouldBe(ExitCode.MalformedInput);
+        e.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void TheLastPuArrayAndBufferByteAreAccepted()
+    {
+        var bin = Assembler.Assemble(Header +
+            ".region \"x\", activation, hfp_buf, pu=191, addr=268435440, size=16\n" +
+            ".region \"w\", weight, hfp_xbar, pu=191, module=23, array=511, size=1024\n" +
+            ".hfp_analog 191\n    ag.gemv module=23, array=500, arrays=12, src=0, dst=0\n" +
+            ".hfp_link 191\n    pcie.send pu=0, src=0, dst=0, len=1\n", "t.pasm");
+        bin.AnalogStreams.Single().Pu.ShouldBe(191);
+    }
+
+    [Fact]
+    public void KvOperandsOutsideASmallerBufferAreRefused()
+    {
+        // 128 digital arrays: a PU buffer of 8 x 128 x 128 KiB = 128 MiB = 2^21 units of 64 bytes.
+        var small = TargetLoader.LoadPreset<HyflexpimTarget>("hyflexpim", ["digital.arrays=128"]);
+        var contract = new HyflexpimBinaryContract();
+        var body = ".hfp_digital 0\n    dg.shape dim=64, rows=1\n    dg.kvw dst=2097152, src=0, rows=1\n";
+        var e = Should.Throw<PimccError>(() => contract.Check(small, Assembler.Assemble(Header + body, "t.pasm"), "t.bin", ExitCode.MalformedInput));
+        e.Message.ShouldContain("addresses buffer bytes from 134217728");
+        contract.Check(small, Assembler.Assemble(Header + body.Replace("2097152", "2097151"), "t.pasm"), "t.bin", ExitCode.MalformedInput);
+    }
+
+    [Fact]
+    public void StreamKindsAndSpacesAreClearOfOtherTargetsAndTheTablesOpcodesAreDisjoint()
+    {
+        BinaryContracts.ByName("hfp_analog")!.Section.ShouldBe((ushort)40);
+        BinaryContracts.ByTag(43)!.ShouldBe(HyflexpimStreams.Link);
+        BinaryContracts.Space("hfp_xbar")!.Tag.ShouldBe((byte)41);
+        BinaryContracts.Of(HyflexpimStreams.Sfu).Kind.ShouldBe("hyflexpim");
+        var own = HyflexpimIsa.Tables.SelectMany(t => t.Rows.Where(r => r.Hyflexpim.Unit != HyflexpimUnit.Sync)).Select(r => r.Opcode).ToList();
+        own.Distinct().Count().ShouldBe(own.Count);
+        foreach (var t in HyflexpimIsa.Tables)
+            t.Rows.Where(r => r.Hyflexpim.Unit == HyflexpimUnit.Sync).Select(r => r.Mnemonic).ShouldBe(["ev.sig", "ev.wait"]);
+    }
+}
