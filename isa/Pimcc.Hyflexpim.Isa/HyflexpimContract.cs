@@ -23,8 +23,8 @@ public static class HyflexpimStreams
     public static IReadOnlyList<StreamKind> All { get; } = [Analog, Digital, Sfu, Link];
 }
 
-/// <summary>hyflexpim's memory spaces (tags 40, 41): a PU's buffer in its digital modules (activations in the first
-/// 4 MiB, the KV cache) and a PU's analog crossbar arrays.</summary>
+/// <summary>hyflexpim's memory spaces (tags 40, 41): a PU's buffer in its digital modules (parameters and activations in
+/// the first 16 MiB, the activation window; the KV cache above) and a PU's analog crossbar arrays.</summary>
 public static class HyflexpimSpaces
 {
     /// <summary>A PU's buffer: byte addresses in its digital modules (pu.digitalModules x digital arrays x array bytes).</summary>
@@ -108,8 +108,8 @@ public sealed class HyflexpimBinaryContract : IBinaryContract
         var chip = pu / t.Chip.Pus;
         switch (op.Spec.Hyflexpim.Action)
         {
-            case HyflexpimAction.AnalogGemv when op["module"] >= t.Chip.AnalogModulesPerPu || op["array"] + op["arrays"] > t.Analog.Arrays:
-                throw new PimccError(code, where, $"'{op.Mnemonic}' reads arrays {op["array"]}-{op["array"] + op["arrays"] - 1} of analog module {op["module"]}", hint);
+            case HyflexpimAction.AnalogGemv when op["module"] >= t.Chip.AnalogModulesPerPu || op["last"] >= t.Analog.Arrays || op["first"] > op["last"]:
+                throw new PimccError(code, where, $"'{op.Mnemonic}' reads arrays {op["first"]}-{op["last"]} of analog module {op["module"]}", hint);
             case HyflexpimAction.AnalogShape when op["bits"] > t.Precision.InputBits:
                 throw new PimccError(code, where, $"'{op.Mnemonic}' applies {op["bits"]}-bit inputs", hint);
             case HyflexpimAction.ScoreDot or HyflexpimAction.WeightedSum or HyflexpimAction.KvWrite when op[KvOperand(op)] >= kvUnits:

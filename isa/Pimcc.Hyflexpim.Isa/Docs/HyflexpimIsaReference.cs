@@ -16,26 +16,25 @@ public static class HyflexpimIsaReference
 
     private const string Source = "isa/Pimcc.Hyflexpim.Isa/Isa/HyflexpimIsa.cs";
 
-    /// <summary>A 64 x 64 projection on PU 0 (SLC ranks on one array, MLC on another), a score row in digital PIM, the
-    /// softmax, and the hidden vector sent to PU 1 (a test assembles it).</summary>
+    /// <summary>The Σ·Vᵀ factor of a 64-input projection with 48 ranks on PU 0 (16 SLC ranks on one array, 32 MLC ranks on
+    /// another), a row of scores in digital PIM, and the hidden vector sent to PU 1 (a test assembles it).</summary>
     public const string Example = """
         .hfp_sfu 0
-            sfu.len len=64
+            sfu.len len=64, rows=1
             sfu.quant dst=0, src=2, scale=3                   ; FP16 x -> i8 inputs at 0
             ev.sig event=0, count=1
         .hfp_analog 0
             ev.wait event=0, count=1
-            ag.shape in=64, out=16, bits=8, mode=slc           ; 16 SLC outputs: 8 columns each, one array
-            ag.gemv module=0, array=0, arrays=1, src=0, dst=4
-            ag.shape in=64, out=32, bits=8, mode=mlc           ; 32 MLC outputs: 4 columns each, one array
-            ag.gemv module=0, array=1, arrays=1, src=0, dst=5
+            ag.shape in=64, out=48, bits=8, tokens=1           ; the Σ·Vᵀ factor: 48 ranks (outputs) of 64 inputs
+            ag.split slc=16, axis=out, tile=0                  ; 16 SLC ranks: one array; 32 MLC ranks: one array
+            ag.gemv module=0, first=0, last=1, src=0, dst=4, acc=set
             ev.sig event=1, count=1
         .hfp_digital 0
             ev.wait event=1, count=1
-            dg.shape dim=64, rows=128
-            dg.qk dst=8, q=4, k=65536                          ; 128 scores against the K rows at 4 MiB
+            dg.shape dim=64, rows=0, queries=1, heads=1, groups=1
+            dg.qk dst=8, q=4, k=65536                          ; scores against the K rows at 16 MiB
         .hfp_link 0
-            noc.send pu=1, src=4, dst=0, len=2                 ; 128 bytes to the next layer's PU
+            noc.send pu=1, src=4, dst=0, len=1                 ; 192 bytes to the next layer's PU
         """;
 
     public static string Markdown()
@@ -45,10 +44,10 @@ public static class HyflexpimIsaReference
 
             hyflexpim (docs/hyflexpim-passes.md) runs four streams per PU, each with its own table of 64-bit words; a
             stream's index is the global PU number, chip x chip.pus + PU:
-            - `.hfp_analog p`: the analog modules. `ag.shape` sets a weight block's inputs, outputs, input bits and cell
-              mode (SLC or 2-bit MLC); each `ag.gemv` reads one group of arrays of one module with bit-serial INT8 inputs
-              (one bit per 100 ns array cycle, the ADC conversions of a cycle overlapping the next read), the partial sums
-              of the block's 64-row tiles added by S&A.
+            - `.hfp_analog p`: the analog modules. `ag.shape` sets a weight's inputs, outputs, input bits and tokens,
+              `ag.split` which of its ranks are SLC and which 2-bit MLC; each `ag.gemv` reads one group of arrays of one
+              module with bit-serial INT8 inputs (one bit per 100 ns array cycle, the ADC conversions of a cycle
+              overlapping the next read), the partial sums of the weight's 64-row tiles added by S&A.
             - `.hfp_digital p`: the digital NOR PIM modules. Q·Kᵀ (`dg.qk`) and S·V (`dg.sv`) against the KV cache as INT8
               multiplies (64 NORs of 5-cycle row operations each), sums in S&A; `dg.kvw` writes new K and V rows.
             - `.hfp_sfu p`: the SFU (FP16): softmax, LayerNorm/RMSNorm, activations, element-wise adds and multiplies
@@ -58,8 +57,9 @@ public static class HyflexpimIsaReference
               to the next layer's PU) and PCIe (to a PU on another chip), and the host I/O (embedding rows in, logits out).
 
             Operands are immediates written with their names. Vector operands are addresses in the PU's buffer counted in
-            64-byte units (16 bits: the first 4 MiB, the activation window); KV-cache addresses of the digital rows reach
-            the whole buffer (22 bits: 256 MiB). Transfer lengths count 64-byte units. The tables' opcodes are disjoint
+            256-byte units (16 bits: the first 16 MiB, the activation window, which holds the parameters the SFU reads and
+            the activations); KV-cache addresses of the digital rows reach the whole buffer (22 bits). Transfer lengths
+            count 256-byte units. The tables' opcodes are disjoint
             (the opcode's range names the unit); `ev.sig` and `ev.wait` are the same rows in every table and count on
             event counters shared by all streams of all chips. The unit, timing class and active components of each row
             are what the simulator reads; every number behind them is in the target description.
@@ -67,7 +67,7 @@ public static class HyflexpimIsaReference
             Memory regions are placed in `hfp_buf` (a PU's buffer: `pu=P, addr=BYTE`) or `hfp_xbar` (a PU's crossbars:
             `pu=P, module=M, array=A`, size in bytes of arrays at one bit per cell, 1,024 bytes per 64 x 128 array).
 
-            Example (a 64 x 64 projection on PU 0, a row of scores, the hidden vector to PU 1):
+            Example (the Σ·Vᵀ factor of a projection with 16 SLC and 32 MLC ranks on PU 0, a row of scores, a vector to PU 1):
 
             ```
             """).Append('\n').Append(Example.TrimEnd()).Append("\n```\n\n").ToString();
@@ -76,11 +76,12 @@ public static class HyflexpimIsaReference
 
     private static string TableIntro(OpTable table) => table.Name switch
     {
-        HyflexpimIsa.AnalogName => "The analog modules' stream of a PU (`.hfp_analog p`). A weight block of `in` x `out` in one mode takes " +
-                                   "ceil(in / analog.rows) x ceil(out / (analog.columns x bits-per-cell / 8)) arrays, row-tile major; " +
-                                   "an `ag.gemv` reads a group of them on one module, so a block spread over modules is several `ag.gemv`.",
-        HyflexpimIsa.DigitalName => "The digital modules' stream of a PU (`.hfp_digital p`). `dg.shape` sets dim and rows for the following rows.",
-        HyflexpimIsa.SfuName => "The SFU stream of a PU (`.hfp_sfu p`). `sfu.len` sets the vector length for the following rows.",
+        HyflexpimIsa.AnalogName => "The analog modules' stream of a PU (`.hfp_analog p`). A weight's SLC block and its MLC block each take " +
+                                   "ceil(inputs / analog.rows) x ceil(outputs / (analog.columns x bits-per-cell / 8)) arrays (tiles), row-tile major, SLC first; " +
+                                   "an `ag.gemv` reads a group of them on one module, so a block spread over modules or PUs is several `ag.gemv` " +
+                                   "(on other PUs their partial sums go over the shared bus to the PU that reduces them with `sfu.reduce`).",
+        HyflexpimIsa.DigitalName => "The digital modules' stream of a PU (`.hfp_digital p`). `dg.shape` sets the attention shape of the following rows; the KV tables hold rows of groups x dim i8, one per position.",
+        HyflexpimIsa.SfuName => "The SFU stream of a PU (`.hfp_sfu p`). `sfu.len` sets the vector length and count for the following rows.",
         _ => "The link stream of a PU (`.hfp_link p`).",
     };
 }

@@ -48,6 +48,7 @@ public enum HyflexpimTiming
 public enum HyflexpimAction
 {
     AnalogShape,
+    AnalogSplit,
     AnalogGemv,
     DigitalShape,
     ScoreDot,
@@ -60,6 +61,7 @@ public enum HyflexpimAction
     VectorAdd,
     VectorMul,
     PartialSumReduce,
+    Rotary,
     Quantize,
     BusSend,
     InterPuSend,
