@@ -31,7 +31,7 @@ public static class HyflexpimIsaReference
             ev.sig event=1, count=1
         .hfp_digital 0
             ev.wait event=1, count=1
-            dg.shape dim=64, rows=0, queries=1, heads=1, groups=1
+            dg.shape dim=64, rows=1024, queries=1, heads=1, groups=1
             dg.qk dst=8, q=4, k=65536                          ; scores against the K rows at 16 MiB
         .hfp_link 0
             noc.send pu=1, src=4, dst=0, len=1                 ; 192 bytes to the next layer's PU

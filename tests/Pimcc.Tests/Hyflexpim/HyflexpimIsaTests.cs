@@ -27,15 +27,15 @@ public class HyflexpimIsaTests
     // Words by hand from HyflexpimFormats (opcode [63:56], slots MSB first):
     //   ag.gemv: module u5 [55:51], first u9 [50:42], last u9 [41:33], src u16 [32:17], dst u16 [16:1], acc [0] (acc = 1)
     //     0x12<<56 | 23<<51 | 500<<42 | 511<<33 | 0x1234<<17 | 0xABCD<<1 | 1 = 0x12BFD3FE2469579B
-    //   ag.shape: in count16 [55:40], out count17 [39:23], bits count4 [22:19], tokens count14 [18:5], reserved [4:0]
-    //     0x10<<56 | 768<<40 | 50257<<23 | 8<<19 | 1024<<5 = 0x1003006228C08000
+    //   ag.shape: in count16 [55:40], out count18 [39:22], bits count4 [21:18], tokens count14 [17:4], reserved [3:0]
+    //     0x10<<56 | 768<<40 | 50257<<22 | 8<<18 | 1024<<4 = 0x1003003114604000
     //   noc.send: pu u12 [55:44], src u16 [43:28], dst u16 [27:12], len count12 [11:0]
     //     0x41<<56 | 25<<44 | 4<<28 | 0<<12 | 2 = 0x4101900040000002
     //   dg.qk: dst u16 [55:40], q u16 [39:24], k u22 [23:2], reserved [1:0]
     //     0x21<<56 | 8<<40 | 4<<24 | 65536<<2 = 0x2100080004040000
     [Theory]
     [InlineData(".hfp_analog 0\n    ag.gemv module=23, first=500, last=511, src=0x1234, dst=0xABCD, acc=acc\n", 0x12BFD3FE2469579BUL)]
-    [InlineData(".hfp_analog 3\n    ag.shape in=768, out=50257, bits=8, tokens=1024\n", 0x1003006228C08000UL)]
+    [InlineData(".hfp_analog 3\n    ag.shape in=768, out=50257, bits=8, tokens=1024\n", 0x1003003114604000UL)]
     [InlineData(".hfp_link 24\n    noc.send pu=25, src=4, dst=0, len=2\n", 0x4101900040000002UL)]
     [InlineData(".hfp_digital 0\n    dg.qk dst=8, q=4, k=65536\n", 0x2100080004040000UL)]
     public void WordsAreEncodedAsTheFormatsSay(string body, ulong word)
