@@ -46,7 +46,7 @@ internal sealed partial class ProgramLowering
             var input = At(q.Values, pu);
             var analog = _layout.Stream(HyflexpimStreams.Analog, pu);
             var groups = tiles.Groups.Where(g => g.Pu == pu).ToList();
-            Issue(analog, [input, q.Scales], [outValue], () =>
+            Issue(analog, [input], [outValue], () =>
             {
                 analog.Emit("ag.shape", k, n, _t.Precision.InputBits, rows);
                 analog.Emit("ag.split", tiles.SlcRanks, HyflexpimFormats.SplitAxis.Code(tiles.SplitOnInputs ? "in" : "out"), groups[0].Tile);
