@@ -97,6 +97,9 @@ public enum ExitCode
     [Description("pimcc sweep: some points did not compile or simulate; the table (still written) gives each one's exit code and diagnostic.")]
     SweepPointsFailed = 65,
 
+    [Description("pimcc sweep --checkpoint: the folder holds another sweep's points (its grid, figures, inputs or pimcc version differ).")]
+    SweepCheckpointMismatch = 69,
+
     [Description("An importance profile (--importance) does not fit the model: a rank list of the wrong length or a matrix of another shape.")]
     ImportanceShapeMismatch = 70,
     [Description("An importance profile (--importance) was made for another model: it names weights the model lacks or misses some it has.")]

@@ -22,13 +22,24 @@ public sealed record GenerationRequest(int PromptLength, int OutputTokens, Progr
 
     /// <summary>
     /// Simulate programs that declare their layers with a few layer counts and extrapolate (<see cref="LayerSampling"/>);
-    /// false: every layer of every simulated run. Traced runs always run every layer.
+    /// false: every layer of every simulated run.
     /// </summary>
     public bool SampleLayers { get; init; } = true;
 
     /// <summary>Program runs to keep activity logs for (trace window), by run index: 0 = prefill, 1 + i = decode step i.</summary>
     public (int First, int Last)? KeepActivityRuns { get; init; }
+
+    /// <summary>
+    /// Layers of each traced run. Traced runs run once more for the trace alone (their figures come from their untraced
+    /// run, as for any other run, so a trace never changes the report); a program that declares more layers runs only
+    /// this many for its trace. Null: every layer.
+    /// </summary>
+    public int? TraceLayers { get; init; }
 }
+
+/// <summary>A run that kept its activity log for the trace: its run index (0 = prefill, 1 + i = decode step i) and, when
+/// it ran fewer layers than its program declares, how many of how many.</summary>
+public sealed record TracedProgramRun(int Run, ProgramRunResult Result, (int Ran, int Of)? Layers);
 
 /// <summary>One decode step's figures: simulated, or interpolated between simulated neighbours.</summary>
 public sealed record DecodeStep(int Step, int Kv, long LatencyPs, bool Simulated);
@@ -43,8 +54,11 @@ public sealed record GenerationResult
     public required StatVector DecodeStats { get; init; }
     /// <summary>Sum over all decode steps of the critical-path attribution (ps).</summary>
     public required double[] DecodeCriticalPathPs { get; init; }
-    /// <summary>The simulated program runs (prefill first), with activity logs where requested.</summary>
+    /// <summary>The simulated program runs (prefill first) whose figures the result holds.</summary>
     public required IReadOnlyList<ProgramRunResult> SimulatedRuns { get; init; }
+
+    /// <summary>The runs with activity logs, in run order (see <see cref="GenerationRequest.TraceLayers"/>).</summary>
+    public IReadOnlyList<TracedProgramRun> TracedRuns { get; init; } = [];
 
     public long DecodePs => Steps.Sum(s => s.LatencyPs);
     public long TotalPs => Prefill.MakespanPs + DecodePs;
@@ -71,16 +85,18 @@ public static class GenerationRun
         // Runs 0 = prefill and 1 + i = decode step i, simulated together (traced ones whole, with activity logs); the
         // prefill runs beside the schedule's first batch.
         var done = new Dictionary<int, ProgramRunResult>();
+        // Traced runs run again apart, with activity logs (and fewer layers if asked): a trace never changes the figures.
+        var traces = new SortedDictionary<int, TracedProgramRun>();
         void Simulate(IReadOnlyList<int> runs)
         {
             var fresh = runs.Where(r => !done.ContainsKey(r)).Distinct().ToList();
-            var plain = fresh.Where(r => !Keep(r)).ToList();
-            var results = LayerSampling.RunAll(sim, plain.Select(Program).ToList(), request.SampleLayers);
-            for (var i = 0; i < plain.Count; i++) done[plain[i]] = results[i];
+            var results = LayerSampling.RunAll(sim, fresh.Select(Program).ToList(), request.SampleLayers);
+            for (var i = 0; i < fresh.Count; i++) done[fresh[i]] = results[i];
             foreach (var r in fresh.Where(Keep))
             {
                 var (e, regs) = Program(r);
-                done[r] = traced!.Run(e, regs);
+                var shortened = request.TraceLayers is { } k && e.Layers is { } l && l.Count > k ? (k, l.Count) : ((int, int)?)null;
+                traces[r] = new TracedProgramRun(r, traced!.Run(e, regs, shortened?.Item1), shortened);
             }
             progress?.Invoke(done.Count, Math.Max(done.Count, budget));
         }
@@ -117,6 +133,7 @@ public static class GenerationRun
         return new GenerationResult
         {
             Request = request, Prefill = prefill, Steps = steps, DecodeStats = stats, DecodeCriticalPathPs = critical, SimulatedRuns = runs,
+            TracedRuns = [.. traces.Values],
         };
     }
 }

@@ -19,6 +19,11 @@ public sealed class SimCliOptions
     public Option<string?> Report { get; } = new("--output", "-o", "--report", "-r") { Description = "write the report to this file instead of standard output (written whole or not at all)" };
     public Option<string?> Trace { get; } = new("--trace") { Description = "write a Chrome-trace JSON (open in Perfetto) of the traced runs" };
     public Option<string> TraceRuns { get; } = new("--trace-runs") { Description = "runs to trace, FIRST:LAST (0 = prefill, 1 = first decode step)", DefaultValueFactory = _ => "1:1" };
+    public Option<string> TraceLayers { get; } = new("--trace-layers")
+    {
+        Description = "layers of each traced run: N (default 2: programs of more layers trace N of them) or all; traced runs are simulated apart, so the report's figures never change with the trace",
+        DefaultValueFactory = _ => "2",
+    };
     public Option<string?> TraceWindow { get; } = new("--trace-window") { Description = "time window of the trace on the generation's timeline, START:END with units ps, ns, us or ms (e.g. 0:50us; END may be empty: to the end)" };
     public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step and every layer (default: sample as --sampling and --layers say)" };
     public Option<string> Layers { get; } = new("--layers")
@@ -34,7 +39,7 @@ public sealed class SimCliOptions
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, TraceWindow, Exact, Sampling, Layers }) c.Options.Add(o);
+        foreach (var o in new Option[] { Format, Report, Trace, TraceRuns, TraceLayers, TraceWindow, Exact, Sampling, Layers }) c.Options.Add(o);
     }
 
     /// <summary>
@@ -68,6 +73,11 @@ public sealed class SimCliOptions
         var window = TraceTimeWindow.Parse(p.GetValue(TraceWindow));
         if (p.GetValue(TraceWindow) is not null && trace is null)
             throw new PimccError(ExitCode.Usage, "--trace-window", "there is no trace to window", "add --trace t.json");
+        int? traceLayers = p.GetValue(TraceLayers) is "all" ? null
+            : int.TryParse(p.GetValue(TraceLayers), NumberStyles.None, CultureInfo.InvariantCulture, out var tl) && tl >= 1 ? tl
+            : throw new PimccError(ExitCode.Usage, "--trace-layers", $"'{p.GetValue(TraceLayers)}' is not a layer count", "give a number of layers (1 or more) or all");
+        if (p.GetResult(TraceLayers) is { Implicit: false } && trace is null)
+            throw new PimccError(ExitCode.Usage, "--trace-layers", "there is no trace to shorten", "add --trace t.json");
         var sampling = p.GetValue(Sampling) switch
         {
             "adaptive" => DecodeSampling.Adaptive,
@@ -92,6 +102,7 @@ public sealed class SimCliOptions
                 SampleLayers = sampleLayers && !exact,
                 TraceRuns = trace is null ? null : (first, last),
                 TraceWindowPs = window,
+                TraceLayers = traceLayers,
                 Progress = bar.Update,
             });
         });

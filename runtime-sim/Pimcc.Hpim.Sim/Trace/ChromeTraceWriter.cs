@@ -129,12 +129,11 @@ public static class ChromeTraceWriter
         offsets[0] = 0;
         var t = g.Prefill.MakespanPs;
         for (var i = 0; i < g.Steps.Count; i++) { offsets[i + 1] = t; t += g.Steps[i].LatencyPs; }
-        foreach (var r in g.SimulatedRuns)
+        foreach (var (run, r, layers) in g.TracedRuns)
         {
-            if (r.Activity is null) continue;
-            var isPrefill = ReferenceEquals(r, g.Prefill);
-            var idx = isPrefill ? 0 : 1 + (int)r.Registers.Step;
-            runs.Add(new TracedRun(isPrefill ? "prefill" : $"decode step {r.Registers.Step} (kv {r.Registers.Kv})", offsets[idx], r.Activity));
+            var label = run == 0 ? "prefill" : $"decode step {r.Registers.Step} (kv {r.Registers.Kv})";
+            if (layers is var (ran, of)) label += $" [{ran} of {of} layers]";
+            runs.Add(new TracedRun(label, offsets[run], r.Activity!));
         }
         Write(runs, output, fromPs, toPs);
     }

@@ -39,6 +39,10 @@ public sealed record TimingRequest(int PromptTokens, int GeneratedTokens)
     /// slices across an edge are cut at it.</summary>
     public (long FromPs, long ToPs) TraceWindowPs { get; init; } = (0, long.MaxValue);
 
+    /// <summary>Layers of each traced run, for programs that declare more; null: every layer. Traced runs are simulated
+    /// apart for the trace: a trace never changes the figures.</summary>
+    public int? TraceLayers { get; init; }
+
     /// <summary>Called with (run, runs) as simulated runs complete (for a progress line).</summary>
     public Action<int, int>? Progress { get; init; }
 }
@@ -59,4 +63,7 @@ public sealed record FunctionalRequest(IReadOnlyList<int> Prompt, int DecodeStep
 
     /// <summary>Feed the prompt through the decode program position by position instead of running prefill.</summary>
     public bool ReplayPrompt { get; init; }
+
+    /// <summary>Called with (program steps done, program steps) as each program step completes (for a progress line).</summary>
+    public Action<int, int>? Progress { get; init; }
 }

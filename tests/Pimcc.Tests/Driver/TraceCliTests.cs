@@ -4,7 +4,8 @@ using Pimcc.Diagnostics;
 namespace Pimcc.Tests.Driver;
 
 /// <summary>
-/// <c>pimcc sim --trace</c>: by default one decode step (not the prefill); <c>--trace-window START:END</c> keeps the
+/// <c>pimcc sim --trace</c>: by default two layers of one decode step (not the prefill), simulated apart so the report
+/// does not change; <c>--trace-layers all</c> traces every layer; <c>--trace-window START:END</c> keeps the
 /// slices of that time window, cut at its edges, which the test recomputes from the unwindowed trace; the file is
 /// Chrome trace-event JSON as Perfetto reads it (metadata and complete events only, in microseconds).
 /// </summary>
@@ -36,23 +37,56 @@ public class TraceCliTests
 
     private static double End(JsonElement e) => Ts(e) + e.GetProperty("dur").GetDouble();
 
+    private static List<string?> Runs(List<JsonElement> events) =>
+        Slices(events).Where(e => e.GetProperty("cat").GetString() == "run").Select(e => e.GetProperty("name").GetString()).ToList();
+
     [Fact]
-    public void ByDefaultTheFirstDecodeStepIsTracedNotThePrefill()
+    public void ByDefaultTwoLayersOfTheFirstDecodeStepAreTracedNotThePrefill()
     {
-        var runs = Slices(Trace(Binary())).Where(e => e.GetProperty("cat").GetString() == "run").Select(e => e.GetProperty("name").GetString()).ToList();
-        runs.ShouldBe(["decode step 0 (kv 16)"]);
+        var bin = Binary();
+        var shortened = Trace(bin);
+        Runs(shortened).ShouldBe(["decode step 0 (kv 16) [2 of 12 layers]"]);
+        var whole = Trace(bin, "--trace-layers", "all");
+        Runs(whole).ShouldBe(["decode step 0 (kv 16)"]);
+        // gpt2's 12 layers: two layers and the work outside them hold far fewer slices than all twelve
+        (Slices(shortened).Count() * 3).ShouldBeLessThan(Slices(whole).Count());
     }
+
+    [Fact]
+    public void ATraceNeverChangesTheReport()
+    {
+        var bin = Binary();
+        var plain = CliRunner.Run("sim", bin, "--format", "json");
+        plain.ExitCode.ShouldBe(0, plain.Err);
+        foreach (var layers in new[] { "2", "all" })
+        {
+            var path = Path.Combine(Path.GetDirectoryName(bin)!, $"t{layers}.json");
+            var traced = CliRunner.Run("sim", bin, "--format", "json", "--trace", path, "--trace-runs", "0:1", "--trace-layers", layers);
+            traced.ExitCode.ShouldBe(0, traced.Err);
+            traced.Out.ShouldBe(plain.Out, $"--trace-layers {layers}");
+        }
+    }
+
+    [Theory]
+    [InlineData("0", "not a layer count")]
+    [InlineData("two", "not a layer count")]
+    public void ABadTraceLayerCountIsAUsageError(string layers, string message) =>
+        CliRunner.Run("sim", Binary(), "--trace", Path.Combine(CliRunner.TempDir(), "t.json"), "--trace-layers", layers).ShouldBeOneLineError(ExitCode.Usage, message);
+
+    [Fact]
+    public void TraceLayersWithoutATraceIsAUsageError() =>
+        CliRunner.Run("sim", Binary(), "--trace-layers", "3").ShouldBeOneLineError(ExitCode.Usage, "no trace to shorten");
 
     [Fact]
     public void AWindowKeepsTheSlicesInsideItCutAtItsEdges()
     {
         var bin = Binary();
-        var all = Trace(bin, "--trace-runs", "0:2");
+        var all = Trace(bin, "--trace-runs", "0:2", "--trace-layers", "all");
         var start = Slices(all).Min(Ts);
         var end = Slices(all).Max(End);
         // A window in the middle of the traced time, given in ns.
         double from = start + (end - start) / 3, to = start + 2 * (end - start) / 3;
-        var windowed = Trace(bin, "--trace-runs", "0:2", "--trace-window", $"{Math.Round(from * 1000)}ns:{Math.Round(to * 1000)}ns");
+        var windowed = Trace(bin, "--trace-runs", "0:2", "--trace-layers", "all", "--trace-window", $"{Math.Round(from * 1000)}ns:{Math.Round(to * 1000)}ns");
         from = Math.Round(from * 1000) / 1000;
         to = Math.Round(to * 1000) / 1000;
         Slices(windowed).ShouldNotBeEmpty();
