@@ -98,6 +98,7 @@ public static class OnnxModelLoader
         var opset = CheckVersions(proto, location);
         if (proto.Graph is null)
             throw OnnxErrors.Invalid(location, "the model has no graph");
+        UseCacheBranch.Inline(proto.Graph, location);
         CheckOperators(proto.Graph, location);
         using var external = new ExternalDataFiles(modelFolder);
         var graph = new OnnxGraphReader(location, new OnnxTensorDecoder(location, external)).Read(proto.Graph);

@@ -71,9 +71,9 @@ public sealed class PimllmBinaryContract : IBinaryContract
 
     public IReadOnlyList<MemorySpace> Spaces { get; } = [PimllmSpaces.Sram, PimllmSpaces.Lpddr];
 
-    /// <summary>Streams name units the chip has (one crossbar controller and one systolic array, a DMA per LPDDR
-    /// channel; no crossbar stream without crossbars), crossbar reads and tile shapes fit the description, DMA
-    /// transfers and regions lie inside SRAM and the channel's LPDDR.</summary>
+    /// <summary>Streams name units the chip has (one crossbar controller, whose post-processing lanes tpu-llm keeps
+    /// without crossbars, one systolic array, a DMA per LPDDR channel), crossbar reads and tile shapes fit the
+    /// description, DMA transfers and regions lie inside SRAM and the channel's LPDDR.</summary>
     public void Check(TargetDescription description, PimBinary binary, string location, ExitCode code)
     {
         var t = TargetLoader.As<PimllmTarget>(description, location);
@@ -81,8 +81,6 @@ public sealed class PimllmBinaryContract : IBinaryContract
         var hint = $"'{t.Name}' has {t.Crossbars.Count} crossbars of {t.Crossbars.Rows} rows, a {t.Systolic.Rows} x {t.Systolic.Columns} systolic array, {sramBytes} bytes of SRAM and LPDDR channels 0-{t.Lpddr.Channels - 1} of {t.Lpddr.ChannelBytes} bytes";
         foreach (var s in binary.Streams)
         {
-            if (s.Kind == PimllmStreams.Crossbar && !t.HasCrossbars)
-                throw new PimccError(code, location, $"section {s.Name} needs crossbars; '{t.Name}' has none (crossbar.count = 0)", "compile for a description with crossbars, or leave the crossbar stream out");
             var units = s.Kind == PimllmStreams.Dma ? t.Lpddr.Channels : 1;
             if (s.Index >= units)
                 throw new PimccError(code, location, $"section {s.Name} does not exist on the target", hint);
@@ -103,6 +101,9 @@ public sealed class PimllmBinaryContract : IBinaryContract
             case PimllmAction.LpddrLoad or PimllmAction.LpddrStore
                 when (op["lpddr"] + op["len"]) * PimllmFormats.LpddrUnitBytes > t.Lpddr.ChannelBytes:
                 throw new PimccError(code, where, $"'{op.Mnemonic}' transfers LPDDR bytes {op["lpddr"] * PimllmFormats.LpddrUnitBytes}-{(op["lpddr"] + op["len"]) * PimllmFormats.LpddrUnitBytes - 1}", hint);
+            case PimllmAction.LpddrGatherRow or PimllmAction.LpddrLoadCache or PimllmAction.LpddrStoreRow
+                when (op["table"] + op["len"]) * PimllmFormats.LpddrUnitBytes > t.Lpddr.ChannelBytes:
+                throw new PimccError(code, where, $"'{op.Mnemonic}' reads a table at LPDDR byte {op["table"] * PimllmFormats.LpddrUnitBytes} whose first row ends past the channel", hint);
         }
     }
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """Generates the tiny decoder samples in this folder (see README.md).
 
-Three model families, written here in plain torch so no transformers install is needed:
+Four model families, written here in plain torch so no transformers install is needed:
   tiny-opt    OPT-style: pre-LayerNorm, ReLU FFN, learned positions offset by 2, untied LM head.
   tiny-gpt2   GPT-2-style: Conv1D weights ([in, out]), fused QKV, tanh-GELU, tied LM head.
   tiny-llama  Llama-style: RMSNorm, rotary embeddings, grouped-query attention, SwiGLU FFN;
               saved with external data (.onnx + .onnx.data) so that path is exercised.
+  tiny-phi3   Phi-3-style: tiny-llama's model with fused qkv_proj / gate_up_proj and head_dim 96.
 Each family is exported twice:
   <name>.onnx         full sequence:  input_ids [1, seq] -> logits [1, seq, vocab]
   <name>-decode.onnx  KV-cache step:  input_ids [1, 1], past_key_values.{i}.{key,value}
@@ -38,7 +39,7 @@ class Cfg:
 
     @property
     def head_dim(self):
-        return self.hidden // self.heads
+        return getattr(self, "fixed_head_dim", self.hidden // self.heads)
 
 
 OPT = Cfg(name="tiny-opt", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256,
@@ -47,6 +48,10 @@ GPT2 = Cfg(name="tiny-gpt2", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4
            max_pos=128, seed=2)
 LLAMA = Cfg(name="tiny-llama", vocab=320, hidden=64, layers=3, heads=4, kv_heads=2, ffn=176,
             max_pos=128, seed=3, rope_theta=10000.0, rms_eps=1e-6)
+# Phi-3's head_dim 96 (not a power of two); six query heads make 576 query features, so one head straddles
+# pimcc's 512-feature prefill panels. head_dim is given, not hidden / heads (keeps the sample small).
+PHI3 = Cfg(name="tiny-phi3", vocab=256, hidden=64, layers=2, heads=6, kv_heads=2, ffn=96,
+           max_pos=128, seed=5, rope_theta=10000.0, rms_eps=1e-5, fixed_head_dim=96)
 
 
 def randomize_norms(module):
@@ -253,12 +258,45 @@ class LlamaLayer(nn.Module):
         return x, (k, v)
 
 
-class TinyLlama(nn.Module):
+class Phi3Layer(nn.Module):
+    """modeling_phi3.py's decoder layer: fused qkv_proj sliced into q, k, v; fused gate_up_proj chunked in two."""
+
     def __init__(self, c):
         super().__init__()
         self.c = c
+        d = c.head_dim
+        self.input_layernorm = RMSNorm(c.hidden, c.rms_eps)
+        self.qkv_proj = nn.Linear(c.hidden, (c.heads + 2 * c.kv_heads) * d, bias=False)
+        self.o_proj = nn.Linear(c.heads * d, c.hidden, bias=False)
+        self.post_attention_layernorm = RMSNorm(c.hidden, c.rms_eps)
+        self.gate_up_proj = nn.Linear(c.hidden, 2 * c.ffn, bias=False)
+        self.down_proj = nn.Linear(c.ffn, c.hidden, bias=False)
+
+    def forward(self, x, cos, sin, past):
+        c, d = self.c, self.c.head_dim
+        qkv = self.qkv_proj(self.input_layernorm(x))
+        query_pos = c.heads * d
+        q = split_heads(qkv[..., :query_pos], c.heads)
+        k = split_heads(qkv[..., query_pos:query_pos + c.kv_heads * d], c.kv_heads)
+        v = split_heads(qkv[..., query_pos + c.kv_heads * d:], c.kv_heads)
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)
+            v = torch.cat([past[1], v], dim=2)
+        groups = c.heads // c.kv_heads
+        x = x + self.o_proj(merge_heads(attend(q, repeat_kv(k, groups), repeat_kv(v, groups), past is None)))
+        gate, up = self.gate_up_proj(self.post_attention_layernorm(x)).chunk(2, dim=-1)
+        x = x + self.down_proj(up * F.silu(gate))
+        return x, (k, v)
+
+
+class TinyLlama(nn.Module):
+    def __init__(self, c, layer=LlamaLayer):
+        super().__init__()
+        self.c = c
         self.embed_tokens = nn.Embedding(c.vocab, c.hidden)
-        self.layers = nn.ModuleList([LlamaLayer(c) for _ in range(c.layers)])
+        self.layers = nn.ModuleList([layer(c) for _ in range(c.layers)])
         self.norm = RMSNorm(c.hidden, c.rms_eps)
         self.lm_head = nn.Linear(c.hidden, c.vocab, bias=False)
         inv_freq = 1.0 / (c.rope_theta ** (torch.arange(0, c.head_dim, 2).float() / c.head_dim))
@@ -277,6 +315,13 @@ class TinyLlama(nn.Module):
             presents += kv
         logits = self.lm_head(self.norm(x))
         return (logits, *presents) if past else logits
+
+
+class TinyPhi3(TinyLlama):
+    """Phi-3: Llama's model with Phi3Layer (fused projections)."""
+
+    def __init__(self, c):
+        super().__init__(c, Phi3Layer)
 
 
 # ---------------------------------------------------------------- export
@@ -386,6 +431,7 @@ def main():
     # unfolded shape arithmetic is left for pimcc's own folding.
     export(TinyGpt2, GPT2, fold=False)
     export(TinyLlama, LLAMA, external=True)
+    export(TinyPhi3, PHI3)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ byte-level model, and the fine-tuned low-rank model it belongs to.
      batches: that is the rank's importance.
 
 Writes the fine-tuned model (--out-model, the input ONNX graph with its initializers replaced: each factored weight is
-the rank-R product, so pimcc's SVD recovers the same factors) and the profile (--out-importance, pimcc-importance/1).
+the rank-R product, so pimcc's SVD recovers the same factors), fixed inputs with the model's logits beside it
+(expected/<name>.json, as samples/onnx/generate.py writes them) and the profile (--out-importance, pimcc-importance/1).
 Run: /usr/bin/python3 tools/train/gradient-importance.py --model samples/onnx/fortunes-gpt2.onnx --heads 4 \
        --out-model samples/onnx/fortunes-gpt2-svd.onnx --out-importance samples/importance/fortunes-gpt2-svd.json
 """
@@ -32,7 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "samples", "onnx"))
 sys.path.insert(0, HERE)
 import fortunes  # noqa: E402
-from generate import Cfg, TinyGpt2, save  # noqa: E402
+from generate import Cfg, TinyGpt2, save, tensor_json  # noqa: E402
 
 SEQ = 128
 
@@ -184,7 +185,20 @@ def main():
             init.CopyFrom(numpy_helper.from_array(state[init.name].contiguous().numpy(), init.name))
     onnx.save_model(graph, args.out_model)
     save(args.out_model, external=False)
-    print(f"wrote {args.out_model} and {args.out_importance}")
+
+    # Fixed input ids and the fine-tuned model's logits for them, beside the model as samples/onnx/generate.py writes
+    # them (expected/<name>.json), so the ONNX graph can be checked against the model code itself.
+    ids = torch.randint(0, cfg.vocab, (1, 7), generator=torch.Generator().manual_seed(13))
+    with torch.no_grad():
+        logits = model(ids)
+    name = os.path.splitext(os.path.basename(args.out_model))[0]
+    expected = os.path.join(os.path.dirname(os.path.abspath(args.out_model)), "expected")
+    os.makedirs(expected, exist_ok=True)
+    with open(os.path.join(expected, name + ".json"), "w") as f:
+        json.dump({"model": name + ".onnx", "inputs": {"input_ids": tensor_json(ids)}, "outputs": {"logits": tensor_json(logits)}},
+                  f, indent=None, separators=(",", ":"))
+        f.write("\n")
+    print(f"wrote {args.out_model}, {args.out_importance} and expected/{name}.json")
 
 
 if __name__ == "__main__":

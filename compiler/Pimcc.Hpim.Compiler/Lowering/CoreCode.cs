@@ -1,3 +1,4 @@
+using Pimcc.Compiler.Backend;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;

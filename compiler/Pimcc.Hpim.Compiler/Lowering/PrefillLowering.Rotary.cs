@@ -7,9 +7,12 @@ namespace Pimcc.Hpim.Compiler.Lowering;
 /// Rotary embeddings in prefill (docs/hpim-lowering.md, "Rotary embeddings"), from the same cos/sin tables decode
 /// reads (<see cref="RopeTable"/>). Panel by panel: the cos and sin rows of the block's positions (row p on channel
 /// p mod channels) are loaded token-major and transposed into feature-major [rotary_dim x tokens] factors, the first
-/// half of sin negated. A panel is feature-major, so the halves x1, x2 of a head are two contiguous runs of rows:
-/// rotate_half(x) = (x2, x1) is two <c>mv</c>, and y = x · cos + rotate_half(x) · (−sin, sin) two <c>vmul</c> and a
-/// <c>vadd</c> over rotary_dim x tokens elements. Channels past rotary_dim pass through.
+/// half of sin negated. The work unit of token block τ and chunk κ is the run of whole heads whose first feature lies
+/// in panel κ: with head_dim dividing the panel's features that is the panel itself; otherwise (Phi-3's head_dim 96
+/// in 512-feature panels) a head straddling two panels belongs to the run of the panel it starts in, and its rows are
+/// moved in two pieces (<see cref="FeatureRows"/>). Rows are feature-major, so the halves x1, x2 of a head are two
+/// contiguous runs of rows: rotate_half(x) = (x2, x1) is two <c>mv</c>, and y = x · cos + rotate_half(x) · (−sin, sin)
+/// two <c>vmul</c> and a <c>vadd</c> over rotary_dim x tokens elements. Channels past rotary_dim pass through.
 /// </summary>
 internal sealed partial class PrefillLowering
 {
@@ -20,8 +23,8 @@ internal sealed partial class PrefillLowering
         if (!start.IsConstant) throw Unsupported(op, $"prefill rotary start '{start}' is not a constant");
         var table = RopeTable.Of(op, RopeTable.PositionsOf(m));
         long e = Element, d = op.Attrs.Int("head_dim"), rd = table.RotaryDim, half = rd / 2, pe = l.ElementsPerPage;
-        if (pe % d != 0) throw Unsupported(op, $"head_dim {d} does not divide the {pe} features of a prefill panel");
         var n = FeaturesOf(op.Result.Name);
+        if (n % d != 0) throw Unsupported(op, $"{n} features are not whole heads of {d}");
         var chunks = HbmRowBudget.Ceil(n, pe);
         long row = op.Attrs.Int(HpimAttrs.RopeRow), rows = op.Attrs.Int(HpimAttrs.RopeRows);
         var padded = l.PaddedRowBytes((int)rd);
@@ -30,12 +33,21 @@ internal sealed partial class PrefillLowering
         var stage = Take(Tb * rd * e);
         var cos = Take(rd * Tb * e);
         var sin = Take(rd * Tb * e);
-        var x = Take(_s.PanelBytes);
+        // heads h with h·d in [κ·pe, (κ+1)·pe): rows [first, first + count) of the value (at most one head into panel κ + 1)
+        (long First, long Count) Run(long kappa)
+        {
+            var first = HbmRowBudget.Ceil(kappa * pe, d) * d;
+            return (first, Math.Min(HbmRowBudget.Ceil((kappa + 1) * pe, d) * d, n) - first);
+        }
+        var longest = Enumerable.Range(0, (int)chunks).Max(k => Run(k).Count);
+        var x = Take(Math.Max(_s.PanelBytes, longest * Tb * e));
         var rot = Take(rd * Tb * e);
         long loadedTau = -1;
         const int Pos = 15, Dst = 17;
         foreach (var (tau, kappa) in PanelsOf(c, op.Result.Name, chunks)) InPrompt(c, tau, Reg.T0, () =>
         {
+            var (first, count) = Run(kappa);
+            if (count <= 0) return;                                            // head_dim > panel: no head starts here
             if (tau != loadedTau)
             {
                 foreach (var (tableRow, factor) in new[] { (row, cos), (row + rows, sin) })
@@ -66,9 +78,8 @@ internal sealed partial class PrefillLowering
                 c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);       // (-sin, sin)
                 loadedTau = tau;
             }
-            var panelRows = RowsIn(n, kappa);
-            PanelRows(c, "hbm.ld", op.Operands[0].Name, tau, kappa, 0, panelRows, x);
-            for (long h = 0; h < panelRows / d; h++)
+            FeatureRows(c, "hbm.ld", op.Operands[0].Name, tau, first, count, x);
+            for (long h = 0; h < count / d; h++)
             {
                 var xh = x + h * d * Tb * e;
                 c.Li(Reg.T2, half * Tb * e);
@@ -88,7 +99,7 @@ internal sealed partial class PrefillLowering
                 c.Li(Reg.T1, rot);
                 c.I("vadd", Reg.T0, Reg.T0, Reg.T1, Reg.T2, _dt);
             }
-            PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, panelRows, x);
+            FeatureRows(c, "hbm.st", op.Result.Name, tau, first, count, x);
         });
     }
 }

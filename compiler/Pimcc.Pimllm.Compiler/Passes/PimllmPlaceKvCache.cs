@@ -9,8 +9,9 @@ namespace Pimcc.Pimllm.Compiler.Passes;
 /// <summary>
 /// Places each layer's KV cache (keys and values at <c>system.activationBits</c> per element, for the compiled context
 /// of prompt + generated tokens) in the SRAM while it fits, in LPDDR beyond, whole layers in order. The SRAM first
-/// keeps the working set: two buffers (double buffering) of one systolic row block (<c>systolic.rows</c> tokens) of
-/// the widest activation. LPDDR holds what the weights leave. A context beyond both is exit 47. The LPDDR traffic of
+/// keeps what the lowering lays out besides the caches (<see cref="Lowering.SramPlan.Reserved"/>: parameters, staging
+/// for LPDDR caches, weight chunks, the activations of a block of <c>systolic.rows</c> tokens). LPDDR holds what the
+/// weights leave. A context beyond both is exit 47. The LPDDR traffic of
 /// the placed caches is accounted over the whole generation (prefill writes the prompt, each decode step reads every
 /// cached position and writes one).
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class PimllmPlaceKvCache : Pass
     public static readonly Statistic LpddrBytes = new("kv-lpddr-bytes", "KV-cache bytes in LPDDR");
     public static readonly Statistic ReadBytes = new("kv-lpddr-read-bytes", "KV bytes read from LPDDR over the generation");
     public static readonly Statistic WriteBytes = new("kv-lpddr-write-bytes", "KV bytes written to LPDDR over the generation");
-    public static readonly Statistic Working = new("sram-working-bytes", "SRAM kept for activations before the KV cache");
+    public static readonly Statistic Working = new("sram-working-bytes", "SRAM the lowering needs besides the KV caches (parameters, staging, weight chunks, activations)");
 
     public override string Name => "pimllm-place-kv-cache";
     public override string Summary => "place KV caches in SRAM while they fit, in LPDDR beyond; account the LPDDR traffic";
@@ -36,9 +37,7 @@ public sealed class PimllmPlaceKvCache : Pass
     {
         var target = context.TargetAs<PimllmTarget>();
         var bits = target.ActivationBits;
-        var widest = module.Functions.SelectMany(f => f.Values).Select(v => v.Type.Shape.Length == 0 ? 1 : v.Type.Shape[^1])
-            .Where(d => d.IsConstant).Select(d => d.Constant).DefaultIfEmpty(0).Max();
-        var working = 2 * Bytes((long)target.Systolic.Rows * widest, bits);
+        var working = Lowering.SramPlan.Reserved(module, target);
         var sramLeft = Math.Max(0, target.SramBytes - working);
         context.Stats.Set(Working, working);
 

@@ -135,6 +135,7 @@ internal sealed partial class GraphRaiser
 
     private void Slice(List<string> ins)
     {
+        if (SliceOfLinear(ins)) return;
         if (Get(ins[0]) is not Heads { Bhsd: true, KeyT: false, Groups: 1 } h) throw Fail("Slice outside rotate-half");
         var starts = Ints(ins[1]);
         var ends = Ints(ins[2]);

@@ -10,7 +10,7 @@ internal sealed partial class GraphRaiser
     {
         if (t.DataType != OnnxDataType.Float) throw Fail($"initializer '{t.Name}' is {t.DataType}; raised weights are float32");
         return new Weight(IrName(t.Name), TensorType.Of(ElementType.F32, [.. t.Dims.Select(d => SymExpr.Const(d))]),
-            WeightBytes.F32(t.ToFloat32()), AttrMap.Empty);
+            WeightBytes.F32(Floats(t)), AttrMap.Empty);
     }
 
     /// <summary>The [in, out] MatMul weight as [out, in]; named after the checkpoint parameter when the
@@ -20,11 +20,15 @@ internal sealed partial class GraphRaiser
     {
         if (t.DataType != OnnxDataType.Float) throw Fail($"initializer '{t.Name}' is {t.DataType}; raised weights are float32");
         var (rows, cols) = ((int)t.Dims[0], (int)t.Dims[1]);
-        var src = t.ToFloat32();
+        var src = Floats(t);
         var dst = new float[src.Length];
-        for (var i = 0; i < rows; i++)
-            for (var j = 0; j < cols; j++)
-                dst[j * rows + i] = src[i * cols + j];
+        // in tiles, so neither side strides through memory a row at a time (an LM head is 50,272 x 1,024)
+        const int Tile = 64;
+        for (var i0 = 0; i0 < rows; i0 += Tile)
+            for (var j0 = 0; j0 < cols; j0 += Tile)
+                for (var i = i0; i < Math.Min(i0 + Tile, rows); i++)
+                    for (var j = j0; j < Math.Min(j0 + Tile, cols); j++)
+                        dst[j * rows + i] = src[i * cols + j];
         var name = t.Name.StartsWith("onnx::", StringComparison.Ordinal) || t.Name.Length == 0
             ? ModulePath(_node) + ".weight"
             : IrName(t.Name);
@@ -50,6 +54,9 @@ internal sealed partial class GraphRaiser
         Set(new Rows(node, Batched: false));
     }
 
+    /// <summary>A float initializer's elements without a copy; other float types converted.</summary>
+    private static float[] Floats(OnnxTensor t) => t.Data as float[] ?? t.ToFloat32();
+
     /// <summary>"/layers.0/q_proj/MatMul" -> "layers.0.q_proj".</summary>
     private static string ModulePath(OnnxNode node)
     {
@@ -73,24 +80,55 @@ internal sealed partial class GraphRaiser
         var sizes = ins.Count > 1 ? Ints(ins[1]) : _node.GetInts("split")?.ToArray();
         sizes ??= [.. Enumerable.Repeat(fused.Width / _node.Outputs.Count, _node.Outputs.Count)];
         if (sizes.Length != _node.Outputs.Count || sizes.Sum() != fused.Width) throw Fail("Split sizes do not cover the linear's output");
-        string[] parts = sizes.Length == 3 ? ["q", "k", "v"] : [.. Enumerable.Range(0, sizes.Length).Select(i => $"part{i}")];
-        var weight = _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[1]).Name);
-        var bias = fused.Inputs.Count > 2 ? _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[2]).Name) : null;
-        var inWidth = weight.Type.Shape[1].Constant;
         long start = 0;
         for (var p = 0; p < sizes.Length; p++)
         {
-            var range = (start, start + sizes[p]);
-            var inputs = new List<object> { fused.Inputs[0], new WeightRef(_program.AddWeight(Rows(weight, parts[p], range, inWidth))) };
-            if (bias is not null) inputs.Add(new WeightRef(_program.AddWeight(Rows(bias, parts[p], range, 1))));
-            var node = new RaisedNode("linear", inputs, fused.Attrs, $"{fused.Name}.{parts[p]}") { Width = sizes[p] };
-            node.Sources.AddRange(fused.Sources);
-            node.Sources.Add(_node.Name);
-            _program.Nodes.Add(node);
-            Set(new Rows(node), p);
+            Set(new Rows(LinearPart(fused, PartName(p, sizes.Length), (start, start + sizes[p]))), p);
             start += sizes[p];
         }
         _program.Nodes.Remove(fused);
+    }
+
+    /// <summary>
+    /// Phi-3's fused qkv_proj and gate_up_proj (<c>qkv[..., :q_pos]</c>, <c>chunk(2, -1)</c>): a Slice of a linear's
+    /// output along the feature axis with constant bounds is a linear over those rows of the fused weight, like one
+    /// part of a <see cref="Split"/>. The parts are named in the order the slices read them (q, k, v for three); the
+    /// fused linear goes once every reader is a slice.
+    /// </summary>
+    private bool SliceOfLinear(List<string> ins)
+    {
+        if (Get(ins[0]) is not Rows { Batched: true, Node: { Opcode: "linear" } fused }) return false;
+        var (starts, ends) = (Ints(ins[1]), Ints(ins[2]));
+        var axes = ins.Count > 3 ? Ints(ins[3]) : [0];
+        var steps = ins.Count > 4 ? Ints(ins[4]) : [1];
+        if (starts is not [var st] || ends is not [var en] || axes is not ([-1] or [2]) || steps is not [1] || st < 0 || st >= Math.Min(en, fused.Width))
+            throw Fail("Slice of a linear layer's output is not one constant feature range");
+        var readers = _uses.GetValueOrDefault(ins[0]);
+        var part = _slicedParts.GetValueOrDefault(fused);
+        _slicedParts[fused] = part + 1;
+        Set(new Rows(LinearPart(fused, PartName(part, readers), (st, Math.Min(en, fused.Width)))));
+        if (part + 1 == readers) _program.Nodes.Remove(fused);
+        return true;
+    }
+
+    private readonly Dictionary<RaisedNode, int> _slicedParts = [];
+
+    private static readonly string[] QkvParts = ["q", "k", "v"];
+
+    private static string PartName(int part, int parts) => parts == 3 ? QkvParts[part] : $"part{part}";
+
+    /// <summary>A linear over output rows [start, end) of a fused linear (weight and bias row ranges).</summary>
+    private RaisedNode LinearPart(RaisedNode fused, string part, (long Start, long End) range)
+    {
+        var weight = _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[1]).Name);
+        var bias = fused.Inputs.Count > 2 ? _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[2]).Name) : null;
+        var inputs = new List<object> { fused.Inputs[0], new WeightRef(_program.AddWeight(Rows(weight, part, range, weight.Type.Shape[1].Constant))) };
+        if (bias is not null) inputs.Add(new WeightRef(_program.AddWeight(Rows(bias, part, range, 1))));
+        var node = new RaisedNode("linear", inputs, fused.Attrs, $"{fused.Name}.{part}") { Width = range.End - range.Start };
+        node.Sources.AddRange(fused.Sources);
+        node.Sources.Add(_node.Name);
+        _program.Nodes.Add(node);
+        return node;
     }
 
     /// <summary>Rows [start, end) of a [out, in] (or [out]) weight, named "<stem>.<part>.<leaf>".</summary>

@@ -1,16 +1,20 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Pimcc.Frontends.Onnx.Raising;
 
 /// <summary>Weight data in the IR's storage format: little-endian, row-major (docs/ir.md, Pimcc.Reference WeightData).</summary>
 internal static class WeightBytes
 {
-    public static ImmutableArray<byte> F32(IReadOnlyList<float> values)
+    /// <summary>One copy of the values (a 200 MB embedding table is copied once, not element by element through an
+    /// interface and then again into the immutable array).</summary>
+    public static ImmutableArray<byte> F32(ReadOnlySpan<float> values)
     {
-        var bytes = new byte[values.Count * 4];
-        for (var i = 0; i < values.Count; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), values[i]);
-        return [.. bytes];
+        var bytes = new byte[values.Length * 4];
+        if (BitConverter.IsLittleEndian) MemoryMarshal.AsBytes(values).CopyTo(bytes);
+        else for (var i = 0; i < values.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), values[i]);
+        return ImmutableCollectionsMarshal.AsImmutableArray(bytes);
     }
 
     /// <summary>An initializer's elements in the storage format of <paramref name="element"/> (its IR element type).</summary>

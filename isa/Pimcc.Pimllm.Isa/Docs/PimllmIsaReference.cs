@@ -18,7 +18,7 @@ public static class PimllmIsaReference
     /// <summary>A crossbar projection, its dequantisation and a DMA of the next weights (a test assembles it).</summary>
     public const string Example = """
         .xbar 0
-            pp.len len=1024, group=64
+            pp.len len=1024, group=64, stride=0
             pp.quant dst=0, src=16, scale=48, dt=fp16        ; x -> i8 at SRAM 0, its scale at 48 x 64
             xb.mvm xbar=0, tiles=4, rows=256, src=0, acc=set  ; row tile 0 of a 1024 x 1024 projection
             xb.mvm xbar=4, tiles=4, rows=256, src=4, acc=acc
@@ -44,7 +44,14 @@ public static class PimllmIsaReference
             the partial-sum accumulators, then the post-processing lanes: dequantisation, LayerNorm/RMSNorm, activations,
             residuals, rotary, 8-bit absmax quantisation), one systolic-array stream (`.systolic 0`: GEMM/GEMV tiles with
             their m, n, k on the output-stationary array, softmax rows) and one DMA stream per LPDDR channel
-            (`.lpddr_dma c`: LPDDR <-> SRAM). The tpu-llm baseline (no crossbars) has no crossbar stream.
+            (`.lpddr_dma c`: LPDDR <-> SRAM). The tpu-llm baseline (no crossbars) keeps the controller's post-processing
+            lanes (norms, activations, quantisation) and so its stream, without `xb.mvm`.
+
+            The compiler (docs/pimllm-compiler.md, "Lowering") emits whole matrix products (`sa.mshape` + `sa.mm`,
+            `sa.msmx`) and token ranges (`pp.tok`, `dma.tok`); the tile-level rows (`sa.shape`, `sa.gemm`, `sa.softmax`)
+            are for hand-written code. Work that depends on the position of the current token (decode: the cache's
+            length) is stated by the instruction (`span` cache_n/cache_k, `dma.ldc`, `index=position`), so one decode
+            program serves every step.
 
             Operands are immediates written with their names (`xb.mvm xbar=0, tiles=4, ...`). SRAM addresses count
             64-byte units (17 bits: 8 MiB), LPDDR addresses and DMA lengths 64-byte units within the stream's channel.
@@ -64,7 +71,8 @@ public static class PimllmIsaReference
         PimllmIsa.CrossbarName => "The crossbar controller's stream (`.xbar 0`). `xb.mvm` applies the `rows` inputs of one row tile to `tiles` " +
                                   "crossbars side by side; partial sums of the row tiles of one matrix accumulate (`acc`) in the accumulators, " +
                                   "which `xb.st` scales and writes to SRAM.",
-        PimllmIsa.SystolicName => "The systolic array's stream (`.systolic 0`). `sa.shape` sets m, n, k; each `sa.gemm` is one output-stationary tile.",
+        PimllmIsa.SystolicName => "The systolic array's stream (`.systolic 0`). `sa.shape` sets m, n, k; each `sa.gemm` is one output-stationary tile. " +
+                                  "`sa.mshape` sets the shape of a whole product, which `sa.mm` runs as the array's sequencer tiles it.",
         _ => "The DMA stream of one LPDDR channel (`.lpddr_dma c`).",
     };
 }

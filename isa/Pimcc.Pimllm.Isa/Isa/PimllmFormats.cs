@@ -41,18 +41,28 @@ public static class PimllmFormats
     /// <summary>Which row of a table <c>dma.row</c> gathers: the current token's id or its position.</summary>
     public static readonly EnumDomain RowIndex = new("rowidx", ["token", "position"], "row selector of dma.row");
 
+    /// <summary>How the keys dimension of a <c>sa.mshape</c> product is bounded: <c>dense</c> as given; <c>causal_n</c>
+    /// (Q·Kᵀ) and <c>causal_k</c> (S·V): the given keys are past + m and row i sees past + i + 1 of them (masked tiles
+    /// skipped); <c>cache_n</c> and <c>cache_k</c>: every row sees the p + 1 keys of the cache at the current position p
+    /// (decode), the given value being the most the program was compiled for.</summary>
+    public static readonly EnumDomain Span = new("span", ["dense", "causal_n", "causal_k", "cache_n", "cache_k"], "keys bound of a matrix product");
+
     private static readonly FieldSlot Sram = new(Unsigned, SramAddressBits);
     private static readonly FieldSlot Dt = new(FieldKind.Enum, 2, DataType);
 
     public static readonly WordFormat Mvm = new("MVM", WordBits, [new(Unsigned, 18), new(Count, 10), new(Count, 9), Sram, new(FieldKind.Enum, 1, Accumulate)]);
     public static readonly WordFormat Store = new("XST", WordBits, [Sram, Sram, new(Count, 16), Dt]);
-    public static readonly WordFormat Length = new("LEN", WordBits, [new(Count, 24), new(Count, 9)]);
+    public static readonly WordFormat Length = new("LEN", WordBits, [new(Count, 24), new(Count, 9), new(Unsigned, 16)]);
+    public static readonly WordFormat Tokens = new("TOK", WordBits, [new(Unsigned, 16), new(Count, 16)]);
     public static readonly WordFormat Norm = new("NORM", WordBits, [Sram, Sram, Sram, new(FieldKind.Enum, 1, NormKind), Dt]);
     public static readonly WordFormat Unary = new("UN", WordBits, [Sram, Sram, new(FieldKind.Enum, 2, ActivationFunction), Dt]);
     public static readonly WordFormat Binary = new("BIN", WordBits, [Sram, Sram, Sram, Dt]);
     public static readonly WordFormat Shape = new("SHAPE", WordBits, [new(Count, 6), new(Count, 6), new(Count, 20)]);
     public static readonly WordFormat Gemm = new("GEMM", WordBits, [Sram, Sram, Sram, new(FieldKind.Enum, 2, WeightType), new(FieldKind.Enum, 1, Accumulate)]);
     public static readonly WordFormat Softmax = new("SMX", WordBits, [Sram, Sram, new(Count, 20)]);
+    public static readonly WordFormat MatrixShape = new("MSHAPE", WordBits, [new(Count, 13), new(Count, 20), new(Count, 20), new(FieldKind.Enum, 3, Span)]);
+    public static readonly WordFormat Strides = new("STRIDE", WordBits, [new(Unsigned, 16), new(Unsigned, 16), new(Unsigned, 16)]);
+    public static readonly WordFormat SoftmaxRows = new("SMXM", WordBits, [Sram, Sram]);
     public static readonly WordFormat Dma = new("DMA", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 14)]);
     public static readonly WordFormat DmaRow = new("DROW", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 13), new(FieldKind.Enum, 1, RowIndex)]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);

@@ -31,6 +31,9 @@ public enum PimllmTiming
     PostProcessingVector,
     /// <summary>An output-stationary tile: K + rows - 1 + columns - 1 clocks (SystolicSchedule).</summary>
     SystolicTile,
+    /// <summary>A whole matrix product of the shape set by sa.mshape, tiled onto the array by its sequencer: the sum of its
+    /// tiles' K + rows - 1 + columns - 1 clocks (SystolicSchedule), masked tiles skipped.</summary>
+    SystolicMatrix,
     /// <summary>Elements over softmax lanes (systolic.softmaxLanes), per pass (max, exp-sum, scale).</summary>
     SoftmaxRow,
     /// <summary>An LPDDR5 transfer through the shared DRAM engine (lpddr.*).</summary>
@@ -45,18 +48,26 @@ public enum PimllmAction
     CrossbarMvm,
     AccumulatorStore,
     VectorLength,
+    TokenRange,
     Norm,
     Activation,
     VectorAdd,
     VectorMul,
     Rotary,
     Quantize,
+    QuantizeToCache,
     TileShape,
     Gemm,
+    MatrixShape,
+    OperandStrides,
+    MatrixProduct,
     Softmax,
+    SoftmaxRows,
     LpddrLoad,
     LpddrStore,
     LpddrGatherRow,
+    LpddrLoadCache,
+    LpddrStoreRow,
     EventSignal,
     EventWait,
 }

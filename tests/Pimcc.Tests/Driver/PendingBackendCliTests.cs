@@ -7,7 +7,6 @@ namespace Pimcc.Tests.Driver;
 public class PendingBackendCliTests
 {
     [Theory]
-    [InlineData("pimllm", "pimllm")]
     [InlineData("a100", "gpu")]
     public void AnIrEmitStopsBeforeThePendingBackendAndABinaryCompileWritesNothing(string target, string marker)
     {

@@ -30,6 +30,7 @@ public class PromptLengthVersusOrtTests(ITestOutputHelper output)
     // 80 prompt tokens: two token blocks of 64 (the TCU's width), so prompts of one block skip the second one.
     [InlineData("tiny-opt", 80, new[] { 1, 64, 65, 80 })]
     [InlineData("tiny-llama", 80, new[] { 7, 70 })]
+    [InlineData("tiny-phi3", 80, new[] { 7, 70 })]
     public void EveryPromptUpToTheCompiledLengthGeneratesUpToTheLimitLikeOnnxRuntime(string name, int compiledPrompt, int[] lengths)
     {
         var s = CompiledSample.Load(name, compiledPrompt, Generated);

@@ -15,11 +15,12 @@ public sealed class OnnxSampleLoadingTests
     private static OnnxModel Load(string name) => OnnxModelLoader.Load(Path.Combine(SamplesFolder, name));
 
     [Fact]
-    public void All_nine_graphs_are_present() =>
+    public void All_eleven_graphs_are_present() =>
         SampleNames().ShouldBe(
         [
             "tiny-gpt2-decode.onnx", "tiny-gpt2-svd.onnx", "tiny-gpt2.onnx", "tiny-llama-decode.onnx", "tiny-llama.onnx",
             "tiny-opt-1bit-decode.onnx", "tiny-opt-1bit.onnx", "tiny-opt-decode.onnx", "tiny-opt.onnx",
+            "tiny-phi3-decode.onnx", "tiny-phi3.onnx",
         ]);
 
     [Theory]
@@ -41,6 +42,7 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-opt.onnx")]
     [InlineData("tiny-gpt2.onnx")]
     [InlineData("tiny-llama.onnx")]
+    [InlineData("tiny-phi3.onnx")]
     public void Full_sequence_graph_has_symbolic_seq(string name)
     {
         var g = Load(name).Graph;
@@ -49,17 +51,18 @@ public sealed class OnnxSampleLoadingTests
     }
 
     [Theory]
-    [InlineData("tiny-opt-decode.onnx", 2, 4)]
-    [InlineData("tiny-gpt2-decode.onnx", 2, 4)]
-    [InlineData("tiny-llama-decode.onnx", 3, 2)]
-    public void Decode_graph_has_kv_cache_per_layer(string name, int layers, int kvHeads)
+    [InlineData("tiny-opt-decode.onnx", 2, 4, 16)]
+    [InlineData("tiny-gpt2-decode.onnx", 2, 4, 16)]
+    [InlineData("tiny-llama-decode.onnx", 3, 2, 16)]
+    [InlineData("tiny-phi3-decode.onnx", 2, 2, 96)]
+    public void Decode_graph_has_kv_cache_per_layer(string name, int layers, int kvHeads, int headDim)
     {
         var g = Load(name).Graph;
         g.Inputs[0].Shape!.ToString().ShouldBe("[1, 1]");
         g.Inputs.Count.ShouldBe(1 + 2 * layers);
         g.Outputs.Count.ShouldBe(1 + 2 * layers);
         g.Inputs[1].Name.ShouldBe("past_key_values.0.key");
-        g.Inputs[1].Shape!.ToString().ShouldBe($"[1, {kvHeads}, past_seq, 16]");
+        g.Inputs[1].Shape!.ToString().ShouldBe($"[1, {kvHeads}, past_seq, {headDim}]");
         g.Outputs[2].Name.ShouldBe("present.0.value");
         g.Outputs[2].Shape!.Dims[2].Symbol.ShouldBe("total_seq");
     }

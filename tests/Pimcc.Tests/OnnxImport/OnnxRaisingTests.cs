@@ -12,17 +12,20 @@ public class OnnxRaisingTests(ITestOutputHelper output)
 
     internal static string SamplePath(string name) => RepoPaths.Combine("samples", "onnx", name + ".onnx");
 
-    // family, layers, hidden, heads, kv heads, ffn, vocab, tied, max positions (README table; generate.py Cfg)
-    public static TheoryData<string, string, int, int, int, int, int, int, bool, int> Samples() => new()
-    {
-        { "tiny-opt", "opt", 2, 64, 4, 4, 256, 256, false, 128 },
-        { "tiny-gpt2", "gpt2", 2, 64, 4, 4, 256, 256, true, 128 },
-        { "tiny-llama", "llama", 3, 64, 4, 2, 176, 320, false, 16 },
-    };
+    // family, layers, hidden, heads, kv heads, head_dim, ffn, vocab, tied, max positions (README table; generate.py Cfg)
+    public static IEnumerable<object[]> Samples() =>
+    [
+        ["tiny-opt", "opt", 2, 64, 4, 4, 16, 256, 256, false, 128],
+        ["tiny-gpt2", "gpt2", 2, 64, 4, 4, 16, 256, 256, true, 128],
+        ["tiny-llama", "llama", 3, 64, 4, 2, 16, 176, 320, false, 16],
+        // Phi-3's fused qkv_proj (three Slices) and gate_up_proj (chunk: two Slices) raise to separate linears;
+        // head_dim 96 is given (6 heads over hidden 64); RoPE + RMSNorm guess the llama family
+        ["tiny-phi3", "llama", 2, 64, 6, 2, 96, 96, 256, false, 16],
+    ];
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void Sample_raises_to_transformer_ops(string name, string family, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab, bool tied, int maxPositions)
+    public void Sample_raises_to_transformer_ops(string name, string family, int layers, int hidden, int heads, int kvHeads, int headDim, int ffn, int vocab, bool tied, int maxPositions)
     {
         var (module, report) = OnnxFrontend.LoadWithReport(SamplePath(name), Workload);
         output.WriteLine(report.Describe());
@@ -36,7 +39,7 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         a.Int("hidden_size").ShouldBe(hidden);
         a.Int("num_heads").ShouldBe(heads);
         a.Int("num_kv_heads").ShouldBe(kvHeads);
-        a.Int("head_dim").ShouldBe(hidden / heads);
+        a.Int("head_dim").ShouldBe(headDim);
         a.Int("ffn_dim").ShouldBe(ffn);
         a.Int("vocab_size").ShouldBe(vocab);
         a.Bool("tie_word_embeddings").ShouldBe(tied);
@@ -53,7 +56,7 @@ public class OnnxRaisingTests(ITestOutputHelper output)
             ops["linear"].ShouldBe(layers * (family == "llama" ? 7 : 6) + 1);
             ops.GetValueOrDefault("last_token").ShouldBe(fn == Module.Prefill ? 1 : 0); // as the HF frontend: decode has one row
             f.Body.Where(o => o.Opcode == "linear").Select(o => o.Attrs.Str("role")).ShouldNotContain("linear");
-            f.Body.Where(o => o.Opcode == "attention").ShouldAllBe(o => o.Attrs.Bool("causal") && Math.Abs(o.Attrs.Float("scale") - 0.25) < 1e-9);
+            f.Body.Where(o => o.Opcode == "attention").ShouldAllBe(o => o.Attrs.Bool("causal") && Math.Abs(o.Attrs.Float("scale") - 1 / Math.Sqrt(headDim)) < 1e-6);
         }
         module.Weights.ShouldAllBe(w => w.HasData);
     }
@@ -64,6 +67,7 @@ public class OnnxRaisingTests(ITestOutputHelper output)
     [InlineData("tiny-opt")]
     [InlineData("tiny-gpt2")]
     [InlineData("tiny-llama")]
+    [InlineData("tiny-phi3")]
     public void Kv_cache_graph_raises_to_the_same_decoder_as_its_full_sequence_twin(string sample)
     {
         var (decode, report) = OnnxFrontend.LoadWithReport(SamplePath(sample + "-decode"), Workload);

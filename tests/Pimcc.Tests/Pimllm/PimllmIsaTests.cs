@@ -30,10 +30,16 @@ public class PimllmIsaTests
     //     0x60<<56 | 256<<39 | 0x1ABCDE<<14 | 32 = 0x60008006AF378020
     //   sa.shape: m count6 [55:50], n count6 [49:44], k count20 [43:24]
     //     0x40<<56 | 32<<50 | 32<<44 | 4096<<24 = 0x4082001000000000
+    //   sa.mshape: m count13 [55:43], n count20 [42:23], k count20 [22:3], span [2:0] (cache_n = 3)
+    //     0x42<<56 | 32<<43 | 4096<<23 | 64<<3 | 3 = 0x4201000800000203
+    //   pp.len: len count24 [55:32], group count9 [31:23], stride u16 [22:7]
+    //     0x20<<56 | 64<<32 | 1<<23 | 768<<7 = 0x2000004000818000
     [Theory]
     [InlineData(".xbar 0\n    xb.mvm xbar=5, tiles=3, rows=256, src=2, acc=acc\n", 0x100001403800000AUL)]
     [InlineData(".lpddr_dma 3\n    dma.ld sram=256, lpddr=0x1ABCDE, len=32\n", 0x60008006AF378020UL)]
     [InlineData(".systolic 0\n    sa.shape m=32, n=32, k=4096\n", 0x4082001000000000UL)]
+    [InlineData(".systolic 0\n    sa.mshape m=32, n=4096, k=64, span=cache_n\n", 0x4201000800000203UL)]
+    [InlineData(".xbar 0\n    pp.len len=64, group=1, stride=768\n", 0x2000004000818000UL)]
     public void WordsAreEncodedAsTheFormatsSay(string body, ulong word)
     {
         var bin = Assembler.Assemble(Header + body, "t.pasm");
@@ -75,7 +81,7 @@ public class PimllmIsaTests
     [Theory]
     [InlineData("pimllm", ".xbar 0\n    xb.mvm xbar=131070, tiles=3, rows=256, src=0, acc=set\n", "reads crossbars 131070-131072")]
     [InlineData("pimllm", ".xbar 0\n    xb.mvm xbar=0, tiles=1, rows=257, src=0, acc=set\n", "with 257 rows")]
-    [InlineData("pimllm", ".xbar 1\n    pp.len len=1, group=1\n", "section xbar1 does not exist")]
+    [InlineData("pimllm", ".xbar 1\n    pp.len len=1, group=1, stride=0\n", "section xbar1 does not exist")]
     [InlineData("pimllm", ".systolic 0\n    sa.shape m=33, n=32, k=1\n", "a 33 x 32 output tile")]
     [InlineData("pimllm", ".systolic 1\n    sa.shape m=1, n=1, k=1\n", "section systolic1 does not exist")]
     [InlineData("pimllm", ".lpddr_dma 4\n    dma.ld sram=0, lpddr=0, len=1\n", "section lpddr_dma4 does not exist")]
@@ -83,7 +89,8 @@ public class PimllmIsaTests
     [InlineData("pimllm", ".region \"x\", activation, sram, chip=0, addr=8388600, size=16\n", "bytes 8388600-8388615) is outside the target's sram memory")]
     [InlineData("pimllm", ".region \"w\", weight, lpddr, channel=4, addr=0, size=64\n", "region \"w\" is on channel 4")]
     [InlineData("pimllm", ".region \"w\", weight, lpddr, channel=3, addr=2147483584, size=65\n", "bytes 2147483584-2147483648) is outside the target's lpddr memory")]
-    [InlineData("tpu-llm", ".xbar 0\n    pp.len len=1, group=1\n", "'tpu-llm' has none")]
+    [InlineData("tpu-llm", ".xbar 0\n    xb.mvm xbar=0, tiles=1, rows=1, src=0, acc=set\n", "reads crossbars 0-0")]
+    [InlineData("pimllm", ".lpddr_dma 0\n    dma.ldc sram=0, table=33554431, len=2\n", "whose first row ends past the channel")]
     public void WhatTheTargetDoesNotHaveIsRefused(string target, string body, string message)
     {
         var e = Should.Throw<PimccError>(() => Assembler.Assemble($".target \"{target}\"\n" + body, "t.pasm"));

@@ -1,4 +1,4 @@
-using Pimcc.Pimllm.Compiler;
+using Pimcc.Pimllm.Isa;
 using Pimcc.Pimllm.Compiler.Passes;
 
 namespace Pimcc.Tests.Pimllm;

@@ -1,13 +1,13 @@
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
-namespace Pimcc.Hpim.Compiler.Lowering;
+namespace Pimcc.Compiler.Backend;
 
 /// <summary>
 /// What a core or channel stream builder records besides its words: named entry points, their layer declarations,
-/// and the debug ranges that attribute words to IR ops. Shared by <see cref="CoreCode"/> and <see cref="ChannelCode"/>.
+/// and the debug ranges that attribute words to IR ops. Shared by the targets' stream builders (hpim's core and channel code, pimllm's streams).
 /// </summary>
-internal sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
+public sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
 {
     private readonly List<DebugRange> _debug = [];
     private readonly List<StreamEntry> _entries = [];

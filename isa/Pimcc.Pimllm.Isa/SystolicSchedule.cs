@@ -1,4 +1,4 @@
-namespace Pimcc.Pimllm.Compiler;
+namespace Pimcc.Pimllm.Isa;
 
 /// <summary>
 /// A matrix product C[M x N] = A[M x K] · B[K x N] on an R x C output-stationary systolic array: each PE keeps one

@@ -1,0 +1,95 @@
+using Pimcc.Ir;
+using Pimcc.Pimllm.Isa;
+using Ev = Pimcc.Pimllm.Compiler.Lowering.PimllmStreamSet.Events;
+
+namespace Pimcc.Pimllm.Compiler.Lowering;
+
+internal sealed partial class PimllmEmitter
+{
+    private const int SpanCausalN = 1, SpanCausalK = 2, SpanCacheN = 3, SpanCacheK = 4;
+
+    /// <summary>
+    /// One attention op, KV head by KV head: the controller quantises q (per token) and writes the block's new K and V
+    /// rows into the head's tables (<c>pp.qrow</c>, at their positions); the array then runs Q·Kᵀ, the softmax and S·V
+    /// against them: in prefill per query head as causal GEMMs over the keys up to the block's end, in decode per
+    /// KV group as GEMVs (the group's queries as rows) over the p + 1 keys of the cache. A cache in LPDDR is staged
+    /// per head in its channel's staging tables: the DMA loads the rows before the block (<c>dma.ldc</c>), the
+    /// controller adds the new rows, the DMA stores them back (<c>dma.strow</c>) while the array reads the staging tables.
+    /// </summary>
+    private void Attention(Operation op)
+    {
+        var cache = op.Attrs.Str("cache");
+        long heads = op.Attrs.Int("heads"), kvHeads = op.Attrs.Int("kv_heads"), d = op.Attrs.Int("head_dim");
+        var group = heads / kvHeads;
+        var decode = _function == Module.Decode;
+        var unit = PimllmFormats.SramUnitBytes;
+        long qq = Temp("qq"), qs = Temp("qscale"), scores = Temp("scores"), probs = Temp("probs"), output = Addr(op.Id);
+        var inSram = sram.InSram(cache);
+        var used = new bool[s.Channels];
+
+        s.PpLen(heads * d);
+        s.X("pp.quant", qq, Operand(op, 0), qs, Dt(op.Operands[0]));
+        for (long h = 0; h < kvHeads; h++)
+        {
+            var (c, kTable, vTable) = (0, 0L, 0L);
+            long kDst, vDst;
+            if (inSram)
+                (kDst, vDst) = (sram.KvTable(cache, h, kvHeads, false), sram.KvTable(cache, h, kvHeads, true));
+            else
+            {
+                (c, kTable) = lpddr.KvTable(cache, h, false);
+                (_, vTable) = lpddr.KvTable(cache, h, true);
+                (kDst, vDst) = (sram.Staging(c, false), sram.Staging(c, true));
+                if (used[c]) s.DWait(c, Ev.SaToDma(c));
+                used[c] = true;
+                s.DmaTok(c, _first, _rows);
+                s.D(c, "dma.ldc", kDst, kTable, sram.KvRowUnits);
+                s.D(c, "dma.ldc", vDst, vTable, sram.KvRowUnits);
+                s.DSig(c, Ev.DmaToXbar(c));
+                s.XWait(Ev.DmaToXbar(c));
+            }
+            s.PpLen(d, 1, kvHeads * d);
+            s.X("pp.qrow", kDst, Operand(op, 1) + h * d * ElementBytes(op.Operands[1]) / unit, sram.KvScaleUnit(cache, h, kvHeads, false), Dt(op.Operands[1]));
+            s.X("pp.qrow", vDst, Operand(op, 2) + h * d * ElementBytes(op.Operands[2]) / unit, sram.KvScaleUnit(cache, h, kvHeads, true), Dt(op.Operands[2]));
+            if (!inSram)
+            {
+                s.XSig(Ev.XbarToDma(c));
+                s.DWait(c, Ev.XbarToDma(c));
+                s.D(c, "dma.strow", kDst, kTable, sram.KvRowUnits, 1);
+                s.D(c, "dma.strow", vDst, vTable, sram.KvRowUnits, 1);
+            }
+            s.XSig(Ev.XbarToSa);
+            s.SWait(Ev.XbarToSa);
+            if (decode)
+            {
+                s.SaStride(0, 0, 0);
+                s.S("sa.mshape", group, sram.Positions, d, SpanCacheN);
+                s.S("sa.mm", scores, qq + h * group * d / unit, kDst, 0, 0);
+                s.S("sa.msmx", probs, scores);
+                s.S("sa.mshape", group, d, sram.Positions, SpanCacheK);
+                s.S("sa.mm", output + h * group * d * 4 / unit, probs, vDst, 0, 0);
+            }
+            else
+            {
+                var keys = _first + _rows;
+                for (var j = h * group; j < (h + 1) * group; j++)
+                {
+                    s.SaStride(0, heads * d, 0);
+                    s.S("sa.mshape", _rows, keys, d, SpanCausalN);
+                    s.S("sa.mm", scores, qq + j * d / unit, kDst, 0, 0);
+                    s.S("sa.msmx", probs, scores);
+                    s.SaStride(heads * d, 0, 0);
+                    s.S("sa.mshape", _rows, d, keys, SpanCausalK);
+                    s.S("sa.mm", output + j * d * 4 / unit, probs, vDst, 0, 0);
+                }
+            }
+            if (!inSram) s.SSig(Ev.SaToDma(c));
+        }
+        for (var c = 0; c < s.Channels; c++)
+            if (used[c]) s.DWait(c, Ev.SaToDma(c));
+        s.SSig(Ev.SaToXbar);
+        s.XWait(Ev.SaToXbar);
+    }
+
+    private long ElementBytes(Pimcc.Ir.Operand o) => Dt(o) == DtI32 ? 4 : 2;
+}

@@ -1,0 +1,184 @@
+using Pimcc.Diagnostics;
+using Pimcc.Ir;
+using Pimcc.Pimllm.Isa;
+
+namespace Pimcc.Pimllm.Compiler.Lowering;
+
+/// <summary>
+/// The SRAM layout of a pimllm binary, in 64-byte units from address 0:
+/// <list type="number">
+/// <item>parameters: biases, norm gains (each norm's beta in the unit after its gamma), the KV caches' static scales
+/// (per layer: the K scale of every KV head, then the V scales, an fp32 in a unit of its own), rotary cos/sin tables (compiled positions x
+/// rotary_dim f16: cos halves then sin halves per position);</item>
+/// <item>the KV caches placed in SRAM: per layer, per KV head, a K table then a V table of positions x head_dim i8;</item>
+/// <item>when some cache is in LPDDR, per LPDDR channel a K and a V staging table of the same shape;</item>
+/// <item>when some linear streams its weights, two weight-chunk buffers of <see cref="WeightChunkBytes"/>;</item>
+/// <item>the activation arena, shared by the prefill and decode programs (<see cref="ActivationPlan"/>); prefill
+/// works in blocks of <c>systolic.rows</c> tokens, halved while the layout does not fit.</item>
+/// </list>
+/// The KV-cache pass reserves what this plan needs besides the caches (<see cref="Reserved"/>), so the lowering lays
+/// out what the pass placed.
+/// </summary>
+public sealed class SramPlan
+{
+    /// <summary>Bytes of one streamed-weight buffer (two are double-buffered): a compiler choice, not hardware.</summary>
+    public const long WeightChunkBytes = 512 * 1024;
+
+    private readonly Dictionary<string, long> _params = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _kvScales = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _rope = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _kvTables = new(StringComparer.Ordinal);
+    private long _next;
+
+    public long ParamBytes { get; }
+    public long KvBytes { get; }
+    public long StagingUnit { get; } = -1;
+    public long ChunkUnit { get; } = -1;
+    public long ActivationUnit { get; }
+    public ActivationPlan Prefill { get; }
+    public ActivationPlan Decode { get; }
+    public long TotalBytes { get; }
+
+    /// <summary>Units of one row of a cache table (head_dim i8 in whole units).</summary>
+    public long KvRowUnits { get; }
+
+    /// <summary>Positions every cache table holds (the compiled context).</summary>
+    public long Positions { get; }
+
+    private SramPlan(Module m, PimllmTarget t, bool placed, long blockRows)
+    {
+        var prefill = m.FindFunction(Module.Prefill) ?? throw NoFunction(m, Module.Prefill);
+        var decode = m.FindFunction(Module.Decode) ?? throw NoFunction(m, Module.Decode);
+        long prompt = m.Attrs.IntOr("prompt_tokens", 1), generated = m.Attrs.IntOr("generated_tokens", 0);
+        Positions = m.KvCaches.IsEmpty ? prompt + generated : m.KvCaches.Max(c => c.MaxLength);
+        var headDim = m.KvCaches.IsEmpty ? 0 : m.KvCaches.Max(c => c.HeadDim);
+        KvRowUnits = UnitArena.Units(headDim * t.ActivationBits / 8);
+
+        foreach (var op in prefill.Body.Concat(decode.Body))
+            switch (op.Opcode)
+            {
+                case "linear" when op.Operands.Length > 2:
+                    Param(m, op.Operands[2].Name);
+                    break;
+                case "layer_norm" or "rms_norm":
+                    // gamma, then beta in the next unit: pp.norm reads both from one address
+                    foreach (var w in op.Operands.Skip(1)) Param(m, w.Name);
+                    if (op.Operands.Length > 2 && _params[op.Operands[2].Name] != _params[op.Operands[1].Name] + UnitArena.Units(m.FindWeight(op.Operands[1].Name)!.Type.StaticBytes))
+                        throw new PimccError(ExitCode.UnsupportedModel, $"%{op.Id}", "the norm's beta is shared with another op, so it cannot follow its gamma in SRAM", "give every norm its own gamma and beta");
+                    break;
+                case "add" or "mul":
+                    foreach (var w in op.Operands.Where(o => o.Kind == OperandKind.Weight)) Param(m, w.Name);
+                    break;
+                case "rotary":
+                    var key = RopeKey(op);
+                    if (!_rope.ContainsKey(key)) _rope[key] = Take(Positions * op.Attrs.IntOr("rotary_dim", op.Attrs.Int("head_dim")) * 2);
+                    break;
+                case "attention":
+                    var cache = op.Attrs.Str("cache");
+                    if (!_kvScales.ContainsKey(cache)) _kvScales[cache] = Take(2 * op.Attrs.Int("kv_heads") * PimllmFormats.SramUnitBytes);
+                    break;
+            }
+        ParamBytes = _next * PimllmFormats.SramUnitBytes;
+
+        var lpddrCaches = false;
+        foreach (var c in m.KvCaches)
+        {
+            if (!placed || c.Attrs.StrOr(PimllmAttrs.KvPlacement, "lpddr") != "sram")
+            {
+                lpddrCaches = true;
+                continue;
+            }
+            _kvTables[c.Name] = _next;
+            _next += 2 * c.KvHeads * Positions * KvRowUnits;
+        }
+        KvBytes = (_next * PimllmFormats.SramUnitBytes) - ParamBytes;
+        if (lpddrCaches || !placed && m.KvCaches.Length > 0)
+        {
+            StagingUnit = _next;
+            _next += t.Lpddr.Channels * 2 * Positions * KvRowUnits;
+        }
+        if (prefill.Body.Concat(decode.Body).Any(ActivationPlan.IsStreamed))
+        {
+            ChunkUnit = _next;
+            _next += 2 * UnitArena.Units(WeightChunkBytes);
+        }
+        ActivationUnit = _next;
+        var prompt1 = Math.Max(1, prompt);
+        Prefill = new ActivationPlan(prefill, Math.Min(blockRows, prompt1), prompt1, m);
+        Decode = new ActivationPlan(decode, 1, Positions, m);
+        TotalBytes = ActivationUnit * PimllmFormats.SramUnitBytes + Math.Max(Prefill.PeakBytes, Decode.PeakBytes);
+    }
+
+    /// <summary>The layout of a module whose KV caches are placed (the lowering), checked against the SRAM.</summary>
+    public static SramPlan Build(Module m, PimllmTarget t)
+    {
+        // Per-head operands (a head's q, K and V rows, its output) start on SRAM units.
+        foreach (var c in m.KvCaches.Where(c => c.HeadDim * t.ActivationBits / 8 % PimllmFormats.SramUnitBytes != 0))
+            throw new PimccError(ExitCode.UnsupportedModel, $"kv_cache @{c.Name}",
+                $"head_dim {c.HeadDim} is not a multiple of {PimllmFormats.SramUnitBytes}: pimllm's per-head operands start on {PimllmFormats.SramUnitBytes}-byte SRAM units",
+                "use a model whose head_dim is a multiple of 64 (GPT-2, OPT-1.3B/6.7B, LLaMA)");
+        var plan = Fitting(m, t, placed: true);
+        var sram = PimllmSpaces.AddressableSramBytes(t);
+        if (plan.TotalBytes > sram)
+            throw new PimccError(ExitCode.CapacityExceeded, $"--target {t.Name}",
+                $"the pimllm lowering needs {plan.TotalBytes} bytes of SRAM (parameters {plan.ParamBytes}, KV caches {plan.KvBytes}, activations {Math.Max(plan.Prefill.PeakBytes, plan.Decode.PeakBytes)}); target '{t.Name}' addresses {sram}",
+                "compile for fewer prompt tokens or a smaller model, or raise sram.capacity");
+        return plan;
+    }
+
+    /// <summary>SRAM bytes the lowering needs besides the KV caches, with staging for LPDDR caches (the KV pass's reserve).</summary>
+    public static long Reserved(Module m, PimllmTarget t) => Fitting(m, t, placed: false).TotalBytes;
+
+    /// <summary>The layout with the largest prefill block (systolic.rows, halved while the SRAM is too small) that
+    /// fits; the KV pass's reserve and the lowering pick the same block, since the caches only fill what it leaves.</summary>
+    private static SramPlan Fitting(Module m, PimllmTarget t, bool placed)
+    {
+        var sram = PimllmSpaces.AddressableSramBytes(t);
+        for (long rows = t.Systolic.Rows; ; rows /= 2)
+        {
+            var plan = new SramPlan(m, t, placed, rows);
+            if (plan.TotalBytes <= sram || rows == 1) return plan;
+        }
+    }
+
+    public long ParamUnitOf(string weight) => _params[weight];
+
+    /// <summary>The unit of a cache's static scale of one KV head's keys (or values when <paramref name="v"/>).</summary>
+    public long KvScaleUnit(string cache, long head, long kvHeads, bool v) => _kvScales[cache] + (v ? kvHeads : 0) + head;
+
+    public long RopeUnit(Operation rotary) => _rope[RopeKey(rotary)];
+
+    public bool InSram(string cache) => _kvTables.ContainsKey(cache);
+
+    /// <summary>First unit of the K (or V) table of one KV head of an SRAM-placed cache.</summary>
+    public long KvTable(string cache, long head, long kvHeads, bool v) => _kvTables[cache] + ((v ? kvHeads : 0) + head) * Positions * KvRowUnits;
+
+    /// <summary>First unit of an LPDDR channel's K (or V) staging table.</summary>
+    public long Staging(int channel, bool v) => StagingUnit + (channel * 2 + (v ? 1 : 0)) * Positions * KvRowUnits;
+
+    public long Chunk(long buffer) => ChunkUnit + buffer * UnitArena.Units(WeightChunkBytes);
+
+    /// <summary>Bytes of one output row of a weight [outputs, inputs] as stored (sub-byte types packed).</summary>
+    public static long WeightRowBytes(Weight w) => (w.Type.Shape[1].Constant * w.Type.Element.Bits() + 7) / 8;
+
+    private void Param(Module m, string weight)
+    {
+        if (_params.ContainsKey(weight)) return;
+        _params[weight] = Take(m.FindWeight(weight)!.Type.StaticBytes);
+    }
+
+    private long Take(long bytes)
+    {
+        var at = _next;
+        _next += UnitArena.Units(bytes);
+        return at;
+    }
+
+    // Ops with the same rotary parameters share a table.
+    private static string RopeKey(Operation op) =>
+        string.Join(";", op.Attrs.Where(a => !a.Key.StartsWith("cost.", StringComparison.Ordinal) && a.Key is not ("heads" or "start"))
+            .Select(a => $"{a.Key}={a.Value}"));
+
+    private static PimccError NoFunction(Module m, string name) =>
+        new(ExitCode.InvalidModel, $"module @{m.Name}", $"no {name} function", "the module needs prefill and decode functions");
+}

@@ -1,0 +1,152 @@
+using Pimcc.Pimllm.Isa;
+using Pimcc.Targets.Dram;
+using Cmd = Pimcc.Targets.Dram.Lpddr5Command;
+
+namespace Pimcc.Pimllm.Sim;
+
+/// <summary>
+/// One LPDDR5 channel driven command by command on the shared DRAM engine (<see cref="DramTimingEngine"/> with the
+/// description's <see cref="Lpddr5Standard"/> table): a DMA transfer becomes ACT, RD16/WR16 and PRE commands.
+/// <para>Address map: consecutive pages (one row of one bank, <c>lpddr.pageSize</c>) rotate over the bank groups
+/// first, then over the banks within a group, then advance the row, so a long transfer keeps every bank group busy.
+/// Controller: closed page (a row is precharged once its last burst is issued, when that is the earliest command); up to <see cref="Window"/> rows open at once;
+/// the next command is the one legal earliest (a burst before an activate on a tie), bursts round-robin over the open
+/// rows; when a refresh is due no new row is opened until every bank is closed and the refresh has been issued.</para>
+/// </summary>
+public sealed class LpddrChannel : IDramRefreshListener
+{
+    /// <summary>Rows the controller keeps open at once (one per bank group, twice over: tFAW allows four activates per window).</summary>
+    public const int Window = 8;
+
+    private readonly DramTimingEngine _engine;
+    private readonly Lpddr5Organization _org;
+    private readonly Lpddr5Timing _t;
+    private readonly int _burstBytes;
+
+    public LpddrChannel(LpddrConfig lpddr)
+    {
+        _org = lpddr.Organization;
+        _t = lpddr.Timing;
+        _burstBytes = lpddr.BurstBytes;
+        _engine = new DramTimingEngine(lpddr.Standard());
+    }
+
+    /// <summary>Bytes of one page: a row of one bank.</summary>
+    public long PageBytes => (long)_org.BurstsPerRow * _burstBytes;
+
+    public decimal TckPs => _t.TckPs;
+
+    /// <summary>All-bank refreshes issued so far.</summary>
+    public long Refreshes { get; private set; }
+
+    /// <summary>Bursts transferred so far.</summary>
+    public long Bursts { get; private set; }
+
+    /// <summary>Activates issued so far.</summary>
+    public long Activates => _engine.IssuedCount((int)Cmd.Act);
+
+    public void Refreshed(int node, DramAddress address, long cycle) => Refreshes++;
+
+    /// <summary>The bank and row of a page.</summary>
+    public DramAddress Page(long page, int burst)
+    {
+        var groups = _org.BankGroups;
+        var group = (int)(page % groups);
+        var bank = (int)(page / groups % _org.BanksPerBankGroup);
+        var row = page / _org.Banks;
+        if (row >= _org.RowsPerBank) throw new ArgumentOutOfRangeException(nameof(page), $"page {page} is beyond the channel's {_org.RowsPerBank} rows per bank");
+        return new DramAddress(Lpddr5Standard.BankIndex(_org, group, bank), (int)row, burst);
+    }
+
+    /// <summary>
+    /// Reads (or writes) <paramref name="bytes"/> from byte <paramref name="address"/> of the channel, no command
+    /// before command clock <paramref name="fromCycle"/>: the clock at which the last burst's data has moved.
+    /// </summary>
+    public long Transfer(long address, long bytes, bool write, long fromCycle)
+    {
+        if (bytes <= 0) return fromCycle;
+        var firstBurst = address / _burstBytes;
+        var lastBurst = (address + bytes - 1) / _burstBytes;
+        var rows = new Queue<(DramAddress At, int Next, int End)>();
+        for (var b = firstBurst; b <= lastBurst;)
+        {
+            var page = b / _org.BurstsPerRow;
+            var start = (int)(b % _org.BurstsPerRow);
+            var end = (int)Math.Min(_org.BurstsPerRow, lastBurst - page * _org.BurstsPerRow + 1);
+            rows.Enqueue((Page(page, start), start, end));
+            b = page * _org.BurstsPerRow + end;
+        }
+
+        var access = (int)(write ? Cmd.Wr : Cmd.Rd);
+        var dataLatency = (write ? _t.CWL : _t.CL) + _t.BL;
+        var open = new List<(DramAddress At, int Next, int End)>();
+        var closing = new List<DramAddress>();
+        long now = fromCycle, done = fromCycle;
+        var turn = 0;
+        while (rows.Count > 0 || open.Count > 0 || closing.Count > 0)
+        {
+            var refreshDue = _engine.Refresh.AnyDue(now);
+            if (refreshDue && open.Count == 0 && closing.Count == 0 && _engine.AllBanksClosed)
+            {
+                _engine.IssueDueRefreshes(now, this);
+                refreshDue = false;
+            }
+            // Candidates: the next burst of the open row whose turn it is, or an activate of the next row.
+            var burstAt = long.MaxValue;
+            var index = -1;
+            for (var k = 0; k < open.Count; k++)
+            {
+                var i = (turn + k) % open.Count;
+                var a = open[i].At with { Column = open[i].Next };
+                var p = _engine.Probe(access, a, now);
+                if (p.IsLegalState && p.EarliestCycle < burstAt) (burstAt, index) = (p.EarliestCycle, i);
+            }
+            var actAt = long.MaxValue;
+            if (!refreshDue && rows.Count > 0 && open.Count < Window)
+            {
+                var p = _engine.Probe((int)Cmd.Act, rows.Peek().At, now);
+                if (p.IsLegalState) actAt = p.EarliestCycle;
+            }
+            var preAt = long.MaxValue;
+            var closeIndex = -1;
+            for (var i = 0; i < closing.Count; i++)
+            {
+                var p = _engine.Probe((int)Cmd.Pre, closing[i], now);
+                if (p.EarliestCycle < preAt) (preAt, closeIndex) = (p.EarliestCycle, i);
+            }
+            if (index < 0 && actAt == long.MaxValue && closeIndex < 0)
+                throw new InvalidOperationException($"LPDDR controller stalled at clock {now}: nothing legal to issue (simulator bug)");
+            if (preAt < burstAt && preAt <= actAt)
+            {
+                _engine.Issue((int)Cmd.Pre, closing[closeIndex], preAt);
+                closing.RemoveAt(closeIndex);
+                now = preAt;
+                continue;
+            }
+            if (actAt < burstAt)
+            {
+                var r = rows.Dequeue();
+                _engine.Issue((int)Cmd.Act, r.At, actAt);
+                open.Add(r);
+                now = actAt;
+                continue;
+            }
+            var row = open[index];
+            _engine.Issue(access, row.At with { Column = row.Next }, burstAt);
+            Bursts++;
+            now = burstAt;
+            done = Math.Max(done, burstAt + dataLatency);
+            row = row with { Next = row.Next + 1 };
+            if (row.Next < row.End)
+            {
+                open[index] = row;
+                turn = index + 1;
+                continue;
+            }
+            open.RemoveAt(index);
+            turn = index;
+            closing.Add(row.At);
+        }
+        return done;
+    }
+}

@@ -1,0 +1,125 @@
+using Pimcc.Pimllm.Isa;
+
+namespace Pimcc.Pimllm.Sim;
+
+/// <summary>Time and energy events of one instruction (energy by event, <see cref="PimllmEnergyEvent"/>).</summary>
+public readonly record struct InstructionCost(long Picoseconds, long Macs, IReadOnlyDictionary<PimllmEnergyEvent, long> Events);
+
+/// <summary>
+/// The configuration a stream's earlier instructions set, which later ones read: the post-processing vector length
+/// and token count (<c>pp.len</c>, <c>pp.tok</c>), the systolic product's shape and span (<c>sa.mshape</c>), and the
+/// position of the program's first token (0 in prefill, the current position p in decode).
+/// </summary>
+public sealed record StreamState(long Len = 1, long Tokens = 1, long M = 1, long N = 1, long K = 1, long Span = 0, long Position = 0);
+
+/// <summary>
+/// What each instruction costs, from the target description alone (docs/pimllm-isa.md, timing classes):
+/// <list type="bullet">
+/// <item><c>xb.mvm</c>: per input vector, <c>ReadsPerInput</c> crossbar reads (activation bits over
+/// <c>crossbar.dac.bitsPerRead</c>), each the array read (<c>crossbar.readLatency</c>, DAC settling included) then the
+/// columns' conversions on the crossbar's shared ADCs (columns / <c>crossbar.adc.perCrossbar</c> samples at
+/// <c>crossbar.adc.sampleRate</c>); shift-add keeps pace with the ADC. The group's crossbars read in parallel.</item>
+/// <item>post-processing: len x tokens elements over <c>crossbar.postProcessing.lanes</c>, one per lane and clock,
+/// two passes for a norm (statistics, then normalise);</item>
+/// <item><c>sa.mm</c>: the product's tiles on the array (<see cref="SystolicSchedule"/>) at <c>system.clock</c>;
+/// the span bounds the keys (causal blocks skipped; the cache's p + 1 keys in decode);</item>
+/// <item>softmax: three passes (max, exp-sum, scale) over the scores, <c>systolic.softmaxLanes</c> per clock;</item>
+/// <item>configuration and events: one clock.</item>
+/// </list>
+/// Energy is per event only (the description gives no static power): a crossbar read per crossbar and read, a DAC
+/// conversion per driven row and read, an ADC conversion and a shift-add per column and read, a post-processing
+/// or softmax operation per element and pass, a MAC per useful multiply-accumulate, SRAM bits read and written,
+/// LPDDR bits moved. LPDDR time is not here: <see cref="LpddrChannel"/> times transfers on the DRAM engine.
+/// </summary>
+public sealed class PimllmCosts(PimllmTarget t)
+{
+    public long ClockPs { get; } = (long)Math.Round(1e12 / t.ClockHz);
+
+    /// <summary>One crossbar read: the array read and the conversions of its columns.</summary>
+    public long CrossbarReadPs => t.Crossbars.ReadLatencyPs + (long)Math.Ceiling(t.Crossbars.ConversionPs);
+
+    public InstructionCost Cost(Pimcc.Isa.Encoding.Op op, StreamState s)
+    {
+        var e = new Dictionary<PimllmEnergyEvent, long>();
+        long Clocks(long n) => n * ClockPs;
+        switch (op.Spec.Pimllm.Action)
+        {
+            case PimllmAction.CrossbarMvm:
+            {
+                var reads = s.Tokens * t.Crossbars.ReadsPerInput(t.ActivationBits);
+                long tiles = op["tiles"], rows = op["rows"];
+                e[PimllmEnergyEvent.CrossbarRead] = reads * tiles;
+                e[PimllmEnergyEvent.DacConversion] = reads * rows;
+                e[PimllmEnergyEvent.AdcConversion] = reads * tiles * t.Crossbars.Columns;
+                e[PimllmEnergyEvent.ShiftAdd] = reads * tiles * t.Crossbars.Columns;
+                e[PimllmEnergyEvent.SramBit] = s.Tokens * rows * t.ActivationBits;
+                return new(reads * CrossbarReadPs, 0, e);
+            }
+            case PimllmAction.AccumulatorStore or PimllmAction.Activation or PimllmAction.VectorAdd or PimllmAction.VectorMul
+                or PimllmAction.Rotary or PimllmAction.Quantize or PimllmAction.QuantizeToCache or PimllmAction.Norm:
+            {
+                var passes = op.Spec.Pimllm.Action == PimllmAction.Norm ? 2 : 1;
+                var elements = s.Len * s.Tokens;
+                e[PimllmEnergyEvent.PostProcessingOp] = elements * passes;
+                e[PimllmEnergyEvent.SramBit] = elements * 2 * 16;      // an f16 read and an f16 write per element
+                return new(Clocks(Ceil(elements * passes, t.Crossbars.PostProcessingLanes)), 0, e);
+            }
+            case PimllmAction.MatrixProduct:
+            {
+                var p = Product(s);
+                e[PimllmEnergyEvent.SystolicMac] = p.Macs;
+                e[PimllmEnergyEvent.SramBit] = (p.Macs / Math.Max(1, s.N) + p.Macs / Math.Max(1, s.M)) * 8 + s.M * s.N * 32;
+                return new(Clocks(p.Cycles), p.Macs, e);
+            }
+            case PimllmAction.SoftmaxRows:
+            {
+                var elements = Scores(s);
+                e[PimllmEnergyEvent.SoftmaxOp] = elements * 3;
+                e[PimllmEnergyEvent.SramBit] = elements * (32 + 8);
+                return new(Clocks(Ceil(elements * 3, t.Systolic.SoftmaxLanes)), 0, e);
+            }
+            default:
+                return new(ClockPs, 0, e);
+        }
+    }
+
+    /// <summary>Energy of a set of events, in pJ, with the description's per-event energies.</summary>
+    public double EnergyPj(PimllmEnergyEvent ev, long count) => count * ev switch
+    {
+        PimllmEnergyEvent.CrossbarRead => t.Energy.CrossbarReadPj,
+        PimllmEnergyEvent.DacConversion => t.Energy.DacPj,
+        PimllmEnergyEvent.AdcConversion => t.Energy.AdcPj,
+        PimllmEnergyEvent.ShiftAdd => t.Energy.ShiftAddPj,
+        PimllmEnergyEvent.PostProcessingOp => t.Energy.PostProcessingOpPj,
+        PimllmEnergyEvent.SystolicMac => t.Energy.SystolicMacPj,
+        PimllmEnergyEvent.SoftmaxOp => t.Energy.SoftmaxOpPj,
+        PimllmEnergyEvent.SramBit => t.Energy.SramPjPerBit,
+        PimllmEnergyEvent.LpddrBit => t.Energy.LpddrPjPerBit,
+        _ => throw new ArgumentOutOfRangeException(nameof(ev)),
+    };
+
+    /// <summary>The systolic schedule of the current product: the span bounds the keys.</summary>
+    public SystolicSchedule Product(StreamState s)
+    {
+        int rows = t.Systolic.Rows, columns = t.Systolic.Columns;
+        var keys = s.Position + 1;
+        return s.Span switch
+        {
+            1 => SystolicSchedule.CausalScores(s.M, s.N - s.M, s.K, rows, columns),
+            2 => SystolicSchedule.CausalValues(s.M, s.K - s.M, s.N, rows, columns),
+            3 => SystolicSchedule.Gemm(s.M, s.K, Math.Min(s.N, keys), rows, columns),
+            4 => SystolicSchedule.Gemm(s.M, Math.Min(s.K, keys), s.N, rows, columns),
+            _ => SystolicSchedule.Gemm(s.M, s.K, s.N, rows, columns),
+        };
+    }
+
+    /// <summary>Scores the softmax sees: every row's visible keys.</summary>
+    public static long Scores(StreamState s) => s.Span switch
+    {
+        1 => s.M * (s.N - s.M) + s.M * (s.M + 1) / 2,
+        3 => s.M * Math.Min(s.N, s.Position + 1),
+        _ => s.M * s.N,
+    };
+
+    private static long Ceil(long a, long b) => (a + b - 1) / b;
+}
