@@ -25,6 +25,8 @@ public static class HyflexpimAttrs
     public const string Stage = "hfp.stage";
     public const string Placement = "hfp.placement";
     public const string StagePus = "hfp.stage_pus";
+    /// <summary>On the module: the global PU (chip x chip.pus + PU) where each stage's PUs start.</summary>
+    public const string StageFirstPu = "hfp.stage_first_pu";
     public const string Chips = "hfp.chips";
 
     public const string SvdFactored = "svd-factored";

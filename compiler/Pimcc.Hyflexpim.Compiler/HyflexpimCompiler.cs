@@ -8,20 +8,20 @@ using Pimcc.Hyflexpim.Isa;
 
 namespace Pimcc.Hyflexpim.Compiler;
 
-/// <summary>The hyflexpim compiler: SVD rank truncation, the SLC/MLC split and unit mapping (docs/hyflexpim-passes.md).</summary>
+/// <summary>The hyflexpim compiler: SVD rank truncation, the SLC/MLC split, unit mapping and the lowering to streams (docs/hyflexpim-passes.md).</summary>
 public sealed class HyflexpimCompiler : ICompilerTarget
 {
     /// <summary>The shared front and the mapping passes: the IR a lowering will read.</summary>
     public const string MappingPipelineText =
         "infer-shapes,canonicalize,bind-workload,svd-rank,assign-slc-mlc,hyflexpim-quantize,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars,hyflexpim-allocate-pus";
 
-    /// <summary>The full pipeline; it ends in a refusal until the backend exists (never a fake binary).</summary>
-    public const string PipelineText = MappingPipelineText + ",hyflexpim-require-backend";
+    /// <summary>The full pipeline: the mapping, then the lowering to streams.</summary>
+    public const string PipelineText = MappingPipelineText + ",hyflexpim-lower";
 
     public string Kind => HyflexpimKind.Name;
 
     public IReadOnlyList<Pass> Passes { get; } =
-        [new SvdRank(), new AssignSlcMlc(), new HyflexpimQuantize(), new HyflexpimMapUnits(), new HyflexpimMapCrossbars(), new HyflexpimAllocatePus(), new HyflexpimRequireBackend()];
+        [new SvdRank(), new AssignSlcMlc(), new HyflexpimQuantize(), new HyflexpimMapUnits(), new HyflexpimMapCrossbars(), new HyflexpimAllocatePus(), new HyflexpimLower()];
 
     public string Pipeline => PipelineText;
 

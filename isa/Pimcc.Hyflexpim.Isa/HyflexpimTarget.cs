@@ -24,6 +24,9 @@ public sealed record HyflexpimTarget : TargetDescription
     /// <summary>Digital storage of one PU in bytes (KV cache, attention scratch).</summary>
     public long DigitalBytesPerPu => Chip.DigitalModulesPerPu * Digital.ModuleBytes;
 
+    /// <summary>PUs of the largest pipeline the target allows (system.maxChips x chip.pus); stream indices are global PUs.</summary>
+    public long MaxPus => (long)MaxChips * Chip.Pus;
+
     /// <summary>Area of one PU (its analog and digital modules).</summary>
     public double PuAreaMm2 => Chip.AnalogModulesPerPu * Analog.ModuleAreaMm2 + Chip.DigitalModulesPerPu * Digital.ModuleAreaMm2;
 
@@ -62,6 +65,10 @@ public sealed record AnalogModuleConfig(
     public int AdcBitsNeeded(CellMode mode) => CeilLog2(Rows) + BitsPerCell(mode) - 1;
 
     public long CellsPerArray => (long)Rows * Columns;
+
+    /// <summary>Bytes by which crossbar regions are addressed: one array's cells at one bit each (the binary's unit of
+    /// crossbar placement; an MLC array holds twice the bits in the same cells).</summary>
+    public long ArrayBytes => CellsPerArray / 8;
 
     public double ModuleAreaMm2 => Parts.Sum(p => p.AreaMm2);
     public double ModulePowerMw => Parts.Sum(p => p.PowerMw);

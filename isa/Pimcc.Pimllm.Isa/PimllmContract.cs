@@ -87,19 +87,7 @@ public sealed class PimllmBinaryContract : IBinaryContract
             for (var i = 0; i < s.Words.Count; i++)
                 CheckWord(t, s.Words[i], $"{location}: {s.Name} word {i}", hint, code);
         }
-        foreach (var r in binary.MemoryMap)
-        {
-            var p = r.Placement;
-            if (p is SramPlacement { Chip: not 0 } || p is LpddrPlacement l && l.Channel >= t.Lpddr.Channels)
-                throw new PimccError(code, location, $"region \"{r.Name}\" is on {p.Space.IndexDomain} {p.Index}", hint);
-            if (!p.Space.Holds(t, p, r.SizeBytes))
-            {
-                var at = p.Space.Address(t, p);
-                throw new PimccError(code, location,
-                    $"region \"{r.Name}\" ({p.Space.IndexDomain} {p.Index}, bytes {at}-{at + r.SizeBytes - 1}) is outside the target's {p.Space.Name} memory",
-                    $"{hint}; {p.Space.Name} holds {p.Space.BytesPerIndex(t)} bytes per {p.Space.IndexDomain}");
-            }
-        }
+        BinaryContracts.CheckRegions(t, binary, p => !(p is SramPlacement { Chip: not 0 } || p is LpddrPlacement l && l.Channel >= t.Lpddr.Channels), location, hint, code);
     }
 
     private static void CheckWord(PimllmTarget t, Op op, string where, string hint, ExitCode code)

@@ -99,7 +99,8 @@ public sealed class HyflexpimAllocatePus : Pass
             var layer = -1;
             return f.WithBody(f.Body.Select(op => op.Opcode == "attention" ? op.WithAttr(A.Stage, AttrValue.Of((long)++layer)) : op));
         });
-        var moduleAttrs = module.Attrs.Set(A.StagePus, AttrValue.Of(pus)).Set(A.Chips, chips);
+        var firstPu = first.Select(f => f.Chip * chipPus + f.Pu).ToArray();
+        var moduleAttrs = module.Attrs.Set(A.StagePus, AttrValue.Of(pus)).Set(A.StageFirstPu, AttrValue.Of(firstPu)).Set(A.Chips, chips);
         return (module with { Weights = [.. weights], Functions = [.. functions] }).WithAttrs(moduleAttrs);
     }
 

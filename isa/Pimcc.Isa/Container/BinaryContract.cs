@@ -125,6 +125,27 @@ public static class BinaryContracts
 
     public static MemorySpace? Space(string name) => All.Value.SpaceByName.GetValueOrDefault(name);
 
+    /// <summary>The region checks every contract makes: each region of the binary's memory map is on an index the target
+    /// has (<paramref name="indexExists"/>) and lies inside that index's memory (<see cref="MemorySpace.Holds"/>);
+    /// otherwise <paramref name="code"/> at <paramref name="location"/> with the target's <paramref name="hint"/>.</summary>
+    public static void CheckRegions(TargetDescription target, PimBinary binary, Func<Placement, bool> indexExists, string location,
+        string hint, ExitCode code)
+    {
+        foreach (var r in binary.MemoryMap)
+        {
+            var p = r.Placement;
+            if (!indexExists(p))
+                throw new PimccError(code, location, $"region \"{r.Name}\" is on {p.Space.IndexDomain} {p.Index}", hint);
+            if (!p.Space.Holds(target, p, r.SizeBytes))
+            {
+                var at = p.Space.Address(target, p);
+                throw new PimccError(code, location,
+                    $"region \"{r.Name}\" ({p.Space.IndexDomain} {p.Index}, bytes {at}-{at + r.SizeBytes - 1}) is outside the target's {p.Space.Name} memory",
+                    $"{hint}; {p.Space.Name} holds {p.Space.BytesPerIndex(target)} bytes per {p.Space.IndexDomain}");
+            }
+        }
+    }
+
     /// <summary>Every registered stream kind, by section id (for docs and hints).</summary>
     public static IReadOnlyList<StreamKind> StreamKinds => [.. All.Value.BySection.Values.Select(v => v.Kind).OrderBy(k => k.Section)];
 }

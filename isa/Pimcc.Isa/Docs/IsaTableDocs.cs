@@ -11,6 +11,27 @@ namespace Pimcc.Isa.Docs;
 /// </summary>
 public static class IsaTableDocs
 {
+    /// <summary>
+    /// One document of several tables (a target with a table per stream kind): the generated-file header naming
+    /// <paramref name="generator"/>, the <paramref name="preamble"/> (from its heading on), then each table rendered by
+    /// <see cref="Render"/> with its headings one level down and its own header lines dropped.
+    /// </summary>
+    public static string RenderDocument(IReadOnlyList<OpTable> tables, string generator, string source, string regenerateHint,
+        string preamble, Func<OpTable, string> intro)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!-- Generated from ").Append(source).Append(" by ").Append(generator).Append("; do not edit. -->\n");
+        sb.Append("<!-- Regenerate: ").Append(regenerateHint).Append(" -->\n");
+        sb.Append(preamble);
+        foreach (var table in tables)
+        {
+            var text = Render(table, regenerateHint, source, $"Table {table.Name}", intro(table));
+            foreach (var line in text.Split('\n').Where(l => !l.StartsWith("<!--", StringComparison.Ordinal)))
+                sb.Append(line.StartsWith('#') ? "#" + line : line).Append('\n');
+        }
+        return sb.ToString().TrimEnd('\n') + "\n";
+    }
+
     public static string Render(OpTable table, string regenerateHint, string source, string title, string intro)
     {
         var sb = new StringBuilder();

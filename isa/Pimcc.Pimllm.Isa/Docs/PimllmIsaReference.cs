@@ -36,10 +36,7 @@ public static class PimllmIsaReference
 
     public static string Markdown()
     {
-        var sb = new StringBuilder();
-        sb.Append("<!-- Generated from ").Append(Source).Append(" by Pimcc.Pimllm.Isa.PimllmIsaReference; do not edit. -->\n");
-        sb.Append("<!-- Regenerate: ").Append(RegenerateHint).Append(" -->\n");
-        sb.Append("""
+        var preamble = new StringBuilder().Append("""
             # pimllm instruction sets
 
             pimllm (docs/pimllm-compiler.md) runs three kinds of stream, each with its own table of 64-bit words: one
@@ -65,15 +62,8 @@ public static class PimllmIsaReference
             Example (a 1024 x 1024 binary projection on 16 crossbars, and the q . K^T tile it feeds):
 
             ```
-            """).Append('\n').Append(Example.TrimEnd()).Append("\n```\n\n");
-        foreach (var table in PimllmIsa.Tables)
-        {
-            var text = IsaTableDocs.Render(table, RegenerateHint, Source, $"Table {table.Name}", TableIntro(table));
-            // One document: each table's generated header lines are dropped and its headings sit one level down.
-            foreach (var line in text.Split('\n').Where(l => !l.StartsWith("<!--", StringComparison.Ordinal)))
-                sb.Append(line.StartsWith('#') ? "#" + line : line).Append('\n');
-        }
-        return sb.ToString().TrimEnd('\n') + "\n";
+            """).Append('\n').Append(Example.TrimEnd()).Append("\n```\n\n").ToString();
+        return IsaTableDocs.RenderDocument(PimllmIsa.Tables, "Pimcc.Pimllm.Isa.PimllmIsaReference", Source, RegenerateHint, preamble, TableIntro);
     }
 
     private static string TableIntro(OpTable table) => table.Name switch

@@ -7,7 +7,6 @@ namespace Pimcc.Tests.Driver;
 public class PendingBackendCliTests
 {
     [Theory]
-    [InlineData("hyflexpim", "hfp.chips")]
     [InlineData("a100", "gpu")]
     public void AnIrEmitStopsBeforeThePendingBackendAndABinaryCompileWritesNothing(string target, string marker)
     {

@@ -1,0 +1,209 @@
+using Pimcc.Diagnostics;
+using Pimcc.Hyflexpim.Isa;
+using Pimcc.Ir;
+using A = Pimcc.Hyflexpim.Compiler.HyflexpimAttrs;
+
+namespace Pimcc.Hyflexpim.Compiler.Lowering;
+
+/// <summary>
+/// Lowers one program (the prefill or the decode function) op by op, in IR order, onto the streams of the PUs: each op
+/// runs on its stage's home PU (a linear's or attention's stage; other ops stay on the stage of the last one before
+/// them), values move between PUs over the interconnect or PCIe when a consumer's PU differs, every cross-stream
+/// dependency is an event. Ops without a rule are refused: a binary never leaves part of the model out.
+/// </summary>
+internal sealed partial class ProgramLowering
+{
+    private readonly ChipLayout _layout;
+    private readonly HyflexpimTarget _t;
+    private readonly Function _fn;
+    private readonly EventEdges _edges;
+    private readonly Dictionary<int, PuWindow> _windows = [];
+    private readonly Dictionary<string, BufferValue> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lastUse = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _aliasOf = new(StringComparer.Ordinal);
+    private readonly long _tokens;
+
+    /// <summary>Tokens one run of the program takes (the prompt for prefill, 1 for decode).</summary>
+    public long Tokens => _tokens;
+
+    public ProgramLowering(ChipLayout layout, Function fn, EventEdges edges)
+    {
+        _layout = layout;
+        _t = layout.Target;
+        _fn = fn;
+        _edges = edges;
+        _tokens = fn.Params.Length == 1 && fn.Params[0].Type.IsStatic ? fn.Params[0].Type.Shape.Aggregate(1L, (a, d) => a * d.Constant)
+            : throw Unsupported("the program's input", "a program takes one static tensor of token ids");
+    }
+
+    private PimccError Unsupported(string where, string what) =>
+        new(ExitCode.UnsupportedOperator, $"@{_fn.Name}: {where}", $"hyflexpim lowering: {what}",
+            "the hyflexpim backend lowers decoder transformers (embeddings, linears, attention, norms, GELU/SiLU, rotary, residuals)");
+
+    /// <summary>Each op's home PU: the first PU of its stage.</summary>
+    public static int[] Homes(ChipLayout layout, Function fn)
+    {
+        var homes = new int[fn.Body.Length];
+        long stage = 0;
+        for (var i = 0; i < fn.Body.Length; i++)
+        {
+            var op = fn.Body[i];
+            if (op.Opcode == "attention" && op.Attrs.ContainsKey(A.Stage)) stage = op.Attrs.Int(A.Stage);
+            else if (op.Opcode == "linear" && op.Operands[1].Kind == OperandKind.Weight && layout.Module.FindWeight(op.Operands[1].Name) is { } w
+                     && w.Attrs.ContainsKey(A.Stage))
+                stage = w.Attrs.Int(A.Stage);
+            homes[i] = layout.Home(stage);
+        }
+        return homes;
+    }
+
+    /// <summary>Places the parameters every op of <paramref name="fn"/> reads (before any program takes window space).</summary>
+    public static void PlaceParams(ChipLayout layout, Function fn)
+    {
+        var homes = Homes(layout, fn);
+        for (var i = 0; i < fn.Body.Length; i++)
+            ParamsOf(layout, fn.Body[i], homes[i]);
+    }
+
+    /// <summary>The unit where the parameters an SFU op reads lie in its PU's window (-1: none).</summary>
+    private static long ParamsOf(ChipLayout layout, Operation op, int pu)
+    {
+        var weights = op.Opcode is "linear" or "embedding" ? [] : op.Operands.Where(o => o.Kind == OperandKind.Weight).Select(o => o.Name).ToList();
+        if (op.Opcode == "rotary")
+        {
+            // cos and sin rows of head_dim / 2 per position, for every position the programs reach.
+            var positions = layout.Module.KvCaches.Select(c => c.MaxLength).DefaultIfEmpty(1).Max();
+            var len = op.Attrs.Int("head_dim");
+            return layout.Param(pu, "rope:" + len, [$"rope.table.{len}"], [positions * len]);
+        }
+        if (weights.Count == 0) return -1;
+        var lengths = weights.Select(n => layout.Module.FindWeight(n)!.Type.Shape.Aggregate(1L, (a, d) => a * d.Constant)).ToList();
+        return layout.Param(pu, string.Join('|', weights), weights, lengths);
+    }
+
+    public void Lower(string entry)
+    {
+        _layout.StartProgram(entry);
+        var homes = Homes(_layout, _fn);
+        ComputeLastUses();
+        for (var i = 0; i < _fn.Body.Length; i++)
+        {
+            var op = _fn.Body[i];
+            LowerOp(op, homes[i]);
+            foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value))
+                if (_lastUse.GetValueOrDefault(Root(o.Name)) == i) Release(Root(o.Name));
+        }
+        foreach (var r in _fn.Returns)
+        {
+            var v = Value(r.Name);
+            var link = _layout.Stream(HyflexpimStreams.Link, v.Pu);
+            Issue(link, [v], [], () => link.Emit("io.out", v.Start, v.Units));
+        }
+    }
+
+    private string Root(string name) => _aliasOf.TryGetValue(name, out var r) ? Root(r) : name;
+
+    private void ComputeLastUses()
+    {
+        for (var i = 0; i < _fn.Body.Length; i++)
+        {
+            var op = _fn.Body[i];
+            if (op.Opcode == "last_token") _aliasOf[op.Result.Name] = op.Operands[0].Name;
+            foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value)) _lastUse[Root(o.Name)] = i;
+        }
+        foreach (var r in _fn.Returns) _lastUse[Root(r.Name)] = int.MaxValue;
+    }
+
+    private PuWindow Window(int pu)
+    {
+        if (!_windows.TryGetValue(pu, out var w)) _windows[pu] = w = new PuWindow(pu, _layout.ParamUnits(pu));
+        return w;
+    }
+
+    /// <summary>The highest window unit each PU's values reached in this program.</summary>
+    public IEnumerable<(int Pu, long Units)> HighWater => _windows.Values.Select(w => (w.Pu, w.HighWater));
+
+    private BufferValue Allocate(int pu, long rows, long length, int elementBytes, string what)
+    {
+        var probe = new BufferValue(pu, 0, rows, length, elementBytes);
+        var (start, touched) = Window(pu).Allocate(probe.Units, what);
+        var v = new BufferValue(pu, start, rows, length, elementBytes);
+        v.Prior.AddRange(touched);
+        return v;
+    }
+
+    /// <summary>Frees a value's blocks (and those of the values that alias one of its rows) after its last use.</summary>
+    private void Release(string name)
+    {
+        foreach (var alias in _aliasOf.Keys.Where(a => Root(a) == name).ToList()) ReleaseOne(alias);
+        ReleaseOne(name);
+    }
+
+    private void ReleaseOne(string name)
+    {
+        if (!_values.Remove(name, out var v)) return;
+        foreach (var b in Blocks(v).Where(b => b.Owner is null))
+            Window(b.Pu).Free(b.Start, b.Units, [.. b.Prior, .. b.Writers, .. b.Readers]);
+    }
+
+    /// <summary>A value's block and those of its copies and quantised forms (and theirs).</summary>
+    private static IEnumerable<BufferValue> Blocks(BufferValue v)
+    {
+        yield return v;
+        foreach (var b in v.Copies.Values.SelectMany(Blocks)) yield return b;
+        if (v.Quantized is { } q)
+            foreach (var b in Blocks(q.Values).Concat(Blocks(q.Scales))) yield return b;
+    }
+
+    private BufferValue Value(string name) =>
+        _values.TryGetValue(name, out var v) ? v : throw Unsupported($"%{name}", "a value that is not in any PU's buffer (a program input other than the token ids)");
+
+    /// <summary>Emits one instruction on <paramref name="stream"/> after what it depends on: the writers of what it
+    /// reads, the previous users of the blocks it writes.</summary>
+    private Access Issue(StreamCode stream, IReadOnlyList<BufferValue> reads, IReadOnlyList<BufferValue> writes, Func<Access> emit)
+    {
+        _edges.Wait(stream, [.. reads.SelectMany(r => r.Writers), .. writes.SelectMany(w => w.Prior)]);
+        var a = emit();
+        foreach (var r in reads)
+        {
+            r.Readers.Add(a);
+            r.Owner?.Readers.Add(a); // the owner's block is freed with everyone who read any row of it
+        }
+        foreach (var w in writes) w.Writers.Add(a);
+        return a;
+    }
+
+    /// <summary>The value on <paramref name="pu"/>: itself, or a copy sent over the interconnect (same chip) or PCIe.</summary>
+    private BufferValue At(BufferValue v, int pu)
+    {
+        if (v.Pu == pu) return v;
+        if (v.Copies.TryGetValue(pu, out var c)) return c;
+        var copy = Allocate(pu, v.Rows, v.Length, v.ElementBytes, "a copy of a value");
+        Send(v, copy, _layout.Chip(v.Pu) == _layout.Chip(pu) ? "noc.send" : "pcie.send");
+        v.Copies[pu] = copy;
+        return copy;
+    }
+
+    /// <summary>Sends all of <paramref name="src"/> into <paramref name="dst"/> on another PU, in sends of at most 4,095 units.</summary>
+    private void Send(BufferValue src, BufferValue dst, string mnemonic, long dstStart = -1)
+    {
+        var link = _layout.Stream(HyflexpimStreams.Link, src.Pu);
+        var at = dstStart < 0 ? dst.Start : dstStart;
+        const long Chunk = 4095;
+        Issue(link, [src], [dst], () =>
+        {
+            Access last = default;
+            for (long off = 0; off < src.Units; off += Chunk)
+                last = link.Emit(mnemonic, dst.Pu, src.Start + off, at + off, Math.Min(Chunk, src.Units - off));
+            return last;
+        });
+    }
+
+    private long Rows(Value v) => v.Type.Shape.Length <= 1 ? 1 : v.Type.Shape.Take(v.Type.Shape.Length - 1).Aggregate(1L, (a, d) => a * Const(d, v));
+    private long Len(Value v) => v.Type.Shape.Length == 0 ? 1 : Const(v.Type.Shape[^1], v);
+
+    private long Const(SymExpr d, Value v) => d.IsConstant ? d.Constant : throw Unsupported($"%{v.Name}", $"a symbolic dimension ({d})");
+
+    private void Define(Operation op, BufferValue v) => _values[op.Result.Name] = v;
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Pimcc.Compiler.PassManagement;
+using Pimcc.Diagnostics;
+using Pimcc.Hyflexpim.Compiler.Lowering;
+using Pimcc.Hyflexpim.Isa;
+using Pimcc.Ir;
+
+namespace Pimcc.Hyflexpim.Compiler.Passes;
+
+/// <summary>
+/// Lowering (<see cref="HyflexpimBackend"/>): every PU's analog, digital, SFU and link streams with a <c>prefill</c>
+/// and a <c>decode</c> program, the memory map and the compiled workload, left in the compilation's artifacts and
+/// checked against the binary contract. The IR records the words per stream kind (<c>hfp.words</c>).
+/// </summary>
+public sealed class HyflexpimLower : Pass
+{
+    public const string Lowered = "hyflexpim-lowered";
+    public const string Words = "hfp.words";
+
+    public static readonly Statistic WordsStat = new("words", "64-bit words emitted over all streams");
+    public static readonly Statistic PusStat = new("pus-with-streams", "PUs that run at least one stream");
+    public static readonly Statistic WindowStat = new("window-bytes", "the largest PU activation window used (parameters and values)");
+
+    public override string Name => "hyflexpim-lower";
+    public override string Summary => "emit every PU's analog, digital, SFU and link streams (prefill and decode programs), the memory map and the workload";
+    public override ImmutableArray<Statistic> Statistics => [WordsStat, PusStat, WindowStat];
+    public override ImmutableArray<string> Requires => [HyflexpimAttrs.PusAllocated];
+    public override ImmutableArray<string> Establishes => [Lowered];
+
+    public override Module Run(Module module, PassContext context)
+    {
+        var target = context.TargetAs<HyflexpimTarget>();
+        var bin = HyflexpimBackend.Lower(module, target, out var report);
+        new HyflexpimBinaryContract().Check(target, bin, $"target '{target.Name}'", ExitCode.CapacityExceeded);
+        context.Artifacts.Set(bin);
+        context.Stats.Set(WordsStat, report.Words);
+        context.Stats.Set(PusStat, report.Pus);
+        context.Stats.Set(WindowStat, report.WindowBytes);
+        var words = HyflexpimStreams.All.Select(k => (long)bin.Streams.Where(s => s.Kind == k).Sum(s => s.Words.Count)).ToList();
+        return module.WithAttrs(module.Attrs.Set(Words, AttrValue.Of(words)));
+    }
+}

@@ -1,0 +1,93 @@
+using Pimcc.Isa.Encoding;
+using static Pimcc.Hyflexpim.Isa.HyflexpimComponent;
+using static Pimcc.Hyflexpim.Isa.HyflexpimFormats;
+using A = Pimcc.Hyflexpim.Isa.HyflexpimAction;
+using T = Pimcc.Hyflexpim.Isa.HyflexpimTiming;
+using U = Pimcc.Hyflexpim.Isa.HyflexpimUnit;
+
+namespace Pimcc.Hyflexpim.Isa;
+
+/// <summary>
+/// hyflexpim's instruction tables, one per stream kind of a PU: the analog modules (crossbar GEMVs of a weight's array
+/// group, bit-serial inputs, SLC or MLC), the digital modules (NOR-based INT8 dot products against the KV cache, KV
+/// row writes), the SFU (softmax, LayerNorm/RMSNorm, activations, element-wise adds and multiplies, partial-sum
+/// reduction, activation quantisation) and the links (shared bus, inter-PU interconnect, PCIe between chips, host
+/// I/O). The tables' opcodes are disjoint, so a word names its unit in any stream; the event rows are the same in all
+/// four. Encoder, decoder, assembler, disassembler and docs/hyflexpim-isa.md derive from these tables.
+/// </summary>
+public static class HyflexpimIsa
+{
+    public const string AnalogName = "HYFLEXPIM-ANALOG";
+    public const string DigitalName = "HYFLEXPIM-DIGITAL";
+    public const string SfuName = "HYFLEXPIM-SFU";
+    public const string LinkName = "HYFLEXPIM-LINK";
+
+    private static OpSpec R(string table, string m, int op, WordFormat f, string operands, U u, T t, A a, HyflexpimComponent[] c, string summary) =>
+        OpTable.Row(table, m, op, f, operands, OpFlow.Straight, new HyflexpimSemantics(u, t, a, c), summary);
+
+    /// <summary>The event rows every table carries: counters shared by all hyflexpim streams of all chips.</summary>
+    private static OpSpec[] Events(string table) =>
+    [
+        R(table, "ev.sig",  0xF0, Event, "event, count", U.Sync, T.EventSync, A.EventSignal, [], "add count to event counter `event` (seen by every hyflexpim stream)"),
+        R(table, "ev.wait", 0xF1, Event, "event, count", U.Sync, T.EventSync, A.EventWait,   [], "block this stream until event counter `event` >= count, then subtract count"),
+    ];
+
+    private static readonly (int, int, string)[] Map =
+    [
+        (0x00, 0x00, "unassigned: an all-zero word is illegal, so zeroed memory traps"),
+        (0x10, 0x1F, "analog crossbar modules"),
+        (0x20, 0x2F, "digital NOR PIM modules"),
+        (0x30, 0x3F, "special function unit"),
+        (0x40, 0x4F, "links: shared bus, inter-PU interconnect, PCIe, host I/O"),
+        (0xF0, 0xFF, "synchronisation (the same rows in every hyflexpim table)"),
+    ];
+
+    private static readonly HyflexpimComponent[] AnalogRead = [AnalogArrays, AnalogWordLineDrivers, AnalogSampleHold, Adc, AnalogShiftAdd, AnalogRegisters];
+    private static readonly HyflexpimComponent[] DigitalRead = [DigitalArrays, DigitalWordLineDrivers, DigitalShiftAdd, DigitalRegisters];
+
+    // @formatter:off  (keep the tables in columns)
+    public static OpTable Analog { get; } = new(AnalogName, WordBits,
+    [
+        R(AnalogName,  "ag.shape",   0x10, AnalogShape,  "in, out, bits, tokens",               U.Analog,    T.Config,        A.AnalogShape,      [],                "set the weight the following ag.gemv read: `in` inputs (rows, in analog.rows tiles) x `out` outputs, `bits` input bits applied one per array cycle, `tokens` input vectors one after another"),
+        R(AnalogName,  "ag.split",   0x11, Split,        "slc, axis, tile",                     U.Analog,    T.Config,        A.AnalogSplit,      [],                "the weight's first `slc` outputs (axis=out) or inputs (axis=in) are SLC (8 columns per weight), the rest 2-bit MLC (4 columns); its tiles are the SLC block's then the MLC block's, each row-tile major; the next ag.gemv starts at tile `tile`"),
+        R(AnalogName,  "ag.gemv",    0x12, Gemv,         "module, first, last, src, dst, acc",  U.Analog,    T.AnalogRead,    A.AnalogGemv,       AnalogRead,        "read arrays first .. last of analog module `module`, holding the weight's next last - first + 1 tiles, with each token's `in` i8 inputs at src: dst[j] (+)= the tiles' partial sums of output j (i32, `out` per token, S&A); set: outputs the tiles miss are 0"),
+        .. Events(AnalogName),
+    ], Map, namedOperands: true);
+
+    public static OpTable Digital { get; } = new(DigitalName, WordBits,
+    [
+        R(DigitalName, "dg.shape",   0x20, DigitalShape, "dim, rows, queries, heads, groups",   U.Digital,   T.Config,        A.DigitalShape,     [],                "set the following digital operations: `heads` heads of `dim` i8 elements sharing `groups` KV heads, KV tables of `rows` rows (one per position), `queries` consecutive tokens; query i sees rows 0 .. p + i (causal), p = the step's first position (0 in prefill)"),
+        R(DigitalName, "dg.qk",      0x21, Dot,          "dst, q, k",                           U.Digital,   T.DigitalRowOps, A.ScoreDot,         DigitalRead,       "scores[i, h, r] = sum_d q[i, h, d] * K[r, g(h), d] / sqrt(dim) for each query i, head h (KV head g(h) = h / (heads / groups)) and row r it sees: INT8 multiplies as NOR row operations, sums in S&A; i32 rows of `rows` scores, one per query and head, [queries][heads]; K at KV address k"),
+        R(DigitalName, "dg.sv",      0x22, Dot,          "dst, p, v",                           U.Digital,   T.DigitalRowOps, A.WeightedSum,      DigitalRead,       "out[i, h, d] = sum_r p[i, h, r] * V[r, g(h), d] over the visible rows: the i8 probabilities at p times the V rows at KV address v, scaled in S&A by 1/127 and V's row scales to FP16 ([queries][heads x dim])"),
+        R(DigitalName, "dg.kvw",     0x23, KvWrite,      "dst, src, rows",                      U.Digital,   T.DigitalWrite,  A.KvWrite,          DigitalRead,       "write `rows` rows of groups x dim i8 elements (with their scales) from src into rows p .. p + rows - 1 of the KV table at dst, p = the step's first position (0 in prefill)"),
+        .. Events(DigitalName),
+    ], Map, namedOperands: true);
+
+    public static OpTable Sfu { get; } = new(SfuName, WordBits,
+    [
+        R(SfuName,     "sfu.len",    0x30, Length,       "len, rows",                           U.Sfu,       T.Config,        A.VectorLength,     [],                "set the following sfu.* instructions to `rows` rows of `len` elements, each row starting at a 256-byte unit"),
+        R(SfuName,     "sfu.softmax",0x31, Softmax,      "dst, src, queries",                   U.Sfu,       T.SfuVector,     A.Softmax,          [HyflexpimComponent.Sfu],"the rows (i32 scores of dg.qk; rows / queries per query) over the entries their query i sees (0 .. p + i, p = the step's first position): dst = exp(s - max) / sum exp(s - max) as i8 probabilities (scale 1/127), 0 for the others; three passes (max, exp-sum, scale)"),
+        R(SfuName,     "sfu.norm",   0x32, Norm,         "dst, src, params, kind",              U.Sfu,       T.SfuVector,     A.Norm,             [HyflexpimComponent.Sfu],"each row: dst = norm(src) * gamma (+ beta) over len FP16 elements, gamma (then beta) at params; two passes (statistics, scale)"),
+        R(SfuName,     "sfu.act",    0x33, Unary,        "dst, src, fn",                        U.Sfu,       T.SfuVector,     A.Activation,       [HyflexpimComponent.Sfu],"dst[i] = fn(src[i]), i < len"),
+        R(SfuName,     "sfu.add",    0x34, Binary,       "dst, a, b",                           U.Sfu,       T.SfuVector,     A.VectorAdd,        [HyflexpimComponent.Sfu],"each row: dst[i] = a[i] + b[i], i < len; a b of one row is broadcast to every row (residuals, biases)"),
+        R(SfuName,     "sfu.mul",    0x35, Binary,       "dst, a, b",                           U.Sfu,       T.SfuVector,     A.VectorMul,        [HyflexpimComponent.Sfu],"each row: dst[i] = a[i] * b[i], i < len; a b of one row is broadcast (dequantisation: i32 GEMV outputs times the per-channel scales and the inputs' scale; gating)"),
+        R(SfuName,     "sfu.reduce", 0x36, Reduce,       "dst, src, parts",                     U.Sfu,       T.SfuVector,     A.PartialSumReduce, [HyflexpimComponent.Sfu],"dst (+)= the sum of `parts` blocks of rows x len i32 stored one after another from src (partial sums of a linear spread over PUs)"),
+        R(SfuName,     "sfu.rope",   0x38, Rope,         "dst, src, table, half",               U.Sfu,       T.SfuVector,     A.Rotary,           [HyflexpimComponent.Sfu],"each row (one token) rotated by its token's position, head by head: every 2 x half elements (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin), the position's FP16 cos then sin rows of `half` at table (rows of 2 x half per position)"),
+        R(SfuName,     "sfu.quant",  0x37, Binary,       "dst, src, scale",                     U.Sfu,       T.SfuVector,     A.Quantize,         [HyflexpimComponent.Sfu],"absmax per row: s = max |src| / 127; dst[i] = round(src[i] / s) as i8 (the crossbars' and the digital PIM's inputs); the rows' FP16 s to scale; two passes"),
+        .. Events(SfuName),
+    ], Map, namedOperands: true);
+
+    public static OpTable Link { get; } = new(LinkName, WordBits,
+    [
+        R(LinkName,    "bus.send",   0x40, Send,         "pu, src, dst, len",                   U.SharedBus, T.Transfer,      A.BusSend,          [SharedBus],       "copy len x 256 bytes from src to PU pu's buffer at dst over the chip's shared bus (partial sums to the reducing PU)"),
+        R(LinkName,    "noc.send",   0x41, Send,         "pu, src, dst, len",                   U.InterPu,   T.Transfer,      A.InterPuSend,      [InterPu],         "copy len x 256 bytes from src to PU pu's buffer at dst over the inter-PU interconnect (the hidden vector to the next layer's PU on this chip)"),
+        R(LinkName,    "pcie.send",  0x42, Send,         "pu, src, dst, len",                   U.Pcie,      T.Transfer,      A.PcieSend,         [Pcie],            "copy len x 256 bytes from src to PU pu (on another chip) at dst over PCIe (the hidden vector between pipeline chips)"),
+        R(LinkName,    "io.row",     0x43, IoRow,        "dst, len, index, tokens",             U.Io,        T.Transfer,      A.IoRow,            [Pcie],            "receive from the host, for each of the step's `tokens` tokens, row r of an embedding table (len FP16 elements) into dst, one row after another; r = the token's id or position"),
+        R(LinkName,    "io.out",     0x44, IoOut,        "src, len",                            U.Io,        T.Transfer,      A.IoOut,            [Pcie],            "send len x 256 bytes at src (the logits) to the host"),
+        .. Events(LinkName),
+    ], Map, namedOperands: true);
+    // @formatter:on
+
+    /// <summary>The four tables, in stream-kind order.</summary>
+    public static IReadOnlyList<OpTable> Tables { get; } = [Analog, Digital, Sfu, Link];
+}
