@@ -1,6 +1,7 @@
 using Pimcc.Compiler.Passes;
 using Pimcc.Gpu.Isa;
 using Pimcc.Ir;
+using Pimcc.Ir.Ops;
 
 namespace Pimcc.Gpu.Compiler;
 
@@ -24,6 +25,9 @@ public sealed record GpuKernel(string Op, string Name, KernelClass Kind, GpuOper
 {
     /// <summary>FLOPs at the given symbol values (e.g. kv), this kernel's share of its operation's.</summary>
     public double FlopsAt(IReadOnlyDictionary<string, long> bindings) => Flops.Evaluate(bindings) * Share;
+
+    /// <summary>Whether the kernel only moves data (the cost model's class <c>data-movement</c>: gathers, copies, slices).</summary>
+    public bool DataMovement { get; init; }
 
     /// <summary>Bytes read and written at the given symbol values, this kernel's share of its operation's.</summary>
     public double BytesAt(IReadOnlyDictionary<string, long> bindings) => Bytes.Evaluate(bindings) * Share;
@@ -63,7 +67,10 @@ public static class GpuKernelMap
                     kernels.Add(new(op.Id, op.Id, KernelClass.Gelu, GpuOperatorClass.Ffn, flops, bytes));
                     break;
                 default:
-                    kernels.Add(new(op.Id, op.Id, KernelClass.Elementwise, GpuOperatorClass.Other, flops, bytes));
+                    kernels.Add(new(op.Id, op.Id, KernelClass.Elementwise, GpuOperatorClass.Other, flops, bytes)
+                    {
+                        DataMovement = op.Attrs.StrOr(AnnotateOps.ClassAttr, "") == OpClass.DataMovement.Name(),
+                    });
                     break;
             }
         }
