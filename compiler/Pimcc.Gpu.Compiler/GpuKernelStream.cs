@@ -33,8 +33,8 @@ public static class GpuKernelStream
             {
                 var first = words.Count;
                 var where = $"{name}: %{k.Op}";
-                if (Work(k.Flops, k.Share, where, "FLOPs") is { } flops) words.Add(GpuIsa.Kernels.Make("wk.flops", flops.Base, flops.PerKv));
-                if (Work(k.Bytes, k.Share, where, "bytes") is { } bytes) words.Add(GpuIsa.Kernels.Make("wk.bytes", bytes.Base, bytes.PerKv));
+                if (Work(k.Flops, k.Share, where, "FLOPs") is { } flops) words.Add(WorkWord("wk.flops", flops));
+                if (Work(k.Bytes, k.Share, where, "bytes") is { } bytes) words.Add(WorkWord("wk.bytes", bytes));
                 words.Add(Launch(k, shapes.TryGetValue(k.Op, out var s) ? s : null, where));
                 debug.Add(new DebugRange(GpuStreams.Kernels, 0, first, words.Count - first, idBase + ids[k.Op], k.Op));
             }
@@ -48,17 +48,23 @@ public static class GpuKernelStream
         };
     }
 
+    private static Op WorkWord(string mnemonic, (long Base, long PerKv) work)
+    {
+        var (hi, lo) = GpuFormats.SplitWork(work.Base);
+        return GpuIsa.Kernels.Make(mnemonic, hi, lo, work.PerKv);
+    }
+
     /// <summary>The operator class a kernel is reported under (<see cref="GpuFormats.OperatorClass"/>): the HPIM
     /// breakdown's classes; norms and element-wise kernels are nonlinear work, gathers and copies data movement, the
     /// LM head other.</summary>
     public static string ReportClass(GpuKernel k) => k.Class switch
     {
-        GpuOperatorClass.Qkv => "qkv-generation",
+        GpuOperatorClass.Qkv => "qkv_generation",
         GpuOperatorClass.Attention => "attention",
-        GpuOperatorClass.AttentionProjection => "output-projection",
+        GpuOperatorClass.AttentionProjection => "output_projection",
         GpuOperatorClass.Ffn => "ffn",
         GpuOperatorClass.LmHead => "other",
-        _ => k.DataMovement ? "data-movement" : "nonlinear",
+        _ => k.DataMovement ? "data_movement" : "nonlinear",
     };
 
     private static Op Launch(GpuKernel k, (long M, long N, long K)? shape, string where)

@@ -34,8 +34,8 @@ public static class GpuKernelProgram
             var sem = w.Spec.Gpu;
             switch (sem.Action)
             {
-                case GpuAction.SetFlops: (fb, fk) = (w["base"], w["perkv"]); break;
-                case GpuAction.SetBytes: (bb, bk) = (w["base"], w["perkv"]); break;
+                case GpuAction.SetFlops: (fb, fk) = (GpuFormats.WorkBase(w["hi"], w["lo"]), w["perkv"]); break;
+                case GpuAction.SetBytes: (bb, bk) = (GpuFormats.WorkBase(w["hi"], w["lo"]), w["perkv"]); break;
                 default:
                     launches.Add(new GpuLaunch(fb, fk, bb, bk, sem.Kernel!.Value, (WorkClass)w["op"]));
                     (fb, fk, bb, bk) = (0, 0, 0, 0);

@@ -20,8 +20,8 @@ public static class GpuIsa
     // @formatter:off  (keep the table in columns)
     public static OpTable Kernels { get; } = new(Name, WordBits,
     [
-        R("wk.flops",  0x10, Work,   "base, perkv",    A.SetFlops, null,            "the next launch computes base + perkv x kv FLOPs (a MAC is 2; kv = the KV length of the decode step, 0 in prefill)"),
-        R("wk.bytes",  0x11, Work,   "base, perkv",    A.SetBytes, null,            "the next launch reads and writes base + perkv x kv bytes of device memory"),
+        R("wk.flops",  0x10, Work,   "hi, lo, perkv",  A.SetFlops, null,            "the next launch computes hi x 2^31 + lo + perkv x kv FLOPs (a MAC is 2; kv = the KV length of the decode step, 0 in prefill)"),
+        R("wk.bytes",  0x11, Work,   "hi, lo, perkv",  A.SetBytes, null,            "the next launch reads and writes hi x 2^31 + lo + perkv x kv bytes of device memory"),
         R("k.gemm",    0x20, Gemm,   "m, n, k, op",    A.Launch,   K.Matmul,        "GEMM (GEMV when m = 1) of an m x k activation by a k x n weight: one linear layer (Q, K and V are three launches)"),
         R("k.bmm",     0x21, Launch, "op",             A.Launch,   K.Matmul,        "batched product of two activations over the heads (attention's Q.K^T or S.V)"),
         R("k.softmax", 0x30, Launch, "op",             A.Launch,   K.Softmax,       "row softmax (attention scores)"),

@@ -9,7 +9,6 @@ public class PendingBackendCliTests
     [Theory]
     [InlineData("hyflexpim", "hfp.chips")]
     [InlineData("pimllm", "pimllm")]
-    [InlineData("a100", "gpu")]
     public void AnIrEmitStopsBeforeThePendingBackendAndABinaryCompileWritesNothing(string target, string marker)
     {
         var dir = CliRunner.TempDir();
