@@ -97,6 +97,9 @@ public enum ExitCode
     [Description("pimcc sweep: some points did not compile or simulate; the table (still written) gives each one's exit code and diagnostic.")]
     SweepPointsFailed = 65,
 
+    [Description("pimcc compare: the reports are of different workloads (model, prompt or generated tokens); the message names the first that differs.")]
+    ReportsNotComparable = 67,
+
     [Description("An importance profile (--importance) does not fit the model: a rank list of the wrong length or a matrix of another shape.")]
     ImportanceShapeMismatch = 70,
     [Description("An importance profile (--importance) was made for another model: it names weights the model lacks or misses some it has.")]

@@ -10,7 +10,7 @@ namespace Pimcc.Gpu.Sim;
 public sealed record GpuDecodeStep(int Step, int Kv, double Seconds, bool Simulated);
 
 /// <summary>A generation on the GPU model: the prefill run, the decode steps and their sum (interpolated steps included).</summary>
-public sealed record GpuGeneration(int PromptTokens, GpuRun Prefill, GpuRun Decode, IReadOnlyList<GpuDecodeStep> Steps, DecodeSampling Sampling)
+public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefill, GpuRun Decode, IReadOnlyList<GpuDecodeStep> Steps, DecodeSampling Sampling)
 {
     public double TotalSeconds => Prefill.TotalSeconds + Decode.TotalSeconds;
     public double TotalJoules => Prefill.TotalJoules + Decode.TotalJoules;
@@ -54,6 +54,6 @@ public sealed record GpuGeneration(int PromptTokens, GpuRun Prefill, GpuRun Deco
             if (b != a) decode.AddScaled(simulated[b], wb);
             list.Add(new GpuDecodeStep(i, prompt + i, wa * simulated[a].TotalSeconds + (b != a ? wb * simulated[b].TotalSeconds : 0), a == b));
         }
-        return new GpuGeneration(prompt, prefill, decode, list, request.Sampling);
+        return new GpuGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling);
     }
 }

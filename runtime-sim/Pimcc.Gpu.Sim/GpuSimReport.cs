@@ -42,6 +42,7 @@ public static class GpuSimReport
         Phase("prefill", "prefill", g.Prefill, 1);
         return SimReportJson.Write(target.Name, target.Sha256, w =>
         {
+            if (g.Model.Length > 0) w.WriteString("model", g.Model);
             w.WriteNumber("promptTokens", g.PromptTokens);
             w.WriteNumber("outputTokens", m);
             w.WriteString("decodeSampling", g.Steps.All(s => s.Simulated) ? "exact" : g.Sampling == DecodeSampling.Adaptive ? "adaptive" : "even");

@@ -75,8 +75,9 @@ public static class SimReport
         }
     }
 
-    /// <summary>Report of a generation run (prefill + decode steps).</summary>
-    public static byte[] ToJson(GenerationResult g, HpimTarget target)
+    /// <summary>Report of a generation run (prefill + decode steps); <paramref name="model"/> (the binary's workload's
+    /// model name) leads the workload when known, so reports of different models are told apart (pimcc compare).</summary>
+    public static byte[] ToJson(GenerationResult g, HpimTarget target, string? model = null)
     {
         var b = new Builder(target);
         var m = g.Steps.Count;
@@ -102,6 +103,7 @@ public static class SimReport
         b.Run("prefill", "prefill", g.Prefill.Stats, g.Prefill.CriticalPathPs, g.Prefill.MakespanPs * 1e-12, 1);
         return Write(b, target, w =>
         {
+            if (!string.IsNullOrEmpty(model)) w.WriteString("model", model);
             w.WriteNumber("promptTokens", g.Request.PromptLength);
             w.WriteNumber("outputTokens", m);
             // what was done: every step simulated, or the sampling that chose the simulated steps (the CLI's names)
