@@ -7,7 +7,7 @@ namespace Pimcc.Bench;
 /// Prints compile figures per model: wall time, peak memory of the pimcc process, output size.
 /// Each model is compiled in its own process (the built pimcc), so figures do not mix.
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- compile [--emit bin|ir] [models...]
-/// Simulation figures: see <see cref="SimBenchmark"/> (<c>sim</c>).
+/// Simulation figures: see <see cref="SimBenchmark"/> (<c>sim</c>); the speedup-over-A100 study: <see cref="SpeedupStudy"/> (<c>speedup</c>).
 /// </summary>
 public static class Program
 {
@@ -15,11 +15,13 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "speedup"))
         {
-            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)");
+            Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n       pimcc-bench sim [--exact] [--all-layers] [--scaling] [--tokens N] [model ...]\n" +
+                "       pimcc-bench speedup [--target hpim] [--baseline a100] [--set KEY=V ...] [model ...]   (models from samples/hf-configs)");
             return 2;
         }
+        if (args[0] == "speedup") return SpeedupStudy.Run(args[1..], FindRoot());
         if (args[0] == "sim") return SimBenchmark.Run(args[1..], FindRoot(), Path.Combine(AppContext.BaseDirectory, "pimcc.dll"));
         var emit = "bin";
         var models = new List<string>();
