@@ -86,4 +86,28 @@ public class CompareCliTests
             f.GetProperty("ratios")[1].GetDouble().ShouldBe(reports[0].Find(name)!.Value / reports[1].Find(name)!.Value, 1e-12);
         }
     }
+
+    [Fact]
+    public void RunWithABaselineComparesTheTwoCompiledRuns()
+    {
+        // pimcc run --baseline a100 --target h100 against the two reports made by hand from compile + sim.
+        var dir = CliRunner.TempDir();
+        string[] model = [CliRunner.Sample("opt-125m.json"), "--prompt-tokens", "16", "--gen-tokens", "4"];
+        var values = new List<double>();
+        foreach (var t in new[] { "a100", "h100" })
+        {
+            var bin = Path.Combine(dir, t + ".bin");
+            CliRunner.Run([.. model, "--target", t, "-o", bin]).ExitCode.ShouldBe(0);
+            var sim = CliRunner.Run("sim", bin, "--format", "json");
+            values.Add(ReportDocument.Parse(sim.Out).Find("latency.total")!.Value);
+        }
+        var r = CliRunner.Run(["run", .. model, "--target", "h100", "--baseline", "a100", "--format", "json"]);
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        var total = doc.RootElement.GetProperty("figures").EnumerateArray().Single(x => x.GetProperty("name").GetString() == "latency.total");
+        total.GetProperty("values")[0].GetDouble().ShouldBe(values[0]);
+        total.GetProperty("values")[1].GetDouble().ShouldBe(values[1]);
+        total.GetProperty("ratios")[1].GetDouble().ShouldBe(values[0] / values[1], 1e-12);
+        CliRunner.Run(["run", .. model, "--target", "h100", "--baseline", "a100", "--format", "csv"]).ShouldBeOneLineError(ExitCode.Usage, "text or json");
+    }
 }
