@@ -33,8 +33,8 @@ public static class GpuKernelStream
             {
                 var first = words.Count;
                 var where = $"{name}: %{k.Op}";
-                if (Work(k.Flops, k.Share, where, "FLOPs") is { } flops) words.Add(WorkWord("wk.flops", flops));
-                if (Work(k.Bytes, k.Share, where, "bytes") is { } bytes) words.Add(WorkWord("wk.bytes", bytes));
+                if (Work(kv => k.FlopsAt(Kv(kv)), where, "FLOPs") is { } flops) words.Add(WorkWord("wk.flops", flops));
+                if (Work(kv => k.BytesAt(Kv(kv)), where, "bytes") is { } bytes) words.Add(WorkWord("wk.bytes", bytes));
                 words.Add(Launch(k, shapes.TryGetValue(k.Op, out var s) ? s : null, where));
                 debug.Add(new DebugRange(GpuStreams.Kernels, 0, first, words.Count - first, idBase + ids[k.Op], k.Op));
             }
@@ -87,15 +87,16 @@ public static class GpuKernelStream
         return GpuIsa.Kernels.Make("k.gemm", s.M, s.N, s.K, op);
     }
 
-    /// <summary>A kernel's share of an op's work as base + perkv x kv, or null when it is zero. The op's work must be
-    /// linear in kv (the cost model's decode work is); a share is rounded to whole FLOPs or bytes.</summary>
-    private static (long Base, long PerKv)? Work(SymExpr expr, double share, string where, string what)
+    private static Dictionary<string, long> Kv(long kv) => new() { ["kv"] = kv };
+
+    /// <summary>A kernel's work as base + perkv x kv, or null when it is zero. The work must be linear in kv (the cost
+    /// model's decode work is); a share of an op's is rounded to whole FLOPs or bytes.</summary>
+    private static (long Base, long PerKv)? Work(Func<long, double> at, string where, string what)
     {
-        static double At(SymExpr e, long kv) => e.Evaluate(new Dictionary<string, long> { ["kv"] = kv });
-        double b = At(expr, 0), slope = At(expr, 1) - b;
-        if (Math.Abs(At(expr, 2) - (b + 2 * slope)) > 0.5)
+        double b = at(0), slope = at(1) - b;
+        if (Math.Abs(at(2) - (b + 2 * slope)) > 0.5)
             throw new InvalidOperationException($"{where}: {what} are not linear in kv (gpu lowering bug)");
-        long wb = (long)Math.Round(b * share, MidpointRounding.AwayFromZero), wk = (long)Math.Round(slope * share, MidpointRounding.AwayFromZero);
+        long wb = (long)Math.Round(b, MidpointRounding.AwayFromZero), wk = (long)Math.Round(slope, MidpointRounding.AwayFromZero);
         if (wb == 0 && wk == 0) return null;
         if (wb >= 1L << GpuFormats.WorkBaseBits || wk >= 1L << GpuFormats.WorkPerKvBits || wb < 0 || wk < 0)
             throw new PimccError(ExitCode.CapacityExceeded, where, $"{wb} + {wk} x kv {what} do not fit a work word (at most 2^{GpuFormats.WorkBaseBits} - 1 + (2^{GpuFormats.WorkPerKvBits} - 1) x kv)",
