@@ -100,6 +100,9 @@ public enum ExitCode
     [Description("pimcc compare: the reports are of different workloads (model, prompt or generated tokens); the message names the first that differs.")]
     ReportsNotComparable = 67,
 
+    [Description("pimcc sweep --checkpoint: the folder holds another sweep's points (its grid, figures, inputs or pimcc version differ).")]
+    SweepCheckpointMismatch = 69,
+
     [Description("An importance profile (--importance) does not fit the model: a rank list of the wrong length or a matrix of another shape.")]
     ImportanceShapeMismatch = 70,
     [Description("An importance profile (--importance) was made for another model: it names weights the model lacks or misses some it has.")]

@@ -19,15 +19,36 @@ public sealed class OnnxGraph
         IReadOnlyList<OnnxValueInfo> valueInfos)
     {
         Name = name;
-        Nodes = nodes;
-        Initializers = initializers;
+        initializerByName = initializers.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        Nodes = WithoutInitializerAliases(nodes, initializerByName);
+        Initializers = initializerByName.Count == initializers.Count ? initializers
+            : [.. initializers, .. initializerByName.Values.Skip(initializers.Count)];
         Inputs = inputs;
         Outputs = outputs;
         ValueInfos = valueInfos;
-        initializerByName = initializers.ToDictionary(t => t.Name, StringComparer.Ordinal);
         valueInfoByName = new Dictionary<string, OnnxValueInfo>(StringComparer.Ordinal);
         foreach (var v in valueInfos.Concat(inputs).Concat(outputs))
             valueInfoByName[v.Name] = v;
+    }
+
+    /// <summary>
+    /// Exporters store a tensor once when several parameters hold the same values (torch.onnx does for equal LayerNorm
+    /// scales or zero biases) and give the others as <c>Identity</c> of it. Each such output becomes an initializer of
+    /// its own name holding the same values (listed after the file's own), and the <c>Identity</c> node goes: the graph reads as if exported without
+    /// the deduplication (chains resolve, since nodes come in topological order).
+    /// </summary>
+    private static List<OnnxNode> WithoutInitializerAliases(IReadOnlyList<OnnxNode> nodes, Dictionary<string, OnnxTensor> initializers)
+    {
+        var kept = new List<OnnxNode>(nodes.Count);
+        foreach (var n in nodes)
+        {
+            if (n is { OpType: "Identity", Domain: "" or "ai.onnx", Inputs: [var source], Outputs: [var alias] }
+                && initializers.TryGetValue(source, out var t) && !initializers.ContainsKey(alias))
+                initializers[alias] = new OnnxTensor(alias, t.DataType, t.Dims, t.Data);
+            else
+                kept.Add(n);
+        }
+        return kept;
     }
 
     public string Name { get; }

@@ -45,7 +45,7 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {
         var sim = new FunctionalSimulator(binary, fileName, new FunctionalOptions { CheckInterleavings = request.CheckInterleavings }, Hpim(target, fileName));
-        return FunctionalGeneration.Run(sim, request.Prompt, request.DecodeSteps, request.ReplayPrompt);
+        return FunctionalGeneration.Run(sim, request.Prompt, request.DecodeSteps, request.ReplayPrompt, request.Progress);
     }
 
     // The target SimulatorTargets resolved from the binary (of this kind, since that is how this simulator was picked).

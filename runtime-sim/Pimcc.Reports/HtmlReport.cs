@@ -19,7 +19,7 @@ public static class HtmlReport
         var r = ReportDocument.Parse(reportJson);
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.Append($"<title>pimcc report: {E(target.Name)}</title>\n<style>{Css}</style>\n</head>\n<body>\n");
+        h.Append($"<title>pimcc report: {E(target.Name)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         h.Append($"<h1>pimcc simulation report</h1>\n<p class=\"sub\">target <b>{E(target.Name)}</b> (kind {E(target.Kind)}): {E(target.Summary)}<br>");
         h.Append($"description SHA-256 <code>{E(r.TargetSha256)}</code></p>\n");
 
@@ -86,7 +86,8 @@ public static class HtmlReport
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Css =
+    /// <summary>The pages' one style sheet (this report and the sweep page).</summary>
+    public const string Style =
         "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}" +
         "h1{margin-bottom:.2em}.sub{color:#555;margin-top:0}table{border-collapse:collapse;margin:.5em 0 1.5em}" +
         "th,td{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}" +

@@ -7,6 +7,9 @@ namespace Pimcc.Reports;
 /// <summary>A series of bars: one value per category label.</summary>
 public sealed record BarSeries(string Name, IReadOnlyList<(string Label, double Value)> Values);
 
+/// <summary>A line over an axis's values: one y per x position, <c>null</c> where there is none (the line breaks there).</summary>
+public sealed record LineSeries(string Name, IReadOnlyList<double?> Values);
+
 /// <summary>The report's figures as SVG (ScottPlot, rendered headless), with element ids made deterministic and unique per figure.</summary>
 public static partial class ReportCharts
 {
@@ -67,6 +70,45 @@ public static partial class ReportCharts
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel($"{quantity} ({unit})");
+        return Svg(plot, id);
+    }
+
+    /// <summary>
+    /// One line per series over the values of an axis: at <paramref name="positions"/> when the axis is numeric, else at
+    /// 0, 1, 2... labelled with <paramref name="labels"/>. Every value is marked; consecutive values are joined, a
+    /// missing one breaks the line (never drawn across).
+    /// </summary>
+    public static string Lines(string title, string xLabel, IReadOnlyList<string> labels, IReadOnlyList<double>? positions,
+        string quantity, string baseUnit, IReadOnlyList<LineSeries> series, string id)
+    {
+        var plot = new Plot();
+        var xs = positions ?? [.. Enumerable.Range(0, labels.Count).Select(i => (double)i)];
+        var max = series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Max();
+        var (scale, unit) = Scale(baseUnit, max);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var color = Palette.GetColor(i);
+            var run = new List<int>();
+            void Draw()
+            {
+                if (run.Count == 0) return;
+                var line = plot.Add.Scatter(run.Select(k => xs[k]).ToArray(), run.Select(k => series[i].Values[k]!.Value * scale).ToArray(), color);
+                line.MarkerSize = 6;
+                line.LineWidth = 2;
+                run.Clear();
+            }
+            for (var k = 0; k < xs.Count; k++)
+                if (series[i].Values[k] is null) Draw(); else run.Add(k);
+            Draw();
+            if (series.Count > 1) plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[i].Name, LineColor = color, LineWidth = 2, MarkerColor = color, MarkerShape = MarkerShape.FilledCircle });
+        }
+        if (plot.Legend.ManualItems.Count > 0) plot.ShowLegend(Edge.Bottom);
+        if (positions is null)
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs.ToArray(), labels.ToArray());
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(unit.Length > 0 ? $"{quantity} ({unit})" : quantity);
+        plot.Axes.SetLimitsY(0, Math.Max(max * scale * 1.1, 1e-12));
         return Svg(plot, id);
     }
 

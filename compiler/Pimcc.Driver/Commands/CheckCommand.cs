@@ -78,7 +78,7 @@ public static class CheckCommand
         IReadOnlyList<int> prompt, int steps, ConsoleIo io)
     {
         var (simulator, target) = resolved;
-        var run = simulator.RunFunctional(bin, target, name, new FunctionalRequest(prompt, steps) { CheckInterleavings = false });
+        var run = FunctionalCliOptions.RunShowingProgress(simulator, bin, target, name, new FunctionalRequest(prompt, steps) { CheckInterleavings = false }, io);
         var tokens = run.Prompt.Concat(run.Generated.Take(steps)).Select(t => (long)t).ToArray();
         var reference = OrtReference.RunInputIds(model, tokens);
         if (reference.Dims.Length != 3 || reference.Dims[0] != 1 || reference.Dims[1] != tokens.Length)

@@ -38,15 +38,23 @@ public sealed class FunctionalCliOptions
         var prompt = ReadPrompt(p);
         var sw = Stopwatch.StartNew();
         var (simulator, target) = SimulatorTargets.For(bin, name);
-        var result = simulator.RunFunctional(bin, target, name, new FunctionalRequest(prompt, decodeSteps ?? bin.Workload?.GeneratedTokens ?? 0)
+        var result = RunShowingProgress(simulator, bin, target, name, new FunctionalRequest(prompt, decodeSteps ?? bin.Workload?.GeneratedTokens ?? 0)
         {
             CheckInterleavings = !p.GetValue(NoRaceCheck),
             ReplayPrompt = p.GetValue(PromptReplay),
-        });
+        }, io);
         outputs.Write((outputs["-o"], OutputPlan.Text(Render(result))), (outputs["--logits"], outputs["--logits"] is null ? [] : OutputPlan.Text(LogitsJson(result))));
         io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimcc: functional run of {result.Steps.Count} program steps in {sw.Elapsed.TotalSeconds:F2} s wall time"));
         return 0;
     }
+
+    /// <summary>The functional run with a progress bar of its program steps (on a terminal only).</summary>
+    public static FunctionalGenerationResult RunShowingProgress(ISimulatorTarget simulator, PimBinary bin, Pimcc.Targets.TargetDescription target, string name,
+        FunctionalRequest request, ConsoleIo io) => io.Progress.Run(stages =>
+        {
+            var bar = stages.Stage($"running {Path.GetFileName(name)} on values ({request.Prompt.Count} in, {request.DecodeSteps} out)", 1 + request.DecodeSteps);
+            return simulator.RunFunctional(bin, target, name, request with { Progress = bar.Update });
+        });
 
     private List<int> ReadPrompt(ParseResult p) => PromptOrNull(p)
         ?? throw new PimccError(ExitCode.Usage, "--tokens", "functional mode needs the prompt: exactly one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");

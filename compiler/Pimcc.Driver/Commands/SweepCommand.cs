@@ -6,7 +6,7 @@ using Pimcc.Driver.Sweep;
 namespace Pimcc.Driver.Commands;
 
 /// <summary>
-/// <c>pimcc sweep MODEL... [--target T]... [--workload P:G]... [--set KEY=V1,V2]...</c>: compiles and simulates every
+/// <c>pimcc sweep MODEL... [--target T]... [--workload P:G]... [--set KEY=V1,V2]... [--FLAG V1,V2]...</c>: compiles and simulates every
 /// point of the grid, in parallel, and writes one table (docs/sweep.md). Exit 0 when every point simulated, otherwise
 /// <see cref="ExitCode.SweepPointsFailed"/> after the table is written. <c>--jobs-dir</c> writes the sweep as jobs for
 /// GNU parallel or Slurm instead, and <c>pimcc sweep merge</c> puts their tables together.
@@ -24,16 +24,24 @@ public static class SweepCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "points run at the same time", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 4) };
         var exact = new Option<bool>("--exact") { Description = "simulate every decode step and every layer of each point" };
         var point = new Option<int?>("--point") { Description = "run only point N of the grid (numbered as in the table; what a scheduler's job runs)" };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "keep each finished point's table in DIR; the same sweep rerun with the same DIR resumes: it runs only the points not simulated yet" };
         var jobsDir = new Option<string?>("--jobs-dir") { Description = "run nothing: write DIR/commands.txt (one line per point, for GNU parallel) and DIR/slurm.sh (a Slurm job array); merge with 'pimcc sweep merge'" };
+        // Every registered target's flags, each an axis: --slc-fraction 0.05,0.2 (the compile takes one value).
+        var flags = Pimcc.Compiler.Targets.CompilerTargets.Flags
+            .Select(f => new Option<string?>(f.Name) { Description = $"an axis of values V1,V2,... of: {f.Description} (targets of kind {string.Join(", ", f.Kinds)})" })
+            .ToList();
         var table = new TableOptions();
         cmd.Arguments.Add(models);
-        foreach (var o in new Option[] { targets, workloads, sets, stats, jobs, exact, point, jobsDir }) cmd.Options.Add(o);
+        foreach (var o in (Option[])[targets, workloads, sets, stats, jobs, exact, point, checkpoint, jobsDir, .. flags]) cmd.Options.Add(o);
         table.AddTo(cmd);
         cmd.SetAction(p =>
         {
-            var grid = SweepGrid.From(p.GetValue(models) ?? [], p.GetValue(targets) ?? [], p.GetValue(workloads) ?? [], p.GetValue(sets) ?? []);
+            var flagAxes = flags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => $"{o.Name}={p.GetValue(o)}");
+            var grid = SweepGrid.From(p.GetValue(models) ?? [], p.GetValue(targets) ?? [], p.GetValue(workloads) ?? [], [.. p.GetValue(sets) ?? [], .. flagAxes]);
             var chosen = p.GetValue(stats) is { Length: > 0 } s ? s : null;
-            if (p.GetValue(jobsDir) is { } dir) return WriteJobs(grid, chosen, p.GetValue(exact), dir, io);
+            if (p.GetValue(jobsDir) is { } dir)
+                return p.GetValue(checkpoint) is null ? WriteJobs(grid, chosen, p.GetValue(exact), dir, io)
+                    : throw new PimccError(ExitCode.Usage, "--checkpoint", "--jobs-dir runs nothing, so there is nothing to checkpoint", "drop --checkpoint: the jobs' point tables are kept in DIR/points and merged with 'pimcc sweep merge'");
             var format = table.Format(p);
             var parallel = p.GetValue(jobs);
             if (parallel < 1) throw new PimccError(ExitCode.Usage, "--jobs", $"{parallel} points at a time", "use 1 or more");
@@ -45,7 +53,8 @@ public static class SweepCommand
             var outputs = new OutputPlan(io, [.. grid.Models, .. grid.Targets.Where(Pimcc.Targets.TargetLoader.LooksLikePath)]);
             var file = outputs.Add("-o", p.GetValue(table.Output) ?? "-");
             var statistics = chosen ?? SweepRunner.DefaultStatistics;
-            var outcomes = SweepRunner.Run(points, statistics, parallel, p.GetValue(exact), io.Progress);
+            var kept = p.GetValue(checkpoint) is { } folder ? SweepCheckpoint.Open(folder, grid, statistics, p.GetValue(exact)) : null;
+            var outcomes = SweepRunner.Run(points, statistics, parallel, p.GetValue(exact), io.Progress, kept);
             foreach (var o in outcomes)
                 foreach (var line in o.Notes.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                     io.Err.WriteLine($"pimcc: sweep point {o.Point.Number}: {line}");
@@ -78,7 +87,12 @@ public static class SweepCommand
     /// <summary>Writes the table; exit 0 when every point simulated, else <see cref="ExitCode.SweepPointsFailed"/> naming the first failure.</summary>
     private static int WriteTable(SweepGrid grid, IReadOnlyList<string> statistics, IReadOnlyList<SweepOutcome> outcomes, string format, OutputPlan outputs, OutputFile? file)
     {
-        outputs.Write((file, OutputPlan.Text(format == "json" ? SweepTable.Json(grid, statistics, outcomes) : SweepTable.Csv(grid, statistics, outcomes))));
+        outputs.Write((file, OutputPlan.Text(format switch
+        {
+            "json" => SweepTable.Json(grid, statistics, outcomes),
+            "html" => SweepPage.Render(grid, statistics, outcomes),
+            _ => SweepTable.Csv(grid, statistics, outcomes),
+        })));
         var failed = outcomes.Where(o => !o.Simulated).ToList();
         if (failed.Count == 0) return 0;
         var first = failed[0];
@@ -109,7 +123,7 @@ public static class SweepCommand
     /// <summary>The table's format and file, shared by the sweep and its merge.</summary>
     private sealed class TableOptions
     {
-        private readonly Option<string> format = new("--format") { Description = "table format: csv or json", DefaultValueFactory = _ => "csv" };
+        private readonly Option<string> format = new("--format") { Description = "table format: csv, json, or html (a page with a plot per figure and the table)", DefaultValueFactory = _ => "csv" };
 
         public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the table to this file instead of standard output (written whole or not at all)" };
 
@@ -119,7 +133,7 @@ public static class SweepCommand
             c.Options.Add(Output);
         }
 
-        public string Format(ParseResult p) => p.GetValue(format) is "csv" or "json" ? p.GetValue(format)!
-            : throw new PimccError(ExitCode.Usage, "--format", $"unknown table format '{p.GetValue(format)}'", "use csv or json");
+        public string Format(ParseResult p) => p.GetValue(format) is "csv" or "json" or "html" ? p.GetValue(format)!
+            : throw new PimccError(ExitCode.Usage, "--format", $"unknown table format '{p.GetValue(format)}'", "use csv, json or html");
     }
 }

@@ -9,10 +9,28 @@ namespace Pimcc.Driver.Sweep;
 public sealed record SweepPoint(int Number, string Model, string Target, string Workload, IReadOnlyList<KeyValuePair<string, string>> Sets)
 {
     public (int Prompt, int Generated)? Tokens => Workload == SweepGrid.DefaultWorkload ? null : SweepGrid.ParseWorkload(Workload);
+
+    /// <summary>The point's value on an axis of <see cref="SweepGrid.AxisNames"/>.</summary>
+    public string ValueOf(string axis) => axis switch
+    {
+        "model" => Model,
+        "target" => Target,
+        "workload" => Workload,
+        _ => Sets.First(s => s.Key == axis).Value,
+    };
 }
 
-/// <summary>A <c>--set</c> axis: one description key and the values it takes.</summary>
-public sealed record SetAxis(string Key, IReadOnlyList<string> Values);
+/// <summary>
+/// A parameter axis: a target description key given with <c>--set KEY=V1,V2</c>, or a target flag given as itself
+/// (<c>--slc-fraction 0.05,0.2</c>; <see cref="Key"/> then starts with its dashes), and the values it takes.
+/// </summary>
+public sealed record SetAxis(string Key, IReadOnlyList<string> Values)
+{
+    /// <summary>True for a target flag (<see cref="Pimcc.Compiler.Targets.TargetFlag"/>), false for a description key.</summary>
+    public bool IsFlag => IsFlagKey(Key);
+
+    public static bool IsFlagKey(string key) => key.StartsWith("--", StringComparison.Ordinal);
+}
 
 /// <summary>
 /// The grid of <c>pimcc sweep</c>: models x targets x workloads x each <c>--set</c> axis. Points are numbered in this
@@ -27,6 +45,15 @@ public sealed record SweepGrid(IReadOnlyList<string> Models, IReadOnlyList<strin
 
     /// <summary>The axes' column names: model, target, workload, then each set key.</summary>
     public IReadOnlyList<string> AxisNames => ["model", "target", "workload", .. Sets.Select(s => s.Key)];
+
+    /// <summary>The values an axis of <see cref="AxisNames"/> takes, in grid order.</summary>
+    public IReadOnlyList<string> ValuesOf(string axis) => axis switch
+    {
+        "model" => Models,
+        "target" => Targets,
+        "workload" => Workloads,
+        _ => Sets.First(s => s.Key == axis).Values,
+    };
 
     public IReadOnlyList<SweepPoint> Points()
     {
@@ -48,6 +75,8 @@ public sealed record SweepGrid(IReadOnlyList<string> Models, IReadOnlyList<strin
     }
 
     /// <summary>Builds the grid from the command line's axes; every mistake is a one-line usage error.</summary>
+    /// <param name="sets">Each <c>--set</c> as given: <c>KEY=V1,V2,...</c> (a description key), or <c>--FLAG=V1,V2,...</c>
+    /// for a target flag axis (how the command passes the flags it was given, and how a table records them).</param>
     public static SweepGrid From(IReadOnlyList<string> models, IReadOnlyList<string> targets, IReadOnlyList<string> workloads, IReadOnlyList<string> sets)
     {
         if (models.Count == 0) throw new PimccError(ExitCode.Usage, "--model", "a sweep needs at least one model", "e.g. --model samples/hf-configs/opt-125m.json");
@@ -56,14 +85,16 @@ public sealed record SweepGrid(IReadOnlyList<string> Models, IReadOnlyList<strin
         foreach (var s in sets)
         {
             var eq = s.IndexOf('=');
-            if (eq <= 0 || eq == s.Length - 1)
-                throw new PimccError(ExitCode.Usage, "--set", $"'{s}' is not KEY=V1,V2,...", "e.g. --set hbm.stacks=1,2,4");
+            var option = s.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? s[..eq] : "--set";
+            var example = option == "--set" ? "--set hbm.stacks=1,2,4" : $"{option} V1,V2";
+            if (eq <= 0 || eq == s.Length - 1 || (option == "--set" && s.StartsWith('-')))
+                throw new PimccError(ExitCode.Usage, option, $"'{s}' is not KEY=V1,V2,...", $"e.g. {example} (a target flag is given as itself: --slc-fraction 0.05,0.2)");
             var key = s[..eq];
             if (axes.Any(a => a.Key == key))
-                throw new PimccError(ExitCode.Usage, "--set", $"key '{key}' is given twice", $"list its values once: --set {key}=V1,V2,...");
+                throw new PimccError(ExitCode.Usage, option, $"'{key}' is given twice", $"list its values once: {example}");
             var values = s[(eq + 1)..].Split(',');
             if (values.Any(v => v.Length == 0) || values.Distinct().Count() != values.Length)
-                throw new PimccError(ExitCode.Usage, "--set", $"'{s}' has an empty or repeated value", "e.g. --set hbm.stacks=1,2,4");
+                throw new PimccError(ExitCode.Usage, option, $"'{s[(eq + 1)..]}' has an empty or repeated value", $"e.g. {example}");
             axes.Add(new SetAxis(key, values));
         }
         var grid = new SweepGrid(Distinct("--model", models), targets.Count == 0 ? ["hpim"] : Distinct("--target", targets),

@@ -20,7 +20,7 @@ public static class SweepJobs
         common.AddRange(grid.Models.Select(Path.GetFullPath));
         foreach (var t in grid.Targets) common.AddRange(["--target", Pimcc.Targets.TargetLoader.LooksLikePath(t) ? Path.GetFullPath(t) : t]);
         foreach (var w in grid.Workloads) common.AddRange(["--workload", w]);
-        foreach (var s in grid.Sets) common.AddRange(["--set", $"{s.Key}={string.Join(',', s.Values)}"]);
+        foreach (var s in grid.Sets) common.AddRange(s.IsFlag ? [s.Key, string.Join(',', s.Values)] : ["--set", $"{s.Key}={string.Join(',', s.Values)}"]);
         foreach (var s in statistics ?? []) common.AddRange(["--stat", s]);
         if (exact) common.Add("--exact");
         var count = grid.Points().Count;

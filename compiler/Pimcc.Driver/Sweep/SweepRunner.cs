@@ -31,16 +31,25 @@ public static class SweepRunner
     public static readonly IReadOnlyList<string> DefaultStatistics =
         ["latency.total", "latency.ttft", "latency.decode.mean", "throughput.decode", "energy.total", "energy.tokens-per-joule", "power.average"];
 
-    public static IReadOnlyList<SweepOutcome> Run(IReadOnlyList<SweepPoint> points, IReadOnlyList<string> statistics, int jobs, bool exact, ProgressDisplay progress)
+    /// <param name="checkpoint">When given, points it holds are not run again and each finished point is kept in it.</param>
+    public static IReadOnlyList<SweepOutcome> Run(IReadOnlyList<SweepPoint> points, IReadOnlyList<string> statistics, int jobs, bool exact, ProgressDisplay progress,
+        SweepCheckpoint? checkpoint = null)
     {
         var outcomes = new SweepOutcome[points.Count];
+        var todo = new List<int>();
+        for (var i = 0; i < points.Count; i++)
+            if (checkpoint?.Done.GetValueOrDefault(points[i].Number) is { } kept) outcomes[i] = kept;
+            else todo.Add(i);
         progress.Run(stages =>
         {
-            var bar = stages.Stage($"sweeping {points.Count} points, {jobs} at a time", points.Count);
-            var done = 0;
-            Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
+            var resumed = points.Count - todo.Count;
+            var bar = stages.Stage($"sweeping {points.Count} points, {jobs} at a time" + (resumed > 0 ? $" ({resumed} from the checkpoint)" : ""), points.Count);
+            var done = resumed;
+            bar.Update(done, points.Count);
+            Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
             {
                 outcomes[i] = RunPoint(points[i], statistics, exact);
+                checkpoint?.Keep(outcomes[i]);
                 bar.Update(Interlocked.Increment(ref done), points.Count);
             });
             return 0;
@@ -57,8 +66,8 @@ public static class SweepRunner
             var isFile = TargetLoader.LooksLikePath(point.Target);
             if (isFile) InputFile.Check(point.Target, InputKind.TargetDescription);
             var settings = new CompileSettings(isFile ? "" : point.Target, null, "bin", requested?.Prompt ?? 256, requested?.Generated ?? 768,
-                null, [], [], false, false, isFile ? point.Target : null, [.. point.Sets.Select(s => $"{s.Key}={s.Value}")])
-            { WorkloadDefaulted = requested is null };
+                null, [], [], false, false, isFile ? point.Target : null, [.. point.Sets.Where(s => !SetAxis.IsFlagKey(s.Key)).Select(s => $"{s.Key}={s.Value}")])
+            { WorkloadDefaulted = requested is null, TargetFlags = [.. point.Sets.Where(s => SetAxis.IsFlagKey(s.Key))] };
             var bin = CompileCommand.CompileBinary(point.Model, settings, new ConsoleIo(TextWriter.Null, notes));
             var (prompt, generated) = RequestedWorkload.ForTiming(bin, point.Model, null, null);
             var (simulator, target) = SimulatorTargets.For(bin, point.Model);

@@ -20,7 +20,7 @@ public static class SweepTable
         Row(sb, ["point", .. axes, "prompt_tokens", "gen_tokens", "exit_code", "error",
             .. statistics.Select(s => Unit(s, outcomes) is { Length: > 0 } u ? $"{s} ({u})" : s)]);
         foreach (var o in outcomes)
-            Row(sb, [o.Point.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), .. AxisValues(o.Point, axes),
+            Row(sb, [o.Point.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), .. axes.Select(o.Point.ValueOf),
                 Number(o.PromptTokens), Number(o.GeneratedTokens), o.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Error ?? "",
                 .. statistics.Select(s => o.Simulated ? o.Figures[s].Value : "")]);
         return sb.ToString();
@@ -54,7 +54,7 @@ public static class SweepTable
             {
                 w.WriteStartObject();
                 w.WriteNumber("point", o.Point.Number);
-                foreach (var (axis, value) in axes.Zip(AxisValues(o.Point, axes))) w.WriteString(axis, value);
+                foreach (var (axis, value) in axes.Zip(axes.Select(o.Point.ValueOf))) w.WriteString(axis, value);
                 Nullable(w, "promptTokens", o.PromptTokens);
                 Nullable(w, "generatedTokens", o.GeneratedTokens);
                 w.WriteNumber("exitCode", o.ExitCode);
@@ -78,7 +78,8 @@ public static class SweepTable
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void WriteGrid(Utf8JsonWriter w, SweepGrid grid)
+    /// <summary>Writes property <c>grid</c>: every axis with its values, from which <see cref="SweepTableReader"/> rebuilds the grid.</summary>
+    public static void WriteGrid(Utf8JsonWriter w, SweepGrid grid)
     {
         w.WriteStartObject("grid");
         foreach (var (name, values) in new[] { ("models", grid.Models), ("targets", grid.Targets), ("workloads", grid.Workloads) })
@@ -100,15 +101,6 @@ public static class SweepTable
         w.WriteEndArray();
         w.WriteEndObject();
     }
-
-    /// <summary>The point's value on each axis: model, target, workload, then each set key's value.</summary>
-    private static IEnumerable<string> AxisValues(SweepPoint p, IReadOnlyList<string> axes) => axes.Select(a => a switch
-    {
-        "model" => p.Model,
-        "target" => p.Target,
-        "workload" => p.Workload,
-        _ => p.Sets.First(s => s.Key == a).Value,
-    });
 
     private static string Unit(string statistic, IReadOnlyList<SweepOutcome> outcomes) =>
         outcomes.FirstOrDefault(o => o.Simulated)?.Figures[statistic].Unit ?? "";

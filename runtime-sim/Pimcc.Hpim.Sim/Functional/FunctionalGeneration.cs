@@ -21,7 +21,8 @@ public static class FunctionalGeneration
 
     /// <param name="replayPrompt">Feed the prompt through the decode program even when the binary's prefill returns
     /// logits (checks decode independently of the prefill program).</param>
-    public static FunctionalGenerationResult Run(FunctionalSimulator sim, IReadOnlyList<int> prompt, int decodeSteps, bool replayPrompt = false)
+    public static FunctionalGenerationResult Run(FunctionalSimulator sim, IReadOnlyList<int> prompt, int decodeSteps, bool replayPrompt = false,
+        Action<int, int>? progress = null)
     {
         var bin = sim.Binary;
         var vocab = ReturnedLogits.Vocabulary(bin, DecodeProgram)
@@ -37,12 +38,18 @@ public static class FunctionalGeneration
         var generated = new List<int>();
         var p = prompt.Count;
         var replay = replayPrompt || ReturnedLogits.Vocabulary(bin, PrefillProgram) is null;
+        var total = (replay ? p : 1) + decodeSteps;
+        void Step(FunctionalStep step)
+        {
+            steps.Add(step);
+            progress?.Invoke(steps.Count, total);
+        }
         if (!replay)
         {
             WriteTokens(sim, prompt);
             sim.Run(PrefillProgram, ProgramRegisters.Prefill(p), 0);
             var logits = ReturnedLogits.Read(sim.Machine, bin, PrefillProgram)!;
-            steps.Add(new FunctionalStep(PrefillProgram, p - 1, prompt[^1], logits, ReturnedLogits.ArgMax(logits)));
+            Step(new FunctionalStep(PrefillProgram, p - 1, prompt[^1], logits, ReturnedLogits.ArgMax(logits)));
         }
         else
         {
@@ -53,7 +60,7 @@ public static class FunctionalGeneration
             {
                 sim.Run(DecodeProgram, new ProgramRegisters((uint)p, 0, (uint)i), (uint)prompt[i]);
                 var logits = ReturnedLogits.Read(sim.Machine, bin, DecodeProgram)!;
-                steps.Add(new FunctionalStep(DecodeProgram, i, prompt[i], logits, ReturnedLogits.ArgMax(logits)));
+                Step(new FunctionalStep(DecodeProgram, i, prompt[i], logits, ReturnedLogits.ArgMax(logits)));
             }
         }
         generated.Add(steps[^1].NextToken);
@@ -63,7 +70,7 @@ public static class FunctionalGeneration
             sim.Run(DecodeProgram, ProgramRegisters.Decode(p, s), (uint)input);
             var logits = ReturnedLogits.Read(sim.Machine, bin, DecodeProgram)!;
             var next = ReturnedLogits.ArgMax(logits);
-            steps.Add(new FunctionalStep(DecodeProgram, p + s, input, logits, next));
+            Step(new FunctionalStep(DecodeProgram, p + s, input, logits, next));
             generated.Add(next);
         }
         return new FunctionalGenerationResult(prompt, generated, steps, replay);

@@ -59,4 +59,7 @@ public sealed record FunctionalRequest(IReadOnlyList<int> Prompt, int DecodeStep
 
     /// <summary>Feed the prompt through the decode program position by position instead of running prefill.</summary>
     public bool ReplayPrompt { get; init; }
+
+    /// <summary>Called with (program steps done, program steps) as each program step completes (for a progress line).</summary>
+    public Action<int, int>? Progress { get; init; }
 }

@@ -38,18 +38,35 @@ public class ProgressCliTests
     [Fact]
     public void CompileAndSimulateShowProgressOnTheTerminalAndLeaveStdoutByteIdentical()
     {
-        string[] args = ["run", CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "16", "--format", "json"];
+        var terminal = RunOnTerminal("run", CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "16", "--format", "json");
+        terminal.ShouldContain("compiling gpt2.json for hpim");
+        terminal.ShouldContain("simulating gpt2.json (16 in, 16 out)");
+    }
+
+    /// <summary>Runs the command piped and on a fake terminal: the same stdout bytes (progress went to the terminal
+    /// only, no escape sequence in stdout); returns what the terminal showed.</summary>
+    private static string RunOnTerminal(params string[] args)
+    {
         var plain = CliRunner.Run(args);
         plain.ExitCode.ShouldBe(0, plain.Err);
         var console = Terminal();
         var o = new StringWriter();
         var e = new StringWriter();
         Cli.Run(args, o, e, progress: new TerminalProgress(console)).ShouldBe(0, e.ToString());
-        // The report is the same bytes; progress went to the terminal only.
         o.ToString().ShouldBe(plain.Out);
-        console.Output.ShouldContain("compiling gpt2.json for hpim");
-        console.Output.ShouldContain("simulating gpt2.json (16 in, 16 out)");
         o.ToString().ShouldNotContain("\u001b");
+        return console.Output;
+    }
+
+    [Fact]
+    public void AFunctionalRunShowsItsProgramStepsOnTheTerminalAndLeavesStdoutByteIdentical()
+    {
+        var bin = Path.Combine(CliRunner.TempDir(), "tiny.bin");
+        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-gpt2.onnx"), "--target", "hpim", "--prompt-tokens", "4", "--gen-tokens", "3", "-o", bin).ExitCode.ShouldBe(0);
+        var terminal = RunOnTerminal("sim", bin, "--functional", "--tokens", "5,6", "--no-race-check");
+        // prefill, then 3 decode steps: the bar reaches 4 of 4 program steps
+        terminal.ShouldContain("running tiny.bin on values (2 in, 3 out)");
+        terminal.ShouldContain("100%");
     }
 
     /// <summary>stderr is a pipe here (as in CI): the driver as built prints no progress and no escape sequence.</summary>

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Pimcc.Reports;
 using Pimcc.Tests.Driver;
-using SkiaSharp;
 
 namespace Pimcc.Tests.Reports;
 
@@ -50,41 +48,13 @@ public partial class HtmlReportTests
     [Fact]
     public void HeadlessChromiumRendersThePlots()
     {
-        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("Debian's chromium is not installed; tools/setup.sh installs it");
-        var dir = CliRunner.TempDir();
-        var page = Path.Combine(dir, "report.html");
+        var page = Path.Combine(CliRunner.TempDir(), "report.html");
         File.WriteAllText(page, Page.Value.Html);
-        var png = Path.Combine(dir, "shot.png");
-        var psi = new ProcessStartInfo(chromium)
-        {
-            ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir, "profile")}", "--hide-scrollbars",
-                "--window-size=1000,5200", $"--screenshot={png}", "file://" + page },
-            RedirectStandardError = true, RedirectStandardOutput = true,
-        };
-        using (var p = Process.Start(psi)!)
-        {
-            p.StandardError.ReadToEndAsync();
-            p.StandardOutput.ReadToEndAsync();
-            p.WaitForExit(60_000).ShouldBeTrue("chromium did not finish in 60 s");
-        }
-        using var bitmap = SKBitmap.Decode(png);
-        bitmap.ShouldNotBeNull("chromium wrote no screenshot");
+        using var bitmap = HeadlessChromium.Screenshot(page, 5200);
         // The bar series are drawn in the Category10 palette's first two colours (decode, prefill): count their pixels.
-        long blue = 0, orange = 0;
-        for (var y = 0; y < bitmap.Height; y += 2)
-            for (var x = 0; x < bitmap.Width; x += 2)
-            {
-                var c = bitmap.GetPixel(x, y);
-                if (Near(c, 0x1f, 0x77, 0xb4)) blue++;
-                if (Near(c, 0xff, 0x7f, 0x0e)) orange++;
-            }
-        blue.ShouldBeGreaterThan(2000, "the decode series' bars were not painted");
-        orange.ShouldBeGreaterThan(1000, "the prefill series' bars were not painted");
+        HeadlessChromium.Count(bitmap, 0x1f, 0x77, 0xb4).ShouldBeGreaterThan(2000, "the decode series' bars were not painted");
+        HeadlessChromium.Count(bitmap, 0xff, 0x7f, 0x0e).ShouldBeGreaterThan(1000, "the prefill series' bars were not painted");
     }
-
-    private static bool Near(SKColor c, int r, int g, int b) => Math.Abs(c.Red - r) < 12 && Math.Abs(c.Green - g) < 12 && Math.Abs(c.Blue - b) < 12;
 
     [GeneratedRegex("\\bid=\"([^\"]+)\"")]
     private static partial Regex IdAttribute();
