@@ -36,7 +36,7 @@ public static class GpuSimReport
         var notes = new List<(string, string)>
         {
             ("mode", target.Overheads.Mode),
-            ("energy-model", $"board power {target.PowerWatts} W x time (an upper bound)"),
+            ("energy-model", FormattableString.Invariant($"board power {target.PowerWatts} W x time (an upper bound)")),
         };
         Phase("decode", "decode (all steps)", g.Decode, Math.Max(1, m));
         Phase("prefill", "prefill", g.Prefill, 1);

@@ -18,7 +18,7 @@ public class TargetUnitTests
 
     // Kinds whose compile still ends before a binary (exit 48, BackendUnavailable; PimllmCliTests): nothing for a
     // simulator to run yet. A kind leaves this list when its simulator is registered.
-    private static readonly string[] NoBackendYet = ["gpu", "hyflexpim", "pimllm"];
+    private static readonly string[] NoBackendYet = ["hyflexpim", "pimllm"];
 
     [Fact]
     public void EveryBundledPresetResolvesThroughARegisteredKindWithACompilerAndASimulator()
