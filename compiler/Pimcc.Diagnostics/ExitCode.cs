@@ -59,8 +59,6 @@ public enum ExitCode
     WeightFormatUnsupported = 46,
     [Description("The context's KV cache does not fit the target's on-chip SRAM plus the off-chip memory left beside the weights.")]
     ContextExceedsMemory = 47,
-    [Description("The target compiles to IR but has no backend yet, so no binary is written (inspect the IR with --print-ir-after).")]
-    BackendUnavailable = 48,
 
     [Description("Binary does not start with the out.bin magic.")]
     BadMagic = 50,
@@ -96,6 +94,9 @@ public enum ExitCode
 
     [Description("pimcc sweep: some points did not compile or simulate; the table (still written) gives each one's exit code and diagnostic.")]
     SweepPointsFailed = 65,
+
+    [Description("pimcc compare: the reports are of different workloads (model, prompt or generated tokens); the message names the first that differs.")]
+    ReportsNotComparable = 67,
 
     [Description("pimcc sweep --checkpoint: the folder holds another sweep's points (its grid, figures, inputs or pimcc version differ).")]
     SweepCheckpointMismatch = 69,

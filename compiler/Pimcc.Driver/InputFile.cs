@@ -28,6 +28,9 @@ public sealed record InputKind(string Name, long MaxBytes)
     public static readonly InputKind TokenList = new("token list", 64 * MiB);
     /// <summary>A JSON sweep table (pimcc sweep merge): at most 10,000 points of about 1 KiB.</summary>
     public static readonly InputKind SweepTable = new("sweep table", 256 * MiB);
+
+    /// <summary>A simulation report (pimcc sim --format json) for pimcc compare.</summary>
+    public static readonly InputKind SimReport = new("simulation report", 256 * MiB);
 }
 
 /// <summary>Checks and reads input files, turning I/O failures into one-line diagnostics.</summary>

@@ -9,13 +9,12 @@ using Pimcc.Gpu.Isa;
 namespace Pimcc.Gpu.Compiler;
 
 /// <summary>
-/// The gpu compiler (a100, h100): the shared front passes, then the kernel mapping (<see cref="GpuKernelMap"/>); the
-/// kernel-launch stream and out.bin do not exist yet, so the compile ends with
-/// <see cref="Pimcc.Diagnostics.ExitCode.BackendUnavailable"/> (exit 48) and writes nothing.
+/// The gpu compiler (a100, h100): the shared front passes, the kernel mapping (<see cref="GpuKernelMap"/>), then the
+/// kernel-launch stream of out.bin (<see cref="GpuKernelStream"/>, docs/gpu-isa.md).
 /// </summary>
 public sealed class GpuCompiler : ICompilerTarget
 {
-    /// <summary>The pipeline up to the kernel mapping: the IR and statistics a backend will read.</summary>
+    /// <summary>The pipeline up to the kernel mapping: the IR and statistics the lowering reads.</summary>
     public const string MappedPipelineText = PassRegistry.FrontPipeline + ",gpu-map-kernels";
 
     public const string PipelineText = MappedPipelineText + ",gpu-lower";

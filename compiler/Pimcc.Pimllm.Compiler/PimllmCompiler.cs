@@ -10,8 +10,8 @@ namespace Pimcc.Pimllm.Compiler;
 
 /// <summary>
 /// The pimllm compiler (also for tpu-llm, the same kind without crossbars): quantisation before annotation, so costs
-/// count 1-bit weights; weight placement, KV-cache placement and attention schedules; then the backend, which does
-/// not exist yet and ends the compile with <see cref="Pimcc.Diagnostics.ExitCode.BackendUnavailable"/>.
+/// count 1-bit weights; weight placement, KV-cache placement and attention schedules; then the lowering to the
+/// crossbar, systolic-array and LPDDR DMA streams (<c>pimllm-lower</c>).
 /// </summary>
 public sealed class PimllmCompiler : ICompilerTarget
 {

@@ -27,8 +27,11 @@ public static class GpuRoofline
 {
     /// <summary>Seconds of one kernel at the given symbol values (e.g. kv = KV length of a decode step).</summary>
     public static double KernelSeconds(GpuTarget target, GpuKernel kernel, IReadOnlyDictionary<string, long> bindings) =>
-        Math.Max(kernel.FlopsAt(bindings) / target.FlopsPerSecond, kernel.BytesAt(bindings) / target.BytesPerSecond)
-        + target.Overheads.Of(kernel.Kind);
+        Seconds(target, kernel.FlopsAt(bindings), kernel.BytesAt(bindings), kernel.Kind);
+
+    /// <summary>The one timing formula of a GPU kernel: max(FLOPs / peak, bytes / bandwidth) + its class's overhead.</summary>
+    public static double Seconds(GpuTarget target, double flops, double bytes, KernelClass kind) =>
+        Math.Max(flops / target.FlopsPerSecond, bytes / target.BytesPerSecond) + target.Overheads.Of(kind);
 
     public static GpuPassFigures Run(GpuTarget target, IReadOnlyList<GpuKernel> kernels, IReadOnlyDictionary<string, long> bindings)
     {

@@ -35,7 +35,7 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
         };
         var result = GenerationRun.Run(sim, generation, request.Progress);
         var (from, to) = request.TraceWindowPs;
-        return new TimingOutcome(SimReport.ToJson(result, sim.Target), null)
+        return new TimingOutcome(SimReport.ToJson(result, sim.Target, binary.Workload?.Model), null)
         {
             WriteTrace = request.TraceRuns is null ? null : stream => ChromeTraceWriter.Write(result, stream, from, to),
         };

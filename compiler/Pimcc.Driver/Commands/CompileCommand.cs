@@ -83,9 +83,6 @@ public static class CompileCommand
         var compiler = CompilerTargets.For(target);
         var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens) { Defaulted = s.WorkloadDefaulted }, io.Err);
         var pipeline = ApplyFlags(Pipeline.Parse(s.Passes ?? compiler.Pipeline, PassRegistry.For(compiler)), compiler, s.TargetFlags);
-        // An IR emit with the target's own pipeline stops before a backend that is not written yet (its IR is the product).
-        if (s.Emit == "ir" && s.Passes is null && pipeline.Steps.Any(st => st.Pass is Pimcc.Compiler.Passes.BackendPending))
-            pipeline = pipeline with { Steps = [.. pipeline.Steps.Where(st => st.Pass is not Pimcc.Compiler.Passes.BackendPending)] };
         var manager = new PassManager(new PassInstrumentation
         {
             PrintAfter = s.PrintAfter.ToHashSet(StringComparer.Ordinal),

@@ -57,26 +57,22 @@ public sealed class SimCliOptions
         return plan;
     }
 
-    /// <summary>Runs the generation and writes report and trace (wall time goes to stderr, never into the report).
-    /// <paramref name="promptTokens"/> and <paramref name="generatedTokens"/> (null: as compiled) are checked against
-    /// the binary's workload.</summary>
-    public int Simulate(PimBinary bin, string name, int? promptTokens, int? generatedTokens, ParseResult p, ConsoleIo io, OutputPlan outputs)
+    /// <summary>Runs the timing simulation as the options say (<paramref name="traced"/>: with the trace of --trace-runs
+    /// and --trace-window) and returns its outcome, the embedded target and the workload that ran.</summary>
+    public (TimingOutcome Outcome, Pimcc.Targets.TargetDescription Target, int Prompt, int Generated) Time(PimBinary bin, string name,
+        int? promptTokens, int? generatedTokens, ParseResult p, ConsoleIo io, bool traced)
     {
         var (prompt, generated) = RequestedWorkload.ForTiming(bin, name, promptTokens, generatedTokens);
-        var format = p.GetValue(Format)!;
-        if (format is not ("text" or "json" or "csv" or "html"))
-            throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{format}'", "use text, json, csv or html");
-        var trace = p.GetValue(Trace);
         var runs = p.GetValue(TraceRuns)!.Split(':');
         if (runs.Length != 2 || !int.TryParse(runs[0], CultureInfo.InvariantCulture, out var first) || !int.TryParse(runs[1], CultureInfo.InvariantCulture, out var last) || first < 0 || last < first)
             throw new PimccError(ExitCode.Usage, "--trace-runs", $"'{p.GetValue(TraceRuns)}' is not FIRST:LAST", "e.g. --trace-runs 0:1");
         var window = TraceTimeWindow.Parse(p.GetValue(TraceWindow));
-        if (p.GetValue(TraceWindow) is not null && trace is null)
+        if (p.GetValue(TraceWindow) is not null && !traced)
             throw new PimccError(ExitCode.Usage, "--trace-window", "there is no trace to window", "add --trace t.json");
         int? traceLayers = p.GetValue(TraceLayers) is "all" ? null
             : int.TryParse(p.GetValue(TraceLayers), NumberStyles.None, CultureInfo.InvariantCulture, out var tl) && tl >= 1 ? tl
             : throw new PimccError(ExitCode.Usage, "--trace-layers", $"'{p.GetValue(TraceLayers)}' is not a layer count", "give a number of layers (1 or more) or all");
-        if (p.GetResult(TraceLayers) is { Implicit: false } && trace is null)
+        if (p.GetResult(TraceLayers) is { Implicit: false } && !traced)
             throw new PimccError(ExitCode.Usage, "--trace-layers", "there is no trace to shorten", "add --trace t.json");
         var sampling = p.GetValue(Sampling) switch
         {
@@ -92,7 +88,6 @@ public sealed class SimCliOptions
         };
         var exact = p.GetValue(Exact);
         var (simulator, target) = SimulatorTargets.For(bin, name);
-        var sw = Stopwatch.StartNew();
         var outcome = io.Progress.Run(stages =>
         {
             var bar = stages.Stage($"simulating {Path.GetFileName(name)} ({prompt} in, {generated} out)", 1);
@@ -100,12 +95,25 @@ public sealed class SimCliOptions
             {
                 Sampling = exact ? DecodeSampling.Exact : sampling,
                 SampleLayers = sampleLayers && !exact,
-                TraceRuns = trace is null ? null : (first, last),
+                TraceRuns = traced ? (first, last) : null,
                 TraceWindowPs = window,
                 TraceLayers = traceLayers,
                 Progress = bar.Update,
             });
         });
+        return (outcome, target, prompt, generated);
+    }
+
+    /// <summary>Runs the generation and writes report and trace (wall time goes to stderr, never into the report).
+    /// <paramref name="promptTokens"/> and <paramref name="generatedTokens"/> (null: as compiled) are checked against
+    /// the binary's workload.</summary>
+    public int Simulate(PimBinary bin, string name, int? promptTokens, int? generatedTokens, ParseResult p, ConsoleIo io, OutputPlan outputs)
+    {
+        var format = p.GetValue(Format)!;
+        if (format is not ("text" or "json" or "csv" or "html"))
+            throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{format}'", "use text, json, csv or html");
+        var sw = Stopwatch.StartNew();
+        var (outcome, target, prompt, generated) = Time(bin, name, promptTokens, generatedTokens, p, io, p.GetValue(Trace) is not null);
         var json = outcome.ReportJson;
         var text = format switch
         {
@@ -176,6 +184,11 @@ public static class RunCommand
         cmd.Arguments.Add(model);
         foreach (var o in new Option[] { compile.Target, compile.PromptTokens, compile.GeneratedTokens, compile.TargetConfig, compile.Set, compile.Passes, compile.Image })
             cmd.Options.Add(o);
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "also compile and simulate the model for this target (its preset, e.g. a100) and print pimcc compare's table, the baseline first, instead of the report (--format text or json)",
+        };
+        cmd.Options.Add(baseline);
         sim.AddTo(cmd);
         functional.AddTo(cmd);
         cmd.SetAction(p =>
@@ -183,11 +196,34 @@ public static class RunCommand
             var path = p.GetValue(model)!;
             var s = compile.Read(p) with { Emit = "bin" };
             var outputs = sim.PlanOutputs(p, io, functional, path, s.TargetConfig);
+            if (p.GetValue(baseline) is { } against) return Compare(path, s, against, sim, functional, p, io, outputs);
             var bin = CompileCommand.CompileBinary(path, s, io);
             // The binary records the workload it was compiled for (the flags, or the model-fitted default): run that.
             if (functional.Requested(p)) return functional.Run(bin, path, null, p, io, outputs);
             return sim.Simulate(bin, path, null, null, p, io, outputs);
         });
         return cmd;
+    }
+
+    /// <summary><c>pimcc run MODEL --target T --baseline B</c>: the model compiled and simulated on the baseline's preset
+    /// and on the target as the options say, compared (<see cref="ReportComparison"/>) with the baseline first.</summary>
+    private static int Compare(string path, CompileSettings s, string against, SimCliOptions sim, FunctionalCliOptions functional, ParseResult p, ConsoleIo io, OutputPlan outputs)
+    {
+        var format = p.GetValue(sim.Format)!;
+        if (functional.Requested(p) || p.GetValue(sim.Trace) is not null)
+            throw new PimccError(ExitCode.Usage, "--baseline", "a comparison is of timing reports", "drop --functional and --trace, or drop --baseline");
+        if (format is not ("text" or "json"))
+            throw new PimccError(ExitCode.Usage, "--format", $"a comparison is text or json, not '{format}'", "use --format text or --format json");
+        var baseSettings = s with { Target = against, TargetConfig = null, Sets = [], Passes = null, TargetFlags = [] };
+        var reports = new List<(string, ReportDocument)>();
+        foreach (var (settings, label) in new[] { (baseSettings, against), (s, s.TargetConfig ?? s.Target) })
+        {
+            var bin = CompileCommand.CompileBinary(path, settings, io);
+            var (outcome, _, _, _) = sim.Time(bin, path, null, null, p, io, traced: false);
+            reports.Add((label, ReportDocument.Parse(Encoding.UTF8.GetString(outcome.ReportJson))));
+        }
+        var comparison = ReportComparison.Of(reports);
+        outputs.Write((outputs["-o"], format == "json" ? comparison.RenderJson() : OutputPlan.Text(comparison.RenderText())));
+        return 0;
     }
 }

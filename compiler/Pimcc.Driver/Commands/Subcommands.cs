@@ -11,6 +11,7 @@ public static class Subcommands
         RunCommand.Create(io),
         CheckCommand.Create(io),
         SweepCommand.Create(io),
+        CompareCommand.Create(io),
         AsmCommands.Asm(io),
         AsmCommands.Disasm(io),
         TargetsCommand.Create(io),

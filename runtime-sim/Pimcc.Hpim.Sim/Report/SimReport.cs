@@ -1,6 +1,7 @@
 using Pimcc.Sim.Units;
 using Pimcc.Sim.Functional;
 using Pimcc.Sim;
+using Pimcc.Sim.Report;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,7 @@ public sealed record StatDef(string Name, string Unit, string Description);
 /// </summary>
 public static class SimReport
 {
-    public const string Format = "pimcc-sim-report/1";
+    public const string Format = SimReportJson.Format;
 
     /// <summary>Units reported per core (or per channel for the channel sequencer), with report names.</summary>
     public static readonly (U Unit, string Name, bool PerChannel)[] ReportedUnits =
@@ -74,8 +75,9 @@ public static class SimReport
         }
     }
 
-    /// <summary>Report of a generation run (prefill + decode steps).</summary>
-    public static byte[] ToJson(GenerationResult g, HpimTarget target)
+    /// <summary>Report of a generation run (prefill + decode steps); <paramref name="model"/> (the binary's workload's
+    /// model name) leads the workload when known, so reports of different models are told apart (pimcc compare).</summary>
+    public static byte[] ToJson(GenerationResult g, HpimTarget target, string? model = null)
     {
         var b = new Builder(target);
         var m = g.Steps.Count;
@@ -101,7 +103,7 @@ public static class SimReport
         b.Run("prefill", "prefill", g.Prefill.Stats, g.Prefill.CriticalPathPs, g.Prefill.MakespanPs * 1e-12, 1);
         return Write(b, target, w =>
         {
-            w.WriteStartObject("workload");
+            if (!string.IsNullOrEmpty(model)) w.WriteString("model", model);
             w.WriteNumber("promptTokens", g.Request.PromptLength);
             w.WriteNumber("outputTokens", m);
             // what was done: every step simulated, or the sampling that chose the simulated steps (the CLI's names)
@@ -111,7 +113,6 @@ public static class SimReport
                 DecodeSampling.Interpolated => "even",
                 _ => "exact",
             });
-            w.WriteEndObject();
         }, w =>
         {
             w.WriteStartArray("decodeSteps");
@@ -138,12 +139,10 @@ public static class SimReport
         b.Run("program", $"program '{r.Program}'", r.Stats, r.CriticalPathPs, s, 1);
         return Write(b, target, w =>
         {
-            w.WriteStartObject("workload");
             w.WriteString("program", r.Program);
             w.WriteNumber("promptTokens", r.Registers.PromptLength);
             w.WriteNumber("step", r.Registers.Step);
             w.WriteNumber("kv", r.Registers.Kv);
-            w.WriteEndObject();
         }, w =>
         {
             w.WriteStartArray("streams");
@@ -158,38 +157,9 @@ public static class SimReport
         });
     }
 
-    private static byte[] Write(Builder b, HpimTarget target, Action<Utf8JsonWriter> workload, Action<Utf8JsonWriter> tail)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("format", Format);
-            w.WriteStartObject("target");
-            w.WriteString("name", target.Name);
-            w.WriteString("sha256", target.Sha256);
-            w.WriteEndObject();
-            workload(w);
-            w.WriteStartObject("notes");
-            foreach (var (k, v) in b.Notes) w.WriteString(k, v);
-            w.WriteEndObject();
-            w.WriteStartArray("statistics");
-            foreach (var (def, value) in b.Stats)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", def.Name);
-                w.WriteString("unit", def.Unit);
-                w.WriteNumber("value", double.IsFinite(value) ? value : 0);
-                w.WriteString("description", def.Description);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            tail(w);
-            w.WriteEndObject();
-        }
-        ms.WriteByte((byte)'\n');
-        return ms.ToArray();
-    }
+    private static byte[] Write(Builder b, HpimTarget target, Action<Utf8JsonWriter> workload, Action<Utf8JsonWriter> tail) =>
+        SimReportJson.Write(target.Name, target.Sha256, workload, b.Notes,
+            [.. b.Stats.Select(s => new ReportStat(s.Def.Name, s.Def.Unit, s.Def.Description, s.Value))], tail);
 
     private static string Kebab(string pascal)
     {

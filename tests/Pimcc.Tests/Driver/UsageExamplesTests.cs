@@ -93,7 +93,7 @@ public static class UsageLine
 {
     private static readonly Dictionary<string, string> Placeholders = new(StringComparer.Ordinal)
     {
-        ["MODEL"] = "model.json", ["MODEL.onnx"] = "model.onnx", ["BINARY"] = "out.bin", ["REPORT"] = "report.txt",
+        ["MODEL"] = "model.json", ["MODEL.onnx"] = "model.onnx", ["BINARY"] = "out.bin", ["REPORT"] = "report.txt", ["BASELINE"] = "a100.json", ["COMPARISON"] = "comparison.txt",
         ["TRACE.json"] = "trace.json", ["LOGITS.json"] = "logits.json", ["FILE"] = "file.json", ["FILE.json"] = "file.json",
         ["FILE.pasm"] = "prog.pasm", ["NAME"] = "hpim", ["N"] = "4", ["M"] = "4", ["IDS"] = "1,2,3", ["KEY=VALUE"] = "hbm.stacks=2",
         ["P:G"] = "16:16", ["KEY=V1,V2"] = "hbm.stacks=1,2", ["TABLE"] = "table.csv", ["TABLE.json"] = "table.json", ["DIR"] = "jobs", ["J"] = "2", ["START:END"] = "0:1",

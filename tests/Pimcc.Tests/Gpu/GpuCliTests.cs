@@ -6,19 +6,28 @@ using Xunit;
 
 namespace Pimcc.Tests.Gpu;
 
-/// <summary>a100 and h100 from the command line: the kernel mapping runs, the compile ends with its own exit code and writes nothing.</summary>
+/// <summary>a100 and h100 from the command line: the kernel mapping runs, the compile writes the kernel stream, disasm shows it.</summary>
 public class GpuCliTests
 {
     [Theory]
     [InlineData("a100")]
     [InlineData("h100")]
-    public void ACompileEndsAtTheMissingBackendAndWritesNothing(string target)
+    public void ACompileWritesTheKernelStreamAndDisasmShowsIt(string target)
     {
         var dir = CliRunner.TempDir();
         var output = Path.Combine(dir, "out.bin");
-        var r = CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--target", target, "-o", output);
-        r.ShouldBeOneLineError(ExitCode.BackendUnavailable, "has no backend yet");
-        Directory.GetFiles(dir).ShouldBeEmpty();
+        var r = CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--target", target, "--prompt-tokens", "16", "--gen-tokens", "4", "-o", output);
+        r.ExitCode.ShouldBe(0, r.Err);
+        var d = CliRunner.Run("disasm", output);
+        d.ExitCode.ShouldBe(0, d.Err);
+        d.Out.ShouldContain($".target \"{target}\"");
+        d.Out.ShouldContain(".entry prefill");
+        d.Out.ShouldContain(".entry decode");
+        // OPT-125M's Q projection: 16 prompt tokens x 768 outputs x 768 inputs in prefill, one token in decode
+        d.Out.ShouldContain("k.gemm m=16, n=768, k=768, op=qkv_generation");
+        d.Out.ShouldContain("k.gemm m=1, n=768, k=768, op=qkv_generation");
+        // the LM head over the vocabulary (50,272) for the last token
+        d.Out.ShouldContain("k.gemm m=1, n=50272, k=768, op=other");
     }
 
     [Fact]
