@@ -33,7 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "samples", "onnx"))
 sys.path.insert(0, HERE)
 import fortunes  # noqa: E402
-from generate import Cfg, TinyGpt2, save, tensor_json  # noqa: E402
+import samples  # noqa: E402
+from generate import save  # noqa: E402
 
 SEQ = 128
 
@@ -81,18 +82,11 @@ LINEARS = [("c_attn", ["q", "k", "v"]), ("c_proj", [None]), ("c_fc", [None]), ("
 
 
 def load(path, heads):
-    m = onnx.load(path)
-    weights = {i.name: torch.tensor(numpy_helper.to_array(i).copy()) for i in m.graph.initializer}
-    layers = len({k.split(".")[1] for k in weights if k.startswith("h.")})
-    vocab, hidden = weights["wte.weight"].shape
-    cfg = Cfg(name=os.path.basename(path), vocab=vocab, hidden=hidden, layers=layers, heads=heads, kv_heads=heads,
-              ffn=weights["h.0.c_fc.weight"].shape[1], max_pos=weights["wpe.weight"].shape[0], seed=0)
-    model = TinyGpt2(cfg)
-    model.load_state_dict(weights, strict=True)
+    graph, cfg, model = samples.load_gpt2(path, heads)
     for block in model.h:
         for name, pieces in LINEARS:
             setattr(block, name, FactoredConv1D(getattr(block, name), len(pieces)))
-    return m, cfg, model
+    return graph, cfg, model
 
 
 def batch(data, size, g):
@@ -186,19 +180,9 @@ def main():
     onnx.save_model(graph, args.out_model)
     save(args.out_model, external=False)
 
-    # Fixed input ids and the fine-tuned model's logits for them, beside the model as samples/onnx/generate.py writes
-    # them (expected/<name>.json), so the ONNX graph can be checked against the model code itself.
-    ids = torch.randint(0, cfg.vocab, (1, 7), generator=torch.Generator().manual_seed(13))
-    with torch.no_grad():
-        logits = model(ids)
-    name = os.path.splitext(os.path.basename(args.out_model))[0]
-    expected = os.path.join(os.path.dirname(os.path.abspath(args.out_model)), "expected")
-    os.makedirs(expected, exist_ok=True)
-    with open(os.path.join(expected, name + ".json"), "w") as f:
-        json.dump({"model": name + ".onnx", "inputs": {"input_ids": tensor_json(ids)}, "outputs": {"logits": tensor_json(logits)}},
-                  f, indent=None, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {args.out_model}, {args.out_importance} and expected/{name}.json")
+    # Fixed input ids and the fine-tuned model's logits for them, beside the model (expected/<name>.json)
+    expected = samples.write_expected(args.out_model, model, cfg.vocab)
+    print(f"wrote {args.out_model}, {args.out_importance} and {expected}")
 
 
 if __name__ == "__main__":

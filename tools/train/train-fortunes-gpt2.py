@@ -9,6 +9,7 @@ torch build give the same bytes.
 
 Writes:
   samples/onnx/fortunes-gpt2.onnx           input_ids [1, seq] -> logits [1, seq, 256] (opset 17)
+  samples/onnx/expected/fortunes-gpt2.json  fixed input ids and the model's logits for them
   samples/eval/fortunes-heldout.tokens      the first 4096 held-out bytes as token ids (pimcc --tokens-file format)
   samples/eval/fortunes-gpt2.train.json     what was trained: config, steps, final training and held-out loss
 Run (Debian python3-torch, python3-onnx, fortunes):  /usr/bin/python3 tools/train/train-fortunes-gpt2.py [--steps N]
@@ -28,6 +29,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "samples", "onnx"))
 sys.path.insert(0, HERE)
 import fortunes  # noqa: E402
+import samples  # noqa: E402
 from generate import Cfg, TinyGpt2, save  # noqa: E402
 
 CFG = Cfg(name="fortunes-gpt2", vocab=256, hidden=96, layers=3, heads=4, kv_heads=4, ffn=384, max_pos=128, seed=7)
@@ -122,6 +124,7 @@ def main():
                           input_names=["input_ids"], output_names=["logits"],
                           dynamic_axes={"input_ids": {1: "seq"}, "logits": {1: "seq"}})
     save(onnx_path, external=False)
+    samples.write_expected(onnx_path, model, CFG.vocab)
 
     eval_dir = os.path.join(args.root, "samples", "eval")
     os.makedirs(eval_dir, exist_ok=True)
