@@ -1,3 +1,4 @@
+using Pimcc.Tests.Meta;
 using Pimcc.Diagnostics;
 using Pimcc.Gpu.Isa;
 using Pimcc.Isa.Assembly;
@@ -15,15 +16,8 @@ public class GpuIsaTests
     private const string Header = ".target \"a100\"\n";
 
     [Fact]
-    public void GeneratedReferenceIsUpToDate()
-    {
-        var expected = GpuIsaReference.Markdown();
-        var path = RepoPaths.Combine("docs", "gpu-isa.md");
-        if (Environment.GetEnvironmentVariable("PIMCC_REGENERATE_DOCS") == "1")
-            File.WriteAllText(path, expected);
-        File.Exists(path).ShouldBeTrue($"{path} missing; run: {GpuIsaReference.RegenerateHint}");
-        File.ReadAllText(path).ShouldBe(expected, $"docs/gpu-isa.md is stale; run: {GpuIsaReference.RegenerateHint}");
-    }
+    public void GeneratedReferenceIsUpToDate() =>
+        GeneratedDoc.ShouldBeUpToDate("gpu-isa.md", GpuIsaReference.Markdown(), GpuIsaReference.RegenerateHint);
 
     // Words by hand from GpuFormats (opcode [63:56], slots MSB first):
     //   k.gemm: m count17 [55:39], n count18 [38:21], k count18 [20:3], op [2:0]

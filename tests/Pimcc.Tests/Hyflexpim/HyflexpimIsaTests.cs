@@ -1,3 +1,4 @@
+using Pimcc.Tests.Meta;
 using Pimcc.Diagnostics;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Isa.Assembly;
@@ -14,15 +15,8 @@ public class HyflexpimIsaTests
     private const string Header = ".target \"hyflexpim\"\n";
 
     [Fact]
-    public void GeneratedReferenceIsUpToDate()
-    {
-        var expected = HyflexpimIsaReference.Markdown();
-        var path = RepoPaths.Combine("docs", "hyflexpim-isa.md");
-        if (Environment.GetEnvironmentVariable("PIMCC_REGENERATE_DOCS") == "1")
-            File.WriteAllText(path, expected);
-        File.Exists(path).ShouldBeTrue($"{path} missing; run: {HyflexpimIsaReference.RegenerateHint}");
-        File.ReadAllText(path).ShouldBe(expected, $"docs/hyflexpim-isa.md is stale; run: {HyflexpimIsaReference.RegenerateHint}");
-    }
+    public void GeneratedReferenceIsUpToDate() =>
+        GeneratedDoc.ShouldBeUpToDate("hyflexpim-isa.md", HyflexpimIsaReference.Markdown(), HyflexpimIsaReference.RegenerateHint);
 
     // Words by hand from HyflexpimFormats (opcode [63:56], slots MSB first):
     //   ag.gemv: module u5 [55:51], first u9 [50:42], last u9 [41:33], src u16 [32:17], dst u16 [16:1], acc [0] (acc = 1)

@@ -1,3 +1,4 @@
+using Pimcc.Tests.Meta;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly;
 using Pimcc.Isa.Container;
@@ -13,15 +14,8 @@ public class PimllmIsaTests
     private const string Header = ".target \"pimllm\"\n";
 
     [Fact]
-    public void GeneratedReferenceIsUpToDate()
-    {
-        var expected = PimllmIsaReference.Markdown();
-        var path = RepoPaths.Combine("docs", "pimllm-isa.md");
-        if (Environment.GetEnvironmentVariable("PIMCC_REGENERATE_DOCS") == "1")
-            File.WriteAllText(path, expected);
-        File.Exists(path).ShouldBeTrue($"{path} missing; run: {PimllmIsaReference.RegenerateHint}");
-        File.ReadAllText(path).ShouldBe(expected, $"docs/pimllm-isa.md is stale; run: {PimllmIsaReference.RegenerateHint}");
-    }
+    public void GeneratedReferenceIsUpToDate() =>
+        GeneratedDoc.ShouldBeUpToDate("pimllm-isa.md", PimllmIsaReference.Markdown(), PimllmIsaReference.RegenerateHint);
 
     // Words by hand from PimllmFormats (opcode [63:56], slots MSB first):
     //   xb.mvm: xbar u18 [55:38], tiles count10 [37:28], rows count9 [27:19], src u17 [18:2], acc [1], reserved [0]

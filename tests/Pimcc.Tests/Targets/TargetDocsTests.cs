@@ -1,3 +1,4 @@
+using Pimcc.Tests.Meta;
 using Pimcc.Targets;
 using Pimcc.Targets.Description;
 
@@ -6,14 +7,8 @@ namespace Pimcc.Tests.Targets;
 public class TargetDocsTests
 {
     [Fact]
-    public void DocsTargetsMdIsUpToDate()
-    {
-        var path = RepoPaths.Combine("docs", "targets.md");
-        var expected = TargetDocs.Markdown();
-        if (Environment.GetEnvironmentVariable("PIMCC_REGENERATE_DOCS") == "1") File.WriteAllText(path, expected);
-        File.Exists(path).ShouldBeTrue("docs/targets.md is missing; regenerate with PIMCC_REGENERATE_DOCS=1 (see its header)");
-        File.ReadAllText(path).ShouldBe(expected, "docs/targets.md is stale; regenerate with PIMCC_REGENERATE_DOCS=1 dotnet test --filter TargetDocsTests");
-    }
+    public void DocsTargetsMdIsUpToDate() =>
+        GeneratedDoc.ShouldBeUpToDate("targets.md", TargetDocs.Markdown(), "PIMCC_REGENERATE_DOCS=1 dotnet test --filter TargetDocsTests");
 
     [Fact]
     public void DocsListEveryKeyWithItsSource()
