@@ -12,9 +12,16 @@ namespace Pimcc.Pimllm.Sim;
 /// Controller: closed page (a row is precharged once its last burst is issued, when that is the earliest command); up to <see cref="Window"/> rows open at once;
 /// the next command is the one legal earliest (a burst before an activate on a tie), bursts round-robin over the open
 /// rows; when a refresh is due no new row is opened until every bank is closed and the refresh has been issued.</para>
+/// <para>Fast path: a transfer of more than <see cref="ExactPages"/> pages is timed in closed form from the channel's
+/// <see cref="LpddrSteadyState"/> (lead + bursts x clocks per burst, measured command by command on the same engine
+/// with the refreshes of a long transfer averaged in); the refreshes due meanwhile are taken as done and the engine's
+/// clock skips the span (<see cref="DramRefreshSchedule.Skip"/>). Tests check it against the exact path.</para>
 /// </summary>
 public sealed class LpddrChannel : IDramRefreshListener
 {
+    /// <summary>Longest transfer, in pages, timed command by command when a steady state is given.</summary>
+    public const int ExactPages = 8;
+
     /// <summary>Rows the controller keeps open at once (one per bank group, twice over: tFAW allows four activates per window).</summary>
     public const int Window = 8;
 
@@ -23,8 +30,13 @@ public sealed class LpddrChannel : IDramRefreshListener
     private readonly Lpddr5Timing _t;
     private readonly int _burstBytes;
 
-    public LpddrChannel(LpddrConfig lpddr)
+    private readonly LpddrSteadyState? _steady;
+    private long _closedFormActivates;
+
+    /// <param name="steady">The closed form of long transfers; null: every transfer command by command.</param>
+    public LpddrChannel(LpddrConfig lpddr, LpddrSteadyState? steady = null)
     {
+        _steady = steady;
         _org = lpddr.Organization;
         _t = lpddr.Timing;
         _burstBytes = lpddr.BurstBytes;
@@ -43,7 +55,7 @@ public sealed class LpddrChannel : IDramRefreshListener
     public long Bursts { get; private set; }
 
     /// <summary>Activates issued so far.</summary>
-    public long Activates => _engine.IssuedCount((int)Cmd.Act);
+    public long Activates => _engine.IssuedCount((int)Cmd.Act) + _closedFormActivates;
 
     public void Issued(int command, int node, DramAddress address, long cycle)
     {
@@ -70,6 +82,25 @@ public sealed class LpddrChannel : IDramRefreshListener
         if (bytes <= 0) return fromCycle;
         var firstBurst = address / _burstBytes;
         var lastBurst = (address + bytes - 1) / _burstBytes;
+        var bursts = lastBurst - firstBurst + 1;
+        var skipped = _engine.Refresh.SkippedCycles;
+        if (_steady is { } steady && bursts > (long)ExactPages * _org.BurstsPerRow)
+        {
+            // Closed form from an idle channel (every transfer ends with its rows precharged).
+            var span = steady.Cycles(bursts, write);
+            var now = fromCycle - skipped;
+            Refreshes += _engine.Refresh.SkipDueBefore(now + span);
+            _engine.Refresh.Skip(span);
+            Bursts += bursts;
+            _closedFormActivates += (lastBurst / _org.BurstsPerRow) - (firstBurst / _org.BurstsPerRow) + 1;
+            return fromCycle + span;
+        }
+        return Exact(firstBurst, lastBurst, write, fromCycle - skipped) + skipped;
+    }
+
+    // Command by command, in engine clocks.
+    private long Exact(long firstBurst, long lastBurst, bool write, long fromCycle)
+    {
         var rows = new Queue<(DramAddress At, int Next, int End)>();
         for (var b = firstBurst; b <= lastBurst;)
         {
@@ -151,5 +182,45 @@ public sealed class LpddrChannel : IDramRefreshListener
             closing.Add(row.At);
         }
         return done;
+    }
+}
+
+/// <summary>
+/// The closed form of a long LPDDR transfer on one channel: clocks = lead + bursts x clocks per burst, per direction,
+/// fitted to two transfers timed command by command on a fresh channel (<see cref="SmallPages"/> and
+/// <see cref="LargePages"/> pages, both long enough to meet several refreshes, whose cost the slope averages in).
+/// </summary>
+public sealed class LpddrSteadyState
+{
+    public const int SmallPages = 128;
+    public const int LargePages = 512;
+
+    private readonly (double Lead, double PerBurst) _read, _write;
+
+    public LpddrSteadyState(LpddrConfig lpddr)
+    {
+        _read = Fit(lpddr, write: false);
+        _write = Fit(lpddr, write: true);
+    }
+
+    public double ReadLeadCycles => _read.Lead;
+    public double ReadCyclesPerBurst => _read.PerBurst;
+    public double WriteCyclesPerBurst => _write.PerBurst;
+
+    /// <summary>Clocks from the first command to the last burst's data for <paramref name="bursts"/> bursts.</summary>
+    public long Cycles(long bursts, bool write)
+    {
+        var (lead, perBurst) = write ? _write : _read;
+        return (long)Math.Ceiling(lead + perBurst * bursts);
+    }
+
+    private static (double, double) Fit(LpddrConfig lpddr, bool write)
+    {
+        var page = new LpddrChannel(lpddr).PageBytes;
+        var bursts = page / lpddr.BurstBytes;
+        double small = new LpddrChannel(lpddr).Transfer(0, SmallPages * page, write, 0);
+        double large = new LpddrChannel(lpddr).Transfer(0, LargePages * page, write, 0);
+        var perBurst = (large - small) / ((LargePages - SmallPages) * bursts);
+        return (small - perBurst * SmallPages * bursts, perBurst);
     }
 }

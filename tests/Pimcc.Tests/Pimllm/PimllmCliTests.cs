@@ -4,13 +4,13 @@ using Pimcc.Tests.Driver;
 
 namespace Pimcc.Tests.Pimllm;
 
-/// <summary>pimllm and tpu-llm from the command line: a compile writes a binary; `pimcc sim` refuses it until the simulator exists.</summary>
+/// <summary>pimllm and tpu-llm from the command line: a compile writes a binary that disassembles and simulates.</summary>
 public class PimllmCliTests
 {
     [Theory]
     [InlineData("pimllm")]
     [InlineData("tpu-llm")]
-    public void ACompileWritesABinaryThatDisassembles(string target)
+    public void ACompileWritesABinaryThatDisassemblesAndSimulates(string target)
     {
         var dir = CliRunner.TempDir();
         var output = Path.Combine(dir, "out.bin");
@@ -22,7 +22,14 @@ public class PimllmCliTests
         text.Out.ShouldContain(".lpddr_dma 3");
         if (target == "pimllm") text.Out.ShouldContain("xb.mvm");
         else text.Out.ShouldNotContain("xb.mvm");
-        CliRunner.Run("sim", output).ShouldBeOneLineError(ExitCode.WrongTarget, "which no registered simulator runs");
+        var sim = CliRunner.Run("sim", output);
+        sim.ExitCode.ShouldBe(0, sim.Err);
+        sim.Out.ShouldContain($"pimcc simulation report (target {target})");
+        sim.Out.ShouldContain("throughput.decode");
+        sim.Out.ShouldContain("energy.battery-words");
+        // The prefill program was compiled for 64 prompt tokens: another prompt is refused, as for the gpu target.
+        CliRunner.Run("sim", output, "--prompt-tokens", "32").ShouldBeOneLineError(ExitCode.Usage, "compiled for exactly 64");
+        CliRunner.Run("sim", output, "--gen-tokens", "9").ShouldBeOneLineError(ExitCode.WorkloadExceedsCompiled, "compiled for at most 8");
     }
 
     [Fact]
