@@ -12,14 +12,15 @@ namespace Pimcc.Pimllm.Sim;
 /// Controller: closed page (a row is precharged once its last burst is issued, when that is the earliest command); up to <see cref="Window"/> rows open at once;
 /// the next command is the one legal earliest (a burst before an activate on a tie), bursts round-robin over the open
 /// rows; when a refresh is due no new row is opened until every bank is closed and the refresh has been issued.</para>
-/// <para>Fast path: a transfer of more than <see cref="ExactPages"/> pages is timed in closed form from the channel's
-/// <see cref="LpddrSteadyState"/> (lead + bursts x clocks per burst, measured command by command on the same engine
-/// with the refreshes of a long transfer averaged in); the refreshes due meanwhile are taken as done and the engine's
-/// clock skips the span (<see cref="DramRefreshSchedule.Skip"/>). Tests check it against the exact path.</para>
+/// <para>Fast path: a transfer of more than <see cref="ExactPages"/> pages takes the time the same transfer takes from
+/// an idle channel (<see cref="LpddrTransferTimes"/>, timed once command by command, its refreshes included); the
+/// refreshes due meanwhile are taken as done and the engine's clock skips the span
+/// (<see cref="DramRefreshSchedule.Skip"/>). What it leaves out: overlap with the previous transfer's last commands (the
+/// DMA streams issue transfers one after another anyway) and the refresh phase. Tests check it against the exact path.</para>
 /// </summary>
 public sealed class LpddrChannel : IDramRefreshListener
 {
-    /// <summary>Longest transfer, in pages, timed command by command when a steady state is given.</summary>
+    /// <summary>Longest transfer, in pages, timed command by command when transfer times are given.</summary>
     public const int ExactPages = 8;
 
     /// <summary>Rows the controller keeps open at once (one per bank group, twice over: tFAW allows four activates per window).</summary>
@@ -30,13 +31,13 @@ public sealed class LpddrChannel : IDramRefreshListener
     private readonly Lpddr5Timing _t;
     private readonly int _burstBytes;
 
-    private readonly LpddrSteadyState? _steady;
+    private readonly LpddrTransferTimes? _times;
     private long _closedFormActivates;
 
-    /// <param name="steady">The closed form of long transfers; null: every transfer command by command.</param>
-    public LpddrChannel(LpddrConfig lpddr, LpddrSteadyState? steady = null)
+    /// <param name="times">The times of long transfers; null: every transfer command by command.</param>
+    public LpddrChannel(LpddrConfig lpddr, LpddrTransferTimes? times = null)
     {
-        _steady = steady;
+        _times = times;
         _org = lpddr.Organization;
         _t = lpddr.Timing;
         _burstBytes = lpddr.BurstBytes;
@@ -84,10 +85,10 @@ public sealed class LpddrChannel : IDramRefreshListener
         var lastBurst = (address + bytes - 1) / _burstBytes;
         var bursts = lastBurst - firstBurst + 1;
         var skipped = _engine.Refresh.SkippedCycles;
-        if (_steady is { } steady && bursts > (long)ExactPages * _org.BurstsPerRow)
+        if (_times is { } times && bursts > (long)ExactPages * _org.BurstsPerRow)
         {
-            // Closed form from an idle channel (every transfer ends with its rows precharged).
-            var span = steady.Cycles(bursts, write);
+            // As from an idle channel (every transfer ends with its rows precharged).
+            var span = times.Cycles(address, bytes, write, PageBytes);
             var now = fromCycle - skipped;
             Refreshes += _engine.Refresh.SkipDueBefore(now + span);
             _engine.Refresh.Skip(span);
@@ -186,41 +187,25 @@ public sealed class LpddrChannel : IDramRefreshListener
 }
 
 /// <summary>
-/// The closed form of a long LPDDR transfer on one channel: clocks = lead + bursts x clocks per burst, per direction,
-/// fitted to two transfers timed command by command on a fresh channel (<see cref="SmallPages"/> and
-/// <see cref="LargePages"/> pages, both long enough to meet several refreshes, whose cost the slope averages in).
+/// How long long LPDDR transfers take on an idle channel, each timed once command by command on a channel of its own
+/// and remembered: the key is what decides the commands (the bank of the first page, the offset in it, the length, the
+/// direction), so the weight chunks a decode step streams (a few sizes, many addresses) and the cache loads of one
+/// position cost one exact run per kind. One instance per simulation; deterministic.
 /// </summary>
-public sealed class LpddrSteadyState
+public sealed class LpddrTransferTimes(LpddrConfig lpddr)
 {
-    public const int SmallPages = 128;
-    public const int LargePages = 512;
+    private readonly Dictionary<(long Bank, long Offset, long Bytes, bool Write), long> _cycles = [];
 
-    private readonly (double Lead, double PerBurst) _read, _write;
+    /// <summary>Distinct transfers timed so far.</summary>
+    public int Timed => _cycles.Count;
 
-    public LpddrSteadyState(LpddrConfig lpddr)
+    /// <summary>Clocks from the first command to the last burst's data of the transfer, from an idle channel.</summary>
+    public long Cycles(long address, long bytes, bool write, long pageBytes)
     {
-        _read = Fit(lpddr, write: false);
-        _write = Fit(lpddr, write: true);
-    }
-
-    public double ReadLeadCycles => _read.Lead;
-    public double ReadCyclesPerBurst => _read.PerBurst;
-    public double WriteCyclesPerBurst => _write.PerBurst;
-
-    /// <summary>Clocks from the first command to the last burst's data for <paramref name="bursts"/> bursts.</summary>
-    public long Cycles(long bursts, bool write)
-    {
-        var (lead, perBurst) = write ? _write : _read;
-        return (long)Math.Ceiling(lead + perBurst * bursts);
-    }
-
-    private static (double, double) Fit(LpddrConfig lpddr, bool write)
-    {
-        var page = new LpddrChannel(lpddr).PageBytes;
-        var bursts = page / lpddr.BurstBytes;
-        double small = new LpddrChannel(lpddr).Transfer(0, SmallPages * page, write, 0);
-        double large = new LpddrChannel(lpddr).Transfer(0, LargePages * page, write, 0);
-        var perBurst = (large - small) / ((LargePages - SmallPages) * bursts);
-        return (small - perBurst * SmallPages * bursts, perBurst);
+        var banks = lpddr.Organization.Banks;
+        var key = (address / pageBytes % banks, address % pageBytes, bytes, write);
+        if (!_cycles.TryGetValue(key, out var c))
+            _cycles[key] = c = new LpddrChannel(lpddr).Transfer(key.Item1 * pageBytes + key.Item2, bytes, write, 0);
+        return c;
     }
 }

@@ -86,7 +86,7 @@ public sealed class PimllmCosts(PimllmTarget t)
             {
                 var p = Product(s);
                 e[PimllmEnergyEvent.SystolicMac] = p.Macs;
-                e[PimllmEnergyEvent.SramBit] = (p.Macs / Math.Max(1, s.N) + p.Macs / Math.Max(1, s.M)) * 8 + s.M * s.N * 32;
+                e[PimllmEnergyEvent.SramBit] = OperandBits(s, p.Macs);
                 return new(Clocks(p.Cycles), p.Macs, e);
             }
             case PimllmAction.Gemm:
@@ -94,7 +94,7 @@ public sealed class PimllmCosts(PimllmTarget t)
                 // One output tile of the hand-written kind (sa.shape + sa.gemm): all of it useful.
                 var p = SystolicSchedule.Gemm(s.M, s.K, s.N, t.Systolic.Rows, t.Systolic.Columns);
                 e[PimllmEnergyEvent.SystolicMac] = p.Macs;
-                e[PimllmEnergyEvent.SramBit] = (s.M * s.K + s.K * s.N) * 8 + s.M * s.N * 32;
+                e[PimllmEnergyEvent.SramBit] = OperandBits(s, p.Macs);
                 return new(Clocks(p.Cycles), p.Macs, e);
             }
             case PimllmAction.Softmax or PimllmAction.SoftmaxRows:
@@ -165,6 +165,23 @@ public sealed class PimllmCosts(PimllmTarget t)
             3 => SystolicSchedule.Gemm(s.M, s.K, Math.Min(s.N, keys), rows, columns),
             4 => SystolicSchedule.Gemm(s.M, Math.Min(s.K, keys), s.N, rows, columns),
             _ => SystolicSchedule.Gemm(s.M, s.K, s.N, rows, columns),
+        };
+    }
+
+    /// <summary>
+    /// SRAM bits a product moves: 8-bit A and B read once, i32 C written once. A cache span bounds the keys (cache_n: B
+    /// and C have p + 1 key columns; cache_k: A and B p + 1 key rows); a causal span counts the operands of the unmasked
+    /// multiply-accumulates (MACs / n of A, MACs / m of B).
+    /// </summary>
+    private static long OperandBits(StreamState s, long macs)
+    {
+        var keys = s.Position + 1;
+        return s.Span switch
+        {
+            3 => (s.M * s.K + s.K * Math.Min(s.N, keys)) * 8 + s.M * Math.Min(s.N, keys) * 32,
+            4 => (s.M * Math.Min(s.K, keys) + Math.Min(s.K, keys) * s.N) * 8 + s.M * s.N * 32,
+            1 or 2 => (macs / Math.Max(1, s.N) + macs / Math.Max(1, s.M)) * 8 + s.M * s.N * 32,
+            _ => (s.M * s.K + s.K * s.N) * 8 + s.M * s.N * 32,
         };
     }
 

@@ -30,14 +30,14 @@ public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun 
         if (request.TraceRuns is not null)
             throw new PimccError(ExitCode.Usage, "--trace", "the pimllm simulator writes no trace yet (the report has the critical path by class and part)", "drop --trace");
         var costs = new PimllmCosts(target);
-        var steady = new LpddrSteadyState(target.Lpddr);
+        var times = new LpddrTransferTimes(target.Lpddr);
         var prefillProgram = PimllmProgram.Read(bin, "prefill", fileName);
         var decodeProgram = PimllmProgram.Read(bin, "decode", fileName);
-        var prefill = PimllmMachine.Run(prefillProgram, target, costs, steady, 0, fileName);
+        var prefill = PimllmMachine.Run(prefillProgram, target, costs, times, 0, fileName);
 
         var options = new DecodeScheduleOptions(request.Sampling, SampleSteps, Tolerance);
         var decode = new PimllmRun(costs);
-        var steps = GenerationReport.RunDecode(prompt, generated, options, i => PimllmMachine.Run(decodeProgram, target, costs, steady, prompt + i, fileName),
+        var steps = GenerationReport.RunDecode(prompt, generated, options, i => PimllmMachine.Run(decodeProgram, target, costs, times, prompt + i, fileName),
             r => r.Makespan * 1e-12, decode.AddScaled, request.Progress);
         return new PimllmGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, steps, request.Sampling);
     }

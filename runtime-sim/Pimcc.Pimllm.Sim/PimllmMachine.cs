@@ -54,7 +54,7 @@ public static class PimllmMachine
     }
 
     /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>.</summary>
-    public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrSteadyState? steady, long position, string fileName)
+    public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrTransferTimes? times, long position, string fileName)
     {
         var run = new PimllmRun(costs);
         var streams = program.Streams;
@@ -63,7 +63,7 @@ public static class PimllmMachine
         var clock = new long[n];
         var last = new Step?[n];
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
-        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, steady) : null).ToArray();
+        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
         var signals = new Dictionary<long, Queue<Signal>>();
         var producer = new Dictionary<long, int>();

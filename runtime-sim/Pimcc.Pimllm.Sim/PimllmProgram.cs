@@ -28,6 +28,7 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
             int start = 0, end = s.Words.Count;
             if (s.Entries.Count > 0)
             {
+                // As the compiler's sync check reads them: from the entry to the next entry at a later word.
                 start = s.EntryWord(name) ?? s.Words.Count;
                 end = s.Entries.Select(e => e.Word).Where(w => w > start).DefaultIfEmpty(s.Words.Count).Min();
             }
