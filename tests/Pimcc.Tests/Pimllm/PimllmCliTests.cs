@@ -33,6 +33,43 @@ public class PimllmCliTests
     }
 
     [Fact]
+    public void PimllmAgainstTpuLlmIsOneCompareAwayAndTheBaselinesProjectionsAreArrayBound()
+    {
+        var r = CliRunner.Run("run", CliRunner.Sample("gpt2-medium.json"), "--target", "pimllm", "--baseline", "tpu-llm",
+            "--prompt-tokens", "16", "--gen-tokens", "4", "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var doc = System.Text.Json.JsonDocument.Parse(r.Out).RootElement;
+        double Value(string name, int report) => doc.GetProperty("figures").EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == name).GetProperty("values")[report].GetDouble();
+        // tpu-llm (the baseline, report 0) runs gpt2-medium's Q, K and V projections (24 layers x 3 of 1024 x 1024) as
+        // decode GEMVs on the 32 x 32 array: 1024 / 32 = 32 output tiles of 1024 + 31 + 31 clocks at 10 ns each, so
+        // 24 x 3 x 32 x 1,086 x 10 ns = 25.02 ms per step at least; the rest (quantising the input, configuration) is small.
+        var tpuQkvPerStep = Value("decode.critical-path.qkv-generation", 0) / 4;
+        tpuQkvPerStep.ShouldBeGreaterThanOrEqualTo(24 * 3 * 32 * 1_086 * 10e-9);
+        tpuQkvPerStep.ShouldBeLessThan(1.05 * 24 * 3 * 32 * 1_086 * 10e-9);
+        // pimllm (report 1) reads them from crossbars: 24 x 3 matrices x 4 row tiles x 200 ns = 57.6 us of reads a step.
+        var pimQkvPerStep = Value("decode.critical-path.qkv-generation", 1) / 4;
+        pimQkvPerStep.ShouldBeGreaterThanOrEqualTo(24 * 3 * 4 * 200e-9);
+        (tpuQkvPerStep / pimQkvPerStep).ShouldBeGreaterThan(100);
+    }
+
+    [Fact]
+    public void TheIssuesFiguresSweepOverContextLengths()
+    {
+        var dir = CliRunner.TempDir();
+        var r = CliRunner.Run("sweep", CliRunner.Sample("gpt2-medium.json"), "--target", "pimllm", "--workload", "16:4", "--workload", "48:4",
+            "--stat", "throughput.decode", "--stat", "energy.tokens-per-joule", "--stat", "throughput.gops", "--stat", "energy.gops-per-watt",
+            "--stat", "energy.battery-words", "--stat", "decode.latency-split-share.crossbar", "-o", Path.Combine(dir, "s.csv"));
+        r.ExitCode.ShouldBe(0, r.Err);
+        var rows = File.ReadAllLines(Path.Combine(dir, "s.csv"));
+        rows.Length.ShouldBe(3);
+        rows[0].ShouldContain("energy.battery-words (words)");
+        // A longer context costs more per decode step: fewer tokens per second.
+        double Tps(string row) => double.Parse(row.Split(',')[8], System.Globalization.CultureInfo.InvariantCulture);
+        Tps(rows[2]).ShouldBeLessThan(Tps(rows[1]));
+    }
+
+    [Fact]
     public void TheCompiledIrIsThereUpToTheAttentionSchedules()
     {
         var r = CliRunner.Run(CliRunner.Sample("gpt2-medium.json"), "--target", "tpu-llm", "--weights", "ternary",
