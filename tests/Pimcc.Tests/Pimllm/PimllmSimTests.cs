@@ -235,19 +235,21 @@ public class PimllmSimTests
     }
 
     [Fact]
-    public void SimAndRunWorkOnAHandWrittenBinaryFromTheCommandLine()
+    public void SimRunsAHandWrittenBinaryFromTheCommandLineTheSameEveryTime()
     {
         var dir = CliRunner.TempDir();
-        string pasm = Path.Combine(dir, "t.pasm"), bin = Path.Combine(dir, "t.bin");
+        string pasm = Path.Combine(dir, "t.pasm"), bin = Path.Combine(dir, "t.bin"), report = Path.Combine(dir, "report.json");
         File.WriteAllText(pasm, Header + Tiny);
         CliRunner.Run("asm", pasm, "-o", bin).ExitCode.ShouldBe(0);
         var r = CliRunner.Run("sim", bin, "--format", "json");
         r.ExitCode.ShouldBe(0, r.Err);
         r.Out.ShouldContain("\"format\": \"pimcc-sim-report/1\"");
         r.Out.ShouldContain("\"decodeSampling\": \"exact\"");
+        CliRunner.Run("sim", bin, "--format", "json").Out.ShouldBe(r.Out);      // same binary, same report, byte for byte
+        // A deadlocked binary: one line, exit 57, and no report file.
         File.WriteAllText(pasm, Header + Tiny.Replace("    ev.wait event=2, count=1\n", "    ev.wait event=2, count=2\n"));
         CliRunner.Run("asm", pasm, "-o", bin).ExitCode.ShouldBe(0);
-        CliRunner.Run("sim", bin).ShouldBeOneLineError(ExitCode.InvalidBinary, "deadlock");
-        File.Exists(Path.Combine(dir, "report.txt")).ShouldBeFalse();
+        CliRunner.Run("sim", bin, "-o", report).ShouldBeOneLineError(ExitCode.InvalidBinary, "deadlock");
+        File.Exists(report).ShouldBeFalse();
     }
 }
