@@ -2,15 +2,13 @@ using Pimcc.Diagnostics;
 using Pimcc.Gpu.Isa;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Sim.Report;
 using Pimcc.Sim.Units;
 
 namespace Pimcc.Gpu.Sim;
 
-/// <summary>One decode step's latency: simulated, or interpolated in kv between simulated neighbours.</summary>
-public sealed record GpuDecodeStep(int Step, int Kv, double Seconds, bool Simulated);
-
 /// <summary>A generation on the GPU model: the prefill run, the decode steps and their sum (interpolated steps included).</summary>
-public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefill, GpuRun Decode, IReadOnlyList<GpuDecodeStep> Steps, DecodeSampling Sampling)
+public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefill, GpuRun Decode, IReadOnlyList<DecodeStepFigure> Steps, DecodeSampling Sampling)
 {
     public double TotalSeconds => Prefill.TotalSeconds + Decode.TotalSeconds;
     public double TotalJoules => Prefill.TotalJoules + Decode.TotalJoules;
@@ -47,12 +45,12 @@ public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefil
         }, i => done[i]);
 
         var decode = new GpuRun();
-        var list = new List<GpuDecodeStep>(generated);
+        var list = new List<DecodeStepFigure>(generated);
         foreach (var (i, a, wa, b, wb) in DecodeSchedule.Weights(generated, simulated.Keys))
         {
             decode.AddScaled(simulated[a], wa);
             if (b != a) decode.AddScaled(simulated[b], wb);
-            list.Add(new GpuDecodeStep(i, prompt + i, wa * simulated[a].TotalSeconds + (b != a ? wb * simulated[b].TotalSeconds : 0), a == b));
+            list.Add(new DecodeStepFigure(i, prompt + i, wa * simulated[a].TotalSeconds + (b != a ? wb * simulated[b].TotalSeconds : 0), a == b));
         }
         return new GpuGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling);
     }

@@ -22,8 +22,8 @@ public static class HyflexpimIsa
     public const string SfuName = "HYFLEXPIM-SFU";
     public const string LinkName = "HYFLEXPIM-LINK";
 
-    private static OpSpec R(string table, string m, int op, WordFormat f, string operands, U u, T t, A a, HyflexpimComponent[] c, string summary) =>
-        OpTable.Row(table, m, op, f, operands, OpFlow.Straight, new HyflexpimSemantics(u, t, a, c), summary);
+    private static OpSpec R(string table, string m, int op, WordFormat f, string operands, U u, T t, A a, HyflexpimComponent[] c, string summary, int passes = 0) =>
+        OpTable.Row(table, m, op, f, operands, OpFlow.Straight, new HyflexpimSemantics(u, t, a, c, passes), summary);
 
     /// <summary>The event rows every table carries: counters shared by all hyflexpim streams of all chips.</summary>
     private static OpSpec[] Events(string table) =>
@@ -66,14 +66,14 @@ public static class HyflexpimIsa
     public static OpTable Sfu { get; } = new(SfuName, WordBits,
     [
         R(SfuName,     "sfu.len",    0x30, Length,       "len, rows",                           U.Sfu,       T.Config,        A.VectorLength,     [],                "set the following sfu.* instructions to `rows` rows of `len` elements, each row starting at a 256-byte unit"),
-        R(SfuName,     "sfu.softmax",0x31, Softmax,      "dst, src, queries",                   U.Sfu,       T.SfuVector,     A.Softmax,          [HyflexpimComponent.Sfu],"the rows (i32 scores of dg.qk; rows / queries per query) over the entries their query i sees (0 .. p + i, p = the step's first position): dst = exp(s - max) / sum exp(s - max) as i8 probabilities (scale 1/127), 0 for the others; three passes (max, exp-sum, scale)"),
-        R(SfuName,     "sfu.norm",   0x32, Norm,         "dst, src, params, kind",              U.Sfu,       T.SfuVector,     A.Norm,             [HyflexpimComponent.Sfu],"each row: dst = norm(src) * gamma (+ beta) over len FP16 elements, gamma (then beta) at params; two passes (statistics, scale)"),
-        R(SfuName,     "sfu.act",    0x33, Unary,        "dst, src, fn",                        U.Sfu,       T.SfuVector,     A.Activation,       [HyflexpimComponent.Sfu],"dst[i] = fn(src[i]), i < len"),
-        R(SfuName,     "sfu.add",    0x34, Binary,       "dst, a, b",                           U.Sfu,       T.SfuVector,     A.VectorAdd,        [HyflexpimComponent.Sfu],"each row: dst[i] = a[i] + b[i], i < len; a b of one row is broadcast to every row (residuals, biases)"),
-        R(SfuName,     "sfu.mul",    0x35, Binary,       "dst, a, b",                           U.Sfu,       T.SfuVector,     A.VectorMul,        [HyflexpimComponent.Sfu],"each row: dst[i] = a[i] * b[i], i < len; a b of one row is broadcast (dequantisation: i32 GEMV outputs times the per-channel scales and the inputs' scale; gating)"),
-        R(SfuName,     "sfu.reduce", 0x36, Reduce,       "dst, src, parts",                     U.Sfu,       T.SfuVector,     A.PartialSumReduce, [HyflexpimComponent.Sfu],"dst (+)= the sum of `parts` blocks of rows x len i32 stored one after another from src (partial sums of a linear spread over PUs)"),
-        R(SfuName,     "sfu.rope",   0x38, Rope,         "dst, src, table, half",               U.Sfu,       T.SfuVector,     A.Rotary,           [HyflexpimComponent.Sfu],"each row (one token) rotated by its token's position, head by head: every 2 x half elements (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin), the position's FP16 cos then sin rows of `half` at table (rows of 2 x half per position)"),
-        R(SfuName,     "sfu.quant",  0x37, Binary,       "dst, src, scale",                     U.Sfu,       T.SfuVector,     A.Quantize,         [HyflexpimComponent.Sfu],"absmax per row: s = max |src| / 127; dst[i] = round(src[i] / s) as i8 (the crossbars' and the digital PIM's inputs); the rows' FP16 s to scale; two passes"),
+        R(SfuName,     "sfu.softmax",0x31, Softmax,      "dst, src, queries",                   U.Sfu,       T.SfuVector,     A.Softmax,          [HyflexpimComponent.Sfu],"the rows (i32 scores of dg.qk; rows / queries per query) over the entries their query i sees (0 .. p + i, p = the step's first position): dst = exp(s - max) / sum exp(s - max) as i8 probabilities (scale 1/127), 0 for the others; three passes (max, exp-sum, scale)", passes: 3),
+        R(SfuName,     "sfu.norm",   0x32, Norm,         "dst, src, params, kind",              U.Sfu,       T.SfuVector,     A.Norm,             [HyflexpimComponent.Sfu],"each row: dst = norm(src) * gamma (+ beta) over len FP16 elements, gamma (then beta) at params; two passes (statistics, scale)", passes: 2),
+        R(SfuName,     "sfu.act",    0x33, Unary,        "dst, src, fn",                        U.Sfu,       T.SfuVector,     A.Activation,       [HyflexpimComponent.Sfu],"dst[i] = fn(src[i]), i < len", passes: 1),
+        R(SfuName,     "sfu.add",    0x34, Binary,       "dst, a, b",                           U.Sfu,       T.SfuVector,     A.VectorAdd,        [HyflexpimComponent.Sfu],"each row: dst[i] = a[i] + b[i], i < len; a b of one row is broadcast to every row (residuals, biases)", passes: 1),
+        R(SfuName,     "sfu.mul",    0x35, Binary,       "dst, a, b",                           U.Sfu,       T.SfuVector,     A.VectorMul,        [HyflexpimComponent.Sfu],"each row: dst[i] = a[i] * b[i], i < len; a b of one row is broadcast (dequantisation: i32 GEMV outputs times the per-channel scales and the inputs' scale; gating)", passes: 1),
+        R(SfuName,     "sfu.reduce", 0x36, Reduce,       "dst, src, parts",                     U.Sfu,       T.SfuVector,     A.PartialSumReduce, [HyflexpimComponent.Sfu],"dst (+)= the sum of `parts` blocks of rows x len i32 stored one after another from src (partial sums of a linear spread over PUs)", passes: 1),
+        R(SfuName,     "sfu.rope",   0x38, Rope,         "dst, src, table, half",               U.Sfu,       T.SfuVector,     A.Rotary,           [HyflexpimComponent.Sfu],"each row (one token) rotated by its token's position, head by head: every 2 x half elements (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin), the position's FP16 cos then sin rows of `half` at table (rows of 2 x half per position)", passes: 1),
+        R(SfuName,     "sfu.quant",  0x37, Binary,       "dst, src, scale",                     U.Sfu,       T.SfuVector,     A.Quantize,         [HyflexpimComponent.Sfu],"absmax per row: s = max |src| / 127; dst[i] = round(src[i] / s) as i8 (the crossbars' and the digital PIM's inputs); the rows' FP16 s to scale; two passes", passes: 2),
         .. Events(SfuName),
     ], Map, namedOperands: true);
 

@@ -1,0 +1,66 @@
+using Pimcc.Diagnostics;
+using Pimcc.Hyflexpim.Isa;
+using Pimcc.Isa.Container;
+using Pimcc.Sim;
+using Pimcc.Sim.Report;
+using Pimcc.Sim.Units;
+
+namespace Pimcc.Hyflexpim.Sim;
+
+/// <summary>A generation on hyflexpim: the prefill run, the decode steps (summed, interpolated ones included; a step's
+/// kv is its first position) and the chips and PUs the binary uses.</summary>
+public sealed record HyflexpimGeneration(string Model, int PromptTokens, HyflexpimRun Prefill, HyflexpimRun Decode,
+    IReadOnlyList<DecodeStepFigure> Steps, DecodeSampling Sampling, int Chips, int Pus)
+{
+    public double TotalSeconds => (Prefill.Makespan + Decode.Makespan) * 1e-12;
+    public double TotalJoules => (Prefill.TotalEnergyPj + Decode.TotalEnergyPj) * 1e-12;
+    public double TtftSeconds => Prefill.Makespan * 1e-12 + (Steps.Count > 0 ? Steps[0].Seconds : 0);
+
+    /// <summary>Steps simulated instruction by instruction (the others interpolated by the shared <see cref="DecodeSchedule"/>).</summary>
+    public const int SampleSteps = 16;
+
+    /// <summary>Adaptive sampling's tolerance, as the other simulators: 1%.</summary>
+    public const double Tolerance = 0.01;
+
+    /// <summary>Prefill once at position 0 (its program was compiled for exactly the binary's prompt), then decode step s
+    /// at position prompt + s.</summary>
+    public static HyflexpimGeneration Run(PimBinary bin, HyflexpimTarget target, string fileName, TimingRequest request)
+    {
+        var (prompt, generated) = RequestedWorkload.ForTiming(bin, fileName, request.PromptTokens, request.GeneratedTokens);
+        if (bin.Workload is { } w && prompt != w.PromptTokens)
+            throw new PimccError(ExitCode.Usage, $"{fileName}: prompt",
+                $"{prompt} prompt tokens; the hyflexpim prefill program was compiled for exactly {w.PromptTokens}",
+                $"simulate {w.PromptTokens} prompt tokens or recompile with --prompt-tokens {prompt}");
+        if (request.TraceRuns is not null)
+            throw new PimccError(ExitCode.Usage, "--trace", "the hyflexpim simulator writes no trace yet (the report has every figure)", "drop --trace");
+        var costs = new HyflexpimCosts(target);
+        var energy = HyflexpimEnergyEvents.CostsPj(target);
+        var prefillProgram = HyflexpimMachine.Program(bin, "prefill", fileName);
+        var decodeProgram = generated > 0 ? HyflexpimMachine.Program(bin, "decode", fileName) : [];
+        var prefill = HyflexpimMachine.RunProgram(target, costs, energy, prefillProgram, 0, fileName, "prefill");
+
+        var options = new DecodeScheduleOptions(request.Sampling, SampleSteps, Tolerance);
+        var done = new Dictionary<int, HyflexpimRun>();
+        var budget = DecodeSchedule.PlannedSteps(generated, options);
+        var simulated = DecodeSchedule.Simulate(generated, options, [], steps =>
+        {
+            foreach (var i in steps.Where(i => !done.ContainsKey(i)))
+                done[i] = HyflexpimMachine.RunProgram(target, costs, energy, decodeProgram, prompt + i, fileName, "decode");
+            request.Progress?.Invoke(done.Count, Math.Max(done.Count, budget));
+        }, i => done[i]);
+
+        var decode = new HyflexpimRun();
+        var list = new List<DecodeStepFigure>(generated);
+        foreach (var (i, a, wa, b, wb) in DecodeSchedule.Weights(generated, simulated.Keys))
+        {
+            decode.AddScaled(simulated[a], wa);
+            if (b != a) decode.AddScaled(simulated[b], wb);
+            var ps = wa * simulated[a].Makespan + (b != a ? wb * simulated[b].Makespan : 0);
+            list.Add(new DecodeStepFigure(i, prompt + i, ps * 1e-12, a == b));
+        }
+        // PUs the binary uses: those running streams and those holding crossbar tiles or buffer regions.
+        var pus = bin.Streams.Select(s => s.Index).Concat(bin.MemoryMap.Select(r => r.Placement.Index)).Distinct().ToList();
+        var chips = pus.Count == 0 ? 0 : pus.Max() / target.Chip.Pus + 1;
+        return new HyflexpimGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling, chips, pus.Count);
+    }
+}
