@@ -10,7 +10,7 @@ namespace Pimcc.Hyflexpim.Sim;
 /// <summary>A generation on hyflexpim: the prefill run, the decode steps (summed, interpolated ones included; a step's
 /// kv is its first position) and the chips and PUs the binary uses.</summary>
 public sealed record HyflexpimGeneration(string Model, int PromptTokens, HyflexpimRun Prefill, HyflexpimRun Decode,
-    IReadOnlyList<DecodeStepFigure> Steps, DecodeSampling Sampling, int Chips, int Pus)
+    IReadOnlyList<DecodeStepFigure> Steps, DecodeSampling Sampling, int Chips, int Pus, long CrossbarArrays)
 {
     public double TotalSeconds => (Prefill.Makespan + Decode.Makespan) * 1e-12;
     public double TotalJoules => (Prefill.TotalEnergyPj + Decode.TotalEnergyPj) * 1e-12;
@@ -61,6 +61,8 @@ public sealed record HyflexpimGeneration(string Model, int PromptTokens, Hyflexp
         // PUs the binary uses: those running streams and those holding crossbar tiles or buffer regions.
         var pus = bin.Streams.Select(s => s.Index).Concat(bin.MemoryMap.Select(r => r.Placement.Index)).Distinct().ToList();
         var chips = pus.Count == 0 ? 0 : pus.Max() / target.Chip.Pus + 1;
-        return new HyflexpimGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling, chips, pus.Count);
+        // Crossbar arrays holding weights: the hfp_xbar regions, one array per analog.rows x analog.columns bits.
+        var arrays = bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar).Sum(r => (r.SizeBytes + target.Analog.ArrayBytes - 1) / target.Analog.ArrayBytes);
+        return new HyflexpimGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling, chips, pus.Count, arrays);
     }
 }

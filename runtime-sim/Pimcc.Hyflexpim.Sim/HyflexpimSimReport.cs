@@ -34,6 +34,9 @@ public static class HyflexpimSimReport
         Add("area.analog", "mm2", "the analog modules of the chips used", g.Chips * target.Chip.Pus * target.Chip.AnalogModulesPerPu * target.Analog.ModuleAreaMm2);
         Add("area.digital", "mm2", "the digital modules (with their SFUs) of the chips used", g.Chips * target.Chip.Pus * target.Chip.DigitalModulesPerPu * target.Digital.ModuleAreaMm2);
         Add("area.pus-used", "mm2", "the PUs the binary uses", g.Pus * target.PuAreaMm2);
+        Add("area.crossbars-used", "mm2", "the crossbar arrays holding weights, each 1 / analog.arrays of an analog module (SLC takes twice MLC's arrays per weight)",
+            g.CrossbarArrays * target.Analog.ModuleAreaMm2 / target.Analog.Arrays);
+        Add("count.crossbar-arrays", "count", "crossbar arrays holding weights (SLC and MLC)", g.CrossbarArrays);
         Add("count.chips", "count", "chips the binary uses", g.Chips);
         Add("count.pus", "count", "PUs the binary uses (running streams or holding crossbar tiles)", g.Pus);
         Add("sim.decode-steps-simulated", "count", "decode steps simulated instruction by instruction (the rest interpolated in position)", g.Steps.Count(s => s.Simulated));
