@@ -31,6 +31,7 @@ internal sealed class StreamAgent : IAgent
     private bool _splitOnInputs;
     private long _dim, _rows, _queries, _heads, _groups;
     private long _len, _vecRows;
+    private long _firstQuery; // dg.qblock / sfu.qblock: the first query of the following rows (0 after dg.shape / sfu.len)
     private readonly long[] _moduleFree;
 
     public StreamAgent(HyflexpimMachine machine, InstructionStream stream, int start, int end)
@@ -117,10 +118,16 @@ internal sealed class StreamAgent : IAgent
                 return;
             case HyflexpimAction.DigitalShape:
                 (_dim, _rows, _queries, _heads, _groups) = (op["dim"], op["rows"], op["queries"], op["heads"], op["groups"]);
+                _firstQuery = 0;
                 Config();
                 return;
             case HyflexpimAction.VectorLength:
                 (_len, _vecRows) = (op["len"], op["rows"]);
+                _firstQuery = 0;
+                Config();
+                return;
+            case HyflexpimAction.QueryBlock:
+                _firstQuery = op["first"];
                 Config();
                 return;
             case HyflexpimAction.AnalogGemv:
@@ -191,11 +198,14 @@ internal sealed class StreamAgent : IAgent
         _ended = Math.Max(_ended, end);
     }
 
-    /// <summary>Rows of the KV table query i of this step sees: p + i + 1 (causal), at most the table's rows.</summary>
-    private long VisibleRows()
+    /// <summary>Rows of the KV table the queries see together: query i of the block sees p + first + i + 1 (causal),
+    /// at most the table's rows.</summary>
+    private long VisibleRows() => Visible(_queries, _rows);
+
+    private long Visible(long queries, long limit)
     {
         long sum = 0;
-        for (long i = 0; i < _queries; i++) sum += Math.Min(_rows, _m.FirstPosition + i + 1);
+        for (long i = 0; i < queries; i++) sum += Math.Min(limit, _m.FirstPosition + _firstQuery + i + 1);
         return sum;
     }
 
@@ -225,7 +235,7 @@ internal sealed class StreamAgent : IAgent
         var elements = sem.Action switch
         {
             // Softmax covers the entries each query sees; the rows are [queries][heads].
-            HyflexpimAction.Softmax => _vecRows / Math.Max(1, op["queries"]) * SoftmaxEntries(op["queries"]),
+            HyflexpimAction.Softmax => _vecRows / Math.Max(1, op["queries"]) * Visible(op["queries"], _len),
             HyflexpimAction.PartialSumReduce => _len * _vecRows * op["parts"],
             _ => _len * _vecRows,
         };
@@ -233,13 +243,6 @@ internal sealed class StreamAgent : IAgent
         Busy(HyflexpimUnit.Sfu, _t, _t + ps);
         _m.Run.Charge(C.Sfu, Costs.SfuActivePs(elements, sem.Passes), _m.EnergyCosts);
         _m.Run.Counts[(int)RunCount.SfuElementPasses] += (double)elements * sem.Passes;
-    }
-
-    private long SoftmaxEntries(long queries)
-    {
-        long sum = 0;
-        for (long i = 0; i < queries; i++) sum += Math.Min(_len, _m.FirstPosition + i + 1);
-        return sum;
     }
 
     private void Transfer(Op op)

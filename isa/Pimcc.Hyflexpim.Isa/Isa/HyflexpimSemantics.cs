@@ -51,6 +51,7 @@ public enum HyflexpimAction
     AnalogSplit,
     AnalogGemv,
     DigitalShape,
+    QueryBlock,
     ScoreDot,
     WeightedSum,
     KvWrite,

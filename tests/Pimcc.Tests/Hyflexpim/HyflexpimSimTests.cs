@@ -115,6 +115,31 @@ public class HyflexpimSimTests
     }
 
     [Fact]
+    public void TwoQueryBlocksOfOneQuerySeeWhatOneBlockOfTwoSees()
+    {
+        var report = Simulate(Header + """
+            .hfp_digital 0
+            .entry prefill
+                dg.shape dim=64, rows=8, queries=1, heads=2, groups=2
+                dg.qk dst=0, q=0, k=65536
+                dg.shape dim=64, rows=8, queries=1, heads=2, groups=2
+                dg.qblock first=1
+                dg.qk dst=0, q=1, k=65536
+            .entry decode
+            .hfp_sfu 0
+            .entry prefill
+                sfu.len len=8, rows=2
+                sfu.qblock first=1
+                sfu.softmax dst=0, src=0, queries=1
+            .entry decode
+            """);
+        // Query 0 sees row 0, query 1 (the second block's first) rows 0..1: 2 heads x 64 x (1 + 2) multiplies.
+        Stat(report, "prefill.count.digital-multiplies").ShouldBe(2 * 64 * 3);
+        // The softmax of query 1 over 2 heads: 2 rows of 2 visible entries, 3 passes.
+        Stat(report, "prefill.count.sfu-element-passes").ShouldBe(2 * 2 * 3);
+    }
+
+    [Fact]
     public void TheLayerPipelineReportsLatencyAsTheChainAndThroughputAsTheBusiestResource()
     {
         // Two stages: PU 0 adds (64 SFU cycles), sends 1 KiB to PU 1 over the interconnect, PU 1 applies GELU (64 cycles).
