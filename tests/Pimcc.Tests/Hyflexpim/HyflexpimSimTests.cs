@@ -232,4 +232,25 @@ public class HyflexpimSimTests
         var puArea = 24 * (0.048 + 0.00065 + 0.00129 + 0.02 + 0.30 + 0.10 + 6e-5) + 8 * (2.86 + 0.0031 + 0.0032 + 0.14 + 0.21 + 13e-5 + 4.79);
         Near(Stat(report, "area.total"), 24 * puArea, "area");
     }
+
+    [Fact]
+    public void TheSlcFractionTableShowsSlcDoublingTheAnalogEnergyWhileTheAdcEnergyStaysFlat()
+    {
+        var r = CliRunner.Run("sweep", CliRunner.Sample("gpt2.json"), "--target", "hyflexpim", "--slc-fraction", "0,1", "--workload", "8:4",
+            "--stat", "decode.energy.subsystem.analog", "--stat", "decode.energy.subsystem.adc", "--stat", "decode.energy.subsystem.digital",
+            "--stat", "count.crossbar-arrays", "--format", "json", "--exact");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var points = JsonDocument.Parse(r.Out).RootElement.GetProperty("points").EnumerateArray()
+            .Select(p => p.GetProperty("figures")).ToList();
+        double F(int point, string name) => points[point].GetProperty(name).GetDouble();
+        // A decode step reads every array once with one token, each gemv taking the same time: analog energy is
+        // proportional to the arrays, and all-SLC (8 columns per weight) takes about twice all-MLC's (4).
+        var arrays = F(1, "count.crossbar-arrays") / F(0, "count.crossbar-arrays");
+        arrays.ShouldBeInRange(1.9, 2.0);
+        Near(F(1, "decode.energy.subsystem.analog") / F(0, "decode.energy.subsystem.analog"), arrays, "analog energy follows the arrays");
+        // Each array read converts 128 columns per bit: SLC's 6-bit conversions cost half MLC's 7-bit ones, so twice the
+        // arrays cost the same ADC energy (paper: ADC energy is flat).
+        Near(F(1, "decode.energy.subsystem.adc") / F(0, "decode.energy.subsystem.adc"), arrays / 2, "ADC energy");
+        F(1, "decode.energy.subsystem.digital").ShouldBe(F(0, "decode.energy.subsystem.digital")); // attention does not depend on the split
+    }
 }
