@@ -52,6 +52,7 @@ public sealed class HyflexpimKind : ITargetKind
             ClockHz = p.Long("system.clock"), TechnologyNm = p.Real("system.technology"), MaxChips = p.Int("system.maxChips"),
             Precision = precision, Chip = chip, Analog = analog, Digital = digital,
             Device = new DeviceConfig(p.Real("device.rOn"), p.Real("device.onOffRatio"), p.Real("device.mlcBitErrorRate")),
+            LinkEnergy = new LinkEnergyConfig(p.Real("energy.sharedBus"), p.Real("energy.interPu"), p.Real("energy.pcie")),
         };
     }
 

@@ -93,6 +93,11 @@ public static class HyflexpimSchema
         Count("digital.sfuInputsPerCycle", "FP16 inputs the module's SFU takes per cycle"),
         .. Parts("digital", DigitalParts),
 
+        // --- energy of the links (the paper gives none: open parameters, cited in the preset)
+        Real("energy.sharedBus", Dimension.EnergyPerBit, "pJ/bit", "Energy of one bit over a chip's shared bus"),
+        Real("energy.interPu", Dimension.EnergyPerBit, "pJ/bit", "Energy of one bit over the inter-PU interconnect"),
+        Real("energy.pcie", Dimension.EnergyPerBit, "pJ/bit", "Energy of one bit over PCIe (between chips, and the host I/O)"),
+
         // --- RRAM device
         Real("device.rOn", Dimension.Resistance, "kohm", "On-state resistance of a cell"),
         Real("device.onOffRatio", Dimension.Ratio, "fraction", "Off/on resistance ratio of a cell"),

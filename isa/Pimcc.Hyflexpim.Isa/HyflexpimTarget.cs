@@ -17,6 +17,7 @@ public sealed record HyflexpimTarget : TargetDescription
     public required AnalogModuleConfig Analog { get; init; }
     public required DigitalModuleConfig Digital { get; init; }
     public required DeviceConfig Device { get; init; }
+    public required LinkEnergyConfig LinkEnergy { get; init; }
 
     /// <summary>Analog arrays of one PU.</summary>
     public long AnalogArraysPerPu => (long)Chip.AnalogModulesPerPu * Analog.Arrays;
@@ -66,6 +67,12 @@ public sealed record AnalogModuleConfig(
 
     public long CellsPerArray => (long)Rows * Columns;
 
+    /// <summary>Arrays (tiles) a block of <paramref name="inputs"/> rows x <paramref name="outputs"/> weights takes in one
+    /// mode: ceil(inputs / rows) row tiles x ceil(outputs / weights per array row); the one count of the crossbar mapping,
+    /// the lowering and the simulator.</summary>
+    public long BlockArrays(CellMode mode, long inputs, long outputs) =>
+        inputs <= 0 || outputs <= 0 ? 0 : (inputs + Rows - 1) / Rows * ((outputs + WeightsPerArrayRow(mode) - 1) / WeightsPerArrayRow(mode));
+
     /// <summary>Bytes by which crossbar regions are addressed: one array's cells at one bit each (the binary's unit of
     /// crossbar placement; an MLC array holds twice the bits in the same cells).</summary>
     public long ArrayBytes => CellsPerArray / 8;
@@ -92,6 +99,9 @@ public sealed record DigitalModuleConfig(
     public double ModuleAreaMm2 => Parts.Sum(p => p.AreaMm2);
     public double ModulePowerMw => Parts.Sum(p => p.PowerMw);
 }
+
+/// <summary>Energy per bit moved over each link (open parameters: the paper gives none).</summary>
+public sealed record LinkEnergyConfig(double SharedBusPjPerBit, double InterPuPjPerBit, double PciePjPerBit);
 
 /// <summary>RRAM cell figures of the noise model.</summary>
 public sealed record DeviceConfig(double ROnOhm, double OnOffRatio, double MlcBitErrorRate);

@@ -10,6 +10,10 @@ internal sealed partial class ProgramLowering
         new(ExitCode.CapacityExceeded, $"@{_fn.Name}: %{op.Id}", $"{what} is {value}; the hyflexpim instruction fields hold at most {max}",
             "compile a smaller model or fewer tokens");
 
+    /// <summary>Bytes a block of a long prompt's attention scores and probabilities, or of a linear's partial sums, may
+    /// take in the 16 MiB window: a quarter, so the values around it still fit.</summary>
+    private const long BlockBytes = HyflexpimFormats.WindowBytes / 4;
+
     private void Limit(Operation op, string what, long value, int bits)
     {
         if (value >= 1L << bits) throw TooLarge(op, what, value, (1L << bits) - 1);
@@ -35,40 +39,56 @@ internal sealed partial class ProgramLowering
         var q = Quantized(x);
         var result = Allocate(home, rows, n, I32, $"%{op.Id}");
         var pus = tiles.Pus.ToList();
-        BufferValue? staging = pus.Count > 1 ? Allocate(home, rows * pus.Count, n, I32, "partial sums") : null;
+        // Partial sums of a weight spread over PUs are staged on the home PU, one block per PU: a long prompt's rows go
+        // through in row blocks whose staging fits a quarter of the window.
+        var stagedRowBytes = pus.Count * BufferValue.UnitsOf(n * I32) * HyflexpimFormats.BufferUnitBytes;
+        var block = pus.Count > 1 ? Math.Clamp(BlockBytes / stagedRowBytes, 1, rows) : rows;
+        for (long first = 0; first < rows; first += block)
+            LinearRows(tiles, q.Values, result, home, pus, first, Math.Min(block, rows - first), rows);
+        Define(op, result);
+    }
+
+    /// <summary>Rows first .. first + count - 1 of a linear: each PU reads its tile groups for them; with tiles on several
+    /// PUs the partial sums are staged on the home PU (over the shared bus from the others) and the SFU adds them.</summary>
+    private void LinearRows(WeightTiles tiles, BufferValue inputs, BufferValue result, int home, List<int> pus, long first, long count, long rows)
+    {
+        long n = tiles.Outputs, k = tiles.Inputs;
+        var whole = count == rows;
+        var resultAt = result.Start + first * result.RowUnits;
+        BufferValue? staging = pus.Count > 1 ? Allocate(home, count * pus.Count, n, I32, "partial sums") : null;
         var temporaries = new List<BufferValue>();
         for (var part = 0; part < pus.Count; part++)
         {
             var pu = pus[part];
-            var slot = staging is null ? -1 : staging.Start + part * rows * result.RowUnits;
-            var (outValue, outStart) = pu == home ? (staging ?? result, staging is null ? result.Start : slot) : (Allocate(pu, rows, n, I32, "partial sums"), 0L);
+            var slot = staging is null ? -1 : staging.Start + part * count * result.RowUnits;
+            var (outValue, outStart) = pu == home ? (staging ?? result, staging is null ? resultAt : slot) : (Allocate(pu, count, n, I32, "partial sums"), 0L);
             if (pu != home) { outStart = outValue.Start; temporaries.Add(outValue); }
-            var input = At(q.Values, pu);
+            var input = At(inputs, pu);
             var analog = _layout.Stream(HyflexpimStreams.Analog, pu);
             var groups = tiles.Groups.Where(g => g.Pu == pu).ToList();
             Issue(analog, [input], [outValue], () =>
             {
-                analog.Emit("ag.shape", k, n, _t.Precision.InputBits, rows);
+                analog.Emit("ag.shape", k, n, _t.Precision.InputBits, count);
                 analog.Emit("ag.split", tiles.SlcRanks, HyflexpimFormats.SplitAxis.Code(tiles.SplitOnInputs ? "in" : "out"), groups[0].Tile);
                 Access last = default;
                 for (var g = 0; g < groups.Count; g++)
-                    last = analog.Emit("ag.gemv", groups[g].Module, groups[g].First, groups[g].Last, input.Start, outStart, HyflexpimFormats.Accumulate.Code(g == 0 ? "set" : "acc"));
+                    last = analog.Emit("ag.gemv", groups[g].Module, groups[g].First, groups[g].Last, input.Start + first * input.RowUnits, outStart,
+                        HyflexpimFormats.Accumulate.Code(g == 0 ? "set" : "acc"));
                 return last;
             });
-            if (pu != home) Send(outValue, staging ?? result, "bus.send", staging is null ? -1 : slot);
+            if (pu != home) Send(outValue, staging ?? result, "bus.send", staging is null ? (whole ? -1 : resultAt) : slot);
         }
         if (staging is not null)
         {
             var sfu = _layout.Stream(HyflexpimStreams.Sfu, home);
             Issue(sfu, [staging], [result], () =>
             {
-                sfu.Emit("sfu.len", n, rows);
-                return sfu.Emit("sfu.reduce", result.Start, staging.Start, pus.Count);
+                sfu.Emit("sfu.len", n, count);
+                return sfu.Emit("sfu.reduce", resultAt, staging.Start, pus.Count);
             });
             temporaries.Add(staging);
         }
         foreach (var tmp in temporaries) Discard(tmp);
-        Define(op, result);
     }
 
     /// <summary>
@@ -100,20 +120,39 @@ internal sealed partial class ProgramLowering
             return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
         });
         Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
-        var scores = Allocate(pu, tokens * heads, positions, I32, "attention scores");
-        Issue(digital, [q.Values, q.Scales], [scores], () => digital.Emit("dg.qk", scores.Start, q.Values.Start, kTable));
-        var probs = Allocate(pu, tokens * heads, positions, I8, "attention probabilities");
         var sfu = _layout.Stream(HyflexpimStreams.Sfu, pu);
-        Issue(sfu, [scores], [probs], () =>
+        // A long prompt's scores and probabilities of all queries at once outgrow the window: queries in blocks.
+        var scoreRowBytes = BufferValue.UnitsOf(positions * I32) * HyflexpimFormats.BufferUnitBytes;
+        var probRowBytes = BufferValue.UnitsOf(positions * I8) * HyflexpimFormats.BufferUnitBytes;
+        var block = Math.Clamp(BlockBytes / (heads * (scoreRowBytes + probRowBytes)), 1, tokens);
+        // One block (a short prompt, decode) is the plain sequence with the output allocated where the scores were.
+        var output = block == tokens ? null : Allocate(pu, tokens, heads * dim, _layout.SfuBytes, $"%{op.Id}");
+        for (long first = 0; first < tokens; first += block)
         {
-            sfu.Emit("sfu.len", positions, tokens * heads);
-            return sfu.Emit("sfu.softmax", probs.Start, scores.Start, tokens);
-        });
-        Discard(scores);
-        var result = Allocate(pu, tokens, heads * dim, _layout.SfuBytes, $"%{op.Id}");
-        Issue(digital, [probs], [result], () => digital.Emit("dg.sv", result.Start, probs.Start, vTable));
-        Discard(probs);
-        Define(op, result);
+            var n = Math.Min(block, tokens - first);
+            var scores = Allocate(pu, n * heads, positions, I32, "attention scores");
+            Issue(digital, [q.Values, q.Scales], [scores], () =>
+            {
+                if (block < tokens)
+                {
+                    digital.Emit("dg.shape", dim, positions, n, heads, groups);
+                    digital.Emit("dg.qblock", first);
+                }
+                return digital.Emit("dg.qk", scores.Start, q.Values.Start + first * q.Values.RowUnits, kTable);
+            });
+            var probs = Allocate(pu, n * heads, positions, I8, "attention probabilities");
+            Issue(sfu, [scores], [probs], () =>
+            {
+                sfu.Emit("sfu.len", positions, n * heads);
+                if (block < tokens) sfu.Emit("sfu.qblock", first);
+                return sfu.Emit("sfu.softmax", probs.Start, scores.Start, n);
+            });
+            Discard(scores);
+            output ??= Allocate(pu, tokens, heads * dim, _layout.SfuBytes, $"%{op.Id}");
+            Issue(digital, [probs], [output], () => digital.Emit("dg.sv", output.Start + first * output.RowUnits, probs.Start, vTable));
+            Discard(probs);
+        }
+        Define(op, output!); // the loop runs at least once (tokens >= 1)
     }
 
     private void Discard(BufferValue b) => Window(b.Pu).Free(b.Start, b.Units, [.. b.Prior, .. b.Writers, .. b.Readers]);

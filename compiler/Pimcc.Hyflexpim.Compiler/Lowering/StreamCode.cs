@@ -1,3 +1,4 @@
+using Pimcc.Compiler.Backend;
 using Pimcc.Diagnostics;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Isa.Container;
@@ -11,21 +12,29 @@ internal readonly record struct Access(StreamCode Stream, int Item);
 /// <summary>
 /// The instructions of one stream (a kind and a PU) as the lowering emits them, in program order. Events a later
 /// consumer needs are attached after the producing instruction (<see cref="SignalAfter"/>) and become <c>ev.sig</c>
-/// words when the stream is built.
+/// words when the stream is built; entries are recorded by the shared <see cref="StreamRecorder"/> at emitted items
+/// and moved to their words then.
 /// </summary>
-internal sealed class StreamCode(StreamKind kind, int pu)
+internal sealed class StreamCode
 {
     private readonly List<Op> _ops = [];
     private readonly Dictionary<int, List<int>> _signals = [];
-    private readonly List<(string Name, int Item)> _entries = [];
+    private readonly StreamRecorder _recorder;
 
-    public StreamKind Kind => kind;
-    public int Pu => pu;
+    public StreamCode(StreamKind kind, int pu)
+    {
+        Kind = kind;
+        Pu = pu;
+        _recorder = new StreamRecorder(kind, pu, _ops);
+    }
+
+    public StreamKind Kind { get; }
+    public int Pu { get; }
     public int Count => _ops.Count;
 
     public Access Emit(string mnemonic, params long[] operands)
     {
-        _ops.Add(kind.Table.Make(mnemonic, operands));
+        _ops.Add(Kind.Table.Make(mnemonic, operands));
         return new Access(this, _ops.Count - 1);
     }
 
@@ -36,7 +45,7 @@ internal sealed class StreamCode(StreamKind kind, int pu)
     }
 
     /// <summary>Starts program <paramref name="name"/> at the next instruction.</summary>
-    public void Entry(string name) => _entries.Add((name, _ops.Count));
+    public void Entry(string name) => _recorder.Entry(name);
 
     public InstructionStream Build()
     {
@@ -47,10 +56,10 @@ internal sealed class StreamCode(StreamKind kind, int pu)
             wordOf[i] = words.Count;
             words.Add(_ops[i]);
             if (_signals.TryGetValue(i, out var evs))
-                foreach (var ev in evs) words.Add(kind.Table.Make("ev.sig", ev, 1));
+                foreach (var ev in evs) words.Add(Kind.Table.Make("ev.sig", ev, 1));
         }
         wordOf[_ops.Count] = words.Count;
-        return kind.Create(pu, words) with { Entries = [.. _entries.Select(e => new StreamEntry(e.Name, wordOf[e.Item]))] };
+        return Kind.Create(Pu, words) with { Entries = [.. _recorder.Entries.Select(e => e with { Word = wordOf[e.Word] })] };
     }
 }
 

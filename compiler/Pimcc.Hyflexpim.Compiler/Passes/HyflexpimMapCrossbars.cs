@@ -29,10 +29,7 @@ public sealed class HyflexpimMapCrossbars : Pass
 
     /// <summary>Arrays and used cells for a block of <paramref name="inputs"/> rows x <paramref name="outputs"/> weights in one mode.</summary>
     public static (long Arrays, long Cells) Block(AnalogModuleConfig a, CellMode mode, long inputs, long outputs) =>
-        inputs == 0 || outputs == 0 ? (0, 0)
-            : (Ceil(inputs, a.Rows) * Ceil(outputs, a.WeightsPerArrayRow(mode)), inputs * outputs * a.ColumnsPerWeight(mode));
-
-    private static long Ceil(long a, long b) => (a + b - 1) / b;
+        inputs == 0 || outputs == 0 ? (0, 0) : (a.BlockArrays(mode, inputs, outputs), inputs * outputs * a.ColumnsPerWeight(mode));
 
     public override Module Run(Module module, PassContext context)
     {

@@ -65,4 +65,5 @@ public static class HyflexpimFormats
     public static readonly WordFormat IoRow = new("IOROW", WordBits, [Vec, new(Count, 16), new(FieldKind.Enum, 1, RowIndex), new(Count, 14)]);
     public static readonly WordFormat IoOut = new("IOOUT", WordBits, [Vec, new(Count, 16)]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 16), new(Count, 12)]);
+    public static readonly WordFormat QueryBlock = new("QBLK", WordBits, [new(Unsigned, 14)]);
 }

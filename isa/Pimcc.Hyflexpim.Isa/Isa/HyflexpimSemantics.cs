@@ -51,6 +51,7 @@ public enum HyflexpimAction
     AnalogSplit,
     AnalogGemv,
     DigitalShape,
+    QueryBlock,
     ScoreDot,
     WeightedSum,
     KvWrite,
@@ -106,8 +107,10 @@ public enum HyflexpimComponent
     Pcie,
 }
 
-/// <summary>The semantic columns of a hyflexpim table row; read as <c>spec.Hyflexpim</c> (<see cref="HyflexpimOpSpec"/>).</summary>
-public sealed record HyflexpimSemantics(HyflexpimUnit Unit, HyflexpimTiming Timing, HyflexpimAction Action, IReadOnlyList<HyflexpimComponent> Active)
+/// <summary>The semantic columns of a hyflexpim table row; read as <c>spec.Hyflexpim</c> (<see cref="HyflexpimOpSpec"/>).
+/// <paramref name="Passes"/>: how many times an SFU row streams its elements through the SFU (softmax: max, exp-sum,
+/// scale), which the timing model and the SFU energy multiply by; 0 for rows of other units.</summary>
+public sealed record HyflexpimSemantics(HyflexpimUnit Unit, HyflexpimTiming Timing, HyflexpimAction Action, IReadOnlyList<HyflexpimComponent> Active, int Passes = 0)
     : IOpSemantics
 {
     public IReadOnlyList<KeyValuePair<string, string>> Columns =>
@@ -116,6 +119,7 @@ public sealed record HyflexpimSemantics(HyflexpimUnit Unit, HyflexpimTiming Timi
         new("timing class", Timing.ToString()),
         new("action", Action.ToString()),
         new("active components", string.Join(", ", Active)),
+        new("SFU passes", Passes > 0 ? Passes.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""),
     ];
 }
 
