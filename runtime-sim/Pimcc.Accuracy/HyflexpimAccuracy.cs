@@ -16,7 +16,8 @@ namespace Pimcc.Accuracy;
 /// first <c>hfp.slc_ranks</c> outputs and U's first <c>hfp.slc_ranks</c> inputs are SLC cells, the rest MLC; an
 /// unfactored weight (the LM head) is all SLC when its arrays (<c>hfp.arrays</c>) are, else all MLC. Each mode's cells
 /// carry its noise σ (<see cref="CellNoise"/> from <c>device.mlcBitErrorRate</c>) and are read by the ADC width
-/// <c>hyflexpim-map-crossbars</c> chose (<c>hfp.adc_bits</c>), per tile of <c>analog.rows</c> inputs. Q, K and V are
+/// <c>hyflexpim-map-crossbars</c> chose (<c>hfp.adc_bits</c>), per tile of <c>analog.rows</c> inputs, each tile sum
+/// rebuilt by shift-and-add from bit-serial reads (<see cref="ReadOutBits"/>). Q, K and V are
 /// <c>precision.kvBits</c> absmax per token (digital PIM).
 /// </summary>
 public sealed class HyflexpimAccuracy : IAccuracyTarget
@@ -49,8 +50,8 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
             var name = w.Attrs.Str("hfp.quantized_from");
             var rows = w.Type.Shape[0].Constant;
             var columns = w.Type.Shape[1].Constant;
-            CellGroup Slc(long start, long count) => new("SLC", start, count, slcSigma, (int)adc[0]);
-            CellGroup Mlc(long start, long count) => new("MLC", start, count, mlcSigma, (int)adc[1]);
+            CellGroup Slc(long start, long count) => new("SLC", start, count, slcSigma, ReadOutBits(t, CellMode.Slc, (int)adc[0]));
+            CellGroup Mlc(long start, long count) => new("MLC", start, count, mlcSigma, ReadOutBits(t, CellMode.Mlc, (int)adc[1]));
             ImmutableArray<CellGroup> Split(long slc, long all) =>
                 [.. new[] { Slc(0, slc), Mlc(slc, all - slc) }.Where(g => g.Count > 0)];
             var (axis, groups) = w.Attrs.StrOr(A.Factor, "") switch
@@ -64,6 +65,15 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
         return new QuantisationPlan(Kind, linears.ToImmutable(), t.Precision.KvBits);
     }
 
+    /// <summary>
+    /// The bits of a tile's reconstructed partial sum: the ADC resolves one read, one input bit (bit-serial inputs) times
+    /// one cell's bits summed down the tile's rows, with <paramref name="adcBits"/> bits; shift-and-add then weighs the
+    /// <c>precision.inputBits</c> input bits and the weight's slices of <c>bitsPerCell</c> bits, which adds
+    /// (input bits - 1) + (weight bits - bits per cell) bits below the converter's.
+    /// </summary>
+    public static int ReadOutBits(HyflexpimTarget t, CellMode mode, int adcBits) =>
+        adcBits + (t.Precision.InputBits - 1) + (t.Precision.WeightBits - t.Analog.BitsPerCell(mode));
+
     public IReadOnlyList<string> Describe(TargetDescription target)
     {
         var t = (HyflexpimTarget)target;
@@ -73,7 +83,7 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
         [
             string.Create(f, $"device: {t.Analog.MlcBitsPerCell}-bit MLC bit error rate {t.Device.MlcBitErrorRate:G4} (device.mlcBitErrorRate) -> read noise sigma_G {device:G4} of the conductance window"),
             string.Create(f, $"noise: sigma_eta SLC {slc:G4} (bit error rate {CellNoise.BitErrorRate(device, t.Analog.SlcBitsPerCell):G3}), MLC {mlc:G4} ({t.Precision.WeightBits}-bit weights sliced into {t.Analog.SlcBitsPerCell}- and {t.Analog.MlcBitsPerCell}-bit cells)"),
-            string.Create(f, $"read-out: ADC {t.Analog.AdcBitsNeeded(CellMode.Slc)} b SLC, {t.Analog.AdcBitsNeeded(CellMode.Mlc)} b MLC per {t.Analog.Rows}-row tile; inputs {t.Precision.InputBits} b, Q/K/V {t.Precision.KvBits} b absmax per token; weights INT8 per output channel"),
+            string.Create(f, $"read-out: ADC {t.Analog.AdcBitsNeeded(CellMode.Slc)} b SLC, {t.Analog.AdcBitsNeeded(CellMode.Mlc)} b MLC per bit-serial read of a {t.Analog.Rows}-row tile, so {ReadOutBits(t, CellMode.Slc, t.Analog.AdcBitsNeeded(CellMode.Slc))} b and {ReadOutBits(t, CellMode.Mlc, t.Analog.AdcBitsNeeded(CellMode.Mlc))} b per tile sum after shift-and-add; inputs {t.Precision.InputBits} b, Q/K/V {t.Precision.KvBits} b absmax per token; weights INT8 per output channel"),
         ];
     }
 }

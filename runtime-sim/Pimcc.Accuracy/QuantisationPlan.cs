@@ -20,8 +20,10 @@ public enum SplitAxis { Outputs, Inputs }
 
 /// <summary>
 /// A run of a weight's rows or columns (<see cref="LinearPlan.Axis"/>) held in one kind of device cell: its
-/// multiplicative noise (W̃ = W·(1 + η), η ~ N(0, σ²) per element) and the bits of the ADC that reads its partial sums
-/// (null: read out exactly). Each group is read by its own arrays, so its partial sums are converted separately.
+/// multiplicative noise (W̃ = W·(1 + η), η ~ N(0, σ²) per element) and the bits its partial sums are read out with
+/// (null: exactly): the resolution of a tile's sum as the target's ADCs and shift-and-add deliver it, applied as an
+/// absmax-per-token quantiser of the tile's partial sums. Each group is read by its own arrays, so its partial sums
+/// are converted separately.
 /// </summary>
 public sealed record CellGroup(string Mode, long Start, long Count, double NoiseSigma, int? AdcBits);
 

@@ -92,7 +92,7 @@ public static class EvalCommand
     }
 
     /// <summary>The runnable IR (the accuracy target's first passes) and the IR its later passes annotate, with the target flags applied to both.</summary>
-    private static (Module Runnable, Module Annotated) Compile(string path, TargetDescription target, IAccuracyTarget accuracy,
+    internal static (Module Runnable, Module Annotated) Compile(string path, TargetDescription target, IAccuracyTarget accuracy,
         IReadOnlyList<KeyValuePair<string, string>> flags, ConsoleIo io)
     {
         var compiler = CompilerTargets.For(target);
