@@ -33,6 +33,13 @@ public static class CellNoise
         return 1.0 / (2 * t * (levels - 1));
     }
 
+    /// <summary>The bit error rate of b-bit cells as σ_G grows without bound (Q -> 1/2): (L-1)/(L·b).</summary>
+    public static double MaxBitErrorRate(int bitsPerCell)
+    {
+        var levels = 1 << bitsPerCell;
+        return (levels - 1.0) / (levels * bitsPerCell);
+    }
+
     /// <summary>P_L: the chance that a b-bit cell of a device with σ_G is read at a neighbouring level.</summary>
     public static double LevelErrorRate(double deviceSigma, int bitsPerCell)
     {

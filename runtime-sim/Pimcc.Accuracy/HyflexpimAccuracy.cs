@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pimcc.Diagnostics;
 using Pimcc.Hyflexpim.Compiler;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Ir;
@@ -31,6 +32,11 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
     /// <summary>σ of η for SLC and MLC cells (<see cref="CellNoise"/>), from the description.</summary>
     public static (double Slc, double Mlc, double DeviceSigma) Sigmas(HyflexpimTarget t)
     {
+        var max = CellNoise.MaxBitErrorRate(t.Analog.MlcBitsPerCell);
+        if (t.Device.MlcBitErrorRate >= max)
+            throw new PimccError(ExitCode.InvalidTargetDescription, "device.mlcBitErrorRate",
+                string.Create(CultureInfo.InvariantCulture, $"a bit error rate of {t.Device.MlcBitErrorRate:G4} is not reached by Gaussian read noise on {t.Analog.MlcBitsPerCell}-bit cells (at most {max:G4}, as the noise grows without bound)"),
+                "use a rate below that, e.g. the measured 4.04%");
         var device = CellNoise.DeviceSigma(t.Device.MlcBitErrorRate, t.Analog.MlcBitsPerCell);
         return (CellNoise.WeightSigma(device, t.Analog.SlcBitsPerCell, t.Precision.WeightBits),
                 CellNoise.WeightSigma(device, t.Analog.MlcBitsPerCell, t.Precision.WeightBits), device);
@@ -74,16 +80,17 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
     public static int ReadOutBits(HyflexpimTarget t, CellMode mode, int adcBits) =>
         adcBits + (t.Precision.InputBits - 1) + (t.Precision.WeightBits - t.Analog.BitsPerCell(mode));
 
-    public IReadOnlyList<string> Describe(TargetDescription target)
+    public IReadOnlyList<string> Describe(TargetDescription target, bool noise)
     {
         var t = (HyflexpimTarget)target;
         var (slc, mlc, device) = Sigmas(t);
         var f = CultureInfo.InvariantCulture;
-        return
+        string[] lines =
         [
             string.Create(f, $"device: {t.Analog.MlcBitsPerCell}-bit MLC bit error rate {t.Device.MlcBitErrorRate:G4} (device.mlcBitErrorRate) -> read noise sigma_G {device:G4} of the conductance window"),
             string.Create(f, $"noise: sigma_eta SLC {slc:G4} (bit error rate {CellNoise.BitErrorRate(device, t.Analog.SlcBitsPerCell):G3}), MLC {mlc:G4} ({t.Precision.WeightBits}-bit weights sliced into {t.Analog.SlcBitsPerCell}- and {t.Analog.MlcBitsPerCell}-bit cells)"),
             string.Create(f, $"read-out: ADC {t.Analog.AdcBitsNeeded(CellMode.Slc)} b SLC, {t.Analog.AdcBitsNeeded(CellMode.Mlc)} b MLC per bit-serial read of a {t.Analog.Rows}-row tile, so {ReadOutBits(t, CellMode.Slc, t.Analog.AdcBitsNeeded(CellMode.Slc))} b and {ReadOutBits(t, CellMode.Mlc, t.Analog.AdcBitsNeeded(CellMode.Mlc))} b per tile sum after shift-and-add; inputs {t.Precision.InputBits} b, Q/K/V {t.Precision.KvBits} b absmax per token; weights INT8 per output channel"),
         ];
+        return noise ? lines : lines[2..];
     }
 }

@@ -23,8 +23,8 @@ public interface IAccuracyTarget
     /// <summary>The plan the annotated IR declares: per linear of the runnable IR (by weight name) its transforms.</summary>
     QuantisationPlan Plan(Module annotated, TargetDescription target);
 
-    /// <summary>Lines for the report: where each noise σ and read-out width came from.</summary>
-    IReadOnlyList<string> Describe(TargetDescription target);
+    /// <summary>Lines for the report: where each read-out width and (with <paramref name="noise"/>) each noise σ came from.</summary>
+    IReadOnlyList<string> Describe(TargetDescription target, bool noise);
 }
 
 /// <summary>The kinds <c>pimcc eval</c> knows.</summary>

@@ -49,7 +49,7 @@ public sealed class PimllmAccuracy : IAccuracyTarget
     /// (the paper's whole 8-bit inputs per read: the 8-bit ADC is the tile sum's resolution).</summary>
     public static int ReadOutBits(PimllmTarget t) => t.Crossbars.AdcBits + t.ActivationBits - Math.Min(t.Crossbars.DacBitsPerRead, t.ActivationBits);
 
-    public IReadOnlyList<string> Describe(TargetDescription target)
+    public IReadOnlyList<string> Describe(TargetDescription target, bool noise)
     {
         var t = (PimllmTarget)target;
         return

@@ -83,7 +83,7 @@ public static class EvalCommand
                 runnable.Attrs.ContainsKey("hfp.slc_fraction") ? runnable.Attrs.Float("hfp.slc_fraction") : null,
                 annotated.Attrs.StrOr("pimllm.weights", "") is { Length: > 0 } w ? w : null,
                 tokensPath, tokens.Count, windows.Count, window, LanguageModelLoss.Predicted(windows), n, s,
-                plan.HasNoise ? accuracy.Describe(target) : [.. accuracy.Describe(target).Where(l => !l.StartsWith("noise", StringComparison.Ordinal) && !l.StartsWith("device", StringComparison.Ordinal))],
+                accuracy.Describe(target, plan.HasNoise),
                 figures);
             outputs.Write((outputs["-o"], OutputPlan.Text(f == "json" ? report.RenderJson() : report.RenderText())));
             return 0;

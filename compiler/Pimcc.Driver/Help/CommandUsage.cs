@@ -42,7 +42,7 @@ public static class UsageTable
             ["pimcc check samples/onnx/tiny-opt.onnx --tokens 1,2,3",
              "pimcc check samples/onnx/tiny-opt.onnx --binary tiny-opt.bin --gen-tokens 2"]),
         new("eval",
-            ["pimcc eval MODEL.onnx --target NAME --tokens-file FILE [--slc-fraction F] [--importance FILE] [--weights binary|ternary] [--draws N] [--seed S] [--format text|json] [-o FILE] [options]"],
+            ["pimcc eval MODEL.onnx --target NAME --tokens-file FILE [--slc-fraction F] [--importance FILE] [--weights binary|ternary] [--draws N] [--seed N] [--format text|json] [-o FILE] [options]"],
             ["pimcc eval samples/onnx/fortunes-gpt2-svd.onnx --target hyflexpim --slc-fraction 0.1 --tokens-file samples/eval/fortunes-heldout.tokens --draws 1",
              "pimcc eval samples/onnx/fortunes-gpt2.onnx --target pimllm --tokens-file samples/eval/fortunes-heldout.tokens --format json -o eval.json"]),
         new("sweep",

@@ -47,5 +47,9 @@ public class CellNoiseTests
         (slc, mlc).ShouldBe((CellNoise.WeightSigma(CellNoise.DeviceSigma(0.0404, 2), 1, 8), CellNoise.WeightSigma(CellNoise.DeviceSigma(0.0404, 2), 2, 8)));
         var lower = TargetLoader.LoadPreset<HyflexpimTarget>("hyflexpim", ["device.mlcBitErrorRate=1%"]);
         HyflexpimAccuracy.Sigmas(lower).Mlc.ShouldBeLessThan(mlc / 2, "a quarter of the bit errors");
+        // 2-bit Gray-coded cells lose at most 3/8 of their bits to noise (Q -> 1/2): 40% is no Gaussian noise level.
+        CellNoise.MaxBitErrorRate(2).ShouldBe(0.375);
+        Should.Throw<Pimcc.Diagnostics.PimccError>(() => HyflexpimAccuracy.Sigmas(TargetLoader.LoadPreset<HyflexpimTarget>("hyflexpim", ["device.mlcBitErrorRate=40%"])))
+            .Code.ShouldBe(Pimcc.Diagnostics.ExitCode.InvalidTargetDescription);
     }
 }
