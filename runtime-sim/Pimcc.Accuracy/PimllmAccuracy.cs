@@ -54,7 +54,7 @@ public sealed class PimllmAccuracy : IAccuracyTarget
         var t = (PimllmTarget)target;
         return
         [
-            string.Create(CultureInfo.InvariantCulture, $"read-out: ADC {t.Crossbars.AdcBits} b per read of a {t.Crossbars.Rows}-row crossbar tile, {ReadOutBits(t)} b per tile sum; activations {t.ActivationBits} b absmax per token; 1-bit projection weights (BitNet); no device noise"),
+            string.Create(CultureInfo.InvariantCulture, $"read-out: ADC {t.Crossbars.AdcBits} b per read of a {t.Crossbars.Rows}-row crossbar tile, {ReadOutBits(t)} b per tile sum; activations {t.ActivationBits} b absmax per token; projection weights BitNet binary or b1.58 ternary (--weights); no device noise"),
         ];
     }
 }
