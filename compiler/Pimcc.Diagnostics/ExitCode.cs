@@ -109,4 +109,7 @@ public enum ExitCode
     SlcFractionOutOfRange = 72,
     [Description("The model needs more chips than the target allows (system.maxChips); the message names how many.")]
     ChipsExceeded = 73,
+
+    [Description("pimcc eval: the model has no weights (a HuggingFace config): loss and perplexity need an ONNX model with its weights.")]
+    ModelWithoutWeights = 76,
 }

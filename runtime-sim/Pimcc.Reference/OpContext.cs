@@ -17,6 +17,18 @@ public sealed class OpContext
         Location = $"@{function}: %{op.Id} ({op.Opcode})";
     }
 
+    /// <summary>The same op on other operand values (a transform that changes an op's inputs, then runs its kernel).</summary>
+    public OpContext WithArgs(Tensor[] args) => new(this, args);
+
+    private OpContext(OpContext source, Tensor[] args)
+    {
+        Op = source.Op;
+        Args = args;
+        Bindings = source.Bindings;
+        Kv = source.Kv;
+        Location = source.Location;
+    }
+
     public Operation Op { get; }
     public Tensor[] Args { get; }
     public IReadOnlyDictionary<string, long> Bindings { get; }

@@ -16,8 +16,15 @@ namespace Pimcc.Reference;
 public sealed class ReferenceInterpreter
 {
     private readonly Dictionary<string, Tensor> _weights = new(StringComparer.Ordinal);
+    private readonly IReferenceTransform? _transform;
 
-    public ReferenceInterpreter(Module module) => Module = module;
+    /// <param name="transform">What the run changes in the model's arithmetic (a quantised reference's weight and
+    /// activation transforms); null runs the IR as it is.</param>
+    public ReferenceInterpreter(Module module, IReferenceTransform? transform = null)
+    {
+        Module = module;
+        _transform = transform;
+    }
 
     public Module Module { get; }
 
@@ -50,7 +57,10 @@ public sealed class ReferenceInterpreter
         return [.. fn.Returns.Select(r => Resolve(r, env, fn.Name, null))];
     }
 
-    private static Tensor[] Execute(OpContext ctx)
+    private Tensor[] Execute(OpContext ctx) => _transform?.Execute(ctx) ?? Kernel(ctx);
+
+    /// <summary>The op's own kernel: its IR semantics (or ONNX semantics for <c>onnx.*</c> ops).</summary>
+    public static Tensor[] Kernel(OpContext ctx)
     {
         var opcode = ctx.Op.Opcode;
         if (opcode.StartsWith(Ir.Ops.GenericOps.OnnxPrefix, StringComparison.Ordinal))

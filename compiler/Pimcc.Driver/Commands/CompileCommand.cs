@@ -61,7 +61,7 @@ public static class CompileCommand
     }
 
     /// <summary>Sets the pass options the given target flags name; a flag the target's compiler does not declare is a usage error.</summary>
-    private static Pipeline ApplyFlags(Pipeline pipeline, ICompilerTarget compiler, IReadOnlyList<KeyValuePair<string, string>> flags)
+    internal static Pipeline ApplyFlags(Pipeline pipeline, ICompilerTarget compiler, IReadOnlyList<KeyValuePair<string, string>> flags)
     {
         foreach (var (name, value) in flags)
         {

@@ -68,7 +68,12 @@ public sealed class FunctionalCliOptions
         if (text is not null && file is not null)
             throw new PimccError(ExitCode.Usage, "--tokens", "give the prompt once: one of --tokens and --tokens-file", "e.g. --tokens 1,2,3");
         var where = text is not null ? "--tokens" : file!;
-        text ??= InputFile.ReadText(file!, InputKind.TokenList);
+        return ParseTokenIds(text ?? InputFile.ReadText(file!, InputKind.TokenList), where);
+    }
+
+    /// <summary>Token ids separated by commas or white space; anything else is <see cref="ExitCode.InvalidSimInput"/> at <paramref name="where"/>.</summary>
+    public static List<int> ParseTokenIds(string text, string where)
+    {
         var ids = new List<int>();
         foreach (var part in text.Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
             ids.Add(int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id

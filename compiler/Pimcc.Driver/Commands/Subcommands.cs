@@ -10,6 +10,7 @@ public static class Subcommands
         SimCommand.Create(io),
         RunCommand.Create(io),
         CheckCommand.Create(io),
+        EvalCommand.Create(io),
         SweepCommand.Create(io),
         CompareCommand.Create(io),
         AsmCommands.Asm(io),

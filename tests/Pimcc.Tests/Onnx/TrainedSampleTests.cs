@@ -15,7 +15,7 @@ public class TrainedSampleTests
     private static readonly string Model = RepoPaths.Combine("samples", "onnx", "fortunes-gpt2.onnx");
     private static readonly string Tokens = RepoPaths.Combine("samples", "eval", "fortunes-heldout.tokens");
 
-    private static long[] HeldOut() =>
+    internal static long[] HeldOut() =>
         [.. File.ReadAllText(Tokens).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(t => long.Parse(t, CultureInfo.InvariantCulture))];
 
     [Fact]
