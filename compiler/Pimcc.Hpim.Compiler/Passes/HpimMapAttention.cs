@@ -34,6 +34,7 @@ public sealed class HpimMapAttention : Pass
         return module.WithFunctions(module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
             if (op.Opcode != "attention") return op;
+            RefuseScoreTerms(f, op);
             var heads = (int)op.Attrs.Int("heads");
             var headDim = op.Attrs.Int("head_dim");
             var alloc = HeadAllocation.Compute(heads, (int)headDim, channels, cores);
@@ -56,5 +57,18 @@ public sealed class HpimMapAttention : Pass
             }
             return op.WithAttrs(attrs);
         }))));
+    }
+
+    /// <summary>
+    /// The cores' softmax adds nothing to the scores: ALiBi biases (BLOOM) and soft-capping (Gemma 2) are refused
+    /// rather than dropped, which would compute another model at exit 0.
+    /// </summary>
+    private static void RefuseScoreTerms(Function f, Operation op)
+    {
+        foreach (var (attr, what) in new[] { ("alibi_slopes", "ALiBi position biases"), ("softcap", "attention-score soft-capping") })
+            if (op.Attrs.ContainsKey(attr))
+                throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedOperator, $"func @{f.Name}, %{op.Id}",
+                    $"the hpim lowering has no code for {what} (attention attribute '{attr}')",
+                    "compile this model for another target, or see docs/hpim-lowering.md for what hpim lowers");
     }
 }

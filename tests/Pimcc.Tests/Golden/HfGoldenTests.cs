@@ -13,7 +13,7 @@ namespace Pimcc.Tests.Golden;
 /// </summary>
 public class HfGoldenTests
 {
-    public static readonly string[] Models = ["opt-125m", "opt-350m", "gpt2", "llama-3.2-1b", "qwen2-0.5b", "phi-3-mini-4k", "gemma-2b", "pythia-1.4b", "falcon-7b", "stablelm-2-1_6b", "olmo-1b"];
+    public static readonly string[] Models = ["opt-125m", "opt-350m", "gpt2", "llama-3.2-1b", "qwen2-0.5b", "phi-3-mini-4k", "gemma-2b", "pythia-1.4b", "falcon-7b", "stablelm-2-1_6b", "olmo-1b", "bloom-560m", "gemma-2-2b"];
 
     public static TheoryData<string> Names => [.. Models];
 
