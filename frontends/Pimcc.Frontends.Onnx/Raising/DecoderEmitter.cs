@@ -89,7 +89,7 @@ internal static class DecoderEmitter
     /// <summary>last_token before the final norm(s) feeding the LM head.</summary>
     private static void InsertLastToken(RaisedProgram program)
     {
-        var first = program.Output!;
+        var first = program.Head!;
         while (first.Inputs[0] is RaisedNode { Opcode: "layer_norm" or "rms_norm" } norm && program.Nodes.Count(n => n.Inputs.Contains(norm)) == 1)
             first = norm;
         var x = (RaisedNode)first.Inputs[0];
@@ -125,12 +125,13 @@ internal static class DecoderEmitter
         var rotary = nodes.Any(n => n.Opcode == "rotary");
         var rms = nodes.Any(n => n.Opcode == "rms_norm");
         var ffn = nodes.FirstOrDefault(n => n.Opcode == "linear" && n.Attrs.Str("role") is "fc1" or "gate_proj");
-        var tied = tokenEmbedding is not null && program.Output!.Inputs[1] is WeightRef head && tokenEmbedding.Inputs[1] is WeightRef tok && head.Name == tok.Name;
+        var tied = tokenEmbedding is not null && program.Head!.Inputs[1] is WeightRef head && tokenEmbedding.Inputs[1] is WeightRef tok && head.Name == tok.Name;
         var offset = positions is null ? 0 : ((RaisedNode)positions.Inputs[0]).Attrs.Int("offset");
         // A family guess from the structure, for passes keyed on it: learned positions offset by 2 are
-        // OPT's, learned positions at 0 with a fused QKV projection GPT-2's, RoPE with RMSNorm Llama's.
+        // OPT's, learned positions at 0 with a fused QKV projection GPT-2's, RoPE with RMSNorm Llama's, ALiBi BLOOM's.
         var fused = nodes.Any(n => n.Opcode == "linear" && n.Name.EndsWith(".q", StringComparison.Ordinal));
-        var family = rotary && rms ? "llama" : positions is not null && offset == 2 ? "opt" : positions is not null && fused ? "gpt2" : "unknown";
+        var alibi = attention.Any(n => n.Attrs.ContainsKey("alibi_slopes"));
+        var family = rotary && rms ? "llama" : positions is not null && offset == 2 ? "opt" : positions is not null && fused ? "gpt2" : alibi ? "bloom" : "unknown";
         var a = AttrMap.Empty
             .Set("family", family)
             .Set("source", "onnx")

@@ -47,6 +47,7 @@ internal sealed partial class GraphRaiser
             case "Where": Where(ins); return;
             case "Max": Max(ins); return;
             case "Softmax": Softmax(ins); return;
+            case "Tanh" when Get(ins[0]) is Scores { Softmaxed: false, Tanh: false, Softcap: null, Alibi: null } s: Set(s with { Tanh = true }); return;
             case "Gelu": Unary(ins, "gelu", AttrMap.Empty.Set("approximate", node.GetString("approximate", "none"))); return;
             default: throw Fail($"{node.OpType} of {string.Join(", ", ins.Select(i => Get(i).GetType().Name))} is not part of a recognised pattern");
         }
@@ -60,6 +61,12 @@ internal sealed partial class GraphRaiser
 
     private void Gather(List<string> ins)
     {
+        // fused[..., i, :] of per-head fused parts (BLOOM): part i of every head
+        if (Get(ins[0]) is FusedHeads { PartDim: { } d } f && _node.GetInt("axis", 0) is 3 or -2 && Scalar(ins[1]) is { } i && i >= 0 && i * d < f.Width)
+        {
+            Set(new Heads(FusedPart(ins[0], f, (long)i * d, d), f.N, d, Bhsd: false));
+            return;
+        }
         if (Get(ins[0]) is not Init table || table.Tensor.Dims.Count != 2 || _node.GetInt("axis", 0) != 0)
             throw Fail("Gather from something other than a 2-D embedding table");
         if (Get(ins[1]) is not Ids) throw Fail("Gather indices are not the token ids");
@@ -159,6 +166,9 @@ internal sealed partial class GraphRaiser
                 case (Rows { Batched: true } r, Structural) when PositionEmbedding(yName) is { } positions:
                     Set(new Rows(Emit("add", [r.Node, positions], AttrMap.Empty, r.Node.Width)));
                     return;
+                case (Scores { Softmaxed: false, Tanh: false, Alibi: null } s, Structural) when AlibiBias(yName, s.Q.N) is var (slopes, masked):
+                    Set(s with { Alibi = slopes, Causal = s.Causal || masked });
+                    return;
                 case (Scores { Softmaxed: false } s, Structural) when IsCausalAdditive(yName):
                     Set(s with { Causal = true });
                     return;
@@ -214,7 +224,11 @@ internal sealed partial class GraphRaiser
             case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.Source.D) is ("sin", var theta):
                 Set(new RopePart(r.Source, "sin", theta));
                 return true;
-            case (Scores { Softmaxed: false } s, Init or Structural) when Scalar(bName) is { } k:
+            case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:
+                // c·tanh(S·q·kᵀ) = softcap c of the scale S·c
+                Set(s with { Tanh = false, Softcap = c, Scale = s.Scale * c });
+                return true;
+            case (Scores { Softmaxed: false, Tanh: false, Softcap: null, Alibi: null } s, Init or Structural) when Scalar(bName) is { } k:
                 Set(s with { Scale = s.Scale * k });
                 return true;
             case (Rows p, Rows q) when p.Batched == q.Batched:
@@ -229,7 +243,7 @@ internal sealed partial class GraphRaiser
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         switch (a, b)
         {
-            case (Scores { Softmaxed: false } s, Init or Structural) when Scalar(ins[1]) is { } k && k != 0:
+            case (Scores { Softmaxed: false, Tanh: false, Softcap: null, Alibi: null } s, Init or Structural) when Scalar(ins[1]) is { } k && k != 0:
                 Set(s with { Scale = s.Scale / k });
                 return;
             case (Init or Structural, RmsStep { Step: "sqrt" } r) when Scalar(ins[0]) == 1:
