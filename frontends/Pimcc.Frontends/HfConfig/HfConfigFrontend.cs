@@ -13,6 +13,7 @@ public static class HfConfigFrontend
 {
     private static readonly (string ModelType, Func<ConfigObject, ElementType, DecoderFamily> Create)[] Families =
     [
+        ("bert", BertFamily.Create),
         ("bloom", BloomFamily.Create),
         ("falcon", FalconFamily.Create),
         ("gemma", GemmaFamily.Creator(gemma2: false)),
@@ -57,9 +58,11 @@ public static class HfConfigFrontend
         var row = Array.FindIndex(Families, f => f.ModelType == modelType);
         if (row < 0)
             throw config.Unsupported("model_type", $"model_type \"{modelType}\" is not supported; supported: {string.Join(", ", SupportedModelTypes)}",
-                "pimcc reads decoder-only LLM configs of these families");
+                "pimcc reads LLM configs of these families");
         var (elementType, source) = ModelDtype.Resolve(config, dtype);
         var family = Families[row].Create(config, elementType);
+        // An encoder generates nothing: the driver's default workload (nothing given) reads the prompt only.
+        if (family.Encoder && workload.Defaulted) workload = workload with { GeneratedTokens = 0 };
         return DecoderAssembler.Assemble(ModuleName(fileName), config, family, elementType, source, workload);
     }
 
