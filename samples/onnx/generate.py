@@ -9,6 +9,9 @@ Four model families, written here in plain torch so no transformers install is n
   tiny-phi3   Phi-3-style: tiny-llama's model with fused qkv_proj / gate_up_proj and head_dim 96.
   tiny-bloom  BLOOM-style: ALiBi biases built from an all-ones mask's cumsum (modeling_bloom.py's
               build_alibi_tensor), embedding LayerNorm, per-head fused query_key_value, tanh-GELU, tied head.
+  tiny-bert   BERT-style encoder (modeling_bert.py's BertModel): word + position + token-type embeddings
+              (token types and positions from registered buffers, as BertEmbeddings does), post-LN blocks,
+              bidirectional attention, exact GELU; input_ids -> last_hidden_state, one graph (no decode).
   tiny-gemma2 Gemma-2-style: tiny-llama's block with sandwich norms, GeGLU (tanh), attention-logit and
               final-logit soft-capping c*tanh(x/c).
 Each family is exported twice:
@@ -62,6 +65,9 @@ BLOOM = Cfg(name="tiny-bloom", vocab=256, hidden=96, layers=2, heads=6, kv_heads
 # Gemma 2: caps far below the real 50 / 30 so that capping moves these small random logits visibly.
 GEMMA2 = Cfg(name="tiny-gemma2", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=128,
              max_pos=128, seed=7, rope_theta=10000.0, rms_eps=1e-6, attn_softcap=0.5, final_softcap=2.0)
+# BERT: an encoder; max_pos 64 positions, 2 token types.
+BERT = Cfg(name="tiny-bert", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256,
+           max_pos=64, seed=8, types=2, ln_eps=1e-12)
 
 
 def randomize_norms(module):
@@ -449,6 +455,62 @@ class TinyGemma2(TinyLlama):
         return (logits, *out[1:]) if past else logits
 
 
+# ---------------------------------------------------------------- BERT
+class BertLayer(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.query = nn.Linear(c.hidden, c.hidden)
+        self.key = nn.Linear(c.hidden, c.hidden)
+        self.value = nn.Linear(c.hidden, c.hidden)
+        self.attention_output = nn.Linear(c.hidden, c.hidden)
+        self.attention_norm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.intermediate = nn.Linear(c.hidden, c.ffn)
+        self.output = nn.Linear(c.ffn, c.hidden)
+        self.output_norm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+
+    def forward(self, x):
+        q, k, v = (split_heads(p(x), self.c.heads) for p in (self.query, self.key, self.value))
+        h = self.attention_norm(x + self.attention_output(merge_heads(attend(q, k, v, False))))
+        return self.output_norm(h + self.output(F.gelu(self.intermediate(h))))
+
+
+class TinyBert(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.word_embeddings = nn.Embedding(c.vocab, c.hidden)
+        self.position_embeddings = nn.Embedding(c.max_pos, c.hidden)
+        self.token_type_embeddings = nn.Embedding(c.types, c.hidden)
+        self.embeddings_norm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.layer = nn.ModuleList([BertLayer(c) for _ in range(c.layers)])
+        self.register_buffer("position_ids", torch.arange(c.max_pos)[None], persistent=False)
+        self.register_buffer("token_type_ids", torch.zeros(1, c.max_pos, dtype=torch.long), persistent=False)
+
+    def forward(self, input_ids):
+        seq = input_ids.shape[1]
+        x = (self.word_embeddings(input_ids) + self.token_type_embeddings(self.token_type_ids[:, :seq])
+             + self.position_embeddings(self.position_ids[:, :seq]))
+        x = self.embeddings_norm(x)
+        for layer in self.layer:
+            x = layer(x)
+        return x
+
+
+def export_encoder(cls, c):
+    """One graph: input_ids [1, seq] -> last_hidden_state [1, seq, hidden] (an encoder has no decode step)."""
+    model = build(cls, c)
+    g = torch.Generator().manual_seed(100 + c.seed)
+    ids = torch.randint(0, c.vocab, (1, 7), generator=g)
+    path = os.path.join(HERE, c.name + ".onnx")
+    with torch.no_grad():
+        torch.onnx.export(model, (ids,), path, opset_version=OPSET, do_constant_folding=True,
+                          input_names=["input_ids"], output_names=["last_hidden_state"],
+                          dynamic_axes={"input_ids": {1: "seq"}, "last_hidden_state": {1: "seq"}})
+        save(path, False)
+        write_expected(c.name, {"input_ids": ids}, {"last_hidden_state": model(ids)})
+
+
 # ---------------------------------------------------------------- export
 def build(cls, c, prepare=None):
     torch.manual_seed(c.seed)
@@ -559,6 +621,7 @@ def main():
     export(TinyPhi3, PHI3)
     export(TinyBloom, BLOOM, fold=False)  # unfolded, so the tied head reads word_embeddings.weight (as tiny-gpt2)
     export(TinyGemma2, GEMMA2)
+    export_encoder(TinyBert, BERT)
 
 
 if __name__ == "__main__":

@@ -95,6 +95,30 @@ internal sealed partial class GraphRaiser
         return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);
     }
 
+    /// <summary>
+    /// BERT's token types of one segment: Gather(table, T) with T evaluating to the same type k at every position (a
+    /// registered zeros buffer) is one row, <c>embedding(position_ids {start = 0, count = 1, offset = k})</c>, which the
+    /// add broadcasts over the rows (the HF frontend's form).
+    /// </summary>
+    private RaisedNode? SegmentEmbedding(string name)
+    {
+        var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(name));
+        while (producer is { OpType: "Unsqueeze" or "Reshape" or "Squeeze" or "Identity" })
+        {
+            var from = producer.Inputs[0];
+            producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(from));
+        }
+        if (producer is not { OpType: "Gather" } || producer.GetInt("axis", 0) != 0 || Get(producer.Inputs[0]) is not Init table
+            || table.Tensor.Dims.Count != 2 || table.Tensor.DataType != OnnxDataType.Float || ConstantIndex(producer.Inputs[1]) is not { } k
+            || k < 0 || k >= table.Tensor.Dims[0])
+            return null;
+        var indices = producer.Inputs[1];
+        CheckAtLength($"'{indices}' holds token type {k} at every position", at => ConstantIndex(indices, at) == k);
+        var type = Emit("position_ids", [], AttrMap.Empty.Set("start", 0L).Set("count", 1L).Set("offset", k), 1);
+        type.Name += ".type_ids";
+        return Emit("embedding", [type, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);
+    }
+
     private void Unsqueeze(List<string> ins)
     {
         var axes = ins.Count > 1 ? Ints(ins[1]) : _node.GetInts("axes")?.ToArray();
@@ -163,7 +187,7 @@ internal sealed partial class GraphRaiser
             var (x, y, yName) = o == 0 ? (a, b, ins[1]) : (b, a, ins[0]);
             switch (x, y)
             {
-                case (Rows { Batched: true } r, Structural) when PositionEmbedding(yName) is { } positions:
+                case (Rows { Batched: true } r, Structural) when (PositionEmbedding(yName) ?? SegmentEmbedding(yName)) is { } positions:
                     Set(new Rows(Emit("add", [r.Node, positions], AttrMap.Empty, r.Node.Width)));
                     return;
                 case (Scores { Softmaxed: false, Tanh: false, Alibi: null } s, Structural) when AlibiBias(yName, s.Q.N) is var (slopes, masked):

@@ -82,6 +82,23 @@ internal sealed partial class GraphRaiser
         return offset;
     }
 
+    /// <summary>k when the value holds the same index k for each of the seq new tokens, for every sampled length.</summary>
+    private long? ConstantIndex(string name, IEnumerable<(long Seq, long Past)>? samples = null)
+    {
+        long? k = null;
+        foreach (var (s, p) in samples ?? Samples())
+        {
+            var t = Evaluate(name, s, p);
+            if (t.Ints is not { } v || v.Length != s) return null;
+            foreach (var x in v)
+            {
+                if (k is { } c && c != x) return null;
+                k = x;
+            }
+        }
+        return k;
+    }
+
     /// <summary>
     /// True when, at every sampled length, the mask lets query i (of seq) see key j (of past + seq) exactly
     /// when j ≤ past + i: <paramref name="allowed"/> maps an evaluated mask tensor and a flat index to
