@@ -78,21 +78,11 @@ internal sealed partial class GraphRaiser
     /// <c>position_ids {offset = c}</c> and an embedding of the table (rows of the value's own shape).</summary>
     private RaisedNode? PositionEmbedding(string name)
     {
-        var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(name));
-        // Through axis bookkeeping to the Gather ([seq, w] -> [1, seq, w]).
-        while (producer is { OpType: "Unsqueeze" or "Reshape" or "Squeeze" or "Identity" })
-        {
-            var from = producer.Inputs[0];
-            producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(from));
-        }
-        if (producer is not { OpType: "Gather" } || producer.GetInt("axis", 0) != 0 || Get(producer.Inputs[0]) is not Init table
-            || table.Tensor.Dims.Count != 2 || table.Tensor.DataType != OnnxDataType.Float || PositionOffset(producer.Inputs[1]) is not { } offset)
-            return null;
-        var indices = producer.Inputs[1];
+        if (TableGather(name) is not var (table, indices) || PositionOffset(indices) is not { } offset) return null;
         CheckAtLength($"'{indices}' holds the positions plus {offset}", at => PositionOffset(indices, at) == offset);
         var pos = Emit("position_ids", [], AttrMap.Empty.Set("offset", offset), 1);
         pos.Name += ".ids";
-        return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);
+        return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table)))], AttrMap.Empty, table.Dims[1]);
     }
 
     /// <summary>
@@ -102,21 +92,27 @@ internal sealed partial class GraphRaiser
     /// </summary>
     private RaisedNode? SegmentEmbedding(string name)
     {
+        if (TableGather(name) is not var (table, indices) || ConstantIndex(indices) is not { } k || k < 0 || k >= table.Dims[0]) return null;
+        CheckAtLength($"'{indices}' holds token type {k} at every position", at => ConstantIndex(indices, at) == k);
+        var type = Emit("position_ids", [], AttrMap.Empty.Set("start", 0L).Set("count", 1L).Set("offset", k), 1);
+        type.Name += ".type_ids";
+        return Emit("embedding", [type, new WeightRef(_program.AddWeight(WeightFromInit(table)))], AttrMap.Empty, table.Dims[1]);
+    }
+
+    /// <summary>The float 2-D table and the indices of the Gather a structural value is (through axis bookkeeping,
+    /// [seq, w] -> [1, seq, w]); null when it is none.</summary>
+    private (OnnxTensor Table, string Indices)? TableGather(string name)
+    {
         var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(name));
         while (producer is { OpType: "Unsqueeze" or "Reshape" or "Squeeze" or "Identity" })
         {
             var from = producer.Inputs[0];
             producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(from));
         }
-        if (producer is not { OpType: "Gather" } || producer.GetInt("axis", 0) != 0 || Get(producer.Inputs[0]) is not Init table
-            || table.Tensor.Dims.Count != 2 || table.Tensor.DataType != OnnxDataType.Float || ConstantIndex(producer.Inputs[1]) is not { } k
-            || k < 0 || k >= table.Tensor.Dims[0])
-            return null;
-        var indices = producer.Inputs[1];
-        CheckAtLength($"'{indices}' holds token type {k} at every position", at => ConstantIndex(indices, at) == k);
-        var type = Emit("position_ids", [], AttrMap.Empty.Set("start", 0L).Set("count", 1L).Set("offset", k), 1);
-        type.Name += ".type_ids";
-        return Emit("embedding", [type, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);
+        return producer is { OpType: "Gather" } && producer.GetInt("axis", 0) == 0 && Get(producer.Inputs[0]) is Init table
+            && table.Tensor.Dims.Count == 2 && table.Tensor.DataType == OnnxDataType.Float
+            ? (table.Tensor, producer.Inputs[1])
+            : null;
     }
 
     private void Unsqueeze(List<string> ins)
