@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Pimcc.Ir;
 
 namespace Pimcc.Frontends.Onnx.Raising;
@@ -19,9 +20,13 @@ internal sealed partial class GraphRaiser
     private string TransposedWeight(OnnxTensor t)
     {
         if (t.DataType != OnnxDataType.Float) throw Fail($"initializer '{t.Name}' is {t.DataType}; raised weights are float32");
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("IR weight data is little-endian");
         var (rows, cols) = ((int)t.Dims[0], (int)t.Dims[1]);
         var src = Floats(t);
-        var dst = new float[src.Length];
+        // Transposed straight into the IR weight's bytes: no float[] copy that is garbage a moment later (import
+        // memory: a few hundred MB of MatMul weights would otherwise be held three times at the peak).
+        var bytes = new byte[(long)src.Length * 4];
+        var dst = MemoryMarshal.Cast<byte, float>(bytes.AsSpan());
         // in tiles, so neither side strides through memory a row at a time (an LM head is 50,272 x 1,024)
         const int Tile = 64;
         for (var i0 = 0; i0 < rows; i0 += Tile)
@@ -32,7 +37,7 @@ internal sealed partial class GraphRaiser
         var name = t.Name.StartsWith("onnx::", StringComparison.Ordinal) || t.Name.Length == 0
             ? ModulePath(_node) + ".weight"
             : IrName(t.Name);
-        return _program.AddWeight(new Weight(name, TensorType.Of(ElementType.F32, cols, rows), WeightBytes.F32(dst),
+        return _program.AddWeight(new Weight(name, TensorType.Of(ElementType.F32, cols, rows), ImmutableCollectionsMarshal.AsImmutableArray(bytes),
             AttrMap.Empty.Set("onnx_initializer", t.Name).Set("transposed_from", "in_out")));
     }
 
