@@ -53,6 +53,7 @@ public sealed class PimllmKind : ITargetKind
                 p.Real("energy.crossbar.read"), p.Real("energy.crossbar.dac"), p.Real("energy.crossbar.adc"), p.Real("energy.crossbar.shiftAdd"),
                 p.Real("energy.postProcessing.op"), p.Real("energy.systolic.mac"), p.Real("energy.softmax.op"),
                 p.Real("energy.sram.access"), p.Real("energy.lpddr.access")),
+            BatteryJoules = p.Real("report.battery") * 1e-12, TokensPerWord = p.Real("report.tokensPerWord"),
         };
     }
 

@@ -88,6 +88,10 @@ public static class PimllmSchema
         Real("energy.sram.access", Dimension.EnergyPerBit, "pJ/bit", "SRAM read or write, per bit"),
         Real("energy.lpddr.access", Dimension.EnergyPerBit, "pJ/bit", "LPDDR read or write, per bit moved (activation, array, I/O)"),
 
+        // --- figures the report derives (issue 13: words per battery charge)
+        Real("report.battery", Dimension.Energy, "Wh", "Battery charge of the edge device, for the report's words per charge"),
+        Real("report.tokensPerWord", Dimension.Count, "count", "Tokens per English word, for the report's words per charge"),
+
         // --- totals restated, checked against the values above
         Bytes("totals.lpddrCapacity", "GiB", "LPDDR capacity of all channels"),
         Real("totals.lpddrBandwidth", Dimension.Bandwidth, "GB/s", "LPDDR peak bandwidth of all channels"),

@@ -21,6 +21,12 @@ public sealed record PimllmTarget : TargetDescription
     public required LpddrConfig Lpddr { get; init; }
     public required PimllmEnergy Energy { get; init; }
 
+    /// <summary>The battery of the report's words per charge, in joules (report.battery).</summary>
+    public required double BatteryJoules { get; init; }
+
+    /// <summary>Tokens per word of the report's words per charge (report.tokensPerWord).</summary>
+    public required double TokensPerWord { get; init; }
+
     /// <summary>False for the tpu-llm baseline: projections then run on the systolic array with weights from LPDDR.</summary>
     public bool HasCrossbars => Crossbars.Count > 0;
 }

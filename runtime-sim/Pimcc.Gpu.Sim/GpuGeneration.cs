@@ -2,15 +2,13 @@ using Pimcc.Diagnostics;
 using Pimcc.Gpu.Isa;
 using Pimcc.Isa.Container;
 using Pimcc.Sim;
+using Pimcc.Sim.Report;
 using Pimcc.Sim.Units;
 
 namespace Pimcc.Gpu.Sim;
 
-/// <summary>One decode step's latency: simulated, or interpolated in kv between simulated neighbours.</summary>
-public sealed record GpuDecodeStep(int Step, int Kv, double Seconds, bool Simulated);
-
 /// <summary>A generation on the GPU model: the prefill run, the decode steps and their sum (interpolated steps included).</summary>
-public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefill, GpuRun Decode, IReadOnlyList<GpuDecodeStep> Steps, DecodeSampling Sampling)
+public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefill, GpuRun Decode, IReadOnlyList<DecodeStepLatency> Steps, DecodeSampling Sampling)
 {
     public double TotalSeconds => Prefill.TotalSeconds + Decode.TotalSeconds;
     public double TotalJoules => Prefill.TotalJoules + Decode.TotalJoules;
@@ -26,11 +24,8 @@ public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefil
     /// <summary>Prefill once (its program was compiled for the binary's prompt), then decode step s at kv = prompt + s.</summary>
     public static GpuGeneration Run(PimBinary bin, GpuTarget target, string fileName, TimingRequest request)
     {
-        var (prompt, generated) = RequestedWorkload.ForTiming(bin, fileName, request.PromptTokens, request.GeneratedTokens);
-        if (bin.Workload is { } w && prompt != w.PromptTokens)
-            throw new PimccError(ExitCode.Usage, $"{fileName}: prompt",
-                $"{prompt} prompt tokens; the gpu prefill program's kernels were compiled for exactly {w.PromptTokens}",
-                $"simulate {w.PromptTokens} prompt tokens or recompile with --prompt-tokens {prompt}");
+        var (prompt, generated) = RequestedWorkload.ForTimingOfCompiledPrompt(bin, fileName, request.PromptTokens, request.GeneratedTokens,
+            "the gpu prefill program's kernels were compiled");
         if (request.TraceRuns is not null)
             throw new PimccError(ExitCode.Usage, "--trace", "the gpu simulator writes no trace (kernels run one after another; the report has every figure)", "drop --trace");
         var prefillLaunches = GpuKernelProgram.Read(bin, "prefill", fileName);
@@ -38,22 +33,9 @@ public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefil
         var prefill = GpuRun.Of(target, prefillLaunches, 0);
 
         var options = new DecodeScheduleOptions(request.Sampling, SampleSteps, Tolerance);
-        var done = new Dictionary<int, GpuRun>();
-        var budget = DecodeSchedule.PlannedSteps(generated, options);
-        var simulated = DecodeSchedule.Simulate(generated, options, [], steps =>
-        {
-            foreach (var i in steps.Where(i => !done.ContainsKey(i))) done[i] = GpuRun.Of(target, decodeLaunches, prompt + i);
-            request.Progress?.Invoke(done.Count, Math.Max(done.Count, budget));
-        }, i => done[i]);
-
         var decode = new GpuRun();
-        var list = new List<GpuDecodeStep>(generated);
-        foreach (var (i, a, wa, b, wb) in DecodeSchedule.Weights(generated, simulated.Keys))
-        {
-            decode.AddScaled(simulated[a], wa);
-            if (b != a) decode.AddScaled(simulated[b], wb);
-            list.Add(new GpuDecodeStep(i, prompt + i, wa * simulated[a].TotalSeconds + (b != a ? wb * simulated[b].TotalSeconds : 0), a == b));
-        }
-        return new GpuGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling);
+        var steps = GenerationReport.RunDecode(prompt, generated, options, i => GpuRun.Of(target, decodeLaunches, prompt + i),
+            r => r.TotalSeconds, decode.AddScaled, request.Progress);
+        return new GpuGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, steps, request.Sampling);
     }
 }

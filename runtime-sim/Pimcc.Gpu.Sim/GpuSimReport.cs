@@ -18,21 +18,7 @@ public static class GpuSimReport
         var stats = new List<ReportStat>();
         void Add(string name, string unit, string description, double value) => stats.Add(new ReportStat(name, unit, description, value));
         var m = g.Steps.Count;
-        var decodeS = g.Decode.TotalSeconds;
-        var joules = g.TotalJoules;
-        Add("latency.total", "s", "prefill + all decode steps", g.TotalSeconds);
-        Add("latency.ttft", "s", "time to first token: prefill + first decode step", g.TtftSeconds);
-        Add("latency.prefill", "s", "prefill program", g.Prefill.TotalSeconds);
-        Add("latency.decode.total", "s", "all decode steps", decodeS);
-        Add("latency.decode.first", "s", "first decode step (kv = prompt)", m > 0 ? g.Steps[0].Seconds : 0);
-        Add("latency.decode.last", "s", "last decode step", m > 0 ? g.Steps[^1].Seconds : 0);
-        Add("latency.decode.mean", "s", "mean decode step", m > 0 ? decodeS / m : 0);
-        Add("throughput.decode", "tokens/s", "generated tokens / decode time", decodeS > 0 ? m / decodeS : 0);
-        Add("throughput.end-to-end", "tokens/s", "generated tokens / total time", g.TotalSeconds > 0 ? m / g.TotalSeconds : 0);
-        Add("energy.total", "J", "prefill + decode: board power x time", joules);
-        Add("energy.tokens-per-joule", "tokens/J", "generated tokens / total energy", joules > 0 ? m / joules : 0);
-        Add("power.average", "W", "total energy / total time", g.TotalSeconds > 0 ? joules / g.TotalSeconds : 0);
-        Add("sim.decode-steps-simulated", "count", "decode steps timed launch by launch (the rest interpolated in kv)", g.Steps.Count(s => s.Simulated));
+        GenerationReport.AddTotals(stats, g.Prefill.TotalSeconds, g.Decode.TotalSeconds, g.TotalJoules, g.Steps, "board power x time");
         var notes = new List<(string, string)>
         {
             ("mode", target.Overheads.Mode),
@@ -40,26 +26,8 @@ public static class GpuSimReport
         };
         Phase("decode", "decode (all steps)", g.Decode, Math.Max(1, m));
         Phase("prefill", "prefill", g.Prefill, 1);
-        return SimReportJson.Write(target.Name, target.Sha256, w =>
-        {
-            if (g.Model.Length > 0) w.WriteString("model", g.Model);
-            w.WriteNumber("promptTokens", g.PromptTokens);
-            w.WriteNumber("outputTokens", m);
-            w.WriteString("decodeSampling", g.Steps.All(s => s.Simulated) ? "exact" : g.Sampling == DecodeSampling.Adaptive ? "adaptive" : "even");
-        }, notes, stats, w =>
-        {
-            w.WriteStartArray("decodeSteps");
-            foreach (var s in g.Steps)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("step", s.Step);
-                w.WriteNumber("kv", s.Kv);
-                w.WriteNumber("latency", s.Seconds);
-                w.WriteBoolean("simulated", s.Simulated);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        });
+        return SimReportJson.Write(target.Name, target.Sha256, GenerationReport.Workload(g.Model, g.PromptTokens, g.Steps, g.Sampling), notes, stats,
+            w => GenerationReport.WriteDecodeSteps(w, g.Steps));
 
         void Phase(string p, string what, GpuRun r, int runs)
         {

@@ -6,35 +6,13 @@ using Pimcc.Isa.Encoding;
 namespace Pimcc.Hpim.Sim;
 
 /// <summary>
-/// Maps an IR op name from the binary's debug ranges (e.g. <c>l3.q</c>, <c>layers.0.attn.softmax</c>,
-/// <c>l7.ffn.fc1</c>) to a <see cref="WorkClass"/>. The name is split at '.', '/', '_' and '-' and the most
-/// specific token decides, scanning from the end; words without a debug range fall back to their unit.
+/// hpim's classification of words into <see cref="WorkClass"/>es: by the IR op name of their debug range
+/// (<see cref="IrOpClass"/>, shared by every simulator), else by the unit they run on.
 /// </summary>
 public static class OpClassifier
 {
-    private static readonly (string[] Tokens, WorkClass Class)[] Rules =
-    [
-        (["softmax", "layernorm", "ln", "ln1", "ln2", "norm", "rmsnorm", "gelu", "relu", "silu", "act", "activation", "residual", "res", "bias", "scale", "exp"], WorkClass.Nonlinear),
-        (["q", "k", "v", "qkv", "wq", "wk", "wv", "query", "key", "value"], WorkClass.QkvGeneration),
-        (["qk", "qkt", "score", "scores", "sv", "pv", "attn", "attention", "kt", "context", "ctx"], WorkClass.Attention),
-        (["o", "out", "wo", "dense", "proj", "oproj"], WorkClass.OutputProjection),
-        (["fc1", "fc2", "ffn", "mlp", "up", "down", "gate", "fc"], WorkClass.Ffn),
-        (["load", "store", "copy", "gather", "prefetch", "append", "kv", "kvcache", "send", "recv", "move", "transfer", "embed", "embedding"], WorkClass.DataMovement),
-    ];
-
     /// <summary>Class of an IR op name; null when no token is recognised.</summary>
-    public static WorkClass? Classify(string irOpName)
-    {
-        var tokens = irOpName.ToLowerInvariant().Split(['.', '/', '_', '-', ':'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = tokens.Length - 1; i >= 0; i--)
-        {
-            var t = tokens[i];
-            // "q_proj", "out_proj": the token before "proj" decides.
-            if (t == "proj" && i > 0 && Lookup(tokens[i - 1]) is { } before) return before == WorkClass.QkvGeneration ? before : WorkClass.OutputProjection;
-            if (Lookup(t) is { } c) return c;
-        }
-        return null;
-    }
+    public static WorkClass? Classify(string irOpName) => IrOpClass.Classify(irOpName);
 
     /// <summary>Class of work on a unit with no (recognised) debug range.</summary>
     public static WorkClass ByUnit(Unit unit) => unit switch
@@ -43,11 +21,4 @@ public static class OpClassifier
         Unit.Vcu => WorkClass.Nonlinear,
         _ => WorkClass.Other,
     };
-
-    private static WorkClass? Lookup(string token)
-    {
-        foreach (var (tokens, cls) in Rules)
-            if (Array.IndexOf(tokens, token) >= 0) return cls;
-        return null;
-    }
 }

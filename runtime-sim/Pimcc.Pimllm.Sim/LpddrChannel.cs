@@ -12,9 +12,17 @@ namespace Pimcc.Pimllm.Sim;
 /// Controller: closed page (a row is precharged once its last burst is issued, when that is the earliest command); up to <see cref="Window"/> rows open at once;
 /// the next command is the one legal earliest (a burst before an activate on a tie), bursts round-robin over the open
 /// rows; when a refresh is due no new row is opened until every bank is closed and the refresh has been issued.</para>
+/// <para>Fast path: a transfer of more than <see cref="ExactPages"/> pages takes the time the same transfer takes from
+/// an idle channel (<see cref="LpddrTransferTimes"/>, timed once command by command, its refreshes included); the
+/// refreshes due meanwhile are taken as done and the engine's clock skips the span
+/// (<see cref="DramRefreshSchedule.Skip"/>). What it leaves out: overlap with the previous transfer's last commands (the
+/// DMA streams issue transfers one after another anyway) and the refresh phase. Tests check it against the exact path.</para>
 /// </summary>
 public sealed class LpddrChannel : IDramRefreshListener
 {
+    /// <summary>Longest transfer, in pages, timed command by command when transfer times are given.</summary>
+    public const int ExactPages = 8;
+
     /// <summary>Rows the controller keeps open at once (one per bank group, twice over: tFAW allows four activates per window).</summary>
     public const int Window = 8;
 
@@ -23,8 +31,13 @@ public sealed class LpddrChannel : IDramRefreshListener
     private readonly Lpddr5Timing _t;
     private readonly int _burstBytes;
 
-    public LpddrChannel(LpddrConfig lpddr)
+    private readonly LpddrTransferTimes? _times;
+    private long _closedFormActivates;
+
+    /// <param name="times">The times of long transfers; null: every transfer command by command.</param>
+    public LpddrChannel(LpddrConfig lpddr, LpddrTransferTimes? times = null)
     {
+        _times = times;
         _org = lpddr.Organization;
         _t = lpddr.Timing;
         _burstBytes = lpddr.BurstBytes;
@@ -43,7 +56,7 @@ public sealed class LpddrChannel : IDramRefreshListener
     public long Bursts { get; private set; }
 
     /// <summary>Activates issued so far.</summary>
-    public long Activates => _engine.IssuedCount((int)Cmd.Act);
+    public long Activates => _engine.IssuedCount((int)Cmd.Act) + _closedFormActivates;
 
     public void Issued(int command, int node, DramAddress address, long cycle)
     {
@@ -70,6 +83,25 @@ public sealed class LpddrChannel : IDramRefreshListener
         if (bytes <= 0) return fromCycle;
         var firstBurst = address / _burstBytes;
         var lastBurst = (address + bytes - 1) / _burstBytes;
+        var bursts = lastBurst - firstBurst + 1;
+        var skipped = _engine.Refresh.SkippedCycles;
+        if (_times is { } times && bursts > (long)ExactPages * _org.BurstsPerRow)
+        {
+            // As from an idle channel (every transfer ends with its rows precharged).
+            var span = times.Cycles(address, bytes, write, PageBytes);
+            var now = fromCycle - skipped;
+            Refreshes += _engine.Refresh.SkipDueBefore(now + span);
+            _engine.Refresh.Skip(span);
+            Bursts += bursts;
+            _closedFormActivates += (lastBurst / _org.BurstsPerRow) - (firstBurst / _org.BurstsPerRow) + 1;
+            return fromCycle + span;
+        }
+        return Exact(firstBurst, lastBurst, write, fromCycle - skipped) + skipped;
+    }
+
+    // Command by command, in engine clocks.
+    private long Exact(long firstBurst, long lastBurst, bool write, long fromCycle)
+    {
         var rows = new Queue<(DramAddress At, int Next, int End)>();
         for (var b = firstBurst; b <= lastBurst;)
         {
@@ -151,5 +183,29 @@ public sealed class LpddrChannel : IDramRefreshListener
             closing.Add(row.At);
         }
         return done;
+    }
+}
+
+/// <summary>
+/// How long long LPDDR transfers take on an idle channel, each timed once command by command on a channel of its own
+/// and remembered: the key is what decides the commands (the bank of the first page, the offset in it, the length, the
+/// direction), so the weight chunks a decode step streams (a few sizes, many addresses) and the cache loads of one
+/// position cost one exact run per kind. One instance per simulation; deterministic.
+/// </summary>
+public sealed class LpddrTransferTimes(LpddrConfig lpddr)
+{
+    private readonly Dictionary<(long Bank, long Offset, long Bytes, bool Write), long> _cycles = [];
+
+    /// <summary>Distinct transfers timed so far.</summary>
+    public int Timed => _cycles.Count;
+
+    /// <summary>Clocks from the first command to the last burst's data of the transfer, from an idle channel.</summary>
+    public long Cycles(long address, long bytes, bool write, long pageBytes)
+    {
+        var banks = lpddr.Organization.Banks;
+        var key = (address / pageBytes % banks, address % pageBytes, bytes, write);
+        if (!_cycles.TryGetValue(key, out var c))
+            _cycles[key] = c = new LpddrChannel(lpddr).Transfer(key.Item1 * pageBytes + key.Item2, bytes, write, 0);
+        return c;
     }
 }

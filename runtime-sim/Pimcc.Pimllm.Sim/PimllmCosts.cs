@@ -8,9 +8,25 @@ public readonly record struct InstructionCost(long Picoseconds, long Macs, IRead
 /// <summary>
 /// The configuration a stream's earlier instructions set, which later ones read: the post-processing vector length
 /// and token count (<c>pp.len</c>, <c>pp.tok</c>), the systolic product's shape and span (<c>sa.mshape</c>), and the
-/// position of the program's first token (0 in prefill, the current position p in decode).
+/// position of the program's first token (0 in prefill, the current position p in decode); <c>First</c> is the first
+/// token of the current range (<c>pp.tok</c>, <c>dma.tok</c>) within the program.
 /// </summary>
-public sealed record StreamState(long Len = 1, long Tokens = 1, long M = 1, long N = 1, long K = 1, long Span = 0, long Position = 0);
+public sealed record StreamState(long Len = 1, long Tokens = 1, long M = 1, long N = 1, long K = 1, long Span = 0, long Position = 0, long First = 0)
+{
+    /// <summary>The state after a configuration instruction (<c>pp.len</c>, <c>pp.tok</c>, <c>dma.tok</c>,
+    /// <c>sa.shape</c>, <c>sa.mshape</c>); any other instruction leaves it as it is.</summary>
+    public StreamState After(Pimcc.Isa.Encoding.Op op) => op.Spec.Pimllm.Action switch
+    {
+        PimllmAction.VectorLength => this with { Len = op["len"] },
+        PimllmAction.TokenRange => this with { First = op["first"], Tokens = op["count"] },
+        PimllmAction.TileShape => this with { M = op["m"], N = op["n"], K = op["k"], Span = 0 },
+        PimllmAction.MatrixShape => this with { M = op["m"], N = op["n"], K = op["k"], Span = op["span"] },
+        _ => this,
+    };
+}
+
+/// <summary>One LPDDR transfer of a DMA instruction: byte address within the channel, bytes, direction.</summary>
+public readonly record struct LpddrTransfer(long Address, long Bytes, bool Write);
 
 /// <summary>
 /// What each instruction costs, from the target description alone (docs/pimllm-isa.md, timing classes):
@@ -53,7 +69,9 @@ public sealed class PimllmCosts(PimllmTarget t)
                 e[PimllmEnergyEvent.AdcConversion] = reads * tiles * t.Crossbars.Columns;
                 e[PimllmEnergyEvent.ShiftAdd] = reads * tiles * t.Crossbars.Columns;
                 e[PimllmEnergyEvent.SramBit] = s.Tokens * rows * t.ActivationBits;
-                return new(reads * CrossbarReadPs, 0, e);
+                // MACs the arrays perform: every input row against every weight column of the tiles read (the columns
+                // a matrix leaves unused in its last column tile included), once per input vector.
+                return new(reads * CrossbarReadPs, s.Tokens * rows * tiles * t.Crossbars.OutputsPerCrossbar, e);
             }
             case PimllmAction.AccumulatorStore or PimllmAction.Activation or PimllmAction.VectorAdd or PimllmAction.VectorMul
                 or PimllmAction.Rotary or PimllmAction.Quantize or PimllmAction.QuantizeToCache or PimllmAction.Norm:
@@ -68,18 +86,55 @@ public sealed class PimllmCosts(PimllmTarget t)
             {
                 var p = Product(s);
                 e[PimllmEnergyEvent.SystolicMac] = p.Macs;
-                e[PimllmEnergyEvent.SramBit] = (p.Macs / Math.Max(1, s.N) + p.Macs / Math.Max(1, s.M)) * 8 + s.M * s.N * 32;
+                e[PimllmEnergyEvent.SramBit] = OperandBits(s, p.Macs);
                 return new(Clocks(p.Cycles), p.Macs, e);
             }
-            case PimllmAction.SoftmaxRows:
+            case PimllmAction.Gemm:
             {
-                var elements = Scores(s);
+                // One output tile of the hand-written kind (sa.shape + sa.gemm): all of it useful.
+                var p = SystolicSchedule.Gemm(s.M, s.K, s.N, t.Systolic.Rows, t.Systolic.Columns);
+                e[PimllmEnergyEvent.SystolicMac] = p.Macs;
+                e[PimllmEnergyEvent.SramBit] = OperandBits(s, p.Macs);
+                return new(Clocks(p.Cycles), p.Macs, e);
+            }
+            case PimllmAction.Softmax or PimllmAction.SoftmaxRows:
+            {
+                var elements = op.Spec.Pimllm.Action == PimllmAction.Softmax ? op["len"] : Scores(s);
                 e[PimllmEnergyEvent.SoftmaxOp] = elements * 3;
                 e[PimllmEnergyEvent.SramBit] = elements * (32 + 8);
                 return new(Clocks(Ceil(elements * 3, t.Systolic.SoftmaxLanes)), 0, e);
             }
             default:
                 return new(ClockPs, 0, e);
+        }
+    }
+
+    /// <summary>
+    /// The LPDDR transfers of a DMA instruction (none for the others), in 64-byte units of its operands: <c>dma.ld</c>
+    /// and <c>dma.st</c> one block; <c>dma.ldc</c> the cache rows 0 .. p-1 before the range's first position p;
+    /// <c>dma.strow</c> the range's rows at their positions (consecutive: one block); <c>dma.row</c> one row per token of
+    /// the range. Token ids are not known to a timing run: a gather by token id reads the row at the token's position
+    /// instead (a row of the same table, so the same bytes and the same kind of bank access).
+    /// </summary>
+    public static IReadOnlyList<LpddrTransfer> Transfers(Pimcc.Isa.Encoding.Op op, StreamState s)
+    {
+        const long unit = PimllmFormats.LpddrUnitBytes;
+        var first = s.Position + s.First;
+        switch (op.Spec.Pimllm.Action)
+        {
+            case PimllmAction.LpddrLoad: return [new(op["lpddr"] * unit, op["len"] * unit, false)];
+            case PimllmAction.LpddrStore: return [new(op["lpddr"] * unit, op["len"] * unit, true)];
+            case PimllmAction.LpddrLoadCache:
+                return first == 0 ? [] : [new(op["table"] * unit, first * op["len"] * unit, false)];
+            case PimllmAction.LpddrStoreRow:
+                return [new((op["table"] + first * op["len"]) * unit, s.Tokens * op["len"] * unit, true)];
+            case PimllmAction.LpddrGatherRow:
+            {
+                var rows = new LpddrTransfer[s.Tokens];
+                for (var i = 0; i < s.Tokens; i++) rows[i] = new((op["table"] + (first + i) * op["len"]) * unit, op["len"] * unit, false);
+                return rows;
+            }
+            default: return [];
         }
     }
 
@@ -110,6 +165,23 @@ public sealed class PimllmCosts(PimllmTarget t)
             3 => SystolicSchedule.Gemm(s.M, s.K, Math.Min(s.N, keys), rows, columns),
             4 => SystolicSchedule.Gemm(s.M, Math.Min(s.K, keys), s.N, rows, columns),
             _ => SystolicSchedule.Gemm(s.M, s.K, s.N, rows, columns),
+        };
+    }
+
+    /// <summary>
+    /// SRAM bits a product moves: 8-bit A and B read once, i32 C written once. A cache span bounds the keys (cache_n: B
+    /// and C have p + 1 key columns; cache_k: A and B p + 1 key rows); a causal span counts the operands of the unmasked
+    /// multiply-accumulates (MACs / n of A, MACs / m of B).
+    /// </summary>
+    private static long OperandBits(StreamState s, long macs)
+    {
+        var keys = s.Position + 1;
+        return s.Span switch
+        {
+            3 => (s.M * s.K + s.K * Math.Min(s.N, keys)) * 8 + s.M * Math.Min(s.N, keys) * 32,
+            4 => (s.M * Math.Min(s.K, keys) + Math.Min(s.K, keys) * s.N) * 8 + s.M * s.N * 32,
+            1 or 2 => (macs / Math.Max(1, s.N) + macs / Math.Max(1, s.M)) * 8 + s.M * s.N * 32,
+            _ => (s.M * s.K + s.K * s.N) * 8 + s.M * s.N * 32,
         };
     }
 

@@ -34,6 +34,19 @@ public static class RequestedWorkload
     }
 
     /// <summary>
+    /// <see cref="ForTiming"/> for a binary whose prefill program was compiled for exactly its prompt
+    /// (<paramref name="compiledFor"/> says what fixes it): another prompt is a usage error.
+    /// </summary>
+    public static (int Prompt, int Generated) ForTimingOfCompiledPrompt(PimBinary bin, string name, int? prompt, int? generated, string compiledFor)
+    {
+        var run = ForTiming(bin, name, prompt, generated);
+        if (bin.Workload is { } w && run.Prompt != w.PromptTokens)
+            throw new PimccError(ExitCode.Usage, $"{name}: prompt", $"{run.Prompt} prompt tokens; {compiledFor} for exactly {w.PromptTokens}",
+                $"simulate {w.PromptTokens} prompt tokens or recompile with --prompt-tokens {run.Prompt}");
+        return run;
+    }
+
+    /// <summary>
     /// A functional run of <paramref name="prompt"/> tokens and <paramref name="decodeSteps"/> decode steps: refused
     /// up front unless the binary records its workload and the run stays within it.
     /// </summary>

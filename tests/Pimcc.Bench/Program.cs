@@ -12,6 +12,7 @@ namespace Pimcc.Bench;
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- fidelity [--target T]   (<see cref="FidelityBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- hbm [--preset P] [--repeat N]   (<see cref="HbmThroughputBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- speedup [--target hpim] [--baseline a100] [--set KEY=V ...] [models...]   (<see cref="SpeedupStudy"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- pimllm [--contexts 128,512,...] [--set KEY=V ...] [models...]   (<see cref="PimllmStudy"/>)
 /// </summary>
 public static class Program
 {
@@ -19,7 +20,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm" or "speedup"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm" or "speedup" or "pimllm"))
         {
             Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n" +
                 "       pimcc-bench sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)\n" +
@@ -27,7 +28,8 @@ public static class Program
                 "       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)\n" +
                 "       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)\n" +
                 "       pimcc-bench hbm [--preset P] [--repeat N]   (HBM command throughput of the DRAM timing engine, docs/simulator.md)\n" +
-                "       pimcc-bench speedup [--target hpim] [--baseline a100] [--set KEY=V ...] [model ...]   (the HPIM paper's speedup over A100)");
+                "       pimcc-bench speedup [--target hpim] [--baseline a100] [--set KEY=V ...] [model ...]   (the HPIM paper's speedup over A100)\n" +
+                "       pimcc-bench pimllm [--contexts 128,512,...] [--set KEY=V ...] [model ...]   (PIM-LLM against TPU-LLM per context length)");
             return 2;
         }
         var root = BenchProcess.FindRoot();
@@ -37,6 +39,7 @@ public static class Program
         if (args[0] == "fidelity") return FidelityBenchmark.Run(args[1..], root);
         if (args[0] == "hbm") return HbmThroughputBenchmark.Run(args[1..]);
         if (args[0] == "speedup") return SpeedupStudy.Run(args[1..], root);
+        if (args[0] == "pimllm") return PimllmStudy.Run(args[1..], root);
         var emit = "bin";
         var models = new List<string>();
         for (var i = 1; i < args.Length; i++)

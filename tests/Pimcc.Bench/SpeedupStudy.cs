@@ -1,6 +1,4 @@
 using System.Globalization;
-using Pimcc.Driver;
-using Pimcc.Driver.Commands;
 using Pimcc.Reports;
 
 namespace Pimcc.Bench;
@@ -42,23 +40,11 @@ internal static class SpeedupStudy
         foreach (var model in models)
             foreach (var (prompt, generated) in Workloads)
             {
-                var files = new List<string>();
-                foreach (var (t, extra) in new[] { (baseline, sets.ToArray()), (target, Array.Empty<string>()) })
+                if (StudyRun.Compare(root, dir, model, prompt, generated, (baseline, sets.ToArray()), (target, [])) is not { } c)
                 {
-                    var file = Path.Combine(dir, $"{model}-{prompt}-{generated}-{t}.json");
-                    var err = new StringWriter();
-                    var code = Cli.Run(["run", Path.Combine(root, "samples", "hf-configs", model + ".json"), "--target", t,
-                        "--prompt-tokens", prompt.ToString(CultureInfo.InvariantCulture), "--gen-tokens", generated.ToString(CultureInfo.InvariantCulture),
-                        "--format", "json", "-o", file, .. extra], TextWriter.Null, err);
-                    if (code != 0)
-                    {
-                        Console.WriteLine($"{model,-10} {prompt}:{generated,-5} {t}: exit {code}: {err.ToString().Split('\n')[0]}");
-                        failed++;
-                    }
-                    files.Add(file);
+                    failed++;
+                    continue;
                 }
-                if (!files.All(File.Exists)) continue;
-                var c = ReportComparison.Of([.. files.Select(f => (f, CompareCommand.Read(f)))]);
                 string Cell(string name, bool ratio)
                 {
                     var f = c.Figures.FirstOrDefault(x => x.Name == name);

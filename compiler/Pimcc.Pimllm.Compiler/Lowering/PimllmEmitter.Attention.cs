@@ -49,8 +49,8 @@ internal sealed partial class PimllmEmitter
                 s.XWait(Ev.DmaToXbar(c));
             }
             s.PpLen(d, 1, kvHeads * d);
-            s.X("pp.qrow", kDst, Operand(op, 1) + h * d * ElementBytes(op.Operands[1]) / unit, sram.KvScaleUnit(cache, h, kvHeads, false), Dt(op.Operands[1]));
-            s.X("pp.qrow", vDst, Operand(op, 2) + h * d * ElementBytes(op.Operands[2]) / unit, sram.KvScaleUnit(cache, h, kvHeads, true), Dt(op.Operands[2]));
+            s.X("pp.qrow", kDst, HeadSource(Operand(op, 1), h * d * ElementBytes(op.Operands[1])), sram.KvScaleUnit(cache, h, kvHeads, false), Dt(op.Operands[1]));
+            s.X("pp.qrow", vDst, HeadSource(Operand(op, 2), h * d * ElementBytes(op.Operands[2])), sram.KvScaleUnit(cache, h, kvHeads, true), Dt(op.Operands[2]));
             if (!inSram)
             {
                 s.XSig(Ev.XbarToDma(c));
@@ -64,7 +64,7 @@ internal sealed partial class PimllmEmitter
             {
                 s.SaStride(0, 0, 0);
                 s.S("sa.mshape", group, sram.Positions, d, SpanCacheN);
-                s.S("sa.mm", scores, qq + h * group * d / unit, kDst, 0, 0);
+                s.S("sa.mm", scores, HeadQuery(qq, h * group * d), kDst, 0, 0);
                 s.S("sa.msmx", probs, scores);
                 s.S("sa.mshape", group, d, sram.Positions, SpanCacheK);
                 s.S("sa.mm", output + h * group * d * 4 / unit, probs, vDst, 0, 0);
@@ -76,7 +76,7 @@ internal sealed partial class PimllmEmitter
                 {
                     s.SaStride(0, heads * d, 0);
                     s.S("sa.mshape", _rows, keys, d, SpanCausalN);
-                    s.S("sa.mm", scores, qq + j * d / unit, kDst, 0, 0);
+                    s.S("sa.mm", scores, HeadQuery(qq, j * d), kDst, 0, 0);
                     s.S("sa.msmx", probs, scores);
                     s.SaStride(heads * d, 0, 0);
                     s.S("sa.mshape", _rows, d, keys, SpanCausalK);
@@ -92,4 +92,20 @@ internal sealed partial class PimllmEmitter
     }
 
     private long ElementBytes(Pimcc.Ir.Operand o) => Dt(o) == DtI32 ? 4 : 2;
+
+    // A head's slice that does not start on an SRAM unit (head_dim 80: 80 i8 or 160 f16 bytes a head) is addressed as
+    // its first unit and an offset word before the instruction that reads it; the slices stay packed (no copy).
+    private long HeadSource(long rowUnit, long byteOffset)
+    {
+        var unit = PimllmFormats.SramUnitBytes;
+        if (byteOffset % unit != 0) s.X("pp.srcoff", byteOffset % unit);
+        return rowUnit + byteOffset / unit;
+    }
+
+    private long HeadQuery(long qq, long byteOffset)
+    {
+        var unit = PimllmFormats.SramUnitBytes;
+        if (byteOffset % unit != 0) s.S("sa.aoff", byteOffset % unit);
+        return qq + byteOffset / unit;
+    }
 }

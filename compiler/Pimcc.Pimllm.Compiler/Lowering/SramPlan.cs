@@ -112,11 +112,12 @@ public sealed class SramPlan
     /// <summary>The layout of a module whose KV caches are placed (the lowering), checked against the SRAM.</summary>
     public static SramPlan Build(Module m, PimllmTarget t)
     {
-        // Per-head operands (a head's q, K and V rows, its output) start on SRAM units.
-        foreach (var c in m.KvCaches.Where(c => c.HeadDim * t.ActivationBits / 8 % PimllmFormats.SramUnitBytes != 0))
+        // A head's i32 output (head_dim x 4 bytes) starts on an SRAM unit; a head's q, K and V slices need not (offset
+        // words), and a cache row is head_dim i8 padded to whole units (OPT-2.7B: 80 bytes in 128).
+        foreach (var c in m.KvCaches.Where(c => c.HeadDim * 4 % PimllmFormats.SramUnitBytes != 0))
             throw new PimccError(ExitCode.UnsupportedModel, $"kv_cache @{c.Name}",
-                $"head_dim {c.HeadDim} is not a multiple of {PimllmFormats.SramUnitBytes}: pimllm's per-head operands start on {PimllmFormats.SramUnitBytes}-byte SRAM units",
-                "use a model whose head_dim is a multiple of 64 (GPT-2, OPT-1.3B/6.7B, LLaMA)");
+                $"head_dim {c.HeadDim} is not a multiple of 16: a head's i32 attention output ({c.HeadDim * 4} bytes) would not end on a {PimllmFormats.SramUnitBytes}-byte SRAM unit",
+                "use a model whose head_dim is a multiple of 16 (GPT-2, OPT, LLaMA)");
         var plan = Fitting(m, t, placed: true);
         var sram = PimllmSpaces.AddressableSramBytes(t);
         if (plan.TotalBytes > sram)

@@ -46,7 +46,7 @@ public sealed class PimllmPlaceKvCache : Pass
         var placement = new Dictionary<string, string>(StringComparer.Ordinal);
         var caches = module.KvCaches.Select(c =>
         {
-            var bytes = 2 * Bytes(c.MaxLength * c.KvHeads * c.HeadDim, bits);
+            var bytes = 2 * c.MaxLength * c.KvHeads * RowBytes(c.HeadDim, bits);
             var inSram = sram + bytes <= sramLeft && lpddr == 0;   // whole layers in order: once one spills, the rest follow
             if (inSram)
             {
@@ -57,7 +57,7 @@ public sealed class PimllmPlaceKvCache : Pass
             {
                 lpddr += bytes;
                 context.Stats.Add(LpddrLayers);
-                var perPosition = 2 * Bytes(c.KvHeads * c.HeadDim, bits);
+                var perPosition = 2 * c.KvHeads * RowBytes(c.HeadDim, bits);
                 read += perPosition * (generated * prompt + generated * (generated + 1) / 2);
                 written += perPosition * (prompt + generated);
             }
@@ -88,4 +88,9 @@ public sealed class PimllmPlaceKvCache : Pass
     }
 
     private static long Bytes(long elements, int bits) => checked((elements * bits + 7) / 8);
+
+    /// <summary>A cache row as the lowering lays it out: head_dim elements in whole 64-byte units (the padding of
+    /// head_dim 80 is stored, moved and counted).</summary>
+    private static long RowBytes(long headDim, int bits) =>
+        (Bytes(headDim, bits) + Pimcc.Pimllm.Isa.PimllmFormats.SramUnitBytes - 1) / Pimcc.Pimllm.Isa.PimllmFormats.SramUnitBytes * Pimcc.Pimllm.Isa.PimllmFormats.SramUnitBytes;
 }

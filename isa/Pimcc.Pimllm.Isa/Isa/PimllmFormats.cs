@@ -66,4 +66,6 @@ public static class PimllmFormats
     public static readonly WordFormat Dma = new("DMA", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 14)]);
     public static readonly WordFormat DmaRow = new("DROW", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 13), new(FieldKind.Enum, 1, RowIndex)]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);
+    /// <summary>A byte offset within one SRAM unit (0 .. 63): a per-head slice that does not start on a unit.</summary>
+    public static readonly WordFormat Offset = new("OFF", WordBits, [new(Unsigned, 6)]);
 }

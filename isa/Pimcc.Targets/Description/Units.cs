@@ -23,7 +23,7 @@ public static class Units
             [Dimension.Bandwidth] = [("B/s", 1m), ("MB/s", 1e6m), ("GB/s", 1e9m), ("TB/s", 1e12m), ("GiB/s", 1024m * 1024 * 1024)],
             [Dimension.DataRate] = [("bit/s", 1m), ("Mbps", 1e6m), ("Gbps", 1e9m)],
             [Dimension.Throughput] = [("FLOP/s", 1m), ("GFLOPS", 1e9m), ("TFLOPS", 1e12m)],
-            [Dimension.Energy] = [("fJ", 0.001m), ("pJ", 1m), ("nJ", 1e3m), ("uJ", 1e6m)],
+            [Dimension.Energy] = [("fJ", 0.001m), ("pJ", 1m), ("nJ", 1e3m), ("uJ", 1e6m), ("mJ", 1e9m), ("J", 1e12m), ("Wh", 3.6e15m)],
             [Dimension.EnergyPerBit] = [("fJ/bit", 0.001m), ("pJ/bit", 1m)],
             [Dimension.Power] = [("uW", 0.001m), ("mW", 1m), ("W", 1e3m)],
             [Dimension.Area] = [("um2", 1e-6m), ("mm2", 1m)],

@@ -45,6 +45,16 @@ public sealed class DramTimingEngine
     private readonly long[] _issued;
     private long _lastIssue = Never;
 
+    // Group maxima, so a command covering many nodes reads one entry per rule instead of one per node: for each pair
+    // (level l, ancestor level s) such that some command touches every l node of an s node, _group[pair][ancestor *
+    // commands + command] is the last issue of the command to any l node under the ancestor (issues come in cycle
+    // order, so that is the max over those nodes of _last). _groupOf[command * levels + l] is the pair a covering
+    // command reads, or -1; _groupsAt[l] the pairs an issue at level l updates.
+    private readonly long[][] _group;
+    private readonly int[] _groupOf;
+    private readonly int[][] _groupsAt;
+    private readonly int[][] _groupAncestor;       // [pair][l node]: its ancestor (no division in the hot loop)
+
     // The last legal probe, so that Issue right after Probe at its answer need not probe again.
     private int _probedCommand = -1;
     private DramAddress _probedAddress;
@@ -88,6 +98,30 @@ public sealed class DramTimingEngine
         _openBanks = new int[_org.NodeCount(refresh.Level)];
         Refresh = new DramRefreshSchedule(refresh, _openBanks.Length);
         _issued = new long[_commands];
+
+        _groupOf = Enumerable.Repeat(-1, _commands * _levels).ToArray();
+        var pairs = new List<(int Level, int Ancestor)>();
+        for (var cmd = 0; cmd < _commands; cmd++)
+            for (var l = 0; l < _levels; l++)
+            {
+                if (_count[cmd * _levels + l] <= 1) continue;
+                var pair = (l, _scopeLevel[cmd]);
+                var index = pairs.IndexOf(pair);
+                if (index < 0) { index = pairs.Count; pairs.Add(pair); }
+                _groupOf[cmd * _levels + l] = index;
+            }
+        _group = new long[pairs.Count][];
+        _groupAncestor = new int[pairs.Count][];
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            _group[i] = new long[_org.NodeCount(pairs[i].Ancestor) * _commands];
+            Array.Fill(_group[i], Never);
+            var span = _org.BanksUnder(pairs[i].Ancestor) / _org.BanksUnder(pairs[i].Level);
+            _groupAncestor[i] = Enumerable.Range(0, _org.NodeCount(pairs[i].Level)).Select(n => n / span).ToArray();
+        }
+        _groupsAt = new int[_levels][];
+        for (var l = 0; l < _levels; l++)
+            _groupsAt[l] = Enumerable.Range(0, pairs.Count).Where(i => pairs[i].Level == l).ToArray();
     }
 
     public DramStandard Standard => _standard;
@@ -156,6 +190,16 @@ public sealed class DramTimingEngine
                 continue;
             }
             var ring = rule.Ring;
+            if (ring < 0 && count > 1)
+            {
+                // Every node of the level under the command's scope node: their group maximum.
+                var group = _groupOf[k0 + l];
+                var latest = _group[group][_groupAncestor[group][first] * _commands + rule.Preceding];
+                if (latest == Never) continue;
+                var t = latest + rule.Latency;
+                if (t > earliest) { earliest = t; binding = i; heldByOrder = false; }
+                continue;
+            }
             for (var node = first; node < first + count; node++)
             {
                 long since;
@@ -191,7 +235,7 @@ public sealed class DramTimingEngine
         _probedAddress = a;
         _probedCycle = earliest;
         _probedSkipped = Refresh.SkippedCycles;
-        return new DramProbe(earliest, binding >= 0 ? _ruleText[binding] + (edge ? ", then a rising clock edge" : "")
+        return new DramProbe(earliest, binding >= 0 ? edge ? _ruleText[binding] + ", then a rising clock edge" : _ruleText[binding]
             : edge ? "the command waits for a rising clock edge" : null, null, heldByOrder);
     }
 
@@ -225,6 +269,13 @@ public sealed class DramTimingEngine
                 if (head == size) head = 0;
                 _ringHead[ring][node] = head;
                 _rings[ring][node * size + head] = cycle;
+            }
+            foreach (var g in _groupsAt[l])
+            {
+                var ancestors = _groupAncestor[g];
+                var group = _group[g];
+                for (var ancestor = ancestors[first]; ancestor <= ancestors[first + count - 1]; ancestor++)
+                    group[ancestor * _commands + command] = cycle;
             }
         }
         switch (_effect[command])

@@ -34,6 +34,9 @@ public class PimllmIsaTests
     [InlineData(".systolic 0\n    sa.shape m=32, n=32, k=4096\n", 0x4082001000000000UL)]
     [InlineData(".systolic 0\n    sa.mshape m=32, n=4096, k=64, span=cache_n\n", 0x4201000800000203UL)]
     [InlineData(".xbar 0\n    pp.len len=64, group=1, stride=768\n", 0x2000004000818000UL)]
+    // pp.srcoff / sa.aoff: bytes u6 [55:50]: 0x29<<56 | 32<<50 = 0x2980000000000000, 0x45<<56 | 16<<50 = 0x4540000000000000
+    [InlineData(".xbar 0\n    pp.srcoff bytes=32\n", 0x2980000000000000UL)]
+    [InlineData(".systolic 0\n    sa.aoff bytes=16\n", 0x4540000000000000UL)]
     public void WordsAreEncodedAsTheFormatsSay(string body, ulong word)
     {
         var bin = Assembler.Assemble(Header + body, "t.pasm");

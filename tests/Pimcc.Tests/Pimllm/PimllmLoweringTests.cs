@@ -221,14 +221,17 @@ public class PimllmLoweringTests
     }
 
     [Fact]
-    public void AHeadDimOutsideWholeSramUnitsIsRefusedAndNothingIsWritten()
+    public void AHeadDimWhoseOutputIsNotWholeSramUnitsIsRefusedAndNothingIsWritten()
     {
-        // opt-2.7b: d = 2560 / 32 = 80; per-head operands would start inside a 64-byte unit.
+        // opt-125m with 32 heads: d = 768 / 32 = 24; a head's i32 attention output is 96 bytes, not whole 64-byte units
+        // (head_dim 80, OPT-2.7B, is fine: 320 bytes; its q, K and V slices are reached with offset words).
         var dir = CliRunner.TempDir();
+        var config = Path.Combine(dir, "opt-125m-32-heads.json");
+        File.WriteAllText(config, File.ReadAllText(CliRunner.Sample("opt-125m.json")).Replace("\"num_attention_heads\": 12", "\"num_attention_heads\": 32"));
         var output = Path.Combine(dir, "o.bin");
-        CliRunner.Run(CliRunner.Sample("opt-2.7b.json"), "--target", "pimllm", "-o", output, "--prompt-tokens", "16", "--gen-tokens", "4")
-            .ShouldBeOneLineError(ExitCode.UnsupportedModel, "head_dim 80 is not a multiple of 64");
-        Directory.GetFiles(dir).ShouldBeEmpty();
+        CliRunner.Run(config, "--target", "pimllm", "-o", output, "--prompt-tokens", "16", "--gen-tokens", "4")
+            .ShouldBeOneLineError(ExitCode.UnsupportedModel, "head_dim 24 is not a multiple of 16");
+        File.Exists(output).ShouldBeFalse();
     }
 
     [Fact]

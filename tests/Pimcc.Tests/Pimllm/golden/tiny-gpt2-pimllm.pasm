@@ -1,6 +1,6 @@
 ; pimcc disassembly. Reassemble with: pimcc asm <this file> -o out.bin
 .target "pimllm"
-.target_sha256 "bb2b7b976aab16faacb832f4cece894446f320ea60a8d2927c487b938f81cf76"
+.target_sha256 "9fc5f3be348ada41aa6452d6ed65c0de7774146f5c48c986c48a18feb5377a2e"
 .workload prompt=40, generated=4, positions=44, model="tiny-gpt2", programs="prefill,decode"
 .region "transformer.wte.weight.ch0", weight, lpddr, channel=0, addr=0, size=65536
 .region "transformer.wte.weight.ch1", weight, lpddr, channel=1, addr=0, size=65536

@@ -1,6 +1,6 @@
 ; pimcc disassembly. Reassemble with: pimcc asm <this file> -o out.bin
 .target "tpu-llm"
-.target_sha256 "e520772d1cfd2465f72cff08c29c769fa04cb0021c74a2236c7023a7f1f7c5e8"
+.target_sha256 "c9590503ada0dc518c842939a1f3e68d983c0836d96483d27d1cf27a40cc26cd"
 .workload prompt=40, generated=4, positions=44, model="tiny-gpt2", programs="prefill,decode"
 .region "transformer.h.0.attn.c_attn.q.weight.ch0", weight, lpddr, channel=0, addr=0, size=2048
 .region "transformer.h.0.attn.c_attn.q.weight.ch1", weight, lpddr, channel=1, addr=0, size=2048

@@ -1,0 +1,172 @@
+using Pimcc.Diagnostics;
+using Pimcc.Pimllm.Isa;
+using Pimcc.Sim;
+
+namespace Pimcc.Pimllm.Sim;
+
+/// <summary>
+/// Runs one program of a pimllm binary on time: every stream executes its words in order, one at a time (the
+/// controller's crossbar reads and post-processing, the array's products and softmax, each channel's transfers), each
+/// word timed and charged by <see cref="PimllmCosts"/>, DMA words by their channel's <see cref="LpddrChannel"/>. Streams
+/// meet only at event counters: <c>ev.sig</c> adds its count when it completes, <c>ev.wait</c> starts when the counter
+/// holds its count (then takes it). Every counter has one producer stream and one consumer stream, so the order in which
+/// waits are paid is the program's and the run is deterministic; a second producer or consumer is refused, and a run
+/// in which every unfinished stream waits is a deadlock (both: <see cref="ExitCode.InvalidBinary"/>).
+/// <para>Not modelled: contention for SRAM bandwidth between the streams (each unit's cost assumes its own ports).</para>
+/// </summary>
+public static class PimllmMachine
+{
+    private sealed class Step(long start, long end, WorkClass cls, PimllmPart part, Step? pred)
+    {
+        public readonly long Start = start, End = end;
+        public readonly WorkClass Class = cls;
+        public readonly PimllmPart Part = part;
+        // What the path before this step owns: by class, then by part. A gap after the releaser's end is this step's.
+        public readonly double[] Before = Attribute(start, cls, part, pred);
+
+        private static double[] Attribute(long start, WorkClass cls, PimllmPart part, Step? pred)
+        {
+            var b = new double[WorkClasses.Count + PimllmParts.All.Length];
+            if (pred is null)
+            {
+                b[(int)WorkClass.Other] = start;
+                b[WorkClasses.Count + (int)PimllmPart.Control] = start;
+                return b;
+            }
+            pred.Before.CopyTo(b, 0);
+            var own = Math.Min(start, pred.End) - pred.Start;
+            b[(int)pred.Class] += own;
+            b[WorkClasses.Count + (int)pred.Part] += own;
+            if (start > pred.End)
+            {
+                b[(int)cls] += start - pred.End;
+                b[WorkClasses.Count + (int)part] += start - pred.End;
+            }
+            return b;
+        }
+    }
+
+    private sealed class Signal(long timePs, long count, Step record)
+    {
+        public readonly long TimePs = timePs;
+        public long Left = count;
+        public readonly Step Record = record;
+    }
+
+    /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>.</summary>
+    public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrTransferTimes? times, long position, string fileName)
+    {
+        var run = new PimllmRun(costs);
+        var streams = program.Streams;
+        var n = streams.Count;
+        var pc = streams.Select(s => s.Start).ToArray();
+        var clock = new long[n];
+        var last = new Step?[n];
+        var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
+        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
+        var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
+        var signals = new Dictionary<long, Queue<Signal>>();
+        var producer = new Dictionary<long, int>();
+        var consumer = new Dictionary<long, int>();
+        Step? final = null;
+
+        void Claim(Dictionary<long, int> owners, long ev, int i, string role)
+        {
+            if (!owners.TryGetValue(ev, out var o)) owners[ev] = i;
+            else if (o != i)
+                throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: {streams[i].Name} word {pc[i]}",
+                    $"event {ev} is {role} by both {streams[o].Name} and {streams[i].Name} in program '{program.Name}'",
+                    "give every event counter one producer stream and one consumer stream");
+        }
+
+        for (var progress = true; progress;)
+        {
+            progress = false;
+            for (var i = 0; i < n; i++)
+            {
+                var s = streams[i];
+                while (pc[i] < s.End)
+                {
+                    var op = s.Words[pc[i]];
+                    var sem = op.Spec.Pimllm;
+                    var start = clock[i];
+                    var pred = last[i];
+                    if (sem.Action == PimllmAction.EventWait)
+                    {
+                        long ev = op["event"], need = op["count"];
+                        Claim(consumer, ev, i, "awaited");
+                        var queue = signals.GetValueOrDefault(ev);
+                        if (queue is null || queue.Sum(q => q.Left) < need) break;
+                        Signal? paid = null;
+                        while (need > 0)
+                        {
+                            var q = queue.Peek();
+                            var take = Math.Min(need, q.Left);
+                            q.Left -= take;
+                            need -= take;
+                            paid = q;
+                            if (q.Left == 0) queue.Dequeue();
+                        }
+                        if (paid!.TimePs > start) (start, pred) = (paid.TimePs, paid.Record);
+                    }
+                    long end;
+                    if (s.IsDma && sem.Timing == PimllmTiming.LpddrTransfer)
+                    {
+                        var ch = channels[i]!;
+                        var cycle = (long)Math.Ceiling(start / tck);
+                        foreach (var tr in PimllmCosts.Transfers(op, state[i]))
+                        {
+                            cycle = ch.Transfer(tr.Address, tr.Bytes, tr.Write, cycle);
+                            run.Transferred(s.Classes[pc[i]], tr.Bytes);
+                        }
+                        end = Math.Max(start + costs.ClockPs, (long)Math.Ceiling(cycle * tck));
+                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], end - start, new InstructionCost(end - start, 0, new Dictionary<PimllmEnergyEvent, long>()), crossbar: false);
+                    }
+                    else
+                    {
+                        var cost = costs.Cost(op, state[i]);
+                        end = start + cost.Picoseconds;
+                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
+                    }
+                    var step = new Step(start, end, s.Classes[pc[i]], s.Parts[pc[i]], pred);
+                    if (sem.Action == PimllmAction.EventSignal)
+                    {
+                        Claim(producer, op["event"], i, "signalled");
+                        if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new Queue<Signal>();
+                        queue.Enqueue(new Signal(end, op["count"], step));
+                    }
+                    state[i] = state[i].After(op);
+                    clock[i] = end;
+                    last[i] = step;
+                    if (final is null || end >= final.End) final = step;
+                    pc[i]++;
+                    progress = true;
+                }
+            }
+        }
+
+        var blocked = Enumerable.Range(0, n).Where(i => pc[i] < streams[i].End).ToList();
+        if (blocked.Count > 0)
+            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: program '{program.Name}'",
+                $"deadlock: all {blocked.Count} unfinished streams are blocked: " + DiagnosticText.FirstFew(blocked.Select(i =>
+                {
+                    var op = streams[i].Words[pc[i]];
+                    var have = signals.GetValueOrDefault(op["event"])?.Sum(q => q.Left) ?? 0;
+                    return $"{streams[i].Name} word {pc[i]} waits for event {op["event"]} (count {op["count"]}, counter {have})";
+                })),
+                "check that every ev.wait has matching ev.sig words in another stream");
+
+        var makespan = clock.DefaultIfEmpty(0).Max();
+        var byClass = new double[WorkClasses.Count];
+        var byPart = new double[PimllmParts.All.Length];
+        if (final is not null)
+        {
+            for (var c = 0; c < byClass.Length; c++) byClass[c] = final.Before[c];
+            for (var p = 0; p < byPart.Length; p++) byPart[p] = final.Before[WorkClasses.Count + p];
+            byClass[(int)final.Class] += final.End - final.Start;
+            byPart[(int)final.Part] += final.End - final.Start;
+        }
+        run.Finish(makespan, byClass, byPart);
+        return run;
+    }
+}
