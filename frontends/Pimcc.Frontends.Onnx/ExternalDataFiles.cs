@@ -17,6 +17,16 @@ internal sealed class ExternalDataFiles(string modelFolder) : IDisposable
 
     public byte[] Read(TensorProto tensor, long byteCount, string location)
     {
+        var bytes = new byte[byteCount];
+        ReadInto(tensor, bytes, location);
+        return bytes;
+    }
+
+    /// <summary>Reads the tensor's bytes straight into <paramref name="destination"/> (its whole length), e.g. the bytes of
+    /// the float array that holds the tensor: no intermediate buffer.</summary>
+    public void ReadInto(TensorProto tensor, Span<byte> destination, string location)
+    {
+        long byteCount = destination.Length;
         string? fileName = null;
         long offset = 0, length = byteCount;
         foreach (var entry in tensor.ExternalData)
@@ -49,10 +59,8 @@ internal sealed class ExternalDataFiles(string modelFolder) : IDisposable
             throw new PimccError(ExitCode.ExternalDataTruncated, location,
                 $"external data file '{fileName}' has {stream.Length} bytes but the tensor reads bytes {offset}..{end}",
                 "the .data file is incomplete or does not belong to this model; copy it again");
-        var bytes = new byte[length];
         stream.Position = offset;
-        stream.ReadExactly(bytes);
-        return bytes;
+        stream.ReadExactly(destination);
     }
 
     /// <summary>Resolves a location against the model's folder, refusing anything that leaves it.</summary>

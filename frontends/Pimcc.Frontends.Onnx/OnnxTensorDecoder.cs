@@ -38,7 +38,14 @@ internal sealed class OnnxTensorDecoder(string modelLocation, ExternalDataFiles 
         }
 
         Array data;
-        if (proto.DataLocation == TensorProto.Types.DataLocation.External)
+        if (proto.DataLocation == TensorProto.Types.DataLocation.External && type == OnnxDataType.Float)
+        {
+            // Weights: read into the float array itself (one copy of a large tensor in memory, not two).
+            var floats = new float[count];
+            externalData.ReadInto(proto, MemoryMarshal.AsBytes(floats.AsSpan()), location);
+            data = floats;
+        }
+        else if (proto.DataLocation == TensorProto.Types.DataLocation.External)
             data = FromBytes(type, externalData.Read(proto, byteCount, location), count);
         else if (proto.HasRawData)
         {

@@ -7,6 +7,13 @@ Four model families, written here in plain torch so no transformers install is n
   tiny-llama  Llama-style: RMSNorm, rotary embeddings, grouped-query attention, SwiGLU FFN;
               saved with external data (.onnx + .onnx.data) so that path is exercised.
   tiny-phi3   Phi-3-style: tiny-llama's model with fused qkv_proj / gate_up_proj and head_dim 96.
+  tiny-bloom  BLOOM-style: ALiBi biases built from an all-ones mask's cumsum (modeling_bloom.py's
+              build_alibi_tensor), embedding LayerNorm, per-head fused query_key_value, tanh-GELU, tied head.
+  tiny-bert   BERT-style encoder (modeling_bert.py's BertModel): word + position + token-type embeddings
+              (token types and positions from registered buffers, as BertEmbeddings does), post-LN blocks,
+              bidirectional attention, exact GELU; input_ids -> last_hidden_state, one graph (no decode).
+  tiny-gemma2 Gemma-2-style: tiny-llama's block with sandwich norms, GeGLU (tanh), attention-logit and
+              final-logit soft-capping c*tanh(x/c).
 Each family is exported twice:
   <name>.onnx         full sequence:  input_ids [1, seq] -> logits [1, seq, vocab]
   <name>-decode.onnx  KV-cache step:  input_ids [1, 1], past_key_values.{i}.{key,value}
@@ -52,6 +59,15 @@ LLAMA = Cfg(name="tiny-llama", vocab=320, hidden=64, layers=3, heads=4, kv_heads
 # pimcc's 512-feature prefill panels. head_dim is given, not hidden / heads (keeps the sample small).
 PHI3 = Cfg(name="tiny-phi3", vocab=256, hidden=64, layers=2, heads=6, kv_heads=2, ffn=96,
            max_pos=128, seed=5, rope_theta=10000.0, rms_eps=1e-5, fixed_head_dim=96)
+# BLOOM: 6 heads (not a power of two: slopes 2^-2, 2^-4, 2^-6, 2^-8 and the interleaved 2^-1, 2^-3).
+BLOOM = Cfg(name="tiny-bloom", vocab=256, hidden=96, layers=2, heads=6, kv_heads=6, ffn=384,
+            max_pos=128, seed=6, ln_eps=1e-5)
+# Gemma 2: caps far below the real 50 / 30 so that capping moves these small random logits visibly.
+GEMMA2 = Cfg(name="tiny-gemma2", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=128,
+             max_pos=128, seed=7, rope_theta=10000.0, rms_eps=1e-6, attn_softcap=0.5, final_softcap=2.0)
+# BERT: an encoder; max_pos 64 positions, 2 token types.
+BERT = Cfg(name="tiny-bert", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256,
+           max_pos=64, seed=8, types=2, ln_eps=1e-12)
 
 
 def randomize_norms(module):
@@ -324,6 +340,177 @@ class TinyPhi3(TinyLlama):
         super().__init__(c, Phi3Layer)
 
 
+# ---------------------------------------------------------------- BLOOM
+def alibi_slopes(n):
+    """build_alibi_tensor's slopes: 2^(-8(h+1)/p) for the largest power of two p <= n, then every other
+    slope of the 2p-head sequence for the remaining heads."""
+    p = 2 ** math.floor(math.log2(n))
+    base = torch.tensor(2 ** (-(2 ** -(math.log2(p) - 3))), dtype=torch.float32)
+    slopes = torch.pow(base, torch.arange(1, 1 + p, dtype=torch.int32))
+    if p != n:
+        extra = torch.tensor(2 ** (-(2 ** -(math.log2(2 * p) - 3))), dtype=torch.float32)
+        rest = min(p, n - p)
+        slopes = torch.cat([slopes, torch.pow(extra, torch.arange(1, 1 + 2 * rest, 2, dtype=torch.int32))])
+    return slopes
+
+
+class BloomLayer(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.input_layernorm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.query_key_value = nn.Linear(c.hidden, 3 * c.hidden)
+        self.dense = nn.Linear(c.hidden, c.hidden)
+        self.post_attention_layernorm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.dense_h_to_4h = nn.Linear(c.hidden, c.ffn)
+        self.dense_4h_to_h = nn.Linear(c.ffn, c.hidden)
+
+    def forward(self, x, alibi, past):
+        c, d = self.c, self.c.head_dim
+        b, s, _ = x.shape
+        fused = self.query_key_value(self.input_layernorm(x)).view(b, s, c.heads, 3, d)
+        q, k, v = (fused[..., i, :].transpose(1, 2) for i in range(3))  # [1, heads, s, d]
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)
+            v = torch.cat([past[1], v], dim=2)
+        # baddbmm(alibi, q, k^T, beta=1, alpha=1/sqrt(d)), then the causal mask at the dtype minimum
+        scores = alibi + torch.matmul(q, k.transpose(-1, -2)) * (1.0 / math.sqrt(d))
+        if past is None:
+            mask = torch.triu(torch.ones(s, s, dtype=torch.bool), diagonal=1)
+            scores = scores.masked_fill(mask, torch.finfo(scores.dtype).min)
+        x = x + self.dense(merge_heads(torch.matmul(torch.softmax(scores, dim=-1), v)))
+        h = self.post_attention_layernorm(x)
+        x = x + self.dense_4h_to_h(F.gelu(self.dense_h_to_4h(h), approximate="tanh"))
+        return x, (k, v)
+
+
+class TinyBloom(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.word_embeddings = nn.Embedding(c.vocab, c.hidden)
+        self.word_embeddings_layernorm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.h = nn.ModuleList([BloomLayer(c) for _ in range(c.layers)])
+        self.ln_f = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.register_buffer("slopes", alibi_slopes(c.heads), persistent=False)
+
+    def forward(self, input_ids, *past):
+        total = input_ids.shape[1] + (past[0].shape[2] if past else 0)
+        attention_mask = torch.ones(1, total)
+        # build_alibi_tensor: positions from the mask's cumsum, times each head's slope: [1, heads, 1, total]
+        positions = ((attention_mask.cumsum(dim=-1) - 1) * attention_mask)[:, None, :]
+        alibi = (self.slopes[None, :, None] * positions)[:, :, None, :]
+        x = self.word_embeddings_layernorm(self.word_embeddings(input_ids))
+        presents = []
+        for i, layer in enumerate(self.h):
+            x, kv = layer(x, alibi, (past[2 * i], past[2 * i + 1]) if past else None)
+            presents += kv
+        logits = torch.matmul(self.ln_f(x), self.word_embeddings.weight.t())
+        return (logits, *presents) if past else logits
+
+
+# ---------------------------------------------------------------- Gemma 2
+class Gemma2Layer(LlamaLayer):
+    """modeling_gemma2.py's block: sandwich norms around attention and MLP, GeGLU, soft-capped scores."""
+
+    def __init__(self, c):
+        super().__init__(c)
+        self.post_attention_norm = RMSNorm(c.hidden, c.rms_eps)
+        self.pre_feedforward_layernorm = RMSNorm(c.hidden, c.rms_eps)
+        self.post_feedforward_layernorm = RMSNorm(c.hidden, c.rms_eps)
+
+    def forward(self, x, cos, sin, past):
+        c, d = self.c, self.c.head_dim
+        h = self.input_layernorm(x)
+        q = split_heads(self.q_proj(h), c.heads)
+        k = split_heads(self.k_proj(h), c.kv_heads)
+        v = split_heads(self.v_proj(h), c.kv_heads)
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)
+            v = torch.cat([past[1], v], dim=2)
+        groups = c.heads // c.kv_heads
+        scores = torch.matmul(q, repeat_kv(k, groups).transpose(-1, -2)) * (d ** -0.5)
+        scores = torch.tanh(scores / c.attn_softcap) * c.attn_softcap
+        if past is None:
+            s = scores.shape[-1]
+            scores = scores.masked_fill(torch.triu(torch.ones(s, s, dtype=torch.bool), diagonal=1), float("-inf"))
+        attn = torch.matmul(torch.softmax(scores, dim=-1), repeat_kv(v, groups))
+        x = x + self.post_attention_norm(self.o_proj(merge_heads(attn)))
+        h = self.pre_feedforward_layernorm(x)
+        mlp = self.down_proj(F.gelu(self.gate_proj(h), approximate="tanh") * self.up_proj(h))
+        x = x + self.post_feedforward_layernorm(mlp)
+        return x, (k, v)
+
+
+class TinyGemma2(TinyLlama):
+    def __init__(self, c):
+        super().__init__(c, Gemma2Layer)
+
+    def forward(self, input_ids, *past):
+        out = super().forward(input_ids, *past)
+        logits = out[0] if past else out
+        logits = torch.tanh(logits / self.c.final_softcap) * self.c.final_softcap
+        return (logits, *out[1:]) if past else logits
+
+
+# ---------------------------------------------------------------- BERT
+class BertLayer(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.query = nn.Linear(c.hidden, c.hidden)
+        self.key = nn.Linear(c.hidden, c.hidden)
+        self.value = nn.Linear(c.hidden, c.hidden)
+        self.attention_output = nn.Linear(c.hidden, c.hidden)
+        self.attention_norm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.intermediate = nn.Linear(c.hidden, c.ffn)
+        self.output = nn.Linear(c.ffn, c.hidden)
+        self.output_norm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+
+    def forward(self, x):
+        q, k, v = (split_heads(p(x), self.c.heads) for p in (self.query, self.key, self.value))
+        h = self.attention_norm(x + self.attention_output(merge_heads(attend(q, k, v, False))))
+        return self.output_norm(h + self.output(F.gelu(self.intermediate(h))))
+
+
+class TinyBert(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.word_embeddings = nn.Embedding(c.vocab, c.hidden)
+        self.position_embeddings = nn.Embedding(c.max_pos, c.hidden)
+        self.token_type_embeddings = nn.Embedding(c.types, c.hidden)
+        self.embeddings_norm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.layer = nn.ModuleList([BertLayer(c) for _ in range(c.layers)])
+        self.register_buffer("position_ids", torch.arange(c.max_pos)[None], persistent=False)
+        self.register_buffer("token_type_ids", torch.zeros(1, c.max_pos, dtype=torch.long), persistent=False)
+
+    def forward(self, input_ids):
+        seq = input_ids.shape[1]
+        x = (self.word_embeddings(input_ids) + self.token_type_embeddings(self.token_type_ids[:, :seq])
+             + self.position_embeddings(self.position_ids[:, :seq]))
+        x = self.embeddings_norm(x)
+        for layer in self.layer:
+            x = layer(x)
+        return x
+
+
+def export_encoder(cls, c):
+    """One graph: input_ids [1, seq] -> last_hidden_state [1, seq, hidden] (an encoder has no decode step)."""
+    model = build(cls, c)
+    g = torch.Generator().manual_seed(100 + c.seed)
+    ids = torch.randint(0, c.vocab, (1, 7), generator=g)
+    path = os.path.join(HERE, c.name + ".onnx")
+    with torch.no_grad():
+        torch.onnx.export(model, (ids,), path, opset_version=OPSET, do_constant_folding=True,
+                          input_names=["input_ids"], output_names=["last_hidden_state"],
+                          dynamic_axes={"input_ids": {1: "seq"}, "last_hidden_state": {1: "seq"}})
+        save(path, False)
+        write_expected(c.name, {"input_ids": ids}, {"last_hidden_state": model(ids)})
+
+
 # ---------------------------------------------------------------- export
 def build(cls, c, prepare=None):
     torch.manual_seed(c.seed)
@@ -432,6 +619,9 @@ def main():
     export(TinyGpt2, GPT2, fold=False)
     export(TinyLlama, LLAMA, external=True)
     export(TinyPhi3, PHI3)
+    export(TinyBloom, BLOOM, fold=False)  # unfolded, so the tied head reads word_embeddings.weight (as tiny-gpt2)
+    export(TinyGemma2, GEMMA2)
+    export_encoder(TinyBert, BERT)
 
 
 if __name__ == "__main__":

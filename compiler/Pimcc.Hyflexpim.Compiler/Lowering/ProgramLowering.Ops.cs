@@ -1,3 +1,4 @@
+using Pimcc.Compiler.Passes;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Ir;
 
@@ -43,6 +44,7 @@ internal sealed partial class ProgramLowering
                 Linear(op, pu);
                 break;
             case "attention":
+                AttentionScoreTerms.RefuseAny(_fn, op, "hyflexpim lowering (digital PIM scores, SFU softmax)");
                 Attention(op, pu);
                 break;
             default:

@@ -36,6 +36,19 @@ public static class NonlinearOps
     /// <summary>SiLU (swish): 4 FLOPs/element (negate, exp, add, divide).</summary>
     public static readonly OpDef Silu = Unary("silu", "x · sigmoid(x)", 4, []);
 
+    /// <summary>
+    /// <c>soft_cap(x) {cap}</c> = cap·tanh(x/cap) (Gemma 2's final-logit soft-capping). 3 FLOPs/element: divide,
+    /// tanh, multiply.
+    /// </summary>
+    public static readonly OpDef SoftCap = new(
+        "soft_cap", "cap · tanh(x / cap)", 1, 1, [new("cap", AttrKind.Float)],
+        s =>
+        {
+            if (!(s.Attrs.Float("cap") > 0)) throw s.Error($"cap must be positive, found {s.Attrs.Float("cap")}");
+            return One(s[0]);
+        },
+        (s, r) => PerElement(s, r, OpClass.Nonlinear, 3));
+
     private static OpDef Norm(string name, string summary, int minOperands, int maxOperands, int flopsPerElement) => new(
         name, summary, minOperands, maxOperands, [new("eps", AttrKind.Float)],
         s =>

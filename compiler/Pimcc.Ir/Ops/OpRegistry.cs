@@ -16,6 +16,7 @@ public static class OpRegistry
         NonlinearOps.Relu,
         NonlinearOps.Gelu,
         NonlinearOps.Silu,
+        NonlinearOps.SoftCap,
         ElementWiseOps.Add,
         ElementWiseOps.Sub,
         ElementWiseOps.Mul,

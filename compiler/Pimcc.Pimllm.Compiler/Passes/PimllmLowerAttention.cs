@@ -1,3 +1,4 @@
+using Pimcc.Compiler.Passes;
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
 using Pimcc.Ir;
@@ -58,6 +59,7 @@ public sealed class PimllmLowerAttention : Pass
         var functions = module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
             if (op.Opcode != "attention") return op;
+            AttentionScoreTerms.RefuseAny(f, op, "pimllm attention lowering (systolic array and softmax unit)");
             context.Stats.Add(Ops);
             long heads = op.Attrs.Int("heads"), kvHeads = op.Attrs.Int("kv_heads"), d = op.Attrs.Int("head_dim");
             var queries = op.Result.Type.Shape[0].Constant;

@@ -34,6 +34,11 @@ internal sealed record Rows(RaisedNode Node, bool Batched = true) : AbstractValu
 /// once concatenated after the cached positions (a with-past graph's <c>present</c> keys and values).</summary>
 internal sealed record Heads(RaisedNode Node, long N, long D, bool Bhsd, long Groups = 1, bool KeyT = false, double PreScale = 1, bool Cached = false) : AbstractValue;
 
+/// <summary>A linear's output viewed per head with its parts side by side (BLOOM's and GPT-NeoX's fused
+/// <c>query_key_value</c>): [1, seq, n, <paramref name="Width"/>] or [1, seq, n, parts, d] (<paramref name="PartDim"/> = d).
+/// Selecting one part of every head is a linear over strided row blocks of the fused weight.</summary>
+internal sealed record FusedHeads(RaisedNode Fused, long N, long Width, long? PartDim) : AbstractValue;
+
 /// <summary>A KV-cache input <c>past_key_values.N.key/value</c> [1, kv_heads, past, head_dim]: the attention op's cache.</summary>
 internal sealed record PastKv(string Input) : AbstractValue;
 
@@ -48,8 +53,12 @@ internal sealed record RepeatKv(Heads Source, long Groups) : AbstractValue;
 /// "rot" (concat(−hi, lo)), "sin" (rot·sin).</summary>
 internal sealed record RopePart(Heads Source, string Part, double Theta) : AbstractValue;
 
-/// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.</summary>
-internal sealed record Scores(Heads Q, Heads K, double Scale, bool Causal, bool Softmaxed) : AbstractValue;
+/// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.
+/// Gemma 2's soft-capping c·tanh(s/c): <paramref name="Tanh"/> after tanh(scale·q·kᵀ) until the factor c arrives,
+/// then <paramref name="Softcap"/> = c (and Scale = the scale before tanh times c). <paramref name="Alibi"/>: BLOOM's
+/// per-head slopes of an added bias m_h·j.</summary>
+internal sealed record Scores(Heads Q, Heads K, double Scale, bool Causal, bool Softmaxed, bool Tanh = false, double? Softcap = null,
+    double[]? Alibi = null) : AbstractValue;
 
 /// <summary>Steps of x·rsqrt(mean(x²) + eps) after the mean: "mean", "add" (with eps), "sqrt", "inv", "normed".</summary>
 internal sealed record RmsStep(RaisedNode X, string Step, double Eps) : AbstractValue;

@@ -23,7 +23,17 @@ internal static class DecoderEmitter
     public static Module Emit(string name, RaisedProgram program, OnnxWorkload workload, string source, out string? note)
     {
         RoleAssignment.Assign(program);
-        InsertLastToken(program);
+        // An encoder (BERT): every attention bidirectional. One function over the whole sequence, no generated tokens.
+        var encoder = program.Nodes.Any(n => n.Opcode == "attention") && program.Nodes.Where(n => n.Opcode == "attention").All(n => !n.Attrs.Bool("causal"));
+        if (encoder)
+        {
+            if (workload.Defaulted) workload = workload with { GeneratedTokens = 0 };
+            else if (workload.GeneratedTokens > 0)
+                throw new PimccError(ExitCode.Usage, source,
+                    $"the model is an encoder (bidirectional attention): it has no decode step, so it cannot generate {workload.GeneratedTokens} tokens",
+                    "pass --gen-tokens 0 (the prompt is the sequence the encoder reads)");
+        }
+        else InsertLastToken(program);
         var nodes = Reachable(program);
         note = null;
         if (workload.Defaulted && LearnedPositions(nodes, program) is { } positions && workload.TotalTokens > positions)
@@ -34,6 +44,7 @@ internal static class DecoderEmitter
             workload = fitted;
         }
         var attrs = ModuleAttrs(nodes, program, workload, source);
+        if (encoder) attrs = attrs.Set("architecture", "encoder").Set("family", "bert");
         var total = workload.TotalTokens;
         if (!attrs.ContainsKey("max_positions") || total <= attrs.Int("max_positions"))
             foreach (var c in program.LengthChecks.Where(c => !c.Holds(total)))
@@ -49,7 +60,9 @@ internal static class DecoderEmitter
             TensorType.Of(ElementType.F32, total, a.Attrs.Int("kv_heads"), a.Attrs.Int("head_dim")), AttrMap.Empty)).ToImmutableArray();
         var used = nodes.SelectMany(n => n.Inputs.OfType<WeightRef>()).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
         var module = new Module(name, attrs, [.. program.Weights.Where(w => used.Contains(w.Name))], caches, []);
-        return module.WithFunctions([Build(module, nodes, program.Output!, Prefill), Build(module, nodes, program.Output!, Decode)]);
+        return module.WithFunctions(encoder
+            ? [Build(module, nodes, program.Output!, Prefill)]
+            : [Build(module, nodes, program.Output!, Prefill), Build(module, nodes, program.Output!, Decode)]);
     }
 
     private static Function Build(Module module, List<RaisedNode> nodes, RaisedNode output, Stage stage)
@@ -78,6 +91,7 @@ internal static class DecoderEmitter
             {
                 "attention" => n.Attrs.Set("past", stage.Past),
                 "rotary" => n.Attrs.Set("start", stage.Past),
+                "position_ids" when n.Attrs.ContainsKey("count") => n.Attrs, // a fixed row (BERT's token type)
                 "position_ids" => n.Attrs.Set("start", stage.Past).Set("count", stage.Rows),
                 _ => n.Attrs,
             };
@@ -89,7 +103,7 @@ internal static class DecoderEmitter
     /// <summary>last_token before the final norm(s) feeding the LM head.</summary>
     private static void InsertLastToken(RaisedProgram program)
     {
-        var first = program.Output!;
+        var first = program.Head!;
         while (first.Inputs[0] is RaisedNode { Opcode: "layer_norm" or "rms_norm" } norm && program.Nodes.Count(n => n.Inputs.Contains(norm)) == 1)
             first = norm;
         var x = (RaisedNode)first.Inputs[0];
@@ -111,9 +125,13 @@ internal static class DecoderEmitter
         return [.. program.Nodes.Where(seen.Contains)];
     }
 
+    /// <summary>An embedding of the tokens' positions (not of a fixed row such as BERT's token type).</summary>
+    private static bool IsPositionEmbedding(RaisedNode n) =>
+        n.Opcode == "embedding" && n.Inputs[0] is RaisedNode { Opcode: "position_ids" } p && !p.Attrs.ContainsKey("count");
+
     /// <summary>Rows of the learned-position table less its offset: the most positions the model has; null without one.</summary>
     private static long? LearnedPositions(List<RaisedNode> nodes, RaisedProgram program) =>
-        nodes.FirstOrDefault(n => n.Opcode == "embedding" && n.Inputs[0] is RaisedNode { Opcode: "position_ids" }) is { } e && e.Inputs[1] is WeightRef table
+        nodes.FirstOrDefault(IsPositionEmbedding) is { } e && e.Inputs[1] is WeightRef table
             ? program.Weights.Single(w => w.Name == table.Name).Type.Shape[0].Constant - ((RaisedNode)e.Inputs[0]).Attrs.Int("offset")
             : null;
 
@@ -121,16 +139,17 @@ internal static class DecoderEmitter
     {
         var attention = nodes.Where(n => n.Opcode == "attention").ToList();
         var tokenEmbedding = nodes.FirstOrDefault(n => n.Opcode == "embedding" && n.Inputs[0] is IdsRef);
-        var positions = nodes.FirstOrDefault(n => n.Opcode == "embedding" && n.Inputs[0] is RaisedNode { Opcode: "position_ids" });
+        var positions = nodes.FirstOrDefault(IsPositionEmbedding);
         var rotary = nodes.Any(n => n.Opcode == "rotary");
         var rms = nodes.Any(n => n.Opcode == "rms_norm");
         var ffn = nodes.FirstOrDefault(n => n.Opcode == "linear" && n.Attrs.Str("role") is "fc1" or "gate_proj");
-        var tied = tokenEmbedding is not null && program.Output!.Inputs[1] is WeightRef head && tokenEmbedding.Inputs[1] is WeightRef tok && head.Name == tok.Name;
+        var tied = tokenEmbedding is not null && program.Head!.Inputs[1] is WeightRef head && tokenEmbedding.Inputs[1] is WeightRef tok && head.Name == tok.Name;
         var offset = positions is null ? 0 : ((RaisedNode)positions.Inputs[0]).Attrs.Int("offset");
         // A family guess from the structure, for passes keyed on it: learned positions offset by 2 are
-        // OPT's, learned positions at 0 with a fused QKV projection GPT-2's, RoPE with RMSNorm Llama's.
+        // OPT's, learned positions at 0 with a fused QKV projection GPT-2's, RoPE with RMSNorm Llama's, ALiBi BLOOM's.
         var fused = nodes.Any(n => n.Opcode == "linear" && n.Name.EndsWith(".q", StringComparison.Ordinal));
-        var family = rotary && rms ? "llama" : positions is not null && offset == 2 ? "opt" : positions is not null && fused ? "gpt2" : "unknown";
+        var alibi = attention.Any(n => n.Attrs.ContainsKey("alibi_slopes"));
+        var family = rotary && rms ? "llama" : positions is not null && offset == 2 ? "opt" : positions is not null && fused ? "gpt2" : alibi ? "bloom" : "unknown";
         var a = AttrMap.Empty
             .Set("family", family)
             .Set("source", "onnx")

@@ -4,7 +4,7 @@ namespace Pimcc.Frontends.Onnx.Raising;
 
 /// <summary>
 /// Element-wise chains over one activation (GELU in erf or tanh form, SiLU as x·sigmoid(x), x² of an
-/// RMSNorm, a projection's scale factor) are collected as a <see cref="Pointwise"/> function and
+/// RMSNorm, a projection's scale factor, Gemma 2's logit soft cap) are collected as a <see cref="Pointwise"/> function and
 /// identified by evaluating it where the chain is consumed, whatever order the exporter wrote it in.
 /// </summary>
 internal sealed partial class GraphRaiser
@@ -41,7 +41,7 @@ internal sealed partial class GraphRaiser
     private bool IsScalar(string name) => _facts.TryGet(name, out var f) && f.Shape is { } s && s.All(d => d.TryConstant == 1);
 
     /// <summary>Replaces a pointwise value by what it is: the activation itself, a scaled activation, or one
-    /// relu/silu/gelu op (emitted once, at its first consumer).</summary>
+    /// relu/silu/gelu/soft_cap op (emitted once, at its first consumer).</summary>
     private void Materialize(string name)
     {
         if (Get(name) is not Pointwise p) return;
@@ -52,6 +52,8 @@ internal sealed partial class GraphRaiser
             var attrs = approximate is null ? AttrMap.Empty : AttrMap.Empty.Set("approximate", approximate);
             _values[name] = new Rows(Emit(opcode, [p.X], attrs, p.X.Width), p.Batched);
         }
-        else throw new RaisingFailure(p.Last, $"the element-wise function of '{p.X.Name}' computed up to '{name}' is none of relu, silu, gelu (erf or tanh) or a scale");
+        else if (p.F.SoftCap() is { } cap)
+            _values[name] = new Rows(Emit("soft_cap", [p.X], AttrMap.Empty.Set("cap", cap), p.X.Width), p.Batched);
+        else throw new RaisingFailure(p.Last, $"the element-wise function of '{p.X.Name}' computed up to '{name}' is none of relu, silu, gelu (erf or tanh), a soft cap or a scale");
     }
 }

@@ -23,7 +23,14 @@ internal sealed partial class GraphRaiser
                 Set(r with { Batched = true });
                 return;
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
-                Set(new Heads(r.Node, n, d, Bhsd: false));
+                // [1, seq, n, d]: heads, or (read only by slices) n heads of fused parts side by side
+                Set(r.Node.Opcode == "linear" && _uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice")
+                    ? new FusedHeads(r.Node, n, d, null)
+                    : new Heads(r.Node, n, d, Bhsd: false));
+                return;
+            case Rows { Batched: true, Node.Opcode: "linear" } r when shape is { Count: 5 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } parts
+                && Dim(4) is { } d && n * parts * d == r.Node.Width:
+                Set(new FusedHeads(r.Node, n, parts * d, d));
                 return;
             case ScaledRows r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
                 Set(new Heads(r.Node, n, d, Bhsd: false, PreScale: r.Scale));
@@ -119,8 +126,12 @@ internal sealed partial class GraphRaiser
             throw Fail($"attention heads do not line up: q {q.N}x{q.D}, k {k.N}x{k.D} (x{k.Groups}), v {v.N}x{v.D} (x{v.Groups})");
         if (_eval.HasPast && !(k.Cached && v.Cached))
             throw Fail("attention of a KV-cache graph reads keys or values that are not concatenated after their cache");
+        if (s.Tanh) throw Fail("tanh of the attention scores without the soft-capping factor after it");
         var layer = _layers++;
-        var node = Emit("attention", [q.Node, k.Node, v.Node], AttrMap.Empty
+        var attrs = AttrMap.Empty;
+        if (s.Softcap is { } cap) attrs = attrs.Set("softcap", cap);
+        if (s.Alibi is { } slopes) attrs = attrs.Set("alibi_slopes", AttrValue.Of(slopes));
+        var node = Emit("attention", [q.Node, k.Node, v.Node], attrs
             .Set("heads", q.N)
             .Set("kv_heads", k.N)
             .Set("head_dim", q.D)

@@ -47,6 +47,7 @@ internal sealed partial class GraphRaiser
             case "Where": Where(ins); return;
             case "Max": Max(ins); return;
             case "Softmax": Softmax(ins); return;
+            case "Tanh" when Get(ins[0]) is Scores { Softmaxed: false, Tanh: false, Softcap: null, Alibi: null } s: Set(s with { Tanh = true }); return;
             case "Gelu": Unary(ins, "gelu", AttrMap.Empty.Set("approximate", node.GetString("approximate", "none"))); return;
             default: throw Fail($"{node.OpType} of {string.Join(", ", ins.Select(i => Get(i).GetType().Name))} is not part of a recognised pattern");
         }
@@ -60,6 +61,12 @@ internal sealed partial class GraphRaiser
 
     private void Gather(List<string> ins)
     {
+        // fused[..., i, :] of per-head fused parts (BLOOM): part i of every head
+        if (Get(ins[0]) is FusedHeads { PartDim: { } d } f && _node.GetInt("axis", 0) is 3 or -2 && Scalar(ins[1]) is { } i && i >= 0 && i * d < f.Width)
+        {
+            Set(new Heads(FusedPart(ins[0], f, (long)i * d, d), f.N, d, Bhsd: false));
+            return;
+        }
         if (Get(ins[0]) is not Init table || table.Tensor.Dims.Count != 2 || _node.GetInt("axis", 0) != 0)
             throw Fail("Gather from something other than a 2-D embedding table");
         if (Get(ins[1]) is not Ids) throw Fail("Gather indices are not the token ids");
@@ -71,21 +78,41 @@ internal sealed partial class GraphRaiser
     /// <c>position_ids {offset = c}</c> and an embedding of the table (rows of the value's own shape).</summary>
     private RaisedNode? PositionEmbedding(string name)
     {
+        if (TableGather(name) is not var (table, indices) || PositionOffset(indices) is not { } offset) return null;
+        CheckAtLength($"'{indices}' holds the positions plus {offset}", at => PositionOffset(indices, at) == offset);
+        var pos = Emit("position_ids", [], AttrMap.Empty.Set("offset", offset), 1);
+        pos.Name += ".ids";
+        return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table)))], AttrMap.Empty, table.Dims[1]);
+    }
+
+    /// <summary>
+    /// BERT's token types of one segment: Gather(table, T) with T evaluating to the same type k at every position (a
+    /// registered zeros buffer) is one row, <c>embedding(position_ids {start = 0, count = 1, offset = k})</c>, which the
+    /// add broadcasts over the rows (the HF frontend's form).
+    /// </summary>
+    private RaisedNode? SegmentEmbedding(string name)
+    {
+        if (TableGather(name) is not var (table, indices) || ConstantIndex(indices) is not { } k || k < 0 || k >= table.Dims[0]) return null;
+        CheckAtLength($"'{indices}' holds token type {k} at every position", at => ConstantIndex(indices, at) == k);
+        var type = Emit("position_ids", [], AttrMap.Empty.Set("start", 0L).Set("count", 1L).Set("offset", k), 1);
+        type.Name += ".type_ids";
+        return Emit("embedding", [type, new WeightRef(_program.AddWeight(WeightFromInit(table)))], AttrMap.Empty, table.Dims[1]);
+    }
+
+    /// <summary>The float 2-D table and the indices of the Gather a structural value is (through axis bookkeeping,
+    /// [seq, w] -> [1, seq, w]); null when it is none.</summary>
+    private (OnnxTensor Table, string Indices)? TableGather(string name)
+    {
         var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(name));
-        // Through axis bookkeeping to the Gather ([seq, w] -> [1, seq, w]).
         while (producer is { OpType: "Unsqueeze" or "Reshape" or "Squeeze" or "Identity" })
         {
             var from = producer.Inputs[0];
             producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(from));
         }
-        if (producer is not { OpType: "Gather" } || producer.GetInt("axis", 0) != 0 || Get(producer.Inputs[0]) is not Init table
-            || table.Tensor.Dims.Count != 2 || table.Tensor.DataType != OnnxDataType.Float || PositionOffset(producer.Inputs[1]) is not { } offset)
-            return null;
-        var indices = producer.Inputs[1];
-        CheckAtLength($"'{indices}' holds the positions plus {offset}", at => PositionOffset(indices, at) == offset);
-        var pos = Emit("position_ids", [], AttrMap.Empty.Set("offset", offset), 1);
-        pos.Name += ".ids";
-        return Emit("embedding", [pos, new WeightRef(_program.AddWeight(WeightFromInit(table.Tensor)))], AttrMap.Empty, table.Tensor.Dims[1]);
+        return producer is { OpType: "Gather" } && producer.GetInt("axis", 0) == 0 && Get(producer.Inputs[0]) is Init table
+            && table.Tensor.Dims.Count == 2 && table.Tensor.DataType == OnnxDataType.Float
+            ? (table.Tensor, producer.Inputs[1])
+            : null;
     }
 
     private void Unsqueeze(List<string> ins)
@@ -156,8 +183,11 @@ internal sealed partial class GraphRaiser
             var (x, y, yName) = o == 0 ? (a, b, ins[1]) : (b, a, ins[0]);
             switch (x, y)
             {
-                case (Rows { Batched: true } r, Structural) when PositionEmbedding(yName) is { } positions:
+                case (Rows { Batched: true } r, Structural) when (PositionEmbedding(yName) ?? SegmentEmbedding(yName)) is { } positions:
                     Set(new Rows(Emit("add", [r.Node, positions], AttrMap.Empty, r.Node.Width)));
+                    return;
+                case (Scores { Softmaxed: false, Tanh: false, Alibi: null } s, Structural) when AlibiBias(yName, s.Q.N) is var (slopes, masked):
+                    Set(s with { Alibi = slopes, Causal = s.Causal || masked });
                     return;
                 case (Scores { Softmaxed: false } s, Structural) when IsCausalAdditive(yName):
                     Set(s with { Causal = true });
@@ -214,7 +244,11 @@ internal sealed partial class GraphRaiser
             case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.Source.D) is ("sin", var theta):
                 Set(new RopePart(r.Source, "sin", theta));
                 return true;
-            case (Scores { Softmaxed: false } s, Init or Structural) when Scalar(bName) is { } k:
+            case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:
+                // c·tanh(S·q·kᵀ) = softcap c of the scale S·c
+                Set(s with { Tanh = false, Softcap = c, Scale = s.Scale * c });
+                return true;
+            case (Scores { Softmaxed: false, Tanh: false, Softcap: null, Alibi: null } s, Init or Structural) when Scalar(bName) is { } k:
                 Set(s with { Scale = s.Scale * k });
                 return true;
             case (Rows p, Rows q) when p.Batched == q.Batched:
@@ -229,7 +263,7 @@ internal sealed partial class GraphRaiser
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         switch (a, b)
         {
-            case (Scores { Softmaxed: false } s, Init or Structural) when Scalar(ins[1]) is { } k && k != 0:
+            case (Scores { Softmaxed: false, Tanh: false, Softcap: null, Alibi: null } s, Init or Structural) when Scalar(ins[1]) is { } k && k != 0:
                 Set(s with { Scale = s.Scale / k });
                 return;
             case (Init or Structural, RmsStep { Step: "sqrt" } r) when Scalar(ins[0]) == 1:

@@ -82,6 +82,23 @@ internal sealed partial class GraphRaiser
         return offset;
     }
 
+    /// <summary>k when the value holds the same index k for each of the seq new tokens, for every sampled length.</summary>
+    private long? ConstantIndex(string name, IEnumerable<(long Seq, long Past)>? samples = null)
+    {
+        long? k = null;
+        foreach (var (s, p) in samples ?? Samples())
+        {
+            var t = Evaluate(name, s, p);
+            if (t.Ints is not { } v || v.Length != s) return null;
+            foreach (var x in v)
+            {
+                if (k is { } c && c != x) return null;
+                k = x;
+            }
+        }
+        return k;
+    }
+
     /// <summary>
     /// True when, at every sampled length, the mask lets query i (of seq) see key j (of past + seq) exactly
     /// when j ≤ past + i: <paramref name="allowed"/> maps an evaluated mask tensor and a flat index to
@@ -112,6 +129,66 @@ internal sealed partial class GraphRaiser
     /// <summary>An additive mask: 0 where attention is allowed, ≤ −1e4 (or −∞) where it is not.</summary>
     private bool IsCausalAdditive(string mask) =>
         IsCausal(mask, (t, k) => t.GetDouble(k) is var v && v == 0 ? true : v <= -1e4 ? false : null);
+
+    /// <summary>
+    /// ALiBi (BLOOM's <c>build_alibi_tensor</c>): a bias [.., heads, rows, past + seq] (rows 1 or seq) that is, for
+    /// each head h and row i, m_h·j + c over the keys j the row may see, and either the same line or ≤ −1e4 (a causal
+    /// mask folded in: <c>Masked</c>) beyond them. The slopes m_h are fitted on the longest sample and checked at
+    /// every sampled length and again at the compiled length. Null when the value is no such bias.
+    /// </summary>
+    private (double[] Slopes, bool Masked)? AlibiBias(string name, long heads)
+    {
+        var (s0, p0) = Samples().MaxBy(sp => sp.Seq + sp.Past);
+        if (s0 + p0 < 2) return null;
+        var first = Evaluate(name, s0, p0);
+        if (first.Rank < 3 || first.Shape[^3] != heads || first.Shape[^1] != s0 + p0) return null;
+        var slopes = new double[heads];
+        var rows0 = first.Shape[^2];
+        for (var h = 0; h < heads; h++)
+        {
+            // the last row sees every key
+            var at = (h * rows0 + rows0 - 1) * (s0 + p0);
+            slopes[h] = (first.GetDouble(at + s0 + p0 - 1) - first.GetDouble(at)) / (s0 + p0 - 1);
+        }
+        if (slopes.All(m => m == 0) || Alibi(name, slopes, Samples()) is not { } masked) return null;
+        CheckAtLength($"'{name}' is an ALiBi bias", at => Alibi(name, slopes, at) == masked);
+        return (slopes, masked);
+    }
+
+    /// <summary>Whether <paramref name="name"/> is the ALiBi bias of <paramref name="slopes"/> at these lengths (with a causal mask
+    /// folded in or not); null when it is not.</summary>
+    private bool? Alibi(string name, double[] slopes, IEnumerable<(long Seq, long Past)> samples)
+    {
+        bool? masked = null;
+        foreach (var (s, p) in samples)
+        {
+            var t = Evaluate(name, s, p);
+            var cols = p + s;
+            if (t.Rank < 3 || t.Shape[^3] != slopes.Length || t.Shape[^1] != cols || (t.Shape[^2] != 1 && t.Shape[^2] != s) || t.Length != slopes.Length * t.Shape[^2] * cols)
+                return null;
+            var rows = t.Shape[^2];
+            for (var h = 0; h < slopes.Length; h++)
+                for (long r = 0; r < rows; r++)
+                {
+                    var at = (h * rows + r) * cols;
+                    var i = rows == 1 ? s - 1 : r;
+                    var c = t.GetDouble(at);
+                    for (long j = 0; j < cols; j++)
+                    {
+                        var v = t.GetDouble(at + j);
+                        var line = c + slopes[h] * j;
+                        var onLine = Math.Abs(v - line) <= 1e-5 * (1 + Math.Abs(line));
+                        if (j <= p + i) { if (!onLine) return null; continue; }
+                        var cut = v <= -1e4;
+                        if (!onLine && !cut) return null;
+                        if (rows == 1 && cut) return null; // one row for all queries cannot hold a causal mask
+                        if (masked is { } m && m != cut && !(onLine && cut)) return null;
+                        masked = cut;
+                    }
+                }
+        }
+        return masked ?? false;
+    }
 
     /// <summary>True when the value is all zeros at every sampled length (an additive mask that removes nothing).</summary>
     private bool IsZero(string name)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Pimcc.Ir;
 
 namespace Pimcc.Frontends.Onnx.Raising;
@@ -19,9 +20,13 @@ internal sealed partial class GraphRaiser
     private string TransposedWeight(OnnxTensor t)
     {
         if (t.DataType != OnnxDataType.Float) throw Fail($"initializer '{t.Name}' is {t.DataType}; raised weights are float32");
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("IR weight data is little-endian");
         var (rows, cols) = ((int)t.Dims[0], (int)t.Dims[1]);
         var src = Floats(t);
-        var dst = new float[src.Length];
+        // Transposed straight into the IR weight's bytes: no float[] copy that is garbage a moment later (import
+        // memory: a few hundred MB of MatMul weights would otherwise be held three times at the peak).
+        var bytes = new byte[(long)src.Length * 4];
+        var dst = MemoryMarshal.Cast<byte, float>(bytes.AsSpan());
         // in tiles, so neither side strides through memory a row at a time (an LM head is 50,272 x 1,024)
         const int Tile = 64;
         for (var i0 = 0; i0 < rows; i0 += Tile)
@@ -32,7 +37,7 @@ internal sealed partial class GraphRaiser
         var name = t.Name.StartsWith("onnx::", StringComparison.Ordinal) || t.Name.Length == 0
             ? ModulePath(_node) + ".weight"
             : IrName(t.Name);
-        return _program.AddWeight(new Weight(name, TensorType.Of(ElementType.F32, cols, rows), WeightBytes.F32(dst),
+        return _program.AddWeight(new Weight(name, TensorType.Of(ElementType.F32, cols, rows), ImmutableCollectionsMarshal.AsImmutableArray(bytes),
             AttrMap.Empty.Set("onnx_initializer", t.Name).Set("transposed_from", "in_out")));
     }
 
@@ -97,6 +102,18 @@ internal sealed partial class GraphRaiser
     /// </summary>
     private bool SliceOfLinear(List<string> ins)
     {
+        // qkv[..., a:b] of per-head fused parts (GPT-NeoX's [1, seq, n, 3d] view): rows a..b of every head
+        if (Get(ins[0]) is FusedHeads { PartDim: null } f)
+        {
+            var (s0, e0) = (Ints(ins[1]), Ints(ins[2]));
+            var ax = ins.Count > 3 ? Ints(ins[3]) : [0];
+            var step = ins.Count > 4 ? Ints(ins[4]) : [1];
+            if (s0 is not [var a] || e0 is not [var b] || ax is not ([-1] or [3]) || step is not [1] || a < 0 || a >= Math.Min(b, f.Width))
+                throw Fail("Slice of fused heads is not one constant range of each head's features");
+            var len = Math.Min(b, f.Width) - a;
+            Set(new Heads(FusedPart(ins[0], f, a, len), f.N, len, Bhsd: false));
+            return true;
+        }
         if (Get(ins[0]) is not Rows { Batched: true, Node: { Opcode: "linear" } fused }) return false;
         var (starts, ends) = (Ints(ins[1]), Ints(ins[2]));
         var axes = ins.Count > 3 ? Ints(ins[3]) : [0];
@@ -112,6 +129,47 @@ internal sealed partial class GraphRaiser
     }
 
     private readonly Dictionary<RaisedNode, int> _slicedParts = [];
+
+    /// <summary>
+    /// Part [start, start + length) of every head of per-head fused parts: a linear over the fused weight's rows
+    /// {h·width + start .. + length} (<c>source_blocks = [start, length, width]</c>, as the HF frontend names them).
+    /// The fused linear goes once every reader of <paramref name="name"/> took its part.
+    /// </summary>
+    private RaisedNode FusedPart(string name, FusedHeads f, long start, long length)
+    {
+        var readers = _uses.GetValueOrDefault(name);
+        var part = _slicedParts.GetValueOrDefault(f.Fused);
+        _slicedParts[f.Fused] = part + 1;
+        var fused = f.Fused;
+        var weight = _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[1]).Name);
+        var bias = fused.Inputs.Count > 2 ? _program.Weights.Single(w => w.Name == ((WeightRef)fused.Inputs[2]).Name) : null;
+        var partName = PartName(part, readers);
+        var inputs = new List<object> { fused.Inputs[0], new WeightRef(_program.AddWeight(Blocks(weight, partName, start, length, f.Width, weight.Type.Shape[1].Constant))) };
+        if (bias is not null) inputs.Add(new WeightRef(_program.AddWeight(Blocks(bias, partName, start, length, f.Width, 1))));
+        var node = new RaisedNode("linear", inputs, fused.Attrs, $"{fused.Name}.{partName}") { Width = length * f.N };
+        node.Sources.AddRange(fused.Sources);
+        node.Sources.Add(_node.Name);
+        _program.Nodes.Add(node);
+        if (part + 1 == readers) _program.Nodes.Remove(fused);
+        return node;
+    }
+
+    /// <summary>Rows {b·stride + start .. + length} of every block b of a [out, in] (or [out]) weight.</summary>
+    private static Weight Blocks(Weight w, string part, long start, long length, long stride, long rowWidth)
+    {
+        var dot = w.Name.LastIndexOf('.');
+        var name = dot > 0 ? $"{w.Name[..dot]}.{part}{w.Name[dot..]}" : $"{w.Name}.{part}";
+        var blocks = w.Type.Shape[0].Constant / stride;
+        var rowBytes = (int)(rowWidth * 4);
+        var bytes = new byte[blocks * length * rowBytes];
+        for (long b = 0; b < blocks; b++)
+            w.Data.AsSpan((int)((b * stride + start) * rowBytes), (int)(length * rowBytes)).CopyTo(bytes.AsSpan((int)(b * length * rowBytes)));
+        SymExpr[] shape = w.Type.Rank == 2 ? [blocks * length, rowWidth] : [blocks * length];
+        var source = w.Attrs.ContainsKey("onnx_initializer") ? w.Attrs.Str("onnx_initializer") : w.Name;
+        return new Weight(name, TensorType.Of(ElementType.F32, shape), [.. bytes], w.Attrs
+            .Set("source", source)
+            .Set("source_blocks", AttrValue.Of(new[] { start, length, stride })));
+    }
 
     private static readonly string[] QkvParts = ["q", "k", "v"];
 

@@ -4,7 +4,7 @@ namespace Pimcc.Frontends.Onnx.Raising;
 /// A scalar function of one activation, built from the element-wise ops an exporter spells an
 /// activation with (Mul, Add, Sub, Div, Pow by constants; Tanh, Erf, Sigmoid, Exp, Sqrt, Neg, Relu;
 /// sums and products of such functions of the same activation). What it is, GELU (erf or tanh),
-/// SiLU, ReLU, x², a scale k·x, is decided by evaluating it, not by the order of its ops.
+/// SiLU, ReLU, x², a scale k·x, a soft cap c·tanh(x/c), is decided by evaluating it, not by the order of its ops.
 /// </summary>
 internal abstract record Fn
 {
@@ -71,6 +71,14 @@ internal abstract record Fn
         if (Matches(x => 0.5 * x * (1 + Pimcc.Reference.Kernels.SpecialFunctions.Erf(x / Math.Sqrt(2))))) return ("gelu", "none");
         if (Matches(x => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))))) return ("gelu", "tanh");
         return null;
+    }
+
+    /// <summary>c when this is c·tanh(x/c) with c &gt; 0 (Gemma 2's final-logit soft-capping), else null. c is the
+    /// function's limit, read far out on the positive side where tanh is 1 in double precision.</summary>
+    public double? SoftCap()
+    {
+        var c = At(1e6);
+        return c > 0 && double.IsFinite(c) && Matches(x => c * Math.Tanh(x / c)) ? c : null;
     }
 
     /// <summary>k when this is k·x (k ≠ 0), else null.</summary>

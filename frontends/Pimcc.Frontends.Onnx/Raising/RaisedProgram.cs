@@ -15,6 +15,9 @@ internal sealed class RaisedProgram
 
     public RaisedNode? Output { get; set; }
 
+    /// <summary>The LM head: the output, or what it soft-caps (Gemma 2's final-logit soft-capping).</summary>
+    public RaisedNode? Head => Output is { Opcode: "soft_cap" } cap ? (RaisedNode)cap.Inputs[0] : Output;
+
     /// <summary>Checks of structural values (masks, positions) to repeat at the compiled length, which is known only
     /// once the workload is (<see cref="DecoderEmitter"/>): the raiser samples a few short lengths.</summary>
     public List<LengthCheck> LengthChecks { get; } = [];

@@ -44,6 +44,6 @@ internal static class RoleAssignment
                 Role(Reader(act, "linear"), "fc2");
             }
         }
-        Role(program.Output, "lm_head");
+        Role(program.Head, "lm_head");
     }
 }

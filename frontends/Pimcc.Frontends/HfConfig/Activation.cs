@@ -28,6 +28,10 @@ internal sealed record Activation(string ConfigName, string Opcode, string? Appr
                 "pimcc maps only activations the IR has an op for");
     }
 
+    /// <summary>The activation a family fixes in code rather than in its config (BLOOM's <c>bloom_gelu_forward</c>).</summary>
+    public static Activation Named(string name) =>
+        Known.FirstOrDefault(a => a.ConfigName == name) ?? throw new ArgumentException($"unknown activation '{name}'", nameof(name));
+
     public Value Apply(FunctionBuilder fb, Value x, string name) =>
         fb.Op(Opcode, [x.Use], Approximate is null ? null : AttrMap.Empty.Set("approximate", Approximate), name);
 }

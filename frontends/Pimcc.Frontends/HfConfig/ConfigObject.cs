@@ -72,6 +72,9 @@ internal sealed class ConfigObject
         return d;
     }
 
+    /// <summary>An optional finite positive number; null when absent or null.</summary>
+    public double? OptionalPositiveNumber(string field) => Has(field) ? PositiveNumber(field, 0) : null;
+
     /// <summary>A required finite positive number.</summary>
     public double PositiveNumber(string field) =>
         Has(field) ? PositiveNumber(field, 0) : throw Missing(field, "a positive number");

@@ -6,13 +6,18 @@ namespace Pimcc.Frontends.HfConfig;
 
 /// <summary>
 /// Turns a family's layout into the module docs/ir.md describes: module attributes, weights, one KV
-/// cache per layer sized for the whole workload, and the prefill and decode functions.
+/// cache per layer sized for the whole workload, and the prefill and decode functions (an encoder: prefill only,
+/// over every position, and no generated tokens).
 /// </summary>
 internal static class DecoderAssembler
 {
     public static Module Assemble(string name, ConfigObject config, DecoderFamily family, ElementType dtype, string dtypeSource, HfWorkload workload)
     {
         var shape = family.Shape;
+        if (family.Encoder && workload.GeneratedTokens > 0)
+            throw new PimccError(ExitCode.Usage, config.Location("model_type"),
+                $"{shape.Family} is an encoder: it has no decode step, so it cannot generate {workload.GeneratedTokens} tokens",
+                "pass --gen-tokens 0 (the prompt is the sequence the encoder reads)");
         if (workload.TotalTokens > shape.MaxPositions)
             throw new PimccError(ExitCode.Usage, config.Location(shape.MaxPositionsField),
                 $"the workload needs {workload.TotalTokens} positions ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated), " +
@@ -32,7 +37,9 @@ internal static class DecoderAssembler
                 TensorType.Of(dtype, workload.TotalTokens, shape.KvHeads, shape.HeadDim), AttrMap.Empty))
             .ToImmutableArray();
         var module = new Module(name, attrs, family.Weights.Weights, caches, []);
-        module = module.WithFunctions([Build(module, family, Stage.Prefill), Build(module, family, Stage.Decode)]);
+        module = module.WithFunctions(family.Encoder
+            ? [Build(module, family, Stage.Prefill)]
+            : [Build(module, family, Stage.Prefill), Build(module, family, Stage.Decode)]);
         Verifier.VerifyOrThrow(module, config.File);
         return module;
     }
@@ -47,7 +54,7 @@ internal static class DecoderAssembler
         for (var i = 0; i < family.Shape.Layers; i++) x = family.Layer(fb, x, i, stage);
         // Only the last position's logits are needed to pick the next token; selecting the row
         // before the final norm and LM head keeps prefill's vocab-sized GEMM a GEMV.
-        if (stage.IsPrefill) x = fb.Op("last_token", [x.Use], name: "last");
+        if (stage.IsPrefill && !family.Encoder) x = fb.Op("last_token", [x.Use], name: "last");
         return fb.Return(family.Head(fb, x).Use);
     }
 }

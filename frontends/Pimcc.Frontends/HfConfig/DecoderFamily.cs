@@ -13,6 +13,12 @@ internal abstract class DecoderFamily(DecoderShape shape, WeightTable weights)
 
     public WeightTable Weights { get; } = weights;
 
+    /// <summary>
+    /// An encoder (BERT): only <c>@prefill</c>, over every position, returning <see cref="Head"/>'s value for all of
+    /// them; no decode step, so no generated tokens.
+    /// </summary>
+    public virtual bool Encoder => false;
+
     /// <summary>Family-specific module attributes beyond <see cref="DecoderShape"/>.</summary>
     public virtual AttrMap ExtraAttrs => AttrMap.Empty;
 
@@ -31,16 +37,26 @@ internal abstract class DecoderFamily(DecoderShape shape, WeightTable weights)
     /// <summary>Name of layer <paramref name="layer"/>'s KV cache.</summary>
     public static string CacheName(int layer) => $"layers.{layer}";
 
-    /// <summary>The attention op of a layer: appends k, v to its cache at <c>past</c> and attends causally.</summary>
-    protected Value Attention(FunctionBuilder fb, Value q, Value k, Value v, int layer, Stage stage, double scale) =>
-        fb.Op("attention", [q.Use, k.Use, v.Use], AttrMap.Empty
+    /// <summary>
+    /// The attention op of a layer: appends k, v to its cache at <c>past</c> and attends causally (or, for an encoder,
+    /// bidirectionally), with optional
+    /// score soft-capping and ALiBi slopes (docs/ir.md).
+    /// </summary>
+    protected Value Attention(FunctionBuilder fb, Value q, Value k, Value v, int layer, Stage stage, double scale,
+        double? softcap = null, double[]? alibiSlopes = null, bool causal = true)
+    {
+        var attrs = AttrMap.Empty
             .Set("heads", Shape.Heads)
             .Set("kv_heads", Shape.KvHeads)
             .Set("head_dim", Shape.HeadDim)
             .Set("past", stage.Past)
-            .Set("causal", true)
+            .Set("causal", causal)
             .Set("scale", scale)
-            .Set("cache", CacheName(layer)), $"l{layer}.attn");
+            .Set("cache", CacheName(layer));
+        if (softcap is { } c) attrs = attrs.Set("softcap", c);
+        if (alibiSlopes is not null) attrs = attrs.Set("alibi_slopes", AttrValue.Of(alibiSlopes));
+        return fb.Op("attention", [q.Use, k.Use, v.Use], attrs, $"l{layer}.attn");
+    }
 
     /// <summary>Positions of the stage's tokens, <c>start + offset</c> onwards (start = 0 in prefill, kv in decode).</summary>
     protected static Value PositionIds(FunctionBuilder fb, Stage stage, long offset) =>

@@ -35,7 +35,7 @@ internal static class FalconFamily
         long h = hidden, d = shape.HeadDim, qPer = heads / kvHeads, stride = (qPer + 2) * d;
 
         var embed = w.Add("transformer.word_embeddings.weight", [shape.Vocab, h]);
-        var layers = new RotaryLayer[shape.Layers];
+        var layers = new DecoderLayer[shape.Layers];
         for (var i = 0; i < shape.Layers; i++)
         {
             var p = $"transformer.h.{i}";
@@ -43,14 +43,14 @@ internal static class FalconFamily
             var ln2 = twoNorms ? w.LayerNorm($"{p}.ln_mlp", h, eps) : parallel ? null : w.LayerNorm($"{p}.post_attention_layernorm", h, eps);
             var qkv = w.Split($"{p}.self_attention.query_key_value", h, bias, stride, kvHeads * stride,
                 ("q", 0, qPer * d, "q_proj"), ("k", qPer * d, d, "k_proj"), ("v", (qPer + 1) * d, d, "v_proj"));
-            layers[i] = new RotaryLayer(ln1, qkv[0], qkv[1], qkv[2],
+            layers[i] = new DecoderLayer(ln1, qkv[0], qkv[1], qkv[2],
                 w.Linear($"{p}.self_attention.dense", h, heads * d, bias, "out_proj"), null, ln2, null,
                 w.Linear($"{p}.mlp.dense_h_to_4h", shape.Ffn, h, bias, "fc1"),
                 w.Linear($"{p}.mlp.dense_4h_to_h", h, shape.Ffn, bias, "fc2"), null);
         }
         var norm = w.LayerNorm("transformer.ln_f", h, eps);
         var lmHead = tied ? LinearParams.Tied(embed, "lm_head") : w.Linear("lm_head", shape.Vocab, h, false, "lm_head");
-        return new RotaryDecoder(shape, w, new RotaryLayout(embed, layers, norm, lmHead, Activation.Parse(c, "activation", "gelu"),
+        return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "activation", "gelu"),
             c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c), shape.HeadDim, parallel, 1.0 / Math.Sqrt(d), tied));
     }
 }

@@ -15,9 +15,10 @@ namespace Pimcc.Frontends.HfConfig;
 /// </list>
 /// Gemma 2 adds sandwich norms (<c>post_attention_layernorm</c> on the attention output,
 /// <c>pre_</c>/<c>post_feedforward_layernorm</c> around the MLP), the softmax scale
-/// <c>query_pre_attn_scalar^-½</c>, a <c>sliding_window</c> on alternate layers (the workload must fit it), and
-/// logit soft-capping <c>c·tanh(x/c)</c>, which the IR cannot express: <c>attn_logit_softcapping</c> and
-/// <c>final_logit_softcapping</c> are refused unless null.
+/// <c>query_pre_attn_scalar^-½</c>, a <c>sliding_window</c> on alternate layers (the workload must fit it, else
+/// exit 22 naming the field), and logit soft-capping <c>c·tanh(x/c)</c>: <c>attn_logit_softcapping</c> on the
+/// scaled attention scores (the attention op's <c>softcap</c>), <c>final_logit_softcapping</c> on the LM head's
+/// logits (a <c>soft_cap</c> op); null turns either off.
 /// </summary>
 internal static class GemmaFamily
 {
@@ -29,13 +30,6 @@ internal static class GemmaFamily
         var shape = RotaryShapes.Build(c, gemma2 ? "gemma2" : "gemma", c.Size("hidden_size", SizeLimits.Hidden), c.Size("num_hidden_layers", SizeLimits.Layers),
             heads, c.OptionalSize("num_key_value_heads", SizeLimits.Heads) ?? heads, c.OptionalSize("head_dim", SizeLimits.HeadDim) ?? 256,
             c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
-        if (gemma2)
-        {
-            RotaryShapes.Refuse(c, "attn_logit_softcapping", "attention logit soft-capping (tanh inside the attention op)",
-                "pimcc cannot compile Gemma 2's soft-capped attention yet");
-            RotaryShapes.Refuse(c, "final_logit_softcapping", "final logit soft-capping (c·tanh(logits/c))",
-                "pimcc cannot compile Gemma 2's soft-capped logits yet");
-        }
         var eps = c.PositiveNumber("rms_norm_eps", 1e-6);
         var tied = c.Bool("tie_word_embeddings", true);
         var w = new WeightTable(dtype);
@@ -46,7 +40,7 @@ internal static class GemmaFamily
         var embed = w.Add("model.embed_tokens.weight.normalized", [shape.Vocab, h], AttrMap.Empty
             .Set("source", table).Set("source_scale", Math.Sqrt(h)));
         var bias = c.Bool("attention_bias", false);
-        var layers = new RotaryLayer[shape.Layers];
+        var layers = new DecoderLayer[shape.Layers];
         for (var i = 0; i < shape.Layers; i++)
         {
             var p = $"model.layers.{i}";
@@ -58,7 +52,7 @@ internal static class GemmaFamily
             var postAttn = Norm($"{p}.post_attention_layernorm");
             var preMlp = gemma2 ? Norm($"{p}.pre_feedforward_layernorm") : null;
             var postMlp = gemma2 ? Norm($"{p}.post_feedforward_layernorm") : null;
-            layers[i] = new RotaryLayer(input, q, k, v, o, gemma2 ? postAttn : null, gemma2 ? preMlp : postAttn,
+            layers[i] = new DecoderLayer(input, q, k, v, o, gemma2 ? postAttn : null, gemma2 ? preMlp : postAttn,
                 w.Linear($"{p}.mlp.gate_proj", shape.Ffn, h, false, "gate_proj"),
                 w.Linear($"{p}.mlp.up_proj", shape.Ffn, h, false, "up_proj"),
                 w.Linear($"{p}.mlp.down_proj", h, shape.Ffn, false, "down_proj"), postMlp);
@@ -66,8 +60,12 @@ internal static class GemmaFamily
         var norm = Norm("model.norm");
         var lmHead = tied ? LinearParams.Tied(table, "lm_head") : w.Linear("lm_head", shape.Vocab, h, false, "lm_head");
         var scale = gemma2 ? 1.0 / Math.Sqrt(c.PositiveNumber("query_pre_attn_scalar", 256)) : 1.0 / Math.Sqrt(shape.HeadDim);
-        return new RotaryDecoder(shape, w, new RotaryLayout(embed, layers, norm, lmHead,
+        return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead,
             Activation.Parse(c, "hidden_activation", "gelu_pytorch_tanh"), c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c),
-            shape.HeadDim, Parallel: false, scale, tied, gemma2 ? c.OptionalSize("sliding_window", SizeLimits.Positions) : null));
+            shape.HeadDim, Parallel: false, scale, tied, gemma2 ? c.OptionalSize("sliding_window", SizeLimits.Positions) : null)
+        {
+            AttnSoftcap = gemma2 ? c.OptionalPositiveNumber("attn_logit_softcapping") : null,
+            FinalSoftcap = gemma2 ? c.OptionalPositiveNumber("final_logit_softcapping") : null,
+        });
     };
 }

@@ -13,6 +13,8 @@ public static class HfConfigFrontend
 {
     private static readonly (string ModelType, Func<ConfigObject, ElementType, DecoderFamily> Create)[] Families =
     [
+        ("bert", BertFamily.Create),
+        ("bloom", BloomFamily.Create),
         ("falcon", FalconFamily.Create),
         ("gemma", GemmaFamily.Creator(gemma2: false)),
         ("gemma2", GemmaFamily.Creator(gemma2: true)),
@@ -25,15 +27,6 @@ public static class HfConfigFrontend
         ("phi3", Phi3Family.Create),
         ("qwen2", LlamaFamily.Creator(LlamaFamily.Variant.Qwen2, "qwen2")),
         ("stablelm", StableLmFamily.Create),
-    ];
-
-    /// <summary>
-    /// Families recognised but refused, with the reason: compiling them without the missing piece would compute
-    /// something else at exit 0. BLOOM (modeling_bloom.py) always adds ALiBi biases to the attention scores.
-    /// </summary>
-    private static readonly (string ModelType, string Reason)[] Refused =
-    [
-        ("bloom", "bloom attends with ALiBi position biases, which the IR's attention op cannot express yet"),
     ];
 
     /// <summary>The <c>model_type</c> values this frontend reads, sorted.</summary>
@@ -62,15 +55,14 @@ public static class HfConfigFrontend
         workload.Validate(fileName);
         var config = ConfigObject.Parse(json, fileName);
         var modelType = config.String("model_type");
-        foreach (var (refused, reason) in Refused)
-            if (refused == modelType)
-                throw config.Unsupported("model_type", reason, $"pimcc compiles these families: {string.Join(", ", SupportedModelTypes)}");
         var row = Array.FindIndex(Families, f => f.ModelType == modelType);
         if (row < 0)
             throw config.Unsupported("model_type", $"model_type \"{modelType}\" is not supported; supported: {string.Join(", ", SupportedModelTypes)}",
-                "pimcc reads decoder-only LLM configs of these families");
+                "pimcc reads LLM configs of these families");
         var (elementType, source) = ModelDtype.Resolve(config, dtype);
         var family = Families[row].Create(config, elementType);
+        // An encoder generates nothing: the driver's default workload (nothing given) reads the prompt only.
+        if (family.Encoder && workload.Defaulted) workload = workload with { GeneratedTokens = 0 };
         return DecoderAssembler.Assemble(ModuleName(fileName), config, family, elementType, source, workload);
     }
 

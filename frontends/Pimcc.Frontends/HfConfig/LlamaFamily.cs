@@ -25,10 +25,10 @@ internal static class LlamaFamily
             c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
         if (variant == Variant.Olmo) RotaryShapes.Refuse(c, "clip_qkv", "clamping q, k and v (clip_qkv)");
         var w = new WeightTable(dtype);
-        return new RotaryDecoder(shape, w, Read(c, w, shape, variant));
+        return new PreNormDecoder(shape, w, Read(c, w, shape, variant));
     };
 
-    private static RotaryLayout Read(ConfigObject c, WeightTable w, DecoderShape shape, Variant variant)
+    private static DecoderLayout Read(ConfigObject c, WeightTable w, DecoderShape shape, Variant variant)
     {
         // OLMo: OlmoLayerNorm is F.layer_norm(x, eps=1e-5) with no parameters; the others: RMSNorm, eps default 1e-6.
         var eps = variant == Variant.Olmo ? 1e-5 : c.PositiveNumber("rms_norm_eps", 1e-6);
@@ -53,11 +53,11 @@ internal static class LlamaFamily
         var tied = c.Bool("tie_word_embeddings", false);
 
         var embed = w.Add("model.embed_tokens.weight", [shape.Vocab, h]);
-        var layers = new RotaryLayer[shape.Layers];
+        var layers = new DecoderLayer[shape.Layers];
         for (var i = 0; i < shape.Layers; i++)
         {
             var p = $"model.layers.{i}";
-            layers[i] = new RotaryLayer(
+            layers[i] = new DecoderLayer(
                 Norm($"{p}.input_layernorm"),
                 w.Linear($"{p}.self_attn.q_proj", qWidth, h, qkvBias, "q_proj"),
                 w.Linear($"{p}.self_attn.k_proj", kvWidth, h, qkvBias, "k_proj"),
@@ -72,7 +72,7 @@ internal static class LlamaFamily
         }
         var norm = Norm("model.norm");
         var lmHead = tied ? LinearParams.Tied(embed, "lm_head") : w.Linear("lm_head", shape.Vocab, h, false, "lm_head");
-        return new RotaryLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
+        return new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
             c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c), shape.HeadDim, Parallel: false,
             1.0 / Math.Sqrt(shape.HeadDim), tied, window);
     }

@@ -26,7 +26,7 @@ internal static class NeoxFamily
         long h = shape.Hidden, d = shape.HeadDim;
 
         var embed = w.Add("gpt_neox.embed_in.weight", [shape.Vocab, h]);
-        var layers = new RotaryLayer[shape.Layers];
+        var layers = new DecoderLayer[shape.Layers];
         for (var i = 0; i < shape.Layers; i++)
         {
             var p = $"gpt_neox.layers.{i}";
@@ -34,14 +34,14 @@ internal static class NeoxFamily
             var ln2 = w.LayerNorm($"{p}.post_attention_layernorm", h, eps);
             var qkv = w.Split($"{p}.attention.query_key_value", h, bias, 3 * d, 3 * h,
                 ("q", 0, d, "q_proj"), ("k", d, d, "k_proj"), ("v", 2 * d, d, "v_proj"));
-            layers[i] = new RotaryLayer(ln1, qkv[0], qkv[1], qkv[2],
+            layers[i] = new DecoderLayer(ln1, qkv[0], qkv[1], qkv[2],
                 w.Linear($"{p}.attention.dense", h, h, bias, "out_proj"), null, ln2, null,
                 w.Linear($"{p}.mlp.dense_h_to_4h", shape.Ffn, h, true, "fc1"),
                 w.Linear($"{p}.mlp.dense_4h_to_h", h, shape.Ffn, true, "fc2"), null);
         }
         var norm = w.LayerNorm("gpt_neox.final_layer_norm", h, eps);
         var lmHead = tied ? LinearParams.Tied(embed, "lm_head") : w.Linear("embed_out", shape.Vocab, h, false, "lm_head");
-        return new RotaryDecoder(shape, w, new RotaryLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "gelu"),
+        return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "gelu"),
             c.PositiveNumber("rotary_emb_base", 10000.0), RopeScaling.Parse(c), RotaryShapes.RotaryDim(c, "rotary_pct", shape.HeadDim),
             parallel, 1.0 / Math.Sqrt(d), tied));
     }

@@ -23,7 +23,7 @@ internal static class Phi3Family
         long h = shape.Hidden, qWidth = (long)shape.Heads * shape.HeadDim, kvWidth = (long)shape.KvHeads * shape.HeadDim, f = shape.Ffn;
 
         var embed = w.Add("model.embed_tokens.weight", [shape.Vocab, h]);
-        var layers = new RotaryLayer[shape.Layers];
+        var layers = new DecoderLayer[shape.Layers];
         for (var i = 0; i < shape.Layers; i++)
         {
             var p = $"model.layers.{i}";
@@ -34,12 +34,12 @@ internal static class Phi3Family
             var o = w.Linear($"{p}.self_attn.o_proj", h, qWidth, false, "out_proj");
             var post = w.RmsNorm($"{p}.post_attention_layernorm", h, eps);
             var gateUp = w.Split($"{p}.mlp.gate_up_proj", h, false, 2 * f, 2 * f, ("gate", 0, f, "gate_proj"), ("up", f, f, "up_proj"));
-            layers[i] = new RotaryLayer(input, qkv[0], qkv[1], qkv[2], o, null, post, gateUp[0], gateUp[1],
+            layers[i] = new DecoderLayer(input, qkv[0], qkv[1], qkv[2], o, null, post, gateUp[0], gateUp[1],
                 w.Linear($"{p}.mlp.down_proj", h, f, false, "down_proj"), null);
         }
         var norm = w.RmsNorm("model.norm", h, eps);
         var lmHead = tied ? LinearParams.Tied(embed, "lm_head") : w.Linear("lm_head", shape.Vocab, h, false, "lm_head");
-        return new RotaryDecoder(shape, w, new RotaryLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
+        return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
             c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c), RotaryShapes.RotaryDim(c, "partial_rotary_factor", shape.HeadDim),
             Parallel: false, 1.0 / Math.Sqrt(shape.HeadDim), tied, c.OptionalSize("sliding_window", SizeLimits.Positions)));
     }

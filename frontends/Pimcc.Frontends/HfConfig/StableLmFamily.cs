@@ -26,11 +26,11 @@ internal static class StableLmFamily
         long h = shape.Hidden, qWidth = (long)shape.Heads * shape.HeadDim, kvWidth = (long)shape.KvHeads * shape.HeadDim;
 
         var embed = w.Add("model.embed_tokens.weight", [shape.Vocab, h]);
-        var layers = new RotaryLayer[shape.Layers];
+        var layers = new DecoderLayer[shape.Layers];
         for (var i = 0; i < shape.Layers; i++)
         {
             var p = $"model.layers.{i}";
-            layers[i] = new RotaryLayer(
+            layers[i] = new DecoderLayer(
                 w.LayerNorm($"{p}.input_layernorm", h, eps),
                 w.Linear($"{p}.self_attn.q_proj", qWidth, h, qkvBias, "q_proj"),
                 w.Linear($"{p}.self_attn.k_proj", kvWidth, h, qkvBias, "k_proj"),
@@ -47,7 +47,7 @@ internal static class StableLmFamily
         var lmHead = tied ? LinearParams.Tied(embed, "lm_head") : w.Linear("lm_head", shape.Vocab, h, false, "lm_head");
         // StableLmConfig's default partial_rotary_factor is 0.25, not 1.
         var rotaryDim = c.Has("partial_rotary_factor") ? RotaryShapes.RotaryDim(c, "partial_rotary_factor", shape.HeadDim) : shape.HeadDim / 4;
-        return new RotaryDecoder(shape, w, new RotaryLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
+        return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
             c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c), rotaryDim, parallel, 1.0 / Math.Sqrt(shape.HeadDim), tied));
     }
 }

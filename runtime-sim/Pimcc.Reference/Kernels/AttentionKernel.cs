@@ -7,7 +7,8 @@ namespace Pimcc.Reference.Kernels;
 /// <see cref="Ir.Ops.AttentionOps.Attention"/>): appends k and v to the cache at rows
 /// [past, past+S) (rounded to the cache's element type), then for each head h (reading kv head
 /// h / (H/Hkv), the GQA grouping) and query row i computes softmax(scale·q·Kᵀ)·V over the cached
-/// positions j &lt; past+S, and j ≤ past+i when causal.
+/// positions j &lt; past+S, and j ≤ past+i when causal. A score s = scale·q·k is soft-capped (<c>softcap</c> c:
+/// c·tanh(s/c)) and then biased by ALiBi (<c>alibi_slopes</c> m: + m_h·(j − (past+i))) before the softmax.
 /// </summary>
 public static class AttentionKernel
 {
@@ -18,6 +19,9 @@ public static class AttentionKernel
         var past = ctx.Expr("past");
         var causal = ctx.Bool("causal");
         var scale = (float)ctx.Float("scale");
+        var softcap = (float)ctx.FloatOr("softcap", 0);
+        var slopes = ctx.Attrs.ContainsKey("alibi_slopes") ? ctx.Attrs.Floats("alibi_slopes") : default;
+        if (!slopes.IsDefault && slopes.Length != h) throw ctx.Error($"alibi_slopes has {slopes.Length} slopes for {h} heads");
         if (h <= 0 || hkv <= 0 || d <= 0 || h % hkv != 0) throw ctx.Error($"heads {h}, kv_heads {hkv}, head_dim {d} are inconsistent");
         var rows = q.Shape[0];
         if (q.Rank != 2 || k.Rank != 2 || v.Rank != 2 || q.Shape[1] != h * d || k.Shape[1] != hkv * d || v.Shape[1] != hkv * d ||
@@ -57,7 +61,10 @@ public static class AttentionKernel
                 {
                     var acc = 0f;
                     for (long c = 0; c < d; c++) acc += qf[i * h * d + head * d + c] * cache.Keys[(j * hkv + kvHead) * d + c];
-                    scores[j] = acc * scale;
+                    var score = acc * scale;
+                    if (softcap > 0) score = softcap * MathF.Tanh(score / softcap);
+                    if (!slopes.IsDefault) score += (float)slopes[(int)head] * (j - (past + i));
+                    scores[j] = score;
                     max = Math.Max(max, scores[j]);
                 }
                 var sum = 0f;

@@ -8,7 +8,7 @@ public static class IrKernels
     /// <summary>Every IR opcode this class executes; a test checks it equals <see cref="Ir.Ops.OpRegistry.All"/>.</summary>
     public static readonly IReadOnlyList<string> Opcodes =
     [
-        "linear", "matmul", "attention", "layer_norm", "rms_norm", "softmax", "relu", "gelu", "silu",
+        "linear", "matmul", "attention", "layer_norm", "rms_norm", "softmax", "relu", "gelu", "silu", "soft_cap",
         "add", "sub", "mul", "div", "rotary", "embedding", "position_ids", "last_token", "transpose", "reshape", "cast",
     ];
 
@@ -27,6 +27,7 @@ public static class IrKernels
             case "relu": return ElementWise.MapFloat(ctx, ctx[0], x => Math.Max(x, 0));
             case "gelu": return Gelu(ctx, ctx[0], ctx.Str("approximate"));
             case "silu": return ElementWise.MapFloat(ctx, ctx[0], x => x * SpecialFunctions.Sigmoid(x));
+            case "soft_cap": return SoftCap(ctx, ctx[0], ctx.Float("cap"));
             case "add": return ElementWise.Binary(ctx, ctx[0], ctx[1], (a, b) => a + b, (a, b) => a + b);
             case "sub": return ElementWise.Binary(ctx, ctx[0], ctx[1], (a, b) => a - b, (a, b) => a - b);
             case "mul": return ElementWise.Binary(ctx, ctx[0], ctx[1], (a, b) => a * b, (a, b) => a * b);
@@ -49,6 +50,10 @@ public static class IrKernels
         "tanh" => ElementWise.MapFloat(ctx, x, SpecialFunctions.GeluTanh),
         _ => throw ctx.Error($"approximate = \"{approximate}\"; expected \"none\" or \"tanh\""),
     };
+
+    /// <summary><c>cap·tanh(x/cap)</c> (Gemma 2's soft-capping of logits).</summary>
+    public static Tensor SoftCap(OpContext ctx, Tensor x, double cap) =>
+        cap > 0 ? ElementWise.MapFloat(ctx, x, v => cap * Math.Tanh(v / cap)) : throw ctx.Error($"cap must be positive, found {cap}");
 
     /// <summary>Integer division truncating toward zero (C, ONNX Runtime); division by zero is a user error.</summary>
     public static long IntDivide(OpContext ctx, long a, long b) =>

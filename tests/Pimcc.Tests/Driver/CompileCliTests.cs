@@ -81,6 +81,23 @@ public class CompileCliTests
         Directory.GetFiles(dir).ShouldBe([f]);
     }
 
+    [Theory]
+    [InlineData("hpim")]
+    [InlineData("a100")]
+    public void AnEncoderIsRefusedByTargetsThatLowerDecodersAndWritesNothing(string target)
+    {
+        var dir = CliRunner.TempDir();
+        var output = Path.Combine(dir, "bert.bin");
+        CliRunner.Run(RepoPaths.Combine("samples", "hf-configs", "bert-base-uncased.json"), "--target", target, "-o", output)
+            .ShouldBeOneLineError(ExitCode.UnsupportedModel, $"bert is an encoder (bidirectional attention, no decode step); target '{target}' lowers decoders only");
+        File.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void GeneratingTokensWithAnEncoderIsAUsageError() =>
+        CliRunner.Run(RepoPaths.Combine("samples", "hf-configs", "bert-base-uncased.json"), "--prompt-tokens", "128", "--emit", "ir")
+            .ShouldBeOneLineError(ExitCode.Usage, "it has no decode step, so it cannot generate 768 tokens");
+
     [Fact]
     public void UnknownModelTypeNamesTheFieldAndTheSupportedFamilies()
     {

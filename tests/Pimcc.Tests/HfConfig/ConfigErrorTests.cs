@@ -42,10 +42,10 @@ public class ConfigErrorTests
     [Fact]
     public void UnknownModelTypeListsTheSupportedOnes()
     {
-        var e = FailsEdited("gpt2.json", c => c["model_type"] = "bert", ExitCode.UnsupportedModel);
+        var e = FailsEdited("gpt2.json", c => c["model_type"] = "t5", ExitCode.UnsupportedModel);
         e.Location.ShouldBe("gpt2.json: field 'model_type'");
-        e.Message.ShouldContain("\"bert\"");
-        e.Message.ShouldContain("falcon, gemma, gemma2, gpt2, gpt_neox, llama, mistral, olmo, opt, phi3, qwen2, stablelm");
+        e.Message.ShouldContain("\"t5\"");
+        e.Message.ShouldContain("bert, bloom, falcon, gemma, gemma2, gpt2, gpt_neox, llama, mistral, olmo, opt, phi3, qwen2, stablelm");
     }
 
     [Fact]

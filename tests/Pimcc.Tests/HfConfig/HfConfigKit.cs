@@ -9,7 +9,11 @@ namespace Pimcc.Tests.HfConfig;
 /// <summary>Shared helpers: sample paths, the default workload, parameter counts and error capture.</summary>
 internal static class HfConfigKit
 {
-    public static readonly HfWorkload Workload = new(256, 768);
+    /// <summary>The driver's default workload, as when neither count is given (an encoder then reads the prompt only).</summary>
+    public static readonly HfWorkload Workload = new(256, 768) { Defaulted = true };
+
+    /// <summary>True for an encoder config (BERT): prefill only, no generated tokens.</summary>
+    public static bool IsEncoder(Module m) => m.Attrs.StrOr("architecture", "decoder") == "encoder";
 
     public static string SamplesDir => RepoPaths.Combine("samples", "hf-configs");
 

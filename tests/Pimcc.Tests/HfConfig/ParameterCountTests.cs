@@ -55,6 +55,24 @@ public class ParameterCountTests
     private static long Falcon(long vocab, long h, long layers, long headDim) =>
         vocab * h + layers * (2 * h + h * (h + 2 * headDim) + h * h + 2 * h * 4 * h) + 2 * h;
 
+    /// <summary>Gemma 2: Llama-like with four RMSNorms per layer (sandwich norms), tied head.</summary>
+    private static long Gemma2(long vocab, long h, long layers, long heads, long kvHeads, long headDim, long ffn) =>
+        LlamaLike(vocab, h, layers, heads, kvHeads, headDim, ffn, tied: true, qkvBias: false) + layers * 2 * h;
+
+    /// <summary>
+    /// BLOOM: tied word embeddings and their LayerNorm (2h), per layer two LayerNorms (4h), query_key_value
+    /// (3h×h + 3h), dense, dense_h_to_4h and dense_4h_to_h with biases; ln_f (2h).
+    /// </summary>
+    private static long Bloom(long vocab, long h, long layers) =>
+        vocab * h + 2 * h + layers * (4 * h + (3 * h * h + 3 * h) + (h * h + h) + (h * 4 * h + 4 * h) + (4 * h * h + h)) + 2 * h;
+
+    /// <summary>
+    /// BERT's encoder (BertModel without its pooler): word, position and token-type tables and their LayerNorm (2h),
+    /// per layer query/key/value/output dense with biases, two LayerNorms (4h), intermediate and output dense with biases.
+    /// </summary>
+    private static long Bert(long vocab, long h, long layers, long ffn, long positions = 512, long types = 2) =>
+        (vocab + positions + types) * h + 2 * h + layers * (4 * (h * h + h) + 4 * h + (h * ffn + ffn) + (ffn * h + h));
+
     /// <summary>file -> (count from the formula, published size, relative tolerance against the published size).</summary>
     public static readonly IReadOnlyDictionary<string, (long Formula, double Published, double Tolerance)> Expected =
         new Dictionary<string, (long, double, double)>
@@ -77,6 +95,12 @@ public class ParameterCountTests
             ["qwen2-0.5b.json"] = (LlamaLike(151936, 896, 24, 14, 2, 64, 4864, tied: true, qkvBias: true), 494_032_768, 0),
             // num_parameters() of the models named in samples/hf-configs/README.md.
             ["phi-3-mini-4k.json"] = (Phi3(32064, 3072, 32, 8192), 3_821_079_552, 0),
+            ["gemma-2-2b.json"] = (Gemma2(256000, 2304, 26, 8, 4, 256, 9216), 2_614_341_888, 0),
+            // BertModel.num_parameters() (109,482,240 and 335,141,888) less the pooler's dense layer (h·h + h), which
+            // pimcc does not model (the module returns the last hidden states).
+            ["bert-base-uncased.json"] = (Bert(30522, 768, 12, 3072), 109_482_240 - (768 * 768 + 768), 0),
+            ["bert-large-uncased.json"] = (Bert(30522, 1024, 24, 4096), 335_141_888 - (1024 * 1024 + 1024), 0),
+            ["bloom-560m.json"] = (Bloom(250880, 1024, 24), 559_214_592, 0),
             ["gemma-2b.json"] = (LlamaLike(256000, 2048, 18, 8, 1, 256, 16384, tied: true, qkvBias: false), 2_506_172_416, 0),
             ["olmo-1b.json"] = (Olmo(50304, 2048, 16, 8192, tied: true), 1_176_764_416, 0),
             ["stablelm-2-1_6b.json"] = (StableLm(100352, 2048, 24, 5632), 1_644_515_328, 0),

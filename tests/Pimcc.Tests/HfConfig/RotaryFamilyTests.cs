@@ -6,14 +6,12 @@ using static Pimcc.Tests.HfConfig.HfConfigKit;
 namespace Pimcc.Tests.HfConfig;
 
 /// <summary>
-/// The rotary families beyond Llama (phi3, gemma, gemma2, gpt_neox, falcon, stablelm, olmo) and the refused ones
-/// (bloom, gemma2's soft-capping), read from the real configs in samples/hf-configs. Every expected number is worked
-/// out by hand from the config values and the transformers modeling files named in the family classes.
+/// The pre-norm families beyond Llama (phi3, gemma, gemma2, gpt_neox, falcon, stablelm, olmo, bloom), read from the
+/// real configs in samples/hf-configs. Every expected number is worked out by hand from the config values and the
+/// transformers modeling files named in the family classes.
 /// </summary>
 public class RotaryFamilyTests
 {
-    private static string Unsupported(string file) => Path.Combine(SamplesDir, "unsupported", file);
-
     private static long[] Blocks(Module m, string weight) => m.FindWeight(weight)!.Attrs.Ints("source_blocks").ToArray();
 
     [Fact]
@@ -87,25 +85,36 @@ public class RotaryFamilyTests
     }
 
     [Fact]
-    public void Gemma2SoftCappingIsRefusedNamingTheKey()
+    public void Gemma2SoftCapsAttentionScoresAndFinalLogits()
     {
-        var e = Fails(() => HfConfigFrontend.Load(Unsupported("gemma-2-2b.json"), Workload), ExitCode.UnsupportedModel);
-        e.OneLine.ShouldContain("field 'attn_logit_softcapping'");
-        var json = File.ReadAllText(Unsupported("gemma-2-2b.json"));
-        var onlyFinal = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
-        onlyFinal["attn_logit_softcapping"] = null;
-        var e2 = Fails(() => HfConfigFrontend.Load(onlyFinal.ToJsonString(), "gemma-2-2b.json", Workload), ExitCode.UnsupportedModel);
-        e2.OneLine.ShouldContain("field 'final_logit_softcapping'");
+        var m = LoadSample("gemma-2-2b.json");
+        foreach (var stage in new[] { Module.Prefill, Module.Decode })
+        {
+            Ops(m, stage, "attention").ShouldAllBe(a => a.Attrs.Float("softcap") == 50.0); // attn_logit_softcapping
+            var cap = Op(m, stage, "logits.capped");
+            cap.Opcode.ShouldBe("soft_cap");
+            cap.Attrs.Float("cap").ShouldBe(30.0); // final_logit_softcapping
+            Operands(cap).ShouldBe("%logits");
+            m.FindFunction(stage)!.Returns.Single().ToString().ShouldContain("logits.capped");
+        }
+        var off = LoadEdited("gemma-2-2b.json", c => { c["attn_logit_softcapping"] = null; c["final_logit_softcapping"] = null; });
+        Ops(off, Module.Decode, "attention").ShouldAllBe(a => !a.Attrs.ContainsKey("softcap"));
+        Ops(off, Module.Decode, "soft_cap").ShouldBeEmpty();
     }
 
     [Fact]
-    public void Gemma2WithoutSoftCappingHasSandwichNormsAndQueryPreAttnScalar()
+    public void Gemma2RefusesAWorkloadBeyondItsSlidingWindowNamingTheKey()
     {
-        var c = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Unsupported("gemma-2-2b.json")))!.AsObject();
-        c["attn_logit_softcapping"] = null;
-        c["final_logit_softcapping"] = null;
-        c["query_pre_attn_scalar"] = 144;
-        var m = HfConfigFrontend.Load(c.ToJsonString(), "gemma-2-2b.json", Workload);
+        // Even layers attend over a 4096-token window (modeling_gemma2.py: sliding_window unless layer_idx % 2).
+        var e = Fails(() => LoadSample("gemma-2-2b.json", new HfWorkload(4000, 97)), ExitCode.UnsupportedModel);
+        e.OneLine.ShouldContain("field 'sliding_window'");
+        LoadSample("gemma-2-2b.json", new HfWorkload(4000, 96)).Attrs.Int("sliding_window").ShouldBe(4096);
+    }
+
+    [Fact]
+    public void Gemma2HasSandwichNormsAndQueryPreAttnScalar()
+    {
+        var m = LoadEdited("gemma-2-2b.json", c => c["query_pre_attn_scalar"] = 144);
         m.Attrs.Int("num_kv_heads").ShouldBe(4);
         m.Attrs.Int("head_dim").ShouldBe(256); // 2304 / 8 = 288: the explicit head_dim wins
         m.Attrs.Int("sliding_window").ShouldBe(4096);
@@ -216,10 +225,43 @@ public class RotaryFamilyTests
     }
 
     [Fact]
-    public void BloomIsRefusedForItsAlibi()
+    public void BloomHasAlibiSlopesAnEmbeddingLayerNormAndPerHeadFusedQkv()
     {
-        var e = Fails(() => HfConfigFrontend.Load(Unsupported("bloom-560m.json"), Workload), ExitCode.UnsupportedModel);
-        e.OneLine.ShouldContain("field 'model_type'");
-        e.OneLine.ShouldContain("ALiBi");
+        var m = LoadSample("bloom-560m.json");
+        m.Attrs.Str("positions").ShouldBe("alibi");
+        m.Attrs.Int("head_dim").ShouldBe(64); // 1024 / 16
+        m.Attrs.Int("ffn_dim").ShouldBe(4096); // BloomMLP: 4 · hidden
+        m.Attrs.Int("max_positions").ShouldBe(2048);
+        // 16 heads, a power of two: slope of head h = 2^(-8(h+1)/16) = 2^(-(h+1)/2)
+        var attn = Op(m, Module.Decode, "l3.attn");
+        attn.Attrs.Floats("alibi_slopes").ShouldBe(Enumerable.Range(1, 16).Select(i => Math.Pow(2, -i / 2.0)));
+        attn.Attrs.Bool("causal").ShouldBeTrue();
+        attn.Attrs.Float("scale").ShouldBe(0.125); // 64^-1/2
+        Ops(m, Module.Decode, "rotary").ShouldBeEmpty();
+        Ops(m, Module.Decode, "position_ids").ShouldBeEmpty();
+        Operands(Op(m, Module.Decode, "embed_ln"))
+            .ShouldBe("%embed, @transformer.word_embeddings_layernorm.weight, @transformer.word_embeddings_layernorm.bias");
+        Operands(Op(m, Module.Decode, "l0.ln1")).ShouldStartWith("%embed_ln, ");
+        // query_key_value rows [16 heads, 3, 64]: k takes rows 64..127 of every 192
+        Blocks(m, "transformer.h.0.self_attention.query_key_value.k.weight").ShouldBe([64, 64, 192]);
+        Op(m, Module.Decode, "l0.act").Attrs.Str("approximate").ShouldBe("tanh"); // bloom_gelu_forward
+        Operands(Op(m, Module.Decode, "logits")).ShouldBe("%norm, @transformer.word_embeddings.weight");
+    }
+
+    [Fact]
+    public void AlibiSlopesOfANonPowerOfTwoHeadCountInterleaveTheNextPowerOfTwo()
+    {
+        // 12 heads: 8 slopes 2^-1 .. 2^-8 (base 2^(-8/8)), then 4 odd powers of 2^(-8/16): 2^-0.5, 2^-1.5, 2^-2.5, 2^-3.5
+        var m = LoadEdited("bloom-560m.json", c => { c["n_head"] = 12; c["hidden_size"] = 768; });
+        double[] expected = [.. Enumerable.Range(1, 8).Select(i => Math.Pow(2, -i)), .. new[] { 0.5, 1.5, 2.5, 3.5 }.Select(e => Math.Pow(2, -e))];
+        Op(m, Module.Prefill, "l0.attn").Attrs.Floats("alibi_slopes").ShouldBe(expected, tolerance: 1e-15);
+    }
+
+    [Fact]
+    public void BloomRefusesAResidualAfterTheLayerNormAndAWorkloadBeyondItsTrainingLength()
+    {
+        Fails(() => LoadEdited("bloom-560m.json", c => c["apply_residual_connection_post_layernorm"] = true), ExitCode.UnsupportedModel)
+            .OneLine.ShouldContain("field 'apply_residual_connection_post_layernorm'");
+        Fails(() => LoadSample("bloom-560m.json", new HfWorkload(2000, 49)), ExitCode.Usage).OneLine.ShouldContain("seq_length");
     }
 }

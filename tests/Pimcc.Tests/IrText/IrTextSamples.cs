@@ -71,7 +71,8 @@ internal static class IrTextSamples
         var v = b.Op("linear", [h.Use, W("wv")], A(("role", S("v_proj"))), "v");
         var qr = b.Op("rotary", [q.Use], Rotary(4), "q.rot");
         var kr = b.Op("rotary", [k.Use], Rotary(2), "k.rot");
-        var a = b.Op("attention", [qr.Use, kr.Use, v.Use], Attention(Kv), "attn");
+        var a = b.Op("attention", [qr.Use, kr.Use, v.Use], Attention(Kv)
+            .Set("softcap", 50.0).Set("alibi_slopes", AttrValue.Of([0.25, 0.0625, 0.015625, 0.00390625])), "attn");
         var o = b.Op("linear", [a.Use, W("wo")], A(("role", S("out_proj"))), "o");
         var r = b.Op("add", [x.Use, o.Use], name: "res");
         var n = b.Op("rms_norm", [r.Use, W("rms.g")], A(("eps", F(1e-06))), "n");
@@ -94,7 +95,8 @@ internal static class IrTextSamples
         var halves = b.OpTyped("onnx.Split", [c.Use], A(("axis", I(1)), ("split", AttrValue.Of([2L, 2L]))),
             [TensorType.Of(ElementType.F32, 4, 2), TensorType.Of(ElementType.F32, 4, 2)], ["lo", "hi"]);
         var logits = b.Op("linear", [last.Use, W("embed")], A(("role", S("lm_head"))), "logits");
-        return b.Return(logits.Use, halves[1].Use);
+        var capped = b.Op("soft_cap", [logits.Use], A(("cap", F(30.0))), "capped");
+        return b.Return(capped.Use, halves[1].Use);
     }
 
     /// <summary>Every attribute kind and every kind of name that needs quoting; not meant to verify.</summary>

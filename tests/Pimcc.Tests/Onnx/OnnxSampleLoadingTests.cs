@@ -15,10 +15,10 @@ public sealed class OnnxSampleLoadingTests
     private static OnnxModel Load(string name) => OnnxModelLoader.Load(Path.Combine(SamplesFolder, name));
 
     [Fact]
-    public void All_thirteen_graphs_are_present() =>
+    public void All_eighteen_graphs_are_present() =>
         SampleNames().ShouldBe(
         [
-            "fortunes-gpt2-svd.onnx", "fortunes-gpt2.onnx", "tiny-gpt2-decode.onnx", "tiny-gpt2-svd.onnx", "tiny-gpt2.onnx", "tiny-llama-decode.onnx", "tiny-llama.onnx",
+            "fortunes-gpt2-svd.onnx", "fortunes-gpt2.onnx", "tiny-bert.onnx", "tiny-bloom-decode.onnx", "tiny-bloom.onnx", "tiny-gemma2-decode.onnx", "tiny-gemma2.onnx", "tiny-gpt2-decode.onnx", "tiny-gpt2-svd.onnx", "tiny-gpt2.onnx", "tiny-llama-decode.onnx", "tiny-llama.onnx",
             "tiny-opt-1bit-decode.onnx", "tiny-opt-1bit.onnx", "tiny-opt-decode.onnx", "tiny-opt.onnx",
             "tiny-phi3-decode.onnx", "tiny-phi3.onnx",
         ]);
@@ -32,7 +32,7 @@ public sealed class OnnxSampleLoadingTests
         model.IrVersion.ShouldBe(8);
         model.Graph.Inputs[0].Name.ShouldBe("input_ids");
         model.Graph.Inputs[0].ElementType.ShouldBe(OnnxDataType.Int64);
-        model.Graph.Outputs[0].Name.ShouldBe("logits");
+        model.Graph.Outputs[0].Name.ShouldBe(name == "tiny-bert.onnx" ? "last_hidden_state" : "logits"); // the encoder's output
         model.Graph.Initializers.Count.ShouldBeGreaterThan(10);
         foreach (var t in model.Graph.Initializers.Where(t => t.DataType == OnnxDataType.Float))
             t.ToFloat32().ShouldAllBe(v => float.IsFinite(v), t.Name);
@@ -43,6 +43,9 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-gpt2.onnx")]
     [InlineData("tiny-llama.onnx")]
     [InlineData("tiny-phi3.onnx")]
+    [InlineData("tiny-bloom.onnx")]
+    [InlineData("tiny-gemma2.onnx")]
+    [InlineData("tiny-bert.onnx")]
     public void Full_sequence_graph_has_symbolic_seq(string name)
     {
         var g = Load(name).Graph;
@@ -55,6 +58,8 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-gpt2-decode.onnx", 2, 4, 16)]
     [InlineData("tiny-llama-decode.onnx", 3, 2, 16)]
     [InlineData("tiny-phi3-decode.onnx", 2, 2, 96)]
+    [InlineData("tiny-bloom-decode.onnx", 2, 6, 16)]
+    [InlineData("tiny-gemma2-decode.onnx", 2, 2, 16)]
     public void Decode_graph_has_kv_cache_per_layer(string name, int layers, int kvHeads, int headDim)
     {
         var g = Load(name).Graph;

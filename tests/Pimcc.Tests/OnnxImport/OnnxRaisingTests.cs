@@ -21,6 +21,10 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         // Phi-3's fused qkv_proj (three Slices) and gate_up_proj (chunk: two Slices) raise to separate linears;
         // head_dim 96 is given (6 heads over hidden 64); RoPE + RMSNorm guess the llama family
         ["tiny-phi3", "llama", 2, 64, 6, 2, 96, 96, 256, false, 16],
+        // BLOOM's per-head fused query_key_value ([1, seq, 6, 3, 16], one Gather per part) and ALiBi: no position table
+        ["tiny-bloom", "bloom", 2, 96, 6, 6, 16, 384, 256, true, 16],
+        // Gemma 2's soft-capped scores and logits, sandwich norms, GeGLU
+        ["tiny-gemma2", "llama", 2, 64, 4, 2, 16, 128, 256, false, 16],
     ];
 
     [Theory]
@@ -54,12 +58,50 @@ public class OnnxRaisingTests(ITestOutputHelper output)
             output.WriteLine($"{fn}: " + string.Join(", ", ops.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
             ops["attention"].ShouldBe(layers);
             ops["linear"].ShouldBe(layers * (family == "llama" ? 7 : 6) + 1);
+            ops.GetValueOrDefault("soft_cap").ShouldBe(name == "tiny-gemma2" ? 1 : 0);
             ops.GetValueOrDefault("last_token").ShouldBe(fn == Module.Prefill ? 1 : 0); // as the HF frontend: decode has one row
             f.Body.Where(o => o.Opcode == "linear").Select(o => o.Attrs.Str("role")).ShouldNotContain("linear");
             f.Body.Where(o => o.Opcode == "attention").ShouldAllBe(o => o.Attrs.Bool("causal") && Math.Abs(o.Attrs.Float("scale") - 1 / Math.Sqrt(headDim)) < 1e-6);
         }
         module.Weights.ShouldAllBe(w => w.HasData);
     }
+
+    /// <summary>
+    /// The score terms come from evaluating the graph, not from the generator's config: tiny-bloom's ALiBi bias,
+    /// built from an all-ones mask's cumsum, gives modeling_bloom.py's slopes for 6 heads (p = 4: 2^(−2(h+1)), then
+    /// the odd powers 2^−1, 2^−3 of the 8-head sequence); tiny-gemma2's tanh chains give the generator's caps
+    /// (attention 0.5 with scale 16^−½ kept outside the cap, logits 2.0). Without them the raised module no longer
+    /// matches ONNX Runtime (<see cref="RaisedVersusOrtTests"/>): each term moves the logits by more than 1e-3.
+    /// </summary>
+    [Theory]
+    [InlineData("tiny-bloom")]
+    [InlineData("tiny-gemma2")]
+    public void Score_terms_are_fitted_from_the_graph_and_change_the_logits(string sample)
+    {
+        var module = OnnxFrontend.Load(SamplePath(sample), Workload);
+        var attention = module.FindFunction(Module.Decode)!.Body.Where(o => o.Opcode == "attention").ToList();
+        Module stripped;
+        if (sample == "tiny-bloom")
+        {
+            foreach (var a in attention)
+                a.Attrs.Floats("alibi_slopes").ShouldBe([0.25, 0.0625, 0.015625, 0.00390625, 0.5, 0.125], tolerance: 1e-7);
+            stripped = Rewrite(module, o => o.Opcode == "attention" ? o with { Attrs = o.Attrs.Remove("alibi_slopes") } : o);
+        }
+        else
+        {
+            attention.ShouldAllBe(a => a.Attrs.Float("softcap") == 0.5 && Math.Abs(a.Attrs.Float("scale") - 0.25) < 1e-7);
+            module.FindFunction(Module.Decode)!.Body[^1].Attrs.Float("cap").ShouldBe(2.0, tolerance: 1e-7);
+            stripped = Rewrite(module, o => o.Opcode == "attention" ? o with { Attrs = o.Attrs.Remove("softcap") } : o);
+        }
+        long[] ids = [3, 200, 17, 90, 41, 5];
+        double[] Logits(Module m) => [.. Enumerable.Range(0, 256).Select(i =>
+            new Pimcc.Reference.ReferenceInterpreter(m).Run(Module.Prefill, [Pimcc.Reference.Tensor.I64([ids.Length], ids)], null, new Pimcc.Reference.KvCacheState(m))[0].GetDouble(i))];
+        var (with, without) = (Logits(module), Logits(stripped));
+        with.Zip(without, (a, b) => Math.Abs(a - b)).Max().ShouldBeGreaterThan(1e-3);
+    }
+
+    private static Module Rewrite(Module m, Func<Operation, Operation> f) =>
+        m.WithFunctions(m.Functions.Select(fn => fn.WithBody(fn.Body.Select(f))));
 
     /// <summary>Regression: the three decode-step samples failed with exit 21 and a hint asking for --prompt-tokens.
     /// A KV-cache graph now raises (its decode step from the graph, prefill derived) to its full twin's decoder.</summary>
@@ -68,6 +110,8 @@ public class OnnxRaisingTests(ITestOutputHelper output)
     [InlineData("tiny-gpt2")]
     [InlineData("tiny-llama")]
     [InlineData("tiny-phi3")]
+    [InlineData("tiny-bloom")]
+    [InlineData("tiny-gemma2")]
     public void Kv_cache_graph_raises_to_the_same_decoder_as_its_full_sequence_twin(string sample)
     {
         var (decode, report) = OnnxFrontend.LoadWithReport(SamplePath(sample + "-decode"), Workload);

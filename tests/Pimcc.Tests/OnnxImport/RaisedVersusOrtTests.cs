@@ -26,7 +26,7 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
     /// </summary>
     private const double AbsTolerance = 2e-5;
 
-    public static TheoryData<string> Samples() => new() { "tiny-opt", "tiny-gpt2", "tiny-llama", "tiny-phi3" };
+    public static TheoryData<string> Samples() => new() { "tiny-opt", "tiny-gpt2", "tiny-llama", "tiny-phi3", "tiny-bloom", "tiny-gemma2" };
 
     [Theory]
     [MemberData(nameof(Samples))]

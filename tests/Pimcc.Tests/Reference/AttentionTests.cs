@@ -81,6 +81,40 @@ public class AttentionTests
     }
 
     [Fact]
+    public void Alibi_adds_slope_times_key_distance_per_head()
+    {
+        // 2 heads of dim 1, q = k = 0 so only the bias shapes the weights; v = [1, 2, 4] per head (kv heads = heads).
+        // Row 2 of head h sees biases m_h·(0 − 2), m_h·(1 − 2), 0: weights ∝ e^{−2m}, e^{−m}, 1.
+        var attrs = Attrs(2, 2, 1, 0, true, 1.0).Set("alibi_slopes", AttrValue.Of([0.5, 0.25]));
+        var y = RunOp("attention", attrs,
+            [Tensor.F32([3, 2], new float[6]), Tensor.F32([3, 2], new float[6]), Tensor.F32([3, 2], 1, 1, 2, 2, 4, 4)], [Cache(3, 2, 1)]);
+        double Row(double m, int row)
+        {
+            var w = Enumerable.Range(0, row + 1).Select(j => Math.Exp(m * (j - row))).ToArray();
+            double[] v = [1, 2, 4];
+            return Enumerable.Range(0, row + 1).Sum(j => w[j] * v[j]) / w.Sum();
+        }
+        ShouldBeClose(F(y), [1, 1, Row(0.5, 1), Row(0.25, 1), Row(0.5, 2), Row(0.25, 2)], 1e-6);
+    }
+
+    [Fact]
+    public void Softcap_bounds_the_scaled_score_before_the_softmax()
+    {
+        // One head, dim 1, non-causal: q = [10], k = [10, 0], scale 0.5 -> scores 50, 0; cap 20: 20·tanh(2.5), 0.
+        var attrs = Attrs(1, 1, 1, 0, false, 0.5).Set("softcap", 20.0);
+        var y = RunOp("attention", attrs, [Tensor.F32([2, 1], 10, 0), Tensor.F32([2, 1], 10, 0), Tensor.F32([2, 1], 1, 0)], [Cache(2, 1, 1)]);
+        var s = 20 * Math.Tanh(2.5);
+        ShouldBeClose(F(y), [Math.Exp(s) / (Math.Exp(s) + 1), 0.5], 1e-6);
+    }
+
+    [Fact]
+    public void Soft_cap_op_is_cap_times_tanh_of_x_over_cap()
+    {
+        var y = RunOp("soft_cap", AttrMap.Empty.Set("cap", 30.0), [Tensor.F32([1, 3], -90, 0, 15)], []);
+        ShouldBeClose(F(y), [30 * Math.Tanh(-3), 0, 30 * Math.Tanh(0.5)], 1e-6);
+    }
+
+    [Fact]
     public void Appending_past_the_cache_length_is_an_error()
     {
         var err = Should.Throw<PimccError>(() => RunOp("attention", Attrs(1, 1, 2, 1, true, 1.0),

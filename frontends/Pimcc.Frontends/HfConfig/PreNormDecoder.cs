@@ -9,35 +9,47 @@ namespace Pimcc.Frontends.HfConfig;
 /// (Falcon-7B's and StableLM's shared LayerNorm in parallel blocks); <see cref="Gate"/> null means a plain
 /// <c>down(act(up(x)))</c> MLP; <see cref="PostAttnNorm"/> and <see cref="PostMlpNorm"/> are Gemma 2's sandwich norms.
 /// </summary>
-internal sealed record RotaryLayer(NormParams InputNorm, LinearParams Q, LinearParams K, LinearParams V, LinearParams O,
+internal sealed record DecoderLayer(NormParams InputNorm, LinearParams Q, LinearParams K, LinearParams V, LinearParams O,
     NormParams? PostAttnNorm, NormParams? MlpNorm, LinearParams? Gate, LinearParams Up, LinearParams Down, NormParams? PostMlpNorm);
 
 /// <summary>
-/// How a rotary decoder family reads: the embedding table the input ids index (<see cref="EmbedTable"/>; Gemma's is
-/// a pre-scaled copy of the table), rotary channels per head (<see cref="RotaryDim"/> &lt; head_dim = partial
-/// rotary), a parallel residual <c>x + attn(..) + mlp(..)</c> or the sequential one, the softmax scale, and a
-/// sliding window (with the config field that sets it) the workload must fit.
+/// How a pre-norm decoder family reads: the embedding table the input ids index (<see cref="EmbedTable"/>; Gemma's is
+/// a pre-scaled copy of the table) and a norm after it (<see cref="EmbedNorm"/>: BLOOM), the positions (rotary on
+/// <see cref="RotaryDim"/> channels per head, &lt; head_dim = partial rotary; or, with <see cref="AlibiSlopes"/>,
+/// ALiBi score biases and no rotary), a parallel residual <c>x + attn(..) + mlp(..)</c> or the sequential one, the
+/// softmax scale, Gemma 2's soft-capping of attention scores and of the final logits, and a sliding window (with
+/// the config field that sets it) the workload must fit.
 /// </summary>
-internal sealed record RotaryLayout(string EmbedTable, RotaryLayer[] Layers, NormParams FinalNorm, LinearParams LmHead,
+internal sealed record DecoderLayout(string EmbedTable, DecoderLayer[] Layers, NormParams FinalNorm, LinearParams LmHead,
     Activation Act, double Theta, RopeScaling Rope, int RotaryDim, bool Parallel, double Scale, bool Tied,
-    int? SlidingWindow = null, string SlidingWindowField = "sliding_window");
+    int? SlidingWindow = null, string SlidingWindowField = "sliding_window")
+{
+    public NormParams? EmbedNorm { get; init; }
+
+    public double[]? AlibiSlopes { get; init; }
+
+    public double? AttnSoftcap { get; init; }
+
+    public double? FinalSoftcap { get; init; }
+}
 
 /// <summary>
-/// The decoder every rotary family maps to (Llama, Mistral, Qwen2, Phi-3, Gemma, Gemma 2, StableLM, OLMo,
-/// GPT-NeoX, Falcon): pre-norm blocks, rotate-half rotary positions on the first <c>rotary_dim</c> channels of each
-/// head, (grouped-/multi-query) attention, a gated or plain MLP, sequential or parallel residual, final norm and
-/// LM head. The family classes only read their config into a <see cref="RotaryLayout"/>.
+/// The decoder every pre-norm family maps to (Llama, Mistral, Qwen2, Phi-3, Gemma, Gemma 2, StableLM, OLMo,
+/// GPT-NeoX, Falcon, BLOOM): pre-norm blocks, rotate-half rotary positions on the first <c>rotary_dim</c> channels
+/// of each head or ALiBi biases, (grouped-/multi-query) attention, a gated or plain MLP, sequential or parallel
+/// residual, final norm and LM head. The family classes only read their config into a <see cref="DecoderLayout"/>.
 /// </summary>
-internal sealed class RotaryDecoder(DecoderShape shape, WeightTable weights, RotaryLayout layout) : DecoderFamily(shape, weights)
+internal sealed class PreNormDecoder(DecoderShape shape, WeightTable weights, DecoderLayout layout) : DecoderFamily(shape, weights)
 {
-    public RotaryLayout Layout { get; } = layout;
+    public DecoderLayout Layout { get; } = layout;
 
     public override AttrMap ExtraAttrs
     {
         get
         {
             var a = AttrMap.Empty.Set("tie_word_embeddings", Layout.Tied);
-            if (Layout.RotaryDim != Shape.HeadDim) a = a.Set("rotary_dim", Layout.RotaryDim);
+            if (Layout.AlibiSlopes is not null) a = a.Set("positions", "alibi");
+            else if (Layout.RotaryDim != Shape.HeadDim) a = a.Set("rotary_dim", Layout.RotaryDim);
             if (Layout.Parallel) a = a.Set("parallel_residual", true);
             return Layout.SlidingWindow is { } sw ? a.Set("sliding_window", sw) : a;
         }
@@ -56,8 +68,11 @@ internal sealed class RotaryDecoder(DecoderShape shape, WeightTable weights, Rot
                 $"use at most {sw.ToString(CultureInfo.InvariantCulture)} prompt + generated tokens");
     }
 
-    public override Value Embed(FunctionBuilder fb, Value ids, Stage stage) =>
-        fb.Op("embedding", [ids.Use, Operand.W(Layout.EmbedTable)], name: "embed");
+    public override Value Embed(FunctionBuilder fb, Value ids, Stage stage)
+    {
+        var x = fb.Op("embedding", [ids.Use, Operand.W(Layout.EmbedTable)], name: "embed");
+        return Layout.EmbedNorm is { } n ? n.Apply(fb, x, "embed_ln") : x;
+    }
 
     public override Value Layer(FunctionBuilder fb, Value x, int layer, Stage stage)
     {
@@ -67,7 +82,7 @@ internal sealed class RotaryDecoder(DecoderShape shape, WeightTable weights, Rot
         var q = Rotary(fb, l.Q.Apply(fb, a, $"{n}.q"), Shape.Heads, stage, $"{n}.q_rot");
         var k = Rotary(fb, l.K.Apply(fb, a, $"{n}.k"), Shape.KvHeads, stage, $"{n}.k_rot");
         var v = l.V.Apply(fb, a, $"{n}.v");
-        var attn = Attention(fb, q, k, v, layer, stage, Layout.Scale);
+        var attn = Attention(fb, q, k, v, layer, stage, Layout.Scale, Layout.AttnSoftcap, Layout.AlibiSlopes);
         var o = l.O.Apply(fb, attn, $"{n}.o");
         if (l.PostAttnNorm is { } pa) o = pa.Apply(fb, o, $"{n}.post_attn_ln");
         if (Layout.Parallel)
@@ -82,11 +97,14 @@ internal sealed class RotaryDecoder(DecoderShape shape, WeightTable weights, Rot
         return fb.Op("add", [h.Use, m.Use], name: $"{n}.out");
     }
 
-    public override Value Head(FunctionBuilder fb, Value last) =>
-        Layout.LmHead.Apply(fb, Layout.FinalNorm.Apply(fb, last, "norm"), "logits");
+    public override Value Head(FunctionBuilder fb, Value last)
+    {
+        var logits = Layout.LmHead.Apply(fb, Layout.FinalNorm.Apply(fb, last, "norm"), "logits");
+        return Layout.FinalSoftcap is { } cap ? fb.Op("soft_cap", [logits.Use], AttrMap.Empty.Set("cap", cap), "logits.capped") : logits;
+    }
 
     /// <summary>Gated <c>down(act(gate(m)) · up(m))</c> or plain <c>down(act(up(m)))</c>, then Gemma 2's post norm.</summary>
-    private Value Mlp(FunctionBuilder fb, RotaryLayer l, Value m, string n)
+    private Value Mlp(FunctionBuilder fb, DecoderLayer l, Value m, string n)
     {
         Value hidden;
         if (l.Gate is { } g)
@@ -102,7 +120,7 @@ internal sealed class RotaryDecoder(DecoderShape shape, WeightTable weights, Rot
         return l.PostMlpNorm is { } pm ? pm.Apply(fb, down, $"{n}.post_mlp_ln") : down;
     }
 
-    private Value Rotary(FunctionBuilder fb, Value x, int heads, Stage stage, string name) =>
+    private Value Rotary(FunctionBuilder fb, Value x, int heads, Stage stage, string name) => Layout.AlibiSlopes is not null ? x :
         fb.Op("rotary", [x.Use], Layout.Rope.ApplyTo(AttrMap.Empty
             .Set("heads", heads)
             .Set("head_dim", Shape.HeadDim)
