@@ -25,6 +25,9 @@ public sealed class HyflexpimCompiler : ICompilerTarget
 
     public string Pipeline => PipelineText;
 
+    /// <summary>Encoders lower to a prefill program only, their attention unmasked (dg.mask / sfu.mask full).</summary>
+    public bool CompilesEncoders => true;
+
     public IReadOnlyList<TargetFlag> Flags { get; } =
     [
         new("--slc-fraction", "hyflexpim: fraction of each weight's SVD ranks in SLC crossbars, in [0, 1] (default 0.05)", "assign-slc-mlc", AssignSlcMlc.SlcFractionOption.Name),

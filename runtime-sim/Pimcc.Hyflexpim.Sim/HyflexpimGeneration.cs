@@ -8,9 +8,10 @@ using Pimcc.Sim.Units;
 namespace Pimcc.Hyflexpim.Sim;
 
 /// <summary>A generation on hyflexpim: the prefill run, the decode steps (summed, interpolated ones included; a step's
-/// kv is its first position) and the chips and PUs the binary uses.</summary>
+/// kv is its first position) and the chips and PUs the binary uses. A prefill-only binary (an encoder's) has no decode
+/// program: its generation is the prefill alone.</summary>
 public sealed record HyflexpimGeneration(string Model, int PromptTokens, HyflexpimRun Prefill, HyflexpimRun Decode,
-    IReadOnlyList<DecodeStepLatency> Steps, DecodeSampling Sampling, int Chips, int Pus, long CrossbarArrays)
+    IReadOnlyList<DecodeStepLatency> Steps, DecodeSampling Sampling, int Chips, int Pus, long CrossbarArrays, bool PrefillOnly)
 {
     public double TotalSeconds => (Prefill.Makespan + Decode.Makespan) * 1e-12;
     public double TotalJoules => (Prefill.TotalEnergyPj + Decode.TotalEnergyPj) * 1e-12;
@@ -30,6 +31,10 @@ public sealed record HyflexpimGeneration(string Model, int PromptTokens, Hyflexp
             "the hyflexpim prefill program was compiled");
         if (request.TraceRuns is not null)
             throw new PimccError(ExitCode.Usage, "--trace", "the hyflexpim simulator writes no trace yet (the report has every figure)", "drop --trace");
+        var prefillOnly = bin.Streams.All(s => s.EntryWord("decode") is null);
+        if (prefillOnly && generated > 0)
+            throw new PimccError(ExitCode.Usage, $"{fileName}: --gen-tokens", $"{generated} generated tokens; the binary has no decode program (an encoder: prefill only)",
+                "simulate it with --gen-tokens 0");
         var costs = new HyflexpimCosts(target);
         var energy = HyflexpimEnergyEvents.CostsPj(target);
         var prefillProgram = HyflexpimMachine.Program(bin, "prefill", fileName);
@@ -46,6 +51,6 @@ public sealed record HyflexpimGeneration(string Model, int PromptTokens, Hyflexp
         var chips = pus.Count == 0 ? 0 : pus.Max() / target.Chip.Pus + 1;
         // Crossbar arrays holding weights: the hfp_xbar regions, one array per analog.rows x analog.columns bits.
         var arrays = bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar).Sum(r => (r.SizeBytes + target.Analog.ArrayBytes - 1) / target.Analog.ArrayBytes);
-        return new HyflexpimGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling, chips, pus.Count, arrays);
+        return new HyflexpimGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, list, request.Sampling, chips, pus.Count, arrays, prefillOnly);
     }
 }

@@ -17,17 +17,20 @@ public static class HyflexpimSimReport
         void Add(string name, string unit, string description, double value) => stats.Add(new ReportStat(name, unit, description, value));
         var m = g.Steps.Count;
         var joules = g.TotalJoules;
-        GenerationReport.AddTotals(stats, g.Prefill.Makespan * 1e-12, g.Decode.Makespan * 1e-12, joules, g.Steps, "every declared energy event");
+        // A prefill-only binary (an encoder's) reports no decode figure: there is no decode work it could stand for.
+        if (g.PrefillOnly) GenerationReport.AddPrefillOnlyTotals(stats, g.Prefill.Makespan * 1e-12, joules, "every declared energy event");
+        else GenerationReport.AddTotals(stats, g.Prefill.Makespan * 1e-12, g.Decode.Makespan * 1e-12, joules, g.Steps, "every declared energy event");
         var decodeInterval = m > 0 ? g.Decode.IntervalPs / m * 1e-12 : 0;
         var prefillInterval = g.Prefill.IntervalPs * 1e-12;
-        Add("throughput.pipelined-decode", "tokens/s", "layer pipeline with independent sequences in flight: 1 / mean decode interval (the busiest resource's busy time per step)",
-            decodeInterval > 0 ? 1 / decodeInterval : 0);
+        if (!g.PrefillOnly)
+            Add("throughput.pipelined-decode", "tokens/s", "layer pipeline with independent sequences in flight: 1 / mean decode interval (the busiest resource's busy time per step)",
+                decodeInterval > 0 ? 1 / decodeInterval : 0);
         Add("throughput.inferences", "inferences/s", "layer pipeline with independent prompts in flight: 1 / prefill interval (the busiest resource's busy time per prefill)",
             prefillInterval > 0 ? 1 / prefillInterval : 0);
         var linear = (g.Prefill.EnergyOf(EnergyGroup.Analog) + g.Prefill.EnergyOf(EnergyGroup.Adc) + g.Decode.EnergyOf(EnergyGroup.Analog) + g.Decode.EnergyOf(EnergyGroup.Adc)) * 1e-12;
         Add("energy.linear", "J", "linear layers: the analog crossbars and their ADCs (ag.gemv)", linear);
         foreach (var grp in Enum.GetValues<EnergyGroup>())
-            Add($"energy.breakdown.{HyflexpimEnergyEvents.Name(grp)}", "J", $"{Describe(grp)}, prefill + decode", (g.Prefill.EnergyOf(grp) + g.Decode.EnergyOf(grp)) * 1e-12);
+            Add($"energy.breakdown.{HyflexpimEnergyEvents.Name(grp)}", "J", $"{Describe(grp)}, prefill + decode", (g.Prefill.EnergyOf(grp) + g.Decode.EnergyOf(grp)) * 1e-12); // Decode is empty when prefill-only
         Add("energy.per-inference", "J", "energy of the prefill program (one inference over the prompt)", g.Prefill.TotalEnergyPj * 1e-12);
         Add("area.total", "mm2", "chips used x chip.pus x (pu.analogModules x analog module area + pu.digitalModules x digital module area)", g.Chips * target.ChipAreaMm2);
         Add("area.analog", "mm2", "the analog modules of the chips used", g.Chips * target.Chip.Pus * target.Chip.AnalogModulesPerPu * target.Analog.ModuleAreaMm2);
@@ -42,7 +45,7 @@ public static class HyflexpimSimReport
         {
             ("energy-model", "module tables' active power x active time (arrays in use, SFU input-cycles), ADC per conversion, links per bit; no static power (the paper gives none)"),
         };
-        Phase("decode", "decode (all steps)", g.Decode, Math.Max(1, m));
+        if (!g.PrefillOnly) Phase("decode", "decode (all steps)", g.Decode, Math.Max(1, m));
         Phase("prefill", "prefill", g.Prefill, 1);
         return SimReportJson.Write(target.Name, target.Sha256, GenerationReport.Workload(g.Model, g.PromptTokens, g.Steps, g.Sampling),
             notes, stats, w => GenerationReport.WriteDecodeSteps(w, g.Steps));

@@ -32,6 +32,7 @@ internal sealed class StreamAgent : IAgent
     private long _dim, _rows, _queries, _heads, _groups;
     private long _len, _vecRows;
     private long _firstQuery; // dg.qblock / sfu.qblock: the first query of the following rows (0 after dg.shape / sfu.len)
+    private bool _fullMask;   // dg.mask / sfu.mask full: every query sees every row (false, causal, after dg.shape / sfu.len)
     private readonly long[] _moduleFree;
 
     public StreamAgent(HyflexpimMachine machine, InstructionStream stream, int start, int end)
@@ -118,16 +119,20 @@ internal sealed class StreamAgent : IAgent
                 return;
             case HyflexpimAction.DigitalShape:
                 (_dim, _rows, _queries, _heads, _groups) = (op["dim"], op["rows"], op["queries"], op["heads"], op["groups"]);
-                _firstQuery = 0;
+                (_firstQuery, _fullMask) = (0, false);
                 Config();
                 return;
             case HyflexpimAction.VectorLength:
                 (_len, _vecRows) = (op["len"], op["rows"]);
-                _firstQuery = 0;
+                (_firstQuery, _fullMask) = (0, false);
                 Config();
                 return;
             case HyflexpimAction.QueryBlock:
                 _firstQuery = op["first"];
+                Config();
+                return;
+            case HyflexpimAction.AttentionMask:
+                _fullMask = op["mask"] == HyflexpimFormats.AttentionMask.Code("full");
                 Config();
                 return;
             case HyflexpimAction.AnalogGemv:
@@ -199,11 +204,12 @@ internal sealed class StreamAgent : IAgent
     }
 
     /// <summary>Rows of the KV table the queries see together: query i of the block sees p + first + i + 1 (causal),
-    /// at most the table's rows.</summary>
+    /// at most the table's rows; with a full mask every query sees all of them.</summary>
     private long VisibleRows() => Visible(_queries, _rows);
 
     private long Visible(long queries, long limit)
     {
+        if (_fullMask) return queries * limit;
         long sum = 0;
         for (long i = 0; i < queries; i++) sum += Math.Min(limit, _m.FirstPosition + _firstQuery + i + 1);
         return sum;

@@ -22,4 +22,8 @@ public interface ICompilerTarget
 
     /// <summary>Command-line flags that set options of the target's passes (none by default).</summary>
     IReadOnlyList<TargetFlag> Flags => [];
+
+    /// <summary>Whether the lowering compiles encoder-only modules (docs/ir.md, "Encoders": a prefill program with
+    /// bidirectional attention and no decode step); the driver refuses them (exit 22) for a kind that does not.</summary>
+    bool CompilesEncoders => false;
 }

@@ -93,19 +93,23 @@ internal sealed partial class ProgramLowering
 
     /// <summary>
     /// Attention on the digital PIM of the stage's home PU: Q, K, V quantised to INT8 (SFU), the new K and V rows written
-    /// into the layer's KV tables, the scores (dg.qk), the softmax (SFU), the weighted sum of V (dg.sv).
+    /// into the layer's KV tables, the scores (dg.qk), the softmax (SFU), the weighted sum of V (dg.sv). Bidirectional
+    /// attention (an encoder's, <c>causal = false</c>) sets the full mask after each dg.shape and sfu.len: every query
+    /// sees all the table's rows, which are exactly the program's tokens.
     /// </summary>
     private void Attention(Operation op, int pu)
     {
         long heads = op.Attrs.Int("heads"), groups = op.Attrs.IntOr("kv_heads", heads), dim = op.Attrs.Int("head_dim");
         var tokens = Rows(op.Result);
-        if (!op.Attrs.BoolOr("causal", true) && tokens > 1)
-            throw Unsupported($"%{op.Id}", "bidirectional attention over several tokens (the digital PIM masks causally)");
+        var full = !op.Attrs.BoolOr("causal", true);
         if (Math.Abs(op.Attrs.FloatOr("scale", 1 / Math.Sqrt(dim)) * Math.Sqrt(dim) - 1) > 1e-6)
             throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
         if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
         var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
         var (kTable, vTable, positions) = _layout.Kv(pu, cache);
+        if (full && positions != tokens)
+            throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
+        var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
         Limit(op, "the head size", dim, 10);
         Limit(op, "the KV cache length", positions, 14);
         Limit(op, "the token count", tokens, 14);
@@ -117,6 +121,7 @@ internal sealed partial class ProgramLowering
         Issue(digital, [k.Values, k.Scales], [], () =>
         {
             digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
+            if (full) digital.Emit("dg.mask", mask);
             return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
         });
         Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
@@ -136,6 +141,7 @@ internal sealed partial class ProgramLowering
                 if (block < tokens)
                 {
                     digital.Emit("dg.shape", dim, positions, n, heads, groups);
+                    if (full) digital.Emit("dg.mask", mask);
                     digital.Emit("dg.qblock", first);
                 }
                 return digital.Emit("dg.qk", scores.Start, q.Values.Start + first * q.Values.RowUnits, kTable);
@@ -144,6 +150,7 @@ internal sealed partial class ProgramLowering
             Issue(sfu, [scores], [probs], () =>
             {
                 sfu.Emit("sfu.len", positions, n * heads);
+                if (full) sfu.Emit("sfu.mask", mask);
                 if (block < tokens) sfu.Emit("sfu.qblock", first);
                 return sfu.Emit("sfu.softmax", probs.Start, scores.Start, n);
             });

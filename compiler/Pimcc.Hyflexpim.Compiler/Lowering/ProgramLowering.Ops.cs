@@ -31,9 +31,7 @@ internal sealed partial class ProgramLowering
                 Norm(op, pu);
                 break;
             case "gelu" or "silu" or "relu":
-                if (op.Opcode == "gelu" && op.Attrs.StrOr("approximate", "tanh") != "tanh")
-                    throw Unsupported($"%{op.Id}", "exact (erf) GELU; the SFU computes the tanh approximation");
-                Sfu(op, pu, "sfu.act", (dst, src) => [dst.Start, src[0].Start, HyflexpimFormats.ActivationFunction.Code(op.Opcode)]);
+                Sfu(op, pu, "sfu.act", (dst, src) => [dst.Start, src[0].Start, HyflexpimFormats.ActivationFunction.Code(ActivationName(op))]);
                 break;
             case "rotary":
                 if (op.Attrs.BoolOr("interleaved", false) || op.Attrs.IntOr("rotary_dim", op.Attrs.Int("head_dim")) != op.Attrs.Int("head_dim"))
@@ -51,6 +49,14 @@ internal sealed partial class ProgramLowering
                 throw Unsupported($"%{op.Id}", $"no rule for '{op.Opcode}'");
         }
     }
+
+    /// <summary>The SFU's name of an activation: GELU's tanh approximation is <c>gelu</c>, its exact (erf) form <c>gelu_erf</c>.</summary>
+    private string ActivationName(Operation op) => op.Opcode != "gelu" ? op.Opcode : op.Attrs.StrOr("approximate", "tanh") switch
+    {
+        "tanh" => "gelu",
+        "none" => "gelu_erf",
+        var other => throw Unsupported($"%{op.Id}", $"GELU with approximate = \"{other}\" (the SFU computes \"tanh\" and \"none\", the erf form)"),
+    };
 
     private void Embedding(Operation op, int pu)
     {

@@ -36,7 +36,10 @@ public static class HyflexpimFormats
 
     public static readonly EnumDomain NormKind = new("norm", ["layer", "rms"], "LayerNorm (gamma, beta) or RMSNorm (gamma)");
 
-    public static readonly EnumDomain ActivationFunction = new("act", ["gelu", "relu", "silu"], "activation function (GELU: tanh approximation)");
+    public static readonly EnumDomain ActivationFunction = new("act", ["gelu", "relu", "silu", "gelu_erf"], "activation function (gelu: tanh approximation; gelu_erf: exact, x Phi(x))");
+
+    /// <summary>Which KV rows a query sees: those up to its own position (decoders) or all of the table's rows (encoders).</summary>
+    public static readonly EnumDomain AttentionMask = new("mask", ["causal", "full"], "rows a query sees: up to its position, or all");
 
     /// <summary><c>set</c> overwrites the destination, <c>acc</c> adds into it.</summary>
     public static readonly EnumDomain Accumulate = new("accmode", ["set", "acc"], "overwrite or accumulate");
@@ -66,4 +69,5 @@ public static class HyflexpimFormats
     public static readonly WordFormat IoOut = new("IOOUT", WordBits, [Vec, new(Count, 16)]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 16), new(Count, 12)]);
     public static readonly WordFormat QueryBlock = new("QBLK", WordBits, [new(Unsigned, 14)]);
+    public static readonly WordFormat Mask = new("MASK", WordBits, [new(FieldKind.Enum, 1, AttentionMask)]);
 }

@@ -52,6 +52,7 @@ public enum HyflexpimAction
     AnalogGemv,
     DigitalShape,
     QueryBlock,
+    AttentionMask,
     ScoreDot,
     WeightedSum,
     KvWrite,

@@ -57,6 +57,16 @@ public static class GenerationReport
         Add("sim.decode-steps-simulated", "count", "decode steps simulated (the rest interpolated in kv)", steps.Count(s => s.Simulated));
     }
 
+    /// <summary>The totals of a prefill-only run (an encoder's inference: no decode step, so no decode figure):
+    /// latency, energy, average power.</summary>
+    public static void AddPrefillOnlyTotals(List<ReportStat> stats, double prefillSeconds, double joules, string energyWhat)
+    {
+        stats.Add(new ReportStat("latency.total", "s", "the prefill program (one inference; the binary has no decode program)", prefillSeconds));
+        stats.Add(new ReportStat("latency.prefill", "s", "prefill program", prefillSeconds));
+        stats.Add(new ReportStat("energy.total", "J", $"prefill: {energyWhat}", joules));
+        stats.Add(new ReportStat("power.average", "W", "total energy / total time", prefillSeconds > 0 ? joules / prefillSeconds : 0));
+    }
+
     /// <summary>The workload block: model, prompt and generated tokens, how the decode steps were sampled.</summary>
     public static Action<Utf8JsonWriter> Workload(string model, int prompt, IReadOnlyList<DecodeStepLatency> steps, DecodeSampling sampling) => w =>
     {
