@@ -81,7 +81,8 @@ public static class RequestedWorkload
                 $"compiled workload: {w}; use fewer or recompile with --prompt-tokens {prompt}");
         if (generated > w.GeneratedTokens)
             throw new PimccError(ExitCode.WorkloadExceedsCompiled, $"{name}: generation", $"{generated} generated tokens, the binary was compiled for at most {w.GeneratedTokens}",
-                $"compiled workload: {w}; use fewer or recompile with --gen-tokens {generated}");
+                w.Programs.Contains("decode") ? $"compiled workload: {w}; use fewer or recompile with --gen-tokens {generated}"
+                    : "the binary has no decode program (an encoder: prefill only); use --gen-tokens 0");
     }
 
     private static PimccError NoWorkload(string name, string hint) =>

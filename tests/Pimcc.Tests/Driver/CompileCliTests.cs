@@ -84,6 +84,7 @@ public class CompileCliTests
     [Theory]
     [InlineData("hpim")]
     [InlineData("a100")]
+    [InlineData("pimllm")]
     public void AnEncoderIsRefusedByTargetsThatLowerDecodersAndWritesNothing(string target)
     {
         var dir = CliRunner.TempDir();
