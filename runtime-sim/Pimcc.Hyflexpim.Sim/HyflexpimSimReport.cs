@@ -30,7 +30,7 @@ public static class HyflexpimSimReport
         var linear = (g.Prefill.EnergyOf(EnergyGroup.Analog) + g.Prefill.EnergyOf(EnergyGroup.Adc) + g.Decode.EnergyOf(EnergyGroup.Analog) + g.Decode.EnergyOf(EnergyGroup.Adc)) * 1e-12;
         Add("energy.linear", "J", "linear layers: the analog crossbars and their ADCs (ag.gemv)", linear);
         foreach (var grp in Enum.GetValues<EnergyGroup>())
-            Add($"energy.breakdown.{HyflexpimEnergyEvents.Name(grp)}", "J", $"{Describe(grp)}, prefill + decode", (g.Prefill.EnergyOf(grp) + g.Decode.EnergyOf(grp)) * 1e-12); // Decode is empty when prefill-only
+            Add($"energy.breakdown.{HyflexpimEnergyEvents.Name(grp)}", "J", $"{Describe(grp)}, {(g.PrefillOnly ? "prefill (no decode program)" : "prefill + decode")}", (g.Prefill.EnergyOf(grp) + g.Decode.EnergyOf(grp)) * 1e-12);
         Add("energy.per-inference", "J", "energy of the prefill program (one inference over the prompt)", g.Prefill.TotalEnergyPj * 1e-12);
         Add("area.total", "mm2", "chips used x chip.pus x (pu.analogModules x analog module area + pu.digitalModules x digital module area)", g.Chips * target.ChipAreaMm2);
         Add("area.analog", "mm2", "the analog modules of the chips used", g.Chips * target.Chip.Pus * target.Chip.AnalogModulesPerPu * target.Analog.ModuleAreaMm2);
