@@ -1,8 +1,6 @@
-using Pimcc.Diagnostics;
 using Pimcc.Gpu.Isa;
 using Pimcc.Gpu.Sim;
 using Pimcc.Isa.Container;
-using Pimcc.Sim.Functional;
 using Pimcc.Sim.Units;
 using Pimcc.Targets;
 
@@ -15,19 +13,13 @@ namespace Pimcc.Gpu.Sim;
 /// overhead model (<see cref="GpuRoofline.Seconds"/>), over the shared decode schedule; reports in the shared format
 /// (<see cref="GpuSimReport"/>). A GPU baseline runs no values.
 /// </summary>
-public sealed class GpuSimulatorTarget : ISimulatorTarget
+public sealed class GpuSimulatorTarget : TimingOnlySimulatorTarget<GpuTarget>
 {
-    public string Kind => GpuKind.Name;
+    public override string Kind => GpuKind.Name;
 
-    public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request)
-    {
-        var t = TargetLoader.As<GpuTarget>(target, $"{fileName}: section target");
-        return new TimingOutcome(GpuSimReport.ToJson(GpuGeneration.Run(binary, t, fileName, request), t), null);
-    }
+    protected override byte[] Report(PimBinary binary, GpuTarget target, string fileName, TimingRequest request) =>
+        GpuSimReport.ToJson(GpuGeneration.Run(binary, target, fileName, request), target);
 
-    public int? ReturnedVocabulary(PimBinary binary) => null;
-
-    public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request) =>
-        throw new PimccError(ExitCode.Usage, $"{fileName}: --functional", $"target '{target.Name}' is a timing baseline: its kernels carry work, not values",
-            "drop --functional for the timing report, or run values on an hpim target");
+    protected override (string Why, string Hint) NoValues(TargetDescription target) =>
+        ($"target '{target.Name}' is a timing baseline: its kernels carry work, not values", "drop --functional for the timing report, or run values on an hpim target");
 }

@@ -1,8 +1,6 @@
-using Pimcc.Diagnostics;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Hyflexpim.Sim;
 using Pimcc.Isa.Container;
-using Pimcc.Sim.Functional;
 using Pimcc.Sim.Units;
 using Pimcc.Targets;
 
@@ -16,19 +14,13 @@ namespace Pimcc.Hyflexpim.Sim;
 /// (<see cref="HyflexpimGeneration"/>), the paper's metrics in the shared report format (<see cref="HyflexpimSimReport"/>).
 /// No values mode yet (issue 12).
 /// </summary>
-public sealed class HyflexpimSimulatorTarget : ISimulatorTarget
+public sealed class HyflexpimSimulatorTarget : TimingOnlySimulatorTarget<HyflexpimTarget>
 {
-    public string Kind => HyflexpimKind.Name;
+    public override string Kind => HyflexpimKind.Name;
 
-    public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request)
-    {
-        var t = TargetLoader.As<HyflexpimTarget>(target, $"{fileName}: section target");
-        return new TimingOutcome(HyflexpimSimReport.ToJson(HyflexpimGeneration.Run(binary, t, fileName, request), t), null);
-    }
+    protected override byte[] Report(PimBinary binary, HyflexpimTarget target, string fileName, TimingRequest request) =>
+        HyflexpimSimReport.ToJson(HyflexpimGeneration.Run(binary, target, fileName, request), target);
 
-    public int? ReturnedVocabulary(PimBinary binary) => null;
-
-    public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request) =>
-        throw new PimccError(ExitCode.Usage, $"{fileName}: --functional", "the hyflexpim simulator has no values mode yet (timing and energy only)",
-            "drop --functional for the timing report, or run values on an hpim target");
+    protected override (string Why, string Hint) NoValues(TargetDescription target) =>
+        ("the hyflexpim simulator has no values mode yet (timing and energy only)", "drop --functional for the timing report, or run values on an hpim target");
 }

@@ -1,8 +1,6 @@
-using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Pimllm.Isa;
 using Pimcc.Pimllm.Sim;
-using Pimcc.Sim.Functional;
 using Pimcc.Sim.Units;
 using Pimcc.Targets;
 
@@ -15,19 +13,13 @@ namespace Pimcc.Pimllm.Sim;
 /// prefill once and the decode steps over the shared decode schedule (<see cref="PimllmGeneration"/>); reports in the
 /// shared format (<see cref="PimllmSimReport"/>). Values (the functional mode with 1-bit weights) are not run yet.
 /// </summary>
-public sealed class PimllmSimulatorTarget : ISimulatorTarget
+public sealed class PimllmSimulatorTarget : TimingOnlySimulatorTarget<PimllmTarget>
 {
-    public string Kind => PimllmKind.Name;
+    public override string Kind => PimllmKind.Name;
 
-    public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request)
-    {
-        var t = TargetLoader.As<PimllmTarget>(target, $"{fileName}: section target");
-        return new TimingOutcome(PimllmSimReport.ToJson(PimllmGeneration.Run(binary, t, fileName, request), t), null);
-    }
+    protected override byte[] Report(PimBinary binary, PimllmTarget target, string fileName, TimingRequest request) =>
+        PimllmSimReport.ToJson(PimllmGeneration.Run(binary, target, fileName, request), target);
 
-    public int? ReturnedVocabulary(PimBinary binary) => null;
-
-    public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request) =>
-        throw new PimccError(ExitCode.Usage, $"{fileName}: --functional", $"the pimllm simulator runs timing and energy only; values with 1-bit weights need the quantised reference interpreter, which is not there yet",
-            "drop --functional for the timing report");
+    protected override (string Why, string Hint) NoValues(TargetDescription target) =>
+        ("the pimllm simulator runs timing and energy only; values with 1-bit weights need the quantised reference interpreter, which is not there yet", "drop --functional for the timing report");
 }
