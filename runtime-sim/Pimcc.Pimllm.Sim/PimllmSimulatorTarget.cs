@@ -21,5 +21,5 @@ public sealed class PimllmSimulatorTarget : TimingOnlySimulatorTarget<PimllmTarg
         PimllmSimReport.ToJson(PimllmGeneration.Run(binary, target, fileName, request), target);
 
     protected override (string Why, string Hint) NoValues(TargetDescription target) =>
-        ("the pimllm simulator runs timing and energy only; values with 1-bit weights need the quantised reference interpreter, which is not there yet", "drop --functional for the timing report");
+        ("the pimllm simulator runs timing and energy only; it does not run the binary on values yet", "drop --functional for the timing report; `pimcc eval MODEL.onnx --target pimllm` gives the 1-bit model's loss on the quantised reference");
 }
