@@ -14,13 +14,6 @@ public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefil
     public double TotalJoules => Prefill.TotalJoules + Decode.TotalJoules;
     public double TtftSeconds => Prefill.TotalSeconds + (Steps.Count > 0 ? Steps[0].Seconds : 0);
 
-    /// <summary>Steps simulated launch by launch (decode steps are chosen by the shared <see cref="DecodeSchedule"/>).</summary>
-    public const int SampleSteps = 16;
-
-    /// <summary>Adaptive sampling's tolerance: 1%, as the other simulators (a GPU decode step is linear in kv until a
-    /// kernel turns compute bound, where the schedule puts its samples).</summary>
-    public const double Tolerance = 0.01;
-
     /// <summary>Prefill once (its program was compiled for the binary's prompt), then decode step s at kv = prompt + s.</summary>
     public static GpuGeneration Run(PimBinary bin, GpuTarget target, string fileName, TimingRequest request)
     {
@@ -32,7 +25,7 @@ public sealed record GpuGeneration(string Model, int PromptTokens, GpuRun Prefil
         var decodeLaunches = GpuKernelProgram.Read(bin, "decode", fileName);
         var prefill = GpuRun.Of(target, prefillLaunches, 0);
 
-        var options = new DecodeScheduleOptions(request.Sampling, SampleSteps, Tolerance);
+        var options = DecodeScheduleOptions.Default(request.Sampling);
         var decode = new GpuRun();
         var steps = GenerationReport.RunDecode(prompt, generated, options, i => GpuRun.Of(target, decodeLaunches, prompt + i),
             r => r.TotalSeconds, decode.AddScaled, request.Progress);

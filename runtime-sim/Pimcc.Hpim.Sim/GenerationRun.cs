@@ -9,7 +9,7 @@ public sealed record GenerationRequest(int PromptLength, int OutputTokens, Progr
     public DecodeSampling Sampling { get; init; } = DecodeSampling.Interpolated;
 
     /// <summary>Simulated steps when interpolating (at least 2); runs of up to this many steps are always exact.</summary>
-    public int SampleSteps { get; init; } = 16;
+    public int SampleSteps { get; init; } = DecodeScheduleOptions.DefaultSampleSteps;
 
     /// <summary>
     /// <see cref="DecodeSampling.Adaptive"/>: largest disagreement (relative to the middle step's latency; energy
@@ -18,7 +18,7 @@ public sealed record GenerationRequest(int PromptLength, int OutputTokens, Progr
     /// in kv (one KV block of positions per stair, about 1% of a step on OPT-1.3B), so a tighter tolerance only spends
     /// the budget on stairs, which average out over the interval.
     /// </summary>
-    public double Tolerance { get; init; } = 0.01;
+    public double Tolerance { get; init; } = DecodeScheduleOptions.DefaultTolerance;
 
     /// <summary>
     /// Simulate programs that declare their layers with a few layer counts and extrapolate (<see cref="LayerSampling"/>);

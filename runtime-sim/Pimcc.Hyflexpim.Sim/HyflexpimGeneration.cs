@@ -17,12 +17,6 @@ public sealed record HyflexpimGeneration(string Model, int PromptTokens, Hyflexp
     public double TotalJoules => (Prefill.TotalEnergyPj + Decode.TotalEnergyPj) * 1e-12;
     public double TtftSeconds => Prefill.Makespan * 1e-12 + (Steps.Count > 0 ? Steps[0].Seconds : 0);
 
-    /// <summary>Steps simulated instruction by instruction (the others interpolated by the shared <see cref="DecodeSchedule"/>).</summary>
-    public const int SampleSteps = 16;
-
-    /// <summary>Adaptive sampling's tolerance, as the other simulators: 1%.</summary>
-    public const double Tolerance = 0.01;
-
     /// <summary>Prefill once at position 0 (its program was compiled for exactly the binary's prompt), then decode step s
     /// at position prompt + s.</summary>
     public static HyflexpimGeneration Run(PimBinary bin, HyflexpimTarget target, string fileName, TimingRequest request)
@@ -39,7 +33,7 @@ public sealed record HyflexpimGeneration(string Model, int PromptTokens, Hyflexp
         var decodeProgram = generated > 0 ? HyflexpimMachine.Program(bin, "decode", fileName) : [];
         var prefill = HyflexpimMachine.RunProgram(target, costs, energy, prefillProgram, 0, fileName, "prefill");
 
-        var options = new DecodeScheduleOptions(request.Sampling, SampleSteps, Tolerance);
+        var options = DecodeScheduleOptions.Default(request.Sampling);
         var decode = new HyflexpimRun();
         var list = GenerationReport.RunDecode(prompt, generated, options,
             i => HyflexpimMachine.RunProgram(target, costs, energy, decodeProgram, prompt + i, fileName, "decode"),

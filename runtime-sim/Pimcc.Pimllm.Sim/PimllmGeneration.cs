@@ -10,12 +10,6 @@ namespace Pimcc.Pimllm.Sim;
 /// <summary>A generation on pimllm: the prefill run, the decode steps (their weighted sum) and each step's latency.</summary>
 public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun Prefill, PimllmRun Decode, IReadOnlyList<DecodeStepLatency> Steps, DecodeSampling Sampling)
 {
-    /// <summary>Decode steps simulated when sampling (the shared <see cref="DecodeSchedule"/> chooses them).</summary>
-    public const int SampleSteps = 16;
-
-    /// <summary>Adaptive sampling's tolerance: 1%, as the other simulators.</summary>
-    public const double Tolerance = 0.01;
-
     public double TotalSeconds => (Prefill.Makespan + Decode.Makespan) * 1e-12;
     public double TotalJoules => (Prefill.TotalEnergyPj + Decode.TotalEnergyPj) * 1e-12;
 
@@ -35,7 +29,7 @@ public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun 
         var decodeProgram = PimllmProgram.Read(bin, "decode", fileName);
         var prefill = PimllmMachine.Run(prefillProgram, target, costs, times, 0, fileName);
 
-        var options = new DecodeScheduleOptions(request.Sampling, SampleSteps, Tolerance);
+        var options = DecodeScheduleOptions.Default(request.Sampling);
         var decode = new PimllmRun(costs);
         var steps = GenerationReport.RunDecode(prompt, generated, options, i => PimllmMachine.Run(decodeProgram, target, costs, times, prompt + i, fileName),
             r => r.Makespan * 1e-12, decode.AddScaled, request.Progress);

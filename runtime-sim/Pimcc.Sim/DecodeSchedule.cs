@@ -18,7 +18,17 @@ public interface IRunFigures
 /// <param name="Tolerance"><see cref="DecodeSampling.Adaptive"/>: the largest disagreement, relative to the middle step's
 /// latency (energy: to its energy), between a simulated middle step and the line through its interval's ends for
 /// which the interval counts as linear.</param>
-public sealed record DecodeScheduleOptions(DecodeSampling Sampling, int SampleSteps, double Tolerance);
+public sealed record DecodeScheduleOptions(DecodeSampling Sampling, int SampleSteps, double Tolerance)
+{
+    /// <summary>Simulated steps every simulator uses unless asked otherwise: 16.</summary>
+    public const int DefaultSampleSteps = 16;
+
+    /// <summary>Adaptive sampling's default tolerance: 1%, the accuracy the other fast paths are held to.</summary>
+    public const double DefaultTolerance = 0.01;
+
+    /// <summary>The defaults with the requested sampling.</summary>
+    public static DecodeScheduleOptions Default(DecodeSampling sampling) => new(sampling, DefaultSampleSteps, DefaultTolerance);
+}
 
 /// <summary>
 /// Which decode steps of a generation a simulator runs, and how the others are interpolated linearly in kv between
