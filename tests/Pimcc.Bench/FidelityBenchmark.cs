@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Pimcc.Driver;
+using Pimcc.Driver.Commands;
 
 namespace Pimcc.Bench;
 
@@ -51,10 +51,9 @@ public static class FidelityBenchmark
     /// <summary>The three tables (Markdown), from one simulation of each target into <paramref name="scratch"/>.</summary>
     public static string Tables(string root, string target, string scratch)
     {
-        var config = Path.Combine(root, "samples", "hf-configs", Model + ".json");
-        var pim = Simulate(config, target, [], Path.Combine(scratch, "pim.json"));
-        var gpu = Simulate(config, "a100", ["--set", "overhead.enabled=true"], Path.Combine(scratch, "a100.json"));
-        var shape = OptShape.Read(config);
+        var pim = Simulate(root, target, [], scratch);
+        var gpu = Simulate(root, "a100", ["--set", "overhead.enabled=true"], scratch);
+        var shape = OptShape.Read(Path.Combine(root, "samples", "hf-configs", Model + ".json"));
         var s = new StringBuilder();
         Breakdown(s, target, pim);
         s.AppendLine();
@@ -64,15 +63,11 @@ public static class FidelityBenchmark
         return s.ToString();
     }
 
-    private static IReadOnlyDictionary<string, double> Simulate(string config, string target, string[] extra, string file)
+    private static IReadOnlyDictionary<string, double> Simulate(string root, string target, string[] extra, string scratch)
     {
-        var err = new StringWriter();
-        var code = Cli.Run(["run", config, "--target", target, "--prompt-tokens", PromptTokens.ToString(CultureInfo.InvariantCulture),
-            "--gen-tokens", DecodeTokens.ToString(CultureInfo.InvariantCulture), "--format", "json", "-o", file, .. extra], TextWriter.Null, err);
-        if (code != 0) throw new InvalidOperationException($"{target}: exit {code}: {err.ToString().Split('\n')[0]}");
-        using var doc = JsonDocument.Parse(File.ReadAllText(file));
-        return doc.RootElement.GetProperty("statistics").EnumerateArray()
-            .ToDictionary(x => x.GetProperty("name").GetString()!, x => x.GetProperty("value").GetDouble(), StringComparer.Ordinal);
+        var file = StudyRun.Run(root, scratch, Model, PromptTokens, DecodeTokens, target, extra)
+            ?? throw new InvalidOperationException($"{Model} on {target} did not simulate (the line above says why)");
+        return CompareCommand.Read(file).Statistics.ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
     }
 
     private static double Ms(IReadOnlyDictionary<string, double> stats, string cls) => stats[$"decode.critical-path.{cls}"] * 1e3;
