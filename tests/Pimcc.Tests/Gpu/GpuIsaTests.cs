@@ -1,3 +1,4 @@
+using Pimcc.Tests.Isa;
 using Pimcc.Tests.Meta;
 using Pimcc.Diagnostics;
 using Pimcc.Gpu.Isa;
@@ -31,13 +32,8 @@ public class GpuIsaTests
     [InlineData("wk.flops hi=511, lo=2147483647, perkv=65535", 0x10FFFFFFFFFFFFFFUL)]
     [InlineData("wk.bytes hi=3, lo=5, perkv=7", 0x1101800000050007UL)]
     [InlineData("k.softmax op=attention", 0x3020000000000000UL)]
-    public void WordsAreEncodedAsTheFormatsSay(string text, ulong word)
-    {
-        var bin = Assembler.Assemble(Header + ".kernels 0\n    " + text + "\n" + (text.StartsWith("wk", StringComparison.Ordinal) ? "    k.elt op=other\n" : ""), "t.pasm");
-        var s = bin.Streams.Single();
-        s.Kind.Table.Encode(s.Words[0]).ShouldBe(word);
-        s.Kind.Table.Decode(word, "t").ShouldBe(s.Words[0]);
-    }
+    public void WordsAreEncodedAsTheFormatsSay(string text, ulong word) =>
+        AssembledWord.ShouldEncodeAs(Header + ".kernels 0\n    " + text + "\n" + (text.StartsWith("wk", StringComparison.Ordinal) ? "    k.elt op=other\n" : ""), word);
 
     [Fact]
     public void OperatorClassesAreTheSharedReportClassesInOrder()
