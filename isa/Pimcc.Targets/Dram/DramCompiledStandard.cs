@@ -32,6 +32,12 @@ internal sealed class DramCompiledStandard
     // Windowed rules keep rings of recent issues: RingOf[level * commands + command] is a ring key or -1.
     public readonly int[] RingOf, RingSize, RingLevel;
 
+    // Groups of nodes some command touches all of ([command * levels + level] -> pair, or -1): for each pair (level l,
+    // ancestor level s), GroupAncestor[pair][l node] is its s node, GroupAncestorLevel[pair] is s, GroupsAt[l] the pairs
+    // at level l. The engine keeps, per pair and ancestor, the last issue of each command (DramTimingEngine._group).
+    public readonly int[] GroupOf, GroupAncestorLevel;
+    public readonly int[][] GroupsAt, GroupAncestor;
+
     public DramCompiledStandard(DramStandard standard)
     {
         var org = standard.Organization;
@@ -93,5 +99,21 @@ internal sealed class DramCompiledStandard
         for (var c = 0; c < Commands; c++) RuleStart[c + 1] += RuleStart[c];
         Rules = sorted.Select(r => new Rule(r.Level, r.Preceding, r.Latency, r.Window > 1 ? RingOf[r.Level * Commands + r.Preceding] : -1, r.Sibling)).ToArray();
         RuleText = sorted.Select(standard.Describe).ToArray();
+
+        GroupOf = Enumerable.Repeat(-1, Commands * Levels).ToArray();
+        var pairs = new List<(int Level, int Ancestor)>();
+        for (var c = 0; c < Commands; c++)
+            for (var l = 0; l < Levels; l++)
+            {
+                if (Count[c * Levels + l] <= 1) continue;
+                var pair = (l, ScopeLevel[c]);
+                var index = pairs.IndexOf(pair);
+                if (index < 0) { index = pairs.Count; pairs.Add(pair); }
+                GroupOf[c * Levels + l] = index;
+            }
+        GroupAncestorLevel = pairs.Select(p => p.Ancestor).ToArray();
+        GroupAncestor = pairs.Select(p => Enumerable.Range(0, org.NodeCount(p.Level))
+            .Select(n => n / (org.BanksUnder(p.Ancestor) / org.BanksUnder(p.Level))).ToArray()).ToArray();
+        GroupsAt = Enumerable.Range(0, Levels).Select(l => Enumerable.Range(0, pairs.Count).Where(i => pairs[i].Level == l).ToArray()).ToArray();
     }
 }

@@ -46,14 +46,13 @@ public sealed partial class DramTimingEngine
     private long _lastIssue = Never;
 
     // Group maxima, so a command covering many nodes reads one entry per rule instead of one per node: for each pair
-    // (level l, ancestor level s) such that some command touches every l node of an s node, _group[pair][ancestor *
-    // commands + command] is the last issue of the command to any l node under the ancestor (issues come in cycle
-    // order, so that is the max over those nodes of _last). _groupOf[command * levels + l] is the pair a covering
-    // command reads, or -1; _groupsAt[l] the pairs an issue at level l updates.
+    // (level l, ancestor level s) of the compiled standard's groups, _group[pair][ancestor * commands + command] is
+    // the last issue of the command to any l node under the ancestor (issues come in cycle order, so that is the max
+    // over those nodes of _last). The shared tables: the pair a covering command reads (_groupOf), the pairs an issue
+    // at level l updates (_groupsAt), each l node's ancestor (_groupAncestor: no division in the hot loop).
     private readonly long[][] _group;
     private readonly int[] _groupOf;
-    private readonly int[][] _groupsAt;
-    private readonly int[][] _groupAncestor;       // [pair][l node]: its ancestor (no division in the hot loop)
+    private readonly int[][] _groupsAt, _groupAncestor;
 
     // The last legal probe, so that Issue right after Probe at its answer need not probe again.
     private int _probedCommand = -1;
@@ -99,29 +98,9 @@ public sealed partial class DramTimingEngine
         Refresh = new DramRefreshSchedule(refresh, _openBanks.Length);
         _issued = new long[_commands];
 
-        _groupOf = Enumerable.Repeat(-1, _commands * _levels).ToArray();
-        var pairs = new List<(int Level, int Ancestor)>();
-        for (var cmd = 0; cmd < _commands; cmd++)
-            for (var l = 0; l < _levels; l++)
-            {
-                if (_count[cmd * _levels + l] <= 1) continue;
-                var pair = (l, _scopeLevel[cmd]);
-                var index = pairs.IndexOf(pair);
-                if (index < 0) { index = pairs.Count; pairs.Add(pair); }
-                _groupOf[cmd * _levels + l] = index;
-            }
-        _group = new long[pairs.Count][];
-        _groupAncestor = new int[pairs.Count][];
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            _group[i] = new long[_org.NodeCount(pairs[i].Ancestor) * _commands];
-            Array.Fill(_group[i], Never);
-            var span = _org.BanksUnder(pairs[i].Ancestor) / _org.BanksUnder(pairs[i].Level);
-            _groupAncestor[i] = Enumerable.Range(0, _org.NodeCount(pairs[i].Level)).Select(n => n / span).ToArray();
-        }
-        _groupsAt = new int[_levels][];
-        for (var l = 0; l < _levels; l++)
-            _groupsAt[l] = Enumerable.Range(0, pairs.Count).Where(i => pairs[i].Level == l).ToArray();
+        (_groupOf, _groupsAt, _groupAncestor) = (c.GroupOf, c.GroupsAt, c.GroupAncestor);
+        _group = c.GroupAncestorLevel.Select(level => new long[_org.NodeCount(level) * _commands]).ToArray();
+        foreach (var g in _group) Array.Fill(g, Never);
     }
 
     public DramStandard Standard => _standard;
