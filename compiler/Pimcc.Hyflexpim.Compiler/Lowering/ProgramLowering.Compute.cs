@@ -99,32 +99,9 @@ internal sealed partial class ProgramLowering
     /// </summary>
     private void Attention(Operation op, int pu)
     {
-        long heads = op.Attrs.Int("heads"), groups = op.Attrs.IntOr("kv_heads", heads), dim = op.Attrs.Int("head_dim");
-        var tokens = Rows(op.Result);
-        var full = !op.Attrs.BoolOr("causal", true);
-        if (Math.Abs(op.Attrs.FloatOr("scale", 1 / Math.Sqrt(dim)) * Math.Sqrt(dim) - 1) > 1e-6)
-            throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
-        if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
-        var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
-        var (kTable, vTable, positions) = _layout.Kv(pu, cache);
-        if (full && positions != tokens)
-            throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
-        var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
-        Limit(op, "the head size", dim, 10);
-        Limit(op, "the KV cache length", positions, 14);
-        Limit(op, "the token count", tokens, 14);
-        Limit(op, "the head count", heads, 8);
-        var q = Quantized(At(Value(op.Operands[0].Name), pu));
-        var k = Quantized(At(Value(op.Operands[1].Name), pu));
-        var v = Quantized(At(Value(op.Operands[2].Name), pu));
+        var (shape, q) = WriteKv(op, pu, withQuery: true);
+        var (heads, groups, dim, tokens, positions, kTable, vTable, full, mask) = shape;
         var digital = _layout.Stream(HyflexpimStreams.Digital, pu);
-        Issue(digital, [k.Values, k.Scales], [], () =>
-        {
-            digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
-            if (full) digital.Emit("dg.mask", mask);
-            return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
-        });
-        Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
         var sfu = _layout.Stream(HyflexpimStreams.Sfu, pu);
         // A long prompt's scores and probabilities of all queries at once outgrow the window: queries in blocks.
         var scoreRowBytes = BufferValue.UnitsOf(positions * I32) * HyflexpimFormats.BufferUnitBytes;
@@ -161,6 +138,46 @@ internal sealed partial class ProgramLowering
         }
         Define(op, output!); // the loop runs at least once (tokens >= 1)
     }
+
+    /// <summary>The shape an attention runs with on its PU's digital PIM (the run's tokens, the KV tables).</summary>
+    private sealed record AttentionShape(long Heads, long Groups, long Dim, long Tokens, long Positions, long KTable, long VTable, bool Full, long Mask);
+
+    /// <summary>An attention's K and V rows of the run's tokens, quantised (SFU) and written into the layer's KV tables
+    /// (dg.kvw at the run's first position); with <paramref name="withQuery"/> Q is quantised first, for the scores.</summary>
+    private (AttentionShape Shape, (BufferValue Values, BufferValue Scales) Q) WriteKv(Operation op, int pu, bool withQuery)
+    {
+        long heads = op.Attrs.Int("heads"), groups = op.Attrs.IntOr("kv_heads", heads), dim = op.Attrs.Int("head_dim");
+        var tokens = Rows(op.Result);
+        var full = !op.Attrs.BoolOr("causal", true);
+        if (Math.Abs(op.Attrs.FloatOr("scale", 1 / Math.Sqrt(dim)) * Math.Sqrt(dim) - 1) > 1e-6)
+            throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
+        if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
+        var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
+        var (kTable, vTable, positions) = _layout.Kv(pu, cache);
+        if (full && positions != tokens)
+            throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
+        var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
+        Limit(op, "the head size", dim, 10);
+        Limit(op, "the KV cache length", positions, 14);
+        Limit(op, "the token count", tokens, 14);
+        Limit(op, "the head count", heads, 8);
+        var q = withQuery ? Quantized(At(Value(op.Operands[0].Name), pu)) : default;
+        var k = Quantized(At(Value(op.Operands[1].Name), pu));
+        var v = Quantized(At(Value(op.Operands[2].Name), pu));
+        var digital = _layout.Stream(HyflexpimStreams.Digital, pu);
+        Issue(digital, [k.Values, k.Scales], [], () =>
+        {
+            digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
+            if (full) digital.Emit("dg.mask", mask);
+            return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
+        });
+        Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
+        return (new AttentionShape(heads, groups, dim, tokens, positions, kTable, vTable, full, mask), q);
+    }
+
+    /// <summary>An attention whose output nothing in the program reads (the last layer's, in a chunk before the last):
+    /// only its K and V rows are written.</summary>
+    private void KvWrites(Operation op, int pu) => WriteKv(op, pu, withQuery: false);
 
     private void Discard(BufferValue b) => Window(b.Pu).Free(b.Start, b.Units, [.. b.Prior, .. b.Writers, .. b.Readers]);
 }

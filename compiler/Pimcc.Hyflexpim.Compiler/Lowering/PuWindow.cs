@@ -33,9 +33,9 @@ internal sealed class PuWindow(int pu, long paramUnits)
             return (f.Start, f.Touched);
         }
         if (_top + units > Capacity)
-            throw new PimccError(ExitCode.CapacityExceeded, $"PU {pu}",
+            throw new WindowFullException(new PimccError(ExitCode.CapacityExceeded, $"PU {pu}",
                 $"{what} does not fit the PU's {HyflexpimFormats.WindowBytes >> 20} MiB activation window ({(_top + units) * HyflexpimFormats.BufferUnitBytes} bytes live with it)",
-                "compile for fewer --prompt-tokens");
+                "compile for fewer --prompt-tokens"));
         var start = _top;
         _top += units;
         HighWater = Math.Max(HighWater, _top);
@@ -63,4 +63,11 @@ internal sealed class PuWindow(int pu, long paramUnits)
     /// <summary>The last access of each stream (what a later writer has to wait for).</summary>
     private static List<Access> Latest(IEnumerable<Access> touched) =>
         [.. touched.GroupBy(a => a.Stream).Select(g => g.MaxBy(a => a.Item))];
+}
+
+/// <summary>Values beyond a PU's activation window: the backend lowers the prompt in smaller chunks, or reports
+/// <see cref="Error"/> when no chunk fits.</summary>
+internal sealed class WindowFullException(PimccError error) : Exception(error.Message)
+{
+    public PimccError Error => error;
 }
