@@ -22,9 +22,11 @@ internal sealed partial class ProgramLowering
     /// <summary>
     /// A linear on the crossbars: the input is quantised (SFU) on the stage's home PU and sent to the other PUs holding
     /// tiles of the weight; each PU reads its tile groups (ag.gemv); partial results of other PUs come back over the
-    /// shared bus and the home PU's SFU adds them (sfu.reduce).
+    /// shared bus and the home PU's SFU adds them (sfu.reduce). With <paramref name="dequantise"/> (the <c>mul</c> by
+    /// the weight's scales that alone reads the sums) each row block's i32 sums are dequantised by the SFU into that
+    /// op's FP16 result right away, so the whole i32 result never takes window space.
     /// </summary>
-    private void Linear(Operation op, int home)
+    private void Linear(Operation op, int home, Operation? dequantise)
     {
         var wo = op.Operands[1];
         if (wo.Kind != OperandKind.Weight || !_layout.Tiles.TryGetValue(wo.Name, out var tiles))
@@ -37,24 +39,51 @@ internal sealed partial class ProgramLowering
         Limit(op, "the linear's output size", n, 18);
         Limit(op, "the token count", rows, 14);
         var q = Quantized(x);
-        var result = Allocate(home, rows, n, I32, $"%{op.Id}");
         var pus = tiles.Pus.ToList();
         // Partial sums of a weight spread over PUs are staged on the home PU, one block per PU: a long prompt's rows go
-        // through in row blocks whose staging fits a quarter of the window.
-        var stagedRowBytes = pus.Count * BufferValue.UnitsOf(n * I32) * HyflexpimFormats.BufferUnitBytes;
+        // through in row blocks whose staging (and, dequantised at once, whose sums) fit a quarter of the window.
+        var rowBytes = BufferValue.UnitsOf(n * I32) * HyflexpimFormats.BufferUnitBytes;
+        var stagedRowBytes = pus.Count * rowBytes;
         var block = pus.Count > 1 ? Math.Clamp(BlockBytes / stagedRowBytes, 1, rows) : rows;
+        if (dequantise is null)
+        {
+            var result = Allocate(home, rows, n, I32, $"%{op.Id}");
+            for (long first = 0; first < rows; first += block)
+                LinearRows(tiles, q.Values, result, 0, home, pus, first, Math.Min(block, rows - first), rows);
+            Define(op, result);
+            return;
+        }
+        var param = ParamsOf(_layout, dequantise, home);
+        var w = _layout.Module.FindWeight(dequantise.Operands[1].Name)!;
+        if (w.Type.Shape.Aggregate(1L, (a, d) => a * d.Constant) != n)
+            throw Unsupported($"%{dequantise.Id}", $"an element-wise op with a weight of shape {w.Type} (the SFU broadcasts one row)");
+        var output = Allocate(home, Rows(dequantise.Result), Len(dequantise.Result), _layout.SfuBytes, $"%{dequantise.Id}");
+        block = Math.Min(block, Math.Max(1, BlockBytes / rowBytes));
+        var sfu = _layout.Stream(HyflexpimStreams.Sfu, home);
         for (long first = 0; first < rows; first += block)
-            LinearRows(tiles, q.Values, result, home, pus, first, Math.Min(block, rows - first), rows);
-        Define(op, result);
+        {
+            var count = Math.Min(block, rows - first);
+            var sums = Allocate(home, count, n, I32, $"%{op.Id}");
+            LinearRows(tiles, q.Values, sums, first, home, pus, first, count, count);
+            Issue(sfu, [sums], [output], () =>
+            {
+                sfu.Emit("sfu.len", n, count);
+                return sfu.Emit("sfu.mul", output.Start + first * output.RowUnits, sums.Start, param);
+            });
+            Discard(sums);
+        }
+        Define(dequantise, output);
     }
 
-    /// <summary>Rows first .. first + count - 1 of a linear: each PU reads its tile groups for them; with tiles on several
-    /// PUs the partial sums are staged on the home PU (over the shared bus from the others) and the SFU adds them.</summary>
-    private void LinearRows(WeightTiles tiles, BufferValue inputs, BufferValue result, int home, List<int> pus, long first, long count, long rows)
+    /// <summary>Rows first .. first + count - 1 of a linear (into <paramref name="result"/>, whose row 0 is row
+    /// <paramref name="resultFirst"/>; <paramref name="rows"/> of them): each PU reads its tile groups for them; with
+    /// tiles on several PUs the partial sums are staged on the home PU (over the shared bus from the others) and the SFU
+    /// adds them.</summary>
+    private void LinearRows(WeightTiles tiles, BufferValue inputs, BufferValue result, long resultFirst, int home, List<int> pus, long first, long count, long rows)
     {
         long n = tiles.Outputs, k = tiles.Inputs;
         var whole = count == rows;
-        var resultAt = result.Start + first * result.RowUnits;
+        var resultAt = result.Start + (first - resultFirst) * result.RowUnits;
         BufferValue? staging = pus.Count > 1 ? Allocate(home, count * pus.Count, n, I32, "partial sums") : null;
         var temporaries = new List<BufferValue>();
         for (var part = 0; part < pus.Count; part++)

@@ -104,6 +104,11 @@ internal sealed partial class ProgramLowering
             if (kept[i] == Keep.None) continue;
             var op = _fn.Body[i];
             if (kept[i] == Keep.KvWrites) KvWrites(op, homes[i]);
+            else if (op.Opcode == "linear" && Dequantisation(i) is { } deq)
+            {
+                Linear(op, homes[i], deq);
+                kept[i + 1] = Keep.None; // lowered with the linear
+            }
             else LowerOp(op, homes[i]);
             foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value))
                 if (_lastUse.GetValueOrDefault(Root(o.Name)) == i) Release(Root(o.Name));
@@ -137,6 +142,22 @@ internal sealed partial class ProgramLowering
             foreach (var o in reads.Where(o => o.Kind == OperandKind.Value)) live.Add(o.Name);
         }
         return kept;
+    }
+
+    /// <summary>The dequantisation (<c>mul</c> by the weight's scales) that alone reads linear <paramref name="i"/>'s
+    /// i32 sums, when those sums of all the run's rows would take more than a block of the window: the SFU then
+    /// dequantises each row block's sums as they come, and the i32 sums never sit whole in the window.</summary>
+    private Operation? Dequantisation(int i)
+    {
+        if (i + 1 >= _fn.Body.Length) return null;
+        var (op, next) = (_fn.Body[i], _fn.Body[i + 1]);
+        if (next.Opcode != "mul" || next.Operands.Length != 2 || next.Operands[0].Kind != OperandKind.Value || next.Operands[0].Name != op.Result.Name
+            || next.Operands[1].Kind != OperandKind.Weight || _lastUse.GetValueOrDefault(op.Result.Name) != i + 1
+            || _fn.Body.Skip(i + 2).Any(o => o.Operands.Any(x => x.Kind == OperandKind.Value && x.Name == op.Result.Name))
+            || _fn.Returns.Any(r => r.Name == op.Result.Name))
+            return null;
+        var sums = Rows(op.Result) * BufferValue.UnitsOf(Len(op.Result) * I32) * HyflexpimFormats.BufferUnitBytes;
+        return sums > BlockBytes ? next : null;
     }
 
     private string Root(string name) => _aliasOf.TryGetValue(name, out var r) ? Root(r) : name;

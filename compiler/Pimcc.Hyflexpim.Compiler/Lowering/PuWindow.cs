@@ -32,6 +32,15 @@ internal sealed class PuWindow(int pu, long paramUnits)
             if (f.Units > units) _free.Insert(i, f with { Start = f.Start + units, Units = f.Units - units });
             return (f.Start, f.Touched);
         }
+        // Past the window's end, the free block just below the top (if any) grows upwards instead: it and the unused
+        // space above it may hold what no single free block does (a first-fit window fragments).
+        if (_top + units > Capacity && _free.Count > 0 && _free[^1] is var last && last.Start + last.Units == _top && last.Start + units <= Capacity)
+        {
+            _free.RemoveAt(_free.Count - 1);
+            _top = last.Start + units;
+            HighWater = Math.Max(HighWater, _top);
+            return (last.Start, last.Touched);
+        }
         if (_top + units > Capacity)
             throw new WindowFullException(new PimccError(ExitCode.CapacityExceeded, $"PU {pu}",
                 $"{what} does not fit the PU's {HyflexpimFormats.WindowBytes >> 20} MiB activation window ({(_top + units) * HyflexpimFormats.BufferUnitBytes} bytes live with it)",

@@ -3,6 +3,7 @@ using Pimcc.Hyflexpim.Isa;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
 using Pimcc.Tests.Driver;
+using Pimcc.Tests.HfConfig;
 
 namespace Pimcc.Tests.Hyflexpim;
 
@@ -153,5 +154,44 @@ public class HyflexpimLongPromptTests
         ProgramTokens(bin, "prefill").ShouldBe(508);
         Stat(report, "prefill.count.kv-rows-written").ShouldBe(12 * 2 * 1020);
         Stat(report, "prefill.count.digital-multiplies").ShouldBe(CausalMultiplies(12, 12, 64, 1020, 512));
+    }
+
+    [Fact]
+    public void BertLargeAt512TokensDequantisesItsFfnSumsInRowBlocksAndFitsTheWindow()
+    {
+        // An encoder's prompt cannot go through in chunks (every query sees every row of the layer before). BERT-Large's
+        // FFN gives 512 x 4,096 i32 sums (8 MiB) and their 4 MiB FP16 dequantisation; with its 1 MiB residual and the
+        // window's fragments that outgrew 16 MiB (exit 42 between 384 and 512 tokens). Now the SFU dequantises each row
+        // block of sums as it comes (the i32 sums never sit whole), and a block past the window's end may grow the free
+        // block below the top.
+        var (bin, report) = CompileAndSimulate("bert-large-uncased.json", 512, 0);
+        bin.Workload!.Programs.ShouldBe(["prefill"]);
+        foreach (var a in bin.MemoryMap.Where(r => r.Kind == RegionKind.Activation))
+            (((BufferPlacement)a.Placement).Address + a.SizeBytes).ShouldBeLessThanOrEqualTo(16L << 20);
+        // The fused dequantisations: sfu.mul over fewer rows than the prompt (row blocks of at most 4 MiB of i32 sums:
+        // 256 rows of 4,096 outputs), and every one of the 512 rows dequantised once per such linear.
+        var sfu = bin.SfuStreams.SelectMany(st => st.Words).ToList();
+        var blockMuls = sfu.Zip(sfu.Skip(1)).Where(p => p.Second.Mnemonic == "sfu.mul" && p.First.Mnemonic == "sfu.len" && p.First["rows"] < 512).ToList();
+        blockMuls.ShouldNotBeEmpty();
+        blockMuls.ShouldAllBe(p => p.First["rows"] * p.First["len"] * 4 <= 4L << 20);
+        (blockMuls.Sum(p => p.First["rows"]) % 512).ShouldBe(0);
+        // 24 layers of 16 heads of 64, a full mask: every query sees all 512 rows; every layer weight read for 512 tokens.
+        Stat(report, "prefill.count.digital-multiplies").ShouldBe(2.0 * 24 * 16 * 64 * 512 * 512);
+        Stat(report, "prefill.count.kv-rows-written").ShouldBe(24 * 2 * 512);
+        bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar).ShouldAllBe(r => r.Name.StartsWith("encoder.layer.", StringComparison.Ordinal));
+        Stat(report, "prefill.count.array-reads").ShouldBe(PrefillArrayReads(bin, 512, "encoder.layer."));
+    }
+
+    [Fact]
+    public void AnEncoderWhoseValuesOutgrowTheWindowIsRefusedWithNothingWritten()
+    {
+        // BERT-Base stretched to 1,024 positions: its 1,024 x 4,096 FFN values alone are 8 MiB of FP16, and an encoder
+        // cannot go through in chunks: exit 42, no output.
+        var config = Path.Combine(CliRunner.TempDir(), "bert-1024.json");
+        File.WriteAllText(config, HfConfigKit.Edit("bert-base-uncased.json", c => c["max_position_embeddings"] = 1024));
+        var bin = Path.Combine(CliRunner.TempDir(), "m.bin");
+        CliRunner.Run(config, "--target", "hyflexpim", "--prompt-tokens", "1024", "--gen-tokens", "0", "-o", bin)
+            .ShouldBeOneLineError(Pimcc.Diagnostics.ExitCode.CapacityExceeded, "does not fit the PU's 16 MiB activation window");
+        File.Exists(bin).ShouldBeFalse();
     }
 }

@@ -145,9 +145,7 @@ public class HyflexpimLoweringTests
     [Theory]
     [InlineData("olmo-1b.json", "16", "4", ExitCode.UnsupportedOperator, "a normalisation without gamma")]
     [InlineData("stablelm-2-1_6b.json", "16", "4", ExitCode.UnsupportedOperator, "partial rotary embeddings")]
-    // An encoder's prompt cannot go through in chunks (every query sees every row): BERT-Large's 512 tokens of FFN
-    // values outgrow the window (a decoder's long prompt goes through in chunks: HyflexpimLongPromptTests).
-    [InlineData("bert-large-uncased.json", "512", "0", ExitCode.CapacityExceeded, "does not fit the PU's 16 MiB activation window")]
+    // Values beyond the window: HyflexpimLongPromptTests (a decoder's long prompt goes through in chunks, an encoder's cannot).
     public void WhatTheBackendCannotLowerIsRefusedWithNothingWritten(string config, string prompt, string generated, ExitCode code, string message)
     {
         var dir = CliRunner.TempDir();
