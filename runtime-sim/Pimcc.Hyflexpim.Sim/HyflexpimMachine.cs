@@ -45,14 +45,19 @@ public sealed class HyflexpimMachine
         return b;
     }
 
-    /// <summary>The streams' word ranges of program <paramref name="program"/>: from its entry to the stream's next entry (or end).</summary>
+    /// <summary>The streams' word ranges of program <paramref name="program"/>: from its entry to the stream's next entry
+    /// (or end). A program empty on a stream has its entry at the same word as the next program's; entries at one word
+    /// follow the workload's program order (the lowering order), not their names.</summary>
     public static IReadOnlyList<(InstructionStream Stream, int Start, int End)> Program(PimBinary bin, string program, string fileName)
     {
+        var order = (bin.Workload?.Programs ?? []).ToList();
+        var rank = order.IndexOf(program);
+        bool Later(StreamEntry e, int start) => e.Word > start || e.Word == start && rank >= 0 && order.IndexOf(e.Name) > rank;
         var list = new List<(InstructionStream, int, int)>();
         foreach (var s in bin.Streams)
         {
             if (s.EntryWord(program) is not { } start) continue;
-            var end = s.Entries.Where(e => e.Word > start).Select(e => e.Word).DefaultIfEmpty(s.Words.Count).Min();
+            var end = s.Entries.Where(e => Later(e, start)).Select(e => e.Word).DefaultIfEmpty(s.Words.Count).Min();
             list.Add((s, start, end));
         }
         if (list.Count == 0)

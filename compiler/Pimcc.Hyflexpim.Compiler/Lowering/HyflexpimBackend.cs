@@ -5,8 +5,9 @@ using Pimcc.Isa.Container;
 
 namespace Pimcc.Hyflexpim.Compiler.Lowering;
 
-/// <summary>What the lowering produced besides the binary (for the pass's statistics and tests).</summary>
-public sealed record HyflexpimLowerReport(int Pus, long Words, long WindowBytes);
+/// <summary>What the lowering produced besides the binary: PUs with streams, words, the largest window used and the
+/// tokens per prefill run (the whole prompt, or its chunk size).</summary>
+public sealed record HyflexpimLowerReport(int Pus, long Words, long WindowBytes, long ChunkTokens);
 
 /// <summary>
 /// The hyflexpim code emitter (docs/hyflexpim-passes.md, "Lowering"): turns a module mapped by the hyflexpim passes
@@ -26,18 +27,46 @@ public static class HyflexpimBackend
             throw new PimccError(ExitCode.InvalidModel, $"module @{module.Name}",
                 encoder ? "an encoder module needs a prefill function and no decode function" : "the module needs a prefill and a decode function",
                 "compile a decoder model (an ONNX decoder or a HuggingFace config) or an encoder (family bert)");
-        var programs = decode is null ? new[] { (prefill, Module.Prefill) } : [(prefill, Module.Prefill), (decode, Module.Decode)];
+        // A prompt whose values outgrow a PU's activation window goes through in chunks (a decoder's: each chunk's
+        // queries see the rows before them, an encoder's see every row): the whole prompt first, then chunks of the
+        // powers of two below it, the largest that fits.
+        var prompt = ProgramLowering.FunctionTokens(prefill);
+        var chunks = new List<long> { prompt };
+        if (!encoder)
+            for (var c = prompt <= 1 ? 0 : 1L << (63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(prompt - 1))); c >= 1; c /= 2)
+                chunks.Add(c);
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return Lower(module, target, prefill, decode, prompt, chunks[i], out report);
+            }
+            catch (WindowFullException e)
+            {
+                if (i + 1 == chunks.Count) throw e.Error;
+            }
+        }
+    }
+
+    private static PimBinary Lower(Module module, HyflexpimTarget target, Function prefill, Function? decode, long prompt, long chunk, out HyflexpimLowerReport report)
+    {
+        // A prompt of P tokens in chunks of C: ceil(P / C) - 1 runs of prefill-chunk (C tokens, KV rows only), then
+        // prefill with the last P - (runs x C) tokens, at its first position like a decode step.
+        var runs = (prompt - 1) / chunk;
+        var programs = new List<(Function Fn, string Entry, long Tokens, bool KvOnly)>();
+        if (runs > 0) programs.Add((prefill, HyflexpimPrograms.PrefillChunk, chunk, true));
+        programs.Add((prefill, Module.Prefill, prompt - runs * chunk, false));
+        if (decode is not null) programs.Add((decode, Module.Decode, 0, false));
         var layout = new ChipLayout(module, target);
-        foreach (var (fn, _) in programs) ProgramLowering.PlaceParams(layout, fn);
+        ProgramLowering.PlaceParams(layout, prefill);
+        if (decode is not null) ProgramLowering.PlaceParams(layout, decode);
         var edges = new EventEdges();
         var highWater = new SortedDictionary<int, long>();
-        long prompt = 0;
-        foreach (var (fn, entry) in programs)
+        foreach (var (fn, entry, tokens, kvOnly) in programs)
         {
             edges.StartProgram();
-            var program = new ProgramLowering(layout, fn, edges);
+            var program = new ProgramLowering(layout, fn, edges, tokens, kvOnly);
             program.Lower(entry);
-            if (fn == prefill) prompt = program.Tokens;
             foreach (var (pu, units) in program.HighWater)
                 highWater[pu] = Math.Max(highWater.GetValueOrDefault(pu), units);
         }
@@ -50,10 +79,10 @@ public static class HyflexpimBackend
         var generated = module.Attrs.IntOr("generated_tokens", 0);
         var bin = new PimBinary(new TargetBlob(target.Name, System.Text.Encoding.UTF8.GetBytes(target.CanonicalJson)), streams, layout.Regions, [])
         {
-            Workload = new CompiledWorkload((int)prompt, (int)generated, (int)(prompt + generated), module.Name, [.. programs.Select(p => p.Item2)]),
+            Workload = new CompiledWorkload((int)prompt, (int)generated, (int)(prompt + generated), module.Name, [.. programs.Select(p => p.Entry)]),
         };
         report = new HyflexpimLowerReport(streams.Select(s => s.Index).Distinct().Count(), streams.Sum(s => (long)s.Words.Count),
-            highWater.Values.DefaultIfEmpty(0).Max() * HyflexpimFormats.BufferUnitBytes);
+            highWater.Values.DefaultIfEmpty(0).Max() * HyflexpimFormats.BufferUnitBytes, runs > 0 ? chunk : prompt);
         return bin;
     }
 }

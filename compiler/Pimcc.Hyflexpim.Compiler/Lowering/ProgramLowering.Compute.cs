@@ -22,9 +22,11 @@ internal sealed partial class ProgramLowering
     /// <summary>
     /// A linear on the crossbars: the input is quantised (SFU) on the stage's home PU and sent to the other PUs holding
     /// tiles of the weight; each PU reads its tile groups (ag.gemv); partial results of other PUs come back over the
-    /// shared bus and the home PU's SFU adds them (sfu.reduce).
+    /// shared bus and the home PU's SFU adds them (sfu.reduce). With <paramref name="dequantise"/> (the <c>mul</c> by
+    /// the weight's scales that alone reads the sums) each row block's i32 sums are dequantised by the SFU into that
+    /// op's FP16 result right away, so the whole i32 result never takes window space.
     /// </summary>
-    private void Linear(Operation op, int home)
+    private void Linear(Operation op, int home, Operation? dequantise)
     {
         var wo = op.Operands[1];
         if (wo.Kind != OperandKind.Weight || !_layout.Tiles.TryGetValue(wo.Name, out var tiles))
@@ -37,24 +39,51 @@ internal sealed partial class ProgramLowering
         Limit(op, "the linear's output size", n, 18);
         Limit(op, "the token count", rows, 14);
         var q = Quantized(x);
-        var result = Allocate(home, rows, n, I32, $"%{op.Id}");
         var pus = tiles.Pus.ToList();
         // Partial sums of a weight spread over PUs are staged on the home PU, one block per PU: a long prompt's rows go
-        // through in row blocks whose staging fits a quarter of the window.
-        var stagedRowBytes = pus.Count * BufferValue.UnitsOf(n * I32) * HyflexpimFormats.BufferUnitBytes;
+        // through in row blocks whose staging (and, dequantised at once, whose sums) fit a quarter of the window.
+        var rowBytes = BufferValue.UnitsOf(n * I32) * HyflexpimFormats.BufferUnitBytes;
+        var stagedRowBytes = pus.Count * rowBytes;
         var block = pus.Count > 1 ? Math.Clamp(BlockBytes / stagedRowBytes, 1, rows) : rows;
+        if (dequantise is null)
+        {
+            var result = Allocate(home, rows, n, I32, $"%{op.Id}");
+            for (long first = 0; first < rows; first += block)
+                LinearRows(tiles, q.Values, result, 0, home, pus, first, Math.Min(block, rows - first), rows);
+            Define(op, result);
+            return;
+        }
+        var param = ParamsOf(_layout, dequantise, home);
+        var w = _layout.Module.FindWeight(dequantise.Operands[1].Name)!;
+        if (w.Type.Shape.Aggregate(1L, (a, d) => a * d.Constant) != n)
+            throw Unsupported($"%{dequantise.Id}", $"an element-wise op with a weight of shape {w.Type} (the SFU broadcasts one row)");
+        var output = Allocate(home, Rows(dequantise.Result), Len(dequantise.Result), _layout.SfuBytes, $"%{dequantise.Id}");
+        block = Math.Min(block, Math.Max(1, BlockBytes / rowBytes));
+        var sfu = _layout.Stream(HyflexpimStreams.Sfu, home);
         for (long first = 0; first < rows; first += block)
-            LinearRows(tiles, q.Values, result, home, pus, first, Math.Min(block, rows - first), rows);
-        Define(op, result);
+        {
+            var count = Math.Min(block, rows - first);
+            var sums = Allocate(home, count, n, I32, $"%{op.Id}");
+            LinearRows(tiles, q.Values, sums, first, home, pus, first, count, count);
+            Issue(sfu, [sums], [output], () =>
+            {
+                sfu.Emit("sfu.len", n, count);
+                return sfu.Emit("sfu.mul", output.Start + first * output.RowUnits, sums.Start, param);
+            });
+            Discard(sums);
+        }
+        Define(dequantise, output);
     }
 
-    /// <summary>Rows first .. first + count - 1 of a linear: each PU reads its tile groups for them; with tiles on several
-    /// PUs the partial sums are staged on the home PU (over the shared bus from the others) and the SFU adds them.</summary>
-    private void LinearRows(WeightTiles tiles, BufferValue inputs, BufferValue result, int home, List<int> pus, long first, long count, long rows)
+    /// <summary>Rows first .. first + count - 1 of a linear (into <paramref name="result"/>, whose row 0 is row
+    /// <paramref name="resultFirst"/>; <paramref name="rows"/> of them): each PU reads its tile groups for them; with
+    /// tiles on several PUs the partial sums are staged on the home PU (over the shared bus from the others) and the SFU
+    /// adds them.</summary>
+    private void LinearRows(WeightTiles tiles, BufferValue inputs, BufferValue result, long resultFirst, int home, List<int> pus, long first, long count, long rows)
     {
         long n = tiles.Outputs, k = tiles.Inputs;
         var whole = count == rows;
-        var resultAt = result.Start + first * result.RowUnits;
+        var resultAt = result.Start + (first - resultFirst) * result.RowUnits;
         BufferValue? staging = pus.Count > 1 ? Allocate(home, count * pus.Count, n, I32, "partial sums") : null;
         var temporaries = new List<BufferValue>();
         for (var part = 0; part < pus.Count; part++)
@@ -99,32 +128,9 @@ internal sealed partial class ProgramLowering
     /// </summary>
     private void Attention(Operation op, int pu)
     {
-        long heads = op.Attrs.Int("heads"), groups = op.Attrs.IntOr("kv_heads", heads), dim = op.Attrs.Int("head_dim");
-        var tokens = Rows(op.Result);
-        var full = !op.Attrs.BoolOr("causal", true);
-        if (Math.Abs(op.Attrs.FloatOr("scale", 1 / Math.Sqrt(dim)) * Math.Sqrt(dim) - 1) > 1e-6)
-            throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
-        if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
-        var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
-        var (kTable, vTable, positions) = _layout.Kv(pu, cache);
-        if (full && positions != tokens)
-            throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
-        var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
-        Limit(op, "the head size", dim, 10);
-        Limit(op, "the KV cache length", positions, 14);
-        Limit(op, "the token count", tokens, 14);
-        Limit(op, "the head count", heads, 8);
-        var q = Quantized(At(Value(op.Operands[0].Name), pu));
-        var k = Quantized(At(Value(op.Operands[1].Name), pu));
-        var v = Quantized(At(Value(op.Operands[2].Name), pu));
+        var (shape, q) = WriteKv(op, pu, withQuery: true);
+        var (heads, groups, dim, tokens, positions, kTable, vTable, full, mask) = shape;
         var digital = _layout.Stream(HyflexpimStreams.Digital, pu);
-        Issue(digital, [k.Values, k.Scales], [], () =>
-        {
-            digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
-            if (full) digital.Emit("dg.mask", mask);
-            return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
-        });
-        Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
         var sfu = _layout.Stream(HyflexpimStreams.Sfu, pu);
         // A long prompt's scores and probabilities of all queries at once outgrow the window: queries in blocks.
         var scoreRowBytes = BufferValue.UnitsOf(positions * I32) * HyflexpimFormats.BufferUnitBytes;
@@ -161,6 +167,46 @@ internal sealed partial class ProgramLowering
         }
         Define(op, output!); // the loop runs at least once (tokens >= 1)
     }
+
+    /// <summary>The shape an attention runs with on its PU's digital PIM (the run's tokens, the KV tables).</summary>
+    private sealed record AttentionShape(long Heads, long Groups, long Dim, long Tokens, long Positions, long KTable, long VTable, bool Full, long Mask);
+
+    /// <summary>An attention's K and V rows of the run's tokens, quantised (SFU) and written into the layer's KV tables
+    /// (dg.kvw at the run's first position); with <paramref name="withQuery"/> Q is quantised first, for the scores.</summary>
+    private (AttentionShape Shape, (BufferValue Values, BufferValue Scales) Q) WriteKv(Operation op, int pu, bool withQuery)
+    {
+        long heads = op.Attrs.Int("heads"), groups = op.Attrs.IntOr("kv_heads", heads), dim = op.Attrs.Int("head_dim");
+        var tokens = Rows(op.Result);
+        var full = !op.Attrs.BoolOr("causal", true);
+        if (Math.Abs(op.Attrs.FloatOr("scale", 1 / Math.Sqrt(dim)) * Math.Sqrt(dim) - 1) > 1e-6)
+            throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
+        if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
+        var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
+        var (kTable, vTable, positions) = _layout.Kv(pu, cache);
+        if (full && positions != tokens)
+            throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
+        var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
+        Limit(op, "the head size", dim, 10);
+        Limit(op, "the KV cache length", positions, 14);
+        Limit(op, "the token count", tokens, 14);
+        Limit(op, "the head count", heads, 8);
+        var q = withQuery ? Quantized(At(Value(op.Operands[0].Name), pu)) : default;
+        var k = Quantized(At(Value(op.Operands[1].Name), pu));
+        var v = Quantized(At(Value(op.Operands[2].Name), pu));
+        var digital = _layout.Stream(HyflexpimStreams.Digital, pu);
+        Issue(digital, [k.Values, k.Scales], [], () =>
+        {
+            digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
+            if (full) digital.Emit("dg.mask", mask);
+            return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
+        });
+        Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
+        return (new AttentionShape(heads, groups, dim, tokens, positions, kTable, vTable, full, mask), q);
+    }
+
+    /// <summary>An attention whose output nothing in the program reads (the last layer's, in a chunk before the last):
+    /// only its K and V rows are written.</summary>
+    private void KvWrites(Operation op, int pu) => WriteKv(op, pu, withQuery: false);
 
     private void Discard(BufferValue b) => Window(b.Pu).Free(b.Start, b.Units, [.. b.Prior, .. b.Writers, .. b.Readers]);
 }

@@ -39,7 +39,7 @@ internal sealed partial class ProgramLowering
                 Rotary(op, pu);
                 break;
             case "linear":
-                Linear(op, pu);
+                Linear(op, pu, null);
                 break;
             case "attention":
                 AttentionScoreTerms.RefuseAny(_fn, op, "hyflexpim lowering (digital PIM scores, SFU softmax)");

@@ -22,20 +22,31 @@ internal sealed partial class ProgramLowering
     private readonly HashSet<string> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _lastUse = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _aliasOf = new(StringComparer.Ordinal);
+    private readonly long _fnTokens;
     private readonly long _tokens;
+    private readonly bool _kvOnly;
 
-    /// <summary>Tokens one run of the program takes (the prompt for prefill, 1 for decode).</summary>
+    /// <summary>Tokens one run of the program takes (the prompt or one chunk of it for prefill, 1 for decode).</summary>
     public long Tokens => _tokens;
 
-    public ProgramLowering(ChipLayout layout, Function fn, EventEdges edges)
+    /// <summary>Lowers <paramref name="fn"/> for runs of <paramref name="tokens"/> of its tokens (all of them when 0): a
+    /// chunk of a long prompt, run at the chunk's first position like a decode step. A chunk before the last
+    /// (<paramref name="kvOnly"/>) only has to leave its K and V rows in the caches: it lowers just the ops they depend
+    /// on, and no result goes to the host.</summary>
+    public ProgramLowering(ChipLayout layout, Function fn, EventEdges edges, long tokens = 0, bool kvOnly = false)
     {
         _layout = layout;
         _t = layout.Target;
         _fn = fn;
         _edges = edges;
-        _tokens = fn.Params.Length == 1 && fn.Params[0].Type.IsStatic ? fn.Params[0].Type.Shape.Aggregate(1L, (a, d) => a * d.Constant)
-            : throw Unsupported("the program's input", "a program takes one static tensor of token ids");
+        _fnTokens = FunctionTokens(fn) is > 0 and var n ? n : throw Unsupported("the program's input", "a program takes one static tensor of token ids");
+        _tokens = tokens == 0 ? _fnTokens : tokens;
+        _kvOnly = kvOnly;
     }
+
+    /// <summary>Tokens of the function's input (the whole prompt for prefill).</summary>
+    public static long FunctionTokens(Function fn) =>
+        fn.Params.Length == 1 && fn.Params[0].Type.IsStatic ? fn.Params[0].Type.Shape.Aggregate(1L, (a, d) => a * d.Constant) : 0;
 
     private PimccError Unsupported(string where, string what) =>
         new(ExitCode.UnsupportedOperator, $"@{_fn.Name}: {where}", $"hyflexpim lowering: {what}",
@@ -86,14 +97,23 @@ internal sealed partial class ProgramLowering
     {
         _layout.StartProgram(entry);
         var homes = Homes(_layout, _fn);
-        ComputeLastUses();
+        var kept = Kept();
+        ComputeLastUses(kept);
         for (var i = 0; i < _fn.Body.Length; i++)
         {
+            if (kept[i] == Keep.None) continue;
             var op = _fn.Body[i];
-            LowerOp(op, homes[i]);
+            if (kept[i] == Keep.KvWrites) KvWrites(op, homes[i]);
+            else if (op.Opcode == "linear" && Dequantisation(i) is { } deq)
+            {
+                Linear(op, homes[i], deq);
+                kept[i + 1] = Keep.None; // lowered with the linear
+            }
+            else LowerOp(op, homes[i]);
             foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value))
                 if (_lastUse.GetValueOrDefault(Root(o.Name)) == i) Release(Root(o.Name));
         }
+        if (_kvOnly) return;
         foreach (var r in _fn.Returns)
         {
             var v = Value(r.Name);
@@ -102,17 +122,58 @@ internal sealed partial class ProgramLowering
         }
     }
 
+    /// <summary>What of an op a program lowers.</summary>
+    private enum Keep { None, KvWrites, All }
+
+    /// <summary>Every op, or (a chunk before the last) the ops the KV writes depend on: walking back from the end, an
+    /// attention always writes its K and V rows and computes its output only when a later kept op reads it; any other op
+    /// is kept when a kept op reads its result.</summary>
+    private Keep[] Kept()
+    {
+        var kept = new Keep[_fn.Body.Length];
+        if (!_kvOnly) return Array.ConvertAll(kept, _ => Keep.All);
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = _fn.Body.Length - 1; i >= 0; i--)
+        {
+            var op = _fn.Body[i];
+            var needed = live.Contains(op.Result.Name);
+            kept[i] = needed ? Keep.All : op.Opcode == "attention" ? Keep.KvWrites : Keep.None;
+            var reads = kept[i] == Keep.KvWrites ? op.Operands.Skip(1).Take(2) : kept[i] == Keep.All ? op.Operands : [];
+            foreach (var o in reads.Where(o => o.Kind == OperandKind.Value)) live.Add(o.Name);
+        }
+        return kept;
+    }
+
+    /// <summary>The dequantisation (<c>mul</c> by the weight's scales) that alone reads linear <paramref name="i"/>'s
+    /// i32 sums, when those sums of all the run's rows would take more than a block of the window: the SFU then
+    /// dequantises each row block's sums as they come, and the i32 sums never sit whole in the window.</summary>
+    private Operation? Dequantisation(int i)
+    {
+        if (i + 1 >= _fn.Body.Length) return null;
+        var (op, next) = (_fn.Body[i], _fn.Body[i + 1]);
+        if (next.Opcode != "mul" || next.Operands.Length != 2 || next.Operands[0].Kind != OperandKind.Value || next.Operands[0].Name != op.Result.Name
+            || next.Operands[1].Kind != OperandKind.Weight || _lastUse.GetValueOrDefault(op.Result.Name) != i + 1
+            || _fn.Body.Skip(i + 2).Any(o => o.Operands.Any(x => x.Kind == OperandKind.Value && x.Name == op.Result.Name))
+            || _fn.Returns.Any(r => r.Name == op.Result.Name))
+            return null;
+        var sums = Rows(op.Result) * BufferValue.UnitsOf(Len(op.Result) * I32) * HyflexpimFormats.BufferUnitBytes;
+        return sums > BlockBytes ? next : null;
+    }
+
     private string Root(string name) => _aliasOf.TryGetValue(name, out var r) ? Root(r) : name;
 
-    private void ComputeLastUses()
+    private void ComputeLastUses(Keep[] kept)
     {
         for (var i = 0; i < _fn.Body.Length; i++)
         {
             var op = _fn.Body[i];
+            if (kept[i] == Keep.None) continue;
             if (op.Opcode == "last_token") _aliasOf[op.Result.Name] = op.Operands[0].Name;
-            foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Value)) _lastUse[Root(o.Name)] = i;
+            var reads = kept[i] == Keep.KvWrites ? op.Operands.Skip(1).Take(2) : op.Operands;
+            foreach (var o in reads.Where(o => o.Kind == OperandKind.Value)) _lastUse[Root(o.Name)] = i;
         }
-        foreach (var r in _fn.Returns) _lastUse[Root(r.Name)] = int.MaxValue;
+        if (!_kvOnly)
+            foreach (var r in _fn.Returns) _lastUse[Root(r.Name)] = int.MaxValue;
     }
 
     private PuWindow Window(int pu)
@@ -200,7 +261,15 @@ internal sealed partial class ProgramLowering
         });
     }
 
-    private long Rows(Value v) => v.Type.Shape.Length <= 1 ? 1 : v.Type.Shape.Take(v.Type.Shape.Length - 1).Aggregate(1L, (a, d) => a * Const(d, v));
+    /// <summary>Rows of a value in one run: a token-major value (leading dimension = the function's tokens) has the run's
+    /// tokens (a chunk's, when the prompt goes through in chunks).</summary>
+    private long Rows(Value v)
+    {
+        var shape = v.Type.Shape;
+        if (shape.Length <= 1) return 1;
+        var rows = shape.Take(shape.Length - 1).Aggregate(1L, (a, d) => a * Const(d, v));
+        return _tokens != _fnTokens && Const(shape[0], v) == _fnTokens ? rows / _fnTokens * _tokens : rows;
+    }
     private long Len(Value v) => v.Type.Shape.Length == 0 ? 1 : Const(v.Type.Shape[^1], v);
 
     private long Const(SymExpr d, Value v) => d.IsConstant ? d.Constant : throw Unsupported($"%{v.Name}", $"a symbolic dimension ({d})");

@@ -32,10 +32,19 @@ internal sealed class PuWindow(int pu, long paramUnits)
             if (f.Units > units) _free.Insert(i, f with { Start = f.Start + units, Units = f.Units - units });
             return (f.Start, f.Touched);
         }
+        // Past the window's end, the free block just below the top (if any) grows upwards instead: it and the unused
+        // space above it may hold what no single free block does (a first-fit window fragments).
+        if (_top + units > Capacity && _free.Count > 0 && _free[^1] is var last && last.Start + last.Units == _top && last.Start + units <= Capacity)
+        {
+            _free.RemoveAt(_free.Count - 1);
+            _top = last.Start + units;
+            HighWater = Math.Max(HighWater, _top);
+            return (last.Start, last.Touched);
+        }
         if (_top + units > Capacity)
-            throw new PimccError(ExitCode.CapacityExceeded, $"PU {pu}",
+            throw new WindowFullException(new PimccError(ExitCode.CapacityExceeded, $"PU {pu}",
                 $"{what} does not fit the PU's {HyflexpimFormats.WindowBytes >> 20} MiB activation window ({(_top + units) * HyflexpimFormats.BufferUnitBytes} bytes live with it)",
-                "compile for fewer --prompt-tokens");
+                "compile for fewer --prompt-tokens"));
         var start = _top;
         _top += units;
         HighWater = Math.Max(HighWater, _top);
@@ -63,4 +72,11 @@ internal sealed class PuWindow(int pu, long paramUnits)
     /// <summary>The last access of each stream (what a later writer has to wait for).</summary>
     private static List<Access> Latest(IEnumerable<Access> touched) =>
         [.. touched.GroupBy(a => a.Stream).Select(g => g.MaxBy(a => a.Item))];
+}
+
+/// <summary>Values beyond a PU's activation window: the backend lowers the prompt in smaller chunks, or reports
+/// <see cref="Error"/> when no chunk fits.</summary>
+internal sealed class WindowFullException(PimccError error) : Exception(error.Message)
+{
+    public PimccError Error => error;
 }

@@ -23,11 +23,14 @@ public sealed class HyflexpimAllocatePus : Pass
     public static readonly Statistic TpStages = new("tp-stages", "stages spread over more than one PU");
     public static readonly Statistic ChipsUsed = new("chips", "chips in the layer pipeline");
     public static readonly Statistic ArrayUtilisation = new("array-utilisation-permille", "analog arrays used per thousand arrays of the PUs used");
+    public static readonly Statistic ModulesUsed = new("analog-modules-used", "analog modules holding tiles");
+    public static readonly Statistic BusiestModule = new("max-weights-per-module", "weights with tiles on the busiest analog module (each is one ag.gemv per token block)");
+    public static readonly Statistic BalancedStages = new("balanced-stages", "stages placed one weight per analog module (the rest packed)");
     public static readonly Statistic DigitalUtilisation = new("digital-utilisation-permille", "KV-cache bytes per thousand digital bytes of the PUs used");
 
     public override string Name => "hyflexpim-allocate-pus";
     public override string Summary => "allocate layers to PUs (one per PU, TP when a layer does not fit or PUs are spare) and chips (PP over PCIe), place every tile on chip/PU/module/array";
-    public override ImmutableArray<Statistic> Statistics => [Stages, PusUsed, TpStages, ChipsUsed, ArrayUtilisation, DigitalUtilisation];
+    public override ImmutableArray<Statistic> Statistics => [Stages, PusUsed, TpStages, ChipsUsed, ArrayUtilisation, ModulesUsed, BusiestModule, BalancedStages, DigitalUtilisation];
     public override ImmutableArray<string> Requires => [A.CrossbarsMapped];
     public override ImmutableArray<string> Establishes => [A.PusAllocated];
 
@@ -76,15 +79,33 @@ public sealed class HyflexpimAllocatePus : Pass
                 $"the model needs {chips} chips ({pus.Sum()} PUs for {stages.Layers} layers and the head, {chipPus} PUs per chip) but the target allows {t.MaxChips}",
                 $"--set system.maxChips={chips}, or a smaller --slc-fraction (MLC holds twice the weights per array)");
 
-        // Place each weight's arrays in order over its stage's PUs.
-        var cursor = new long[count];
-        var weights = module.Weights.Select(w =>
+        // Place each weight's arrays in order over its stage's PUs: balanced (each weight from a fresh analog module, and
+        // from a fresh PU when it fits one but not the rest of the current one) when the stage's PUs hold that, else
+        // packed. An ag.gemv takes the same time on one array as on 512, so a module holding tiles of k weights is busy
+        // k times as long: balanced, every module serves one weight (the layer pipeline's interval is the busiest one's).
+        var sizes = module.Weights.Select(w => w.Attrs.TryGetValue(A.Arrays, out _) && stages.StageOfWeight.TryGetValue(w.Name, out var s)
+            ? (Stage: s, Arrays: w.Attrs.Ints(A.Arrays).Sum()) : (Stage: -1, Arrays: 0L)).ToList();
+        var balanced = Enumerable.Range(0, count).Select(s =>
+            Starts(sizes.Where(x => x.Stage == s).Select(x => x.Arrays), t, true) is var (_, end) && end <= pus[s] * t.AnalogArraysPerPu).ToArray();
+        var starts = new long[sizes.Count];
+        for (var s = 0; s < count; s++)
         {
-            if (!w.Attrs.TryGetValue(A.Arrays, out _) || !stages.StageOfWeight.TryGetValue(w.Name, out var s)) return w;
-            var n = w.Attrs.Ints(A.Arrays).Sum();
+            var members = Enumerable.Range(0, sizes.Count).Where(i => sizes[i].Stage == s).ToList();
+            var (at, _) = Starts(members.Select(i => sizes[i].Arrays), t, balanced[s]);
+            for (var j = 0; j < members.Count; j++) starts[members[j]] = at[j];
+        }
+        var weightsOnModule = new Dictionary<(long, long, long), int>();
+        var weights = module.Weights.Select((w, i) =>
+        {
+            var (s, n) = sizes[i];
+            if (s < 0) return w;
             var attrs = w.Attrs.Set(A.Stage, s);
-            if (n > 0) attrs = attrs.Set(A.Placement, $"{Where(t, first[s], cursor[s])}..{Where(t, first[s], cursor[s] + n - 1)}");
-            cursor[s] += n;
+            if (n > 0) attrs = attrs.Set(A.Placement, $"{Where(t, first[s], starts[i])}..{Where(t, first[s], starts[i] + n - 1)}");
+            for (var m = starts[i] / t.Analog.Arrays; n > 0 && m <= (starts[i] + n - 1) / t.Analog.Arrays; m++)
+            {
+                var key = (s, m / t.Chip.AnalogModulesPerPu, m % t.Chip.AnalogModulesPerPu);
+                weightsOnModule[key] = weightsOnModule.GetValueOrDefault(key) + 1;
+            }
             return w with { Attrs = attrs };
         }).ToList();
 
@@ -93,6 +114,9 @@ public sealed class HyflexpimAllocatePus : Pass
         context.Stats.Add(TpStages, pus.Count(p => p > 1));
         context.Stats.Add(ChipsUsed, chips);
         context.Stats.Add(ArrayUtilisation, pus.Sum() == 0 ? 0 : arrays.Sum() * 1000 / (pus.Sum() * t.AnalogArraysPerPu));
+        context.Stats.Add(ModulesUsed, weightsOnModule.Count);
+        context.Stats.Add(BusiestModule, weightsOnModule.Values.DefaultIfEmpty(0).Max());
+        context.Stats.Add(BalancedStages, balanced.Count(b => b));
         context.Stats.Add(DigitalUtilisation, pus.Sum() == 0 ? 0 : kv.Sum() * 1000 / (pus.Sum() * t.DigitalBytesPerPu));
         var functions = module.Functions.Select(f =>
         {
@@ -102,6 +126,28 @@ public sealed class HyflexpimAllocatePus : Pass
         var firstPu = first.Select(f => f.Chip * chipPus + f.Pu).ToArray();
         var moduleAttrs = module.Attrs.Set(A.StagePus, AttrValue.Of(pus)).Set(A.StageFirstPu, AttrValue.Of(firstPu)).Set(A.Chips, chips);
         return (module with { Weights = [.. weights], Functions = [.. functions] }).WithAttrs(moduleAttrs);
+    }
+
+    /// <summary>The first array (within the stage) of each weight of <paramref name="arrays"/> arrays, in order, and the end
+    /// of the last: packed one after another, or balanced (each from a fresh module, and from a fresh PU when it fits one
+    /// PU but not the rest of the current one).</summary>
+    private static (long[] Starts, long End) Starts(IEnumerable<long> arrays, HyflexpimTarget t, bool balanced)
+    {
+        var list = arrays.ToList();
+        var starts = new long[list.Count];
+        long cursor = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (balanced && list[i] > 0)
+            {
+                cursor = Ceil(cursor, t.Analog.Arrays) * t.Analog.Arrays;
+                var rest = t.AnalogArraysPerPu - cursor % t.AnalogArraysPerPu;
+                if (list[i] <= t.AnalogArraysPerPu && list[i] > rest) cursor += rest;
+            }
+            starts[i] = cursor;
+            cursor += list[i];
+        }
+        return (starts, cursor);
     }
 
     /// <summary>Array <paramref name="index"/> of a stage starting at PU <paramref name="start"/>, as chip.PU.module.array.</summary>

@@ -9,7 +9,7 @@ namespace Pimcc.Hyflexpim.Compiler.Passes;
 
 /// <summary>
 /// Lowering (<see cref="HyflexpimBackend"/>): every PU's analog, digital, SFU and link streams with a <c>prefill</c>
-/// and a <c>decode</c> program, the memory map and the compiled workload, left in the compilation's artifacts and
+/// (a long prompt's earlier chunks: <c>prefill-chunk</c>) and a <c>decode</c> program, the memory map and the compiled workload, left in the compilation's artifacts and
 /// checked against the binary contract. The IR records the words per stream kind (<c>hfp.words</c>).
 /// </summary>
 public sealed class HyflexpimLower : Pass
@@ -20,10 +20,11 @@ public sealed class HyflexpimLower : Pass
     public static readonly Statistic WordsStat = new("words", "64-bit words emitted over all streams");
     public static readonly Statistic PusStat = new("pus-with-streams", "PUs that run at least one stream");
     public static readonly Statistic WindowStat = new("window-bytes", "the largest PU activation window used (parameters and values)");
+    public static readonly Statistic ChunkStat = new("prefill-chunk-tokens", "tokens per prefill run (the prompt, or the chunk a long prompt goes through in)");
 
     public override string Name => "hyflexpim-lower";
     public override string Summary => "emit every PU's analog, digital, SFU and link streams (prefill and decode programs), the memory map and the workload";
-    public override ImmutableArray<Statistic> Statistics => [WordsStat, PusStat, WindowStat];
+    public override ImmutableArray<Statistic> Statistics => [WordsStat, PusStat, WindowStat, ChunkStat];
     public override ImmutableArray<string> Requires => [HyflexpimAttrs.PusAllocated];
     public override ImmutableArray<string> Establishes => [Lowered];
 
@@ -36,6 +37,7 @@ public sealed class HyflexpimLower : Pass
         context.Stats.Set(WordsStat, report.Words);
         context.Stats.Set(PusStat, report.Pus);
         context.Stats.Set(WindowStat, report.WindowBytes);
+        context.Stats.Set(ChunkStat, report.ChunkTokens);
         var words = HyflexpimStreams.All.Select(k => (long)bin.Streams.Where(s => s.Kind == k).Sum(s => s.Words.Count)).ToList();
         return module.WithAttrs(module.Attrs.Set(Words, AttrValue.Of(words)));
     }

@@ -192,29 +192,29 @@
 .workload prompt=4, generated=4, positions=8, model="tiny-gpt2", programs="prefill,decode"
 .region "wte.weight.int8", weight, hfp_xbar, pu=22, module=0, array=0, size=8192
 .region "h.0.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=0, size=2048
-.region "h.0.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=2, size=6144
-.region "h.0.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=8, size=2048
-.region "h.0.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=10, size=6144
-.region "h.0.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=16, size=2048
-.region "h.0.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=18, size=6144
-.region "h.0.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=24, size=2048
-.region "h.0.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=26, size=6144
-.region "h.0.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=32, size=3072
-.region "h.0.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=35, size=24576
-.region "h.0.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=59, size=12288
-.region "h.0.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=71, size=6144
+.region "h.0.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=1, array=0, size=6144
+.region "h.0.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=2, array=0, size=2048
+.region "h.0.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=3, array=0, size=6144
+.region "h.0.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=4, array=0, size=2048
+.region "h.0.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=5, array=0, size=6144
+.region "h.0.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=6, array=0, size=2048
+.region "h.0.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=7, array=0, size=6144
+.region "h.0.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=8, array=0, size=3072
+.region "h.0.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=9, array=0, size=24576
+.region "h.0.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=10, array=0, size=12288
+.region "h.0.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=11, array=0, size=6144
 .region "h.1.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=0, size=2048
-.region "h.1.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=2, size=6144
-.region "h.1.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=8, size=2048
-.region "h.1.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=10, size=6144
-.region "h.1.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=16, size=2048
-.region "h.1.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=18, size=6144
-.region "h.1.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=24, size=2048
-.region "h.1.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=26, size=6144
-.region "h.1.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=32, size=3072
-.region "h.1.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=35, size=24576
-.region "h.1.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=59, size=12288
-.region "h.1.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=71, size=6144
+.region "h.1.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=1, array=0, size=6144
+.region "h.1.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=2, array=0, size=2048
+.region "h.1.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=3, array=0, size=6144
+.region "h.1.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=4, array=0, size=2048
+.region "h.1.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=5, array=0, size=6144
+.region "h.1.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=6, array=0, size=2048
+.region "h.1.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=7, array=0, size=6144
+.region "h.1.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=8, array=0, size=3072
+.region "h.1.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=9, array=0, size=24576
+.region "h.1.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=10, array=0, size=12288
+.region "h.1.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=11, array=0, size=6144
 .region "h.0.ln_1.weight", weight, hfp_buf, pu=0, addr=0, size=128
 .region "h.0.ln_1.bias", weight, hfp_buf, pu=0, addr=256, size=128
 .region "h.0.c_attn.q.weight.svd_vt.scale", weight, hfp_buf, pu=0, addr=512, size=64
@@ -280,60 +280,60 @@
     ev.wait event=3, count=1                    ; 5: 0xF100030010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 6: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 7: 0x1100014000000000
-    ag.gemv module=0, first=2, last=7, src=39, dst=48, acc=set ; 8: 0x1200080E004E0060
+    ag.gemv module=1, first=0, last=5, src=39, dst=48, acc=set ; 8: 0x1208000A004E0060
     ev.sig event=4, count=1                     ; 9: 0xF000040010000000
     ev.wait event=5, count=1                    ; 10: 0xF100050010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 11: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 12: 0x1100010000000000
-    ag.gemv module=0, first=8, last=9, src=30, dst=39, acc=set ; 13: 0x12002012003C004E
+    ag.gemv module=2, first=0, last=1, src=30, dst=39, acc=set ; 13: 0x12100002003C004E
     ev.sig event=6, count=1                     ; 14: 0xF000060010000000
     ev.wait event=7, count=1                    ; 15: 0xF100070010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 16: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 17: 0x1100014000000000
-    ag.gemv module=0, first=10, last=15, src=39, dst=52, acc=set ; 18: 0x1200281E004E0068
+    ag.gemv module=3, first=0, last=5, src=39, dst=52, acc=set ; 18: 0x1218000A004E0068
     ev.sig event=8, count=1                     ; 19: 0xF000080010000000
     ev.wait event=9, count=1                    ; 20: 0xF100090010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 21: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 22: 0x1100010000000000
-    ag.gemv module=0, first=16, last=17, src=30, dst=39, acc=set ; 23: 0x12004022003C004E
+    ag.gemv module=4, first=0, last=1, src=30, dst=39, acc=set ; 23: 0x12200002003C004E
     ev.sig event=10, count=1                    ; 24: 0xF0000A0010000000
     ev.wait event=11, count=1                   ; 25: 0xF1000B0010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 26: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 27: 0x1100014000000000
-    ag.gemv module=0, first=18, last=23, src=30, dst=39, acc=set ; 28: 0x1200482E003C004E
+    ag.gemv module=5, first=0, last=5, src=30, dst=39, acc=set ; 28: 0x1228000A003C004E
     ev.sig event=12, count=1                    ; 29: 0xF0000C0010000000
     ev.wait event=18, count=1                   ; 30: 0xF100120010000000
     ev.wait event=19, count=1                   ; 31: 0xF100130010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 32: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 33: 0x1100010000000000
-    ag.gemv module=0, first=24, last=25, src=26, dst=38, acc=set ; 34: 0x120060320034004C
+    ag.gemv module=6, first=0, last=1, src=26, dst=38, acc=set ; 34: 0x123000020034004C
     ev.sig event=20, count=1                    ; 35: 0xF000140010000000
     ev.wait event=21, count=1                   ; 36: 0xF100150010000000
     ev.wait event=22, count=1                   ; 37: 0xF100160010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 38: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 39: 0x1100014000000000
-    ag.gemv module=0, first=26, last=31, src=30, dst=39, acc=set ; 40: 0x1200683E003C004E
+    ag.gemv module=7, first=0, last=5, src=30, dst=39, acc=set ; 40: 0x1238000A003C004E
     ev.sig event=23, count=1                    ; 41: 0xF000170010000000
     ev.wait event=24, count=1                   ; 42: 0xF100180010000000
     ev.wait event=25, count=1                   ; 43: 0xF100190010000000
     ag.shape in=64, out=51, bits=8, tokens=4    ; 44: 0x100040000CE00040
     ag.split slc=3, axis=out, tile=0            ; 45: 0x1100018000000000
-    ag.gemv module=0, first=32, last=34, src=34, dst=39, acc=set ; 46: 0x120080440044004E
+    ag.gemv module=8, first=0, last=2, src=34, dst=39, acc=set ; 46: 0x124000040044004E
     ev.sig event=26, count=1                    ; 47: 0xF0001A0010000000
     ev.wait event=27, count=1                   ; 48: 0xF1001B0010000000
     ag.shape in=51, out=256, bits=8, tokens=4   ; 49: 0x1000330040200040
     ag.split slc=3, axis=in, tile=0             ; 50: 0x110001C000000000
-    ag.gemv module=0, first=35, last=58, src=34, dst=39, acc=set ; 51: 0x12008C740044004E
+    ag.gemv module=9, first=0, last=23, src=34, dst=39, acc=set ; 51: 0x1248002E0044004E
     ev.sig event=28, count=1                    ; 52: 0xF0001C0010000000
     ev.wait event=29, count=1                   ; 53: 0xF1001D0010000000
     ag.shape in=256, out=51, bits=8, tokens=4   ; 54: 0x100100000CE00040
     ag.split slc=3, axis=out, tile=0            ; 55: 0x1100018000000000
-    ag.gemv module=0, first=59, last=70, src=38, dst=43, acc=set ; 56: 0x1200EC8C004C0056
+    ag.gemv module=10, first=0, last=11, src=38, dst=43, acc=set ; 56: 0x12500016004C0056
     ev.sig event=30, count=1                    ; 57: 0xF0001E0010000000
     ev.wait event=31, count=1                   ; 58: 0xF1001F0010000000
     ag.shape in=51, out=64, bits=8, tokens=4    ; 59: 0x1000330010200040
     ag.split slc=3, axis=in, tile=0             ; 60: 0x110001C000000000
-    ag.gemv module=0, first=71, last=76, src=34, dst=39, acc=set ; 61: 0x12011C980044004E
+    ag.gemv module=11, first=0, last=5, src=34, dst=39, acc=set ; 61: 0x1258000A0044004E
     ev.sig event=32, count=1                    ; 62: 0xF000200010000000
 .entry decode
     ev.wait event=1, count=1                    ; 63: 0xF100010010000000
@@ -344,60 +344,60 @@
     ev.wait event=3, count=1                    ; 68: 0xF100030010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 69: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 70: 0x1100014000000000
-    ag.gemv module=0, first=2, last=7, src=30, dst=33, acc=set ; 71: 0x1200080E003C0042
+    ag.gemv module=1, first=0, last=5, src=30, dst=33, acc=set ; 71: 0x1208000A003C0042
     ev.sig event=4, count=1                     ; 72: 0xF000040010000000
     ev.wait event=5, count=1                    ; 73: 0xF100050010000000
     ag.shape in=64, out=32, bits=8, tokens=1    ; 74: 0x1000400008200010
     ag.split slc=2, axis=out, tile=0            ; 75: 0x1100010000000000
-    ag.gemv module=0, first=8, last=9, src=27, dst=30, acc=set ; 76: 0x120020120036003C
+    ag.gemv module=2, first=0, last=1, src=27, dst=30, acc=set ; 76: 0x121000020036003C
     ev.sig event=6, count=1                     ; 77: 0xF000060010000000
     ev.wait event=7, count=1                    ; 78: 0xF100070010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 79: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 80: 0x1100014000000000
-    ag.gemv module=0, first=10, last=15, src=30, dst=34, acc=set ; 81: 0x1200281E003C0044
+    ag.gemv module=3, first=0, last=5, src=30, dst=34, acc=set ; 81: 0x1218000A003C0044
     ev.sig event=8, count=1                     ; 82: 0xF000080010000000
     ev.wait event=9, count=1                    ; 83: 0xF100090010000000
     ag.shape in=64, out=32, bits=8, tokens=1    ; 84: 0x1000400008200010
     ag.split slc=2, axis=out, tile=0            ; 85: 0x1100010000000000
-    ag.gemv module=0, first=16, last=17, src=27, dst=30, acc=set ; 86: 0x120040220036003C
+    ag.gemv module=4, first=0, last=1, src=27, dst=30, acc=set ; 86: 0x122000020036003C
     ev.sig event=10, count=1                    ; 87: 0xF0000A0010000000
     ev.wait event=11, count=1                   ; 88: 0xF1000B0010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 89: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 90: 0x1100014000000000
-    ag.gemv module=0, first=18, last=23, src=27, dst=30, acc=set ; 91: 0x1200482E0036003C
+    ag.gemv module=5, first=0, last=5, src=27, dst=30, acc=set ; 91: 0x1228000A0036003C
     ev.sig event=12, count=1                    ; 92: 0xF0000C0010000000
     ev.wait event=18, count=1                   ; 93: 0xF100120010000000
     ev.wait event=19, count=1                   ; 94: 0xF100130010000000
     ag.shape in=64, out=32, bits=8, tokens=1    ; 95: 0x1000400008200010
     ag.split slc=2, axis=out, tile=0            ; 96: 0x1100010000000000
-    ag.gemv module=0, first=24, last=25, src=26, dst=29, acc=set ; 97: 0x120060320034003A
+    ag.gemv module=6, first=0, last=1, src=26, dst=29, acc=set ; 97: 0x123000020034003A
     ev.sig event=20, count=1                    ; 98: 0xF000140010000000
     ev.wait event=21, count=1                   ; 99: 0xF100150010000000
     ev.wait event=22, count=1                   ; 100: 0xF100160010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 101: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 102: 0x1100014000000000
-    ag.gemv module=0, first=26, last=31, src=27, dst=30, acc=set ; 103: 0x1200683E0036003C
+    ag.gemv module=7, first=0, last=5, src=27, dst=30, acc=set ; 103: 0x1238000A0036003C
     ev.sig event=23, count=1                    ; 104: 0xF000170010000000
     ev.wait event=24, count=1                   ; 105: 0xF100180010000000
     ev.wait event=25, count=1                   ; 106: 0xF100190010000000
     ag.shape in=64, out=51, bits=8, tokens=1    ; 107: 0x100040000CE00010
     ag.split slc=3, axis=out, tile=0            ; 108: 0x1100018000000000
-    ag.gemv module=0, first=32, last=34, src=28, dst=30, acc=set ; 109: 0x120080440038003C
+    ag.gemv module=8, first=0, last=2, src=28, dst=30, acc=set ; 109: 0x124000040038003C
     ev.sig event=26, count=1                    ; 110: 0xF0001A0010000000
     ev.wait event=27, count=1                   ; 111: 0xF1001B0010000000
     ag.shape in=51, out=256, bits=8, tokens=1   ; 112: 0x1000330040200010
     ag.split slc=3, axis=in, tile=0             ; 113: 0x110001C000000000
-    ag.gemv module=0, first=35, last=58, src=28, dst=30, acc=set ; 114: 0x12008C740038003C
+    ag.gemv module=9, first=0, last=23, src=28, dst=30, acc=set ; 114: 0x1248002E0038003C
     ev.sig event=28, count=1                    ; 115: 0xF0001C0010000000
     ev.wait event=29, count=1                   ; 116: 0xF1001D0010000000
     ag.shape in=256, out=51, bits=8, tokens=1   ; 117: 0x100100000CE00010
     ag.split slc=3, axis=out, tile=0            ; 118: 0x1100018000000000
-    ag.gemv module=0, first=59, last=70, src=29, dst=31, acc=set ; 119: 0x1200EC8C003A003E
+    ag.gemv module=10, first=0, last=11, src=29, dst=31, acc=set ; 119: 0x12500016003A003E
     ev.sig event=30, count=1                    ; 120: 0xF0001E0010000000
     ev.wait event=31, count=1                   ; 121: 0xF1001F0010000000
     ag.shape in=51, out=64, bits=8, tokens=1    ; 122: 0x1000330010200010
     ag.split slc=3, axis=in, tile=0             ; 123: 0x110001C000000000
-    ag.gemv module=0, first=71, last=76, src=28, dst=30, acc=set ; 124: 0x12011C980038003C
+    ag.gemv module=11, first=0, last=5, src=28, dst=30, acc=set ; 124: 0x1258000A0038003C
     ev.sig event=32, count=1                    ; 125: 0xF000200010000000
 
 .hfp_analog 11
@@ -410,61 +410,61 @@
     ev.wait event=37, count=1                   ; 5: 0xF100250010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 6: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 7: 0x1100014000000000
-    ag.gemv module=0, first=2, last=7, src=33, dst=42, acc=set ; 8: 0x1200080E00420054
+    ag.gemv module=1, first=0, last=5, src=33, dst=42, acc=set ; 8: 0x1208000A00420054
     ev.sig event=38, count=1                    ; 9: 0xF000260010000000
     ev.wait event=39, count=1                   ; 10: 0xF100270010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 11: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 12: 0x1100010000000000
-    ag.gemv module=0, first=8, last=9, src=28, dst=33, acc=set ; 13: 0x1200201200380042
+    ag.gemv module=2, first=0, last=1, src=28, dst=33, acc=set ; 13: 0x1210000200380042
     ev.sig event=40, count=1                    ; 14: 0xF000280010000000
     ev.wait event=41, count=1                   ; 15: 0xF100290010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 16: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 17: 0x1100014000000000
-    ag.gemv module=0, first=10, last=15, src=33, dst=46, acc=set ; 18: 0x1200281E0042005C
+    ag.gemv module=3, first=0, last=5, src=33, dst=46, acc=set ; 18: 0x1218000A0042005C
     ev.sig event=42, count=1                    ; 19: 0xF0002A0010000000
     ev.wait event=43, count=1                   ; 20: 0xF1002B0010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 21: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 22: 0x1100010000000000
-    ag.gemv module=0, first=16, last=17, src=28, dst=33, acc=set ; 23: 0x1200402200380042
+    ag.gemv module=4, first=0, last=1, src=28, dst=33, acc=set ; 23: 0x1220000200380042
     ev.sig event=44, count=1                    ; 24: 0xF0002C0010000000
     ev.wait event=45, count=1                   ; 25: 0xF1002D0010000000
     ev.wait event=46, count=1                   ; 26: 0xF1002E0010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 27: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 28: 0x1100014000000000
-    ag.gemv module=0, first=18, last=23, src=28, dst=33, acc=set ; 29: 0x1200482E00380042
+    ag.gemv module=5, first=0, last=5, src=28, dst=33, acc=set ; 29: 0x1228000A00380042
     ev.sig event=47, count=1                    ; 30: 0xF0002F0010000000
     ev.wait event=53, count=1                   ; 31: 0xF100350010000000
     ev.wait event=54, count=1                   ; 32: 0xF100360010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 33: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 34: 0x1100010000000000
-    ag.gemv module=0, first=24, last=25, src=24, dst=29, acc=set ; 35: 0x120060320030003A
+    ag.gemv module=6, first=0, last=1, src=24, dst=29, acc=set ; 35: 0x123000020030003A
     ev.sig event=55, count=1                    ; 36: 0xF000370010000000
     ev.wait event=56, count=1                   ; 37: 0xF100380010000000
     ev.wait event=57, count=1                   ; 38: 0xF100390010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 39: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 40: 0x1100014000000000
-    ag.gemv module=0, first=26, last=31, src=28, dst=33, acc=set ; 41: 0x1200683E00380042
+    ag.gemv module=7, first=0, last=5, src=28, dst=33, acc=set ; 41: 0x1238000A00380042
     ev.sig event=58, count=1                    ; 42: 0xF0003A0010000000
     ev.sig event=60, count=1                    ; 43: 0xF0003C0010000000
     ev.wait event=63, count=1                   ; 44: 0xF1003F0010000000
     ag.shape in=64, out=51, bits=8, tokens=4    ; 45: 0x100040000CE00040
     ag.split slc=3, axis=out, tile=0            ; 46: 0x1100018000000000
-    ag.gemv module=0, first=32, last=34, src=28, dst=37, acc=set ; 47: 0x120080440038004A
+    ag.gemv module=8, first=0, last=2, src=28, dst=37, acc=set ; 47: 0x124000040038004A
     ev.sig event=64, count=1                    ; 48: 0xF000400010000000
     ev.wait event=65, count=1                   ; 49: 0xF100410010000000
     ag.shape in=51, out=256, bits=8, tokens=4   ; 50: 0x1000330040200040
     ag.split slc=3, axis=in, tile=0             ; 51: 0x110001C000000000
-    ag.gemv module=0, first=35, last=58, src=28, dst=37, acc=set ; 52: 0x12008C740038004A
+    ag.gemv module=9, first=0, last=23, src=28, dst=37, acc=set ; 52: 0x1248002E0038004A
     ev.sig event=66, count=1                    ; 53: 0xF000420010000000
     ev.wait event=67, count=1                   ; 54: 0xF100430010000000
     ag.shape in=256, out=51, bits=8, tokens=4   ; 55: 0x100100000CE00040
     ag.split slc=3, axis=out, tile=0            ; 56: 0x1100018000000000
-    ag.gemv module=0, first=59, last=70, src=36, dst=41, acc=set ; 57: 0x1200EC8C00480052
+    ag.gemv module=10, first=0, last=11, src=36, dst=41, acc=set ; 57: 0x1250001600480052
     ev.sig event=68, count=1                    ; 58: 0xF000440010000000
     ev.wait event=69, count=1                   ; 59: 0xF100450010000000
     ag.shape in=51, out=64, bits=8, tokens=4    ; 60: 0x1000330010200040
     ag.split slc=3, axis=in, tile=0             ; 61: 0x110001C000000000
-    ag.gemv module=0, first=71, last=76, src=28, dst=37, acc=set ; 62: 0x12011C980038004A
+    ag.gemv module=11, first=0, last=5, src=28, dst=37, acc=set ; 62: 0x1258000A0038004A
     ev.sig event=70, count=1                    ; 63: 0xF000460010000000
 .entry decode
     ev.wait event=35, count=1                   ; 64: 0xF100230010000000
@@ -475,61 +475,61 @@
     ev.wait event=37, count=1                   ; 69: 0xF100250010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 70: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 71: 0x1100014000000000
-    ag.gemv module=0, first=2, last=7, src=27, dst=30, acc=set ; 72: 0x1200080E0036003C
+    ag.gemv module=1, first=0, last=5, src=27, dst=30, acc=set ; 72: 0x1208000A0036003C
     ev.sig event=38, count=1                    ; 73: 0xF000260010000000
     ev.wait event=39, count=1                   ; 74: 0xF100270010000000
     ag.shape in=64, out=32, bits=8, tokens=1    ; 75: 0x1000400008200010
     ag.split slc=2, axis=out, tile=0            ; 76: 0x1100010000000000
-    ag.gemv module=0, first=8, last=9, src=25, dst=27, acc=set ; 77: 0x1200201200320036
+    ag.gemv module=2, first=0, last=1, src=25, dst=27, acc=set ; 77: 0x1210000200320036
     ev.sig event=40, count=1                    ; 78: 0xF000280010000000
     ev.wait event=41, count=1                   ; 79: 0xF100290010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 80: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 81: 0x1100014000000000
-    ag.gemv module=0, first=10, last=15, src=27, dst=31, acc=set ; 82: 0x1200281E0036003E
+    ag.gemv module=3, first=0, last=5, src=27, dst=31, acc=set ; 82: 0x1218000A0036003E
     ev.sig event=42, count=1                    ; 83: 0xF0002A0010000000
     ev.wait event=43, count=1                   ; 84: 0xF1002B0010000000
     ag.shape in=64, out=32, bits=8, tokens=1    ; 85: 0x1000400008200010
     ag.split slc=2, axis=out, tile=0            ; 86: 0x1100010000000000
-    ag.gemv module=0, first=16, last=17, src=25, dst=27, acc=set ; 87: 0x1200402200320036
+    ag.gemv module=4, first=0, last=1, src=25, dst=27, acc=set ; 87: 0x1220000200320036
     ev.sig event=44, count=1                    ; 88: 0xF0002C0010000000
     ev.wait event=45, count=1                   ; 89: 0xF1002D0010000000
     ev.wait event=46, count=1                   ; 90: 0xF1002E0010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 91: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 92: 0x1100014000000000
-    ag.gemv module=0, first=18, last=23, src=25, dst=27, acc=set ; 93: 0x1200482E00320036
+    ag.gemv module=5, first=0, last=5, src=25, dst=27, acc=set ; 93: 0x1228000A00320036
     ev.sig event=47, count=1                    ; 94: 0xF0002F0010000000
     ev.wait event=53, count=1                   ; 95: 0xF100350010000000
     ev.wait event=54, count=1                   ; 96: 0xF100360010000000
     ag.shape in=64, out=32, bits=8, tokens=1    ; 97: 0x1000400008200010
     ag.split slc=2, axis=out, tile=0            ; 98: 0x1100010000000000
-    ag.gemv module=0, first=24, last=25, src=24, dst=26, acc=set ; 99: 0x1200603200300034
+    ag.gemv module=6, first=0, last=1, src=24, dst=26, acc=set ; 99: 0x1230000200300034
     ev.sig event=55, count=1                    ; 100: 0xF000370010000000
     ev.wait event=56, count=1                   ; 101: 0xF100380010000000
     ev.wait event=57, count=1                   ; 102: 0xF100390010000000
     ag.shape in=32, out=64, bits=8, tokens=1    ; 103: 0x1000200010200010
     ag.split slc=2, axis=in, tile=0             ; 104: 0x1100014000000000
-    ag.gemv module=0, first=26, last=31, src=25, dst=27, acc=set ; 105: 0x1200683E00320036
+    ag.gemv module=7, first=0, last=5, src=25, dst=27, acc=set ; 105: 0x1238000A00320036
     ev.sig event=58, count=1                    ; 106: 0xF0003A0010000000
     ev.sig event=60, count=1                    ; 107: 0xF0003C0010000000
     ev.wait event=63, count=1                   ; 108: 0xF1003F0010000000
     ag.shape in=64, out=51, bits=8, tokens=1    ; 109: 0x100040000CE00010
     ag.split slc=3, axis=out, tile=0            ; 110: 0x1100018000000000
-    ag.gemv module=0, first=32, last=34, src=25, dst=28, acc=set ; 111: 0x1200804400320038
+    ag.gemv module=8, first=0, last=2, src=25, dst=28, acc=set ; 111: 0x1240000400320038
     ev.sig event=64, count=1                    ; 112: 0xF000400010000000
     ev.wait event=65, count=1                   ; 113: 0xF100410010000000
     ag.shape in=51, out=256, bits=8, tokens=1   ; 114: 0x1000330040200010
     ag.split slc=3, axis=in, tile=0             ; 115: 0x110001C000000000
-    ag.gemv module=0, first=35, last=58, src=25, dst=28, acc=set ; 116: 0x12008C7400320038
+    ag.gemv module=9, first=0, last=23, src=25, dst=28, acc=set ; 116: 0x1248002E00320038
     ev.sig event=66, count=1                    ; 117: 0xF000420010000000
     ev.wait event=67, count=1                   ; 118: 0xF100430010000000
     ag.shape in=256, out=51, bits=8, tokens=1   ; 119: 0x100100000CE00010
     ag.split slc=3, axis=out, tile=0            ; 120: 0x1100018000000000
-    ag.gemv module=0, first=59, last=70, src=27, dst=29, acc=set ; 121: 0x1200EC8C0036003A
+    ag.gemv module=10, first=0, last=11, src=27, dst=29, acc=set ; 121: 0x125000160036003A
     ev.sig event=68, count=1                    ; 122: 0xF000440010000000
     ev.wait event=69, count=1                   ; 123: 0xF100450010000000
     ag.shape in=51, out=64, bits=8, tokens=1    ; 124: 0x1000330010200010
     ag.split slc=3, axis=in, tile=0             ; 125: 0x110001C000000000
-    ag.gemv module=0, first=71, last=76, src=25, dst=28, acc=set ; 126: 0x12011C9800320038
+    ag.gemv module=11, first=0, last=5, src=25, dst=28, acc=set ; 126: 0x1258000A00320038
     ev.sig event=70, count=1                    ; 127: 0xF000460010000000
 
 .hfp_analog 22
