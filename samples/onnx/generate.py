@@ -526,6 +526,9 @@ MISTRAL = Cfg(name="tiny-mistral", vocab=256, hidden=64, layers=2, heads=4, kv_h
 # Llama with tie_word_embeddings (Llama 3.2 1B's form): the LM head is embed_tokens.weight
 LLAMA_TIED = Cfg(name="tiny-llama-tied", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=176, max_pos=128,
                  seed=15, rope_theta=10000.0, rms_eps=1e-5, tied=True)
+# Llama with rope_scaling {"rope_type": "linear", "factor": 4.0} (_compute_linear_scaling_rope_parameters: inv_freq / 4)
+LLAMA_LINEAR = Cfg(name="tiny-llama-linear", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=176, max_pos=128,
+                   seed=16, rope_theta=10000.0, rms_eps=1e-5, rope_linear_factor=4.0)
 
 
 def hf_causal_mask(c, attention_mask, seq, past_len, cache_position):
@@ -555,9 +558,11 @@ def hf_causal_mask(c, attention_mask, seq, past_len, cache_position):
 class HfRotary(nn.Module):
     """LlamaRotaryEmbedding (default rope): dim = the rotated channels of a head (partial rotary: fewer)."""
 
-    def __init__(self, dim, theta):
+    def __init__(self, dim, theta, linear_factor=None):
         super().__init__()
         inv_freq = 1.0 / (theta ** (torch.arange(0, dim, 2, dtype=torch.int64).float() / dim))
+        if linear_factor is not None:
+            inv_freq /= linear_factor
         self.register_buffer("inv_freq", inv_freq, persistent=False)
         self.attention_scaling = 1.0
 
@@ -696,7 +701,7 @@ class HfDecoder(nn.Module):
         self.embed_tokens = nn.Embedding(c.vocab, c.hidden)
         self.layers = nn.ModuleList([layer() for _ in range(c.layers)])
         self.norm = norm()
-        self.rotary_emb = HfRotary(rotary_dim or c.head_dim, c.rope_theta)
+        self.rotary_emb = HfRotary(rotary_dim or c.head_dim, c.rope_theta, getattr(c, "rope_linear_factor", None))
         self.embed_scale = embed_scale
         self.lm_head = nn.Linear(c.hidden, c.vocab, bias=False)
         if getattr(c, "tied", False):
@@ -733,6 +738,10 @@ def TinyMistral(c):
 
 
 def TinyLlamaTied(c):
+    return hf_llama(c, lambda: HfRmsNorm(c.hidden, c.rms_eps), F.silu)
+
+
+def TinyLlamaLinear(c):
     return hf_llama(c, lambda: HfRmsNorm(c.hidden, c.rms_eps), F.silu)
 
 
@@ -1036,6 +1045,7 @@ def main():
     export(TinyGemma, GEMMA, prepare=randomize_hf)
     export(TinyMistral, MISTRAL)
     export(TinyLlamaTied, LLAMA_TIED)
+    export(TinyLlamaLinear, LLAMA_LINEAR)
     export_forms(TinyMistral, MISTRAL)
 
 

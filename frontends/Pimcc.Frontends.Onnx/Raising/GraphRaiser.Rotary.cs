@@ -78,22 +78,24 @@ internal sealed partial class GraphRaiser
             HeadChannels { Negated: false } c => (c.Source, c.Start, c.End),
             _ => (null!, 0L, 0L),
         };
-        return source is not null && RopeTable(table, end - start) is ("cos", var theta) ? new RopePart(source, "cos", theta, start, end) : null;
+        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor) ? new RopePart(source, "cos", theta, start, end, factor) : null;
     }
 
     /// <summary>x·cos + rotate_half(x)·sin over the first rotary_dim channels of each head: one rotary op on the
     /// whole head (channels past rotary_dim pass through it); for a partial range the value stands for the rotated channels.</summary>
-    private AbstractValue RotaryOf(RopePart cos)
+    private AbstractValue RotaryOf(RopePart table)
     {
-        if (cos.Start != 0) throw Fail($"rotary embedding of channels {cos.Start}..{cos.End} of each head, not the first ones");
-        var h = cos.Source;
-        var rotaryDim = cos.End - cos.Start;
-        var node = Emit("rotary", [h.Node], AttrMap.Empty
+        if (table.Start != 0) throw Fail($"rotary embedding of channels {table.Start}..{table.End} of each head, not the first ones");
+        var h = table.Source;
+        var rotaryDim = table.End - table.Start;
+        var attrs = AttrMap.Empty
             .Set("heads", h.N)
             .Set("head_dim", h.D)
             .Set("rotary_dim", rotaryDim)
-            .Set("theta", cos.Theta)
-            .Set("interleaved", false), h.N * h.D);
+            .Set("theta", table.Theta)
+            .Set("interleaved", false);
+        if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
+        var node = Emit("rotary", [h.Node], attrs, h.N * h.D);
         var rotated = new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
         return rotaryDim == h.D ? rotated : new HeadChannels(rotated, 0, rotaryDim);
     }

@@ -215,7 +215,7 @@ internal sealed partial class GraphRaiser
                 // θ as fitted from the sin table (asin is well conditioned at small angles, acos is not; each table was checked
                 // against its own θ at every position, so the two agree to the fit's precision)
                 case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && Math.Abs(c.Theta - s.Theta) <= 1e-3 * s.Theta
-                    && (c.Start, c.End) == (s.Start, s.End):
+                    && Math.Abs(c.Factor - s.Factor) <= 1e-3 * s.Factor && (c.Start, c.End) == (s.Start, s.End):
                     Set(RotaryOf(s));
                     return;
             }
@@ -258,8 +258,8 @@ internal sealed partial class GraphRaiser
             case (Heads or HeadChannels, Structural) when RopeCos(a, bName) is { } cos:
                 Set(cos);
                 return true;
-            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta):
-                Set(r with { Part = "sin", Theta = theta });
+            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor):
+                Set(r with { Part = "sin", Theta = theta, Factor = factor });
                 return true;
             case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:
                 // c·tanh(S·q·kᵀ) = softcap c of the scale S·c

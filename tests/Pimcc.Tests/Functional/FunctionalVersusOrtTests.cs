@@ -30,6 +30,7 @@ public class FunctionalVersusOrtTests(ITestOutputHelper output)
     [InlineData("tiny-gemma")] // one KV head, head_dim 32 over hidden 64, scaled embedding
     [InlineData("tiny-mistral")]
     [InlineData("tiny-llama-tied")]
+    [InlineData("tiny-llama-linear")] // rope_scaling linear: hpim's cos/sin tables from the fitted factor
     public void PrefillAndDecodeLogitsMatchOnnxRuntime(string name)
     {
         var s = CompiledSample.Load(name, PromptIds.Length, Steps);

@@ -36,6 +36,8 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         ["tiny-gemma", "llama", 2, 64, 4, 1, 32, 128, 256, false, 16, 7],
         ["tiny-mistral", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
         ["tiny-llama-tied", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
+        // rope_scaling linear, factor 4: fitted from the cos/sin tables
+        ["tiny-llama-linear", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
     ];
 
     [Theory]
@@ -113,6 +115,37 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         with.Zip(without, (a, b) => Math.Abs(a - b)).Max().ShouldBeGreaterThan(1e-3);
     }
 
+    /// <summary>
+    /// Partial rotary and RoPE scaling come from the tables and slices in the graph: tiny-neox and tiny-stablelm rotate
+    /// 4 of 16 channels (rotary_pct / partial_rotary_factor 0.25), tiny-llama-linear's inv_freq is divided by 4
+    /// (rope_scaling linear, factor 4), θ 10000 everywhere (generate.py's configurations). Each attribute matters:
+    /// rotating the whole head, or dropping the scaling, moves the logits by more than 1e-3.
+    /// </summary>
+    [Theory]
+    [InlineData("tiny-neox", 4, 1.0)]
+    [InlineData("tiny-stablelm", 4, 1.0)]
+    [InlineData("tiny-llama-linear", 16, 4.0)]
+    public void Rotary_dim_and_scaling_are_read_from_the_graph(string sample, int rotaryDim, double factor)
+    {
+        var module = OnnxFrontend.Load(SamplePath(sample), Workload);
+        var rotary = module.FindFunction(Module.Decode)!.Body.Where(o => o.Opcode == "rotary").ToList();
+        rotary.Count.ShouldBe((int)(2 * module.Attrs.Int("num_layers"))); // q and k of every layer
+        foreach (var r in rotary)
+        {
+            r.Attrs.Int("rotary_dim").ShouldBe(rotaryDim);
+            r.Attrs.Float("theta").ShouldBe(10000.0);
+            r.Attrs.StrOr("scaling", "default").ShouldBe(factor == 1 ? "default" : "linear");
+            r.Attrs.FloatOr("scaling_factor", 1).ShouldBe(factor);
+        }
+        var plain = Rewrite(module, o => o.Opcode == "rotary"
+            ? o with { Attrs = o.Attrs.Set("rotary_dim", o.Attrs.Int("head_dim")).Remove("scaling").Remove("scaling_factor") }
+            : o);
+        long[] ids = [3, 200, 17, 90, 41, 5];
+        double[] Logits(Module m) => [.. Enumerable.Range(0, 256).Select(i =>
+            new Pimcc.Reference.ReferenceInterpreter(m).Run(Module.Prefill, [Pimcc.Reference.Tensor.I64([ids.Length], ids)], null, new Pimcc.Reference.KvCacheState(m))[0].GetDouble(i))];
+        Logits(module).Zip(Logits(plain), (a, b) => Math.Abs(a - b)).Max().ShouldBeGreaterThan(1e-3);
+    }
+
     private static Module Rewrite(Module m, Func<Operation, Operation> f) =>
         m.WithFunctions(m.Functions.Select(fn => fn.WithBody(fn.Body.Select(f))));
 
@@ -132,6 +165,7 @@ public class OnnxRaisingTests(ITestOutputHelper output)
     [InlineData("tiny-gemma")]
     [InlineData("tiny-mistral")]
     [InlineData("tiny-llama-tied")]
+    [InlineData("tiny-llama-linear")]
     public void Kv_cache_graph_raises_to_the_same_decoder_as_its_full_sequence_twin(string sample)
     {
         var (decode, report) = OnnxFrontend.LoadWithReport(SamplePath(sample + "-decode"), Workload);
