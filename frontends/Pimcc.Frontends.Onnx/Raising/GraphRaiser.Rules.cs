@@ -242,6 +242,9 @@ internal sealed partial class GraphRaiser
     {
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         if (MulOrdered(a, b, ins[0], ins[1]) || MulOrdered(b, a, ins[1], ins[0])) return;
+        if ((a, b) is (Heads or HeadChannels or RopePart, Structural) or (Structural, Heads or HeadChannels or RopePart))
+            throw Fail("the table multiplying attention heads is no rotate-half cos/sin table of θ-frequencies (default or linear RoPE scaling); "
+                + "other scalings (llama3, yarn, longrope) are not raised");
         throw Fail($"Mul of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
     }
 
