@@ -50,37 +50,9 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
 
     public string EntryName(RopeTableKind kind) => Name + (kind == RopeTableKind.Cos ? ".cos" : ".sin");
 
-    /// <summary>inv_freq[i] for i &lt; rotary_dim / 2, after scaling.</summary>
-    public double[] InverseFrequencies()
-    {
-        var half = RotaryDim / 2;
-        var f = new double[half];
-        for (var i = 0; i < half; i++)
-        {
-            var inv = Math.Pow(Theta, -2.0 * i / RotaryDim);
-            f[i] = Scaling switch
-            {
-                "linear" => inv / ScalingFactor,
-                "llama3" => Llama3(inv),
-                _ => inv,
-            };
-        }
-        return f;
-    }
-
-    /// <summary>
-    /// Llama 3.1 frequency scaling (transformers _compute_llama3_parameters): long wavelengths are divided by the
-    /// factor, short ones kept, the band between interpolated smoothly.
-    /// </summary>
-    private double Llama3(double inv)
-    {
-        var wavelen = 2 * Math.PI / inv;
-        double lowWavelen = OriginalMaxPositions / LowFreqFactor, highWavelen = OriginalMaxPositions / HighFreqFactor;
-        if (wavelen < highWavelen) return inv;
-        if (wavelen > lowWavelen) return inv / ScalingFactor;
-        var smooth = (OriginalMaxPositions / wavelen - LowFreqFactor) / (HighFreqFactor - LowFreqFactor);
-        return (1 - smooth) * inv / ScalingFactor + smooth * inv;
-    }
+    /// <summary>inv_freq[i] for i &lt; rotary_dim / 2, after scaling (<see cref="RotaryFrequencies"/>).</summary>
+    public double[] InverseFrequencies() =>
+        RotaryFrequencies.Compute(Theta, RotaryDim, Scaling, ScalingFactor, LowFreqFactor, HighFreqFactor, OriginalMaxPositions);
 
     /// <summary>The value at <paramref name="position"/>, channel <paramref name="channel"/> &lt; rotary_dim, rounded to FP16.</summary>
     public Half Value(RopeTableKind kind, long position, int channel) => Row(kind, position, InverseFrequencies())[channel];

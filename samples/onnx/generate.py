@@ -31,6 +31,7 @@ import os
 import sys
 
 import onnx
+import onnx.numpy_helper
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -497,6 +498,406 @@ class TinyBert(nn.Module):
         return x
 
 
+# ---------------------------------------------------------------- HF-style families (transformers 4.48 code paths)
+# The families below follow transformers' modeling_*.py as of 4.48 (the version ../shared/models/hf-exports was made
+# with), so their exports carry the real node patterns: cache_position = arange(past, past + seq) and position_ids from
+# it; the 4-D float causal mask of _prepare_4d_causal_attention_mask_with_cache_position (min_dtype, triu, the
+# arange > cache_position product, one column wider than the keys when no attention_mask is given, sliced to the keys
+# in attention); the rotary embedding as inv_freq @ position_ids, cat(freqs, freqs), cos/sin times attention_scaling;
+# eager attention with softmax in float32.
+NEOX = Cfg(name="tiny-neox", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256, max_pos=128, seed=9,
+           rope_theta=10000.0, ln_eps=1e-5, rotary_pct=0.25)
+# falcon-7b's form: multi-query (one KV head), parallel attention with one shared input_layernorm, no biases, tied head
+FALCON = Cfg(name="tiny-falcon", vocab=256, hidden=64, layers=2, heads=4, kv_heads=1, ffn=256, max_pos=128, seed=10,
+             rope_theta=10000.0, ln_eps=1e-5)
+# StableLM 2: LayerNorm with bias, partial rotary (partial_rotary_factor 0.25), Q/K/V biases, SwiGLU, GQA
+STABLELM = Cfg(name="tiny-stablelm", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=176, max_pos=128, seed=11,
+               rope_theta=10000.0, ln_eps=1e-5, rotary_pct=0.25)
+# OLMo: non-parametric LayerNorm (no scale, no shift), SwiGLU, full rotary, no biases
+OLMO = Cfg(name="tiny-olmo", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=176, max_pos=128, seed=12,
+           rope_theta=10000.0, ln_eps=1e-5)
+# Gemma: multi-query, head_dim 32 given (4 heads x 32 = 128 query features over hidden 64), RMSNorm x·(1 + w),
+# embeddings times sqrt(hidden), GeGLU (tanh), LM head tied to embed_tokens
+GEMMA = Cfg(name="tiny-gemma", vocab=256, hidden=64, layers=2, heads=4, kv_heads=1, ffn=128, max_pos=128, seed=13,
+            rope_theta=10000.0, rms_eps=1e-6, fixed_head_dim=32)
+# Mistral: Llama with GQA and the sliding-window term of the mask (window 4096, beyond any workload here)
+MISTRAL = Cfg(name="tiny-mistral", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=176, max_pos=128, seed=14,
+              rope_theta=10000.0, rms_eps=1e-5, sliding_window=4096)
+# Llama with tie_word_embeddings (Llama 3.2 1B's form): the LM head is embed_tokens.weight
+LLAMA_TIED = Cfg(name="tiny-llama-tied", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=176, max_pos=128,
+                 seed=15, rope_theta=10000.0, rms_eps=1e-5, tied=True)
+# Llama with rope_scaling {"rope_type": "linear", "factor": 4.0} (_compute_linear_scaling_rope_parameters: inv_freq / 4)
+LLAMA_LINEAR = Cfg(name="tiny-llama-linear", vocab=256, hidden=64, layers=2, heads=4, kv_heads=2, ffn=176, max_pos=128,
+                   seed=16, rope_theta=10000.0, rms_eps=1e-5, rope_linear_factor=4.0)
+
+
+def hf_causal_mask(c, attention_mask, seq, past_len, cache_position):
+    """_update_causal_mask + _prepare_4d_causal_attention_mask_with_cache_position (eager): [1, 1, seq, target]."""
+    dtype = torch.float32
+    min_dtype = torch.finfo(dtype).min
+    # a DynamicCache without an attention mask: one column more than the keys (sliced off in attention)
+    target_length = attention_mask.shape[-1] if attention_mask is not None else past_len + seq + 1
+    causal_mask = torch.full((seq, target_length), fill_value=min_dtype, dtype=dtype)
+    diagonal_attend_mask = torch.arange(target_length) > cache_position.reshape(-1, 1)
+    if getattr(c, "sliding_window", None) is not None:  # modeling_mistral.py
+        sliding_attend_mask = torch.arange(target_length) <= (cache_position.reshape(-1, 1) - c.sliding_window)
+        diagonal_attend_mask = diagonal_attend_mask | sliding_attend_mask
+    elif seq != 1:
+        causal_mask = torch.triu(causal_mask, diagonal=1)
+    causal_mask = causal_mask * diagonal_attend_mask
+    causal_mask = causal_mask[None, None, :, :].expand(1, 1, -1, -1)
+    if attention_mask is not None:
+        causal_mask = causal_mask.clone()
+        mask_length = attention_mask.shape[-1]
+        padding_mask = causal_mask[:, :, :, :mask_length] + attention_mask[:, None, None, :]
+        padding_mask = padding_mask == 0
+        causal_mask[:, :, :, :mask_length] = causal_mask[:, :, :, :mask_length].masked_fill(padding_mask, min_dtype)
+    return causal_mask
+
+
+class HfRotary(nn.Module):
+    """LlamaRotaryEmbedding (default rope): dim = the rotated channels of a head (partial rotary: fewer)."""
+
+    def __init__(self, dim, theta, linear_factor=None):
+        super().__init__()
+        inv_freq = 1.0 / (theta ** (torch.arange(0, dim, 2, dtype=torch.int64).float() / dim))
+        if linear_factor is not None:
+            inv_freq /= linear_factor
+        self.register_buffer("inv_freq", inv_freq, persistent=False)
+        self.attention_scaling = 1.0
+
+    def forward(self, x, position_ids):
+        inv_freq_expanded = self.inv_freq[None, :, None].float().expand(position_ids.shape[0], -1, 1)
+        position_ids_expanded = position_ids[:, None, :].float()
+        freqs = (inv_freq_expanded.float() @ position_ids_expanded.float()).transpose(1, 2)
+        emb = torch.cat((freqs, freqs), dim=-1)
+        cos = emb.cos() * self.attention_scaling
+        sin = emb.sin() * self.attention_scaling
+        return cos.to(dtype=x.dtype), sin.to(dtype=x.dtype)
+
+
+def hf_rotate_half(x):
+    x1 = x[..., : x.shape[-1] // 2]
+    x2 = x[..., x.shape[-1] // 2:]
+    return torch.cat((-x2, x1), dim=-1)
+
+
+def hf_apply_rotary(q, k, cos, sin):
+    cos, sin = cos.unsqueeze(1), sin.unsqueeze(1)
+    return (q * cos) + (hf_rotate_half(q) * sin), (k * cos) + (hf_rotate_half(k) * sin)
+
+
+def hf_repeat_kv(x, n_rep):
+    batch, kv_heads, slen, head_dim = x.shape
+    if n_rep == 1:
+        return x
+    x = x[:, :, None, :, :].expand(batch, kv_heads, n_rep, slen, head_dim)
+    return x.reshape(batch, kv_heads * n_rep, slen, head_dim)
+
+
+def hf_eager(q, k, v, mask, scaling, groups):
+    """eager_attention_forward: scores times scaling, the mask sliced to the keys and added, softmax in float32."""
+    k, v = hf_repeat_kv(k, groups), hf_repeat_kv(v, groups)
+    attn = torch.matmul(q, k.transpose(2, 3)) * scaling
+    attn = attn + mask[:, :, :, : k.shape[-2]]
+    attn = F.softmax(attn, dim=-1, dtype=torch.float32).to(q.dtype)
+    out = torch.matmul(attn, v).transpose(1, 2).contiguous()
+    return out.reshape(out.shape[0], out.shape[1], -1)
+
+
+def with_cache(k, v, past):
+    if past is None:
+        return k, v
+    return torch.cat([past[0], k], dim=-2), torch.cat([past[1], v], dim=-2)
+
+
+class HfLlamaLayer(nn.Module):
+    """LlamaDecoderLayer / MistralDecoderLayer / OlmoDecoderLayer / GemmaDecoderLayer: pre-norm, separate q/k/v."""
+
+    def __init__(self, c, norm, act, bias=False):
+        super().__init__()
+        self.c, self.act = c, act
+        d = c.head_dim
+        self.input_layernorm = norm()
+        self.q_proj = nn.Linear(c.hidden, c.heads * d, bias=bias)
+        self.k_proj = nn.Linear(c.hidden, c.kv_heads * d, bias=bias)
+        self.v_proj = nn.Linear(c.hidden, c.kv_heads * d, bias=bias)
+        self.o_proj = nn.Linear(c.heads * d, c.hidden, bias=False)
+        self.post_attention_layernorm = norm()
+        self.gate_proj = nn.Linear(c.hidden, c.ffn, bias=False)
+        self.up_proj = nn.Linear(c.hidden, c.ffn, bias=False)
+        self.down_proj = nn.Linear(c.ffn, c.hidden, bias=False)
+
+    def attention(self, h, mask, cos, sin, past):
+        c, d = self.c, self.c.head_dim
+        shape = (*h.shape[:-1], -1, d)
+        q = self.q_proj(h).view(shape).transpose(1, 2)
+        k = self.k_proj(h).view(shape).transpose(1, 2)
+        v = self.v_proj(h).view(shape).transpose(1, 2)
+        rd = cos.shape[-1]
+        if rd == d:
+            q, k = hf_apply_rotary(q, k, cos, sin)
+        else:  # StableLM: the first rotary_ndims channels rotate, the rest pass
+            q_rot, q_pass = q[..., :rd], q[..., rd:]
+            k_rot, k_pass = k[..., :rd], k[..., rd:]
+            q_rot, k_rot = hf_apply_rotary(q_rot, k_rot, cos, sin)
+            q, k = torch.cat((q_rot, q_pass), dim=-1), torch.cat((k_rot, k_pass), dim=-1)
+        k, v = with_cache(k, v, past)
+        out = hf_eager(q, k, v, mask, d ** -0.5, c.heads // c.kv_heads)
+        return self.o_proj(out), (k, v)
+
+    def forward(self, x, mask, cos, sin, past):
+        a, kv = self.attention(self.input_layernorm(x), mask, cos, sin, past)
+        x = x + a
+        h = self.post_attention_layernorm(x)
+        x = x + self.down_proj(self.act(self.gate_proj(h)) * self.up_proj(h))
+        return x, kv
+
+
+class OlmoLayerNorm(nn.Module):
+    """modeling_olmo.py: LayerNorm with no parameters."""
+
+    def __init__(self, n, eps):
+        super().__init__()
+        self.n, self.eps = (n,), eps
+
+    def forward(self, x):
+        orig_dtype = x.dtype
+        return F.layer_norm(x.to(dtype=torch.float32), self.n, None, None, eps=self.eps).to(orig_dtype)
+
+
+class GemmaRMSNorm(nn.Module):
+    """modeling_gemma.py: x·rsqrt(mean(x²) + eps)·(1 + w), w stored zero-centred."""
+
+    def __init__(self, n, eps):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.zeros(n))
+
+    def forward(self, x):
+        out = x.float() * torch.rsqrt(x.float().pow(2).mean(-1, keepdim=True) + self.eps)
+        out = out * (1.0 + self.weight.float())
+        return out.type_as(x)
+
+
+class HfRmsNorm(RMSNorm):
+    """LlamaRMSNorm: the variance in float32."""
+
+    def forward(self, x):
+        input_dtype = x.dtype
+        x = x.to(torch.float32)
+        variance = x.pow(2).mean(-1, keepdim=True)
+        x = x * torch.rsqrt(variance + self.eps)
+        return self.weight * x.to(input_dtype)
+
+
+class HfDecoder(nn.Module):
+    """The *Model + *ForCausalLM pair: embeddings, cache_position and positions, the causal mask, the rotary table,
+    the layers, the final norm and the head (untied, or tied to the token embedding)."""
+
+    def __init__(self, c, layer, norm, rotary_dim=None, embed_scale=None):
+        super().__init__()
+        self.c = c
+        self.embed_tokens = nn.Embedding(c.vocab, c.hidden)
+        self.layers = nn.ModuleList([layer() for _ in range(c.layers)])
+        self.norm = norm()
+        self.rotary_emb = HfRotary(rotary_dim or c.head_dim, c.rope_theta, getattr(c, "rope_linear_factor", None))
+        self.embed_scale = embed_scale
+        self.lm_head = nn.Linear(c.hidden, c.vocab, bias=False)
+        if getattr(c, "tied", False):
+            self.lm_head.weight = self.embed_tokens.weight
+
+    def forward(self, input_ids, *past):
+        return self.run(input_ids, past, None, None)
+
+    def run(self, input_ids, past, attention_mask, position_ids):
+        past_len = past[0].shape[2] if past else 0
+        seq = input_ids.shape[1]
+        cache_position = torch.arange(past_len, past_len + seq)
+        if position_ids is None:
+            position_ids = cache_position.unsqueeze(0)
+        x = self.embed_tokens(input_ids)
+        if self.embed_scale is not None:  # Gemma: normalizer = tensor(hidden ** 0.5, dtype)
+            x = x * torch.tensor(self.embed_scale, dtype=x.dtype)
+        mask = hf_causal_mask(self.c, attention_mask, seq, past_len, cache_position)
+        cos, sin = self.rotary_emb(x, position_ids)
+        presents = []
+        for i, layer in enumerate(self.layers):
+            x, kv = layer(x, mask, cos, sin, (past[2 * i], past[2 * i + 1]) if past else None)
+            presents += kv
+        logits = self.lm_head(self.norm(x))
+        return (logits, *presents) if past else logits
+
+
+def hf_llama(c, norm, act, rotary_dim=None, embed_scale=None, bias=False):
+    return HfDecoder(c, lambda: HfLlamaLayer(c, norm, act, bias), norm, rotary_dim, embed_scale)
+
+
+def TinyMistral(c):
+    return hf_llama(c, lambda: HfRmsNorm(c.hidden, c.rms_eps), F.silu)
+
+
+def TinyLlamaTied(c):
+    return hf_llama(c, lambda: HfRmsNorm(c.hidden, c.rms_eps), F.silu)
+
+
+def TinyLlamaLinear(c):
+    return hf_llama(c, lambda: HfRmsNorm(c.hidden, c.rms_eps), F.silu)
+
+
+def TinyOlmo(c):
+    return hf_llama(c, lambda: OlmoLayerNorm(c.hidden, c.ln_eps), F.silu)
+
+
+def TinyStableLm(c):
+    rd = int(c.head_dim * c.rotary_pct)
+    return hf_llama(c, lambda: nn.LayerNorm(c.hidden, eps=c.ln_eps), F.silu, rotary_dim=rd, bias=True)
+
+
+def TinyGemma(c):
+    return hf_llama(c, lambda: GemmaRMSNorm(c.hidden, c.rms_eps), lambda x: F.gelu(x, approximate="tanh"),
+                    embed_scale=c.hidden ** 0.5)
+
+
+class NeoxLayer(nn.Module):
+    """GPTNeoXLayer: per-head fused query_key_value ([.., heads, 3·head_size] sliced), partial rotary on the first
+    rotary_ndims channels, baddbmm scores, parallel residual x + attn(ln1(x)) + mlp(ln2(x)), exact GELU."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.rotary_ndims = int(c.head_dim * c.rotary_pct)
+        self.norm_factor = c.head_dim ** -0.5
+        self.input_layernorm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.post_attention_layernorm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.query_key_value = nn.Linear(c.hidden, 3 * c.hidden)
+        self.dense = nn.Linear(c.hidden, c.hidden)
+        self.dense_h_to_4h = nn.Linear(c.hidden, c.ffn)
+        self.dense_4h_to_h = nn.Linear(c.ffn, c.hidden)
+
+    def attention(self, h, mask, cos, sin, past):
+        c, d, rd = self.c, self.c.head_dim, self.rotary_ndims
+        qkv = self.query_key_value(h)
+        qkv = qkv.view(qkv.size()[:-1] + (c.heads, 3 * d))
+        query = qkv[..., :d].permute(0, 2, 1, 3)
+        key = qkv[..., d: 2 * d].permute(0, 2, 1, 3)
+        value = qkv[..., 2 * d:].permute(0, 2, 1, 3)
+        query_rot, query_pass = query[..., :rd], query[..., rd:]
+        key_rot, key_pass = key[..., :rd], key[..., rd:]
+        query, key = hf_apply_rotary(query_rot, key_rot, cos, sin)
+        query = torch.cat((query, query_pass), dim=-1)
+        key = torch.cat((key, key_pass), dim=-1)
+        key, value = with_cache(key, value, past)
+        # _attn: baddbmm over batch·heads, then the mask
+        b, n, s, _ = query.shape
+        t = key.shape[-2]
+        q2, k2 = query.reshape(b * n, s, d), key.reshape(b * n, t, d)
+        scores = torch.zeros(b * n, s, t, dtype=query.dtype)
+        scores = torch.baddbmm(scores, q2, k2.transpose(1, 2), beta=1.0, alpha=self.norm_factor)
+        scores = scores.view(b, n, s, t) + mask[:, :, :, :t]
+        probs = F.softmax(scores, dim=-1)
+        out = torch.matmul(probs, value).permute(0, 2, 1, 3).contiguous()
+        return self.dense(out.view(out.size(0), out.size(1), n * d)), (key, value)
+
+    def forward(self, x, mask, cos, sin, past):
+        a, kv = self.attention(self.input_layernorm(x), mask, cos, sin, past)
+        mlp = self.dense_4h_to_h(F.gelu(self.dense_h_to_4h(self.post_attention_layernorm(x))))
+        return mlp + a + x, kv
+
+
+def TinyNeox(c):
+    m = HfDecoder(c, lambda: NeoxLayer(c), lambda: nn.LayerNorm(c.hidden, eps=c.ln_eps),
+                  rotary_dim=int(c.head_dim * c.rotary_pct))
+    return m
+
+
+class FalconLayer(nn.Module):
+    """FalconDecoderLayer, falcon-7b (new_decoder_architecture False, parallel_attn True, multi_query True): one
+    input_layernorm feeds attention and MLP; query_key_value viewed [.., heads + 2, head_dim], the last two heads key
+    and value (fused_qkv[..., [-2], :]); MQA scores by broadcasting the one KV head; exact GELU; no biases."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.input_layernorm = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.query_key_value = nn.Linear(c.hidden, (c.heads + 2) * c.head_dim, bias=False)
+        self.dense = nn.Linear(c.hidden, c.hidden, bias=False)
+        self.dense_h_to_4h = nn.Linear(c.hidden, c.ffn, bias=False)
+        self.dense_4h_to_h = nn.Linear(c.ffn, c.hidden, bias=False)
+
+    def attention(self, h, mask, cos, sin, past):
+        c, d = self.c, self.c.head_dim
+        fused_qkv = self.query_key_value(h)
+        b, s, _ = fused_qkv.shape
+        fused_qkv = fused_qkv.view(b, s, c.heads + 2, d)
+        query, key, value = fused_qkv[..., :-2, :], fused_qkv[..., [-2], :], fused_qkv[..., [-1], :]
+        query = query.transpose(1, 2).reshape(b, c.heads, s, d)
+        key = key.transpose(1, 2).reshape(b, 1, s, d)
+        value = value.transpose(1, 2).reshape(b, 1, s, d)
+        query, key = hf_apply_rotary(query, key, cos, sin)
+        key, value = with_cache(key, value, past)
+        t = key.shape[-2]
+        scores = query @ key.transpose(-1, -2)
+        scores /= math.sqrt(d)
+        probs = F.softmax(scores + mask[:, :, :, :t], dim=-1, dtype=h.dtype)
+        out = (probs @ value).view(b, c.heads, s, d).permute(0, 2, 1, 3).reshape(b, s, c.heads * d)
+        return self.dense(out), (key, value)
+
+    def forward(self, x, mask, cos, sin, past):
+        ln = self.input_layernorm(x)
+        a, kv = self.attention(ln, mask, cos, sin, past)
+        mlp = self.dense_4h_to_h(F.gelu(self.dense_h_to_4h(ln)))
+        mlp = mlp + a
+        return x + mlp, kv
+
+
+def TinyFalcon(c):
+    return HfDecoder(c, lambda: FalconLayer(c), lambda: nn.LayerNorm(c.hidden, eps=c.ln_eps))
+
+
+class OptimumInputs(nn.Module):
+    """optimum's text-generation export without past: input_ids, attention_mask and position_ids in."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask, position_ids):
+        return self.model.run(input_ids, (), attention_mask, position_ids)
+
+
+def export_forms(cls, c):
+    """Two more exports of one family: optimum-style inputs (<name>-optimum.onnx: input_ids, attention_mask and
+    position_ids, dynamic seq) and a fixed-shape [1, 8] graph (<name>-fixed8.onnx: no dynamic axes)."""
+    model = build(cls, c)
+    g = torch.Generator().manual_seed(200 + c.seed)
+    ids = torch.randint(0, c.vocab, (1, 8), generator=g)
+    with torch.no_grad():
+        path = os.path.join(HERE, c.name + "-optimum.onnx")
+        mask, pos = torch.ones(1, 8, dtype=torch.int64), torch.arange(8)[None]
+        torch.onnx.export(OptimumInputs(model), (ids, mask, pos), path, opset_version=OPSET, do_constant_folding=True,
+                          input_names=["input_ids", "attention_mask", "position_ids"], output_names=["logits"],
+                          dynamic_axes={"input_ids": {1: "sequence_length"}, "attention_mask": {1: "sequence_length"},
+                                        "position_ids": {1: "sequence_length"}, "logits": {1: "sequence_length"}})
+        save(path, False)
+        write_expected(c.name + "-optimum", {"input_ids": ids, "attention_mask": mask, "position_ids": pos},
+                       {"logits": model(ids)})
+        path = os.path.join(HERE, c.name + "-fixed8.onnx")
+        torch.onnx.export(model, (ids,), path, opset_version=OPSET, do_constant_folding=True,
+                          input_names=["input_ids"], output_names=["logits"])
+        save(path, False)
+        write_expected(c.name + "-fixed8", {"input_ids": ids}, {"logits": model(ids)})
+
+
+def randomize_hf(model):
+    """Norm parameters away from their identity values (Gemma's zero-centred scale included), so a dropped scale or
+    shift shows in the logits."""
+    for m in model.modules():
+        if isinstance(m, GemmaRMSNorm):
+            with torch.no_grad():
+                m.weight.copy_(0.1 * torch.randn_like(m.weight))
+
+
 def export_encoder(cls, c):
     """One graph: input_ids [1, seq] -> last_hidden_state [1, seq, hidden] (an encoder has no decode step)."""
     model = build(cls, c)
@@ -545,11 +946,26 @@ def write_expected(graph, inputs, outputs):
         f.write("\n")
 
 
-def save(path, external):
-    """Re-saves an export without doc strings; optionally moves initializers to a .data file."""
+def torch_export(*args, **kwargs):
+    """torch.onnx.export; torch 1.13 writes F.layer_norm without weight (OLMo's norm) as a LayerNormalization with an
+    empty scale input, which the ONNX checker rejects after the file is written: save() repairs that."""
+    try:
+        torch.onnx.export(*args, **kwargs)
+    except (torch.onnx.errors.CheckerError, onnx.checker.ValidationError) as e:
+        if "LayerNormalization" not in str(e):
+            raise
+
+
+def save(path, external, hidden=None):
+    """Re-saves an export without doc strings; optionally moves initializers to a .data file. A LayerNormalization
+    without its scale (see torch_export) gets a ones scale of the hidden width, as torch 2's exporter writes it."""
     m = onnx.load(path)
     for n in m.graph.node:
         n.doc_string = ""
+        if n.op_type == "LayerNormalization" and n.input[1] == "":
+            if not any(t.name == "layer_norm.ones" for t in m.graph.initializer):
+                m.graph.initializer.append(onnx.numpy_helper.from_array(torch.ones(hidden).numpy(), "layer_norm.ones"))
+            n.input[1] = "layer_norm.ones"
     name = os.path.basename(path)
     if external:
         # onnx appends to an existing data file; start from an empty one so re-runs are identical.
@@ -570,10 +986,10 @@ def export(cls, c, external=False, fold=True, prepare=None):
 
     full = os.path.join(HERE, c.name + ".onnx")
     with torch.no_grad():
-        torch.onnx.export(model, (ids,), full, opset_version=OPSET, do_constant_folding=fold,
-                          input_names=["input_ids"], output_names=["logits"],
-                          dynamic_axes={"input_ids": {1: "seq"}, "logits": {1: "seq"}})
-        save(full, external)
+        torch_export(model, (ids,), full, opset_version=OPSET, do_constant_folding=fold,
+                     input_names=["input_ids"], output_names=["logits"],
+                     dynamic_axes={"input_ids": {1: "seq"}, "logits": {1: "seq"}})
+        save(full, external, c.hidden)
         write_expected(c.name, {"input_ids": ids}, {"logits": model(ids)})
 
         # Decode step: the past comes from running the model on the prefix.
@@ -586,10 +1002,10 @@ def export(cls, c, external=False, fold=True, prepare=None):
         decode = os.path.join(HERE, c.name + "-decode.onnx")
         dyn = {n: {2: "past_seq"} for n in pin}
         dyn.update({n: {2: "total_seq"} for n in pout})
-        torch.onnx.export(model, (step, *past), decode, opset_version=OPSET,
-                          do_constant_folding=fold, input_names=["input_ids"] + pin,
-                          output_names=["logits"] + pout, dynamic_axes=dyn)
-        save(decode, external)
+        torch_export(model, (step, *past), decode, opset_version=OPSET,
+                     do_constant_folding=fold, input_names=["input_ids"] + pin,
+                     output_names=["logits"] + pout, dynamic_axes=dyn)
+        save(decode, external, c.hidden)
         outs = model(step, *past)
         write_expected(c.name + "-decode",
                        {"input_ids": step, **dict(zip(pin, past))},
@@ -622,6 +1038,15 @@ def main():
     export(TinyBloom, BLOOM, fold=False)  # unfolded, so the tied head reads word_embeddings.weight (as tiny-gpt2)
     export(TinyGemma2, GEMMA2)
     export_encoder(TinyBert, BERT)
+    export(TinyNeox, NEOX)
+    export(TinyFalcon, FALCON)
+    export(TinyStableLm, STABLELM)
+    export(TinyOlmo, OLMO)
+    export(TinyGemma, GEMMA, prepare=randomize_hf)
+    export(TinyMistral, MISTRAL)
+    export(TinyLlamaTied, LLAMA_TIED)
+    export(TinyLlamaLinear, LLAMA_LINEAR)
+    export_forms(TinyMistral, MISTRAL)
 
 
 if __name__ == "__main__":

@@ -49,9 +49,14 @@ internal sealed record ScaledRows(RaisedNode Node, double Scale) : AbstractValue
 /// <summary>Steps of GQA's repeat_kv: unsqueeze at axis 2, then expand.</summary>
 internal sealed record RepeatKv(Heads Source, long Groups) : AbstractValue;
 
-/// <summary>Pieces of rotate-half RoPE on <paramref name="Source"/>: "cos" (x·cos), "lo"/"hi" halves, "neg_hi",
-/// "rot" (concat(−hi, lo)), "sin" (rot·sin).</summary>
-internal sealed record RopePart(Heads Source, string Part, double Theta) : AbstractValue;
+/// <summary>Channels [<paramref name="Start"/>, <paramref name="End"/>) of every head of <paramref name="Source"/>
+/// (a slice of the head dimension), <paramref name="Negated"/> after Neg: the pieces of rotate-half and of a partial rotation.</summary>
+internal sealed record HeadChannels(Heads Source, long Start, long End, bool Negated = false) : AbstractValue;
+
+/// <summary>Pieces of rotate-half RoPE on channels [<paramref name="Start"/>, <paramref name="End"/>) of
+/// <paramref name="Source"/>'s heads: "cos" (x·cos), "rot" (cat(−x_hi, x_lo)), "sin" (rot·sin); the tables' θ and
+/// linear scaling factor (1: none).</summary>
+internal sealed record RopePart(Heads Source, string Part, double Theta, long Start, long End, double Factor = 1) : AbstractValue;
 
 /// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.
 /// Gemma 2's soft-capping c·tanh(s/c): <paramref name="Tanh"/> after tanh(scale·q·kᵀ) until the factor c arrives,

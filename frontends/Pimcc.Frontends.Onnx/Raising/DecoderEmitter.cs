@@ -125,6 +125,20 @@ internal static class DecoderEmitter
         return [.. program.Nodes.Where(seen.Contains)];
     }
 
+    /// <summary>
+    /// A parallel residual block (docs/ir.md: GPT-NeoX, Falcon) as graph shape: in every layer the MLP's first linear
+    /// reads (through its norm) the same residual stream the attention's query projection reads, not the stream after
+    /// the attention's output was added.
+    /// </summary>
+    private static bool ParallelResidual(List<RaisedNode> nodes, List<RaisedNode> attention)
+    {
+        static RaisedNode Stream(RaisedNode n) => n.Opcode is "layer_norm" or "rms_norm" ? (RaisedNode)n.Inputs[0] : n;
+        static RaisedNode Root(RaisedNode n) => n.Opcode == "rotary" ? (RaisedNode)n.Inputs[0] : n;
+        var mlp = nodes.Where(n => n.Opcode == "linear" && n.Attrs.Str("role") is "fc1" or "gate_proj").ToList();
+        return attention.Count > 0 && mlp.Count == attention.Count && attention.Zip(mlp).All(p =>
+            Stream((RaisedNode)Root((RaisedNode)p.First.Inputs[0]).Inputs[0]) == Stream((RaisedNode)p.Second.Inputs[0]));
+    }
+
     /// <summary>An embedding of the tokens' positions (not of a fixed row such as BERT's token type).</summary>
     private static bool IsPositionEmbedding(RaisedNode n) =>
         n.Opcode == "embedding" && n.Inputs[0] is RaisedNode { Opcode: "position_ids" } p && !p.Attrs.ContainsKey("count");
@@ -164,6 +178,7 @@ internal static class DecoderEmitter
             .Set("prompt_tokens", workload.PromptTokens)
             .Set("generated_tokens", workload.GeneratedTokens)
             .Set("tie_word_embeddings", tied);
+        if (ParallelResidual(nodes, attention)) a = a.Set("parallel_residual", true);
         if (LearnedPositions(nodes, program) is { } max)
             a = a.Set("max_positions", max);
         else

@@ -14,6 +14,7 @@ internal sealed partial class GraphRaiser
     {
         var op = _node.OpType;
         if (!Fn.IsUnaryOp(op) && !Fn.IsBinaryOp(op)) return false;
+        if (ScaledEmbedding(ins)) return true;
         if (Fn.IsUnaryOp(op) && ins.Count == 1 && Of(ins[0]) is ({ } x, { } f))
         {
             Set(new Pointwise(x, new Fn.Unary(op, f), _node, Batched(ins[0])));
@@ -25,6 +26,31 @@ internal sealed partial class GraphRaiser
         if (node is null || a.F is null || b.F is null || (a.X is not null && b.X is not null && a.X != b.X)) return false;
         Set(new Pointwise(node, new Fn.Binary(op, a.F, b.F), _node, Batched(a.X is not null ? ins[0] : ins[1])));
         return true;
+    }
+
+    /// <summary>
+    /// A token embedding times a constant (Gemma's <c>hidden_states * normalizer</c>, √hidden) is an embedding of the
+    /// scaled table: a copy of the table times the factor in float32, as the graph computes it (<c>source</c>,
+    /// <c>source_scale</c>; the HF frontend's <c>.normalized</c> weight), so norms and residuals read a plain activation.
+    /// </summary>
+    private bool ScaledEmbedding(List<string> ins)
+    {
+        if (_node.OpType is not ("Mul" or "Div") || ins.Count != 2) return false;
+        for (var o = 0; o < 2; o++)
+        {
+            if (Get(ins[o]) is not Rows { Node: { Opcode: "embedding", Inputs: [IdsRef, WeightRef table] } e } r || _uses.GetValueOrDefault(ins[o]) != 1
+                || !IsScalar(ins[1 - o]) || Scalar(ins[1 - o]) is not { } k || (_node.OpType == "Div" && o == 1) || k == 0) continue;
+            var factor = (float)(_node.OpType == "Mul" ? k : 1 / k);
+            var w = _program.Weights.Single(x => x.Name == table.Name);
+            var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(w.Data.AsSpan()).ToArray();
+            for (var i = 0; i < values.Length; i++) values[i] = _node.OpType == "Mul" ? values[i] * (float)k : values[i] / (float)k;
+            var scaled = _program.AddWeight(new Weight(w.Name + ".normalized", w.Type, WeightBytes.F32(values), AttrMap.Empty
+                .Set("source", w.Attrs.ContainsKey("onnx_initializer") ? w.Attrs.Str("onnx_initializer") : w.Name).Set("source_scale", (double)factor)));
+            _program.Nodes.Remove(e);
+            Set(new Rows(Emit("embedding", [IdsRef.Instance, new WeightRef(scaled)], AttrMap.Empty, e.Width), r.Batched));
+            return true;
+        }
+        return false;
     }
 
     /// <summary>An operand as (activation, function of it), or (null, constant) for a scalar constant, or (null, null).</summary>

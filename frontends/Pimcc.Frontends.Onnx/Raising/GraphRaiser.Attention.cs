@@ -24,7 +24,7 @@ internal sealed partial class GraphRaiser
                 return;
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
                 // [1, seq, n, d]: heads, or (read only by slices) n heads of fused parts side by side
-                Set(r.Node.Opcode == "linear" && _uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice")
+                Set(r.Node.Opcode == "linear" && _uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice", "Gather")
                     ? new FusedHeads(r.Node, n, d, null)
                     : new Heads(r.Node, n, d, Bhsd: false));
                 return;
@@ -122,7 +122,8 @@ internal sealed partial class GraphRaiser
     {
         var (q, k) = (s.Q, s.K);
         if (v.PreScale != 1) throw Fail("the value projection is scaled before attention");
-        if (q.Groups != 1 || k.D != q.D || v.D != q.D || k.N != v.N || k.Groups != v.Groups || k.N * k.Groups != q.N)
+        // one KV head broadcast over the query heads by MatMul itself (Falcon's multi-query [1, 1, T, d]) or repeated
+        if (q.Groups != 1 || k.D != q.D || v.D != q.D || k.N != v.N || k.Groups != v.Groups || (k.N * k.Groups != q.N && k.N * k.Groups != 1))
             throw Fail($"attention heads do not line up: q {q.N}x{q.D}, k {k.N}x{k.D} (x{k.Groups}), v {v.N}x{v.D} (x{v.Groups})");
         if (_eval.HasPast && !(k.Cached && v.Cached))
             throw Fail("attention of a KV-cache graph reads keys or values that are not concatenated after their cache");
@@ -144,56 +145,4 @@ internal sealed partial class GraphRaiser
         return new Heads(node, q.N, q.D, Bhsd: true);
     }
 
-    private void Slice(List<string> ins)
-    {
-        if (SliceOfLinear(ins)) return;
-        if (Get(ins[0]) is not Heads { Bhsd: true, KeyT: false, Groups: 1 } h) throw Fail("Slice outside rotate-half");
-        var starts = Ints(ins[1]);
-        var ends = Ints(ins[2]);
-        var axes = ins.Count > 3 ? Ints(ins[3]) : [h.D];
-        var steps = ins.Count > 4 ? Ints(ins[4]) : [1];
-        if (starts is [var st] && ends is [var en] && axes is [-1] or [3] && steps is [1])
-        {
-            var half = h.D / 2;
-            if (st == 0 && en == half) { Set(new RopePart(h, "lo", 0)); return; }
-            if (st == half && en >= h.D) { Set(new RopePart(h, "hi", 0)); return; }
-        }
-        throw Fail("Slice is not a half of the head dimension");
-    }
-
-    private void Neg(List<string> ins)
-    {
-        if (Get(ins[0]) is RopePart { Part: "hi" } p) { Set(p with { Part = "neg_hi" }); return; }
-        throw Fail("Neg outside rotate-half");
-    }
-
-    private void Concat(List<string> ins)
-    {
-        var axis = _node.GetInt("axis", 0);
-        // cat([past, new], dim=-2): keys/values after the cached positions (the attention op keeps the cache).
-        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false, Groups: 1 } h && axis is -2 or 2)
-        {
-            Set(h with { Cached = true });
-            return;
-        }
-        if (ins.Count == 2 && Get(ins[0]) is RopePart { Part: "neg_hi" } a && Get(ins[1]) is RopePart { Part: "lo" } b && a.Source == b.Source && axis is -1 or 3)
-        {
-            Set(new RopePart(a.Source, "rot", 0));
-            return;
-        }
-        throw Fail("Concat outside rotate-half");
-    }
-
-
-
-    private Heads Rotary(Heads h, double theta)
-    {
-        var node = Emit("rotary", [h.Node], AttrMap.Empty
-            .Set("heads", h.N)
-            .Set("head_dim", h.D)
-            .Set("rotary_dim", h.D)
-            .Set("theta", theta)
-            .Set("interleaved", false), h.N * h.D);
-        return new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
-    }
 }

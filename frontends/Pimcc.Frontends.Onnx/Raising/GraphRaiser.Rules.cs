@@ -67,6 +67,13 @@ internal sealed partial class GraphRaiser
             Set(new Heads(FusedPart(ins[0], f, (long)i * d, d), f.N, d, Bhsd: false));
             return;
         }
+        // fused[..., [k], :] of fused heads (Falcon's key and value heads): head k, kept as a head axis of one
+        if (Get(ins[0]) is FusedHeads { PartDim: null } g && _node.GetInt("axis", 0) is 2 or -2 && Ints(ins[1]) is [var k]
+            && _facts.Get(ins[1]).Shape is { Count: 1 } && k >= -g.N && k < g.N)
+        {
+            Set(new Heads(HeadRange(ins[0], g, k < 0 ? k + g.N : k, 1), 1, g.Width, Bhsd: false));
+            return;
+        }
         if (Get(ins[0]) is not Init table || table.Tensor.Dims.Count != 2 || _node.GetInt("axis", 0) != 0)
             throw Fail("Gather from something other than a 2-D embedding table");
         if (Get(ins[1]) is not Ids) throw Fail("Gather indices are not the token ids");
@@ -139,10 +146,17 @@ internal sealed partial class GraphRaiser
         if (axis != -1 && axis != (x.Batched ? 2 : 1)) throw Fail($"LayerNormalization over axis {axis}, not the hidden axis");
         if (Get(ins[1]) is not Init g || (ins.Count > 2 && Get(ins[2]) is not Init))
             throw Fail("LayerNormalization whose scale or bias is not an initializer");
+        var eps = (double)_node.GetFloat("epsilon", 1e-5f);
+        // A scale of ones and no (or a zero) shift: the non-parametric norm (OLMo's F.layer_norm(x, shape, None, None),
+        // which the exporter writes with a ones scale), layer_norm(x) without operands.
+        if (g.Tensor.ToFloat32().All(v => v == 1) && (ins.Count < 3 || ((Init)Get(ins[2])).Tensor.ToFloat32().All(v => v == 0)))
+        {
+            Set(new Rows(Emit("layer_norm", [x.Node], AttrMap.Empty.Set("eps", eps), x.Node.Width), x.Batched));
+            return;
+        }
         // No bias (B is optional): the IR's layer_norm takes beta, so a zero vector of the scale's shape (exact).
         var b = ins.Count > 2 ? ((Init)Get(ins[2])).Tensor
             : new OnnxTensor(ins[1] + ".zero_bias", OnnxDataType.Float, g.Tensor.Dims, new float[g.Tensor.ElementCount]);
-        var eps = (double)_node.GetFloat("epsilon", 1e-5f);
         Set(new Rows(Emit("layer_norm", [x.Node, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor))), new WeightRef(_program.AddWeight(WeightFromInit(b)))],
             AttrMap.Empty.Set("eps", eps), x.Node.Width), x.Batched));
     }
@@ -198,8 +212,11 @@ internal sealed partial class GraphRaiser
                 case (RmsStep { Step: "mean" } r, Init or Structural) when Scalar(yName) is { } eps:
                     Set(r with { Step = "add", Eps = eps });
                     return;
-                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && c.Theta == s.Theta:
-                    Set(Rotary(c.Source, c.Theta));
+                // θ as fitted from the sin table (asin is well conditioned at small angles, acos is not; each table was checked
+                // against its own θ at every position, so the two agree to the fit's precision)
+                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && Math.Abs(c.Theta - s.Theta) <= 1e-3 * s.Theta
+                    && Math.Abs(c.Factor - s.Factor) <= 1e-3 * s.Factor && (c.Start, c.End) == (s.Start, s.End):
+                    Set(RotaryOf(s));
                     return;
             }
         }
@@ -225,6 +242,9 @@ internal sealed partial class GraphRaiser
     {
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         if (MulOrdered(a, b, ins[0], ins[1]) || MulOrdered(b, a, ins[1], ins[0])) return;
+        if ((a, b) is (Heads or HeadChannels or RopePart, Structural) or (Structural, Heads or HeadChannels or RopePart))
+            throw Fail("the table multiplying attention heads is no rotate-half cos/sin table of θ-frequencies (default or linear RoPE scaling); "
+                + "other scalings (llama3, yarn, longrope) are not raised");
         throw Fail($"Mul of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
     }
 
@@ -238,11 +258,11 @@ internal sealed partial class GraphRaiser
             case (Init g, RmsStep { Step: "normed" } r) when g.Tensor.ElementCount == r.X.Width:
                 Set(new Rows(Emit("rms_norm", [r.X, new WeightRef(_program.AddWeight(WeightFromInit(g.Tensor)))], AttrMap.Empty.Set("eps", r.Eps), r.X.Width)));
                 return true;
-            case (Heads { Bhsd: true, KeyT: false, Groups: 1 } h, Structural) when RopeTable(bName, h.D) is ("cos", var theta):
-                Set(new RopePart(h, "cos", theta));
+            case (Heads or HeadChannels, Structural) when RopeCos(a, bName) is { } cos:
+                Set(cos);
                 return true;
-            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.Source.D) is ("sin", var theta):
-                Set(new RopePart(r.Source, "sin", theta));
+            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor):
+                Set(r with { Part = "sin", Theta = theta, Factor = factor });
                 return true;
             case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:
                 // c·tanh(S·q·kᵀ) = softcap c of the scale S·c

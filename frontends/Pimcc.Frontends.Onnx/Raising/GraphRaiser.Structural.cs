@@ -205,16 +205,18 @@ internal sealed partial class GraphRaiser
         IsCausal(condition, (t, k) => (t.GetDouble(k) != 0) == keepWhen);
 
     /// <summary>
-    /// A rotate-half table for head_dim <paramref name="d"/>: row i (position past + i) holds
-    /// trig((past + i)·θ^(−2(k mod d/2)/d)) (modeling_llama.py's rotary embedding), "cos" or "sin";
-    /// θ is fitted from position 1 (to 5 significant digits: acos of a float32 near 1 carries about 1e-6
-    /// relative error) and checked everywhere. Null when the values are no such table.
+    /// A rotate-half table for <paramref name="d"/> rotated channels: row i (position past + i) holds
+    /// trig((past + i)·θ^(−2(k mod d/2)/d) / f) (modeling_llama.py's rotary embedding; f ≠ 1 is modeling_rope_utils.py's
+    /// linear scaling, inv_freq / factor), "cos" or "sin". From position 1: channel 0 holds trig(1/f), channel 1
+    /// trig(θ^(−2/d)/f); θ and f are fitted there (to 5 significant digits: acos of a float32 near 1 carries about 1e-6
+    /// relative error) and the whole table is checked at every sampled length. Null when the values are no such table
+    /// (a scaling whose frequencies are not one factor apart, such as llama3's, stays unraised and is reported).
     /// </summary>
-    private (string Trig, double Theta)? RopeTable(string name, long d)
+    private (string Trig, double Theta, double Factor)? RopeTable(string name, long d)
     {
         var (s0, _) = Samples().Where(sp => sp.Past == 0).MaxBy(sp => sp.Seq);
         var first = Evaluate(name, s0, 0);
-        if (first.Floats is not { } f0 || first.Shape[^1] != d || first.Length != s0 * d || d % 2 != 0) return null;
+        if (first.Floats is not { } f0 || first.Shape[^1] != d || first.Length != s0 * d || d % 2 != 0 || d < 4) return null;
         if (s0 < 2)
         {
             // One new position per step (a decode graph): position 1 is the first row with one cached position.
@@ -225,10 +227,13 @@ internal sealed partial class GraphRaiser
         string trig = Math.Abs(f0[0] - 1) < 1e-6 ? "cos" : Math.Abs(f0[0]) < 1e-6 ? "sin" : "";
         if (trig.Length == 0) return null;
         var half = d / 2;
-        var angle = trig == "cos" ? Math.Acos(f0[d + 1]) : Math.Asin(f0[d + 1]);
-        var theta = Math.Pow(angle, -half);
-        if (!double.IsFinite(theta) || theta <= 1) return null;
-        theta = double.Parse(theta.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        double Angle(float v) => trig == "cos" ? Math.Acos(v) : Math.Asin(v);
+        static double Round(double v) => double.Parse(v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var (a0, a1) = (Angle(f0[d]), Angle(f0[d + 1]));
+        if (!(a0 > 0) || !(a1 > 0)) return null;
+        var factor = Round(1 / a0);
+        var theta = Round(Math.Pow(a1 / a0, -half));
+        if (!double.IsFinite(theta) || theta <= 1 || !double.IsFinite(factor)) return null;
         foreach (var (s, p) in Samples())
         {
             var t = Evaluate(name, s, p);
@@ -236,11 +241,11 @@ internal sealed partial class GraphRaiser
             for (var i = 0; i < s; i++)
                 for (var k = 0; k < d; k++)
                 {
-                    var a = (p + i) * Math.Pow(theta, -2.0 * (k % half) / d);
+                    var a = (p + i) * Math.Pow(theta, -2.0 * (k % half) / d) / factor;
                     var want = trig == "cos" ? Math.Cos(a) : Math.Sin(a);
                     if (Math.Abs(v[i * d + k] - want) > 1e-4) return null;
                 }
         }
-        return (trig, theta);
+        return (trig, theta, factor);
     }
 }

@@ -108,6 +108,15 @@ internal sealed partial class GraphRaiser
             var (s0, e0) = (Ints(ins[1]), Ints(ins[2]));
             var ax = ins.Count > 3 ? Ints(ins[3]) : [0];
             var step = ins.Count > 4 ? Ints(ins[4]) : [1];
+            // fused[..., a:b, :] (Falcon's [1, seq, heads + 2, d] view): heads a..b, one row range of the fused weight
+            if (ax is [2] or [-2] && step is [1] && s0 is [var h0] && e0 is [var h1])
+            {
+                long Head(long v) => Math.Clamp(v < 0 ? v + f.N : v, 0, f.N);
+                var (first, end) = (Head(h0), Head(h1));
+                if (first >= end) throw Fail("Slice of fused heads selects no head");
+                Set(new Heads(HeadRange(ins[0], f, first, end - first), end - first, f.Width, Bhsd: false));
+                return true;
+            }
             if (s0 is not [var a] || e0 is not [var b] || ax is not ([-1] or [3]) || step is not [1] || a < 0 || a >= Math.Min(b, f.Width))
                 throw Fail("Slice of fused heads is not one constant range of each head's features");
             var len = Math.Min(b, f.Width) - a;
@@ -153,6 +162,10 @@ internal sealed partial class GraphRaiser
         if (part + 1 == readers) _program.Nodes.Remove(fused);
         return node;
     }
+
+    /// <summary>Heads [first, first + count) of per-head fused parts: one contiguous row range of the fused linear.</summary>
+    private RaisedNode HeadRange(string name, FusedHeads f, long first, long count) =>
+        FusedPart(name, f with { N = 1, Width = f.N * f.Width }, first * f.Width, count * f.Width);
 
     /// <summary>Rows {b·stride + start .. + length} of every block b of a [out, in] (or [out]) weight.</summary>
     private static Weight Blocks(Weight w, string part, long start, long length, long stride, long rowWidth)

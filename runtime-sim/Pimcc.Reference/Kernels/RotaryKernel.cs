@@ -2,7 +2,8 @@ namespace Pimcc.Reference.Kernels;
 
 /// <summary>
 /// <c>rotary(x[S,H·d]) {heads, head_dim, rotary_dim, theta, start, interleaved}</c> (RoFormer, Su et
-/// al. 2021): for row r and pair index i &lt; rotary_dim/2, angle = (start + r)·theta^(−2i/rotary_dim);
+/// al. 2021): for row r and pair index i &lt; rotary_dim/2, angle = (start + r)·inv_freq[i], inv_freq[i] =
+/// theta^(−2i/rotary_dim) after the op's <c>scaling</c> attributes (<see cref="Pimcc.Ir.RotaryFrequencies"/>);
 /// the pair (a, b) becomes (a·cos − b·sin, a·sin + b·cos). Pairs are channels (2i, 2i+1) when
 /// interleaved (GPT-J) and (i, i + rotary_dim/2) otherwise (GPT-NeoX / Llama "rotate_half").
 /// Channels at or beyond rotary_dim pass through.
@@ -13,18 +14,22 @@ public static class RotaryKernel
     {
         var x = ctx[0];
         long h = ctx.Int("heads"), d = ctx.Int("head_dim"), rd = ctx.Int("rotary_dim");
-        var theta = ctx.Float("theta");
         var start = ctx.Expr("start");
         var interleaved = ctx.Bool("interleaved");
         if (x.Rank != 2 || x.Shape[1] != h * d) throw ctx.Error($"input {x.ShapeText} is not [S, heads·head_dim] = [S, {h * d}]");
         if (rd <= 0 || rd > d || rd % 2 != 0) throw ctx.Error($"rotary_dim {rd} must be even and in (0, head_dim]");
+        var scaling = ctx.StrOr("scaling", "default");
+        if (!Pimcc.Ir.RotaryFrequencies.Scalings.Contains(scaling))
+            throw ctx.Error($"RoPE scaling '{scaling}' is not computed (supported: {string.Join(", ", Pimcc.Ir.RotaryFrequencies.Scalings)})");
+        ctx.Float("theta");
+        var inv = Pimcc.Ir.RotaryFrequencies.Of(ctx.Attrs);
         var xf = MatrixKernels.Floats(ctx, x);
         var y = (float[])xf.Clone();
         var half = rd / 2;
         for (long r = 0; r < x.Shape[0]; r++)
             for (long i = 0; i < half; i++)
             {
-                var angle = (start + r) * Math.Pow(theta, -2.0 * i / rd);
+                var angle = (start + r) * inv[i];
                 float cos = (float)Math.Cos(angle), sin = (float)Math.Sin(angle);
                 for (long head = 0; head < h; head++)
                 {

@@ -95,8 +95,13 @@ public class OrtWholeModelTests(ITestOutputHelper output)
                 var like = stored[i.Name];
                 if (i.ElementType == OnnxDataType.Int64)
                 {
-                    long[] dims = decode ? like.Dims : [1, length];
-                    return Tensor.I64(dims, [.. Enumerable.Range(0, (int)Tensor.Count(dims)).Select(_ => (long)rng.Next((int)vocab))]);
+                    // a fixed-shape export ([1, 8]) keeps its length; optimum's mask and positions are an unpadded sequence's
+                    var fixedLength = facts.Get(i.Name).Shape is { Count: 2 } s && s[1].TryConstant is not null;
+                    long[] dims = decode || fixedLength ? like.Dims : [1, length];
+                    var count = (int)Tensor.Count(dims);
+                    return Tensor.I64(dims, i.Name.Contains("attention_mask", StringComparison.Ordinal) ? [.. Enumerable.Repeat(1L, count)]
+                        : i.Name.Contains("position_ids", StringComparison.Ordinal) ? [.. Enumerable.Range(0, count).Select(p => (long)p)]
+                        : [.. Enumerable.Range(0, count).Select(_ => (long)rng.Next((int)vocab))]);
                 }
                 // past_key_values.*: [1, kv_heads, past_seq, head_dim] with past_seq = length.
                 long[] kvDims = [like.Dims[0], like.Dims[1], length, like.Dims[3]];

@@ -23,6 +23,14 @@ public class FunctionalVersusOrtTests(ITestOutputHelper output)
     [InlineData("tiny-gpt2")]
     [InlineData("tiny-llama")]
     [InlineData("tiny-phi3")] // head_dim 96: one query head straddles two 512-feature prefill panels
+    [InlineData("tiny-neox")] // partial rotary (4 of 16 channels), parallel residual
+    [InlineData("tiny-falcon")] // one KV head, parallel attention and MLP off one norm
+    [InlineData("tiny-stablelm")] // partial rotary, LayerNorm with bias, Q/K/V biases
+    [InlineData("tiny-olmo")] // non-parametric LayerNorm
+    [InlineData("tiny-gemma")] // one KV head, head_dim 32 over hidden 64, scaled embedding
+    [InlineData("tiny-mistral")]
+    [InlineData("tiny-llama-tied")]
+    [InlineData("tiny-llama-linear")] // rope_scaling linear: hpim's cos/sin tables from the fitted factor
     public void PrefillAndDecodeLogitsMatchOnnxRuntime(string name)
     {
         var s = CompiledSample.Load(name, PromptIds.Length, Steps);

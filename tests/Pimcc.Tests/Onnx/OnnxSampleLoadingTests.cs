@@ -15,12 +15,17 @@ public sealed class OnnxSampleLoadingTests
     private static OnnxModel Load(string name) => OnnxModelLoader.Load(Path.Combine(SamplesFolder, name));
 
     [Fact]
-    public void All_eighteen_graphs_are_present() =>
+    public void All_thirty_six_graphs_are_present() =>
         SampleNames().ShouldBe(
         [
-            "fortunes-gpt2-svd.onnx", "fortunes-gpt2.onnx", "tiny-bert.onnx", "tiny-bloom-decode.onnx", "tiny-bloom.onnx", "tiny-gemma2-decode.onnx", "tiny-gemma2.onnx", "tiny-gpt2-decode.onnx", "tiny-gpt2-svd.onnx", "tiny-gpt2.onnx", "tiny-llama-decode.onnx", "tiny-llama.onnx",
+            "fortunes-gpt2-svd.onnx", "fortunes-gpt2.onnx", "tiny-bert.onnx", "tiny-bloom-decode.onnx", "tiny-bloom.onnx",
+            "tiny-falcon-decode.onnx", "tiny-falcon.onnx", "tiny-gemma-decode.onnx", "tiny-gemma.onnx",
+            "tiny-gemma2-decode.onnx", "tiny-gemma2.onnx", "tiny-gpt2-decode.onnx", "tiny-gpt2-svd.onnx", "tiny-gpt2.onnx",
+            "tiny-llama-decode.onnx", "tiny-llama-linear-decode.onnx", "tiny-llama-linear.onnx", "tiny-llama-tied-decode.onnx", "tiny-llama-tied.onnx", "tiny-llama.onnx",
+            "tiny-mistral-decode.onnx", "tiny-mistral-fixed8.onnx", "tiny-mistral-optimum.onnx", "tiny-mistral.onnx",
+            "tiny-neox-decode.onnx", "tiny-neox.onnx", "tiny-olmo-decode.onnx", "tiny-olmo.onnx",
             "tiny-opt-1bit-decode.onnx", "tiny-opt-1bit.onnx", "tiny-opt-decode.onnx", "tiny-opt.onnx",
-            "tiny-phi3-decode.onnx", "tiny-phi3.onnx",
+            "tiny-phi3-decode.onnx", "tiny-phi3.onnx", "tiny-stablelm-decode.onnx", "tiny-stablelm.onnx",
         ]);
 
     [Theory]
@@ -46,6 +51,14 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-bloom.onnx")]
     [InlineData("tiny-gemma2.onnx")]
     [InlineData("tiny-bert.onnx")]
+    [InlineData("tiny-neox.onnx")]
+    [InlineData("tiny-falcon.onnx")]
+    [InlineData("tiny-stablelm.onnx")]
+    [InlineData("tiny-olmo.onnx")]
+    [InlineData("tiny-gemma.onnx")]
+    [InlineData("tiny-mistral.onnx")]
+    [InlineData("tiny-llama-tied.onnx")]
+    [InlineData("tiny-llama-linear.onnx")]
     public void Full_sequence_graph_has_symbolic_seq(string name)
     {
         var g = Load(name).Graph;
@@ -60,6 +73,14 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-phi3-decode.onnx", 2, 2, 96)]
     [InlineData("tiny-bloom-decode.onnx", 2, 6, 16)]
     [InlineData("tiny-gemma2-decode.onnx", 2, 2, 16)]
+    [InlineData("tiny-neox-decode.onnx", 2, 4, 16)]
+    [InlineData("tiny-falcon-decode.onnx", 2, 1, 16)]
+    [InlineData("tiny-stablelm-decode.onnx", 2, 2, 16)]
+    [InlineData("tiny-olmo-decode.onnx", 2, 4, 16)]
+    [InlineData("tiny-gemma-decode.onnx", 2, 1, 32)]
+    [InlineData("tiny-mistral-decode.onnx", 2, 2, 16)]
+    [InlineData("tiny-llama-tied-decode.onnx", 2, 2, 16)]
+    [InlineData("tiny-llama-linear-decode.onnx", 2, 2, 16)]
     public void Decode_graph_has_kv_cache_per_layer(string name, int layers, int kvHeads, int headDim)
     {
         var g = Load(name).Graph;

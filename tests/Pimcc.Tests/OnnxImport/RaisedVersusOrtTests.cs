@@ -26,7 +26,11 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
     /// </summary>
     private const double AbsTolerance = 2e-5;
 
-    public static TheoryData<string> Samples() => new() { "tiny-opt", "tiny-gpt2", "tiny-llama", "tiny-phi3", "tiny-bloom", "tiny-gemma2" };
+    public static TheoryData<string> Samples() => new()
+    {
+        "tiny-opt", "tiny-gpt2", "tiny-llama", "tiny-phi3", "tiny-bloom", "tiny-gemma2",
+        "tiny-neox", "tiny-falcon", "tiny-stablelm", "tiny-olmo", "tiny-gemma", "tiny-mistral", "tiny-llama-tied", "tiny-llama-linear",
+    };
 
     [Theory]
     [MemberData(nameof(Samples))]

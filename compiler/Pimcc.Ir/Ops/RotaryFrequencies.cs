@@ -1,0 +1,46 @@
+namespace Pimcc.Ir;
+
+/// <summary>
+/// The inverse frequencies of a <c>rotary</c> op, one per rotated channel pair i &lt; rotary_dim / 2: θ^(−2i/rotary_dim)
+/// (RoFormer, Su et al. 2021), adjusted by the op's <c>scaling</c> attributes as transformers modeling_rope_utils.py
+/// does: "linear" divides every frequency by <c>scaling_factor</c>; "llama3" (_compute_llama3_parameters) divides the
+/// long wavelengths by it, keeps the short ones and interpolates between (<c>low_freq_factor</c>, <c>high_freq_factor</c>,
+/// <c>original_max_positions</c>). One definition for everything that evaluates the op (the reference kernel, the
+/// hpim cos/sin tables).
+/// </summary>
+public static class RotaryFrequencies
+{
+    /// <summary>The scaling kinds this computes; others are refused by their consumers.</summary>
+    public static readonly string[] Scalings = ["default", "linear", "llama3"];
+
+    /// <summary>The inverse frequencies of a rotary op with these attributes (rotary_dim, theta and the scaling ones).</summary>
+    public static double[] Of(AttrMap attrs) => Compute(attrs.Float("theta"), (int)attrs.Int("rotary_dim"), attrs.StrOr("scaling", "default"),
+        attrs.FloatOr("scaling_factor", 1), attrs.FloatOr("low_freq_factor", 1), attrs.FloatOr("high_freq_factor", 4), attrs.IntOr("original_max_positions", 8192));
+
+    public static double[] Compute(double theta, int rotaryDim, string scaling, double factor, double lowFreqFactor, double highFreqFactor, long originalMaxPositions)
+    {
+        if (!Scalings.Contains(scaling)) throw new ArgumentException($"RoPE scaling '{scaling}' is not computed", nameof(scaling));
+        var f = new double[rotaryDim / 2];
+        for (var i = 0; i < f.Length; i++)
+        {
+            var inv = Math.Pow(theta, -2.0 * i / rotaryDim);
+            f[i] = scaling switch
+            {
+                "linear" => inv / factor,
+                "llama3" => Llama3(inv, factor, lowFreqFactor, highFreqFactor, originalMaxPositions),
+                _ => inv,
+            };
+        }
+        return f;
+    }
+
+    private static double Llama3(double inv, double factor, double low, double high, long originalMax)
+    {
+        var wavelen = 2 * Math.PI / inv;
+        double lowWavelen = originalMax / low, highWavelen = originalMax / high;
+        if (wavelen < highWavelen) return inv;
+        if (wavelen > lowWavelen) return inv / factor;
+        var smooth = (originalMax / wavelen - low) / (high - low);
+        return (1 - smooth) * inv / factor + smooth * inv;
+    }
+}

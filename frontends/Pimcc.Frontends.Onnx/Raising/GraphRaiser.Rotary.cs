@@ -1,0 +1,102 @@
+using Pimcc.Ir;
+
+namespace Pimcc.Frontends.Onnx.Raising;
+
+/// <summary>
+/// Rotate-half RoPE on heads, full or partial, from its own structure: slices of each head's channels
+/// (<see cref="HeadChannels"/>), x·cos over a channel range, rotate_half (the upper half of the range negated,
+/// concatenated before the lower half) times sin, and their sum; a partial rotation's result concatenated before the
+/// channels it left alone (GPT-NeoX, StableLM: <c>cat(rotated, x[..., rotary_dim:])</c>) is the whole rotated head.
+/// The width of the rotated range is the op's <c>rotary_dim</c>; no family is named.
+/// </summary>
+internal sealed partial class GraphRaiser
+{
+    /// <summary>Slice of a head's channels ([.., d] along the last axis) with constant bounds.</summary>
+    private void Slice(List<string> ins)
+    {
+        if (SliceOfLinear(ins)) return;
+        var (source, lo, hi) = Get(ins[0]) switch
+        {
+            Heads { Bhsd: true, KeyT: false, Groups: 1 } h => (h, 0L, h.D),
+            HeadChannels c => (c.Source, c.Start, c.End),
+            _ => throw Fail("Slice outside the channels of attention heads (rotary embeddings)"),
+        };
+        var starts = Ints(ins[1]);
+        var ends = Ints(ins[2]);
+        var axes = ins.Count > 3 ? Ints(ins[3]) : [0];
+        var steps = ins.Count > 4 ? Ints(ins[4]) : [1];
+        if (starts is not [var st] || ends is not [var en] || axes is not ([-1] or [3]) || steps is not [1])
+            throw Fail("Slice of attention heads is not one constant range of the head dimension");
+        var width = hi - lo;
+        long Clamp(long v) => Math.Clamp(v < 0 ? v + width : v, 0, width);
+        var (a, b) = (lo + Clamp(st), lo + Clamp(en));
+        if (a >= b) throw Fail("Slice of attention heads is empty");
+        Set(a == 0 && b == source.D ? source : new HeadChannels(source, a, b));
+    }
+
+    private void Neg(List<string> ins)
+    {
+        if (Get(ins[0]) is HeadChannels { Negated: false } c) { Set(c with { Negated = true }); return; }
+        throw Fail("Neg outside rotate-half");
+    }
+
+    private void Concat(List<string> ins)
+    {
+        var axis = _node.GetInt("axis", 0);
+        // cat([past, new], dim=-2): keys/values after the cached positions (the attention op keeps the cache).
+        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false, Groups: 1 } h && axis is -2 or 2)
+        {
+            Set(h with { Cached = true });
+            return;
+        }
+        if (ins.Count == 2 && axis is -1 or 3)
+        {
+            switch (Get(ins[0]), Get(ins[1]))
+            {
+                // rotate_half of channels [s, e): cat(−x[m:e], x[s:m]) with m the middle
+                case (HeadChannels { Negated: true } up, HeadChannels { Negated: false } down)
+                    when up.Source == down.Source && down.End == up.Start && up.End - up.Start == down.End - down.Start:
+                    Set(new RopePart(up.Source, "rot", 0, down.Start, up.End));
+                    return;
+                // cat(rotary(x)[.., :r], x[.., r:]): the partial rotation is the whole rotated head
+                case (HeadChannels { Negated: false, Start: 0 } rotated, HeadChannels { Negated: false } pass)
+                    when rotated.Source.Node is { Opcode: "rotary" } op && op.Inputs[0] == pass.Source.Node
+                        && rotated.End == pass.Start && pass.End == pass.Source.D && rotated.Source.D == pass.Source.D && rotated.End == op.Attrs.Int("rotary_dim"):
+                    Set(rotated.Source);
+                    return;
+            }
+        }
+        throw Fail("Concat outside rotate-half, a partial rotation or a KV cache");
+    }
+
+    /// <summary>x·cos over the channels [start, end) of <paramref name="x"/>, a head or a slice of one; null otherwise.</summary>
+    private RopePart? RopeCos(AbstractValue x, string table)
+    {
+        var (source, start, end) = x switch
+        {
+            Heads { Bhsd: true, KeyT: false, Groups: 1 } h => (h, 0L, h.D),
+            HeadChannels { Negated: false } c => (c.Source, c.Start, c.End),
+            _ => (null!, 0L, 0L),
+        };
+        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor) ? new RopePart(source, "cos", theta, start, end, factor) : null;
+    }
+
+    /// <summary>x·cos + rotate_half(x)·sin over the first rotary_dim channels of each head: one rotary op on the
+    /// whole head (channels past rotary_dim pass through it); for a partial range the value stands for the rotated channels.</summary>
+    private AbstractValue RotaryOf(RopePart table)
+    {
+        if (table.Start != 0) throw Fail($"rotary embedding of channels {table.Start}..{table.End} of each head, not the first ones");
+        var h = table.Source;
+        var rotaryDim = table.End - table.Start;
+        var attrs = AttrMap.Empty
+            .Set("heads", h.N)
+            .Set("head_dim", h.D)
+            .Set("rotary_dim", rotaryDim)
+            .Set("theta", table.Theta)
+            .Set("interleaved", false);
+        if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
+        var node = Emit("rotary", [h.Node], attrs, h.N * h.D);
+        var rotated = new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
+        return rotaryDim == h.D ? rotated : new HeadChannels(rotated, 0, rotaryDim);
+    }
+}
