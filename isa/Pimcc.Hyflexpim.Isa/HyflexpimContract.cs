@@ -97,6 +97,24 @@ public sealed class HyflexpimBinaryContract : IBinaryContract
                 CheckWord(t, s.Index, s.Words[i], $"{location}: {s.Name} word {i}", hint, code);
         }
         BinaryContracts.CheckRegions(t, binary, p => p.Index < t.MaxPus, location, hint, code);
+        CheckImage(t, binary.Image, location, code);
+    }
+
+    /// <summary>Image chunks lie in a PU the target has, inside its memory; a crossbar chunk covers whole arrays
+    /// (docs/binary-format.md, "hyflexpim memory image").</summary>
+    public static void CheckImage(HyflexpimTarget t, IReadOnlyList<MemoryChunk> image, string location, ExitCode code)
+    {
+        var array = t.Analog.ArrayBytes;
+        foreach (var c in image)
+        {
+            var at = $"{location}: image chunk {MemoryImageRules.Name(c)}";
+            if (c.Index >= t.MaxPus || c.End > c.Space.BytesPerIndex(t))
+                throw new PimccError(code, at, $"holds bytes {c.Address}-{c.End - 1} of {c.Space.IndexDomain} {c.Index}, outside the target's {c.Space.Name} memory",
+                    $"'{t.Name}' has PUs 0-{t.MaxPus - 1}, each with {c.Space.BytesPerIndex(t)} bytes of {c.Space.Name}");
+            if (c.Space == HyflexpimSpaces.Crossbar && (c.Address % array != 0 || c.Bytes.Length % array != 0))
+                throw new PimccError(code, at, $"holds {c.Bytes.Length} bytes of crossbar cells from byte {c.Address}, not whole arrays",
+                    $"a crossbar chunk covers whole arrays of {array} bytes ({t.Analog.Rows} x {t.Analog.Columns} cells at {t.Analog.CellBits} bits); recompile");
+        }
     }
 
     /// <summary>The operand of a digital row that addresses the KV cache (the format's 22-bit slot).</summary>

@@ -1,6 +1,8 @@
+using Pimcc.Diagnostics;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Hyflexpim.Sim;
 using Pimcc.Isa.Container;
+using Pimcc.Sim.Functional;
 using Pimcc.Sim.Units;
 using Pimcc.Targets;
 
@@ -12,15 +14,28 @@ namespace Pimcc.Hyflexpim.Sim;
 /// The hyflexpim simulator: every PU's analog, digital, SFU and link streams as agents on the shared sync hub and bus
 /// model (<see cref="HyflexpimMachine"/>), prefill then the decode steps over the shared decode schedule
 /// (<see cref="HyflexpimGeneration"/>), the paper's metrics in the shared report format (<see cref="HyflexpimSimReport"/>).
-/// No values mode yet (issue 12).
+/// On values it has the analog GEMV (<see cref="Functional.AnalogGemv"/>) but no whole-program run yet (issue 12).
 /// </summary>
-public sealed class HyflexpimSimulatorTarget : TimingOnlySimulatorTarget<HyflexpimTarget>
+public sealed class HyflexpimSimulatorTarget : ISimulatorTarget
 {
-    public override string Kind => HyflexpimKind.Name;
+    public string Kind => HyflexpimKind.Name;
 
-    protected override byte[] Report(PimBinary binary, HyflexpimTarget target, string fileName, TimingRequest request) =>
-        HyflexpimSimReport.ToJson(HyflexpimGeneration.Run(binary, target, fileName, request), target);
+    public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request) =>
+        new(HyflexpimSimReport.ToJson(HyflexpimGeneration.Run(binary, TargetLoader.As<HyflexpimTarget>(target, $"{fileName}: section target"), fileName, request),
+            TargetLoader.As<HyflexpimTarget>(target, $"{fileName}: section target")), null);
 
-    protected override (string Why, string Hint) NoValues(TargetDescription target) =>
-        ("the hyflexpim simulator has no values mode yet (timing and energy only)", "drop --functional for the timing report, or run values on an hpim target");
+    public int? ReturnedVocabulary(PimBinary binary) => null;
+
+    /// <summary>A binary without an image (compiled from a weights-free HuggingFace config, or with <c>--image off</c>)
+    /// has no values to run: exit 76. With one, the whole-program values run is not there yet: exit 2.</summary>
+    public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
+    {
+        if (binary.Image.Count == 0)
+            throw new PimccError(ExitCode.ModelWithoutWeights, $"{fileName}: --functional",
+                "the binary carries no memory image (no crossbar cells, no parameters): it was compiled from a model without weights or with --image off",
+                "compile an ONNX model with its weights (--image auto or on) for a values run; this binary gives timing and energy only");
+        throw new PimccError(ExitCode.Usage, $"{fileName}: --functional",
+            "the hyflexpim simulator runs the analog GEMV on values but not yet whole programs (timing and energy only)",
+            "drop --functional for the timing report, or use pimcc eval for the quantised reference's loss");
+    }
 }

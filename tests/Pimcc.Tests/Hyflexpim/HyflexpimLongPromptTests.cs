@@ -34,7 +34,7 @@ public class HyflexpimLongPromptTests
     /// last only; arrays from the memory map's crossbar regions (1,024 bytes of cells per array).</summary>
     private static double PrefillArrayReads(PimBinary bin, int prompt, string layerPrefix) =>
         bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar)
-            .Sum(r => r.SizeBytes / 1024.0 * (r.Name.StartsWith(layerPrefix, StringComparison.Ordinal) ? prompt : 1));
+            .Sum(r => r.SizeBytes / 2048.0 * (r.Name.StartsWith(layerPrefix, StringComparison.Ordinal) ? prompt : 1));
 
     [Fact]
     public void Gpt2At512Plus64RunsItsPrefillAttentionInQueryBlocksCoveringEveryQueryOnce()

@@ -190,31 +190,31 @@
 .target_json "ZXIsIGRpZ2l0YWwgbW9kdWxlIHRhYmxlOiBhbGwgZGlnaXRhbCBtb2R1bGVzICg4KSA1MiwyNTYuNDEgbVciCiAgICB9CiAg"
 .target_json "fQp9Cg=="
 .workload prompt=4, generated=4, positions=8, model="tiny-gpt2", programs="prefill,decode"
-.region "wte.weight.int8", weight, hfp_xbar, pu=22, module=0, array=0, size=8192
-.region "h.0.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=0, size=2048
-.region "h.0.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=2, size=6144
-.region "h.0.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=8, size=2048
-.region "h.0.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=10, size=6144
-.region "h.0.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=16, size=2048
-.region "h.0.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=18, size=6144
-.region "h.0.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=24, size=2048
-.region "h.0.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=26, size=6144
-.region "h.0.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=32, size=3072
-.region "h.0.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=35, size=24576
-.region "h.0.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=59, size=12288
-.region "h.0.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=71, size=6144
-.region "h.1.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=0, size=2048
-.region "h.1.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=2, size=6144
-.region "h.1.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=8, size=2048
-.region "h.1.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=10, size=6144
-.region "h.1.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=16, size=2048
-.region "h.1.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=18, size=6144
-.region "h.1.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=24, size=2048
-.region "h.1.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=26, size=6144
-.region "h.1.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=32, size=3072
-.region "h.1.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=35, size=24576
-.region "h.1.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=59, size=12288
-.region "h.1.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=71, size=6144
+.region "wte.weight.int8", weight, hfp_xbar, pu=22, module=0, array=0, size=16384
+.region "h.0.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=0, size=4096
+.region "h.0.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=2, size=12288
+.region "h.0.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=8, size=4096
+.region "h.0.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=10, size=12288
+.region "h.0.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=16, size=4096
+.region "h.0.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=18, size=12288
+.region "h.0.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=24, size=4096
+.region "h.0.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=26, size=12288
+.region "h.0.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=32, size=6144
+.region "h.0.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=35, size=49152
+.region "h.0.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=59, size=24576
+.region "h.0.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=0, array=71, size=12288
+.region "h.1.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=0, size=4096
+.region "h.1.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=2, size=12288
+.region "h.1.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=8, size=4096
+.region "h.1.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=10, size=12288
+.region "h.1.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=16, size=4096
+.region "h.1.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=18, size=12288
+.region "h.1.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=24, size=4096
+.region "h.1.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=26, size=12288
+.region "h.1.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=32, size=6144
+.region "h.1.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=35, size=49152
+.region "h.1.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=59, size=24576
+.region "h.1.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=0, array=71, size=12288
 .region "h.0.ln_1.weight", weight, hfp_buf, pu=0, addr=0, size=128
 .region "h.0.ln_1.bias", weight, hfp_buf, pu=0, addr=256, size=128
 .region "h.0.c_attn.q.weight.svd_vt.scale", weight, hfp_buf, pu=0, addr=512, size=64
