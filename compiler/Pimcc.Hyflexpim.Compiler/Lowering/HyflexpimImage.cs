@@ -9,8 +9,8 @@ namespace Pimcc.Hyflexpim.Compiler.Lowering;
 /// <summary>
 /// The initial memory image of a hyflexpim binary (docs/binary-format.md, "hyflexpim memory image"): every crossbar
 /// array as programmed (each analog weight's INT8 values bit-sliced onto its tiles, <see cref="CrossbarCells"/>, where
-/// <see cref="WeightTiles"/> placed them) and the parameters the SFU reads in the PU buffers (norm gammas and betas,
-/// biases, the weights' per-channel scales) in the SFU's float format. The simulator copies the chunks; the layout
+/// <see cref="WeightTiles"/> placed them), the parameters the SFU reads in the PU buffers (norm gammas and betas,
+/// biases, the weights' per-channel scales) and the host's embedding tables (io.row), in the SFU's float format. The simulator copies the chunks; the layout
 /// rules stay here and in <see cref="CrossbarCells"/>.
 /// </summary>
 public static class HyflexpimImage
@@ -25,9 +25,9 @@ public static class HyflexpimImage
         foreach (var tiles in layout.Tiles.Values)
             if (module.FindWeight(tiles.Weight) is { HasData: true } w)
                 Crossbars(pieces, target, tiles, w);
-        foreach (var r in bin.MemoryMap.Where(r => r.Kind == RegionKind.Weight && r.Placement is BufferPlacement))
+        foreach (var r in bin.MemoryMap.Where(r => r.Kind == RegionKind.Weight && r.Placement is BufferPlacement or HostPlacement))
             if (module.FindWeight(r.Name) is { HasData: true } w)
-                pieces.Add(new MemoryChunk(HyflexpimSpaces.Buffer, r.Placement.Index, ((BufferPlacement)r.Placement).Address, SfuValues(w, target)));
+                pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(w, target)));
         return MemoryImageRules.Merge(pieces);
     }
 

@@ -45,7 +45,16 @@ internal sealed partial class ProgramLowering
         var block = pus.Count > 1 ? Math.Clamp(BlockBytes / stagedRowBytes, 1, rows) : rows;
         for (long first = 0; first < rows; first += block)
             LinearRows(tiles, q.Values, result, home, pus, first, Math.Min(block, rows - first), rows);
-        Define(op, result);
+        // The i32 sums times each token's input scale: the FP16 value the IR's dequantising mul reads.
+        var dequantised = Allocate(home, rows, n, _layout.SfuBytes, $"%{op.Id}");
+        var sfu = _layout.Stream(HyflexpimStreams.Sfu, home);
+        Issue(sfu, [result, q.Scales], [dequantised], () =>
+        {
+            sfu.Emit("sfu.len", n, rows);
+            return sfu.Emit("sfu.dequant", dequantised.Start, result.Start, q.Scales.Start);
+        });
+        Discard(result);
+        Define(op, dequantised);
     }
 
     /// <summary>Rows first .. first + count - 1 of a linear: each PU reads its tile groups for them; with tiles on several
@@ -106,7 +115,7 @@ internal sealed partial class ProgramLowering
             throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
         if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
         var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
-        var (kTable, vTable, positions) = _layout.Kv(pu, cache);
+        var (kTable, vTable, positions, kScales, vScales) = _layout.Kv(pu, cache);
         if (full && positions != tokens)
             throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
         var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
@@ -122,9 +131,14 @@ internal sealed partial class ProgramLowering
         {
             digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
             if (full) digital.Emit("dg.mask", mask);
+            digital.Emit("dg.scale", k.Scales.Start, kScales);
             return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
         });
-        Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
+        Issue(digital, [v.Values, v.Scales], [], () =>
+        {
+            digital.Emit("dg.scale", v.Scales.Start, vScales);
+            return digital.Emit("dg.kvw", vTable, v.Values.Start, tokens);
+        });
         var sfu = _layout.Stream(HyflexpimStreams.Sfu, pu);
         // A long prompt's scores and probabilities of all queries at once outgrow the window: queries in blocks.
         var scoreRowBytes = BufferValue.UnitsOf(positions * I32) * HyflexpimFormats.BufferUnitBytes;
@@ -144,6 +158,7 @@ internal sealed partial class ProgramLowering
                     if (full) digital.Emit("dg.mask", mask);
                     digital.Emit("dg.qblock", first);
                 }
+                digital.Emit("dg.scale", q.Scales.Start, kScales);
                 return digital.Emit("dg.qk", scores.Start, q.Values.Start + first * q.Values.RowUnits, kTable);
             });
             var probs = Allocate(pu, n * heads, positions, I8, "attention probabilities");
@@ -156,7 +171,11 @@ internal sealed partial class ProgramLowering
             });
             Discard(scores);
             output ??= Allocate(pu, tokens, heads * dim, _layout.SfuBytes, $"%{op.Id}");
-            Issue(digital, [probs], [output], () => digital.Emit("dg.sv", output.Start + first * output.RowUnits, probs.Start, vTable));
+            Issue(digital, [probs], [output], () =>
+            {
+                digital.Emit("dg.scale", 0, vScales);
+                return digital.Emit("dg.sv", output.Start + first * output.RowUnits, probs.Start, vTable);
+            });
             Discard(probs);
         }
         Define(op, output!); // the loop runs at least once (tokens >= 1)

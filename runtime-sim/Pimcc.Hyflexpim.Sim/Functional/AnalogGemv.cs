@@ -26,9 +26,8 @@ public sealed class AnalogGemv(CrossbarMemory cells, int pu)
     /// <summary>Conversions made.</summary>
     public long Conversions { get; private set; }
 
-    /// <summary>Executes one analog-stream instruction. <paramref name="inputs"/> gives token t's INT8 inputs,
-    /// <paramref name="outputs"/> token t's i32 outputs at dst.</summary>
-    public void Execute(Op op, Func<long, long, ReadOnlySpan<sbyte>> inputs, Func<long, long, Span<int>> outputs, string where)
+    /// <summary>Executes one analog-stream instruction, reading inputs and writing outputs through <paramref name="io"/>.</summary>
+    public void Execute(Op op, IAnalogIo io, string where)
     {
         switch (op.Spec.Hyflexpim.Action)
         {
@@ -45,14 +44,14 @@ public sealed class AnalogGemv(CrossbarMemory cells, int pu)
                 _nextTile = op["tile"];
                 break;
             case HyflexpimAction.AnalogGemv:
-                Gemv(op, inputs, outputs, where);
+                Gemv(op, io, where);
                 break;
             default:
                 throw new InvalidOperationException($"{op.Mnemonic} is not an analog instruction");
         }
     }
 
-    private void Gemv(Op op, Func<long, long, ReadOnlySpan<sbyte>> inputs, Func<long, long, Span<int>> outputs, string where)
+    private void Gemv(Op op, IAnalogIo io, string where)
     {
         var w = _weight ?? throw Error(where, $"'{op.Mnemonic}' before any ag.shape", "set the weight with ag.shape first");
         var (first, last) = ((int)op["first"], (int)op["last"]);
@@ -61,11 +60,11 @@ public sealed class AnalogGemv(CrossbarMemory cells, int pu)
         var accumulate = op["acc"] == HyflexpimFormats.Accumulate.Code("acc");
         for (long t = 0; t < _tokens; t++)
         {
-            var x = inputs(op["src"], t)[..(int)w.Inputs];
-            var y = outputs(op["dst"], t)[..(int)w.Outputs];
-            if (!accumulate) y.Clear();
+            var x = io.Inputs(op["src"], t, w.Inputs);
+            var y = accumulate ? io.Outputs(op["dst"], t, w.Outputs) : new int[w.Outputs];
             for (var i = 0; i <= last - first; i++)
                 AddTile(w.Tile(_a, _nextTile + i), cells.Array(pu, (int)op["module"], first + i), x, y, where);
+            io.Write(op["dst"], t, y);
         }
         _nextTile += last - first + 1;
     }
@@ -106,6 +105,17 @@ public sealed class AnalogGemv(CrossbarMemory cells, int pu)
     }
 
     private static PimccError Error(string where, string what, string hint) => new(ExitCode.InvalidBinary, where, what, hint);
+}
+
+/// <summary>Where an <c>ag.gemv</c> reads and writes: token t's INT8 inputs at src, its i32 outputs at dst (vector
+/// addresses of the PU's window).</summary>
+public interface IAnalogIo
+{
+    sbyte[] Inputs(long src, long token, long n);
+
+    int[] Outputs(long dst, long token, long n);
+
+    void Write(long dst, long token, int[] values);
 }
 
 /// <summary>

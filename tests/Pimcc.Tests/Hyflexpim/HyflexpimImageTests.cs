@@ -82,13 +82,23 @@ public class HyflexpimImageTests
                 if (op.Mnemonic == "ag.shape") { Flush(); weight = null; (inputs, outs) = (op["in"], op["out"]); partial = new int[outs]; }
                 if (op.Mnemonic == "ag.gemv") weight ??= WeightAt(bin, s.Index, op["module"], op["first"]);
                 var x = op.Mnemonic == "ag.gemv" ? inputsOf(weight!, inputs) : [];
-                unit.Execute(op, (_, _) => x, (_, _) => partial, $"analog stream {s.Index}");
+                unit.Execute(op, new Io(x, partial), $"analog stream {s.Index}");
             }
             Flush();
             clipped += unit.ClippedConversions;
             conversions += unit.Conversions;
         }
         return (outputs, clipped, conversions);
+    }
+
+    /// <summary>One token's inputs and outputs in arrays (the outputs array is updated in place).</summary>
+    private sealed class Io(sbyte[] x, int[] y) : IAnalogIo
+    {
+        public sbyte[] Inputs(long src, long token, long n) => x[..(int)n];
+
+        public int[] Outputs(long dst, long token, long n) => y[..(int)n];
+
+        public void Write(long dst, long token, int[] values) => values.CopyTo(y, 0);
     }
 
     private static sbyte[] RandomInputs(string weight, long n)
@@ -194,7 +204,7 @@ public class HyflexpimImageTests
         var x = Enumerable.Repeat((sbyte)-1, 64).ToArray();
         foreach (var op in Assembler.Assemble($".target \"hyflexpim\"\n.hfp_analog 0\n    ag.shape in=64, out={outputs}, bits=8, tokens=1\n" +
                      $"    ag.split slc={geometry.Slc}, axis=out, tile=0\n    ag.gemv module=0, first=0, last=0, src=0, dst=1, acc=set\n", "t.pasm").AnalogStreams[0].Instructions)
-            unit.Execute(op, (_, _) => x, (_, _) => y, "t.pasm");
+            unit.Execute(op, new Io(x, y), "t.pasm");
         y.ShouldAllBe(v => v == expected); // exact: 64 x -1 x 127 = -8128
         unit.ClippedConversions.ShouldBe(outputs * 8L * a.ColumnsPerWeight(mode));
     }
@@ -209,7 +219,7 @@ public class HyflexpimImageTests
         var y = new int[16];
         var ops = Assembler.Assemble(".target \"hyflexpim\"\n.hfp_analog 0\n    ag.shape in=64, out=16, bits=8, tokens=1\n" +
                                      "    ag.split slc=16, axis=out, tile=0\n    ag.gemv module=0, first=0, last=0, src=0, dst=1, acc=set\n", "t.pasm").AnalogStreams[0].Instructions;
-        var e = Should.Throw<PimccError>(() => { foreach (var op in ops) unit.Execute(op, (_, _) => new sbyte[64], (_, _) => y, "t.pasm: hfp_analog0 word 2"); });
+        var e = Should.Throw<PimccError>(() => { foreach (var op in ops) unit.Execute(op, new Io(new sbyte[64], y), "t.pasm: hfp_analog0 word 2"); });
         e.Code.ShouldBe(ExitCode.InvalidBinary);
         e.Message.ShouldContain("holds level 2");
 
