@@ -15,13 +15,13 @@ public sealed class HyflexpimCompiler : ICompilerTarget
     public const string MappingPipelineText =
         "infer-shapes,canonicalize,bind-workload,svd-rank,assign-slc-mlc,hyflexpim-quantize,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars,hyflexpim-allocate-pus";
 
-    /// <summary>The full pipeline: the mapping, then the lowering to streams.</summary>
-    public const string PipelineText = MappingPipelineText + ",hyflexpim-lower";
+    /// <summary>The full pipeline: the mapping, then the lowering to streams and the memory image.</summary>
+    public const string PipelineText = MappingPipelineText + ",hyflexpim-lower,hyflexpim-memory-image";
 
     public string Kind => HyflexpimKind.Name;
 
     public IReadOnlyList<Pass> Passes { get; } =
-        [new SvdRank(), new AssignSlcMlc(), new HyflexpimQuantize(), new HyflexpimMapUnits(), new HyflexpimMapCrossbars(), new HyflexpimAllocatePus(), new HyflexpimLower()];
+        [new SvdRank(), new AssignSlcMlc(), new HyflexpimQuantize(), new HyflexpimMapUnits(), new HyflexpimMapCrossbars(), new HyflexpimAllocatePus(), new HyflexpimLower(), new HyflexpimMemoryImage()];
 
     public string Pipeline => PipelineText;
 

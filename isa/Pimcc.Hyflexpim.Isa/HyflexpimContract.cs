@@ -23,8 +23,9 @@ public static class HyflexpimStreams
     public static IReadOnlyList<StreamKind> All { get; } = [Analog, Digital, Sfu, Link];
 }
 
-/// <summary>hyflexpim's memory spaces (tags 40, 41): a PU's buffer in its digital modules (parameters and activations in
-/// the first 16 MiB, the activation window; the KV cache above) and a PU's analog crossbar arrays.</summary>
+/// <summary>hyflexpim's memory spaces (tags 40-42): a PU's buffer in its digital modules (parameters and activations in
+/// the first 16 MiB, the activation window; the KV cache above), a PU's analog crossbar arrays, and the host's
+/// embedding tables.</summary>
 public static class HyflexpimSpaces
 {
     /// <summary>A PU's buffer: byte addresses in its digital modules (pu.digitalModules x digital arrays x array bytes).</summary>
@@ -41,7 +42,21 @@ public static class HyflexpimSpaces
         p.Module < 0 || p.Array < 0 || p.Module >= t.Chip.AnalogModulesPerPu || p.Array >= t.Analog.Arrays
             ? -1 : (p.Module * t.Analog.Arrays + p.Array) * t.Analog.ArrayBytes;
 
+    /// <summary>The host's embedding tables that <c>io.row</c> reads (index: the table number of its <c>table</c>
+    /// operand; address: bytes in the table, rows of FP16 elements).</summary>
+    public static MemorySpace Host { get; } = new(42, "hfp_host", "table", ["addr"], (i, f) => new HostPlacement(i, f[0]),
+        (_, p) => ((HostPlacement)p).Address, _ => HostTableBytes);
+
+    /// <summary>Tables io.row can name (its 9-bit operand).</summary>
+    public const int HostTables = 1 << 9;
+
+    /// <summary>Bytes one host table may hold (1 TiB: a bound for the address check, not a device).</summary>
+    public const long HostTableBytes = 1L << 40;
+
     private static HyflexpimTarget Of(TargetDescription t) => TargetLoader.As<HyflexpimTarget>(t, t.Name);
+
+    /// <summary>Whether the target has the index a placement names: a PU, or a host table.</summary>
+    public static bool IndexExists(HyflexpimTarget t, MemorySpace space, int index) => index >= 0 && index < (space == Host ? HostTables : t.MaxPus);
 }
 
 /// <summary>The analog modules' stream of one PU: array-group GEMVs.</summary>
@@ -72,6 +87,14 @@ public sealed record CrossbarPlacement(int Pu, long Module, long Array) : Placem
     public override IReadOnlyList<long> Fields => [Module, Array];
 }
 
+/// <summary>Host embedding table <paramref name="Table"/> from byte <paramref name="Address"/>.</summary>
+public sealed record HostPlacement(int Table, long Address) : Placement
+{
+    public override MemorySpace Space => HyflexpimSpaces.Host;
+    public override int Index => Table;
+    public override IReadOnlyList<long> Fields => [Address];
+}
+
 /// <summary>hyflexpim's binary contract: analog, digital, SFU and link streams per PU; PU buffers and crossbars.</summary>
 public sealed class HyflexpimBinaryContract : IBinaryContract
 {
@@ -79,7 +102,7 @@ public sealed class HyflexpimBinaryContract : IBinaryContract
 
     public IReadOnlyList<StreamKind> Streams => HyflexpimStreams.All;
 
-    public IReadOnlyList<MemorySpace> Spaces { get; } = [HyflexpimSpaces.Buffer, HyflexpimSpaces.Crossbar];
+    public IReadOnlyList<MemorySpace> Spaces { get; } = [HyflexpimSpaces.Buffer, HyflexpimSpaces.Crossbar, HyflexpimSpaces.Host];
 
     /// <summary>Streams name PUs the pipeline may have (system.maxChips x chip.pus), GEMVs read arrays the modules have
     /// with at most precision.inputBits input bits, KV operands lie in the PU's buffer, sends go to PUs that exist (the
@@ -96,7 +119,25 @@ public sealed class HyflexpimBinaryContract : IBinaryContract
             for (var i = 0; i < s.Words.Count; i++)
                 CheckWord(t, s.Index, s.Words[i], $"{location}: {s.Name} word {i}", hint, code);
         }
-        BinaryContracts.CheckRegions(t, binary, p => p.Index < t.MaxPus, location, hint, code);
+        BinaryContracts.CheckRegions(t, binary, p => HyflexpimSpaces.IndexExists(t, p.Space, p.Index), location, hint, code);
+        CheckImage(t, binary.Image, location, code);
+    }
+
+    /// <summary>Image chunks lie in a PU the target has, inside its memory; a crossbar chunk covers whole arrays
+    /// (docs/binary-format.md, "hyflexpim memory image").</summary>
+    public static void CheckImage(HyflexpimTarget t, IReadOnlyList<MemoryChunk> image, string location, ExitCode code)
+    {
+        var array = t.Analog.ArrayBytes;
+        foreach (var c in image)
+        {
+            var at = $"{location}: image chunk {MemoryImageRules.Name(c)}";
+            if (!HyflexpimSpaces.IndexExists(t, c.Space, c.Index) || c.End > c.Space.BytesPerIndex(t))
+                throw new PimccError(code, at, $"holds bytes {c.Address}-{c.End - 1} of {c.Space.IndexDomain} {c.Index}, outside the target's {c.Space.Name} memory",
+                    $"'{t.Name}' has {c.Space.IndexDomain}s 0-{(c.Space == HyflexpimSpaces.Host ? HyflexpimSpaces.HostTables : t.MaxPus) - 1}, each with {c.Space.BytesPerIndex(t)} bytes of {c.Space.Name}");
+            if (c.Space == HyflexpimSpaces.Crossbar && (c.Address % array != 0 || c.Bytes.Length % array != 0))
+                throw new PimccError(code, at, $"holds {c.Bytes.Length} bytes of crossbar cells from byte {c.Address}, not whole arrays",
+                    $"a crossbar chunk covers whole arrays of {array} bytes ({t.Analog.Rows} x {t.Analog.Columns} cells at {t.Analog.CellBits} bits); recompile");
+        }
     }
 
     /// <summary>The operand of a digital row that addresses the KV cache (the format's 22-bit slot).</summary>
@@ -112,7 +153,7 @@ public sealed class HyflexpimBinaryContract : IBinaryContract
                 throw new PimccError(code, where, $"'{op.Mnemonic}' reads arrays {op["first"]}-{op["last"]} of analog module {op["module"]}", hint);
             case HyflexpimAction.AnalogShape when op["bits"] > t.Precision.InputBits:
                 throw new PimccError(code, where, $"'{op.Mnemonic}' applies {op["bits"]}-bit inputs", hint);
-            case HyflexpimAction.ScoreDot or HyflexpimAction.WeightedSum or HyflexpimAction.KvWrite when op[KvOperand(op)] >= kvUnits:
+            case HyflexpimAction.ScoreDot or HyflexpimAction.WeightedSum or HyflexpimAction.KvWrite or HyflexpimAction.DigitalScale when op[KvOperand(op)] >= kvUnits:
                 throw new PimccError(code, where, $"'{op.Mnemonic}' addresses buffer bytes from {op[KvOperand(op)] * HyflexpimFormats.BufferUnitBytes}", hint);
             case HyflexpimAction.BusSend or HyflexpimAction.InterPuSend or HyflexpimAction.PcieSend when op["pu"] >= t.MaxPus:
                 throw new PimccError(code, where, $"'{op.Mnemonic}' sends to PU {op["pu"]}", hint);

@@ -73,9 +73,13 @@ public sealed record AnalogModuleConfig(
     public long BlockArrays(CellMode mode, long inputs, long outputs) =>
         inputs <= 0 || outputs <= 0 ? 0 : (inputs + Rows - 1) / Rows * ((outputs + WeightsPerArrayRow(mode) - 1) / WeightsPerArrayRow(mode));
 
-    /// <summary>Bytes by which crossbar regions are addressed: one array's cells at one bit each (the binary's unit of
-    /// crossbar placement; an MLC array holds twice the bits in the same cells).</summary>
-    public long ArrayBytes => CellsPerArray / 8;
+    /// <summary>Bits a cell takes in the memory image: the widest mode's (2-bit MLC), so every array's cells fit its
+    /// bytes in either mode.</summary>
+    public int CellBits => Math.Max(SlcBitsPerCell, MlcBitsPerCell);
+
+    /// <summary>Bytes by which crossbar regions are addressed and imaged: one array's cells at <see cref="CellBits"/>
+    /// bits each (2,048 bytes for 64 x 128 cells; the binary's unit of crossbar placement).</summary>
+    public long ArrayBytes => CellsPerArray * CellBits / 8;
 
     public double ModuleAreaMm2 => Parts.Sum(p => p.AreaMm2);
     public double ModulePowerMw => Parts.Sum(p => p.PowerMw);

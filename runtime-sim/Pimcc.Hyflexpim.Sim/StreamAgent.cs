@@ -131,6 +131,9 @@ internal sealed class StreamAgent : IAgent
                 _firstQuery = op["first"];
                 Config();
                 return;
+            case HyflexpimAction.DigitalScale:
+                Config();
+                return;
             case HyflexpimAction.AttentionMask:
                 _fullMask = op["mask"] == HyflexpimFormats.AttentionMask.Code("full");
                 Config();

@@ -16,13 +16,6 @@ namespace Pimcc.Hpim.Compiler.Lowering;
 /// </summary>
 public static class MemoryImageBuilder
 {
-    /// <summary>
-    /// Default upper bound of an image the driver embeds without being asked (<c>--image auto</c>): 256 MiB keeps
-    /// out.bin of the bundled ONNX samples and small exports self-contained without writing multi-GB files for real
-    /// checkpoints (those are timing-only; functional runs are for small models).
-    /// </summary>
-    public const long DefaultLimitBytes = 256L << 20;
-
     /// <summary>Weight bytes the image would hold (0 when no weight carries data, e.g. HF configs).</summary>
     public static long WeightBytes(Module scheduled) => scheduled.Weights.Where(w => w.HasData).Sum(w => (long)w.Data.Length);
 
@@ -61,7 +54,7 @@ public static class MemoryImageBuilder
                 BinaryPrimitives.WriteHalfLittleEndian(bytes, (Half)ConstValue(r.Name));
                 pieces.Add(new MemoryChunk(HpimSpaces.Local, lp.Core, lp.Address, bytes));
             }
-        return Merge(pieces);
+        return MemoryImageRules.Merge(pieces);
     }
 
     /// <summary>Value of a <c>const:&lt;value&gt;</c> region (invariant culture, <c>-inf</c>/<c>inf</c>).</summary>
@@ -117,33 +110,5 @@ public static class MemoryImageBuilder
             var len = (int)Math.Min(share, data.Length - c * share);
             pieces.Add(new MemoryChunk(HpimSpaces.Hbm, c, baseAddr, data.Slice((int)(c * share), len).ToArray()));
         }
-    }
-
-    /// <summary>Canonical image: sorted, contiguous pieces merged; overlapping pieces are a layout bug.</summary>
-    private static List<MemoryChunk> Merge(List<MemoryChunk> pieces)
-    {
-        pieces.Sort(MemoryImageRules.Order);
-        var result = new List<MemoryChunk>();
-        var run = new List<MemoryChunk>();
-        void Flush()
-        {
-            if (run.Count == 0) return;
-            var bytes = new byte[run[^1].End - run[0].Address];
-            foreach (var p in run) p.Bytes.CopyTo(bytes, p.Address - run[0].Address);
-            result.Add(new MemoryChunk(run[0].Space, run[0].Index, run[0].Address, bytes));
-            run.Clear();
-        }
-        foreach (var p in pieces)
-        {
-            if (run.Count > 0 && (run[^1].Space != p.Space || run[^1].Index != p.Index || run[^1].End != p.Address))
-            {
-                if (run[^1].Space == p.Space && run[^1].Index == p.Index && run[^1].End > p.Address)
-                    throw new InvalidOperationException($"memory image pieces overlap at {MemoryImageRules.Name(p)} (hpim layout bug)");
-                Flush();
-            }
-            run.Add(p);
-        }
-        Flush();
-        return result;
     }
 }

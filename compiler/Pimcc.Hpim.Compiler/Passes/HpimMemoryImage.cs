@@ -10,7 +10,7 @@ namespace Pimcc.Hpim.Compiler.Passes;
 /// <summary>
 /// The initial memory image (out.bin 1.2): weights in the lowering's HBM layout, rotary tables and constants, so the
 /// functional simulator runs the binary on values (<see cref="MemoryImageBuilder"/>). Mode <c>auto</c> embeds it
-/// when the weights carry data and the image stays under <see cref="MemoryImageBuilder.DefaultLimitBytes"/>;
+/// when the weights carry data and the image stays under <see cref="MemoryImageMode.DefaultLimitBytes"/>;
 /// <c>on</c> always (an error without weight data); <c>off</c> never. Without an explicit <c>mode</c> the driver's
 /// <c>--image</c> decides.
 /// </summary>
@@ -18,32 +18,20 @@ public sealed class HpimMemoryImage : Pass
 {
     public const string Imaged = "hpim-image-decided";
 
-    public static readonly PassOption ModeOption = PassOption.Str("mode", "auto, on or off (default: the driver's --image)", "auto");
     public static readonly Statistic ImageBytes = new("image-bytes", "bytes of initial memory embedded in the binary");
     public static readonly Statistic Chunks = new("image-chunks", "memory chunks in the image");
 
     public override string Name => "hpim-memory-image";
     public override string Summary => "embed the initial memory image (weights in their HBM layout, rotary tables, constants) for functional runs";
-    public override ImmutableArray<PassOption> Options => [ModeOption];
+    public override ImmutableArray<PassOption> Options => [MemoryImageMode.Option];
     public override ImmutableArray<Statistic> Statistics => [ImageBytes, Chunks];
     public override ImmutableArray<string> Requires => [HpimLower.Lowered];
     public override ImmutableArray<string> Establishes => [Imaged];
 
     public override Module Run(Module module, PassContext context)
     {
-        var mode = context.Options.IsExplicit(ModeOption) ? context.Options.Str(ModeOption) : context.Settings.Image;
         var bin = HpimLower.Streams(context, Name);
-        var bytes = MemoryImageBuilder.WeightBytes(module);
-        var attach = mode switch
-        {
-            "off" => false,
-            "on" when bytes == 0 => throw new PimccError(ExitCode.Usage, "--image on",
-                "the model's weights carry no data (a HuggingFace config?), so there is no image to embed", "compile an ONNX model with weights, or drop --image on"),
-            "on" => true,
-            "auto" => bytes > 0 && bytes <= MemoryImageBuilder.DefaultLimitBytes,
-            _ => throw new PimccError(ExitCode.Usage, "--image", $"unknown image mode '{mode}'", "use auto, on or off"),
-        };
-        if (!attach) return module;
+        if (!MemoryImageMode.Embeds(context, MemoryImageBuilder.WeightBytes(module))) return module;
         var imaged = MemoryImageBuilder.Attach(bin, module, context.TargetAs<HpimTarget>());
         context.Artifacts.Set(imaged);
         context.Stats.Set(ImageBytes, imaged.Image.Sum(c => (long)c.Bytes.Length));

@@ -98,26 +98,43 @@ internal sealed class ChipLayout
 
     public int SfuBytes => Target.Precision.SfuBits / 8;
 
-    /// <summary>The K and V tables of a cache (rows of groups x dim i8, one per position, each row on a unit boundary), above the window of <paramref name="pu"/>.</summary>
-    public (long K, long V, long Rows) Kv(int pu, KvCache cache)
+    /// <summary>The K and V tables of a cache (rows of groups x dim i8, one per position, each row on a unit boundary)
+    /// and their scale tables (one FP16 per position, dg.scale), above the window of <paramref name="pu"/>.</summary>
+    public (long K, long V, long Rows, long KScales, long VScales) Kv(int pu, KvCache cache)
     {
         var rowUnits = BufferValue.UnitsOf(cache.KvHeads * cache.HeadDim * Target.Precision.KvBits / 8);
-        if (_params.TryGetValue((pu, "kv:" + cache.Name), out var k))
-            return (k, k + cache.MaxLength * rowUnits, cache.MaxLength);
         var tableUnits = cache.MaxLength * rowUnits;
+        var scaleUnits = BufferValue.UnitsOf(cache.MaxLength * SfuBytes);
+        if (_params.TryGetValue((pu, "kv:" + cache.Name), out var k))
+            return (k, k + tableUnits, cache.MaxLength, k + 2 * tableUnits, k + 2 * tableUnits + scaleUnits);
         var window = HyflexpimFormats.WindowBytes / HyflexpimFormats.BufferUnitBytes;
         k = window + _kvTop.GetValueOrDefault(pu);
-        var end = k + 2 * tableUnits;
+        var end = k + 2 * tableUnits + 2 * scaleUnits;
         if (end * HyflexpimFormats.BufferUnitBytes > Target.DigitalBytesPerPu)
             throw new PimccError(ExitCode.ContextExceedsMemory, $"PU {pu}",
-                $"the KV cache of {cache.Name} ({2 * tableUnits * HyflexpimFormats.BufferUnitBytes} bytes for {cache.MaxLength} positions) does not fit PU {pu}'s buffer above its activation window ({Target.DigitalBytesPerPu - HyflexpimFormats.WindowBytes} bytes)",
+                $"the KV cache of {cache.Name} ({2 * (tableUnits + scaleUnits) * HyflexpimFormats.BufferUnitBytes} bytes for {cache.MaxLength} positions) does not fit PU {pu}'s buffer above its activation window ({Target.DigitalBytesPerPu - HyflexpimFormats.WindowBytes} bytes)",
                 "compile for fewer --prompt-tokens/--gen-tokens");
         _kvTop[pu] = end - window;
         _params[(pu, "kv:" + cache.Name)] = k;
-        foreach (var (part, at) in new[] { ("k", k), ("v", k + tableUnits) })
-            _regions.Add(new MemoryRegion($"kv.{cache.Name}.{part}", RegionKind.KvCache, new BufferPlacement(pu, at * HyflexpimFormats.BufferUnitBytes), tableUnits * HyflexpimFormats.BufferUnitBytes));
-        return (k, k + tableUnits, cache.MaxLength);
+        foreach (var (part, at, units) in new[] { ("k", k, tableUnits), ("v", k + tableUnits, tableUnits), ("k.scale", k + 2 * tableUnits, scaleUnits), ("v.scale", k + 2 * tableUnits + scaleUnits, scaleUnits) })
+            _regions.Add(new MemoryRegion($"kv.{cache.Name}.{part}", RegionKind.KvCache, new BufferPlacement(pu, at * HyflexpimFormats.BufferUnitBytes), units * HyflexpimFormats.BufferUnitBytes));
+        return (k, k + tableUnits, cache.MaxLength, k + 2 * tableUnits, k + 2 * tableUnits + scaleUnits);
     }
 
     public void AddRegion(MemoryRegion region) => _regions.Add(region);
+
+    private readonly Dictionary<string, int> _hostTables = new(StringComparer.Ordinal);
+
+    /// <summary>The host table number of embedding weight <paramref name="weight"/> (io.row's <c>table</c>), its region
+    /// placed in the host's memory on first use.</summary>
+    public int HostTable(Weight weight)
+    {
+        if (_hostTables.TryGetValue(weight.Name, out var table)) return table;
+        table = _hostTables.Count;
+        if (table >= HyflexpimSpaces.HostTables)
+            throw new PimccError(ExitCode.CapacityExceeded, $"weight @{weight.Name}", $"io.row names at most {HyflexpimSpaces.HostTables} host tables", "use a model with fewer embedding tables");
+        _hostTables[weight.Name] = table;
+        _regions.Add(new MemoryRegion(weight.Name, RegionKind.Weight, new HostPlacement(table, 0), weight.Type.Shape.Aggregate(1L, (a, d) => a * d.Constant) * SfuBytes));
+        return table;
+    }
 }

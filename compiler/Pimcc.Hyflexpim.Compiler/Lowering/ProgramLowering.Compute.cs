@@ -45,12 +45,21 @@ internal sealed partial class ProgramLowering
         var rowBytes = BufferValue.UnitsOf(n * I32) * HyflexpimFormats.BufferUnitBytes;
         var stagedRowBytes = pus.Count * rowBytes;
         var block = pus.Count > 1 ? Math.Clamp(BlockBytes / stagedRowBytes, 1, rows) : rows;
+        var sfu = _layout.Stream(HyflexpimStreams.Sfu, home);
         if (dequantise is null)
         {
             var result = Allocate(home, rows, n, I32, $"%{op.Id}");
             for (long first = 0; first < rows; first += block)
                 LinearRows(tiles, q.Values, result, 0, home, pus, first, Math.Min(block, rows - first), rows);
-            Define(op, result);
+            // The i32 sums times each token's input scale: the FP16 value the IR's dequantising mul reads.
+            var dequantised = Allocate(home, rows, n, _layout.SfuBytes, $"%{op.Id}");
+            Issue(sfu, [result, q.Scales], [dequantised], () =>
+            {
+                sfu.Emit("sfu.len", n, rows);
+                return sfu.Emit("sfu.dequant", dequantised.Start, result.Start, q.Scales.Start);
+            });
+            Discard(result);
+            Define(op, dequantised);
             return;
         }
         var param = ParamsOf(_layout, dequantise, home);
@@ -59,18 +68,29 @@ internal sealed partial class ProgramLowering
             throw Unsupported($"%{dequantise.Id}", $"an element-wise op with a weight of shape {w.Type} (the SFU broadcasts one row)");
         var output = Allocate(home, Rows(dequantise.Result), Len(dequantise.Result), _layout.SfuBytes, $"%{dequantise.Id}");
         block = Math.Min(block, Math.Max(1, BlockBytes / rowBytes));
-        var sfu = _layout.Stream(HyflexpimStreams.Sfu, home);
+        // A block's input scales start at a buffer unit: blocks are whole multiples of the scales per unit.
+        var scalesPerUnit = HyflexpimFormats.BufferUnitBytes / _layout.SfuBytes;
+        if (block < rows) block = Math.Max(scalesPerUnit, block / scalesPerUnit * scalesPerUnit);
+        var one = HyflexpimFormats.RowsOfB.Code("one");
         for (long first = 0; first < rows; first += block)
         {
             var count = Math.Min(block, rows - first);
             var sums = Allocate(home, count, n, I32, $"%{op.Id}");
             LinearRows(tiles, q.Values, sums, first, home, pus, first, count, count);
-            Issue(sfu, [sums], [output], () =>
+            var scaled = Allocate(home, count, n, _layout.SfuBytes, $"%{op.Id} dequantised");
+            var scalesAt = q.Scales.Start + first / scalesPerUnit;
+            Issue(sfu, [sums, q.Scales], [scaled], () =>
             {
                 sfu.Emit("sfu.len", n, count);
-                return sfu.Emit("sfu.mul", output.Start + first * output.RowUnits, sums.Start, param);
+                return sfu.Emit("sfu.dequant", scaled.Start, sums.Start, scalesAt);
             });
             Discard(sums);
+            Issue(sfu, [scaled], [output], () =>
+            {
+                sfu.Emit("sfu.len", n, count);
+                return sfu.Emit("sfu.mul", output.Start + first * output.RowUnits, scaled.Start, param, one);
+            });
+            Discard(scaled);
         }
         Define(dequantise, output);
     }
@@ -129,7 +149,7 @@ internal sealed partial class ProgramLowering
     private void Attention(Operation op, int pu)
     {
         var (shape, q) = WriteKv(op, pu, withQuery: true);
-        var (heads, groups, dim, tokens, positions, kTable, vTable, full, mask) = shape;
+        var (heads, groups, dim, tokens, positions, kTable, vTable, full, mask, kScales, vScales) = shape;
         var digital = _layout.Stream(HyflexpimStreams.Digital, pu);
         var sfu = _layout.Stream(HyflexpimStreams.Sfu, pu);
         // A long prompt's scores and probabilities of all queries at once outgrow the window: queries in blocks.
@@ -150,6 +170,7 @@ internal sealed partial class ProgramLowering
                     if (full) digital.Emit("dg.mask", mask);
                     digital.Emit("dg.qblock", first);
                 }
+                digital.Emit("dg.scale", q.Scales.Start, kScales);
                 return digital.Emit("dg.qk", scores.Start, q.Values.Start + first * q.Values.RowUnits, kTable);
             });
             var probs = Allocate(pu, n * heads, positions, I8, "attention probabilities");
@@ -162,14 +183,18 @@ internal sealed partial class ProgramLowering
             });
             Discard(scores);
             output ??= Allocate(pu, tokens, heads * dim, _layout.SfuBytes, $"%{op.Id}");
-            Issue(digital, [probs], [output], () => digital.Emit("dg.sv", output.Start + first * output.RowUnits, probs.Start, vTable));
+            Issue(digital, [probs], [output], () =>
+            {
+                digital.Emit("dg.scale", 0, vScales);
+                return digital.Emit("dg.sv", output.Start + first * output.RowUnits, probs.Start, vTable);
+            });
             Discard(probs);
         }
         Define(op, output!); // the loop runs at least once (tokens >= 1)
     }
 
     /// <summary>The shape an attention runs with on its PU's digital PIM (the run's tokens, the KV tables).</summary>
-    private sealed record AttentionShape(long Heads, long Groups, long Dim, long Tokens, long Positions, long KTable, long VTable, bool Full, long Mask);
+    private sealed record AttentionShape(long Heads, long Groups, long Dim, long Tokens, long Positions, long KTable, long VTable, bool Full, long Mask, long KScales, long VScales);
 
     /// <summary>An attention's K and V rows of the run's tokens, quantised (SFU) and written into the layer's KV tables
     /// (dg.kvw at the run's first position); with <paramref name="withQuery"/> Q is quantised first, for the scores.</summary>
@@ -182,7 +207,7 @@ internal sealed partial class ProgramLowering
             throw Unsupported($"%{op.Id}", $"an attention scale other than 1/sqrt(head_dim) ({op.Attrs.Float("scale")})");
         if (heads % groups != 0) throw Unsupported($"%{op.Id}", $"{heads} heads over {groups} KV heads");
         var cache = _layout.Module.FindKvCache(op.Attrs.StrOr("cache", "")) ?? throw Unsupported($"%{op.Id}", "attention without a KV cache");
-        var (kTable, vTable, positions) = _layout.Kv(pu, cache);
+        var (kTable, vTable, positions, kScales, vScales) = _layout.Kv(pu, cache);
         if (full && positions != tokens)
             throw Unsupported($"%{op.Id}", $"bidirectional attention of {tokens} tokens over a KV table of {positions} rows (a full mask sees every row, so they must be the same)");
         var mask = HyflexpimFormats.AttentionMask.Code(full ? "full" : "causal");
@@ -198,10 +223,15 @@ internal sealed partial class ProgramLowering
         {
             digital.Emit("dg.shape", dim, positions, tokens, heads, groups);
             if (full) digital.Emit("dg.mask", mask);
+            digital.Emit("dg.scale", k.Scales.Start, kScales);
             return digital.Emit("dg.kvw", kTable, k.Values.Start, tokens);
         });
-        Issue(digital, [v.Values, v.Scales], [], () => digital.Emit("dg.kvw", vTable, v.Values.Start, tokens));
-        return (new AttentionShape(heads, groups, dim, tokens, positions, kTable, vTable, full, mask), q);
+        Issue(digital, [v.Values, v.Scales], [], () =>
+        {
+            digital.Emit("dg.scale", v.Scales.Start, vScales);
+            return digital.Emit("dg.kvw", vTable, v.Values.Start, tokens);
+        });
+        return (new AttentionShape(heads, groups, dim, tokens, positions, kTable, vTable, full, mask, kScales, vScales), q);
     }
 
     /// <summary>An attention whose output nothing in the program reads (the last layer's, in a chunk before the last):

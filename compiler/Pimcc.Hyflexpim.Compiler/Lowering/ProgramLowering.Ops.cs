@@ -64,9 +64,11 @@ internal sealed partial class ProgramLowering
         var which = _positions.Contains(index.Name) ? "position"
             : _fn.Params.Any(p => p.Name == index.Name) ? "token"
             : throw Unsupported($"%{op.Id}", "an embedding indexed by something other than the token ids or their positions");
+        var table = op.Operands[1].Kind == OperandKind.Weight && _layout.Module.FindWeight(op.Operands[1].Name) is { } w ? _layout.HostTable(w)
+            : throw Unsupported($"%{op.Id}", "an embedding whose table is not a weight");
         var dst = Allocate(pu, Rows(op.Result), Len(op.Result), _layout.SfuBytes, $"%{op.Id}");
         var link = _layout.Stream(HyflexpimStreams.Link, pu);
-        Issue(link, [], [dst], () => link.Emit("io.row", dst.Start, dst.Length, HyflexpimFormats.RowIndex.Code(which), dst.Rows));
+        Issue(link, [], [dst], () => link.Emit("io.row", dst.Start, dst.Length, HyflexpimFormats.RowIndex.Code(which), dst.Rows, table));
         Define(op, dst);
     }
 
@@ -95,7 +97,8 @@ internal sealed partial class ProgramLowering
             var (big, small) = a.Rows >= b.Rows ? (0, 1) : (1, 0);
             if (Rows(op.Result) != Math.Max(a.Rows, b.Rows) || Math.Min(a.Rows, b.Rows) is var r && r != 1 && r != Math.Max(a.Rows, b.Rows) || a.Length != b.Length)
                 throw Unsupported($"%{op.Id}", "an element-wise op whose operands differ in more than a broadcast row");
-            Sfu(op, pu, mnemonic, (dst, s) => [dst.Start, s[big].Start, s[small].Start]);
+            var rowsOfB = HyflexpimFormats.RowsOfB.Code(Math.Min(a.Rows, b.Rows) == Math.Max(a.Rows, b.Rows) ? "each" : "one");
+            Sfu(op, pu, mnemonic, (dst, s) => [dst.Start, s[big].Start, s[small].Start, rowsOfB]);
         }
         else if (values == 1)
         {
@@ -103,7 +106,7 @@ internal sealed partial class ProgramLowering
             var w = _layout.Module.FindWeight(op.Operands.First(o => o.Kind == OperandKind.Weight).Name)!;
             if (w.Type.Shape.Aggregate(1L, (x, d) => x * d.Constant) != Len(op.Result))
                 throw Unsupported($"%{op.Id}", $"an element-wise op with a weight of shape {w.Type} (the SFU broadcasts one row)");
-            Sfu(op, pu, mnemonic, (dst, s) => [dst.Start, s[0].Start, param]);
+            Sfu(op, pu, mnemonic, (dst, s) => [dst.Start, s[0].Start, param, HyflexpimFormats.RowsOfB.Code("one")]);
         }
         else throw Unsupported($"%{op.Id}", "an element-wise op on weights only");
     }
@@ -114,7 +117,11 @@ internal sealed partial class ProgramLowering
             throw Unsupported($"%{op.Id}", "a normalisation without gamma (and beta) weights");
         var param = ParamsOf(_layout, op, pu);
         var kind = HyflexpimFormats.NormKind.Code(op.Opcode == "layer_norm" ? "layer" : "rms");
-        Sfu(op, pu, "sfu.norm", (dst, s) => [dst.Start, s[0].Start, param, kind]);
+        // The SFU takes epsilon as a power of ten (sfu.norm eps = -log10 epsilon): 1e-5 and 1e-12, GPT-2's and BERT's.
+        var eps = Math.Round(-Math.Log10(op.Attrs.Float("eps")));
+        if (eps is < 0 or > 127 || Math.Abs(Math.Pow(10, -eps) / op.Attrs.Float("eps") - 1) > 1e-6)
+            throw Unsupported($"%{op.Id}", $"a normalisation epsilon of {op.Attrs.Float("eps")} (the SFU takes 10^-k, k = 0 .. 127)");
+        Sfu(op, pu, "sfu.norm", (dst, s) => [dst.Start, s[0].Start, param, kind, (long)eps]);
     }
 
     private void Rotary(Operation op, int pu)

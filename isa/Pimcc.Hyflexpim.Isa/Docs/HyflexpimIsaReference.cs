@@ -65,7 +65,8 @@ public static class HyflexpimIsaReference
             are what the simulator reads; every number behind them is in the target description.
 
             Memory regions are placed in `hfp_buf` (a PU's buffer: `pu=P, addr=BYTE`) or `hfp_xbar` (a PU's crossbars:
-            `pu=P, module=M, array=A`, size in bytes of arrays at one bit per cell, 1,024 bytes per 64 x 128 array).
+            `pu=P, module=M, array=A`, size in bytes of arrays at two bits per cell, 2,048 bytes per 64 x 128 array: the
+            memory image holds each array's cells at the widest mode's bits, docs/binary-format.md).
 
             Example (the Σ·Vᵀ factor of a projection with 16 SLC and 32 MLC ranks on PU 0, a row of scores, a vector to PU 1):
 

@@ -41,6 +41,9 @@ public static class HyflexpimFormats
     /// <summary>Which KV rows a query sees: those up to its own position (decoders) or all of the table's rows (encoders).</summary>
     public static readonly EnumDomain AttentionMask = new("mask", ["causal", "full"], "rows a query sees: up to its position, or all");
 
+    /// <summary>Whether b of sfu.add / sfu.mul has a row per row of a (<c>each</c>) or one row broadcast to all (<c>one</c>).</summary>
+    public static readonly EnumDomain RowsOfB = new("brows", ["each", "one"], "rows of b: one per row of a, or one broadcast to every row");
+
     /// <summary><c>set</c> overwrites the destination, <c>acc</c> adds into it.</summary>
     public static readonly EnumDomain Accumulate = new("accmode", ["set", "acc"], "overwrite or accumulate");
 
@@ -56,16 +59,18 @@ public static class HyflexpimFormats
     public static readonly WordFormat Gemv = new("GEMV", WordBits, [new(Unsigned, 5), new(Unsigned, 9), new(Unsigned, 9), Vec, Vec, new(FieldKind.Enum, 1, Accumulate)]);
     public static readonly WordFormat DigitalShape = new("DSHAPE", WordBits, [new(Count, 10), new(Count, 14), new(Count, 14), new(Count, 8), new(Count, 8)]);
     public static readonly WordFormat Dot = new("DOT", WordBits, [Vec, Vec, Kv]);
+    public static readonly WordFormat DigitalScale = new("DSCALE", WordBits, [Vec, Kv]);
     public static readonly WordFormat KvWrite = new("KVW", WordBits, [Kv, Vec, new(Count, 14)]);
     public static readonly WordFormat Length = new("LEN", WordBits, [new(Unsigned, 20), new(Count, 16)]);
     public static readonly WordFormat Softmax = new("SMX", WordBits, [Vec, Vec, new(Count, 14)]);
-    public static readonly WordFormat Norm = new("NORM", WordBits, [Vec, Vec, Vec, new(FieldKind.Enum, 1, NormKind)]);
+    public static readonly WordFormat Norm = new("NORM", WordBits, [Vec, Vec, Vec, new(FieldKind.Enum, 1, NormKind), new(Unsigned, 7)]);
     public static readonly WordFormat Unary = new("UN", WordBits, [Vec, Vec, new(FieldKind.Enum, 2, ActivationFunction)]);
     public static readonly WordFormat Binary = new("BIN", WordBits, [Vec, Vec, Vec]);
+    public static readonly WordFormat Elementwise = new("ELEM", WordBits, [Vec, Vec, Vec, new(FieldKind.Enum, 1, RowsOfB)]);
     public static readonly WordFormat Rope = new("ROPE", WordBits, [Vec, Vec, Vec, new(Count, 8)]);
     public static readonly WordFormat Reduce = new("RED", WordBits, [Vec, Vec, new(Count, 8)]);
     public static readonly WordFormat Send = new("SEND", WordBits, [Pu, Vec, Vec, new(Count, 12)]);
-    public static readonly WordFormat IoRow = new("IOROW", WordBits, [Vec, new(Count, 16), new(FieldKind.Enum, 1, RowIndex), new(Count, 14)]);
+    public static readonly WordFormat IoRow = new("IOROW", WordBits, [Vec, new(Count, 16), new(FieldKind.Enum, 1, RowIndex), new(Count, 14), new(Unsigned, 9)]);
     public static readonly WordFormat IoOut = new("IOOUT", WordBits, [Vec, new(Count, 16)]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 16), new(Count, 12)]);
     public static readonly WordFormat QueryBlock = new("QBLK", WordBits, [new(Unsigned, 14)]);

@@ -42,6 +42,35 @@ public static class MemoryImageRules
         }
     }
 
+    /// <summary>The canonical image of <paramref name="pieces"/>: sorted, contiguous pieces merged into one chunk;
+    /// overlapping pieces are a bug of the layout that made them.</summary>
+    public static List<MemoryChunk> Merge(List<MemoryChunk> pieces)
+    {
+        pieces.Sort(Order);
+        var result = new List<MemoryChunk>();
+        var run = new List<MemoryChunk>();
+        void Flush()
+        {
+            if (run.Count == 0) return;
+            var bytes = new byte[run[^1].End - run[0].Address];
+            foreach (var p in run) p.Bytes.CopyTo(bytes, p.Address - run[0].Address);
+            result.Add(new MemoryChunk(run[0].Space, run[0].Index, run[0].Address, bytes));
+            run.Clear();
+        }
+        foreach (var p in pieces)
+        {
+            if (run.Count > 0 && (run[^1].Space != p.Space || run[^1].Index != p.Index || run[^1].End != p.Address))
+            {
+                if (run[^1].Space == p.Space && run[^1].Index == p.Index && run[^1].End > p.Address)
+                    throw new InvalidOperationException($"memory image pieces overlap at {Name(p)} (layout bug)");
+                Flush();
+            }
+            run.Add(p);
+        }
+        Flush();
+        return result;
+    }
+
     public static string Name(MemoryChunk c) =>
         c.Space.Name + " " + c.Space.IndexDomain + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
         + "@" + c.Address.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -58,11 +58,5 @@ public static class ReturnedLogits
     }
 
     /// <summary>Greedy choice: the index of the largest logit (lowest index on ties; NaN never wins).</summary>
-    public static int ArgMax(IReadOnlyList<float> logits)
-    {
-        var best = -1;
-        for (var i = 0; i < logits.Count; i++)
-            if (!float.IsNaN(logits[i]) && (best < 0 || logits[i] > logits[best])) best = i;
-        return Math.Max(best, 0);
-    }
+    public static int ArgMax(IReadOnlyList<float> logits) => GreedyChoice.ArgMax(logits);
 }

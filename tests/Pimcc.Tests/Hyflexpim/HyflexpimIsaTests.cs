@@ -84,7 +84,7 @@ public class HyflexpimIsaTests
     [InlineData(".hfp_link 23\n    pcie.send pu=0, src=0, dst=0, len=1\n", "sends to PU 0 on its own chip 0")]
     [InlineData(".hfp_link 0\n    pcie.send pu=192, src=0, dst=0, len=1\n", "sends to PU 192")]
     [InlineData(".region \"x\", activation, hfp_buf, pu=0, addr=268435440, size=17\n", "bytes 268435440-268435456) is outside the target's hfp_buf memory")]
-    [InlineData(".region \"w\", weight, hfp_xbar, pu=0, module=23, array=511, size=1025\n", "bytes 12581888-12582912) is outside the target's hfp_xbar memory")]
+    [InlineData(".region \"w\", weight, hfp_xbar, pu=0, module=23, array=511, size=2049\n", "bytes 25163776-25165824) is outside the target's hfp_xbar memory")]
     [InlineData(".region \"w\", weight, hfp_xbar, pu=0, module=24, array=0, size=1\n", "bytes -1--1) is outside the target's hfp_xbar memory")]
     [InlineData(".region \"w\", weight, hfp_buf, pu=192, addr=0, size=1\n", "region \"w\" is on pu 192")]
     public void WhatTheTargetDoesNotHaveIsRefused(string body, string message)

@@ -33,10 +33,10 @@ public class HyflexpimLongPromptTests
         bin.Streams.SelectMany(s => s.Words).Where(o => o.Mnemonic == mnemonic).Select(o => o.Mnemonic);
 
     /// <summary>Array reads of a prefill of P tokens: every layer weight's arrays for each token, the LM head's for the
-    /// last only; arrays from the memory map's crossbar regions (1,024 bytes of cells per array).</summary>
+    /// last only; arrays from the memory map's crossbar regions (2,048 bytes per array: 64 x 128 cells at 2 bits).</summary>
     private static double PrefillArrayReads(PimBinary bin, int prompt, string layerPrefix) =>
         bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar)
-            .Sum(r => r.SizeBytes / 1024.0 * (r.Name.StartsWith(layerPrefix, StringComparison.Ordinal) ? prompt : 1));
+            .Sum(r => r.SizeBytes / 2048.0 * (r.Name.StartsWith(layerPrefix, StringComparison.Ordinal) ? prompt : 1));
 
     [Fact]
     public void Gpt2At512Plus64RunsItsPrefillAttentionInQueryBlocksCoveringEveryQueryOnce()
@@ -109,11 +109,12 @@ public class HyflexpimLongPromptTests
             (((BufferPlacement)a.Placement).Address + a.SizeBytes).ShouldBeLessThanOrEqualTo(Window);
         // KV per layer: 8,196 positions x 8 KV heads x 64 x 8 bits = 4,196,352 bytes each for K and V, above the window
         // and inside the PU's 256 MiB: 8,192 tokens take 3% of one PU's digital modules per layer.
+        // Each table is followed by its scale table, one FP16 per position: 16,392 bytes, in 256-byte units 16,640.
         var kv = bin.MemoryMap.Where(r => r.Kind == RegionKind.KvCache).ToList();
-        kv.Count.ShouldBe(2 * 16);
+        kv.Count.ShouldBe(2 * 2 * 16);
         foreach (var r in kv)
         {
-            r.SizeBytes.ShouldBe(8196L * 8 * 64 * 8 / 8);
+            r.SizeBytes.ShouldBe(r.Name.EndsWith(".scale", StringComparison.Ordinal) ? (8196L * 2 + 255) / 256 * 256 : 8196L * 8 * 64 * 8 / 8);
             ((BufferPlacement)r.Placement).Address.ShouldBeGreaterThanOrEqualTo(Window);
             (((BufferPlacement)r.Placement).Address + r.SizeBytes).ShouldBeLessThanOrEqualTo(Pu);
         }
@@ -127,7 +128,7 @@ public class HyflexpimLongPromptTests
             !region.StartsWith("model.layers.", StringComparison.Ordinal) ? 1
             : region.StartsWith("model.layers.15.", StringComparison.Ordinal) && !region.Contains("k_proj", StringComparison.Ordinal) && !region.Contains("v_proj", StringComparison.Ordinal) ? 128
             : 8192;
-        Stat(report, "prefill.count.array-reads").ShouldBe(bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar).Sum(r => r.SizeBytes / 1024.0 * Tokens(r.Name)));
+        Stat(report, "prefill.count.array-reads").ShouldBe(bin.MemoryMap.Where(r => r.Placement.Space == HyflexpimSpaces.Crossbar).Sum(r => r.SizeBytes / 2048.0 * Tokens(r.Name)));
         Stat(report, "count.chips").ShouldBe(3);
     }
 

@@ -147,7 +147,7 @@ public class HyflexpimSimTests
             .hfp_sfu 0
             .entry prefill
                 sfu.len len=2048, rows=64
-                sfu.add dst=0, a=0, b=0
+                sfu.add dst=0, a=0, b=0, b_rows=each
                 ev.sig event=0, count=1
             .entry decode
             .hfp_link 0

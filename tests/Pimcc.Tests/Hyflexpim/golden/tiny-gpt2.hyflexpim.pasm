@@ -190,31 +190,31 @@
 .target_json "ZXIsIGRpZ2l0YWwgbW9kdWxlIHRhYmxlOiBhbGwgZGlnaXRhbCBtb2R1bGVzICg4KSA1MiwyNTYuNDEgbVciCiAgICB9CiAg"
 .target_json "fQp9Cg=="
 .workload prompt=4, generated=4, positions=8, model="tiny-gpt2", programs="prefill,decode"
-.region "wte.weight.int8", weight, hfp_xbar, pu=22, module=0, array=0, size=8192
-.region "h.0.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=0, size=2048
-.region "h.0.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=1, array=0, size=6144
-.region "h.0.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=2, array=0, size=2048
-.region "h.0.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=3, array=0, size=6144
-.region "h.0.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=4, array=0, size=2048
-.region "h.0.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=5, array=0, size=6144
-.region "h.0.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=6, array=0, size=2048
-.region "h.0.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=7, array=0, size=6144
-.region "h.0.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=8, array=0, size=3072
-.region "h.0.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=9, array=0, size=24576
-.region "h.0.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=10, array=0, size=12288
-.region "h.0.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=11, array=0, size=6144
-.region "h.1.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=0, size=2048
-.region "h.1.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=1, array=0, size=6144
-.region "h.1.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=2, array=0, size=2048
-.region "h.1.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=3, array=0, size=6144
-.region "h.1.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=4, array=0, size=2048
-.region "h.1.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=5, array=0, size=6144
-.region "h.1.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=6, array=0, size=2048
-.region "h.1.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=7, array=0, size=6144
-.region "h.1.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=8, array=0, size=3072
-.region "h.1.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=9, array=0, size=24576
-.region "h.1.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=10, array=0, size=12288
-.region "h.1.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=11, array=0, size=6144
+.region "wte.weight.int8", weight, hfp_xbar, pu=22, module=0, array=0, size=16384
+.region "h.0.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=0, array=0, size=4096
+.region "h.0.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=1, array=0, size=12288
+.region "h.0.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=2, array=0, size=4096
+.region "h.0.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=3, array=0, size=12288
+.region "h.0.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=4, array=0, size=4096
+.region "h.0.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=5, array=0, size=12288
+.region "h.0.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=6, array=0, size=4096
+.region "h.0.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=7, array=0, size=12288
+.region "h.0.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=8, array=0, size=6144
+.region "h.0.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=9, array=0, size=49152
+.region "h.0.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=0, module=10, array=0, size=24576
+.region "h.0.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=0, module=11, array=0, size=12288
+.region "h.1.c_attn.q.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=0, array=0, size=4096
+.region "h.1.c_attn.q.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=1, array=0, size=12288
+.region "h.1.c_attn.k.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=2, array=0, size=4096
+.region "h.1.c_attn.k.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=3, array=0, size=12288
+.region "h.1.c_attn.v.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=4, array=0, size=4096
+.region "h.1.c_attn.v.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=5, array=0, size=12288
+.region "h.1.c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=6, array=0, size=4096
+.region "h.1.c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=7, array=0, size=12288
+.region "h.1.c_fc.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=8, array=0, size=6144
+.region "h.1.c_fc.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=9, array=0, size=49152
+.region "h.1.mlp_c_proj.weight.svd_vt.int8", weight, hfp_xbar, pu=11, module=10, array=0, size=24576
+.region "h.1.mlp_c_proj.weight.svd_u.int8", weight, hfp_xbar, pu=11, module=11, array=0, size=12288
 .region "h.0.ln_1.weight", weight, hfp_buf, pu=0, addr=0, size=128
 .region "h.0.ln_1.bias", weight, hfp_buf, pu=0, addr=256, size=128
 .region "h.0.c_attn.q.weight.svd_vt.scale", weight, hfp_buf, pu=0, addr=512, size=64
@@ -262,13 +262,19 @@
 .region "ln_f.weight", weight, hfp_buf, pu=11, addr=5632, size=128
 .region "ln_f.bias", weight, hfp_buf, pu=11, addr=5888, size=128
 .region "wte.weight.scale", weight, hfp_buf, pu=22, addr=0, size=512
+.region "wte.weight", weight, hfp_host, table=0, addr=0, size=32768
+.region "wpe.weight", weight, hfp_host, table=1, addr=0, size=16384
 .region "kv.layers.0.k", kv_cache, hfp_buf, pu=0, addr=16777216, size=2048
 .region "kv.layers.0.v", kv_cache, hfp_buf, pu=0, addr=16779264, size=2048
+.region "kv.layers.0.k.scale", kv_cache, hfp_buf, pu=0, addr=16781312, size=256
+.region "kv.layers.0.v.scale", kv_cache, hfp_buf, pu=0, addr=16781568, size=256
 .region "kv.layers.1.k", kv_cache, hfp_buf, pu=11, addr=16777216, size=2048
 .region "kv.layers.1.v", kv_cache, hfp_buf, pu=11, addr=16779264, size=2048
-.region "activations.pu0", activation, hfp_buf, pu=0, addr=6656, size=16128
-.region "activations.pu11", activation, hfp_buf, pu=11, addr=6144, size=15104
-.region "activations.pu22", activation, hfp_buf, pu=22, addr=512, size=1792
+.region "kv.layers.1.k.scale", kv_cache, hfp_buf, pu=11, addr=16781312, size=256
+.region "kv.layers.1.v.scale", kv_cache, hfp_buf, pu=11, addr=16781568, size=256
+.region "activations.pu0", activation, hfp_buf, pu=0, addr=6656, size=16896
+.region "activations.pu11", activation, hfp_buf, pu=11, addr=6144, size=15872
+.region "activations.pu22", activation, hfp_buf, pu=22, addr=512, size=2304
 
 .hfp_analog 0
 .entry prefill
@@ -280,7 +286,7 @@
     ev.wait event=3, count=1                    ; 5: 0xF100030010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 6: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 7: 0x1100014000000000
-    ag.gemv module=1, first=0, last=5, src=39, dst=48, acc=set ; 8: 0x1208000A004E0060
+    ag.gemv module=1, first=0, last=5, src=43, dst=48, acc=set ; 8: 0x1208000A00560060
     ev.sig event=4, count=1                     ; 9: 0xF000040010000000
     ev.wait event=5, count=1                    ; 10: 0xF100050010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 11: 0x1000400008200040
@@ -290,255 +296,257 @@
     ev.wait event=7, count=1                    ; 15: 0xF100070010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 16: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 17: 0x1100014000000000
-    ag.gemv module=3, first=0, last=5, src=39, dst=52, acc=set ; 18: 0x1218000A004E0068
+    ag.gemv module=3, first=0, last=5, src=47, dst=52, acc=set ; 18: 0x1218000A005E0068
     ev.sig event=8, count=1                     ; 19: 0xF000080010000000
-    ev.wait event=9, count=1                    ; 20: 0xF100090010000000
-    ag.shape in=64, out=32, bits=8, tokens=4    ; 21: 0x1000400008200040
-    ag.split slc=2, axis=out, tile=0            ; 22: 0x1100010000000000
-    ag.gemv module=4, first=0, last=1, src=30, dst=39, acc=set ; 23: 0x12200002003C004E
-    ev.sig event=10, count=1                    ; 24: 0xF0000A0010000000
-    ev.wait event=11, count=1                   ; 25: 0xF1000B0010000000
-    ag.shape in=32, out=64, bits=8, tokens=4    ; 26: 0x1000200010200040
-    ag.split slc=2, axis=in, tile=0             ; 27: 0x1100014000000000
-    ag.gemv module=5, first=0, last=5, src=30, dst=39, acc=set ; 28: 0x1228000A003C004E
-    ev.sig event=12, count=1                    ; 29: 0xF0000C0010000000
-    ev.wait event=18, count=1                   ; 30: 0xF100120010000000
+    ev.sig event=17, count=1                    ; 20: 0xF000110010000000
+    ev.wait event=9, count=1                    ; 21: 0xF100090010000000
+    ag.shape in=64, out=32, bits=8, tokens=4    ; 22: 0x1000400008200040
+    ag.split slc=2, axis=out, tile=0            ; 23: 0x1100010000000000
+    ag.gemv module=4, first=0, last=1, src=30, dst=39, acc=set ; 24: 0x12200002003C004E
+    ev.sig event=10, count=1                    ; 25: 0xF0000A0010000000
+    ev.wait event=11, count=1                   ; 26: 0xF1000B0010000000
+    ag.shape in=32, out=64, bits=8, tokens=4    ; 27: 0x1000200010200040
+    ag.split slc=2, axis=in, tile=0             ; 28: 0x1100014000000000
+    ag.gemv module=5, first=0, last=5, src=30, dst=39, acc=set ; 29: 0x1228000A003C004E
+    ev.sig event=12, count=1                    ; 30: 0xF0000C0010000000
     ev.wait event=19, count=1                   ; 31: 0xF100130010000000
-    ag.shape in=64, out=32, bits=8, tokens=4    ; 32: 0x1000400008200040
-    ag.split slc=2, axis=out, tile=0            ; 33: 0x1100010000000000
-    ag.gemv module=6, first=0, last=1, src=26, dst=38, acc=set ; 34: 0x123000020034004C
-    ev.sig event=20, count=1                    ; 35: 0xF000140010000000
-    ev.wait event=21, count=1                   ; 36: 0xF100150010000000
+    ev.wait event=20, count=1                   ; 32: 0xF100140010000000
+    ag.shape in=64, out=32, bits=8, tokens=4    ; 33: 0x1000400008200040
+    ag.split slc=2, axis=out, tile=0            ; 34: 0x1100010000000000
+    ag.gemv module=6, first=0, last=1, src=26, dst=38, acc=set ; 35: 0x123000020034004C
+    ev.sig event=21, count=1                    ; 36: 0xF000150010000000
     ev.wait event=22, count=1                   ; 37: 0xF100160010000000
-    ag.shape in=32, out=64, bits=8, tokens=4    ; 38: 0x1000200010200040
-    ag.split slc=2, axis=in, tile=0             ; 39: 0x1100014000000000
-    ag.gemv module=7, first=0, last=5, src=30, dst=39, acc=set ; 40: 0x1238000A003C004E
-    ev.sig event=23, count=1                    ; 41: 0xF000170010000000
-    ev.wait event=24, count=1                   ; 42: 0xF100180010000000
+    ev.wait event=23, count=1                   ; 38: 0xF100170010000000
+    ag.shape in=32, out=64, bits=8, tokens=4    ; 39: 0x1000200010200040
+    ag.split slc=2, axis=in, tile=0             ; 40: 0x1100014000000000
+    ag.gemv module=7, first=0, last=5, src=30, dst=39, acc=set ; 41: 0x1238000A003C004E
+    ev.sig event=24, count=1                    ; 42: 0xF000180010000000
     ev.wait event=25, count=1                   ; 43: 0xF100190010000000
-    ag.shape in=64, out=51, bits=8, tokens=4    ; 44: 0x100040000CE00040
-    ag.split slc=3, axis=out, tile=0            ; 45: 0x1100018000000000
-    ag.gemv module=8, first=0, last=2, src=34, dst=39, acc=set ; 46: 0x124000040044004E
-    ev.sig event=26, count=1                    ; 47: 0xF0001A0010000000
-    ev.wait event=27, count=1                   ; 48: 0xF1001B0010000000
-    ag.shape in=51, out=256, bits=8, tokens=4   ; 49: 0x1000330040200040
-    ag.split slc=3, axis=in, tile=0             ; 50: 0x110001C000000000
-    ag.gemv module=9, first=0, last=23, src=34, dst=39, acc=set ; 51: 0x1248002E0044004E
-    ev.sig event=28, count=1                    ; 52: 0xF0001C0010000000
-    ev.wait event=29, count=1                   ; 53: 0xF1001D0010000000
-    ag.shape in=256, out=51, bits=8, tokens=4   ; 54: 0x100100000CE00040
-    ag.split slc=3, axis=out, tile=0            ; 55: 0x1100018000000000
-    ag.gemv module=10, first=0, last=11, src=38, dst=43, acc=set ; 56: 0x12500016004C0056
-    ev.sig event=30, count=1                    ; 57: 0xF0001E0010000000
-    ev.wait event=31, count=1                   ; 58: 0xF1001F0010000000
-    ag.shape in=51, out=64, bits=8, tokens=4    ; 59: 0x1000330010200040
-    ag.split slc=3, axis=in, tile=0             ; 60: 0x110001C000000000
-    ag.gemv module=11, first=0, last=5, src=34, dst=39, acc=set ; 61: 0x1258000A0044004E
-    ev.sig event=32, count=1                    ; 62: 0xF000200010000000
+    ev.wait event=26, count=1                   ; 44: 0xF1001A0010000000
+    ag.shape in=64, out=51, bits=8, tokens=4    ; 45: 0x100040000CE00040
+    ag.split slc=3, axis=out, tile=0            ; 46: 0x1100018000000000
+    ag.gemv module=8, first=0, last=2, src=34, dst=39, acc=set ; 47: 0x124000040044004E
+    ev.sig event=27, count=1                    ; 48: 0xF0001B0010000000
+    ev.wait event=28, count=1                   ; 49: 0xF1001C0010000000
+    ag.shape in=51, out=256, bits=8, tokens=4   ; 50: 0x1000330040200040
+    ag.split slc=3, axis=in, tile=0             ; 51: 0x110001C000000000
+    ag.gemv module=9, first=0, last=23, src=34, dst=39, acc=set ; 52: 0x1248002E0044004E
+    ev.sig event=29, count=1                    ; 53: 0xF0001D0010000000
+    ev.wait event=30, count=1                   ; 54: 0xF1001E0010000000
+    ag.shape in=256, out=51, bits=8, tokens=4   ; 55: 0x100100000CE00040
+    ag.split slc=3, axis=out, tile=0            ; 56: 0x1100018000000000
+    ag.gemv module=10, first=0, last=11, src=38, dst=43, acc=set ; 57: 0x12500016004C0056
+    ev.sig event=31, count=1                    ; 58: 0xF0001F0010000000
+    ev.wait event=32, count=1                   ; 59: 0xF100200010000000
+    ag.shape in=51, out=64, bits=8, tokens=4    ; 60: 0x1000330010200040
+    ag.split slc=3, axis=in, tile=0             ; 61: 0x110001C000000000
+    ag.gemv module=11, first=0, last=5, src=34, dst=39, acc=set ; 62: 0x1258000A0044004E
+    ev.sig event=33, count=1                    ; 63: 0xF000210010000000
 .entry decode
-    ev.wait event=1, count=1                    ; 63: 0xF100010010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 64: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 65: 0x1100010000000000
-    ag.gemv module=0, first=0, last=1, src=27, dst=30, acc=set ; 66: 0x120000020036003C
-    ev.sig event=2, count=1                     ; 67: 0xF000020010000000
-    ev.wait event=3, count=1                    ; 68: 0xF100030010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 69: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 70: 0x1100014000000000
-    ag.gemv module=1, first=0, last=5, src=30, dst=33, acc=set ; 71: 0x1208000A003C0042
-    ev.sig event=4, count=1                     ; 72: 0xF000040010000000
-    ev.wait event=5, count=1                    ; 73: 0xF100050010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 74: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 75: 0x1100010000000000
-    ag.gemv module=2, first=0, last=1, src=27, dst=30, acc=set ; 76: 0x121000020036003C
-    ev.sig event=6, count=1                     ; 77: 0xF000060010000000
-    ev.wait event=7, count=1                    ; 78: 0xF100070010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 79: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 80: 0x1100014000000000
-    ag.gemv module=3, first=0, last=5, src=30, dst=34, acc=set ; 81: 0x1218000A003C0044
-    ev.sig event=8, count=1                     ; 82: 0xF000080010000000
-    ev.wait event=9, count=1                    ; 83: 0xF100090010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 84: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 85: 0x1100010000000000
-    ag.gemv module=4, first=0, last=1, src=27, dst=30, acc=set ; 86: 0x122000020036003C
-    ev.sig event=10, count=1                    ; 87: 0xF0000A0010000000
-    ev.wait event=11, count=1                   ; 88: 0xF1000B0010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 89: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 90: 0x1100014000000000
-    ag.gemv module=5, first=0, last=5, src=27, dst=30, acc=set ; 91: 0x1228000A0036003C
-    ev.sig event=12, count=1                    ; 92: 0xF0000C0010000000
-    ev.wait event=18, count=1                   ; 93: 0xF100120010000000
-    ev.wait event=19, count=1                   ; 94: 0xF100130010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 95: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 96: 0x1100010000000000
-    ag.gemv module=6, first=0, last=1, src=26, dst=29, acc=set ; 97: 0x123000020034003A
-    ev.sig event=20, count=1                    ; 98: 0xF000140010000000
-    ev.wait event=21, count=1                   ; 99: 0xF100150010000000
-    ev.wait event=22, count=1                   ; 100: 0xF100160010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 101: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 102: 0x1100014000000000
-    ag.gemv module=7, first=0, last=5, src=27, dst=30, acc=set ; 103: 0x1238000A0036003C
-    ev.sig event=23, count=1                    ; 104: 0xF000170010000000
-    ev.wait event=24, count=1                   ; 105: 0xF100180010000000
-    ev.wait event=25, count=1                   ; 106: 0xF100190010000000
-    ag.shape in=64, out=51, bits=8, tokens=1    ; 107: 0x100040000CE00010
-    ag.split slc=3, axis=out, tile=0            ; 108: 0x1100018000000000
-    ag.gemv module=8, first=0, last=2, src=28, dst=30, acc=set ; 109: 0x124000040038003C
-    ev.sig event=26, count=1                    ; 110: 0xF0001A0010000000
-    ev.wait event=27, count=1                   ; 111: 0xF1001B0010000000
-    ag.shape in=51, out=256, bits=8, tokens=1   ; 112: 0x1000330040200010
-    ag.split slc=3, axis=in, tile=0             ; 113: 0x110001C000000000
-    ag.gemv module=9, first=0, last=23, src=28, dst=30, acc=set ; 114: 0x1248002E0038003C
-    ev.sig event=28, count=1                    ; 115: 0xF0001C0010000000
-    ev.wait event=29, count=1                   ; 116: 0xF1001D0010000000
-    ag.shape in=256, out=51, bits=8, tokens=1   ; 117: 0x100100000CE00010
-    ag.split slc=3, axis=out, tile=0            ; 118: 0x1100018000000000
-    ag.gemv module=10, first=0, last=11, src=29, dst=31, acc=set ; 119: 0x12500016003A003E
-    ev.sig event=30, count=1                    ; 120: 0xF0001E0010000000
-    ev.wait event=31, count=1                   ; 121: 0xF1001F0010000000
-    ag.shape in=51, out=64, bits=8, tokens=1    ; 122: 0x1000330010200010
-    ag.split slc=3, axis=in, tile=0             ; 123: 0x110001C000000000
-    ag.gemv module=11, first=0, last=5, src=28, dst=30, acc=set ; 124: 0x1258000A0038003C
-    ev.sig event=32, count=1                    ; 125: 0xF000200010000000
+    ev.wait event=1, count=1                    ; 64: 0xF100010010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 65: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 66: 0x1100010000000000
+    ag.gemv module=0, first=0, last=1, src=27, dst=30, acc=set ; 67: 0x120000020036003C
+    ev.sig event=2, count=1                     ; 68: 0xF000020010000000
+    ev.wait event=3, count=1                    ; 69: 0xF100030010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 70: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 71: 0x1100014000000000
+    ag.gemv module=1, first=0, last=5, src=31, dst=33, acc=set ; 72: 0x1208000A003E0042
+    ev.sig event=4, count=1                     ; 73: 0xF000040010000000
+    ev.wait event=5, count=1                    ; 74: 0xF100050010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 75: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 76: 0x1100010000000000
+    ag.gemv module=2, first=0, last=1, src=27, dst=30, acc=set ; 77: 0x121000020036003C
+    ev.sig event=6, count=1                     ; 78: 0xF000060010000000
+    ev.wait event=7, count=1                    ; 79: 0xF100070010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 80: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 81: 0x1100014000000000
+    ag.gemv module=3, first=0, last=5, src=32, dst=34, acc=set ; 82: 0x1218000A00400044
+    ev.sig event=8, count=1                     ; 83: 0xF000080010000000
+    ev.wait event=9, count=1                    ; 84: 0xF100090010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 85: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 86: 0x1100010000000000
+    ag.gemv module=4, first=0, last=1, src=27, dst=30, acc=set ; 87: 0x122000020036003C
+    ev.sig event=10, count=1                    ; 88: 0xF0000A0010000000
+    ev.wait event=11, count=1                   ; 89: 0xF1000B0010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 90: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 91: 0x1100014000000000
+    ag.gemv module=5, first=0, last=5, src=27, dst=30, acc=set ; 92: 0x1228000A0036003C
+    ev.sig event=12, count=1                    ; 93: 0xF0000C0010000000
+    ev.wait event=18, count=1                   ; 94: 0xF100120010000000
+    ev.wait event=19, count=1                   ; 95: 0xF100130010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 96: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 97: 0x1100010000000000
+    ag.gemv module=6, first=0, last=1, src=26, dst=29, acc=set ; 98: 0x123000020034003A
+    ev.sig event=20, count=1                    ; 99: 0xF000140010000000
+    ev.wait event=21, count=1                   ; 100: 0xF100150010000000
+    ev.wait event=22, count=1                   ; 101: 0xF100160010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 102: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 103: 0x1100014000000000
+    ag.gemv module=7, first=0, last=5, src=27, dst=30, acc=set ; 104: 0x1238000A0036003C
+    ev.sig event=23, count=1                    ; 105: 0xF000170010000000
+    ev.wait event=24, count=1                   ; 106: 0xF100180010000000
+    ev.wait event=25, count=1                   ; 107: 0xF100190010000000
+    ag.shape in=64, out=51, bits=8, tokens=1    ; 108: 0x100040000CE00010
+    ag.split slc=3, axis=out, tile=0            ; 109: 0x1100018000000000
+    ag.gemv module=8, first=0, last=2, src=28, dst=30, acc=set ; 110: 0x124000040038003C
+    ev.sig event=26, count=1                    ; 111: 0xF0001A0010000000
+    ev.wait event=27, count=1                   ; 112: 0xF1001B0010000000
+    ag.shape in=51, out=256, bits=8, tokens=1   ; 113: 0x1000330040200010
+    ag.split slc=3, axis=in, tile=0             ; 114: 0x110001C000000000
+    ag.gemv module=9, first=0, last=23, src=28, dst=30, acc=set ; 115: 0x1248002E0038003C
+    ev.sig event=28, count=1                    ; 116: 0xF0001C0010000000
+    ev.wait event=29, count=1                   ; 117: 0xF1001D0010000000
+    ag.shape in=256, out=51, bits=8, tokens=1   ; 118: 0x100100000CE00010
+    ag.split slc=3, axis=out, tile=0            ; 119: 0x1100018000000000
+    ag.gemv module=10, first=0, last=11, src=29, dst=31, acc=set ; 120: 0x12500016003A003E
+    ev.sig event=30, count=1                    ; 121: 0xF0001E0010000000
+    ev.wait event=31, count=1                   ; 122: 0xF1001F0010000000
+    ag.shape in=51, out=64, bits=8, tokens=1    ; 123: 0x1000330010200010
+    ag.split slc=3, axis=in, tile=0             ; 124: 0x110001C000000000
+    ag.gemv module=11, first=0, last=5, src=28, dst=30, acc=set ; 125: 0x1258000A0038003C
+    ev.sig event=32, count=1                    ; 126: 0xF000200010000000
 
 .hfp_analog 11
 .entry prefill
-    ev.wait event=35, count=1                   ; 0: 0xF100230010000000
+    ev.wait event=36, count=1                   ; 0: 0xF100240010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 1: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 2: 0x1100010000000000
     ag.gemv module=0, first=0, last=1, src=28, dst=33, acc=set ; 3: 0x1200000200380042
-    ev.sig event=36, count=1                    ; 4: 0xF000240010000000
-    ev.wait event=37, count=1                   ; 5: 0xF100250010000000
+    ev.sig event=37, count=1                    ; 4: 0xF000250010000000
+    ev.wait event=38, count=1                   ; 5: 0xF100260010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 6: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 7: 0x1100014000000000
-    ag.gemv module=1, first=0, last=5, src=33, dst=42, acc=set ; 8: 0x1208000A00420054
-    ev.sig event=38, count=1                    ; 9: 0xF000260010000000
-    ev.wait event=39, count=1                   ; 10: 0xF100270010000000
+    ag.gemv module=1, first=0, last=5, src=37, dst=42, acc=set ; 8: 0x1208000A004A0054
+    ev.sig event=39, count=1                    ; 9: 0xF000270010000000
+    ev.wait event=40, count=1                   ; 10: 0xF100280010000000
     ag.shape in=64, out=32, bits=8, tokens=4    ; 11: 0x1000400008200040
     ag.split slc=2, axis=out, tile=0            ; 12: 0x1100010000000000
     ag.gemv module=2, first=0, last=1, src=28, dst=33, acc=set ; 13: 0x1210000200380042
-    ev.sig event=40, count=1                    ; 14: 0xF000280010000000
-    ev.wait event=41, count=1                   ; 15: 0xF100290010000000
+    ev.sig event=41, count=1                    ; 14: 0xF000290010000000
+    ev.wait event=42, count=1                   ; 15: 0xF1002A0010000000
     ag.shape in=32, out=64, bits=8, tokens=4    ; 16: 0x1000200010200040
     ag.split slc=2, axis=in, tile=0             ; 17: 0x1100014000000000
-    ag.gemv module=3, first=0, last=5, src=33, dst=46, acc=set ; 18: 0x1218000A0042005C
-    ev.sig event=42, count=1                    ; 19: 0xF0002A0010000000
-    ev.wait event=43, count=1                   ; 20: 0xF1002B0010000000
-    ag.shape in=64, out=32, bits=8, tokens=4    ; 21: 0x1000400008200040
-    ag.split slc=2, axis=out, tile=0            ; 22: 0x1100010000000000
-    ag.gemv module=4, first=0, last=1, src=28, dst=33, acc=set ; 23: 0x1220000200380042
-    ev.sig event=44, count=1                    ; 24: 0xF0002C0010000000
-    ev.wait event=45, count=1                   ; 25: 0xF1002D0010000000
+    ag.gemv module=3, first=0, last=5, src=41, dst=46, acc=set ; 18: 0x1218000A0052005C
+    ev.sig event=43, count=1                    ; 19: 0xF0002B0010000000
+    ev.sig event=53, count=1                    ; 20: 0xF000350010000000
+    ev.wait event=44, count=1                   ; 21: 0xF1002C0010000000
+    ag.shape in=64, out=32, bits=8, tokens=4    ; 22: 0x1000400008200040
+    ag.split slc=2, axis=out, tile=0            ; 23: 0x1100010000000000
+    ag.gemv module=4, first=0, last=1, src=28, dst=33, acc=set ; 24: 0x1220000200380042
+    ev.sig event=45, count=1                    ; 25: 0xF0002D0010000000
     ev.wait event=46, count=1                   ; 26: 0xF1002E0010000000
-    ag.shape in=32, out=64, bits=8, tokens=4    ; 27: 0x1000200010200040
-    ag.split slc=2, axis=in, tile=0             ; 28: 0x1100014000000000
-    ag.gemv module=5, first=0, last=5, src=28, dst=33, acc=set ; 29: 0x1228000A00380042
-    ev.sig event=47, count=1                    ; 30: 0xF0002F0010000000
-    ev.wait event=53, count=1                   ; 31: 0xF100350010000000
-    ev.wait event=54, count=1                   ; 32: 0xF100360010000000
-    ag.shape in=64, out=32, bits=8, tokens=4    ; 33: 0x1000400008200040
-    ag.split slc=2, axis=out, tile=0            ; 34: 0x1100010000000000
-    ag.gemv module=6, first=0, last=1, src=24, dst=29, acc=set ; 35: 0x123000020030003A
-    ev.sig event=55, count=1                    ; 36: 0xF000370010000000
-    ev.wait event=56, count=1                   ; 37: 0xF100380010000000
-    ev.wait event=57, count=1                   ; 38: 0xF100390010000000
-    ag.shape in=32, out=64, bits=8, tokens=4    ; 39: 0x1000200010200040
-    ag.split slc=2, axis=in, tile=0             ; 40: 0x1100014000000000
-    ag.gemv module=7, first=0, last=5, src=28, dst=33, acc=set ; 41: 0x1238000A00380042
-    ev.sig event=58, count=1                    ; 42: 0xF0003A0010000000
+    ev.wait event=47, count=1                   ; 27: 0xF1002F0010000000
+    ag.shape in=32, out=64, bits=8, tokens=4    ; 28: 0x1000200010200040
+    ag.split slc=2, axis=in, tile=0             ; 29: 0x1100014000000000
+    ag.gemv module=5, first=0, last=5, src=28, dst=33, acc=set ; 30: 0x1228000A00380042
+    ev.sig event=48, count=1                    ; 31: 0xF000300010000000
+    ev.wait event=55, count=1                   ; 32: 0xF100370010000000
+    ev.wait event=56, count=1                   ; 33: 0xF100380010000000
+    ag.shape in=64, out=32, bits=8, tokens=4    ; 34: 0x1000400008200040
+    ag.split slc=2, axis=out, tile=0            ; 35: 0x1100010000000000
+    ag.gemv module=6, first=0, last=1, src=24, dst=29, acc=set ; 36: 0x123000020030003A
+    ev.sig event=57, count=1                    ; 37: 0xF000390010000000
+    ev.wait event=58, count=1                   ; 38: 0xF1003A0010000000
+    ev.wait event=59, count=1                   ; 39: 0xF1003B0010000000
+    ag.shape in=32, out=64, bits=8, tokens=4    ; 40: 0x1000200010200040
+    ag.split slc=2, axis=in, tile=0             ; 41: 0x1100014000000000
+    ag.gemv module=7, first=0, last=5, src=28, dst=33, acc=set ; 42: 0x1238000A00380042
     ev.sig event=60, count=1                    ; 43: 0xF0003C0010000000
-    ev.wait event=63, count=1                   ; 44: 0xF1003F0010000000
-    ag.shape in=64, out=51, bits=8, tokens=4    ; 45: 0x100040000CE00040
-    ag.split slc=3, axis=out, tile=0            ; 46: 0x1100018000000000
-    ag.gemv module=8, first=0, last=2, src=28, dst=37, acc=set ; 47: 0x124000040038004A
-    ev.sig event=64, count=1                    ; 48: 0xF000400010000000
-    ev.wait event=65, count=1                   ; 49: 0xF100410010000000
-    ag.shape in=51, out=256, bits=8, tokens=4   ; 50: 0x1000330040200040
-    ag.split slc=3, axis=in, tile=0             ; 51: 0x110001C000000000
-    ag.gemv module=9, first=0, last=23, src=28, dst=37, acc=set ; 52: 0x1248002E0038004A
-    ev.sig event=66, count=1                    ; 53: 0xF000420010000000
-    ev.wait event=67, count=1                   ; 54: 0xF100430010000000
-    ag.shape in=256, out=51, bits=8, tokens=4   ; 55: 0x100100000CE00040
-    ag.split slc=3, axis=out, tile=0            ; 56: 0x1100018000000000
-    ag.gemv module=10, first=0, last=11, src=36, dst=41, acc=set ; 57: 0x1250001600480052
-    ev.sig event=68, count=1                    ; 58: 0xF000440010000000
-    ev.wait event=69, count=1                   ; 59: 0xF100450010000000
-    ag.shape in=51, out=64, bits=8, tokens=4    ; 60: 0x1000330010200040
-    ag.split slc=3, axis=in, tile=0             ; 61: 0x110001C000000000
-    ag.gemv module=11, first=0, last=5, src=28, dst=37, acc=set ; 62: 0x1258000A0038004A
-    ev.sig event=70, count=1                    ; 63: 0xF000460010000000
+    ev.sig event=62, count=1                    ; 44: 0xF0003E0010000000
+    ev.wait event=65, count=1                   ; 45: 0xF100410010000000
+    ag.shape in=64, out=51, bits=8, tokens=4    ; 46: 0x100040000CE00040
+    ag.split slc=3, axis=out, tile=0            ; 47: 0x1100018000000000
+    ag.gemv module=8, first=0, last=2, src=28, dst=37, acc=set ; 48: 0x124000040038004A
+    ev.sig event=66, count=1                    ; 49: 0xF000420010000000
+    ev.wait event=67, count=1                   ; 50: 0xF100430010000000
+    ag.shape in=51, out=256, bits=8, tokens=4   ; 51: 0x1000330040200040
+    ag.split slc=3, axis=in, tile=0             ; 52: 0x110001C000000000
+    ag.gemv module=9, first=0, last=23, src=28, dst=37, acc=set ; 53: 0x1248002E0038004A
+    ev.sig event=68, count=1                    ; 54: 0xF000440010000000
+    ev.wait event=69, count=1                   ; 55: 0xF100450010000000
+    ag.shape in=256, out=51, bits=8, tokens=4   ; 56: 0x100100000CE00040
+    ag.split slc=3, axis=out, tile=0            ; 57: 0x1100018000000000
+    ag.gemv module=10, first=0, last=11, src=36, dst=41, acc=set ; 58: 0x1250001600480052
+    ev.sig event=70, count=1                    ; 59: 0xF000460010000000
+    ev.wait event=71, count=1                   ; 60: 0xF100470010000000
+    ag.shape in=51, out=64, bits=8, tokens=4    ; 61: 0x1000330010200040
+    ag.split slc=3, axis=in, tile=0             ; 62: 0x110001C000000000
+    ag.gemv module=11, first=0, last=5, src=28, dst=37, acc=set ; 63: 0x1258000A0038004A
+    ev.sig event=72, count=1                    ; 64: 0xF000480010000000
 .entry decode
-    ev.wait event=35, count=1                   ; 64: 0xF100230010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 65: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 66: 0x1100010000000000
-    ag.gemv module=0, first=0, last=1, src=25, dst=27, acc=set ; 67: 0x1200000200320036
-    ev.sig event=36, count=1                    ; 68: 0xF000240010000000
-    ev.wait event=37, count=1                   ; 69: 0xF100250010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 70: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 71: 0x1100014000000000
-    ag.gemv module=1, first=0, last=5, src=27, dst=30, acc=set ; 72: 0x1208000A0036003C
-    ev.sig event=38, count=1                    ; 73: 0xF000260010000000
-    ev.wait event=39, count=1                   ; 74: 0xF100270010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 75: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 76: 0x1100010000000000
-    ag.gemv module=2, first=0, last=1, src=25, dst=27, acc=set ; 77: 0x1210000200320036
-    ev.sig event=40, count=1                    ; 78: 0xF000280010000000
-    ev.wait event=41, count=1                   ; 79: 0xF100290010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 80: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 81: 0x1100014000000000
-    ag.gemv module=3, first=0, last=5, src=27, dst=31, acc=set ; 82: 0x1218000A0036003E
-    ev.sig event=42, count=1                    ; 83: 0xF0002A0010000000
-    ev.wait event=43, count=1                   ; 84: 0xF1002B0010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 85: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 86: 0x1100010000000000
-    ag.gemv module=4, first=0, last=1, src=25, dst=27, acc=set ; 87: 0x1220000200320036
-    ev.sig event=44, count=1                    ; 88: 0xF0002C0010000000
-    ev.wait event=45, count=1                   ; 89: 0xF1002D0010000000
-    ev.wait event=46, count=1                   ; 90: 0xF1002E0010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 91: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 92: 0x1100014000000000
-    ag.gemv module=5, first=0, last=5, src=25, dst=27, acc=set ; 93: 0x1228000A00320036
-    ev.sig event=47, count=1                    ; 94: 0xF0002F0010000000
-    ev.wait event=53, count=1                   ; 95: 0xF100350010000000
-    ev.wait event=54, count=1                   ; 96: 0xF100360010000000
-    ag.shape in=64, out=32, bits=8, tokens=1    ; 97: 0x1000400008200010
-    ag.split slc=2, axis=out, tile=0            ; 98: 0x1100010000000000
-    ag.gemv module=6, first=0, last=1, src=24, dst=26, acc=set ; 99: 0x1230000200300034
-    ev.sig event=55, count=1                    ; 100: 0xF000370010000000
-    ev.wait event=56, count=1                   ; 101: 0xF100380010000000
-    ev.wait event=57, count=1                   ; 102: 0xF100390010000000
-    ag.shape in=32, out=64, bits=8, tokens=1    ; 103: 0x1000200010200010
-    ag.split slc=2, axis=in, tile=0             ; 104: 0x1100014000000000
-    ag.gemv module=7, first=0, last=5, src=25, dst=27, acc=set ; 105: 0x1238000A00320036
-    ev.sig event=58, count=1                    ; 106: 0xF0003A0010000000
-    ev.sig event=60, count=1                    ; 107: 0xF0003C0010000000
-    ev.wait event=63, count=1                   ; 108: 0xF1003F0010000000
-    ag.shape in=64, out=51, bits=8, tokens=1    ; 109: 0x100040000CE00010
-    ag.split slc=3, axis=out, tile=0            ; 110: 0x1100018000000000
-    ag.gemv module=8, first=0, last=2, src=25, dst=28, acc=set ; 111: 0x1240000400320038
-    ev.sig event=64, count=1                    ; 112: 0xF000400010000000
-    ev.wait event=65, count=1                   ; 113: 0xF100410010000000
-    ag.shape in=51, out=256, bits=8, tokens=1   ; 114: 0x1000330040200010
-    ag.split slc=3, axis=in, tile=0             ; 115: 0x110001C000000000
-    ag.gemv module=9, first=0, last=23, src=25, dst=28, acc=set ; 116: 0x1248002E00320038
-    ev.sig event=66, count=1                    ; 117: 0xF000420010000000
-    ev.wait event=67, count=1                   ; 118: 0xF100430010000000
-    ag.shape in=256, out=51, bits=8, tokens=1   ; 119: 0x100100000CE00010
-    ag.split slc=3, axis=out, tile=0            ; 120: 0x1100018000000000
-    ag.gemv module=10, first=0, last=11, src=27, dst=29, acc=set ; 121: 0x125000160036003A
-    ev.sig event=68, count=1                    ; 122: 0xF000440010000000
-    ev.wait event=69, count=1                   ; 123: 0xF100450010000000
-    ag.shape in=51, out=64, bits=8, tokens=1    ; 124: 0x1000330010200010
-    ag.split slc=3, axis=in, tile=0             ; 125: 0x110001C000000000
-    ag.gemv module=11, first=0, last=5, src=25, dst=28, acc=set ; 126: 0x1258000A00320038
-    ev.sig event=70, count=1                    ; 127: 0xF000460010000000
+    ev.wait event=35, count=1                   ; 65: 0xF100230010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 66: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 67: 0x1100010000000000
+    ag.gemv module=0, first=0, last=1, src=25, dst=27, acc=set ; 68: 0x1200000200320036
+    ev.sig event=36, count=1                    ; 69: 0xF000240010000000
+    ev.wait event=37, count=1                   ; 70: 0xF100250010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 71: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 72: 0x1100014000000000
+    ag.gemv module=1, first=0, last=5, src=28, dst=30, acc=set ; 73: 0x1208000A0038003C
+    ev.sig event=38, count=1                    ; 74: 0xF000260010000000
+    ev.wait event=39, count=1                   ; 75: 0xF100270010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 76: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 77: 0x1100010000000000
+    ag.gemv module=2, first=0, last=1, src=25, dst=27, acc=set ; 78: 0x1210000200320036
+    ev.sig event=40, count=1                    ; 79: 0xF000280010000000
+    ev.wait event=41, count=1                   ; 80: 0xF100290010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 81: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 82: 0x1100014000000000
+    ag.gemv module=3, first=0, last=5, src=29, dst=31, acc=set ; 83: 0x1218000A003A003E
+    ev.sig event=42, count=1                    ; 84: 0xF0002A0010000000
+    ev.wait event=43, count=1                   ; 85: 0xF1002B0010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 86: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 87: 0x1100010000000000
+    ag.gemv module=4, first=0, last=1, src=25, dst=27, acc=set ; 88: 0x1220000200320036
+    ev.sig event=44, count=1                    ; 89: 0xF0002C0010000000
+    ev.wait event=45, count=1                   ; 90: 0xF1002D0010000000
+    ev.wait event=46, count=1                   ; 91: 0xF1002E0010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 92: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 93: 0x1100014000000000
+    ag.gemv module=5, first=0, last=5, src=25, dst=27, acc=set ; 94: 0x1228000A00320036
+    ev.sig event=47, count=1                    ; 95: 0xF0002F0010000000
+    ev.wait event=53, count=1                   ; 96: 0xF100350010000000
+    ev.wait event=54, count=1                   ; 97: 0xF100360010000000
+    ag.shape in=64, out=32, bits=8, tokens=1    ; 98: 0x1000400008200010
+    ag.split slc=2, axis=out, tile=0            ; 99: 0x1100010000000000
+    ag.gemv module=6, first=0, last=1, src=24, dst=26, acc=set ; 100: 0x1230000200300034
+    ev.sig event=55, count=1                    ; 101: 0xF000370010000000
+    ev.wait event=56, count=1                   ; 102: 0xF100380010000000
+    ev.wait event=57, count=1                   ; 103: 0xF100390010000000
+    ag.shape in=32, out=64, bits=8, tokens=1    ; 104: 0x1000200010200010
+    ag.split slc=2, axis=in, tile=0             ; 105: 0x1100014000000000
+    ag.gemv module=7, first=0, last=5, src=25, dst=27, acc=set ; 106: 0x1238000A00320036
+    ev.sig event=58, count=1                    ; 107: 0xF0003A0010000000
+    ev.sig event=60, count=1                    ; 108: 0xF0003C0010000000
+    ev.wait event=63, count=1                   ; 109: 0xF1003F0010000000
+    ag.shape in=64, out=51, bits=8, tokens=1    ; 110: 0x100040000CE00010
+    ag.split slc=3, axis=out, tile=0            ; 111: 0x1100018000000000
+    ag.gemv module=8, first=0, last=2, src=25, dst=28, acc=set ; 112: 0x1240000400320038
+    ev.sig event=64, count=1                    ; 113: 0xF000400010000000
+    ev.wait event=65, count=1                   ; 114: 0xF100410010000000
+    ag.shape in=51, out=256, bits=8, tokens=1   ; 115: 0x1000330040200010
+    ag.split slc=3, axis=in, tile=0             ; 116: 0x110001C000000000
+    ag.gemv module=9, first=0, last=23, src=25, dst=28, acc=set ; 117: 0x1248002E00320038
+    ev.sig event=66, count=1                    ; 118: 0xF000420010000000
+    ev.wait event=67, count=1                   ; 119: 0xF100430010000000
+    ag.shape in=256, out=51, bits=8, tokens=1   ; 120: 0x100100000CE00010
+    ag.split slc=3, axis=out, tile=0            ; 121: 0x1100018000000000
+    ag.gemv module=10, first=0, last=11, src=27, dst=29, acc=set ; 122: 0x125000160036003A
+    ev.sig event=68, count=1                    ; 123: 0xF000440010000000
+    ev.wait event=69, count=1                   ; 124: 0xF100450010000000
+    ag.shape in=51, out=64, bits=8, tokens=1    ; 125: 0x1000330010200010
+    ag.split slc=3, axis=in, tile=0             ; 126: 0x110001C000000000
+    ag.gemv module=11, first=0, last=5, src=25, dst=28, acc=set ; 127: 0x1258000A00320038
+    ev.sig event=70, count=1                    ; 128: 0xF000460010000000
 
 .hfp_analog 22
 .entry prefill
-    ev.wait event=73, count=1                   ; 0: 0xF100490010000000
+    ev.wait event=75, count=1                   ; 0: 0xF1004B0010000000
     ag.shape in=64, out=256, bits=8, tokens=1   ; 1: 0x1000400040200010
     ag.split slc=0, axis=out, tile=0            ; 2: 0x1100000000000000
     ag.gemv module=0, first=0, last=7, src=3, dst=5, acc=set ; 3: 0x1200000E0006000A
-    ev.sig event=74, count=1                    ; 4: 0xF0004A0010000000
+    ev.sig event=76, count=1                    ; 4: 0xF0004C0010000000
 .entry decode
     ev.wait event=73, count=1                   ; 5: 0xF100490010000000
     ag.shape in=64, out=256, bits=8, tokens=1   ; 6: 0x1000400040200010
@@ -550,538 +558,656 @@
 .entry prefill
     ev.wait event=13, count=1                   ; 0: 0xF1000D0010000000
     dg.shape dim=16, rows=8, queries=4, heads=4, groups=4 ; 1: 0x2004000800101010
-    dg.kvw dst=65536, src=39, rows=4            ; 2: 0x23040000009C0040
-    ev.wait event=14, count=1                   ; 3: 0xF1000E0010000000
-    dg.kvw dst=65544, src=52, rows=4            ; 4: 0x2304002000D00040
-    dg.qk dst=57, q=26, k=65536                 ; 5: 0x210039001A040000
-    ev.sig event=15, count=1                    ; 6: 0xF0000F0010000000
-    ev.sig event=19, count=1                    ; 7: 0xF000130010000000
-    ev.wait event=16, count=1                   ; 8: 0xF100100010000000
-    dg.sv dst=57, p=73, v=65544                 ; 9: 0x2200390049040020
-    ev.sig event=17, count=1                    ; 10: 0xF000110010000000
-    ev.sig event=22, count=1                    ; 11: 0xF000160010000000
+    dg.scale src=51, table=65552                ; 2: 0x2600330400400000
+    dg.kvw dst=65536, src=39, rows=4            ; 3: 0x23040000009C0040
+    ev.wait event=14, count=1                   ; 4: 0xF1000E0010000000
+    dg.scale src=56, table=65553                ; 5: 0x2600380400440000
+    dg.kvw dst=65544, src=52, rows=4            ; 6: 0x2304002000D00040
+    dg.scale src=38, table=65552                ; 7: 0x2600260400400000
+    dg.qk dst=60, q=26, k=65536                 ; 8: 0x21003C001A040000
+    ev.sig event=15, count=1                    ; 9: 0xF0000F0010000000
+    ev.sig event=20, count=1                    ; 10: 0xF000140010000000
+    ev.wait event=16, count=1                   ; 11: 0xF100100010000000
+    ev.wait event=17, count=1                   ; 12: 0xF100110010000000
+    dg.scale src=0, table=65553                 ; 13: 0x2600000400440000
+    dg.sv dst=57, p=76, v=65544                 ; 14: 0x220039004C040020
+    ev.sig event=18, count=1                    ; 15: 0xF000120010000000
+    ev.sig event=23, count=1                    ; 16: 0xF000170010000000
 .entry decode
-    ev.wait event=13, count=1                   ; 12: 0xF1000D0010000000
-    dg.shape dim=16, rows=8, queries=1, heads=4, groups=4 ; 13: 0x2004000800041010
-    dg.kvw dst=65536, src=30, rows=1            ; 14: 0x2304000000780010
-    ev.wait event=14, count=1                   ; 15: 0xF1000E0010000000
-    dg.kvw dst=65544, src=34, rows=1            ; 16: 0x2304002000880010
-    dg.qk dst=36, q=26, k=65536                 ; 17: 0x210024001A040000
-    ev.sig event=15, count=1                    ; 18: 0xF0000F0010000000
-    ev.sig event=19, count=1                    ; 19: 0xF000130010000000
-    ev.wait event=16, count=1                   ; 20: 0xF100100010000000
-    dg.sv dst=36, p=40, v=65544                 ; 21: 0x2200240028040020
-    ev.sig event=17, count=1                    ; 22: 0xF000110010000000
-    ev.sig event=22, count=1                    ; 23: 0xF000160010000000
+    ev.wait event=13, count=1                   ; 17: 0xF1000D0010000000
+    dg.shape dim=16, rows=8, queries=1, heads=4, groups=4 ; 18: 0x2004000800041010
+    dg.scale src=33, table=65552                ; 19: 0x2600210400400000
+    dg.kvw dst=65536, src=30, rows=1            ; 20: 0x2304000000780010
+    ev.wait event=14, count=1                   ; 21: 0xF1000E0010000000
+    dg.scale src=35, table=65553                ; 22: 0x2600230400440000
+    dg.kvw dst=65544, src=34, rows=1            ; 23: 0x2304002000880010
+    dg.scale src=29, table=65552                ; 24: 0x26001D0400400000
+    dg.qk dst=36, q=26, k=65536                 ; 25: 0x210024001A040000
+    ev.sig event=15, count=1                    ; 26: 0xF0000F0010000000
+    ev.sig event=19, count=1                    ; 27: 0xF000130010000000
+    ev.wait event=16, count=1                   ; 28: 0xF100100010000000
+    dg.scale src=0, table=65553                 ; 29: 0x2600000400440000
+    dg.sv dst=36, p=40, v=65544                 ; 30: 0x2200240028040020
+    ev.sig event=17, count=1                    ; 31: 0xF000110010000000
+    ev.sig event=22, count=1                    ; 32: 0xF000160010000000
 
 .hfp_digital 11
 .entry prefill
-    ev.wait event=48, count=1                   ; 0: 0xF100300010000000
+    ev.wait event=49, count=1                   ; 0: 0xF100310010000000
     dg.shape dim=16, rows=8, queries=4, heads=4, groups=4 ; 1: 0x2004000800101010
-    dg.kvw dst=65536, src=33, rows=4            ; 2: 0x2304000000840040
-    ev.wait event=49, count=1                   ; 3: 0xF100310010000000
-    dg.kvw dst=65544, src=46, rows=4            ; 4: 0x2304002000B80040
-    dg.qk dst=51, q=24, k=65536                 ; 5: 0x2100330018040000
-    ev.sig event=50, count=1                    ; 6: 0xF000320010000000
-    ev.sig event=54, count=1                    ; 7: 0xF000360010000000
-    ev.wait event=51, count=1                   ; 8: 0xF100330010000000
-    dg.sv dst=51, p=67, v=65544                 ; 9: 0x2200330043040020
-    ev.sig event=52, count=1                    ; 10: 0xF000340010000000
-    ev.sig event=57, count=1                    ; 11: 0xF000390010000000
-    ev.sig event=61, count=1                    ; 12: 0xF0003D0010000000
+    dg.scale src=45, table=65552                ; 2: 0x26002D0400400000
+    dg.kvw dst=65536, src=33, rows=4            ; 3: 0x2304000000840040
+    ev.wait event=50, count=1                   ; 4: 0xF100320010000000
+    dg.scale src=50, table=65553                ; 5: 0x2600320400440000
+    dg.kvw dst=65544, src=46, rows=4            ; 6: 0x2304002000B80040
+    dg.scale src=32, table=65552                ; 7: 0x2600200400400000
+    dg.qk dst=54, q=24, k=65536                 ; 8: 0x2100360018040000
+    ev.sig event=51, count=1                    ; 9: 0xF000330010000000
+    ev.sig event=56, count=1                    ; 10: 0xF000380010000000
+    ev.wait event=52, count=1                   ; 11: 0xF100340010000000
+    ev.wait event=53, count=1                   ; 12: 0xF100350010000000
+    dg.scale src=0, table=65553                 ; 13: 0x2600000400440000
+    dg.sv dst=51, p=70, v=65544                 ; 14: 0x2200330046040020
+    ev.sig event=54, count=1                    ; 15: 0xF000360010000000
+    ev.sig event=59, count=1                    ; 16: 0xF0003B0010000000
+    ev.sig event=63, count=1                    ; 17: 0xF0003F0010000000
 .entry decode
-    ev.wait event=48, count=1                   ; 13: 0xF100300010000000
-    dg.shape dim=16, rows=8, queries=1, heads=4, groups=4 ; 14: 0x2004000800041010
-    dg.kvw dst=65536, src=27, rows=1            ; 15: 0x23040000006C0010
-    ev.wait event=49, count=1                   ; 16: 0xF100310010000000
-    dg.kvw dst=65544, src=31, rows=1            ; 17: 0x23040020007C0010
-    dg.qk dst=33, q=24, k=65536                 ; 18: 0x2100210018040000
-    ev.sig event=50, count=1                    ; 19: 0xF000320010000000
-    ev.sig event=54, count=1                    ; 20: 0xF000360010000000
-    ev.wait event=51, count=1                   ; 21: 0xF100330010000000
-    dg.sv dst=33, p=37, v=65544                 ; 22: 0x2200210025040020
-    ev.sig event=52, count=1                    ; 23: 0xF000340010000000
-    ev.sig event=57, count=1                    ; 24: 0xF000390010000000
-    ev.sig event=61, count=1                    ; 25: 0xF0003D0010000000
+    ev.wait event=48, count=1                   ; 18: 0xF100300010000000
+    dg.shape dim=16, rows=8, queries=1, heads=4, groups=4 ; 19: 0x2004000800041010
+    dg.scale src=30, table=65552                ; 20: 0x26001E0400400000
+    dg.kvw dst=65536, src=27, rows=1            ; 21: 0x23040000006C0010
+    ev.wait event=49, count=1                   ; 22: 0xF100310010000000
+    dg.scale src=32, table=65553                ; 23: 0x2600200400440000
+    dg.kvw dst=65544, src=31, rows=1            ; 24: 0x23040020007C0010
+    dg.scale src=26, table=65552                ; 25: 0x26001A0400400000
+    dg.qk dst=33, q=24, k=65536                 ; 26: 0x2100210018040000
+    ev.sig event=50, count=1                    ; 27: 0xF000320010000000
+    ev.sig event=54, count=1                    ; 28: 0xF000360010000000
+    ev.wait event=51, count=1                   ; 29: 0xF100330010000000
+    dg.scale src=0, table=65553                 ; 30: 0x2600000400440000
+    dg.sv dst=33, p=37, v=65544                 ; 31: 0x2200210025040020
+    ev.sig event=52, count=1                    ; 32: 0xF000340010000000
+    ev.sig event=57, count=1                    ; 33: 0xF000390010000000
+    ev.sig event=61, count=1                    ; 34: 0xF0003D0010000000
 
 .hfp_sfu 0
 .entry prefill
     ev.wait event=0, count=1                    ; 0: 0xF100000010000000
     sfu.len len=64, rows=4                      ; 1: 0x3000040000400000
-    sfu.add dst=34, a=26, b=30                  ; 2: 0x340022001A001E00
+    sfu.add dst=34, a=26, b=30, b_rows=each     ; 2: 0x340022001A001E00
     sfu.len len=64, rows=4                      ; 3: 0x3000040000400000
-    sfu.norm dst=26, src=34, params=0, kind=layer ; 4: 0x32001A0022000000
+    sfu.norm dst=26, src=34, params=0, kind=layer, eps=5 ; 4: 0x32001A0022000005
     sfu.len len=64, rows=4                      ; 5: 0x3000040000400000
     sfu.quant dst=30, src=26, scale=38          ; 6: 0x37001E001A002600
     ev.sig event=1, count=1                     ; 7: 0xF000010010000000
     ev.wait event=2, count=1                    ; 8: 0xF100020010000000
     sfu.len len=32, rows=4                      ; 9: 0x3000020000400000
-    sfu.mul dst=43, a=39, b=2                   ; 10: 0x35002B0027000200
+    sfu.dequant dst=43, src=39, scale=38        ; 10: 0x3B002B0027002600
     sfu.len len=32, rows=4                      ; 11: 0x3000020000400000
-    sfu.quant dst=39, src=43, scale=47          ; 12: 0x370027002B002F00
-    ev.sig event=3, count=1                     ; 13: 0xF000030010000000
-    ev.wait event=4, count=1                    ; 14: 0xF100040010000000
-    sfu.len len=64, rows=4                      ; 15: 0x3000040000400000
-    sfu.mul dst=39, a=48, b=3                   ; 16: 0x3500270030000300
+    sfu.mul dst=39, a=43, b=2, b_rows=one       ; 12: 0x350027002B000280
+    sfu.len len=32, rows=4                      ; 13: 0x3000020000400000
+    sfu.quant dst=43, src=39, scale=47          ; 14: 0x37002B0027002F00
+    ev.sig event=3, count=1                     ; 15: 0xF000030010000000
+    ev.wait event=4, count=1                    ; 16: 0xF100040010000000
     sfu.len len=64, rows=4                      ; 17: 0x3000040000400000
-    sfu.add dst=43, a=39, b=4                   ; 18: 0x34002B0027000400
-    ev.sig event=5, count=1                     ; 19: 0xF000050010000000
-    ev.wait event=6, count=1                    ; 20: 0xF100060010000000
-    sfu.len len=32, rows=4                      ; 21: 0x3000020000400000
-    sfu.mul dst=47, a=39, b=5                   ; 22: 0x35002F0027000500
-    sfu.len len=32, rows=4                      ; 23: 0x3000020000400000
-    sfu.quant dst=39, src=47, scale=51          ; 24: 0x370027002F003300
-    ev.sig event=7, count=1                     ; 25: 0xF000070010000000
-    ev.wait event=8, count=1                    ; 26: 0xF100080010000000
-    sfu.len len=64, rows=4                      ; 27: 0x3000040000400000
-    sfu.mul dst=39, a=52, b=6                   ; 28: 0x3500270034000600
-    sfu.len len=64, rows=4                      ; 29: 0x3000040000400000
-    sfu.add dst=47, a=39, b=7                   ; 30: 0x34002F0027000700
-    ev.sig event=9, count=1                     ; 31: 0xF000090010000000
-    ev.wait event=10, count=1                   ; 32: 0xF1000A0010000000
-    sfu.len len=32, rows=4                      ; 33: 0x3000020000400000
-    sfu.mul dst=26, a=39, b=8                   ; 34: 0x35001A0027000800
-    sfu.len len=32, rows=4                      ; 35: 0x3000020000400000
-    sfu.quant dst=30, src=26, scale=38          ; 36: 0x37001E001A002600
-    ev.sig event=11, count=1                    ; 37: 0xF0000B0010000000
-    ev.wait event=12, count=1                   ; 38: 0xF1000C0010000000
-    sfu.len len=64, rows=4                      ; 39: 0x3000040000400000
-    sfu.mul dst=26, a=39, b=9                   ; 40: 0x35001A0027000900
-    sfu.len len=64, rows=4                      ; 41: 0x3000040000400000
-    sfu.add dst=30, a=26, b=10                  ; 42: 0x34001E001A000A00
-    sfu.len len=64, rows=4                      ; 43: 0x3000040000400000
-    sfu.quant dst=26, src=43, scale=38          ; 44: 0x37001A002B002600
-    sfu.len len=64, rows=4                      ; 45: 0x3000040000400000
-    sfu.quant dst=39, src=47, scale=51          ; 46: 0x370027002F003300
-    ev.sig event=13, count=1                    ; 47: 0xF0000D0010000000
-    sfu.len len=64, rows=4                      ; 48: 0x3000040000400000
-    sfu.quant dst=52, src=30, scale=56          ; 49: 0x370034001E003800
-    ev.sig event=14, count=1                    ; 50: 0xF0000E0010000000
-    ev.wait event=15, count=1                   ; 51: 0xF1000F0010000000
-    sfu.len len=8, rows=16                      ; 52: 0x3000008001000000
-    sfu.softmax dst=73, src=57, queries=4       ; 53: 0x3100490039001000
-    ev.sig event=16, count=1                    ; 54: 0xF000100010000000
-    ev.wait event=17, count=1                   ; 55: 0xF100110010000000
-    sfu.len len=64, rows=4                      ; 56: 0x3000040000400000
-    sfu.quant dst=26, src=57, scale=30          ; 57: 0x37001A0039001E00
-    ev.sig event=18, count=1                    ; 58: 0xF000120010000000
-    ev.wait event=20, count=1                   ; 59: 0xF100140010000000
-    sfu.len len=32, rows=4                      ; 60: 0x3000020000400000
-    sfu.mul dst=26, a=38, b=11                  ; 61: 0x35001A0026000B00
-    sfu.len len=32, rows=4                      ; 62: 0x3000020000400000
-    sfu.quant dst=30, src=26, scale=38          ; 63: 0x37001E001A002600
-    ev.sig event=21, count=1                    ; 64: 0xF000150010000000
-    ev.wait event=23, count=1                   ; 65: 0xF100170010000000
-    sfu.len len=64, rows=4                      ; 66: 0x3000040000400000
-    sfu.mul dst=26, a=39, b=12                  ; 67: 0x35001A0027000C00
+    sfu.dequant dst=52, src=48, scale=47        ; 18: 0x3B00340030002F00
+    sfu.len len=64, rows=4                      ; 19: 0x3000040000400000
+    sfu.mul dst=39, a=52, b=3, b_rows=one       ; 20: 0x3500270034000380
+    sfu.len len=64, rows=4                      ; 21: 0x3000040000400000
+    sfu.add dst=43, a=39, b=4, b_rows=one       ; 22: 0x34002B0027000480
+    ev.sig event=5, count=1                     ; 23: 0xF000050010000000
+    ev.wait event=6, count=1                    ; 24: 0xF100060010000000
+    sfu.len len=32, rows=4                      ; 25: 0x3000020000400000
+    sfu.dequant dst=47, src=39, scale=38        ; 26: 0x3B002F0027002600
+    sfu.len len=32, rows=4                      ; 27: 0x3000020000400000
+    sfu.mul dst=39, a=47, b=5, b_rows=one       ; 28: 0x350027002F000580
+    sfu.len len=32, rows=4                      ; 29: 0x3000020000400000
+    sfu.quant dst=47, src=39, scale=51          ; 30: 0x37002F0027003300
+    ev.sig event=7, count=1                     ; 31: 0xF000070010000000
+    ev.wait event=8, count=1                    ; 32: 0xF100080010000000
+    sfu.len len=64, rows=4                      ; 33: 0x3000040000400000
+    sfu.dequant dst=56, src=52, scale=51        ; 34: 0x3B00380034003300
+    sfu.len len=64, rows=4                      ; 35: 0x3000040000400000
+    sfu.mul dst=39, a=56, b=6, b_rows=one       ; 36: 0x3500270038000680
+    sfu.len len=64, rows=4                      ; 37: 0x3000040000400000
+    sfu.add dst=47, a=39, b=7, b_rows=one       ; 38: 0x34002F0027000780
+    ev.sig event=9, count=1                     ; 39: 0xF000090010000000
+    ev.wait event=10, count=1                   ; 40: 0xF1000A0010000000
+    sfu.len len=32, rows=4                      ; 41: 0x3000020000400000
+    sfu.dequant dst=51, src=39, scale=38        ; 42: 0x3B00330027002600
+    sfu.len len=32, rows=4                      ; 43: 0x3000020000400000
+    sfu.mul dst=26, a=51, b=8, b_rows=one       ; 44: 0x35001A0033000880
+    sfu.len len=32, rows=4                      ; 45: 0x3000020000400000
+    sfu.quant dst=30, src=26, scale=38          ; 46: 0x37001E001A002600
+    ev.sig event=11, count=1                    ; 47: 0xF0000B0010000000
+    ev.wait event=12, count=1                   ; 48: 0xF1000C0010000000
+    sfu.len len=64, rows=4                      ; 49: 0x3000040000400000
+    sfu.dequant dst=51, src=39, scale=38        ; 50: 0x3B00330027002600
+    sfu.len len=64, rows=4                      ; 51: 0x3000040000400000
+    sfu.mul dst=26, a=51, b=9, b_rows=one       ; 52: 0x35001A0033000980
+    sfu.len len=64, rows=4                      ; 53: 0x3000040000400000
+    sfu.add dst=30, a=26, b=10, b_rows=one      ; 54: 0x34001E001A000A80
+    sfu.len len=64, rows=4                      ; 55: 0x3000040000400000
+    sfu.quant dst=26, src=43, scale=38          ; 56: 0x37001A002B002600
+    sfu.len len=64, rows=4                      ; 57: 0x3000040000400000
+    sfu.quant dst=39, src=47, scale=51          ; 58: 0x370027002F003300
+    ev.sig event=13, count=1                    ; 59: 0xF0000D0010000000
+    sfu.len len=64, rows=4                      ; 60: 0x3000040000400000
+    sfu.quant dst=52, src=30, scale=56          ; 61: 0x370034001E003800
+    ev.sig event=14, count=1                    ; 62: 0xF0000E0010000000
+    ev.wait event=15, count=1                   ; 63: 0xF1000F0010000000
+    sfu.len len=8, rows=16                      ; 64: 0x3000008001000000
+    sfu.softmax dst=76, src=60, queries=4       ; 65: 0x31004C003C001000
+    ev.sig event=16, count=1                    ; 66: 0xF000100010000000
+    ev.wait event=18, count=1                   ; 67: 0xF100120010000000
     sfu.len len=64, rows=4                      ; 68: 0x3000040000400000
-    sfu.add dst=30, a=26, b=13                  ; 69: 0x34001E001A000D00
-    sfu.len len=64, rows=4                      ; 70: 0x3000040000400000
-    sfu.add dst=26, a=34, b=30                  ; 71: 0x34001A0022001E00
-    sfu.len len=64, rows=4                      ; 72: 0x3000040000400000
-    sfu.norm dst=30, src=26, params=14, kind=layer ; 73: 0x32001E001A000E00
-    sfu.len len=64, rows=4                      ; 74: 0x3000040000400000
-    sfu.quant dst=34, src=30, scale=38          ; 75: 0x370022001E002600
-    ev.sig event=24, count=1                    ; 76: 0xF000180010000000
-    ev.wait event=26, count=1                   ; 77: 0xF1001A0010000000
-    sfu.len len=51, rows=4                      ; 78: 0x3000033000400000
-    sfu.mul dst=30, a=39, b=16                  ; 79: 0x35001E0027001000
-    sfu.len len=51, rows=4                      ; 80: 0x3000033000400000
-    sfu.quant dst=34, src=30, scale=38          ; 81: 0x370022001E002600
-    ev.sig event=27, count=1                    ; 82: 0xF0001B0010000000
-    ev.wait event=28, count=1                   ; 83: 0xF1001C0010000000
-    sfu.len len=256, rows=4                     ; 84: 0x3000100000400000
-    sfu.mul dst=30, a=39, b=17                  ; 85: 0x35001E0027001100
-    sfu.len len=256, rows=4                     ; 86: 0x3000100000400000
-    sfu.add dst=38, a=30, b=19                  ; 87: 0x340026001E001300
-    sfu.len len=256, rows=4                     ; 88: 0x3000100000400000
-    sfu.act dst=30, src=38, fn=gelu             ; 89: 0x33001E0026000000
-    sfu.len len=256, rows=4                     ; 90: 0x3000100000400000
-    sfu.quant dst=38, src=30, scale=42          ; 91: 0x370026001E002A00
-    ev.sig event=29, count=1                    ; 92: 0xF0001D0010000000
-    ev.wait event=30, count=1                   ; 93: 0xF1001E0010000000
+    sfu.quant dst=26, src=57, scale=30          ; 69: 0x37001A0039001E00
+    ev.sig event=19, count=1                    ; 70: 0xF000130010000000
+    ev.wait event=21, count=1                   ; 71: 0xF100150010000000
+    sfu.len len=32, rows=4                      ; 72: 0x3000020000400000
+    sfu.dequant dst=42, src=38, scale=30        ; 73: 0x3B002A0026001E00
+    sfu.len len=32, rows=4                      ; 74: 0x3000020000400000
+    sfu.mul dst=26, a=42, b=11, b_rows=one      ; 75: 0x35001A002A000B80
+    sfu.len len=32, rows=4                      ; 76: 0x3000020000400000
+    sfu.quant dst=30, src=26, scale=38          ; 77: 0x37001E001A002600
+    ev.sig event=22, count=1                    ; 78: 0xF000160010000000
+    ev.wait event=24, count=1                   ; 79: 0xF100180010000000
+    sfu.len len=64, rows=4                      ; 80: 0x3000040000400000
+    sfu.dequant dst=43, src=39, scale=38        ; 81: 0x3B002B0027002600
+    sfu.len len=64, rows=4                      ; 82: 0x3000040000400000
+    sfu.mul dst=26, a=43, b=12, b_rows=one      ; 83: 0x35001A002B000C80
+    sfu.len len=64, rows=4                      ; 84: 0x3000040000400000
+    sfu.add dst=30, a=26, b=13, b_rows=one      ; 85: 0x34001E001A000D80
+    sfu.len len=64, rows=4                      ; 86: 0x3000040000400000
+    sfu.add dst=26, a=34, b=30, b_rows=each     ; 87: 0x34001A0022001E00
+    sfu.len len=64, rows=4                      ; 88: 0x3000040000400000
+    sfu.norm dst=30, src=26, params=14, kind=layer, eps=5 ; 89: 0x32001E001A000E05
+    sfu.len len=64, rows=4                      ; 90: 0x3000040000400000
+    sfu.quant dst=34, src=30, scale=38          ; 91: 0x370022001E002600
+    ev.sig event=25, count=1                    ; 92: 0xF000190010000000
+    ev.wait event=27, count=1                   ; 93: 0xF1001B0010000000
     sfu.len len=51, rows=4                      ; 94: 0x3000033000400000
-    sfu.mul dst=30, a=43, b=21                  ; 95: 0x35001E002B001500
+    sfu.dequant dst=43, src=39, scale=38        ; 95: 0x3B002B0027002600
     sfu.len len=51, rows=4                      ; 96: 0x3000033000400000
-    sfu.quant dst=34, src=30, scale=38          ; 97: 0x370022001E002600
-    ev.sig event=31, count=1                    ; 98: 0xF0001F0010000000
-    ev.wait event=32, count=1                   ; 99: 0xF100200010000000
-    sfu.len len=64, rows=4                      ; 100: 0x3000040000400000
-    sfu.mul dst=30, a=39, b=22                  ; 101: 0x35001E0027001600
-    sfu.len len=64, rows=4                      ; 102: 0x3000040000400000
-    sfu.add dst=34, a=30, b=23                  ; 103: 0x340022001E001700
-    sfu.len len=64, rows=4                      ; 104: 0x3000040000400000
-    sfu.add dst=30, a=26, b=34                  ; 105: 0x34001E001A002200
-    sfu.len len=64, rows=4                      ; 106: 0x3000040000400000
-    sfu.norm dst=26, src=30, params=24, kind=layer ; 107: 0x32001A001E001800
-    ev.sig event=33, count=1                    ; 108: 0xF000210010000000
+    sfu.mul dst=30, a=43, b=16, b_rows=one      ; 97: 0x35001E002B001080
+    sfu.len len=51, rows=4                      ; 98: 0x3000033000400000
+    sfu.quant dst=34, src=30, scale=38          ; 99: 0x370022001E002600
+    ev.sig event=28, count=1                    ; 100: 0xF0001C0010000000
+    ev.wait event=29, count=1                   ; 101: 0xF1001D0010000000
+    sfu.len len=256, rows=4                     ; 102: 0x3000100000400000
+    sfu.dequant dst=55, src=39, scale=38        ; 103: 0x3B00370027002600
+    sfu.len len=256, rows=4                     ; 104: 0x3000100000400000
+    sfu.mul dst=30, a=55, b=17, b_rows=one      ; 105: 0x35001E0037001180
+    sfu.len len=256, rows=4                     ; 106: 0x3000100000400000
+    sfu.add dst=38, a=30, b=19, b_rows=one      ; 107: 0x340026001E001380
+    sfu.len len=256, rows=4                     ; 108: 0x3000100000400000
+    sfu.act dst=30, src=38, fn=gelu             ; 109: 0x33001E0026000000
+    sfu.len len=256, rows=4                     ; 110: 0x3000100000400000
+    sfu.quant dst=38, src=30, scale=42          ; 111: 0x370026001E002A00
+    ev.sig event=30, count=1                    ; 112: 0xF0001E0010000000
+    ev.wait event=31, count=1                   ; 113: 0xF1001F0010000000
+    sfu.len len=51, rows=4                      ; 114: 0x3000033000400000
+    sfu.dequant dst=47, src=43, scale=42        ; 115: 0x3B002F002B002A00
+    sfu.len len=51, rows=4                      ; 116: 0x3000033000400000
+    sfu.mul dst=30, a=47, b=21, b_rows=one      ; 117: 0x35001E002F001580
+    sfu.len len=51, rows=4                      ; 118: 0x3000033000400000
+    sfu.quant dst=34, src=30, scale=38          ; 119: 0x370022001E002600
+    ev.sig event=32, count=1                    ; 120: 0xF000200010000000
+    ev.wait event=33, count=1                   ; 121: 0xF100210010000000
+    sfu.len len=64, rows=4                      ; 122: 0x3000040000400000
+    sfu.dequant dst=43, src=39, scale=38        ; 123: 0x3B002B0027002600
+    sfu.len len=64, rows=4                      ; 124: 0x3000040000400000
+    sfu.mul dst=30, a=43, b=22, b_rows=one      ; 125: 0x35001E002B001680
+    sfu.len len=64, rows=4                      ; 126: 0x3000040000400000
+    sfu.add dst=34, a=30, b=23, b_rows=one      ; 127: 0x340022001E001780
+    sfu.len len=64, rows=4                      ; 128: 0x3000040000400000
+    sfu.add dst=30, a=26, b=34, b_rows=each     ; 129: 0x34001E001A002200
+    sfu.len len=64, rows=4                      ; 130: 0x3000040000400000
+    sfu.norm dst=26, src=30, params=24, kind=layer, eps=5 ; 131: 0x32001A001E001805
+    ev.sig event=34, count=1                    ; 132: 0xF000220010000000
 .entry decode
-    ev.wait event=0, count=1                    ; 109: 0xF100000010000000
-    sfu.len len=64, rows=1                      ; 110: 0x3000040000100000
-    sfu.add dst=28, a=26, b=27                  ; 111: 0x34001C001A001B00
-    sfu.len len=64, rows=1                      ; 112: 0x3000040000100000
-    sfu.norm dst=26, src=28, params=0, kind=layer ; 113: 0x32001A001C000000
-    sfu.len len=64, rows=1                      ; 114: 0x3000040000100000
-    sfu.quant dst=27, src=26, scale=29          ; 115: 0x37001B001A001D00
-    ev.sig event=1, count=1                     ; 116: 0xF000010010000000
-    ev.wait event=2, count=1                    ; 117: 0xF100020010000000
-    sfu.len len=32, rows=1                      ; 118: 0x3000020000100000
-    sfu.mul dst=31, a=30, b=2                   ; 119: 0x35001F001E000200
-    sfu.len len=32, rows=1                      ; 120: 0x3000020000100000
-    sfu.quant dst=30, src=31, scale=32          ; 121: 0x37001E001F002000
-    ev.sig event=3, count=1                     ; 122: 0xF000030010000000
-    ev.wait event=4, count=1                    ; 123: 0xF100040010000000
-    sfu.len len=64, rows=1                      ; 124: 0x3000040000100000
-    sfu.mul dst=30, a=33, b=3                   ; 125: 0x35001E0021000300
-    sfu.len len=64, rows=1                      ; 126: 0x3000040000100000
-    sfu.add dst=31, a=30, b=4                   ; 127: 0x34001F001E000400
-    ev.sig event=5, count=1                     ; 128: 0xF000050010000000
-    ev.wait event=6, count=1                    ; 129: 0xF100060010000000
-    sfu.len len=32, rows=1                      ; 130: 0x3000020000100000
-    sfu.mul dst=32, a=30, b=5                   ; 131: 0x350020001E000500
-    sfu.len len=32, rows=1                      ; 132: 0x3000020000100000
-    sfu.quant dst=30, src=32, scale=33          ; 133: 0x37001E0020002100
-    ev.sig event=7, count=1                     ; 134: 0xF000070010000000
-    ev.wait event=8, count=1                    ; 135: 0xF100080010000000
+    ev.wait event=0, count=1                    ; 133: 0xF100000010000000
+    sfu.len len=64, rows=1                      ; 134: 0x3000040000100000
+    sfu.add dst=28, a=26, b=27, b_rows=each     ; 135: 0x34001C001A001B00
     sfu.len len=64, rows=1                      ; 136: 0x3000040000100000
-    sfu.mul dst=30, a=34, b=6                   ; 137: 0x35001E0022000600
+    sfu.norm dst=26, src=28, params=0, kind=layer, eps=5 ; 137: 0x32001A001C000005
     sfu.len len=64, rows=1                      ; 138: 0x3000040000100000
-    sfu.add dst=32, a=30, b=7                   ; 139: 0x340020001E000700
-    ev.sig event=9, count=1                     ; 140: 0xF000090010000000
-    ev.wait event=10, count=1                   ; 141: 0xF1000A0010000000
+    sfu.quant dst=27, src=26, scale=29          ; 139: 0x37001B001A001D00
+    ev.sig event=1, count=1                     ; 140: 0xF000010010000000
+    ev.wait event=2, count=1                    ; 141: 0xF100020010000000
     sfu.len len=32, rows=1                      ; 142: 0x3000020000100000
-    sfu.mul dst=26, a=30, b=8                   ; 143: 0x35001A001E000800
+    sfu.dequant dst=31, src=30, scale=29        ; 143: 0x3B001F001E001D00
     sfu.len len=32, rows=1                      ; 144: 0x3000020000100000
-    sfu.quant dst=27, src=26, scale=29          ; 145: 0x37001B001A001D00
-    ev.sig event=11, count=1                    ; 146: 0xF0000B0010000000
-    ev.wait event=12, count=1                   ; 147: 0xF1000C0010000000
-    sfu.len len=64, rows=1                      ; 148: 0x3000040000100000
-    sfu.mul dst=26, a=30, b=9                   ; 149: 0x35001A001E000900
+    sfu.mul dst=30, a=31, b=2, b_rows=one       ; 145: 0x35001E001F000280
+    sfu.len len=32, rows=1                      ; 146: 0x3000020000100000
+    sfu.quant dst=31, src=30, scale=32          ; 147: 0x37001F001E002000
+    ev.sig event=3, count=1                     ; 148: 0xF000030010000000
+    ev.wait event=4, count=1                    ; 149: 0xF100040010000000
     sfu.len len=64, rows=1                      ; 150: 0x3000040000100000
-    sfu.add dst=27, a=26, b=10                  ; 151: 0x34001B001A000A00
+    sfu.dequant dst=34, src=33, scale=32        ; 151: 0x3B00220021002000
     sfu.len len=64, rows=1                      ; 152: 0x3000040000100000
-    sfu.quant dst=26, src=31, scale=29          ; 153: 0x37001A001F001D00
+    sfu.mul dst=30, a=34, b=3, b_rows=one       ; 153: 0x35001E0022000380
     sfu.len len=64, rows=1                      ; 154: 0x3000040000100000
-    sfu.quant dst=30, src=32, scale=33          ; 155: 0x37001E0020002100
-    ev.sig event=13, count=1                    ; 156: 0xF0000D0010000000
-    sfu.len len=64, rows=1                      ; 157: 0x3000040000100000
-    sfu.quant dst=34, src=27, scale=35          ; 158: 0x370022001B002300
-    ev.sig event=14, count=1                    ; 159: 0xF0000E0010000000
-    ev.wait event=15, count=1                   ; 160: 0xF1000F0010000000
-    sfu.len len=8, rows=4                       ; 161: 0x3000008000400000
-    sfu.softmax dst=40, src=36, queries=1       ; 162: 0x3100280024000400
-    ev.sig event=16, count=1                    ; 163: 0xF000100010000000
-    ev.wait event=17, count=1                   ; 164: 0xF100110010000000
-    sfu.len len=64, rows=1                      ; 165: 0x3000040000100000
-    sfu.quant dst=26, src=36, scale=27          ; 166: 0x37001A0024001B00
-    ev.sig event=18, count=1                    ; 167: 0xF000120010000000
-    ev.wait event=20, count=1                   ; 168: 0xF100140010000000
-    sfu.len len=32, rows=1                      ; 169: 0x3000020000100000
-    sfu.mul dst=26, a=29, b=11                  ; 170: 0x35001A001D000B00
-    sfu.len len=32, rows=1                      ; 171: 0x3000020000100000
-    sfu.quant dst=27, src=26, scale=29          ; 172: 0x37001B001A001D00
-    ev.sig event=21, count=1                    ; 173: 0xF000150010000000
-    ev.wait event=23, count=1                   ; 174: 0xF100170010000000
-    sfu.len len=64, rows=1                      ; 175: 0x3000040000100000
-    sfu.mul dst=26, a=30, b=12                  ; 176: 0x35001A001E000C00
-    sfu.len len=64, rows=1                      ; 177: 0x3000040000100000
-    sfu.add dst=27, a=26, b=13                  ; 178: 0x34001B001A000D00
-    sfu.len len=64, rows=1                      ; 179: 0x3000040000100000
-    sfu.add dst=26, a=28, b=27                  ; 180: 0x34001A001C001B00
-    sfu.len len=64, rows=1                      ; 181: 0x3000040000100000
-    sfu.norm dst=27, src=26, params=14, kind=layer ; 182: 0x32001B001A000E00
-    sfu.len len=64, rows=1                      ; 183: 0x3000040000100000
-    sfu.quant dst=28, src=27, scale=29          ; 184: 0x37001C001B001D00
-    ev.sig event=24, count=1                    ; 185: 0xF000180010000000
-    ev.wait event=26, count=1                   ; 186: 0xF1001A0010000000
-    sfu.len len=51, rows=1                      ; 187: 0x3000033000100000
-    sfu.mul dst=27, a=30, b=16                  ; 188: 0x35001B001E001000
-    sfu.len len=51, rows=1                      ; 189: 0x3000033000100000
-    sfu.quant dst=28, src=27, scale=29          ; 190: 0x37001C001B001D00
-    ev.sig event=27, count=1                    ; 191: 0xF0001B0010000000
-    ev.wait event=28, count=1                   ; 192: 0xF1001C0010000000
-    sfu.len len=256, rows=1                     ; 193: 0x3000100000100000
-    sfu.mul dst=27, a=30, b=17                  ; 194: 0x35001B001E001100
-    sfu.len len=256, rows=1                     ; 195: 0x3000100000100000
-    sfu.add dst=29, a=27, b=19                  ; 196: 0x34001D001B001300
-    sfu.len len=256, rows=1                     ; 197: 0x3000100000100000
-    sfu.act dst=27, src=29, fn=gelu             ; 198: 0x33001B001D000000
-    sfu.len len=256, rows=1                     ; 199: 0x3000100000100000
-    sfu.quant dst=29, src=27, scale=30          ; 200: 0x37001D001B001E00
-    ev.sig event=29, count=1                    ; 201: 0xF0001D0010000000
-    ev.wait event=30, count=1                   ; 202: 0xF1001E0010000000
-    sfu.len len=51, rows=1                      ; 203: 0x3000033000100000
-    sfu.mul dst=27, a=31, b=21                  ; 204: 0x35001B001F001500
-    sfu.len len=51, rows=1                      ; 205: 0x3000033000100000
-    sfu.quant dst=28, src=27, scale=29          ; 206: 0x37001C001B001D00
-    ev.sig event=31, count=1                    ; 207: 0xF0001F0010000000
-    ev.wait event=32, count=1                   ; 208: 0xF100200010000000
-    sfu.len len=64, rows=1                      ; 209: 0x3000040000100000
-    sfu.mul dst=27, a=30, b=22                  ; 210: 0x35001B001E001600
-    sfu.len len=64, rows=1                      ; 211: 0x3000040000100000
-    sfu.add dst=28, a=27, b=23                  ; 212: 0x34001C001B001700
+    sfu.add dst=31, a=30, b=4, b_rows=one       ; 155: 0x34001F001E000480
+    ev.sig event=5, count=1                     ; 156: 0xF000050010000000
+    ev.wait event=6, count=1                    ; 157: 0xF100060010000000
+    sfu.len len=32, rows=1                      ; 158: 0x3000020000100000
+    sfu.dequant dst=32, src=30, scale=29        ; 159: 0x3B0020001E001D00
+    sfu.len len=32, rows=1                      ; 160: 0x3000020000100000
+    sfu.mul dst=30, a=32, b=5, b_rows=one       ; 161: 0x35001E0020000580
+    sfu.len len=32, rows=1                      ; 162: 0x3000020000100000
+    sfu.quant dst=32, src=30, scale=33          ; 163: 0x370020001E002100
+    ev.sig event=7, count=1                     ; 164: 0xF000070010000000
+    ev.wait event=8, count=1                    ; 165: 0xF100080010000000
+    sfu.len len=64, rows=1                      ; 166: 0x3000040000100000
+    sfu.dequant dst=35, src=34, scale=33        ; 167: 0x3B00230022002100
+    sfu.len len=64, rows=1                      ; 168: 0x3000040000100000
+    sfu.mul dst=30, a=35, b=6, b_rows=one       ; 169: 0x35001E0023000680
+    sfu.len len=64, rows=1                      ; 170: 0x3000040000100000
+    sfu.add dst=32, a=30, b=7, b_rows=one       ; 171: 0x340020001E000780
+    ev.sig event=9, count=1                     ; 172: 0xF000090010000000
+    ev.wait event=10, count=1                   ; 173: 0xF1000A0010000000
+    sfu.len len=32, rows=1                      ; 174: 0x3000020000100000
+    sfu.dequant dst=33, src=30, scale=29        ; 175: 0x3B0021001E001D00
+    sfu.len len=32, rows=1                      ; 176: 0x3000020000100000
+    sfu.mul dst=26, a=33, b=8, b_rows=one       ; 177: 0x35001A0021000880
+    sfu.len len=32, rows=1                      ; 178: 0x3000020000100000
+    sfu.quant dst=27, src=26, scale=29          ; 179: 0x37001B001A001D00
+    ev.sig event=11, count=1                    ; 180: 0xF0000B0010000000
+    ev.wait event=12, count=1                   ; 181: 0xF1000C0010000000
+    sfu.len len=64, rows=1                      ; 182: 0x3000040000100000
+    sfu.dequant dst=33, src=30, scale=29        ; 183: 0x3B0021001E001D00
+    sfu.len len=64, rows=1                      ; 184: 0x3000040000100000
+    sfu.mul dst=26, a=33, b=9, b_rows=one       ; 185: 0x35001A0021000980
+    sfu.len len=64, rows=1                      ; 186: 0x3000040000100000
+    sfu.add dst=27, a=26, b=10, b_rows=one      ; 187: 0x34001B001A000A80
+    sfu.len len=64, rows=1                      ; 188: 0x3000040000100000
+    sfu.quant dst=26, src=31, scale=29          ; 189: 0x37001A001F001D00
+    sfu.len len=64, rows=1                      ; 190: 0x3000040000100000
+    sfu.quant dst=30, src=32, scale=33          ; 191: 0x37001E0020002100
+    ev.sig event=13, count=1                    ; 192: 0xF0000D0010000000
+    sfu.len len=64, rows=1                      ; 193: 0x3000040000100000
+    sfu.quant dst=34, src=27, scale=35          ; 194: 0x370022001B002300
+    ev.sig event=14, count=1                    ; 195: 0xF0000E0010000000
+    ev.wait event=15, count=1                   ; 196: 0xF1000F0010000000
+    sfu.len len=8, rows=4                       ; 197: 0x3000008000400000
+    sfu.softmax dst=40, src=36, queries=1       ; 198: 0x3100280024000400
+    ev.sig event=16, count=1                    ; 199: 0xF000100010000000
+    ev.wait event=17, count=1                   ; 200: 0xF100110010000000
+    sfu.len len=64, rows=1                      ; 201: 0x3000040000100000
+    sfu.quant dst=26, src=36, scale=27          ; 202: 0x37001A0024001B00
+    ev.sig event=18, count=1                    ; 203: 0xF000120010000000
+    ev.wait event=20, count=1                   ; 204: 0xF100140010000000
+    sfu.len len=32, rows=1                      ; 205: 0x3000020000100000
+    sfu.dequant dst=30, src=29, scale=27        ; 206: 0x3B001E001D001B00
+    sfu.len len=32, rows=1                      ; 207: 0x3000020000100000
+    sfu.mul dst=26, a=30, b=11, b_rows=one      ; 208: 0x35001A001E000B80
+    sfu.len len=32, rows=1                      ; 209: 0x3000020000100000
+    sfu.quant dst=27, src=26, scale=29          ; 210: 0x37001B001A001D00
+    ev.sig event=21, count=1                    ; 211: 0xF000150010000000
+    ev.wait event=23, count=1                   ; 212: 0xF100170010000000
     sfu.len len=64, rows=1                      ; 213: 0x3000040000100000
-    sfu.add dst=27, a=26, b=28                  ; 214: 0x34001B001A001C00
+    sfu.dequant dst=31, src=30, scale=29        ; 214: 0x3B001F001E001D00
     sfu.len len=64, rows=1                      ; 215: 0x3000040000100000
-    sfu.norm dst=26, src=27, params=24, kind=layer ; 216: 0x32001A001B001800
-    ev.sig event=33, count=1                    ; 217: 0xF000210010000000
+    sfu.mul dst=26, a=31, b=12, b_rows=one      ; 216: 0x35001A001F000C80
+    sfu.len len=64, rows=1                      ; 217: 0x3000040000100000
+    sfu.add dst=27, a=26, b=13, b_rows=one      ; 218: 0x34001B001A000D80
+    sfu.len len=64, rows=1                      ; 219: 0x3000040000100000
+    sfu.add dst=26, a=28, b=27, b_rows=each     ; 220: 0x34001A001C001B00
+    sfu.len len=64, rows=1                      ; 221: 0x3000040000100000
+    sfu.norm dst=27, src=26, params=14, kind=layer, eps=5 ; 222: 0x32001B001A000E05
+    sfu.len len=64, rows=1                      ; 223: 0x3000040000100000
+    sfu.quant dst=28, src=27, scale=29          ; 224: 0x37001C001B001D00
+    ev.sig event=24, count=1                    ; 225: 0xF000180010000000
+    ev.wait event=26, count=1                   ; 226: 0xF1001A0010000000
+    sfu.len len=51, rows=1                      ; 227: 0x3000033000100000
+    sfu.dequant dst=31, src=30, scale=29        ; 228: 0x3B001F001E001D00
+    sfu.len len=51, rows=1                      ; 229: 0x3000033000100000
+    sfu.mul dst=27, a=31, b=16, b_rows=one      ; 230: 0x35001B001F001080
+    sfu.len len=51, rows=1                      ; 231: 0x3000033000100000
+    sfu.quant dst=28, src=27, scale=29          ; 232: 0x37001C001B001D00
+    ev.sig event=27, count=1                    ; 233: 0xF0001B0010000000
+    ev.wait event=28, count=1                   ; 234: 0xF1001C0010000000
+    sfu.len len=256, rows=1                     ; 235: 0x3000100000100000
+    sfu.dequant dst=34, src=30, scale=29        ; 236: 0x3B0022001E001D00
+    sfu.len len=256, rows=1                     ; 237: 0x3000100000100000
+    sfu.mul dst=27, a=34, b=17, b_rows=one      ; 238: 0x35001B0022001180
+    sfu.len len=256, rows=1                     ; 239: 0x3000100000100000
+    sfu.add dst=29, a=27, b=19, b_rows=one      ; 240: 0x34001D001B001380
+    sfu.len len=256, rows=1                     ; 241: 0x3000100000100000
+    sfu.act dst=27, src=29, fn=gelu             ; 242: 0x33001B001D000000
+    sfu.len len=256, rows=1                     ; 243: 0x3000100000100000
+    sfu.quant dst=29, src=27, scale=30          ; 244: 0x37001D001B001E00
+    ev.sig event=29, count=1                    ; 245: 0xF0001D0010000000
+    ev.wait event=30, count=1                   ; 246: 0xF1001E0010000000
+    sfu.len len=51, rows=1                      ; 247: 0x3000033000100000
+    sfu.dequant dst=32, src=31, scale=30        ; 248: 0x3B0020001F001E00
+    sfu.len len=51, rows=1                      ; 249: 0x3000033000100000
+    sfu.mul dst=27, a=32, b=21, b_rows=one      ; 250: 0x35001B0020001580
+    sfu.len len=51, rows=1                      ; 251: 0x3000033000100000
+    sfu.quant dst=28, src=27, scale=29          ; 252: 0x37001C001B001D00
+    ev.sig event=31, count=1                    ; 253: 0xF0001F0010000000
+    ev.wait event=32, count=1                   ; 254: 0xF100200010000000
+    sfu.len len=64, rows=1                      ; 255: 0x3000040000100000
+    sfu.dequant dst=31, src=30, scale=29        ; 256: 0x3B001F001E001D00
+    sfu.len len=64, rows=1                      ; 257: 0x3000040000100000
+    sfu.mul dst=27, a=31, b=22, b_rows=one      ; 258: 0x35001B001F001680
+    sfu.len len=64, rows=1                      ; 259: 0x3000040000100000
+    sfu.add dst=28, a=27, b=23, b_rows=one      ; 260: 0x34001C001B001780
+    sfu.len len=64, rows=1                      ; 261: 0x3000040000100000
+    sfu.add dst=27, a=26, b=28, b_rows=each     ; 262: 0x34001B001A001C00
+    sfu.len len=64, rows=1                      ; 263: 0x3000040000100000
+    sfu.norm dst=26, src=27, params=24, kind=layer, eps=5 ; 264: 0x32001A001B001805
+    ev.sig event=33, count=1                    ; 265: 0xF000210010000000
 
 .hfp_sfu 11
 .entry prefill
-    ev.wait event=34, count=1                   ; 0: 0xF100220010000000
+    ev.wait event=35, count=1                   ; 0: 0xF100230010000000
     sfu.len len=64, rows=4                      ; 1: 0x3000040000400000
     sfu.quant dst=28, src=24, scale=32          ; 2: 0x37001C0018002000
-    ev.sig event=35, count=1                    ; 3: 0xF000230010000000
-    ev.wait event=36, count=1                   ; 4: 0xF100240010000000
+    ev.sig event=36, count=1                    ; 3: 0xF000240010000000
+    ev.wait event=37, count=1                   ; 4: 0xF100250010000000
     sfu.len len=32, rows=4                      ; 5: 0x3000020000400000
-    sfu.mul dst=37, a=33, b=0                   ; 6: 0x3500250021000000
+    sfu.dequant dst=37, src=33, scale=32        ; 6: 0x3B00250021002000
     sfu.len len=32, rows=4                      ; 7: 0x3000020000400000
-    sfu.quant dst=33, src=37, scale=41          ; 8: 0x3700210025002900
-    ev.sig event=37, count=1                    ; 9: 0xF000250010000000
-    ev.wait event=38, count=1                   ; 10: 0xF100260010000000
-    sfu.len len=64, rows=4                      ; 11: 0x3000040000400000
-    sfu.mul dst=33, a=42, b=1                   ; 12: 0x350021002A000100
+    sfu.mul dst=33, a=37, b=0, b_rows=one       ; 8: 0x3500210025000080
+    sfu.len len=32, rows=4                      ; 9: 0x3000020000400000
+    sfu.quant dst=37, src=33, scale=41          ; 10: 0x3700250021002900
+    ev.sig event=38, count=1                    ; 11: 0xF000260010000000
+    ev.wait event=39, count=1                   ; 12: 0xF100270010000000
     sfu.len len=64, rows=4                      ; 13: 0x3000040000400000
-    sfu.add dst=37, a=33, b=2                   ; 14: 0x3400250021000200
-    ev.sig event=39, count=1                    ; 15: 0xF000270010000000
-    ev.wait event=40, count=1                   ; 16: 0xF100280010000000
-    sfu.len len=32, rows=4                      ; 17: 0x3000020000400000
-    sfu.mul dst=41, a=33, b=3                   ; 18: 0x3500290021000300
-    sfu.len len=32, rows=4                      ; 19: 0x3000020000400000
-    sfu.quant dst=33, src=41, scale=45          ; 20: 0x3700210029002D00
-    ev.sig event=41, count=1                    ; 21: 0xF000290010000000
-    ev.wait event=42, count=1                   ; 22: 0xF1002A0010000000
-    sfu.len len=64, rows=4                      ; 23: 0x3000040000400000
-    sfu.mul dst=33, a=46, b=4                   ; 24: 0x350021002E000400
-    sfu.len len=64, rows=4                      ; 25: 0x3000040000400000
-    sfu.add dst=41, a=33, b=5                   ; 26: 0x3400290021000500
-    ev.sig event=43, count=1                    ; 27: 0xF0002B0010000000
-    ev.wait event=44, count=1                   ; 28: 0xF1002C0010000000
-    sfu.len len=32, rows=4                      ; 29: 0x3000020000400000
-    sfu.mul dst=24, a=33, b=6                   ; 30: 0x3500180021000600
-    sfu.len len=32, rows=4                      ; 31: 0x3000020000400000
-    sfu.quant dst=28, src=24, scale=32          ; 32: 0x37001C0018002000
-    ev.sig event=45, count=1                    ; 33: 0xF0002D0010000000
-    ev.wait event=47, count=1                   ; 34: 0xF1002F0010000000
-    sfu.len len=64, rows=4                      ; 35: 0x3000040000400000
-    sfu.mul dst=24, a=33, b=7                   ; 36: 0x3500180021000700
-    sfu.len len=64, rows=4                      ; 37: 0x3000040000400000
-    sfu.add dst=28, a=24, b=8                   ; 38: 0x34001C0018000800
-    sfu.len len=64, rows=4                      ; 39: 0x3000040000400000
-    sfu.quant dst=24, src=37, scale=32          ; 40: 0x3700180025002000
-    sfu.len len=64, rows=4                      ; 41: 0x3000040000400000
-    sfu.quant dst=33, src=41, scale=45          ; 42: 0x3700210029002D00
-    ev.sig event=48, count=1                    ; 43: 0xF000300010000000
-    sfu.len len=64, rows=4                      ; 44: 0x3000040000400000
-    sfu.quant dst=46, src=28, scale=50          ; 45: 0x37002E001C003200
-    ev.sig event=49, count=1                    ; 46: 0xF000310010000000
-    ev.wait event=50, count=1                   ; 47: 0xF100320010000000
-    sfu.len len=8, rows=16                      ; 48: 0x3000008001000000
-    sfu.softmax dst=67, src=51, queries=4       ; 49: 0x3100430033001000
-    ev.sig event=51, count=1                    ; 50: 0xF000330010000000
-    ev.wait event=52, count=1                   ; 51: 0xF100340010000000
-    sfu.len len=64, rows=4                      ; 52: 0x3000040000400000
-    sfu.quant dst=24, src=51, scale=28          ; 53: 0x3700180033001C00
-    ev.sig event=53, count=1                    ; 54: 0xF000350010000000
-    ev.wait event=55, count=1                   ; 55: 0xF100370010000000
-    sfu.len len=32, rows=4                      ; 56: 0x3000020000400000
-    sfu.mul dst=24, a=29, b=9                   ; 57: 0x350018001D000900
-    sfu.len len=32, rows=4                      ; 58: 0x3000020000400000
-    sfu.quant dst=28, src=24, scale=32          ; 59: 0x37001C0018002000
-    ev.sig event=56, count=1                    ; 60: 0xF000380010000000
-    ev.wait event=58, count=1                   ; 61: 0xF1003A0010000000
-    sfu.len len=64, rows=4                      ; 62: 0x3000040000400000
-    sfu.mul dst=24, a=33, b=10                  ; 63: 0x3500180021000A00
+    sfu.dequant dst=46, src=42, scale=41        ; 14: 0x3B002E002A002900
+    sfu.len len=64, rows=4                      ; 15: 0x3000040000400000
+    sfu.mul dst=33, a=46, b=1, b_rows=one       ; 16: 0x350021002E000180
+    sfu.len len=64, rows=4                      ; 17: 0x3000040000400000
+    sfu.add dst=37, a=33, b=2, b_rows=one       ; 18: 0x3400250021000280
+    ev.sig event=40, count=1                    ; 19: 0xF000280010000000
+    ev.wait event=41, count=1                   ; 20: 0xF100290010000000
+    sfu.len len=32, rows=4                      ; 21: 0x3000020000400000
+    sfu.dequant dst=41, src=33, scale=32        ; 22: 0x3B00290021002000
+    sfu.len len=32, rows=4                      ; 23: 0x3000020000400000
+    sfu.mul dst=33, a=41, b=3, b_rows=one       ; 24: 0x3500210029000380
+    sfu.len len=32, rows=4                      ; 25: 0x3000020000400000
+    sfu.quant dst=41, src=33, scale=45          ; 26: 0x3700290021002D00
+    ev.sig event=42, count=1                    ; 27: 0xF0002A0010000000
+    ev.wait event=43, count=1                   ; 28: 0xF1002B0010000000
+    sfu.len len=64, rows=4                      ; 29: 0x3000040000400000
+    sfu.dequant dst=50, src=46, scale=45        ; 30: 0x3B0032002E002D00
+    sfu.len len=64, rows=4                      ; 31: 0x3000040000400000
+    sfu.mul dst=33, a=50, b=4, b_rows=one       ; 32: 0x3500210032000480
+    sfu.len len=64, rows=4                      ; 33: 0x3000040000400000
+    sfu.add dst=41, a=33, b=5, b_rows=one       ; 34: 0x3400290021000580
+    ev.sig event=44, count=1                    ; 35: 0xF0002C0010000000
+    ev.wait event=45, count=1                   ; 36: 0xF1002D0010000000
+    sfu.len len=32, rows=4                      ; 37: 0x3000020000400000
+    sfu.dequant dst=45, src=33, scale=32        ; 38: 0x3B002D0021002000
+    sfu.len len=32, rows=4                      ; 39: 0x3000020000400000
+    sfu.mul dst=24, a=45, b=6, b_rows=one       ; 40: 0x350018002D000680
+    sfu.len len=32, rows=4                      ; 41: 0x3000020000400000
+    sfu.quant dst=28, src=24, scale=32          ; 42: 0x37001C0018002000
+    ev.sig event=46, count=1                    ; 43: 0xF0002E0010000000
+    ev.wait event=48, count=1                   ; 44: 0xF100300010000000
+    sfu.len len=64, rows=4                      ; 45: 0x3000040000400000
+    sfu.dequant dst=45, src=33, scale=32        ; 46: 0x3B002D0021002000
+    sfu.len len=64, rows=4                      ; 47: 0x3000040000400000
+    sfu.mul dst=24, a=45, b=7, b_rows=one       ; 48: 0x350018002D000780
+    sfu.len len=64, rows=4                      ; 49: 0x3000040000400000
+    sfu.add dst=28, a=24, b=8, b_rows=one       ; 50: 0x34001C0018000880
+    sfu.len len=64, rows=4                      ; 51: 0x3000040000400000
+    sfu.quant dst=24, src=37, scale=32          ; 52: 0x3700180025002000
+    sfu.len len=64, rows=4                      ; 53: 0x3000040000400000
+    sfu.quant dst=33, src=41, scale=45          ; 54: 0x3700210029002D00
+    ev.sig event=49, count=1                    ; 55: 0xF000310010000000
+    sfu.len len=64, rows=4                      ; 56: 0x3000040000400000
+    sfu.quant dst=46, src=28, scale=50          ; 57: 0x37002E001C003200
+    ev.sig event=50, count=1                    ; 58: 0xF000320010000000
+    ev.wait event=51, count=1                   ; 59: 0xF100330010000000
+    sfu.len len=8, rows=16                      ; 60: 0x3000008001000000
+    sfu.softmax dst=70, src=54, queries=4       ; 61: 0x3100460036001000
+    ev.sig event=52, count=1                    ; 62: 0xF000340010000000
+    ev.wait event=54, count=1                   ; 63: 0xF100360010000000
     sfu.len len=64, rows=4                      ; 64: 0x3000040000400000
-    sfu.add dst=28, a=24, b=11                  ; 65: 0x34001C0018000B00
-    ev.sig event=59, count=1                    ; 66: 0xF0003B0010000000
-    ev.wait event=62, count=1                   ; 67: 0xF1003E0010000000
-    sfu.len len=64, rows=4                      ; 68: 0x3000040000400000
-    sfu.add dst=32, a=24, b=28                  ; 69: 0x3400200018001C00
-    sfu.len len=64, rows=4                      ; 70: 0x3000040000400000
-    sfu.norm dst=24, src=32, params=12, kind=layer ; 71: 0x3200180020000C00
-    sfu.len len=64, rows=4                      ; 72: 0x3000040000400000
-    sfu.quant dst=28, src=24, scale=36          ; 73: 0x37001C0018002400
-    ev.sig event=63, count=1                    ; 74: 0xF0003F0010000000
-    ev.wait event=64, count=1                   ; 75: 0xF100400010000000
-    sfu.len len=51, rows=4                      ; 76: 0x3000033000400000
-    sfu.mul dst=24, a=37, b=14                  ; 77: 0x3500180025000E00
-    sfu.len len=51, rows=4                      ; 78: 0x3000033000400000
-    sfu.quant dst=28, src=24, scale=36          ; 79: 0x37001C0018002400
-    ev.sig event=65, count=1                    ; 80: 0xF000410010000000
-    ev.wait event=66, count=1                   ; 81: 0xF100420010000000
-    sfu.len len=256, rows=4                     ; 82: 0x3000100000400000
-    sfu.mul dst=24, a=37, b=15                  ; 83: 0x3500180025000F00
-    sfu.len len=256, rows=4                     ; 84: 0x3000100000400000
-    sfu.add dst=36, a=24, b=17                  ; 85: 0x3400240018001100
-    sfu.len len=256, rows=4                     ; 86: 0x3000100000400000
-    sfu.act dst=24, src=36, fn=gelu             ; 87: 0x3300180024000000
-    sfu.len len=256, rows=4                     ; 88: 0x3000100000400000
-    sfu.quant dst=36, src=24, scale=40          ; 89: 0x3700240018002800
-    ev.sig event=67, count=1                    ; 90: 0xF000430010000000
-    ev.wait event=68, count=1                   ; 91: 0xF100440010000000
+    sfu.quant dst=24, src=51, scale=28          ; 65: 0x3700180033001C00
+    ev.sig event=55, count=1                    ; 66: 0xF000370010000000
+    ev.wait event=57, count=1                   ; 67: 0xF100390010000000
+    sfu.len len=32, rows=4                      ; 68: 0x3000020000400000
+    sfu.dequant dst=33, src=29, scale=28        ; 69: 0x3B0021001D001C00
+    sfu.len len=32, rows=4                      ; 70: 0x3000020000400000
+    sfu.mul dst=24, a=33, b=9, b_rows=one       ; 71: 0x3500180021000980
+    sfu.len len=32, rows=4                      ; 72: 0x3000020000400000
+    sfu.quant dst=28, src=24, scale=32          ; 73: 0x37001C0018002000
+    ev.sig event=58, count=1                    ; 74: 0xF0003A0010000000
+    ev.wait event=60, count=1                   ; 75: 0xF1003C0010000000
+    sfu.len len=64, rows=4                      ; 76: 0x3000040000400000
+    sfu.dequant dst=37, src=33, scale=32        ; 77: 0x3B00250021002000
+    sfu.len len=64, rows=4                      ; 78: 0x3000040000400000
+    sfu.mul dst=24, a=37, b=10, b_rows=one      ; 79: 0x3500180025000A80
+    sfu.len len=64, rows=4                      ; 80: 0x3000040000400000
+    sfu.add dst=28, a=24, b=11, b_rows=one      ; 81: 0x34001C0018000B80
+    ev.sig event=61, count=1                    ; 82: 0xF0003D0010000000
+    ev.wait event=64, count=1                   ; 83: 0xF100400010000000
+    sfu.len len=64, rows=4                      ; 84: 0x3000040000400000
+    sfu.add dst=32, a=24, b=28, b_rows=each     ; 85: 0x3400200018001C00
+    sfu.len len=64, rows=4                      ; 86: 0x3000040000400000
+    sfu.norm dst=24, src=32, params=12, kind=layer, eps=5 ; 87: 0x3200180020000C05
+    sfu.len len=64, rows=4                      ; 88: 0x3000040000400000
+    sfu.quant dst=28, src=24, scale=36          ; 89: 0x37001C0018002400
+    ev.sig event=65, count=1                    ; 90: 0xF000410010000000
+    ev.wait event=66, count=1                   ; 91: 0xF100420010000000
     sfu.len len=51, rows=4                      ; 92: 0x3000033000400000
-    sfu.mul dst=24, a=41, b=19                  ; 93: 0x3500180029001300
+    sfu.dequant dst=41, src=37, scale=36        ; 93: 0x3B00290025002400
     sfu.len len=51, rows=4                      ; 94: 0x3000033000400000
-    sfu.quant dst=28, src=24, scale=36          ; 95: 0x37001C0018002400
-    ev.sig event=69, count=1                    ; 96: 0xF000450010000000
-    ev.wait event=70, count=1                   ; 97: 0xF100460010000000
-    sfu.len len=64, rows=4                      ; 98: 0x3000040000400000
-    sfu.mul dst=24, a=37, b=20                  ; 99: 0x3500180025001400
-    sfu.len len=64, rows=4                      ; 100: 0x3000040000400000
-    sfu.add dst=28, a=24, b=21                  ; 101: 0x34001C0018001500
-    sfu.len len=64, rows=4                      ; 102: 0x3000040000400000
-    sfu.add dst=24, a=32, b=28                  ; 103: 0x3400180020001C00
-    sfu.len len=64, rows=1                      ; 104: 0x3000040000100000
-    sfu.norm dst=28, src=27, params=22, kind=layer ; 105: 0x32001C001B001600
-    ev.sig event=71, count=1                    ; 106: 0xF000470010000000
+    sfu.mul dst=24, a=41, b=14, b_rows=one      ; 95: 0x3500180029000E80
+    sfu.len len=51, rows=4                      ; 96: 0x3000033000400000
+    sfu.quant dst=28, src=24, scale=36          ; 97: 0x37001C0018002400
+    ev.sig event=67, count=1                    ; 98: 0xF000430010000000
+    ev.wait event=68, count=1                   ; 99: 0xF100440010000000
+    sfu.len len=256, rows=4                     ; 100: 0x3000100000400000
+    sfu.dequant dst=53, src=37, scale=36        ; 101: 0x3B00350025002400
+    sfu.len len=256, rows=4                     ; 102: 0x3000100000400000
+    sfu.mul dst=24, a=53, b=15, b_rows=one      ; 103: 0x3500180035000F80
+    sfu.len len=256, rows=4                     ; 104: 0x3000100000400000
+    sfu.add dst=36, a=24, b=17, b_rows=one      ; 105: 0x3400240018001180
+    sfu.len len=256, rows=4                     ; 106: 0x3000100000400000
+    sfu.act dst=24, src=36, fn=gelu             ; 107: 0x3300180024000000
+    sfu.len len=256, rows=4                     ; 108: 0x3000100000400000
+    sfu.quant dst=36, src=24, scale=40          ; 109: 0x3700240018002800
+    ev.sig event=69, count=1                    ; 110: 0xF000450010000000
+    ev.wait event=70, count=1                   ; 111: 0xF100460010000000
+    sfu.len len=51, rows=4                      ; 112: 0x3000033000400000
+    sfu.dequant dst=45, src=41, scale=40        ; 113: 0x3B002D0029002800
+    sfu.len len=51, rows=4                      ; 114: 0x3000033000400000
+    sfu.mul dst=24, a=45, b=19, b_rows=one      ; 115: 0x350018002D001380
+    sfu.len len=51, rows=4                      ; 116: 0x3000033000400000
+    sfu.quant dst=28, src=24, scale=36          ; 117: 0x37001C0018002400
+    ev.sig event=71, count=1                    ; 118: 0xF000470010000000
+    ev.wait event=72, count=1                   ; 119: 0xF100480010000000
+    sfu.len len=64, rows=4                      ; 120: 0x3000040000400000
+    sfu.dequant dst=41, src=37, scale=36        ; 121: 0x3B00290025002400
+    sfu.len len=64, rows=4                      ; 122: 0x3000040000400000
+    sfu.mul dst=24, a=41, b=20, b_rows=one      ; 123: 0x3500180029001480
+    sfu.len len=64, rows=4                      ; 124: 0x3000040000400000
+    sfu.add dst=28, a=24, b=21, b_rows=one      ; 125: 0x34001C0018001580
+    sfu.len len=64, rows=4                      ; 126: 0x3000040000400000
+    sfu.add dst=24, a=32, b=28, b_rows=each     ; 127: 0x3400180020001C00
+    sfu.len len=64, rows=1                      ; 128: 0x3000040000100000
+    sfu.norm dst=28, src=27, params=22, kind=layer, eps=5 ; 129: 0x32001C001B001605
+    ev.sig event=73, count=1                    ; 130: 0xF000490010000000
 .entry decode
-    ev.wait event=34, count=1                   ; 107: 0xF100220010000000
-    sfu.len len=64, rows=1                      ; 108: 0x3000040000100000
-    sfu.quant dst=25, src=24, scale=26          ; 109: 0x3700190018001A00
-    ev.sig event=35, count=1                    ; 110: 0xF000230010000000
-    ev.wait event=36, count=1                   ; 111: 0xF100240010000000
-    sfu.len len=32, rows=1                      ; 112: 0x3000020000100000
-    sfu.mul dst=28, a=27, b=0                   ; 113: 0x35001C001B000000
-    sfu.len len=32, rows=1                      ; 114: 0x3000020000100000
-    sfu.quant dst=27, src=28, scale=29          ; 115: 0x37001B001C001D00
-    ev.sig event=37, count=1                    ; 116: 0xF000250010000000
-    ev.wait event=38, count=1                   ; 117: 0xF100260010000000
-    sfu.len len=64, rows=1                      ; 118: 0x3000040000100000
-    sfu.mul dst=27, a=30, b=1                   ; 119: 0x35001B001E000100
-    sfu.len len=64, rows=1                      ; 120: 0x3000040000100000
-    sfu.add dst=28, a=27, b=2                   ; 121: 0x34001C001B000200
-    ev.sig event=39, count=1                    ; 122: 0xF000270010000000
-    ev.wait event=40, count=1                   ; 123: 0xF100280010000000
-    sfu.len len=32, rows=1                      ; 124: 0x3000020000100000
-    sfu.mul dst=29, a=27, b=3                   ; 125: 0x35001D001B000300
-    sfu.len len=32, rows=1                      ; 126: 0x3000020000100000
-    sfu.quant dst=27, src=29, scale=30          ; 127: 0x37001B001D001E00
-    ev.sig event=41, count=1                    ; 128: 0xF000290010000000
-    ev.wait event=42, count=1                   ; 129: 0xF1002A0010000000
-    sfu.len len=64, rows=1                      ; 130: 0x3000040000100000
-    sfu.mul dst=27, a=31, b=4                   ; 131: 0x35001B001F000400
+    ev.wait event=34, count=1                   ; 131: 0xF100220010000000
     sfu.len len=64, rows=1                      ; 132: 0x3000040000100000
-    sfu.add dst=29, a=27, b=5                   ; 133: 0x34001D001B000500
-    ev.sig event=43, count=1                    ; 134: 0xF0002B0010000000
-    ev.wait event=44, count=1                   ; 135: 0xF1002C0010000000
+    sfu.quant dst=25, src=24, scale=26          ; 133: 0x3700190018001A00
+    ev.sig event=35, count=1                    ; 134: 0xF000230010000000
+    ev.wait event=36, count=1                   ; 135: 0xF100240010000000
     sfu.len len=32, rows=1                      ; 136: 0x3000020000100000
-    sfu.mul dst=24, a=27, b=6                   ; 137: 0x350018001B000600
+    sfu.dequant dst=28, src=27, scale=26        ; 137: 0x3B001C001B001A00
     sfu.len len=32, rows=1                      ; 138: 0x3000020000100000
-    sfu.quant dst=25, src=24, scale=26          ; 139: 0x3700190018001A00
-    ev.sig event=45, count=1                    ; 140: 0xF0002D0010000000
-    ev.wait event=47, count=1                   ; 141: 0xF1002F0010000000
-    sfu.len len=64, rows=1                      ; 142: 0x3000040000100000
-    sfu.mul dst=24, a=27, b=7                   ; 143: 0x350018001B000700
+    sfu.mul dst=27, a=28, b=0, b_rows=one       ; 139: 0x35001B001C000080
+    sfu.len len=32, rows=1                      ; 140: 0x3000020000100000
+    sfu.quant dst=28, src=27, scale=29          ; 141: 0x37001C001B001D00
+    ev.sig event=37, count=1                    ; 142: 0xF000250010000000
+    ev.wait event=38, count=1                   ; 143: 0xF100260010000000
     sfu.len len=64, rows=1                      ; 144: 0x3000040000100000
-    sfu.add dst=25, a=24, b=8                   ; 145: 0x3400190018000800
+    sfu.dequant dst=31, src=30, scale=29        ; 145: 0x3B001F001E001D00
     sfu.len len=64, rows=1                      ; 146: 0x3000040000100000
-    sfu.quant dst=24, src=28, scale=26          ; 147: 0x370018001C001A00
+    sfu.mul dst=27, a=31, b=1, b_rows=one       ; 147: 0x35001B001F000180
     sfu.len len=64, rows=1                      ; 148: 0x3000040000100000
-    sfu.quant dst=27, src=29, scale=30          ; 149: 0x37001B001D001E00
-    ev.sig event=48, count=1                    ; 150: 0xF000300010000000
-    sfu.len len=64, rows=1                      ; 151: 0x3000040000100000
-    sfu.quant dst=31, src=25, scale=32          ; 152: 0x37001F0019002000
-    ev.sig event=49, count=1                    ; 153: 0xF000310010000000
-    ev.wait event=50, count=1                   ; 154: 0xF100320010000000
-    sfu.len len=8, rows=4                       ; 155: 0x3000008000400000
-    sfu.softmax dst=37, src=33, queries=1       ; 156: 0x3100250021000400
-    ev.sig event=51, count=1                    ; 157: 0xF000330010000000
-    ev.wait event=52, count=1                   ; 158: 0xF100340010000000
-    sfu.len len=64, rows=1                      ; 159: 0x3000040000100000
-    sfu.quant dst=24, src=33, scale=25          ; 160: 0x3700180021001900
-    ev.sig event=53, count=1                    ; 161: 0xF000350010000000
-    ev.wait event=55, count=1                   ; 162: 0xF100370010000000
-    sfu.len len=32, rows=1                      ; 163: 0x3000020000100000
-    sfu.mul dst=24, a=26, b=9                   ; 164: 0x350018001A000900
-    sfu.len len=32, rows=1                      ; 165: 0x3000020000100000
-    sfu.quant dst=25, src=24, scale=26          ; 166: 0x3700190018001A00
-    ev.sig event=56, count=1                    ; 167: 0xF000380010000000
-    ev.wait event=58, count=1                   ; 168: 0xF1003A0010000000
-    sfu.len len=64, rows=1                      ; 169: 0x3000040000100000
-    sfu.mul dst=24, a=27, b=10                  ; 170: 0x350018001B000A00
-    sfu.len len=64, rows=1                      ; 171: 0x3000040000100000
-    sfu.add dst=25, a=24, b=11                  ; 172: 0x3400190018000B00
-    ev.sig event=59, count=1                    ; 173: 0xF0003B0010000000
-    ev.wait event=62, count=1                   ; 174: 0xF1003E0010000000
-    sfu.len len=64, rows=1                      ; 175: 0x3000040000100000
-    sfu.add dst=26, a=24, b=25                  ; 176: 0x34001A0018001900
-    sfu.len len=64, rows=1                      ; 177: 0x3000040000100000
-    sfu.norm dst=24, src=26, params=12, kind=layer ; 178: 0x320018001A000C00
-    sfu.len len=64, rows=1                      ; 179: 0x3000040000100000
-    sfu.quant dst=25, src=24, scale=27          ; 180: 0x3700190018001B00
-    ev.sig event=63, count=1                    ; 181: 0xF0003F0010000000
-    ev.wait event=64, count=1                   ; 182: 0xF100400010000000
-    sfu.len len=51, rows=1                      ; 183: 0x3000033000100000
-    sfu.mul dst=24, a=28, b=14                  ; 184: 0x350018001C000E00
-    sfu.len len=51, rows=1                      ; 185: 0x3000033000100000
-    sfu.quant dst=25, src=24, scale=27          ; 186: 0x3700190018001B00
-    ev.sig event=65, count=1                    ; 187: 0xF000410010000000
-    ev.wait event=66, count=1                   ; 188: 0xF100420010000000
-    sfu.len len=256, rows=1                     ; 189: 0x3000100000100000
-    sfu.mul dst=24, a=28, b=15                  ; 190: 0x350018001C000F00
-    sfu.len len=256, rows=1                     ; 191: 0x3000100000100000
-    sfu.add dst=27, a=24, b=17                  ; 192: 0x34001B0018001100
-    sfu.len len=256, rows=1                     ; 193: 0x3000100000100000
-    sfu.act dst=24, src=27, fn=gelu             ; 194: 0x330018001B000000
-    sfu.len len=256, rows=1                     ; 195: 0x3000100000100000
-    sfu.quant dst=27, src=24, scale=28          ; 196: 0x37001B0018001C00
-    ev.sig event=67, count=1                    ; 197: 0xF000430010000000
-    ev.wait event=68, count=1                   ; 198: 0xF100440010000000
-    sfu.len len=51, rows=1                      ; 199: 0x3000033000100000
-    sfu.mul dst=24, a=29, b=19                  ; 200: 0x350018001D001300
-    sfu.len len=51, rows=1                      ; 201: 0x3000033000100000
-    sfu.quant dst=25, src=24, scale=27          ; 202: 0x3700190018001B00
-    ev.sig event=69, count=1                    ; 203: 0xF000450010000000
-    ev.wait event=70, count=1                   ; 204: 0xF100460010000000
-    sfu.len len=64, rows=1                      ; 205: 0x3000040000100000
-    sfu.mul dst=24, a=28, b=20                  ; 206: 0x350018001C001400
+    sfu.add dst=28, a=27, b=2, b_rows=one       ; 149: 0x34001C001B000280
+    ev.sig event=39, count=1                    ; 150: 0xF000270010000000
+    ev.wait event=40, count=1                   ; 151: 0xF100280010000000
+    sfu.len len=32, rows=1                      ; 152: 0x3000020000100000
+    sfu.dequant dst=29, src=27, scale=26        ; 153: 0x3B001D001B001A00
+    sfu.len len=32, rows=1                      ; 154: 0x3000020000100000
+    sfu.mul dst=27, a=29, b=3, b_rows=one       ; 155: 0x35001B001D000380
+    sfu.len len=32, rows=1                      ; 156: 0x3000020000100000
+    sfu.quant dst=29, src=27, scale=30          ; 157: 0x37001D001B001E00
+    ev.sig event=41, count=1                    ; 158: 0xF000290010000000
+    ev.wait event=42, count=1                   ; 159: 0xF1002A0010000000
+    sfu.len len=64, rows=1                      ; 160: 0x3000040000100000
+    sfu.dequant dst=32, src=31, scale=30        ; 161: 0x3B0020001F001E00
+    sfu.len len=64, rows=1                      ; 162: 0x3000040000100000
+    sfu.mul dst=27, a=32, b=4, b_rows=one       ; 163: 0x35001B0020000480
+    sfu.len len=64, rows=1                      ; 164: 0x3000040000100000
+    sfu.add dst=29, a=27, b=5, b_rows=one       ; 165: 0x34001D001B000580
+    ev.sig event=43, count=1                    ; 166: 0xF0002B0010000000
+    ev.wait event=44, count=1                   ; 167: 0xF1002C0010000000
+    sfu.len len=32, rows=1                      ; 168: 0x3000020000100000
+    sfu.dequant dst=30, src=27, scale=26        ; 169: 0x3B001E001B001A00
+    sfu.len len=32, rows=1                      ; 170: 0x3000020000100000
+    sfu.mul dst=24, a=30, b=6, b_rows=one       ; 171: 0x350018001E000680
+    sfu.len len=32, rows=1                      ; 172: 0x3000020000100000
+    sfu.quant dst=25, src=24, scale=26          ; 173: 0x3700190018001A00
+    ev.sig event=45, count=1                    ; 174: 0xF0002D0010000000
+    ev.wait event=47, count=1                   ; 175: 0xF1002F0010000000
+    sfu.len len=64, rows=1                      ; 176: 0x3000040000100000
+    sfu.dequant dst=30, src=27, scale=26        ; 177: 0x3B001E001B001A00
+    sfu.len len=64, rows=1                      ; 178: 0x3000040000100000
+    sfu.mul dst=24, a=30, b=7, b_rows=one       ; 179: 0x350018001E000780
+    sfu.len len=64, rows=1                      ; 180: 0x3000040000100000
+    sfu.add dst=25, a=24, b=8, b_rows=one       ; 181: 0x3400190018000880
+    sfu.len len=64, rows=1                      ; 182: 0x3000040000100000
+    sfu.quant dst=24, src=28, scale=26          ; 183: 0x370018001C001A00
+    sfu.len len=64, rows=1                      ; 184: 0x3000040000100000
+    sfu.quant dst=27, src=29, scale=30          ; 185: 0x37001B001D001E00
+    ev.sig event=48, count=1                    ; 186: 0xF000300010000000
+    sfu.len len=64, rows=1                      ; 187: 0x3000040000100000
+    sfu.quant dst=31, src=25, scale=32          ; 188: 0x37001F0019002000
+    ev.sig event=49, count=1                    ; 189: 0xF000310010000000
+    ev.wait event=50, count=1                   ; 190: 0xF100320010000000
+    sfu.len len=8, rows=4                       ; 191: 0x3000008000400000
+    sfu.softmax dst=37, src=33, queries=1       ; 192: 0x3100250021000400
+    ev.sig event=51, count=1                    ; 193: 0xF000330010000000
+    ev.wait event=52, count=1                   ; 194: 0xF100340010000000
+    sfu.len len=64, rows=1                      ; 195: 0x3000040000100000
+    sfu.quant dst=24, src=33, scale=25          ; 196: 0x3700180021001900
+    ev.sig event=53, count=1                    ; 197: 0xF000350010000000
+    ev.wait event=55, count=1                   ; 198: 0xF100370010000000
+    sfu.len len=32, rows=1                      ; 199: 0x3000020000100000
+    sfu.dequant dst=27, src=26, scale=25        ; 200: 0x3B001B001A001900
+    sfu.len len=32, rows=1                      ; 201: 0x3000020000100000
+    sfu.mul dst=24, a=27, b=9, b_rows=one       ; 202: 0x350018001B000980
+    sfu.len len=32, rows=1                      ; 203: 0x3000020000100000
+    sfu.quant dst=25, src=24, scale=26          ; 204: 0x3700190018001A00
+    ev.sig event=56, count=1                    ; 205: 0xF000380010000000
+    ev.wait event=58, count=1                   ; 206: 0xF1003A0010000000
     sfu.len len=64, rows=1                      ; 207: 0x3000040000100000
-    sfu.add dst=25, a=24, b=21                  ; 208: 0x3400190018001500
+    sfu.dequant dst=28, src=27, scale=26        ; 208: 0x3B001C001B001A00
     sfu.len len=64, rows=1                      ; 209: 0x3000040000100000
-    sfu.add dst=24, a=26, b=25                  ; 210: 0x340018001A001900
+    sfu.mul dst=24, a=28, b=10, b_rows=one      ; 210: 0x350018001C000A80
     sfu.len len=64, rows=1                      ; 211: 0x3000040000100000
-    sfu.norm dst=25, src=24, params=22, kind=layer ; 212: 0x3200190018001600
-    ev.sig event=71, count=1                    ; 213: 0xF000470010000000
+    sfu.add dst=25, a=24, b=11, b_rows=one      ; 212: 0x3400190018000B80
+    ev.sig event=59, count=1                    ; 213: 0xF0003B0010000000
+    ev.wait event=62, count=1                   ; 214: 0xF1003E0010000000
+    sfu.len len=64, rows=1                      ; 215: 0x3000040000100000
+    sfu.add dst=26, a=24, b=25, b_rows=each     ; 216: 0x34001A0018001900
+    sfu.len len=64, rows=1                      ; 217: 0x3000040000100000
+    sfu.norm dst=24, src=26, params=12, kind=layer, eps=5 ; 218: 0x320018001A000C05
+    sfu.len len=64, rows=1                      ; 219: 0x3000040000100000
+    sfu.quant dst=25, src=24, scale=27          ; 220: 0x3700190018001B00
+    ev.sig event=63, count=1                    ; 221: 0xF0003F0010000000
+    ev.wait event=64, count=1                   ; 222: 0xF100400010000000
+    sfu.len len=51, rows=1                      ; 223: 0x3000033000100000
+    sfu.dequant dst=29, src=28, scale=27        ; 224: 0x3B001D001C001B00
+    sfu.len len=51, rows=1                      ; 225: 0x3000033000100000
+    sfu.mul dst=24, a=29, b=14, b_rows=one      ; 226: 0x350018001D000E80
+    sfu.len len=51, rows=1                      ; 227: 0x3000033000100000
+    sfu.quant dst=25, src=24, scale=27          ; 228: 0x3700190018001B00
+    ev.sig event=65, count=1                    ; 229: 0xF000410010000000
+    ev.wait event=66, count=1                   ; 230: 0xF100420010000000
+    sfu.len len=256, rows=1                     ; 231: 0x3000100000100000
+    sfu.dequant dst=32, src=28, scale=27        ; 232: 0x3B0020001C001B00
+    sfu.len len=256, rows=1                     ; 233: 0x3000100000100000
+    sfu.mul dst=24, a=32, b=15, b_rows=one      ; 234: 0x3500180020000F80
+    sfu.len len=256, rows=1                     ; 235: 0x3000100000100000
+    sfu.add dst=27, a=24, b=17, b_rows=one      ; 236: 0x34001B0018001180
+    sfu.len len=256, rows=1                     ; 237: 0x3000100000100000
+    sfu.act dst=24, src=27, fn=gelu             ; 238: 0x330018001B000000
+    sfu.len len=256, rows=1                     ; 239: 0x3000100000100000
+    sfu.quant dst=27, src=24, scale=28          ; 240: 0x37001B0018001C00
+    ev.sig event=67, count=1                    ; 241: 0xF000430010000000
+    ev.wait event=68, count=1                   ; 242: 0xF100440010000000
+    sfu.len len=51, rows=1                      ; 243: 0x3000033000100000
+    sfu.dequant dst=30, src=29, scale=28        ; 244: 0x3B001E001D001C00
+    sfu.len len=51, rows=1                      ; 245: 0x3000033000100000
+    sfu.mul dst=24, a=30, b=19, b_rows=one      ; 246: 0x350018001E001380
+    sfu.len len=51, rows=1                      ; 247: 0x3000033000100000
+    sfu.quant dst=25, src=24, scale=27          ; 248: 0x3700190018001B00
+    ev.sig event=69, count=1                    ; 249: 0xF000450010000000
+    ev.wait event=70, count=1                   ; 250: 0xF100460010000000
+    sfu.len len=64, rows=1                      ; 251: 0x3000040000100000
+    sfu.dequant dst=29, src=28, scale=27        ; 252: 0x3B001D001C001B00
+    sfu.len len=64, rows=1                      ; 253: 0x3000040000100000
+    sfu.mul dst=24, a=29, b=20, b_rows=one      ; 254: 0x350018001D001480
+    sfu.len len=64, rows=1                      ; 255: 0x3000040000100000
+    sfu.add dst=25, a=24, b=21, b_rows=one      ; 256: 0x3400190018001580
+    sfu.len len=64, rows=1                      ; 257: 0x3000040000100000
+    sfu.add dst=24, a=26, b=25, b_rows=each     ; 258: 0x340018001A001900
+    sfu.len len=64, rows=1                      ; 259: 0x3000040000100000
+    sfu.norm dst=25, src=24, params=22, kind=layer, eps=5 ; 260: 0x3200190018001605
+    ev.sig event=71, count=1                    ; 261: 0xF000470010000000
 
 .hfp_sfu 22
 .entry prefill
-    ev.wait event=72, count=1                   ; 0: 0xF100480010000000
+    ev.wait event=74, count=1                   ; 0: 0xF1004A0010000000
     sfu.len len=64, rows=1                      ; 1: 0x3000040000100000
     sfu.quant dst=3, src=2, scale=4             ; 2: 0x3700030002000400
-    ev.sig event=73, count=1                    ; 3: 0xF000490010000000
-    ev.wait event=74, count=1                   ; 4: 0xF1004A0010000000
+    ev.sig event=75, count=1                    ; 3: 0xF0004B0010000000
+    ev.wait event=76, count=1                   ; 4: 0xF1004C0010000000
     sfu.len len=256, rows=1                     ; 5: 0x3000100000100000
-    sfu.mul dst=2, a=5, b=0                     ; 6: 0x3500020005000000
-    ev.sig event=75, count=1                    ; 7: 0xF0004B0010000000
+    sfu.dequant dst=9, src=5, scale=4           ; 6: 0x3B00090005000400
+    sfu.len len=256, rows=1                     ; 7: 0x3000100000100000
+    sfu.mul dst=2, a=9, b=0, b_rows=one         ; 8: 0x3500020009000080
+    ev.sig event=77, count=1                    ; 9: 0xF0004D0010000000
 .entry decode
-    ev.wait event=72, count=1                   ; 8: 0xF100480010000000
-    sfu.len len=64, rows=1                      ; 9: 0x3000040000100000
-    sfu.quant dst=3, src=2, scale=4             ; 10: 0x3700030002000400
-    ev.sig event=73, count=1                    ; 11: 0xF000490010000000
-    ev.wait event=74, count=1                   ; 12: 0xF1004A0010000000
-    sfu.len len=256, rows=1                     ; 13: 0x3000100000100000
-    sfu.mul dst=2, a=5, b=0                     ; 14: 0x3500020005000000
-    ev.sig event=75, count=1                    ; 15: 0xF0004B0010000000
+    ev.wait event=72, count=1                   ; 10: 0xF100480010000000
+    sfu.len len=64, rows=1                      ; 11: 0x3000040000100000
+    sfu.quant dst=3, src=2, scale=4             ; 12: 0x3700030002000400
+    ev.sig event=73, count=1                    ; 13: 0xF000490010000000
+    ev.wait event=74, count=1                   ; 14: 0xF1004A0010000000
+    sfu.len len=256, rows=1                     ; 15: 0x3000100000100000
+    sfu.dequant dst=9, src=5, scale=4           ; 16: 0x3B00090005000400
+    sfu.len len=256, rows=1                     ; 17: 0x3000100000100000
+    sfu.mul dst=2, a=9, b=0, b_rows=one         ; 18: 0x3500020009000080
+    ev.sig event=75, count=1                    ; 19: 0xF0004B0010000000
 
 .hfp_link 0
 .entry prefill
-    io.row dst=26, len=64, index=token, tokens=4 ; 0: 0x43001A0040000800
-    io.row dst=30, len=64, index=position, tokens=4 ; 1: 0x43001E0040800800
+    io.row dst=26, len=64, index=token, tokens=4, table=0 ; 0: 0x43001A0040000800
+    io.row dst=30, len=64, index=position, tokens=4, table=1 ; 1: 0x43001E0040800801
     ev.sig event=0, count=1                     ; 2: 0xF000000010000000
-    ev.sig event=25, count=1                    ; 3: 0xF000190010000000
-    ev.wait event=33, count=1                   ; 4: 0xF100210010000000
+    ev.sig event=26, count=1                    ; 3: 0xF0001A0010000000
+    ev.wait event=34, count=1                   ; 4: 0xF100220010000000
     noc.send pu=11, src=26, dst=24, len=4       ; 5: 0x4100B001A0018004
-    ev.sig event=34, count=1                    ; 6: 0xF000220010000000
-    ev.sig event=46, count=1                    ; 7: 0xF0002E0010000000
-    ev.wait event=59, count=1                   ; 8: 0xF1003B0010000000
-    ev.wait event=60, count=1                   ; 9: 0xF1003C0010000000
-    ev.wait event=61, count=1                   ; 10: 0xF1003D0010000000
+    ev.sig event=35, count=1                    ; 6: 0xF000230010000000
+    ev.sig event=47, count=1                    ; 7: 0xF0002F0010000000
+    ev.wait event=61, count=1                   ; 8: 0xF1003D0010000000
+    ev.wait event=62, count=1                   ; 9: 0xF1003E0010000000
+    ev.wait event=63, count=1                   ; 10: 0xF1003F0010000000
     noc.send pu=11, src=30, dst=24, len=4       ; 11: 0x4100B001E0018004
-    ev.sig event=62, count=1                    ; 12: 0xF0003E0010000000
+    ev.sig event=64, count=1                    ; 12: 0xF000400010000000
 .entry decode
-    io.row dst=26, len=64, index=token, tokens=1 ; 13: 0x43001A0040000200
-    io.row dst=27, len=64, index=position, tokens=1 ; 14: 0x43001B0040800200
+    io.row dst=26, len=64, index=token, tokens=1, table=0 ; 13: 0x43001A0040000200
+    io.row dst=27, len=64, index=position, tokens=1, table=1 ; 14: 0x43001B0040800201
     ev.sig event=0, count=1                     ; 15: 0xF000000010000000
     ev.sig event=25, count=1                    ; 16: 0xF000190010000000
     ev.wait event=33, count=1                   ; 17: 0xF100210010000000
@@ -1096,9 +1222,9 @@
 
 .hfp_link 11
 .entry prefill
-    ev.wait event=71, count=1                   ; 0: 0xF100470010000000
+    ev.wait event=73, count=1                   ; 0: 0xF100490010000000
     noc.send pu=22, src=28, dst=2, len=1        ; 1: 0x41016001C0002001
-    ev.sig event=72, count=1                    ; 2: 0xF000480010000000
+    ev.sig event=74, count=1                    ; 2: 0xF0004A0010000000
 .entry decode
     ev.wait event=71, count=1                   ; 3: 0xF100470010000000
     noc.send pu=22, src=25, dst=2, len=1        ; 4: 0x4101600190002001
@@ -1106,7 +1232,7 @@
 
 .hfp_link 22
 .entry prefill
-    ev.wait event=75, count=1                   ; 0: 0xF1004B0010000000
+    ev.wait event=77, count=1                   ; 0: 0xF1004D0010000000
     io.out src=2, len=2                         ; 1: 0x4400020002000000
 .entry decode
     ev.wait event=75, count=1                   ; 2: 0xF1004B0010000000

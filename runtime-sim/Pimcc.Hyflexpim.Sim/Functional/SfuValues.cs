@@ -1,0 +1,149 @@
+using Pimcc.Diagnostics;
+using Pimcc.Hyflexpim.Isa;
+using Pimcc.Isa.Encoding;
+
+namespace Pimcc.Hyflexpim.Sim.Functional;
+
+/// <summary>
+/// The SFU of one PU on values (docs/hyflexpim-isa.md, HYFLEXPIM-SFU): rows of <c>len</c> elements set by
+/// <c>sfu.len</c>, each row on a 256-byte unit, computed in float and stored in the SFU's format (FP16: every result
+/// rounds to half precision, as the paper's FP16 SFU). Element types follow the instruction: i32 GEMV sums
+/// (sfu.reduce, sfu.dequant's source), FP32 scores (sfu.softmax's source), i8 probabilities and quantised values,
+/// FP16 everything else.
+/// </summary>
+public sealed class SfuValues(ValuesMachine m, int pu)
+{
+    private readonly QueryWindow _window = new();
+    private long _len, _rows;
+
+    public void Execute(Op op, ProgramStep step, string where)
+    {
+        if (_window.Configure(op)) return;
+        switch (op.Spec.Hyflexpim.Action)
+        {
+            case HyflexpimAction.VectorLength:
+                (_len, _rows) = (op["len"], op["rows"]);
+                _window.Reset();
+                break;
+            case HyflexpimAction.Quantize:
+                Quantize(op);
+                break;
+            case HyflexpimAction.Dequantize:
+                for (var r = 0; r < _rows; r++)
+                {
+                    var scale = m.ReadFloats(pu, U(op["scale"]) + r * m.SfuBytes, 1)[0];
+                    var sums = m.Buffer(pu).Read<int>(U(op["src"]) + r * Row(4), _len);
+                    m.WriteFloats(pu, U(op["dst"]) + r * Row(m.SfuBytes), [.. sums.Select(v => (float)(v * (double)scale))]);
+                }
+                break;
+            case HyflexpimAction.VectorAdd or HyflexpimAction.VectorMul:
+                var add = op.Spec.Hyflexpim.Action == HyflexpimAction.VectorAdd;
+                var broadcast = op["b_rows"] == HyflexpimFormats.RowsOfB.Code("one");
+                for (var r = 0; r < _rows; r++)
+                {
+                    var a = Floats(op["a"], r);
+                    var b = Floats(op["b"], broadcast ? 0 : r);
+                    Store(op["dst"], r, [.. a.Select((x, i) => add ? x + b[i] : x * b[i])]);
+                }
+                break;
+            case HyflexpimAction.Norm:
+                Norm(op);
+                break;
+            case HyflexpimAction.Activation:
+                var fn = HyflexpimFormats.ActivationFunction.Names[(int)op["fn"]];
+                for (var r = 0; r < _rows; r++) Store(op["dst"], r, [.. Floats(op["src"], r).Select(x => Activate(fn, x))]);
+                break;
+            case HyflexpimAction.PartialSumReduce:
+                for (var r = 0; r < _rows; r++)
+                {
+                    var sum = new int[_len];
+                    for (var part = 0; part < op["parts"]; part++)
+                    {
+                        var block = m.Buffer(pu).Read<int>(U(op["src"]) + (part * _rows + r) * Row(4), _len);
+                        for (var i = 0; i < _len; i++) sum[i] += block[i];
+                    }
+                    m.Buffer(pu).Write<int>(U(op["dst"]) + r * Row(4), sum);
+                }
+                break;
+            case HyflexpimAction.Softmax:
+                Softmax(op, step);
+                break;
+            default:
+                throw new PimccError(ExitCode.Usage, where, $"'{op.Mnemonic}' has no values rule in the hyflexpim simulator yet",
+                    "values runs cover the GPT-2 and BERT families (no rotary embeddings); drop --functional for timing");
+        }
+    }
+
+    private static long U(long units) => ValuesMachine.Unit(units);
+    private long Row(int bytes) => ValuesMachine.RowBytes(_len, bytes);
+    private float[] Floats(long at, long row) => m.ReadFloats(pu, U(at) + row * Row(m.SfuBytes), _len);
+    private void Store(long at, long row, float[] v) => m.WriteFloats(pu, U(at) + row * Row(m.SfuBytes), v);
+
+    /// <summary>Absmax per row: s = max |x| / 127 (stored in the SFU's format), codes round(x / s) in [-127, 127]
+    /// (round half away from zero; a zero row has s = 0 and codes 0).</summary>
+    private void Quantize(Op op)
+    {
+        var scales = new float[_rows];
+        for (var r = 0; r < _rows; r++)
+        {
+            var x = Floats(op["src"], r);
+            var s = x.Max(v => Math.Abs(v)) / 127f;
+            scales[r] = s;
+            var codes = x.Select(v => s == 0 ? (sbyte)0 : (sbyte)Math.Clamp(Math.Round(v / s, MidpointRounding.AwayFromZero), -127, 127)).ToArray();
+            m.Buffer(pu).Write<sbyte>(U(op["dst"]) + r * Row(1), codes);
+        }
+        m.WriteFloats(pu, U(op["scale"]), scales);
+    }
+
+    private void Norm(Op op)
+    {
+        var layer = op["kind"] == HyflexpimFormats.NormKind.Code("layer");
+        var eps = Math.Pow(10, -op["eps"]);
+        var gamma = m.ReadFloats(pu, U(op["params"]), _len);
+        var beta = layer ? m.ReadFloats(pu, U(op["params"]) + Row(m.SfuBytes), _len) : null;
+        for (var r = 0; r < _rows; r++)
+        {
+            var x = Floats(op["src"], r);
+            var mean = layer ? x.Average(v => (double)v) : 0;
+            var variance = x.Average(v => (v - mean) * (v - mean));
+            var inv = 1 / Math.Sqrt(variance + eps);
+            Store(op["dst"], r, [.. x.Select((v, i) => (float)((v - mean) * inv * gamma[i] + (beta?[i] ?? 0)))]);
+        }
+    }
+
+    private static float Activate(string fn, float x) => fn switch
+    {
+        "relu" => Math.Max(0, x),
+        "silu" => (float)(x / (1 + Math.Exp(-x))),
+        "gelu" => (float)(0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))),
+        "gelu_erf" => (float)(0.5 * x * (1 + Erf(x / Math.Sqrt(2)))),
+        _ => throw new InvalidOperationException($"activation {fn}"),
+    };
+
+    /// <summary>erf to 1.2e-7 (Numerical Recipes' erfc Chebyshev fit), beyond the FP16 result's precision.</summary>
+    private static double Erf(double x)
+    {
+        var z = Math.Abs(x);
+        var t = 1 / (1 + 0.5 * z);
+        var erfc = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807
+            + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? 1 - erfc : erfc - 1;
+    }
+
+    /// <summary>Rows [queries][heads] of FP32 scores: each over the entries its query sees, as i8 probabilities (1/127).</summary>
+    private void Softmax(Op op, ProgramStep step)
+    {
+        var perQuery = _rows / op["queries"];
+        for (var r = 0; r < _rows; r++)
+        {
+            var s = m.Buffer(pu).Read<float>(U(op["src"]) + r * Row(4), _len);
+            var visible = _window.Visible(step, r / perQuery, _len);
+            var max = s.Take((int)visible).Max();
+            var e = s.Take((int)visible).Select(v => Math.Exp(v - max)).ToArray();
+            var sum = e.Sum();
+            var p = new sbyte[_len];
+            for (var i = 0; i < visible; i++) p[i] = (sbyte)Math.Round(127 * e[i] / sum, MidpointRounding.AwayFromZero);
+            m.Buffer(pu).Write<sbyte>(U(op["dst"]) + r * Row(1), p);
+        }
+    }
+}
