@@ -7,7 +7,14 @@ using Pimcc.Sim;
 namespace Pimcc.Pimllm.Sim;
 
 /// <summary>One stream's words of a program, with each word's report class and part.</summary>
-public sealed record ProgramStream(string Name, bool IsDma, IReadOnlyList<Op> Words, int Start, int End, WorkClass[] Classes, PimllmPart[] Parts);
+public sealed record ProgramStream(string Name, bool IsDma, IReadOnlyList<Op> Words, int Start, int End, WorkClass[] Classes, PimllmPart[] Parts)
+{
+    /// <summary>The stream's kind (crossbar controller, systolic array, DMA).</summary>
+    public required StreamKind Kind { get; init; }
+
+    /// <summary>The stream's index in its kind's domain (a DMA stream's LPDDR channel).</summary>
+    public required int Index { get; init; }
+}
 
 /// <summary>
 /// A program (<c>prefill</c>, <c>decode</c>) of a pimllm binary: the word range of every stream (a stream without
@@ -50,7 +57,7 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
                 if (IrOpClass.Classify(r.IrOpName) is not { } c) continue;
                 for (var w = Math.Max(0, r.First); w < Math.Min(s.Words.Count, r.First + r.Count); w++) classes[w] = c;
             }
-            streams.Add(new ProgramStream(s.Name, s.Kind == PimllmStreams.Dma, s.Words, start, end, classes, parts));
+            streams.Add(new ProgramStream(s.Name, s.Kind == PimllmStreams.Dma, s.Words, start, end, classes, parts) { Kind = s.Kind, Index = s.Index });
         }
         return new PimllmProgram(name, streams);
     }

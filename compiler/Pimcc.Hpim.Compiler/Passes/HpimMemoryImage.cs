@@ -18,7 +18,7 @@ public sealed class HpimMemoryImage : Pass
 {
     public const string Imaged = "hpim-image-decided";
 
-    public static readonly PassOption ModeOption = PassOption.Str("mode", "auto, on or off (default: the driver's --image)", "auto");
+    public static readonly PassOption ModeOption = MemoryImageMode.Option;
     public static readonly Statistic ImageBytes = new("image-bytes", "bytes of initial memory embedded in the binary");
     public static readonly Statistic Chunks = new("image-chunks", "memory chunks in the image");
 
@@ -31,19 +31,8 @@ public sealed class HpimMemoryImage : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var mode = context.Options.IsExplicit(ModeOption) ? context.Options.Str(ModeOption) : context.Settings.Image;
         var bin = HpimLower.Streams(context, Name);
-        var bytes = MemoryImageBuilder.WeightBytes(module);
-        var attach = mode switch
-        {
-            "off" => false,
-            "on" when bytes == 0 => throw new PimccError(ExitCode.Usage, "--image on",
-                "the model's weights carry no data (a HuggingFace config?), so there is no image to embed", "compile an ONNX model with weights, or drop --image on"),
-            "on" => true,
-            "auto" => bytes > 0 && bytes <= MemoryImageBuilder.DefaultLimitBytes,
-            _ => throw new PimccError(ExitCode.Usage, "--image", $"unknown image mode '{mode}'", "use auto, on or off"),
-        };
-        if (!attach) return module;
+        if (!MemoryImageMode.Embeds(context, ModeOption, MemoryImageBuilder.WeightBytes(module), MemoryImageBuilder.DefaultLimitBytes)) return module;
         var imaged = MemoryImageBuilder.Attach(bin, module, context.TargetAs<HpimTarget>());
         context.Artifacts.Set(imaged);
         context.Stats.Set(ImageBytes, imaged.Image.Sum(c => (long)c.Bytes.Length));
