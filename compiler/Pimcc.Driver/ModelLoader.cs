@@ -13,9 +13,14 @@ public static class ModelLoader
     public static Module Load(string path, HfWorkload workload, TextWriter? report = null)
     {
         var kind = Check(path);
-        return kind == InputKind.ModelConfig ? HfConfigFrontend.Load(path, workload)
-            : kind == InputKind.IrText ? IrTextParser.Parse(InputFile.ReadText(path, kind), path)
-            : LoadOnnx(path, workload, report);
+        if (workload.Positions is { } positions && kind != InputKind.ModelConfig)
+            throw new PimccError(ExitCode.Usage, "--positions", $"--positions {positions} sets the context of a HuggingFace config; {path} states its own",
+                "drop --positions for ONNX models and textual IR");
+        if (kind != InputKind.ModelConfig) return kind == InputKind.IrText ? IrTextParser.Parse(InputFile.ReadText(path, kind), path) : LoadOnnx(path, workload, report);
+        var module = HfConfigFrontend.Load(path, workload);
+        if (workload.Positions is not null)
+            report?.WriteLine($"{path}: note: compiled for --positions {module.Attrs.Int("max_positions")}, beyond the config's {module.Attrs.Int("config_max_positions")}, the context the model was trained for (rotary and ALiBi positions extend; the quality beyond is not known)");
+        return module;
     }
 
     /// <summary>Refuses a model path that is not a regular file of a known type within its size bound.</summary>

@@ -11,7 +11,7 @@ namespace Pimcc.Pimllm.Compiler;
 /// <summary>
 /// The pimllm compiler (also for tpu-llm, the same kind without crossbars): quantisation before annotation, so costs
 /// count 1-bit weights; weight placement, KV-cache placement and attention schedules; then the lowering to the
-/// crossbar, systolic-array and LPDDR DMA streams (<c>pimllm-lower</c>).
+/// crossbar, systolic-array and LPDDR DMA streams (<c>pimllm-lower</c>) and, for models with weights, the memory image (<c>pimllm-memory-image</c>).
 /// </summary>
 public sealed class PimllmCompiler : ICompilerTarget
 {
@@ -20,14 +20,14 @@ public sealed class PimllmCompiler : ICompilerTarget
         "infer-shapes,canonicalize,bind-workload,pimllm-quantize-weights,annotate-ops," +
         "pimllm-quantize-activations,pimllm-place-weights,pimllm-place-kv-cache,pimllm-lower-attention";
 
-    public const string PipelineText = ScheduledPipelineText + ",pimllm-lower";
+    public const string PipelineText = ScheduledPipelineText + ",pimllm-lower,pimllm-memory-image";
 
     public string Kind => PimllmKind.Name;
 
     public IReadOnlyList<Pass> Passes { get; } =
     [
         new PimllmQuantizeWeights(), new PimllmQuantizeActivations(), new PimllmPlaceWeights(), new PimllmPlaceKvCache(),
-        new PimllmLowerAttention(), new PimllmLower(),
+        new PimllmLowerAttention(), new PimllmLower(), new PimllmEmbedImage(),
     ];
 
     public string Pipeline => PipelineText;

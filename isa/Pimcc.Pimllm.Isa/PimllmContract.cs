@@ -18,7 +18,7 @@ public static class PimllmStreams
     public static StreamKind Dma { get; } = new(34, 34, "lpddr_dma", PimllmIsa.Dma, "LPDDR channel", (i, w) => new DmaStream(i, w));
 }
 
-/// <summary>pimllm's memory spaces: the on-chip SRAM (one, index 0) and each LPDDR channel; both byte-addressed.</summary>
+/// <summary>pimllm's memory spaces: the on-chip SRAM (one, index 0), each LPDDR channel and each crossbar's cells; all byte-addressed.</summary>
 public static class PimllmSpaces
 {
     /// <summary>The SRAM: byte addresses as they are, as many bytes as the description has and the 17-bit SRAM
@@ -29,6 +29,11 @@ public static class PimllmSpaces
     /// <summary>One LPDDR channel: byte addresses within the channel (lpddr.channelCapacity).</summary>
     public static MemorySpace Lpddr { get; } = new(33, "lpddr", "channel", ["addr"], (i, f) => new LpddrPlacement(i, f[0]),
         (_, p) => ((LpddrPlacement)p).Address, t => Of(t).Lpddr.ChannelBytes);
+
+    /// <summary>One crossbar's programmed cells and its matrix's weight scale (<see cref="CrossbarCells"/>): the index
+    /// is the crossbar number, the address a byte within its <see cref="CrossbarCells.Bytes"/>.</summary>
+    public static MemorySpace Crossbar { get; } = new(34, "xbar_cells", "crossbar", ["addr"], (i, f) => new CrossbarCellsPlacement(i, f[0]),
+        (_, p) => ((CrossbarCellsPlacement)p).Address, t => CrossbarCells.Bytes(Of(t).Crossbars));
 
     /// <summary>SRAM bytes instructions can address: the description's, at most what the SRAM operands reach.</summary>
     public static long AddressableSramBytes(PimllmTarget t) =>
@@ -62,14 +67,22 @@ public sealed record LpddrPlacement(int Channel, long Address) : Placement
     public override IReadOnlyList<long> Fields => [Address];
 }
 
-/// <summary>pimllm's binary contract: crossbar, systolic and DMA streams; SRAM and LPDDR.</summary>
+/// <summary>One crossbar's programmed bytes (<see cref="CrossbarCells"/>), byte address within them.</summary>
+public sealed record CrossbarCellsPlacement(int Crossbar, long Address) : Placement
+{
+    public override MemorySpace Space => PimllmSpaces.Crossbar;
+    public override int Index => Crossbar;
+    public override IReadOnlyList<long> Fields => [Address];
+}
+
+/// <summary>pimllm's binary contract: crossbar, systolic and DMA streams; SRAM, LPDDR and the crossbars' cells.</summary>
 public sealed class PimllmBinaryContract : IBinaryContract
 {
     public string Kind => PimllmKind.Name;
 
     public IReadOnlyList<StreamKind> Streams { get; } = [PimllmStreams.Crossbar, PimllmStreams.Systolic, PimllmStreams.Dma];
 
-    public IReadOnlyList<MemorySpace> Spaces { get; } = [PimllmSpaces.Sram, PimllmSpaces.Lpddr];
+    public IReadOnlyList<MemorySpace> Spaces { get; } = [PimllmSpaces.Sram, PimllmSpaces.Lpddr, PimllmSpaces.Crossbar];
 
     /// <summary>Streams name units the chip has (one crossbar controller, whose post-processing lanes tpu-llm keeps
     /// without crossbars, one systolic array, a DMA per LPDDR channel), crossbar reads and tile shapes fit the
@@ -87,7 +100,14 @@ public sealed class PimllmBinaryContract : IBinaryContract
             for (var i = 0; i < s.Words.Count; i++)
                 CheckWord(t, s.Words[i], $"{location}: {s.Name} word {i}", hint, code);
         }
-        BinaryContracts.CheckRegions(t, binary, p => !(p is SramPlacement { Chip: not 0 } || p is LpddrPlacement l && l.Channel >= t.Lpddr.Channels), location, hint, code);
+        BinaryContracts.CheckRegions(t, binary, p => !(p is SramPlacement { Chip: not 0 } || p is LpddrPlacement l && l.Channel >= t.Lpddr.Channels || p is CrossbarCellsPlacement x && x.Crossbar >= t.Crossbars.Count), location, hint, code);
+        foreach (var c in binary.Image)
+        {
+            var indices = c.Space == PimllmSpaces.Sram ? 1 : c.Space == PimllmSpaces.Lpddr ? t.Lpddr.Channels : t.Crossbars.Count;
+            if (c.Index >= indices || c.End > c.Space.BytesPerIndex(t))
+                throw new PimccError(code, $"{location}: image chunk {MemoryImageRules.Name(c)}", $"{c.Bytes.Length} bytes outside the target's {c.Space.Name} memory",
+                    $"{hint}; {c.Space.Name} holds {c.Space.BytesPerIndex(t)} bytes per {c.Space.IndexDomain}");
+        }
     }
 
     private static void CheckWord(PimllmTarget t, Op op, string where, string hint, ExitCode code)

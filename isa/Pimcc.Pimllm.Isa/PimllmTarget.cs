@@ -53,6 +53,12 @@ public sealed record CrossbarConfig(
     /// <summary>Crossbar reads per input vector: the activation applied <see cref="DacBitsPerRead"/> bits at a time.</summary>
     public int ReadsPerInput(int activationBits) => (activationBits + DacBitsPerRead - 1) / DacBitsPerRead;
 
+    /// <summary>The bits a row tile's partial sum is read out with: the ADC converts each read's column sums with
+    /// <see cref="AdcBits"/>; with inputs applied <see cref="DacBitsPerRead"/> bits at a time, shift-and-add of the reads
+    /// adds the bits below (the paper's whole 8-bit inputs per read: the 8-bit ADC is the tile sum's resolution). The
+    /// functional simulator and the quantised reference (Pimcc.Accuracy) both read it here.</summary>
+    public int ReadOutBits(int activationBits) => AdcBits + activationBits - Math.Min(DacBitsPerRead, activationBits);
+
     /// <summary>Picoseconds to convert every column of one read with the crossbar's shared ADCs.</summary>
     public decimal ConversionPs => Columns / (decimal)AdcsPerCrossbar * Units.PeriodPs(AdcSampleRateHz);
 }

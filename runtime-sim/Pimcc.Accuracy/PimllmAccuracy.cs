@@ -44,10 +44,8 @@ public sealed class PimllmAccuracy : IAccuracyTarget
         return new QuantisationPlan(Kind, linears.ToImmutable(), kvBits);
     }
 
-    /// <summary>The bits of a tile's partial sum: the ADC converts each read's column sums with <c>crossbar.adc.bits</c>;
-    /// with inputs applied <c>crossbar.dac.bitsPerRead</c> bits at a time, shift-and-add of the reads adds the bits below
-    /// (the paper's whole 8-bit inputs per read: the 8-bit ADC is the tile sum's resolution).</summary>
-    public static int ReadOutBits(PimllmTarget t) => t.Crossbars.AdcBits + t.ActivationBits - Math.Min(t.Crossbars.DacBitsPerRead, t.ActivationBits);
+    /// <summary>The bits of a tile's partial sum (<see cref="CrossbarConfig.ReadOutBits"/>, as the functional simulator reads them).</summary>
+    public static int ReadOutBits(PimllmTarget t) => t.Crossbars.ReadOutBits(t.ActivationBits);
 
     public IReadOnlyList<string> Describe(TargetDescription target, bool noise)
     {

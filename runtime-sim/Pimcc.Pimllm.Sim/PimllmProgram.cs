@@ -7,13 +7,21 @@ using Pimcc.Sim;
 namespace Pimcc.Pimllm.Sim;
 
 /// <summary>One stream's words of a program, with each word's report class and part.</summary>
-public sealed record ProgramStream(string Name, bool IsDma, IReadOnlyList<Op> Words, int Start, int End, WorkClass[] Classes, PimllmPart[] Parts);
+public sealed record ProgramStream(string Name, bool IsDma, IReadOnlyList<Op> Words, int Start, int End, WorkClass[] Classes, PimllmPart[] Parts)
+{
+    /// <summary>The stream's kind (crossbar controller, systolic array, DMA).</summary>
+    public required StreamKind Kind { get; init; }
+
+    /// <summary>The stream's index in its kind's domain (a DMA stream's LPDDR channel).</summary>
+    public required int Index { get; init; }
+}
 
 /// <summary>
 /// A program (<c>prefill</c>, <c>decode</c>) of a pimllm binary: the word range of every stream (a stream without
 /// entries is one program from word 0; a stream with entries but not this one has no words in it), each word's
 /// report class (the IR op of its debug range, <see cref="IrOpClass"/>; else by unit: DMA is data movement,
-/// post-processing and softmax nonlinear) and its part of the latency split.
+/// post-processing and softmax nonlinear) and its part of the latency split (by unit; the returned op's systolic words,
+/// the LM head's, are <see cref="PimllmPart.LmHead"/>).
 /// </summary>
 public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Streams)
 {
@@ -21,6 +29,9 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
     {
         var streams = new List<ProgramStream>();
         var debug = bin.Debug.ToLookup(d => (d.Stream, d.StreamIndex));
+        // The LM head: the op whose result the program returns, in the LPDDR region "<program>.<value>" (LpddrLayout).
+        var returned = bin.MemoryMap.Where(r => r.Kind == RegionKind.Activation && r.Placement is LpddrPlacement && r.Name.StartsWith(name + ".", StringComparison.Ordinal))
+            .Select(r => r.Name[(name.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
         foreach (var s in bin.Streams)
         {
             if (s.Kind != PimllmStreams.Crossbar && s.Kind != PimllmStreams.Systolic && s.Kind != PimllmStreams.Dma)
@@ -47,10 +58,14 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
             }
             foreach (var r in debug[(s.Kind, s.Index)])
             {
-                if (IrOpClass.Classify(r.IrOpName) is not { } c) continue;
-                for (var w = Math.Max(0, r.First); w < Math.Min(s.Words.Count, r.First + r.Count); w++) classes[w] = c;
+                var head = returned.Contains(r.IrOpName);
+                for (var w = Math.Max(0, r.First); w < Math.Min(s.Words.Count, r.First + r.Count); w++)
+                {
+                    if (IrOpClass.Classify(r.IrOpName) is { } c) classes[w] = c;
+                    if (head && parts[w] == PimllmPart.Systolic) parts[w] = PimllmPart.LmHead;
+                }
             }
-            streams.Add(new ProgramStream(s.Name, s.Kind == PimllmStreams.Dma, s.Words, start, end, classes, parts));
+            streams.Add(new ProgramStream(s.Name, s.Kind == PimllmStreams.Dma, s.Words, start, end, classes, parts) { Kind = s.Kind, Index = s.Index });
         }
         return new PimllmProgram(name, streams);
     }

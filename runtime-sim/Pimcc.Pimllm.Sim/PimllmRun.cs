@@ -21,6 +21,10 @@ public enum PimllmPart
     Memory,
     /// <summary>Configuration and event words (one clock each).</summary>
     Control,
+    /// <summary>The LM head's words on the systolic array (the linear whose logits the program returns to LPDDR): a
+    /// part of its own, since in decode it outweighs attention (docs/pimllm-compiler.md, "PIM-LLM against TPU-LLM");
+    /// its weight streaming stays <see cref="Memory"/>, its input quantisation <see cref="PostProcessing"/>.</summary>
+    LmHead,
 }
 
 /// <summary>Stable kebab-case names of <see cref="PimllmPart"/>s in reports.</summary>
@@ -35,6 +39,7 @@ public static class PimllmParts
         PimllmPart.Systolic => "systolic",
         PimllmPart.Softmax => "softmax",
         PimllmPart.Memory => "memory",
+        PimllmPart.LmHead => "lm-head",
         _ => "control",
     };
 

@@ -6,7 +6,7 @@ namespace Pimcc.Bench;
 /// PIM-LLM against its TPU-LLM baseline (issue 13) as one command: every model at a few context lengths, compiled and
 /// simulated on tpu-llm and pimllm (<see cref="StudyRun"/>), one row each: both decode throughputs and their ratio,
 /// both tokens per joule and their ratio, pimllm's GOPS, GOPS/W and words per battery charge, and pimllm's decode
-/// latency split (crossbars with ADC/DAC, systolic array with softmax, memory). A context length C is a workload of
+/// latency split (crossbars with ADC/DAC, systolic array with softmax and the LM head, the LM head alone, memory). A context length C is a workload of
 /// C - 64 prompt and 64 generated tokens: the last decode step attends over C positions.
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- pimllm [--contexts 128,512,2048] [--set KEY=V ...] [models...]
 /// (<c>--set</c> goes to both targets.)
@@ -31,7 +31,7 @@ internal static class PimllmStudy
         var dir = Directory.CreateTempSubdirectory("pimcc-bench-pimllm").FullName;
         Console.WriteLine($"pimllm against tpu-llm ({(sets.Count > 0 ? string.Join(' ', sets) : "the presets")}); context C = (C - {Generated}) prompt + {Generated} generated tokens; ratio = pimllm / tpu-llm");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"model",-12} {"context",7} {"tpu tok/s",10} {"pim tok/s",10} {"speedup",8} {"tpu tok/J",10} {"pim tok/J",10} {"ratio",7} {"pim GOPS",9} {"GOPS/W",8} {"words/5Wh",11} {"xbar",6} {"array",6} {"memory",6}"));
+            $"{"model",-12} {"context",7} {"tpu tok/s",10} {"pim tok/s",10} {"speedup",8} {"tpu tok/J",10} {"pim tok/J",10} {"ratio",7} {"pim GOPS",9} {"GOPS/W",8} {"words/5Wh",11} {"xbar",6} {"array",6} {"head",6} {"memory",6}"));
         var failed = 0;
         foreach (var model in models)
             foreach (var context in contexts)
@@ -48,7 +48,7 @@ internal static class PimllmStudy
                     $"{model,-12} {context,7} {F("throughput.decode", 0),10:F2} {F("throughput.decode", 1),10:F2} {F("throughput.decode", 1) / F("throughput.decode", 0),7:F2}x " +
                     $"{F("energy.tokens-per-joule", 0),10:F2} {F("energy.tokens-per-joule", 1),10:F2} {F("energy.tokens-per-joule", 1) / F("energy.tokens-per-joule", 0),6:F2}x " +
                     $"{F("throughput.gops", 1),9:F1} {F("energy.gops-per-watt", 1),8:F1} {F("energy.battery-words", 1),11:N0} " +
-                    $"{Share("crossbar"),6:P0} {Share("systolic") + Share("softmax"),6:P0} {Share("memory"),6:P0}"));
+                    $"{Share("crossbar"),6:P0} {Share("systolic") + Share("softmax") + Share("lm-head"),6:P0} {Share("lm-head"),6:P0} {Share("memory"),6:P0}"));
             }
         return failed == 0 ? 0 : 1;
     }

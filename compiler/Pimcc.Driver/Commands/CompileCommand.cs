@@ -81,7 +81,7 @@ public static class CompileCommand
     {
         var target = s.TargetConfig is { } file ? TargetLoader.LoadFile(file, s.Sets) : TargetLoader.LoadPreset(s.Target, s.Sets);
         var compiler = CompilerTargets.For(target);
-        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens) { Defaulted = s.WorkloadDefaulted }, io.Err);
+        var module = ModelLoader.Load(path, new HfWorkload(s.PromptTokens, s.GeneratedTokens) { Defaulted = s.WorkloadDefaulted, Positions = s.Positions }, io.Err);
         // A kind's lowering builds a prefill and a decode program around causal attention unless it declares encoders.
         if (module.Attrs.StrOr("architecture", "decoder") == "encoder" && !compiler.CompilesEncoders)
             throw new PimccError(ExitCode.UnsupportedModel, path,

@@ -25,6 +25,9 @@ public sealed record CompileSettings(
     /// the target's image limit), on, or off; the target's image pass reads it.</summary>
     public string Image { get; init; } = "auto";
 
+    /// <summary>The context of a HuggingFace config of a rotary or ALiBi family instead of its maximum positions (<c>--positions</c>).</summary>
+    public int? Positions { get; init; }
+
     /// <summary>Print each pass's wall time to stderr (<c>--time-passes</c>).</summary>
     public bool TimePasses { get; init; }
 
@@ -48,6 +51,7 @@ public sealed class CompileOptions
     public Option<bool> TimePasses { get; } = new("--time-passes") { Description = "print each pass's wall time to stderr (verification after it included)" };
     public Option<string?> TargetConfig { get; } = new("--target-config") { Description = "target description JSON file (instead of a preset)" };
     public Option<string[]> Set { get; } = new("--set") { Description = "override a target parameter: key=value (repeatable)" };
+    public Option<int?> Positions { get; } = new("--positions") { Description = "workload: compile a HuggingFace config of a rotary or ALiBi family for N positions instead of its max_position_embeddings (refused for learned position tables)" };
     public Option<string> Image { get; } = new("--image") { Description = "initial memory image (weights, constants) in out.bin for functional simulation: auto (weights with data, up to 256 MiB), on, off", DefaultValueFactory = _ => "auto" };
 
     /// <summary>The flags registered targets declare, each offered once (its help names the kinds that take it).</summary>
@@ -57,7 +61,7 @@ public sealed class CompileOptions
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TimePasses, TargetConfig, Set, Image })
+        foreach (var o in new Option[] { Target, Output, Emit, PromptTokens, GeneratedTokens, Positions, Passes, PrintAfter, PrintBefore, PrintAfterAll, PassStatistics, TimePasses, TargetConfig, Set, Image })
             c.Options.Add(o);
         foreach (var o in TargetFlags)
             c.Options.Add(o);
@@ -79,6 +83,9 @@ public sealed class CompileOptions
         var prompt = p.GetValue(PromptTokens);
         var gen = p.GetValue(GeneratedTokens);
         Pimcc.Sim.RequestedWorkload.CheckCounts(prompt, gen);
+        var positions = p.GetValue(Positions);
+        if (positions is < 1 or > 1 << 20)
+            throw new PimccError(ExitCode.Usage, "--positions", $"--positions {positions} is outside 1..{1 << 20}", "give the context in positions, e.g. --positions 4096");
         var targetConfig = p.GetValue(TargetConfig);
         if (targetConfig is not null)
         {
@@ -90,7 +97,7 @@ public sealed class CompileOptions
         return new CompileSettings(
             p.GetValue(Target)!, output, emit, prompt, gen, p.GetValue(Passes),
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
-            targetConfig, p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses),
+            targetConfig, p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses), Positions = positions,
                 WorkloadDefaulted = IsDefault(p, PromptTokens) && IsDefault(p, GeneratedTokens),
                 TargetFlags = [.. TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? ""))] };
     }

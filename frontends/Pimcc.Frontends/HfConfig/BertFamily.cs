@@ -14,6 +14,8 @@ namespace Pimcc.Frontends.HfConfig;
 /// </summary>
 internal sealed class BertFamily : DecoderFamily
 {
+    public override bool LearnedPositions => true;
+
     private sealed record BertLayer(LinearParams Q, LinearParams K, LinearParams V, LinearParams O, NormParams AttnNorm,
         LinearParams Fc1, LinearParams Fc2, NormParams OutNorm);
 

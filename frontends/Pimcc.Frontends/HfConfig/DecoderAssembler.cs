@@ -18,11 +18,22 @@ internal static class DecoderAssembler
             throw new PimccError(ExitCode.Usage, config.Location("model_type"),
                 $"{shape.Family} is an encoder: it has no decode step, so it cannot generate {workload.GeneratedTokens} tokens",
                 "pass --gen-tokens 0 (the prompt is the sequence the encoder reads)");
-        if (workload.TotalTokens > shape.MaxPositions)
-            throw new PimccError(ExitCode.Usage, config.Location(shape.MaxPositionsField),
+        var maxPositions = shape.MaxPositions;
+        if (workload.Positions is { } positions)
+        {
+            if (family.LearnedPositions)
+                throw new PimccError(ExitCode.Usage, config.Location(shape.MaxPositionsField),
+                    $"--positions {positions}: {shape.Family} learns a table of {shape.MaxPositionsField} = {shape.MaxPositions} positions and has no rows beyond it",
+                    "drop --positions; only models with rotary or ALiBi positions can be compiled for a longer context than their config's");
+            maxPositions = positions;
+        }
+        if (workload.TotalTokens > maxPositions)
+            throw new PimccError(ExitCode.Usage, workload.Positions is null ? config.Location(shape.MaxPositionsField) : "--positions",
                 $"the workload needs {workload.TotalTokens} positions ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated), " +
-                $"more than {shape.MaxPositionsField} = {shape.MaxPositions}",
-                "lower the prompt or generated token count");
+                (workload.Positions is null ? $"more than {shape.MaxPositionsField} = {shape.MaxPositions}" : $"more than --positions {maxPositions}"),
+                workload.Positions is null && !family.LearnedPositions
+                    ? $"lower the prompt or generated token count, or compile for a longer context than the config's with --positions N (the model was trained for {shape.MaxPositions})"
+                    : "lower the prompt or generated token count");
         family.CheckWorkload(config, workload);
 
         var attrs = shape.ToAttrs()
@@ -31,6 +42,8 @@ internal static class DecoderAssembler
             .Set("prompt_tokens", workload.PromptTokens)
             .Set("generated_tokens", workload.GeneratedTokens);
         foreach (var (k, v) in family.ExtraAttrs) attrs = attrs.Set(k, v);
+        if (workload.Positions is not null)
+            attrs = attrs.Set("max_positions", maxPositions).Set("config_max_positions", shape.MaxPositions);
 
         var caches = Enumerable.Range(0, shape.Layers)
             .Select(i => new KvCache(DecoderFamily.CacheName(i),

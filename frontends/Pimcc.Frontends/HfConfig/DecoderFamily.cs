@@ -22,6 +22,10 @@ internal abstract class DecoderFamily(DecoderShape shape, WeightTable weights)
     /// <summary>Family-specific module attributes beyond <see cref="DecoderShape"/>.</summary>
     public virtual AttrMap ExtraAttrs => AttrMap.Empty;
 
+    /// <summary>True when positions are rows of a learned table (GPT-2, OPT, BERT): the model has none beyond its maximum,
+    /// so <see cref="HfWorkload.Positions"/> cannot extend it.</summary>
+    public virtual bool LearnedPositions => false;
+
     /// <summary>Checks that the workload fits family-specific limits (beyond max positions).</summary>
     public virtual void CheckWorkload(ConfigObject config, HfWorkload workload) { }
 

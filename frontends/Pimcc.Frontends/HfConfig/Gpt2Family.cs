@@ -22,6 +22,8 @@ namespace Pimcc.Frontends.HfConfig;
 /// </summary>
 internal sealed class Gpt2Family : DecoderFamily
 {
+    public override bool LearnedPositions => true;
+
     private const string Prefix = "transformer";
 
     private sealed record Gpt2Layer(NormParams Ln1, LinearParams Q, LinearParams K, LinearParams V, LinearParams Proj,

@@ -13,6 +13,13 @@ public sealed record HfWorkload(int PromptTokens, int GeneratedTokens)
     /// model's positions instead of rejecting it.</summary>
     public bool Defaulted { get; init; }
 
+    /// <summary>
+    /// The context to compile for instead of the config's maximum positions (<c>--positions N</c>): an explicit choice
+    /// for families whose positions are computed (rotary, ALiBi), never taken for a family with a learned position table
+    /// (GPT-2, OPT, BERT), which has no rows beyond its maximum. Null: the config's.
+    /// </summary>
+    public int? Positions { get; init; }
+
     /// <summary>Positions the KV cache must hold: prompt plus generated tokens.</summary>
     public long TotalTokens => (long)PromptTokens + GeneratedTokens;
 

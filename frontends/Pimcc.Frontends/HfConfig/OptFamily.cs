@@ -11,6 +11,8 @@ namespace Pimcc.Frontends.HfConfig;
 /// </summary>
 internal sealed class OptFamily : DecoderFamily
 {
+    public override bool LearnedPositions => true;
+
     private const string Prefix = "model.decoder";
 
     /// <summary>OPTLearnedPositionalEmbedding adds 2 to every position (fairseq's padding convention).</summary>

@@ -252,4 +252,22 @@ public class PimllmSimTests
         CliRunner.Run("sim", bin, "-o", report).ShouldBeOneLineError(ExitCode.InvalidBinary, "deadlock");
         File.Exists(report).ShouldBeFalse();
     }
+    [Theory]
+    [InlineData("pimllm")]
+    [InlineData("tpu-llm")]
+    public void TheLmHeadIsAPartOfTheLatencySplitOfItsOwn(string target)
+    {
+        // The tiny GPT-2 of PimllmLoweringTests: its LM head (the tied 512 x 256 embedding) is one chunk, one GEMV per
+        // decode step of 512 / 32 = 16 tiles of 256 + 31 + 31 = 318 clocks: 5,088 clocks = 50.88 us at 100 MHz, on the
+        // critical path (the logits end the step).
+        var bin = PimllmLoweringTests.Lower(PimllmLoweringTests.Tiny(), target);
+        var (sim, t) = SimulatorTargets.For(bin, "tiny.bin");
+        var json = sim.SimulateTiming(bin, t, "tiny.bin", new TimingRequest(40, 4) { Sampling = DecodeSampling.Exact }).ReportJson;
+        var r = ReportDocument.Parse(System.Text.Encoding.UTF8.GetString(json));
+        double Stat(string name) => r.Find(name)!.Value;
+        var steps = Stat("sim.decode-steps-simulated");   // every step, exact sampling
+        steps.ShouldBeGreaterThan(0);
+        Stat("decode.latency-split.lm-head").ShouldBe(steps * 5_088 * 10e-9, 1e-12);
+        PimllmParts.All.Sum(p => Stat($"decode.latency-split.{PimllmParts.Name(p)}")).ShouldBe(Stat("latency.decode.total"), 1e-12);
+    }
 }

@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+using Pimcc.Compiler.Quantization;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Pimllm.Isa;
+
+namespace Pimcc.Pimllm.Compiler.Lowering;
+
+/// <summary>
+/// The initial memory image of a pimllm binary (docs/binary-format.md, "Memory image"), in exactly the layout the
+/// lowering reads: every crossbar-held projection as programmed (<see cref="CrossbarCells"/>: its 1-bit codes tile by
+/// tile, with the matrix's weight scale), the SRAM parameters (biases, norm gains, at <see cref="SramPlan.ParamUnitOf"/>,
+/// as the fp16 the post-processing lanes read) and the embedding tables in LPDDR (<see cref="LpddrLayout.RowTable"/>,
+/// fp16 at the start of each row; a position table from its ids' offset on, <see cref="PositionOffset"/>). KV caches and activations start zero-filled and are not stored.
+/// </summary>
+public static class PimllmMemoryImage
+{
+    /// <summary>Weight bytes the image would hold (0 when no weight carries data, e.g. HF configs).</summary>
+    public static long WeightBytes(Module m) => m.Weights.Where(w => w.HasData).Sum(w => (long)w.Data.Length);
+
+    public static IReadOnlyList<MemoryChunk> Build(Module m, PimllmTarget t)
+    {
+        var sram = SramPlan.Build(m, t);
+        var lpddr = new LpddrLayout(m, t, sram);
+        var chunks = new List<MemoryChunk>();
+        var ops = m.Functions.SelectMany(f => f.Body).ToList();
+        var crossbars = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var op in ops.Where(o => o.Opcode == "linear" && o.Attrs.StrOr(PimllmAttrs.Unit, "") == "crossbar"))
+            if (crossbars.Add(op.Operands[1].Name))
+                Crossbars(chunks, t.Crossbars, m.FindWeight(op.Operands[1].Name)!, op);
+        var parameters = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var op in ops)
+        {
+            var weights = op.Opcode switch
+            {
+                "linear" when op.Operands.Length > 2 => [op.Operands[2]],
+                "layer_norm" or "rms_norm" => op.Operands.Skip(1),
+                "add" or "mul" => op.Operands.Where(o => o.Kind == OperandKind.Weight),
+                _ => [],
+            };
+            foreach (var o in weights.Where(o => parameters.Add(o.Name)))
+                if (m.FindWeight(o.Name) is { HasData: true } w)
+                    chunks.Add(new MemoryChunk(PimllmSpaces.Sram, 0, sram.ParamUnitOf(w.Name) * PimllmFormats.SramUnitBytes, Fp16(w)));
+        }
+        foreach (var name in ops.Where(o => o.Opcode == "embedding").Select(o => o.Operands[1].Name).Distinct())
+        {
+            var w = m.FindWeight(name)!;
+            if (!w.HasData) continue;
+            var (channel, unit) = lpddr.RowTable(name);
+            long rows = w.Type.Shape[0].Constant, width = w.Type.Shape[1].Constant, rowBytes = LpddrLayout.RowUnits(w) * PimllmFormats.LpddrUnitBytes;
+            var offset = PositionOffset(ops, name);
+            var values = Fp16(w);
+            var table = new byte[rows * rowBytes];
+            for (long r = 0; r + offset < rows; r++)
+                values.AsSpan((int)((r + offset) * width * 2), (int)(width * 2)).CopyTo(table.AsSpan((int)(r * rowBytes)));
+            chunks.Add(new MemoryChunk(PimllmSpaces.Lpddr, channel, unit * PimllmFormats.LpddrUnitBytes, table));
+        }
+        chunks.Sort(MemoryImageRules.Order);
+        return chunks;
+    }
+
+    /// <summary>
+    /// The rows a table gathered by position skips: <c>dma.row index=position</c> reads row p for position p, so a
+    /// learned position table whose ids carry an offset (OPT: position + 2) is stored from row offset on. A table
+    /// gathered both by token id and by position (or by positions of two offsets) has no such layout.
+    /// </summary>
+    private static long PositionOffset(List<Operation> ops, string table)
+    {
+        var ids = ops.Where(o => o.Opcode == "embedding" && o.Operands[1].Name == table).Select(o => o.Operands[0].Name).ToHashSet(StringComparer.Ordinal);
+        var offsets = ids.Select(id => ops.FirstOrDefault(o => o.Id == id && o.Opcode == "position_ids") is { } p ? p.Attrs.IntOr("offset", 0) : -1).Distinct().ToList();
+        if (offsets.Count != 1)
+            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedModel, $"@{table}", "the embedding table is gathered both by token id and by position (or at two position offsets)",
+                "give token and position embeddings tables of their own");
+        return Math.Max(0, offsets[0]);
+    }
+
+    /// <summary>Crossbars first + r x column tiles + c hold row tile r (inputs r x rows ..) and column tile c (outputs c x outputs per crossbar ..).</summary>
+    private static void Crossbars(List<MemoryChunk> chunks, CrossbarConfig x, Weight w, Operation op)
+    {
+        if (!w.HasData) return;
+        long outputs = w.Type.Shape[0].Constant, inputs = w.Type.Shape[1].Constant;
+        var codes = Codes(w, outputs * inputs);
+        var scale = (float)w.Attrs.Float(PimllmAttrs.QuantScale);
+        long first = op.Attrs.Int(PimllmAttrs.FirstCrossbar), rowTiles = op.Attrs.Int(PimllmAttrs.RowTiles), colTiles = op.Attrs.Int(PimllmAttrs.ColumnTiles);
+        for (long r = 0; r < rowTiles; r++)
+            for (long c = 0; c < colTiles; c++)
+                chunks.Add(new MemoryChunk(PimllmSpaces.Crossbar, checked((int)(first + r * colTiles + c)), 0,
+                    CrossbarCells.Program(x, codes, outputs, inputs, r * x.Rows, c * x.OutputsPerCrossbar, scale)));
+    }
+
+    /// <summary>The codes of a 1-bit weight in the IR's sub-byte storage (<see cref="OneBitQuantization.Pack"/>).</summary>
+    private static sbyte[] Codes(Weight w, long count)
+    {
+        var bits = w.Type.Element switch
+        {
+            ElementType.I1 => 1,
+            ElementType.Ternary => 2,
+            _ => throw new InvalidOperationException($"crossbar weight {w.Name} is {w.Type.Element.Name()}, not 1-bit (compiler bug: pimllm-quantize-weights runs first)"),
+        };
+        var data = w.Data.AsSpan();
+        var codes = new sbyte[count];
+        for (long i = 0; i < count; i++)
+        {
+            var bit = i * bits;
+            var field = (data[(int)(bit / 8)] >> (int)(bit % 8)) & ((1 << bits) - 1);
+            codes[i] = bits == 1 ? (sbyte)(field == 1 ? 1 : -1) : (sbyte)(field switch { 1 => 1, 3 => -1, _ => 0 });
+        }
+        return codes;
+    }
+
+    private static byte[] Fp16(Weight w)
+    {
+        var values = OneBitQuantization.ReadFloats(w);
+        var bytes = new byte[values.Length * 2];
+        for (var i = 0; i < values.Length; i++) BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(2 * i), (Half)values[i]);
+        return bytes;
+    }
+}

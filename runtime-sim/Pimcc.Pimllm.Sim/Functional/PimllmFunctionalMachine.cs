@@ -1,0 +1,117 @@
+using Pimcc.Compiler.Quantization;
+using Pimcc.Diagnostics;
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+using Pimcc.Pimllm.Isa;
+
+namespace Pimcc.Pimllm.Sim.Functional;
+
+/// <summary>
+/// Runs a pimllm program on values (docs/simulator.md, "Functional mode of pimllm"): every stream executes its words in
+/// order, the streams meet at the event counters exactly as in the timing model (<see cref="PimllmMachine"/>): a stream
+/// runs until a wait its counter cannot pay, then the next stream runs; one producer and one consumer per counter make
+/// every such interleaving compute the same values. Each word does what its table row's action says
+/// (<see cref="PimllmAction"/>, the column the timing model reads too), in <see cref="CrossbarUnit"/>,
+/// <see cref="DmaUnit"/>; the numbers (crossbar size, ADC read-out bits, activation bits) come from the description.
+/// </summary>
+public sealed class PimllmFunctionalMachine
+{
+    private readonly PimBinary _bin;
+    private readonly PimllmTarget _target;
+    private readonly string _fileName;
+    private readonly (long Start, long End)[] _parameters;
+
+    public PimllmFunctionalMachine(PimBinary bin, PimllmTarget target, string fileName)
+    {
+        _bin = bin;
+        _target = target;
+        _fileName = fileName;
+        Memory = new PimllmMemory(target, bin.Image);
+        _parameters = [.. bin.MemoryMap.Where(r => r.Kind == RegionKind.Weight && r.Placement is SramPlacement)
+            .Select(r => (((SramPlacement)r.Placement).Address, ((SramPlacement)r.Placement).Address + r.SizeBytes))];
+    }
+
+    public PimllmMemory Memory { get; }
+
+    /// <summary>Runs program <paramref name="name"/> for <paramref name="tokens"/> (their ids) at positions
+    /// <paramref name="firstPosition"/> onwards.</summary>
+    public void Run(string name, int firstPosition, IReadOnlyList<int> tokens)
+    {
+        var program = PimllmProgram.Read(_bin, name, _fileName);
+        var run = new ProgramRun(firstPosition, tokens);
+        var units = program.Streams.Select(s => (Stream: s, At: s.Start, Unit: Unit(s, run))).ToArray();
+        var counters = new Dictionary<long, long>();
+        for (var progress = true; progress;)
+        {
+            progress = false;
+            for (var i = 0; i < units.Length; i++)
+                for (ref var u = ref units[i]; u.At < u.Stream.End; u.At++, progress = true)
+                {
+                    var op = u.Stream.Words[u.At];
+                    var where = $"{_fileName}: {u.Stream.Name} word {u.At} ({op})";
+                    var action = op.Spec.Pimllm.Action;
+                    if (action == PimllmAction.EventWait)
+                    {
+                        if (counters.GetValueOrDefault(op["event"]) < op["count"]) break;
+                        counters[op["event"]] -= op["count"];
+                    }
+                    else if (action == PimllmAction.EventSignal)
+                        counters[op["event"]] = counters.GetValueOrDefault(op["event"]) + op["count"];
+                    else
+                        u.Unit.Execute(op, action, where);
+                }
+        }
+        var stuck = units.Where(u => u.At < u.Stream.End).Select(u => $"{u.Stream.Name} word {u.At}").ToList();
+        if (stuck.Count > 0)
+            throw new PimccError(ExitCode.InvalidBinary, $"{_fileName}: program '{name}'", $"the streams deadlock on values: {string.Join(", ", stuck)} wait forever",
+                "recompile the binary; every counter needs one producer and one consumer in order");
+    }
+
+    /// <summary>The actions that run on values: the crossbar controller's (<see cref="CrossbarUnit"/>) and the DMA's
+    /// (<see cref="DmaUnit"/>), and the event words of every stream.</summary>
+    public static IReadOnlySet<PimllmAction> OnValues { get; } = new HashSet<PimllmAction>(CrossbarUnit.Actions.Concat(DmaUnit.Actions).Append(PimllmAction.EventSignal).Append(PimllmAction.EventWait));
+
+    /// <summary>A one-line refusal naming the first word of the binary that does not run on values (and how many
+    /// words share its fate), or null when every word does.</summary>
+    public static PimccError? NotOnValues(PimBinary bin, string fileName)
+    {
+        var words = bin.Streams.SelectMany(s => s.Words.Select((op, i) => (Stream: s, Word: i, Op: op))).Where(w => !OnValues.Contains(w.Op.Spec.Pimllm.Action)).ToList();
+        if (words.Count == 0) return null;
+        var (stream, word, op) = words[0];
+        var kinds = string.Join(", ", words.Select(w => w.Op.Mnemonic).Distinct().Order(StringComparer.Ordinal));
+        return new PimccError(ExitCode.Usage, $"{fileName}: {stream.Name} word {word} ({op}) --functional",
+            $"pimllm runs the crossbar controller and the DMA on values, not yet the systolic array and softmax unit ({words.Count} words: {kinds})",
+            "drop --functional for the timing report; `pimcc eval MODEL.onnx --target pimllm` gives the 1-bit model's loss on the quantised reference");
+    }
+
+    private IFunctionalUnit Unit(ProgramStream s, ProgramRun run) =>
+        s.Kind == PimllmStreams.Dma ? new DmaUnit(Memory, run, s.Index)
+        : s.Kind == PimllmStreams.Crossbar ? new CrossbarUnit(Memory, _target, IsParameter)
+        : new UnitWithoutValues();
+
+    /// <summary>True when an SRAM byte lies in a parameter (weight) region of the memory map: such an operand is one
+    /// row (a bias, a gain) that every token of the range uses.</summary>
+    private bool IsParameter(long address) => _parameters.Any(p => address >= p.Start && address < p.End);
+
+    /// <summary>A stream whose unit does not run on values yet.</summary>
+    private sealed class UnitWithoutValues : IFunctionalUnit
+    {
+        public void Execute(Op op, PimllmAction action, string where) => throw FunctionalUnits.NotOnValues(op, action, where);
+    }
+}
+
+/// <summary>The program being run: its first position and its tokens' ids (dma.row index=token reads them).</summary>
+public sealed record ProgramRun(int FirstPosition, IReadOnlyList<int> Tokens);
+
+/// <summary>One unit's values: executes the words of its stream that are not synchronisation.</summary>
+public interface IFunctionalUnit
+{
+    void Execute(Op op, PimllmAction action, string where);
+}
+
+internal static class FunctionalUnits
+{
+    public static PimccError NotOnValues(Op op, PimllmAction action, string where) =>
+        new(ExitCode.Usage, where, $"'{op.Mnemonic}' ({action}) is not run on values yet",
+            "docs/pimllm-compiler.md, \"Left to do\", lists what the functional mode does not run yet; drop --functional for the timing report");
+}

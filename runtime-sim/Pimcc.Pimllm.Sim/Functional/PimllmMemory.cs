@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using Pimcc.Isa.Container;
+using Pimcc.Pimllm.Isa;
+
+namespace Pimcc.Pimllm.Sim.Functional;
+
+/// <summary>
+/// What a functional run holds: the SRAM, each LPDDR channel (in pages allocated when first written, so a channel of
+/// gigabytes costs what the run touches) and each crossbar's programmed bytes, loaded from the binary's memory image
+/// (<see cref="CrossbarCells"/>); everything else starts zero-filled. Element access is little-endian.
+/// </summary>
+public sealed class PimllmMemory
+{
+    private const int PageBytes = 1 << 16;
+    private readonly Dictionary<long, byte[]>[] _lpddr;
+    private readonly Dictionary<int, byte[]> _crossbars = [];
+    private readonly PimllmTarget _target;
+
+    public PimllmMemory(PimllmTarget target, IReadOnlyList<MemoryChunk> image)
+    {
+        _target = target;
+        Sram = new byte[PimllmSpaces.AddressableSramBytes(target)];
+        _lpddr = [.. Enumerable.Range(0, target.Lpddr.Channels).Select(_ => new Dictionary<long, byte[]>())];
+        foreach (var c in image)
+            if (c.Space == PimllmSpaces.Sram) c.Bytes.CopyTo(Sram.AsSpan((int)c.Address));
+            else if (c.Space == PimllmSpaces.Lpddr) WriteLpddr(c.Index, c.Address, c.Bytes);
+            else if (c.Space == PimllmSpaces.Crossbar) c.Bytes.CopyTo(Crossbar(c.Index).AsSpan((int)c.Address));
+    }
+
+    public byte[] Sram { get; }
+
+    /// <summary>A crossbar's bytes (scale and cells); unprogrammed crossbars read as all-zero cells with scale 0.</summary>
+    public byte[] Crossbar(int index)
+    {
+        if (!_crossbars.TryGetValue(index, out var bytes))
+            _crossbars[index] = bytes = new byte[CrossbarCells.Bytes(_target.Crossbars)];
+        return bytes;
+    }
+
+    public void ReadLpddr(int channel, long address, Span<byte> into)
+    {
+        for (var done = 0; done < into.Length;)
+        {
+            var at = address + done;
+            var n = (int)Math.Min(into.Length - done, PageBytes - at % PageBytes);
+            if (_lpddr[channel].TryGetValue(at / PageBytes, out var page)) page.AsSpan((int)(at % PageBytes), n).CopyTo(into[done..]);
+            else into.Slice(done, n).Clear();
+            done += n;
+        }
+    }
+
+    public void WriteLpddr(int channel, long address, ReadOnlySpan<byte> bytes)
+    {
+        for (var done = 0; done < bytes.Length;)
+        {
+            var at = address + done;
+            var n = (int)Math.Min(bytes.Length - done, PageBytes - at % PageBytes);
+            if (!_lpddr[channel].TryGetValue(at / PageBytes, out var page)) _lpddr[channel][at / PageBytes] = page = new byte[PageBytes];
+            bytes.Slice(done, n).CopyTo(page.AsSpan((int)(at % PageBytes)));
+            done += n;
+        }
+    }
+
+    /// <summary>Element <paramref name="i"/> of a vector of type <paramref name="dtype"/> (0 i8, 1 i32, 2 fp16) at byte <paramref name="address"/>.</summary>
+    public float Read(long address, int dtype, long i) => dtype switch
+    {
+        0 => (sbyte)Sram[address + i],
+        1 => BinaryPrimitives.ReadInt32LittleEndian(Sram.AsSpan((int)(address + 4 * i))),
+        _ => (float)BinaryPrimitives.ReadHalfLittleEndian(Sram.AsSpan((int)(address + 2 * i))),
+    };
+
+    /// <summary>Writes <paramref name="v"/> as element <paramref name="i"/> of type <paramref name="dtype"/>: fp16 rounds to
+    /// nearest, i8 and i32 round half to even and saturate.</summary>
+    public void Write(long address, int dtype, long i, double v)
+    {
+        switch (dtype)
+        {
+            case 0:
+                Sram[address + i] = (byte)(sbyte)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), sbyte.MinValue, sbyte.MaxValue);
+                break;
+            case 1:
+                BinaryPrimitives.WriteInt32LittleEndian(Sram.AsSpan((int)(address + 4 * i)), (int)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), int.MinValue, int.MaxValue));
+                break;
+            default:
+                BinaryPrimitives.WriteHalfLittleEndian(Sram.AsSpan((int)(address + 2 * i)), (Half)v);
+                break;
+        }
+    }
+
+    public float ReadFp32(long address) => BinaryPrimitives.ReadSingleLittleEndian(Sram.AsSpan((int)address));
+
+    public void WriteFp32(long address, float v) => BinaryPrimitives.WriteSingleLittleEndian(Sram.AsSpan((int)address), v);
+
+    public static int ElementBytes(int dtype) => dtype switch { 0 => 1, 1 => 4, _ => 2 };
+}
