@@ -43,7 +43,7 @@ internal sealed partial class DecodeLowering
         var kNew = Addr(op.Operands[1]);
         var vNew = Addr(op.Operands[2]);
         var output = Addr(op.Result);
-        var scale = _consts.Address(op.Attrs.Float("scale"));
+        var terms = HeadTerms.Of(op);
         var deferred = DeferredValue(op);
         // Round-major batch (sched.round_major): K, Q and V arrive round by round; a phase waits for every round
         // that holds one of its heads (K and Q before the phase, V before its S.V).
@@ -69,7 +69,7 @@ internal sealed partial class DecodeLowering
             if (appends && !split) Append(c, h, kvh, 1, vNew);
             // every core passes one barrier per phase, so the appended position is in HBM before anyone streams it
             c.I("bar", phase, _cores.Length);
-            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, scale, values: !split);
+            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, terms with { Head = head }, values: !split);
             if (split)
             {
                 // V is needed from here on: its GEMV ran on HBM-PIM during Q.K^T and softmax.
@@ -197,7 +197,7 @@ internal sealed partial class DecodeLowering
     }
 
     /// <summary>Streams the key (and, with <paramref name="values"/>, value) blocks, then scores and softmax; zeroes the scores past Len.</summary>
-    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, long scale, bool values)
+    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, HeadTerms terms, bool values)
     {
         StreamBlocks(c, h, kvh, j, k, values ? [0L, 1L] : [0L], count: true);
         long p = h.P, d = h.D;
@@ -216,17 +216,18 @@ internal sealed partial class DecodeLowering
         c.I("add", Reg.T3, Reg.T3, Reg.T4);
         c.I("loop", Reg.T6, sTop - c.Count);
         c.PatchForward(noBlocks, "beq", Reg.NLocal, Reg.Zero);
-        // softmax over the Len valid scores (max and sum all-reduced over the head's cores)
         long s = _scores, m = _scalar + 2 * LocalBuffers.Align, sum = _scalar + 3 * LocalBuffers.Align;
         Li(c, Reg.T0, s);
-        Li(c, Reg.T1, scale);
+        ScoreTerms.ScaleAndCap(c, _consts, Reg.T0, Reg.Len, Reg.T1, terms.Scale, terms.Cap, _dt);
+        if (terms.Alibi) AlibiBiases(c, h, j, k, terms.Head);
+        // softmax over the Len valid scores (max and sum all-reduced over the head's cores)
+        Li(c, Reg.T0, s);
         Li(c, Reg.T2, m);
         Li(c, Reg.T3, sum);
         Li(c, Reg.T4, 1);
         Li(c, Reg.T5, _consts.Address(double.NegativeInfinity));
         Li(c, Reg.T6, _consts.Address(0));
         c.I("vfill", Reg.T2, Reg.T5, Reg.T4, _dt);
-        c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.Len, _dt);
         var empty = c.Placeholder();
         c.I("vrmax", Reg.T2, Reg.T0, Reg.Len, _dt);
         c.PatchForward(empty, "beq", Reg.Len, Reg.Zero);
@@ -243,6 +244,36 @@ internal sealed partial class DecodeLowering
         c.I("mul", Reg.T9, Reg.Len, Reg.T9);
         c.I("add", Reg.T9, Reg.T0, Reg.T9);
         c.I("vfill", Reg.T9, Reg.T6, Reg.T8, _dt);
+    }
+
+    /// <summary>
+    /// ALiBi: adds m_h (position - kv) to the scores of this core's blocks j, j + k, ... (the row constant -m_h kv
+    /// cancels in the softmax; it keeps the biases of recent keys small). Local block b holds global block
+    /// beta = j + b k, whose P biases are the ramp slice R[beta P - kv + origin ..] (<see cref="AlibiTable"/>),
+    /// scaled by the slope into the staging buffer (free once the blocks are in the macros) and added. Whole blocks:
+    /// the scores past Len are zeroed after the exponent.
+    /// </summary>
+    private void AlibiBiases(CoreCode c, HeadShape h, long j, long k, long head)
+    {
+        var e = _l.Element;
+        Li(c, Reg.T0, _scores);
+        Li(c, Reg.T1, _consts.AlibiRamp + (j * h.P + _consts.Alibi!.Origin) * e);
+        Li(c, Reg.T2, e);
+        c.I("mul", Reg.T2, Reg.Kv, Reg.T2);
+        c.I("sub", Reg.T1, Reg.T1, Reg.T2);                               // &R[j P - kv + origin]
+        Li(c, Reg.T2, _consts.AlibiSlope(head));
+        Li(c, Reg.T3, _stage);
+        Li(c, Reg.T4, h.P);
+        Li(c, Reg.T5, h.P * e);
+        Li(c, Reg.T6, k * h.P * e);
+        c.I("add", Reg.T7, Reg.NLocal, Reg.Zero);
+        var none = c.Placeholder();
+        var top = c.Count;
+        ScoreTerms.AddBias(c, Reg.T0, Reg.T1, Reg.T2, Reg.T3, Reg.T4, _dt);
+        c.I("add", Reg.T0, Reg.T0, Reg.T5);
+        c.I("add", Reg.T1, Reg.T1, Reg.T6);
+        c.I("loop", Reg.T7, top - c.Count);
+        c.PatchForward(none, "beq", Reg.NLocal, Reg.Zero);
     }
 
     /// <summary>S.V block by block into the head output (out = sum_i V_i^T s_i), all-reduced over the head's cores, divided by the exp-sum.</summary>

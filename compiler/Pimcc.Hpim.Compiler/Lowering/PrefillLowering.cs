@@ -32,7 +32,7 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
     private Function _f = null!;
     private string _opName = "";
 
-    public LocalBuffers Buffers { get; } = new(t, Module.Prefill);
+    public LocalBuffers Buffers { get; } = new(t, Module.Prefill, consts.ReservedBytes);
 
     /// <summary>The layer loop the cores ran (null: unrolled).</summary>
     public LayerLoop? Loop => _s.Loop;
@@ -56,7 +56,7 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
             throw new InvalidOperationException($"hpim-plan-memory reserved {planned} scratch rows, the prefill lowering needs {_s.BytesPerChannel} bytes per channel (compiler bug)");
         _scratchBase = l.RowAddress(m.Attrs.Int(PrefillScratch.ScratchRow));
         _tokensAddr = Buffers.Allocate("tokens", _s.Tokens * 4, RegionKind.Activation);
-        var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var returned = ReturnedLogits.SoftCapped(f);
         foreach (var op in f.Body.Where(o => HpimTileWeights.IsWeightLinear(o) && returned.Contains(o.Result.Name)))
         {
             var g = GemvPlan.Of(op, m, l, t);
@@ -160,7 +160,18 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
                 var g = GemvPlan.Of(op, m, l, t);
                 ForCores(c => Gemm(c, op, g));
                 break;
-            case "add" or "sub" or "mul" or "div" or "relu" or "gelu" or "silu":
+            case "soft_cap" when _local.TryGetValue(op.Operands[0].Name, out var logits):
+                // the distributed logits: each core caps its own slice in place
+                _local[op.Result.Name] = logits;
+                var slice = (long)ChannelsPerCore * GemvPlan.Of(_f.Body.Single(o => o.Result.Name == op.Operands[0].Name), m, l, t).FeaturesPerChannel;
+                ForCores(c =>
+                {
+                    c.Li(Reg.T1, logits);
+                    c.Li(Reg.T2, slice);
+                    ScoreTerms.ScaleAndCap(c, consts, Reg.T1, Reg.T2, Reg.T0, 1, op.Attrs.Float("cap"), _dt);
+                });
+                break;
+            case "add" or "sub" or "mul" or "div" or "relu" or "gelu" or "silu" or "soft_cap":
                 ForCores(c => Elementwise(c, op));
                 break;
             case "layer_norm" or "rms_norm":
