@@ -57,6 +57,23 @@ public class ScoreTermsVersusOrtTests(ITestOutputHelper output)
         LogitTolerance.Within(worst).ShouldBeFalse($"{name} with {change} still matches ONNX Runtime (max abs {worst:E2})");
     }
 
+    /// <summary>
+    /// Decode ALiBi over several KV blocks per core (block j + b k of local block b, docs/hpim-lowering.md "Score
+    /// terms"): on 4 cores tiny-bloom's first phase runs 4 heads on one core each, so at kv up to 139 a core adds
+    /// the biases of 5 blocks of 32 positions; the second phase splits each head over 2 cores. A 100-token prompt
+    /// spans two prefill token blocks. <c>pimcc check</c> compares every step with ONNX Runtime.
+    /// </summary>
+    [Fact]
+    public void OnFourCoresEachCoreAddsTheBiasesOfSeveralKvBlocks()
+    {
+        var tokens = string.Join(",", Prompt(100));
+        var r = Pimcc.Tests.Driver.CliRunner.Run("check", RepoPaths.Combine("samples", "onnx", "tiny-bloom.onnx"),
+            "--set", "sram.cores=4", "--set", "noc.meshColumns=2", "--tokens", tokens, "--gen-tokens", "40");
+        output.WriteLine(r.Out);
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("verdict: pass (41 steps");
+    }
+
     private static FunctionalSimulator Simulator(CompiledSample s) =>
         new(s.Binary, s.Name + ".bin", new FunctionalOptions { CheckInterleavings = false });
 
