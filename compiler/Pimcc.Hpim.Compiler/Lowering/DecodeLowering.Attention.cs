@@ -44,6 +44,7 @@ internal sealed partial class DecodeLowering
         var vNew = Addr(op.Operands[2]);
         var output = Addr(op.Result);
         var terms = HeadTerms.Of(op);
+        var factor = _consts.Address(ScoreTerms.Factor(terms));
         var deferred = DeferredValue(op);
         // Round-major batch (sched.round_major): K, Q and V arrive round by round; a phase waits for every round
         // that holds one of its heads (K and Q before the phase, V before its S.V).
@@ -69,7 +70,7 @@ internal sealed partial class DecodeLowering
             if (appends && !split) Append(c, h, kvh, 1, vNew);
             // every core passes one barrier per phase, so the appended position is in HBM before anyone streams it
             c.I("bar", phase, _cores.Length);
-            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, terms with { Head = head }, values: !split);
+            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, factor, terms with { Head = head }, values: !split);
             if (split)
             {
                 // V is needed from here on: its GEMV ran on HBM-PIM during Q.K^T and softmax.
@@ -197,7 +198,7 @@ internal sealed partial class DecodeLowering
     }
 
     /// <summary>Streams the key (and, with <paramref name="values"/>, value) blocks, then scores and softmax; zeroes the scores past Len.</summary>
-    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, HeadTerms terms, bool values)
+    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, long factor, HeadTerms terms, bool values)
     {
         StreamBlocks(c, h, kvh, j, k, values ? [0L, 1L] : [0L], count: true);
         long p = h.P, d = h.D;
@@ -216,18 +217,23 @@ internal sealed partial class DecodeLowering
         c.I("add", Reg.T3, Reg.T3, Reg.T4);
         c.I("loop", Reg.T6, sTop - c.Count);
         c.PatchForward(noBlocks, "beq", Reg.NLocal, Reg.Zero);
+        // softmax over the Len valid scores (max and sum all-reduced over the head's cores)
         long s = _scores, m = _scalar + 2 * LocalBuffers.Align, sum = _scalar + 3 * LocalBuffers.Align;
         Li(c, Reg.T0, s);
-        ScoreTerms.ScaleAndCap(c, _consts, Reg.T0, Reg.Len, Reg.T1, terms.Scale, terms.Cap, _dt);
-        if (terms.Alibi) AlibiBiases(c, h, j, k, terms.Head);
-        // softmax over the Len valid scores (max and sum all-reduced over the head's cores)
-        Li(c, Reg.T0, s);
+        Li(c, Reg.T1, factor);
         Li(c, Reg.T2, m);
         Li(c, Reg.T3, sum);
         Li(c, Reg.T4, 1);
         Li(c, Reg.T5, _consts.Address(double.NegativeInfinity));
         Li(c, Reg.T6, _consts.Address(0));
         c.I("vfill", Reg.T2, Reg.T5, Reg.T4, _dt);
+        c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.Len, _dt);
+        if (terms.Cap is { } cap)
+        {
+            Li(c, Reg.T8, _consts.Address(cap));
+            ScoreTerms.Cap(c, Reg.T0, Reg.Len, Reg.T8, _dt);
+        }
+        if (terms.Alibi) AlibiBiases(c, h, j, k, terms.Head);
         var empty = c.Placeholder();
         c.I("vrmax", Reg.T2, Reg.T0, Reg.Len, _dt);
         c.PatchForward(empty, "beq", Reg.Len, Reg.Zero);
@@ -253,27 +259,29 @@ internal sealed partial class DecodeLowering
     /// scaled by the slope into the staging buffer (free once the blocks are in the macros) and added. Whole blocks:
     /// the scores past Len are zeroed after the exponent.
     /// </summary>
+    /// <remarks>Runs between the softmax's setup and its max: r1 (the scores) is restored, r2..r7 stay untouched.</remarks>
     private void AlibiBiases(CoreCode c, HeadShape h, long j, long k, long head)
     {
         var e = _l.Element;
-        Li(c, Reg.T0, _scores);
-        Li(c, Reg.T1, _consts.AlibiRamp + (j * h.P + _consts.Alibi!.Origin) * e);
-        Li(c, Reg.T2, e);
-        c.I("mul", Reg.T2, Reg.Kv, Reg.T2);
-        c.I("sub", Reg.T1, Reg.T1, Reg.T2);                               // &R[j P - kv + origin]
-        Li(c, Reg.T2, _consts.AlibiSlope(head));
-        Li(c, Reg.T3, _stage);
-        Li(c, Reg.T4, h.P);
-        Li(c, Reg.T5, h.P * e);
-        Li(c, Reg.T6, k * h.P * e);
-        c.I("add", Reg.T7, Reg.NLocal, Reg.Zero);
+        const int Ramp = Reg.T7, Slope = Reg.T8, Tmp = Reg.T9, P = Reg.T10, Step = Reg.T11, RampStep = Reg.L0, Count = Reg.L1;
+        Li(c, Ramp, _consts.AlibiRamp + (j * h.P + _consts.Alibi!.Origin) * e);
+        Li(c, Slope, e);
+        c.I("mul", Slope, Reg.Kv, Slope);
+        c.I("sub", Ramp, Ramp, Slope);                                      // &R[j P - kv + origin]
+        Li(c, Slope, _consts.AlibiSlope(head));
+        Li(c, Tmp, _stage);
+        Li(c, P, h.P);
+        Li(c, Step, h.P * e);
+        Li(c, RampStep, k * h.P * e);
+        c.I("add", Count, Reg.NLocal, Reg.Zero);
         var none = c.Placeholder();
         var top = c.Count;
-        ScoreTerms.AddBias(c, Reg.T0, Reg.T1, Reg.T2, Reg.T3, Reg.T4, _dt);
-        c.I("add", Reg.T0, Reg.T0, Reg.T5);
-        c.I("add", Reg.T1, Reg.T1, Reg.T6);
-        c.I("loop", Reg.T7, top - c.Count);
+        ScoreTerms.AddBias(c, Reg.T0, Ramp, Slope, Tmp, P, _dt);
+        c.I("add", Reg.T0, Reg.T0, Step);
+        c.I("add", Ramp, Ramp, RampStep);
+        c.I("loop", Count, top - c.Count);
         c.PatchForward(none, "beq", Reg.NLocal, Reg.Zero);
+        Li(c, Reg.T0, _scores);
     }
 
     /// <summary>S.V block by block into the head output (out = sum_i V_i^T s_i), all-reduced over the head's cores, divided by the exp-sum.</summary>

@@ -452,7 +452,7 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T2, n * _l.Element);
         if (Addr(op.Result) != Addr(op.Operands[0])) c.I("mv", Reg.T0, Reg.T1, Reg.T2);
         Li(c, Reg.T2, n);
-        ScoreTerms.ScaleAndCap(c, _consts, Reg.T0, Reg.T2, Reg.T3, 1, op.Attrs.Float("cap"), _dt);
+        ScoreTerms.SoftCap(c, _consts, Reg.T0, Reg.T2, Reg.T3, op.Attrs.Float("cap"), _dt);
     }
 
     /// <summary>Loads a 1-D weight (flat share per channel) into <paramref name="dst"/>: one hbm.ld per channel that holds part of it.</summary>

@@ -27,6 +27,8 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
     private long _tokensAddr;
     private long _workBase, _workTop, _workNext;
     private readonly Dictionary<string, long> _local = new(StringComparer.Ordinal);
+    // elements of each core's slice of those distributed values (the logits)
+    private readonly Dictionary<string, long> _slice = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Reg, long Add)> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TensorType> _types = new(StringComparer.Ordinal);
     private Function _f = null!;
@@ -60,7 +62,8 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         foreach (var op in f.Body.Where(o => HpimTileWeights.IsWeightLinear(o) && returned.Contains(o.Result.Name)))
         {
             var g = GemvPlan.Of(op, m, l, t);
-            _local[op.Result.Name] = Buffers.Allocate(op.Result.Name, (long)ChannelsPerCore * g.FeaturesPerChannel * Element, RegionKind.Activation);
+            _slice[op.Result.Name] = (long)ChannelsPerCore * g.FeaturesPerChannel;
+            _local[op.Result.Name] = Buffers.Allocate(op.Result.Name, _slice[op.Result.Name] * Element, RegionKind.Activation);
         }
         _workBase = Buffers.Used;
 
@@ -163,12 +166,12 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
             case "soft_cap" when _local.TryGetValue(op.Operands[0].Name, out var logits):
                 // the distributed logits: each core caps its own slice in place
                 _local[op.Result.Name] = logits;
-                var slice = (long)ChannelsPerCore * GemvPlan.Of(_f.Body.Single(o => o.Result.Name == op.Operands[0].Name), m, l, t).FeaturesPerChannel;
+                var slice = _slice[op.Result.Name] = _slice[op.Operands[0].Name];
                 ForCores(c =>
                 {
                     c.Li(Reg.T1, logits);
                     c.Li(Reg.T2, slice);
-                    ScoreTerms.ScaleAndCap(c, consts, Reg.T1, Reg.T2, Reg.T0, 1, op.Attrs.Float("cap"), _dt);
+                    ScoreTerms.SoftCap(c, consts, Reg.T1, Reg.T2, Reg.T0, op.Attrs.Float("cap"), _dt);
                 });
                 break;
             case "add" or "sub" or "mul" or "div" or "relu" or "gelu" or "silu" or "soft_cap":

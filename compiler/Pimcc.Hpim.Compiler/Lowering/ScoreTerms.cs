@@ -70,28 +70,29 @@ internal sealed record HeadTerms(double Scale, double? Cap, bool Alibi, long Hea
 
 /// <summary>
 /// VCU code for the terms an attention op adds to its scores and for <c>soft_cap</c> (docs/ir.md), shared by the
-/// decode and prefill lowerings.
+/// decode and prefill lowerings. Soft-capping c tanh(scale x / c) is the scores' usual multiply, by scale / c instead
+/// of scale (<see cref="Factor"/>), then <c>vtanh</c> and a multiply by c (<see cref="Cap"/>); a model without the
+/// terms gets exactly the code it got before them.
 /// </summary>
 internal static class ScoreTerms
 {
-    /// <summary>
-    /// x[0..len) = scale x, soft-capped when <paramref name="cap"/> is set: c tanh(scale x / c) as one multiply by
-    /// scale / c, <c>vtanh</c> and one multiply by c. <paramref name="scratch"/> is clobbered.
-    /// </summary>
-    public static void ScaleAndCap(CoreCode c, Constants k, int x, int len, int scratch, double scale, double? cap, long dt)
+    /// <summary>What the raw scores are multiplied by first: the scale, or scale / c when they are soft-capped.</summary>
+    public static double Factor(HeadTerms t) => t.Cap is { } c ? t.Scale / c : t.Scale;
+
+    /// <summary>x[0..len) = c tanh(x) (after the multiply by <see cref="Factor"/>); r[cap] holds the address of c.</summary>
+    public static void Cap(CoreCode c, int x, int len, int cap, long dt)
     {
-        if (cap is not { } cp)
-        {
-            if (scale == 1) return;
-            c.Li(scratch, k.Address(scale));
-            c.I("vmul.s", x, x, scratch, len, dt);
-            return;
-        }
-        c.Li(scratch, k.Address(scale / cp));
-        c.I("vmul.s", x, x, scratch, len, dt);
         c.I("vtanh", x, x, len, dt);
-        c.Li(scratch, k.Address(cp));
+        c.I("vmul.s", x, x, cap, len, dt);
+    }
+
+    /// <summary>The <c>soft_cap</c> op in place: x[0..len) = c tanh(x / c). <paramref name="scratch"/> is clobbered.</summary>
+    public static void SoftCap(CoreCode c, Constants k, int x, int len, int scratch, double cap, long dt)
+    {
+        c.Li(scratch, k.Address(1 / cap));
         c.I("vmul.s", x, x, scratch, len, dt);
+        c.Li(scratch, k.Address(cap));
+        Cap(c, x, len, scratch, dt);
     }
 
     /// <summary>
