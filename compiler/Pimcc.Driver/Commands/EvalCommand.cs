@@ -21,6 +21,10 @@ public static class EvalCommand
     public const int DefaultDraws = 4;
     public const ulong DefaultSeed = 1;
 
+    /// <summary>More draws than this is a typo, not a study: each draw runs the whole token file again (about a second
+    /// per draw for the bundled samples), and the spread of the mean has long stopped moving.</summary>
+    public const int MaxDraws = 1000;
+
     public static Command Create(ConsoleIo io)
     {
         var cmd = new Command("eval", "loss and perplexity of an ONNX model on a token file: FP32 (ONNX Runtime), the target's quantised reference, and its device-noise draws");
@@ -40,7 +44,7 @@ public static class EvalCommand
             var f = p.GetValue(format)!;
             if (f is not ("text" or "json")) throw new PimccError(ExitCode.Usage, "--format", $"unknown report format '{f}'", "use text or json");
             var n = p.GetValue(draws);
-            if (n < 1) throw new PimccError(ExitCode.Usage, "--draws", $"{n} noise draws", "use 1 or more");
+            if (n is < 1 or > MaxDraws) throw new PimccError(ExitCode.Usage, "--draws", $"{n} noise draws", $"use 1 to {MaxDraws}");
             var tokensPath = p.GetValue(tokensFile) ?? throw new PimccError(ExitCode.Usage, "--tokens-file", "pimcc eval needs the text to evaluate on", "e.g. --tokens-file samples/eval/fortunes-heldout.tokens");
             if (ModelLoader.Check(path) == InputKind.ModelConfig)
                 throw new PimccError(ExitCode.ModelWithoutWeights, path, "a HuggingFace config has no weights: loss and perplexity need them",

@@ -59,7 +59,7 @@ internal static partial class TargetResolver
         var value = Units.ToBase(spec.Dimension, n, v.Unit, ctx, out var unitError);
         if (value is not { } b) throw Bad(unitError, $"write the value in {spec.Unit}");
 
-        if (b < 0 || (b == 0 && !spec.AllowZero)) throw Bad($"must be {(spec.AllowZero ? "zero or positive" : "positive")}, got {Show(n)} {v.Unit}", "use a value greater than zero");
+        if (b < 0 || (b == 0 && !spec.AllowZero)) throw Bad($"must be {(spec.AllowZero ? "zero or positive" : "positive")}, got {Show(n)} {v.Unit}", spec.AllowZero ? "use zero or a positive value" : "use a value greater than zero");
         if (b > spec.Max)
             throw Bad($"{Show(n)} {v.Unit} is more than the largest accepted, {Show(spec.Max)} {Units.BaseUnit(spec.Dimension)}",
                 $"use at most {Show(spec.Max)} {Units.BaseUnit(spec.Dimension)}");

@@ -103,6 +103,9 @@ public class EvalCommandTests
             .ShouldBeOneLineError(ExitCode.ModelWithoutWeights, "no weights");
         CliRunner.Run("eval", Svd, "--target", "hpim", "--tokens-file", tokens, "-o", outFile)
             .ShouldBeOneLineError(ExitCode.Usage, "no quantised reference");
+        // an absurd draw count is refused before any work (it would run the token file 10^8 times)
+        CliRunner.Run("eval", Svd, "--target", "hyflexpim", "--tokens-file", tokens, "--draws", "100000000", "-o", outFile)
+            .ShouldBeOneLineError(ExitCode.Usage, "100000000 noise draws");
         File.Exists(outFile).ShouldBeFalse();
     }
 }

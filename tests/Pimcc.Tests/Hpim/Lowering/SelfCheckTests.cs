@@ -10,7 +10,7 @@ namespace Pimcc.Tests.Hpim.Lowering;
 /// <summary>The checks the backend runs on what it emits: event/barrier balance and deadlock, halt, HBM legality.</summary>
 public class SelfCheckTests
 {
-    private static PimBinary Asm(string body) => Assembler.Assemble(".target \"hpim\"\n.target_json \"e30=\"\n" + body, "t.pasm");
+    internal static PimBinary Asm(string body) => Assembler.Assemble(".target \"hpim\"\n.target_json \"e30=\"\n" + body, "t.pasm");
 
     [Fact]
     public void EventsSignalledAsOftenAsWaitedForPass()
