@@ -9,8 +9,9 @@ namespace Pimcc.Hpim.Compiler.Lowering;
 /// Scalar constants the VCU reads from local memory (1 / n, epsilon, attention scale, 0, -inf): one 32-byte slot
 /// each at the top of every core's local memory, shared by both programs. The ISA has no store-immediate, so the
 /// loader writes them like weights: the memory map names each slot <c>const:&lt;value&gt;</c> (FP16 at offset 0).
+/// Below the slots sits the ALiBi table when the module has one (<see cref="AlibiTable"/>, region <c>alibi</c>).
 /// </summary>
-internal sealed class Constants(HpimTarget target)
+internal sealed class Constants(HpimTarget target, AlibiTable? alibi = null)
 {
     public const int Slots = 32;
     public const long SlotBytes = LocalBuffers.Align;
@@ -19,6 +20,20 @@ internal sealed class Constants(HpimTarget target)
     private readonly List<double> _values = [];
 
     public long Base => target.Sram.LocalMemory.TotalBytes - ReserveBytes;
+
+    /// <summary>Local bytes at the top of every core that neither program's buffers may use: the slots and the ALiBi table.</summary>
+    public long ReservedBytes => ReserveBytes + (alibi?.Bytes(target.ElementBytes) ?? 0);
+
+    public AlibiTable? Alibi => alibi;
+
+    /// <summary>Local address of the ALiBi table (its slopes; the ramp follows at <see cref="AlibiRamp"/>).</summary>
+    public long AlibiBase => Base - (alibi ?? throw new InvalidOperationException("the module has no ALiBi table")).Bytes(target.ElementBytes);
+
+    /// <summary>Local address of ramp element R[0].</summary>
+    public long AlibiRamp => AlibiBase + alibi!.SlopeBytes(target.ElementBytes);
+
+    /// <summary>Local address of head <paramref name="head"/>'s slope.</summary>
+    public long AlibiSlope(long head) => AlibiBase + head * target.ElementBytes;
 
     public long Address(double value)
     {
@@ -34,10 +49,16 @@ internal sealed class Constants(HpimTarget target)
         return Base + i * SlotBytes;
     }
 
-    public IEnumerable<MemoryRegion> Regions(int cores) =>
-        from c in Enumerable.Range(0, cores)
-        from i in Enumerable.Range(0, _values.Count)
-        select new MemoryRegion("const:" + Text(_values[i]), RegionKind.Scratch, new LocalPlacement(c, Base + i * SlotBytes), SlotBytes);
+    public IEnumerable<MemoryRegion> Regions(int cores)
+    {
+        var slots = from c in Enumerable.Range(0, cores)
+                    from i in Enumerable.Range(0, _values.Count)
+                    select new MemoryRegion("const:" + Text(_values[i]), RegionKind.Scratch, new LocalPlacement(c, Base + i * SlotBytes), SlotBytes);
+        if (alibi is null) return slots;
+        var table = from c in Enumerable.Range(0, cores)
+                    select new MemoryRegion(AlibiTable.RegionName, RegionKind.Weight, new LocalPlacement(c, AlibiBase), alibi.Bytes(target.ElementBytes));
+        return table.Concat(slots);
+    }
 
     private static string Text(double v) =>
         double.IsNegativeInfinity(v) ? "-inf" : double.IsPositiveInfinity(v) ? "inf" : v.ToString("R", CultureInfo.InvariantCulture);

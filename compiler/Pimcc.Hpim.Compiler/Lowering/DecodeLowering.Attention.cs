@@ -43,7 +43,8 @@ internal sealed partial class DecodeLowering
         var kNew = Addr(op.Operands[1]);
         var vNew = Addr(op.Operands[2]);
         var output = Addr(op.Result);
-        var scale = _consts.Address(op.Attrs.Float("scale"));
+        var terms = HeadTerms.Of(op);
+        var factor = _consts.Address(ScoreTerms.Factor(terms));
         var deferred = DeferredValue(op);
         // Round-major batch (sched.round_major): K, Q and V arrive round by round; a phase waits for every round
         // that holds one of its heads (K and Q before the phase, V before its S.V).
@@ -69,7 +70,7 @@ internal sealed partial class DecodeLowering
             if (appends && !split) Append(c, h, kvh, 1, vNew);
             // every core passes one barrier per phase, so the appended position is in HBM before anyone streams it
             c.I("bar", phase, _cores.Length);
-            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, scale, values: !split);
+            if (active) HeadScores(c, h, kvh, j, k, group, q + head * d * _l.Element, factor, terms with { Head = head }, values: !split);
             if (split)
             {
                 // V is needed from here on: its GEMV ran on HBM-PIM during Q.K^T and softmax.
@@ -197,7 +198,7 @@ internal sealed partial class DecodeLowering
     }
 
     /// <summary>Streams the key (and, with <paramref name="values"/>, value) blocks, then scores and softmax; zeroes the scores past Len.</summary>
-    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, long scale, bool values)
+    private void HeadScores(CoreCode c, HeadShape h, long kvh, long j, long k, long group, long qHead, long factor, HeadTerms terms, bool values)
     {
         StreamBlocks(c, h, kvh, j, k, values ? [0L, 1L] : [0L], count: true);
         long p = h.P, d = h.D;
@@ -219,7 +220,7 @@ internal sealed partial class DecodeLowering
         // softmax over the Len valid scores (max and sum all-reduced over the head's cores)
         long s = _scores, m = _scalar + 2 * LocalBuffers.Align, sum = _scalar + 3 * LocalBuffers.Align;
         Li(c, Reg.T0, s);
-        Li(c, Reg.T1, scale);
+        Li(c, Reg.T1, factor);
         Li(c, Reg.T2, m);
         Li(c, Reg.T3, sum);
         Li(c, Reg.T4, 1);
@@ -227,6 +228,12 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T6, _consts.Address(0));
         c.I("vfill", Reg.T2, Reg.T5, Reg.T4, _dt);
         c.I("vmul.s", Reg.T0, Reg.T0, Reg.T1, Reg.Len, _dt);
+        if (terms.Cap is { } cap)
+        {
+            Li(c, Reg.T8, _consts.Address(cap));
+            ScoreTerms.Cap(c, Reg.T0, Reg.Len, Reg.T8, _dt);
+        }
+        if (terms.Alibi) AlibiBiases(c, h, j, k, terms.Head);
         var empty = c.Placeholder();
         c.I("vrmax", Reg.T2, Reg.T0, Reg.Len, _dt);
         c.PatchForward(empty, "beq", Reg.Len, Reg.Zero);
@@ -243,6 +250,38 @@ internal sealed partial class DecodeLowering
         c.I("mul", Reg.T9, Reg.Len, Reg.T9);
         c.I("add", Reg.T9, Reg.T0, Reg.T9);
         c.I("vfill", Reg.T9, Reg.T6, Reg.T8, _dt);
+    }
+
+    /// <summary>
+    /// ALiBi: adds m_h (position - kv) to the scores of this core's blocks j, j + k, ... (the row constant -m_h kv
+    /// cancels in the softmax; it keeps the biases of recent keys small). Local block b holds global block
+    /// beta = j + b k, whose P biases are the ramp slice R[beta P - kv + origin ..] (<see cref="AlibiTable"/>),
+    /// scaled by the slope into the staging buffer (free once the blocks are in the macros) and added. Whole blocks:
+    /// the scores past Len are zeroed after the exponent.
+    /// </summary>
+    /// <remarks>Runs between the softmax's setup and its max: r1 (the scores) is restored, r2..r7 stay untouched.</remarks>
+    private void AlibiBiases(CoreCode c, HeadShape h, long j, long k, long head)
+    {
+        var e = _l.Element;
+        const int Ramp = Reg.T7, Slope = Reg.T8, Tmp = Reg.T9, P = Reg.T10, Step = Reg.T11, RampStep = Reg.L0, Count = Reg.L1;
+        Li(c, Ramp, _consts.AlibiRamp + (j * h.P + _consts.Alibi!.Origin) * e);
+        Li(c, Slope, e);
+        c.I("mul", Slope, Reg.Kv, Slope);
+        c.I("sub", Ramp, Ramp, Slope);                                      // &R[j P - kv + origin]
+        Li(c, Slope, _consts.AlibiSlope(head));
+        Li(c, Tmp, _stage);
+        Li(c, P, h.P);
+        Li(c, Step, h.P * e);
+        Li(c, RampStep, k * h.P * e);
+        c.I("add", Count, Reg.NLocal, Reg.Zero);
+        var none = c.Placeholder();
+        var top = c.Count;
+        ScoreTerms.AddBias(c, Reg.T0, Ramp, Slope, Tmp, P, _dt);
+        c.I("add", Reg.T0, Reg.T0, Step);
+        c.I("add", Ramp, Ramp, RampStep);
+        c.I("loop", Count, top - c.Count);
+        c.PatchForward(none, "beq", Reg.NLocal, Reg.Zero);
+        Li(c, Reg.T0, _scores);
     }
 
     /// <summary>S.V block by block into the head output (out = sum_i V_i^T s_i), all-reduced over the head's cores, divided by the exp-sum.</summary>

@@ -39,6 +39,8 @@ internal sealed partial class DecodeLowering
     // Returned tensor-wise GEMV outputs (the logits): each core keeps its own channels' slice instead of
     // all-gathering a vocabulary-sized vector that no later op reads.
     private readonly HashSet<string> _distributed = new(StringComparer.Ordinal);
+    // Those outputs and the soft_cap results computed in place on them: elements of each core's slice.
+    private readonly Dictionary<string, long> _distributedValues = new(StringComparer.Ordinal);
 
     private IReadOnlyList<Operation> _body = [];
 
@@ -55,7 +57,7 @@ internal sealed partial class DecodeLowering
         _program = program;
         _idBase = idBase;
         _dt = SramFormats.DataTypeOfElement(t.ElementBytes);
-        _buf = new LocalBuffers(t, program);
+        _buf = new LocalBuffers(t, program, consts.ReservedBytes);
         _linearTables = m.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear)
             .Select(o => o.Operands[1].Name).ToHashSet(StringComparer.Ordinal);
     }
@@ -71,10 +73,16 @@ internal sealed partial class DecodeLowering
         _body = body;
         foreach (var v in f.Values) _types[v.Name] = v.Type;
         var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var logits = ReturnedLogits.SoftCapped(f);
         foreach (var op in body)
-            if (HpimTileWeights.IsWeightLinear(op) && op.Operands.Length == 2 && returned.Contains(op.Result.Name)
+            if (HpimTileWeights.IsWeightLinear(op) && op.Operands.Length == 2 && logits.Contains(op.Result.Name)
                 && op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "tp")
+            {
                 _distributed.Add(op.Id);
+                _distributedValues[op.Result.Name] = (long)ChannelsPerCore() * GemvPlan.Of(op, _m, _l, _t).FeaturesPerChannel;
+            }
+            else if (op.Opcode == "soft_cap" && logits.Contains(op.Result.Name) && _distributedValues.TryGetValue(op.Operands[0].Name, out var n))
+                _distributedValues[op.Result.Name] = n;
         FindDeferredValues(body, returned);
         Loop = LayerLoop.Find(f, candidate => LayerAddressesAreAffine(body, candidate, out _, out _));
         var order = Loop is { } lp ? [.. body.Take(lp.Start + lp.Period), .. body.Skip(lp.End)] : body.ToList();
@@ -300,7 +308,8 @@ internal sealed partial class DecodeLowering
         for (var i = 0; i < order.Count; i++)
         {
             var op = order[i];
-            if (op.Opcode is "last_token" or "reshape" || (op.Opcode == "cast" && op.Result.Type.Element == _types[op.Operands[0].Name].Element))
+            if (op.Opcode is "last_token" or "reshape" || (op.Opcode == "cast" && op.Result.Type.Element == _types[op.Operands[0].Name].Element)
+                || (op.Opcode == "soft_cap" && _distributedValues.ContainsKey(op.Result.Name)))
                 alias[op.Result.Name] = Canon(op.Operands[0].Name);
             foreach (var o in LiveUses(op).Where(o => o.Kind == OperandKind.Value)) lastUse[Root(Canon(o.Name))] = i;
         }
@@ -389,6 +398,9 @@ internal sealed partial class DecodeLowering
             case "relu" or "gelu" or "silu":
                 if (cores) foreach (var c in _cores) Unary(c, op);
                 break;
+            case "soft_cap":
+                if (cores) foreach (var c in _cores) SoftCap(c, op);
+                break;
             case "attention":
                 if (cores) foreach (var c in _cores) Attention(c, op);
                 break;
@@ -429,6 +441,18 @@ internal sealed partial class DecodeLowering
         Li(c, Reg.T1, Addr(op.Operands[0]));
         Li(c, Reg.T2, ElementsOf(op.Result));
         c.I(m, Reg.T0, Reg.T1, Reg.T2, _dt);
+    }
+
+    /// <summary>cap tanh(x / cap) on the VCU; on the distributed logits each core caps its own slice in place.</summary>
+    private void SoftCap(CoreCode c, Operation op)
+    {
+        var n = _distributedValues.TryGetValue(op.Result.Name, out var slice) ? slice : ElementsOf(op.Result);
+        Li(c, Reg.T0, Addr(op.Result));
+        Li(c, Reg.T1, Addr(op.Operands[0]));
+        Li(c, Reg.T2, n * _l.Element);
+        if (Addr(op.Result) != Addr(op.Operands[0])) c.I("mv", Reg.T0, Reg.T1, Reg.T2);
+        Li(c, Reg.T2, n);
+        ScoreTerms.SoftCap(c, _consts, Reg.T0, Reg.T2, Reg.T3, op.Attrs.Float("cap"), _dt);
     }
 
     /// <summary>Loads a 1-D weight (flat share per channel) into <paramref name="dst"/>: one hbm.ld per channel that holds part of it.</summary>

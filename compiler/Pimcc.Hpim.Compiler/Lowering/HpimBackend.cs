@@ -62,7 +62,7 @@ public static class HpimBackend
             throw new PimccError(ExitCode.InvalidTargetDescription, "sram.cores", $"NoC group masks are 32-bit registers; the target has {target.Sram.Cores} cores", "use at most 32 cores");
 
         var layout = new HbmLayout(target);
-        var consts = new Constants(target);
+        var consts = new Constants(target, AlibiTable.Of(scheduled, target));
         var cores = Enumerable.Range(0, target.Sram.Cores).Select(c => new CoreCode(c)).ToArray();
         var chans = Enumerable.Range(0, layout.Channels).Select(c => new ChannelCode(c)).ToArray();
 

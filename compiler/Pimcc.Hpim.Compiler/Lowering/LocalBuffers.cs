@@ -10,14 +10,14 @@ namespace Pimcc.Hpim.Compiler.Lowering;
 /// scratch and a first-fit free list for IR values. Addresses are 32-byte aligned because HBM commands address
 /// local memory in 32-byte units. Exceeding a core's memory is a <see cref="ExitCode.CapacityExceeded"/> error.
 /// </summary>
-internal sealed class LocalBuffers(HpimTarget target, string program)
+internal sealed class LocalBuffers(HpimTarget target, string program, long reserved)
 {
     public const int Align = 32;
     private readonly List<(string Name, long Address, long Bytes, RegionKind Kind)> _regions = [];
     private readonly List<(long Address, long Bytes)> _free = [];
     private long _top;
 
-    public long Capacity => target.Sram.LocalMemory.TotalBytes - Constants.ReserveBytes;
+    public long Capacity => target.Sram.LocalMemory.TotalBytes - reserved;
     public long Used => _top;
 
     public long Allocate(string name, long bytes, RegionKind kind = RegionKind.Activation)

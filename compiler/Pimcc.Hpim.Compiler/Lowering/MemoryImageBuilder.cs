@@ -10,7 +10,7 @@ namespace Pimcc.Hpim.Compiler.Lowering;
 /// <summary>
 /// The initial memory image of an hpim binary (container format 1.2): every weight that carries data, in exactly
 /// the layout the lowering reads (<see cref="HbmLayout"/>, docs/hpim-lowering.md "HBM layout"), the rotary cos/sin
-/// tables (<see cref="RopeTable.ChannelBytes"/>), and the
+/// tables (<see cref="RopeTable.ChannelBytes"/>), the ALiBi table (<see cref="AlibiTable.Content"/>) and the
 /// <c>const:&lt;value&gt;</c> slots of every core's local memory. The simulator's functional mode only copies the
 /// chunks, so the layout rules stay in the compiler. KV caches and activations start zero-filled and are not stored.
 /// </summary>
@@ -47,6 +47,10 @@ public static class MemoryImageBuilder
                 for (var c = 0; c < l.Channels; c++)
                     if (table.ChannelBytes(kind, c, target.Hbm.Organization) is { Length: > 0 } bytes)
                         pieces.Add(new MemoryChunk(HpimSpaces.Hbm, c, l.RowAddress(row + (int)kind * rows), bytes));
+        var alibi = AlibiTable.Of(scheduled, target)?.Content(target.ElementBytes);
+        foreach (var r in bin.MemoryMap)
+            if (alibi is not null && r.Name == AlibiTable.RegionName && r.Placement is LocalPlacement at)
+                pieces.Add(new MemoryChunk(HpimSpaces.Local, at.Core, at.Address, alibi));
         foreach (var r in bin.MemoryMap)
             if (r.Name.StartsWith("const:", StringComparison.Ordinal) && r.Placement is LocalPlacement lp)
             {

@@ -42,7 +42,9 @@ internal sealed partial class PrefillLowering
         var ot = Take(d * Tb * e);
         var tok = Take(Tb * d * e);
         var tmp = Take(LocalBuffers.Align);
-        var scale = consts.Address(op.Attrs.Float("scale"));
+        var terms = HeadTerms.Of(op);
+        var factor = consts.Address(ScoreTerms.Factor(terms));
+        var bias = terms.Alibi ? Take(cols * e) : 0;
         var zero = consts.Address(0.0);
         string q = op.Operands[0].Name, k = op.Operands[1].Name, v = op.Operands[2].Name;
         for (var h = (long)c.Core; h < heads; h += cores.Length)
@@ -73,7 +75,7 @@ internal sealed partial class PrefillLowering
                         Tcu(c, "tcu.shape", rowsQ, _s.TokensIn(sigma), d);
                         Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, _dt, Set);   // S[:, sigma block] = Q K^T
                     });
-                Softmax(c, s, cols, tau * Tb, rowsQ, scale, zero, tmp);
+                Softmax(c, s, cols, tau * Tb, rowsQ, factor, terms with { Head = h }, zero, tmp, bias);
                 c.Li(Reg.T0, st);
                 c.Li(Reg.T1, s);
                 c.Li(Reg.T2, SramLayout.Pack(Tb, cols));
@@ -90,22 +92,40 @@ internal sealed partial class PrefillLowering
         }
     }
 
-    /// <summary>Causal softmax of query rows [first, first + rows) of S (row stride <paramref name="cols"/>).</summary>
-    private void Softmax(CoreCode c, long s, long cols, long first, long rows, long scale, long zero, long tmp)
+    /// <summary>
+    /// Causal softmax of query rows [first, first + rows) of S (row stride <paramref name="cols"/>), after the score
+    /// terms: the multiply by <paramref name="factor"/> (scale, or scale / c) and soft-capping, then ALiBi biases m_h (j - i) for keys j = 0..i of query i, the ramp slice
+    /// R[origin - i ..] (<see cref="AlibiTable"/>) times the head's slope, built in <paramref name="bias"/>.
+    /// </summary>
+    private void Softmax(CoreCode c, long s, long cols, long first, long rows, long factor, HeadTerms terms, long zero, long tmp, long bias)
     {
         const int Row = 15, Len = 16, Tail = 17, TailLen = 18, Scale = 19, Zero = 20, Tmp = 21, Stride = 22;
+        const int Cap = Reg.T0, Ramp = Reg.T1, Slope = Reg.T2, Bias = Reg.T3;
         var e = Element;
         c.Li(Row, s);
         c.Li(Len, first + 1);
         c.Li(Tail, s + (first + 1) * e);
         c.Li(TailLen, cols - first - 1);
-        c.Li(Scale, scale);
+        c.Li(Scale, factor);
         c.Li(Zero, zero);
         c.Li(Tmp, tmp);
         c.Li(Stride, cols * e);
+        if (terms.Cap is { } cap) c.Li(Cap, consts.Address(cap));
+        if (terms.Alibi)
+        {
+            c.Li(Ramp, consts.AlibiRamp + (consts.Alibi!.Origin - first) * e);
+            c.Li(Slope, consts.AlibiSlope(terms.Head));
+            c.Li(Bias, bias);
+        }
         c.Loop(Reg.L0, rows, () =>
         {
             c.I("vmul.s", Row, Row, Scale, Len, _dt);
+            if (terms.Cap is not null) ScoreTerms.Cap(c, Row, Len, Cap, _dt);
+            if (terms.Alibi)
+            {
+                ScoreTerms.AddBias(c, Row, Ramp, Slope, Bias, Len, _dt);
+                c.I("addi", Ramp, Ramp, -e);
+            }
             c.I("vrmax", Tmp, Row, Len, _dt);
             c.I("vsub.s", Row, Row, Tmp, Len, _dt);
             c.I("vexp", Row, Row, Len, _dt);

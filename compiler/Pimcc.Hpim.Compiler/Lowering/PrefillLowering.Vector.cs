@@ -138,6 +138,7 @@ internal sealed partial class PrefillLowering
                 var mn = op.Opcode switch { "add" => "vadd", "sub" => "vsub", "mul" => "vmul", _ => "vdiv" };
                 c.I(mn, Reg.T4, Reg.T4, Reg.T5, Reg.T6, _dt);
             }
+            else if (op.Opcode == "soft_cap") ScoreTerms.SoftCap(c, consts, Reg.T4, Reg.T6, Reg.T5, op.Attrs.Float("cap"), _dt);
             else c.I(op.Opcode switch { "relu" => "vrelu", "gelu" => "vgelu", _ => "vsilu" }, Reg.T4, Reg.T4, Reg.T6, _dt);
             PanelRows(c, "hbm.st", op.Result.Name, tau, kappa, 0, rows, a);
         });

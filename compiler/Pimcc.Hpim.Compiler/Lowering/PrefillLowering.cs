@@ -27,12 +27,14 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
     private long _tokensAddr;
     private long _workBase, _workTop, _workNext;
     private readonly Dictionary<string, long> _local = new(StringComparer.Ordinal);
+    // elements of each core's slice of those distributed values (the logits)
+    private readonly Dictionary<string, long> _slice = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Reg, long Add)> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TensorType> _types = new(StringComparer.Ordinal);
     private Function _f = null!;
     private string _opName = "";
 
-    public LocalBuffers Buffers { get; } = new(t, Module.Prefill);
+    public LocalBuffers Buffers { get; } = new(t, Module.Prefill, consts.ReservedBytes);
 
     /// <summary>The layer loop the cores ran (null: unrolled).</summary>
     public LayerLoop? Loop => _s.Loop;
@@ -56,11 +58,12 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
             throw new InvalidOperationException($"hpim-plan-memory reserved {planned} scratch rows, the prefill lowering needs {_s.BytesPerChannel} bytes per channel (compiler bug)");
         _scratchBase = l.RowAddress(m.Attrs.Int(PrefillScratch.ScratchRow));
         _tokensAddr = Buffers.Allocate("tokens", _s.Tokens * 4, RegionKind.Activation);
-        var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var returned = ReturnedLogits.SoftCapped(f);
         foreach (var op in f.Body.Where(o => HpimTileWeights.IsWeightLinear(o) && returned.Contains(o.Result.Name)))
         {
             var g = GemvPlan.Of(op, m, l, t);
-            _local[op.Result.Name] = Buffers.Allocate(op.Result.Name, (long)ChannelsPerCore * g.FeaturesPerChannel * Element, RegionKind.Activation);
+            _slice[op.Result.Name] = (long)ChannelsPerCore * g.FeaturesPerChannel;
+            _local[op.Result.Name] = Buffers.Allocate(op.Result.Name, _slice[op.Result.Name] * Element, RegionKind.Activation);
         }
         _workBase = Buffers.Used;
 
@@ -160,7 +163,18 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
                 var g = GemvPlan.Of(op, m, l, t);
                 ForCores(c => Gemm(c, op, g));
                 break;
-            case "add" or "sub" or "mul" or "div" or "relu" or "gelu" or "silu":
+            case "soft_cap" when _local.TryGetValue(op.Operands[0].Name, out var logits):
+                // the distributed logits: each core caps its own slice in place
+                _local[op.Result.Name] = logits;
+                var slice = _slice[op.Result.Name] = _slice[op.Operands[0].Name];
+                ForCores(c =>
+                {
+                    c.Li(Reg.T1, logits);
+                    c.Li(Reg.T2, slice);
+                    ScoreTerms.SoftCap(c, consts, Reg.T1, Reg.T2, Reg.T0, op.Attrs.Float("cap"), _dt);
+                });
+                break;
+            case "add" or "sub" or "mul" or "div" or "relu" or "gelu" or "silu" or "soft_cap":
                 ForCores(c => Elementwise(c, op));
                 break;
             case "layer_norm" or "rms_norm":

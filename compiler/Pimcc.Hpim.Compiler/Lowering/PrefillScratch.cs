@@ -117,7 +117,8 @@ internal sealed class PrefillScratch
         Canon = Loop?.CanonicalNames(body) ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var order = Loop is { } lp ? [.. body.Take(lp.Start + lp.Period), .. body.Skip(lp.End)] : body.ToList();
         var carried = Loop?.CarriedValues(body) ?? [];
-        var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var returned = ReturnedLogits.SoftCapped(f);
+        var local = new HashSet<string>(StringComparer.Ordinal);
         var types = f.Values.ToDictionary(v => v.Name, v => v.Type, StringComparer.Ordinal);
         foreach (var op in order)
         {
@@ -127,7 +128,12 @@ internal sealed class PrefillScratch
                 _views[op.Result.Name] = op.Operands[0].Name;
                 continue;
             }
-            if (returned.Contains(op.Result.Name) && HpimTileWeights.IsWeightLinear(op)) continue; // stays in local memory
+            // the logits (and soft_cap in place on them) stay in local memory
+            if (returned.Contains(op.Result.Name) && (HpimTileWeights.IsWeightLinear(op) || op.Opcode == "soft_cap" && local.Contains(op.Operands[0].Name)))
+            {
+                local.Add(op.Result.Name);
+                continue;
+            }
             foreach (var r in op.Results)
             {
                 if (carried.Any(c => c.Carried == r.Name)) continue;

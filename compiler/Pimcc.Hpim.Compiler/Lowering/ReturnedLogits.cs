@@ -15,6 +15,25 @@ internal static class ReturnedLogits
 {
     public const string Suffix = ".logits:";
 
+    /// <summary>
+    /// The returned values and every value that reaches one through <c>soft_cap</c> ops alone, each read by nothing
+    /// else: an LM head among them keeps its output distributed, and the soft-capping (Gemma 2's
+    /// final_logit_softcapping) runs on each core's slice in place.
+    /// </summary>
+    public static HashSet<string> SoftCapped(Function f)
+    {
+        var set = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = f.Body.Length - 1; i >= 0; i--)
+        {
+            var op = f.Body[i];
+            if (op.Opcode == "soft_cap" && set.Contains(op.Result.Name) && op.Operands[0].Kind == OperandKind.Value
+                && f.Body.Count(o => o.Operands.Any(x => x.Name == op.Operands[0].Name)) == 1
+                && f.Returns.All(r => r.Name != op.Operands[0].Name))
+                set.Add(op.Operands[0].Name);
+        }
+        return set;
+    }
+
     public static IEnumerable<MemoryRegion> Regions(Module m, IReadOnlyList<MemoryRegion> map)
     {
         foreach (var f in m.Functions)
@@ -22,7 +41,10 @@ internal static class ReturnedLogits
             if (f.Returns.Length != 1 || f.Values.FirstOrDefault(v => v.Name == f.Returns[0].Name) is not { } value
                 || value.Type.Rank == 0 || !value.Type.Shape[^1].IsConstant) continue;
             var vocab = value.Type.Shape[^1].Constant;
-            var buffer = $"{f.Name}.{f.Returns[0].Name}";
+            // soft_cap ops on the logits run in place on the LM head's buffer (SoftCapped)
+            var name = f.Returns[0].Name;
+            while (f.Body.FirstOrDefault(o => o.Result.Name == name) is { Opcode: "soft_cap" } cap) name = cap.Operands[0].Name;
+            var buffer = $"{f.Name}.{name}";
             foreach (var r in map.Where(r => r.Name == buffer && r.Placement is LocalPlacement))
                 yield return r with { Name = f.Name + Suffix + vocab.ToString(CultureInfo.InvariantCulture) };
         }

@@ -1,4 +1,3 @@
-using Pimcc.Compiler.Passes;
 using Pimcc.Targets;
 using System.Collections.Immutable;
 using Pimcc.Compiler.PassManagement;
@@ -35,7 +34,6 @@ public sealed class HpimMapAttention : Pass
         return module.WithFunctions(module.Functions.Select(f => f.WithBody(f.Body.Select(op =>
         {
             if (op.Opcode != "attention") return op;
-            AttentionScoreTerms.RefuseAny(f, op, "hpim lowering");
             var heads = (int)op.Attrs.Int("heads");
             var headDim = op.Attrs.Int("head_dim");
             var alloc = HeadAllocation.Compute(heads, (int)headDim, channels, cores);

@@ -125,7 +125,7 @@ public sealed class HpimPlanMemory : Pass
             if (f.Name == Module.Prefill && HpimTileWeights.IsWeightLinear(op))
             {
                 context.Stats.Add(PrefillTiles);
-                return TilePrefillGemm(module, op, t, tokenBlock, PrefillFixedBytes(module, f, t));
+                return TilePrefillGemm(module, op, t, tokenBlock, PrefillFixedBytes(module, f, t, tokenBlock));
             }
             return op;
         })));
@@ -155,17 +155,18 @@ public sealed class HpimPlanMemory : Pass
     /// tile is streamed once; each activation panel once per feature tile, so the largest tile_n minimises traffic.
     /// </summary>
     /// <summary>
-    /// Local memory the prefill program holds for its whole run (PrefillLowering): the constant slots, the prompt's
+    /// Local memory the prefill program holds for its whole run (PrefillLowering): the constant slots and ALiBi table, the prompt's
     /// token ids and the returned logits share of every core; the rest is the work memory of the op at hand.
     /// </summary>
-    private static long PrefillFixedBytes(Module m, Function f, Pimcc.Targets.HpimTarget t)
+    private static long PrefillFixedBytes(Module m, Function f, Pimcc.Targets.HpimTarget t, long tokenBlock)
     {
         var o = t.Hbm.Organization;
         var tokens = f.Params.Length > 0 ? f.Params[0].Type.ElementCount.Constant : 1;
-        var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var returned = ReturnedLogits.SoftCapped(f);
         var logits = f.Body.Where(op => HpimTileWeights.IsWeightLinear(op) && returned.Contains(op.Result.Name))
             .Sum(op => LocalBuffers.Round(t.Hbm.ChannelsOfCore(0).Count * HbmRowBudget.Ceil(m.FindWeight(op.Operands[1].Name)!.Type.Shape[0].Constant, o.Channels) * t.ElementBytes));
-        return Constants.ReserveBytes + LocalBuffers.Round(tokens * 4) + logits;
+        var alibi = AlibiTable.Of(m, t, tokenBlock)?.Bytes(t.ElementBytes) ?? 0;
+        return Constants.ReserveBytes + alibi + LocalBuffers.Round(tokens * 4) + logits;
     }
 
     private static Operation TilePrefillGemm(Module m, Operation op, Pimcc.Targets.HpimTarget t, long tokenBlock, long fixedBytes)

@@ -88,7 +88,7 @@ public enum Arithmetic : byte
     None,
     Add, Sub, Mul, Div, And, Or, Xor, ShiftLeft, ShiftRight, SetLessThan, Min, Max,
     Equal, NotEqual, LessThan, GreaterOrEqual,
-    Exp, Sqrt, Rsqrt, Reciprocal, Relu, Gelu, Silu, Negate,
+    Exp, Sqrt, Rsqrt, Reciprocal, Relu, Gelu, Silu, Negate, Tanh,
 }
 
 /// <summary>The one implementation of <see cref="Arithmetic"/>: 32-bit registers, signed where the ISA says so.</summary>
@@ -160,6 +160,7 @@ public static class ArithmeticSemantics
         Arithmetic.Gelu => (float)(0.5 * x * (1.0 + Math.Tanh(Math.Sqrt(2.0 / Math.PI) * (x + 0.044715 * (double)x * x * x)))),
         Arithmetic.Silu => (float)(x / (1.0 + Math.Exp(-x))),
         Arithmetic.Negate => -x,
+        Arithmetic.Tanh => (float)Math.Tanh(x),
         _ => throw new InvalidOperationException($"{f} is not a unary element function"),
     };
 }

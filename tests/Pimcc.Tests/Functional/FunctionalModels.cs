@@ -14,10 +14,12 @@ namespace Pimcc.Tests.Functional;
 /// </summary>
 public sealed record CompiledSample(string Name, Module Raised, Module Scheduled, PimBinary Binary, int Prompt, int Generated)
 {
-    public static CompiledSample Load(string name, int prompt, int generated)
+    /// <summary>Compiles sample <paramref name="name"/>; <paramref name="edit"/> changes the raised module first (a test's mutation).</summary>
+    public static CompiledSample Load(string name, int prompt, int generated, Func<Module, Module>? edit = null)
     {
         var path = RepoPaths.Combine("samples", "onnx", name + ".onnx");
         var (raised, _) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(prompt, generated));
+        if (edit is not null) raised = edit(raised);
         var scheduled = HpimPassTests.Compile(raised);
         var bin = MemoryImageBuilder.Attach(HpimBackend.Emit(scheduled, HpimPassTests.Hpim), scheduled, HpimPassTests.Hpim);
         return new CompiledSample(name, raised, scheduled, bin, prompt, generated);

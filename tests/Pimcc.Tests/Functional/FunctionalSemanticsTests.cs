@@ -79,6 +79,8 @@ public class FunctionalSemanticsTests
                 vfill r5, r2, r3, fp16
                 li.lo r5, 640
                 vsub.s r5, r1, r2, r3, fp16
+                li.lo r5, 704
+                vtanh r5, r1, r3, fp16
                 halt
             """, [Halves(0, 0, x), Halves(0, 64, 3f)]);
         Run(sim);
@@ -91,6 +93,7 @@ public class FunctionalSemanticsTests
         ReadHalves(sim, 0, 512, 1)[0].ShouldBe(H(x.Sum(v => v * v)));
         ReadHalves(sim, 0, 576, 4).ShouldAllBe(v => v == 3f);
         ReadHalves(sim, 0, 640, 4).ShouldBe(x.Select(v => H(v - 3f)).ToArray());
+        ReadHalves(sim, 0, 704, 4).ShouldBe(x.Select(v => H(Math.Tanh(v))).ToArray());
     }
 
     [Fact]

@@ -17,18 +17,6 @@ public class HpimPassTests
 
     private static Operation Op(Module m, string f, string id) => m.FindFunction(f)!.Body.Single(o => o.Id == id);
 
-    [Theory]
-    [InlineData("bloom-560m.json", "alibi_slopes")]
-    [InlineData("gemma-2-2b.json", "softcap")]
-    public void AttentionScoreTermsTheLoweringLacksAreRefusedNamingTheAttribute(string config, string attr)
-    {
-        var m = Pimcc.Frontends.HfConfig.HfConfigFrontend.Load(RepoPaths.Combine("samples", "hf-configs", config), new(32, 32));
-        var e = Should.Throw<PimccError>(() => Compile(m));
-        e.Code.ShouldBe(ExitCode.UnsupportedOperator);
-        e.OneLine.ShouldContain($"'{attr}'");
-        e.OneLine.ShouldContain("%l0.attn");
-    }
-
     [Fact]
     public void StagesMapDecodeGemvsToHbmPimAndPrefillGemmsToTcu()
     {
