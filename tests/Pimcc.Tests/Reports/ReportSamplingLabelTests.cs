@@ -8,7 +8,7 @@ public class ReportSamplingLabelTests
     public void TheReportNamesTheDecodeSamplingThatWasRun()
     {
         var bin = Path.Combine(CliRunner.TempDir(), "o.bin");
-        CliRunner.Run(CliRunner.Sample("opt-125m.json"), "--target", "hpim", "--prompt-tokens", "16", "--gen-tokens", "20", "-o", bin).ExitCode.ShouldBe(0);
+        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-opt.onnx"), "--target", "hpim", "--prompt-tokens", "16", "--gen-tokens", "20", "-o", bin).ExitCode.ShouldBe(0);
         string Label(params string[] extra)
         {
             var r = CliRunner.Run(["sim", bin, "--format", "json", .. extra]);
