@@ -25,7 +25,7 @@ public enum RopeTableKind { Cos = 0, Sin = 1 }
 /// </para>
 /// </summary>
 public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Positions, string Scaling,
-    double ScalingFactor, double LowFreqFactor, double HighFreqFactor, long OriginalMaxPositions)
+    double ScalingFactor, double LowFreqFactor, double HighFreqFactor, long OriginalMaxPositions, double[]? ExplicitFrequencies = null)
 {
     /// <summary>The table a rotary op needs for <paramref name="positions"/> positions (named after <paramref name="op"/>).</summary>
     public static RopeTable Of(Operation op, long positions)
@@ -35,7 +35,7 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
         var scaling = op.Attrs.StrOr("scaling", "default");
         return new RopeTable("rope:" + op.Id, op.Attrs.Float("theta"), (int)op.Attrs.Int("rotary_dim"), positions, scaling,
             op.Attrs.FloatOr("scaling_factor", 1), op.Attrs.FloatOr("low_freq_factor", 1), op.Attrs.FloatOr("high_freq_factor", 4),
-            op.Attrs.IntOr("original_max_positions", 8192));
+            op.Attrs.IntOr("original_max_positions", 8192), RotaryFrequencies.Explicit(op.Attrs));
     }
 
     /// <summary>Why the hpim tables cannot express <paramref name="op"/>, or null (the planner skips such ops; the lowering reports them).</summary>
@@ -46,12 +46,13 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
 
     /// <summary>What decides the values: ops with equal keys share a table.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"{Theta:R}/{RotaryDim}/{Positions}/{Scaling}/{ScalingFactor:R}/{LowFreqFactor:R}/{HighFreqFactor:R}/{OriginalMaxPositions}");
+        $"{Theta:R}/{RotaryDim}/{Positions}/{Scaling}/{ScalingFactor:R}/{LowFreqFactor:R}/{HighFreqFactor:R}/{OriginalMaxPositions}")
+        + (ExplicitFrequencies is null ? "" : "/" + string.Join(",", ExplicitFrequencies.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
 
     public string EntryName(RopeTableKind kind) => Name + (kind == RopeTableKind.Cos ? ".cos" : ".sin");
 
     /// <summary>inv_freq[i] for i &lt; rotary_dim / 2, after scaling (<see cref="RotaryFrequencies"/>).</summary>
-    public double[] InverseFrequencies() =>
+    public double[] InverseFrequencies() => ExplicitFrequencies is { } f ? [.. f] :
         RotaryFrequencies.Compute(Theta, RotaryDim, Scaling, ScalingFactor, LowFreqFactor, HighFreqFactor, OriginalMaxPositions);
 
     /// <summary>The value at <paramref name="position"/>, channel <paramref name="channel"/> &lt; rotary_dim, rounded to FP16.</summary>

@@ -5,8 +5,10 @@ namespace Pimcc.Ir;
 /// (RoFormer, Su et al. 2021), adjusted by the op's <c>scaling</c> attributes as transformers modeling_rope_utils.py
 /// does: "linear" divides every frequency by <c>scaling_factor</c>; "llama3" (_compute_llama3_parameters) divides the
 /// long wavelengths by it, keeps the short ones and interpolates between (<c>low_freq_factor</c>, <c>high_freq_factor</c>,
-/// <c>original_max_positions</c>). One definition for everything that evaluates the op (the reference kernel, the
-/// hpim cos/sin tables).
+/// <c>original_max_positions</c>). An <c>inv_freq</c> list attribute gives the frequencies themselves instead (what ONNX
+/// raising reads off a table no θ and factor describe, e.g. llama3, yarn or longrope scaling): then θ and the scaling
+/// attributes are not used. One definition for everything that evaluates the op (the reference kernel, the hpim
+/// cos/sin tables).
 /// </summary>
 public static class RotaryFrequencies
 {
@@ -14,8 +16,19 @@ public static class RotaryFrequencies
     public static readonly string[] Scalings = ["default", "linear", "llama3"];
 
     /// <summary>The inverse frequencies of a rotary op with these attributes (rotary_dim, theta and the scaling ones).</summary>
-    public static double[] Of(AttrMap attrs) => Compute(attrs.Float("theta"), (int)attrs.Int("rotary_dim"), attrs.StrOr("scaling", "default"),
+    public static double[] Of(AttrMap attrs) => Explicit(attrs) ?? Compute(attrs.Float("theta"), (int)attrs.Int("rotary_dim"), attrs.StrOr("scaling", "default"),
         attrs.FloatOr("scaling_factor", 1), attrs.FloatOr("low_freq_factor", 1), attrs.FloatOr("high_freq_factor", 4), attrs.IntOr("original_max_positions", 8192));
+
+    /// <summary>The op's <c>inv_freq</c> list, one per rotated channel pair, or null when it has none.</summary>
+    public static double[]? Explicit(AttrMap attrs)
+    {
+        if (!attrs.ContainsKey("inv_freq")) return null;
+        var f = attrs.Floats("inv_freq");
+        var pairs = attrs.Int("rotary_dim") / 2;
+        if (f.Length != pairs || f.Any(v => !double.IsFinite(v) || v <= 0))
+            throw new ArgumentException($"inv_freq must hold {pairs} positive frequencies (rotary_dim / 2), found {f.Length}");
+        return [.. f];
+    }
 
     public static double[] Compute(double theta, int rotaryDim, string scaling, double factor, double lowFreqFactor, double highFreqFactor, long originalMaxPositions)
     {

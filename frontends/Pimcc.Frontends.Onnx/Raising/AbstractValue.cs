@@ -56,7 +56,7 @@ internal sealed record HeadChannels(Heads Source, long Start, long End, bool Neg
 /// <summary>Pieces of rotate-half RoPE on channels [<paramref name="Start"/>, <paramref name="End"/>) of
 /// <paramref name="Source"/>'s heads: "cos" (x·cos), "rot" (cat(−x_hi, x_lo)), "sin" (rot·sin); the tables' θ and
 /// linear scaling factor (1: none).</summary>
-internal sealed record RopePart(Heads Source, string Part, double Theta, long Start, long End, double Factor = 1) : AbstractValue;
+internal sealed record RopePart(Heads Source, string Part, double Theta, long Start, long End, double Factor = 1, double[]? Frequencies = null) : AbstractValue;
 
 /// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.
 /// Gemma 2's soft-capping c·tanh(s/c): <paramref name="Tanh"/> after tanh(scale·q·kᵀ) until the factor c arrives,

@@ -78,7 +78,7 @@ internal sealed partial class GraphRaiser
             HeadChannels { Negated: false } c => (c.Source, c.Start, c.End),
             _ => (null!, 0L, 0L),
         };
-        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor) ? new RopePart(source, "cos", theta, start, end, factor) : null;
+        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor, var freqs) ? new RopePart(source, "cos", theta, start, end, factor, freqs) : null;
     }
 
     /// <summary>x·cos + rotate_half(x)·sin over the first rotary_dim channels of each head: one rotary op on the
@@ -94,7 +94,8 @@ internal sealed partial class GraphRaiser
             .Set("rotary_dim", rotaryDim)
             .Set("theta", table.Theta)
             .Set("interleaved", false);
-        if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
+        if (table.Frequencies is { } f) attrs = attrs.Set("inv_freq", new ListAttr([.. f.Select(v => (AttrValue)new FloatAttr(v))]));
+        else if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
         var node = Emit("rotary", [h.Node], attrs, h.N * h.D);
         var rotated = new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
         return rotaryDim == h.D ? rotated : new HeadChannels(rotated, 0, rotaryDim);

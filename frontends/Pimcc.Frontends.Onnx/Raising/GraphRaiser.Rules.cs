@@ -214,8 +214,14 @@ internal sealed partial class GraphRaiser
                     return;
                 // θ as fitted from the sin table (asin is well conditioned at small angles, acos is not; each table was checked
                 // against its own θ at every position, so the two agree to the fit's precision)
-                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && Math.Abs(c.Theta - s.Theta) <= 1e-3 * s.Theta
-                    && Math.Abs(c.Factor - s.Factor) <= 1e-3 * s.Factor && (c.Start, c.End) == (s.Start, s.End):
+                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && (c.Start, c.End) == (s.Start, s.End)
+                    && (c.Frequencies, s.Frequencies) is (null, null) && Math.Abs(c.Theta - s.Theta) <= 1e-3 * s.Theta && Math.Abs(c.Factor - s.Factor) <= 1e-3 * s.Factor:
+                    Set(RotaryOf(s));
+                    return;
+                // frequencies read off the tables (no θ and factor describe them): the two tables' angles agree within 1e-3
+                // rad at every sampled position (the cos table's small angles are ill-conditioned; the sin table's are kept)
+                case (RopePart { Part: "cos", Frequencies: { } cf } c, RopePart { Part: "sin", Frequencies: { } sf } s) when c.Source == s.Source
+                    && (c.Start, c.End) == (s.Start, s.End) && cf.Length == sf.Length && cf.Zip(sf).All(p => Math.Abs(p.First - p.Second) * LastSampledPosition() <= 1e-3):
                     Set(RotaryOf(s));
                     return;
             }
@@ -261,8 +267,8 @@ internal sealed partial class GraphRaiser
             case (Heads or HeadChannels, Structural) when RopeCos(a, bName) is { } cos:
                 Set(cos);
                 return true;
-            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor):
-                Set(r with { Part = "sin", Theta = theta, Factor = factor });
+            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor, var freqs):
+                Set(r with { Part = "sin", Theta = theta, Factor = factor, Frequencies = freqs });
                 return true;
             case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:
                 // c·tanh(S·q·kᵀ) = softcap c of the scale S·c

@@ -209,10 +209,11 @@ internal sealed partial class GraphRaiser
     /// trig((past + i)·θ^(−2(k mod d/2)/d) / f) (modeling_llama.py's rotary embedding; f ≠ 1 is modeling_rope_utils.py's
     /// linear scaling, inv_freq / factor), "cos" or "sin". From position 1: channel 0 holds trig(1/f), channel 1
     /// trig(θ^(−2/d)/f); θ and f are fitted there (to 5 significant digits: acos of a float32 near 1 carries about 1e-6
-    /// relative error) and the whole table is checked at every sampled length. Null when the values are no such table
-    /// (a scaling whose frequencies are not one factor apart, such as llama3's, stays unraised and is reported).
+    /// relative error) and the whole table is checked at every sampled length. A table no θ and factor describe (llama3,
+    /// yarn or longrope scaling) gets its frequencies read off channel by channel (<see cref="TableFrequencies"/>), also
+    /// checked everywhere. Null when the values are no rotate-half table.
     /// </summary>
-    private (string Trig, double Theta, double Factor)? RopeTable(string name, long d)
+    private (string Trig, double Theta, double Factor, double[]? Frequencies)? RopeTable(string name, long d)
     {
         var (s0, _) = Samples().Where(sp => sp.Past == 0).MaxBy(sp => sp.Seq);
         var first = Evaluate(name, s0, 0);
@@ -233,19 +234,77 @@ internal sealed partial class GraphRaiser
         if (!(a0 > 0) || !(a1 > 0)) return null;
         var factor = Round(1 / a0);
         var theta = Round(Math.Pow(a1 / a0, -half));
-        if (!double.IsFinite(theta) || theta <= 1 || !double.IsFinite(factor)) return null;
+        if (double.IsFinite(theta) && theta > 1 && double.IsFinite(factor)
+            && TableMatches(name, d, trig, Enumerable.Range(0, (int)half).Select(k => Math.Pow(theta, -2.0 * k / d) / factor).ToArray()))
+            return (trig, theta, factor, null);
+        if (TableFrequencies(name, d, trig) is not { } f || !TableMatches(name, d, trig, f)) return null;
+        // θ as channel 1 shows it (the short wavelengths no scaling touches); only a label beside explicit frequencies
+        return (trig, f[1] > 0 && f[1] < 1 ? Round(Math.Pow(f[1], -half)) : 10000, 1, f);
+    }
+
+    /// <summary>Whether the table holds trig(position·f[k mod d/2]) at every sampled length (within 1e-4).</summary>
+    private bool TableMatches(string name, long d, string trig, double[] f)
+    {
+        foreach (var (s, p) in Samples())
+        {
+            var t = Evaluate(name, s, p);
+            if (t.Floats is not { } v || t.Length != s * d) return false;
+            for (var i = 0; i < s; i++)
+                for (var k = 0; k < d; k++)
+                {
+                    var a = (p + i) * f[k % (d / 2)];
+                    var want = trig == "cos" ? Math.Cos(a) : Math.Sin(a);
+                    if (Math.Abs(v[i * d + k] - want) > 1e-4) return false;
+                }
+        }
+        return true;
+    }
+
+    /// <summary>The largest position the sampled lengths evaluate.</summary>
+    private long LastSampledPosition() => Samples().Max(sp => sp.Seq + sp.Past - 1);
+
+    /// <summary>
+    /// Each channel's frequency read off the table: from the first position (angles of at most 1 rad, so asin and acos
+    /// are unambiguous there), then refined along the sampled positions by taking, at each, the angle nearest the
+    /// prediction among those the value allows (unwrapping), where the table is well conditioned (the value's slope at
+    /// least 0.2; small cos angles, ill-conditioned, still tighten the estimate). Null when a channel has no sensible
+    /// frequency.
+    /// </summary>
+    private double[]? TableFrequencies(string name, long d, string trig)
+    {
+        var rows = new SortedDictionary<long, float[]>();
         foreach (var (s, p) in Samples())
         {
             var t = Evaluate(name, s, p);
             if (t.Floats is not { } v || t.Length != s * d) return null;
-            for (var i = 0; i < s; i++)
-                for (var k = 0; k < d; k++)
-                {
-                    var a = (p + i) * Math.Pow(theta, -2.0 * (k % half) / d) / factor;
-                    var want = trig == "cos" ? Math.Cos(a) : Math.Sin(a);
-                    if (Math.Abs(v[i * d + k] - want) > 1e-4) return null;
-                }
+            for (var i = 0; i < s; i++) rows[p + i] = v[(int)(i * d)..(int)((i + 1) * d)];
         }
-        return (trig, theta, factor);
+        if (!rows.ContainsKey(1)) return null;
+        var half = (int)(d / 2);
+        var f = new double[half];
+        for (var k = 0; k < half; k++)
+        {
+            double? est = null;
+            foreach (var (pos, row) in rows)
+            {
+                if (pos <= 0) continue;
+                double v = Math.Clamp(row[k], -1f, 1f);
+                if (est is not { } e)
+                {
+                    if (pos != 1) return null;
+                    est = (trig == "cos" ? Math.Acos(v) : Math.Asin(v)) / pos;
+                    continue;
+                }
+                var predicted = e * pos;
+                double[] bases = trig == "cos" ? [Math.Acos(v), -Math.Acos(v)] : [Math.Asin(v), Math.PI - Math.Asin(v)];
+                var best = bases.Select(b => b + 2 * Math.PI * Math.Round((predicted - b) / (2 * Math.PI))).MinBy(a => Math.Abs(a - predicted));
+                var slope = trig == "cos" ? Math.Abs(Math.Sin(best)) : Math.Abs(Math.Cos(best));
+                if (Math.Abs(best - predicted) > Math.PI / 4) return null;
+                if (slope >= 0.2 || (trig == "cos" && Math.Abs(best) < 0.2)) est = best / pos;
+            }
+            if (est is not { } final || !(final >= 0) || final > Math.PI / 2) return null;
+            f[k] = final;
+        }
+        return f;
     }
 }

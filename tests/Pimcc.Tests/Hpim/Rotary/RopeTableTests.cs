@@ -53,6 +53,27 @@ public class RopeTableTests
         new RopeTable("rope:t", 10000, 8, 4, "linear", 4, 1, 4, 8192).InverseFrequencies()[1].ShouldBe(Math.Pow(10000, -0.25) / 4, 1e-15);
     }
 
+    /// <summary>An op with an inv_freq list (raised from a table no θ describes) gets exactly those frequencies: the
+    /// FP16 value at position p, channel k is trig(p·f[k mod rd/2]), and the key tells it from the θ table.</summary>
+    [Fact]
+    public void ExplicitFrequenciesAreTheTablesOwn()
+    {
+        double[] f = [1, 0.3, 0.02, 0.0015];
+        var attrs = Pimcc.Ir.AttrMap.Empty.Set("rotary_dim", 8L).Set("theta", 10000.0)
+            .Set("inv_freq", new Pimcc.Ir.ListAttr([.. f.Select(v => (Pimcc.Ir.AttrValue)new Pimcc.Ir.FloatAttr(v))]));
+        Pimcc.Ir.RotaryFrequencies.Of(attrs).ShouldBe(f);
+        var t = new RopeTable("rope:t", 10000, 8, 16, "default", 1, 1, 4, 8192, Pimcc.Ir.RotaryFrequencies.Explicit(attrs));
+        t.InverseFrequencies().ShouldBe(f);
+        for (var k = 0; k < 8; k++)
+        {
+            ((double)t.Value(RopeTableKind.Cos, 13, k)).ShouldBe(Math.Cos(13 * f[k % 4]), 1e-3);
+            ((double)t.Value(RopeTableKind.Sin, 13, k)).ShouldBe(Math.Sin(13 * f[k % 4]), 1e-3);
+        }
+        t.Key.ShouldNotBe(new RopeTable("rope:t", 10000, 8, 16, "default", 1, 1, 4, 8192).Key);
+        // a list of the wrong length is no frequency list
+        Should.Throw<ArgumentException>(() => Pimcc.Ir.RotaryFrequencies.Of(attrs.Set("rotary_dim", 10L)));
+    }
+
     [Fact]
     public void EachChannelHoldsThePositionsCongruentToItInPaddedRows()
     {
