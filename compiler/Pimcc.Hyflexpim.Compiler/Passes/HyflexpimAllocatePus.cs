@@ -45,11 +45,12 @@ public sealed class HyflexpimAllocatePus : Pass
         foreach (var w in module.Weights)
             if (w.Attrs.TryGetValue(A.Arrays, out _) && stages.StageOfWeight.TryGetValue(w.Name, out var s))
                 arrays[s] += w.Attrs.Ints(A.Arrays).Sum();
-        // KV cache in INT8 (precision.kvBits) at the compiled context length, keys and values.
+        // KV cache in INT8 (precision.kvBits) at the compiled context length, keys and values, and their row scales (one
+        // SFU-precision value per position each, read by dg.scale).
         var kv = new long[count];
         for (var l = 0; l < stages.Layers; l++)
             if (module.FindKvCache(stages.CacheOfLayer[l.ToString(CultureInfo.InvariantCulture)]) is { } c)
-                kv[l] = Ceil(2 * c.MaxLength * c.KvHeads * c.HeadDim * t.Precision.KvBits, 8);
+                kv[l] = Ceil(2 * c.MaxLength * c.KvHeads * c.HeadDim * t.Precision.KvBits, 8) + Ceil(2 * c.MaxLength * t.Precision.SfuBits, 8);
 
         var pus = new long[count];
         for (var s = 0; s < count; s++)
