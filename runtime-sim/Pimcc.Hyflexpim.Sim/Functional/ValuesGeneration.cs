@@ -37,6 +37,11 @@ public static class ValuesGeneration
         if (prompt.Count != compiled)
             throw new PimccError(ExitCode.InvalidSimInput, "--tokens", $"{prompt.Count} prompt tokens; the prefill program was compiled for exactly {compiled}",
                 $"give {compiled} prompt tokens, or recompile with --prompt-tokens {prompt.Count}");
+        // A chunked prefill's earlier chunks run as their own program at later first positions; the values mode runs
+        // only the whole-prompt prefill, so it refuses such a binary rather than compute the last chunk at position 0.
+        if (bin.Workload.Programs.Contains(HyflexpimPrograms.PrefillChunk))
+            throw new PimccError(ExitCode.Usage, m.FileName, $"the prompt of {compiled} tokens was compiled as {HyflexpimPrograms.PrefillChunk} runs, which the values mode does not run yet",
+                "compile a prompt that fits one prefill for --functional (the timing simulation runs the chunks)");
         var encoder = !bin.Workload.Programs.Contains(Decode);
         var vocab = encoder ? (int?)null : Vocabulary(bin, m.Target) ?? throw new PimccError(ExitCode.InvalidBinary, m.FileName, "no io.row reads token ids", "recompile with this pimcc");
         for (var i = 0; i < prompt.Count; i++)
