@@ -1,6 +1,5 @@
 using System.Text;
 using Antlr4.Runtime;
-using Antlr4.Runtime.Atn;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Assembly.Grammar;
 using Pimcc.Isa.Container;
@@ -25,36 +24,15 @@ public static class Assembler
     /// longer than <see cref="MaxLineChars"/> is refused without being held whole.</summary>
     public static PimBinary Assemble(TextReader text, string fileName)
     {
-        var listener = new ThrowingErrorListener(fileName);
-        var lexer = new PimAsmLexer(new AntlrInputStream(""));
-        var parser = new PimAsmParser(new CommonTokenStream(lexer));
-        lexer.RemoveErrorListeners();
-        lexer.AddErrorListener(listener);
-        parser.RemoveErrorListeners();
-        parser.AddErrorListener(listener);
-        // The grammar is SLL: the faster prediction mode gives the same trees (and disassemblies are large).
-        parser.Interpreter.PredictionMode = PredictionMode.SLL;
         var builder = new Builder(fileName);
+        var parser = new AsmLineParser(fileName);
         var lines = new AsmLineReader(text, fileName, MaxLineChars);
-        while (lines.Next() is { } line)
+        while (lines.Next())
         {
-            listener.Line = builder.Line = lines.Number;
-            lexer.SetInputStream(new AntlrInputStream(line));
-            parser.TokenStream = new CommonTokenStream(lexer);
-            builder.Add(parser.program());
+            builder.Line = lines.Number;
+            builder.Add(parser.Parse(lines.Chars, lines.Length, lines.Number));
         }
         return builder.Finish();
-    }
-
-    private sealed class ThrowingErrorListener(string fileName) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
-    {
-        public int Line { get; set; }
-
-        public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int col, string msg, RecognitionException e) =>
-            throw Malformed($"{fileName}:{Line}:{col + 1}", msg);
-
-        public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int col, string msg, RecognitionException e) =>
-            throw Malformed($"{fileName}:{Line}:{col + 1}", msg);
     }
 
     internal static PimccError Malformed(string location, string message, string hint = "see docs/binary-format.md, \"Assembly text\"") =>
@@ -117,15 +95,14 @@ public static class Assembler
         private void Instruction(PimAsmParser.InstructionContext ins)
         {
             var mnemonic = ins.IDENT().GetText();
-            var loc = Loc(ins.Start);
             if (_current is null)
-                throw Malformed(loc, $"instruction '{mnemonic}' outside a stream section", "start a section with a stream directive such as .core N or .channel N");
-            var spec = _current.Table.TryGet(mnemonic) ?? throw Malformed(loc,
+                throw Malformed(Loc(ins.Start), $"instruction '{mnemonic}' outside a stream section", "start a section with a stream directive such as .core N or .channel N");
+            var spec = _current.Table.TryGet(mnemonic) ?? throw Malformed(Loc(ins.Start),
                 $"unknown {_current.Table.Name} mnemonic '{mnemonic}' in {_current.Name}",
                 $"see the {_current.Table.Name} table in docs/");
             var operands = ins.operand();
             if (operands.Length != spec.Operands.Count)
-                throw Malformed(loc, $"'{mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
+                throw Malformed(Loc(ins.Start), $"'{mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
             var values = new long[operands.Length];
             for (var i = 0; i < operands.Length; i++)
             {
@@ -133,8 +110,9 @@ public static class Assembler
                 var o = operands[i];
                 CheckName(o, field.Name);
                 values[i] = Bind(o, field, i);
+                if (!field.Accepts(values[i])) throw Op.OutOfRange(spec, field, values[i], Loc(ins.Start));
             }
-            _current.Ops.Add(Op.Create(spec, values, loc));
+            _current.Ops.Add(Op.Create(spec, values));
         }
 
         private void CheckName(PimAsmParser.OperandContext o, string expected)
@@ -146,27 +124,27 @@ public static class Assembler
         private long Bind(PimAsmParser.OperandContext o, Field field, int operandIndex)
         {
             var v = o.value();
-            var loc = Loc(v.Start);
-            var text = v.GetText();
+            var text = v.Start.Text; // a value is one token
+            string loc() => Loc(v.Start);
             switch (field.Kind)
             {
                 case FieldKind.Register:
-                    if (v.IDENT() is not null && text.Length > 1 && text[0] == 'r' && text.Skip(1).All(char.IsAsciiDigit) && text.Length <= 4)
+                    if (v.IDENT() is not null && text.Length is > 1 and <= 4 && text[0] == 'r' && !text.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
                     {
                         var n = long.Parse(text.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
-                        return field.Accepts(n) ? n : throw new PimccError(ExitCode.OperandOutOfRange, loc,
+                        return field.Accepts(n) ? n : throw new PimccError(ExitCode.OperandOutOfRange, loc(),
                             $"register {text} does not exist", $"registers are r0..r{field.Max}");
                     }
-                    throw Malformed(loc, $"operand '{field.Name}' must be a register, got '{text}'", "write r0..r31");
+                    throw Malformed(loc(), $"operand '{field.Name}' must be a register, got '{text}'", "write r0..r31");
                 case FieldKind.Enum:
                     var idx = v.IDENT() is null ? -1 : IndexOf(field.Domain!.Names, text);
-                    return idx >= 0 ? idx : throw Malformed(loc, $"operand '{field.Name}' must be one of {string.Join(", ", field.Domain!.Names)}, got '{text}'", $"{field.Domain!.Name}: {field.Domain.Description}");
+                    return idx >= 0 ? idx : throw Malformed(loc(), $"operand '{field.Name}' must be one of {string.Join(", ", field.Domain!.Names)}, got '{text}'", $"{field.Domain!.Name}: {field.Domain.Description}");
                 case FieldKind.Offset when v.IDENT() is not null:
-                    _current!.Fixups.Add((_current.Ops.Count, operandIndex, text, loc));
+                    _current!.Fixups.Add((_current.Ops.Count, operandIndex, text, loc()));
                     return 0;
                 default:
                     if (v.INT() is null)
-                        throw Malformed(loc, $"operand '{field.Name}' must be an integer, got '{text}'", $"syntax: {field.Syntax}");
+                        throw Malformed(loc(), $"operand '{field.Name}' must be an integer, got '{text}'", $"syntax: {field.Syntax}");
                     return Int(v.INT().Symbol, field);
             }
         }
