@@ -59,9 +59,10 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
             foreach (var r in debug[(s.Kind, s.Index)])
             {
                 var head = returned.Contains(r.IrOpName);
+                var opClass = IrOpClass.Classify(r.IrOpName);
                 for (var w = Math.Max(0, r.First); w < Math.Min(s.Words.Count, r.First + r.Count); w++)
                 {
-                    if (IrOpClass.Classify(r.IrOpName) is { } c) classes[w] = c;
+                    if (opClass is { } c) classes[w] = c;
                     if (head && parts[w] == PimllmPart.Systolic) parts[w] = PimllmPart.LmHead;
                 }
             }

@@ -25,12 +25,15 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
     private int _op;
     private long _rows, _first;
     private string _function = "";
+    private Dictionary<string, Operation> _producers = [];
 
     public void Emit(Function f)
     {
         var prefill = f.Name == Module.Prefill;
         _plan = prefill ? sram.Prefill : sram.Decode;
         _function = f.Name;
+        _producers = new Dictionary<string, Operation>(StringComparer.Ordinal);
+        foreach (var o in f.Body) _producers.TryAdd(o.Id, o);
         s.Entry(f.Name);
         var tail = Tail(f);
         var prompt = prefill ? Math.Max(1, m.Attrs.IntOr("prompt_tokens", 1)) : 1;
@@ -217,7 +220,7 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
 
     private long RowBytesOf(string value) => ActivationPlan.RowBytes(Producer(value)!);
 
-    private Operation? Producer(string value) => m.FindFunction(_function)!.Body.FirstOrDefault(o => o.Id == value);
+    private Operation? Producer(string value) => _producers.GetValueOrDefault(value);
 
     private long Operand(Operation op, int i) =>
         op.Operands[i].Kind == OperandKind.Weight ? sram.ParamUnitOf(op.Operands[i].Name) : Addr(op.Operands[i].Name);
