@@ -59,11 +59,10 @@ public sealed partial class DramTimingEngine
 
     private long IssueFor(IDramRefreshListener listener, int node, int command, DramAddress a, long now)
     {
-        var probe = Probe(command, a, now);
-        if (probe.StateError is not null) throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), now, probe);
-        Issue(command, a, probe.EarliestCycle);
-        listener.Issued(command, node, a, probe.EarliestCycle);
-        return probe.EarliestCycle;
+        if (!TryIssueEarliest(command, a, now, out var cycle))
+            throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), now, Probe(command, a, now));
+        listener.Issued(command, node, a, cycle);
+        return cycle;
     }
 
     /// <summary>
