@@ -132,6 +132,7 @@ internal sealed class DramAccessPlans
                     }
                     else Add(SlotOf(l, rule.Preceding, first));
                 }
+                DropDominated(reads, readRule, ReadStart[plan]);
                 ReadStart[plan + 1] = reads.Count;
 
                 var written = new SortedSet<int>();
@@ -167,5 +168,23 @@ internal sealed class DramAccessPlans
             || Pushes.Any(p => p.Data < 0 || p.Data + p.Size > RingDataSize || (uint)p.Head >= (uint)RingNodes || (uint)p.Oldest >= (uint)StateSize)
             || PlanOfBank.Any(p => (uint)p >= (uint)plans))
             throw new InvalidOperationException("DRAM access plans address outside the engine's state");
+    }
+
+    // Of the reads of one slot in a plan (from `from` on), only the one with the largest latency (the first of equals)
+    // can set the answer or be the first read to reach it: the others go, the rest keep their order.
+    private static void DropDominated(List<Read> reads, List<int> rules, int from)
+    {
+        var keep = new Dictionary<int, int>();
+        for (var i = from; i < reads.Count; i++)
+            if (!keep.TryGetValue(reads[i].Slot, out var k) || reads[i].Latency > reads[k].Latency) keep[reads[i].Slot] = i;
+        var to = from;
+        for (var i = from; i < reads.Count; i++)
+        {
+            if (keep[reads[i].Slot] != i) continue;
+            (reads[to], rules[to]) = (reads[i], rules[i]);
+            to++;
+        }
+        reads.RemoveRange(to, reads.Count - to);
+        rules.RemoveRange(to, rules.Count - to);
     }
 }

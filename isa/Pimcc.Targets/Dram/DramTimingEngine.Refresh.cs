@@ -14,7 +14,11 @@ public sealed partial class DramTimingEngine
     /// </summary>
     public void IssueDueRefreshes(long now, IDramRefreshListener listener)
     {
-        if (!Refresh.AnyDue(now)) return;
+        if (Refresh.AnyDue(now)) IssueDue(now, listener);
+    }
+
+    private void IssueDue(long now, IDramRefreshListener listener)
+    {
         var interrupt = _standard.Refresh.Policy == DramRefreshPolicy.InterruptOpenRows;
         // Rows to reopen, per node, once every due node is refreshed: commands issue in cycle order, so a node's
         // reopening activate (after its tRFC) must not hold back the next node's refresh.
