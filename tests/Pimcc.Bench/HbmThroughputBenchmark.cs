@@ -9,8 +9,9 @@ namespace Pimcc.Bench;
 
 /// <summary>
 /// HBM command throughput of the shared DRAM timing engine (issue 18): one channel of a preset replays a fixed
-/// stream of 1,044,480 commands, each probed and issued at its earliest cycle with the refresh controller run before
-/// it, as the hpim channel agent drives the engine. The stream is 20,480 GEMV row tiles of 51 commands, alternating
+/// stream of 1,044,480 commands, each issued at its earliest cycle (probe and issue in one,
+/// <see cref="DramTimingEngine.TryIssueEarliest"/>) with the refresh controller run before it, as the hpim channel
+/// agent drives the engine. The stream is 20,480 GEMV row tiles of 51 commands, alternating
 /// pseudo-channels: WRGB, ACTAB, 32 MACAB, PREAB, 16 RDRES. Prints commands per second of CPU time (user + system of
 /// this process, so a loaded machine does not count against it), best of the repetitions, and the last cycle (the
 /// same on every run and in every build that keeps the timing: a check that a faster engine is still exact).
@@ -47,11 +48,12 @@ internal static class HbmThroughputBenchmark
             var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
             long now = 0;
+            var engine = channel.Engine;
             foreach (var (c, a) in stream)
             {
-                channel.Engine.IssueDueRefreshes(now, refresh);
-                var t = channel.Probe(c, a, now).EarliestCycle;
-                channel.Issue(c, a, t);
+                engine.IssueDueRefreshes(now, refresh);
+                if (channel.Locate(c, a, out var d) is not null || !engine.TryIssueEarliest((int)c, d, now, out var t))
+                    throw new InvalidOperationException($"{c} {a}: {channel.Probe(c, a, now).StateError}");
                 now = t;
             }
             process.Refresh();

@@ -34,9 +34,19 @@ internal sealed class DramCompiledStandard
 
     // Groups of nodes some command touches all of ([command * levels + level] -> pair, or -1): for each pair (level l,
     // ancestor level s), GroupAncestor[pair][l node] is its s node, GroupAncestorLevel[pair] is s, GroupsAt[l] the pairs
-    // at level l. The engine keeps, per pair and ancestor, the last issue of each command (DramTimingEngine._group).
+    // at level l. The engine keeps, per pair and ancestor, the last issue of each command (group slots, DramAccessPlans).
     public readonly int[] GroupOf, GroupAncestorLevel;
     public readonly int[][] GroupsAt, GroupAncestor;
+
+    // Levels whose nodes all-bank commands check whole (UniformLevels; per command UniformLevelOf, the index of its
+    // scope level there or -1), and [command * UniformLevels.Length + u]: u nodes a command's banks cover whole.
+    public readonly int[] UniformLevels, UniformLevelOf, UniformCover;
+
+    // Per bank: its refresh node.
+    public readonly int[] RefreshNodeOf;
+
+    /// <summary>The rule table resolved per command and addressed node (what the engine's hot loop runs).</summary>
+    public readonly DramAccessPlans Plans;
 
     public DramCompiledStandard(DramStandard standard)
     {
@@ -115,5 +125,20 @@ internal sealed class DramCompiledStandard
         GroupAncestor = pairs.Select(p => Enumerable.Range(0, org.NodeCount(p.Level))
             .Select(n => n / (org.BanksUnder(p.Ancestor) / org.BanksUnder(p.Level))).ToArray()).ToArray();
         GroupsAt = Enumerable.Range(0, Levels).Select(l => Enumerable.Range(0, pairs.Count).Where(i => pairs[i].Level == l).ToArray()).ToArray();
+
+        var checkedWhole = Enumerable.Range(0, Commands)
+            .Where(c => CoveredBanks[c] > 1 && Effect[c] is DramBankEffect.Open or DramBankEffect.Access or DramBankEffect.Refresh).ToArray();
+        UniformLevels = checkedWhole.Select(c => ScopeLevel[c]).Distinct().Order().ToArray();
+        UniformLevelOf = Enumerable.Range(0, Commands).Select(c => checkedWhole.Contains(c) ? Array.IndexOf(UniformLevels, ScopeLevel[c]) : -1).ToArray();
+        UniformCover = new int[Commands * UniformLevels.Length];
+        for (var c = 0; c < Commands; c++)
+            for (var u = 0; u < UniformLevels.Length; u++)
+            {
+                var per = org.BanksUnder(UniformLevels[u]);
+                UniformCover[c * UniformLevels.Length + u] = CoveredBanks[c] >= per ? CoveredBanks[c] / per : 0;
+            }
+        RefreshNodeOf = Enumerable.Range(0, Banks).Select(b => NodeOf[standard.Refresh.Level * Banks + b]).ToArray();
+
+        Plans = new DramAccessPlans(this, org);
     }
 }

@@ -14,7 +14,11 @@ public sealed partial class DramTimingEngine
     /// </summary>
     public void IssueDueRefreshes(long now, IDramRefreshListener listener)
     {
-        if (!Refresh.AnyDue(now)) return;
+        if (Refresh.AnyDue(now)) IssueDue(now, listener);
+    }
+
+    private void IssueDue(long now, IDramRefreshListener listener)
+    {
         var interrupt = _standard.Refresh.Policy == DramRefreshPolicy.InterruptOpenRows;
         // Rows to reopen, per node, once every due node is refreshed: commands issue in cycle order, so a node's
         // reopening activate (after its tRFC) must not hold back the next node's refresh.
@@ -59,11 +63,10 @@ public sealed partial class DramTimingEngine
 
     private long IssueFor(IDramRefreshListener listener, int node, int command, DramAddress a, long now)
     {
-        var probe = Probe(command, a, now);
-        if (probe.StateError is not null) throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), now, probe);
-        Issue(command, a, probe.EarliestCycle);
-        listener.Issued(command, node, a, probe.EarliestCycle);
-        return probe.EarliestCycle;
+        if (!TryIssueEarliest(command, a, now, out var cycle))
+            throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), now, Probe(command, a, now));
+        listener.Issued(command, node, a, cycle);
+        return cycle;
     }
 
     /// <summary>

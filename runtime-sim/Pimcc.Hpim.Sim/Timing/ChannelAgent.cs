@@ -398,10 +398,8 @@ internal sealed class ChannelAgent : IAgent, IDramRefreshListener
         var a = new HbmAddress(w.Pc, w.Bg, w.Ba, (int)row, (int)col);
         Refresh();
         var bad = _timing.Locate(cmd, a, out var d);
-        var probe = bad is null ? _dram.Probe((int)cmd, d, _now) : DramProbe.Illegal(bad);
-        if (probe.StateError is { } illegal) throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {illegal}", "the stream breaks the DRAM protocol");
-        var c = probe.EarliestCycle;
-        _dram.Issue((int)cmd, d, c);
+        if (bad is not null || !_dram.TryIssueEarliest((int)cmd, d, _now, out var c))
+            throw Error($"{HbmCommands.Info(cmd).Mnemonic} {a}: {bad ?? _dram.Probe((int)cmd, d, _now).StateError}", "the stream breaks the DRAM protocol");
         Account(cmd, c);
     }
 

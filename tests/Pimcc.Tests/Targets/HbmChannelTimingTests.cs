@@ -69,6 +69,21 @@ public class HbmChannelTimingTests
     }
 
     [Fact]
+    public void AllBankMacReadsOneSlotPerPrecedingCommandAndLevelAndWritesOnePerLevel()
+    {
+        // The engine's cost per command: an all-bank MAC covers 16 banks in 4 bank groups, yet its probe reads one history
+        // slot per (level, preceding command) its rules name (rules on one slot keep the largest latency) and its issue
+        // writes one slot per level, not one per bank.
+        var standard = HbmTimingRules.Standard(Hpim);
+        var plans = standard.Compiled.Plans;
+        var plan = plans.PlanOfBank[(int)MacAb * Hpim.Hbm.Organization.BanksPerChannel];
+        var named = standard.RulesAsIssued.Where(r => r.Following == (int)MacAb).Select(r => (r.Level, r.Preceding)).Distinct().Count();
+        (plans.ReadStart[plan + 1] - plans.ReadStart[plan]).ShouldBe(named);
+        (plans.WriteStart[plan + 1] - plans.WriteStart[plan]).ShouldBe(standard.Organization.Levels.Count);
+        named.ShouldBeLessThan(standard.RulesAsIssued.Count(r => r.Following == (int)MacAb));
+    }
+
+    [Fact]
     public void ProbeNeverMutates()
     {
         var e = new HbmChannelTiming(Hpim);
@@ -113,6 +128,42 @@ public class HbmChannelTimingTests
         var e = new HbmChannelTiming(Hpim);
         e.Issue(Act, B(0, 0, row: 3), 0);
         e.Probe(Rd, B(0, 0, row: 4), 0).StateError!.ShouldContain("row 3 open, not row 4");
+    }
+
+    [Fact]
+    public void AnAccessNamingNoRowOnAPrechargedBankIsIllegal()
+    {
+        // Regression: row -1 (what a closed bank's open row reads as) matched the precharged state, so an access to a
+        // closed bank was legal when it named no row; the channel agent names the open row, so such a stream ran on.
+        var e = new HbmChannelTiming(Hpim);
+        e.Probe(Rd, B(0, 0, row: DramTimingEngine.ClosedRow), 0).StateError!.ShouldContain("activate the row first");
+        e.Probe(MacAb, All(row: DramTimingEngine.ClosedRow), 0).StateError!.ShouldContain("use ACTAB first");
+        e.Engine.TryIssueEarliest((int)MacAb, new DramAddress(0, DramTimingEngine.ClosedRow, 0), 0, out _).ShouldBeFalse();
+        e.IssuedCount(MacAb).ShouldBe(0);
+    }
+
+    [Fact]
+    public void AllBankCommandsSeePerBankRowChanges()
+    {
+        // An all-bank command checks a summary of its pseudo-channel's banks; per-bank commands in between must move it.
+        var t = Hpim.Hbm.Timing;
+        var e = new HbmChannelTiming(Hpim);
+        Next(e, ActAb, All(row: 5), 0);
+        e.Probe(MacAb, All(row: 5, col: 1), 0).IsLegalState.ShouldBeTrue();
+        var pre = Next(e, Pre, B(2, 3), 0);
+        e.Probe(MacAb, All(row: 5), 0).StateError!.ShouldContain("not every bank of the pseudo-channel has row 5 open");
+        Next(e, Act, B(2, 3, row: 6), pre);
+        e.Probe(MacAb, All(row: 5), 0).StateError!.ShouldContain("row 5");
+        e.Probe(MacAb, All(row: 6), 0).StateError!.ShouldContain("row 6");
+        e.Probe(ActAb, All(row: 6), 0).StateError!.ShouldContain("precharge all first");
+        pre = Next(e, Pre, B(2, 3), 0);
+        Next(e, Act, B(2, 3, row: 5), pre);
+        e.Probe(MacAb, All(row: 5), 0).IsLegalState.ShouldBeTrue();
+        // The other pseudo-channel's banks were never opened.
+        e.Probe(ActAb, HbmAddress.AllBanks(1, 5), 0).IsLegalState.ShouldBeTrue();
+        var preAb = Next(e, PreAb, All(), 0);
+        e.Probe(MacAb, All(row: 5), 0).StateError!.ShouldContain("use ACTAB first");
+        e.Probe(ActAb, All(row: 9), preAb).EarliestCycle.ShouldBe(preAb + t.RP);
     }
 
     [Fact]
