@@ -106,6 +106,9 @@ public sealed class ValuesMachine
                 "the binary's events do not let every stream finish; recompile");
     }
 
+    /// <summary>Tokens one run of program <paramref name="entry"/> takes (its io.row token count, <see cref="HyflexpimPrograms.Tokens"/>).</summary>
+    public long Tokens(string entry) => HyflexpimPrograms.Tokens(Binary.Streams.SelectMany(s => Words(s, entry)));
+
     /// <summary>The words of program <paramref name="entry"/> of a stream (from its entry to the next entry or the end).</summary>
     private static IReadOnlyList<Op> Words(InstructionStream s, string entry)
     {
