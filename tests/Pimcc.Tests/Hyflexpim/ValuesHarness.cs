@@ -60,6 +60,7 @@ internal static class ValuesHarness
     public sealed record Step(float[] Functional, float[] Isa, float[] Quantised, float[] Fp32, int Next)
     {
         public double VsIsa => MaxDiff(Functional, Isa);
+        public bool WithinBound => VsIsa <= Bound(Isa);
         public double VsQuantised => MaxDiff(Functional, Quantised);
         public double QuantisedVsFp32 => MaxDiff(Quantised, Fp32);
         public bool SameGreedy => Next == Greedy(Isa) && Next == Greedy(Quantised) && Next == Greedy(Fp32);
@@ -78,6 +79,19 @@ internal static class ValuesHarness
         var quantised = Reference(runnable, new QuantisedReference(plan, null), prompt, inputs);
         var fp32 = Reference(runnable, null, prompt, inputs);
         return new Compared([.. run.Generated], [.. run.Steps.Select((s, i) => new Step(s.Logits, isa[i], quantised[i], fp32[i], s.NextToken))], machine.ClippedConversions);
+    }
+
+    /// <summary>
+    /// How far a functional step may differ from the ISA-format reference (docs/hyflexpim-sim.md, "Against the quantised
+    /// reference"): both hold every value in the same formats, so they differ only where the arithmetic inside an op
+    /// (double in the simulator's SFU, float in the reference's kernels) puts a result on the other side of a rounding
+    /// step. The bound allows the last such decision, a logit's rounding to the SFU's format: one unit in the last place
+    /// at the largest |logit| (FP16: 2^(e - 10) for 2^e &lt;= |logit| &lt; 2^(e+1)).
+    /// </summary>
+    public static double Bound(float[] logits)
+    {
+        var mantissaBits = Target.Precision.SfuBits == 16 ? 10 : 23;
+        return Math.Pow(2, Math.Floor(Math.Log2(logits.Max(Math.Abs))) - mantissaBits);
     }
 
     public static double MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Max();
