@@ -57,28 +57,30 @@ internal static class ValuesHarness
         return (runnable, accuracy.Plan(annotated, Target).WithoutNoise());
     }
 
-    public sealed record Step(float[] Functional, float[] Isa, float[] Quantised, float[] Fp32, int Next)
+    /// <summary>One step's outputs; <see cref="Quantised"/> and <see cref="Fp32"/> are null when not asked for.</summary>
+    public sealed record Step(float[] Functional, float[] Isa, float[]? Quantised, float[]? Fp32, int Next)
     {
         public double VsIsa => MaxDiff(Functional, Isa);
         public bool WithinBound => VsIsa <= Bound(Isa);
-        public double VsQuantised => MaxDiff(Functional, Quantised);
-        public double QuantisedVsFp32 => MaxDiff(Quantised, Fp32);
-        public bool SameGreedy => Next == Greedy(Isa) && Next == Greedy(Quantised) && Next == Greedy(Fp32);
+        public double VsQuantised => Quantised is null ? double.NaN : MaxDiff(Functional, Quantised);
+        public double QuantisedVsFp32 => Quantised is null || Fp32 is null ? double.NaN : MaxDiff(Quantised, Fp32);
+        public bool SameGreedy => Next == Greedy(Isa) && Quantised is not null && Next == Greedy(Quantised) && Fp32 is not null && Next == Greedy(Fp32);
     }
 
     public sealed record Compared(List<int> Tokens, List<Step> Steps, long Clipped);
 
-    /// <summary>The functional run of <paramref name="bin"/> against the three references, fed the functional run's tokens.</summary>
-    public static Compared Compare(Module m, PimBinary bin, int[] prompt, int decode)
+    /// <summary>The functional run of <paramref name="bin"/> against the references, fed the functional run's tokens:
+    /// the ISA-format one, and with <paramref name="generic"/> the quantised reference and FP32 too.</summary>
+    public static Compared Compare(Module m, PimBinary bin, int[] prompt, int decode, bool generic = true)
     {
         var machine = new ValuesMachine(bin, Target, "m.bin");
         var run = ValuesGeneration.Run(machine, prompt, decode, null);
         var (runnable, plan) = Plan(m);
         var inputs = run.Steps.Skip(1).Select(s => s.InputToken).ToList();
         var isa = Reference(runnable, new IsaFormatReference(plan, HyflexpimAccuracy.Formats(Target)), prompt, inputs);
-        var quantised = Reference(runnable, new QuantisedReference(plan, null), prompt, inputs);
-        var fp32 = Reference(runnable, null, prompt, inputs);
-        return new Compared([.. run.Generated], [.. run.Steps.Select((s, i) => new Step(s.Logits, isa[i], quantised[i], fp32[i], s.NextToken))], machine.ClippedConversions);
+        var quantised = generic ? Reference(runnable, new QuantisedReference(plan, null), prompt, inputs) : null;
+        var fp32 = generic ? Reference(runnable, null, prompt, inputs) : null;
+        return new Compared([.. run.Generated], [.. run.Steps.Select((s, i) => new Step(s.Logits, isa[i], quantised?[i], fp32?[i], s.NextToken))], machine.ClippedConversions);
     }
 
     /// <summary>
