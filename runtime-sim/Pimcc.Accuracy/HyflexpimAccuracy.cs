@@ -80,6 +80,13 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
     public static int ReadOutBits(HyflexpimTarget t, CellMode mode, int adcBits) =>
         adcBits + (t.Precision.InputBits - 1) + (t.Precision.WeightBits - t.Analog.BitsPerCell(mode));
 
+    /// <summary>
+    /// The formats hyflexpim's ISA computes in (docs/hyflexpim-isa.md): the SFU's floats at <c>precision.sfuBits</c>,
+    /// <c>sfu.quant</c>'s i8 codes in [-127, 127] with scale max / 127, <c>sfu.softmax</c>'s i8 probabilities in steps
+    /// of 1/127 (127: the largest i8).
+    /// </summary>
+    public static IsaFormats Formats(HyflexpimTarget t) => new(t.Precision.SfuBits, sbyte.MaxValue, sbyte.MaxValue);
+
     public IReadOnlyList<string> Describe(TargetDescription target, bool noise)
     {
         var t = (HyflexpimTarget)target;

@@ -131,7 +131,7 @@ internal sealed class StreamAgent : IAgent
                 _firstQuery = op["first"];
                 Config();
                 return;
-            case HyflexpimAction.DigitalScale:
+            case HyflexpimAction.DigitalScale or HyflexpimAction.HeadWidth:
                 Config();
                 return;
             case HyflexpimAction.AttentionMask:

@@ -19,10 +19,11 @@ internal sealed class ChipLayout
     private readonly Dictionary<int, long> _kvTop = [];
     private readonly List<MemoryRegion> _regions = [];
 
-    public ChipLayout(Module module, HyflexpimTarget target)
+    public ChipLayout(Module module, HyflexpimTarget target, HyflexpimLowerOptions? options = null)
     {
         Module = module;
         Target = target;
+        Options = options ?? HyflexpimLowerOptions.Default;
         StageFirstPu = module.Attrs.TryGetValue(A.StageFirstPu, out _) ? [.. module.Attrs.Ints(A.StageFirstPu)]
             : throw new PimccError(ExitCode.InvalidModel, $"module @{module.Name}", "the module has no PU allocation (hfp.stage_first_pu)",
                 "compile with the hyflexpim pipeline up to hyflexpim-allocate-pus");
@@ -43,6 +44,7 @@ internal sealed class ChipLayout
 
     public Module Module { get; }
     public HyflexpimTarget Target { get; }
+    public HyflexpimLowerOptions Options { get; }
     public IReadOnlyList<long> StageFirstPu { get; }
     public Dictionary<string, WeightTiles> Tiles { get; } = [];
     public IReadOnlyList<MemoryRegion> Regions => _regions;

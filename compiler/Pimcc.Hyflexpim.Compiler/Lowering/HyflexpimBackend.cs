@@ -10,6 +10,17 @@ namespace Pimcc.Hyflexpim.Compiler.Lowering;
 public sealed record HyflexpimLowerReport(int Pus, long Words, long WindowBytes, long ChunkTokens);
 
 /// <summary>
+/// How far the lowering splits a prompt: at most <paramref name="MaxChunkTokens"/> tokens per prefill run (0: the whole
+/// prompt when its values fit the window), and at most <paramref name="BlockBytes"/> bytes per block of a long prompt's
+/// attention scores and probabilities or of a linear's staged partial sums (default: a quarter of the 16 MiB window, so
+/// the values around a block still fit). Smaller values split more; the values a run computes do not change.
+/// </summary>
+public sealed record HyflexpimLowerOptions(long MaxChunkTokens, long BlockBytes)
+{
+    public static readonly HyflexpimLowerOptions Default = new(0, HyflexpimFormats.WindowBytes / 4);
+}
+
+/// <summary>
 /// The hyflexpim code emitter (docs/hyflexpim-passes.md, "Lowering"): turns a module mapped by the hyflexpim passes
 /// into an <c>out.bin</c> with a <c>prefill</c> and a <c>decode</c> program (an encoder: <c>prefill</c> only) in every PU's analog, digital, SFU and link
 /// stream, the memory map (crossbar tiles, the parameters and KV tables in the PU buffers, each PU's activation window)
@@ -17,7 +28,7 @@ public sealed record HyflexpimLowerReport(int Pus, long Words, long WindowBytes,
 /// </summary>
 public static class HyflexpimBackend
 {
-    public static PimBinary Lower(Module module, HyflexpimTarget target, out HyflexpimLowerReport report)
+    public static PimBinary Lower(Module module, HyflexpimTarget target, HyflexpimLowerOptions options, out HyflexpimLowerReport report)
     {
         // An encoder (docs/ir.md, "Encoders") has a prefill program only; a decoder has both.
         var encoder = module.Attrs.StrOr("architecture", "decoder") == "encoder";
@@ -29,17 +40,18 @@ public static class HyflexpimBackend
                 "compile a decoder model (an ONNX decoder or a HuggingFace config) or an encoder (family bert)");
         // A prompt whose values outgrow a PU's activation window goes through in chunks (a decoder's: each chunk's
         // queries see the rows before them, an encoder's see every row): the whole prompt first, then chunks of the
-        // powers of two below it, the largest that fits.
+        // powers of two below it, the largest that fits (and is at most maxChunk, when given).
         var prompt = ProgramLowering.FunctionTokens(prefill);
         var chunks = new List<long> { prompt };
         if (!encoder)
             for (var c = prompt <= 1 ? 0 : 1L << (63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(prompt - 1))); c >= 1; c /= 2)
                 chunks.Add(c);
+        if (options.MaxChunkTokens > 0 && !encoder) chunks.RemoveAll(c => c > options.MaxChunkTokens);
         for (var i = 0; ; i++)
         {
             try
             {
-                return Lower(module, target, prefill, decode, prompt, chunks[i], out report);
+                return Lower(module, target, options, prefill, decode, prompt, chunks[i], out report);
             }
             catch (WindowFullException e)
             {
@@ -48,7 +60,7 @@ public static class HyflexpimBackend
         }
     }
 
-    private static PimBinary Lower(Module module, HyflexpimTarget target, Function prefill, Function? decode, long prompt, long chunk, out HyflexpimLowerReport report)
+    private static PimBinary Lower(Module module, HyflexpimTarget target, HyflexpimLowerOptions options, Function prefill, Function? decode, long prompt, long chunk, out HyflexpimLowerReport report)
     {
         // A prompt of P tokens in chunks of C: ceil(P / C) - 1 runs of prefill-chunk (C tokens, KV rows only), then
         // prefill with the last P - (runs x C) tokens, at its first position like a decode step.
@@ -57,7 +69,7 @@ public static class HyflexpimBackend
         if (runs > 0) programs.Add((prefill, HyflexpimPrograms.PrefillChunk, chunk, true));
         programs.Add((prefill, Module.Prefill, prompt - runs * chunk, false));
         if (decode is not null) programs.Add((decode, Module.Decode, 0, false));
-        var layout = new ChipLayout(module, target);
+        var layout = new ChipLayout(module, target, options);
         ProgramLowering.PlaceParams(layout, prefill);
         if (decode is not null) ProgramLowering.PlaceParams(layout, decode);
         var edges = new EventEdges();

@@ -10,7 +10,7 @@ namespace Pimcc.Hyflexpim.Compiler.Lowering;
 /// The initial memory image of a hyflexpim binary (docs/binary-format.md, "hyflexpim memory image"): every crossbar
 /// array as programmed (each analog weight's INT8 values bit-sliced onto its tiles, <see cref="CrossbarCells"/>, where
 /// <see cref="WeightTiles"/> placed them), the parameters the SFU reads in the PU buffers (norm gammas and betas,
-/// biases, the weights' per-channel scales) and the host's embedding tables (io.row), in the SFU's float format. The simulator copies the chunks; the layout
+/// biases, the weights' per-channel scales, the rotary cos/sin tables of <see cref="RotaryTable"/>) and the host's embedding tables (io.row), in the SFU's float format. The simulator copies the chunks; the layout
 /// rules stay here and in <see cref="CrossbarCells"/>.
 /// </summary>
 public static class HyflexpimImage
@@ -25,9 +25,12 @@ public static class HyflexpimImage
         foreach (var tiles in layout.Tiles.Values)
             if (module.FindWeight(tiles.Weight) is { HasData: true } w)
                 Crossbars(pieces, target, tiles, w);
+        var rotary = RotaryTable.Of(module).ToDictionary(t => t.Name, t => t.Values(RotaryTable.Positions(module)), StringComparer.Ordinal);
         foreach (var r in bin.MemoryMap.Where(r => r.Kind == RegionKind.Weight && r.Placement is BufferPlacement or HostPlacement))
             if (module.FindWeight(r.Name) is { HasData: true } w)
-                pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(w, target)));
+                pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(WeightData.Decode(w.Type, w.Data, $"weight @{w.Name}").Floats!, target)));
+            else if (rotary.TryGetValue(r.Name, out var table))
+                pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(table, target)));
         return MemoryImageRules.Merge(pieces);
     }
 
@@ -47,9 +50,8 @@ public static class HyflexpimImage
     }
 
     /// <summary>A parameter's values in the SFU's format (precision.sfuBits: FP16 or FP32, little-endian).</summary>
-    private static byte[] SfuValues(Weight w, HyflexpimTarget t)
+    private static byte[] SfuValues(float[] values, HyflexpimTarget t)
     {
-        var values = WeightData.Decode(w.Type, w.Data, $"weight @{w.Name}").Floats!;
         var size = t.Precision.SfuBits / 8;
         var bytes = new byte[values.Length * size];
         for (var i = 0; i < values.Length; i++)

@@ -11,8 +11,8 @@ internal sealed partial class ProgramLowering
             "compile a smaller model or fewer tokens");
 
     /// <summary>Bytes a block of a long prompt's attention scores and probabilities, or of a linear's partial sums, may
-    /// take in the 16 MiB window: a quarter, so the values around it still fit.</summary>
-    private const long BlockBytes = HyflexpimFormats.WindowBytes / 4;
+    /// take in the window (<see cref="HyflexpimLowerOptions.BlockBytes"/>).</summary>
+    private long BlockBytes => _layout.Options.BlockBytes;
 
     private void Limit(Operation op, string what, long value, int bits)
     {

@@ -34,8 +34,8 @@ internal sealed partial class ProgramLowering
                 Sfu(op, pu, "sfu.act", (dst, src) => [dst.Start, src[0].Start, HyflexpimFormats.ActivationFunction.Code(ActivationName(op))]);
                 break;
             case "rotary":
-                if (op.Attrs.BoolOr("interleaved", false) || op.Attrs.IntOr("rotary_dim", op.Attrs.Int("head_dim")) != op.Attrs.Int("head_dim"))
-                    throw Unsupported($"%{op.Id}", "interleaved or partial rotary embeddings (the SFU rotates whole heads by halves)");
+                if (op.Attrs.BoolOr("interleaved", false))
+                    throw Unsupported($"%{op.Id}", "interleaved (GPT-J) rotary embeddings (the SFU rotates each head's rotated channels by halves)");
                 Rotary(op, pu);
                 break;
             case "linear":
@@ -128,15 +128,16 @@ internal sealed partial class ProgramLowering
     {
         var table = ParamsOf(_layout, op, pu);
         var x = At(Value(op.Operands[0].Name), pu);
-        long heads = op.Attrs.Int("heads"), dim = op.Attrs.Int("head_dim");
-        if (x.Length != heads * dim || dim % 2 != 0 || dim / 2 > 255)
-            throw Unsupported($"%{op.Id}", $"rotary embedding of {heads} heads of {dim} over rows of {x.Length}");
+        long heads = op.Attrs.Int("heads"), dim = op.Attrs.Int("head_dim"), rotated = op.Attrs.IntOr("rotary_dim", dim);
+        if (x.Length != heads * dim || rotated % 2 != 0 || rotated > dim || rotated / 2 > 256 || dim > 1024)
+            throw Unsupported($"%{op.Id}", $"rotary embedding of {rotated} channels of {heads} heads of {dim} over rows of {x.Length}");
         var dst = Allocate(pu, x.Rows, x.Length, _layout.SfuBytes, $"%{op.Id}");
         var sfu = _layout.Stream(HyflexpimStreams.Sfu, pu);
         Issue(sfu, [x], [dst], () =>
         {
             sfu.Emit("sfu.len", x.Length, x.Rows);
-            return sfu.Emit("sfu.rope", dst.Start, x.Start, table, dim / 2);
+            if (rotated != dim) sfu.Emit("sfu.head", dim); // partial rotary: the rest of each head is copied
+            return sfu.Emit("sfu.rope", dst.Start, x.Start, table, rotated / 2);
         });
         Define(op, dst);
     }

@@ -83,10 +83,9 @@ internal sealed partial class ProgramLowering
         var weights = op.Opcode is "linear" or "embedding" ? [] : op.Operands.Where(o => o.Kind == OperandKind.Weight).Select(o => o.Name).ToList();
         if (op.Opcode == "rotary")
         {
-            // cos and sin rows of head_dim / 2 per position, for every position the programs reach.
-            var positions = layout.Module.KvCaches.Select(c => c.MaxLength).DefaultIfEmpty(1).Max();
-            var len = op.Attrs.Int("head_dim");
-            return layout.Param(pu, "rope:" + len, [$"rope.table.{len}"], [positions * len]);
+            // cos and sin rows of rotary_dim / 2 per position, for every position the programs reach.
+            var table = RotaryTable.For(layout.Module, op);
+            return layout.Param(pu, table.Name, [table.Name], [table.Length(RotaryTable.Positions(layout.Module))]);
         }
         if (weights.Count == 0) return -1;
         var lengths = weights.Select(n => layout.Module.FindWeight(n)!.Type.Shape.Aggregate(1L, (a, d) => a * d.Constant)).ToList();

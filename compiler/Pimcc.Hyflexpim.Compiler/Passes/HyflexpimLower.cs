@@ -24,14 +24,26 @@ public sealed class HyflexpimLower : Pass
 
     public override string Name => "hyflexpim-lower";
     public override string Summary => "emit every PU's analog, digital, SFU and link streams (prefill and decode programs), the memory map and the workload";
+    public static readonly PassOption ChunkTokensOption = PassOption.Int("chunk-tokens",
+        "largest number of a decoder's prompt tokens per prefill run (0: the whole prompt when its values fit the window); a longer prompt goes through in chunks of the largest power of two that fits", 0);
+
     public override ImmutableArray<Statistic> Statistics => [WordsStat, PusStat, WindowStat, ChunkStat];
+    public static readonly PassOption BlockBytesOption = PassOption.Int("block-bytes",
+        "largest bytes of a block of a long prompt's attention scores and probabilities or of a linear's staged partial sums in the window", HyflexpimLowerOptions.Default.BlockBytes);
+
+    public override ImmutableArray<PassOption> Options => [ChunkTokensOption, BlockBytesOption];
     public override ImmutableArray<string> Requires => [HyflexpimAttrs.PusAllocated];
     public override ImmutableArray<string> Establishes => [Lowered];
 
     public override Module Run(Module module, PassContext context)
     {
         var target = context.TargetAs<HyflexpimTarget>();
-        var bin = HyflexpimBackend.Lower(module, target, out var report);
+        var options = new HyflexpimLowerOptions(context.Options.Int(ChunkTokensOption), context.Options.Int(BlockBytesOption));
+        if (options.MaxChunkTokens < 0 || options.BlockBytes < 1)
+            throw new PimccError(ExitCode.Usage, $"--passes ({Name}{{{ChunkTokensOption.Name}, {BlockBytesOption.Name}}})",
+                $"{ChunkTokensOption.Name} = {options.MaxChunkTokens} and {BlockBytesOption.Name} = {options.BlockBytes}: neither may be negative, and a block takes at least a byte",
+                "give chunk-tokens 0 (the whole prompt when it fits) or a token count, and block-bytes a positive byte count");
+        var bin = HyflexpimBackend.Lower(module, target, options, out var report);
         new HyflexpimBinaryContract().Check(target, bin, $"target '{target.Name}'", ExitCode.CapacityExceeded);
         context.Artifacts.Set(bin);
         context.Stats.Set(WordsStat, report.Words);

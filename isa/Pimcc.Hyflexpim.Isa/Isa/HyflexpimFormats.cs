@@ -68,6 +68,7 @@ public static class HyflexpimFormats
     public static readonly WordFormat Binary = new("BIN", WordBits, [Vec, Vec, Vec]);
     public static readonly WordFormat Elementwise = new("ELEM", WordBits, [Vec, Vec, Vec, new(FieldKind.Enum, 1, RowsOfB)]);
     public static readonly WordFormat Rope = new("ROPE", WordBits, [Vec, Vec, Vec, new(Count, 8)]);
+    public static readonly WordFormat HeadWidth = new("HEAD", WordBits, [new(Count, 10)]);
     public static readonly WordFormat Reduce = new("RED", WordBits, [Vec, Vec, new(Count, 8)]);
     public static readonly WordFormat Send = new("SEND", WordBits, [Pu, Vec, Vec, new(Count, 12)]);
     public static readonly WordFormat IoRow = new("IOROW", WordBits, [Vec, new(Count, 16), new(FieldKind.Enum, 1, RowIndex), new(Count, 14), new(Unsigned, 9)]);

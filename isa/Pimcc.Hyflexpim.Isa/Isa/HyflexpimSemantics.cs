@@ -65,6 +65,7 @@ public enum HyflexpimAction
     VectorMul,
     PartialSumReduce,
     Rotary,
+    HeadWidth,
     Quantize,
     Dequantize,
     BusSend,

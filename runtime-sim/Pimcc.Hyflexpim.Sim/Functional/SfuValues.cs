@@ -14,7 +14,7 @@ namespace Pimcc.Hyflexpim.Sim.Functional;
 public sealed class SfuValues(ValuesMachine m, int pu)
 {
     private readonly QueryWindow _window = new();
-    private long _len, _rows;
+    private long _len, _rows, _headDim;
 
     public void Execute(Op op, ProgramStep step, string where)
     {
@@ -22,8 +22,14 @@ public sealed class SfuValues(ValuesMachine m, int pu)
         switch (op.Spec.Hyflexpim.Action)
         {
             case HyflexpimAction.VectorLength:
-                (_len, _rows) = (op["len"], op["rows"]);
+                (_len, _rows, _headDim) = (op["len"], op["rows"], 0);
                 _window.Reset();
+                break;
+            case HyflexpimAction.HeadWidth:
+                _headDim = op["dim"];
+                break;
+            case HyflexpimAction.Rotary:
+                Rotate(op, step, where);
                 break;
             case HyflexpimAction.Quantize:
                 Quantize(op);
@@ -69,8 +75,7 @@ public sealed class SfuValues(ValuesMachine m, int pu)
                 Softmax(op, step);
                 break;
             default:
-                throw new PimccError(ExitCode.Usage, where, $"'{op.Mnemonic}' has no values rule in the hyflexpim simulator yet",
-                    "values runs cover the GPT-2 and BERT families (no rotary embeddings); drop --functional for timing");
+                throw new PimccError(ExitCode.InvalidBinary, where, $"'{op.Mnemonic}' has no values rule on the SFU", "recompile the model with this pimcc");
         }
     }
 
@@ -128,6 +133,36 @@ public sealed class SfuValues(ValuesMachine m, int pu)
         var erfc = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807
             + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? 1 - erfc : erfc - 1;
+    }
+
+    /// <summary>Row r is the token at position p + r: each head's first 2 x half elements rotate by the table's cos and
+    /// sin rows of that position (x1, x2 the two halves: x1 cos - x2 sin, x2 cos + x1 sin), the rest of the head is
+    /// copied; heads are 2 x half wide, or sfu.head's dim.</summary>
+    private void Rotate(Op op, ProgramStep step, string where)
+    {
+        var half = op["half"];
+        var dim = _headDim == 0 ? 2 * half : _headDim;
+        if (dim < 2 * half || _len % dim != 0)
+            throw new PimccError(ExitCode.InvalidBinary, where, $"'{op.Mnemonic}' rotates {2 * half} channels of heads of {dim} in rows of {_len}", "recompile");
+        var positions = m.Binary.MemoryMap.Where(r => r.Placement is BufferPlacement b && b.Pu == pu && b.Address == U(op["table"]))
+            .Select(r => r.SizeBytes / (2 * half * m.SfuBytes)).DefaultIfEmpty(long.MaxValue).Max();
+        for (var r = 0; r < _rows; r++)
+        {
+            var p = step.FirstPosition + r;
+            if (p >= positions)
+                throw new PimccError(ExitCode.InvalidSimInput, where, $"position {p} is beyond the rotary table's {positions} positions", "generate fewer tokens");
+            var table = m.ReadFloats(pu, U(op["table"]) + p * 2 * half * m.SfuBytes, 2 * half);
+            var x = Floats(op["src"], r);
+            var y = (float[])x.Clone();
+            for (long h = 0; h < _len; h += dim)
+                for (var i = 0; i < half; i++)
+                {
+                    double x1 = x[h + i], x2 = x[h + half + i], cos = table[i], sin = table[half + i];
+                    y[h + i] = (float)(x1 * cos - x2 * sin);
+                    y[h + half + i] = (float)(x2 * cos + x1 * sin);
+                }
+            Store(op["dst"], r, y);
+        }
     }
 
     /// <summary>Rows [queries][heads] of FP32 scores: each over the entries its query sees, as i8 probabilities (1/127).</summary>

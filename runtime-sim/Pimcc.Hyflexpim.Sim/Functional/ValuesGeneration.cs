@@ -9,7 +9,7 @@ namespace Pimcc.Hyflexpim.Sim.Functional;
 
 /// <summary>
 /// Greedy generation on values (docs/hyflexpim-sim.md, "Values"): the prefill program with the prompt's ids (exactly
-/// the compiled prompt: its shapes are fixed) at first position 0, then decode step s with generated token s at position
+/// the compiled prompt: its shapes are fixed) at first position 0 (or its chunks first, <see cref="ValuesPrefill"/>), then decode step s with generated token s at position
 /// prompt + s. A program's result is what it sends to the host with io.out: a decoder's last token's logits (the first
 /// vocabulary elements in the SFU's format), an encoder's hidden states of every position (its prefill only).
 /// </summary>
@@ -37,11 +37,6 @@ public static class ValuesGeneration
         if (prompt.Count != compiled)
             throw new PimccError(ExitCode.InvalidSimInput, "--tokens", $"{prompt.Count} prompt tokens; the prefill program was compiled for exactly {compiled}",
                 $"give {compiled} prompt tokens, or recompile with --prompt-tokens {prompt.Count}");
-        // A chunked prefill's earlier chunks run as their own program at later first positions; the values mode runs
-        // only the whole-prompt prefill, so it refuses such a binary rather than compute the last chunk at position 0.
-        if (bin.Workload.Programs.Contains(HyflexpimPrograms.PrefillChunk))
-            throw new PimccError(ExitCode.Usage, m.FileName, $"the prompt of {compiled} tokens was compiled as {HyflexpimPrograms.PrefillChunk} runs, which the values mode does not run yet",
-                "compile a prompt that fits one prefill for --functional (the timing simulation runs the chunks)");
         var encoder = !bin.Workload.Programs.Contains(Decode);
         var vocab = encoder ? (int?)null : Vocabulary(bin, m.Target) ?? throw new PimccError(ExitCode.InvalidBinary, m.FileName, "no io.row reads token ids", "recompile with this pimcc");
         for (var i = 0; i < prompt.Count; i++)
@@ -50,7 +45,7 @@ public static class ValuesGeneration
         var steps = new List<FunctionalStep>();
         var generated = new List<int>();
         var total = 1 + decodeSteps;
-        m.Run(Prefill, new ProgramStep(0, prompt));
+        ValuesPrefill.Run(m, prompt);
         var result = Result(m, vocab);
         steps.Add(new FunctionalStep(Prefill, prompt.Count - 1, prompt[^1], result, encoder ? -1 : GreedyChoice.ArgMax(result)));
         progress?.Invoke(1, total);

@@ -74,7 +74,7 @@ public sealed class ValuesMachine
     public void Run(string entry, ProgramStep step)
     {
         Output.Clear();
-        var agents = Binary.Streams.Select(s => (Stream: s, Words: Words(s, entry))).Where(a => a.Words.Count > 0).ToList();
+        var agents = Program(entry).Where(a => a.Words.Count > 0).ToList();
         var pc = new int[agents.Count];
         for (var progress = true; progress;)
         {
@@ -106,14 +106,13 @@ public sealed class ValuesMachine
                 "the binary's events do not let every stream finish; recompile");
     }
 
-    /// <summary>The words of program <paramref name="entry"/> of a stream (from its entry to the next entry or the end).</summary>
-    private static IReadOnlyList<Op> Words(InstructionStream s, string entry)
-    {
-        var i = s.Entries.ToList().FindIndex(e => e.Name == entry);
-        if (i < 0) return [];
-        var next = i + 1 < s.Entries.Count ? s.Entries[i + 1].Word : s.Words.Count;
-        return [.. s.Words.Skip(s.Entries[i].Word).Take(next - s.Entries[i].Word)];
-    }
+    /// <summary>Tokens one run of program <paramref name="entry"/> takes (its io.row token count, <see cref="HyflexpimPrograms.Tokens"/>).</summary>
+    public long Tokens(string entry) => HyflexpimPrograms.Tokens(Program(entry).SelectMany(a => a.Words));
+
+    /// <summary>Each stream's words of program <paramref name="entry"/>, delimited as the timing simulation delimits them
+    /// (<see cref="HyflexpimMachine.Program"/>: entries at the same word follow the workload's program order).</summary>
+    private List<(InstructionStream Stream, List<Op> Words)> Program(string entry) =>
+        [.. HyflexpimMachine.Program(Binary, entry, FileName).Select(p => (p.Stream, p.Stream.Words.Skip(p.Start).Take(p.End - p.Start).ToList()))];
 
     private void Execute(int pu, Op op, ProgramStep step, string where)
     {

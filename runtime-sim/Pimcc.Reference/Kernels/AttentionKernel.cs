@@ -9,10 +9,12 @@ namespace Pimcc.Reference.Kernels;
 /// h / (H/Hkv), the GQA grouping) and query row i computes softmax(scale·q·Kᵀ)·V over the cached
 /// positions j &lt; past+S, and j ≤ past+i when causal. A score s = scale·q·k is soft-capped (<c>softcap</c> c:
 /// c·tanh(s/c)) and then biased by ALiBi (<c>alibi_slopes</c> m: + m_h·(j − (past+i))) before the softmax.
+/// With <c>probabilityLevels</c> L (a target's integer probabilities, runtime-sim/Pimcc.Accuracy) each probability p
+/// is taken as round(L·p) / L, half away from zero.
 /// </summary>
 public static class AttentionKernel
 {
-    public static Tensor Run(OpContext ctx)
+    public static Tensor Run(OpContext ctx, int? probabilityLevels = null)
     {
         Tensor q = ctx[0], k = ctx[1], v = ctx[2];
         long h = ctx.Int("heads"), hkv = ctx.Int("kv_heads"), d = ctx.Int("head_dim");
@@ -69,6 +71,11 @@ public static class AttentionKernel
                 }
                 var sum = 0f;
                 for (long j = 0; j < visible; j++) sum += scores[j] = MathF.Exp(scores[j] - max);
+                if (probabilityLevels is { } levels)
+                {
+                    for (long j = 0; j < visible; j++) scores[j] = (float)(Math.Round(levels * (double)scores[j] / sum, MidpointRounding.AwayFromZero) / levels);
+                    sum = 1;
+                }
                 for (long c = 0; c < d; c++)
                 {
                     var acc = 0f;

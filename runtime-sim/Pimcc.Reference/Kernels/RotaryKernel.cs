@@ -6,11 +6,12 @@ namespace Pimcc.Reference.Kernels;
 /// theta^(−2i/rotary_dim) after the op's <c>scaling</c> attributes (<see cref="Pimcc.Ir.RotaryFrequencies"/>);
 /// the pair (a, b) becomes (a·cos − b·sin, a·sin + b·cos). Pairs are channels (2i, 2i+1) when
 /// interleaved (GPT-J) and (i, i + rotary_dim/2) otherwise (GPT-NeoX / Llama "rotate_half").
-/// Channels at or beyond rotary_dim pass through.
+/// Channels at or beyond rotary_dim pass through. <c>table</c> rounds each cos and sin as a target's table holds them
+/// (runtime-sim/Pimcc.Accuracy).
 /// </summary>
 public static class RotaryKernel
 {
-    public static Tensor Run(OpContext ctx)
+    public static Tensor Run(OpContext ctx, Func<float, float>? table = null)
     {
         var x = ctx[0];
         long h = ctx.Int("heads"), d = ctx.Int("head_dim"), rd = ctx.Int("rotary_dim");
@@ -31,6 +32,7 @@ public static class RotaryKernel
             {
                 var angle = (start + r) * inv[i];
                 float cos = (float)Math.Cos(angle), sin = (float)Math.Sin(angle);
+                if (table is not null) (cos, sin) = (table(cos), table(sin));
                 for (long head = 0; head < h; head++)
                 {
                     var o = r * h * d + head * d;

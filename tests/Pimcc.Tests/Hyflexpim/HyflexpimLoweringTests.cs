@@ -143,9 +143,21 @@ public class HyflexpimLoweringTests
         text.ShouldBe(File.ReadAllText(path), $"snapshot {path} is stale; regenerate with PIMCC_REGENERATE_GOLDEN=1 and read the diff");
     }
 
+    [Fact]
+    public void PartialRotaryRotatesTheFirstRotaryDimChannelsOfEachHead()
+    {
+        // StableLM 2 1.6B: heads of 2,048 / 32 = 64 channels, partial_rotary_factor 0.25: the first 16 rotate (8 pairs)
+        var dir = CliRunner.TempDir();
+        var path = Path.Combine(dir, "m.bin");
+        CliRunner.Run(CliRunner.Sample("stablelm-2-1_6b.json"), "--target", "hyflexpim", "-o", path, "--prompt-tokens", "16", "--gen-tokens", "4").ExitCode.ShouldBe(0);
+        var sfu = PimBinaryReader.Read(File.ReadAllBytes(path), path).SfuStreams.SelectMany(s => s.Words).ToList();
+        var ropes = sfu.Select((o, i) => (o, i)).Where(x => x.o.Mnemonic == "sfu.rope").ToList();
+        ropes.Count.ShouldBe(24 * 2 * 2); // 24 layers, q and k, prefill and decode
+        ropes.ShouldAllBe(x => x.o["half"] == 8 && sfu[x.i - 1].Mnemonic == "sfu.head" && sfu[x.i - 1]["dim"] == 64);
+    }
+
     [Theory]
     [InlineData("olmo-1b.json", "16", "4", ExitCode.UnsupportedOperator, "a normalisation without gamma")]
-    [InlineData("stablelm-2-1_6b.json", "16", "4", ExitCode.UnsupportedOperator, "partial rotary embeddings")]
     // Values beyond the window: HyflexpimLongPromptTests (a decoder's long prompt goes through in chunks, an encoder's cannot).
     public void WhatTheBackendCannotLowerIsRefusedWithNothingWritten(string config, string prompt, string generated, ExitCode code, string message)
     {
