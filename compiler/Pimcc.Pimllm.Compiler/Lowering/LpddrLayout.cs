@@ -11,7 +11,7 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// <item>every weight a linear streams through the systolic array (INT8 per output row when it is floating point,
 /// <see cref="SramPlan.StreamedRowBytes"/>), in chunks of whole output rows
 /// (<see cref="ActivationPlan.ChunkRows"/>): chunk j is split into equal parts, part c at channel c's base + j x part;</item>
-/// <item>every table an embedding gathers rows from, whole in one channel (a tied LM head also has the striped copy);</item>
+/// <item>every table an embedding gathers rows from, whole in one channel, as fp16 rows (a tied LM head also has the striped copy);</item>
 /// <item>per LPDDR-placed cache, per KV head, a K and a V table (positions x head_dim i8) in one channel, heads spread over the channels;</item>
 /// <item>the logits a program returns from a streamed LM head (fp32; per block of tokens, chunk-major).</item>
 /// </list>
@@ -98,7 +98,10 @@ public sealed class LpddrLayout
 
     public (int Channel, long Unit) Logits(string function) => _logits[function];
 
-    public static long RowUnits(Weight w) => UnitArena.Units(SramPlan.WeightRowBytes(w));
+    /// <summary>Units of one row of an embedding table as LPDDR holds it: fp16, the type of the activations it feeds.</summary>
+    public static long RowUnits(Weight w) => UnitArena.Units(EmbeddingRowBytes(w));
+
+    public static long EmbeddingRowBytes(Weight w) => w.Type.Shape[1].Constant * 2;
 
     private long Take(int channel, long units)
     {

@@ -104,8 +104,8 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         var w = m.FindWeight(op.Operands[1].Name)!;
         var (c, table) = lpddr.RowTable(w.Name);
         var units = LpddrLayout.RowUnits(w);
-        if (SramPlan.WeightRowBytes(w) != units * PimllmFormats.LpddrUnitBytes)
-            throw Unaligned(op, $"an embedding row of {SramPlan.WeightRowBytes(w)} bytes");
+        if (LpddrLayout.EmbeddingRowBytes(w) != units * PimllmFormats.LpddrUnitBytes)
+            throw Unaligned(op, $"an embedding row of {LpddrLayout.EmbeddingRowBytes(w)} fp16 bytes");
         var byPosition = op.Operands[0].Kind == OperandKind.Value && ProducedBy(op.Operands[0].Name) == "position_ids";
         s.DmaTok(c, _first, _rows);
         s.D(c, "dma.row", Addr(op.Id), table, units, byPosition ? 1 : 0);

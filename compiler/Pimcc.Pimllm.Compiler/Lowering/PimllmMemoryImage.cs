@@ -13,7 +13,7 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// as the fp16 the post-processing lanes read; each norm's epsilon and each attention's score scale as fp32), every
 /// streamed weight in its LPDDR chunks (a float weight INT8 per output row, <see cref="Int8PerChannel"/>, the rounding
 /// the quantised reference declares for it; a 1-bit one as its codes) with its fp32 scales in SRAM, and the embedding
-/// tables in LPDDR (<see cref="LpddrLayout.RowTable"/>, fp16 at the start of each row; a position table from its ids'
+/// tables in LPDDR (<see cref="LpddrLayout.RowTable"/>, fp16 rows; a position table from its ids'
 /// offset on, <see cref="PositionOffset"/>). KV caches and activations start zero-filled and are not stored.
 /// </summary>
 public static class PimllmMemoryImage
