@@ -110,6 +110,6 @@ public enum ExitCode
     [Description("The model needs more chips than the target allows (system.maxChips); the message names how many.")]
     ChipsExceeded = 73,
 
-    [Description("pimcc eval, or pimcc sim --functional on a hyflexpim binary: the model has no weights (a HuggingFace config, or a binary without a memory image): loss, perplexity and values need an ONNX model with its weights.")]
+    [Description("pimcc eval, or pimcc sim --functional on a hyflexpim or pimllm binary: the model has no weights (a HuggingFace config, or a binary without a memory image): loss, perplexity and values need an ONNX model with its weights.")]
     ModelWithoutWeights = 76,
 }

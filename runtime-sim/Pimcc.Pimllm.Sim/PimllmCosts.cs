@@ -74,10 +74,11 @@ public sealed class PimllmCosts(PimllmTarget t)
                 return new(reads * CrossbarReadPs, s.Tokens * rows * tiles * t.Crossbars.OutputsPerCrossbar, e);
             }
             case PimllmAction.AccumulatorStore or PimllmAction.Activation or PimllmAction.VectorAdd or PimllmAction.VectorMul
-                or PimllmAction.Rotary or PimllmAction.Quantize or PimllmAction.QuantizeToCache or PimllmAction.Norm:
+                or PimllmAction.Rotary or PimllmAction.Quantize or PimllmAction.QuantizeToCache or PimllmAction.Norm or PimllmAction.ScaleToTable:
             {
                 var passes = op.Spec.Pimllm.Action == PimllmAction.Norm ? 2 : 1;
-                var elements = s.Len * s.Tokens;
+                // pp.srow moves one scale per token; the others len elements per token
+                var elements = (op.Spec.Pimllm.Action == PimllmAction.ScaleToTable ? 1 : s.Len) * s.Tokens;
                 e[PimllmEnergyEvent.PostProcessingOp] = elements * passes;
                 e[PimllmEnergyEvent.SramBit] = elements * 2 * 16;      // an f16 read and an f16 write per element
                 return new(Clocks(Ceil(elements * passes, t.Crossbars.PostProcessingLanes)), 0, e);

@@ -14,10 +14,10 @@ namespace Pimcc.Pimllm.Sim;
 /// <summary>
 /// The pimllm simulator (pimllm, tpu-llm): runs the binary's streams with their events (<see cref="PimllmMachine"/>),
 /// prefill once and the decode steps over the shared decode schedule (<see cref="PimllmGeneration"/>); reports in the
-/// shared format (<see cref="PimllmSimReport"/>). Values: the crossbar controller's and the DMA streams run on values
-/// (<see cref="PimllmFunctionalMachine"/>); a binary whose programs use a unit that does not yet
-/// (<see cref="PimllmFunctionalMachine.NotOnValues"/>: the systolic array and the softmax unit) is refused before
-/// anything runs.
+/// shared format (<see cref="PimllmSimReport"/>). Values: every stream runs on values
+/// (<see cref="PimllmFunctionalMachine"/>) and generates greedily (<see cref="PimllmValues"/>); a binary whose programs
+/// use a word that does not run on values yet (<see cref="PimllmFunctionalMachine.NotOnValues"/>: <c>pp.rope</c>) is
+/// refused before anything runs.
 /// </summary>
 public sealed class PimllmSimulatorTarget : ISimulatorTarget
 {
@@ -33,11 +33,16 @@ public sealed class PimllmSimulatorTarget : ISimulatorTarget
 
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {
-        TargetLoader.As<PimllmTarget>(target, $"{fileName}: section target");
+        var t = TargetLoader.As<PimllmTarget>(target, $"{fileName}: section target");
         if (binary.Image.Count == 0)
-            throw new PimccError(ExitCode.NoMemoryImage, $"{fileName}: --functional", "the binary has no initial memory image, so there are no crossbar weights to compute with",
+            throw new PimccError(ExitCode.ModelWithoutWeights, $"{fileName}: --functional", "the binary has no initial memory image, so there are no crossbar weights to compute with",
                 "compile an ONNX model with weights (pimcc model.onnx --target pimllm --image on); HuggingFace configs carry no weights");
+        if (!t.HasCrossbars)
+            throw new PimccError(ExitCode.Usage, $"{fileName}: --functional", "the values mode runs pimllm binaries, not yet tpu-llm's (its projections stream 1-bit codes through the array)",
+                "drop --functional for the timing report, or compile for --target pimllm");
+        if (request.ReplayPrompt)
+            throw new PimccError(ExitCode.Usage, "--prompt-replay", "pimllm's values mode runs the compiled prefill program, not the prompt through decode", "drop --prompt-replay");
         if (PimllmFunctionalMachine.NotOnValues(binary, fileName) is { } refusal) throw refusal;
-        throw new InvalidOperationException("every pimllm unit runs on values but no generation drives them (simulator bug)");
+        return PimllmValues.Run(binary, t, fileName, request.Prompt, request.DecodeSteps, request.Progress);
     }
 }

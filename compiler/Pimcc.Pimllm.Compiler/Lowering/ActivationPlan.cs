@@ -77,7 +77,7 @@ public sealed class ActivationPlan
     /// <summary>A linear whose weights are streamed from LPDDR through the systolic array.</summary>
     public static bool IsStreamed(Operation op) => op.Opcode == "linear" && op.Attrs.StrOr(PimllmAttrs.Unit, "") == "systolic";
 
-    /// <summary>Bytes of one row of an op's result in SRAM: i32 from the systolic array, f16 otherwise.</summary>
+    /// <summary>Bytes of one row of an op's result in SRAM: fp32 from the systolic array, f16 otherwise.</summary>
     public static long RowBytes(Operation op) => Width(op.Result.Type) * (IsStreamed(op) || op.Opcode == "attention" ? 4 : 2);
 
     public static long Width(TensorType t) => t.Rank == 0 ? 1 : t.Shape[^1].Constant;
@@ -104,14 +104,19 @@ public sealed class ActivationPlan
                 var m0 = rows == 1 ? heads / kvHeads : rows;
                 yield return ("qq", rows * heads * d);
                 yield return ("qscale", rows * 4);
+                yield return ("kq", rows * kvHeads * d);
+                yield return ("kscale", rows * 4);
+                yield return ("vq", rows * kvHeads * d);
+                yield return ("vscale", rows * 4);
                 yield return ("scores", m0 * keys * 4);
                 yield return ("probs", m0 * keys);
+                yield return ("pscale", m0 * 4);
                 break;
         }
         if (toLpddr)
         {
             var w = m.FindWeight(op.Operands[1].Name)!;
-            var chunkRows = ChunkRows(SramPlan.WeightRowBytes(w), w.Type.Shape[0].Constant);
+            var chunkRows = ChunkRows(SramPlan.StreamedRowBytes(w), w.Type.Shape[0].Constant);
             yield return ("out0", rows * chunkRows * 4);
             yield return ("out1", rows * chunkRows * 4);
         }

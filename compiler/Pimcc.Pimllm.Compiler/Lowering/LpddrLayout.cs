@@ -8,11 +8,12 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// <summary>
 /// What lives in LPDDR, per channel, in 64-byte units from each channel's address 0:
 /// <list type="bullet">
-/// <item>every weight a linear streams through the systolic array, in chunks of whole output rows
+/// <item>every weight a linear streams through the systolic array (INT8 per output row when it is floating point,
+/// <see cref="SramPlan.StreamedRowBytes"/>), in chunks of whole output rows
 /// (<see cref="ActivationPlan.ChunkRows"/>): chunk j is split into equal parts, part c at channel c's base + j x part;</item>
-/// <item>every table an embedding gathers rows from, whole in one channel (a tied LM head also has the striped copy);</item>
+/// <item>every table an embedding gathers rows from, whole in one channel, as fp16 rows (a tied LM head also has the striped copy);</item>
 /// <item>per LPDDR-placed cache, per KV head, a K and a V table (positions x head_dim i8) in one channel, heads spread over the channels;</item>
-/// <item>the logits a program returns from a streamed LM head (i32; per block of tokens, chunk-major).</item>
+/// <item>the logits a program returns from a streamed LM head (fp32; per block of tokens, chunk-major).</item>
 /// </list>
 /// </summary>
 public sealed class LpddrLayout
@@ -40,7 +41,7 @@ public sealed class LpddrLayout
         foreach (var name in bodies.Where(ActivationPlan.IsStreamed).Select(op => op.Operands[1].Name).Distinct())
         {
             var w = m.FindWeight(name)!;
-            var rowBytes = SramPlan.WeightRowBytes(w);
+            var rowBytes = SramPlan.StreamedRowBytes(w);
             var outputs = w.Type.Shape[0].Constant;
             var chunkRows = ActivationPlan.ChunkRows(rowBytes, outputs);
             var chunks = (outputs + chunkRows - 1) / chunkRows;
@@ -97,7 +98,10 @@ public sealed class LpddrLayout
 
     public (int Channel, long Unit) Logits(string function) => _logits[function];
 
-    public static long RowUnits(Weight w) => UnitArena.Units(SramPlan.WeightRowBytes(w));
+    /// <summary>Units of one row of an embedding table as LPDDR holds it: fp16, the type of the activations it feeds.</summary>
+    public static long RowUnits(Weight w) => UnitArena.Units(EmbeddingRowBytes(w));
+
+    public static long EmbeddingRowBytes(Weight w) => w.Type.Shape[1].Constant * 2;
 
     private long Take(int channel, long units)
     {

@@ -19,7 +19,8 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
     /// <summary>Debug ids: the op's index in its function, plus this in decode.</summary>
     public const int DecodeIdBase = 1 << 20;
 
-    private const int DtI8 = 0, DtI32 = 1, DtF16 = 2;
+    private const int DtI8 = 0, DtI32 = 1, DtF16 = 2, DtF32 = 3;
+    private const int ScaleEach = 0, ScaleOne = 1, ScaleNone = 2;
 
     private ActivationPlan _plan = null!;
     private int _op;
@@ -72,6 +73,8 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
                 break;
             case "layer_norm" or "rms_norm":
                 s.PpLen(Width(op));
+                if (op.Opcode == "layer_norm" && op.Operands.Length < 3)
+                    throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", "a layer_norm without beta", "pp.norm reads gamma, beta and epsilon from one address; give the norm a bias");
                 s.X("pp.norm", Addr(op.Id), Operand(op, 0), sram.ParamUnitOf(op.Operands[1].Name), op.Opcode == "layer_norm" ? 0 : 1, Dt(op.Operands[0]));
                 break;
             case "gelu" or "relu" or "silu":
@@ -104,8 +107,8 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         var w = m.FindWeight(op.Operands[1].Name)!;
         var (c, table) = lpddr.RowTable(w.Name);
         var units = LpddrLayout.RowUnits(w);
-        if (SramPlan.WeightRowBytes(w) != units * PimllmFormats.LpddrUnitBytes)
-            throw Unaligned(op, $"an embedding row of {SramPlan.WeightRowBytes(w)} bytes");
+        if (LpddrLayout.EmbeddingRowBytes(w) != units * PimllmFormats.LpddrUnitBytes)
+            throw Unaligned(op, $"an embedding row of {LpddrLayout.EmbeddingRowBytes(w)} fp16 bytes");
         var byPosition = op.Operands[0].Kind == OperandKind.Value && ProducedBy(op.Operands[0].Name) == "position_ids";
         s.DmaTok(c, _first, _rows);
         s.D(c, "dma.row", Addr(op.Id), table, units, byPosition ? 1 : 0);
@@ -151,7 +154,9 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         s.SWait(Ev.XbarToSa);
 
         var wt = w.Type.Element switch { ElementType.I1 => 1, ElementType.Ternary => 2, _ => 0 };
-        var bStride = st.RowBytes * 8 / w.Type.Element.Bits() == inputs ? 0 : st.RowBytes;
+        var bStride = st.RowBytes * 8 / (wt == 0 ? 8 : w.Type.Element.Bits()) == inputs ? 0 : st.RowBytes;
+        var perRow = SramPlan.PerRowScales(w);
+        var weightScales = sram.WeightScaleUnit(w.Name);
         s.SaStride(toLpddr ? 0 : outputs, 0, bStride);
         var parts = new long[s.Channels];
         var waited = new long[s.Channels];
@@ -180,6 +185,8 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
             if (toLpddr && j >= 2) s.SWait(Ev.OutToSa);
             var outUnit = toLpddr ? Temp("out" + j % 2) : Addr(op.Id) + j * st.ChunkRows * 4 / PimllmFormats.SramUnitBytes;
             s.S("sa.mshape", _rows, rowsJ, inputs, 0);
+            // fp32 out: the tokens' input scales x the chunk's rows' weight scales (or the matrix's one)
+            s.S("sa.scale", scale, ScaleEach, perRow ? weightScales + j * st.ChunkRows * 4 / PimllmFormats.SramUnitBytes : weightScales, perRow ? ScaleEach : ScaleOne);
             s.S("sa.mm", outUnit, xq, buffer, wt, 0);
             foreach (var c in users) s.SSig(Ev.SaToDma(c));
             if (!toLpddr) continue;
@@ -194,7 +201,7 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         if (toLpddr) s.SWait(Ev.OutToSa, Math.Min(2, st.Chunks));
         s.SSig(Ev.SaToXbar);
         s.XWait(Ev.SaToXbar);
-        if (op.Operands.Length > 2) s.X("pp.add", Addr(op.Id), Addr(op.Id), sram.ParamUnitOf(op.Operands[2].Name), DtI32);
+        if (op.Operands.Length > 2) s.X("pp.add", Addr(op.Id), Addr(op.Id), sram.ParamUnitOf(op.Operands[2].Name), DtF32);
     }
 
     // ---- operands and addresses ----
@@ -225,14 +232,14 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
     private long Operand(Operation op, int i) =>
         op.Operands[i].Kind == OperandKind.Weight ? sram.ParamUnitOf(op.Operands[i].Name) : Addr(op.Operands[i].Name);
 
-    /// <summary>The SRAM element type of an operand: i32 when the systolic array produced it.</summary>
+    /// <summary>The SRAM element type of an operand: fp32 when the systolic array produced it (its output stage scales the i32 sums).</summary>
     private long Dt(Pimcc.Ir.Operand o)
     {
         if (o.Kind == OperandKind.Weight) return DtF16;
         var name = o.Name;
         while (_plan.Aliases.TryGetValue(name, out var src)) name = src;
         var producer = Producer(name);
-        return producer is not null && (ActivationPlan.IsStreamed(producer) || producer.Opcode == "attention") ? DtI32 : DtF16;
+        return producer is not null && (ActivationPlan.IsStreamed(producer) || producer.Opcode == "attention") ? DtF32 : DtF16;
     }
 
     private string? ProducedBy(string value) => Producer(value)?.Opcode;

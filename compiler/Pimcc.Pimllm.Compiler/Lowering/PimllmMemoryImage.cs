@@ -10,8 +10,11 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// The initial memory image of a pimllm binary (docs/binary-format.md, "Memory image"), in exactly the layout the
 /// lowering reads: every crossbar-held projection as programmed (<see cref="CrossbarCells"/>: its 1-bit codes tile by
 /// tile, with the matrix's weight scale), the SRAM parameters (biases, norm gains, at <see cref="SramPlan.ParamUnitOf"/>,
-/// as the fp16 the post-processing lanes read) and the embedding tables in LPDDR (<see cref="LpddrLayout.RowTable"/>,
-/// fp16 at the start of each row; a position table from its ids' offset on, <see cref="PositionOffset"/>). KV caches and activations start zero-filled and are not stored.
+/// as the fp16 the post-processing lanes read; each norm's epsilon and each attention's score scale as fp32), every
+/// streamed weight in its LPDDR chunks (a float weight INT8 per output row, <see cref="Int8PerChannel"/>, the rounding
+/// the quantised reference declares for it; a 1-bit one as its codes) with its fp32 scales in SRAM, and the embedding
+/// tables in LPDDR (<see cref="LpddrLayout.RowTable"/>, fp16 rows; a position table from its ids'
+/// offset on, <see cref="PositionOffset"/>). KV caches and activations start zero-filled and are not stored.
 /// </summary>
 public static class PimllmMemoryImage
 {
@@ -42,6 +45,12 @@ public static class PimllmMemoryImage
                 if (m.FindWeight(o.Name) is { HasData: true } w)
                     chunks.Add(new MemoryChunk(PimllmSpaces.Sram, 0, sram.ParamUnitOf(w.Name) * PimllmFormats.SramUnitBytes, Fp16(w)));
         }
+        foreach (var op in ops.Where(o => o.Opcode is "layer_norm" or "rms_norm").DistinctBy(o => o.Operands[^1].Name))
+            chunks.Add(Fp32(sram.EpsilonUnit(op.Operands[^1].Name), op.Attrs.Float("eps")));
+        foreach (var op in ops.Where(o => o.Opcode == "attention").DistinctBy(o => o.Attrs.Str("cache")))
+            chunks.Add(Fp32(sram.ScoreScaleUnit(op.Attrs.Str("cache")), op.Attrs.Float("scale")));
+        foreach (var name in ops.Where(ActivationPlan.IsStreamed).Select(o => o.Operands[1].Name).Distinct())
+            Streamed(chunks, m.FindWeight(name)!, sram, lpddr);
         foreach (var name in ops.Where(o => o.Opcode == "embedding").Select(o => o.Operands[1].Name).Distinct())
         {
             var w = m.FindWeight(name)!;
@@ -72,6 +81,51 @@ public static class PimllmMemoryImage
             throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedModel, $"@{table}", "the embedding table is gathered both by token id and by position (or at two position offsets)",
                 "give token and position embeddings tables of their own");
         return Math.Max(0, offsets[0]);
+    }
+
+    private static MemoryChunk Fp32(long unit, double value)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteSingleLittleEndian(bytes, (float)value);
+        return new MemoryChunk(PimllmSpaces.Sram, 0, unit * PimllmFormats.SramUnitBytes, bytes);
+    }
+
+    /// <summary>A streamed weight's rows as LPDDR holds them, chunk j's part c at channel c's base + j x part units
+    /// (<see cref="LpddrLayout.Striped"/>), and its scales at <see cref="SramPlan.WeightScaleUnit"/>.</summary>
+    private static void Streamed(List<MemoryChunk> chunks, Weight w, SramPlan sram, LpddrLayout lpddr)
+    {
+        if (!w.HasData) return;
+        var st = lpddr.StripedWeight(w.Name);
+        int outputs = (int)w.Type.Shape[0].Constant, inputs = (int)w.Type.Shape[1].Constant;
+        byte[] rows;
+        float[] scales;
+        if (SramPlan.PerRowScales(w))
+        {
+            var (codes, rowScales) = Int8PerChannel.Quantize(OneBitQuantization.ReadFloats(w), outputs, inputs);
+            rows = [.. codes.Select(c => (byte)c)];
+            scales = [.. rowScales.Select(v => (float)v)];
+        }
+        else
+        {
+            rows = w.Data.ToArray();
+            scales = [(float)w.Attrs.Float(PimllmAttrs.QuantScale)];
+        }
+        var scaleBytes = new byte[scales.Length * 4];
+        for (var i = 0; i < scales.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(scaleBytes.AsSpan(4 * i), scales[i]);
+        chunks.Add(new MemoryChunk(PimllmSpaces.Sram, 0, sram.WeightScaleUnit(w.Name) * PimllmFormats.SramUnitBytes, scaleBytes));
+        var partBytes = st.PartUnits * PimllmFormats.LpddrUnitBytes;
+        for (long j = 0; j < st.Chunks; j++)
+        {
+            var start = j * st.ChunkRows * st.RowBytes;
+            var end = Math.Min(rows.Length, start + st.ChunkRows * st.RowBytes);
+            for (var c = 0; c < st.Base.Length; c++)
+            {
+                var from = start + c * partBytes;
+                if (from >= end) break;
+                var part = rows.AsSpan((int)from, (int)Math.Min(partBytes, end - from)).ToArray();
+                chunks.Add(new MemoryChunk(PimllmSpaces.Lpddr, c, (st.Base[c] + j * st.PartUnits) * PimllmFormats.LpddrUnitBytes, part));
+            }
+        }
     }
 
     /// <summary>Crossbars first + r x column tiles + c hold row tile r (inputs r x rows ..) and column tile c (outputs c x outputs per crossbar ..).</summary>

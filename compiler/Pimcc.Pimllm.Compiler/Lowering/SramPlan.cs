@@ -7,9 +7,11 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// <summary>
 /// The SRAM layout of a pimllm binary, in 64-byte units from address 0:
 /// <list type="number">
-/// <item>parameters: biases, norm gains (each norm's beta in the unit after its gamma), the KV caches' static scales
-/// (per layer: the K scale of every KV head, then the V scales, an fp32 in a unit of its own), rotary cos/sin tables (compiled positions x
-/// rotary_dim f16: cos halves then sin halves per position);</item>
+/// <item>parameters, as fp16 rows in whole units: biases, norm gains (each norm's beta in the unit after its gamma,
+/// then its epsilon as fp32 in a unit of its own), per KV cache the per-position fp32 scales of its K rows and of its V
+/// rows (compiled positions each) and the attention's score scale (fp32, a unit of its own), per streamed weight its
+/// fp32 scales (one per output row for a weight stored INT8 per row, one for a 1-bit weight), rotary cos/sin tables
+/// (compiled positions x rotary_dim f16: cos halves then sin halves per position);</item>
 /// <item>the KV caches placed in SRAM: per layer, per KV head, a K table then a V table of positions x head_dim i8;</item>
 /// <item>when some cache is in LPDDR, per LPDDR channel a K and a V staging table of the same shape;</item>
 /// <item>when some linear streams its weights, two weight-chunk buffers of <see cref="WeightChunkBytes"/>;</item>
@@ -26,6 +28,8 @@ public sealed class SramPlan
 
     private readonly Dictionary<string, long> _params = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _kvScales = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _epsilon = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _weightScales = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _rope = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _kvTables = new(StringComparer.Ordinal);
     private long _next;
@@ -55,16 +59,25 @@ public sealed class SramPlan
         KvRowUnits = UnitArena.Units(headDim * t.ActivationBits / 8);
 
         foreach (var op in prefill.Body.Concat(decode.Body))
+        {
+            if (ActivationPlan.IsStreamed(op) && !_weightScales.ContainsKey(op.Operands[1].Name))
+            {
+                var streamed = m.FindWeight(op.Operands[1].Name)!;
+                _weightScales[streamed.Name] = Take(PerRowScales(streamed) ? streamed.Type.Shape[0].Constant * 4 : 4);
+            }
             switch (op.Opcode)
             {
                 case "linear" when op.Operands.Length > 2:
                     Param(m, op.Operands[2].Name);
                     break;
                 case "layer_norm" or "rms_norm":
-                    // gamma, then beta in the next unit: pp.norm reads both from one address
+                    // gamma, then beta in the next unit, then epsilon: pp.norm reads them from one address
                     foreach (var w in op.Operands.Skip(1)) Param(m, w.Name);
-                    if (op.Operands.Length > 2 && _params[op.Operands[2].Name] != _params[op.Operands[1].Name] + UnitArena.Units(m.FindWeight(op.Operands[1].Name)!.Type.StaticBytes))
-                        throw new PimccError(ExitCode.UnsupportedModel, $"%{op.Id}", "the norm's beta is shared with another op, so it cannot follow its gamma in SRAM", "give every norm its own gamma and beta");
+                    var last = op.Operands[^1].Name;
+                    if (!_epsilon.ContainsKey(last)) _epsilon[last] = Take(PimllmFormats.SramUnitBytes);
+                    if (op.Operands.Length > 2 && _params[op.Operands[2].Name] != _params[op.Operands[1].Name] + UnitArena.Units(Fp16Bytes(m.FindWeight(op.Operands[1].Name)!))
+                        || _epsilon[last] != _params[last] + UnitArena.Units(Fp16Bytes(m.FindWeight(last)!)))
+                        throw new PimccError(ExitCode.UnsupportedModel, $"%{op.Id}", "the norm's gamma or beta is shared with another op, so its beta and epsilon cannot follow its gamma in SRAM", "give every norm its own gamma and beta");
                     break;
                 case "add" or "mul":
                     foreach (var w in op.Operands.Where(o => o.Kind == OperandKind.Weight)) Param(m, w.Name);
@@ -75,9 +88,10 @@ public sealed class SramPlan
                     break;
                 case "attention":
                     var cache = op.Attrs.Str("cache");
-                    if (!_kvScales.ContainsKey(cache)) _kvScales[cache] = Take(2 * op.Attrs.Int("kv_heads") * PimllmFormats.SramUnitBytes);
+                    if (!_kvScales.ContainsKey(cache)) _kvScales[cache] = Take(2 * UnitArena.Units(Positions * 4) * PimllmFormats.SramUnitBytes + PimllmFormats.SramUnitBytes);
                     break;
             }
+        }
         ParamBytes = _next * PimllmFormats.SramUnitBytes;
 
         var lpddrCaches = false;
@@ -144,8 +158,27 @@ public sealed class SramPlan
 
     public long ParamUnitOf(string weight) => _params[weight];
 
-    /// <summary>The unit of a cache's static scale of one KV head's keys (or values when <paramref name="v"/>).</summary>
-    public long KvScaleUnit(string cache, long head, long kvHeads, bool v) => _kvScales[cache] + (v ? kvHeads : 0) + head;
+    /// <summary>The first unit of a cache's table of per-position fp32 scales of its K rows (V rows when <paramref name="v"/>).</summary>
+    public long KvScaleTable(string cache, bool v) => _kvScales[cache] + (v ? UnitArena.Units(Positions * 4) : 0);
+
+    /// <summary>The unit of the fp32 score scale of the attention over a cache (its <c>scale</c> attribute).</summary>
+    public long ScoreScaleUnit(string cache) => _kvScales[cache] + 2 * UnitArena.Units(Positions * 4);
+
+    /// <summary>The unit of a norm's fp32 epsilon, after its last parameter (named).</summary>
+    public long EpsilonUnit(string lastParam) => _epsilon[lastParam];
+
+    /// <summary>The first unit of a streamed weight's fp32 scales (one per output row, or one: <see cref="PerRowScales"/>).</summary>
+    public long WeightScaleUnit(string weight) => _weightScales[weight];
+
+    /// <summary>A streamed weight in floating point is stored INT8 per output row (the array multiplies 8-bit
+    /// operands), with one fp32 scale per row; a 1-bit weight keeps its codes and its one scale.</summary>
+    public static bool PerRowScales(Weight w) => w.Type.Element is not (ElementType.I1 or ElementType.Ternary);
+
+    /// <summary>Bytes of one output row of a streamed weight as LPDDR holds it: INT8 for a float weight, packed 1-bit codes otherwise.</summary>
+    public static long StreamedRowBytes(Weight w) => PerRowScales(w) ? w.Type.Shape[1].Constant : WeightRowBytes(w);
+
+    /// <summary>Bytes of a parameter as the image stores it: fp16 elements.</summary>
+    public static long Fp16Bytes(Weight w) => w.Type.ElementCount.Constant * 2;
 
     public long RopeUnit(Operation rotary) => _rope[RopeKey(rotary)];
 
@@ -165,7 +198,7 @@ public sealed class SramPlan
     private void Param(Module m, string weight)
     {
         if (_params.ContainsKey(weight)) return;
-        _params[weight] = Take(m.FindWeight(weight)!.Type.StaticBytes);
+        _params[weight] = Take(Fp16Bytes(m.FindWeight(weight)!));
     }
 
     private long Take(long bytes)

@@ -26,7 +26,7 @@ public static class PimllmFormats
     public const int LpddrAddressBits = 25;
 
     /// <summary>Element type of a post-processing or softmax vector.</summary>
-    public static readonly EnumDomain DataType = new("dtype", ["i8", "i32", "fp16"], "element type");
+    public static readonly EnumDomain DataType = new("dtype", ["i8", "i32", "fp16", "fp32"], "element type");
 
     /// <summary>Weight type of a systolic GEMM's B operand: 8-bit, sign bits (bit 1 = +1) or ternary codes, packed.</summary>
     public static readonly EnumDomain WeightType = new("wtype", ["i8", "i1", "tern"], "B operand element type");
@@ -47,6 +47,10 @@ public static class PimllmFormats
     /// (decode), the given value being the most the program was compiled for.</summary>
     public static readonly EnumDomain Span = new("span", ["dense", "causal_n", "causal_k", "cache_n", "cache_k"], "keys bound of a matrix product");
 
+    /// <summary>How <c>sa.scale</c> reads one factor of a product's output: one fp32 per row (or column) of C, one for
+    /// all of C, or none (1).</summary>
+    public static readonly EnumDomain ScaleMode = new("sscale", ["each", "one", "none"], "per row (column), single, or no fp32 factor");
+
     private static readonly FieldSlot Sram = new(Unsigned, SramAddressBits);
     private static readonly FieldSlot Dt = new(FieldKind.Enum, 2, DataType);
 
@@ -65,6 +69,9 @@ public static class PimllmFormats
     public static readonly WordFormat SoftmaxRows = new("SMXM", WordBits, [Sram, Sram]);
     public static readonly WordFormat Dma = new("DMA", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 14)]);
     public static readonly WordFormat DmaRow = new("DROW", WordBits, [Sram, new(Unsigned, LpddrAddressBits), new(Count, 13), new(FieldKind.Enum, 1, RowIndex)]);
+    public static readonly WordFormat Scale = new("SCALE", WordBits, [Sram, new(FieldKind.Enum, 2, ScaleMode), Sram, new(FieldKind.Enum, 2, ScaleMode)]);
+    public static readonly WordFormat SoftmaxScale = new("PSCALE", WordBits, [Sram, Sram, Sram]);
+    public static readonly WordFormat Row = new("ROW", WordBits, [Sram, Sram]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);
     /// <summary>A byte offset within one SRAM unit (0 .. 63): a per-head slice that does not start on a unit.</summary>
     public static readonly WordFormat Offset = new("OFF", WordBits, [new(Unsigned, 6)]);

@@ -42,25 +42,24 @@ public static class ValuesGeneration
         for (var i = 0; i < prompt.Count; i++)
             if (vocab is { } v && (prompt[i] < 0 || prompt[i] >= v))
                 throw new PimccError(ExitCode.InvalidSimInput, $"--tokens (token {i})", $"token id {prompt[i]} is outside the vocabulary [0, {v})", "use ids below the vocabulary size");
-        var steps = new List<FunctionalStep>();
-        var generated = new List<int>();
-        var total = 1 + decodeSteps;
-        ValuesPrefill.Run(m, prompt);
-        var result = Result(m, vocab);
-        steps.Add(new FunctionalStep(Prefill, prompt.Count - 1, prompt[^1], result, encoder ? -1 : GreedyChoice.ArgMax(result)));
-        progress?.Invoke(1, total);
-        if (encoder) return new FunctionalGenerationResult(prompt, generated, steps, false);
-        generated.Add(steps[^1].NextToken);
-        for (var s = 0; s < decodeSteps; s++)
+        if (encoder)
         {
-            var input = generated[^1];
-            m.Run(Decode, new ProgramStep(prompt.Count + s, [input]));
-            var logits = Result(m, vocab);
-            steps.Add(new FunctionalStep(Decode, prompt.Count + s, input, logits, GreedyChoice.ArgMax(logits)));
-            generated.Add(steps[^1].NextToken);
-            progress?.Invoke(steps.Count, total);
+            ValuesPrefill.Run(m, prompt);
+            var hidden = Result(m, vocab);
+            progress?.Invoke(1, 1 + decodeSteps);
+            return new FunctionalGenerationResult(prompt, [], [new FunctionalStep(Prefill, prompt.Count - 1, prompt[^1], hidden, -1)], false);
         }
-        return new FunctionalGenerationResult(prompt, generated, steps, false);
+        return GreedyGeneration.Run(prompt, decodeSteps,
+            tokens =>
+            {
+                ValuesPrefill.Run(m, tokens);
+                return Result(m, vocab);
+            },
+            (position, token) =>
+            {
+                m.Run(Decode, new ProgramStep(position, [token]));
+                return Result(m, vocab);
+            }, progress);
     }
 
     /// <summary>What the run sent to the host, in the SFU's format: the first <paramref name="vocab"/> elements (a

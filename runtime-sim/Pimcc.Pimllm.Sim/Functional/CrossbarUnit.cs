@@ -15,11 +15,14 @@ namespace Pimcc.Pimllm.Sim.Functional;
 /// the quantised reference models it) rounds them, and the accumulators add the row tiles' rounded sums;</item>
 /// <item><c>xb.st</c>: accumulator x the token's activation scale x the weight scale programmed with the crossbars;</item>
 /// <item><c>pp.add</c>, <c>pp.mul</c>, <c>pp.act</c> element by element (GELU in its tanh form); an operand inside a
-/// parameter region of the memory map is one row for every token (a bias).</item>
+/// parameter region of the memory map is one row for every token (a bias);</item>
+/// <item><c>pp.norm</c>: LayerNorm (biased variance) or RMSNorm with the gains and epsilon the image holds after
+/// <c>params</c>; <c>pp.qrow</c> and <c>pp.srow</c>: a token's K or V codes and its scale to the cache tables at its
+/// position.</item>
 /// </list>
 /// Results are rounded to their element type when written (fp16 to nearest).
 /// </summary>
-public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, Func<long, bool> isParameter) : IFunctionalUnit
+public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun run, Func<long, bool> isParameter) : IFunctionalUnit
 {
     private const int Unit = PimllmFormats.SramUnitBytes;
 
@@ -28,8 +31,9 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, Func<long, bo
     [
         PimllmAction.VectorLength, PimllmAction.TokenRange, PimllmAction.SourceOffset, PimllmAction.Quantize, PimllmAction.CrossbarMvm,
         PimllmAction.AccumulatorStore, PimllmAction.VectorAdd, PimllmAction.VectorMul, PimllmAction.Activation,
+        PimllmAction.Norm, PimllmAction.QuantizeToCache, PimllmAction.ScaleToTable,
     ];
-    private long _len = 1, _stride, _count = 1, _srcOff;
+    private long _len = 1, _stride, _first, _count = 1, _srcOff;
     private double[][] _acc = [];
     private float _weightScale;
 
@@ -41,7 +45,7 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, Func<long, bo
                 (_len, _stride) = (op["len"], op["stride"]);
                 return;
             case PimllmAction.TokenRange:
-                _count = op["count"];
+                (_first, _count) = (op["first"], op["count"]);
                 return;
             case PimllmAction.SourceOffset:
                 _srcOff = op["bytes"];
@@ -61,6 +65,17 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, Func<long, bo
             case PimllmAction.Activation:
                 Unary(op, (int)op["fn"] switch { 0 => Gelu, 1 => x => Math.Max(0, x), _ => x => x / (1 + Math.Exp(-x)) });
                 break;
+            case PimllmAction.Norm:
+                Norm(op);
+                break;
+            case PimllmAction.QuantizeToCache:
+                for (long i = 0; i < _count; i++)
+                    mem.Sram.AsSpan((int)SourceRow(op["src"], 0, i), (int)_len).CopyTo(mem.Sram.AsSpan((int)(op["dst"] * Unit + Position(i) * RowUnits(_len) * Unit)));
+                break;
+            case PimllmAction.ScaleToTable:
+                for (long i = 0; i < _count; i++)
+                    mem.WriteFp32(op["dst"] * Unit + 4 * Position(i), mem.ReadFp32(op["src"] * Unit + 4 * i));
+                break;
             default:
                 throw FunctionalUnits.NotOnValues(op, action, where);
         }
@@ -69,6 +84,36 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, Func<long, bo
 
     /// <summary>GELU, tanh approximation (the ISA's <c>act</c> domain).</summary>
     private static double Gelu(double x) => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
+
+    /// <summary>The position of token <paramref name="i"/> of the range.</summary>
+    private long Position(long i) => run.FirstPosition + _first + i;
+
+    private static long RowUnits(long bytes) => (bytes + Unit - 1) / Unit;
+
+    /// <summary>LayerNorm or RMSNorm of each row: gamma (and beta) as fp16 rows of len in whole units from params, then
+    /// epsilon as fp32 in the unit after the last.</summary>
+    private void Norm(Op op)
+    {
+        var dt = (int)op["dt"];
+        var layer = op["kind"] == 0;
+        long gamma = op["params"] * Unit, beta = gamma + RowUnits(_len * 2) * Unit;
+        double eps = mem.ReadFp32((layer ? beta : gamma) + RowUnits(_len * 2) * Unit);
+        var results = new double[_count][];
+        for (long i = 0; i < _count; i++)
+        {
+            var src = SourceRow(op["src"], dt, i);
+            var x = new double[_len];
+            for (long e = 0; e < _len; e++) x[e] = mem.Read(src, dt, e);
+            var mean = layer ? x.Average() : 0;
+            var variance = x.Select(v => (v - mean) * (v - mean)).Average();
+            var inv = 1 / Math.Sqrt(variance + eps);
+            results[i] = new double[_len];
+            for (long e = 0; e < _len; e++)
+                results[i][e] = (x[e] - mean) * inv * mem.Read(gamma, 2, e) + (layer ? mem.Read(beta, 2, e) : 0);
+        }
+        for (long i = 0; i < _count; i++)
+            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], 2, i), 2, e, results[i][e]);
+    }
 
     private long SourceRow(long src, int dt, long i) => src * Unit + _srcOff + (isParameter(src * Unit) ? 0 : i * (_stride == 0 ? _len : _stride) * PimllmMemory.ElementBytes(dt));
 

@@ -12,7 +12,8 @@ namespace Pimcc.Pimllm.Sim.Functional;
 /// runs until a wait its counter cannot pay, then the next stream runs; one producer and one consumer per counter make
 /// every such interleaving compute the same values. Each word does what its table row's action says
 /// (<see cref="PimllmAction"/>, the column the timing model reads too), in <see cref="CrossbarUnit"/>,
-/// <see cref="DmaUnit"/>; the numbers (crossbar size, ADC read-out bits, activation bits) come from the description.
+/// <see cref="SystolicUnit"/>, <see cref="DmaUnit"/>; the numbers (crossbar size, ADC read-out bits, activation bits)
+/// come from the description, every scale and number format from the binary.
 /// </summary>
 public sealed class PimllmFunctionalMachine
 {
@@ -67,9 +68,10 @@ public sealed class PimllmFunctionalMachine
                 "recompile the binary; every counter needs one producer and one consumer in order");
     }
 
-    /// <summary>The actions that run on values: the crossbar controller's (<see cref="CrossbarUnit"/>) and the DMA's
-    /// (<see cref="DmaUnit"/>), and the event words of every stream.</summary>
-    public static IReadOnlySet<PimllmAction> OnValues { get; } = new HashSet<PimllmAction>(CrossbarUnit.Actions.Concat(DmaUnit.Actions).Append(PimllmAction.EventSignal).Append(PimllmAction.EventWait));
+    /// <summary>The actions that run on values: the crossbar controller's (<see cref="CrossbarUnit"/>), the array's
+    /// (<see cref="SystolicUnit"/>) and the DMA's (<see cref="DmaUnit"/>), and the event words of every stream.</summary>
+    public static IReadOnlySet<PimllmAction> OnValues { get; } = new HashSet<PimllmAction>(CrossbarUnit.Actions.Concat(SystolicUnit.Actions).Concat(DmaUnit.Actions)
+        .Append(PimllmAction.EventSignal).Append(PimllmAction.EventWait));
 
     /// <summary>A one-line refusal naming the first word of the binary that does not run on values (and how many
     /// words share its fate), or null when every word does.</summary>
@@ -80,24 +82,18 @@ public sealed class PimllmFunctionalMachine
         var (stream, word, op) = words[0];
         var kinds = string.Join(", ", words.Select(w => w.Op.Mnemonic).Distinct().Order(StringComparer.Ordinal));
         return new PimccError(ExitCode.Usage, $"{fileName}: {stream.Name} word {word} ({op}) --functional",
-            $"pimllm runs the crossbar controller and the DMA on values, not yet the systolic array and softmax unit ({words.Count} words: {kinds})",
+            $"the pimllm values mode does not run {kinds} yet ({words.Count} words)",
             "drop --functional for the timing report; `pimcc eval MODEL.onnx --target pimllm` gives the 1-bit model's loss on the quantised reference");
     }
 
     private IFunctionalUnit Unit(ProgramStream s, ProgramRun run) =>
         s.Kind == PimllmStreams.Dma ? new DmaUnit(Memory, run, s.Index)
-        : s.Kind == PimllmStreams.Crossbar ? new CrossbarUnit(Memory, _target, IsParameter)
-        : new UnitWithoutValues();
+        : s.Kind == PimllmStreams.Crossbar ? new CrossbarUnit(Memory, _target, run, IsParameter)
+        : new SystolicUnit(Memory, run);
 
     /// <summary>True when an SRAM byte lies in a parameter (weight) region of the memory map: such an operand is one
     /// row (a bias, a gain) that every token of the range uses.</summary>
     private bool IsParameter(long address) => _parameters.Any(p => address >= p.Start && address < p.End);
-
-    /// <summary>A stream whose unit does not run on values yet.</summary>
-    private sealed class UnitWithoutValues : IFunctionalUnit
-    {
-        public void Execute(Op op, PimllmAction action, string where) => throw FunctionalUnits.NotOnValues(op, action, where);
-    }
 }
 
 /// <summary>The program being run: its first position and its tokens' ids (dma.row index=token reads them).</summary>

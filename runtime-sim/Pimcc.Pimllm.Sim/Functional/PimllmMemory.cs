@@ -61,16 +61,17 @@ public sealed class PimllmMemory
         }
     }
 
-    /// <summary>Element <paramref name="i"/> of a vector of type <paramref name="dtype"/> (0 i8, 1 i32, 2 fp16) at byte <paramref name="address"/>.</summary>
+    /// <summary>Element <paramref name="i"/> of a vector of type <paramref name="dtype"/> (0 i8, 1 i32, 2 fp16, 3 fp32) at byte <paramref name="address"/>.</summary>
     public float Read(long address, int dtype, long i) => dtype switch
     {
         0 => (sbyte)Sram[address + i],
         1 => BinaryPrimitives.ReadInt32LittleEndian(Sram.AsSpan((int)(address + 4 * i))),
+        3 => BinaryPrimitives.ReadSingleLittleEndian(Sram.AsSpan((int)(address + 4 * i))),
         _ => (float)BinaryPrimitives.ReadHalfLittleEndian(Sram.AsSpan((int)(address + 2 * i))),
     };
 
-    /// <summary>Writes <paramref name="v"/> as element <paramref name="i"/> of type <paramref name="dtype"/>: fp16 rounds to
-    /// nearest, i8 and i32 round half to even and saturate.</summary>
+    /// <summary>Writes <paramref name="v"/> as element <paramref name="i"/> of type <paramref name="dtype"/>: fp16 and fp32
+    /// round to nearest, i8 and i32 round half to even and saturate.</summary>
     public void Write(long address, int dtype, long i, double v)
     {
         switch (dtype)
@@ -80,6 +81,9 @@ public sealed class PimllmMemory
                 break;
             case 1:
                 BinaryPrimitives.WriteInt32LittleEndian(Sram.AsSpan((int)(address + 4 * i)), (int)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), int.MinValue, int.MaxValue));
+                break;
+            case 3:
+                BinaryPrimitives.WriteSingleLittleEndian(Sram.AsSpan((int)(address + 4 * i)), (float)v);
                 break;
             default:
                 BinaryPrimitives.WriteHalfLittleEndian(Sram.AsSpan((int)(address + 2 * i)), (Half)v);
@@ -91,5 +95,5 @@ public sealed class PimllmMemory
 
     public void WriteFp32(long address, float v) => BinaryPrimitives.WriteSingleLittleEndian(Sram.AsSpan((int)address), v);
 
-    public static int ElementBytes(int dtype) => dtype switch { 0 => 1, 1 => 4, _ => 2 };
+    public static int ElementBytes(int dtype) => dtype switch { 0 => 1, 1 or 3 => 4, _ => 2 };
 }

@@ -89,10 +89,12 @@ public class QuantisedSampleTests
         // the binary transform must recover exactly those weights: with the 8-bit activations and ADC switched off the
         // quantised reference is ONNX Runtime's model.
         var (runnable, plan) = Compile(OneBit, "pimllm");
-        plan.Linears.Values.ShouldAllBe(l => l.Format == WeightFormat.Binary && l.InputBits == 8 && l.Groups.Single().AdcBits == 8);
+        // the projections are 1-bit with 8-bit inputs and read-out; the LM head, on the systolic array, INT8 per row
+        plan.Linears.Values.Where(l => l.Weight != "lm_head.weight").ShouldAllBe(l => l.Format == WeightFormat.Binary && l.InputBits == 8 && l.Groups.Single().AdcBits == 8);
+        plan.Linears["lm_head.weight"].ShouldSatisfyAllConditions(l => l.Format.ShouldBe(WeightFormat.Int8PerChannel), l => l.InputBits.ShouldBe(8), l => l.Groups.Single().AdcBits.ShouldBeNull());
         var weightsOnly = plan with
         {
-            Linears = plan.Linears.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value with { InputBits = null, Groups = [kv.Value.Groups[0] with { AdcBits = null }] }, StringComparer.Ordinal),
+            Linears = plan.Linears.Where(kv => kv.Key != "lm_head.weight").ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value with { InputBits = null, Groups = [kv.Value.Groups[0] with { AdcBits = null }] }, StringComparer.Ordinal),
             AttentionBits = null,
         };
         var windows = LanguageModelLoss.Windows([.. Enumerable.Range(0, 40).Select(i => (long)((7 * i + 3) % 256))], 128);

@@ -74,12 +74,12 @@ public class PimllmLoweringTests
     public void TheLmHeadStreamsFromEveryChannelInOneChunk()
     {
         var bin = Lower(Tiny(), "pimllm");
-        // LM head 512 x 256 f16 = 512 rows of 512 B = 256 KiB: one chunk (at most 512 KiB), a quarter per channel:
-        // 64 KiB = 1024 units of 64 B, at the start of each channel (the striped weights come first).
+        // LM head 512 x 256, stored INT8 per row = 512 rows of 256 B = 128 KiB: one chunk (at most 512 KiB), a quarter
+        // per channel: 32 KiB = 512 units of 64 B, at the start of each channel (the striped weights come first).
         foreach (var dma in bin.DmaStreams)
         {
             var ld = Of(Program(dma, "decode"), "dma.ld").Single();
-            (ld["lpddr"], ld["len"]).ShouldBe((0L, 1024L));
+            (ld["lpddr"], ld["len"]).ShouldBe((0L, 512L));
         }
         var sa = Program(bin.SystolicStream!, "decode");
         var head = Of(sa, "sa.mshape").Last();

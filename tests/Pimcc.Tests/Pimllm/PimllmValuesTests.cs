@@ -1,0 +1,201 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using Pimcc.Accuracy;
+using Pimcc.Compiler.PassManagement;
+using Pimcc.Compiler.Quantization;
+using Pimcc.Diagnostics;
+using Pimcc.Frontends.Onnx.Import;
+using Pimcc.Ir;
+using Pimcc.Isa.Container;
+using Pimcc.Pimllm.Compiler;
+using Pimcc.Pimllm.Isa;
+using Pimcc.Pimllm.Sim.Functional;
+using Pimcc.Reference;
+using Pimcc.Sim.Functional;
+using Pimcc.Targets;
+using Pimcc.Tests.Driver;
+using Xunit.Abstractions;
+
+namespace Pimcc.Tests.Pimllm;
+
+/// <summary>
+/// pimllm's functional mode end to end (issue 13): prefill + decode of a compiled 1-bit model on values
+/// (<see cref="PimllmValues"/>) against the quantised reference (Pimcc.Accuracy: the same BitNet weights, 8-bit
+/// inputs absmax per token with the ADC's read-out per crossbar tile, Q/K/V absmax per token, the LM head INT8 per
+/// row; float32 elsewhere) and FP32 (the reference interpreter without the transform), fed the functional run's tokens.
+/// </summary>
+public class PimllmValuesTests(ITestOutputHelper output)
+{
+    private static readonly int[] Prompt = [5, 17, 42, 99];
+
+    private sealed record Run(Module Float, PimBinary Bin, PimllmTarget Target);
+
+    private static Run Compile(string sample, string weights, int decode)
+    {
+        var path = RepoPaths.Combine("samples", "onnx", sample);
+        var (raised, _) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(Prompt.Length, decode));
+        var target = TargetLoader.LoadPreset<PimllmTarget>("pimllm", weights == "ternary" ? ["crossbar.cells=differential"] : []);
+        var artifacts = new CompilationArtifacts();
+        var pipeline = PimllmCompiler.PipelineText.Replace("pimllm-quantize-weights", $"pimllm-quantize-weights{{weights={weights}}}", StringComparison.Ordinal);
+        new PassManager(new PassInstrumentation { ReproducerDirectory = null }, target)
+            .Run(raised, Pipeline.Parse(pipeline, PassRegistry.Default), "test", artifacts);
+        var bin = PimBinaryReader.Read(PimBinaryWriter.Write(artifacts.Find<PimBinary>()!), "m.bin");
+        return new Run(raised, bin, target);
+    }
+
+    /// <summary>The quantised reference, noting the largest |x| the LM head's input reaches in each run.</summary>
+    private sealed class HeadInputProbe(IReferenceTransform inner) : IReferenceTransform
+    {
+        public double MaxAbs { get; set; }
+
+        public Tensor[]? Execute(OpContext ctx)
+        {
+            if (ctx.Op.Opcode == "linear" && ctx.Op.Attrs.StrOr("role", "") == "lm_head")
+                MaxAbs = ctx[0].Floats!.Max(v => Math.Abs((double)v));
+            return inner.Execute(ctx);
+        }
+    }
+
+    /// <summary>Each step's logits of the reference interpreter (through <paramref name="transform"/>): prefill on the
+    /// prompt, then decode on each given token; with a probe, each step's largest |LM head input|.</summary>
+    private static List<(float[] Logits, double HeadInput)> Reference(Module runnable, IReferenceTransform? transform, IEnumerable<int> decodeInputs)
+    {
+        var interpreter = new ReferenceInterpreter(runnable, transform);
+        var kv = new KvCacheState(runnable);
+        double Probe() => transform is HeadInputProbe p ? p.MaxAbs : 0;
+        var steps = new List<(float[], double)> { (interpreter.Run(Module.Prefill, [Tensor.I64([Prompt.Length], [.. Prompt.Select(t => (long)t)])], null, kv)[0].Floats!, Probe()) };
+        var p = Prompt.Length;
+        foreach (var t in decodeInputs)
+            steps.Add((interpreter.Run(Module.Decode, [Tensor.I64([1], t)], new Dictionary<string, long> { ["kv"] = p++ }, kv)[0].Floats!, Probe()));
+        return steps;
+    }
+
+    private sealed record Compared(FunctionalGenerationResult Functional, List<float[]> Quantised, List<float[]> Fp32, double[] Tolerance);
+
+    private static Compared Compare(Run r, string weights, int decode, PimBinary? bin = null)
+    {
+        var functional = PimllmValues.Run(bin ?? r.Bin, r.Target, "m.bin", Prompt, decode, null);
+        var accuracy = new PimllmAccuracy();
+        var manager = new PassManager(new PassInstrumentation { ReproducerDirectory = null }, r.Target);
+        var runnable = manager.Run(r.Float, Pipeline.Parse(accuracy.RunnablePipeline, PassRegistry.Default), "test").Module;
+        var annotatedPipeline = accuracy.AnnotatedPipeline.Replace("pimllm-quantize-weights", $"pimllm-quantize-weights{{weights={weights}}}", StringComparison.Ordinal);
+        var annotated = manager.Run(runnable, Pipeline.Parse(annotatedPipeline[(accuracy.RunnablePipeline.Length + 1)..], PassRegistry.Default), "test").Module;
+        var plan = accuracy.Plan(annotated, r.Target);
+        var inputs = functional.Steps.Skip(1).Select(s => s.InputToken).ToList();
+        var quantised = Reference(runnable, new HeadInputProbe(new QuantisedReference(plan, null)), inputs);
+        var fp32 = Reference(runnable, null, inputs);
+        var rowNorm = HeadRowNorm(r.Float);
+        return new Compared(functional, [.. quantised.Select(q => q.Logits)], [.. fp32.Select(f => f.Logits)], [.. quantised.Select(q => q.HeadInput / 128 * rowNorm)]);
+    }
+
+    /// <summary>
+    /// max_j sum_i |W_ji| of the LM head as the binary holds it (INT8 per row, <see cref="Int8PerChannel"/>). The
+    /// tolerance of a step's logits is this times one 8-bit step of the LM head's input (max |h| / 128, h as the
+    /// quantised reference computes it): every input of every logit one code apart. Why one code: the binary and the
+    /// reference run the same integer arithmetic through the same quantisers and differ only where the binary stores a
+    /// number format the reference keeps in float32 (fp16 activations, biases, norm gains and embeddings; 8-bit
+    /// attention probabilities with a per-row scale); those differences are far below one 8-bit step of the LM head's
+    /// input, and a quantiser turns a difference below its step into at most one code. A corrupted cell or scale moves
+    /// the logits by more (the corruption tests).
+    /// </summary>
+    private static double HeadRowNorm(Module m)
+    {
+        var head = m.Functions.Single(f => f.Name == Module.Decode).Body.Single(o => o.Opcode == "linear" && o.Attrs.StrOr("role", "") == "lm_head");
+        var w = m.FindWeight(head.Operands[1].Name)!;
+        int rows = (int)w.Type.Shape[0].Constant, columns = (int)w.Type.Shape[1].Constant;
+        var (codes, scales) = Int8PerChannel.Quantize(OneBitQuantization.ReadFloats(w), rows, columns);
+        return Enumerable.Range(0, rows).Max(j => scales[j] * Enumerable.Range(0, columns).Sum(i => Math.Abs((double)codes[j * columns + i])));
+    }
+
+    private static double MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Max();
+
+    [Theory]
+    [InlineData("tiny-opt-1bit.onnx", "binary")]
+    [InlineData("tiny-opt.onnx", "ternary")]
+    public void PrefillAndDecodeOnValuesMatchTheQuantisedReferenceWithinTheTolerance(string sample, string weights)
+    {
+        const int decode = 4;
+        var r = Compile(sample, weights, decode);
+        var c = Compare(r, weights, decode);
+        for (var s = 0; s < c.Quantised.Count; s++)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sample} {weights} step {s}: |functional - quantised| {MaxDiff(c.Functional.Steps[s].Logits, c.Quantised[s]):F4} (tolerance {c.Tolerance[s]:F4}), |quantised - FP32| {MaxDiff(c.Quantised[s], c.Fp32[s]):F4}, max |logit| {c.Quantised[s].Max(Math.Abs):F3}, greedy {c.Functional.Steps[s].NextToken}/{GreedyChoice.ArgMax(c.Quantised[s])}/{GreedyChoice.ArgMax(c.Fp32[s])}"));
+        c.Functional.Steps.Count.ShouldBe(1 + decode);
+        for (var s = 0; s < c.Quantised.Count; s++)
+        {
+            c.Functional.Steps[s].Logits.Length.ShouldBe(c.Quantised[s].Length);
+            MaxDiff(c.Functional.Steps[s].Logits, c.Quantised[s]).ShouldBeLessThanOrEqualTo(c.Tolerance[s], $"step {s}");
+            c.Functional.Steps[s].NextToken.ShouldBe(GreedyChoice.ArgMax(c.Quantised[s]), $"step {s}");
+        }
+    }
+
+    /// <summary>The binary with the fp32 at SRAM byte <paramref name="address"/> of its image multiplied by <paramref name="factor"/>.</summary>
+    private static PimBinary ScaledFp32(PimBinary bin, long address, float factor)
+    {
+        var image = bin.Image.Select(c => c.Space == PimllmSpaces.Sram && c.Address <= address && address < c.Address + c.Bytes.Length ? c with { Bytes = (byte[])c.Bytes.Clone() } : c).ToList();
+        var chunk = image.Single(c => c.Space == PimllmSpaces.Sram && c.Address <= address && address < c.Address + c.Bytes.Length);
+        var at = chunk.Bytes.AsSpan((int)(address - chunk.Address), 4);
+        BinaryPrimitives.WriteSingleLittleEndian(at, BinaryPrimitives.ReadSingleLittleEndian(at) * factor);
+        return bin with { Image = image };
+    }
+
+    /// <summary>The prefill's logits of <paramref name="bin"/> on values.</summary>
+    private static float[] Prefill(Run r, PimBinary bin) => PimllmValues.Run(bin, r.Target, "m.bin", Prompt, 0, null).Steps[0].Logits;
+
+    [Fact]
+    public void ACorruptedLmHeadRowScaleMovesTheLogitsBeyondTheTolerance()
+    {
+        var r = Compile("tiny-opt-1bit.onnx", "binary", 1);
+        var clean = Compare(r, "binary", 1);
+        var token = clean.Functional.Steps[0].NextToken;
+        // the decode LM head's sa.scale names its per-row weight scales (bmode=each); the chosen token's row x 1.5
+        var sa = r.Bin.SystolicStream!;
+        var range = r.Bin.Debug.Single(d => d.Stream == PimllmStreams.Systolic && d.First >= sa.EntryWord("decode")!.Value && d.IrOpName.StartsWith("lm_head", StringComparison.Ordinal));
+        var scale = sa.Words.Skip(range.First).Take(range.Count).Single(o => o.Mnemonic == "sa.scale");
+        var corrupted = Prefill(r, ScaledFp32(r.Bin, scale["b"] * PimllmFormats.SramUnitBytes + 4 * token, 1.5f));
+        MaxDiff(corrupted, clean.Quantised[0]).ShouldBeGreaterThan(clean.Tolerance[0]);
+    }
+
+    [Fact]
+    public void OneFlippedCrossbarCellMovesTheLogitsBeyondTheTolerance()
+    {
+        var r = Compile("tiny-opt-1bit.onnx", "binary", 1);
+        var clean = Compare(r, "binary", 1);
+        // The last FFN's down projection (fc2 of layer 1): the cell of its input 0 and the output whose LM-head column
+        // weighs most, flipped (+1 <-> -1). Its change reaches the logits through the final norm and the LM head only.
+        var m = r.Float;
+        var body = m.Functions.Single(f => f.Name == Module.Decode).Body;
+        var head = m.FindWeight(body.Single(o => o.Attrs.StrOr("role", "") == "lm_head").Operands[1].Name)!;
+        var headValues = OneBitQuantization.ReadFloats(head);
+        int vocab = (int)head.Type.Shape[0].Constant, hidden = (int)head.Type.Shape[1].Constant;
+        var output = Enumerable.Range(0, hidden).MaxBy(j => Enumerable.Range(0, vocab).Sum(v => Math.Abs((double)headValues[v * hidden + j])));
+        var placed = PimllmFunctionalTests.PlacedLinear(r.Bin, "fc2", 1, r.Target);
+        var flipped = Enumerable.Range(0, 256).Select(row =>
+        {
+            var image = r.Bin.Image.Select(c => c.Space == PimllmSpaces.Crossbar && c.Index == placed.First ? c with { Bytes = (byte[])c.Bytes.Clone() } : c).ToList();
+            var (at, bit) = CrossbarCells.Cell(r.Target.Crossbars, row, output * r.Target.Crossbars.ColumnsPerWeight);
+            image.Single(c => c.Space == PimllmSpaces.Crossbar && c.Index == placed.First).Bytes[at] ^= (byte)(1 << bit);
+            return r.Bin with { Image = image };
+        }).Take(8);
+        // of eight candidate inputs (the relu zeroes some), some flip moves the logits by more than the tolerance
+        flipped.Any(bin => MaxDiff(Prefill(r, bin), clean.Quantised[0]) > clean.Tolerance[0]).ShouldBeTrue();
+        MaxDiff(clean.Functional.Steps[0].Logits, clean.Quantised[0]).ShouldBeLessThanOrEqualTo(clean.Tolerance[0]);
+    }
+
+    [Fact]
+    public void SimFunctionalPrintsTheGreedyTokensAndRefusesWhatItCannotRun()
+    {
+        var dir = CliRunner.TempDir();
+        var path = Path.Combine(dir, "t.bin");
+        CliRunner.Run(RepoPaths.Combine("samples", "onnx", "tiny-opt-1bit.onnx"), "--target", "pimllm", "--prompt-tokens", "4", "--gen-tokens", "3", "-o", path).ExitCode.ShouldBe(0);
+        var run = CliRunner.Run("sim", path, "--functional", "--tokens", string.Join(',', Prompt), "--gen-tokens", "3");
+        run.ExitCode.ShouldBe(0, run.Err);
+        var r = Compile("tiny-opt-1bit.onnx", "binary", 3);
+        run.Out.ShouldContain("generated: " + string.Join(',', PimllmValues.Run(r.Bin, r.Target, "m.bin", Prompt, 3, null).Generated));
+        CliRunner.Run("sim", path, "--functional", "--tokens", "5,17,42").ShouldBeOneLineError(ExitCode.InvalidSimInput, "compiled for exactly 4");
+        CliRunner.Run("sim", path, "--functional", "--tokens", "5,17,42,9999").ShouldBeOneLineError(ExitCode.InvalidSimInput, "outside the vocabulary");
+        var hf = Path.Combine(dir, "g.bin");
+        CliRunner.Run(CliRunner.Sample("gpt2-medium.json"), "--target", "pimllm", "--prompt-tokens", "8", "--gen-tokens", "2", "-o", hf).ExitCode.ShouldBe(0);
+        CliRunner.Run("sim", hf, "--functional", "--tokens", "1,2,3,4,5,6,7,8").ShouldBeOneLineError(ExitCode.ModelWithoutWeights, "no initial memory image");
+    }
+}
