@@ -36,6 +36,8 @@ internal sealed partial class ProgramLowering
             case "rotary":
                 if (op.Attrs.BoolOr("interleaved", false) || op.Attrs.IntOr("rotary_dim", op.Attrs.Int("head_dim")) != op.Attrs.Int("head_dim"))
                     throw Unsupported($"%{op.Id}", "interleaved or partial rotary embeddings (the SFU rotates whole heads by halves)");
+                if (Pimcc.Ir.RotaryFrequencies.Amplitude(op.Attrs) != 1)
+                    throw Unsupported($"%{op.Id}", "rotary embeddings whose cos and sin are scaled (attention_scaling, yarn): the SFU's tables have amplitude 1");
                 Rotary(op, pu);
                 break;
             case "linear":

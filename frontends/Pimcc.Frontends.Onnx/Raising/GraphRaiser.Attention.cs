@@ -24,7 +24,8 @@ internal sealed partial class GraphRaiser
                 return;
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
                 // [1, seq, n, d]: heads, or (read only by slices) n heads of fused parts side by side
-                Set(r.Node.Opcode == "linear" && _uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice", "Gather")
+                Set(r.Node.Opcode == "linear" && (_uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice", "Gather")
+                        || TransposedForParts(_node.Outputs[0]))
                     ? new FusedHeads(r.Node, n, d, null)
                     : new Heads(r.Node, n, d, Bhsd: false));
                 return;
@@ -64,6 +65,9 @@ internal sealed partial class GraphRaiser
             case Init w when w.Tensor.Dims.Count == 2 && (perm is null || perm is [1, 0]):
                 Set(new TransposedInit(w.Tensor));
                 return;
+            case FusedHeads { PartDim: null, Bhsd: false } f when perm is [0, 2, 1, 3]:
+                Set(f with { Bhsd = true });
+                return;
             case Heads { KeyT: false } h when perm is [0, 2, 1, 3]:
                 Set(h with { Bhsd = !h.Bhsd });
                 return;
@@ -75,6 +79,17 @@ internal sealed partial class GraphRaiser
                 return;
             default: throw Fail($"Transpose of {Get(ins[0]).GetType().Name} with perm [{string.Join(",", perm ?? [])}] is not a recognised pattern");
         }
+    }
+
+    /// <summary>True when <paramref name="name"/> ([1, seq, n, w]) is read only by one Transpose to [1, n, seq, w] whose
+    /// output is read only by one Split or by three or more slices: parts of per-head fused features (query, key and
+    /// value). Two slices of a head are a partial rotation's rotated and passed channels, not parts.</summary>
+    private bool TransposedForParts(string name)
+    {
+        var readers = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name)).ToList();
+        if (readers is not [{ OpType: "Transpose" } t] || t.GetInts("perm")?.ToArray() is not [0, 2, 1, 3]) return false;
+        var parts = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(t.Outputs[0])).ToList();
+        return parts.Count > 2 && parts.All(n => n.OpType == "Slice") || parts is [{ OpType: "Split" }];
     }
 
     private void Expand(List<string> ins)

@@ -78,12 +78,13 @@ internal sealed partial class GraphRaiser
             HeadChannels { Negated: false } c => (c.Source, c.Start, c.End),
             _ => (null!, 0L, 0L),
         };
-        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor, var freqs) ? new RopePart(source, "cos", theta, start, end, factor, freqs) : null;
+        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor, var freqs, var amplitude) ? new RopePart(source, "cos", theta, start, end, factor, freqs, amplitude, table) : null;
     }
 
     /// <summary>x·cos + rotate_half(x)·sin over the first rotary_dim channels of each head: one rotary op on the
-    /// whole head (channels past rotary_dim pass through it); for a partial range the value stands for the rotated channels.</summary>
-    private AbstractValue RotaryOf(RopePart table)
+    /// whole head (channels past rotary_dim pass through it); for a partial range the value stands for the rotated channels.
+    /// <paramref name="amplitude"/> ≠ 1 scales cos and sin (the op's <c>attention_scaling</c>, yarn's attention factor).</summary>
+    private AbstractValue RotaryOf(RopePart table, double amplitude)
     {
         if (table.Start != 0) throw Fail($"rotary embedding of channels {table.Start}..{table.End} of each head, not the first ones");
         var h = table.Source;
@@ -96,6 +97,7 @@ internal sealed partial class GraphRaiser
             .Set("interleaved", false);
         if (table.Frequencies is { } f) attrs = attrs.Set("inv_freq", new ListAttr([.. f.Select(v => (AttrValue)new FloatAttr(v))]));
         else if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
+        if (amplitude != 1) attrs = attrs.Set(RotaryFrequencies.AttentionScaling, amplitude);
         var node = Emit("rotary", [h.Node], attrs, h.N * h.D);
         var rotated = new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
         return rotaryDim == h.D ? rotated : new HeadChannels(rotated, 0, rotaryDim);
