@@ -50,8 +50,12 @@ internal sealed partial class GraphRaiser
                 && _facts.Get(ins[0]).Shape is { Count: >= 2 } from && from[^1].Equals(shape[^1]) && from[^2].Equals(shape[^2]):
                 Set(s);
                 return;
-            case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(1) == k.Source.N * k.Groups && Dim(3) == k.Source.D:
+            case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(k.Source.Bhsd ? 1 : 2) == k.Source.N * k.Groups && Dim(3) == k.Source.D:
                 Set(k.Source with { Groups = k.Groups });
+                return;
+            // [1, seq, n, parts, d] of fused groups flattened to [1, seq, n·parts, d]: the query heads of every group
+            case FusedHeads { PartDim: { } pd } f when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) == f.N * (f.Width / pd) && Dim(3) == pd:
+                Set(new Heads(f.Fused, f.N * (f.Width / pd), pd, Bhsd: false));
                 return;
             default: throw Fail($"Reshape of {Get(ins[0]).GetType().Name} to {FactsOf().ShapeText} is not a recognised pattern");
         }
@@ -98,6 +102,14 @@ internal sealed partial class GraphRaiser
         if (Get(ins[0]) is RepeatKv { Groups: 1 } k && shape is { Count: 5 } && shape[2].TryConstant is { } g && shape[1].TryConstant == k.Source.N)
         {
             Set(k with { Groups = g });
+            return;
+        }
+        // a key or value head of fused groups [1, seq, kv, 1, d] broadcast to the group's query heads [1, seq, kv, g, d]
+        // (Falcon's new decoder architecture): GQA's repeat, before the heads are flattened
+        if (Get(ins[0]) is Heads { Bhsd: false, Groups: 1, KeyT: false } h && _facts.Get(ins[0]).Shape is { Count: 5 } from && from[3].TryConstant == 1
+            && shape is { Count: 5 } && shape[2].TryConstant == h.N && shape[3].TryConstant is { } groups && shape[4].TryConstant == h.D)
+        {
+            Set(new RepeatKv(h, groups));
             return;
         }
         throw Fail("Expand outside GQA's repeat_kv");

@@ -17,7 +17,7 @@ internal sealed partial class GraphRaiser
         if (SliceOfLinear(ins)) return;
         var (source, lo, hi) = Get(ins[0]) switch
         {
-            Heads { Bhsd: true, KeyT: false, Groups: 1 } h => (h, 0L, h.D),
+            Heads { Bhsd: true, KeyT: false } h => (h, 0L, h.D),
             HeadChannels c => (c.Source, c.Start, c.End),
             _ => throw Fail("Slice outside the channels of attention heads (rotary embeddings)"),
         };
@@ -44,7 +44,9 @@ internal sealed partial class GraphRaiser
     {
         var axis = _node.GetInt("axis", 0);
         // cat([past, new], dim=-2): keys/values after the cached positions (the attention op keeps the cache).
-        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false, Groups: 1 } h && axis is -2 or 2)
+        // (keys broadcast to their query heads before the cache, Falcon's new decoder architecture: the cache holds each KV
+        // head once; the graph's copies are equal)
+        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false } h && axis is -2 or 2)
         {
             Set(h with { Cached = true });
             return;
@@ -74,7 +76,7 @@ internal sealed partial class GraphRaiser
     {
         var (source, start, end) = x switch
         {
-            Heads { Bhsd: true, KeyT: false, Groups: 1 } h => (h, 0L, h.D),
+            Heads { Bhsd: true, KeyT: false } h => (h, 0L, h.D),
             HeadChannels { Negated: false } c => (c.Source, c.Start, c.End),
             _ => (null!, 0L, 0L),
         };
@@ -99,7 +101,9 @@ internal sealed partial class GraphRaiser
         else if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
         if (amplitude != 1) attrs = attrs.Set(RotaryFrequencies.AttentionScaling, amplitude);
         var node = Emit("rotary", [h.Node], attrs, h.N * h.D);
-        var rotated = new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
+        // rotation is linear: a pre-scale commutes; per head, so it commutes with GQA's repeat too (Falcon's new decoder
+        // architecture broadcasts the key heads before the rotation)
+        var rotated = new Heads(node, h.N, h.D, Bhsd: true, h.Groups, PreScale: h.PreScale);
         return rotaryDim == h.D ? rotated : new HeadChannels(rotated, 0, rotaryDim);
     }
 }

@@ -62,7 +62,9 @@ internal sealed partial class GraphRaiser
     private void Gather(List<string> ins)
     {
         // fused[..., i, :] of per-head fused parts (BLOOM): part i of every head
-        if (Get(ins[0]) is FusedHeads { PartDim: { } d } f && _node.GetInt("axis", 0) is 3 or -2 && Scalar(ins[1]) is { } i && i >= 0 && i * d < f.Width)
+        // (fused[..., [i], :], Falcon's new decoder architecture: one key or value head per group, the axis kept)
+        if (Get(ins[0]) is FusedHeads { PartDim: { } d } f && _node.GetInt("axis", 0) is 3 or -2 && Scalar(ins[1]) is { } index
+            && (index < 0 ? index + f.Width / d : index) is var i && i >= 0 && i * d < f.Width)
         {
             Set(new Heads(FusedPart(ins[0], f, (long)i * d, d), f.N, d, Bhsd: false));
             return;

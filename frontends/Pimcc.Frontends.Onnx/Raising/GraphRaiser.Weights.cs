@@ -137,6 +137,20 @@ internal sealed partial class GraphRaiser
             Set(new Heads(FusedPart(ins[0], f, a, len), f.N, len, Bhsd: f.Bhsd));
             return true;
         }
+        // fused[:, :, :, a:b] of fused groups [1, seq, n, parts, d] (Falcon's new decoder architecture: the query heads
+        // of every group): parts a..b of each group, still grouped
+        if (Get(ins[0]) is FusedHeads { PartDim: { } pd } g)
+        {
+            var parts = g.Width / pd;
+            if (Ints(ins[1]) is not [var p0] || Ints(ins[2]) is not [var p1] || (ins.Count > 3 ? Ints(ins[3]) : [0]) is not ([3] or [-2])
+                || (ins.Count > 4 ? Ints(ins[4]) : [1]) is not [1])
+                throw Fail("Slice of fused groups is not one constant range of parts");
+            long Part(long v) => Math.Clamp(v < 0 ? v + parts : v, 0, parts);
+            var (first, end) = (Part(p0), Part(p1));
+            if (first >= end) throw Fail("Slice of fused groups selects no part");
+            Set(new FusedHeads(FusedPart(ins[0], g, first * pd, (end - first) * pd), g.N, (end - first) * pd, pd));
+            return true;
+        }
         if (Get(ins[0]) is not Rows { Batched: true, Node: { Opcode: "linear" } fused }) return false;
         var (starts, ends) = (Ints(ins[1]), Ints(ins[2]));
         var axes = ins.Count > 3 ? Ints(ins[3]) : [0];

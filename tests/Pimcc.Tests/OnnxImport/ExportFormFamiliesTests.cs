@@ -3,6 +3,7 @@ using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Hpim.Sim.Functional;
 using Pimcc.OnnxRuntime;
 using Pimcc.Sim.Functional;
+using Pimcc.Tests.Driver;
 using Pimcc.Tests.Functional;
 using Pimcc.Tests.HfExports;
 using Xunit.Abstractions;
@@ -47,7 +48,7 @@ public class ExportFormFamiliesTests(ITestOutputHelper output)
     public void Every_family_folder_holds_every_form()
     {
         var families = FamilyNames();
-        families.Length.ShouldBeGreaterThanOrEqualTo(14);
+        families.Length.ShouldBeGreaterThanOrEqualTo(15);
         foreach (var f in families)
             foreach (var file in Forms.Append("reference.json"))
                 File.Exists(Model(f, file)).ShouldBeTrue($"{f}/{file}");
@@ -140,6 +141,19 @@ public class ExportFormFamiliesTests(ITestOutputHelper output)
         foreach (var step in replay.Steps)
             worst = Math.Max(worst, SharedExportsTests.Compare(step.Logits, r.Logits[step.Position], Compiled(r.Logits[step.Position]), $"{family} compiled decode at {step.Position}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{family}: compiled hpim program vs torch, max abs {worst:E2}"));
+    }
+
+    /// <summary>yarn's amplitude on cos and sin (attention_scaling): hpim's tables carry it (above); hyflexpim's SFU tables
+    /// have amplitude 1, so it refuses the op with nothing written rather than drop it. (pimllm refuses it too, but these
+    /// heads of 8 channels already fail its 16-channel rule.)</summary>
+    [Theory]
+    [InlineData("hyflexpim")]
+    public void A_target_without_scaled_rotary_tables_refuses_yarn(string target)
+    {
+        var bin = Path.Combine(CliRunner.TempDir(), "m.bin");
+        CliRunner.Run(Model("llama-yarn", "optimum-nopast.onnx"), "--target", target, "-o", bin, "--prompt-tokens", "4", "--gen-tokens", "2")
+            .ShouldBeOneLineError(Pimcc.Diagnostics.ExitCode.UnsupportedOperator, "whose cos and sin are scaled");
+        File.Exists(bin).ShouldBeFalse();
     }
 
     private static double Compiled(float[] row) => CompiledRelativeTolerance * Math.Max(1, row.Max(Math.Abs));
