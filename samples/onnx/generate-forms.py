@@ -14,7 +14,7 @@ architecture, Llama with yarn rope scaling, and the export forms:
   fixed8.onnx              torch.onnx.export of input_ids [1, 8] -> logits with no dynamic axes
   reference.json           {"ids": 12 token ids, "logits": 12 x vocab}: torch's logits for the full sequence
 
-Dims are tiny (hidden 32, two layers, vocab 128) so the 56 files stay small. Deterministic: re-running writes
+Dims are tiny (hidden 32, two layers, vocab 128) so the 60 graphs stay small. Deterministic: re-running writes
 byte-identical files. Run: /usr/bin/python3 samples/onnx/generate-forms.py   (Debian python3-torch, python3-onnx)
 """
 import copy
