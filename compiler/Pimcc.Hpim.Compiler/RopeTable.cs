@@ -15,7 +15,8 @@ public enum RopeTableKind { Cos = 0, Sin = 1 }
 /// the HF "rotate half" form (transformers modeling_llama.py: emb = cat(freqs, freqs); cos = emb.cos(), sin = emb.sin()),
 /// i.e. row p, channel c holds cos/sin(p · inv_freq[c mod rotary_dim/2]) with inv_freq[i] = theta^(−2i/rotary_dim)
 /// (RoFormer, Su et al. 2021), adjusted by the op's <c>scaling</c> attributes (linear, llama3) as
-/// transformers modeling_rope_utils.py does. Then y = x · cos + rotate_half(x) · sin is the IR's non-interleaved
+/// transformers modeling_rope_utils.py does, every value times the op's <c>attention_scaling</c> (yarn's attention factor;
+/// 1 when absent). Then y = x · cos + rotate_half(x) · sin is the IR's non-interleaved
 /// rotary: (x1 · cos − x2 · sin, x2 · cos + x1 · sin) on the two halves.
 /// <para>
 /// HBM layout (the planner's "other 2-D table" layout, docs/hpim-lowering.md): row p on channel p mod channels at
@@ -25,7 +26,8 @@ public enum RopeTableKind { Cos = 0, Sin = 1 }
 /// </para>
 /// </summary>
 public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Positions, string Scaling,
-    double ScalingFactor, double LowFreqFactor, double HighFreqFactor, long OriginalMaxPositions, double[]? ExplicitFrequencies = null)
+    double ScalingFactor, double LowFreqFactor, double HighFreqFactor, long OriginalMaxPositions, double[]? ExplicitFrequencies = null,
+    double Amplitude = 1)
 {
     /// <summary>The table a rotary op needs for <paramref name="positions"/> positions (named after <paramref name="op"/>).</summary>
     public static RopeTable Of(Operation op, long positions)
@@ -35,7 +37,7 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
         var scaling = op.Attrs.StrOr("scaling", "default");
         return new RopeTable("rope:" + op.Id, op.Attrs.Float("theta"), (int)op.Attrs.Int("rotary_dim"), positions, scaling,
             op.Attrs.FloatOr("scaling_factor", 1), op.Attrs.FloatOr("low_freq_factor", 1), op.Attrs.FloatOr("high_freq_factor", 4),
-            op.Attrs.IntOr("original_max_positions", 8192), RotaryFrequencies.Explicit(op.Attrs));
+            op.Attrs.IntOr("original_max_positions", 8192), RotaryFrequencies.Explicit(op.Attrs), RotaryFrequencies.Amplitude(op.Attrs));
     }
 
     /// <summary>Why the hpim tables cannot express <paramref name="op"/>, or null (the planner skips such ops; the lowering reports them).</summary>
@@ -46,7 +48,7 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
 
     /// <summary>What decides the values: ops with equal keys share a table.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"{Theta:R}/{RotaryDim}/{Positions}/{Scaling}/{ScalingFactor:R}/{LowFreqFactor:R}/{HighFreqFactor:R}/{OriginalMaxPositions}")
+        $"{Theta:R}/{RotaryDim}/{Positions}/{Scaling}/{ScalingFactor:R}/{LowFreqFactor:R}/{HighFreqFactor:R}/{OriginalMaxPositions}/{Amplitude:R}")
         + (ExplicitFrequencies is null ? "" : "/" + string.Join(",", ExplicitFrequencies.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
 
     public string EntryName(RopeTableKind kind) => Name + (kind == RopeTableKind.Cos ? ".cos" : ".sin");
@@ -64,7 +66,7 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
         for (var c = 0; c < RotaryDim; c++)
         {
             var angle = position * inv[c % inv.Length];
-            row[c] = (Half)(kind == RopeTableKind.Cos ? Math.Cos(angle) : Math.Sin(angle));
+            row[c] = (Half)(Amplitude * (kind == RopeTableKind.Cos ? Math.Cos(angle) : Math.Sin(angle)));
         }
         return row;
     }

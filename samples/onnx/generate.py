@@ -710,7 +710,8 @@ class HfDecoder(nn.Module):
     def forward(self, input_ids, *past):
         return self.run(input_ids, past, None, None)
 
-    def run(self, input_ids, past, attention_mask, position_ids):
+    def run(self, input_ids, past, attention_mask, position_ids, present=False):
+        """present: return the KV cache also when there is no past (optimum's no-past decoder of a merged export)."""
         past_len = past[0].shape[2] if past else 0
         seq = input_ids.shape[1]
         cache_position = torch.arange(past_len, past_len + seq)
@@ -726,7 +727,7 @@ class HfDecoder(nn.Module):
             x, kv = layer(x, mask, cos, sin, (past[2 * i], past[2 * i + 1]) if past else None)
             presents += kv
         logits = self.lm_head(self.norm(x))
-        return (logits, *presents) if past else logits
+        return (logits, *presents) if past or present else logits
 
 
 def hf_llama(c, norm, act, rotary_dim=None, embed_scale=None, bias=False):

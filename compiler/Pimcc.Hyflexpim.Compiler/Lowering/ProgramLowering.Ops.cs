@@ -36,6 +36,8 @@ internal sealed partial class ProgramLowering
             case "rotary":
                 if (op.Attrs.BoolOr("interleaved", false))
                     throw Unsupported($"%{op.Id}", "interleaved (GPT-J) rotary embeddings (the SFU rotates each head's rotated channels by halves)");
+                if (Pimcc.Ir.RotaryFrequencies.Amplitude(op.Attrs) != 1)
+                    throw Unsupported($"%{op.Id}", "rotary embeddings whose cos and sin are scaled (attention_scaling, yarn): the SFU's tables have amplitude 1");
                 Rotary(op, pu);
                 break;
             case "linear":

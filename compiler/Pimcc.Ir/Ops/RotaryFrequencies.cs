@@ -12,6 +12,17 @@ namespace Pimcc.Ir;
 /// </summary>
 public static class RotaryFrequencies
 {
+    /// <summary>The optional attribute scaling cos and sin alike (transformers' <c>attention_scaling</c>: yarn's attention
+    /// factor 0.1·ln(factor) + 1, longrope's): rotary(x) = x·a·cos + rotate_half(x)·a·sin. 1 when absent.</summary>
+    public const string AttentionScaling = "attention_scaling";
+
+    /// <summary>The op's <see cref="AttentionScaling"/>, 1 when it has none; positive and finite.</summary>
+    public static double Amplitude(AttrMap attrs)
+    {
+        var a = attrs.FloatOr(AttentionScaling, 1);
+        return double.IsFinite(a) && a > 0 ? a : throw new ArgumentException($"{AttentionScaling} must be positive and finite, found {a}");
+    }
+
     /// <summary>The scaling kinds this computes; others are refused by their consumers.</summary>
     public static readonly string[] Scalings = ["default", "linear", "llama3"];
 

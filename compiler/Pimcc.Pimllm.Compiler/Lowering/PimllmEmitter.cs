@@ -82,6 +82,9 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
                 s.X("pp.act", Addr(op.Id), Operand(op, 0), op.Opcode switch { "gelu" => 0, "relu" => 1, _ => 2 }, Dt(op.Operands[0]));
                 break;
             case "rotary":
+                if (Pimcc.Ir.RotaryFrequencies.Amplitude(op.Attrs) != 1)
+                    throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", "rotary embeddings whose cos and sin are scaled (attention_scaling, yarn) have no pp.rope table",
+                        "compile the model for hpim, whose rotary tables carry the amplitude");
                 s.PpLen(Width(op), op.Attrs.Int("head_dim"));
                 s.X("pp.rope", Addr(op.Id), Operand(op, 0), sram.RopeUnit(op), Dt(op.Operands[0]));
                 break;

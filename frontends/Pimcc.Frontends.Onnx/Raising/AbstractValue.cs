@@ -36,8 +36,9 @@ internal sealed record Heads(RaisedNode Node, long N, long D, bool Bhsd, long Gr
 
 /// <summary>A linear's output viewed per head with its parts side by side (BLOOM's and GPT-NeoX's fused
 /// <c>query_key_value</c>): [1, seq, n, <paramref name="Width"/>] or [1, seq, n, parts, d] (<paramref name="PartDim"/> = d).
-/// Selecting one part of every head is a linear over strided row blocks of the fused weight.</summary>
-internal sealed record FusedHeads(RaisedNode Fused, long N, long Width, long? PartDim) : AbstractValue;
+/// Selecting one part of every head is a linear over strided row blocks of the fused weight. <paramref name="Bhsd"/>:
+/// transposed to [1, n, seq, Width] before the parts are taken (GPT-NeoX after transformers 4.49: <c>chunk(3, -1)</c>).</summary>
+internal sealed record FusedHeads(RaisedNode Fused, long N, long Width, long? PartDim, bool Bhsd = false) : AbstractValue;
 
 /// <summary>A KV-cache input <c>past_key_values.N.key/value</c> [1, kv_heads, past, head_dim]: the attention op's cache.</summary>
 internal sealed record PastKv(string Input) : AbstractValue;
@@ -56,7 +57,8 @@ internal sealed record HeadChannels(Heads Source, long Start, long End, bool Neg
 /// <summary>Pieces of rotate-half RoPE on channels [<paramref name="Start"/>, <paramref name="End"/>) of
 /// <paramref name="Source"/>'s heads: "cos" (x·cos), "rot" (cat(−x_hi, x_lo)), "sin" (rot·sin); the tables' θ and
 /// linear scaling factor (1: none).</summary>
-internal sealed record RopePart(Heads Source, string Part, double Theta, long Start, long End, double Factor = 1, double[]? Frequencies = null) : AbstractValue;
+internal sealed record RopePart(Heads Source, string Part, double Theta, long Start, long End, double Factor = 1, double[]? Frequencies = null, double Amplitude = 1,
+    string Table = "") : AbstractValue;
 
 /// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.
 /// Gemma 2's soft-capping c·tanh(s/c): <paramref name="Tanh"/> after tanh(scale·q·kᵀ) until the factor c arrives,

@@ -24,7 +24,8 @@ internal sealed partial class GraphRaiser
                 return;
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
                 // [1, seq, n, d]: heads, or (read only by slices) n heads of fused parts side by side
-                Set(r.Node.Opcode == "linear" && _uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice", "Gather")
+                Set(r.Node.Opcode == "linear" && (_uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice", "Gather")
+                        || TransposedForParts(_node.Outputs[0]))
                     ? new FusedHeads(r.Node, n, d, null)
                     : new Heads(r.Node, n, d, Bhsd: false));
                 return;
@@ -49,8 +50,12 @@ internal sealed partial class GraphRaiser
                 && _facts.Get(ins[0]).Shape is { Count: >= 2 } from && from[^1].Equals(shape[^1]) && from[^2].Equals(shape[^2]):
                 Set(s);
                 return;
-            case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(1) == k.Source.N * k.Groups && Dim(3) == k.Source.D:
+            case RepeatKv { Groups: > 1 } k when shape is { Count: 4 } && Dim(k.Source.Bhsd ? 1 : 2) == k.Source.N * k.Groups && Dim(3) == k.Source.D:
                 Set(k.Source with { Groups = k.Groups });
+                return;
+            // [1, seq, n, parts, d] of fused groups flattened to [1, seq, n·parts, d]: the query heads of every group
+            case FusedHeads { PartDim: { } pd } f when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) == f.N * (f.Width / pd) && Dim(3) == pd:
+                Set(new Heads(f.Fused, f.N * (f.Width / pd), pd, Bhsd: false));
                 return;
             default: throw Fail($"Reshape of {Get(ins[0]).GetType().Name} to {FactsOf().ShapeText} is not a recognised pattern");
         }
@@ -63,6 +68,9 @@ internal sealed partial class GraphRaiser
         {
             case Init w when w.Tensor.Dims.Count == 2 && (perm is null || perm is [1, 0]):
                 Set(new TransposedInit(w.Tensor));
+                return;
+            case FusedHeads { PartDim: null, Bhsd: false } f when perm is [0, 2, 1, 3]:
+                Set(f with { Bhsd = true });
                 return;
             case Heads { KeyT: false } h when perm is [0, 2, 1, 3]:
                 Set(h with { Bhsd = !h.Bhsd });
@@ -77,12 +85,31 @@ internal sealed partial class GraphRaiser
         }
     }
 
+    /// <summary>True when <paramref name="name"/> ([1, seq, n, w]) is read only by one Transpose to [1, n, seq, w] whose
+    /// output is read only by one Split or by three or more slices: parts of per-head fused features (query, key and
+    /// value). Two slices of a head are a partial rotation's rotated and passed channels, not parts.</summary>
+    private bool TransposedForParts(string name)
+    {
+        var readers = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name)).ToList();
+        if (readers is not [{ OpType: "Transpose" } t] || t.GetInts("perm")?.ToArray() is not [0, 2, 1, 3]) return false;
+        var parts = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(t.Outputs[0])).ToList();
+        return parts.Count > 2 && parts.All(n => n.OpType == "Slice") || parts is [{ OpType: "Split" }];
+    }
+
     private void Expand(List<string> ins)
     {
         var shape = FactsOf().Shape;
         if (Get(ins[0]) is RepeatKv { Groups: 1 } k && shape is { Count: 5 } && shape[2].TryConstant is { } g && shape[1].TryConstant == k.Source.N)
         {
             Set(k with { Groups = g });
+            return;
+        }
+        // a key or value head of fused groups [1, seq, kv, 1, d] broadcast to the group's query heads [1, seq, kv, g, d]
+        // (Falcon's new decoder architecture): GQA's repeat, before the heads are flattened
+        if (Get(ins[0]) is Heads { Bhsd: false, Groups: 1, KeyT: false } h && _facts.Get(ins[0]).Shape is { Count: 5 } from && from[3].TryConstant == 1
+            && shape is { Count: 5 } && shape[2].TryConstant == h.N && shape[3].TryConstant is { } groups && shape[4].TryConstant == h.D)
+        {
+            Set(new RepeatKv(h, groups));
             return;
         }
         throw Fail("Expand outside GQA's repeat_kv");

@@ -17,7 +17,7 @@ internal sealed partial class GraphRaiser
         if (SliceOfLinear(ins)) return;
         var (source, lo, hi) = Get(ins[0]) switch
         {
-            Heads { Bhsd: true, KeyT: false, Groups: 1 } h => (h, 0L, h.D),
+            Heads { Bhsd: true, KeyT: false } h => (h, 0L, h.D),
             HeadChannels c => (c.Source, c.Start, c.End),
             _ => throw Fail("Slice outside the channels of attention heads (rotary embeddings)"),
         };
@@ -44,7 +44,9 @@ internal sealed partial class GraphRaiser
     {
         var axis = _node.GetInt("axis", 0);
         // cat([past, new], dim=-2): keys/values after the cached positions (the attention op keeps the cache).
-        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false, Groups: 1 } h && axis is -2 or 2)
+        // (keys broadcast to their query heads before the cache, Falcon's new decoder architecture: the cache holds each KV
+        // head once; the graph's copies are equal)
+        if (ins.Count == 2 && Get(ins[0]) is PastKv && Get(ins[1]) is Heads { Bhsd: true, KeyT: false, Cached: false } h && axis is -2 or 2)
         {
             Set(h with { Cached = true });
             return;
@@ -74,16 +76,17 @@ internal sealed partial class GraphRaiser
     {
         var (source, start, end) = x switch
         {
-            Heads { Bhsd: true, KeyT: false, Groups: 1 } h => (h, 0L, h.D),
+            Heads { Bhsd: true, KeyT: false } h => (h, 0L, h.D),
             HeadChannels { Negated: false } c => (c.Source, c.Start, c.End),
             _ => (null!, 0L, 0L),
         };
-        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor, var freqs) ? new RopePart(source, "cos", theta, start, end, factor, freqs) : null;
+        return source is not null && RopeTable(table, end - start) is ("cos", var theta, var factor, var freqs, var amplitude) ? new RopePart(source, "cos", theta, start, end, factor, freqs, amplitude, table) : null;
     }
 
     /// <summary>x·cos + rotate_half(x)·sin over the first rotary_dim channels of each head: one rotary op on the
-    /// whole head (channels past rotary_dim pass through it); for a partial range the value stands for the rotated channels.</summary>
-    private AbstractValue RotaryOf(RopePart table)
+    /// whole head (channels past rotary_dim pass through it); for a partial range the value stands for the rotated channels.
+    /// <paramref name="amplitude"/> ≠ 1 scales cos and sin (the op's <c>attention_scaling</c>, yarn's attention factor).</summary>
+    private AbstractValue RotaryOf(RopePart table, double amplitude)
     {
         if (table.Start != 0) throw Fail($"rotary embedding of channels {table.Start}..{table.End} of each head, not the first ones");
         var h = table.Source;
@@ -96,8 +99,11 @@ internal sealed partial class GraphRaiser
             .Set("interleaved", false);
         if (table.Frequencies is { } f) attrs = attrs.Set("inv_freq", new ListAttr([.. f.Select(v => (AttrValue)new FloatAttr(v))]));
         else if (table.Factor != 1) attrs = attrs.Set("scaling", "linear").Set("scaling_factor", table.Factor);
+        if (amplitude != 1) attrs = attrs.Set(RotaryFrequencies.AttentionScaling, amplitude);
         var node = Emit("rotary", [h.Node], attrs, h.N * h.D);
-        var rotated = new Heads(node, h.N, h.D, Bhsd: true, PreScale: h.PreScale); // rotation is linear: a pre-scale commutes
+        // rotation is linear: a pre-scale commutes; per head, so it commutes with GQA's repeat too (Falcon's new decoder
+        // architecture broadcasts the key heads before the rotation)
+        var rotated = new Heads(node, h.N, h.D, Bhsd: true, h.Groups, PreScale: h.PreScale);
         return rotaryDim == h.D ? rotated : new HeadChannels(rotated, 0, rotaryDim);
     }
 }

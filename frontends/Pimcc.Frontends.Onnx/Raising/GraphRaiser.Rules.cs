@@ -62,7 +62,9 @@ internal sealed partial class GraphRaiser
     private void Gather(List<string> ins)
     {
         // fused[..., i, :] of per-head fused parts (BLOOM): part i of every head
-        if (Get(ins[0]) is FusedHeads { PartDim: { } d } f && _node.GetInt("axis", 0) is 3 or -2 && Scalar(ins[1]) is { } i && i >= 0 && i * d < f.Width)
+        // (fused[..., [i], :], Falcon's new decoder architecture: one key or value head per group, the axis kept)
+        if (Get(ins[0]) is FusedHeads { PartDim: { } d } f && _node.GetInt("axis", 0) is 3 or -2 && Scalar(ins[1]) is { } index
+            && (index < 0 ? index + f.Width / d : index) is var i && i >= 0 && i * d < f.Width)
         {
             Set(new Heads(FusedPart(ins[0], f, (long)i * d, d), f.N, d, Bhsd: false));
             return;
@@ -203,26 +205,22 @@ internal sealed partial class GraphRaiser
                 case (Scores { Softmaxed: false, Tanh: false, Alibi: null } s, Structural) when AlibiBias(yName, s.Q.N) is var (slopes, masked):
                     Set(s with { Alibi = slopes, Causal = s.Causal || masked });
                     return;
-                case (Scores { Softmaxed: false } s, Structural) when IsCausalAdditive(yName):
+                // a mask the exporter folded to a constant (a fixed-shape graph) is checked the same way
+                case (Scores { Softmaxed: false } s, Structural or Init) when IsCausalAdditive(yName):
                     Set(s with { Causal = true });
                     return;
-                case (Scores { Softmaxed: false } s, Structural) when IsZero(yName):
+                case (Scores { Softmaxed: false } s, Structural or Init) when IsZero(yName):
                     Set(s); // the padding mask of an all-ones attention mask
                     return;
                 case (RmsStep { Step: "mean" } r, Init or Structural) when Scalar(yName) is { } eps:
                     Set(r with { Step = "add", Eps = eps });
                     return;
-                // θ as fitted from the sin table (asin is well conditioned at small angles, acos is not; each table was checked
-                // against its own θ at every position, so the two agree to the fit's precision)
+                // x·cos + rotate_half(x)·sin: described as the sin table is (θ and factor, or frequencies read off; asin is well
+                // conditioned at small angles, acos is not, so a cos table may fit a θ its small angles cannot tell apart),
+                // and both tables are checked against that description and the cos table's amplitude
                 case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && (c.Start, c.End) == (s.Start, s.End)
-                    && (c.Frequencies, s.Frequencies) is (null, null) && Math.Abs(c.Theta - s.Theta) <= 1e-3 * s.Theta && Math.Abs(c.Factor - s.Factor) <= 1e-3 * s.Factor:
-                    Set(RotaryOf(s));
-                    return;
-                // frequencies read off the tables (no θ and factor describe them): the two tables' angles agree within 1e-3
-                // rad at every sampled position (the cos table's small angles are ill-conditioned; the sin table's are kept)
-                case (RopePart { Part: "cos", Frequencies: { } cf } c, RopePart { Part: "sin", Frequencies: { } sf } s) when c.Source == s.Source
-                    && (c.Start, c.End) == (s.Start, s.End) && cf.Length == sf.Length && cf.Zip(sf).All(p => Math.Abs(p.First - p.Second) * LastSampledPosition() <= 1e-3):
-                    Set(RotaryOf(s));
+                    && TablesAgree(c, s, s.Frequencies ?? [.. Enumerable.Range(0, (int)(s.End - s.Start) / 2).Select(k => Math.Pow(s.Theta, -2.0 * k / (s.End - s.Start)) / s.Factor)]):
+                    Set(RotaryOf(s, c.Amplitude));
                     return;
             }
         }
@@ -231,8 +229,16 @@ internal sealed partial class GraphRaiser
             Set(new Rows(Emit("add", [p.Node, q.Node], AttrMap.Empty, Math.Max(p.Node.Width, q.Node.Width)), p.Batched));
             return;
         }
+        if (a is RopePart && b is RopePart)
+            throw Fail("x·cos + rotate_half(x)·sin whose cos and sin tables do not describe one rotation (their frequencies or amplitudes differ)");
         throw Fail($"Add of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
     }
+
+    /// <summary>Both tables hold a·trig(position·f) with the frequencies <paramref name="f"/> and the cos table's amplitude
+    /// a (read exactly at position 0; the sin table's own is an estimate) at every sampled length.</summary>
+    private bool TablesAgree(RopePart cos, RopePart sin, double[] f) =>
+        Math.Abs(cos.Amplitude - sin.Amplitude) <= 1e-3 * cos.Amplitude
+        && TableMatches(cos.Table, cos.End - cos.Start, "cos", f, cos.Amplitude) && TableMatches(sin.Table, sin.End - sin.Start, "sin", f, cos.Amplitude);
 
     private bool Bias(AbstractValue lin, AbstractValue bias, string linName)
     {
@@ -249,8 +255,8 @@ internal sealed partial class GraphRaiser
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         if (MulOrdered(a, b, ins[0], ins[1]) || MulOrdered(b, a, ins[1], ins[0])) return;
         if ((a, b) is (Heads or HeadChannels or RopePart, Structural) or (Structural, Heads or HeadChannels or RopePart))
-            throw Fail("the table multiplying attention heads is no rotate-half cos/sin table of θ-frequencies (default or linear RoPE scaling); "
-                + "other scalings (llama3, yarn, longrope) are not raised");
+            throw Fail("the table multiplying attention heads is no rotate-half cos/sin table a·trig(position·f) "
+                + "(one frequency f per channel pair, one amplitude a for the table)");
         throw Fail($"Mul of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
     }
 
@@ -267,8 +273,8 @@ internal sealed partial class GraphRaiser
             case (Heads or HeadChannels, Structural) when RopeCos(a, bName) is { } cos:
                 Set(cos);
                 return true;
-            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor, var freqs):
-                Set(r with { Part = "sin", Theta = theta, Factor = factor, Frequencies = freqs });
+            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor, var freqs, var amplitude):
+                Set(r with { Part = "sin", Theta = theta, Factor = factor, Frequencies = freqs, Amplitude = amplitude, Table = bName });
                 return true;
             case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:
                 // c·tanh(S·q·kᵀ) = softcap c of the scale S·c

@@ -206,14 +206,16 @@ internal sealed partial class GraphRaiser
 
     /// <summary>
     /// A rotate-half table for <paramref name="d"/> rotated channels: row i (position past + i) holds
-    /// trig((past + i)·θ^(−2(k mod d/2)/d) / f) (modeling_llama.py's rotary embedding; f ≠ 1 is modeling_rope_utils.py's
-    /// linear scaling, inv_freq / factor), "cos" or "sin". From position 1: channel 0 holds trig(1/f), channel 1
-    /// trig(θ^(−2/d)/f); θ and f are fitted there (to 5 significant digits: acos of a float32 near 1 carries about 1e-6
-    /// relative error) and the whole table is checked at every sampled length. A table no θ and factor describe (llama3,
-    /// yarn or longrope scaling) gets its frequencies read off channel by channel (<see cref="TableFrequencies"/>), also
-    /// checked everywhere. Null when the values are no rotate-half table.
+    /// a·trig((past + i)·θ^(−2(k mod d/2)/d) / f) (modeling_llama.py's rotary embedding; f ≠ 1 is modeling_rope_utils.py's
+    /// linear scaling, inv_freq / factor; a ≠ 1 its <c>attention_scaling</c>, yarn's attention factor, which scales cos and
+    /// sin), "cos" or "sin". The amplitude a is the cos table's value at position 0, and for a sin table what positions 1
+    /// and 2 give (<see cref="SinAmplitude"/>). From position 1: channel 0 holds trig(1/f), channel 1 trig(θ^(−2/d)/f); θ
+    /// and f are fitted there (to 5 significant digits: acos of a float32 near 1 carries about 1e-6 relative error) and
+    /// the whole table is checked at every sampled length. A table no θ and factor describe (llama3, yarn or longrope
+    /// scaling) gets its frequencies read off channel by channel (<see cref="TableFrequencies"/>), also checked
+    /// everywhere. Null when the values are no rotate-half table.
     /// </summary>
-    private (string Trig, double Theta, double Factor, double[]? Frequencies)? RopeTable(string name, long d)
+    private (string Trig, double Theta, double Factor, double[]? Frequencies, double Amplitude)? RopeTable(string name, long d)
     {
         var (s0, _) = Samples().Where(sp => sp.Past == 0).MaxBy(sp => sp.Seq);
         var first = Evaluate(name, s0, 0);
@@ -225,25 +227,64 @@ internal sealed partial class GraphRaiser
             if (next.Floats is not { } f1 || next.Length != d) return null;
             f0 = [.. f0, .. f1];
         }
-        string trig = Math.Abs(f0[0] - 1) < 1e-6 ? "cos" : Math.Abs(f0[0]) < 1e-6 ? "sin" : "";
-        if (trig.Length == 0) return null;
+        var sine = f0[..(int)d].All(v => Math.Abs(v) < 1e-6);
+        var trig = sine ? "sin" : "cos";
+        double amplitude = sine ? SinAmplitude(name, d) ?? 0 : f0[0];
+        if (!(amplitude > 0) || (!sine && f0[..(int)d].Any(v => Math.Abs(v - amplitude) > 1e-6 * amplitude))) return null;
         var half = d / 2;
-        double Angle(float v) => trig == "cos" ? Math.Acos(v) : Math.Asin(v);
+        double Angle(float v) => trig == "cos" ? Math.Acos(Math.Clamp(v / amplitude, -1, 1)) : Math.Asin(Math.Clamp(v / amplitude, -1, 1));
         static double Round(double v) => double.Parse(v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
         var (a0, a1) = (Angle(f0[d]), Angle(f0[d + 1]));
         if (!(a0 > 0) || !(a1 > 0)) return null;
         var factor = Round(1 / a0);
         var theta = Round(Math.Pow(a1 / a0, -half));
         if (double.IsFinite(theta) && theta > 1 && double.IsFinite(factor)
-            && TableMatches(name, d, trig, Enumerable.Range(0, (int)half).Select(k => Math.Pow(theta, -2.0 * k / d) / factor).ToArray()))
-            return (trig, theta, factor, null);
-        if (TableFrequencies(name, d, trig) is not { } f || !TableMatches(name, d, trig, f)) return null;
+            && TableMatches(name, d, trig, Enumerable.Range(0, (int)half).Select(k => Math.Pow(theta, -2.0 * k / d) / factor).ToArray(), amplitude))
+            return (trig, theta, factor, null, amplitude);
+        // read-off frequencies to 6 significant digits (a float32 table holds about 7), so exports of one model whose
+        // graphs sample other positions raise to the same op
+        if (TableFrequencies(name, d, trig, amplitude) is not { } read) return null;
+        var f = read.Select(v => double.Parse(v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (!TableMatches(name, d, trig, f, amplitude)) return null;
         // θ as channel 1 shows it (the short wavelengths no scaling touches); only a label beside explicit frequencies
-        return (trig, f[1] > 0 && f[1] < 1 ? Round(Math.Pow(f[1], -half)) : 10000, 1, f);
+        return (trig, f[1] > 0 && f[1] < 1 ? Round(Math.Pow(f[1], -half)) : 10000, 1, f, amplitude);
     }
 
-    /// <summary>Whether the table holds trig(position·f[k mod d/2]) at every sampled length (within 1e-4).</summary>
-    private bool TableMatches(string name, long d, string trig, double[] f)
+    /// <summary>
+    /// The amplitude a of a sin table a·sin(position·f): from positions p and 2p of one channel, cos(p·f) = v₂ₚ / (2·vₚ)
+    /// (the double-angle formula) and a = vₚ / sin(p·f); of the pairs p = 1, 2, 3 the sampled lengths hold, the best
+    /// conditioned (largest sin(p·f)). Null when no pair allows it.
+    /// </summary>
+    private double? SinAmplitude(string name, long d)
+    {
+        double? best = null, bestSin = 0.05; // below this the quotient is ill-conditioned
+        for (var p = 1; p <= 3; p++)
+        {
+            if (TableRow(name, d, p) is not { } v1 || TableRow(name, d, 2 * p) is not { } v2) continue;
+            for (var k = 0; k < d / 2; k++)
+            {
+                if (Math.Abs(v1[k]) < 1e-3) continue;
+                var c = v2[k] / (2.0 * v1[k]);
+                if (Math.Abs(c) >= 1) continue;
+                var sin = Math.Sqrt(1 - c * c);
+                if (sin > bestSin) (best, bestSin) = (Math.Abs(v1[k]) / sin, sin);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The table's row at <paramref name="position"/>: from a sampled length that holds it, else from one new
+    /// position after <paramref name="position"/> cached ones (a graph with a KV cache).</summary>
+    private float[]? TableRow(string name, long d, long position)
+    {
+        foreach (var (s, p) in Samples().Where(sp => sp.Past <= position && position < sp.Past + sp.Seq))
+            return Evaluate(name, s, p) is { Floats: { } v } t && t.Length == s * d ? v[(int)((position - p) * d)..(int)((position - p + 1) * d)] : null;
+        if (!_eval.HasPast || _eval.FixedSeq is not (null or 1)) return null;
+        return Evaluate(name, 1, position) is { Floats: { } w } one && one.Length == d ? w : null;
+    }
+
+    /// <summary>Whether the table holds a·trig(position·f[k mod d/2]) at every sampled length (within 1e-4·a).</summary>
+    private bool TableMatches(string name, long d, string trig, double[] f, double amplitude)
     {
         foreach (var (s, p) in Samples())
         {
@@ -253,15 +294,12 @@ internal sealed partial class GraphRaiser
                 for (var k = 0; k < d; k++)
                 {
                     var a = (p + i) * f[k % (d / 2)];
-                    var want = trig == "cos" ? Math.Cos(a) : Math.Sin(a);
-                    if (Math.Abs(v[i * d + k] - want) > 1e-4) return false;
+                    var want = amplitude * (trig == "cos" ? Math.Cos(a) : Math.Sin(a));
+                    if (Math.Abs(v[i * d + k] - want) > 1e-4 * amplitude) return false;
                 }
         }
         return true;
     }
-
-    /// <summary>The largest position the sampled lengths evaluate.</summary>
-    private long LastSampledPosition() => Samples().Max(sp => sp.Seq + sp.Past - 1);
 
     /// <summary>
     /// Each channel's frequency read off the table: from the first position (angles of at most 1 rad, so asin and acos
@@ -270,7 +308,7 @@ internal sealed partial class GraphRaiser
     /// least 0.2; small cos angles, ill-conditioned, still tighten the estimate). Null when a channel has no sensible
     /// frequency.
     /// </summary>
-    private double[]? TableFrequencies(string name, long d, string trig)
+    private double[]? TableFrequencies(string name, long d, string trig, double amplitude)
     {
         var rows = new SortedDictionary<long, float[]>();
         foreach (var (s, p) in Samples())
@@ -288,7 +326,7 @@ internal sealed partial class GraphRaiser
             foreach (var (pos, row) in rows)
             {
                 if (pos <= 0) continue;
-                double v = Math.Clamp(row[k], -1f, 1f);
+                var v = Math.Clamp(row[k] / amplitude, -1, 1);
                 if (est is not { } e)
                 {
                     if (pos != 1) return null;

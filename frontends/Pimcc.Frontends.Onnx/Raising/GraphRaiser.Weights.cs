@@ -34,11 +34,10 @@ internal sealed partial class GraphRaiser
                 for (var i = i0; i < Math.Min(i0 + Tile, rows); i++)
                     for (var j = j0; j < Math.Min(j0 + Tile, cols); j++)
                         dst[j * rows + i] = src[i * cols + j];
-        var name = t.Name.StartsWith("onnx::", StringComparison.Ordinal) || t.Name.Length == 0
-            ? ModulePath(_node) + ".weight"
-            : IrName(t.Name);
+        var anonymous = t.Name.StartsWith("onnx::", StringComparison.Ordinal) || t.Name.Length == 0;
+        var name = anonymous ? ModulePath(_node) + ".weight" : IrName(t.Name);
         return _program.AddWeight(new Weight(name, TensorType.Of(ElementType.F32, cols, rows), ImmutableCollectionsMarshal.AsImmutableArray(bytes),
-            AttrMap.Empty.Set("onnx_initializer", t.Name).Set("transposed_from", "in_out")));
+            AttrMap.Empty.Set("onnx_initializer", t.Name).Set("transposed_from", "in_out")), anonymous);
     }
 
     /// <summary>Gemm(x[rows, in], W, b) of flattened activations (GPT-2's Conv1D: <c>addmm(b, x.view(-1, in), W)</c>):
@@ -78,6 +77,21 @@ internal sealed partial class GraphRaiser
     /// with <c>source</c> and <c>source_range</c>).</summary>
     private void Split(List<string> ins)
     {
+        // chunk(k, -1) of per-head fused features: part p of every head
+        if (Get(ins[0]) is FusedHeads { PartDim: null } f)
+        {
+            if (_node.GetInt("axis", 0) is not (-1 or 3)) throw Fail("Split of fused heads along another axis than the features");
+            var parts = ins.Count > 1 ? Ints(ins[1]) : _node.GetInts("split")?.ToArray();
+            parts ??= [.. Enumerable.Repeat(f.Width / _node.Outputs.Count, _node.Outputs.Count)];
+            if (parts.Length != _node.Outputs.Count || parts.Sum() != f.Width) throw Fail("Split sizes do not cover each head's fused features");
+            long at = 0;
+            for (var p = 0; p < parts.Length; p++)
+            {
+                Set(new Heads(FusedPart(ins[0], f, at, parts[p], parts.Length), f.N, parts[p], Bhsd: f.Bhsd), p);
+                at += parts[p];
+            }
+            return;
+        }
         if (Get(ins[0]) is not Rows { Batched: true, Node: { Opcode: "linear" } fused } || _uses.GetValueOrDefault(ins[0]) != 1)
             throw Fail("Split of something other than a linear layer's output");
         var axis = _node.GetInt("axis", 0);
@@ -109,7 +123,7 @@ internal sealed partial class GraphRaiser
             var ax = ins.Count > 3 ? Ints(ins[3]) : [0];
             var step = ins.Count > 4 ? Ints(ins[4]) : [1];
             // fused[..., a:b, :] (Falcon's [1, seq, heads + 2, d] view): heads a..b, one row range of the fused weight
-            if (ax is [2] or [-2] && step is [1] && s0 is [var h0] && e0 is [var h1])
+            if (!f.Bhsd && ax is [2] or [-2] && step is [1] && s0 is [var h0] && e0 is [var h1])
             {
                 long Head(long v) => Math.Clamp(v < 0 ? v + f.N : v, 0, f.N);
                 var (first, end) = (Head(h0), Head(h1));
@@ -120,7 +134,21 @@ internal sealed partial class GraphRaiser
             if (s0 is not [var a] || e0 is not [var b] || ax is not ([-1] or [3]) || step is not [1] || a < 0 || a >= Math.Min(b, f.Width))
                 throw Fail("Slice of fused heads is not one constant range of each head's features");
             var len = Math.Min(b, f.Width) - a;
-            Set(new Heads(FusedPart(ins[0], f, a, len), f.N, len, Bhsd: false));
+            Set(new Heads(FusedPart(ins[0], f, a, len), f.N, len, Bhsd: f.Bhsd));
+            return true;
+        }
+        // fused[:, :, :, a:b] of fused groups [1, seq, n, parts, d] (Falcon's new decoder architecture: the query heads
+        // of every group): parts a..b of each group, still grouped
+        if (Get(ins[0]) is FusedHeads { PartDim: { } pd } g)
+        {
+            var parts = g.Width / pd;
+            if (Ints(ins[1]) is not [var p0] || Ints(ins[2]) is not [var p1] || (ins.Count > 3 ? Ints(ins[3]) : [0]) is not ([3] or [-2])
+                || (ins.Count > 4 ? Ints(ins[4]) : [1]) is not [1])
+                throw Fail("Slice of fused groups is not one constant range of parts");
+            long Part(long v) => Math.Clamp(v < 0 ? v + parts : v, 0, parts);
+            var (first, end) = (Part(p0), Part(p1));
+            if (first >= end) throw Fail("Slice of fused groups selects no part");
+            Set(new FusedHeads(FusedPart(ins[0], g, first * pd, (end - first) * pd), g.N, (end - first) * pd, pd));
             return true;
         }
         if (Get(ins[0]) is not Rows { Batched: true, Node: { Opcode: "linear" } fused }) return false;
@@ -144,9 +172,9 @@ internal sealed partial class GraphRaiser
     /// {h·width + start .. + length} (<c>source_blocks = [start, length, width]</c>, as the HF frontend names them).
     /// The fused linear goes once every reader of <paramref name="name"/> took its part.
     /// </summary>
-    private RaisedNode FusedPart(string name, FusedHeads f, long start, long length)
+    private RaisedNode FusedPart(string name, FusedHeads f, long start, long length, int? parts = null)
     {
-        var readers = _uses.GetValueOrDefault(name);
+        var readers = parts ?? _uses.GetValueOrDefault(name);
         var part = _slicedParts.GetValueOrDefault(f.Fused);
         _slicedParts[f.Fused] = part + 1;
         var fused = f.Fused;

@@ -23,9 +23,14 @@ internal sealed class RaisedProgram
     public List<LengthCheck> LengthChecks { get; } = [];
 
     /// <summary>Adds <paramref name="w"/> unless an identical weight of that name exists (a tied or
-    /// shared initializer used twice); a different weight under a taken name gets a ".1", ".2" suffix.</summary>
-    public string AddWeight(Weight w)
+    /// shared initializer used twice); a different weight under a taken name gets a ".1", ".2" suffix. An
+    /// <paramref name="anonymous"/> one (a constant the exporter's folding wrote, <c>onnx::MatMul_N</c>) equal in type
+    /// and data to a weight already raised is that weight: a tied LM head folded into a transposed copy of the
+    /// embedding is read from the embedding, not stored twice.</summary>
+    public string AddWeight(Weight w, bool anonymous = false)
     {
+        if (anonymous && Weights.FirstOrDefault(x => x.Type == w.Type && x.Data.AsSpan().SequenceEqual(w.Data.AsSpan())) is { } same)
+            return same.Name;
         for (var i = 0; ; i++)
         {
             var name = i == 0 ? w.Name : $"{w.Name}.{i}";

@@ -61,7 +61,13 @@ internal sealed class StructuralEvaluator
         {
             var v = stack.Pop();
             if (v.Length == 0 || !seen.Add(v)) continue;
-            if (_graph.FindInitializer(v) is { } t) { inits[v] = t; continue; }
+            if (_graph.FindInitializer(v) is { } t)
+            {
+                // a double constant (a Python float the exporter kept, e.g. torch.where(c, finfo.min, mask)) is cast
+                // before use; the IR evaluates it in float32
+                inits[v] = t.DataType == OnnxDataType.Double ? new OnnxTensor(v, OnnxDataType.Float, t.Dims, t.ToFloat32()) : t;
+                continue;
+            }
             // A value an earlier evaluation computed at these lengths (the mask every layer slices) is not recomputed.
             if (v != value && _cache.TryGetValue((v, seq, past), out var known)) { inits[v] = ToOnnx(v, known); continue; }
             if (_producer.TryGetValue(v, out var node))

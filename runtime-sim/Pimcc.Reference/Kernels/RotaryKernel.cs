@@ -6,8 +6,8 @@ namespace Pimcc.Reference.Kernels;
 /// theta^(−2i/rotary_dim) after the op's <c>scaling</c> attributes (<see cref="Pimcc.Ir.RotaryFrequencies"/>);
 /// the pair (a, b) becomes (a·cos − b·sin, a·sin + b·cos). Pairs are channels (2i, 2i+1) when
 /// interleaved (GPT-J) and (i, i + rotary_dim/2) otherwise (GPT-NeoX / Llama "rotate_half").
-/// Channels at or beyond rotary_dim pass through. <c>table</c> rounds each cos and sin as a target's table holds them
-/// (runtime-sim/Pimcc.Accuracy).
+/// Channels at or beyond rotary_dim pass through. An <c>attention_scaling</c> a scales cos and sin alike (yarn).
+/// <c>table</c> rounds each cos and sin as a target's table holds them (runtime-sim/Pimcc.Accuracy).
 /// </summary>
 public static class RotaryKernel
 {
@@ -24,6 +24,7 @@ public static class RotaryKernel
             throw ctx.Error($"RoPE scaling '{scaling}' is not computed (supported: {string.Join(", ", Pimcc.Ir.RotaryFrequencies.Scalings)})");
         ctx.Float("theta");
         var inv = Pimcc.Ir.RotaryFrequencies.Of(ctx.Attrs);
+        var amplitude = Pimcc.Ir.RotaryFrequencies.Amplitude(ctx.Attrs);
         var xf = MatrixKernels.Floats(ctx, x);
         var y = (float[])xf.Clone();
         var half = rd / 2;
@@ -31,7 +32,7 @@ public static class RotaryKernel
             for (long i = 0; i < half; i++)
             {
                 var angle = (start + r) * inv[i];
-                float cos = (float)Math.Cos(angle), sin = (float)Math.Sin(angle);
+                float cos = (float)(amplitude * Math.Cos(angle)), sin = (float)(amplitude * Math.Sin(angle));
                 if (table is not null) (cos, sin) = (table(cos), table(sin));
                 for (long head = 0; head < h; head++)
                 {

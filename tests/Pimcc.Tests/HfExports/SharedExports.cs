@@ -32,9 +32,13 @@ public static class SharedExports
     /// <summary>torch's logits for <see cref="Reference.Ids"/>: row i are the logits after ids[0..i].</summary>
     public sealed record Reference(int[] Ids, float[][] Logits);
 
-    public static Reference TorchReference(string family)
+    public static Reference TorchReference(string family) => ReadReference(Path.Combine(Folder, family, "torch_ref.json"));
+
+    /// <summary>A <c>{"ids": [...], "logits": [[...], ...]}</c> file (torch_ref.json here, reference.json beside the
+    /// generated export forms in samples/onnx/forms).</summary>
+    public static Reference ReadReference(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, family, "torch_ref.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var ids = doc.RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var logits = doc.RootElement.GetProperty("logits").EnumerateArray().Select(r => r.EnumerateArray().Select(e => e.GetSingle()).ToArray()).ToArray();
         return new Reference(ids, logits);

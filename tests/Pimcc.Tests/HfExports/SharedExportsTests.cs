@@ -105,9 +105,12 @@ public class SharedExportsTests(ITestOutputHelper output)
         return MemoryImageBuilder.Attach(HpimBackend.Emit(scheduled, HpimPassTests.Hpim), scheduled, HpimPassTests.Hpim);
     }
 
-    private static double Compare(float[] got, float[] want, double tolerance, string what)
+    /// <summary>The largest |got − want| over a row of logits, each within <paramref name="tolerance"/>; the row must
+    /// hold logits above 0.01 (no comparing zeros).</summary>
+    internal static double Compare(float[] got, float[] want, double tolerance, string what)
     {
         got.Length.ShouldBe(want.Length, what);
+        want.Max(Math.Abs).ShouldBeGreaterThan(0.01f, what);
         double worst = 0;
         for (var j = 0; j < want.Length; j++)
         {

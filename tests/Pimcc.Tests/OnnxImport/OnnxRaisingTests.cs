@@ -27,15 +27,15 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         ["tiny-gemma2", "llama", 2, 64, 4, 2, 16, 128, 256, false, 16, 7],
         // GPT-NeoX: per-head fused query_key_value sliced, partial rotary, parallel residual, GELU
         ["tiny-neox", "unknown", 2, 64, 4, 4, 16, 256, 256, false, 16, 6],
-        // Falcon-7b's form: fused heads + 2 (sliced and gathered on the head axis), one KV head broadcast, tied head
-        // (the exporter's folding stores it as a transposed copy, so the raised head reads its own weight)
+        // Falcon-7b's form: fused heads + 2 (sliced and gathered on the head axis), one KV head broadcast
         ["tiny-falcon", "unknown", 2, 64, 4, 1, 16, 256, 256, false, 16, 6],
         ["tiny-stablelm", "unknown", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
         ["tiny-olmo", "unknown", 2, 64, 4, 4, 16, 176, 256, false, 16, 7],
         // Gemma: multi-query, head_dim 32 over hidden 64, (1 + w) norms, √hidden-scaled embedding
         ["tiny-gemma", "llama", 2, 64, 4, 1, 32, 128, 256, false, 16, 7],
         ["tiny-mistral", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
-        ["tiny-llama-tied", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
+        // the exporter's folding stores the tied head as a transposed copy of the embedding: recognised by its data, read once
+        ["tiny-llama-tied", "llama", 2, 64, 4, 2, 16, 176, 256, true, 16, 7],
         // rope_scaling linear, factor 4: fitted from the cos/sin tables
         ["tiny-llama-linear", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
     ];
