@@ -15,13 +15,20 @@ public static class GreedyGeneration
     public static FunctionalGenerationResult Run(IReadOnlyList<int> prompt, int decodeSteps, Func<IReadOnlyList<int>, float[]> prefill,
         Func<int, int, float[]> decode, Action<int, int>? progress)
     {
-        var steps = new List<FunctionalStep>();
-        var generated = new List<int>();
-        var total = 1 + decodeSteps;
         var first = prefill(prompt);
-        steps.Add(new FunctionalStep(Prefill, prompt.Count - 1, prompt[^1], first, GreedyChoice.ArgMax(first)));
-        generated.Add(steps[^1].NextToken);
-        progress?.Invoke(1, total);
+        var steps = new List<FunctionalStep> { new(Prefill, prompt.Count - 1, prompt[^1], first, GreedyChoice.ArgMax(first)) };
+        progress?.Invoke(1, 1 + decodeSteps);
+        return Continue(prompt, steps, decodeSteps, decode, progress, false);
+    }
+
+    /// <summary>The decode steps after the prompt's <paramref name="steps"/> (the prefill's, or one per prompt token
+    /// when the prompt was <paramref name="replayed"/> through the decode program): the last of them chooses
+    /// generated token 0.</summary>
+    public static FunctionalGenerationResult Continue(IReadOnlyList<int> prompt, List<FunctionalStep> steps, int decodeSteps,
+        Func<int, int, float[]> decode, Action<int, int>? progress, bool replayed)
+    {
+        var generated = new List<int> { steps[^1].NextToken };
+        var total = steps.Count + decodeSteps;
         for (var s = 0; s < decodeSteps; s++)
         {
             var input = generated[^1];
@@ -30,6 +37,6 @@ public static class GreedyGeneration
             generated.Add(steps[^1].NextToken);
             progress?.Invoke(steps.Count, total);
         }
-        return new FunctionalGenerationResult(prompt, generated, steps, false);
+        return new FunctionalGenerationResult(prompt, generated, steps, replayed);
     }
 }

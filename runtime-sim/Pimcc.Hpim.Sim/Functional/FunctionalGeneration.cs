@@ -35,7 +35,6 @@ public static class FunctionalGeneration
                 throw new PimccError(ExitCode.InvalidSimInput, $"--tokens (token {i})", $"token id {prompt[i]} is outside the vocabulary [0, {vocab})", "use ids below the vocabulary size");
 
         var steps = new List<FunctionalStep>();
-        var generated = new List<int>();
         var p = prompt.Count;
         var replay = replayPrompt || ReturnedLogits.Vocabulary(bin, PrefillProgram) is null;
         var total = (replay ? p : 1) + decodeSteps;
@@ -63,17 +62,11 @@ public static class FunctionalGeneration
                 Step(new FunctionalStep(DecodeProgram, i, prompt[i], logits, ReturnedLogits.ArgMax(logits)));
             }
         }
-        generated.Add(steps[^1].NextToken);
-        for (var s = 0; s < decodeSteps; s++)
+        return GreedyGeneration.Continue(prompt, steps, decodeSteps, (position, token) =>
         {
-            var input = generated[^1];
-            sim.Run(DecodeProgram, ProgramRegisters.Decode(p, s), (uint)input);
-            var logits = ReturnedLogits.Read(sim.Machine, bin, DecodeProgram)!;
-            var next = ReturnedLogits.ArgMax(logits);
-            Step(new FunctionalStep(DecodeProgram, p + s, input, logits, next));
-            generated.Add(next);
-        }
-        return new FunctionalGenerationResult(prompt, generated, steps, replay);
+            sim.Run(DecodeProgram, ProgramRegisters.Decode(p, position - p), (uint)token);
+            return ReturnedLogits.Read(sim.Machine, bin, DecodeProgram)!;
+        }, progress, replay);
     }
 
     /// <summary>Writes the prompt's ids as 32-bit words into every core's <c>prefill.tokens</c> region.</summary>
