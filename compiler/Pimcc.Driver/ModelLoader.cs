@@ -18,7 +18,7 @@ public static class ModelLoader
                 "drop --positions for ONNX models and textual IR");
         if (kind != InputKind.ModelConfig) return kind == InputKind.IrText ? IrTextParser.Parse(InputFile.ReadText(path, kind), path) : LoadOnnx(path, workload, report);
         var module = HfConfigFrontend.Load(path, workload);
-        if (workload.Positions is not null)
+        if (workload.Positions is not null && module.Attrs.Int("max_positions") > module.Attrs.Int("config_max_positions"))
             report?.WriteLine($"{path}: note: compiled for --positions {module.Attrs.Int("max_positions")}, beyond the config's {module.Attrs.Int("config_max_positions")}, the context the model was trained for (rotary and ALiBi positions extend; the quality beyond is not known)");
         return module;
     }

@@ -31,6 +31,18 @@ public class PositionsTests
             .ShouldBeOneLineError(ExitCode.Usage, "needs 4097 positions (4032 prompt + 65 generated), more than --positions 4096");
     }
 
+    [Fact]
+    public void APositionsWithinTheConfigsContextIsNoNote()
+    {
+        // Mistral-7B's config states 32,768 positions: compiling for 4,096 shortens the context and extends nothing.
+        var ir = Path.Combine(CliRunner.TempDir(), "m.pimir");
+        var ok = CliRunner.Run(CliRunner.Sample("mistral-7b.json"), "--prompt-tokens", "4032", "--gen-tokens", "64", "--positions", "4096",
+            "--passes", "infer-shapes", "-o", ir);
+        ok.ExitCode.ShouldBe(0, ok.Err);
+        ok.Err.ShouldNotContain("beyond the config");
+        File.ReadAllText(ir).ShouldContain("attr config_max_positions = 32768");
+    }
+
     [Theory]
     [InlineData("opt-1.3b.json", "opt learns a table of max_position_embeddings = 2048 positions")]
     [InlineData("gpt2-medium.json", "gpt2 learns a table of n_positions = 1024 positions")]
