@@ -14,8 +14,8 @@ public enum RopeTableKind { Cos = 0, Sin = 1 }
 /// position 0 .. <see cref="Positions"/> − 1 (prompt + generated tokens), <see cref="RotaryDim"/> FP16 values per row in
 /// the HF "rotate half" form (transformers modeling_llama.py: emb = cat(freqs, freqs); cos = emb.cos(), sin = emb.sin()),
 /// i.e. row p, channel c holds cos/sin(p · inv_freq[c mod rotary_dim/2]) with inv_freq[i] = theta^(−2i/rotary_dim)
-/// (RoFormer, Su et al. 2021), adjusted by the op's <c>scaling</c> attributes (linear, llama3) as
-/// transformers modeling_rope_utils.py does, every value times the op's <c>attention_scaling</c> (yarn's attention factor;
+/// (RoFormer, Su et al. 2021), adjusted by the op's <c>scaling</c> attributes (linear, llama3, yarn) as
+/// transformers modeling_rope_utils.py does (<see cref="RotaryFrequencies"/>, <see cref="Frequencies"/>), every value times the op's <c>attention_scaling</c> (yarn's attention factor;
 /// 1 when absent). Then y = x · cos + rotate_half(x) · sin is the IR's non-interleaved
 /// rotary: (x1 · cos − x2 · sin, x2 · cos + x1 · sin) on the two halves.
 /// <para>
@@ -25,40 +25,31 @@ public enum RopeTableKind { Cos = 0, Sin = 1 }
 /// frequencies share one table.
 /// </para>
 /// </summary>
-public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Positions, string Scaling,
-    double ScalingFactor, double LowFreqFactor, double HighFreqFactor, long OriginalMaxPositions, double[]? ExplicitFrequencies = null,
-    double Amplitude = 1)
+public sealed record RopeTable(string Name, int RotaryDim, long Positions, double[] Frequencies, double Amplitude = 1)
 {
     /// <summary>The table a rotary op needs for <paramref name="positions"/> positions (named after <paramref name="op"/>).</summary>
     public static RopeTable Of(Operation op, long positions)
     {
         if (Unsupported(op) is { } why)
-            throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", why, "hpim lowers rotate-half rotary embeddings with default, linear or llama3 scaling");
-        var scaling = op.Attrs.StrOr("scaling", "default");
-        return new RopeTable("rope:" + op.Id, op.Attrs.Float("theta"), (int)op.Attrs.Int("rotary_dim"), positions, scaling,
-            op.Attrs.FloatOr("scaling_factor", 1), op.Attrs.FloatOr("low_freq_factor", 1), op.Attrs.FloatOr("high_freq_factor", 4),
-            op.Attrs.IntOr("original_max_positions", 8192), RotaryFrequencies.Explicit(op.Attrs), RotaryFrequencies.Amplitude(op.Attrs));
+            throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", why,
+                $"hpim lowers rotate-half rotary embeddings with {string.Join(", ", RotaryFrequencies.Scalings)} scaling or an inv_freq list");
+        return new RopeTable("rope:" + op.Id, (int)op.Attrs.Int("rotary_dim"), positions, RotaryFrequencies.Of(op.Attrs), RotaryFrequencies.Amplitude(op.Attrs));
     }
 
     /// <summary>Why the hpim tables cannot express <paramref name="op"/>, or null (the planner skips such ops; the lowering reports them).</summary>
     public static string? Unsupported(Operation op) =>
         op.Attrs.BoolOr("interleaved", false) ? "interleaved (GPT-J) rotary embeddings are not lowered for hpim"
-        : op.Attrs.StrOr("scaling", "default") is not ("default" or "linear" or "llama3") and var s ? $"RoPE scaling '{s}' has no hpim table"
+        : op.Attrs.StrOr("scaling", "default") is var s && !RotaryFrequencies.Scalings.Contains(s) ? $"RoPE scaling '{s}' has no hpim table"
         : null;
 
     /// <summary>What decides the values: ops with equal keys share a table.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"{Theta:R}/{RotaryDim}/{Positions}/{Scaling}/{ScalingFactor:R}/{LowFreqFactor:R}/{HighFreqFactor:R}/{OriginalMaxPositions}/{Amplitude:R}")
-        + (ExplicitFrequencies is null ? "" : "/" + string.Join(",", ExplicitFrequencies.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{RotaryDim}/{Positions}/{Amplitude:R}/")
+        + string.Join(",", Frequencies.Select(f => f.ToString("R", CultureInfo.InvariantCulture)));
 
     public string EntryName(RopeTableKind kind) => Name + (kind == RopeTableKind.Cos ? ".cos" : ".sin");
 
-    /// <summary>inv_freq[i] for i &lt; rotary_dim / 2, after scaling (<see cref="RotaryFrequencies"/>).</summary>
-    public double[] InverseFrequencies() => ExplicitFrequencies is { } f ? [.. f] :
-        RotaryFrequencies.Compute(Theta, RotaryDim, Scaling, ScalingFactor, LowFreqFactor, HighFreqFactor, OriginalMaxPositions);
-
     /// <summary>The value at <paramref name="position"/>, channel <paramref name="channel"/> &lt; rotary_dim, rounded to FP16.</summary>
-    public Half Value(RopeTableKind kind, long position, int channel) => Row(kind, position, InverseFrequencies())[channel];
+    public Half Value(RopeTableKind kind, long position, int channel) => Row(kind, position, Frequencies)[channel];
 
     private Half[] Row(RopeTableKind kind, long position, double[] inv)
     {
@@ -74,7 +65,7 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
     /// <summary>The whole table, row-major [positions, rotary_dim], FP16 little-endian.</summary>
     public byte[] Bytes(RopeTableKind kind)
     {
-        var inv = InverseFrequencies();
+        var inv = Frequencies;
         var bytes = new byte[Positions * RotaryDim * 2];
         for (long p = 0; p < Positions; p++)
         {
@@ -100,7 +91,7 @@ public sealed record RopeTable(string Name, double Theta, int RotaryDim, long Po
     public byte[] ChannelBytes(RopeTableKind kind, int channel, HbmOrganization o)
     {
         var padded = PaddedRowBytes(o);
-        var inv = InverseFrequencies();
+        var inv = Frequencies;
         var rows = channel < Positions ? HbmRowBudget.Ceil(Positions - channel, o.Channels) : 0;
         var bytes = new byte[rows * padded];
         for (long s = 0; s < rows; s++)

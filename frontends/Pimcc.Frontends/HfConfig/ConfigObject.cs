@@ -62,13 +62,19 @@ internal sealed class ConfigObject
     public int? OptionalSize(string field, int max) => TryGet(field, out var v) ? ToSize(field, v, max) : null;
 
     /// <summary>An optional finite positive number.</summary>
-    public double PositiveNumber(string field, double fallback)
+    public double PositiveNumber(string field, double fallback) => Number(field, fallback, allowZero: false);
+
+    /// <summary>A required finite number ≥ 0 (a field where 0 means "off", e.g. yarn's <c>mscale</c>).</summary>
+    public double NonNegativeNumber(string field) =>
+        Has(field) ? Number(field, 0, allowZero: true) : throw Missing(field, "a number ≥ 0");
+
+    private double Number(string field, double fallback, bool allowZero)
     {
         if (!TryGet(field, out var v)) return fallback;
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d))
             throw WrongType(field, v, "a number");
-        if (!double.IsFinite(d) || d <= 0)
-            throw Invalid(field, $"must be a positive number, found {v.GetRawText()}", "use the value from the model's published config");
+        if (!double.IsFinite(d) || d < 0 || (d == 0 && !allowZero))
+            throw Invalid(field, $"must be a {(allowZero ? "non-negative" : "positive")} number, found {v.GetRawText()}", "use the value from the model's published config");
         return d;
     }
 

@@ -178,7 +178,7 @@ public class ConfigErrorTests
             .Location.ShouldBe("llama-3.2-1b.json: field 'hidden_act'");
         FailsEdited("opt-125m.json", c => c["torch_dtype"] = "float64", ExitCode.UnsupportedModel)
             .Message.ShouldContain("float16, bfloat16, float32");
-        FailsEdited("llama-3.2-1b.json", c => c["rope_scaling"]!["rope_type"] = "yarn", ExitCode.UnsupportedModel)
+        FailsEdited("llama-3.2-1b.json", c => c["rope_scaling"]!["rope_type"] = "longrope", ExitCode.UnsupportedModel)
             .Location.ShouldBe("llama-3.2-1b.json: field 'rope_scaling.rope_type'");
         FailsEdited("opt-125m.json", c => c["layer_norm_elementwise_affine"] = false, ExitCode.UnsupportedModel)
             .Location.ShouldBe("opt-125m.json: field 'layer_norm_elementwise_affine'");

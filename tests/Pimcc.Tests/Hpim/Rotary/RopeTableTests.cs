@@ -10,7 +10,7 @@ namespace Pimcc.Tests.Hpim.Rotary;
 public class RopeTableTests
 {
     private static RopeTable Table(double theta = 10000, int rd = 32, long positions = 300) =>
-        new("rope:t", theta, rd, positions, "default", 1, 1, 4, 8192);
+        new("rope:t", rd, positions, RotaryFrequencies.Compute(theta, rd, "default", 1, 1, 4, 8192));
 
     [Theory]
     [InlineData(0)]
@@ -37,8 +37,7 @@ public class RopeTableTests
     public void Llama3ScalingKeepsHighFrequenciesDividesLowOnesAndInterpolatesBetween()
     {
         // Llama-3.2-1B: theta 500000, head_dim 64, factor 32, low 1, high 4, original 8192 (its config.json).
-        var t = new RopeTable("rope:t", 500000, 64, 16, "llama3", 32, 1, 4, 8192);
-        var inv = t.InverseFrequencies();
+        var inv = RotaryFrequencies.Compute(500000, 64, "llama3", 32, 1, 4, 8192);
         for (var i = 0; i < 32; i++)
         {
             var f = Math.Pow(500000, -2.0 * i / 64);
@@ -50,7 +49,29 @@ public class RopeTableTests
         }
         inv[0].ShouldBe(1.0);
         inv[31].ShouldBe(Math.Pow(500000, -62.0 / 64) / 32, 1e-18);
-        new RopeTable("rope:t", 10000, 8, 4, "linear", 4, 1, 4, 8192).InverseFrequencies()[1].ShouldBe(Math.Pow(10000, -0.25) / 4, 1e-15);
+        RotaryFrequencies.Compute(10000, 8, "linear", 4, 1, 4, 8192)[1].ShouldBe(Math.Pow(10000, -0.25) / 4, 1e-15);
+    }
+
+    /// <summary>
+    /// YaRN (Peng et al. 2023, eq. 23 as transformers computes it), worked by hand for θ 10000, d 16, factor 4, original
+    /// context 64: the pair that turns 32 times in 64 positions is d·ln(64 / (2π·32)) / (2 ln 10000) = −0.99 → floor −1, clamped to 0,
+    /// the one that turns once 16·ln(64 / 2π) / (2 ln 10000) = 2.02 → ceil 3, so the ramp is i / 3: pair 0 keeps its
+    /// frequency, pairs 3.. are divided by 4, pairs 1 and 2 mix two thirds and one third of the original.
+    /// </summary>
+    [Fact]
+    public void YarnRampsFromExtrapolationToInterpolationBetweenItsCorrectionPairs()
+    {
+        var inv = RotaryFrequencies.Compute(10000, 16, "yarn", 4, 1, 4, 64);
+        double F(int i) => Math.Pow(10000, -2.0 * i / 16);
+        inv[0].ShouldBe(1.0);
+        inv[1].ShouldBe(F(1) * (2.0 / 3) + F(1) / 4 / 3, 1e-15);
+        inv[2].ShouldBe(F(2) / 3 + F(2) / 4 * 2 / 3, 1e-15);
+        for (var i = 3; i < 8; i++) inv[i].ShouldBe(F(i) / 4, 1e-18);
+        // without rounding the ramp's ends outwards it runs from 0 (clamped from −0.99) to 2.02
+        var exact = RotaryFrequencies.Compute(10000, 16, "yarn", 4, 1, 4, 64, yarnTruncate: false);
+        var high = 16 * Math.Log(64 / (2 * Math.PI)) / (2 * Math.Log(10000));
+        exact[1].ShouldBe(F(1) * (1 - 1 / high) + F(1) / 4 / high, 1e-15);
+        exact[3].ShouldBe(F(3) / 4, 1e-18);
     }
 
     /// <summary>An op with an inv_freq list (raised from a table no θ describes) gets exactly those frequencies: the
@@ -62,14 +83,13 @@ public class RopeTableTests
         var attrs = Pimcc.Ir.AttrMap.Empty.Set("rotary_dim", 8L).Set("theta", 10000.0)
             .Set("inv_freq", new Pimcc.Ir.ListAttr([.. f.Select(v => (Pimcc.Ir.AttrValue)new Pimcc.Ir.FloatAttr(v))]));
         Pimcc.Ir.RotaryFrequencies.Of(attrs).ShouldBe(f);
-        var t = new RopeTable("rope:t", 10000, 8, 16, "default", 1, 1, 4, 8192, Pimcc.Ir.RotaryFrequencies.Explicit(attrs));
-        t.InverseFrequencies().ShouldBe(f);
+        var t = new RopeTable("rope:t", 8, 16, Pimcc.Ir.RotaryFrequencies.Of(attrs));
         for (var k = 0; k < 8; k++)
         {
             ((double)t.Value(RopeTableKind.Cos, 13, k)).ShouldBe(Math.Cos(13 * f[k % 4]), 1e-3);
             ((double)t.Value(RopeTableKind.Sin, 13, k)).ShouldBe(Math.Sin(13 * f[k % 4]), 1e-3);
         }
-        t.Key.ShouldNotBe(new RopeTable("rope:t", 10000, 8, 16, "default", 1, 1, 4, 8192).Key);
+        t.Key.ShouldNotBe(new RopeTable("rope:t", 8, 16, RotaryFrequencies.Compute(10000, 8, "default", 1, 1, 4, 8192)).Key);
         // a list of the wrong length is no frequency list
         Should.Throw<ArgumentException>(() => Pimcc.Ir.RotaryFrequencies.Of(attrs.Set("rotary_dim", 10L)));
     }
