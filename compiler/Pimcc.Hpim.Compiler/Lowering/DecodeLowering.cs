@@ -73,6 +73,7 @@ internal sealed partial class DecodeLowering
         _body = body;
         foreach (var v in f.Values) _types[v.Name] = v.Type;
         var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        ReturnedLogits.RefuseBiasedHead(f);
         var logits = ReturnedLogits.SoftCapped(f);
         foreach (var op in body)
             if (HpimTileWeights.IsWeightLinear(op) && op.Operands.Length == 2 && logits.Contains(op.Result.Name)

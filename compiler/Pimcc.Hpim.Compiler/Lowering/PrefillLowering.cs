@@ -58,6 +58,7 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
             throw new InvalidOperationException($"hpim-plan-memory reserved {planned} scratch rows, the prefill lowering needs {_s.BytesPerChannel} bytes per channel (compiler bug)");
         _scratchBase = l.RowAddress(m.Attrs.Int(PrefillScratch.ScratchRow));
         _tokensAddr = Buffers.Allocate("tokens", _s.Tokens * 4, RegionKind.Activation);
+        ReturnedLogits.RefuseBiasedHead(f);
         var returned = ReturnedLogits.SoftCapped(f);
         foreach (var op in f.Body.Where(o => HpimTileWeights.IsWeightLinear(o) && returned.Contains(o.Result.Name)))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pimcc.Ir;
+using Pimcc.Hpim.Compiler.Passes;
 using Pimcc.Isa.Container;
 
 namespace Pimcc.Hpim.Compiler.Lowering;
@@ -32,6 +33,21 @@ internal static class ReturnedLogits
                 set.Add(op.Operands[0].Name);
         }
         return set;
+    }
+
+    /// <summary>
+    /// Refuses an LM head with a bias among the returned values: its logits stay on the cores in channel striping
+    /// order (the layout <see cref="Regions"/> names), and the bias, stored in feature order, is not added there.
+    /// Found by a tiny-opt whose head was given a bias: decode gathered the logits instead, so the named layout no
+    /// longer held, and prefill's logits differed too; refused rather than returned wrong.
+    /// </summary>
+    public static void RefuseBiasedHead(Function f)
+    {
+        var returned = SoftCapped(f);
+        if (f.Body.FirstOrDefault(o => HpimTileWeights.IsWeightLinear(o) && returned.Contains(o.Result.Name) && o.Operands.Length > 2) is { } head)
+            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedOperator, $"@{f.Name}: %{head.Id}",
+                "an LM head with a bias: hpim returns the logits from the cores in channel striping order, where the bias is not added",
+                "compile the model for another target, or without the LM head's bias");
     }
 
     public static IEnumerable<MemoryRegion> Regions(Module m, IReadOnlyList<MemoryRegion> map)

@@ -24,6 +24,7 @@ public static class HfConfigFrontend
         ("mistral", LlamaFamily.Creator(LlamaFamily.Variant.Mistral, "mistral")),
         ("olmo", LlamaFamily.Creator(LlamaFamily.Variant.Olmo, "olmo")),
         ("opt", OptFamily.Create),
+        ("phi", PhiFamily.Create),
         ("phi3", Phi3Family.Create),
         ("qwen2", LlamaFamily.Creator(LlamaFamily.Variant.Qwen2, "qwen2")),
         ("stablelm", StableLmFamily.Create),

@@ -47,6 +47,11 @@ public class ParameterCountTests
     private static long StableLm(long vocab, long h, long layers, long ffn) =>
         2 * vocab * h + layers * (4 * h + 4 * h * h + 3 * h + 3 * h * ffn) + 2 * h;
 
+    /// <summary>Phi-2: embeddings, per layer one LayerNorm (2h), q/k/v/dense with biases, fc1/fc2 with biases; final
+    /// LayerNorm (2h); an untied LM head with a bias (vocab).</summary>
+    private static long Phi(long vocab, long h, long layers, long ffn) =>
+        vocab * h + layers * (2 * h + 4 * (h * h + h) + (h * ffn + ffn) + (ffn * h + h)) + 2 * h + vocab * h + vocab;
+
     /// <summary>GPT-NeoX: embed_in and embed_out, per layer two LayerNorms, query_key_value (3h×h + 3h), dense, both MLP linears with biases; final LayerNorm.</summary>
     private static long Neox(long vocab, long h, long layers, long ffn) =>
         2 * vocab * h + layers * (4 * h + (3 * h * h + 3 * h) + (h * h + h) + (h * ffn + ffn) + (ffn * h + h)) + 2 * h;
@@ -104,6 +109,7 @@ public class ParameterCountTests
             ["gemma-2b.json"] = (LlamaLike(256000, 2048, 18, 8, 1, 256, 16384, tied: true, qkvBias: false), 2_506_172_416, 0),
             ["olmo-1b.json"] = (Olmo(50304, 2048, 16, 8192, tied: true), 1_176_764_416, 0),
             ["stablelm-2-1_6b.json"] = (StableLm(100352, 2048, 24, 5632), 1_644_515_328, 0),
+            ["phi-2.json"] = (Phi(51200, 2560, 32, 10240), 2_779_683_840, 0),
             ["pythia-1.4b.json"] = (Neox(50304, 2048, 24, 8192), 1_414_647_808, 0),
             ["falcon-7b.json"] = (Falcon(65024, 4544, 32, 64), 6_921_720_704, 0),
             ["llama-7b.json"] = (LlamaLike(32000, 4096, 32, 32, 32, 128, 11008, tied: false, qkvBias: false), 6_738_415_616, 0),
