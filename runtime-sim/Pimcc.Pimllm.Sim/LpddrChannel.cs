@@ -132,22 +132,19 @@ public sealed class LpddrChannel : IDramRefreshListener
             for (var k = 0; k < open.Count; k++)
             {
                 var i = (turn + k) % open.Count;
-                var a = open[i].At with { Column = open[i].Next };
-                var p = _engine.Probe(access, a, now);
-                if (p.IsLegalState && p.EarliestCycle < burstAt) (burstAt, index) = (p.EarliestCycle, i);
+                if (_engine.TryProbeEarliest(access, open[i].At with { Column = open[i].Next }, now, out var at) && at < burstAt) (burstAt, index) = (at, i);
             }
             var actAt = long.MaxValue;
             if (!refreshDue && rows.Count > 0 && open.Count < Window)
             {
-                var p = _engine.Probe((int)Cmd.Act, rows.Peek().At, now);
-                if (p.IsLegalState) actAt = p.EarliestCycle;
+                if (_engine.TryProbeEarliest((int)Cmd.Act, rows.Peek().At, now, out var at)) actAt = at;
             }
             var preAt = long.MaxValue;
             var closeIndex = -1;
             for (var i = 0; i < closing.Count; i++)
             {
-                var p = _engine.Probe((int)Cmd.Pre, closing[i], now);
-                if (p.EarliestCycle < preAt) (preAt, closeIndex) = (p.EarliestCycle, i);
+                _engine.TryProbeEarliest((int)Cmd.Pre, closing[i], now, out var at);
+                if (at < preAt) (preAt, closeIndex) = (at, i);
             }
             if (index < 0 && actAt == long.MaxValue && closeIndex < 0)
                 throw new InvalidOperationException($"LPDDR controller stalled at clock {now}: nothing legal to issue (simulator bug)");
