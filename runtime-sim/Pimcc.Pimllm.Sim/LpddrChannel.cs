@@ -99,10 +99,18 @@ public sealed class LpddrChannel : IDramRefreshListener
         return Exact(firstBurst, lastBurst, write, fromCycle - skipped) + skipped;
     }
 
+    // The exact path's rows to open, open rows and rows to close: empty between transfers, kept to allocate nothing per transfer.
+    private readonly Queue<(DramAddress At, int Next, int End)> _rows = new();
+    private readonly List<(DramAddress At, int Next, int End)> _open = new(Window);
+    private readonly List<DramAddress> _closing = new(Window);
+
     // Command by command, in engine clocks.
     private long Exact(long firstBurst, long lastBurst, bool write, long fromCycle)
     {
-        var rows = new Queue<(DramAddress At, int Next, int End)>();
+        var (rows, open, closing) = (_rows, _open, _closing);
+        rows.Clear();
+        open.Clear();
+        closing.Clear();
         for (var b = firstBurst; b <= lastBurst;)
         {
             var page = b / _org.BurstsPerRow;
@@ -114,8 +122,6 @@ public sealed class LpddrChannel : IDramRefreshListener
 
         var access = (int)(write ? Cmd.Wr : Cmd.Rd);
         var dataLatency = (write ? _t.CWL : _t.CL) + _t.BL;
-        var open = new List<(DramAddress At, int Next, int End)>();
-        var closing = new List<DramAddress>();
         long now = fromCycle, done = fromCycle;
         var turn = 0;
         while (rows.Count > 0 || open.Count > 0 || closing.Count > 0)
