@@ -99,10 +99,18 @@ public sealed class LpddrChannel : IDramRefreshListener
         return Exact(firstBurst, lastBurst, write, fromCycle - skipped) + skipped;
     }
 
+    // The exact path's rows to open, open rows and rows to close: empty between transfers, kept to allocate nothing per transfer.
+    private readonly Queue<(DramAddress At, int Next, int End)> _rows = new();
+    private readonly List<(DramAddress At, int Next, int End)> _open = new(Window);
+    private readonly List<DramAddress> _closing = new(Window);
+
     // Command by command, in engine clocks.
     private long Exact(long firstBurst, long lastBurst, bool write, long fromCycle)
     {
-        var rows = new Queue<(DramAddress At, int Next, int End)>();
+        var (rows, open, closing) = (_rows, _open, _closing);
+        rows.Clear();
+        open.Clear();
+        closing.Clear();
         for (var b = firstBurst; b <= lastBurst;)
         {
             var page = b / _org.BurstsPerRow;
@@ -114,8 +122,6 @@ public sealed class LpddrChannel : IDramRefreshListener
 
         var access = (int)(write ? Cmd.Wr : Cmd.Rd);
         var dataLatency = (write ? _t.CWL : _t.CL) + _t.BL;
-        var open = new List<(DramAddress At, int Next, int End)>();
-        var closing = new List<DramAddress>();
         long now = fromCycle, done = fromCycle;
         var turn = 0;
         while (rows.Count > 0 || open.Count > 0 || closing.Count > 0)
@@ -132,22 +138,19 @@ public sealed class LpddrChannel : IDramRefreshListener
             for (var k = 0; k < open.Count; k++)
             {
                 var i = (turn + k) % open.Count;
-                var a = open[i].At with { Column = open[i].Next };
-                var p = _engine.Probe(access, a, now);
-                if (p.IsLegalState && p.EarliestCycle < burstAt) (burstAt, index) = (p.EarliestCycle, i);
+                if (_engine.TryProbeEarliest(access, open[i].At with { Column = open[i].Next }, now, out var at) && at < burstAt) (burstAt, index) = (at, i);
             }
             var actAt = long.MaxValue;
             if (!refreshDue && rows.Count > 0 && open.Count < Window)
             {
-                var p = _engine.Probe((int)Cmd.Act, rows.Peek().At, now);
-                if (p.IsLegalState) actAt = p.EarliestCycle;
+                if (_engine.TryProbeEarliest((int)Cmd.Act, rows.Peek().At, now, out var at)) actAt = at;
             }
             var preAt = long.MaxValue;
             var closeIndex = -1;
             for (var i = 0; i < closing.Count; i++)
             {
-                var p = _engine.Probe((int)Cmd.Pre, closing[i], now);
-                if (p.EarliestCycle < preAt) (preAt, closeIndex) = (p.EarliestCycle, i);
+                _engine.TryProbeEarliest((int)Cmd.Pre, closing[i], now, out var at);
+                if (at < preAt) (preAt, closeIndex) = (at, i);
             }
             if (index < 0 && actAt == long.MaxValue && closeIndex < 0)
                 throw new InvalidOperationException($"LPDDR controller stalled at clock {now}: nothing legal to issue (simulator bug)");

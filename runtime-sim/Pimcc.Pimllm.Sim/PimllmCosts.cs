@@ -3,7 +3,7 @@ using Pimcc.Pimllm.Isa;
 namespace Pimcc.Pimllm.Sim;
 
 /// <summary>Time and energy events of one instruction (energy by event, <see cref="PimllmEnergyEvent"/>).</summary>
-public readonly record struct InstructionCost(long Picoseconds, long Macs, IReadOnlyDictionary<PimllmEnergyEvent, long> Events);
+public readonly record struct InstructionCost(long Picoseconds, long Macs, EnergyEventCounts Events);
 
 /// <summary>
 /// The configuration a stream's earlier instructions set, which later ones read: the post-processing vector length
@@ -56,7 +56,7 @@ public sealed class PimllmCosts(PimllmTarget t)
 
     public InstructionCost Cost(Pimcc.Isa.Encoding.Op op, StreamState s)
     {
-        var e = new Dictionary<PimllmEnergyEvent, long>();
+        var e = new EnergyEventCounts();
         long Clocks(long n) => n * ClockPs;
         switch (op.Spec.Pimllm.Action)
         {

@@ -16,33 +16,46 @@ namespace Pimcc.Pimllm.Sim;
 /// </summary>
 public static class PimllmMachine
 {
-    private sealed class Step(long start, long end, WorkClass cls, PimllmPart part, Step? pred)
+    // A step on the critical path: its span, class and part, and what the path before it owns (by class, then by
+    // part). Each stream keeps its last step and updates it in place; a signal keeps a copy of its word's step.
+    private sealed class Step(int size)
     {
-        public readonly long Start = start, End = end;
-        public readonly WorkClass Class = cls;
-        public readonly PimllmPart Part = part;
-        // What the path before this step owns: by class, then by part. A gap after the releaser's end is this step's.
-        public readonly double[] Before = Attribute(start, cls, part, pred);
+        public long Start, End;
+        public WorkClass Class;
+        public PimllmPart Part;
+        public readonly double[] Before = new double[size];
 
-        private static double[] Attribute(long start, WorkClass cls, PimllmPart part, Step? pred)
+        public Step Copy()
         {
-            var b = new double[WorkClasses.Count + PimllmParts.All.Length];
+            var c = new Step(Before.Length) { Start = Start, End = End, Class = Class, Part = Part };
+            Before.CopyTo(c.Before, 0);
+            return c;
+        }
+
+        // This step becomes the one after pred (this step itself, another stream's copy, or none): a gap after the
+        // releaser's end is the new step's.
+        public void Follow(long start, long end, WorkClass cls, PimllmPart part, Step? pred)
+        {
+            var b = Before;
             if (pred is null)
             {
+                Array.Clear(b);
                 b[(int)WorkClass.Other] = start;
                 b[WorkClasses.Count + (int)PimllmPart.Control] = start;
-                return b;
             }
-            pred.Before.CopyTo(b, 0);
-            var own = Math.Min(start, pred.End) - pred.Start;
-            b[(int)pred.Class] += own;
-            b[WorkClasses.Count + (int)pred.Part] += own;
-            if (start > pred.End)
+            else
             {
-                b[(int)cls] += start - pred.End;
-                b[WorkClasses.Count + (int)part] += start - pred.End;
+                if (pred != this) pred.Before.CopyTo(b, 0);
+                var own = Math.Min(start, pred.End) - pred.Start;
+                b[(int)pred.Class] += own;
+                b[WorkClasses.Count + (int)pred.Part] += own;
+                if (start > pred.End)
+                {
+                    b[(int)cls] += start - pred.End;
+                    b[WorkClasses.Count + (int)part] += start - pred.End;
+                }
             }
-            return b;
+            (Start, End, Class, Part) = (start, end, cls, part);
         }
     }
 
@@ -62,13 +75,15 @@ public static class PimllmMachine
         var pc = streams.Select(s => s.Start).ToArray();
         var clock = new long[n];
         var last = new Step?[n];
+        var trail = Enumerable.Range(0, n).Select(_ => new Step(WorkClasses.Count + PimllmParts.All.Length)).ToArray();
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
         var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
         var signals = new Dictionary<long, Queue<Signal>>();
         var producer = new Dictionary<long, int>();
         var consumer = new Dictionary<long, int>();
-        Step? final = null;
+        var final = -1;
+        var finalEnd = 0L;
 
         void Claim(Dictionary<long, int> owners, long ev, int i, string role)
         {
@@ -120,7 +135,7 @@ public static class PimllmMachine
                             run.Transferred(s.Classes[pc[i]], tr.Bytes);
                         }
                         end = Math.Max(start + costs.ClockPs, (long)Math.Ceiling(cycle * tck));
-                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], end - start, new InstructionCost(end - start, 0, new Dictionary<PimllmEnergyEvent, long>()), crossbar: false);
+                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
                     }
                     else
                     {
@@ -128,17 +143,19 @@ public static class PimllmMachine
                         end = start + cost.Picoseconds;
                         run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
                     }
-                    var step = new Step(start, end, s.Classes[pc[i]], s.Parts[pc[i]], pred);
+                    var step = trail[i];
+                    step.Follow(start, end, s.Classes[pc[i]], s.Parts[pc[i]], pred);
                     if (sem.Action == PimllmAction.EventSignal)
                     {
                         Claim(producer, op["event"], i, "signalled");
                         if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new Queue<Signal>();
-                        queue.Enqueue(new Signal(end, op["count"], step));
+                        queue.Enqueue(new Signal(end, op["count"], step.Copy()));
                     }
                     state[i] = state[i].After(op);
                     clock[i] = end;
                     last[i] = step;
-                    if (final is null || end >= final.End) final = step;
+                    // The latest end (the later word on a tie) is always its stream's last step.
+                    if (final < 0 || end >= finalEnd) (final, finalEnd) = (i, end);
                     pc[i]++;
                     progress = true;
                 }
@@ -159,12 +176,13 @@ public static class PimllmMachine
         var makespan = clock.DefaultIfEmpty(0).Max();
         var byClass = new double[WorkClasses.Count];
         var byPart = new double[PimllmParts.All.Length];
-        if (final is not null)
+        if (final >= 0)
         {
-            for (var c = 0; c < byClass.Length; c++) byClass[c] = final.Before[c];
-            for (var p = 0; p < byPart.Length; p++) byPart[p] = final.Before[WorkClasses.Count + p];
-            byClass[(int)final.Class] += final.End - final.Start;
-            byPart[(int)final.Part] += final.End - final.Start;
+            var path = trail[final];
+            for (var c = 0; c < byClass.Length; c++) byClass[c] = path.Before[c];
+            for (var p = 0; p < byPart.Length; p++) byPart[p] = path.Before[WorkClasses.Count + p];
+            byClass[(int)path.Class] += path.End - path.Start;
+            byPart[(int)path.Part] += path.End - path.Start;
         }
         run.Finish(makespan, byClass, byPart);
         return run;

@@ -43,9 +43,10 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
                 start = s.EntryWord(name) ?? s.Words.Count;
                 end = s.Entries.Select(e => e.Word).Where(w => w > start).DefaultIfEmpty(s.Words.Count).Min();
             }
+            // Indexed by word; only the program's own words [start, end) are classified (the run reads no others).
             var classes = new WorkClass[s.Words.Count];
             var parts = new PimllmPart[s.Words.Count];
-            for (var w = 0; w < s.Words.Count; w++)
+            for (var w = start; w < end; w++)
             {
                 var sem = s.Words[w].Spec.Pimllm;
                 parts[w] = PimllmParts.Of(sem);
@@ -60,7 +61,7 @@ public sealed record PimllmProgram(string Name, IReadOnlyList<ProgramStream> Str
             {
                 var head = returned.Contains(r.IrOpName);
                 var opClass = IrOpClass.Classify(r.IrOpName);
-                for (var w = Math.Max(0, r.First); w < Math.Min(s.Words.Count, r.First + r.Count); w++)
+                for (var w = Math.Max(start, r.First); w < Math.Min(end, r.First + r.Count); w++)
                 {
                     if (opClass is { } c) classes[w] = c;
                     if (head && parts[w] == PimllmPart.Systolic) parts[w] = PimllmPart.LmHead;

@@ -90,8 +90,9 @@ public sealed class PimllmRun : IRunFigures
     internal void Instruction(WorkClass cls, PimllmPart part, long durationPs, InstructionCost cost, bool crossbar)
     {
         BusyPs[(int)part] += durationPs;
-        foreach (var (e, n) in cost.Events)
+        for (var k = 0; k < cost.Events.Count; k++)
         {
+            var (e, n) = cost.Events.At(k);
             Events[(int)e] += n;
             ClassEnergyPj[(int)cls] += n * _pjPerEvent[(int)e];
         }

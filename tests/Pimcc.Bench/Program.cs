@@ -13,6 +13,7 @@ namespace Pimcc.Bench;
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- hbm [--preset P] [--repeat N]   (<see cref="HbmThroughputBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- speedup [--target hpim] [--baseline a100] [--set KEY=V ...] [models...]   (<see cref="SpeedupStudy"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- pimllm [--contexts 128,512,...] [--set KEY=V ...] [models...]   (<see cref="PimllmStudy"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- seven-b [--context 4096] [--repeat N]   (<see cref="SevenBBenchmark"/>)
 /// </summary>
 public static class Program
 {
@@ -20,7 +21,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm" or "speedup" or "pimllm"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm" or "speedup" or "pimllm" or "seven-b"))
         {
             Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n" +
                 "       pimcc-bench sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)\n" +
@@ -29,7 +30,8 @@ public static class Program
                 "       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)\n" +
                 "       pimcc-bench hbm [--preset P] [--repeat N]   (HBM command throughput of the DRAM timing engine, docs/simulator.md)\n" +
                 "       pimcc-bench speedup [--target hpim] [--baseline a100] [--set KEY=V ...] [model ...]   (the HPIM paper's speedup over A100)\n" +
-                "       pimcc-bench pimllm [--contexts 128,512,...] [--set KEY=V ...] [model ...]   (PIM-LLM against TPU-LLM per context length)");
+                "       pimcc-bench pimllm [--contexts 128,512,...] [--set KEY=V ...] [model ...]   (PIM-LLM against TPU-LLM per context length)\n" +
+                "       pimcc-bench seven-b [--context 4096] [--repeat N]   (pimllm LLaMA-7B and hyflexpim Mistral-7B compiled and simulated: issue 18's 7B goal)");
             return 2;
         }
         var root = BenchProcess.FindRoot();
@@ -40,6 +42,7 @@ public static class Program
         if (args[0] == "hbm") return HbmThroughputBenchmark.Run(args[1..]);
         if (args[0] == "speedup") return SpeedupStudy.Run(args[1..], root);
         if (args[0] == "pimllm") return PimllmStudy.Run(args[1..], root);
+        if (args[0] == "seven-b") return SevenBBenchmark.Run(args[1..], root);
         var emit = "bin";
         var models = new List<string>();
         for (var i = 1; i < args.Length; i++)

@@ -127,6 +127,22 @@ public sealed partial class DramTimingEngine
         return true;
     }
 
+    /// <summary>
+    /// <see cref="Probe"/> without its messages, for a controller's inner loop: true with the earliest legal cycle
+    /// &gt;= <paramref name="now"/>, or false exactly when <see cref="Probe"/> reports the command illegal, with
+    /// <paramref name="cycle"/> its <see cref="DramProbe.EarliestCycle"/> (the cycle for an overdue refresh, else
+    /// long.MaxValue). Never changes the state; a following <see cref="Issue"/> at the answer need not probe again.
+    /// </summary>
+    public bool TryProbeEarliest(int command, DramAddress a, long now, out long cycle)
+    {
+        cycle = long.MaxValue;
+        if (!AddressAllows(command, a) || !StateAllows(command, a)) return false;
+        cycle = OnClockEdge(command, Latest(_planOfBank[command * _banks + a.Bank], Math.Max(now, _lastIssue)));
+        if (IsOverdue(command, a, cycle)) return false;
+        (_probedCommand, _probedAddress, _probedCycle, _probedSkipped) = (command, a, cycle, Refresh.SkippedCycles);
+        return true;
+    }
+
     /// <summary>Issues the command at <paramref name="cycle"/>; throws <see cref="DramProtocolViolation"/> when it is not legal then.</summary>
     public void Issue(int command, DramAddress a, long cycle)
     {
@@ -134,9 +150,8 @@ public sealed partial class DramTimingEngine
         if (command != _probedCommand || cycle != _probedCycle || a.Bank != _probedAddress.Bank || a.Row != _probedAddress.Row
             || a.Column != _probedAddress.Column || _probedSkipped != Refresh.SkippedCycles)
         {
-            var probe = Probe(command, a, cycle);
-            if (probe.StateError is not null || probe.EarliestCycle != cycle)
-                throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), cycle, probe);
+            if (!TryProbeEarliest(command, a, cycle, out var earliest) || earliest != cycle)
+                throw new DramProtocolViolation(_standard.Commands[command].Mnemonic, Describe(a), cycle, Probe(command, a, cycle));
         }
         Apply(command, a, _planOfBank[command * _banks + a.Bank], cycle);
     }
