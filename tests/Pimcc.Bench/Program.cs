@@ -6,7 +6,7 @@ namespace Pimcc.Bench;
 /// Benchmarks that print figures (nothing here asserts a timing). Every figure comes from the built pimcc run in its
 /// own process (<see cref="BenchProcess"/>): wall time, CPU time (user + system) and peak working set.
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- compile [--emit bin|ir] [models...]
-///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [models...]  (<see cref="SimBenchmark"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--gap] [--all-layers] [--sampling adaptive|even] [--scaling] [--tokens N] [models...]  (<see cref="SimBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- asm [--lines N] [model]   (<see cref="AsmBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- import [--layers N] [model.onnx]   (<see cref="ImportBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- fidelity [--target T]   (<see cref="FidelityBenchmark"/>)
@@ -24,7 +24,7 @@ public static class Program
         if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm" or "speedup" or "pimllm" or "seven-b"))
         {
             Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n" +
-                "       pimcc-bench sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)\n" +
+                "       pimcc-bench sim [--exact] [--gap] [--all-layers] [--sampling adaptive|even] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)\n" +
                 "       pimcc-bench asm [--lines N] [model]\n" +
                 "       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)\n" +
                 "       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)\n" +

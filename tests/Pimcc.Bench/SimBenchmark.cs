@@ -10,11 +10,12 @@ namespace Pimcc.Bench;
 /// it: load excluded), the process's wall and CPU time (user + system), simulated events (instructions + commands
 /// stepped one by one) per second of simulation, the events the generation stands for (interpolated steps and
 /// closed-form spans included) and the process's peak memory.
-///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--gap] [--all-layers] [--scaling] [--tokens N] [models...]
+///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--gap] [--all-layers] [--sampling adaptive|even] [--scaling] [--tokens N] [models...]
 /// --scaling repeats each model at 1x, 2x and 4x output tokens (N/4, N/2, N; N = 768 by default) and at 1/4, 1/2 and
 /// all of its decoder layers (a copy of its config with fewer layers), and prints the least-squares line of process
 /// CPU time over tokens and over layers (slope, intercept, R^2). --gap simulates each model both ways (sampled, the
-/// default, and --exact) and prints the gap of latency.total and energy.total.
+/// default, and --exact) and prints the gap of latency.total and energy.total; --sampling even runs the sampled side
+/// with `pimcc sim --sampling even` instead of the default (adaptive).
 /// </summary>
 internal static class SimBenchmark
 {
@@ -26,6 +27,7 @@ internal static class SimBenchmark
     {
         var models = new List<string>();
         bool scaling = false, exact = false, allLayers = false, gap = false;
+        var sampling = "adaptive";
         var tokens = 768;
         for (var i = 0; i < args.Length; i++)
         {
@@ -33,12 +35,13 @@ internal static class SimBenchmark
             else if (args[i] == "--exact") exact = true;
             else if (args[i] == "--gap") gap = true;
             else if (args[i] == "--all-layers") allLayers = true;
+            else if (args[i] == "--sampling" && i + 1 < args.Length) sampling = args[++i];
             else if (args[i] == "--tokens" && i + 1 < args.Length) tokens = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else models.Add(args[i]);
         }
         if (models.Count == 0) models.AddRange(DefaultModels);
         var outDir = Directory.CreateTempSubdirectory("pimcc-bench-sim").FullName;
-        Console.WriteLine($"workload: 256 in, output tokens as listed; decode sampling {(exact ? "exact (every step, every layer)" : "adaptive (pimcc sim default)")}; " +
+        Console.WriteLine($"workload: 256 in, output tokens as listed; decode sampling {(exact ? "exact (every step, every layer)" : sampling == "adaptive" ? "adaptive (pimcc sim default)" : sampling)}; " +
             $"layers {(exact || allLayers ? "all" : "sampled (pimcc sim default)")}; compile not included; 'sim s' excludes loading the binary, 'proc s' and 'cpu s' " +
             "are the whole pimcc sim process (cpu = user + system over all threads)");
         Console.WriteLine($"{"model",-10} {"layers",6} {"out",5} {"steps",5} {"sampled",7} {"sim s",7} {"proc s",7} {"cpu s",7} {"sim events",12} {"M ev/s",7} {"gen events",11} {"peak MiB",9}  latency.total");
@@ -48,8 +51,8 @@ internal static class SimBenchmark
             var layers = JsonNode.Parse(File.ReadAllText(config))!["num_hidden_layers"]!.GetValue<int>();
             var byTokens = new List<Point>();
             foreach (var m in scaling ? new[] { tokens / 4, tokens / 2, tokens } : [tokens])
-                if (Simulate(model, config, layers, tokens, m, exact, allLayers, outDir) is { } p) byTokens.Add(p);
-            if (gap && !exact && byTokens.Count > 0 && Simulate(model, config, layers, tokens, tokens, exact: true, allLayers, outDir) is { } e)
+                if (Simulate(model, config, layers, tokens, m, exact, allLayers, sampling, outDir) is { } p) byTokens.Add(p);
+            if (gap && !exact && byTokens.Count > 0 && Simulate(model, config, layers, tokens, tokens, exact: true, allLayers, sampling, outDir) is { } e)
             {
                 var s = byTokens[^1].Stats;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -58,7 +61,7 @@ internal static class SimBenchmark
             if (!scaling) continue;
             var byLayers = new List<Point>();
             foreach (var l in new[] { layers / 4, layers / 2 }.Where(l => l > 0).Distinct())
-                if (Simulate(model, LayerCopy(config, l, outDir), l, tokens, tokens, exact, allLayers, outDir) is { } p) byLayers.Add(p);
+                if (Simulate(model, LayerCopy(config, l, outDir), l, tokens, tokens, exact, allLayers, sampling, outDir) is { } p) byLayers.Add(p);
             if (byTokens.Count > 0) byLayers.Add(byTokens[^1]);
             Fit(model, "output tokens", byTokens, p => p.Tokens);
             Fit(model, "layers", byLayers, p => p.Layers);
@@ -66,7 +69,7 @@ internal static class SimBenchmark
         return 0;
     }
 
-    private static Point? Simulate(string model, string config, int layers, int compiledTokens, int tokens, bool exact, bool allLayers, string outDir)
+    private static Point? Simulate(string model, string config, int layers, int compiledTokens, int tokens, bool exact, bool allLayers, string sampling, string outDir)
     {
         var bin = Path.Combine(outDir, $"{model}-{layers}l-{compiledTokens}.bin");
         if (!File.Exists(bin))
@@ -76,6 +79,7 @@ internal static class SimBenchmark
         }
         List<string> simArgs = ["sim", bin, "--gen-tokens", tokens.ToString(CultureInfo.InvariantCulture), "--format", "json"];
         if (exact) simArgs.Add("--exact");
+        else simArgs.AddRange(["--sampling", sampling]);
         if (allLayers) simArgs.AddRange(["--layers", "all"]);
         var r = BenchProcess.Run(simArgs);
         if (r.ExitCode != 0) { Console.WriteLine($"{model,-10} {tokens,5} sim failed: {r.FirstError}"); return null; }
