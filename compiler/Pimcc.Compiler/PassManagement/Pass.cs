@@ -20,6 +20,13 @@ public abstract class Pass
     /// <summary>Properties this pass invalidates (e.g. rewriting ops drops annotations).</summary>
     public virtual ImmutableArray<string> Invalidates => [];
 
+    /// <summary>
+    /// A check: it reads the module and the compilation's artifacts, changes neither and returns its input module
+    /// (a self-check of emitted code). Consecutive checks of a pipeline run side by side (<see cref="PassManager"/>),
+    /// each on the module as it was before the first of them.
+    /// </summary>
+    public virtual bool IsCheck => false;
+
     public abstract Module Run(Module module, PassContext context);
 }
 

@@ -122,8 +122,11 @@ public static class StatisticsReport
                                    "===-------------------------------------------------------------------------===\n" +
                                    "   wall (s)   share  pass\n");
         foreach (var r in records)
-            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {r.Elapsed.TotalSeconds,9:F4}  {(total > 0 ? 100 * r.Elapsed.TotalSeconds / total : 0),5:F1}%  {r.Pass}\n");
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {r.Elapsed.TotalSeconds,9:F4}  {(total > 0 ? 100 * r.Elapsed.TotalSeconds / total : 0),5:F1}%  {r.Pass}{(r.SideBySide ? " *" : "")}\n");
         sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {total,9:F4}  100.0%  total\n");
+        if (records.Any(r => r.SideBySide))
+            sb.Append("  * checks run side by side: their times overlap, so the total is more than the wall time\n");
         return sb.ToString();
     }
 

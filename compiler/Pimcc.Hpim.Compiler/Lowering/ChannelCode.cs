@@ -60,9 +60,10 @@ internal sealed class ChannelCode
         _rec.DeclareLayers(starts.Count - 1, LayerForm.Blocks, starts[0], stride);
     }
 
+    /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>
     public ChannelStream Build(List<DebugRange> debugSink)
     {
         _rec.Flush(debugSink);
-        return new ChannelStream(Channel, [.. _ops]) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
+        return new ChannelStream(Channel, _ops) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
     }
 }

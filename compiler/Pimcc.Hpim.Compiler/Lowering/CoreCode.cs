@@ -95,10 +95,11 @@ internal sealed class CoreCode
     /// <summary>Backward branch to <paramref name="target"/>.</summary>
     public void BranchBack(string mnemonic, int a, int b, int target) => I(mnemonic, a, b, target - _ops.Count);
 
+    /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>
     public CoreStream Build(List<DebugRange> debugSink)
     {
         _rec.Flush(debugSink);
-        return new CoreStream(Core, [.. _ops]) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
+        return new CoreStream(Core, _ops) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
     }
 }
 

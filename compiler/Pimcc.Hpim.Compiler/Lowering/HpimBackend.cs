@@ -165,19 +165,14 @@ public static class HpimBackend
     // Independent checks run in parallel; the first failure in list order is rethrown, as a sequential run would report it.
     private static long[] SideBySide(IReadOnlyList<Func<long>> runs)
     {
-        var counts = new long[runs.Count];
-        var errors = new Exception?[runs.Count];
-        Parallel.For(0, runs.Count, i =>
+        try
         {
-            try { counts[i] = runs[i](); }
-            catch (Exception e) { errors[i] = e; }
-        });
-        if (errors.FirstOrDefault(e => e is not null) is { } first)
-        {
-            if (first is SyncError se) throw Unsynchronised(se);
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            return Pimcc.Diagnostics.SideBySide.Run(runs.Count, i => runs[i]());
         }
-        return counts;
+        catch (SyncError se)
+        {
+            throw Unsynchronised(se);
+        }
     }
 
     private static InvalidOperationException Unsynchronised(SyncError e) =>

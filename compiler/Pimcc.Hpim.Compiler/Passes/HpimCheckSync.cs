@@ -20,6 +20,7 @@ public sealed class HpimCheckSync : Pass
     public override string Summary => "check that every emitted program halts and its synchronisation balances without deadlock";
     public override ImmutableArray<Statistic> Statistics => [SyncOps];
     public override ImmutableArray<string> Requires => [HpimLower.Lowered];
+    public override bool IsCheck => true;
     public override ImmutableArray<string> Establishes => [Checked];
 
     public override Module Run(Module module, PassContext context)

@@ -21,6 +21,7 @@ public sealed class HpimCheckTiming : Pass
     public override string Summary => "check that the emitted HBM command streams obey every timing rule of the target's HBM";
     public override ImmutableArray<Statistic> Statistics => [Channels];
     public override ImmutableArray<string> Requires => [HpimLower.Lowered];
+    public override bool IsCheck => true;
     public override ImmutableArray<string> Establishes => [Checked];
 
     public override Module Run(Module module, PassContext context)

@@ -24,19 +24,12 @@ public static class PimBinaryWriter
         // The contract (the embedded description's kind, parsed from its JSON) is resolved once per write.
         var contract = StreamContract(bin, bin.Streams);
         var streams = Canonical(bin, contract);
-        foreach (var st in streams)
+        // Streams are checked, encoded and compressed side by side; the first bad stream in file order is reported.
+        var payloads = SideBySide.Run(streams.Count, i => StreamPayload(streams[i], compress));
+        for (var i = 0; i < streams.Count; i++)
         {
-            var where = st.Name;
-            StreamRules.Check(st.Words, where, ExitCode.InvalidBinary);
-            EntryRules.Check(st.Entries, st.Words, where, ExitCode.InvalidBinary);
-            LayerRules.Check(st.Layers, st.Entries, st.Words, where, ExitCode.InvalidBinary);
-            var words = Words(st.Words, st.Kind.Table);
-            if (compress && SectionCompression.Compress(words) is { } packed)
-            {
-                flags[sections.Count] = SectionCompression.Compressed;
-                words = packed;
-            }
-            sections.Add((st.Kind.Section, (uint)st.Index, words));
+            if (payloads[i].Compressed) flags[sections.Count] = SectionCompression.Compressed;
+            sections.Add((streams[i].Kind.Section, (uint)streams[i].Index, payloads[i].Bytes));
         }
         sections.Add(((ushort)SectionKind.MemoryMap, 0, MemoryMapPayload(bin.MemoryMap, contract)));
         sections.Add(((ushort)SectionKind.DebugInfo, 0, DebugPayload(bin, streams)));
@@ -154,6 +147,17 @@ public static class PimBinaryWriter
         s.VarUInt((ulong)t.Json.Length);
         s.Bytes(t.Json);
         return s.ToArray();
+    }
+
+    /// <summary>A stream's section payload, checked: its encoded words, compressed when that makes them smaller.</summary>
+    private static (byte[] Bytes, bool Compressed) StreamPayload(InstructionStream st, bool compress)
+    {
+        var where = st.Name;
+        StreamRules.Check(st.Words, where, ExitCode.InvalidBinary);
+        EntryRules.Check(st.Entries, st.Words, where, ExitCode.InvalidBinary);
+        LayerRules.Check(st.Layers, st.Entries, st.Words, where, ExitCode.InvalidBinary);
+        var words = Words(st.Words, st.Kind.Table);
+        return compress && SectionCompression.Compress(words) is { } packed ? (packed, true) : (words, false);
     }
 
     private static byte[] Words(IReadOnlyList<Op> ops, OpTable table)

@@ -156,4 +156,18 @@ public class BinaryFileTests
         Should.Throw<PimccError>(() => PimBinaryWriter.Write(HpimBinary.Create(target, [], [],
             [new MemoryRegion("r", (RegionKind)9, new LocalPlacement(0, 0), 1)], []))).Code.ShouldBe(ExitCode.InvalidBinary);
     }
+
+    [Fact]
+    public void OfManyBadStreamsTheWriterReportsTheFirstInFileOrder()
+    {
+        // Streams are encoded side by side; whichever finishes first, the error names the first bad one in file order
+        // (streams given out of order: the file orders them by index).
+        var t = SramIsa.Table;
+        var good = Enumerable.Repeat(t.Make("halt"), 20_000).ToList();
+        var streams = Enumerable.Range(0, 16).Reverse()
+            .Select(i => new CoreStream(i, i is 5 or 9 or 15 ? [t.Make("jmp", 3 + i)] : good)).ToList();
+        var e = Should.Throw<PimccError>(() => PimBinaryWriter.Write(HpimBinary.Create(new TargetBlob("hpim", "{}"u8.ToArray()), streams, [], [], [])));
+        e.Code.ShouldBe(ExitCode.InvalidBinary);
+        e.Location.ShouldBe("core5 word 0");
+    }
 }
