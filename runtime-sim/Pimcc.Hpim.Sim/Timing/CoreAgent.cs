@@ -16,7 +16,7 @@ namespace Pimcc.Hpim.Sim.Timing;
 /// in-order execution, with a scoreboard of register and local-memory (and PIM-macro) range dependencies. The
 /// scalar registers are executed for real (they carry addresses, sizes and loop counters); tensor values are not.
 /// </summary>
-internal sealed class CoreAgent : IAgent, IPathRoots
+internal sealed partial class CoreAgent : IAgent, IPathRoots
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
 
@@ -183,11 +183,8 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             if (slot > _dispatch) _dispatch = slot;
             switch (words[_pc].Kind)
             {
-                case CoreKind.Scalar:
-                    Scalar(in words[_pc]);
-                    continue;
-                case CoreKind.Branch:
-                    Branch(in words[_pc]);
+                case CoreKind.Scalar or CoreKind.Branch:
+                    Control();
                     continue;
                 case CoreKind.Nop:
                     Record(U.Control, _dispatch, _dispatch + _cyclePs, _dispatchRec, 0);
@@ -259,7 +256,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                     return;
                 }
                 default:
-                    DataOp(_ops[_pc], words[_pc].Kind);
+                    DataOp(in _ops[_pc], words[_pc].Kind);
                     continue;
             }
         }
@@ -267,113 +264,15 @@ internal sealed class CoreAgent : IAgent, IPathRoots
 
     // ---- control and scalar -------------------------------------------------------------------------------------
 
-    private void Scalar(in CoreWord w)
-    {
-        var rd = w.A;
-        long start = _dispatch;
-        var pred = _dispatchRec;
-        uint value;
-        switch (w.Action)
-        {
-            case OpAction.LoadImmediateLow: value = _pc == _counterWord ? (uint)_counterValue : (uint)w.C; break;
-            case OpAction.LoadImmediateHigh: Need(rd, ref start, ref pred); value = ArithmeticSemantics.LoadHigh(_reg[rd], (uint)w.C); break;
-            case OpAction.ScalarImmediate: Need(w.B, ref start, ref pred); value = ArithmeticSemantics.Integer(w.Function, _reg[w.B], (uint)w.C); break;
-            // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as r27 does
-            // in decode (docs/hpim-abi.md); it only selects which embedding row is read.
-            case OpAction.LoadWord: Need(w.B, ref start, ref pred); value = 0; break;
-            default:
-            {
-                int rs = w.B, rt = w.C;
-                Need(rs, ref start, ref pred);
-                Need(rt, ref start, ref pred);
-                value = ArithmeticSemantics.Integer(w.Function, _reg[rs], _reg[rt]);
-                break;
-            }
-        }
-        ScalarIssue(rd, value, start, pred);
-    }
-
     /// <summary>
     /// Scalar ops without a decoded form (sw): the timing model has no semantics for them (it always failed on
     /// them, reading the missing rt operand); an internal error, not a user one.
     /// </summary>
     private void ScalarGeneric(Op op) => throw new InvalidOperationException($"scalar op {op.Spec.Mnemonic} has no timing semantics");
 
-    /// <summary>Issues a scalar op to the SCU once its operands are ready at <paramref name="start"/>.</summary>
-    private void ScalarIssue(int rd, uint value, long start, int pred)
-    {
-        if (_unitFree[(int)U.Scu] > start) { start = _unitFree[(int)U.Scu]; pred = _unitRec[(int)U.Scu]; }
-        var latency = _scuLatencyPs;
-        var rec = Record(U.Scu, start, start + latency, pred, latency);
-        _unitFree[(int)U.Scu] = start + _cyclePs;
-        _unitRec[(int)U.Scu] = rec;
-        Write(rd, value, start + latency, rec);
-        _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
-        if (start + latency > _drain) { _drain = start + latency; _drainRec = rec; }
-        StartWindow(start);
-        // The next dispatch slot is released by this instruction only if it started when it was dispatched; one
-        // that waited for operands or its unit leaves the slot to the record that released its own dispatch.
-        if (start == _dispatch) _dispatchRec = rec;
-        _dispatch += _cyclePs;
-        Next();
-    }
-
-    private void Branch(in CoreWord w)
-    {
-        long start = _dispatch;
-        var pred = _dispatchRec;
-        bool taken;
-        switch (w.Action)
-        {
-            case OpAction.Jump: taken = true; break;
-            case OpAction.Loop:
-            {
-                var c = w.A;
-                Need(c, ref start, ref pred);
-                var v = _reg[c] - 1;
-                taken = v != 0;
-                var recL = Record(U.Control, start, start + _cyclePs, pred, 0);
-                Write(c, v, start + _cyclePs, recL);
-                Jump(w.C, taken, start, recL);
-                return;
-            }
-            default:
-            {
-                int a = w.A, b = w.B;
-                Need(a, ref start, ref pred);
-                Need(b, ref start, ref pred);
-                int x = (int)_reg[a], y = (int)_reg[b];
-                taken = ArithmeticSemantics.Compare(w.Function, x, y);
-                break;
-            }
-        }
-        var rec = Record(U.Control, start, start + _cyclePs, pred, 0);
-        Jump(w.C, taken, start, rec);
-    }
-
-    private void Jump(int offset, bool taken, long start, int rec)
-    {
-        _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
-        // A taken branch refills the fetch/decode stages behind execute.
-        var penalty = taken ? _takenPenaltyPs : 0;
-        _dispatch = start + _cyclePs + penalty;
-        _dispatchRec = rec;
-        StartWindow(start);
-        if (taken) _pc += offset;
-        else _pc++;
-    }
-
     private void Need(int r, ref long start, ref int pred)
     {
         if (_regReady[r] > start) { start = _regReady[r]; pred = _regRec[r]; }
-    }
-
-    private void Write(int r, uint v, long ready, int rec)
-    {
-        if (r == 0) return;
-        _reg[r] = v;
-        _regReady[r] = ready;
-        _regRec[r] = rec;
     }
 
     /// <summary>Value of the register named by operand <paramref name="name"/> of the current word.</summary>
@@ -383,14 +282,18 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     private long Val(Opd name)
     {
         var at = _positions[_positionBase[_pc] + (int)name];
-        // As Operands[-1] would: the model read an operand the instruction does not have.
-        if (at < 0) throw new ArgumentOutOfRangeException(nameof(name), $"'{_ops[_pc].Spec.Mnemonic}' has no operand {name}");
+        if (at < 0) NoOperand(name);
         return _values[_pc * CoreProgram.Stride + at];
     }
 
+    /// <summary>As Operands[-1] would: the model read an operand the instruction does not have (apart, so that <see cref="Val"/> inlines).</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void NoOperand(Opd name) =>
+        throw new ArgumentOutOfRangeException(nameof(name), $"'{_ops[_pc].Spec.Mnemonic}' has no operand {name}");
+
     // ---- data-path instructions --------------------------------------------------------------------------------
 
-    private void DataOp(Op op, CoreKind kind)
+    private void DataOp(in Op op, CoreKind kind)
     {
         var spec = op.Spec;
         var t = _m.Target;
@@ -406,11 +309,11 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         {
             case CoreKind.TcuShape:
                 _tcuM = Reg(Opd.M); _tcuN = Reg(Opd.N); _tcuK = Reg(Opd.K);
-                Config(op);
+                Config();
                 return;
             case CoreKind.TcuLd:
                 _tcuLda = Reg(Opd.Lda); _tcuLdb = Reg(Opd.Ldb); _tcuLdc = Reg(Opd.Ldc);
-                Config(op);
+                Config();
                 return;
             case CoreKind.PimLd:
             {
@@ -427,7 +330,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             case CoreKind.PimGemv:
             {
                 var shape = Reg(Opd.Shape);
-                long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), eb = ElemBytes(op), slot = Reg(Opd.Macro);
+                long rows = SramLayout.High(shape), cols = SramLayout.Low(shape), eb = ElemBytes(), slot = Reg(Opd.Macro);
                 long dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 var acc = Val(Opd.Acc) == 1;
                 var groupBytes = t.Sram.PimUnit.MacrosPerGroup * t.Sram.PimUnit.MacroBytes;
@@ -447,7 +350,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             }
             case CoreKind.TcuGemm:
             {
-                long m = _tcuM, n = _tcuN, k = _tcuK, eb = ElemBytes(op);
+                long m = _tcuM, n = _tcuN, k = _tcuK, eb = ElemBytes();
                 long lda = _tcuLda == 0 ? k : _tcuLda, ldb = _tcuLdb == 0 ? n : _tcuLdb, ldc = _tcuLdc == 0 ? n : _tcuLdc;
                 long a = Reg(Opd.A), b = Reg(Opd.B), c = Reg(Opd.C);
                 var acc = Val(Opd.Acc) == 1;
@@ -474,7 +377,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             case CoreKind.Transpose:
             {
                 var shape = Reg(Opd.Shape);
-                long bytes = SramLayout.High(shape) * SramLayout.Low(shape) * ElemBytes(op), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
+                long bytes = SramLayout.High(shape) * SramLayout.Low(shape) * ElemBytes(), dst = Reg(Opd.Dst), src = Reg(Opd.Src);
                 reads[nr++] = (LocalSpace, src, src + bytes);
                 writes[nw++] = (LocalSpace, dst, dst + bytes);
                 occCycles = Math.Max(MachineModel.CeilDiv(bytes, t.Sram.TransposeBytesPerCycle), MachineModel.CeilDiv(2 * bytes, lm));
@@ -522,7 +425,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 _m.Energy.Charge(_stats, cls, EnergyEvent.DramCellBit, bits, EnergyEvent.DramActivate, activates);
                 _m.Energy.Charge(_stats, cls, EnergyEvent.DramOffBankBit, bits);
                 _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bits);
-                var rec = Schedule(op, unit, 0, occPs, latPs, reads[..nr], writes[..nw], portFree, out var start);
+                var rec = Schedule(unit, 0, occPs, latPs, reads[..nr], writes[..nw], portFree, out var start);
                 if ((uint)chKey < (uint)_portFree.Length) _portFree[chKey] = start + portPs;
                 else _portFreeBeyond[chKey] = start + portPs;
                 if (kind == CoreKind.HbmPrefetch)
@@ -543,7 +446,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
                 _stats.Add(Counter.NocBytes, bytes);
                 _m.Energy.Charge(_stats, cls, EnergyEvent.NocHopBit, bytes * 8.0 * Math.Max(1, hops));
                 _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 8.0);
-                var rec = Schedule(op, unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
+                var rec = Schedule(unit, occCycles, -1, -1, reads[..nr], writes[..0], 0, out var start);
                 var arrival = start + _m.Cycles(_m.Noc.TransferCycles(_core, (int)dst, bytes));
                 _hub.Send(_core, (int)dst, start, arrival, _path.Escape(rec));
                 Next();
@@ -551,19 +454,19 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             }
             default:
                 if (kind != CoreKind.Vcu) throw new InvalidOperationException($"no timing model for '{spec.Mnemonic}'");
-                Vcu(op, reads, writes, ref nr, ref nw, out occCycles, out latCycles, out lmBits);
+                Vcu(in op, reads, writes, ref nr, ref nw, out occCycles, out latCycles, out lmBits);
                 break;
         }
-        Schedule(op, unit, occCycles, occPs, latPs < 0 && latCycles > 0 ? _m.Cycles(latCycles) : latPs, reads[..nr], writes[..nw], 0, out _);
+        Schedule(unit, occCycles, occPs, latPs < 0 && latCycles > 0 ? _m.Cycles(latCycles) : latPs, reads[..nr], writes[..nw], 0, out _);
         Next();
     }
 
-    private void Vcu(Op op, Span<(int, long, long)> reads, Span<(int, long, long)> writes, ref int nr, ref int nw,
+    private void Vcu(in Op op, Span<(int, long, long)> reads, Span<(int, long, long)> writes, ref int nr, ref int nw,
         out long occCycles, out long latCycles, out double lmBits)
     {
         var t = _m.Target;
         var spec = op.Spec;
-        long eb = ElemBytes(op), len = Reg(Opd.Len);
+        long eb = ElemBytes(), len = Reg(Opd.Len);
         long dst = Reg(Opd.Dst);
         long readBytes = 0, writeBytes;
         void In(Opd name, long bytes, Span<(int, long, long)> r, ref int n)
@@ -600,7 +503,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _m.Energy.Charge(_stats, Class, EnergyEvent.LocalMemoryBit, lmBits);
     }
 
-    private void Config(Op op)
+    private void Config()
     {
         // TCU shape/stride registers are latched at dispatch (shadowed per instruction), so they cost an issue slot only.
         var pred = _dispatchRec;
@@ -618,7 +521,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
     /// Starts a data-path instruction at the earliest time its operands, unit, memory ranges and (for loads) HBM
     /// port allow; returns its activity record.
     /// </summary>
-    private int Schedule(Op op, U unit, long occCycles, long occPs, long latPs,
+    private int Schedule(U unit, long occCycles, long occPs, long latPs,
         ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, long extraReady, out long start)
     {
         start = _dispatch;
@@ -723,7 +626,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
             var bytes = Reg(Opd.Bytes);
             return (bytes, bytes * members);
         }
-        var len = Reg(Opd.Len) * ElemBytes(op);
+        var len = Reg(Opd.Len) * ElemBytes();
         return (len, len);
     }
 
@@ -766,7 +669,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
 
     private WorkClass Class => _classes[_pc];
 
-    private long ElemBytes(Op op) => SramFormats.ElementBytes(Val(Opd.Dt));
+    private long ElemBytes() => SramFormats.ElementBytes(Val(Opd.Dt));
 
     /// <summary>Records the current word's activity, released by the record of handle <paramref name="pred"/>; returns its handle.</summary>
     private int Record(U unit, long start, long end, int pred, long busyPs) => RecordAfter(unit, start, end, _path.Node(pred), busyPs);
@@ -776,7 +679,7 @@ internal sealed class CoreAgent : IAgent, IPathRoots
         _instructions++;
         var cls = _classes[_pc];
         if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
-        var rec = _path.AddCounted(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? _debug.Name(_pc) ?? _ops[_pc].Spec.Mnemonic : null);
+        var rec = _path.AddCounted(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? LogName(_pc) : null);
         return rec;
     }
 

@@ -1,0 +1,142 @@
+using Pimcc.Sim;
+using Pimcc.Isa.Encoding;
+using U = Pimcc.Isa.Encoding.Unit;
+
+namespace Pimcc.Hpim.Sim.Timing;
+
+/// <summary>
+/// The core's scalar and branch words (three quarters of a prefill's words are scalar address arithmetic), run as a
+/// block: a stretch of consecutive scalar and branch words is executed in one loop with the core's state (program
+/// counter, dispatch and drain times, scoreboard window, SCU) in locals, written back when the stretch ends. Each word
+/// does exactly what it does one at a time from <see cref="Run"/> (same records in the same order, same stats),
+/// only without the per-word dispatch and field traffic.
+/// </summary>
+internal sealed partial class CoreAgent
+{
+    /// <summary>
+    /// Executes the scalar or branch word at <see cref="_pc"/> (its dispatch preamble already done by
+    /// <see cref="Run"/>) and the scalar and branch words after it, up to the first other word, the end of the
+    /// stream or the instruction budget (all three left to <see cref="Run"/>).
+    /// </summary>
+    private void Control()
+    {
+        var words = _words;
+        var reg = _reg;
+        var regReady = _regReady;
+        var regRec = _regRec;
+        var window = _windowStart;
+        var classes = _classes;
+        var statValues = _statValues;
+        var path = _path;
+        long cycle = _cyclePs, latency = _scuLatencyPs, maxInstructions = _maxInstructions;
+        var scuTrack = _core * 16 + (int)U.Scu;
+        var controlTrack = _core * 16 + (int)U.Control;
+        // The record handles stay in their fields: a sweep of the path store inside AddCounted asks this core
+        // (MarkHeld) which handles it holds.
+        int pc = _pc, windowSlot = _windowSlot;
+        long dispatch = _dispatch, drain = _drain, executed = _executed, scuFree = _unitFree[(int)U.Scu], instructions = _instructions;
+        while (true)
+        {
+            ref readonly var w = ref words[pc];
+            var start = dispatch;
+            var pred = _dispatchRec;
+            var cls = classes[pc];
+            instructions++;
+            if (w.Kind == CoreKind.Scalar)
+            {
+                var rd = w.A;
+                uint value;
+                switch (w.Action)
+                {
+                    case OpAction.LoadImmediateLow: value = pc == _counterWord ? (uint)_counterValue : (uint)w.C; break;
+                    case OpAction.LoadImmediateHigh:
+                        if (regReady[rd] > start) { start = regReady[rd]; pred = regRec[rd]; }
+                        value = ArithmeticSemantics.LoadHigh(reg[rd], (uint)w.C);
+                        break;
+                    case OpAction.ScalarImmediate:
+                        if (regReady[w.B] > start) { start = regReady[w.B]; pred = regRec[w.B]; }
+                        value = ArithmeticSemantics.Integer(w.Function, reg[w.B], (uint)w.C);
+                        break;
+                    // Timing runs hold no local-memory values: a loaded word (the prefill's token ids) reads as 0, as
+                    // r27 does in decode (docs/hpim-abi.md); it only selects which embedding row is read.
+                    case OpAction.LoadWord:
+                        if (regReady[w.B] > start) { start = regReady[w.B]; pred = regRec[w.B]; }
+                        value = 0;
+                        break;
+                    default:
+                    {
+                        int rs = w.B, rt = w.C;
+                        if (regReady[rs] > start) { start = regReady[rs]; pred = regRec[rs]; }
+                        if (regReady[rt] > start) { start = regReady[rt]; pred = regRec[rt]; }
+                        value = ArithmeticSemantics.Integer(w.Function, reg[rs], reg[rt]);
+                        break;
+                    }
+                }
+                // Issue to the SCU once the operands are ready.
+                if (scuFree > start) { start = scuFree; pred = _unitRec[(int)U.Scu]; }
+                var end = start + latency;
+                if (latency > 0) _stats.AddBusy(U.Scu, cls, latency);
+                var rec = path.AddCounted(start, end, path.Node(pred), cls, scuTrack, _keepsLog ? LogName(pc) : null);
+                scuFree = start + cycle;
+                _unitRec[(int)U.Scu] = rec;
+                if (rd != 0) { reg[rd] = value; regReady[rd] = end; regRec[rd] = rec; }
+                statValues[_scuEnergyBase + (int)cls] += _scuOpPj;
+                if (end > drain) { drain = end; _drainRec = rec; }
+                window[windowSlot] = start;
+                // The next dispatch slot is released by this instruction only if it started when it was dispatched;
+                // one that waited for operands or its unit leaves the slot to the record that released its own dispatch.
+                if (start == dispatch) _dispatchRec = rec;
+                dispatch += cycle;
+                pc++;
+            }
+            else
+            {
+                bool taken;
+                var counter = -1;
+                uint count = 0;
+                switch (w.Action)
+                {
+                    case OpAction.Jump: taken = true; break;
+                    case OpAction.Loop:
+                        counter = w.A;
+                        if (regReady[counter] > start) { start = regReady[counter]; pred = regRec[counter]; }
+                        count = reg[counter] - 1;
+                        taken = count != 0;
+                        break;
+                    default:
+                    {
+                        int a = w.A, b = w.B;
+                        if (regReady[a] > start) { start = regReady[a]; pred = regRec[a]; }
+                        if (regReady[b] > start) { start = regReady[b]; pred = regRec[b]; }
+                        taken = ArithmeticSemantics.Compare(w.Function, (int)reg[a], (int)reg[b]);
+                        break;
+                    }
+                }
+                var rec = path.AddCounted(start, start + cycle, path.Node(pred), cls, controlTrack, _keepsLog ? LogName(pc) : null);
+                if (counter > 0) { reg[counter] = count; regReady[counter] = start + cycle; regRec[counter] = rec; }
+                statValues[_scuEnergyBase + (int)cls] += _scuOpPj;
+                // A taken branch refills the fetch/decode stages behind execute.
+                dispatch = start + cycle + (taken ? _takenPenaltyPs : 0);
+                _dispatchRec = rec;
+                window[windowSlot] = start;
+                pc += taken ? w.C : 1;
+            }
+            if ((uint)pc >= (uint)words.Length || words[pc].Kind is not (CoreKind.Scalar or CoreKind.Branch) || executed >= maxInstructions)
+                break;
+            // The next word's dispatch preamble, as in Run.
+            executed++;
+            if (++windowSlot == window.Length) windowSlot = 0;
+            if (window[windowSlot] > dispatch) dispatch = window[windowSlot];
+        }
+        _pc = pc;
+        _windowSlot = windowSlot;
+        _dispatch = dispatch;
+        _drain = drain;
+        _executed = executed;
+        _unitFree[(int)U.Scu] = scuFree;
+        _instructions = instructions;
+    }
+
+    /// <summary>The activity-log name of word <paramref name="pc"/> (kept only for traces).</summary>
+    private string LogName(int pc) => _debug.Name(pc) ?? _ops[pc].Spec.Mnemonic;
+}
