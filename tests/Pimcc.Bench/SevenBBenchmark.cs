@@ -45,16 +45,17 @@ internal static class SevenBBenchmark
                 var bin = Path.Combine(dir, $"{model}-{target}.bin");
                 var compile = BenchProcess.Run([BenchProcess.Config(root, model), "--target", target, "--prompt-tokens", prompt,
                     "--gen-tokens", Generated.ToString(CultureInfo.InvariantCulture), "--positions", context.ToString(CultureInfo.InvariantCulture), .. extra, "-o", bin]);
-                failed += Row(target, model, "compile", compile, File.Exists(bin) ? new FileInfo(bin).Length / 1048576.0 : double.NaN);
-                if (compile.ExitCode == 0) failed += Row(target, model, "sim", BenchProcess.Run(["sim", bin, "-o", Path.Combine(dir, $"{model}-{target}.json")]), double.NaN);
+                failed += Row(target, model, "compile", compile, File.Exists(bin) ? new FileInfo(bin).Length / 1048576.0 : null);
+                if (compile.ExitCode == 0) failed += Row(target, model, "sim", BenchProcess.Run(["sim", bin, "-o", Path.Combine(dir, $"{model}-{target}.json")]), null);
             }
         return failed == 0 ? 0 : 1;
     }
 
-    private static int Row(string target, string model, string step, ChildRun r, double outMiB)
+    /// <param name="outMiB">out.bin's size after a compile; null (printed "-") for a simulation, which writes none.</param>
+    private static int Row(string target, string model, string step, ChildRun r, double? outMiB)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{target,-10} {model,-11} {step,-8} {r.ExitCode,4} {r.WallSeconds,8:F2} {r.CpuSeconds,7:F2} {r.PeakMiB,9:F1} {outMiB,8:F2}"));
+            $"{target,-10} {model,-11} {step,-8} {r.ExitCode,4} {r.WallSeconds,8:F2} {r.CpuSeconds,7:F2} {r.PeakMiB,9:F1} {(outMiB is { } m ? m.ToString("F2", CultureInfo.InvariantCulture) : "-"),8}"));
         if (r.ExitCode == 0) return 0;
         Console.WriteLine("    " + r.FirstError);
         return 1;
