@@ -68,6 +68,9 @@ internal sealed class ConfigObject
     public double NonNegativeNumber(string field) =>
         Has(field) ? Number(field, 0, allowZero: true) : throw Missing(field, "a number ≥ 0");
 
+    /// <summary>An optional finite number ≥ 0; null when absent or null.</summary>
+    public double? OptionalNonNegativeNumber(string field) => Has(field) ? NonNegativeNumber(field) : null;
+
     private double Number(string field, double fallback, bool allowZero)
     {
         if (!TryGet(field, out var v)) return fallback;

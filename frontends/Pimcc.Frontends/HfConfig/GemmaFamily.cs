@@ -26,10 +26,7 @@ internal static class GemmaFamily
 
     public static Func<ConfigObject, ElementType, DecoderFamily> Creator(bool gemma2) => (c, dtype) =>
     {
-        var heads = c.Size("num_attention_heads", SizeLimits.Heads);
-        var shape = RotaryShapes.Build(c, gemma2 ? "gemma2" : "gemma", c.Size("hidden_size", SizeLimits.Hidden), c.Size("num_hidden_layers", SizeLimits.Layers),
-            heads, c.OptionalSize("num_key_value_heads", SizeLimits.Heads) ?? heads, c.OptionalSize("head_dim", SizeLimits.HeadDim) ?? 256,
-            c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
+        var shape = RotaryShapes.Standard(c, gemma2 ? "gemma2" : "gemma", () => c.OptionalSize("head_dim", SizeLimits.HeadDim) ?? 256);
         var eps = c.PositiveNumber("rms_norm_eps", 1e-6);
         var tied = c.Bool("tie_word_embeddings", true);
         var w = new WeightTable(dtype);

@@ -18,11 +18,8 @@ internal static class LlamaFamily
 
     public static Func<ConfigObject, ElementType, DecoderFamily> Creator(Variant variant, string family) => (c, dtype) =>
     {
-        var heads = c.Size("num_attention_heads", SizeLimits.Heads);
         // transformers: num_key_value_heads None means multi-head attention (one KV head per head).
-        var shape = RotaryShapes.Build(c, family, c.Size("hidden_size", SizeLimits.Hidden), c.Size("num_hidden_layers", SizeLimits.Layers),
-            heads, c.OptionalSize("num_key_value_heads", SizeLimits.Heads) ?? heads, c.OptionalSize("head_dim", SizeLimits.HeadDim),
-            c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
+        var shape = RotaryShapes.Standard(c, family, () => c.OptionalSize("head_dim", SizeLimits.HeadDim));
         if (variant == Variant.Olmo) RotaryShapes.Refuse(c, "clip_qkv", "clamping q, k and v (clip_qkv)");
         var w = new WeightTable(dtype);
         return new PreNormDecoder(shape, w, Read(c, w, shape, variant));

@@ -13,10 +13,7 @@ internal static class Phi3Family
 {
     public static DecoderFamily Create(ConfigObject c, ElementType dtype)
     {
-        var heads = c.Size("num_attention_heads", SizeLimits.Heads);
-        var shape = RotaryShapes.Build(c, "phi3", c.Size("hidden_size", SizeLimits.Hidden), c.Size("num_hidden_layers", SizeLimits.Layers),
-            heads, c.OptionalSize("num_key_value_heads", SizeLimits.Heads) ?? heads, null,
-            c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
+        var shape = RotaryShapes.Standard(c, "phi3");
         var eps = c.PositiveNumber("rms_norm_eps", 1e-5);
         var tied = c.Bool("tie_word_embeddings", false);
         var w = new WeightTable(dtype);

@@ -62,7 +62,7 @@ internal sealed record RopeScaling(AttrMap Attrs)
             ?? throw s.Invalid("original_max_position_embeddings", "yarn scaling needs the original context to place its ramp",
                 "state original_max_position_embeddings in rope_scaling or max_position_embeddings in the config");
         static double MScale(double scale, double m) => scale <= 1 ? 1 : 0.1 * m * Math.Log(scale) + 1;
-        double? mscale = s.Has("mscale") ? s.NonNegativeNumber("mscale") : null, allDim = s.Has("mscale_all_dim") ? s.NonNegativeNumber("mscale_all_dim") : null;
+        double? mscale = s.OptionalNonNegativeNumber("mscale"), allDim = s.OptionalNonNegativeNumber("mscale_all_dim");
         var attention = s.OptionalPositiveNumber("attention_factor")
             ?? (mscale is > 0 && allDim is > 0 ? MScale(factor, mscale.Value) / MScale(factor, allDim.Value) : MScale(factor, 1));
         var attrs = AttrMap.Empty.Set("scaling", "yarn").Set("scaling_factor", factor).Set("original_max_positions", (long)original)
@@ -73,7 +73,7 @@ internal sealed record RopeScaling(AttrMap Attrs)
 
     /// <summary>transformers reads <c>rope_scaling.get(name) or default</c>: absent, null or 0 mean the default.</summary>
     private static double BetaOr(ConfigObject s, string field, double fallback) =>
-        s.Has(field) && s.NonNegativeNumber(field) is var v && v > 0 ? v : fallback;
+        s.OptionalNonNegativeNumber(field) is double v and > 0 ? v : fallback;
 
     public AttrMap ApplyTo(AttrMap rotary)
     {

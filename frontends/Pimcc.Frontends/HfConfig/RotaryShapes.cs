@@ -20,6 +20,20 @@ internal static class RotaryShapes
     }
 
     /// <summary>
+    /// <see cref="Build"/> from the field names transformers' Llama-style configs share: <c>num_attention_heads</c>,
+    /// <c>hidden_size</c>, <c>num_hidden_layers</c>, <c>num_key_value_heads</c> (null: one KV head per head),
+    /// <paramref name="headDim"/> (read where it is named: it may read <c>head_dim</c>; null: hidden / heads),
+    /// <c>intermediate_size</c>, <c>vocab_size</c>, <c>max_position_embeddings</c>, read in that order.
+    /// </summary>
+    public static DecoderShape Standard(ConfigObject c, string family, Func<int?>? headDim = null)
+    {
+        var heads = c.Size("num_attention_heads", SizeLimits.Heads);
+        return Build(c, family, c.Size("hidden_size", SizeLimits.Hidden), c.Size("num_hidden_layers", SizeLimits.Layers),
+            heads, c.OptionalSize("num_key_value_heads", SizeLimits.Heads) ?? heads, headDim?.Invoke(),
+            c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
+    }
+
+    /// <summary>
     /// Rotary channels per head for a partial-rotary <paramref name="field"/> (fraction of head_dim, default 1):
     /// <c>int(head_dim · fraction)</c> as transformers computes it; it must be a positive even number.
     /// </summary>

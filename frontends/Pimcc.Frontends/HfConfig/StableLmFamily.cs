@@ -13,10 +13,7 @@ internal static class StableLmFamily
 {
     public static DecoderFamily Create(ConfigObject c, ElementType dtype)
     {
-        var heads = c.Size("num_attention_heads", SizeLimits.Heads);
-        var shape = RotaryShapes.Build(c, "stablelm", c.Size("hidden_size", SizeLimits.Hidden), c.Size("num_hidden_layers", SizeLimits.Layers),
-            heads, c.OptionalSize("num_key_value_heads", SizeLimits.Heads) ?? heads, null,
-            c.Size("intermediate_size", SizeLimits.Ffn), c.Size("vocab_size", SizeLimits.Vocab), c.Size("max_position_embeddings", SizeLimits.Positions));
+        var shape = RotaryShapes.Standard(c, "stablelm");
         RotaryShapes.RefuseFlag(c, "qk_layernorm", false, true, "per-head LayerNorms on q and k");
         var eps = c.PositiveNumber("layer_norm_eps", 1e-5);
         var parallel = c.Bool("use_parallel_residual", false);
