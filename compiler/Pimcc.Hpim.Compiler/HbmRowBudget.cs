@@ -1,3 +1,4 @@
+using Pimcc.Ir;
 using Pimcc.Targets;
 
 namespace Pimcc.Hpim.Compiler;
@@ -20,6 +21,20 @@ public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long Rows
     /// are packed one after another into shared rows (<see cref="HpimAttrs.HbmOffset"/>), not given rows of their own.
     /// </summary>
     public long FlatShare(long bytes) => Ceil(Ceil(bytes, Channels), ColumnBytes) * ColumnBytes;
+
+    /// <summary>
+    /// Share per channel of a channel-striped 1-D weight (<see cref="HpimAttrs.HbmStriped"/>: element j on channel j mod
+    /// channels, at element j / channels of its share), in whole columns.
+    /// </summary>
+    public long StripedShare(long elements, long elementBytes) => Ceil(Ceil(elements, Channels) * elementBytes, ColumnBytes) * ColumnBytes;
+
+    /// <summary>Whether the 1-D weight is stored channel-striped (<see cref="HpimAttrs.HbmStriped"/>).</summary>
+    public static bool IsStriped(Weight w) => w.Attrs.IntOr(HpimAttrs.HbmStriped, 0) == 1;
+
+    /// <summary>Share per channel of the packed 1-D weight <paramref name="w"/>: striped or flat, as it is marked.</summary>
+    public long Share(Weight w) => IsStriped(w)
+        ? StripedShare(w.Type.ElementCount.Constant, Math.Max(1, w.Type.Element.Bits() / 8))
+        : FlatShare(w.Type.StaticBytes);
 
     /// <summary>Rows per bank for <paramref name="features"/> features of <paramref name="featureBytes"/> bytes each on one channel.</summary>
     public long RowsForFeatures(long features, long featureBytes) =>

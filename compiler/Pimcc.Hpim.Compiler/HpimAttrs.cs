@@ -22,6 +22,11 @@ public static class HpimAttrs
     public const string HbmRows = "hpim.hbm_rows";
     /// <summary>Packed 1-D weights: in-channel byte offset from bank 0 of <see cref="HbmRow"/> (0 when absent).</summary>
     public const string HbmOffset = "hpim.hbm_offset";
+    /// <summary>
+    /// On a packed 1-D weight: stored channel-striped (element j on channel j mod channels) instead of flat, like the
+    /// returned logits it is added to (an LM head's bias; docs/hpim-abi.md, "Returned logits").
+    /// </summary>
+    public const string HbmStriped = "hpim.hbm_striped";
     public const string TileM = "hpim.tile_m";
     public const string TileN = "hpim.tile_n";
     public const string TileK = "hpim.tile_k";

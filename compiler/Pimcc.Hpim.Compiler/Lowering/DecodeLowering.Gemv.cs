@@ -189,6 +189,8 @@ internal sealed partial class DecodeLowering
             Li(c, Reg.T1, _red);
             Li(c, Reg.T2, (long)channels.Count * g.FeaturesPerChannel * _l.Element);
             c.I("mv", Reg.T0, Reg.T1, Reg.T2);
+            if (g.Op.Operands.Length > 2)
+                ReturnedLogits.AddStripedBias(c, _l, _m.FindWeight(g.Op.Operands[2].Name)!, channels, dstAll, g.FeaturesPerChannel, _vec, Reg.LayerOffset, _dt);
             return;
         }
         Li(c, Reg.T0, _gath);

@@ -73,10 +73,10 @@ internal sealed partial class DecodeLowering
         _body = body;
         foreach (var v in f.Values) _types[v.Name] = v.Type;
         var returned = f.Returns.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        ReturnedLogits.RefuseBiasedHead(f);
+        ReturnedLogits.RefuseBiasedHead(_m, f);
         var logits = ReturnedLogits.SoftCapped(f);
         foreach (var op in body)
-            if (HpimTileWeights.IsWeightLinear(op) && op.Operands.Length == 2 && logits.Contains(op.Result.Name)
+            if (HpimTileWeights.IsWeightLinear(op) && logits.Contains(op.Result.Name)
                 && op.Attrs.StrOr(HpimAttrs.Tiling, "tp") == "tp")
             {
                 _distributed.Add(op.Id);
@@ -217,7 +217,7 @@ internal sealed partial class DecodeLowering
             foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Weight && !(HpimTileWeights.IsWeightLinear(op) && o == op.Operands[1])))
             {
                 var w = _m.FindWeight(o.Name)!;
-                if (w.Type.Rank == 1) vec = Math.Max(vec, _l.FlatShare(w.Type.StaticBytes) * _l.Channels);
+                if (w.Type.Rank == 1) vec = Math.Max(vec, _l.Share(w) * _l.Channels);
             }
         // GEMVs that read the same input back to back (K, Q, V) form a batch: the core hands all of them to the
         // channels at once and each gets its own partial-sum slot, so HBM-PIM computes Q while the core gathers K.
@@ -459,7 +459,7 @@ internal sealed partial class DecodeLowering
     /// <summary>Loads a 1-D weight (flat share per channel) into <paramref name="dst"/>: one hbm.ld per channel that holds part of it.</summary>
     private void LoadVector(CoreCode c, Weight w, long dst)
     {
-        var share = _l.FlatShare(w.Type.StaticBytes);
+        var share = _l.Share(w);
         _l.CheckFits($"weight @{w.Name}", HbmLayout.Offset(w) + share, HbmLayout.Rows(w));
         var used = HbmRowBudget.Ceil(w.Type.StaticBytes, share);
         Li(c, Reg.T4, dst);
@@ -483,7 +483,7 @@ internal sealed partial class DecodeLowering
         // gamma and beta are optional (a non-parametric layer_norm has neither)
         var gamma = op.Operands.Length > 1 ? _m.FindWeight(op.Operands[1].Name)! : null;
         var gAddr = _vec;
-        var bAddr = gamma is null ? _vec : _vec + _l.FlatShare(gamma.Type.StaticBytes) * _l.Channels;
+        var bAddr = gamma is null ? _vec : _vec + _l.Share(gamma) * _l.Channels;
         if (gamma is not null) LoadVector(c, gamma, gAddr);
         if (op.Operands.Length > 2) LoadVector(c, _m.FindWeight(op.Operands[2].Name)!, bAddr);
         long x = Addr(op.Operands[0]), y = Addr(op.Result), s0 = _scalar, s1 = _scalar + LocalBuffers.Align;

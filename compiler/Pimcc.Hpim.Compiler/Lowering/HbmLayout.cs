@@ -115,6 +115,9 @@ internal sealed class HbmLayout
     /// <summary>Share of a 1-D weight per channel (whole columns).</summary>
     public long FlatShare(long bytes) => _budget.FlatShare(bytes);
 
+    /// <summary>Share per channel of the packed 1-D weight <paramref name="w"/> (flat or striped, <see cref="HbmRowBudget.Share"/>).</summary>
+    public long Share(Weight w) => _budget.Share(w);
+
     public static long Row(Weight w) => w.Attrs.Int(HpimAttrs.HbmRow);
     public static long Rows(Weight w) => w.Attrs.Int(HpimAttrs.HbmRows);
     /// <summary>In-channel byte offset of a packed 1-D weight from bank 0 of its first row (0 for weights with rows of their own).</summary>

@@ -105,7 +105,7 @@ public static class HpimBackend
         foreach (var w in m.Weights)
             yield return !w.Attrs.ContainsKey(HpimAttrs.HbmOffset)
                 ? new MemoryRegion(w.Name, RegionKind.Weight, l.RowPlacement(HbmLayout.Row(w)), l.RowBytes(HbmLayout.Rows(w)))
-                : new MemoryRegion(w.Name, RegionKind.Weight, l.PackedPlacement(w), l.FlatShare(w.Type.StaticBytes));
+                : new MemoryRegion(w.Name, RegionKind.Weight, l.PackedPlacement(w), l.Share(w));
         foreach (var c in m.KvCaches)
             yield return new MemoryRegion("kv." + c.Name, RegionKind.KvCache, l.RowPlacement(HbmLayout.Row(c)), l.RowBytes(HbmLayout.Rows(c)));
         // rotary cos/sin tables: contents from RopeTable.ChannelBytes, written by the loader like weights

@@ -37,6 +37,8 @@ public static class MemoryImageBuilder
                 GemvWeight(pieces, l, GemvPlan.Of(op, scheduled, l, target), data);
             else if (w.Type.Rank == 2)
                 Table(pieces, l, w, data);
+            else if (w.Type.Rank <= 1 && HbmRowBudget.IsStriped(w))
+                Striped(pieces, l, w, data);
             else if (w.Type.Rank <= 1)
                 Flat(pieces, l, w, data);
             // Higher-rank weights are not read by the hpim lowering (it rejects the ops that would).
@@ -102,6 +104,20 @@ public static class MemoryImageBuilder
         for (long i = 0; i < rows; i++)
             pieces.Add(new MemoryChunk(HpimSpaces.Hbm, (int)(i % l.Channels), baseAddr + i / l.Channels * padded,
                 data.Slice((int)(i * rowBytes), (int)rowBytes).ToArray()));
+    }
+
+    /// <summary>Channel-striped 1-D weight (an LM head's bias): element j on channel j mod channels, at element j / channels of its share.</summary>
+    private static void Striped(List<MemoryChunk> pieces, HbmLayout l, Weight w, ReadOnlySpan<byte> data)
+    {
+        var eb = data.Length / (int)w.Type.ElementCount.Constant;
+        var elements = data.Length / eb;
+        var baseAddr = l.Address(w);
+        for (var c = 0; c < l.Channels && c < elements; c++)
+        {
+            var share = new byte[(elements - c + l.Channels - 1) / l.Channels * eb];
+            for (var k = 0; k * eb < share.Length; k++) data.Slice((c + k * l.Channels) * eb, eb).CopyTo(share.AsSpan(k * eb));
+            pieces.Add(new MemoryChunk(HpimSpaces.Hbm, c, baseAddr, share));
+        }
     }
 
     /// <summary>1-D weight: an even share of whole columns per channel, in channel order, from the weight's (packed) address.</summary>

@@ -64,7 +64,8 @@ internal sealed partial class PrefillLowering
         {
             var bias = m.FindWeight(op.Operands[2].Name)!;
             biasBuf = Take(VectorBytes(bias));
-            LoadVector(c, bias, biasBuf);
+            // the returned logits' bias is added to the core's slice at the end (striped like it)
+            if (!distributed) LoadVector(c, bias, biasBuf);
         }
         var row0 = HbmLayout.Row(g.Weight);
         var owned = t.Hbm.ChannelsOfCore(c.Core);
@@ -88,6 +89,9 @@ internal sealed partial class PrefillLowering
                 }
             }
         }
+        if (distributed && biasBuf >= 0)
+            ReturnedLogits.AddStripedBias(c, l, m.FindWeight(op.Operands[2].Name)!, owned, _local[op.Result.Name], g.FeaturesPerChannel, biasBuf,
+                Reg.VectorLayerOffset, _dt);
     }
 
     /// <summary>A TCU instruction (<c>tcu.ld</c>, <c>tcu.shape</c>, <c>tcu.gemm</c>) whose three register operands hold

@@ -58,7 +58,7 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
             throw new InvalidOperationException($"hpim-plan-memory reserved {planned} scratch rows, the prefill lowering needs {_s.BytesPerChannel} bytes per channel (compiler bug)");
         _scratchBase = l.RowAddress(m.Attrs.Int(PrefillScratch.ScratchRow));
         _tokensAddr = Buffers.Allocate("tokens", _s.Tokens * 4, RegionKind.Activation);
-        ReturnedLogits.RefuseBiasedHead(f);
+        ReturnedLogits.RefuseBiasedHead(m, f);
         var returned = ReturnedLogits.SoftCapped(f);
         foreach (var op in f.Body.Where(o => HpimTileWeights.IsWeightLinear(o) && returned.Contains(o.Result.Name)))
         {
@@ -277,7 +277,7 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
     /// <summary>Loads a 1-D weight (flat share per channel, docs/hpim-lowering.md) into <paramref name="dst"/>.</summary>
     private void LoadVector(CoreCode c, Weight w, long dst)
     {
-        var share = l.FlatShare(w.Type.StaticBytes);
+        var share = l.Share(w);
         l.CheckFits($"weight @{w.Name}", share, HbmLayout.Rows(w));
         var used = HbmRowBudget.Ceil(w.Type.StaticBytes, share);
         c.Li(Reg.T4, dst);
@@ -293,5 +293,5 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         });
     }
 
-    private long VectorBytes(Weight w) => l.FlatShare(w.Type.StaticBytes) * l.Channels;
+    private long VectorBytes(Weight w) => l.Share(w) * l.Channels;
 }

@@ -35,6 +35,9 @@ public sealed class HpimPlanMemory : Pass
     {
         var t = context.TargetAs<HpimTarget>();
         var budget = HbmRowBudget.Of(t.Hbm.Organization);
+        // a returned LM head's bias is stored striped like the logits it is added to (ReturnedLogits.StripedBiases)
+        var striped = ReturnedLogits.StripedBiases(module);
+        module = module with { Weights = [.. module.Weights.Select(w => striped.Contains(w.Name) ? w with { Attrs = w.Attrs.Set(HpimAttrs.HbmStriped, 1) } : w)] };
         var linearByWeight = module.Functions.SelectMany(f => f.Body).Where(HpimTileWeights.IsWeightLinear)
             .GroupBy(op => op.Operands[1].Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         long next = 0, weightRows = 0, kvRows = 0, weightBytes = 0, kvBytes = 0;
@@ -46,7 +49,7 @@ public sealed class HpimPlanMemory : Pass
         foreach (var w in module.Weights.Where(Packed))
         {
             vectorOffset[w.Name] = vectorBytes;
-            vectorBytes += budget.FlatShare(w.Type.StaticBytes);
+            vectorBytes += budget.Share(w);
         }
         var weights = module.Weights.Select(w =>
         {
@@ -67,7 +70,7 @@ public sealed class HpimPlanMemory : Pass
             return w with
             {
                 Attrs = w.Attrs.Set(HpimAttrs.HbmRow, vectorRow + at / rowBytes).Set(HpimAttrs.HbmOffset, offset)
-                    .Set(HpimAttrs.HbmRows, HbmRowBudget.Ceil(offset + budget.FlatShare(w.Type.StaticBytes), rowBytes)),
+                    .Set(HpimAttrs.HbmRows, HbmRowBudget.Ceil(offset + budget.Share(w), rowBytes)),
             };
         })];
         var vectorRows = HbmRowBudget.Ceil(vectorBytes, rowBytes);
@@ -182,8 +185,8 @@ public sealed class HpimPlanMemory : Pass
         // the GEMM's buffers are the whole work memory: activation + temp memory less what prefill holds throughout
         var cap = t.Sram.LocalMemory.TotalBytes - fixedBytes;
         var perChannel = FeaturesPerChannel(HbmRowBudget.Of(o), w, op);
-        // the bias is loaded whole: an even share of whole columns per channel (HbmLayout.FlatShare)
-        var bias = op.Operands.Length > 2 ? HbmRowBudget.Ceil(HbmRowBudget.Ceil(n * elt, o.Channels), o.ColumnBytes) * o.ColumnBytes * o.Channels : 0;
+        // the bias is loaded whole: its share of whole columns per channel (HbmRowBudget.Share)
+        var bias = op.Operands.Length > 2 ? HbmRowBudget.Of(o).Share(m.FindWeight(op.Operands[2].Name)!) * o.Channels : 0;
         for (var groups = HbmRowBudget.Ceil(perChannel, o.BanksPerChannel); groups >= 1; groups--)
         {
             var nt = groups * o.BanksPerChannel;
