@@ -13,7 +13,7 @@ public sealed class HpimCompiler : ICompilerTarget
 {
     /// <summary>The hpim pipeline up to scheduling: the IR the lowering reads.</summary>
     public const string ScheduledPipelineText =
-        "infer-shapes,canonicalize,bind-workload,hpim-convert-precision,annotate-ops," +
+        "infer-shapes,canonicalize,deinterleave-rotary,bind-workload,hpim-convert-precision,annotate-ops," +
         "hpim-map-stages,hpim-tile-weights,hpim-map-attention,hpim-plan-memory,hpim-schedule";
 
     /// <summary>The full hpim pipeline: the shared front (with precision conversion before annotation), the mapping and

@@ -38,7 +38,7 @@ public sealed record RopeTable(string Name, int RotaryDim, long Positions, doubl
 
     /// <summary>Why the hpim tables cannot express <paramref name="op"/>, or null (the planner skips such ops; the lowering reports them).</summary>
     public static string? Unsupported(Operation op) =>
-        op.Attrs.BoolOr("interleaved", false) ? "interleaved (GPT-J) rotary embeddings are not lowered for hpim"
+        op.Attrs.BoolOr("interleaved", false) ? "interleaved (GPT-J) rotary embeddings whose projection deinterleave-rotary could not permute are not lowered for hpim (its tables rotate each head by halves)"
         : op.Attrs.StrOr("scaling", "default") is var s && !RotaryFrequencies.Scalings.Contains(s) ? $"RoPE scaling '{s}' has no hpim table"
         : null;
 

@@ -34,7 +34,7 @@ internal sealed partial class DecodeLowering
         {
             var op = g.First();
             var table = RopeTable.Of(op, positions); // reports what the tables cannot express
-            if (!op.Attrs.ContainsKey(HpimAttrs.RopeTableName)) throw Unsupported(op, "the rotary op has no cos/sin table (run hpim-plan-memory)");
+            if (!op.Attrs.ContainsKey(HpimAttrs.RopeTableName)) throw Unsupported(op, RopeTable.Unsupported(op) ?? "the rotary op has no cos/sin table (run hpim-plan-memory)");
             var start = op.Attrs.Expr("start");
             var kvTerm = start.Terms.Count == 1 && start.Terms.TryGetValue("kv", out var coef) && coef == 1;
             if (!start.IsConstant && !kvTerm) throw Unsupported(op, $"rotary start '{start}' is neither a constant nor kv + constant");

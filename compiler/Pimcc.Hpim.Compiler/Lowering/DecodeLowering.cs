@@ -211,13 +211,14 @@ internal sealed partial class DecodeLowering
             part = Math.Max(part, perCore * g.PartialBytesPerChannel(_l, perCore));
             red = Math.Max(red, (long)perCore * g.FeaturesPerChannel * _l.Element);
             if (!_distributed.Contains(g.Op.Id)) gath = Math.Max(gath, (long)_l.Channels * g.FeaturesPerChannel * _l.Element);
-            if (g.Op.Operands.Length > 2) vec = Math.Max(vec, g.Features * (long)_l.Element);
+            // a returned head's striped bias needs only the core's channels' shares (ReturnedLogits.AddStripedBias)
+            if (g.Op.Operands.Length > 2 && !_distributed.Contains(g.Op.Id)) vec = Math.Max(vec, g.Features * (long)_l.Element);
         }
         foreach (var op in body)
             foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Weight && !(HpimTileWeights.IsWeightLinear(op) && o == op.Operands[1])))
             {
                 var w = _m.FindWeight(o.Name)!;
-                if (w.Type.Rank == 1) vec = Math.Max(vec, _l.Share(w) * _l.Channels);
+                if (w.Type.Rank == 1) vec = Math.Max(vec, _l.Share(w) * (HbmRowBudget.IsStriped(w) ? perCore : _l.Channels));
             }
         // GEMVs that read the same input back to back (K, Q, V) form a batch: the core hands all of them to the
         // channels at once and each gets its own partial-sum slot, so HBM-PIM computes Q while the core gathers K.

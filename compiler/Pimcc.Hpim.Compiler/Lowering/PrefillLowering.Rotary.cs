@@ -18,7 +18,7 @@ internal sealed partial class PrefillLowering
 {
     private void Rotary(CoreCode c, Operation op)
     {
-        if (!op.Attrs.ContainsKey(HpimAttrs.RopeTableName)) throw Unsupported(op, "the rotary op has no cos/sin table (run hpim-plan-memory)");
+        if (!op.Attrs.ContainsKey(HpimAttrs.RopeTableName)) throw Unsupported(op, RopeTable.Unsupported(op) ?? "the rotary op has no cos/sin table (run hpim-plan-memory)");
         var start = op.Attrs.Expr("start");
         if (!start.IsConstant) throw Unsupported(op, $"prefill rotary start '{start}' is not a constant");
         var table = RopeTable.Of(op, RopeTable.PositionsOf(m));

@@ -293,5 +293,6 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         });
     }
 
-    private long VectorBytes(Weight w) => l.Share(w) * l.Channels;
+    /// <summary>Local bytes a 1-D weight takes when loaded: every channel's share, or the core's channels' shares of a striped one.</summary>
+    private long VectorBytes(Weight w) => l.Share(w) * (HbmRowBudget.IsStriped(w) ? ChannelsPerCore : l.Channels);
 }

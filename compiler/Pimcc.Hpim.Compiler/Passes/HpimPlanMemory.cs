@@ -185,8 +185,11 @@ public sealed class HpimPlanMemory : Pass
         // the GEMM's buffers are the whole work memory: activation + temp memory less what prefill holds throughout
         var cap = t.Sram.LocalMemory.TotalBytes - fixedBytes;
         var perChannel = FeaturesPerChannel(HbmRowBudget.Of(o), w, op);
-        // the bias is loaded whole: its share of whole columns per channel (HbmRowBudget.Share)
-        var bias = op.Operands.Length > 2 ? HbmRowBudget.Of(o).Share(m.FindWeight(op.Operands[2].Name)!) * o.Channels : 0;
+        // the bias is loaded whole (its share of whole columns per channel, HbmRowBudget.Share), or the core's channels'
+        // shares of a returned head's striped bias (PrefillLowering.VectorBytes)
+        var biasWeight = op.Operands.Length > 2 ? m.FindWeight(op.Operands[2].Name)! : null;
+        var bias = biasWeight is null ? 0
+            : HbmRowBudget.Of(o).Share(biasWeight) * (HbmRowBudget.IsStriped(biasWeight) ? t.Hbm.ChannelsOfCore(0).Count : o.Channels);
         for (var groups = HbmRowBudget.Ceil(perChannel, o.BanksPerChannel); groups >= 1; groups--)
         {
             var nt = groups * o.BanksPerChannel;

@@ -85,6 +85,9 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
                 if (Pimcc.Ir.RotaryFrequencies.Amplitude(op.Attrs) != 1)
                     throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", "rotary embeddings whose cos and sin are scaled (attention_scaling, yarn) have no pp.rope table",
                         "compile the model for hpim, whose rotary tables carry the amplitude");
+                if (op.Attrs.BoolOr("interleaved", false))
+                    throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", "interleaved (GPT-J) rotary embeddings whose projection deinterleave-rotary could not permute: pp.rope rotates each head by halves",
+                        "compute the rotated query and key straight from their projections, read by nothing but the attention");
                 s.PpLen(Width(op), op.Attrs.Int("head_dim"));
                 s.X("pp.rope", Addr(op.Id), Operand(op, 0), sram.RopeUnit(op), Dt(op.Operands[0]));
                 break;

@@ -15,11 +15,13 @@ public static class HfConfigFrontend
     [
         ("bert", BertFamily.Create),
         ("bloom", BloomFamily.Create),
+        ("codegen", GptjFamily.Creator(codegen: true)),
         ("falcon", FalconFamily.Create),
         ("gemma", GemmaFamily.Creator(gemma2: false)),
         ("gemma2", GemmaFamily.Creator(gemma2: true)),
         ("gpt2", Gpt2Family.Create),
         ("gpt_neox", NeoxFamily.Create),
+        ("gptj", GptjFamily.Creator(codegen: false)),
         ("llama", LlamaFamily.Creator(LlamaFamily.Variant.Llama, "llama")),
         ("mistral", LlamaFamily.Creator(LlamaFamily.Variant.Mistral, "mistral")),
         ("olmo", LlamaFamily.Creator(LlamaFamily.Variant.Olmo, "olmo")),

@@ -31,6 +31,9 @@ internal sealed record DecoderLayout(string EmbedTable, DecoderLayer[] Layers, N
     public double? AttnSoftcap { get; init; }
 
     public double? FinalSoftcap { get; init; }
+
+    /// <summary>Rotary on the channel pairs (2i, 2i + 1) (GPT-J's rotate_every_two) instead of (i, i + rotary_dim/2).</summary>
+    public bool Interleaved { get; init; }
 }
 
 /// <summary>
@@ -127,5 +130,5 @@ internal sealed class PreNormDecoder(DecoderShape shape, WeightTable weights, De
             .Set("rotary_dim", Layout.RotaryDim)
             .Set("theta", Layout.Theta)
             .Set("start", stage.Past)
-            .Set("interleaved", false)), name);
+            .Set("interleaved", Layout.Interleaved)), name);
 }

@@ -45,7 +45,7 @@ public class ConfigErrorTests
         var e = FailsEdited("gpt2.json", c => c["model_type"] = "t5", ExitCode.UnsupportedModel);
         e.Location.ShouldBe("gpt2.json: field 'model_type'");
         e.Message.ShouldContain("\"t5\"");
-        e.Message.ShouldContain("bert, bloom, falcon, gemma, gemma2, gpt2, gpt_neox, llama, mistral, olmo, opt, phi, phi3, qwen2, stablelm");
+        e.Message.ShouldContain("bert, bloom, codegen, falcon, gemma, gemma2, gpt2, gpt_neox, gptj, llama, mistral, olmo, opt, phi, phi3, qwen2, stablelm");
     }
 
     [Fact]
