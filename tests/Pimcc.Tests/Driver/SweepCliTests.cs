@@ -15,7 +15,7 @@ public class SweepCliTests
     // hbm.stacks=1 leaves 16 channels for 32 cores: refused by the description's checks (exit 41); with 16 cores, or
     // 2 stacks, the point simulates.
     private static string[] Grid(params string[] more) =>
-        ["sweep", Gpt2, "--workload", "16:8", "--workload", "8:4", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16", .. more];
+        ["sweep", Gpt2, "--workload", "16:2", "--workload", "8:1", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16", .. more];
 
     [Fact]
     public void TheTableHasTheAxesAsColumnsInGridOrderAndFailuresWithTheirExitCode()
@@ -30,8 +30,8 @@ public class SweepCliTests
         // The last axis varies fastest; the workload columns say what ran.
         string[][] expected =
         [
-            ["1", "16:8", "1", "32", "16", "8", "41"], ["2", "16:8", "1", "16", "16", "8", "0"], ["3", "16:8", "2", "32", "16", "8", "0"], ["4", "16:8", "2", "16", "16", "8", "0"],
-            ["5", "8:4", "1", "32", "8", "4", "41"], ["6", "8:4", "1", "16", "8", "4", "0"], ["7", "8:4", "2", "32", "8", "4", "0"], ["8", "8:4", "2", "16", "8", "4", "0"],
+            ["1", "16:2", "1", "32", "16", "2", "41"], ["2", "16:2", "1", "16", "16", "2", "0"], ["3", "16:2", "2", "32", "16", "2", "0"], ["4", "16:2", "2", "16", "16", "2", "0"],
+            ["5", "8:1", "1", "32", "8", "1", "41"], ["6", "8:1", "1", "16", "8", "1", "0"], ["7", "8:1", "2", "32", "8", "1", "0"], ["8", "8:1", "2", "16", "8", "1", "0"],
         ];
         for (var i = 0; i < 8; i++)
         {
@@ -59,10 +59,10 @@ public class SweepCliTests
         points[4].GetProperty("error").GetString()!.ShouldContain("sram.cores");
 
         var point6 = points[5];
-        point6.GetProperty("workload").GetString().ShouldBe("8:4");
+        point6.GetProperty("workload").GetString().ShouldBe("8:1");
         point6.GetProperty("hbm.stacks").GetString().ShouldBe("1");
         point6.GetProperty("sram.cores").GetString().ShouldBe("16");
-        var run = CliRunner.Run("run", Gpt2, "--prompt-tokens", "8", "--gen-tokens", "4", "--set", "hbm.stacks=1", "--set", "sram.cores=16", "--format", "json");
+        var run = CliRunner.Run("run", Gpt2, "--prompt-tokens", "8", "--gen-tokens", "1", "--set", "hbm.stacks=1", "--set", "sram.cores=16", "--format", "json");
         run.ExitCode.ShouldBe(0, run.Err);
         using var report = JsonDocument.Parse(run.Out);
         var stats = report.RootElement.GetProperty("statistics").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetDouble());
@@ -86,7 +86,7 @@ public class SweepCliTests
     {
         var dir = CliRunner.TempDir();
         var file = Path.Combine(dir, "t.csv");
-        var r = CliRunner.Run("sweep", Gpt2, RepoPaths.Combine("samples", "onnx", "tiny-opt.onnx"), "--workload", "8:4", "-o", file);
+        var r = CliRunner.Run("sweep", Gpt2, RepoPaths.Combine("samples", "onnx", "tiny-opt.onnx"), "--workload", "8:1", "-o", file);
         r.ExitCode.ShouldBe(0, r.Err);
         r.Out.ShouldBeEmpty();
         var lines = File.ReadAllLines(file);
@@ -94,7 +94,7 @@ public class SweepCliTests
         lines[0].Split(',')[..8].ShouldBe(["point", "model", "target", "workload", "prompt_tokens", "gen_tokens", "exit_code", "error"]);
         foreach (var f in lines.Skip(1).Select(l => l.Split(',')))
         {
-            (f[4], f[5], f[6], f[7]).ShouldBe(("8", "4", "0", ""));
+            (f[4], f[5], f[6], f[7]).ShouldBe(("8", "1", "0", ""));
             f[8..].Length.ShouldBe(7);
             f[8..].ShouldAllBe(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) > 0);
         }
@@ -108,7 +108,7 @@ public class SweepCliTests
     [InlineData("--stat", "latency.nope", "no statistic 'latency.nope'")]
     public void AMalformedGridIsOneLine(string option, string value, string message)
     {
-        var r = CliRunner.Run("sweep", Gpt2, "--workload", "8:4", option, value);
+        var r = CliRunner.Run("sweep", Gpt2, "--workload", "8:1", option, value);
         r.ExitCode.ShouldBeOneOf((int)ExitCode.Usage, (int)ExitCode.SweepPointsFailed);
         r.Err.ShouldContain(message);
         r.Err.TrimEnd('\n').ShouldNotContain("\n");
@@ -135,7 +135,7 @@ public class SweepJobsCliTests
 {
     private static readonly string Gpt2 = CliRunner.Sample("gpt2.json");
 
-    private static string[] Axes => [Gpt2, "--workload", "8:4", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16", "--stat", "latency.total"];
+    private static string[] Axes => [Gpt2, "--workload", "8:1", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16", "--stat", "latency.total"];
 
     [Fact]
     public void JobsRunOneByOneMergeIntoTheTableOfTheWholeSweep()
@@ -175,7 +175,7 @@ public class SweepJobsCliTests
     {
         var dir = CliRunner.TempDir();
         string a = Path.Combine(dir, "a.json"), b = Path.Combine(dir, "b.json");
-        CliRunner.Run("sweep", Gpt2, "--workload", "8:4", "--stat", "latency.total", "--format", "json", "-o", a).ExitCode.ShouldBe(0);
+        CliRunner.Run("sweep", Gpt2, "--workload", "8:1", "--stat", "latency.total", "--format", "json", "-o", a).ExitCode.ShouldBe(0);
         CliRunner.Run("sweep", Gpt2, "--workload", "8:2", "--stat", "latency.total", "--format", "json", "-o", b).ExitCode.ShouldBe(0);
         CliRunner.Run("sweep", "merge", a, b).ShouldBeOneLineError(ExitCode.Usage, "grid or figures differ");
         CliRunner.Run("sweep", "merge", a, a).ShouldBeOneLineError(ExitCode.Usage, "point 1 is in two of the tables");

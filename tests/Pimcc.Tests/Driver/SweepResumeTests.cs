@@ -16,7 +16,7 @@ public class SweepResumeTests
     public void ATargetFlagIsAnAxisAndEachValueReachesItsCompile()
     {
         // 1.5 is refused by assign-slc-mlc (exit 72); 0.05 passes it, so its point ends elsewhere (or simulates).
-        var r = CliRunner.Run("sweep", Gpt2, "--target", "hyflexpim", "--slc-fraction", "0.05,1.5", "--workload", "8:4", "--format", "json");
+        var r = CliRunner.Run("sweep", Gpt2, "--target", "hyflexpim", "--slc-fraction", "0.05,1.5", "--workload", "8:1", "--format", "json");
         r.ExitCode.ShouldBe((int)ExitCode.SweepPointsFailed, r.Err);
         using var table = JsonDocument.Parse(r.Out);
         table.RootElement.GetProperty("axes").EnumerateArray().Select(a => a.GetString()).ShouldBe(["model", "target", "workload", "--slc-fraction"]);
@@ -34,7 +34,7 @@ public class SweepResumeTests
     [Fact]
     public void AFlagAxisOfATargetWithoutThatFlagFailsEachPointWithUsage()
     {
-        var r = CliRunner.Run("sweep", Gpt2, "--target", "hpim", "--slc-fraction", "0.1", "--workload", "8:4", "--format", "json");
+        var r = CliRunner.Run("sweep", Gpt2, "--target", "hpim", "--slc-fraction", "0.1", "--workload", "8:1", "--format", "json");
         r.ExitCode.ShouldBe((int)ExitCode.SweepPointsFailed);
         using var table = JsonDocument.Parse(r.Out);
         var point = table.RootElement.GetProperty("points")[0];
@@ -43,7 +43,7 @@ public class SweepResumeTests
     }
 
     private static string[] Resumable(string checkpoint, params string[] more) =>
-        ["sweep", Gpt2, "--workload", "8:4", "--set", "hbm.stacks=2,4", "--stat", "latency.total", "--format", "json", "--checkpoint", checkpoint, .. more];
+        ["sweep", Gpt2, "--workload", "8:1", "--set", "hbm.stacks=2,4", "--stat", "latency.total", "--format", "json", "--checkpoint", checkpoint, .. more];
 
     [Fact]
     public void ARerunReadsTheKeptPointsAndRunsOnlyTheMissingOnes()
@@ -83,16 +83,16 @@ public class SweepResumeTests
         File.Copy(Gpt2, model);
         var checkpoint = Path.Combine(dir, "ck");
         string[] Sweep(string workload) => ["sweep", model, "--workload", workload, "--stat", "latency.total", "--checkpoint", checkpoint];
-        CliRunner.Run(Sweep("8:4")).ExitCode.ShouldBe(0);
+        CliRunner.Run(Sweep("8:1")).ExitCode.ShouldBe(0);
 
         CliRunner.Run(Sweep("8:2")).ShouldBeOneLineError(ExitCode.SweepCheckpointMismatch, "the checkpoint holds another sweep");
         File.AppendAllText(model, "\n");
-        CliRunner.Run(Sweep("8:4")).ShouldBeOneLineError(ExitCode.SweepCheckpointMismatch, "the checkpoint holds another sweep");
+        CliRunner.Run(Sweep("8:1")).ShouldBeOneLineError(ExitCode.SweepCheckpointMismatch, "the checkpoint holds another sweep");
 
         var other = Path.Combine(dir, "not-a-checkpoint");
         Directory.CreateDirectory(other);
         File.WriteAllText(Path.Combine(other, "notes.txt"), "mine");
-        CliRunner.Run("sweep", model, "--workload", "8:4", "--checkpoint", other).ShouldBeOneLineError(ExitCode.SweepCheckpointMismatch, "holds no sweep checkpoint");
+        CliRunner.Run("sweep", model, "--workload", "8:1", "--checkpoint", other).ShouldBeOneLineError(ExitCode.SweepCheckpointMismatch, "holds no sweep checkpoint");
         File.ReadAllText(Path.Combine(other, "notes.txt")).ShouldBe("mine");
     }
 
@@ -102,7 +102,7 @@ public class SweepResumeTests
         var dir = CliRunner.TempDir();
         var page = Path.Combine(dir, "sweep.html");
         // Point 1 (1 stack, 32 cores) does not compile: a gap in the hbm.stacks=1 line and a row with its exit code.
-        var r = CliRunner.Run("sweep", Gpt2, "--workload", "8:4", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16",
+        var r = CliRunner.Run("sweep", Gpt2, "--workload", "8:1", "--set", "hbm.stacks=1,2", "--set", "sram.cores=32,16",
             "--stat", "latency.total", "--stat", "energy.total", "--format", "html", "-o", page);
         r.ExitCode.ShouldBe((int)ExitCode.SweepPointsFailed, r.Err);
         var html = File.ReadAllText(page);

@@ -11,18 +11,22 @@ namespace Pimcc.Tests.Driver;
 /// </summary>
 public class TraceCliTests
 {
-    private static string Binary()
+    /// <summary>gpt2 (16 in, 2 out: the prefill and two decode steps, as many runs as a test traces), compiled once
+    /// for the class: every test only reads it and writes its traces and reports into a folder of its own.</summary>
+    private static readonly Lazy<string> Gpt2 = new(() =>
     {
-        var dir = CliRunner.TempDir();
-        var bin = Path.Combine(dir, "gpt2.bin");
-        CliRunner.Run(CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "4", "-o", bin).ExitCode.ShouldBe(0);
+        var bin = Path.Combine(CliRunner.TempDir(), "gpt2.bin");
+        CliRunner.Run(CliRunner.Sample("gpt2.json"), "--prompt-tokens", "16", "--gen-tokens", "2", "-o", bin).ExitCode.ShouldBe(0);
         return bin;
-    }
+    });
+
+    private static string Binary() => Gpt2.Value;
 
     private static List<JsonElement> Trace(string bin, params string[] more)
     {
-        var path = Path.Combine(Path.GetDirectoryName(bin)!, $"t{Guid.NewGuid():N}.json");
-        var r = CliRunner.Run(["sim", bin, "-o", Path.Combine(Path.GetDirectoryName(bin)!, "report.txt"), "--trace", path, .. more]);
+        var dir = CliRunner.TempDir();
+        var path = Path.Combine(dir, "trace.json");
+        var r = CliRunner.Run(["sim", bin, "-o", Path.Combine(dir, "report.txt"), "--trace", path, .. more]);
         r.ExitCode.ShouldBe(0, r.Err);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         doc.RootElement.GetProperty("displayTimeUnit").GetString().ShouldBe("ns");
@@ -58,9 +62,10 @@ public class TraceCliTests
         var bin = Binary();
         var plain = CliRunner.Run("sim", bin, "--format", "json");
         plain.ExitCode.ShouldBe(0, plain.Err);
+        var dir = CliRunner.TempDir();
         foreach (var layers in new[] { "2", "all" })
         {
-            var path = Path.Combine(Path.GetDirectoryName(bin)!, $"t{layers}.json");
+            var path = Path.Combine(dir, $"t{layers}.json");
             var traced = CliRunner.Run("sim", bin, "--format", "json", "--trace", path, "--trace-runs", "0:1", "--trace-layers", layers);
             traced.ExitCode.ShouldBe(0, traced.Err);
             traced.Out.ShouldBe(plain.Out, $"--trace-layers {layers}");
