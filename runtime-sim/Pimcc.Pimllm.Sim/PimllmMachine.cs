@@ -72,7 +72,7 @@ public static class PimllmMachine
         var run = new PimllmRun(costs);
         var streams = program.Streams;
         var n = streams.Count;
-        var pc = streams.Select(s => s.Start).ToArray();
+        var pc = streams.Select(s => new PimllmStreamCursor(s.Words, s.Start, s.End)).ToArray();
         var clock = new long[n];
         var last = new Step?[n];
         var trail = Enumerable.Range(0, n).Select(_ => new Step(WorkClasses.Count + PimllmParts.All.Length)).ToArray();
@@ -89,7 +89,7 @@ public static class PimllmMachine
         {
             if (!owners.TryGetValue(ev, out var o)) owners[ev] = i;
             else if (o != i)
-                throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: {streams[i].Name} word {pc[i]}",
+                throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: {streams[i].Name} word {pc[i].At}",
                     $"event {ev} is {role} by both {streams[o].Name} and {streams[i].Name} in program '{program.Name}'",
                     "give every event counter one producer stream and one consumer stream");
         }
@@ -100,9 +100,10 @@ public static class PimllmMachine
             for (var i = 0; i < n; i++)
             {
                 var s = streams[i];
-                while (pc[i] < s.End)
+                for (var cursor = pc[i]; !cursor.Done; cursor.Next())
                 {
-                    var op = s.Words[pc[i]];
+                    var op = cursor.Current;
+                    var w = cursor.At;
                     var sem = op.Spec.Pimllm;
                     var start = clock[i];
                     var pred = last[i];
@@ -132,19 +133,19 @@ public static class PimllmMachine
                         foreach (var tr in PimllmCosts.Transfers(op, state[i]))
                         {
                             cycle = ch.Transfer(tr.Address, tr.Bytes, tr.Write, cycle);
-                            run.Transferred(s.Classes[pc[i]], tr.Bytes);
+                            run.Transferred(s.Classes[w], tr.Bytes);
                         }
                         end = Math.Max(start + costs.ClockPs, (long)Math.Ceiling(cycle * tck));
-                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
+                        run.Instruction(s.Classes[w], s.Parts[w], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
                     }
                     else
                     {
                         var cost = costs.Cost(op, state[i]);
                         end = start + cost.Picoseconds;
-                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
+                        run.Instruction(s.Classes[w], s.Parts[w], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
                     }
                     var step = trail[i];
-                    step.Follow(start, end, s.Classes[pc[i]], s.Parts[pc[i]], pred);
+                    step.Follow(start, end, s.Classes[w], s.Parts[w], pred);
                     if (sem.Action == PimllmAction.EventSignal)
                     {
                         Claim(producer, op["event"], i, "signalled");
@@ -156,20 +157,19 @@ public static class PimllmMachine
                     last[i] = step;
                     // The latest end (the later word on a tie) is always its stream's last step.
                     if (final < 0 || end >= finalEnd) (final, finalEnd) = (i, end);
-                    pc[i]++;
                     progress = true;
                 }
             }
         }
 
-        var blocked = Enumerable.Range(0, n).Where(i => pc[i] < streams[i].End).ToList();
+        var blocked = Enumerable.Range(0, n).Where(i => !pc[i].Done).ToList();
         if (blocked.Count > 0)
             throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: program '{program.Name}'",
                 $"deadlock: all {blocked.Count} unfinished streams are blocked: " + DiagnosticText.FirstFew(blocked.Select(i =>
                 {
-                    var op = streams[i].Words[pc[i]];
+                    var op = pc[i].Current;
                     var have = signals.GetValueOrDefault(op["event"])?.Sum(q => q.Left) ?? 0;
-                    return $"{streams[i].Name} word {pc[i]} waits for event {op["event"]} (count {op["count"]}, counter {have})";
+                    return $"{streams[i].Name} word {pc[i].At} waits for event {op["event"]} (count {op["count"]}, counter {have})";
                 })),
                 "check that every ev.wait has matching ev.sig words in another stream");
 
