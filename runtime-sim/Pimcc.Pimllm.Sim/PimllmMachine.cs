@@ -66,6 +66,12 @@ public static class PimllmMachine
         public readonly Step Record = record;
     }
 
+    // An event counter's signals not yet paid, oldest first, and the count they still hold.
+    private sealed class SignalQueue : Queue<Signal>
+    {
+        public long Available;
+    }
+
     /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>.</summary>
     public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrTransferTimes? times, long position, string fileName)
     {
@@ -79,7 +85,7 @@ public static class PimllmMachine
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
         var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
-        var signals = new Dictionary<long, Queue<Signal>>();
+        var signals = new Dictionary<long, SignalQueue>();
         var producer = new Dictionary<long, int>();
         var consumer = new Dictionary<long, int>();
         var final = -1;
@@ -112,13 +118,14 @@ public static class PimllmMachine
                         long ev = op["event"], need = op["count"];
                         Claim(consumer, ev, i, "awaited");
                         var queue = signals.GetValueOrDefault(ev);
-                        if (queue is null || queue.Sum(q => q.Left) < need) break;
+                        if (queue is null || queue.Available < need) break;
                         Signal? paid = null;
                         while (need > 0)
                         {
                             var q = queue.Peek();
                             var take = Math.Min(need, q.Left);
                             q.Left -= take;
+                            queue.Available -= take;
                             need -= take;
                             paid = q;
                             if (q.Left == 0) queue.Dequeue();
@@ -149,8 +156,9 @@ public static class PimllmMachine
                     if (sem.Action == PimllmAction.EventSignal)
                     {
                         Claim(producer, op["event"], i, "signalled");
-                        if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new Queue<Signal>();
+                        if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new SignalQueue();
                         queue.Enqueue(new Signal(end, op["count"], step.Copy()));
+                        queue.Available += op["count"];
                     }
                     state[i] = state[i].After(op);
                     clock[i] = end;
@@ -168,7 +176,7 @@ public static class PimllmMachine
                 $"deadlock: all {blocked.Count} unfinished streams are blocked: " + DiagnosticText.FirstFew(blocked.Select(i =>
                 {
                     var op = pc[i].Current;
-                    var have = signals.GetValueOrDefault(op["event"])?.Sum(q => q.Left) ?? 0;
+                    var have = signals.GetValueOrDefault(op["event"])?.Available ?? 0;
                     return $"{streams[i].Name} word {pc[i].At} waits for event {op["event"]} (count {op["count"]}, counter {have})";
                 })),
                 "check that every ev.wait has matching ev.sig words in another stream");

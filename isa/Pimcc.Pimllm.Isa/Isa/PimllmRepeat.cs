@@ -73,11 +73,15 @@ public sealed class PimllmStreamCursor
         Settle();
     }
 
+    // The end of the innermost open body (int.MaxValue: none), so that a word inside no body's last position costs
+    // one comparison and one look at its row.
+    private int _bodyEnd = int.MaxValue;
+
     private void Settle()
     {
         while (true)
         {
-            if (_open.Count > 0 && At == _open.Peek().End)
+            if (At == _bodyEnd)
             {
                 var (first, end, left, step) = _open.Pop();
                 if (left > 0)
@@ -86,13 +90,18 @@ public sealed class PimllmStreamCursor
                     _shift += step;
                     At = first;
                 }
-                else _shift -= step * (_words[first - 1]["count"] - 1);
+                else
+                {
+                    _shift -= step * (_words[first - 1]["count"] - 1);
+                    _bodyEnd = _open.Count > 0 ? _open.Peek().End : int.MaxValue;
+                }
                 continue;
             }
             if (At < _end && _words[At].Spec.Pimllm.Action == PimllmAction.Repeat)
             {
                 var rep = _words[At];
-                _open.Push((At + 1, At + 1 + (int)rep["body"], rep["count"] - 1, rep["dtok"]));
+                _bodyEnd = At + 1 + (int)rep["body"];
+                _open.Push((At + 1, _bodyEnd, rep["count"] - 1, rep["dtok"]));
                 At++;
                 continue;
             }
