@@ -52,7 +52,7 @@ public sealed class PimllmCosts(PimllmTarget t)
     public long ClockPs { get; } = (long)Math.Round(1e12 / t.ClockHz);
 
     /// <summary>One crossbar read: the array read and the conversions of its columns.</summary>
-    public long CrossbarReadPs => t.Crossbars.ReadLatencyPs + (long)Math.Ceiling(t.Crossbars.ConversionPs);
+    public long CrossbarReadPs { get; } = t.Crossbars.ReadLatencyPs + (long)Math.Ceiling(t.Crossbars.ConversionPs);
 
     public InstructionCost Cost(Pimcc.Isa.Encoding.Op op, StreamState s)
     {

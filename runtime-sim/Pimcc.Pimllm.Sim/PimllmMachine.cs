@@ -66,20 +66,26 @@ public static class PimllmMachine
         public readonly Step Record = record;
     }
 
+    // An event counter's signals not yet paid, oldest first, and the count they still hold.
+    private sealed class SignalQueue : Queue<Signal>
+    {
+        public long Available;
+    }
+
     /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>.</summary>
     public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrTransferTimes? times, long position, string fileName)
     {
         var run = new PimllmRun(costs);
         var streams = program.Streams;
         var n = streams.Count;
-        var pc = streams.Select(s => s.Start).ToArray();
+        var pc = streams.Select(s => new PimllmStreamCursor(s.Words, s.Start, s.End)).ToArray();
         var clock = new long[n];
         var last = new Step?[n];
         var trail = Enumerable.Range(0, n).Select(_ => new Step(WorkClasses.Count + PimllmParts.All.Length)).ToArray();
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
         var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
-        var signals = new Dictionary<long, Queue<Signal>>();
+        var signals = new Dictionary<long, SignalQueue>();
         var producer = new Dictionary<long, int>();
         var consumer = new Dictionary<long, int>();
         var final = -1;
@@ -89,7 +95,7 @@ public static class PimllmMachine
         {
             if (!owners.TryGetValue(ev, out var o)) owners[ev] = i;
             else if (o != i)
-                throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: {streams[i].Name} word {pc[i]}",
+                throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: {streams[i].Name} word {pc[i].At}",
                     $"event {ev} is {role} by both {streams[o].Name} and {streams[i].Name} in program '{program.Name}'",
                     "give every event counter one producer stream and one consumer stream");
         }
@@ -100,9 +106,10 @@ public static class PimllmMachine
             for (var i = 0; i < n; i++)
             {
                 var s = streams[i];
-                while (pc[i] < s.End)
+                for (var cursor = pc[i]; !cursor.Done; cursor.Next())
                 {
-                    var op = s.Words[pc[i]];
+                    var op = cursor.Current;
+                    var w = cursor.At;
                     var sem = op.Spec.Pimllm;
                     var start = clock[i];
                     var pred = last[i];
@@ -111,13 +118,14 @@ public static class PimllmMachine
                         long ev = op["event"], need = op["count"];
                         Claim(consumer, ev, i, "awaited");
                         var queue = signals.GetValueOrDefault(ev);
-                        if (queue is null || queue.Sum(q => q.Left) < need) break;
+                        if (queue is null || queue.Available < need) break;
                         Signal? paid = null;
                         while (need > 0)
                         {
                             var q = queue.Peek();
                             var take = Math.Min(need, q.Left);
                             q.Left -= take;
+                            queue.Available -= take;
                             need -= take;
                             paid = q;
                             if (q.Left == 0) queue.Dequeue();
@@ -132,44 +140,44 @@ public static class PimllmMachine
                         foreach (var tr in PimllmCosts.Transfers(op, state[i]))
                         {
                             cycle = ch.Transfer(tr.Address, tr.Bytes, tr.Write, cycle);
-                            run.Transferred(s.Classes[pc[i]], tr.Bytes);
+                            run.Transferred(s.Classes[w], tr.Bytes);
                         }
                         end = Math.Max(start + costs.ClockPs, (long)Math.Ceiling(cycle * tck));
-                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
+                        run.Instruction(s.Classes[w], s.Parts[w], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
                     }
                     else
                     {
                         var cost = costs.Cost(op, state[i]);
                         end = start + cost.Picoseconds;
-                        run.Instruction(s.Classes[pc[i]], s.Parts[pc[i]], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
+                        run.Instruction(s.Classes[w], s.Parts[w], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
                     }
                     var step = trail[i];
-                    step.Follow(start, end, s.Classes[pc[i]], s.Parts[pc[i]], pred);
+                    step.Follow(start, end, s.Classes[w], s.Parts[w], pred);
                     if (sem.Action == PimllmAction.EventSignal)
                     {
                         Claim(producer, op["event"], i, "signalled");
-                        if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new Queue<Signal>();
+                        if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new SignalQueue();
                         queue.Enqueue(new Signal(end, op["count"], step.Copy()));
+                        queue.Available += op["count"];
                     }
                     state[i] = state[i].After(op);
                     clock[i] = end;
                     last[i] = step;
                     // The latest end (the later word on a tie) is always its stream's last step.
                     if (final < 0 || end >= finalEnd) (final, finalEnd) = (i, end);
-                    pc[i]++;
                     progress = true;
                 }
             }
         }
 
-        var blocked = Enumerable.Range(0, n).Where(i => pc[i] < streams[i].End).ToList();
+        var blocked = Enumerable.Range(0, n).Where(i => !pc[i].Done).ToList();
         if (blocked.Count > 0)
             throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: program '{program.Name}'",
                 $"deadlock: all {blocked.Count} unfinished streams are blocked: " + DiagnosticText.FirstFew(blocked.Select(i =>
                 {
-                    var op = streams[i].Words[pc[i]];
-                    var have = signals.GetValueOrDefault(op["event"])?.Sum(q => q.Left) ?? 0;
-                    return $"{streams[i].Name} word {pc[i]} waits for event {op["event"]} (count {op["count"]}, counter {have})";
+                    var op = pc[i].Current;
+                    var have = signals.GetValueOrDefault(op["event"])?.Available ?? 0;
+                    return $"{streams[i].Name} word {pc[i].At} waits for event {op["event"]} (count {op["count"]}, counter {have})";
                 })),
                 "check that every ev.wait has matching ev.sig words in another stream");
 

@@ -20,7 +20,8 @@ public static class PimllmBackend
 
     public static PimBinary Lower(Module m, PimllmTarget t) => Lower(m, t, out _);
 
-    public static PimBinary Lower(Module m, PimllmTarget t, out Report report)
+    /// <param name="repeatBlocks">false: every prefill block written out (tests compare the two forms).</param>
+    public static PimBinary Lower(Module m, PimllmTarget t, out Report report, bool repeatBlocks = true)
     {
         if (!Pimcc.Compiler.PassManagement.PassManager.Properties(m).Contains(Passes.PimllmLowerAttention.AttentionScheduled))
             throw new PimccError(ExitCode.InvalidModel, $"module @{m.Name}", "the module has not been through the pimllm pipeline (property 'pimllm-attention-scheduled' missing)",
@@ -30,7 +31,7 @@ public static class PimllmBackend
         var sram = SramPlan.Build(m, t);
         var lpddr = new LpddrLayout(m, t, sram);
         var streams = new PimllmStreamSet(t.Lpddr.Channels);
-        var emitter = new PimllmEmitter(m, t, sram, lpddr, streams);
+        var emitter = new PimllmEmitter(m, t, sram, lpddr, streams) { RepeatBlocks = repeatBlocks };
         emitter.Emit(m.FindFunction(Module.Prefill)!);
         emitter.Emit(m.FindFunction(Module.Decode)!);
         var (built, debug) = streams.Build();
@@ -56,7 +57,7 @@ public static class PimllmBackend
     }
 
     /// <summary>
-    /// Runs every program's streams on their event counters alone (instructions take no time; a stream stops at a
+    /// Runs every program's streams on their event counters alone, repeated bodies as written out (instructions take no time; a stream stops at a
     /// wait its counter cannot pay): every program must run to its end in every stream and leave every counter at
     /// zero. Returns the synchronisation instructions executed; a failure is a compiler bug.
     /// </summary>
@@ -69,16 +70,16 @@ public static class PimllmBackend
             {
                 var start = s.EntryWord(entry) ?? s.Words.Count;
                 var end = s.Entries.Select(e => e.Word).Where(w => w > start).DefaultIfEmpty(s.Words.Count).Min();
-                return (Stream: s, At: start, End: end);
+                return (Stream: s, At: new PimllmStreamCursor(s.Words, start, end));
             }).ToArray();
             var counters = new Dictionary<long, long>();
             for (var progress = true; progress;)
             {
                 progress = false;
                 for (var i = 0; i < runs.Length; i++)
-                    while (runs[i].At < runs[i].End)
+                    for (var at = runs[i].At; !at.Done; at.Next())
                     {
-                        var op = runs[i].Stream.Words[runs[i].At];
+                        var op = at.Current;
                         var action = op.Spec.Pimllm.Action;
                         if (action == PimllmAction.EventWait)
                         {
@@ -91,11 +92,10 @@ public static class PimllmBackend
                             counters[op["event"]] = counters.GetValueOrDefault(op["event"]) + op["count"];
                             executed++;
                         }
-                        runs[i].At++;
                         progress = true;
                     }
             }
-            var stuck = runs.Where(r => r.At < r.End).Select(r => $"{r.Stream.Name} at word {r.At} ({r.Stream.Words[r.At]})").ToList();
+            var stuck = runs.Where(r => !r.At.Done).Select(r => $"{r.Stream.Name} at word {r.At.At} ({r.At.Current})").ToList();
             if (stuck.Count > 0)
                 throw new InvalidOperationException($"pimllm backend emitted a deadlock (compiler bug): in program '{entry}' {string.Join(", ", stuck)} wait forever");
             if (counters.FirstOrDefault(c => c.Value != 0) is { Value: not 0 } left)

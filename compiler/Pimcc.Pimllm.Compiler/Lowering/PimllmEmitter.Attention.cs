@@ -6,7 +6,7 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 
 internal sealed partial class PimllmEmitter
 {
-    private const int SpanCausalN = 1, SpanCausalK = 2, SpanCacheN = 3, SpanCacheK = 4;
+    private const long SpanCausalN = PimllmRepeat.CausalN, SpanCausalK = PimllmRepeat.CausalK, SpanCacheN = 3, SpanCacheK = 4;
 
     /// <summary>
     /// One attention op, KV head by KV head: the controller quantises q, k and v absmax per token (their whole rows, as

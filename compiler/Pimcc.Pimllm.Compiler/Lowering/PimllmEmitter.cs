@@ -8,7 +8,7 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// <summary>
 /// Emits one program (prefill or decode) of a pimllm binary from the function's ops (docs/pimllm-compiler.md,
 /// "Lowering"). Prefill runs the body once per block of <c>systolic.rows</c> prompt tokens (causal attention lets a
-/// block finish every layer before the next starts), decode once for its token. Each op becomes words of the streams
+/// block finish every layer before the next starts; the middle blocks as one <c>rep</c> body), decode once for its token. Each op becomes words of the streams
 /// that do its work, joined by events that one stream signals and one other stream waits on, in order:
 /// projections on crossbars (quantise, one <c>xb.mvm</c> per row tile, store), streamed linears on the systolic
 /// array fed chunk by chunk from every LPDDR channel, attention per head on the array against the KV tables,
@@ -39,22 +39,41 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         var tail = Tail(f);
         var prompt = prefill ? Math.Max(1, m.Attrs.IntOr("prompt_tokens", 1)) : 1;
         var blockRows = _plan.Rows;
-        for (long first = 0; first < prompt; first += blockRows)
+        var blocks = (prompt + blockRows - 1) / blockRows;
+        // Blocks 1 .. blocks-2 are block 1 with their token indices shifted (full blocks, the configuration block 0
+        // left, no tail): written once under a rep when that saves words (docs/pimllm-compiler.md, "Lowering").
+        var repeated = RepeatBlocks && blocks - 2 >= MinRepeatedBlocks ? blocks - 2 : 0;
+        for (long b = 0; b < blocks; b++)
         {
-            var rows = Math.Min(blockRows, prompt - first);
-            var last = first + rows >= prompt;
-            for (var i = 0; i < f.Body.Length; i++)
+            if (repeated > 0 && b == 1) s.BeginRepeat();
+            Block(f, tail, prefill, b * blockRows, Math.Min(blockRows, prompt - b * blockRows), last: b == blocks - 1);
+            if (repeated > 0 && b == 1)
             {
-                var op = f.Body[i];
-                var inTail = tail.Contains(op.Id);
-                if (inTail && !last) continue;
-                (_first, _rows) = inTail ? (first + rows - 1, 1) : (first, rows);
-                _op = i;
-                s.BeginOp(i + (prefill ? 0 : DecodeIdBase), op.Id);
-                s.PpTok(_first, _rows);
-                Op(op);
-                s.EndOp();
+                s.EndRepeat(repeated, blockRows);
+                b += repeated - 1;
             }
+        }
+    }
+
+    /// <summary>Fewest middle blocks written as a loop (one is written out: a rep would only add a word).</summary>
+    public const long MinRepeatedBlocks = 2;
+
+    /// <summary>Whether the middle prefill blocks become a <c>rep</c> body (false: all written out).</summary>
+    public bool RepeatBlocks { get; init; } = true;
+
+    private void Block(Function f, HashSet<string> tail, bool prefill, long first, long rows, bool last)
+    {
+        for (var i = 0; i < f.Body.Length; i++)
+        {
+            var op = f.Body[i];
+            var inTail = tail.Contains(op.Id);
+            if (inTail && !last) continue;
+            (_first, _rows) = inTail ? (first + rows - 1, 1) : (first, rows);
+            _op = i;
+            s.BeginOp(i + (prefill ? 0 : DecodeIdBase), op.Id);
+            s.PpTok(_first, _rows);
+            Op(op);
+            s.EndOp();
         }
     }
 

@@ -44,6 +44,10 @@ internal sealed class PimllmStreamSet
     private (long First, long Count) _ppTok;
     private readonly (long First, long Count)[] _dmaTok;
     private (long C, long A, long B) _saStride;
+    // The open repeat: each stream's rep word index, and which token ranges the body set (shifted after the loop).
+    private int[]? _repeat;
+    private bool _ppTokInBody;
+    private readonly bool[] _dmaTokInBody;
 
     public PimllmStreamSet(int channels)
     {
@@ -52,6 +56,7 @@ internal sealed class PimllmStreamSet
         _saRec = new StreamRecorder(PimllmStreams.Systolic, 0, _sa);
         _dmaRec = [.. Enumerable.Range(0, channels).Select(c => new StreamRecorder(PimllmStreams.Dma, c, _dma[c]))];
         _dmaTok = new (long, long)[channels];
+        _dmaTokInBody = new bool[channels];
     }
 
     public int Channels => _dma.Length;
@@ -95,6 +100,7 @@ internal sealed class PimllmStreamSet
     {
         if (_ppTok == (first, count)) return;
         _ppTok = (first, count);
+        _ppTokInBody = true;
         X("pp.tok", first, count);
     }
 
@@ -102,6 +108,7 @@ internal sealed class PimllmStreamSet
     {
         if (_dmaTok[channel] == (first, count)) return;
         _dmaTok[channel] = (first, count);
+        _dmaTokInBody[channel] = true;
         D(channel, "dma.tok", first, count);
     }
 
@@ -110,6 +117,45 @@ internal sealed class PimllmStreamSet
         if (_saStride == (c, a, b)) return;
         _saStride = (c, a, b);
         S("sa.stride", c, a, b);
+    }
+
+    // In stream-kind order (PimllmIsa.Tables): the controller's, the array's, then each channel's.
+    private List<Op>[] Lists => [_xbar, _sa, .. _dma];
+
+    /// <summary>Starts a repeated body in every stream (a <c>rep</c> word, written by <see cref="EndRepeat"/>).</summary>
+    public void BeginRepeat()
+    {
+        var lists = Lists;
+        _repeat = new int[lists.Length];
+        for (var k = 0; k < lists.Length; k++)
+        {
+            _repeat[k] = lists[k].Count;
+            lists[k].Add(default);
+        }
+        _ppTokInBody = false;
+        Array.Clear(_dmaTokInBody);
+    }
+
+    /// <summary>
+    /// Ends the body: each stream's <c>rep</c> runs it <paramref name="count"/> times, its token indices
+    /// <paramref name="dtok"/> further each time (a stream with no words in the body has no <c>rep</c>). The
+    /// configuration left is the last iteration's: the token ranges the body set, shifted.
+    /// </summary>
+    public void EndRepeat(long count, long dtok)
+    {
+        var lists = Lists;
+        for (var k = 0; k < lists.Length; k++)
+        {
+            var at = _repeat![k];
+            var body = lists[k].Count - at - 1;
+            if (body > 0) lists[k][at] = PimllmIsa.Tables[Math.Min(k, 2)].Make("rep", count, body, dtok);
+            else lists[k].RemoveAt(at);
+        }
+        var shift = (count - 1) * dtok;
+        if (_ppTokInBody) _ppTok.First += shift;
+        for (var c = 0; c < _dmaTok.Length; c++)
+            if (_dmaTokInBody[c]) _dmaTok[c].First += shift;
+        _repeat = null;
     }
 
     public void XSig(int ev, long count = 1) => X("ev.sig", ev, count);

@@ -51,11 +51,15 @@ public static class PimllmIsaReference
             `sa.msmx`) and token ranges (`pp.tok`, `dma.tok`); the tile-level rows (`sa.shape`, `sa.gemm`, `sa.softmax`)
             are for hand-written code. Work that depends on the position of the current token (decode: the cache's
             length) is stated by the instruction (`span` cache_n/cache_k, `dma.ldc`, `index=position`), so one decode
-            program serves every step.
+            program serves every step. `rep count, body, dtok` (the same row in every table) runs the next `body` words
+            `count` times, each iteration's token indices `dtok` further (`first` of `pp.tok`/`dma.tok`, a causal
+            `sa.mshape`'s keys): the compiler writes a prefill's middle blocks of rows once. It takes no time and is no
+            instruction of the report: the timing model, the values mode and the compiler's sync check run the body as
+            if written out (`PimllmStreamCursor`), so a looped binary reports exactly what the written-out one does.
 
             Operands are immediates written with their names (`xb.mvm xbar=0, tiles=4, ...`). SRAM addresses count
             64-byte units (17 bits: 8 MiB), LPDDR addresses and DMA lengths 64-byte units within the stream's channel.
-            The tables' opcodes are disjoint (the opcode's range names the unit); `ev.sig` and `ev.wait` are the same
+            The tables' opcodes are disjoint (the opcode's range names the unit); `rep`, `ev.sig` and `ev.wait` are the same
             rows in every table and count on event counters shared by all streams. The unit, timing class and energy
             events of each row are what the simulator reads; every number behind them is in the target description.
 

@@ -5,8 +5,8 @@ namespace Pimcc.Pimllm.Isa;
 
 /// <summary>
 /// The 64-bit word layouts of pimllm's three tables. Every word is <c>opcode[63:56]</c> followed by the slots below, MSB
-/// first; leftover low bits are reserved (zero). Operands are immediates (no registers: every stream is a straight
-/// sequence of dataflow commands). SRAM addresses count <see cref="SramUnitBytes"/>-byte units, LPDDR addresses and DMA
+/// first; leftover low bits are reserved (zero). Operands are immediates (no registers: every stream is a sequence of
+/// dataflow commands, straight but for <c>rep</c> bodies). SRAM addresses count <see cref="SramUnitBytes"/>-byte units, LPDDR addresses and DMA
 /// lengths <see cref="LpddrUnitBytes"/>-byte units within the stream's channel.
 /// </summary>
 public static class PimllmFormats
@@ -73,6 +73,8 @@ public static class PimllmFormats
     public static readonly WordFormat SoftmaxScale = new("PSCALE", WordBits, [Sram, Sram, Sram]);
     public static readonly WordFormat Row = new("ROW", WordBits, [Sram, Sram]);
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);
+    /// <summary>A repeated body: iterations, body words, token step per iteration (<see cref="PimllmRepeat"/>).</summary>
+    public static readonly WordFormat Repeat = new("REP", WordBits, [new(Count, 16), new(Count, 24), new(Unsigned, 16)]);
     /// <summary>A byte offset within one SRAM unit (0 .. 63): a per-head slice that does not start on a unit.</summary>
     public static readonly WordFormat Offset = new("OFF", WordBits, [new(Unsigned, 6)]);
 }

@@ -22,9 +22,11 @@ public static class PimllmIsa
     private static OpSpec R(string table, string m, int op, WordFormat f, string operands, U u, T t, A a, PimllmEnergyEvent[] e, string summary) =>
         OpTable.Row(table, m, op, f, operands, OpFlow.Straight, new PimllmSemantics(u, t, a, e), summary);
 
-    /// <summary>The event rows every table carries: counters shared by all pimllm streams.</summary>
-    private static OpSpec[] Events(string table) =>
+    /// <summary>The rows every table carries: the repeat of each stream's sequencer and the counters shared by all pimllm streams.</summary>
+    private static OpSpec[] Shared(string table) =>
     [
+        OpTable.Row(table, "rep", 0xE0, Repeat, "count, body, dtok", OpFlow.Repeat, new PimllmSemantics(U.Sequencer, T.Sequencer, A.Repeat, []),
+            "run the next `body` words `count` times; in iteration i (from 0) every token index of the body is i x dtok larger: `first` of pp.tok and dma.tok, the keys of a causal sa.mshape (n of causal_n, k of causal_k) (a prefill's blocks of rows; takes no time, is no instruction of the report)"),
         R(table, "ev.sig",  0xF0, Event, "event, count", U.Sync, T.EventSync, A.EventSignal, [], "add count to event counter `event` (seen by every pimllm stream)"),
         R(table, "ev.wait", 0xF1, Event, "event, count", U.Sync, T.EventSync, A.EventWait,   [], "block this stream until event counter `event` >= count, then subtract count"),
     ];
@@ -33,6 +35,7 @@ public static class PimllmIsa
     [
         (0x00, 0x00, "unassigned: an all-zero word is illegal, so zeroed memory traps"),
         .. own,
+        (0xE0, 0xEF, "stream sequencer (the same rows in every pimllm table)"),
         (0xF0, 0xFF, "synchronisation (the same rows in every pimllm table)"),
     ];
 
@@ -61,7 +64,7 @@ public static class PimllmIsa
         R(CrossbarName, "pp.quant",  0x26, Binary,  "dst, src, scale, dt",            U.PostProcessing, T.PostProcessingVector, A.Quantize,         [PostProcessingOp, SramBit],                                     "absmax per token at b = activation bits (BitNet eq. 4): s = max |src| / 2^(b-1); dst[i] = clip(round(src[i] / s), -2^(b-1), 2^(b-1) - 1) as i8, rounded half to even; token t's fp32 s goes to SRAM scale + 4t bytes (src of dtype dt)"),
         R(CrossbarName, "pp.qrow",   0x27, Row,     "dst, src",                       U.PostProcessing, T.PostProcessingVector, A.QuantizeToCache,  [PostProcessingOp, SramBit],                                     "each token's len i8 codes at src (the pp.quant codes of its whole K or V row; rows at the pp.len stride) into row p of the cache table at dst, rows of len bytes in whole 64-byte units, p = the token's position"),
         R(CrossbarName, "pp.srow",   0x2A, Row,     "dst, src",                       U.PostProcessing, T.PostProcessingVector, A.ScaleToTable,     [PostProcessingOp, SramBit],                                     "each token's fp32 scale at src + 4t to entry p of the fp32 table at dst (dst + 4p bytes), p = the token's position: the per-position scale of a KV cache's rows"),
-        .. Events(CrossbarName),
+        .. Shared(CrossbarName),
     ], Map(Units), namedOperands: true);
 
     public static OpTable Systolic { get; } = new(SystolicName, WordBits,
@@ -76,7 +79,7 @@ public static class PimllmIsa
         R(SystolicName,  "sa.softmax",0x50, Softmax, "dst, src, len",                  U.Softmax,        T.SoftmaxRow,           A.Softmax,          [SoftmaxOp, SramBit],                                            "dst[i] = exp(src[i] - max) / sum_j exp(src[j] - max), i < len: one row of fp32 scores (causal rows are shorter) to i8 probabilities as the last sa.pscale says"),
         R(SystolicName,  "sa.msmx",   0x51, SoftmaxRows, "dst, src",                 U.Softmax,        T.SoftmaxRow,           A.SoftmaxRows,      [SoftmaxOp, SramBit],                                            "sa.softmax of each of the m rows of n scores of the current sa.mshape, each as long as its span lets it see (the keys it does not see: 0)"),
         R(SystolicName,  "sa.pscale", 0x52, SoftmaxScale, "v, p, t",                 U.Softmax,        T.Config,               A.SoftmaxScale,     [],                                                              "the following sa.softmax and sa.msmx take fp32 scores times the fp32 at SRAM t (the attention's scale), multiply probability j by the fp32 at v + 4j (the per-position scale of the V rows it weighs) and write row i as i8 codes absmax (s = max / 127, rounded half to even) with its fp32 s at p + 4i"),
-        .. Events(SystolicName),
+        .. Shared(SystolicName),
     ], Map(Units), namedOperands: true);
 
     public static OpTable Dma { get; } = new(DmaName, WordBits,
@@ -87,7 +90,7 @@ public static class PimllmIsa
         R(DmaName,       "dma.ldc",   0x63, PimllmFormats.Dma, "sram, table, len",     U.Dma,            T.LpddrTransfer,        A.LpddrLoadCache,   [LpddrBit, SramBit],                                             "SRAM table at sram, rows 0 .. p-1 = the same rows of the cache table at LPDDR table (rows of len x 64 bytes), p = the position of the first token of the dma.tok range: the cached keys or values before it"),
         R(DmaName,       "dma.strow", 0x64, DmaRow,  "sram, table, len, index",        U.Dma,            T.LpddrTransfer,        A.LpddrStoreRow,    [LpddrBit, SramBit],                                             "for each token of the dma.tok range: row r of the cache table at LPDDR table = row r of the SRAM table at sram (rows of len x 64 bytes), r = the token's position (index=position; new K and V rows)"),
         R(DmaName,       "dma.tok",   0x65, Tokens,  "first, count",                   U.Dma,            T.Config,               A.TokenRange,       [],                                                              "the following dma.row and dma.strow work on tokens first .. first+count-1 of the program (a program starts with 0, 1)"),
-        .. Events(DmaName),
+        .. Shared(DmaName),
     ], Map(Units), namedOperands: true);
     // @formatter:on
 

@@ -17,6 +17,8 @@ public enum PimllmUnit
     Dma,
     /// <summary>The event counters shared by every pimllm stream.</summary>
     Sync,
+    /// <summary>Each stream's sequencer: it repeats a body of words (<c>rep</c>, <see cref="PimllmRepeat"/>).</summary>
+    Sequencer,
 }
 
 /// <summary>Which timing formula applies; every number behind it comes from the target description.</summary>
@@ -40,6 +42,8 @@ public enum PimllmTiming
     LpddrTransfer,
     /// <summary>Signal or wait on an event counter.</summary>
     EventSync,
+    /// <summary>No time: the stream's sequencer runs the body as if it were written out (<see cref="PimllmRepeat"/>).</summary>
+    Sequencer,
 }
 
 /// <summary>What an instruction does: the column the compiler's checks, the simulator and the functional executor dispatch on.</summary>
@@ -75,6 +79,7 @@ public enum PimllmAction
     LpddrStoreRow,
     EventSignal,
     EventWait,
+    Repeat,
 }
 
 /// <summary>Energy events of pimllm, one per energy key of the description (<see cref="PimllmEnergy"/>).</summary>

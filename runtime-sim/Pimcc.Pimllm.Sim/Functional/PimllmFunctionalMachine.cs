@@ -10,7 +10,7 @@ namespace Pimcc.Pimllm.Sim.Functional;
 /// Runs a pimllm program on values (docs/simulator.md, "Functional mode of pimllm"): every stream executes its words in
 /// order, the streams meet at the event counters exactly as in the timing model (<see cref="PimllmMachine"/>): a stream
 /// runs until a wait its counter cannot pay, then the next stream runs; one producer and one consumer per counter make
-/// every such interleaving compute the same values. Each word does what its table row's action says
+/// every such interleaving compute the same values. A <c>rep</c> runs its body as written out (<see cref="PimllmStreamCursor"/>). Each word does what its table row's action says
 /// (<see cref="PimllmAction"/>, the column the timing model reads too), in <see cref="CrossbarUnit"/>,
 /// <see cref="SystolicUnit"/>, <see cref="DmaUnit"/>; the numbers (crossbar size, ADC read-out bits, activation bits)
 /// come from the description, every scale and number format from the binary.
@@ -40,16 +40,16 @@ public sealed class PimllmFunctionalMachine
     {
         var program = PimllmProgram.Read(_bin, name, _fileName);
         var run = new ProgramRun(firstPosition, tokens);
-        var units = program.Streams.Select(s => (Stream: s, At: s.Start, Unit: Unit(s, run))).ToArray();
+        var units = program.Streams.Select(s => (Stream: s, At: new PimllmStreamCursor(s.Words, s.Start, s.End), Unit: Unit(s, run))).ToArray();
         var counters = new Dictionary<long, long>();
         for (var progress = true; progress;)
         {
             progress = false;
             for (var i = 0; i < units.Length; i++)
-                for (ref var u = ref units[i]; u.At < u.Stream.End; u.At++, progress = true)
+                for (var (stream, at, unit) = units[i]; !at.Done; at.Next(), progress = true)
                 {
-                    var op = u.Stream.Words[u.At];
-                    var where = $"{_fileName}: {u.Stream.Name} word {u.At} ({op})";
+                    var op = at.Current;
+                    var where = $"{_fileName}: {stream.Name} word {at.At} ({op})";
                     var action = op.Spec.Pimllm.Action;
                     if (action == PimllmAction.EventWait)
                     {
@@ -59,10 +59,10 @@ public sealed class PimllmFunctionalMachine
                     else if (action == PimllmAction.EventSignal)
                         counters[op["event"]] = counters.GetValueOrDefault(op["event"]) + op["count"];
                     else
-                        u.Unit.Execute(op, action, where);
+                        unit.Execute(op, action, where);
                 }
         }
-        var stuck = units.Where(u => u.At < u.Stream.End).Select(u => $"{u.Stream.Name} word {u.At}").ToList();
+        var stuck = units.Where(u => !u.At.Done).Select(u => $"{u.Stream.Name} word {u.At.At}").ToList();
         if (stuck.Count > 0)
             throw new PimccError(ExitCode.InvalidBinary, $"{_fileName}: program '{name}'", $"the streams deadlock on values: {string.Join(", ", stuck)} wait forever",
                 "recompile the binary; every counter needs one producer and one consumer in order");
@@ -71,7 +71,7 @@ public sealed class PimllmFunctionalMachine
     /// <summary>The actions that run on values: the crossbar controller's (<see cref="CrossbarUnit"/>), the array's
     /// (<see cref="SystolicUnit"/>) and the DMA's (<see cref="DmaUnit"/>), and the event words of every stream.</summary>
     public static IReadOnlySet<PimllmAction> OnValues { get; } = new HashSet<PimllmAction>(CrossbarUnit.Actions.Concat(SystolicUnit.Actions).Concat(DmaUnit.Actions)
-        .Append(PimllmAction.EventSignal).Append(PimllmAction.EventWait));
+        .Append(PimllmAction.EventSignal).Append(PimllmAction.EventWait).Append(PimllmAction.Repeat));
 
     /// <summary>A one-line refusal naming the first word of the binary that does not run on values (and how many
     /// words share its fate), or null when every word does.</summary>

@@ -112,9 +112,12 @@ public class PimllmIsaTests
         BinaryContracts.ByTag(34)!.ShouldBe(PimllmStreams.Dma);
         BinaryContracts.Space("lpddr")!.Tag.ShouldBe((byte)33);
         BinaryContracts.Of(PimllmStreams.Systolic).Kind.ShouldBe("pimllm");
-        var own = PimllmIsa.Tables.SelectMany(t => t.Rows.Where(r => r.Pimllm.Unit != PimllmUnit.Sync)).Select(r => r.Opcode).ToList();
+        var own = PimllmIsa.Tables.SelectMany(t => t.Rows.Where(r => r.Pimllm.Unit is not (PimllmUnit.Sync or PimllmUnit.Sequencer))).Select(r => r.Opcode).ToList();
         own.Distinct().Count().ShouldBe(own.Count);
         foreach (var t in PimllmIsa.Tables)
+        {
             t.Rows.Where(r => r.Pimllm.Unit == PimllmUnit.Sync).Select(r => r.Mnemonic).ShouldBe(["ev.sig", "ev.wait"]);
+            t.Rows.Where(r => r.Pimllm.Unit == PimllmUnit.Sequencer).Select(r => r.Mnemonic).ShouldBe(["rep"]);
+        }
     }
 }

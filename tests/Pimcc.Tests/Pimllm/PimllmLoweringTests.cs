@@ -23,15 +23,15 @@ public class PimllmLoweringTests
 {
     private const int Prompt = 40, Generated = 4;
 
-    internal static Module Tiny() => HfConfigKit.LoadEdited("gpt2.json", j =>
+    internal static Module Tiny(int prompt = Prompt, int positions = 64) => HfConfigKit.LoadEdited("gpt2.json", j =>
     {
         j["n_layer"] = 2;
         j["n_embd"] = 256;
         j["n_head"] = 4;
         j["vocab_size"] = 512;
-        j["n_positions"] = 64;
-        j["n_ctx"] = 64;
-    }, new HfWorkload(Prompt, Generated), "tiny-gpt2");
+        j["n_positions"] = positions;
+        j["n_ctx"] = positions;
+    }, new HfWorkload(prompt, Generated), "tiny-gpt2");
 
     internal static PimBinary Lower(Module m, string target, params string[] sets)
     {
@@ -41,11 +41,14 @@ public class PimllmLoweringTests
         return artifacts.Find<PimBinary>()!;
     }
 
-    private static List<Op> Program(InstructionStream s, string entry)
+    /// <summary>The words of a program as they run (rep bodies as written out).</summary>
+    internal static List<Op> Program(InstructionStream s, string entry)
     {
         var start = s.EntryWord(entry)!.Value;
         var end = s.Entries.Select(e => e.Word).Where(w => w > start).DefaultIfEmpty(s.Words.Count).Min();
-        return [.. s.Words.Skip(start).Take(end - start)];
+        var words = new List<Op>();
+        for (var c = new PimllmStreamCursor(s.Words, start, end); !c.Done; c.Next()) words.Add(c.Current);
+        return words;
     }
 
     private static IEnumerable<Op> Of(IEnumerable<Op> ops, string mnemonic) => ops.Where(o => o.Mnemonic == mnemonic);

@@ -30,11 +30,11 @@ public class PimllmValuesTests(ITestOutputHelper output)
 
     private sealed record Run(Module Float, PimBinary Bin, PimllmTarget Target);
 
-    private static Run Compile(string sample, string weights, int decode)
+    private static Run Compile(string sample, string weights, int decode, params string[] sets)
     {
         var path = RepoPaths.Combine("samples", "onnx", sample);
         var (raised, _) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(Prompt.Length, decode));
-        var target = TargetLoader.LoadPreset<PimllmTarget>("pimllm", weights == "ternary" ? ["crossbar.cells=differential"] : []);
+        var target = TargetLoader.LoadPreset<PimllmTarget>("pimllm", weights == "ternary" ? ["crossbar.cells=differential", .. sets] : sets);
         var artifacts = new CompilationArtifacts();
         var pipeline = PimllmCompiler.PipelineText.Replace("pimllm-quantize-weights", $"pimllm-quantize-weights{{weights={weights}}}", StringComparison.Ordinal);
         new PassManager(new PassInstrumentation { ReproducerDirectory = null }, target)
@@ -127,6 +127,32 @@ public class PimllmValuesTests(ITestOutputHelper output)
             MaxDiff(c.Functional.Steps[s].Logits, c.Quantised[s]).ShouldBeLessThanOrEqualTo(c.Tolerance[s], $"step {s}");
             c.Functional.Steps[s].NextToken.ShouldBe(GreedyChoice.ArgMax(c.Quantised[s]), $"step {s}");
         }
+    }
+
+    [Fact]
+    public void APrefillWhoseMiddleBlocksAreARepBodyComputesWhatTheWrittenOutBlocksCompute()
+    {
+        // A 1-row systolic array: prefill blocks of one token, 0, then 1-2 as one rep body, then 3 with the LM head.
+        const int decode = 2;
+        var r = Compile("tiny-opt-1bit.onnx", "binary", decode, "systolic.rows=1");
+        r.Bin.CrossbarStream!.Words.Where(o => o.Mnemonic == "rep").Select(o => (o["count"], o["dtok"])).ShouldBe([(2L, 1L)]);
+        // The same binary with every program's words as they run, no rep left (PimllmRepeatTests: the compiler's
+        // written-out lowering is these words).
+        var written = r.Bin with
+        {
+            Streams = [.. r.Bin.Streams.Select(s =>
+            {
+                var programs = s.Entries.Select(e => (e.Name, Words: PimllmLoweringTests.Program(s, e.Name))).ToList();
+                var entries = programs.Select((p, i) => new StreamEntry(p.Name, programs.Take(i).Sum(q => q.Words.Count))).ToList();
+                return s.Kind.Create(s.Index, [.. programs.SelectMany(p => p.Words)]) with { Entries = entries };
+            })],
+            Debug = [],
+        };
+        written.Streams.SelectMany(s => s.Words).ShouldNotContain(o => o.Mnemonic == "rep");
+        var looped = PimllmValues.Run(r.Bin, r.Target, "m.bin", Prompt, decode, null);
+        var unrolled = PimllmValues.Run(written, r.Target, "m.bin", Prompt, decode, null);
+        looped.Generated.ShouldBe(unrolled.Generated);
+        for (var s = 0; s <= decode; s++) looped.Steps[s].Logits.ShouldBe(unrolled.Steps[s].Logits, $"step {s}");
     }
 
     /// <summary>The binary with the fp32 at SRAM byte <paramref name="address"/> of its image multiplied by <paramref name="factor"/>.</summary>
