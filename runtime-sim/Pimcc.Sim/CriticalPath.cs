@@ -187,10 +187,13 @@ public sealed class CriticalPath
                 start = predStart;
                 if (end < start) end = start;
             }
-            // The releaser owns [its start, min(our start, its end)); a gap after its end is our waiting time.
+            // The releaser owns [its start, min(our start, its end)); a gap after its end is our waiting time. The sums
+            // read the releaser's times, not the copy just stored (a narrow load from a wide store stalls the core).
+            var owned = pred.Before[(int)predClass] + (Math.Min(start, predEnd) - predStart);
+            var waited = start > predEnd ? (cls == predClass ? owned : pred.Before[(int)cls]) + (start - predEnd) : 0;
             if (n != pred) n.Before = pred.Before;
-            n.Before[(int)predClass] += Math.Min(start, predEnd) - predStart;
-            if (start > predEnd) n.Before[(int)cls] += start - predEnd;
+            n.Before[(int)predClass] = owned;
+            if (start > predEnd) n.Before[(int)cls] = waited;
         }
         n.StartPs = start;
         n.EndPs = end;
