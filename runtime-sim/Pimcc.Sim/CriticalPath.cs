@@ -152,11 +152,26 @@ public sealed class CriticalPath
         _sweepAt = Math.Max(MinSweep, 2 * live + 2 * _marked);
     }
 
+    /// <summary>
+    /// <see cref="AddCounted"/> of a record released by the node of <paramref name="handle"/>, written over that node
+    /// when the caller knows no one will use it as a releaser again (every slot that holds the handle is overwritten
+    /// by the new record or can no longer be read): the same figures and log as a new node, without taking a node,
+    /// copying the class times or bringing the next look for free nodes closer. A node that escaped, or is the last
+    /// record while the new one ends earlier, is kept: the record then goes to a new node. Returns the record's handle.
+    /// </summary>
+    public int Extend(int handle, long startPs, long endPs, WorkClass cls, int track, string? name)
+    {
+        var n = _nodes[handle];
+        if (_escaped[handle] || (n == _last && endPs < n.EndPs)) return AddCounted(startPs, endPs, n, cls, track, name);
+        Fill(n, startPs, endPs, n, cls, track, name);
+        return handle;
+    }
+
+    /// <summary>Writes the record into <paramref name="n"/>, which may be <paramref name="pred"/> itself (<see cref="Extend"/>): the releaser is read before anything is written.</summary>
     private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
-        n.StartPs = startPs;
-        n.EndPs = endPs;
-        n.Class = cls;
+        long start = startPs, end = endPs;
+        var predLog = -1;
         if (pred is null)
         {
             n.Before = default;
@@ -164,19 +179,27 @@ public sealed class CriticalPath
         }
         else
         {
-            if (startPs < pred.StartPs)
+            long predStart = pred.StartPs, predEnd = pred.EndPs;
+            var predClass = pred.Class;
+            predLog = pred.LogIndex;
+            if (start < predStart)
             {
-                n.StartPs = pred.StartPs;
-                if (n.EndPs < n.StartPs) n.EndPs = n.StartPs;
+                start = predStart;
+                if (end < start) end = start;
             }
-            // The releaser owns [its start, min(our start, its end)); a gap after its end is our waiting time.
-            n.Before = pred.Before;
-            var t = n.StartPs;
-            n.Before[(int)pred.Class] += Math.Min(t, pred.EndPs) - pred.StartPs;
-            if (t > pred.EndPs) n.Before[(int)cls] += t - pred.EndPs;
+            // The releaser owns [its start, min(our start, its end)); a gap after its end is our waiting time. The sums
+            // read the releaser's times, not the copy just stored (a narrow load from a wide store stalls the core).
+            var owned = pred.Before[(int)predClass] + (Math.Min(start, predEnd) - predStart);
+            var waited = start > predEnd ? (cls == predClass ? owned : pred.Before[(int)cls]) + (start - predEnd) : 0;
+            if (n != pred) n.Before = pred.Before;
+            n.Before[(int)predClass] = owned;
+            if (start > predEnd) n.Before[(int)cls] = waited;
         }
+        n.StartPs = start;
+        n.EndPs = end;
+        n.Class = cls;
         if (_log is not null)
-            n.LogIndex = _log.Add(new ActivityRecord(startPs, endPs, pred?.LogIndex ?? -1, track, cls, name ?? ""));
+            n.LogIndex = _log.Add(new ActivityRecord(startPs, endPs, predLog, track, cls, name ?? ""));
         // The walk starts from the record that finishes last (the latest added on a tie); a counted node is not
         // reused while it is the last.
         if (_last is null || endPs >= _last.EndPs) _last = n;

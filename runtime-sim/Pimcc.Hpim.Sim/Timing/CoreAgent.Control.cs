@@ -10,6 +10,13 @@ namespace Pimcc.Hpim.Sim.Timing;
 /// counter, dispatch and drain times, scoreboard window, SCU) in locals, written back when the stretch ends. Each word
 /// does exactly what it does one at a time from <see cref="Run"/> (same records in the same order, same stats),
 /// only without the per-word dispatch and field traffic.
+/// <para>A word released by the previous word of the stretch takes over that word's path record
+/// (<see cref="CriticalPath.Extend"/>) when nothing can use the previous record as a releaser again. Every later word
+/// starts at or after the dispatch time that follows this word (dispatch never goes back), and the slots are read
+/// only when their ready time is later than a start (the drain when it is at or after the dispatch), so the previous
+/// record is dead once each slot holding it is overwritten by this word or ready by then: the dispatch slot (read
+/// unconditionally, so it must be overwritten), the SCU, the register it wrote and the drain. The figures are those
+/// of a new node: the same class times are added to the same values.</para>
 /// </summary>
 internal sealed partial class CoreAgent
 {
@@ -34,6 +41,8 @@ internal sealed partial class CoreAgent
         // The record handles stay in their fields: a sweep of the path store inside AddCounted asks this core
         // (MarkHeld) which handles it holds.
         int pc = _pc, windowSlot = _windowSlot;
+        // The previous word's record in this stretch (0: none yet) and the register it wrote (0: none), for Extend.
+        int prev = 0, prevReg = 0;
         long dispatch = _dispatch, drain = _drain, executed = _executed, scuFree = _unitFree[(int)U.Scu], instructions = _instructions;
         while (true)
         {
@@ -76,7 +85,16 @@ internal sealed partial class CoreAgent
                 if (scuFree > start) { start = scuFree; pred = _unitRec[(int)U.Scu]; }
                 var end = start + latency;
                 if (latency > 0) _stats.AddBusy(U.Scu, cls, latency);
-                var rec = path.AddCounted(start, end, path.Node(pred), cls, scuTrack, _keepsLog ? LogName(pc) : null);
+                // The previous word's record is overwritten (Extend) when this word is released by it and no slot that
+                // still holds it can be read again (see the class summary).
+                var rec = pred == prev && prev != 0
+                    && (start == dispatch || _dispatchRec != prev)
+                    && (prevReg == 0 || prevReg == rd || regReady[prevReg] <= dispatch + cycle)
+                    && (end > drain || _drainRec != prev || drain < dispatch + cycle)
+                    ? path.Extend(prev, start, end, cls, scuTrack, _keepsLog ? LogName(pc) : null)
+                    : path.AddCounted(start, end, path.Node(pred), cls, scuTrack, _keepsLog ? LogName(pc) : null);
+                prev = rec;
+                prevReg = rd;
                 scuFree = start + cycle;
                 _unitRec[(int)U.Scu] = rec;
                 if (rd != 0) { reg[rd] = value; regReady[rd] = end; regRec[rd] = rec; }
@@ -112,11 +130,19 @@ internal sealed partial class CoreAgent
                         break;
                     }
                 }
-                var rec = path.AddCounted(start, start + cycle, path.Node(pred), cls, controlTrack, _keepsLog ? LogName(pc) : null);
+                var next = start + cycle + (taken ? _takenPenaltyPs : 0);
+                var rec = pred == prev && prev != 0
+                    && (_unitRec[(int)U.Scu] != prev || scuFree <= next)
+                    && (prevReg == 0 || prevReg == counter || regReady[prevReg] <= next)
+                    && (_drainRec != prev || drain < next)
+                    ? path.Extend(prev, start, start + cycle, cls, controlTrack, _keepsLog ? LogName(pc) : null)
+                    : path.AddCounted(start, start + cycle, path.Node(pred), cls, controlTrack, _keepsLog ? LogName(pc) : null);
+                prev = rec;
+                prevReg = counter > 0 ? counter : 0;
                 if (counter > 0) { reg[counter] = count; regReady[counter] = start + cycle; regRec[counter] = rec; }
                 statValues[_scuEnergyBase + (int)cls] += _scuOpPj;
                 // A taken branch refills the fetch/decode stages behind execute.
-                dispatch = start + cycle + (taken ? _takenPenaltyPs : 0);
+                dispatch = next;
                 _dispatchRec = rec;
                 window[windowSlot] = start;
                 pc += taken ? w.C : 1;

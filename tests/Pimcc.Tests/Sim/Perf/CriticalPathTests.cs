@@ -58,7 +58,7 @@ public class CriticalPathTests
         return PimBinaryReader.Read(File.ReadAllBytes(path), path);
     });
 
-    private static void AssertEqualsLogWalk(ProgramRunResult r)
+    internal static void AssertEqualsLogWalk(ProgramRunResult r)
     {
         var reference = LogWalk(r.Activity!, r.MakespanPs);
         r.CriticalPathPs.Sum().ShouldBe(r.MakespanPs, 1.0);
