@@ -14,48 +14,40 @@ internal readonly record struct CoreWord(OpAction Action, Arithmetic Function, u
 
     public bool IsControl => Target >= 0 || !FallsThrough;
 
-    public static CoreWord Of(Op op, int at)
+    /// <summary>What a table row says about its operands, worked out once per row.</summary>
+    private sealed record Shape(OpAction Action, Arithmetic Function, int[] Registers, int DestField, bool ReadsDest, int OffsetField, bool Pure, int[] ReadFields);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OpSpec, Shape> Shapes = new();
+
+    private static Shape ShapeOf(OpSpec spec) => Shapes.GetOrAdd(spec, static spec =>
     {
-        var spec = op.Spec;
         var action = spec.Action;
         // Rows whose first register field is a destination: the scalar definitions and the loop counter.
         var defines = action is OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh or OpAction.ScalarImmediate
             or OpAction.ScalarRegister or OpAction.LoadWord or OpAction.Loop;
+        var registers = Enumerable.Range(0, spec.Operands.Count).Where(i => spec.Operands[i].Kind == FieldKind.Register).ToArray();
+        var offset = Enumerable.Range(0, spec.Operands.Count).Where(i => spec.Operands[i].Kind == FieldKind.Offset).DefaultIfEmpty(-1).First();
+        var dest = defines ? registers[0] : -1;
         // li.hi keeps the lower half, loop decrements: both read their destination too.
         var readsDest = action is OpAction.LoadImmediateHigh or OpAction.Loop;
+        return new Shape(action, spec.Function, registers, dest, readsDest, offset, defines && action != OpAction.Loop,
+            registers.Where(i => i != dest).ToArray());
+    });
+
+    public static CoreWord Of(Op op, int at)
+    {
+        var shape = ShapeOf(op.Spec);
         uint reads = 0;
-        int dest = -1, target = -1;
-        for (var i = 0; i < spec.Operands.Count; i++)
+        foreach (var i in shape.Registers)
         {
-            var f = spec.Operands[i];
-            if (f.Kind == FieldKind.Offset) target = at + (int)op.Operands[i];
-            if (f.Kind != FieldKind.Register) continue;
             var reg = (int)op.Operands[i];
-            if (defines && dest < 0)
-            {
-                dest = reg;
-                if (!readsDest) continue;
-            }
-            if (reg != 0) reads |= 1u << reg;
+            if (reg != 0 && (i != shape.DestField || shape.ReadsDest)) reads |= 1u << reg;
         }
-        var pure = defines && action != OpAction.Loop;
-        return new CoreWord(action, spec.Function, reads, dest, pure, target, action is not (OpAction.Jump or OpAction.Halt));
+        var dest = shape.DestField >= 0 ? (int)op.Operands[shape.DestField] : -1;
+        var target = shape.OffsetField >= 0 ? at + (int)op.Operands[shape.OffsetField] : -1;
+        return new CoreWord(shape.Action, shape.Function, reads, dest, shape.Pure, target, shape.Action is not (OpAction.Jump or OpAction.Halt));
     }
 
     /// <summary>Indices of <paramref name="op"/>'s register fields that are only read (not its destination).</summary>
-    public static IEnumerable<int> ReadFields(Op op)
-    {
-        var w = Of(op, 0);
-        var skipped = false;
-        for (var i = 0; i < op.Spec.Operands.Count; i++)
-        {
-            if (op.Spec.Operands[i].Kind != FieldKind.Register) continue;
-            if (w.Dest >= 0 && !skipped)
-            {
-                skipped = true;
-                continue;
-            }
-            yield return i;
-        }
-    }
+    public static int[] ReadFields(Op op) => ShapeOf(op.Spec).ReadFields;
 }

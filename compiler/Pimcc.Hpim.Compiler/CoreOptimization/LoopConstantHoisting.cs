@@ -1,4 +1,3 @@
-using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 
@@ -68,10 +67,15 @@ internal static class LoopConstantHoisting
     private static void Hoist(CoreProgram p, int top, int end, uint[] live, CoreEdit edit)
     {
         uint referenced = 0;
-        for (var t = top; t <= end; t++) referenced |= p.Info[t].Reads | p.Info[t].Writes;
-        // Registers the top controller sets stay as it set them, for whoever reads them (docs/hpim-abi.md).
-        const uint abi = 1u << HpimAbi.Token | 1u << HpimAbi.Prompt | 1u << HpimAbi.Step | 1u << HpimAbi.Kv;
-        var free = ~referenced & ~live[end + 1] & ~live[top] & ~abi & ~1u;
+        var writers = new int[32];                                         // words of the body writing each register
+        for (var t = top; t <= end; t++)
+        {
+            referenced |= p.Info[t].Reads | p.Info[t].Writes;
+            if (p.Info[t].Writes != 0) writers[p.Info[t].Dest]++;
+        }
+        var (skipped, looped) = Covered(p, top, end);
+        // Dead registers are free whoever set them: the ABI's inputs too once the program has no read of them left.
+        var free = ~referenced & ~live[end + 1] & ~live[top] & ~1u;
         var shared = new Dictionary<uint, int>();                          // constant -> the free register holding it
         for (var t = top; t < end; t++)
         {
@@ -79,12 +83,14 @@ internal static class LoopConstantHoisting
             if (w.Action != OpAction.LoadImmediateLow || w.Dest <= 0 || p.Protected[t] || edit.Deleted[t]) continue;
             var pair = t + 1 < end && p.Info[t + 1].Action == OpAction.LoadImmediateHigh && p.Info[t + 1].Dest == w.Dest && p.Incoming[t + 1] == 0;
             var last = pair ? t + 1 : t;
-            if (!EveryIteration(p, top, end, t, last)) continue;
+            // [t, last] runs once in every iteration: no branch of the body jumps over it or loops back past it
+            if (skipped[t - top] != 0 || looped[t - top] != 0 || looped[last - top] != 0) continue;
             var value = pair ? ArithmeticSemantics.LoadHigh((uint)p.Words[t]["imm"], (uint)p.Words[t + 1]["imm"]) : (uint)p.Words[t]["imm"];
             var bit = 1u << w.Dest;
-            if (Unique(p, edit, top, end, t, last, bit) && !ReadBetween(p, edit, top, t, bit))
+            if (writers[w.Dest] == last - t + 1 && !ReadBetween(p, edit, top, t, bit))
             {
-                Move(p, top, t, last, edit, w.Dest, value);
+                Delete(p, t, last, edit, writers);
+                foreach (var op in SramIsa.LoadImmediate(w.Dest, value)) edit.InsertBefore(top, op);
                 continue;
             }
             if (!Window(p, edit, top, last, end, w.Dest, live, out var until)) continue;
@@ -96,30 +102,49 @@ internal static class LoopConstantHoisting
                 shared[value] = reg;
                 foreach (var op in SramIsa.LoadImmediate(reg, value)) edit.InsertBefore(top, op);
             }
-            for (var u = t; u <= last; u++) edit.Delete(u);
+            Delete(p, t, last, edit, writers);
             for (var u = last + 1; u <= until; u++) Rename(p, u, w.Dest, reg, edit);
         }
     }
 
-    /// <summary>Words [t, last] run once in every iteration: no branch of the body jumps over them or loops back past them.</summary>
-    private static bool EveryIteration(CoreProgram p, int top, int end, int t, int last)
+    /// <summary>
+    /// Per word of the body (index from its top): how many forward branches of the body jump over it, and how many
+    /// backward branches of the body (inner loops) it lies in.
+    /// </summary>
+    private static (int[] Skipped, int[] Looped) Covered(CoreProgram p, int top, int end)
     {
+        var n = end - top + 1;
+        int[] skipped = new int[n + 1], looped = new int[n + 1];
         for (var q = top; q < end; q++)
         {
             var target = p.Info[q].Target;
             if (target < 0) continue;
-            if (q < t && target > t) return false;
-            if (q >= t && target <= last) return false;
+            if (target > q)
+            {
+                skipped[q + 1 - top]++;
+                skipped[target - top]--;
+            }
+            else
+            {
+                looped[target - top]++;
+                looped[q + 1 - top]--;
+            }
         }
-        return true;
+        for (var i = 1; i <= n; i++)
+        {
+            skipped[i] += skipped[i - 1];
+            looped[i] += looped[i - 1];
+        }
+        return (skipped, looped);
     }
 
-    /// <summary>No word of the body but [t, last] writes the register (words this round deleted aside).</summary>
-    private static bool Unique(CoreProgram p, CoreEdit edit, int top, int end, int t, int last, uint bit)
+    private static void Delete(CoreProgram p, int t, int last, CoreEdit edit, int[] writers)
     {
-        for (var q = top; q <= end; q++)
-            if ((q < t || q > last) && !edit.Deleted[q] && (p.Info[q].Writes & bit) != 0) return false;
-        return true;
+        for (var u = t; u <= last; u++)
+        {
+            edit.Delete(u);
+            writers[p.Info[u].Dest]--;
+        }
     }
 
     /// <summary>A word in [from, to) reads the register (as this round left it).</summary>
@@ -128,12 +153,6 @@ internal static class LoopConstantHoisting
         for (var q = from; q < to; q++)
             if (!edit.Deleted[q] && ((edit.Replaced[q] is { } r ? CoreWord.Of(r, q).Reads : p.Info[q].Reads) & bit) != 0) return true;
         return false;
-    }
-
-    private static void Move(CoreProgram p, int top, int t, int last, CoreEdit edit, int reg, uint value)
-    {
-        for (var u = t; u <= last; u++) edit.Delete(u);
-        foreach (var op in SramIsa.LoadImmediate(reg, value)) edit.InsertBefore(top, op);
     }
 
     /// <summary>
