@@ -1,4 +1,5 @@
 using Pimcc.Compiler.Backend;
+using Pimcc.Hpim.Compiler.CoreOptimization;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
@@ -96,10 +97,14 @@ internal sealed class CoreCode
     public void BranchBack(string mnemonic, int a, int b, int target) => I(mnemonic, a, b, target - _ops.Count);
 
     /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>
+    /// <summary>The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>): nothing is emitted after it.</summary>
     public CoreStream Build(List<DebugRange> debugSink)
     {
-        _rec.Flush(debugSink);
-        return new CoreStream(Core, _ops) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] };
+        var debug = new List<DebugRange>();
+        _rec.Flush(debug);
+        var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug));
+        debugSink.AddRange(p.Debug);
+        return new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers };
     }
 }
 

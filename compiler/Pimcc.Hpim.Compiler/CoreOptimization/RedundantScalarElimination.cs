@@ -1,0 +1,183 @@
+using Pimcc.Isa.Container;
+using Pimcc.Isa.Encoding;
+
+namespace Pimcc.Hpim.Compiler.CoreOptimization;
+
+/// <summary>
+/// Redundant scalar elimination (LLVM's MachineCSE for constants): a forward must-analysis of the registers whose value
+/// is known at each word (every register but the ABI's starts a program at 0, docs/hpim-abi.md; the scalar rows'
+/// arithmetic is <see cref="ArithmeticSemantics"/>), then
+/// <list type="bullet">
+/// <item>a scalar definition (or <c>li.lo</c>/<c>li.hi</c> pair) that writes the value its register already holds is deleted;</item>
+/// <item>an identity (<c>add rX, rX, rZ</c> with rZ known 0) is deleted;</item>
+/// <item>a register read that is known to hold 0 reads r0 instead (its definition may then die).</item>
+/// </list>
+/// </summary>
+internal static class RedundantScalarElimination
+{
+    /// <summary>Known register values: bit r of <see cref="Known"/> says <see cref="Values"/>[r] holds.</summary>
+    private sealed class State
+    {
+        public uint Known;
+        public readonly uint[] Values = new uint[32];
+
+        public State Copy()
+        {
+            var s = new State { Known = Known };
+            Array.Copy(Values, s.Values, 32);
+            return s;
+        }
+
+        public bool Has(int reg, out uint value)
+        {
+            value = reg == 0 ? 0 : Values[reg];
+            return reg == 0 || (Known & (1u << reg)) != 0;
+        }
+
+        public void Set(int reg, uint? value)
+        {
+            if (reg <= 0) return;
+            if (value is { } v)
+            {
+                Known |= 1u << reg;
+                Values[reg] = v;
+            }
+            else Known &= ~(1u << reg);
+        }
+
+        /// <summary>Keeps what both states know alike; true when this state changed.</summary>
+        public bool Meet(State other)
+        {
+            var keep = Known & other.Known;
+            for (var r = 1; r < 32; r++)
+                if ((keep & (1u << r)) != 0 && Values[r] != other.Values[r]) keep &= ~(1u << r);
+            var changed = keep != Known;
+            Known = keep;
+            return changed;
+        }
+    }
+
+    public static CoreEdit Run(CoreProgram p)
+    {
+        var leader = p.Leaders();
+        var atLeader = new State?[p.Count + 1];
+        var entry = new State { Known = ~0u & ~(1u << HpimAbi.Token | 1u << HpimAbi.Prompt | 1u << HpimAbi.Step | 1u << HpimAbi.Kv) };
+        foreach (var e in p.Entries) atLeader[e.Word] = entry.Copy();
+        if (p.Entries.Count == 0) atLeader[0] = entry.Copy();
+        // Sweep in word order until no leader's state changes (loops feed their tops from below).
+        while (Sweep(p, leader, atLeader, null)) { }
+        var edit = new CoreEdit(p.Count);
+        Sweep(p, leader, atLeader, edit);
+        return edit;
+    }
+
+    private static bool Sweep(CoreProgram p, bool[] leader, State?[] atLeader, CoreEdit? edit)
+    {
+        var changed = false;
+        State? s = null;
+        for (var t = 0; t < p.Count; t++)
+        {
+            if (leader[t])
+            {
+                if (s is not null) changed |= Merge(atLeader, t, s);
+                s = atLeader[t]?.Copy();
+            }
+            if (s is null) continue;                                       // not reached (yet)
+            var w = p.Info[t];
+            if (edit is not null && !p.Protected[t]) Simplify(p, t, s, leader, edit);
+            Step(p.Words[t], w, s);
+            if (w.Target >= 0) changed |= Merge(atLeader, w.Target, s);
+            if (!w.FallsThrough) s = null;
+        }
+        return changed;
+    }
+
+    private static bool Merge(State?[] atLeader, int t, State s)
+    {
+        if (atLeader[t] is not { } known)
+        {
+            atLeader[t] = s.Copy();
+            return true;
+        }
+        return known.Meet(s);
+    }
+
+    private static void Step(Op op, CoreWord w, State s)
+    {
+        if (w.Dest < 0) return;
+        s.Set(w.Dest, Value(op, w, s));
+    }
+
+    /// <summary>The value a scalar definition writes when its inputs are known.</summary>
+    private static uint? Value(Op op, CoreWord w, State s)
+    {
+        switch (w.Action)
+        {
+            case OpAction.LoadImmediateLow: return (uint)op["imm"];
+            case OpAction.LoadImmediateHigh:
+                return s.Has(w.Dest, out var low) ? ArithmeticSemantics.LoadHigh(low, (uint)op["imm"]) : null;
+            case OpAction.ScalarImmediate:
+                return s.Has((int)op["rs"], out var a) ? ArithmeticSemantics.Integer(w.Function, a, (uint)(int)op["imm"]) : null;
+            case OpAction.ScalarRegister:
+                return s.Has((int)op["rs"], out var x) && s.Has((int)op["rt"], out var y) ? ArithmeticSemantics.Integer(w.Function, x, y) : null;
+            default: return null;                                          // lw, loop
+        }
+    }
+
+    private static void Simplify(CoreProgram p, int t, State s, bool[] leader, CoreEdit edit)
+    {
+        var op = p.Words[t];
+        var w = p.Info[t];
+        if (w.Pure && w.Dest > 0 && s.Has(w.Dest, out var old))
+        {
+            // li.lo + li.hi of one register: the pair's value
+            if (w.Action == OpAction.LoadImmediateLow && t + 1 < p.Count && !leader[t + 1] && !p.Protected[t + 1]
+                && p.Info[t + 1].Action == OpAction.LoadImmediateHigh && p.Info[t + 1].Dest == w.Dest)
+            {
+                if (ArithmeticSemantics.LoadHigh((uint)op["imm"], (uint)p.Words[t + 1]["imm"]) == old)
+                {
+                    edit.Delete(t);
+                    edit.Delete(t + 1);
+                }
+                return;
+            }
+            if (Value(op, w, s) == old || IsIdentity(op, w, s))
+            {
+                edit.Delete(t);
+                return;
+            }
+        }
+        else if (w.Pure && IsIdentity(op, w, s))
+        {
+            edit.Delete(t);
+            return;
+        }
+        long[]? operands = null;
+        foreach (var i in CoreWord.ReadFields(op))
+        {
+            var reg = (int)op.Operands[i];
+            if (reg == 0 || !s.Has(reg, out var v) || v != 0) continue;
+            operands ??= op.Operands.ToArray();
+            operands[i] = 0;
+        }
+        if (operands is not null) edit.Replace(t, new Op(op.Spec, new Operands(operands)));
+    }
+
+    /// <summary><c>rX = rX f z</c> with z known to be 0 and 0 a right identity of f (x f 0 = x).</summary>
+    private static bool IsIdentity(Op op, CoreWord w, State s)
+    {
+        if (w.Dest <= 0) return false;
+        uint z;
+        switch (w.Action)
+        {
+            case OpAction.ScalarImmediate when op["rs"] == w.Dest: z = (uint)(int)op["imm"]; break;
+            case OpAction.ScalarRegister when op["rs"] == w.Dest && s.Has((int)op["rt"], out var rt): z = rt; break;
+            default: return false;
+        }
+        return z == 0 && RightIdentityZero(w.Function);
+    }
+
+    private static readonly uint[] Probes = [0, 1, 2, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0x1234_5678];
+
+    private static bool RightIdentityZero(Arithmetic f) => Probes.All(x => ArithmeticSemantics.Integer(f, x, 0) == x);
+}
