@@ -126,7 +126,12 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         }
     }
 
-    /// <summary>Rows gathered from the table by token id (or by position when the ids are position_ids).</summary>
+    /// <summary>
+    /// Rows gathered from the table by token id (or by position when the ids are position_ids). The DMA writes the
+    /// value's SRAM buffer, which the previous prefill block's ops reuse (the arena is per block): from the second block
+    /// on it waits until the crossbar controller, which ends every op, has reached this op (without the wait it runs
+    /// ahead and overwrites the previous block's rows while they are read).
+    /// </summary>
     private void Embedding(Operation op)
     {
         var w = m.FindWeight(op.Operands[1].Name)!;
@@ -135,6 +140,11 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         if (LpddrLayout.EmbeddingRowBytes(w) != units * PimllmFormats.LpddrUnitBytes)
             throw Unaligned(op, $"an embedding row of {LpddrLayout.EmbeddingRowBytes(w)} fp16 bytes");
         var byPosition = op.Operands[0].Kind == OperandKind.Value && ProducedBy(op.Operands[0].Name) == "position_ids";
+        if (_first > 0)
+        {
+            s.XSig(Ev.XbarToDma(c));
+            s.DWait(c, Ev.XbarToDma(c));
+        }
         s.DmaTok(c, _first, _rows);
         s.D(c, "dma.row", Addr(op.Id), table, units, byPosition ? 1 : 0);
         s.DSig(c, Ev.DmaToXbar(c));

@@ -112,10 +112,12 @@ public class PimllmValuesTests(ITestOutputHelper output)
     [Theory]
     [InlineData("tiny-opt-1bit.onnx", "binary")]
     [InlineData("tiny-opt.onnx", "ternary")]
-    public void PrefillAndDecodeOnValuesMatchTheQuantisedReferenceWithinTheTolerance(string sample, string weights)
+    [InlineData("tiny-opt-1bit.onnx", "binary", "systolic.rows=1")] // prefill blocks of one row: 0, a rep of 1-2, 3
+    [InlineData("tiny-opt-1bit.onnx", "binary", "systolic.rows=2")] // two blocks of two rows
+    public void PrefillAndDecodeOnValuesMatchTheQuantisedReferenceWithinTheTolerance(string sample, string weights, string? set = null)
     {
         const int decode = 4;
-        var r = Compile(sample, weights, decode);
+        var r = set is null ? Compile(sample, weights, decode) : Compile(sample, weights, decode, set);
         var c = Compare(r, weights, decode);
         for (var s = 0; s < c.Quantised.Count; s++)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

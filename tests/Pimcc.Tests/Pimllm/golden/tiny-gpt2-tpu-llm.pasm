@@ -91,65 +91,65 @@
 .debug first=99, count=2, op=25, name="l1.act"
 .debug first=101, count=4, op=26, name="l1.fc2"
 .debug first=105, count=2, op=27, name="l1.out"
-.debug first=107, count=2, op=0, name="tok"
-.debug first=109, count=1, op=2, name="pos"
-.debug first=110, count=1, op=3, name="embed"
-.debug first=111, count=1, op=4, name="l0.ln1"
-.debug first=112, count=4, op=5, name="l0.q"
-.debug first=116, count=4, op=6, name="l0.k"
-.debug first=120, count=4, op=7, name="l0.v"
-.debug first=124, count=19, op=8, name="l0.attn"
-.debug first=143, count=5, op=9, name="l0.o"
-.debug first=148, count=1, op=10, name="l0.h"
-.debug first=149, count=1, op=11, name="l0.ln2"
-.debug first=150, count=4, op=12, name="l0.fc1"
-.debug first=154, count=2, op=13, name="l0.act"
-.debug first=156, count=4, op=14, name="l0.fc2"
-.debug first=160, count=2, op=15, name="l0.out"
-.debug first=162, count=1, op=16, name="l1.ln1"
-.debug first=163, count=4, op=17, name="l1.q"
-.debug first=167, count=4, op=18, name="l1.k"
-.debug first=171, count=4, op=19, name="l1.v"
-.debug first=175, count=19, op=20, name="l1.attn"
-.debug first=194, count=5, op=21, name="l1.o"
-.debug first=199, count=1, op=22, name="l1.h"
-.debug first=200, count=1, op=23, name="l1.ln2"
-.debug first=201, count=4, op=24, name="l1.fc1"
-.debug first=205, count=2, op=25, name="l1.act"
-.debug first=207, count=4, op=26, name="l1.fc2"
-.debug first=211, count=2, op=27, name="l1.out"
-.debug first=213, count=1, op=28, name="last"
-.debug first=214, count=1, op=29, name="norm"
-.debug first=215, count=3, op=30, name="logits"
-.debug first=218, count=1, op=1048576, name="tok"
-.debug first=219, count=1, op=1048578, name="pos"
-.debug first=220, count=2, op=1048579, name="embed"
-.debug first=222, count=1, op=1048580, name="l0.ln1"
-.debug first=223, count=4, op=1048581, name="l0.q"
-.debug first=227, count=4, op=1048582, name="l0.k"
-.debug first=231, count=4, op=1048583, name="l0.v"
-.debug first=235, count=19, op=1048584, name="l0.attn"
-.debug first=254, count=5, op=1048585, name="l0.o"
-.debug first=259, count=1, op=1048586, name="l0.h"
-.debug first=260, count=1, op=1048587, name="l0.ln2"
-.debug first=261, count=4, op=1048588, name="l0.fc1"
-.debug first=265, count=2, op=1048589, name="l0.act"
-.debug first=267, count=4, op=1048590, name="l0.fc2"
-.debug first=271, count=2, op=1048591, name="l0.out"
-.debug first=273, count=1, op=1048592, name="l1.ln1"
-.debug first=274, count=4, op=1048593, name="l1.q"
-.debug first=278, count=4, op=1048594, name="l1.k"
-.debug first=282, count=4, op=1048595, name="l1.v"
-.debug first=286, count=19, op=1048596, name="l1.attn"
-.debug first=305, count=5, op=1048597, name="l1.o"
-.debug first=310, count=1, op=1048598, name="l1.h"
-.debug first=311, count=1, op=1048599, name="l1.ln2"
-.debug first=312, count=4, op=1048600, name="l1.fc1"
-.debug first=316, count=2, op=1048601, name="l1.act"
-.debug first=318, count=4, op=1048602, name="l1.fc2"
-.debug first=322, count=2, op=1048603, name="l1.out"
-.debug first=324, count=1, op=1048604, name="norm"
-.debug first=325, count=3, op=1048605, name="logits"
+.debug first=107, count=3, op=0, name="tok"
+.debug first=110, count=2, op=2, name="pos"
+.debug first=112, count=1, op=3, name="embed"
+.debug first=113, count=1, op=4, name="l0.ln1"
+.debug first=114, count=4, op=5, name="l0.q"
+.debug first=118, count=4, op=6, name="l0.k"
+.debug first=122, count=4, op=7, name="l0.v"
+.debug first=126, count=19, op=8, name="l0.attn"
+.debug first=145, count=5, op=9, name="l0.o"
+.debug first=150, count=1, op=10, name="l0.h"
+.debug first=151, count=1, op=11, name="l0.ln2"
+.debug first=152, count=4, op=12, name="l0.fc1"
+.debug first=156, count=2, op=13, name="l0.act"
+.debug first=158, count=4, op=14, name="l0.fc2"
+.debug first=162, count=2, op=15, name="l0.out"
+.debug first=164, count=1, op=16, name="l1.ln1"
+.debug first=165, count=4, op=17, name="l1.q"
+.debug first=169, count=4, op=18, name="l1.k"
+.debug first=173, count=4, op=19, name="l1.v"
+.debug first=177, count=19, op=20, name="l1.attn"
+.debug first=196, count=5, op=21, name="l1.o"
+.debug first=201, count=1, op=22, name="l1.h"
+.debug first=202, count=1, op=23, name="l1.ln2"
+.debug first=203, count=4, op=24, name="l1.fc1"
+.debug first=207, count=2, op=25, name="l1.act"
+.debug first=209, count=4, op=26, name="l1.fc2"
+.debug first=213, count=2, op=27, name="l1.out"
+.debug first=215, count=1, op=28, name="last"
+.debug first=216, count=1, op=29, name="norm"
+.debug first=217, count=3, op=30, name="logits"
+.debug first=220, count=1, op=1048576, name="tok"
+.debug first=221, count=1, op=1048578, name="pos"
+.debug first=222, count=2, op=1048579, name="embed"
+.debug first=224, count=1, op=1048580, name="l0.ln1"
+.debug first=225, count=4, op=1048581, name="l0.q"
+.debug first=229, count=4, op=1048582, name="l0.k"
+.debug first=233, count=4, op=1048583, name="l0.v"
+.debug first=237, count=19, op=1048584, name="l0.attn"
+.debug first=256, count=5, op=1048585, name="l0.o"
+.debug first=261, count=1, op=1048586, name="l0.h"
+.debug first=262, count=1, op=1048587, name="l0.ln2"
+.debug first=263, count=4, op=1048588, name="l0.fc1"
+.debug first=267, count=2, op=1048589, name="l0.act"
+.debug first=269, count=4, op=1048590, name="l0.fc2"
+.debug first=273, count=2, op=1048591, name="l0.out"
+.debug first=275, count=1, op=1048592, name="l1.ln1"
+.debug first=276, count=4, op=1048593, name="l1.q"
+.debug first=280, count=4, op=1048594, name="l1.k"
+.debug first=284, count=4, op=1048595, name="l1.v"
+.debug first=288, count=19, op=1048596, name="l1.attn"
+.debug first=307, count=5, op=1048597, name="l1.o"
+.debug first=312, count=1, op=1048598, name="l1.h"
+.debug first=313, count=1, op=1048599, name="l1.ln2"
+.debug first=314, count=4, op=1048600, name="l1.fc1"
+.debug first=318, count=2, op=1048601, name="l1.act"
+.debug first=320, count=4, op=1048602, name="l1.fc2"
+.debug first=324, count=2, op=1048603, name="l1.out"
+.debug first=326, count=1, op=1048604, name="norm"
+.debug first=327, count=3, op=1048605, name="logits"
 .entry prefill
     pp.tok first=0, count=32                    ; 0: 0x2800000020000000
     ev.wait event=16, count=1                   ; 1: 0xF101000100000000
@@ -259,227 +259,229 @@
     pp.len len=256, group=1, stride=0           ; 105: 0x2000010000800000
     pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 106: 0x23226F90F7C8DC30
     pp.tok first=32, count=8                    ; 107: 0x2800200008000000
-    ev.wait event=16, count=1                   ; 108: 0xF101000100000000
-    ev.wait event=17, count=1                   ; 109: 0xF101100100000000
-    pp.add dst=17887, a=17375, b=17631, dt=fp16 ; 110: 0x2322EF90F7C89BF0
-    pp.norm dst=17375, src=17887, params=0, kind=layer, dt=fp16 ; 111: 0x2121EF9177C00008
-    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 112: 0x26226F90F7C8ABF0
-    ev.sig event=1, count=1                     ; 113: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 114: 0xF100200100000000
-    pp.add dst=18143, a=18143, b=18, dt=fp32    ; 115: 0x23236F91B7C00258
-    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 116: 0x26226F90F7C8ABF0
-    ev.sig event=1, count=1                     ; 117: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 118: 0xF100200100000000
-    pp.add dst=18655, a=18655, b=27, dt=fp32    ; 119: 0x23246F9237C00378
-    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 120: 0x26226F90F7C8ABF0
-    ev.sig event=1, count=1                     ; 121: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 122: 0xF100200100000000
-    pp.add dst=19167, a=19167, b=36, dt=fp32    ; 123: 0x23256F92B7C00498
-    pp.quant dst=17375, src=18143, scale=17503, dt=fp32 ; 124: 0x2621EF91B7C88BF8
-    pp.quant dst=17505, src=18655, scale=17633, dt=fp32 ; 125: 0x2622309237C89C38
-    pp.quant dst=17635, src=19167, scale=17763, dt=fp32 ; 126: 0x26227192B7C8AC78
-    pp.srow dst=44, src=17633                   ; 127: 0x2A00161138400000
-    pp.srow dst=47, src=17763                   ; 128: 0x2A00179158C00000
-    pp.len len=64, group=1, stride=256          ; 129: 0x2000004000808000
-    pp.qrow dst=287, src=17505                  ; 130: 0x27008F9118400000
-    pp.qrow dst=463, src=17635                  ; 131: 0x2700E79138C00000
-    ev.sig event=1, count=1                     ; 132: 0xF000100100000000
-    pp.qrow dst=331, src=17506                  ; 133: 0x2700A59118800000
-    pp.qrow dst=507, src=17636                  ; 134: 0x2700FD9139000000
-    ev.sig event=1, count=1                     ; 135: 0xF000100100000000
-    pp.qrow dst=375, src=17507                  ; 136: 0x2700BB9118C00000
-    pp.qrow dst=551, src=17637                  ; 137: 0x2701139139400000
-    ev.sig event=1, count=1                     ; 138: 0xF000100100000000
-    pp.qrow dst=419, src=17508                  ; 139: 0x2700D19119000000
-    pp.qrow dst=595, src=17638                  ; 140: 0x2701299139800000
-    ev.sig event=1, count=1                     ; 141: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 142: 0xF100200100000000
-    pp.len len=256, group=1, stride=0           ; 143: 0x2000010000800000
-    pp.quant dst=17375, src=19679, scale=17503, dt=fp32 ; 144: 0x2621EF9337C88BF8
-    ev.sig event=1, count=1                     ; 145: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 146: 0xF100200100000000
-    pp.add dst=18143, a=18143, b=52, dt=fp32    ; 147: 0x23236F91B7C00698
-    pp.add dst=17375, a=17887, b=18143, dt=fp16 ; 148: 0x2321EF9177C8DBF0
-    pp.norm dst=17631, src=17375, params=60, kind=layer, dt=fp16 ; 149: 0x21226F90F7C00788
-    pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 150: 0x2622EF9137C8CBF0
-    ev.sig event=1, count=1                     ; 151: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 152: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=78, dt=fp32    ; 153: 0x23233091984009D8
-    pp.len len=1024, group=1, stride=0          ; 154: 0x2000040000800000
-    pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 155: 0x22273091984C0000
-    pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 156: 0x26226F939848DBF0
-    ev.sig event=1, count=1                     ; 157: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 158: 0xF100200100000000
-    pp.add dst=18145, a=18145, b=111, dt=fp32   ; 159: 0x23237091B8400DF8
-    pp.len len=256, group=1, stride=0           ; 160: 0x2000010000800000
-    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 161: 0x23226F90F7C8DC30
-    pp.norm dst=17375, src=17631, params=119, kind=layer, dt=fp16 ; 162: 0x2121EF9137C00EE8
-    pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 163: 0x2622EF90F7C8CBF0
-    ev.sig event=1, count=1                     ; 164: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 165: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=137, dt=fp32   ; 166: 0x2323309198401138
-    pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 167: 0x2622EF90F7C8CBF0
-    ev.sig event=1, count=1                     ; 168: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 169: 0xF100200100000000
-    pp.add dst=18529, a=18529, b=146, dt=fp32   ; 170: 0x2324309218401258
-    pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 171: 0x2622EF90F7C8CBF0
-    ev.sig event=1, count=1                     ; 172: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 173: 0xF100200100000000
-    pp.add dst=19041, a=19041, b=155, dt=fp32   ; 174: 0x2325309298401378
-    pp.quant dst=17375, src=18017, scale=17503, dt=fp32 ; 175: 0x2621EF9198488BF8
-    pp.quant dst=17887, src=18529, scale=17505, dt=fp32 ; 176: 0x2622EF9218488C38
-    pp.quant dst=19553, src=19041, scale=17507, dt=fp32 ; 177: 0x2626309298488C78
-    pp.srow dst=163, src=17505                  ; 178: 0x2A00519118400000
-    pp.srow dst=166, src=17507                  ; 179: 0x2A00531118C00000
-    pp.len len=64, group=1, stride=256          ; 180: 0x2000004000808000
-    pp.qrow dst=639, src=17887                  ; 181: 0x27013F9177C00000
-    pp.qrow dst=815, src=19553                  ; 182: 0x2701979318400000
-    ev.sig event=1, count=1                     ; 183: 0xF000100100000000
-    pp.qrow dst=683, src=17888                  ; 184: 0x2701559178000000
-    pp.qrow dst=859, src=19554                  ; 185: 0x2701AD9318800000
-    ev.sig event=1, count=1                     ; 186: 0xF000100100000000
-    pp.qrow dst=727, src=17889                  ; 187: 0x27016B9178400000
-    pp.qrow dst=903, src=19555                  ; 188: 0x2701C39318C00000
-    ev.sig event=1, count=1                     ; 189: 0xF000100100000000
-    pp.qrow dst=771, src=17890                  ; 190: 0x2701819178800000
-    pp.qrow dst=947, src=19556                  ; 191: 0x2701D99319000000
-    ev.sig event=1, count=1                     ; 192: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 193: 0xF100200100000000
-    pp.len len=256, group=1, stride=0           ; 194: 0x2000010000800000
-    pp.quant dst=17375, src=19681, scale=17503, dt=fp32 ; 195: 0x2621EF9338488BF8
-    ev.sig event=1, count=1                     ; 196: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 197: 0xF100200100000000
-    pp.add dst=17887, a=17887, b=171, dt=fp32   ; 198: 0x2322EF9177C01578
-    pp.add dst=17375, a=17631, b=17887, dt=fp16 ; 199: 0x2321EF9137C8BBF0
-    pp.norm dst=17631, src=17375, params=179, kind=layer, dt=fp16 ; 200: 0x21226F90F7C01668
-    pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 201: 0x2622EF9137C8CBF0
-    ev.sig event=1, count=1                     ; 202: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 203: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=197, dt=fp32   ; 204: 0x23233091984018B8
-    pp.len len=1024, group=1, stride=0          ; 205: 0x2000040000800000
-    pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 206: 0x22273091984C0000
-    pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 207: 0x26226F939848DBF0
-    ev.sig event=1, count=1                     ; 208: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 209: 0xF100200100000000
-    pp.add dst=18145, a=18145, b=230, dt=fp32   ; 210: 0x23237091B8401CD8
-    pp.len len=256, group=1, stride=0           ; 211: 0x2000010000800000
-    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 212: 0x23226F90F7C8DC30
-    pp.tok first=39, count=1                    ; 213: 0x2800270001000000
-    pp.norm dst=17375, src=17687, params=238, kind=layer, dt=fp16 ; 214: 0x2121EF9145C01DC8
-    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 215: 0x26226F90F7C8ABF0
-    ev.sig event=1, count=1                     ; 216: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 217: 0xF100200100000000
+    ev.sig event=80, count=1                    ; 108: 0xF005000100000000
+    ev.wait event=16, count=1                   ; 109: 0xF101000100000000
+    ev.sig event=81, count=1                    ; 110: 0xF005100100000000
+    ev.wait event=17, count=1                   ; 111: 0xF101100100000000
+    pp.add dst=17887, a=17375, b=17631, dt=fp16 ; 112: 0x2322EF90F7C89BF0
+    pp.norm dst=17375, src=17887, params=0, kind=layer, dt=fp16 ; 113: 0x2121EF9177C00008
+    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 114: 0x26226F90F7C8ABF0
+    ev.sig event=1, count=1                     ; 115: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 116: 0xF100200100000000
+    pp.add dst=18143, a=18143, b=18, dt=fp32    ; 117: 0x23236F91B7C00258
+    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 118: 0x26226F90F7C8ABF0
+    ev.sig event=1, count=1                     ; 119: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 120: 0xF100200100000000
+    pp.add dst=18655, a=18655, b=27, dt=fp32    ; 121: 0x23246F9237C00378
+    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 122: 0x26226F90F7C8ABF0
+    ev.sig event=1, count=1                     ; 123: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 124: 0xF100200100000000
+    pp.add dst=19167, a=19167, b=36, dt=fp32    ; 125: 0x23256F92B7C00498
+    pp.quant dst=17375, src=18143, scale=17503, dt=fp32 ; 126: 0x2621EF91B7C88BF8
+    pp.quant dst=17505, src=18655, scale=17633, dt=fp32 ; 127: 0x2622309237C89C38
+    pp.quant dst=17635, src=19167, scale=17763, dt=fp32 ; 128: 0x26227192B7C8AC78
+    pp.srow dst=44, src=17633                   ; 129: 0x2A00161138400000
+    pp.srow dst=47, src=17763                   ; 130: 0x2A00179158C00000
+    pp.len len=64, group=1, stride=256          ; 131: 0x2000004000808000
+    pp.qrow dst=287, src=17505                  ; 132: 0x27008F9118400000
+    pp.qrow dst=463, src=17635                  ; 133: 0x2700E79138C00000
+    ev.sig event=1, count=1                     ; 134: 0xF000100100000000
+    pp.qrow dst=331, src=17506                  ; 135: 0x2700A59118800000
+    pp.qrow dst=507, src=17636                  ; 136: 0x2700FD9139000000
+    ev.sig event=1, count=1                     ; 137: 0xF000100100000000
+    pp.qrow dst=375, src=17507                  ; 138: 0x2700BB9118C00000
+    pp.qrow dst=551, src=17637                  ; 139: 0x2701139139400000
+    ev.sig event=1, count=1                     ; 140: 0xF000100100000000
+    pp.qrow dst=419, src=17508                  ; 141: 0x2700D19119000000
+    pp.qrow dst=595, src=17638                  ; 142: 0x2701299139800000
+    ev.sig event=1, count=1                     ; 143: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 144: 0xF100200100000000
+    pp.len len=256, group=1, stride=0           ; 145: 0x2000010000800000
+    pp.quant dst=17375, src=19679, scale=17503, dt=fp32 ; 146: 0x2621EF9337C88BF8
+    ev.sig event=1, count=1                     ; 147: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 148: 0xF100200100000000
+    pp.add dst=18143, a=18143, b=52, dt=fp32    ; 149: 0x23236F91B7C00698
+    pp.add dst=17375, a=17887, b=18143, dt=fp16 ; 150: 0x2321EF9177C8DBF0
+    pp.norm dst=17631, src=17375, params=60, kind=layer, dt=fp16 ; 151: 0x21226F90F7C00788
+    pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 152: 0x2622EF9137C8CBF0
+    ev.sig event=1, count=1                     ; 153: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 154: 0xF100200100000000
+    pp.add dst=18017, a=18017, b=78, dt=fp32    ; 155: 0x23233091984009D8
+    pp.len len=1024, group=1, stride=0          ; 156: 0x2000040000800000
+    pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 157: 0x22273091984C0000
+    pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 158: 0x26226F939848DBF0
+    ev.sig event=1, count=1                     ; 159: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 160: 0xF100200100000000
+    pp.add dst=18145, a=18145, b=111, dt=fp32   ; 161: 0x23237091B8400DF8
+    pp.len len=256, group=1, stride=0           ; 162: 0x2000010000800000
+    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 163: 0x23226F90F7C8DC30
+    pp.norm dst=17375, src=17631, params=119, kind=layer, dt=fp16 ; 164: 0x2121EF9137C00EE8
+    pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 165: 0x2622EF90F7C8CBF0
+    ev.sig event=1, count=1                     ; 166: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 167: 0xF100200100000000
+    pp.add dst=18017, a=18017, b=137, dt=fp32   ; 168: 0x2323309198401138
+    pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 169: 0x2622EF90F7C8CBF0
+    ev.sig event=1, count=1                     ; 170: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 171: 0xF100200100000000
+    pp.add dst=18529, a=18529, b=146, dt=fp32   ; 172: 0x2324309218401258
+    pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 173: 0x2622EF90F7C8CBF0
+    ev.sig event=1, count=1                     ; 174: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 175: 0xF100200100000000
+    pp.add dst=19041, a=19041, b=155, dt=fp32   ; 176: 0x2325309298401378
+    pp.quant dst=17375, src=18017, scale=17503, dt=fp32 ; 177: 0x2621EF9198488BF8
+    pp.quant dst=17887, src=18529, scale=17505, dt=fp32 ; 178: 0x2622EF9218488C38
+    pp.quant dst=19553, src=19041, scale=17507, dt=fp32 ; 179: 0x2626309298488C78
+    pp.srow dst=163, src=17505                  ; 180: 0x2A00519118400000
+    pp.srow dst=166, src=17507                  ; 181: 0x2A00531118C00000
+    pp.len len=64, group=1, stride=256          ; 182: 0x2000004000808000
+    pp.qrow dst=639, src=17887                  ; 183: 0x27013F9177C00000
+    pp.qrow dst=815, src=19553                  ; 184: 0x2701979318400000
+    ev.sig event=1, count=1                     ; 185: 0xF000100100000000
+    pp.qrow dst=683, src=17888                  ; 186: 0x2701559178000000
+    pp.qrow dst=859, src=19554                  ; 187: 0x2701AD9318800000
+    ev.sig event=1, count=1                     ; 188: 0xF000100100000000
+    pp.qrow dst=727, src=17889                  ; 189: 0x27016B9178400000
+    pp.qrow dst=903, src=19555                  ; 190: 0x2701C39318C00000
+    ev.sig event=1, count=1                     ; 191: 0xF000100100000000
+    pp.qrow dst=771, src=17890                  ; 192: 0x2701819178800000
+    pp.qrow dst=947, src=19556                  ; 193: 0x2701D99319000000
+    ev.sig event=1, count=1                     ; 194: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 195: 0xF100200100000000
+    pp.len len=256, group=1, stride=0           ; 196: 0x2000010000800000
+    pp.quant dst=17375, src=19681, scale=17503, dt=fp32 ; 197: 0x2621EF9338488BF8
+    ev.sig event=1, count=1                     ; 198: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 199: 0xF100200100000000
+    pp.add dst=17887, a=17887, b=171, dt=fp32   ; 200: 0x2322EF9177C01578
+    pp.add dst=17375, a=17631, b=17887, dt=fp16 ; 201: 0x2321EF9137C8BBF0
+    pp.norm dst=17631, src=17375, params=179, kind=layer, dt=fp16 ; 202: 0x21226F90F7C01668
+    pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 203: 0x2622EF9137C8CBF0
+    ev.sig event=1, count=1                     ; 204: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 205: 0xF100200100000000
+    pp.add dst=18017, a=18017, b=197, dt=fp32   ; 206: 0x23233091984018B8
+    pp.len len=1024, group=1, stride=0          ; 207: 0x2000040000800000
+    pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 208: 0x22273091984C0000
+    pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 209: 0x26226F939848DBF0
+    ev.sig event=1, count=1                     ; 210: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 211: 0xF100200100000000
+    pp.add dst=18145, a=18145, b=230, dt=fp32   ; 212: 0x23237091B8401CD8
+    pp.len len=256, group=1, stride=0           ; 213: 0x2000010000800000
+    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 214: 0x23226F90F7C8DC30
+    pp.tok first=39, count=1                    ; 215: 0x2800270001000000
+    pp.norm dst=17375, src=17687, params=238, kind=layer, dt=fp16 ; 216: 0x2121EF9145C01DC8
+    pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 217: 0x26226F90F7C8ABF0
+    ev.sig event=1, count=1                     ; 218: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 219: 0xF100200100000000
 .entry decode
-    ev.wait event=16, count=1                   ; 218: 0xF101000100000000
-    ev.wait event=17, count=1                   ; 219: 0xF101100100000000
-    pp.len len=256, group=1, stride=0           ; 220: 0x2000010000800000
-    pp.add dst=17391, a=17375, b=17383, dt=fp16 ; 221: 0x2321F790F7C87CF0
-    pp.norm dst=17375, src=17391, params=0, kind=layer, dt=fp16 ; 222: 0x2121EF90FBC00008
-    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 223: 0x2621F390F7C87D70
-    ev.sig event=1, count=1                     ; 224: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 225: 0xF100200100000000
-    pp.add dst=17399, a=17399, b=18, dt=fp32    ; 226: 0x2321FB90FDC00258
-    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 227: 0x2621F390F7C87D70
-    ev.sig event=1, count=1                     ; 228: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 229: 0xF100200100000000
-    pp.add dst=17415, a=17415, b=27, dt=fp32    ; 230: 0x2322039101C00378
-    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 231: 0x2621F390F7C87D70
-    ev.sig event=1, count=1                     ; 232: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 233: 0xF100200100000000
-    pp.add dst=17431, a=17431, b=36, dt=fp32    ; 234: 0x23220B9105C00498
-    pp.quant dst=17375, src=17399, scale=17379, dt=fp32 ; 235: 0x2621EF90FDC87C78
-    pp.quant dst=17380, src=17415, scale=17384, dt=fp32 ; 236: 0x2621F21101C87D18
-    pp.quant dst=17385, src=17431, scale=17389, dt=fp32 ; 237: 0x2621F49105C87DB8
-    pp.srow dst=44, src=17384                   ; 238: 0x2A001610FA000000
-    pp.srow dst=47, src=17389                   ; 239: 0x2A001790FB400000
-    pp.len len=64, group=1, stride=256          ; 240: 0x2000004000808000
-    pp.qrow dst=287, src=17380                  ; 241: 0x27008F90F9000000
-    pp.qrow dst=463, src=17385                  ; 242: 0x2700E790FA400000
-    ev.sig event=1, count=1                     ; 243: 0xF000100100000000
-    pp.qrow dst=331, src=17381                  ; 244: 0x2700A590F9400000
-    pp.qrow dst=507, src=17386                  ; 245: 0x2700FD90FA800000
-    ev.sig event=1, count=1                     ; 246: 0xF000100100000000
-    pp.qrow dst=375, src=17382                  ; 247: 0x2700BB90F9800000
-    pp.qrow dst=551, src=17387                  ; 248: 0x27011390FAC00000
-    ev.sig event=1, count=1                     ; 249: 0xF000100100000000
-    pp.qrow dst=419, src=17383                  ; 250: 0x2700D190F9C00000
-    pp.qrow dst=595, src=17388                  ; 251: 0x27012990FB000000
-    ev.sig event=1, count=1                     ; 252: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 253: 0xF100200100000000
-    pp.len len=256, group=1, stride=0           ; 254: 0x2000010000800000
-    pp.quant dst=17375, src=17451, scale=17379, dt=fp32 ; 255: 0x2621EF910AC87C78
-    ev.sig event=1, count=1                     ; 256: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 257: 0xF100200100000000
-    pp.add dst=17399, a=17399, b=52, dt=fp32    ; 258: 0x2321FB90FDC00698
-    pp.add dst=17375, a=17391, b=17399, dt=fp16 ; 259: 0x2321EF90FBC87EF0
-    pp.norm dst=17383, src=17375, params=60, kind=layer, dt=fp16 ; 260: 0x2121F390F7C00788
-    pp.quant dst=17391, src=17383, scale=17395, dt=fp16 ; 261: 0x2621F790F9C87E70
-    ev.sig event=1, count=1                     ; 262: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 263: 0xF100200100000000
-    pp.add dst=17396, a=17396, b=78, dt=fp32    ; 264: 0x2321FA10FD0009D8
-    pp.len len=1024, group=1, stride=0          ; 265: 0x2000040000800000
-    pp.act dst=17460, src=17396, fn=gelu, dt=fp32 ; 266: 0x22221A10FD0C0000
-    pp.quant dst=17383, src=17460, scale=17399, dt=fp16 ; 267: 0x2621F3910D087EF0
-    ev.sig event=1, count=1                     ; 268: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 269: 0xF100200100000000
-    pp.add dst=17400, a=17400, b=111, dt=fp32   ; 270: 0x2321FC10FE000DF8
-    pp.len len=256, group=1, stride=0           ; 271: 0x2000010000800000
-    pp.add dst=17383, a=17375, b=17400, dt=fp16 ; 272: 0x2321F390F7C87F10
-    pp.norm dst=17375, src=17383, params=119, kind=layer, dt=fp16 ; 273: 0x2121EF90F9C00EE8
-    pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 274: 0x2621F790F7C87E70
-    ev.sig event=1, count=1                     ; 275: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 276: 0xF100200100000000
-    pp.add dst=17396, a=17396, b=137, dt=fp32   ; 277: 0x2321FA10FD001138
-    pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 278: 0x2621F790F7C87E70
-    ev.sig event=1, count=1                     ; 279: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 280: 0xF100200100000000
-    pp.add dst=17412, a=17412, b=146, dt=fp32   ; 281: 0x2322021101001258
-    pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 282: 0x2621F790F7C87E70
-    ev.sig event=1, count=1                     ; 283: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 284: 0xF100200100000000
-    pp.add dst=17428, a=17428, b=155, dt=fp32   ; 285: 0x23220A1105001378
-    pp.quant dst=17375, src=17396, scale=17379, dt=fp32 ; 286: 0x2621EF90FD087C78
-    pp.quant dst=17391, src=17412, scale=17380, dt=fp32 ; 287: 0x2621F79101087C98
-    pp.quant dst=17444, src=17428, scale=17381, dt=fp32 ; 288: 0x2622121105087CB8
-    pp.srow dst=163, src=17380                  ; 289: 0x2A005190F9000000
-    pp.srow dst=166, src=17381                  ; 290: 0x2A005310F9400000
-    pp.len len=64, group=1, stride=256          ; 291: 0x2000004000808000
-    pp.qrow dst=639, src=17391                  ; 292: 0x27013F90FBC00000
-    pp.qrow dst=815, src=17444                  ; 293: 0x2701979109000000
-    ev.sig event=1, count=1                     ; 294: 0xF000100100000000
-    pp.qrow dst=683, src=17392                  ; 295: 0x27015590FC000000
-    pp.qrow dst=859, src=17445                  ; 296: 0x2701AD9109400000
-    ev.sig event=1, count=1                     ; 297: 0xF000100100000000
-    pp.qrow dst=727, src=17393                  ; 298: 0x27016B90FC400000
-    pp.qrow dst=903, src=17446                  ; 299: 0x2701C39109800000
-    ev.sig event=1, count=1                     ; 300: 0xF000100100000000
-    pp.qrow dst=771, src=17394                  ; 301: 0x27018190FC800000
-    pp.qrow dst=947, src=17447                  ; 302: 0x2701D99109C00000
-    ev.sig event=1, count=1                     ; 303: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 304: 0xF100200100000000
-    pp.len len=256, group=1, stride=0           ; 305: 0x2000010000800000
-    pp.quant dst=17375, src=17451, scale=17379, dt=fp32 ; 306: 0x2621EF910AC87C78
-    ev.sig event=1, count=1                     ; 307: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 308: 0xF100200100000000
-    pp.add dst=17391, a=17391, b=171, dt=fp32   ; 309: 0x2321F790FBC01578
-    pp.add dst=17375, a=17383, b=17391, dt=fp16 ; 310: 0x2321EF90F9C87DF0
-    pp.norm dst=17383, src=17375, params=179, kind=layer, dt=fp16 ; 311: 0x2121F390F7C01668
-    pp.quant dst=17391, src=17383, scale=17395, dt=fp16 ; 312: 0x2621F790F9C87E70
-    ev.sig event=1, count=1                     ; 313: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 314: 0xF100200100000000
-    pp.add dst=17396, a=17396, b=197, dt=fp32   ; 315: 0x2321FA10FD0018B8
-    pp.len len=1024, group=1, stride=0          ; 316: 0x2000040000800000
-    pp.act dst=17460, src=17396, fn=gelu, dt=fp32 ; 317: 0x22221A10FD0C0000
-    pp.quant dst=17383, src=17460, scale=17399, dt=fp16 ; 318: 0x2621F3910D087EF0
-    ev.sig event=1, count=1                     ; 319: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 320: 0xF100200100000000
-    pp.add dst=17400, a=17400, b=230, dt=fp32   ; 321: 0x2321FC10FE001CD8
-    pp.len len=256, group=1, stride=0           ; 322: 0x2000010000800000
-    pp.add dst=17383, a=17375, b=17400, dt=fp16 ; 323: 0x2321F390F7C87F10
-    pp.norm dst=17375, src=17383, params=238, kind=layer, dt=fp16 ; 324: 0x2121EF90F9C01DC8
-    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 325: 0x2621F390F7C87D70
-    ev.sig event=1, count=1                     ; 326: 0xF000100100000000
-    ev.wait event=2, count=1                    ; 327: 0xF100200100000000
+    ev.wait event=16, count=1                   ; 220: 0xF101000100000000
+    ev.wait event=17, count=1                   ; 221: 0xF101100100000000
+    pp.len len=256, group=1, stride=0           ; 222: 0x2000010000800000
+    pp.add dst=17391, a=17375, b=17383, dt=fp16 ; 223: 0x2321F790F7C87CF0
+    pp.norm dst=17375, src=17391, params=0, kind=layer, dt=fp16 ; 224: 0x2121EF90FBC00008
+    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 225: 0x2621F390F7C87D70
+    ev.sig event=1, count=1                     ; 226: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 227: 0xF100200100000000
+    pp.add dst=17399, a=17399, b=18, dt=fp32    ; 228: 0x2321FB90FDC00258
+    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 229: 0x2621F390F7C87D70
+    ev.sig event=1, count=1                     ; 230: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 231: 0xF100200100000000
+    pp.add dst=17415, a=17415, b=27, dt=fp32    ; 232: 0x2322039101C00378
+    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 233: 0x2621F390F7C87D70
+    ev.sig event=1, count=1                     ; 234: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 235: 0xF100200100000000
+    pp.add dst=17431, a=17431, b=36, dt=fp32    ; 236: 0x23220B9105C00498
+    pp.quant dst=17375, src=17399, scale=17379, dt=fp32 ; 237: 0x2621EF90FDC87C78
+    pp.quant dst=17380, src=17415, scale=17384, dt=fp32 ; 238: 0x2621F21101C87D18
+    pp.quant dst=17385, src=17431, scale=17389, dt=fp32 ; 239: 0x2621F49105C87DB8
+    pp.srow dst=44, src=17384                   ; 240: 0x2A001610FA000000
+    pp.srow dst=47, src=17389                   ; 241: 0x2A001790FB400000
+    pp.len len=64, group=1, stride=256          ; 242: 0x2000004000808000
+    pp.qrow dst=287, src=17380                  ; 243: 0x27008F90F9000000
+    pp.qrow dst=463, src=17385                  ; 244: 0x2700E790FA400000
+    ev.sig event=1, count=1                     ; 245: 0xF000100100000000
+    pp.qrow dst=331, src=17381                  ; 246: 0x2700A590F9400000
+    pp.qrow dst=507, src=17386                  ; 247: 0x2700FD90FA800000
+    ev.sig event=1, count=1                     ; 248: 0xF000100100000000
+    pp.qrow dst=375, src=17382                  ; 249: 0x2700BB90F9800000
+    pp.qrow dst=551, src=17387                  ; 250: 0x27011390FAC00000
+    ev.sig event=1, count=1                     ; 251: 0xF000100100000000
+    pp.qrow dst=419, src=17383                  ; 252: 0x2700D190F9C00000
+    pp.qrow dst=595, src=17388                  ; 253: 0x27012990FB000000
+    ev.sig event=1, count=1                     ; 254: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 255: 0xF100200100000000
+    pp.len len=256, group=1, stride=0           ; 256: 0x2000010000800000
+    pp.quant dst=17375, src=17451, scale=17379, dt=fp32 ; 257: 0x2621EF910AC87C78
+    ev.sig event=1, count=1                     ; 258: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 259: 0xF100200100000000
+    pp.add dst=17399, a=17399, b=52, dt=fp32    ; 260: 0x2321FB90FDC00698
+    pp.add dst=17375, a=17391, b=17399, dt=fp16 ; 261: 0x2321EF90FBC87EF0
+    pp.norm dst=17383, src=17375, params=60, kind=layer, dt=fp16 ; 262: 0x2121F390F7C00788
+    pp.quant dst=17391, src=17383, scale=17395, dt=fp16 ; 263: 0x2621F790F9C87E70
+    ev.sig event=1, count=1                     ; 264: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 265: 0xF100200100000000
+    pp.add dst=17396, a=17396, b=78, dt=fp32    ; 266: 0x2321FA10FD0009D8
+    pp.len len=1024, group=1, stride=0          ; 267: 0x2000040000800000
+    pp.act dst=17460, src=17396, fn=gelu, dt=fp32 ; 268: 0x22221A10FD0C0000
+    pp.quant dst=17383, src=17460, scale=17399, dt=fp16 ; 269: 0x2621F3910D087EF0
+    ev.sig event=1, count=1                     ; 270: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 271: 0xF100200100000000
+    pp.add dst=17400, a=17400, b=111, dt=fp32   ; 272: 0x2321FC10FE000DF8
+    pp.len len=256, group=1, stride=0           ; 273: 0x2000010000800000
+    pp.add dst=17383, a=17375, b=17400, dt=fp16 ; 274: 0x2321F390F7C87F10
+    pp.norm dst=17375, src=17383, params=119, kind=layer, dt=fp16 ; 275: 0x2121EF90F9C00EE8
+    pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 276: 0x2621F790F7C87E70
+    ev.sig event=1, count=1                     ; 277: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 278: 0xF100200100000000
+    pp.add dst=17396, a=17396, b=137, dt=fp32   ; 279: 0x2321FA10FD001138
+    pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 280: 0x2621F790F7C87E70
+    ev.sig event=1, count=1                     ; 281: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 282: 0xF100200100000000
+    pp.add dst=17412, a=17412, b=146, dt=fp32   ; 283: 0x2322021101001258
+    pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 284: 0x2621F790F7C87E70
+    ev.sig event=1, count=1                     ; 285: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 286: 0xF100200100000000
+    pp.add dst=17428, a=17428, b=155, dt=fp32   ; 287: 0x23220A1105001378
+    pp.quant dst=17375, src=17396, scale=17379, dt=fp32 ; 288: 0x2621EF90FD087C78
+    pp.quant dst=17391, src=17412, scale=17380, dt=fp32 ; 289: 0x2621F79101087C98
+    pp.quant dst=17444, src=17428, scale=17381, dt=fp32 ; 290: 0x2622121105087CB8
+    pp.srow dst=163, src=17380                  ; 291: 0x2A005190F9000000
+    pp.srow dst=166, src=17381                  ; 292: 0x2A005310F9400000
+    pp.len len=64, group=1, stride=256          ; 293: 0x2000004000808000
+    pp.qrow dst=639, src=17391                  ; 294: 0x27013F90FBC00000
+    pp.qrow dst=815, src=17444                  ; 295: 0x2701979109000000
+    ev.sig event=1, count=1                     ; 296: 0xF000100100000000
+    pp.qrow dst=683, src=17392                  ; 297: 0x27015590FC000000
+    pp.qrow dst=859, src=17445                  ; 298: 0x2701AD9109400000
+    ev.sig event=1, count=1                     ; 299: 0xF000100100000000
+    pp.qrow dst=727, src=17393                  ; 300: 0x27016B90FC400000
+    pp.qrow dst=903, src=17446                  ; 301: 0x2701C39109800000
+    ev.sig event=1, count=1                     ; 302: 0xF000100100000000
+    pp.qrow dst=771, src=17394                  ; 303: 0x27018190FC800000
+    pp.qrow dst=947, src=17447                  ; 304: 0x2701D99109C00000
+    ev.sig event=1, count=1                     ; 305: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 306: 0xF100200100000000
+    pp.len len=256, group=1, stride=0           ; 307: 0x2000010000800000
+    pp.quant dst=17375, src=17451, scale=17379, dt=fp32 ; 308: 0x2621EF910AC87C78
+    ev.sig event=1, count=1                     ; 309: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 310: 0xF100200100000000
+    pp.add dst=17391, a=17391, b=171, dt=fp32   ; 311: 0x2321F790FBC01578
+    pp.add dst=17375, a=17383, b=17391, dt=fp16 ; 312: 0x2321EF90F9C87DF0
+    pp.norm dst=17383, src=17375, params=179, kind=layer, dt=fp16 ; 313: 0x2121F390F7C01668
+    pp.quant dst=17391, src=17383, scale=17395, dt=fp16 ; 314: 0x2621F790F9C87E70
+    ev.sig event=1, count=1                     ; 315: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 316: 0xF100200100000000
+    pp.add dst=17396, a=17396, b=197, dt=fp32   ; 317: 0x2321FA10FD0018B8
+    pp.len len=1024, group=1, stride=0          ; 318: 0x2000040000800000
+    pp.act dst=17460, src=17396, fn=gelu, dt=fp32 ; 319: 0x22221A10FD0C0000
+    pp.quant dst=17383, src=17460, scale=17399, dt=fp16 ; 320: 0x2621F3910D087EF0
+    ev.sig event=1, count=1                     ; 321: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 322: 0xF100200100000000
+    pp.add dst=17400, a=17400, b=230, dt=fp32   ; 323: 0x2321FC10FE001CD8
+    pp.len len=256, group=1, stride=0           ; 324: 0x2000010000800000
+    pp.add dst=17383, a=17375, b=17400, dt=fp16 ; 325: 0x2321F390F7C87F10
+    pp.norm dst=17375, src=17383, params=238, kind=layer, dt=fp16 ; 326: 0x2121EF90F9C01DC8
+    pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 327: 0x2621F390F7C87D70
+    ev.sig event=1, count=1                     ; 328: 0xF000100100000000
+    ev.wait event=2, count=1                    ; 329: 0xF100200100000000
 
 .systolic 0
 .debug first=0, count=14, op=5, name="l0.q"
@@ -1319,34 +1321,34 @@
 .debug first=30, count=3, op=21, name="l1.o"
 .debug first=33, count=3, op=24, name="l1.fc1"
 .debug first=36, count=3, op=26, name="l1.fc2"
-.debug first=39, count=3, op=0, name="tok"
-.debug first=42, count=3, op=5, name="l0.q"
-.debug first=45, count=3, op=6, name="l0.k"
-.debug first=48, count=3, op=7, name="l0.v"
-.debug first=51, count=3, op=9, name="l0.o"
-.debug first=54, count=3, op=12, name="l0.fc1"
-.debug first=57, count=3, op=14, name="l0.fc2"
-.debug first=60, count=3, op=17, name="l1.q"
-.debug first=63, count=3, op=18, name="l1.k"
-.debug first=66, count=3, op=19, name="l1.v"
-.debug first=69, count=3, op=21, name="l1.o"
-.debug first=72, count=3, op=24, name="l1.fc1"
-.debug first=75, count=3, op=26, name="l1.fc2"
-.debug first=78, count=6, op=30, name="logits"
-.debug first=84, count=2, op=1048576, name="tok"
-.debug first=86, count=3, op=1048581, name="l0.q"
-.debug first=89, count=3, op=1048582, name="l0.k"
-.debug first=92, count=3, op=1048583, name="l0.v"
-.debug first=95, count=3, op=1048585, name="l0.o"
-.debug first=98, count=3, op=1048588, name="l0.fc1"
-.debug first=101, count=3, op=1048590, name="l0.fc2"
-.debug first=104, count=3, op=1048593, name="l1.q"
-.debug first=107, count=3, op=1048594, name="l1.k"
-.debug first=110, count=3, op=1048595, name="l1.v"
-.debug first=113, count=3, op=1048597, name="l1.o"
-.debug first=116, count=3, op=1048600, name="l1.fc1"
-.debug first=119, count=3, op=1048602, name="l1.fc2"
-.debug first=122, count=6, op=1048605, name="logits"
+.debug first=39, count=4, op=0, name="tok"
+.debug first=43, count=3, op=5, name="l0.q"
+.debug first=46, count=3, op=6, name="l0.k"
+.debug first=49, count=3, op=7, name="l0.v"
+.debug first=52, count=3, op=9, name="l0.o"
+.debug first=55, count=3, op=12, name="l0.fc1"
+.debug first=58, count=3, op=14, name="l0.fc2"
+.debug first=61, count=3, op=17, name="l1.q"
+.debug first=64, count=3, op=18, name="l1.k"
+.debug first=67, count=3, op=19, name="l1.v"
+.debug first=70, count=3, op=21, name="l1.o"
+.debug first=73, count=3, op=24, name="l1.fc1"
+.debug first=76, count=3, op=26, name="l1.fc2"
+.debug first=79, count=6, op=30, name="logits"
+.debug first=85, count=2, op=1048576, name="tok"
+.debug first=87, count=3, op=1048581, name="l0.q"
+.debug first=90, count=3, op=1048582, name="l0.k"
+.debug first=93, count=3, op=1048583, name="l0.v"
+.debug first=96, count=3, op=1048585, name="l0.o"
+.debug first=99, count=3, op=1048588, name="l0.fc1"
+.debug first=102, count=3, op=1048590, name="l0.fc2"
+.debug first=105, count=3, op=1048593, name="l1.q"
+.debug first=108, count=3, op=1048594, name="l1.k"
+.debug first=111, count=3, op=1048595, name="l1.v"
+.debug first=114, count=3, op=1048597, name="l1.o"
+.debug first=117, count=3, op=1048600, name="l1.fc1"
+.debug first=120, count=3, op=1048602, name="l1.fc2"
+.debug first=123, count=6, op=1048605, name="logits"
 .entry prefill
     dma.tok first=0, count=32                   ; 0: 0x6500000020000000
     dma.row sram=17375, table=1280, len=8, index=token ; 1: 0x6221EF8001400010
@@ -1387,96 +1389,97 @@
     dma.ld sram=991, lpddr=640, len=128         ; 36: 0x6001EF8000A00080
     ev.sig event=144, count=1                   ; 37: 0xF009000100000000
     ev.wait event=208, count=1                  ; 38: 0xF10D000100000000
-    dma.tok first=32, count=8                   ; 39: 0x6500200008000000
-    dma.row sram=17375, table=1280, len=8, index=token ; 40: 0x6221EF8001400010
-    ev.sig event=16, count=1                    ; 41: 0xF001000100000000
-    dma.ld sram=991, lpddr=0, len=32            ; 42: 0x6001EF8000000020
-    ev.sig event=144, count=1                   ; 43: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 44: 0xF10D000100000000
-    dma.ld sram=991, lpddr=32, len=32           ; 45: 0x6001EF8000080020
-    ev.sig event=144, count=1                   ; 46: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 47: 0xF10D000100000000
-    dma.ld sram=991, lpddr=64, len=32           ; 48: 0x6001EF8000100020
-    ev.sig event=144, count=1                   ; 49: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 50: 0xF10D000100000000
-    dma.ld sram=991, lpddr=96, len=32           ; 51: 0x6001EF8000180020
-    ev.sig event=144, count=1                   ; 52: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 53: 0xF10D000100000000
-    dma.ld sram=991, lpddr=128, len=128         ; 54: 0x6001EF8000200080
-    ev.sig event=144, count=1                   ; 55: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 56: 0xF10D000100000000
-    dma.ld sram=991, lpddr=256, len=128         ; 57: 0x6001EF8000400080
-    ev.sig event=144, count=1                   ; 58: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 59: 0xF10D000100000000
-    dma.ld sram=991, lpddr=384, len=32          ; 60: 0x6001EF8000600020
-    ev.sig event=144, count=1                   ; 61: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 62: 0xF10D000100000000
-    dma.ld sram=991, lpddr=416, len=32          ; 63: 0x6001EF8000680020
-    ev.sig event=144, count=1                   ; 64: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 65: 0xF10D000100000000
-    dma.ld sram=991, lpddr=448, len=32          ; 66: 0x6001EF8000700020
-    ev.sig event=144, count=1                   ; 67: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 68: 0xF10D000100000000
-    dma.ld sram=991, lpddr=480, len=32          ; 69: 0x6001EF8000780020
-    ev.sig event=144, count=1                   ; 70: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 71: 0xF10D000100000000
-    dma.ld sram=991, lpddr=512, len=128         ; 72: 0x6001EF8000800080
-    ev.sig event=144, count=1                   ; 73: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 74: 0xF10D000100000000
-    dma.ld sram=991, lpddr=640, len=128         ; 75: 0x6001EF8000A00080
-    ev.sig event=144, count=1                   ; 76: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 77: 0xF10D000100000000
-    dma.ld sram=991, lpddr=768, len=512         ; 78: 0x6001EF8000C00200
-    ev.sig event=144, count=1                   ; 79: 0xF009000100000000
-    ev.wait event=3, count=1                    ; 80: 0xF100300100000000
-    dma.st sram=17761, lpddr=6624, len=32       ; 81: 0x6122B08006780020
-    ev.sig event=4, count=1                     ; 82: 0xF000400100000000
-    ev.wait event=208, count=1                  ; 83: 0xF10D000100000000
+    ev.wait event=80, count=1                   ; 39: 0xF105000100000000
+    dma.tok first=32, count=8                   ; 40: 0x6500200008000000
+    dma.row sram=17375, table=1280, len=8, index=token ; 41: 0x6221EF8001400010
+    ev.sig event=16, count=1                    ; 42: 0xF001000100000000
+    dma.ld sram=991, lpddr=0, len=32            ; 43: 0x6001EF8000000020
+    ev.sig event=144, count=1                   ; 44: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 45: 0xF10D000100000000
+    dma.ld sram=991, lpddr=32, len=32           ; 46: 0x6001EF8000080020
+    ev.sig event=144, count=1                   ; 47: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 48: 0xF10D000100000000
+    dma.ld sram=991, lpddr=64, len=32           ; 49: 0x6001EF8000100020
+    ev.sig event=144, count=1                   ; 50: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 51: 0xF10D000100000000
+    dma.ld sram=991, lpddr=96, len=32           ; 52: 0x6001EF8000180020
+    ev.sig event=144, count=1                   ; 53: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 54: 0xF10D000100000000
+    dma.ld sram=991, lpddr=128, len=128         ; 55: 0x6001EF8000200080
+    ev.sig event=144, count=1                   ; 56: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 57: 0xF10D000100000000
+    dma.ld sram=991, lpddr=256, len=128         ; 58: 0x6001EF8000400080
+    ev.sig event=144, count=1                   ; 59: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 60: 0xF10D000100000000
+    dma.ld sram=991, lpddr=384, len=32          ; 61: 0x6001EF8000600020
+    ev.sig event=144, count=1                   ; 62: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 63: 0xF10D000100000000
+    dma.ld sram=991, lpddr=416, len=32          ; 64: 0x6001EF8000680020
+    ev.sig event=144, count=1                   ; 65: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 66: 0xF10D000100000000
+    dma.ld sram=991, lpddr=448, len=32          ; 67: 0x6001EF8000700020
+    ev.sig event=144, count=1                   ; 68: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 69: 0xF10D000100000000
+    dma.ld sram=991, lpddr=480, len=32          ; 70: 0x6001EF8000780020
+    ev.sig event=144, count=1                   ; 71: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 72: 0xF10D000100000000
+    dma.ld sram=991, lpddr=512, len=128         ; 73: 0x6001EF8000800080
+    ev.sig event=144, count=1                   ; 74: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 75: 0xF10D000100000000
+    dma.ld sram=991, lpddr=640, len=128         ; 76: 0x6001EF8000A00080
+    ev.sig event=144, count=1                   ; 77: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 78: 0xF10D000100000000
+    dma.ld sram=991, lpddr=768, len=512         ; 79: 0x6001EF8000C00200
+    ev.sig event=144, count=1                   ; 80: 0xF009000100000000
+    ev.wait event=3, count=1                    ; 81: 0xF100300100000000
+    dma.st sram=17761, lpddr=6624, len=32       ; 82: 0x6122B08006780020
+    ev.sig event=4, count=1                     ; 83: 0xF000400100000000
+    ev.wait event=208, count=1                  ; 84: 0xF10D000100000000
 .entry decode
-    dma.row sram=17375, table=1280, len=8, index=token ; 84: 0x6221EF8001400010
-    ev.sig event=16, count=1                    ; 85: 0xF001000100000000
-    dma.ld sram=991, lpddr=0, len=32            ; 86: 0x6001EF8000000020
-    ev.sig event=144, count=1                   ; 87: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 88: 0xF10D000100000000
-    dma.ld sram=991, lpddr=32, len=32           ; 89: 0x6001EF8000080020
-    ev.sig event=144, count=1                   ; 90: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 91: 0xF10D000100000000
-    dma.ld sram=991, lpddr=64, len=32           ; 92: 0x6001EF8000100020
-    ev.sig event=144, count=1                   ; 93: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 94: 0xF10D000100000000
-    dma.ld sram=991, lpddr=96, len=32           ; 95: 0x6001EF8000180020
-    ev.sig event=144, count=1                   ; 96: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 97: 0xF10D000100000000
-    dma.ld sram=991, lpddr=128, len=128         ; 98: 0x6001EF8000200080
-    ev.sig event=144, count=1                   ; 99: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 100: 0xF10D000100000000
-    dma.ld sram=991, lpddr=256, len=128         ; 101: 0x6001EF8000400080
-    ev.sig event=144, count=1                   ; 102: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 103: 0xF10D000100000000
-    dma.ld sram=991, lpddr=384, len=32          ; 104: 0x6001EF8000600020
-    ev.sig event=144, count=1                   ; 105: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 106: 0xF10D000100000000
-    dma.ld sram=991, lpddr=416, len=32          ; 107: 0x6001EF8000680020
-    ev.sig event=144, count=1                   ; 108: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 109: 0xF10D000100000000
-    dma.ld sram=991, lpddr=448, len=32          ; 110: 0x6001EF8000700020
-    ev.sig event=144, count=1                   ; 111: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 112: 0xF10D000100000000
-    dma.ld sram=991, lpddr=480, len=32          ; 113: 0x6001EF8000780020
-    ev.sig event=144, count=1                   ; 114: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 115: 0xF10D000100000000
-    dma.ld sram=991, lpddr=512, len=128         ; 116: 0x6001EF8000800080
-    ev.sig event=144, count=1                   ; 117: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 118: 0xF10D000100000000
-    dma.ld sram=991, lpddr=640, len=128         ; 119: 0x6001EF8000A00080
-    ev.sig event=144, count=1                   ; 120: 0xF009000100000000
-    ev.wait event=208, count=1                  ; 121: 0xF10D000100000000
-    dma.ld sram=991, lpddr=768, len=512         ; 122: 0x6001EF8000C00200
-    ev.sig event=144, count=1                   ; 123: 0xF009000100000000
-    ev.wait event=3, count=1                    ; 124: 0xF100300100000000
-    dma.st sram=17388, lpddr=6656, len=32       ; 125: 0x6121F60006800020
-    ev.sig event=4, count=1                     ; 126: 0xF000400100000000
-    ev.wait event=208, count=1                  ; 127: 0xF10D000100000000
+    dma.row sram=17375, table=1280, len=8, index=token ; 85: 0x6221EF8001400010
+    ev.sig event=16, count=1                    ; 86: 0xF001000100000000
+    dma.ld sram=991, lpddr=0, len=32            ; 87: 0x6001EF8000000020
+    ev.sig event=144, count=1                   ; 88: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 89: 0xF10D000100000000
+    dma.ld sram=991, lpddr=32, len=32           ; 90: 0x6001EF8000080020
+    ev.sig event=144, count=1                   ; 91: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 92: 0xF10D000100000000
+    dma.ld sram=991, lpddr=64, len=32           ; 93: 0x6001EF8000100020
+    ev.sig event=144, count=1                   ; 94: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 95: 0xF10D000100000000
+    dma.ld sram=991, lpddr=96, len=32           ; 96: 0x6001EF8000180020
+    ev.sig event=144, count=1                   ; 97: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 98: 0xF10D000100000000
+    dma.ld sram=991, lpddr=128, len=128         ; 99: 0x6001EF8000200080
+    ev.sig event=144, count=1                   ; 100: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 101: 0xF10D000100000000
+    dma.ld sram=991, lpddr=256, len=128         ; 102: 0x6001EF8000400080
+    ev.sig event=144, count=1                   ; 103: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 104: 0xF10D000100000000
+    dma.ld sram=991, lpddr=384, len=32          ; 105: 0x6001EF8000600020
+    ev.sig event=144, count=1                   ; 106: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 107: 0xF10D000100000000
+    dma.ld sram=991, lpddr=416, len=32          ; 108: 0x6001EF8000680020
+    ev.sig event=144, count=1                   ; 109: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 110: 0xF10D000100000000
+    dma.ld sram=991, lpddr=448, len=32          ; 111: 0x6001EF8000700020
+    ev.sig event=144, count=1                   ; 112: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 113: 0xF10D000100000000
+    dma.ld sram=991, lpddr=480, len=32          ; 114: 0x6001EF8000780020
+    ev.sig event=144, count=1                   ; 115: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 116: 0xF10D000100000000
+    dma.ld sram=991, lpddr=512, len=128         ; 117: 0x6001EF8000800080
+    ev.sig event=144, count=1                   ; 118: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 119: 0xF10D000100000000
+    dma.ld sram=991, lpddr=640, len=128         ; 120: 0x6001EF8000A00080
+    ev.sig event=144, count=1                   ; 121: 0xF009000100000000
+    ev.wait event=208, count=1                  ; 122: 0xF10D000100000000
+    dma.ld sram=991, lpddr=768, len=512         ; 123: 0x6001EF8000C00200
+    ev.sig event=144, count=1                   ; 124: 0xF009000100000000
+    ev.wait event=3, count=1                    ; 125: 0xF100300100000000
+    dma.st sram=17388, lpddr=6656, len=32       ; 126: 0x6121F60006800020
+    ev.sig event=4, count=1                     ; 127: 0xF000400100000000
+    ev.wait event=208, count=1                  ; 128: 0xF10D000100000000
 
 .lpddr_dma 1
 .debug first=0, count=3, op=2, name="pos"
@@ -1492,34 +1495,34 @@
 .debug first=30, count=3, op=21, name="l1.o"
 .debug first=33, count=3, op=24, name="l1.fc1"
 .debug first=36, count=3, op=26, name="l1.fc2"
-.debug first=39, count=3, op=2, name="pos"
-.debug first=42, count=3, op=5, name="l0.q"
-.debug first=45, count=3, op=6, name="l0.k"
-.debug first=48, count=3, op=7, name="l0.v"
-.debug first=51, count=3, op=9, name="l0.o"
-.debug first=54, count=3, op=12, name="l0.fc1"
-.debug first=57, count=3, op=14, name="l0.fc2"
-.debug first=60, count=3, op=17, name="l1.q"
-.debug first=63, count=3, op=18, name="l1.k"
-.debug first=66, count=3, op=19, name="l1.v"
-.debug first=69, count=3, op=21, name="l1.o"
-.debug first=72, count=3, op=24, name="l1.fc1"
-.debug first=75, count=3, op=26, name="l1.fc2"
-.debug first=78, count=3, op=30, name="logits"
-.debug first=81, count=2, op=1048578, name="pos"
-.debug first=83, count=3, op=1048581, name="l0.q"
-.debug first=86, count=3, op=1048582, name="l0.k"
-.debug first=89, count=3, op=1048583, name="l0.v"
-.debug first=92, count=3, op=1048585, name="l0.o"
-.debug first=95, count=3, op=1048588, name="l0.fc1"
-.debug first=98, count=3, op=1048590, name="l0.fc2"
-.debug first=101, count=3, op=1048593, name="l1.q"
-.debug first=104, count=3, op=1048594, name="l1.k"
-.debug first=107, count=3, op=1048595, name="l1.v"
-.debug first=110, count=3, op=1048597, name="l1.o"
-.debug first=113, count=3, op=1048600, name="l1.fc1"
-.debug first=116, count=3, op=1048602, name="l1.fc2"
-.debug first=119, count=3, op=1048605, name="logits"
+.debug first=39, count=4, op=2, name="pos"
+.debug first=43, count=3, op=5, name="l0.q"
+.debug first=46, count=3, op=6, name="l0.k"
+.debug first=49, count=3, op=7, name="l0.v"
+.debug first=52, count=3, op=9, name="l0.o"
+.debug first=55, count=3, op=12, name="l0.fc1"
+.debug first=58, count=3, op=14, name="l0.fc2"
+.debug first=61, count=3, op=17, name="l1.q"
+.debug first=64, count=3, op=18, name="l1.k"
+.debug first=67, count=3, op=19, name="l1.v"
+.debug first=70, count=3, op=21, name="l1.o"
+.debug first=73, count=3, op=24, name="l1.fc1"
+.debug first=76, count=3, op=26, name="l1.fc2"
+.debug first=79, count=3, op=30, name="logits"
+.debug first=82, count=2, op=1048578, name="pos"
+.debug first=84, count=3, op=1048581, name="l0.q"
+.debug first=87, count=3, op=1048582, name="l0.k"
+.debug first=90, count=3, op=1048583, name="l0.v"
+.debug first=93, count=3, op=1048585, name="l0.o"
+.debug first=96, count=3, op=1048588, name="l0.fc1"
+.debug first=99, count=3, op=1048590, name="l0.fc2"
+.debug first=102, count=3, op=1048593, name="l1.q"
+.debug first=105, count=3, op=1048594, name="l1.k"
+.debug first=108, count=3, op=1048595, name="l1.v"
+.debug first=111, count=3, op=1048597, name="l1.o"
+.debug first=114, count=3, op=1048600, name="l1.fc1"
+.debug first=117, count=3, op=1048602, name="l1.fc2"
+.debug first=120, count=3, op=1048605, name="logits"
 .entry prefill
     dma.tok first=0, count=32                   ; 0: 0x6500000020000000
     dma.row sram=17631, table=1280, len=8, index=position ; 1: 0x62226F8001400011
@@ -1560,90 +1563,91 @@
     dma.ld sram=1119, lpddr=640, len=128        ; 36: 0x60022F8000A00080
     ev.sig event=145, count=1                   ; 37: 0xF009100100000000
     ev.wait event=209, count=1                  ; 38: 0xF10D100100000000
-    dma.tok first=32, count=8                   ; 39: 0x6500200008000000
-    dma.row sram=17631, table=1280, len=8, index=position ; 40: 0x62226F8001400011
-    ev.sig event=17, count=1                    ; 41: 0xF001100100000000
-    dma.ld sram=1023, lpddr=0, len=32           ; 42: 0x6001FF8000000020
-    ev.sig event=145, count=1                   ; 43: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 44: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=32, len=32          ; 45: 0x6001FF8000080020
-    ev.sig event=145, count=1                   ; 46: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 47: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=64, len=32          ; 48: 0x6001FF8000100020
-    ev.sig event=145, count=1                   ; 49: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 50: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=96, len=32          ; 51: 0x6001FF8000180020
-    ev.sig event=145, count=1                   ; 52: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 53: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=128, len=128        ; 54: 0x60022F8000200080
-    ev.sig event=145, count=1                   ; 55: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 56: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=256, len=128        ; 57: 0x60022F8000400080
-    ev.sig event=145, count=1                   ; 58: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 59: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=384, len=32         ; 60: 0x6001FF8000600020
-    ev.sig event=145, count=1                   ; 61: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 62: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=416, len=32         ; 63: 0x6001FF8000680020
-    ev.sig event=145, count=1                   ; 64: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 65: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=448, len=32         ; 66: 0x6001FF8000700020
-    ev.sig event=145, count=1                   ; 67: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 68: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=480, len=32         ; 69: 0x6001FF8000780020
-    ev.sig event=145, count=1                   ; 70: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 71: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=512, len=128        ; 72: 0x60022F8000800080
-    ev.sig event=145, count=1                   ; 73: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 74: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=640, len=128        ; 75: 0x60022F8000A00080
-    ev.sig event=145, count=1                   ; 76: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 77: 0xF10D100100000000
-    dma.ld sram=1503, lpddr=768, len=512        ; 78: 0x6002EF8000C00200
-    ev.sig event=145, count=1                   ; 79: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 80: 0xF10D100100000000
+    ev.wait event=81, count=1                   ; 39: 0xF105100100000000
+    dma.tok first=32, count=8                   ; 40: 0x6500200008000000
+    dma.row sram=17631, table=1280, len=8, index=position ; 41: 0x62226F8001400011
+    ev.sig event=17, count=1                    ; 42: 0xF001100100000000
+    dma.ld sram=1023, lpddr=0, len=32           ; 43: 0x6001FF8000000020
+    ev.sig event=145, count=1                   ; 44: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 45: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=32, len=32          ; 46: 0x6001FF8000080020
+    ev.sig event=145, count=1                   ; 47: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 48: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=64, len=32          ; 49: 0x6001FF8000100020
+    ev.sig event=145, count=1                   ; 50: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 51: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=96, len=32          ; 52: 0x6001FF8000180020
+    ev.sig event=145, count=1                   ; 53: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 54: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=128, len=128        ; 55: 0x60022F8000200080
+    ev.sig event=145, count=1                   ; 56: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 57: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=256, len=128        ; 58: 0x60022F8000400080
+    ev.sig event=145, count=1                   ; 59: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 60: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=384, len=32         ; 61: 0x6001FF8000600020
+    ev.sig event=145, count=1                   ; 62: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 63: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=416, len=32         ; 64: 0x6001FF8000680020
+    ev.sig event=145, count=1                   ; 65: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 66: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=448, len=32         ; 67: 0x6001FF8000700020
+    ev.sig event=145, count=1                   ; 68: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 69: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=480, len=32         ; 70: 0x6001FF8000780020
+    ev.sig event=145, count=1                   ; 71: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 72: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=512, len=128        ; 73: 0x60022F8000800080
+    ev.sig event=145, count=1                   ; 74: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 75: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=640, len=128        ; 76: 0x60022F8000A00080
+    ev.sig event=145, count=1                   ; 77: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 78: 0xF10D100100000000
+    dma.ld sram=1503, lpddr=768, len=512        ; 79: 0x6002EF8000C00200
+    ev.sig event=145, count=1                   ; 80: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 81: 0xF10D100100000000
 .entry decode
-    dma.row sram=17383, table=1280, len=8, index=position ; 81: 0x6221F38001400011
-    ev.sig event=17, count=1                    ; 82: 0xF001100100000000
-    dma.ld sram=1023, lpddr=0, len=32           ; 83: 0x6001FF8000000020
-    ev.sig event=145, count=1                   ; 84: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 85: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=32, len=32          ; 86: 0x6001FF8000080020
-    ev.sig event=145, count=1                   ; 87: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 88: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=64, len=32          ; 89: 0x6001FF8000100020
-    ev.sig event=145, count=1                   ; 90: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 91: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=96, len=32          ; 92: 0x6001FF8000180020
-    ev.sig event=145, count=1                   ; 93: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 94: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=128, len=128        ; 95: 0x60022F8000200080
-    ev.sig event=145, count=1                   ; 96: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 97: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=256, len=128        ; 98: 0x60022F8000400080
-    ev.sig event=145, count=1                   ; 99: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 100: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=384, len=32         ; 101: 0x6001FF8000600020
-    ev.sig event=145, count=1                   ; 102: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 103: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=416, len=32         ; 104: 0x6001FF8000680020
-    ev.sig event=145, count=1                   ; 105: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 106: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=448, len=32         ; 107: 0x6001FF8000700020
-    ev.sig event=145, count=1                   ; 108: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 109: 0xF10D100100000000
-    dma.ld sram=1023, lpddr=480, len=32         ; 110: 0x6001FF8000780020
-    ev.sig event=145, count=1                   ; 111: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 112: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=512, len=128        ; 113: 0x60022F8000800080
-    ev.sig event=145, count=1                   ; 114: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 115: 0xF10D100100000000
-    dma.ld sram=1119, lpddr=640, len=128        ; 116: 0x60022F8000A00080
-    ev.sig event=145, count=1                   ; 117: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 118: 0xF10D100100000000
-    dma.ld sram=1503, lpddr=768, len=512        ; 119: 0x6002EF8000C00200
-    ev.sig event=145, count=1                   ; 120: 0xF009100100000000
-    ev.wait event=209, count=1                  ; 121: 0xF10D100100000000
+    dma.row sram=17383, table=1280, len=8, index=position ; 82: 0x6221F38001400011
+    ev.sig event=17, count=1                    ; 83: 0xF001100100000000
+    dma.ld sram=1023, lpddr=0, len=32           ; 84: 0x6001FF8000000020
+    ev.sig event=145, count=1                   ; 85: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 86: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=32, len=32          ; 87: 0x6001FF8000080020
+    ev.sig event=145, count=1                   ; 88: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 89: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=64, len=32          ; 90: 0x6001FF8000100020
+    ev.sig event=145, count=1                   ; 91: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 92: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=96, len=32          ; 93: 0x6001FF8000180020
+    ev.sig event=145, count=1                   ; 94: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 95: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=128, len=128        ; 96: 0x60022F8000200080
+    ev.sig event=145, count=1                   ; 97: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 98: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=256, len=128        ; 99: 0x60022F8000400080
+    ev.sig event=145, count=1                   ; 100: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 101: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=384, len=32         ; 102: 0x6001FF8000600020
+    ev.sig event=145, count=1                   ; 103: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 104: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=416, len=32         ; 105: 0x6001FF8000680020
+    ev.sig event=145, count=1                   ; 106: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 107: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=448, len=32         ; 108: 0x6001FF8000700020
+    ev.sig event=145, count=1                   ; 109: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 110: 0xF10D100100000000
+    dma.ld sram=1023, lpddr=480, len=32         ; 111: 0x6001FF8000780020
+    ev.sig event=145, count=1                   ; 112: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 113: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=512, len=128        ; 114: 0x60022F8000800080
+    ev.sig event=145, count=1                   ; 115: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 116: 0xF10D100100000000
+    dma.ld sram=1119, lpddr=640, len=128        ; 117: 0x60022F8000A00080
+    ev.sig event=145, count=1                   ; 118: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 119: 0xF10D100100000000
+    dma.ld sram=1503, lpddr=768, len=512        ; 120: 0x6002EF8000C00200
+    ev.sig event=145, count=1                   ; 121: 0xF009100100000000
+    ev.wait event=209, count=1                  ; 122: 0xF10D100100000000
 
 .lpddr_dma 2
 .debug first=0, count=3, op=5, name="l0.q"
