@@ -79,14 +79,10 @@ public sealed class DeinterleaveRotary : Pass
                 linears.Add(lin);
                 rotated[rot.Result.Name] = p;
             }
-            if (f.Returns.Any(r => rotated.ContainsKey(r.Name))) return null;
-            foreach (var op in f.Body)
-            {
-                var uses = op.Operands.Select((o, i) => (o, i)).Where(x => x.o.Kind == OperandKind.Value && rotated.ContainsKey(x.o.Name)).ToList();
-                if (uses.Count == 0) continue;
-                if (op.Opcode != AttentionOps.Attention.Name || uses.Any(x => x.i >= 2)) return null;
-                if (uses.Count != 2 || rotated[op.Operands[0].Name] != rotated[op.Operands[1].Name]) return null;
-            }
+            if (!RotatedValues.ReadOnlyAsQueryOrKey(f, rotated.ContainsKey)) return null;
+            // an attention that reads one rotated value reads two, rotated alike
+            HeadPermutation? Of(Operand o) => o.Kind == OperandKind.Value && rotated.TryGetValue(o.Name, out var p) ? p : null;
+            if (f.Body.Any(o => o.Opcode == AttentionOps.Attention.Name && Of(o.Operands[0]) != Of(o.Operands[1]))) return null;
         }
         // a permuted weight must be read only by the linears that feed the rotary ops
         foreach (var op in m.Functions.SelectMany(f => f.Body))

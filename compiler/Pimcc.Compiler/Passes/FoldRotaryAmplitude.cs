@@ -45,12 +45,7 @@ public sealed class FoldRotaryAmplitude : Pass
             if (op.Attrs.Int("rotary_dim") != op.Attrs.Int("head_dim")) return null;
             found[op.Result.Name] = a;
         }
-        if (found.Count == 0) return found;
-        foreach (var op in f.Body)
-            for (var i = 0; i < op.Operands.Length; i++)
-                if (op.Operands[i] is { Kind: OperandKind.Value } use && found.ContainsKey(use.Name) && !(op.Opcode == AttentionOps.Attention.Name && i < 2))
-                    return null;
-        return f.Returns.Any(r => r.Kind == OperandKind.Value && found.ContainsKey(r.Name)) ? null : found;
+        return found.Count == 0 || RotatedValues.ReadOnlyAsQueryOrKey(f, found.ContainsKey) ? found : null;
     }
 
     private static Function Fold(Function f, Dictionary<string, double> amplitudes, PassContext context)
