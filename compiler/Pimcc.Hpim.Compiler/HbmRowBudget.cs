@@ -36,6 +36,12 @@ public sealed record HbmRowBudget(long PageBytes, int BanksPerChannel, long Rows
         ? StripedShare(w.Type.ElementCount.Constant, Math.Max(1, w.Type.Element.Bits() / 8))
         : FlatShare(w.Type.StaticBytes);
 
+    /// <summary>
+    /// Local bytes a core loads of the packed 1-D weight <paramref name="w"/>: every channel's share, or only its own
+    /// <paramref name="channelsPerCore"/> channels' shares of a striped one (ReturnedLogits.AddStripedBias).
+    /// </summary>
+    public long LoadedBytes(Weight w, int channelsPerCore) => Share(w) * (IsStriped(w) ? channelsPerCore : Channels);
+
     /// <summary>Rows per bank for <paramref name="features"/> features of <paramref name="featureBytes"/> bytes each on one channel.</summary>
     public long RowsForFeatures(long features, long featureBytes) =>
         Ceil(features, BanksPerChannel) * Ceil(featureBytes, PageBytes);

@@ -218,7 +218,7 @@ internal sealed partial class DecodeLowering
             foreach (var o in op.Operands.Where(o => o.Kind == OperandKind.Weight && !(HpimTileWeights.IsWeightLinear(op) && o == op.Operands[1])))
             {
                 var w = _m.FindWeight(o.Name)!;
-                if (w.Type.Rank == 1) vec = Math.Max(vec, _l.Share(w) * (HbmRowBudget.IsStriped(w) ? perCore : _l.Channels));
+                if (w.Type.Rank == 1) vec = Math.Max(vec, _l.LoadedBytes(w, perCore));
             }
         // GEMVs that read the same input back to back (K, Q, V) form a batch: the core hands all of them to the
         // channels at once and each gets its own partial-sum slot, so HBM-PIM computes Q while the core gathers K.

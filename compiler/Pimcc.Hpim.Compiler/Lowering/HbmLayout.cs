@@ -118,6 +118,9 @@ internal sealed class HbmLayout
     /// <summary>Share per channel of the packed 1-D weight <paramref name="w"/> (flat or striped, <see cref="HbmRowBudget.Share"/>).</summary>
     public long Share(Weight w) => _budget.Share(w);
 
+    /// <summary>Local bytes a core loads of the packed 1-D weight <paramref name="w"/> (<see cref="HbmRowBudget.LoadedBytes"/>).</summary>
+    public long LoadedBytes(Weight w, int channelsPerCore) => _budget.LoadedBytes(w, channelsPerCore);
+
     public static long Row(Weight w) => w.Attrs.Int(HpimAttrs.HbmRow);
     public static long Rows(Weight w) => w.Attrs.Int(HpimAttrs.HbmRows);
     /// <summary>In-channel byte offset of a packed 1-D weight from bank 0 of its first row (0 for weights with rows of their own).</summary>

@@ -293,6 +293,5 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         });
     }
 
-    /// <summary>Local bytes a 1-D weight takes when loaded: every channel's share, or the core's channels' shares of a striped one.</summary>
-    private long VectorBytes(Weight w) => l.Share(w) * (HbmRowBudget.IsStriped(w) ? ChannelsPerCore : l.Channels);
+    private long VectorBytes(Weight w) => l.LoadedBytes(w, ChannelsPerCore);
 }

@@ -187,9 +187,7 @@ public sealed class HpimPlanMemory : Pass
         var perChannel = FeaturesPerChannel(HbmRowBudget.Of(o), w, op);
         // the bias is loaded whole (its share of whole columns per channel, HbmRowBudget.Share), or the core's channels'
         // shares of a returned head's striped bias (PrefillLowering.VectorBytes)
-        var biasWeight = op.Operands.Length > 2 ? m.FindWeight(op.Operands[2].Name)! : null;
-        var bias = biasWeight is null ? 0
-            : HbmRowBudget.Of(o).Share(biasWeight) * (HbmRowBudget.IsStriped(biasWeight) ? t.Hbm.ChannelsOfCore(0).Count : o.Channels);
+        var bias = op.Operands.Length > 2 ? HbmRowBudget.Of(o).LoadedBytes(m.FindWeight(op.Operands[2].Name)!, t.Hbm.ChannelsOfCore(0).Count) : 0;
         for (var groups = HbmRowBudget.Ceil(perChannel, o.BanksPerChannel); groups >= 1; groups--)
         {
             var nt = groups * o.BanksPerChannel;
