@@ -40,7 +40,7 @@ internal static class PhiFamily
         var norm = w.LayerNorm("model.final_layernorm", h, eps);
         // PhiForCausalLM's lm_head has a bias (nn.Linear(hidden, vocab, bias=True)); tied, the weight is the table's
         var lmHead = tied ? new LinearParams(embed, w.Add("lm_head.bias", [shape.Vocab]), "lm_head") : w.Linear("lm_head", shape.Vocab, h, true, "lm_head");
-        var rotaryDim = c.Has("partial_rotary_factor") ? RotaryShapes.RotaryDim(c, "partial_rotary_factor", shape.HeadDim) : shape.HeadDim / 2;
+        var rotaryDim = RotaryShapes.RotaryDim(c, "partial_rotary_factor", shape.HeadDim, fallback: 0.5);
         return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "gelu_new"),
             c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c), rotaryDim, true, 1.0 / Math.Sqrt(shape.HeadDim), tied));
     }

@@ -34,12 +34,13 @@ internal static class RotaryShapes
     }
 
     /// <summary>
-    /// Rotary channels per head for a partial-rotary <paramref name="field"/> (fraction of head_dim, default 1):
-    /// <c>int(head_dim · fraction)</c> as transformers computes it; it must be a positive even number.
+    /// Rotary channels per head for a partial-rotary <paramref name="field"/> (fraction of head_dim, default
+    /// <paramref name="fallback"/>: the family's configuration class default): <c>int(head_dim · fraction)</c> as
+    /// transformers computes it; it must be a positive even number.
     /// </summary>
-    public static int RotaryDim(ConfigObject c, string field, int headDim)
+    public static int RotaryDim(ConfigObject c, string field, int headDim, double fallback = 1.0)
     {
-        var fraction = c.PositiveNumber(field, 1.0);
+        var fraction = c.PositiveNumber(field, fallback);
         if (fraction > 1)
             throw c.Invalid(field, $"must be at most 1 (a fraction of head_dim), found {fraction}", "use the value from the model's published config");
         var dim = (int)(headDim * fraction);

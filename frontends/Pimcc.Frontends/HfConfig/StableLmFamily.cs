@@ -43,7 +43,7 @@ internal static class StableLmFamily
         var norm = w.LayerNorm("model.norm", h, eps);
         var lmHead = tied ? LinearParams.Tied(embed, "lm_head") : w.Linear("lm_head", shape.Vocab, h, false, "lm_head");
         // StableLmConfig's default partial_rotary_factor is 0.25, not 1.
-        var rotaryDim = c.Has("partial_rotary_factor") ? RotaryShapes.RotaryDim(c, "partial_rotary_factor", shape.HeadDim) : shape.HeadDim / 4;
+        var rotaryDim = RotaryShapes.RotaryDim(c, "partial_rotary_factor", shape.HeadDim, fallback: 0.25);
         return new PreNormDecoder(shape, w, new DecoderLayout(embed, layers, norm, lmHead, Activation.Parse(c, "hidden_act", "silu"),
             c.PositiveNumber("rope_theta", 10000.0), RopeScaling.Parse(c), rotaryDim, parallel, 1.0 / Math.Sqrt(shape.HeadDim), tied));
     }
