@@ -72,6 +72,8 @@ public sealed class SfuValues(ValuesMachine m, int pu)
                 }
                 break;
             case HyflexpimAction.Softmax:
+                if (op["queries"] < 1 || _rows % op["queries"] != 0)
+                    throw new PimccError(ExitCode.InvalidBinary, where, $"'{op.Mnemonic}' splits {_rows} rows among {op["queries"]} queries", "recompile; the rows (sfu.len) are a whole number of rows per query");
                 Softmax(op, step);
                 break;
             default:

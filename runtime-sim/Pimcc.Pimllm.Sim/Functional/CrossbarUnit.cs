@@ -70,7 +70,7 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
                 break;
             case PimllmAction.QuantizeToCache:
                 for (long i = 0; i < _count; i++)
-                    mem.Sram.AsSpan((int)SourceRow(op["src"], 0, i), (int)_len).CopyTo(mem.Sram.AsSpan((int)(op["dst"] * Unit + Position(i) * RowUnits(_len) * Unit)));
+                    mem.SramBytes(SourceRow(op["src"], 0, i), _len).CopyTo(mem.SramBytes(op["dst"] * Unit + Position(i) * RowUnits(_len) * Unit, _len));
                 break;
             case PimllmAction.ScaleToTable:
                 for (long i = 0; i < _count; i++)
@@ -151,13 +151,13 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
         var sums = new float[outputs];
         for (long i = 0; i < _count; i++)
         {
-            var input = op["src"] * Unit + i * _len;
+            var input = mem.SramBytes(op["src"] * Unit + i * _len, rows);
             for (var j = 0; j < outputs; j++)
             {
                 var cells = mem.Crossbar((int)(first + j / x.OutputsPerCrossbar));
                 long sum = 0;
                 for (long r = 0; r < rows; r++)
-                    sum += (sbyte)mem.Sram[input + r] * CrossbarCells.Weight(cells, x, r, j % x.OutputsPerCrossbar);
+                    sum += (sbyte)input[(int)r] * CrossbarCells.Weight(cells, x, r, j % x.OutputsPerCrossbar);
                 sums[j] = sum;
             }
             var (codes, step) = ActivationQuantization.AbsmaxPerToken(sums, x.ReadOutBits(t.ActivationBits));

@@ -57,5 +57,5 @@ public sealed class DmaUnit(PimllmMemory mem, ProgramRun run, int channel) : IFu
         }
     }
 
-    private Span<byte> Sram(long unit, long units) => mem.Sram.AsSpan((int)(unit * PimllmFormats.SramUnitBytes), (int)(units * Unit));
+    private Span<byte> Sram(long unit, long units) => mem.SramBytes(unit * PimllmFormats.SramUnitBytes, units * Unit);
 }

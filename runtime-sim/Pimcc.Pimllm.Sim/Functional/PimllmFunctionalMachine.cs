@@ -27,7 +27,14 @@ public sealed class PimllmFunctionalMachine
         _bin = bin;
         _target = target;
         _fileName = fileName;
-        Memory = new PimllmMemory(target, bin.Image);
+        try
+        {
+            Memory = new PimllmMemory(target, bin.Image);
+        }
+        catch (SramFault fault)
+        {
+            throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: memory image", fault.Message, "recompile the binary for this target");
+        }
         _parameters = [.. bin.MemoryMap.Where(r => r.Kind == RegionKind.Weight && r.Placement is SramPlacement)
             .Select(r => (((SramPlacement)r.Placement).Address, ((SramPlacement)r.Placement).Address + r.SizeBytes))];
     }
@@ -59,7 +66,14 @@ public sealed class PimllmFunctionalMachine
                     else if (action == PimllmAction.EventSignal)
                         counters[op["event"]] = counters.GetValueOrDefault(op["event"]) + op["count"];
                     else
-                        unit.Execute(op, action, where);
+                        try
+                        {
+                            unit.Execute(op, action, where);
+                        }
+                        catch (SramFault fault)
+                        {
+                            throw new PimccError(ExitCode.InvalidBinary, where, fault.Message, "recompile the binary: its addresses and lengths stay inside the target's SRAM");
+                        }
                 }
         }
         var stuck = units.Where(u => !u.At.Done).Select(u => $"{u.Stream.Name} word {u.At.At}").ToList();

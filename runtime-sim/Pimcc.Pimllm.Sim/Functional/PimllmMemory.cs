@@ -19,15 +19,26 @@ public sealed class PimllmMemory
     public PimllmMemory(PimllmTarget target, IReadOnlyList<MemoryChunk> image)
     {
         _target = target;
-        Sram = new byte[PimllmSpaces.AddressableSramBytes(target)];
+        _sram = new byte[PimllmSpaces.AddressableSramBytes(target)];
         _lpddr = [.. Enumerable.Range(0, target.Lpddr.Channels).Select(_ => new Dictionary<long, byte[]>())];
         foreach (var c in image)
-            if (c.Space == PimllmSpaces.Sram) c.Bytes.CopyTo(Sram.AsSpan((int)c.Address));
+            if (c.Space == PimllmSpaces.Sram) c.Bytes.CopyTo(SramBytes(c.Address, c.Bytes.Length));
             else if (c.Space == PimllmSpaces.Lpddr) WriteLpddr(c.Index, c.Address, c.Bytes);
             else if (c.Space == PimllmSpaces.Crossbar) c.Bytes.CopyTo(Crossbar(c.Index).AsSpan((int)c.Address));
     }
 
-    public byte[] Sram { get; }
+    private readonly byte[] _sram;
+
+    /// <summary>SRAM bytes [<paramref name="address"/>, <paramref name="address"/> + <paramref name="length"/>); a range
+    /// outside the SRAM is the binary's fault (<see cref="SramFault"/>, which the machine reports with the word).</summary>
+    public Span<byte> SramBytes(long address, long length)
+    {
+        if (address < 0 || length < 0 || address > _sram.Length - length) throw new SramFault(address, length, _sram.Length);
+        return _sram.AsSpan((int)address, (int)length);
+    }
+
+    /// <summary>The i8 at SRAM byte <paramref name="address"/>.</summary>
+    public sbyte I8(long address) => (sbyte)SramBytes(address, 1)[0];
 
     /// <summary>A crossbar's bytes (scale and cells); unprogrammed crossbars read as all-zero cells with scale 0.</summary>
     public byte[] Crossbar(int index)
@@ -64,10 +75,10 @@ public sealed class PimllmMemory
     /// <summary>Element <paramref name="i"/> of a vector of type <paramref name="dtype"/> (0 i8, 1 i32, 2 fp16, 3 fp32) at byte <paramref name="address"/>.</summary>
     public float Read(long address, int dtype, long i) => dtype switch
     {
-        0 => (sbyte)Sram[address + i],
-        1 => BinaryPrimitives.ReadInt32LittleEndian(Sram.AsSpan((int)(address + 4 * i))),
-        3 => BinaryPrimitives.ReadSingleLittleEndian(Sram.AsSpan((int)(address + 4 * i))),
-        _ => (float)BinaryPrimitives.ReadHalfLittleEndian(Sram.AsSpan((int)(address + 2 * i))),
+        0 => I8(address + i),
+        1 => BinaryPrimitives.ReadInt32LittleEndian(SramBytes(address + 4 * i, 4)),
+        3 => BinaryPrimitives.ReadSingleLittleEndian(SramBytes(address + 4 * i, 4)),
+        _ => (float)BinaryPrimitives.ReadHalfLittleEndian(SramBytes(address + 2 * i, 2)),
     };
 
     /// <summary>Writes <paramref name="v"/> as element <paramref name="i"/> of type <paramref name="dtype"/>: fp16 and fp32
@@ -77,23 +88,27 @@ public sealed class PimllmMemory
         switch (dtype)
         {
             case 0:
-                Sram[address + i] = (byte)(sbyte)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), sbyte.MinValue, sbyte.MaxValue);
+                SramBytes(address + i, 1)[0] = (byte)(sbyte)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), sbyte.MinValue, sbyte.MaxValue);
                 break;
             case 1:
-                BinaryPrimitives.WriteInt32LittleEndian(Sram.AsSpan((int)(address + 4 * i)), (int)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), int.MinValue, int.MaxValue));
+                BinaryPrimitives.WriteInt32LittleEndian(SramBytes(address + 4 * i, 4), (int)Math.Clamp(Math.Round(v, MidpointRounding.ToEven), int.MinValue, int.MaxValue));
                 break;
             case 3:
-                BinaryPrimitives.WriteSingleLittleEndian(Sram.AsSpan((int)(address + 4 * i)), (float)v);
+                BinaryPrimitives.WriteSingleLittleEndian(SramBytes(address + 4 * i, 4), (float)v);
                 break;
             default:
-                BinaryPrimitives.WriteHalfLittleEndian(Sram.AsSpan((int)(address + 2 * i)), (Half)v);
+                BinaryPrimitives.WriteHalfLittleEndian(SramBytes(address + 2 * i, 2), (Half)v);
                 break;
         }
     }
 
-    public float ReadFp32(long address) => BinaryPrimitives.ReadSingleLittleEndian(Sram.AsSpan((int)address));
+    public float ReadFp32(long address) => BinaryPrimitives.ReadSingleLittleEndian(SramBytes(address, 4));
 
-    public void WriteFp32(long address, float v) => BinaryPrimitives.WriteSingleLittleEndian(Sram.AsSpan((int)address), v);
+    public void WriteFp32(long address, float v) => BinaryPrimitives.WriteSingleLittleEndian(SramBytes(address, 4), v);
 
     public static int ElementBytes(int dtype) => dtype switch { 0 => 1, 1 or 3 => 4, _ => 2 };
 }
+
+/// <summary>A word of the binary reached SRAM bytes outside the target's SRAM.</summary>
+public sealed class SramFault(long address, long length, long size)
+    : Exception($"SRAM bytes [{address}, {address + length}) lie outside the {size}-byte SRAM");

@@ -102,9 +102,9 @@ public sealed class SystolicUnit(PimllmMemory mem, ProgramRun run) : IFunctional
             {
                 long sum = 0;
                 if (keysOnK)
-                    for (long r = 0; r < visible; r++) sum += (sbyte)mem.Sram[a + i * strideA + r] * (sbyte)mem.Sram[b + r * strideB + j];
+                    for (long r = 0; r < visible; r++) sum += mem.I8(a + i * strideA + r) * mem.I8(b + r * strideB + j);
                 else if (j < visible)
-                    for (long r = 0; r < k; r++) sum += (sbyte)mem.Sram[a + i * strideA + r] * (sbyte)mem.Sram[b + j * strideB + r];
+                    for (long r = 0; r < k; r++) sum += mem.I8(a + i * strideA + r) * mem.I8(b + j * strideB + r);
                 double value = _scale is { } t ? sum * rowScale * Factor(t.B, t.BMode, j) : sum;
                 var at = c + i * strideC * 4;
                 if (accumulate) value += mem.Read(at, dt, j);

@@ -47,6 +47,31 @@ internal sealed partial class Mutator(int seed)
         }
     }
 
+    /// <summary>
+    /// Replaces <paramref name="edits"/> operands of a disassembly's instruction words (indented lines; the comment
+    /// after ';' left alone) by extreme or boundary values, so the words still assemble and reach the simulators.
+    /// </summary>
+    public string Operands(string asm, int edits)
+    {
+        var lines = asm.Split('\n');
+        var words = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    ", StringComparison.Ordinal) && Operand().IsMatch(Code(lines[i]))).ToArray();
+        if (words.Length == 0) return asm;
+        for (var e = 0; e < edits; e++)
+        {
+            var i = words[_rng.Next(words.Length)];
+            var code = Code(lines[i]);
+            var operands = Operand().Matches(code);
+            var m = operands[_rng.Next(operands.Count)];
+            lines[i] = string.Concat(code.AsSpan(0, m.Index), OperandValues[_rng.Next(OperandValues.Length)], code.AsSpan(m.Index + m.Length), lines[i].AsSpan(code.Length));
+        }
+        return string.Join('\n', lines);
+
+        static string Code(string line) => line.Split(';')[0];
+    }
+
+    private static readonly string[] OperandValues =
+        ["0", "1", "2", "3", "7", "63", "64", "65", "255", "256", "4095", "65535", "65536", "1048575", "16777215", "2147483647", "4294967295"];
+
     /// <summary>Flips, overwrites or sets extreme bytes in <c>[from, bytes.Length)</c>.</summary>
     public byte[] Bytes(byte[] bytes, int from, int edits = 4)
     {
@@ -67,4 +92,7 @@ internal sealed partial class Mutator(int seed)
 
     [GeneratedRegex(@"-?\d+(\.\d+)?([eE][-+]?\d+)?")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"(?<=[=\s,])\d+\b")]
+    private static partial Regex Operand();
 }

@@ -78,7 +78,7 @@ public class PimllmFunctionalTests
     }
 
     private static float[] ReadOutput(PimllmMemory mem, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => (float)BinaryPrimitives.ReadHalfLittleEndian(mem.Sram.AsSpan((int)(Output * 64 + 2 * i))))];
+        [.. Enumerable.Range(0, count).Select(i => (float)BinaryPrimitives.ReadHalfLittleEndian(mem.SramBytes(Output * 64 + 2 * i, 2)))];
 
     /// <summary>The quantised reference's linear, computed here: BitNet codes and scale, 8-bit absmax inputs, each tile
     /// of 256 inputs read out absmax per token at <paramref name="readOut"/> bits, summed, scaled; before and after the bias.</summary>
@@ -228,7 +228,7 @@ public class PimllmFunctionalTests
         for (var i = 0; i < 2; i++)
             for (var e = 0; e < 64; e++)
             {
-                Half At(long unit) => BinaryPrimitives.ReadHalfLittleEndian(machine.Memory.Sram.AsSpan((int)(unit * 64 + i * 128 + 2 * e)));
+                Half At(long unit) => BinaryPrimitives.ReadHalfLittleEndian(machine.Memory.SramBytes(unit * 64 + i * 128 + 2 * e, 2));
                 At(Output).ShouldBe((Half)positions[(5 + i + 2) * 64 + e], $"position {5 + i}, element {e}");
                 At(Input).ShouldBe((Half)tokens[(i == 0 ? 17 : 200) * 64 + e], $"token {i}, element {e}");
             }
