@@ -159,6 +159,7 @@ public sealed class HpimSimulator
             throw new PimccError(ExitCode.InvalidBinary, $"program '{entry.Name}'",
                 $"deadlock: all {blocked.Count} unfinished streams are blocked: " + DiagnosticText.FirstFew(blocked.Select(a => $"{a.Name} waits for {a.BlockedOn ?? "nothing (internal error)"}")),
                 "check that every ev.wait/wait/bar/noc.recv has a matching signal, barrier count or send");
+        EventBalance.Check(hub.Counters, ExitCode.InvalidBinary, $"program '{entry.Name}'");
 
         var makespan = 0L;
         var finish = new List<(string, long)>();

@@ -80,6 +80,7 @@ public sealed class HyflexpimMachine
             throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: program {programName}",
                 $"deadlock: {string.Join("; ", blocked.Select(a => $"{a.Name} waits at {a.BlockedOn ?? "?"}"))}",
                 "every ev.wait needs ev.sig words that add its count; recompile the model with this pimcc");
+        EventBalance.Check(m.Hub.Counters, ExitCode.InvalidBinary, $"{fileName}: program {programName}");
         var resources = new List<(string, long)>();
         foreach (var a in agents)
         {

@@ -180,6 +180,7 @@ public static class PimllmMachine
                     return $"{streams[i].Name} word {pc[i].At} waits for event {op["event"]} (count {op["count"]}, counter {have})";
                 })),
                 "check that every ev.wait has matching ev.sig words in another stream");
+        EventBalance.Check(signals.Select(s => (s.Key, s.Value.Available)), ExitCode.InvalidBinary, $"{fileName}: program '{program.Name}'");
 
         var makespan = clock.DefaultIfEmpty(0).Max();
         var byClass = new double[WorkClasses.Count];

@@ -56,6 +56,9 @@ public sealed class SyncHub
 
     public long Counter(int ev) => _counters.GetValueOrDefault(ev);
 
+    /// <summary>Every event counter that was touched, with its count now (<see cref="EventBalance"/> at a run's end).</summary>
+    public IEnumerable<(long Event, long Count)> Counters => _counters.Select(c => ((long)c.Key, c.Value));
+
     /// <summary>Arrives at a barrier of <paramref name="cores"/> participants; true when this arrival releases it.</summary>
     public bool ArriveBarrier(int barrier, int cores, IAgent agent, PathNode? record)
     {

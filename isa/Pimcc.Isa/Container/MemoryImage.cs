@@ -33,6 +33,8 @@ public static class MemoryImageRules
             var at = $"{where}: image chunk {i} ({Name(c)})";
             if (c.Index < 0 || c.Address < 0 || c.Bytes.Length == 0)
                 throw new PimccError(code, at, "negative index or address, or no bytes", "every chunk holds at least one byte at a non-negative address");
+            if (c.Address > long.MaxValue - c.Bytes.Length)
+                throw new PimccError(code, at, $"address {c.Address} puts the chunk's end beyond 2^63 bytes", "give the chunk an address inside the memory it fills");
             if (i > 0)
             {
                 var p = chunks[i - 1];

@@ -121,9 +121,7 @@ public sealed class FunctionalSimulator
                     $"deadlock: all {order.Count(a => !a.Done)} unfinished streams are blocked: " + DiagnosticText.FirstFew(order.Where(a => !a.Done).Select(a => $"{a.Name} waits for {a.BlockedOn}")),
                     "check that every ev.wait/wait/bar/noc.recv has a matching signal, barrier count or send");
         }
-        if (sync.Pending.FirstOrDefault() is { Count: not 0 } left)
-            throw new PimccError(ExitCode.ExecutionFault, $"program '{entry.Name}'",
-                $"event {left.Event} ends the run at {left.Count}, not 0: a signal nobody waits for", "balance every sig/ev.sig with a wait");
+        EventBalance.Check(sync.Pending.Select(p => ((long)p.Event, p.Count)), ExitCode.ExecutionFault, $"program '{entry.Name}'");
         return new FunctionalRunResult(entry.Name, cores.Sum(c => c.Executed), channels.Sum(c => c.Executed));
     }
 }

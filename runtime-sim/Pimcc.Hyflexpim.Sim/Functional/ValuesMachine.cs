@@ -1,3 +1,4 @@
+using Pimcc.Sim;
 using Pimcc.Diagnostics;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Isa.Container;
@@ -104,6 +105,7 @@ public sealed class ValuesMachine
             throw new PimccError(ExitCode.InvalidBinary, $"{FileName}: program {entry}",
                 "deadlock: " + string.Join("; ", blocked.Select(x => $"{x.a.Stream.Name} waits at word {pc[x.i]} for event {x.a.Words[pc[x.i]]["event"]}")),
                 "the binary's events do not let every stream finish; recompile");
+        EventBalance.Check(_events.Select(e => (e.Key, e.Value)), ExitCode.InvalidBinary, $"{FileName}: program {entry}");
     }
 
     /// <summary>Tokens one run of program <paramref name="entry"/> takes (its io.row token count, <see cref="HyflexpimPrograms.Tokens"/>).</summary>

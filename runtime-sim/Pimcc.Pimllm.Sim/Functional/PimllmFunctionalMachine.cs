@@ -1,3 +1,4 @@
+using Pimcc.Sim;
 using Pimcc.Compiler.Quantization;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
@@ -80,6 +81,7 @@ public sealed class PimllmFunctionalMachine
         if (stuck.Count > 0)
             throw new PimccError(ExitCode.InvalidBinary, $"{_fileName}: program '{name}'", $"the streams deadlock on values: {string.Join(", ", stuck)} wait forever",
                 "recompile the binary; every counter needs one producer and one consumer in order");
+        EventBalance.Check(counters.Select(c => (c.Key, c.Value)), ExitCode.InvalidBinary, $"{_fileName}: program '{name}'");
     }
 
     /// <summary>The actions that run on values: the crossbar controller's (<see cref="CrossbarUnit"/>), the array's

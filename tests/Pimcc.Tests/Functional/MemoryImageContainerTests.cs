@@ -75,4 +75,15 @@ public class MemoryImageContainerTests
         var text = Disassembler.Disassemble(WithImage()).Replace("size=3", "size=4");
         Should.Throw<PimccError>(() => Assembler.Assemble(text, "x.pasm")).Code.ShouldBe(ExitCode.MalformedInput);
     }
+
+    [Fact]
+    public void AChunkWhoseEndOverflowsIsRejected()
+    {
+        // its end (address + length) wrapped negative and passed the simulators' bounds checks (an internal error)
+        var bin = WithImage() with { Image = [new MemoryChunk(HpimSpaces.Local, 0, long.MaxValue - 1, [1, 2])] };
+        Should.Throw<PimccError>(() => PimBinaryWriter.Write(bin)).Message.ShouldContain("beyond 2^63 bytes");
+        var text = Disassembler.Disassemble(WithImage()).Replace("addr=64,", $"addr={long.MaxValue - 1},");
+        Should.Throw<PimccError>(() => Assembler.Assemble(text, "x.pasm")).Code.ShouldBe(ExitCode.MalformedInput);
+        Should.NotThrow(() => PimBinaryWriter.Write(WithImage() with { Image = [new MemoryChunk(HpimSpaces.Local, 0, long.MaxValue - 2, [1, 2])] }));
+    }
 }

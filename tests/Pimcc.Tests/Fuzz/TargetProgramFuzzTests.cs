@@ -33,7 +33,7 @@ public sealed class CompiledTargetPrograms
 /// or a diagnostic, never an internal error, within the fuzz bound (<see cref="FuzzTests.Check"/>). Cases it found
 /// are kept below as regression tests.
 /// </summary>
-public class TargetProgramFuzzTests(CompiledTargetPrograms programs) : IClassFixture<CompiledTargetPrograms>
+public partial class TargetProgramFuzzTests(CompiledTargetPrograms programs) : IClassFixture<CompiledTargetPrograms>
 {
     private static int Cases(int quick) =>
         int.TryParse(Environment.GetEnvironmentVariable("PIMCC_FUZZ_CASES"), out var n) && n > 0 ? n : quick;
@@ -66,6 +66,38 @@ public class TargetProgramFuzzTests(CompiledTargetPrograms programs) : IClassFix
         FuzzTests.Check(bin, "r.txt", Timing, "sfu.softmax queries > rows (sim)");
         CliRunner.Run(Functional(bin, Path.Combine(Path.GetDirectoryName(bin)!, "l.json"))).ShouldBeOneLineError(ExitCode.InvalidBinary, "queries");
     }
+
+    [Theory]
+    [InlineData("pimllm")]
+    [InlineData("hyflexpim")]
+    public void ASignalNobodyWaitsForIsRefusedByBothSimulators(string target)
+    {
+        // one signal word written twice: a stream may run ahead of what it was to wait for, so no figure and no value
+        // may come out of it (the timing simulators reported figures at exit 0)
+        var lines = programs.Disassembly(target).Split('\n').ToList();
+        var first = lines.FindIndex(l => Signal().IsMatch(l));
+        lines.Insert(first, lines[first]);
+        var bin = Assembled(string.Join('\n', lines))!;
+        CliRunner.Run(Timing(bin, Path.Combine(Path.GetDirectoryName(bin)!, "r.txt"))).ShouldBeOneLineError(ExitCode.InvalidBinary, "ends the run at 1, not 0");
+        CliRunner.Run(Functional(bin, Path.Combine(Path.GetDirectoryName(bin)!, "l.json"))).ShouldBeOneLineError(ExitCode.InvalidBinary, "ends the run at 1, not 0");
+        Directory.GetFiles(Path.GetDirectoryName(bin)!).ShouldBe([bin]);
+    }
+
+    [Fact]
+    public void ASignalNobodyWaitsForIsRefusedByTheHpimTimingSimulator()
+    {
+        // hpim's values mode already refused it (exit 62); its timing simulator reported figures
+        var dir = CliRunner.TempDir();
+        var bin = Path.Combine(dir, "p.bin");
+        var program = FuzzTests.Program.Replace("sig event=1, count=1", "sig event=1, count=1\n    sig event=1, count=1");
+        File.WriteAllBytes(bin, Pimcc.Isa.Container.PimBinaryWriter.Write(Pimcc.Tests.Sim.SimPrograms.Assemble(program)));
+        CliRunner.Run("sim", bin, "--prompt-tokens", "2", "--gen-tokens", "1", "--exact", "-o", Path.Combine(dir, "r.txt"))
+            .ShouldBeOneLineError(ExitCode.InvalidBinary, "event 1 ends the run at 1, not 0");
+        Directory.GetFiles(dir).ShouldBe([bin]);
+    }
+
+    [GeneratedRegex(@"^\s+(ev\.)?sig\b")]
+    private static partial Regex Signal();
 
     /// <summary>The assembled binary (alone in a fresh folder), or null when the assembler refused the text (checked to be a diagnostic).</summary>
     private static string? Assembled(string asm)
