@@ -83,7 +83,7 @@ public static class PimllmMachine
         var last = new Step?[n];
         var trail = Enumerable.Range(0, n).Select(_ => new Step(WorkClasses.Count + PimllmParts.All.Length)).ToArray();
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
-        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
+        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times, times?.Memo) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
         var signals = new Dictionary<long, SignalQueue>();
         var producer = new Dictionary<long, int>();
