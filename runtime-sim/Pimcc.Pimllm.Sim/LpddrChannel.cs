@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pimcc.Pimllm.Isa;
 using Pimcc.Targets.Dram;
 using Cmd = Pimcc.Targets.Dram.Lpddr5Command;
@@ -17,6 +18,9 @@ namespace Pimcc.Pimllm.Sim;
 /// refreshes due meanwhile are taken as done and the engine's clock skips the span
 /// (<see cref="DramRefreshSchedule.Skip"/>). What it leaves out: overlap with the previous transfer's last commands (the
 /// DMA streams issue transfers one after another anyway) and the refresh phase. Tests check it against the exact path.</para>
+/// <para>Memo: a shorter transfer whose shape and relative channel state were seen before, with no refresh due within
+/// the recorded span, replays the recorded commands (<see cref="LpddrTransferMemo"/>: the same commands at the same
+/// offsets as the exact path, so the same figures).</para>
 /// </summary>
 public sealed class LpddrChannel : IDramRefreshListener
 {
@@ -34,14 +38,20 @@ public sealed class LpddrChannel : IDramRefreshListener
     private readonly LpddrTransferTimes? _times;
     private long _closedFormActivates;
 
+    private readonly LpddrTransferMemo? _memo;
+    private readonly long[] _key = [];
+
     /// <param name="times">The times of long transfers; null: every transfer command by command.</param>
-    public LpddrChannel(LpddrConfig lpddr, LpddrTransferTimes? times = null)
+    /// <param name="memo">Short transfers' command sequences by relative state; null: each derived anew.</param>
+    public LpddrChannel(LpddrConfig lpddr, LpddrTransferTimes? times = null, LpddrTransferMemo? memo = null)
     {
         _times = times;
+        _memo = memo;
         _org = lpddr.Organization;
         _t = lpddr.Timing;
         _burstBytes = lpddr.BurstBytes;
         _engine = new DramTimingEngine(lpddr.Standard());
+        if (memo is not null) _key = new long[4 + _engine.HistoryLength];
     }
 
     /// <summary>Bytes of one page: a row of one bank.</summary>
@@ -96,7 +106,59 @@ public sealed class LpddrChannel : IDramRefreshListener
             _closedFormActivates += (lastBurst / _org.BurstsPerRow) - (firstBurst / _org.BurstsPerRow) + 1;
             return fromCycle + span;
         }
-        return Exact(firstBurst, lastBurst, write, fromCycle - skipped) + skipped;
+        return Short(firstBurst, lastBurst, write, fromCycle - skipped) + skipped;
+    }
+
+    // A transfer of at most ExactPages pages: replayed from the memo when it holds the shape from the same relative
+    // state and no refresh falls due within the recorded span; else command by command (and recorded).
+    private long Short(long firstBurst, long lastBurst, bool write, long fromCycle)
+    {
+        var bursts = lastBurst - firstBurst + 1;
+        if (_memo is null || bursts > (long)ExactPages * _org.BurstsPerRow) return Exact(firstBurst, lastBurst, write, fromCycle);
+        // The refreshes owed are the exact path's first step (every bank is closed between transfers); issued here,
+        // the rest of the transfer depends on the history they leave.
+        if (_engine.Refresh.AnyDue(fromCycle) && _engine.AllBanksClosed) _engine.IssueDueRefreshes(fromCycle, this);
+        var firstPage = firstBurst / _org.BurstsPerRow;
+        var key = _key;
+        (key[0], key[1], key[2], key[3]) = (firstPage % _org.Banks, firstBurst % _org.BurstsPerRow, bursts, write ? 1 : 0);
+        var length = 4 + _engine.WriteHistory(fromCycle, key.AsSpan(4));
+        var nextDue = _engine.Refresh.NextDue() - fromCycle;
+        // A page beyond the channel: the exact path says which.
+        var rowsLeft = (lastBurst / _org.BurstsPerRow) / _org.Banks < _org.RowsPerBank;
+        if (rowsLeft && _memo.Find(key, length, nextDue) is { } e)
+        {
+            _engine.Replay(e.Change, fromCycle);
+            Bursts += e.Bursts;
+            return fromCycle + e.Done;
+        }
+        var closed = _engine.AllBanksClosed;
+        (_recording, _horizon) = (true, fromCycle);
+        _recorded.Clear();
+        var bursted = Bursts;
+        var done = Exact(firstBurst, lastBurst, write, fromCycle);
+        _recording = false;
+        if (closed && _horizon - fromCycle < nextDue && _engine.Change(CollectionsMarshal.AsSpan(_recorded), fromCycle) is { } change)
+            _memo.Add(key, length, new LpddrTransferMemo.Entry(change, Bursts - bursted, done - fromCycle, _horizon - fromCycle));
+        return done;
+    }
+
+    // The exact path's record for the memo: on while a short transfer is recorded, the commands issued, and the
+    // latest clock or probe answer seen.
+    private bool _recording;
+    private long _horizon;
+    private readonly List<(int Command, int Bank, long Cycle)> _recorded = [];
+
+    private bool Probe(int command, DramAddress a, long now, out long at)
+    {
+        var legal = _engine.TryProbeEarliest(command, a, now, out at);
+        if (_recording && at != long.MaxValue && at > _horizon) _horizon = at;
+        return legal;
+    }
+
+    private void Issue(int command, DramAddress a, long cycle)
+    {
+        _engine.Issue(command, a, cycle);
+        if (_recording) _recorded.Add((command, a.Bank, cycle));
     }
 
     // The exact path's rows to open, open rows and rows to close: empty between transfers, kept to allocate nothing per transfer.
@@ -126,6 +188,7 @@ public sealed class LpddrChannel : IDramRefreshListener
         var turn = 0;
         while (rows.Count > 0 || open.Count > 0 || closing.Count > 0)
         {
+            if (_recording && now > _horizon) _horizon = now;
             var refreshDue = _engine.Refresh.AnyDue(now);
             if (refreshDue && open.Count == 0 && closing.Count == 0 && _engine.AllBanksClosed)
             {
@@ -138,25 +201,25 @@ public sealed class LpddrChannel : IDramRefreshListener
             for (var k = 0; k < open.Count; k++)
             {
                 var i = (turn + k) % open.Count;
-                if (_engine.TryProbeEarliest(access, open[i].At with { Column = open[i].Next }, now, out var at) && at < burstAt) (burstAt, index) = (at, i);
+                if (Probe(access, open[i].At with { Column = open[i].Next }, now, out var at) && at < burstAt) (burstAt, index) = (at, i);
             }
             var actAt = long.MaxValue;
             if (!refreshDue && rows.Count > 0 && open.Count < Window)
             {
-                if (_engine.TryProbeEarliest((int)Cmd.Act, rows.Peek().At, now, out var at)) actAt = at;
+                if (Probe((int)Cmd.Act, rows.Peek().At, now, out var at)) actAt = at;
             }
             var preAt = long.MaxValue;
             var closeIndex = -1;
             for (var i = 0; i < closing.Count; i++)
             {
-                _engine.TryProbeEarliest((int)Cmd.Pre, closing[i], now, out var at);
+                Probe((int)Cmd.Pre, closing[i], now, out var at);
                 if (at < preAt) (preAt, closeIndex) = (at, i);
             }
             if (index < 0 && actAt == long.MaxValue && closeIndex < 0)
                 throw new InvalidOperationException($"LPDDR controller stalled at clock {now}: nothing legal to issue (simulator bug)");
             if (preAt < burstAt && preAt <= actAt)
             {
-                _engine.Issue((int)Cmd.Pre, closing[closeIndex], preAt);
+                Issue((int)Cmd.Pre, closing[closeIndex], preAt);
                 closing.RemoveAt(closeIndex);
                 now = preAt;
                 continue;
@@ -164,13 +227,13 @@ public sealed class LpddrChannel : IDramRefreshListener
             if (actAt < burstAt)
             {
                 var r = rows.Dequeue();
-                _engine.Issue((int)Cmd.Act, r.At, actAt);
+                Issue((int)Cmd.Act, r.At, actAt);
                 open.Add(r);
                 now = actAt;
                 continue;
             }
             var row = open[index];
-            _engine.Issue(access, row.At with { Column = row.Next }, burstAt);
+            Issue(access, row.At with { Column = row.Next }, burstAt);
             Bursts++;
             now = burstAt;
             done = Math.Max(done, burstAt + dataLatency);
@@ -193,10 +256,14 @@ public sealed class LpddrChannel : IDramRefreshListener
 /// How long long LPDDR transfers take on an idle channel, each timed once command by command on a channel of its own
 /// and remembered: the key is what decides the commands (the bank of the first page, the offset in it, the length, the
 /// direction), so the weight chunks a decode step streams (a few sizes, many addresses) and the cache loads of one
-/// position cost one exact run per kind. One instance per simulation; deterministic.
+/// position cost one exact run per kind. One instance per simulation; deterministic. It also holds the simulation's
+/// <see cref="Memo"/> of short transfers, shared by every channel of every program run.
 /// </summary>
 public sealed class LpddrTransferTimes(LpddrConfig lpddr)
 {
+    /// <summary>Short transfers' command sequences by relative channel state.</summary>
+    public LpddrTransferMemo Memo { get; } = new();
+
     private readonly Dictionary<(long Bank, long Offset, long Bytes, bool Write), long> _cycles = [];
 
     /// <summary>Distinct transfers timed so far.</summary>

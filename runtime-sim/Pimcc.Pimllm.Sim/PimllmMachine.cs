@@ -83,8 +83,10 @@ public static class PimllmMachine
         var last = new Step?[n];
         var trail = Enumerable.Range(0, n).Select(_ => new Step(WorkClasses.Count + PimllmParts.All.Length)).ToArray();
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
-        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times) : null).ToArray();
+        var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times, times?.Memo) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
+        // A whole number of picoseconds (LPDDR5-6400: 1,250) converts in integers, the same figures as in decimal.
+        long? tckPs = tck == decimal.Truncate(tck) && tck <= int.MaxValue ? (long)tck : null;
         var signals = new Dictionary<long, SignalQueue>();
         var producer = new Dictionary<long, int>();
         var consumer = new Dictionary<long, int>();
@@ -136,13 +138,13 @@ public static class PimllmMachine
                     if (s.IsDma && sem.Timing == PimllmTiming.LpddrTransfer)
                     {
                         var ch = channels[i]!;
-                        var cycle = (long)Math.Ceiling(start / tck);
+                        var cycle = tckPs is { } ps ? (start + ps - 1) / ps : (long)Math.Ceiling(start / tck);
                         foreach (var tr in PimllmCosts.Transfers(op, state[i]))
                         {
                             cycle = ch.Transfer(tr.Address, tr.Bytes, tr.Write, cycle);
                             run.Transferred(s.Classes[w], tr.Bytes);
                         }
-                        end = Math.Max(start + costs.ClockPs, (long)Math.Ceiling(cycle * tck));
+                        end = Math.Max(start + costs.ClockPs, tckPs is { } p ? cycle * p : (long)Math.Ceiling(cycle * tck));
                         run.Instruction(s.Classes[w], s.Parts[w], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
                     }
                     else

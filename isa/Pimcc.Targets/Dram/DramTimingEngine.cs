@@ -79,6 +79,8 @@ public sealed partial class DramTimingEngine
         (_openRow, _openedBy, _openBanks, _uniformRow) = NewBankState(c, standard.Refresh.Level);
         (_uniformLevelOf, _uniformLevels, _uniformCover, _refreshNodeOf) = (c.UniformLevelOf, c.UniformLevels, c.UniformCover, c.RefreshNodeOf);
         _banksPerRefreshNode = _org.BanksUnder(standard.Refresh.Level);
+        (_ringShapes, Horizon) = (RingShapes(p), LongestLatency(p));
+        HistoryLength = 2 + 2 * (_state.Length + _ringShapes.Sum(r => r.Size)) + 3 * _banks;
     }
 
     public DramStandard Standard => _standard;
@@ -195,15 +197,7 @@ public sealed partial class DramTimingEngine
         ref var state = ref MemoryMarshal.GetArrayDataReference(_state);
         ref var write = ref MemoryMarshal.GetArrayDataReference(_writes);
         for (int i = _writeStart[plan], end = _writeStart[plan + 1]; i < end; i++) Unsafe.Add(ref state, Unsafe.Add(ref write, i)) = cycle;
-        for (int i = _pushStart[plan], end = _pushStart[plan + 1]; i < end; i++)
-        {
-            var push = _pushes[i];
-            var head = _ringHead[push.Head] + 1;
-            if (head == push.Size) head = 0;
-            _ringHead[push.Head] = head;
-            _ringData[push.Data + head] = cycle;
-            _state[push.Oldest] = _ringData[push.Data + (head + 1 == push.Size ? 0 : head + 1)];
-        }
+        for (int i = _pushStart[plan], end = _pushStart[plan + 1]; i < end; i++) Push(_pushes[i], cycle);
         switch (_effect[command])
         {
             case DramBankEffect.Open:
@@ -216,6 +210,16 @@ public sealed partial class DramTimingEngine
         }
         _issued[command]++;
         _lastIssue = cycle;
+    }
+
+    // A cycle onto a windowed rule's ring: the oldest of the window moves into the slot the rule reads.
+    private void Push(DramAccessPlans.RingPush push, long cycle)
+    {
+        var head = _ringHead[push.Head] + 1;
+        if (head == push.Size) head = 0;
+        _ringHead[push.Head] = head;
+        _ringData[push.Data + head] = cycle;
+        _state[push.Oldest] = _ringData[push.Data + (head + 1 == push.Size ? 0 : head + 1)];
     }
 
     private int RefreshNode(int bank) => _refreshNodeOf[bank];
