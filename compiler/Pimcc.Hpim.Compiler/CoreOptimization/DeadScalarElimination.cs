@@ -32,7 +32,7 @@ internal static class DeadScalarElimination
     public static CoreEdit Run(CoreProgram p)
     {
         var live = LiveIn(p);
-        var edit = new CoreEdit(p.Count);
+        var edit = new CoreEdit(p);
         for (var t = 0; t < p.Count; t++)
         {
             var w = p.Info[t];

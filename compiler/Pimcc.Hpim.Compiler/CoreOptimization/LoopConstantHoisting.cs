@@ -21,7 +21,7 @@ internal static class LoopConstantHoisting
     public static CoreEdit Run(CoreProgram p, int height)
     {
         var live = DeadScalarElimination.LiveIn(p);
-        var edit = new CoreEdit(p.Count);
+        var edit = new CoreEdit(p);
         foreach (var (top, end, h) in Loops(p))
             if (h == height && Closed(p, top, end)) Hoist(p, top, end, live, edit);
         return edit;
@@ -85,7 +85,7 @@ internal static class LoopConstantHoisting
             var last = pair ? t + 1 : t;
             // [t, last] runs once in every iteration: no branch of the body jumps over it or loops back past it
             if (skipped[t - top] != 0 || looped[t - top] != 0 || looped[last - top] != 0) continue;
-            var value = pair ? ArithmeticSemantics.LoadHigh((uint)p.Words[t]["imm"], (uint)p.Words[t + 1]["imm"]) : (uint)p.Words[t]["imm"];
+            var value = pair ? ArithmeticSemantics.LoadHigh((uint)w.Imm, (uint)p.Info[t + 1].Imm) : (uint)w.Imm;
             var bit = 1u << w.Dest;
             if (writers[w.Dest] == last - t + 1 && !ReadBetween(p, edit, top, t, bit))
             {
@@ -151,7 +151,7 @@ internal static class LoopConstantHoisting
     private static bool ReadBetween(CoreProgram p, CoreEdit edit, int from, int to, uint bit)
     {
         for (var q = from; q < to; q++)
-            if (!edit.Deleted[q] && ((edit.Replaced[q] is { } r ? CoreWord.Of(r, q).Reads : p.Info[q].Reads) & bit) != 0) return true;
+            if (!edit.Deleted[q] && (p.Info[q].Reads & bit) != 0) return true;
         return false;
     }
 
@@ -193,14 +193,6 @@ internal static class LoopConstantHoisting
 
     private static void Rename(CoreProgram p, int t, int from, int to, CoreEdit edit)
     {
-        var op = edit.Replaced[t] ?? p.Words[t];
-        long[]? operands = null;
-        foreach (var i in CoreWord.ReadFields(op))
-        {
-            if (op.Operands[i] != from) continue;
-            operands ??= op.Operands.ToArray();
-            operands[i] = to;
-        }
-        if (operands is not null) edit.Replace(t, new Op(op.Spec, new Operands(operands)));
+        if (CoreWord.TryRedirectReads(p.Words[t], 1u << from, to, out var op)) edit.Replace(t, op);
     }
 }
