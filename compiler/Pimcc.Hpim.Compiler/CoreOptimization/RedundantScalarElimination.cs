@@ -70,44 +70,54 @@ internal static class RedundantScalarElimination
         var entry = new State { Known = ~0u & ~(1u << HpimAbi.Token | 1u << HpimAbi.Prompt | 1u << HpimAbi.Step | 1u << HpimAbi.Kv) };
         foreach (var e in p.Entries) atLeader[e.Word] = entry.Copy();
         if (p.Entries.Count == 0) atLeader[0] = entry.Copy();
-        // Sweep in word order until no leader's state changes (loops feed their tops from below).
-        while (Sweep(p, leader, atLeader, null)) { }
+        // Sweep in word order until no leader's state changes (loops feed their tops from below); a sweep steps only
+        // through the runs whose entry state changed since they were last stepped (the analysis is monotone: the
+        // order of steps does not change the fixed point), the edit sweep through every reached run.
+        var dirty = new bool[p.Count + 1];
+        foreach (var e in p.Entries) dirty[e.Word] = true;
+        dirty[0] |= p.Entries.Count == 0;
+        while (Sweep(p, leader, atLeader, dirty, null)) { }
         var edit = new CoreEdit(p);
-        Sweep(p, leader, atLeader, edit);
+        Sweep(p, leader, atLeader, dirty, edit);
         return edit;
     }
 
-    private static bool Sweep(CoreProgram p, bool[] leader, State?[] atLeader, CoreEdit? edit)
+    /// <summary>One sweep; true when a branch back changed the entry state of a run already passed.</summary>
+    private static bool Sweep(CoreProgram p, bool[] leader, State?[] atLeader, bool[] dirty, CoreEdit? edit)
     {
-        var changed = false;
+        var again = false;
         var s = new State();
         var reached = false;                                               // s holds the state before word t
         for (var t = 0; t < p.Count; t++)
         {
             if (leader[t])
             {
-                if (reached) changed |= Merge(atLeader, t, s);
-                reached = atLeader[t] is not null;
+                if (reached) Merge(atLeader, dirty, t, s);
+                reached = atLeader[t] is not null && (dirty[t] || edit is not null);
+                dirty[t] = false;
                 if (reached) s.CopyFrom(atLeader[t]!);
             }
-            if (!reached) continue;                                        // not reached (yet)
+            if (!reached) continue;                                        // not reached (yet), or nothing new
             var w = p.Info[t];
             if (edit is not null && !p.Protected[t]) Simplify(p, t, s, leader, edit);
             Step(w, s);
-            if (w.Target >= 0) changed |= Merge(atLeader, w.Target, s);
+            if (w.Target >= 0) again |= Merge(atLeader, dirty, w.Target, s) && w.Target <= t;
             if (!w.FallsThrough) reached = false;
         }
-        return changed;
+        return again;
     }
 
-    private static bool Merge(State?[] atLeader, int t, State s)
+    /// <summary>Meets <paramref name="s"/> into run t's entry state; true (and t marked) when that changed it.</summary>
+    private static bool Merge(State?[] atLeader, bool[] dirty, int t, State s)
     {
         if (atLeader[t] is not { } known)
         {
             atLeader[t] = s.Copy();
-            return true;
+            return dirty[t] = true;
         }
-        return known.Meet(s);
+        var changed = known.Meet(s);
+        dirty[t] |= changed;
+        return changed;
     }
 
     private static void Step(CoreWord w, State s)
