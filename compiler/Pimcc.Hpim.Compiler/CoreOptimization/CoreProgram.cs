@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
@@ -16,6 +17,7 @@ internal sealed class CoreProgram
     private List<Op>? _spare;
     private CoreWord[] _spareInfo = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CoreProgram(List<Op> words, List<StreamEntry> entries, List<LayerRepeat> layers, List<DebugRange> debug)
     {
         Words = _input = words;
@@ -46,6 +48,7 @@ internal sealed class CoreProgram
     /// <summary>
     /// Word t starts a straight-line run: a program's entry, a branch target, or the word after a control word.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool[] Leaders()
     {
         var leader = new bool[Count + 1];
@@ -71,6 +74,7 @@ internal sealed class CoreProgram
     /// replacements are then undone and the stream stays as it was). Words inserted before word t run before it on the
     /// fall-through path only: a branch to t lands on t itself, and a debug range that starts at t takes them in.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Apply(CoreEdit edit)
     {
         if (!edit.Changed) return true;
@@ -136,6 +140,7 @@ internal sealed class CoreProgram
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Index()
     {
         Protected = new bool[Count];

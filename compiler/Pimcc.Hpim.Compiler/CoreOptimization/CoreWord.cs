@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Encoding;
 
 namespace Pimcc.Hpim.Compiler.CoreOptimization;
@@ -51,6 +52,7 @@ internal readonly record struct CoreWord(OpAction Action, Arithmetic Function, u
     public static bool RightIdentityZero(Arithmetic f) =>
         Identities.GetOrAdd(f, static f => Probes.All(x => ArithmeticSemantics.Integer(f, x, 0) == x));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoreWord Of(Op op, int at)
     {
         var shape = ShapeOf(op.Spec);

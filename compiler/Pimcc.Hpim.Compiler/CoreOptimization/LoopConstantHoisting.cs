@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 
@@ -28,6 +29,7 @@ internal static class LoopConstantHoisting
     }
 
     /// <summary>Every counted loop with its nesting height (loops nest properly: a loop word closes the innermost open body).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<(int Top, int End, int Height)> Loops(CoreProgram p)
     {
         var done = new Stack<(int Top, int End, int Height)>();
@@ -48,6 +50,7 @@ internal static class LoopConstantHoisting
     /// The body is entered only by falling into its top (the closing branch is the one branch to it, none lands
     /// inside from outside) and left only past its closing branch (every branch inside lands inside).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Closed(CoreProgram p, int top, int end)
     {
         if (p.Incoming[top] != 1) return false;
@@ -64,6 +67,7 @@ internal static class LoopConstantHoisting
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Hoist(CoreProgram p, int top, int end, uint[] live, CoreEdit edit)
     {
         uint referenced = 0;
@@ -111,6 +115,7 @@ internal static class LoopConstantHoisting
     /// Per word of the body (index from its top): how many forward branches of the body jump over it, and how many
     /// backward branches of the body (inner loops) it lies in.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Skipped, int[] Looped) Covered(CoreProgram p, int top, int end)
     {
         var n = end - top + 1;
@@ -148,6 +153,7 @@ internal static class LoopConstantHoisting
     }
 
     /// <summary>A word in [from, to) reads the register (as this round left it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadBetween(CoreProgram p, CoreEdit edit, int from, int to, uint bit)
     {
         for (var q = from; q < to; q++)
@@ -161,6 +167,7 @@ internal static class LoopConstantHoisting
     /// go forward and land inside it); or, with no such write, the rest of the body when the register is dead after
     /// the loop and the next iteration writes it (straight-line from the top) before reading it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Window(CoreProgram p, CoreEdit edit, int top, int last, int end, int reg, uint[] live, out int until)
     {
         var bit = 1u << reg;

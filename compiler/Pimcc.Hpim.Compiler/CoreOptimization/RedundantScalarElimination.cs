@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
@@ -52,6 +53,7 @@ internal static class RedundantScalarElimination
         }
 
         /// <summary>Keeps what both states know alike; true when this state changed.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Meet(State other)
         {
             var keep = Known & other.Known;
@@ -83,6 +85,7 @@ internal static class RedundantScalarElimination
     }
 
     /// <summary>One sweep; true when a branch back changed the entry state of a run already passed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Sweep(CoreProgram p, bool[] leader, State?[] atLeader, bool[] dirty, CoreEdit? edit)
     {
         var again = false;
@@ -127,6 +130,7 @@ internal static class RedundantScalarElimination
     }
 
     /// <summary>The value a scalar definition writes when its inputs are known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint? Value(CoreWord w, State s)
     {
         switch (w.Action)
@@ -142,6 +146,7 @@ internal static class RedundantScalarElimination
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Simplify(CoreProgram p, int t, State s, bool[] leader, CoreEdit edit)
     {
         var w = p.Info[t];
