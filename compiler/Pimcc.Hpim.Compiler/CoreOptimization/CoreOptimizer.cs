@@ -12,25 +12,25 @@ internal static class CoreOptimizer
     /// <summary>Hoisting rounds per nesting height: a hoist can free a register or leave the last write of one.</summary>
     private const int HoistRounds = 3;
 
+    /// <summary>Cleans <paramref name="p"/> up in place and returns it.</summary>
     public static CoreProgram Run(CoreProgram p)
     {
-        p = CleanUp(p);
+        CleanUp(p);
         var heights = LoopConstantHoisting.Loops(p).Select(l => l.Height).DefaultIfEmpty(0).Max();
         for (var h = 1; h <= heights; h++)
             for (var round = 0; round < HoistRounds; round++)
             {
                 var edit = LoopConstantHoisting.Run(p, h);
                 if (!edit.Changed) break;
-                p = CleanUp(Take(p, edit));
+                p.Apply(edit);
+                CleanUp(p);
             }
         return p;
     }
 
-    private static CoreProgram CleanUp(CoreProgram p)
+    private static void CleanUp(CoreProgram p)
     {
-        p = Take(p, RedundantScalarElimination.Run(p));
-        return Take(p, DeadScalarElimination.Run(p));
+        p.Apply(RedundantScalarElimination.Run(p));
+        p.Apply(DeadScalarElimination.Run(p));
     }
-
-    private static CoreProgram Take(CoreProgram p, CoreEdit edit) => edit.Changed ? p.Apply(edit) ?? p : p;
 }

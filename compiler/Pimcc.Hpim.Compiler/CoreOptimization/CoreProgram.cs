@@ -1,47 +1,54 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
 namespace Pimcc.Hpim.Compiler.CoreOptimization;
 
 /// <summary>
-/// One core stream as the machine-level passes see it: its words with their def/use (<see cref="CoreWord"/>), entry
-/// points, layer declarations and debug ranges. Passes describe their changes as a <see cref="CoreEdit"/>;
-/// <see cref="Apply"/> makes the edited stream with every branch offset, entry, layer word and debug range moved along.
+/// One core stream as the machine-level passes see it: its words with their def/use (<see cref="CoreWord"/>, read off
+/// the table once per word and kept up to date), entry points, layer declarations and debug ranges. Passes describe
+/// their changes as a <see cref="CoreEdit"/>; <see cref="Apply"/> compacts the stream in one pass, moving every branch
+/// offset, entry, layer word and debug range along. The word list handed in is never written: compaction fills lists
+/// of the program's own, two that take turns.
 /// </summary>
 internal sealed class CoreProgram
 {
+    private readonly List<Op> _input;
+    private List<Op>? _spare;
+    private CoreWord[] _spareInfo = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CoreProgram(List<Op> words, List<StreamEntry> entries, List<LayerRepeat> layers, List<DebugRange> debug)
     {
-        Words = words;
+        Words = _input = words;
         Entries = entries;
         Layers = layers;
         Debug = debug;
         Info = new CoreWord[words.Count];
         for (var i = 0; i < words.Count; i++) Info[i] = CoreWord.Of(words[i], i);
-        Protected = new bool[words.Count];
-        foreach (var l in layers.Where(l => l.Form == LayerForm.Loop)) Protected[l.Word] = true;
-        Incoming = new int[words.Count + 1];
-        foreach (var w in Info)
-            if (w.Target >= 0) Incoming[w.Target]++;
+        Index();
     }
 
-    public List<Op> Words { get; }
-    public List<StreamEntry> Entries { get; }
-    public List<LayerRepeat> Layers { get; }
-    public List<DebugRange> Debug { get; }
-    public CoreWord[] Info { get; }
+    public List<Op> Words { get; private set; }
+    public List<StreamEntry> Entries { get; private set; }
+    public List<LayerRepeat> Layers { get; private set; }
+    public List<DebugRange> Debug { get; private set; }
+
+    /// <summary>Each word's facts (the first <see cref="Count"/> entries hold).</summary>
+    public CoreWord[] Info { get; private set; }
 
     /// <summary>Words no pass may change: the <c>li.lo</c> a layer declaration points at.</summary>
-    public bool[] Protected { get; }
+    public bool[] Protected { get; private set; } = [];
 
     /// <summary>Branches, jumps and loops that target each word (index <c>Count</c>: the stream's end).</summary>
-    public int[] Incoming { get; }
+    public int[] Incoming { get; private set; } = [];
 
     public int Count => Words.Count;
 
     /// <summary>
     /// Word t starts a straight-line run: a program's entry, a branch target, or the word after a control word.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool[] Leaders()
     {
         var leader = new bool[Count + 1];
@@ -55,13 +62,27 @@ internal sealed class CoreProgram
         return leader;
     }
 
-    /// <summary>
-    /// The stream with <paramref name="edit"/> applied, or null when a moved branch no longer reaches its target
-    /// (the stream is then kept as it is). Words inserted before word t run before it on the fall-through path only:
-    /// a branch to t lands on t itself, and a debug range that starts at t takes them in.
-    /// </summary>
-    public CoreProgram? Apply(CoreEdit edit)
+    /// <summary>Replaces word t in place (a pass's edit, <see cref="CoreEdit.Replace"/>): same control flow, other registers.</summary>
+    internal void Set(int t, Op op)
     {
+        Words[t] = op;
+        Info[t] = CoreWord.Of(op, t);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="edit"/>: false when a moved branch would no longer reach its target (the edit's
+    /// replacements are then undone and the stream stays as it was). Words inserted before word t run before it on the
+    /// fall-through path only: a branch to t lands on t itself, and a debug range that starts at t takes them in.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Apply(CoreEdit edit)
+    {
+        if (!edit.Changed) return true;
+        if (!edit.Moves)
+        {
+            edit.Commit();
+            return true;
+        }
         int n = Count;
         var before = new int[n + 1];
         var at = new int[n + 1];
@@ -74,66 +95,59 @@ internal sealed class CoreProgram
             if (!edit.Deleted[t]) pos++;
         }
         before[n] = at[n] = pos;
-        var words = new List<Op>(pos);
+        for (var t = 0; t < n; t++)
+            if (!edit.Deleted[t] && Info[t].Target >= 0 && !CoreWord.AcceptsOffset(Words[t], at[Info[t].Target] - at[t]))
+            {
+                edit.Undo();
+                return false;
+            }
+        var words = _spare ?? new List<Op>(pos);
+        words.Clear();
+        if (_spareInfo.Length < pos) _spareInfo = new CoreWord[Math.Max(pos, n)];
+        var info = _spareInfo;
         for (var t = 0; t < n; t++)
         {
-            words.AddRange(edit.Inserted(t));
-            if (edit.Deleted[t]) continue;
-            var op = edit.Replaced[t] ?? Words[t];
-            if (Info[t].Target >= 0)
+            foreach (var op in edit.Inserted(t))
             {
-                var operands = op.Operands.ToArray();
-                for (var i = 0; i < operands.Length; i++)
-                {
-                    var f = op.Spec.Operands[i];
-                    if (f.Kind != FieldKind.Offset) continue;
-                    operands[i] = at[t + (int)operands[i]] - at[t];
-                    if (!f.Accepts(operands[i])) return null;
-                }
-                op = new Op(op.Spec, new Operands(operands));
+                info[words.Count] = CoreWord.Of(op, words.Count);
+                words.Add(op);
             }
-            words.Add(op);
+            if (edit.Deleted[t]) continue;
+            var word = Info[t];
+            var kept = Words[t];
+            if (word.Target >= 0)
+            {
+                kept = CoreWord.WithOffset(kept, at[word.Target] - at[t]);
+                word = word with { Target = at[word.Target] };
+            }
+            info[words.Count] = word;
+            words.Add(kept);
         }
-        var entries = Entries.Select(e => e with { Word = before[e.Word] }).ToList();
-        var layers = Layers.Select(l => l.Form == LayerForm.Loop ? l with { Word = at[l.Word] } : l).ToList();
+        Entries = Entries.Select(e => e with { Word = before[e.Word] }).ToList();
+        Layers = Layers.Select(l => l.Form == LayerForm.Loop ? l with { Word = at[l.Word] } : l).ToList();
         var debug = new List<DebugRange>(Debug.Count);
         foreach (var d in Debug)
         {
             int first = before[d.First], end = before[d.First + d.Count];
             if (end > first) debug.Add(d with { First = first, Count = end - first });
         }
-        return new CoreProgram(words, entries, layers, debug);
+        Debug = debug;
+        // The list handed in stays the caller's; the one replaced now is the next compaction's target.
+        _spare = ReferenceEquals(Words, _input) ? null : Words;
+        (_spareInfo, Info) = (Info, info);
+        Words = words;
+        Index();
+        return true;
     }
-}
 
-/// <summary>A pass's changes to a <see cref="CoreProgram"/>: words deleted, replaced, or inserted before a word.</summary>
-internal sealed class CoreEdit(int count)
-{
-    private static readonly List<Op> None = [];
-    private readonly Dictionary<int, List<Op>> _inserted = [];
-
-    public bool[] Deleted { get; } = new bool[count];
-    public Op?[] Replaced { get; } = new Op?[count];
-    public bool Changed { get; private set; }
-
-    public void Delete(int t)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Index()
     {
-        Deleted[t] = true;
-        Changed = true;
+        Protected = new bool[Count];
+        foreach (var l in Layers)
+            if (l.Form == LayerForm.Loop) Protected[l.Word] = true;
+        Incoming = new int[Count + 1];
+        for (var t = 0; t < Count; t++)
+            if (Info[t].Target >= 0) Incoming[Info[t].Target]++;
     }
-
-    public void Replace(int t, Op op)
-    {
-        Replaced[t] = op;
-        Changed = true;
-    }
-
-    public void InsertBefore(int t, Op op)
-    {
-        if (!_inserted.TryGetValue(t, out var list)) _inserted[t] = list = [];
-        list.Add(op);
-        Changed = true;
-    }
-
-    public List<Op> Inserted(int t) => _inserted.GetValueOrDefault(t) ?? None;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pimcc.Hpim.Compiler.CoreOptimization;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Pimcc.Hpim.Compiler.CoreOptimization;
 internal static class DeadScalarElimination
 {
     /// <summary>Registers live on entry to each word (index <c>Count</c>: past the stream's end, nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint[] LiveIn(CoreProgram p)
     {
         var live = new uint[p.Count + 1];
@@ -29,10 +32,11 @@ internal static class DeadScalarElimination
         return live;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoreEdit Run(CoreProgram p)
     {
         var live = LiveIn(p);
-        var edit = new CoreEdit(p.Count);
+        var edit = new CoreEdit(p);
         for (var t = 0; t < p.Count; t++)
         {
             var w = p.Info[t];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Sram;
 
@@ -21,13 +22,14 @@ internal static class LoopConstantHoisting
     public static CoreEdit Run(CoreProgram p, int height)
     {
         var live = DeadScalarElimination.LiveIn(p);
-        var edit = new CoreEdit(p.Count);
+        var edit = new CoreEdit(p);
         foreach (var (top, end, h) in Loops(p))
             if (h == height && Closed(p, top, end)) Hoist(p, top, end, live, edit);
         return edit;
     }
 
     /// <summary>Every counted loop with its nesting height (loops nest properly: a loop word closes the innermost open body).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<(int Top, int End, int Height)> Loops(CoreProgram p)
     {
         var done = new Stack<(int Top, int End, int Height)>();
@@ -48,6 +50,7 @@ internal static class LoopConstantHoisting
     /// The body is entered only by falling into its top (the closing branch is the one branch to it, none lands
     /// inside from outside) and left only past its closing branch (every branch inside lands inside).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Closed(CoreProgram p, int top, int end)
     {
         if (p.Incoming[top] != 1) return false;
@@ -64,6 +67,7 @@ internal static class LoopConstantHoisting
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Hoist(CoreProgram p, int top, int end, uint[] live, CoreEdit edit)
     {
         uint referenced = 0;
@@ -85,7 +89,7 @@ internal static class LoopConstantHoisting
             var last = pair ? t + 1 : t;
             // [t, last] runs once in every iteration: no branch of the body jumps over it or loops back past it
             if (skipped[t - top] != 0 || looped[t - top] != 0 || looped[last - top] != 0) continue;
-            var value = pair ? ArithmeticSemantics.LoadHigh((uint)p.Words[t]["imm"], (uint)p.Words[t + 1]["imm"]) : (uint)p.Words[t]["imm"];
+            var value = pair ? ArithmeticSemantics.LoadHigh((uint)w.Imm, (uint)p.Info[t + 1].Imm) : (uint)w.Imm;
             var bit = 1u << w.Dest;
             if (writers[w.Dest] == last - t + 1 && !ReadBetween(p, edit, top, t, bit))
             {
@@ -111,6 +115,7 @@ internal static class LoopConstantHoisting
     /// Per word of the body (index from its top): how many forward branches of the body jump over it, and how many
     /// backward branches of the body (inner loops) it lies in.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Skipped, int[] Looped) Covered(CoreProgram p, int top, int end)
     {
         var n = end - top + 1;
@@ -148,10 +153,11 @@ internal static class LoopConstantHoisting
     }
 
     /// <summary>A word in [from, to) reads the register (as this round left it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadBetween(CoreProgram p, CoreEdit edit, int from, int to, uint bit)
     {
         for (var q = from; q < to; q++)
-            if (!edit.Deleted[q] && ((edit.Replaced[q] is { } r ? CoreWord.Of(r, q).Reads : p.Info[q].Reads) & bit) != 0) return true;
+            if (!edit.Deleted[q] && (p.Info[q].Reads & bit) != 0) return true;
         return false;
     }
 
@@ -161,6 +167,7 @@ internal static class LoopConstantHoisting
     /// go forward and land inside it); or, with no such write, the rest of the body when the register is dead after
     /// the loop and the next iteration writes it (straight-line from the top) before reading it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Window(CoreProgram p, CoreEdit edit, int top, int last, int end, int reg, uint[] live, out int until)
     {
         var bit = 1u << reg;
@@ -193,14 +200,6 @@ internal static class LoopConstantHoisting
 
     private static void Rename(CoreProgram p, int t, int from, int to, CoreEdit edit)
     {
-        var op = edit.Replaced[t] ?? p.Words[t];
-        long[]? operands = null;
-        foreach (var i in CoreWord.ReadFields(op))
-        {
-            if (op.Operands[i] != from) continue;
-            operands ??= op.Operands.ToArray();
-            operands[i] = to;
-        }
-        if (operands is not null) edit.Replace(t, new Op(op.Spec, new Operands(operands)));
+        if (CoreWord.TryRedirectReads(p.Words[t], 1u << from, to, out var op)) edit.Replace(t, op);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
@@ -23,9 +24,15 @@ internal static class RedundantScalarElimination
 
         public State Copy()
         {
-            var s = new State { Known = Known };
-            Array.Copy(Values, s.Values, 32);
+            var s = new State();
+            s.CopyFrom(this);
             return s;
+        }
+
+        public void CopyFrom(State other)
+        {
+            Known = other.Known;
+            Array.Copy(other.Values, Values, 32);
         }
 
         public bool Has(int reg, out uint value)
@@ -46,6 +53,7 @@ internal static class RedundantScalarElimination
         }
 
         /// <summary>Keeps what both states know alike; true when this state changed.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Meet(State other)
         {
             var keep = Known & other.Known;
@@ -64,69 +72,83 @@ internal static class RedundantScalarElimination
         var entry = new State { Known = ~0u & ~(1u << HpimAbi.Token | 1u << HpimAbi.Prompt | 1u << HpimAbi.Step | 1u << HpimAbi.Kv) };
         foreach (var e in p.Entries) atLeader[e.Word] = entry.Copy();
         if (p.Entries.Count == 0) atLeader[0] = entry.Copy();
-        // Sweep in word order until no leader's state changes (loops feed their tops from below).
-        while (Sweep(p, leader, atLeader, null)) { }
-        var edit = new CoreEdit(p.Count);
-        Sweep(p, leader, atLeader, edit);
+        // Sweep in word order until no leader's state changes (loops feed their tops from below); a sweep steps only
+        // through the runs whose entry state changed since they were last stepped (the analysis is monotone: the
+        // order of steps does not change the fixed point), the edit sweep through every reached run.
+        var dirty = new bool[p.Count + 1];
+        foreach (var e in p.Entries) dirty[e.Word] = true;
+        dirty[0] |= p.Entries.Count == 0;
+        while (Sweep(p, leader, atLeader, dirty, null)) { }
+        var edit = new CoreEdit(p);
+        Sweep(p, leader, atLeader, dirty, edit);
         return edit;
     }
 
-    private static bool Sweep(CoreProgram p, bool[] leader, State?[] atLeader, CoreEdit? edit)
+    /// <summary>One sweep; true when a branch back changed the entry state of a run already passed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Sweep(CoreProgram p, bool[] leader, State?[] atLeader, bool[] dirty, CoreEdit? edit)
     {
-        var changed = false;
-        State? s = null;
+        var again = false;
+        var s = new State();
+        var reached = false;                                               // s holds the state before word t
         for (var t = 0; t < p.Count; t++)
         {
             if (leader[t])
             {
-                if (s is not null) changed |= Merge(atLeader, t, s);
-                s = atLeader[t]?.Copy();
+                if (reached) Merge(atLeader, dirty, t, s);
+                reached = atLeader[t] is not null && (dirty[t] || edit is not null);
+                dirty[t] = false;
+                if (reached) s.CopyFrom(atLeader[t]!);
             }
-            if (s is null) continue;                                       // not reached (yet)
+            if (!reached) continue;                                        // not reached (yet), or nothing new
             var w = p.Info[t];
             if (edit is not null && !p.Protected[t]) Simplify(p, t, s, leader, edit);
-            Step(p.Words[t], w, s);
-            if (w.Target >= 0) changed |= Merge(atLeader, w.Target, s);
-            if (!w.FallsThrough) s = null;
+            Step(w, s);
+            if (w.Target >= 0) again |= Merge(atLeader, dirty, w.Target, s) && w.Target <= t;
+            if (!w.FallsThrough) reached = false;
         }
-        return changed;
+        return again;
     }
 
-    private static bool Merge(State?[] atLeader, int t, State s)
+    /// <summary>Meets <paramref name="s"/> into run t's entry state; true (and t marked) when that changed it.</summary>
+    private static bool Merge(State?[] atLeader, bool[] dirty, int t, State s)
     {
         if (atLeader[t] is not { } known)
         {
             atLeader[t] = s.Copy();
-            return true;
+            return dirty[t] = true;
         }
-        return known.Meet(s);
+        var changed = known.Meet(s);
+        dirty[t] |= changed;
+        return changed;
     }
 
-    private static void Step(Op op, CoreWord w, State s)
+    private static void Step(CoreWord w, State s)
     {
         if (w.Dest < 0) return;
-        s.Set(w.Dest, Value(op, w, s));
+        s.Set(w.Dest, Value(w, s));
     }
 
     /// <summary>The value a scalar definition writes when its inputs are known.</summary>
-    private static uint? Value(Op op, CoreWord w, State s)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static uint? Value(CoreWord w, State s)
     {
         switch (w.Action)
         {
-            case OpAction.LoadImmediateLow: return (uint)op["imm"];
+            case OpAction.LoadImmediateLow: return (uint)w.Imm;
             case OpAction.LoadImmediateHigh:
-                return s.Has(w.Dest, out var low) ? ArithmeticSemantics.LoadHigh(low, (uint)op["imm"]) : null;
+                return s.Has(w.Dest, out var low) ? ArithmeticSemantics.LoadHigh(low, (uint)w.Imm) : null;
             case OpAction.ScalarImmediate:
-                return s.Has((int)op["rs"], out var a) ? ArithmeticSemantics.Integer(w.Function, a, (uint)(int)op["imm"]) : null;
+                return s.Has(w.Rs, out var a) ? ArithmeticSemantics.Integer(w.Function, a, (uint)w.Imm) : null;
             case OpAction.ScalarRegister:
-                return s.Has((int)op["rs"], out var x) && s.Has((int)op["rt"], out var y) ? ArithmeticSemantics.Integer(w.Function, x, y) : null;
+                return s.Has(w.Rs, out var x) && s.Has(w.Rt, out var y) ? ArithmeticSemantics.Integer(w.Function, x, y) : null;
             default: return null;                                          // lw, loop
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Simplify(CoreProgram p, int t, State s, bool[] leader, CoreEdit edit)
     {
-        var op = p.Words[t];
         var w = p.Info[t];
         if (w.Pure && w.Dest > 0 && s.Has(w.Dest, out var old))
         {
@@ -134,50 +156,44 @@ internal static class RedundantScalarElimination
             if (w.Action == OpAction.LoadImmediateLow && t + 1 < p.Count && !leader[t + 1] && !p.Protected[t + 1]
                 && p.Info[t + 1].Action == OpAction.LoadImmediateHigh && p.Info[t + 1].Dest == w.Dest)
             {
-                if (ArithmeticSemantics.LoadHigh((uint)op["imm"], (uint)p.Words[t + 1]["imm"]) == old)
+                if (ArithmeticSemantics.LoadHigh((uint)w.Imm, (uint)p.Info[t + 1].Imm) == old)
                 {
                     edit.Delete(t);
                     edit.Delete(t + 1);
                 }
                 return;
             }
-            if (Value(op, w, s) == old || IsIdentity(op, w, s))
+            if (Value(w, s) == old || IsIdentity(w, s))
             {
                 edit.Delete(t);
                 return;
             }
         }
-        else if (w.Pure && IsIdentity(op, w, s))
+        else if (w.Pure && IsIdentity(w, s))
         {
             edit.Delete(t);
             return;
         }
-        long[]? operands = null;
-        foreach (var i in CoreWord.ReadFields(op))
+        var zero = 0u;                                                     // registers read that are known to hold 0
+        for (var r = w.Reads; r != 0; r &= r - 1)
         {
-            var reg = (int)op.Operands[i];
-            if (reg == 0 || !s.Has(reg, out var v) || v != 0) continue;
-            operands ??= op.Operands.ToArray();
-            operands[i] = 0;
+            var reg = System.Numerics.BitOperations.TrailingZeroCount(r);
+            if (s.Has(reg, out var v) && v == 0) zero |= 1u << reg;
         }
-        if (operands is not null) edit.Replace(t, new Op(op.Spec, new Operands(operands)));
+        if (zero != 0 && CoreWord.TryRedirectReads(p.Words[t], zero, 0, out var op)) edit.Replace(t, op);
     }
 
     /// <summary><c>rX = rX f z</c> with z known to be 0 and 0 a right identity of f (x f 0 = x).</summary>
-    private static bool IsIdentity(Op op, CoreWord w, State s)
+    private static bool IsIdentity(CoreWord w, State s)
     {
         if (w.Dest <= 0) return false;
         uint z;
         switch (w.Action)
         {
-            case OpAction.ScalarImmediate when op["rs"] == w.Dest: z = (uint)(int)op["imm"]; break;
-            case OpAction.ScalarRegister when op["rs"] == w.Dest && s.Has((int)op["rt"], out var rt): z = rt; break;
+            case OpAction.ScalarImmediate when w.Rs == w.Dest: z = (uint)w.Imm; break;
+            case OpAction.ScalarRegister when w.Rs == w.Dest && s.Has(w.Rt, out var rt): z = rt; break;
             default: return false;
         }
-        return z == 0 && RightIdentityZero(w.Function);
+        return z == 0 && CoreWord.RightIdentityZero(w.Function);
     }
-
-    private static readonly uint[] Probes = [0, 1, 2, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0x1234_5678];
-
-    private static bool RightIdentityZero(Arithmetic f) => Probes.All(x => ArithmeticSemantics.Integer(f, x, 0) == x);
 }
