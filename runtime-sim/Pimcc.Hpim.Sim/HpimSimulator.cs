@@ -121,7 +121,7 @@ public sealed class HpimSimulator
         var model = new MachineModel(Target);
         var hub = new SyncHub();
         var log = Options.KeepActivity ? new ActivityLog() : null;
-        var path = new CriticalPath(log);
+        var path = new CriticalPath(log, Options.ReuseRecords);
         var cores = new List<(CoreAgent Agent, StatVector Stats)>();
         var coreStreams = _binary.Cores;
         for (var i = 0; i < coreStreams.Count; i++)

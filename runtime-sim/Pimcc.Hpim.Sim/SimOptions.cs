@@ -42,6 +42,13 @@ public sealed record SimOptions
 
     /// <summary>Keep the per-instruction activity log after the run (needed for traces).</summary>
     public bool KeepActivity { get; init; }
+
+    /// <summary>
+    /// A core word's critical-path record is written over its releaser's when no slot can read that one again
+    /// (<see cref="CriticalPath.Extend"/>); false: a new record per word. Same figures either way: false is the
+    /// reference the tests compare with.
+    /// </summary>
+    public bool ReuseRecords { get; init; } = true;
 }
 
 /// <summary>Registers the top controller sets before a program run (abi.md): r28 prompt length, r29 step, r30 kv.</summary>

@@ -50,6 +50,7 @@ public sealed class CriticalPath
     public const int Classes = 7;
 
     private readonly ActivityLog? _log;
+    private readonly bool _reuse;
     private PathNode? _last;
 
     // The counted store: nodes addressed by int handles (1..), so that agents keep handles in plain int slots (no GC
@@ -71,7 +72,8 @@ public sealed class CriticalPath
     }
 
     /// <param name="log">When given, every record is also appended to it (for traces).</param>
-    public CriticalPath(ActivityLog? log) => _log = log;
+    /// <param name="reuse">Whether <see cref="Extend"/> writes over the releaser's node (false: a new node per record, the reference tests compare with).</param>
+    public CriticalPath(ActivityLog? log, bool reuse = true) => (_log, _reuse) = (log, reuse);
 
     /// <summary>Records stepped through (instructions, commands, fast-path spans).</summary>
     public long Count { get; private set; }
@@ -162,7 +164,7 @@ public sealed class CriticalPath
     public int Extend(int handle, long startPs, long endPs, WorkClass cls, int track, string? name)
     {
         var n = _nodes[handle];
-        if (_escaped[handle] || (n == _last && endPs < n.EndPs)) return AddCounted(startPs, endPs, n, cls, track, name);
+        if (!_reuse || _escaped[handle] || (n == _last && endPs < n.EndPs)) return AddCounted(startPs, endPs, n, cls, track, name);
         Fill(n, startPs, endPs, n, cls, track, name);
         return handle;
     }

@@ -155,6 +155,7 @@ internal sealed partial class CoreAgent
             if (window[windowSlot] > dispatch) dispatch = window[windowSlot];
         }
         _pc = pc;
+        (_stretchRec, _stretchReg, _stretchEndPc) = (prev, prevReg, pc);
         _windowSlot = windowSlot;
         _dispatch = dispatch;
         _drain = drain;

@@ -1,7 +1,6 @@
 using Pimcc.Sim.Units;
 using Pimcc.Sim.Functional;
 using Pimcc.Sim;
-using System.Runtime.InteropServices;
 using System.Numerics;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
@@ -19,9 +18,6 @@ namespace Pimcc.Hpim.Sim.Timing;
 internal sealed partial class CoreAgent : IAgent, IPathRoots
 {
     private enum Block { None, Yield, Wait, Barrier, Receive, Collective, Halted }
-
-    /// <summary>A local-memory or macro range in use until <see cref="ReadyPs"/>; Record is a counted path handle.</summary>
-    private readonly record struct Access(int Space, long Lo, long Hi, bool Write, long ReadyPs, int Record);
 
     private const int LocalSpace = 0, MacroSpace = 1;
     private static readonly int UnitCount = Enum.GetValues<U>().Length;
@@ -57,8 +53,7 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
     private readonly int[] _regRec = new int[32];
     private readonly long[] _unitFree = new long[UnitCount];
     private readonly int[] _unitRec = new int[UnitCount];
-    private readonly List<Access> _inflight = [];
-    private int _pruneAt = 32;
+    private readonly InflightRanges _inflight = new();
     private readonly long[] _windowStart;
     private readonly long[] _tagReady = new long[16];
     private readonly int[] _tagRec = new int[16];
@@ -71,6 +66,9 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
     private int _dispatchRec;
     private long _drain;
     private int _drainRec;
+    // The record of the last scalar and branch stretch, the register its last word wrote (0: none) and the word after
+    // it, for StretchRecordDead.
+    private int _stretchRec, _stretchReg, _stretchEndPc = -1;
     private long _executed;
     private int _windowSlot; // _executed % _windowStart.Length
     private Block _block = Block.None;
@@ -138,7 +136,7 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         foreach (var h in _tagRec) path.Mark(h);
         path.Mark(_dispatchRec);
         path.Mark(_drainRec);
-        foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight)) path.Mark(a.Record);
+        _inflight.MarkHeld(path);
     }
 
     /// <summary>Time at which the core halted with all its work finished.</summary>
@@ -509,7 +507,9 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         var pred = _dispatchRec;
         ref readonly var w = ref _words[_pc];
         for (var i = w.RegStart; i < w.RegStart + w.RegCount; i++) Need(_registerNumbers[i], ref _dispatch, ref pred);
-        var rec = Record(U.Tcu, _dispatch, _dispatch + _cyclePs, pred, 0);
+        var rec = StretchRecordDead(pred, _dispatch + _cyclePs)
+            ? RecordOver(U.Tcu, _dispatch, _dispatch + _cyclePs, pred, 0)
+            : Record(U.Tcu, _dispatch, _dispatch + _cyclePs, pred, 0);
         _dispatchRec = rec;
         _statValues[_scuEnergyBase + (int)_classes[_pc]] += _scuOpPj;
         StartWindow(_dispatch);
@@ -537,11 +537,15 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         var occ = occPs >= 0 ? occPs : _m.Cycles(occCycles);
         var lat = latPs >= 0 ? latPs : occ;
         var end = start + Math.Max(lat, occ);
-        var rec = Record(unit, start, end, pred, occ);
+        // Started at its dispatch, it takes the dispatch slot (below), so it may take over the record of the scalar
+        // stretch just before it.
+        var rec = start == _dispatch && StretchRecordDead(pred, end)
+            ? RecordOver(unit, start, end, pred, occ)
+            : Record(unit, start, end, pred, occ);
         _unitFree[(int)unit] = start + Math.Max(occ, _cyclePs);
         _unitRec[(int)unit] = rec;
-        foreach (var r in reads) if (r.Hi > r.Lo) AddInflight(new Access(r.Space, r.Lo, r.Hi, false, start + occ, rec));
-        foreach (var w in writes) if (w.Hi > w.Lo) AddInflight(new Access(w.Space, w.Lo, w.Hi, true, end, rec));
+        foreach (var r in reads) if (r.Hi > r.Lo) _inflight.Add(r.Space, r.Lo, r.Hi, false, start + occ, rec);
+        foreach (var w in writes) if (w.Hi > w.Lo) _inflight.Add(w.Space, w.Lo, w.Hi, true, end, rec);
         if (end > _drain) { _drain = end; _drainRec = rec; }
         StartWindow(start);
         if (start == _dispatch) _dispatchRec = rec; // see Scalar
@@ -549,45 +553,9 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         return rec;
     }
 
-    /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes).</summary>
-    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out int pred)
-    {
-        // A range free by the dispatch time cannot delay anything (every start is at or after dispatch, and dispatch
-        // never goes back): such entries are skipped here and dropped now and then, and "nothing later than the
-        // dispatch" is answered as 0 with no releaser.
-        var ready = _dispatch;
-        pred = 0;
-        if (_inflight.Count > _pruneAt) PruneInflight();
-        foreach (ref readonly var a in CollectionsMarshal.AsSpan(_inflight))
-        {
-            if (a.ReadyPs <= ready) continue;
-            var hit = false;
-            if (a.Write)
-                foreach (var r in reads)
-                    if (r.Space == a.Space && r.Lo < a.Hi && a.Lo < r.Hi) { hit = true; break; }
-            if (!hit)
-                foreach (var w in writes)
-                    if (w.Space == a.Space && w.Lo < a.Hi && a.Lo < w.Hi) { hit = true; break; }
-            if (hit) { ready = a.ReadyPs; pred = a.Record; }
-        }
-        return ready > _dispatch ? ready : 0;
-    }
-
-    private void AddInflight(Access a)
-    {
-        _inflight.Add(a);
-    }
-
-    private void PruneInflight()
-    {
-        var span = CollectionsMarshal.AsSpan(_inflight);
-        var kept = 0;
-        for (var i = 0; i < span.Length; i++)
-            if (span[i].ReadyPs > _dispatch) span[kept++] = span[i];
-        _inflight.RemoveRange(kept, span.Length - kept);
-        // Prune again once as many entries were added as are still live: linear cost per entry overall.
-        _pruneAt = Math.Max(32, 2 * kept);
-    }
+    /// <summary>Earliest time the ranges may be read (after overlapping writes) and written (after overlapping reads and writes), 0 if not later than the dispatch.</summary>
+    private long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, out int pred) =>
+        _inflight.ReadyFor(reads, writes, _dispatch, out pred);
 
     // ---- synchronisation completions ---------------------------------------------------------------------------
 
@@ -608,7 +576,7 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         var start = Math.Max(Align(now), _dispatch);
         var end = Math.Max(start, arrival);
         var rec = RecordAfter(U.Noc, start, end, arrival > start ? sendRec : _path.Node(_dispatchRec), 0);
-        AddInflight(new Access(LocalSpace, dst, dst + bytes, true, end, rec));
+        _inflight.Add(LocalSpace, dst, dst + bytes, true, end, rec);
         if (end > _drain) { _drain = end; _drainRec = rec; }
         _m.Energy.Charge(_stats, Class, EnergyEvent.LocalMemoryBit, bytes * 8.0);
         StartWindow(start);
@@ -651,7 +619,7 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         var end = start + _m.Cycles(cycles);
         var rec = RecordAfter(U.Noc, start, end, releasedBy ?? _path.Node(_dispatchRec), end - start);
         var (_, writes) = CollectiveRanges(op);
-        AddInflight(new Access(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec));
+        _inflight.Add(LocalSpace, writes[0].Item2, writes[0].Item3, true, end, rec);
         _unitFree[(int)U.Noc] = Math.Max(_unitFree[(int)U.Noc], end);
         _unitRec[(int)U.Noc] = rec;
         if (end > _drain) { _drain = end; _drainRec = rec; }
@@ -674,13 +642,38 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
     /// <summary>Records the current word's activity, released by the record of handle <paramref name="pred"/>; returns its handle.</summary>
     private int Record(U unit, long start, long end, int pred, long busyPs) => RecordAfter(unit, start, end, _path.Node(pred), busyPs);
 
-    private int RecordAfter(U unit, long start, long end, PathNode? pred, long busyPs)
+    private int RecordAfter(U unit, long start, long end, PathNode? pred, long busyPs) =>
+        _path.AddCounted(start, end, pred, Counted(unit, busyPs), _core * 16 + (int)unit, _keepsLog ? LogName(_pc) : null);
+
+    /// <summary><see cref="Record"/> written over the releaser's node (<see cref="CriticalPath.Extend"/>): only when no slot can use <paramref name="pred"/> again.</summary>
+    private int RecordOver(U unit, long start, long end, int pred, long busyPs) =>
+        _path.Extend(pred, start, end, Counted(unit, busyPs), _core * 16 + (int)unit, _keepsLog ? LogName(_pc) : null);
+
+    /// <summary>Counts the current word as executed and its unit's busy time; returns its work class.</summary>
+    private WorkClass Counted(U unit, long busyPs)
     {
         _instructions++;
         var cls = _classes[_pc];
         if (busyPs > 0) _stats.AddBusy(unit, cls, busyPs);
-        var rec = _path.AddCounted(start, end, pred, cls, _core * 16 + (int)unit, _keepsLog ? LogName(_pc) : null);
-        return rec;
+        return cls;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="pred"/>, the releaser of the current word, is the record of the scalar and branch stretch
+    /// just before it (<see cref="Control"/>) and no slot can read it once the current word, which starts at
+    /// <see cref="_dispatch"/>, ends at <paramref name="end"/> and takes the dispatch slot, is recorded. Every later
+    /// word starts at or after <see cref="_dispatch"/> plus a cycle, and a slot is read only when its ready time is later
+    /// than such a start (the drain when at or after the dispatch): the stretch's record is then held by nothing
+    /// readable but the SCU, the register it wrote and the drain (the reasoning of <see cref="Control"/>'s records;
+    /// data-path words write no register and hold no other record of the stretch).
+    /// </summary>
+    private bool StretchRecordDead(int pred, long end)
+    {
+        if (pred == 0 || pred != _stretchRec || _pc != _stretchEndPc) return false;
+        var next = _dispatch + _cyclePs;
+        return (_unitRec[(int)U.Scu] != pred || _unitFree[(int)U.Scu] <= next)
+            && (_stretchReg == 0 || _regReady[_stretchReg] <= next)
+            && (_drainRec != pred || end > _drain || _drain < next);
     }
 
     /// <summary>First core clock edge at or after <paramref name="ps"/> (wake-ups from HBM time land between edges).</summary>
