@@ -70,7 +70,7 @@ public class UsageExamplesTests
         var scratch = CliRunner.TempDir();
         foreach (var example in UsageTable.All.SelectMany(u => u.Examples))
         {
-            var r = CliRunner.Run(ExampleCommandLine.Arguments(example, scratch));
+            var r = DocumentedCommands.Run(example, scratch);
             r.ExitCode.ShouldBe(0, $"{example}: {r.Err}");
         }
         File.Exists(Path.Combine(scratch, "reassembled.bin")).ShouldBeTrue();

@@ -24,7 +24,7 @@ public partial class DocsClaimsTests
         var scratch = CliRunner.TempDir();
         foreach (var claim in Claims(document))
         {
-            var r = CliRunner.Run(ExampleCommandLine.Arguments(claim.Command, scratch));
+            var r = DocumentedCommands.Run(claim.Command, scratch);
             r.ExitCode.ShouldBe(claim.Exit, $"{claim.Where}: {claim.Command}\n{r.Err}");
         }
     }
