@@ -17,7 +17,8 @@ public class FuzzTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private static readonly Lock LogLock = new();
 
-    private static int Cases(int quick) =>
+    /// <summary>Cases per kind: PIMCC_FUZZ_CASES, else <paramref name="quick"/>.</summary>
+    internal static int Cases(int quick) =>
         int.TryParse(Environment.GetEnvironmentVariable("PIMCC_FUZZ_CASES"), out var n) && n > 0 ? n : quick;
 
     internal const string Program = """

@@ -35,16 +35,13 @@ public sealed class CompiledTargetPrograms
 /// </summary>
 public partial class TargetProgramFuzzTests(CompiledTargetPrograms programs) : IClassFixture<CompiledTargetPrograms>
 {
-    private static int Cases(int quick) =>
-        int.TryParse(Environment.GetEnvironmentVariable("PIMCC_FUZZ_CASES"), out var n) && n > 0 ? n : quick;
-
     [Theory]
     [InlineData("pimllm", 5000)]
     [InlineData("hyflexpim", 6000)]
     public void MutatedOperands(string target, int firstSeed)
     {
         var text = programs.Disassembly(target);
-        for (var seed = firstSeed; seed < firstSeed + Cases(4); seed++)
+        for (var seed = firstSeed; seed < firstSeed + FuzzTests.Cases(4); seed++)
             if (Assembled(new Mutator(seed).Operands(text, 1 + seed % 3)) is { } bin)
                 RunBoth(bin, $"{target} seed {seed}");
     }
