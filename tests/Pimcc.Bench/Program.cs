@@ -7,6 +7,7 @@ namespace Pimcc.Bench;
 /// own process (<see cref="BenchProcess"/>): wall time, CPU time (user + system) and peak working set.
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- compile [--emit bin|ir] [models...]
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- sim [--exact] [--gap] [--all-layers] [--sampling adaptive|even] [--scaling] [--tokens N] [models...]  (<see cref="SimBenchmark"/>)
+///   dotnet run --project tests/Pimcc.Bench -c Release -- kv-curve [--tokens N] [--first F] [--last L] [--stride S] [--layers 1,2,all] [--set KEY=V ...] [model]   (<see cref="KvCurveBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- asm [--lines N] [model]   (<see cref="AsmBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- import [--layers N] [model.onnx]   (<see cref="ImportBenchmark"/>)
 ///   dotnet run --project tests/Pimcc.Bench -c Release -- fidelity [--target T]   (<see cref="FidelityBenchmark"/>)
@@ -21,10 +22,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "asm" or "import" or "fidelity" or "hbm" or "speedup" or "pimllm" or "seven-b"))
+        if (args.Length == 0 || args[0] is not ("compile" or "sim" or "kv-curve" or "asm" or "import" or "fidelity" or "hbm" or "speedup" or "pimllm" or "seven-b"))
         {
             Console.Error.WriteLine("usage: pimcc-bench compile [--emit bin|ir] [model ...]\n" +
                 "       pimcc-bench sim [--exact] [--gap] [--all-layers] [--sampling adaptive|even] [--scaling] [--tokens N] [model ...]   (models from samples/hf-configs)\n" +
+                "       pimcc-bench kv-curve [--tokens N] [--first F] [--last L] [--stride S] [--layers 1,2,all] [--set KEY=V ...] [model]   (decode step latency over kv, docs/simulator.md)\n" +
                 "       pimcc-bench asm [--lines N] [model]\n" +
                 "       pimcc-bench import [--layers N] [model.onnx]   (default: a generated OPT-350M-shaped export with external data)\n" +
                 "       pimcc-bench fidelity [--target T]   (the HPIM paper's OPT-13B decode breakdown against pimcc's, docs/fidelity.md)\n" +
@@ -36,6 +38,7 @@ public static class Program
         }
         var root = BenchProcess.FindRoot();
         if (args[0] == "sim") return SimBenchmark.Run(args[1..], root);
+        if (args[0] == "kv-curve") return KvCurveBenchmark.Run(args[1..], root);
         if (args[0] == "asm") return AsmBenchmark.Run(args[1..], root);
         if (args[0] == "import") return ImportBenchmark.Run(args[1..], root);
         if (args[0] == "fidelity") return FidelityBenchmark.Run(args[1..], root);
