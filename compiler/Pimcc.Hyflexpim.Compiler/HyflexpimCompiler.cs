@@ -13,7 +13,7 @@ public sealed class HyflexpimCompiler : ICompilerTarget
 {
     /// <summary>The shared front and the mapping passes: the IR a lowering will read.</summary>
     public const string MappingPipelineText =
-        "infer-shapes,canonicalize,deinterleave-rotary,bind-workload,svd-rank,assign-slc-mlc,hyflexpim-quantize,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars,hyflexpim-allocate-pus";
+        "infer-shapes,canonicalize,deinterleave-rotary,complete-norm-params,bind-workload,svd-rank,assign-slc-mlc,hyflexpim-quantize,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars,hyflexpim-allocate-pus";
 
     /// <summary>The full pipeline: the mapping, then the lowering to streams and the memory image.</summary>
     public const string PipelineText = MappingPipelineText + ",hyflexpim-lower,hyflexpim-memory-image";

@@ -17,7 +17,7 @@ public sealed class PimllmCompiler : ICompilerTarget
 {
     /// <summary>The pipeline up to the attention schedules: the IR a backend will read.</summary>
     public const string ScheduledPipelineText =
-        "infer-shapes,canonicalize,deinterleave-rotary,fold-rotary-amplitude,bind-workload,pimllm-quantize-weights,annotate-ops," +
+        "infer-shapes,canonicalize,deinterleave-rotary,fold-rotary-amplitude,complete-norm-params,bind-workload,pimllm-quantize-weights,annotate-ops," +
         "pimllm-quantize-activations,pimllm-place-weights,pimllm-place-kv-cache,pimllm-lower-attention";
 
     public const string PipelineText = ScheduledPipelineText + ",pimllm-lower,pimllm-memory-image";

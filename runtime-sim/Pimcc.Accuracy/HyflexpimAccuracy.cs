@@ -25,7 +25,7 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
 {
     public string Kind => HyflexpimKind.Name;
 
-    public string RunnablePipeline => "infer-shapes,canonicalize,bind-workload,svd-rank,assign-slc-mlc";
+    public string RunnablePipeline => "infer-shapes,canonicalize,complete-norm-params,bind-workload,svd-rank,assign-slc-mlc";
 
     public string AnnotatedPipeline => RunnablePipeline + ",hyflexpim-quantize,annotate-ops,hyflexpim-map-units,hyflexpim-map-crossbars";
 

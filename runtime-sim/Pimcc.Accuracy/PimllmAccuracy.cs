@@ -21,7 +21,7 @@ public sealed class PimllmAccuracy : IAccuracyTarget
 {
     public string Kind => PimllmKind.Name;
 
-    public string RunnablePipeline => "infer-shapes,canonicalize,fold-rotary-amplitude,bind-workload";
+    public string RunnablePipeline => "infer-shapes,canonicalize,fold-rotary-amplitude,complete-norm-params,bind-workload";
 
     public string AnnotatedPipeline => RunnablePipeline + ",pimllm-quantize-weights,annotate-ops,pimllm-quantize-activations,pimllm-place-weights,pimllm-place-kv-cache";
 

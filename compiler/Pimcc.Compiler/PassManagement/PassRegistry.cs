@@ -12,7 +12,7 @@ namespace Pimcc.Compiler.PassManagement;
 public sealed class PassRegistry
 {
     /// <summary>The target-independent passes.</summary>
-    public static PassRegistry Front { get; } = new([new InferShapes(), new Canonicalize(), new DeinterleaveRotary(), new FoldRotaryAmplitude(), new BindWorkload(), new AnnotateOps()]);
+    public static PassRegistry Front { get; } = new([new InferShapes(), new Canonicalize(), new DeinterleaveRotary(), new FoldRotaryAmplitude(), new CompleteNormParams(), new BindWorkload(), new AnnotateOps()]);
 
     /// <summary>The shared front and every registered target's passes.</summary>
     public static PassRegistry Default { get; } = new([.. Front.All, .. CompilerTargets.All.SelectMany(t => t.Passes)]);

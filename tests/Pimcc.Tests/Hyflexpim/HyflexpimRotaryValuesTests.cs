@@ -32,6 +32,7 @@ public class HyflexpimRotaryValuesTests(ITestOutputHelper output)
     [InlineData("tiny-llama.onnx")]        // theta 10000, whole heads of 16
     [InlineData("tiny-llama-linear.onnx")] // linear scaling, factor 4
     [InlineData("tiny-stablelm.onnx")]     // partial rotary: 4 of 16 channels, LayerNorm with bias, Q/K/V biases
+    [InlineData("tiny-olmo.onnx")]         // non-parametric LayerNorm: identity gamma and beta from complete-norm-params
     public void RotaryModelsRunOnValuesToTheIsaFormatReference(string sample)
     {
         int[] prompt = [10, 20, 30, 40];
