@@ -22,7 +22,7 @@ namespace Pimcc.Pimllm.Sim;
 /// the recorded span, replays the recorded commands (<see cref="LpddrTransferMemo"/>: the same commands at the same
 /// offsets as the exact path, so the same figures).</para>
 /// </summary>
-public sealed class LpddrChannel : IDramRefreshListener
+public sealed partial class LpddrChannel : IDramRefreshListener
 {
     /// <summary>Longest transfer, in pages, timed command by command when transfer times are given.</summary>
     public const int ExactPages = 8;
@@ -159,123 +159,5 @@ public sealed class LpddrChannel : IDramRefreshListener
     {
         _engine.Issue(command, a, cycle);
         if (_recording) _recorded.Add((command, a.Bank, cycle));
-    }
-
-    // The exact path's rows to open, open rows and rows to close: empty between transfers, kept to allocate nothing per transfer.
-    private readonly Queue<(DramAddress At, int Next, int End)> _rows = new();
-    private readonly List<(DramAddress At, int Next, int End)> _open = new(Window);
-    private readonly List<DramAddress> _closing = new(Window);
-
-    // Command by command, in engine clocks.
-    private long Exact(long firstBurst, long lastBurst, bool write, long fromCycle)
-    {
-        var (rows, open, closing) = (_rows, _open, _closing);
-        rows.Clear();
-        open.Clear();
-        closing.Clear();
-        for (var b = firstBurst; b <= lastBurst;)
-        {
-            var page = b / _org.BurstsPerRow;
-            var start = (int)(b % _org.BurstsPerRow);
-            var end = (int)Math.Min(_org.BurstsPerRow, lastBurst - page * _org.BurstsPerRow + 1);
-            rows.Enqueue((Page(page, start), start, end));
-            b = page * _org.BurstsPerRow + end;
-        }
-
-        var access = (int)(write ? Cmd.Wr : Cmd.Rd);
-        var dataLatency = (write ? _t.CWL : _t.CL) + _t.BL;
-        long now = fromCycle, done = fromCycle;
-        var turn = 0;
-        while (rows.Count > 0 || open.Count > 0 || closing.Count > 0)
-        {
-            if (_recording && now > _horizon) _horizon = now;
-            var refreshDue = _engine.Refresh.AnyDue(now);
-            if (refreshDue && open.Count == 0 && closing.Count == 0 && _engine.AllBanksClosed)
-            {
-                _engine.IssueDueRefreshes(now, this);
-                refreshDue = false;
-            }
-            // Candidates: the next burst of the open row whose turn it is, or an activate of the next row.
-            var burstAt = long.MaxValue;
-            var index = -1;
-            for (var k = 0; k < open.Count; k++)
-            {
-                var i = (turn + k) % open.Count;
-                if (Probe(access, open[i].At with { Column = open[i].Next }, now, out var at) && at < burstAt) (burstAt, index) = (at, i);
-            }
-            var actAt = long.MaxValue;
-            if (!refreshDue && rows.Count > 0 && open.Count < Window)
-            {
-                if (Probe((int)Cmd.Act, rows.Peek().At, now, out var at)) actAt = at;
-            }
-            var preAt = long.MaxValue;
-            var closeIndex = -1;
-            for (var i = 0; i < closing.Count; i++)
-            {
-                Probe((int)Cmd.Pre, closing[i], now, out var at);
-                if (at < preAt) (preAt, closeIndex) = (at, i);
-            }
-            if (index < 0 && actAt == long.MaxValue && closeIndex < 0)
-                throw new InvalidOperationException($"LPDDR controller stalled at clock {now}: nothing legal to issue (simulator bug)");
-            if (preAt < burstAt && preAt <= actAt)
-            {
-                Issue((int)Cmd.Pre, closing[closeIndex], preAt);
-                closing.RemoveAt(closeIndex);
-                now = preAt;
-                continue;
-            }
-            if (actAt < burstAt)
-            {
-                var r = rows.Dequeue();
-                Issue((int)Cmd.Act, r.At, actAt);
-                open.Add(r);
-                now = actAt;
-                continue;
-            }
-            var row = open[index];
-            Issue(access, row.At with { Column = row.Next }, burstAt);
-            Bursts++;
-            now = burstAt;
-            done = Math.Max(done, burstAt + dataLatency);
-            row = row with { Next = row.Next + 1 };
-            if (row.Next < row.End)
-            {
-                open[index] = row;
-                turn = index + 1;
-                continue;
-            }
-            open.RemoveAt(index);
-            turn = index;
-            closing.Add(row.At);
-        }
-        return done;
-    }
-}
-
-/// <summary>
-/// How long long LPDDR transfers take on an idle channel, each timed once command by command on a channel of its own
-/// and remembered: the key is what decides the commands (the bank of the first page, the offset in it, the length, the
-/// direction), so the weight chunks a decode step streams (a few sizes, many addresses) and the cache loads of one
-/// position cost one exact run per kind. One instance per simulation; deterministic. It also holds the simulation's
-/// <see cref="Memo"/> of short transfers, shared by every channel of every program run.
-/// </summary>
-public sealed class LpddrTransferTimes(LpddrConfig lpddr)
-{
-    /// <summary>Short transfers' command sequences by relative channel state.</summary>
-    public LpddrTransferMemo Memo { get; } = new();
-
-    private readonly Dictionary<(long Bank, long Offset, long Bytes, bool Write), long> _cycles = [];
-
-    /// <summary>Distinct transfers timed so far.</summary>
-    public int Timed => _cycles.Count;
-
-    /// <summary>Clocks from the first command to the last burst's data of the transfer, from an idle channel.</summary>
-    public long Cycles(long address, long bytes, bool write, long pageBytes)
-    {
-        var banks = lpddr.Organization.Banks;
-        var key = (address / pageBytes % banks, address % pageBytes, bytes, write);
-        if (!_cycles.TryGetValue(key, out var c))
-            _cycles[key] = c = new LpddrChannel(lpddr).Transfer(key.Item1 * pageBytes + key.Item2, bytes, write, 0);
-        return c;
     }
 }

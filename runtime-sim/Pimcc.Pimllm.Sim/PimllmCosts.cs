@@ -115,27 +115,27 @@ public sealed class PimllmCosts(PimllmTarget t)
     /// and <c>dma.st</c> one block; <c>dma.ldc</c> the cache rows 0 .. p-1 before the range's first position p;
     /// <c>dma.strow</c> the range's rows at their positions (consecutive: one block); <c>dma.row</c> one row per token of
     /// the range. Token ids are not known to a timing run: a gather by token id reads the row at the token's position
-    /// instead (a row of the same table, so the same bytes and the same kind of bank access).
+    /// instead (a row of the same table, so the same bytes and the same kind of bank access). Written into
+    /// <paramref name="into"/> (cleared first), so that a run allocates nothing per word.
     /// </summary>
-    public static IReadOnlyList<LpddrTransfer> Transfers(Pimcc.Isa.Encoding.Op op, StreamState s)
+    public static void Transfers(Pimcc.Isa.Encoding.Op op, StreamState s, List<LpddrTransfer> into)
     {
         const long unit = PimllmFormats.LpddrUnitBytes;
+        into.Clear();
         var first = s.Position + s.First;
         switch (op.Spec.Pimllm.Action)
         {
-            case PimllmAction.LpddrLoad: return [new(op["lpddr"] * unit, op["len"] * unit, false)];
-            case PimllmAction.LpddrStore: return [new(op["lpddr"] * unit, op["len"] * unit, true)];
+            case PimllmAction.LpddrLoad: into.Add(new(op["lpddr"] * unit, op["len"] * unit, false)); break;
+            case PimllmAction.LpddrStore: into.Add(new(op["lpddr"] * unit, op["len"] * unit, true)); break;
             case PimllmAction.LpddrLoadCache:
-                return first == 0 ? [] : [new(op["table"] * unit, first * op["len"] * unit, false)];
+                if (first != 0) into.Add(new(op["table"] * unit, first * op["len"] * unit, false));
+                break;
             case PimllmAction.LpddrStoreRow:
-                return [new((op["table"] + first * op["len"]) * unit, s.Tokens * op["len"] * unit, true)];
+                into.Add(new((op["table"] + first * op["len"]) * unit, s.Tokens * op["len"] * unit, true));
+                break;
             case PimllmAction.LpddrGatherRow:
-            {
-                var rows = new LpddrTransfer[s.Tokens];
-                for (var i = 0; i < s.Tokens; i++) rows[i] = new((op["table"] + (first + i) * op["len"]) * unit, op["len"] * unit, false);
-                return rows;
-            }
-            default: return [];
+                for (var i = 0; i < s.Tokens; i++) into.Add(new((op["table"] + (first + i) * op["len"]) * unit, op["len"] * unit, false));
+                break;
         }
     }
 

@@ -66,10 +66,12 @@ public static class PimllmMachine
         public readonly Step Record = record;
     }
 
-    // An event counter's signals not yet paid, oldest first, and the count they still hold.
+    // An event counter: its signals not yet paid, oldest first, the count they still hold, and the streams that
+    // signal and await it (-1: none yet).
     private sealed class SignalQueue : Queue<Signal>
     {
         public long Available;
+        public int Producer = -1, Consumer = -1;
     }
 
     /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>.</summary>
@@ -88,17 +90,18 @@ public static class PimllmMachine
         // A whole number of picoseconds (LPDDR5-6400: 1,250) converts in integers, the same figures as in decimal.
         long? tckPs = tck == decimal.Truncate(tck) && tck <= int.MaxValue ? (long)tck : null;
         var signals = new Dictionary<long, SignalQueue>();
-        var producer = new Dictionary<long, int>();
-        var consumer = new Dictionary<long, int>();
+        var transfers = new List<LpddrTransfer>();
         var final = -1;
         var finalEnd = 0L;
 
-        void Claim(Dictionary<long, int> owners, long ev, int i, string role)
+        SignalQueue Counter(long ev) => signals.TryGetValue(ev, out var q) ? q : signals[ev] = new SignalQueue();
+
+        void Claim(ref int owner, long ev, int i, string role)
         {
-            if (!owners.TryGetValue(ev, out var o)) owners[ev] = i;
-            else if (o != i)
+            if (owner < 0) owner = i;
+            else if (owner != i)
                 throw new PimccError(ExitCode.InvalidBinary, $"{fileName}: {streams[i].Name} word {pc[i].At}",
-                    $"event {ev} is {role} by both {streams[o].Name} and {streams[i].Name} in program '{program.Name}'",
+                    $"event {ev} is {role} by both {streams[owner].Name} and {streams[i].Name} in program '{program.Name}'",
                     "give every event counter one producer stream and one consumer stream");
         }
 
@@ -118,9 +121,9 @@ public static class PimllmMachine
                     if (sem.Action == PimllmAction.EventWait)
                     {
                         long ev = op["event"], need = op["count"];
-                        Claim(consumer, ev, i, "awaited");
-                        var queue = signals.GetValueOrDefault(ev);
-                        if (queue is null || queue.Available < need) break;
+                        var queue = Counter(ev);
+                        Claim(ref queue.Consumer, ev, i, "awaited");
+                        if (queue.Available < need) break;
                         Signal? paid = null;
                         while (need > 0)
                         {
@@ -139,7 +142,8 @@ public static class PimllmMachine
                     {
                         var ch = channels[i]!;
                         var cycle = tckPs is { } ps ? (start + ps - 1) / ps : (long)Math.Ceiling(start / tck);
-                        foreach (var tr in PimllmCosts.Transfers(op, state[i]))
+                        PimllmCosts.Transfers(op, state[i], transfers);
+                        foreach (var tr in transfers)
                         {
                             cycle = ch.Transfer(tr.Address, tr.Bytes, tr.Write, cycle);
                             run.Transferred(s.Classes[w], tr.Bytes);
@@ -157,10 +161,11 @@ public static class PimllmMachine
                     step.Follow(start, end, s.Classes[w], s.Parts[w], pred);
                     if (sem.Action == PimllmAction.EventSignal)
                     {
-                        Claim(producer, op["event"], i, "signalled");
-                        if (!signals.TryGetValue(op["event"], out var queue)) signals[op["event"]] = queue = new SignalQueue();
-                        queue.Enqueue(new Signal(end, op["count"], step.Copy()));
-                        queue.Available += op["count"];
+                        long ev = op["event"], count = op["count"];
+                        var queue = Counter(ev);
+                        Claim(ref queue.Producer, ev, i, "signalled");
+                        queue.Enqueue(new Signal(end, count, step.Copy()));
+                        queue.Available += count;
                     }
                     state[i] = state[i].After(op);
                     clock[i] = end;

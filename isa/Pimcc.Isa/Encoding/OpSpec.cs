@@ -40,6 +40,10 @@ public sealed record OpSpec(
 
     public int IndexOf(string operand)
     {
+        // Operand names are interned (OpTable.Row), so a name written in code is found by reference first.
+        for (var i = 0; i < Operands.Count; i++)
+            if (ReferenceEquals(Operands[i].Name, operand))
+                return i;
         for (var i = 0; i < Operands.Count; i++)
             if (Operands[i].Name == operand)
                 return i;

@@ -120,7 +120,7 @@ public sealed class OpTable
         for (var i = 0; i < names.Length; i++)
         {
             var s = format.Slots[i];
-            fields[i] = new Field(names[i], hi, hi - s.Width + 1, s.Kind, s.Domain);
+            fields[i] = new Field(string.Intern(names[i]), hi, hi - s.Width + 1, s.Kind, s.Domain);
             hi -= s.Width;
         }
         if (flow == OpFlow.Repeat && !names.Contains("body") || flow == OpFlow.LoadImmediate && !names.Contains("imm"))

@@ -70,6 +70,14 @@ public sealed class DramRefreshSchedule
     /// <summary>The caller timed <paramref name="cycles"/> in closed form: real time moves on, the engine's history does not.</summary>
     public void Skip(long cycles) => SkippedCycles += cycles;
 
+    /// <summary>Makes this schedule that of <paramref name="other"/> (same refresh and nodes): due times and cycles skipped.</summary>
+    internal void CopyFrom(DramRefreshSchedule other)
+    {
+        other._due.CopyTo(_due, 0);
+        _earliest = other._earliest;
+        SkippedCycles = other.SkippedCycles;
+    }
+
     /// <summary>A refresh was issued on the node: it pays the oldest one owed.</summary>
     internal void Refreshed(int node)
     {
