@@ -1,19 +1,15 @@
-using Pimcc.Hpim.Compiler.Lowering;
 using Pimcc.Isa.Container;
 using Pimcc.Hpim.Sim;
-using Pimcc.Tests.Hpim;
-using Pimcc.Tests.Hpim.Lowering;
 
 namespace Pimcc.Tests.Sim;
 
 /// <summary>The order in which a batch of independent runs starts (<see cref="RunOrder"/>): largest estimated work first.</summary>
 public class RunOrderTests
 {
-    private const int Prompt = 32, Generated = 8, Layers = 12;
+    private const int Prompt = LayerSamplingTests.Prompt, Generated = LayerSamplingTests.Generated;
 
-    private static readonly Lazy<PimBinary> Binary = new(() =>
-        HpimBackend.Emit(HpimPassTests.Compile(DecoderModels.Build(new DecoderModels.Shape(512, 8, 2048, Layers, 4096, 2048), Prompt, Generated, biases: true)),
-            HpimPassTests.Hpim, out _));
+    /// <summary>12 short layers (hidden 512), compiled once for both classes.</summary>
+    private static Lazy<PimBinary> Binary => LayerSamplingTests.Small;
 
     [Fact]
     public void ProgramWordsSplitTheCoreStreamsAtTheirEntries()
