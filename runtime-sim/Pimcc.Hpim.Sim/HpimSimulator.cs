@@ -91,23 +91,49 @@ public sealed class HpimSimulator
         RunAll([new ProgramRun(entry, registers, layers)])[0];
 
     /// <summary>
-    /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time). Runs share nothing
+    /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time, started in
+    /// <see cref="RunOrder"/>'s order). Runs share nothing
     /// (each has its own rep memo), so a run's figures depend only on its program and registers, never on the other
     /// runs or on how many run at once.
     /// </summary>
     public IReadOnlyList<ProgramRunResult> RunAll(IReadOnlyList<ProgramRun> runs)
     {
         var results = new ProgramRunResult[runs.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.ParallelRuns) };
         var errors = new ExceptionDispatchInfo?[runs.Count];
-        Parallel.For(0, runs.Count, parallel, i =>
+        // Each thread takes the next run in RunOrder's order (longest first) until none is left.
+        var order = RunOrder.Of(runs, ProgramWords);
+        var next = -1;
+        var threads = Math.Clamp(Options.ParallelRuns, 1, Math.Max(1, runs.Count));
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
         {
-            try { results[i] = RunOne(runs[i]); }
-            catch (Exception e) { errors[i] = ExceptionDispatchInfo.Capture(e); }
+            for (int k; (k = Interlocked.Increment(ref next)) < order.Length;)
+            {
+                var i = order[k];
+                try { results[i] = RunOne(runs[i]); }
+                catch (Exception e) { errors[i] = ExceptionDispatchInfo.Capture(e); }
+            }
         });
         // The first failing run in run order, as a sequential simulation would report it.
         foreach (var e in errors) e?.Throw();
         return results;
+    }
+
+    /// <summary>
+    /// Words of <paramref name="entry"/>'s code summed over the core streams: from each core's entry word to the next
+    /// entry word of that stream (or its end). <see cref="RunOrder"/>'s measure of a program's size.
+    /// </summary>
+    public long ProgramWords(ProgramEntry entry)
+    {
+        var words = 0L;
+        foreach (var s in _binary.Cores)
+        {
+            var start = entry.CoreOffset(s.Core);
+            var end = s.Instructions.Count;
+            foreach (var e in s.Entries)
+                if (e.Word > start && e.Word < end) end = e.Word;
+            words += Math.Max(0, end - start);
+        }
+        return words;
     }
 
     private ProgramRunResult RunOne(ProgramRun run)

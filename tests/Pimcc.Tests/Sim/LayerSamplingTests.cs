@@ -13,13 +13,13 @@ namespace Pimcc.Tests.Sim;
 /// </summary>
 public class LayerSamplingTests
 {
-    private const int Prompt = 32, Generated = 8, Layers = 12;
+    internal const int Prompt = 32, Generated = 8, Layers = 12;
 
     /// <summary>12 layers of OPT-30B's shape (hidden 7168, 56 heads, FFN 28672; vocabulary 4096): decode layers of about 150 µs.</summary>
     private static readonly Lazy<PimBinary> Binary = new(() => Compile(7168, 56, 28672));
 
     /// <summary>12 short layers (hidden 512): one refresh is a large part of a decode layer.</summary>
-    private static readonly Lazy<PimBinary> Small = new(() => Compile(512, 8, 2048));
+    internal static readonly Lazy<PimBinary> Small = new(() => Compile(512, 8, 2048));
 
     private static PimBinary Compile(long hidden, long heads, long ffn) =>
         HpimBackend.Emit(HpimPassTests.Compile(DecoderModels.Build(new DecoderModels.Shape(hidden, heads, ffn, Layers, 4096, 2048), Prompt, Generated, biases: true)),
