@@ -40,6 +40,9 @@ internal sealed class CoreEdit(CoreProgram program)
         Changed = Moves = true;
     }
 
+    /// <summary>Some word is inserted.</summary>
+    public bool Inserts => _inserted.Count > 0;
+
     public List<Op> Inserted(int t) => _inserted.Count == 0 ? None : _inserted.GetValueOrDefault(t) ?? None;
 
     /// <summary>The replacements stay: the journal is dropped.</summary>

@@ -96,15 +96,16 @@ internal sealed class CoreCode
     /// <summary>Backward branch to <paramref name="target"/>.</summary>
     public void BranchBack(string mnemonic, int a, int b, int target) => I(mnemonic, a, b, target - _ops.Count);
 
-    /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>
-    /// <summary>The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>): nothing is emitted after it.</summary>
-    public CoreStream Build(List<DebugRange> debugSink)
+    /// <summary>
+    /// The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>) and its debug ranges: nothing is emitted
+    /// after it. Builders of different cores share nothing, so their builds may run side by side.
+    /// </summary>
+    public (CoreStream Stream, List<DebugRange> Debug) Build()
     {
         var debug = new List<DebugRange>();
         _rec.Flush(debug);
         var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug));
-        debugSink.AddRange(p.Debug);
-        return new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers };
+        return (new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers }, p.Debug);
     }
 }
 

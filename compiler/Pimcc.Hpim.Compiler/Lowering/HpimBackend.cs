@@ -72,7 +72,10 @@ public static class HpimBackend
         dec.Emit(decode);
 
         var debug = new List<DebugRange>();
-        var coreStreams = cores.Select(c => c.Build(debug)).ToList();
+        // The cores' clean-ups are independent: side by side, their debug ranges appended in core order.
+        var built = Pimcc.Diagnostics.SideBySide.Run(cores.Length, i => cores[i].Build());
+        var coreStreams = built.Select(b => b.Stream).ToList();
+        foreach (var b in built) debug.AddRange(b.Debug);
         var chanStreams = chans.Select(c => c.Build(debug)).ToList();
         var map = new List<MemoryRegion>();
         map.AddRange(HbmRegions(scheduled, layout));
