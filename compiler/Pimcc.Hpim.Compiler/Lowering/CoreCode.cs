@@ -96,6 +96,13 @@ internal sealed class CoreCode
     /// <summary>Backward branch to <paramref name="target"/>.</summary>
     public void BranchBack(string mnemonic, int a, int b, int target) => I(mnemonic, a, b, target - _ops.Count);
 
+    /// <summary>Appends the program <paramref name="next"/> (a builder of the same core) holds after this builder's words.</summary>
+    public void Append(CoreCode next)
+    {
+        _rec.Append(next._rec);
+        _ops.AddRange(next._ops);
+    }
+
     /// <summary>
     /// The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>) and its debug ranges: nothing is emitted
     /// after it. Builders of different cores share nothing, so their builds may run side by side.
