@@ -94,11 +94,11 @@ internal sealed class CoreProgram
         var before = new int[n + 1];
         var at = new int[n + 1];
         var pos = 0;
-        var inserts = edit.Inserts;
-        for (var t = 0; t < n; t++)
+        var points = edit.Inserts ? edit.InsertionPoints() : [];          // words with insertions before them, in order
+        for (int t = 0, k = 0; t < n; t++)
         {
             before[t] = pos;
-            if (inserts) pos += edit.Inserted(t).Count;
+            if (k < points.Length && points[k] == t) pos += edit.Inserted(points[k++]).Count;
             at[t] = pos;
             if (!edit.Deleted[t]) pos++;
         }
@@ -113,10 +113,10 @@ internal sealed class CoreProgram
         words.Clear();
         if (_spareInfo.Length < pos) _spareInfo = new CoreWord[Math.Max(pos, n)];
         var info = _spareInfo;
-        for (var t = 0; t < n; t++)
+        for (int t = 0, k = 0; t < n; t++)
         {
-            if (inserts)
-                foreach (var op in edit.Inserted(t))
+            if (k < points.Length && points[k] == t)
+                foreach (var op in edit.Inserted(points[k++]))
                 {
                     info[words.Count] = CoreWord.Of(op, words.Count);
                     words.Add(op);

@@ -64,7 +64,10 @@ internal sealed class ChannelCode
     public void Append(ChannelCode next)
     {
         _rec.Append(next._rec);
+        _ops.Capacity = _ops.Count + next._ops.Count;                   // exactly: a doubled list of millions of words is memory the peak shows
         _ops.AddRange(next._ops);
+        next._ops.Clear();
+        next._ops.TrimExcess();
     }
 
     /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>

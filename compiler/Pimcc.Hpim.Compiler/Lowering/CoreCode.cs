@@ -100,7 +100,10 @@ internal sealed class CoreCode
     public void Append(CoreCode next)
     {
         _rec.Append(next._rec);
+        _ops.Capacity = _ops.Count + next._ops.Count;                   // exactly: a doubled list of millions of words is memory the peak shows
         _ops.AddRange(next._ops);
+        next._ops.Clear();
+        next._ops.TrimExcess();
     }
 
     /// <summary>
