@@ -115,6 +115,11 @@ internal sealed class CoreCode
         var debug = new List<DebugRange>();
         _rec.Flush(debug);
         var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug));
+        if (!ReferenceEquals(p.Words, _ops))                               // the clean-up's own list holds the stream: let the builder's go
+        {
+            _ops.Clear();
+            _ops.TrimExcess();
+        }
         return (new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers }, p.Debug);
     }
 }

@@ -86,7 +86,7 @@ public static class HpimBackend
 
         var debug = new List<DebugRange>();
         // The cores' clean-ups are independent: side by side, their debug ranges appended in core order.
-        var built = Pimcc.Diagnostics.SideBySide.Run(cores.Length, i => cores[i].Build());
+        var built = Pimcc.Diagnostics.SideBySide.Run(cores.Length, i => cores[i].Build(), threads: Environment.ProcessorCount);
         var coreStreams = built.Select(b => b.Stream).ToList();
         foreach (var b in built) debug.AddRange(b.Debug);
         var chanStreams = chans.Select(c => c.Build(debug)).ToList();
