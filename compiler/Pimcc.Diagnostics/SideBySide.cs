@@ -8,11 +8,15 @@ namespace Pimcc.Diagnostics;
 /// </summary>
 public static class SideBySide
 {
-    public static T[] Run<T>(int count, Func<int, T> work)
+    /// <summary>
+    /// At most <paramref name="threads"/> pieces at a time (-1: as many as the thread pool gives, which on a busy machine
+    /// grows past the cores; pieces that each hold megabytes are better held to the cores).
+    /// </summary>
+    public static T[] Run<T>(int count, Func<int, T> work, int threads = -1)
     {
         var results = new T[count];
         var errors = new Exception?[count];
-        Parallel.For(0, count, i =>
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             try { results[i] = work(i); }
             catch (Exception e) { errors[i] = e; }

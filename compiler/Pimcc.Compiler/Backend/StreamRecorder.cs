@@ -44,6 +44,21 @@ public sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
         debugSink.AddRange(_debug);
     }
 
+    /// <summary>
+    /// Takes over what <paramref name="next"/> recorded (programs lowered into builders of their own): its words are
+    /// appended to this recorder's list after this call, so its entries, layer words and debug ranges move past this
+    /// recorder's words.
+    /// </summary>
+    public void Append(StreamRecorder next)
+    {
+        CloseRange();
+        next.CloseRange();
+        var shift = ops.Count;
+        _entries.AddRange(next._entries.Select(e => e with { Word = e.Word + shift }));
+        _layers.AddRange(next._layers.Select(l => l with { Word = l.Word + shift }));
+        _debug.AddRange(next._debug.Select(d => d with { First = d.First + shift }));
+    }
+
     private void CloseRange()
     {
         if (_open is { } o && ops.Count > o.First)

@@ -40,6 +40,12 @@ internal sealed class CoreEdit(CoreProgram program)
         Changed = Moves = true;
     }
 
+    /// <summary>Some word is inserted.</summary>
+    public bool Inserts => _inserted.Count > 0;
+
+    /// <summary>The words before which words are inserted, in word order.</summary>
+    public int[] InsertionPoints() => [.. _inserted.Keys.Order()];
+
     public List<Op> Inserted(int t) => _inserted.Count == 0 ? None : _inserted.GetValueOrDefault(t) ?? None;
 
     /// <summary>The replacements stay: the journal is dropped.</summary>

@@ -45,6 +45,12 @@ internal sealed class CoreProgram
 
     public int Count => Words.Count;
 
+    /// <summary>Bumped by every change of a word or of the stream: an analysis of an earlier version is stale.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The last liveness computed (<see cref="DeadScalarElimination.LiveIn"/>) and the version it holds for.</summary>
+    internal (int Version, uint[] Live)? Liveness { get; set; }
+
     /// <summary>
     /// Word t starts a straight-line run: a program's entry, a branch target, or the word after a control word.
     /// </summary>
@@ -67,6 +73,7 @@ internal sealed class CoreProgram
     {
         Words[t] = op;
         Info[t] = CoreWord.Of(op, t);
+        Version++;
     }
 
     /// <summary>
@@ -87,10 +94,11 @@ internal sealed class CoreProgram
         var before = new int[n + 1];
         var at = new int[n + 1];
         var pos = 0;
-        for (var t = 0; t < n; t++)
+        var points = edit.Inserts ? edit.InsertionPoints() : [];          // words with insertions before them, in order
+        for (int t = 0, k = 0; t < n; t++)
         {
             before[t] = pos;
-            pos += edit.Inserted(t).Count;
+            if (k < points.Length && points[k] == t) pos += edit.Inserted(points[k++]).Count;
             at[t] = pos;
             if (!edit.Deleted[t]) pos++;
         }
@@ -105,13 +113,14 @@ internal sealed class CoreProgram
         words.Clear();
         if (_spareInfo.Length < pos) _spareInfo = new CoreWord[Math.Max(pos, n)];
         var info = _spareInfo;
-        for (var t = 0; t < n; t++)
+        for (int t = 0, k = 0; t < n; t++)
         {
-            foreach (var op in edit.Inserted(t))
-            {
-                info[words.Count] = CoreWord.Of(op, words.Count);
-                words.Add(op);
-            }
+            if (k < points.Length && points[k] == t)
+                foreach (var op in edit.Inserted(points[k++]))
+                {
+                    info[words.Count] = CoreWord.Of(op, words.Count);
+                    words.Add(op);
+                }
             if (edit.Deleted[t]) continue;
             var word = Info[t];
             var kept = Words[t];
@@ -136,6 +145,7 @@ internal sealed class CoreProgram
         _spare = ReferenceEquals(Words, _input) ? null : Words;
         (_spareInfo, Info) = (Info, info);
         Words = words;
+        Version++;
         Index();
         return true;
     }

@@ -10,27 +10,48 @@ namespace Pimcc.Hpim.Compiler.CoreOptimization;
 /// </summary>
 internal static class DeadScalarElimination
 {
-    /// <summary>Registers live on entry to each word (index <c>Count</c>: past the stream's end, nothing).</summary>
+    /// <summary>
+    /// Registers live on entry to each word (index <c>Count</c>: past the stream's end, nothing). Backward sweeps until
+    /// nothing changes; a sweep after the first starts at the last backward branch whose target's set changed (the
+    /// words after it cannot change: the analysis is monotone, so the order of steps does not change the fixed point).
+    /// The result is kept until the program changes (callers only read it).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint[] LiveIn(CoreProgram p)
     {
-        var live = new uint[p.Count + 1];
-        bool changed;
-        do
+        if (p.Liveness is { } known && known.Version == p.Version) return known.Live;
+        var n = p.Count;
+        var words = new Step[n];
+        var lastBack = new int[n + 1];                                     // the last backward branch to each word, or -1
+        Array.Fill(lastBack, -1);
+        for (var t = 0; t < n; t++)
         {
-            changed = false;
-            for (var t = p.Count - 1; t >= 0; t--)
+            ref readonly var w = ref p.Info[t];
+            var kills = w.Pure ? w.Writes : 0;
+            words[t] = new Step(w.Reads, kills, w.Target, w.FallsThrough, w.Pure && !p.Protected[t]);
+            if (w.Target >= 0 && w.Target <= t) lastBack[w.Target] = t;
+        }
+        var live = new uint[n + 1];
+        for (var from = n - 1; from >= 0;)
+        {
+            var again = -1;
+            for (var t = from; t >= 0; t--)
             {
-                var w = p.Info[t];
+                ref readonly var w = ref words[t];
                 var outSet = (w.FallsThrough ? live[t + 1] : 0) | (w.Target >= 0 ? live[w.Target] : 0);
-                var inSet = Dead(p, t, outSet) ? outSet : (outSet & ~(w.Pure ? w.Writes : 0)) | w.Reads;
+                var inSet = w.Deletable && (w.Kills & outSet) == 0 ? outSet : (outSet & ~w.Kills) | w.Reads;
                 if (inSet == live[t]) continue;
                 live[t] = inSet;
-                changed = true;
+                again = Math.Max(again, lastBack[t]);
             }
-        } while (changed);
+            from = again;
+        }
+        p.Liveness = (p.Version, live);
         return live;
     }
+
+    /// <summary>A word as liveness sees it: registers read, registers a pure definition writes, whether it may go.</summary>
+    private readonly record struct Step(uint Reads, uint Kills, int Target, bool FallsThrough, bool Deletable);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoreEdit Run(CoreProgram p)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
@@ -56,9 +57,11 @@ internal static class RedundantScalarElimination
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Meet(State other)
         {
-            var keep = Known & other.Known;
-            for (var r = 1; r < 32; r++)
-                if ((keep & (1u << r)) != 0 && Values[r] != other.Values[r]) keep &= ~(1u << r);
+            // the registers holding equal values, 8 at a time (r0's entry is never set: always equal)
+            var equal = 0u;
+            for (var r = 0; r < 32; r += 8)
+                equal |= Vector256.Equals(Vector256.Create(Values.AsSpan(r, 8)), Vector256.Create(other.Values.AsSpan(r, 8))).ExtractMostSignificantBits() << r;
+            var keep = Known & other.Known & equal;
             var changed = keep != Known;
             Known = keep;
             return changed;

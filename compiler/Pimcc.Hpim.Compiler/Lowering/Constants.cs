@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
@@ -17,7 +18,31 @@ internal sealed class Constants(HpimTarget target, AlibiTable? alibi = null)
     public const long SlotBytes = LocalBuffers.Align;
     public static long ReserveBytes => Slots * SlotBytes;
 
-    private readonly List<double> _values = [];
+    /// <summary>The slots' values in slot order, shared by every view of the pool (it is also the lock).</summary>
+    private List<double> _values = [];
+
+    /// <summary>The first program's lowering is over (<see cref="FirstDone"/>).</summary>
+    private StrongBox<bool> _firstDone = new(false);
+
+    /// <summary>This view is a later program's (<see cref="Later"/>).</summary>
+    private bool _later;
+
+    /// <summary>
+    /// A view of this pool for a program lowered at the same time as the first (this view's) program, numbered as if
+    /// lowered after it: a value the first program has not used yet waits until it does or its lowering is over
+    /// (<see cref="FirstDone"/>), so the slots are in first-use order, the first program's first.
+    /// </summary>
+    public Constants Later() => new(target, alibi) { _values = _values, _firstDone = _firstDone, _later = true };
+
+    /// <summary>The first program uses no more constants (call it also when its lowering fails).</summary>
+    public void FirstDone()
+    {
+        lock (_values)
+        {
+            _firstDone.Value = true;
+            Monitor.PulseAll(_values);
+        }
+    }
 
     public long Base => target.Sram.LocalMemory.TotalBytes - ReserveBytes;
 
@@ -37,16 +62,25 @@ internal sealed class Constants(HpimTarget target, AlibiTable? alibi = null)
 
     public long Address(double value)
     {
-        var i = _values.FindIndex(v => v.Equals(value));
-        if (i < 0)
+        lock (_values)
         {
-            if (_values.Count == Slots)
-                throw new PimccError(ExitCode.CapacityExceeded, "local memory constants", $"the program needs more than {Slots} distinct scalar constants",
-                    "report this model; the constant pool size is a lowering limit");
-            _values.Add(value);
-            i = _values.Count - 1;
+            var i = _values.FindIndex(v => v.Equals(value));
+            while (i < 0 && _later && !_firstDone.Value)
+            {
+                Monitor.Wait(_values);
+                i = _values.FindIndex(v => v.Equals(value));
+            }
+            if (i < 0)
+            {
+                if (_values.Count == Slots)
+                    throw new PimccError(ExitCode.CapacityExceeded, "local memory constants", $"the program needs more than {Slots} distinct scalar constants",
+                        "report this model; the constant pool size is a lowering limit");
+                _values.Add(value);
+                i = _values.Count - 1;
+                Monitor.PulseAll(_values);
+            }
+            return Base + i * SlotBytes;
         }
-        return Base + i * SlotBytes;
     }
 
     public IEnumerable<MemoryRegion> Regions(int cores)

@@ -96,15 +96,31 @@ internal sealed class CoreCode
     /// <summary>Backward branch to <paramref name="target"/>.</summary>
     public void BranchBack(string mnemonic, int a, int b, int target) => I(mnemonic, a, b, target - _ops.Count);
 
-    /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>
-    /// <summary>The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>): nothing is emitted after it.</summary>
-    public CoreStream Build(List<DebugRange> debugSink)
+    /// <summary>Appends the program <paramref name="next"/> (a builder of the same core) holds after this builder's words.</summary>
+    public void Append(CoreCode next)
+    {
+        _rec.Append(next._rec);
+        _ops.Capacity = _ops.Count + next._ops.Count;                   // exactly: a doubled list of millions of words is memory the peak shows
+        _ops.AddRange(next._ops);
+        next._ops.Clear();
+        next._ops.TrimExcess();
+    }
+
+    /// <summary>
+    /// The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>) and its debug ranges: nothing is emitted
+    /// after it. Builders of different cores share nothing, so their builds may run side by side.
+    /// </summary>
+    public (CoreStream Stream, List<DebugRange> Debug) Build()
     {
         var debug = new List<DebugRange>();
         _rec.Flush(debug);
         var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug));
-        debugSink.AddRange(p.Debug);
-        return new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers };
+        if (!ReferenceEquals(p.Words, _ops))                               // the clean-up's own list holds the stream: let the builder's go
+        {
+            _ops.Clear();
+            _ops.TrimExcess();
+        }
+        return (new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers }, p.Debug);
     }
 }
 

@@ -1,0 +1,96 @@
+using Pimcc.Hpim.Compiler.Lowering;
+using Pimcc.Isa.Container;
+using Pimcc.Targets;
+
+namespace Pimcc.Tests.Hpim.Lowering;
+
+/// <summary>
+/// Prefill and decode lowered side by side (docs/hpim-lowering.md, "Core code clean-up" and "Side-by-side lowering"):
+/// a program lowered into builders of its own and appended gives the stream one builder gives, and the constant pool
+/// numbers its slots as a sequential lowering does.
+/// </summary>
+public class SideBySideLoweringTests
+{
+    private static readonly HpimTarget Target = HpimPassTests.Hpim;
+
+    private static void Prefill(CoreCode c)
+    {
+        c.Entry("prefill");
+        c.BeginOp(3, "p.a");
+        c.Li(Reg.T0, 7);
+        c.I("add", Reg.T1, Reg.T0, Reg.T0);
+        c.I("sw", Reg.T1, Reg.T0);
+        c.EndOp();
+        c.I("halt");
+    }
+
+    private static void Decode(CoreCode c)
+    {
+        c.Entry("decode");
+        c.LiLayerCounter(Reg.LayerCounter, 4);
+        var top = c.Count;
+        c.BeginOp(HpimBackend.DecodeIdBase + 5, "d.b");
+        c.Loop(Reg.L0, 3, () =>
+        {
+            c.I("add", Reg.T2, Reg.T2, Reg.LayerCounter);
+            c.I("sw", Reg.T2, Reg.T2);
+        });
+        c.EndOp();
+        c.I("loop", Reg.LayerCounter, top - c.Count);
+        c.I("halt");
+    }
+
+    [Fact]
+    public void AProgramAppendedFromABuilderOfItsOwnGivesTheStreamOfOneBuilder()
+    {
+        var one = new CoreCode(2);
+        Prefill(one);
+        Decode(one);
+        var (expected, expectedDebug) = one.Build();
+
+        var first = new CoreCode(2);
+        var second = new CoreCode(2);
+        Decode(second);                                                    // emitted first: only the append order counts
+        Prefill(first);
+        first.Append(second);
+        var (stream, debug) = first.Build();
+
+        stream.Instructions.ShouldBe(expected.Instructions);
+        stream.Entries.ShouldBe(expected.Entries);
+        stream.Entries.Select(e => e.Name).ShouldBe(["prefill", "decode"]);
+        stream.Entries[1].Word.ShouldBeGreaterThan(0);
+        stream.Layers.ShouldBe(expected.Layers);
+        debug.ShouldBe(expectedDebug);
+        debug.Select(d => d.IrOpName).ShouldBe(["p.a", "d.b"]);
+    }
+
+    [Fact]
+    public async Task ALaterProgramsConstantTakesTheSlotTheFirstProgramGivesItWhenLoweredAtTheSameTime()
+    {
+        var pool = new Constants(Target);
+        var later = pool.Later();
+        // the later program asks first, for the first program's second constant and then for one of its own
+        var lowering = Task.Run(() => (Shared: later.Address(2.0), Own: later.Address(3.0)));
+        var one = pool.Address(1.0);
+        var two = pool.Address(2.0);
+        pool.FirstDone();
+        var (shared, own) = await lowering;
+
+        one.ShouldBe(pool.Base);
+        two.ShouldBe(pool.Base + Constants.SlotBytes);
+        shared.ShouldBe(two);
+        own.ShouldBe(pool.Base + 2 * Constants.SlotBytes);
+        pool.Regions(1).Select(r => r.Name).ShouldBe(["const:1", "const:2", "const:3"]);
+    }
+
+    [Fact]
+    public async Task ALaterProgramsConstantWaitsForTheFirstProgramsLoweringToEnd()
+    {
+        var pool = new Constants(Target);
+        var lowering = Task.Run(() => pool.Later().Address(5.0));
+        pool.Address(4.0);
+        lowering.IsCompleted.ShouldBeFalse();                              // it cannot have a slot before the first program is done
+        pool.FirstDone();
+        (await lowering).ShouldBe(pool.Base + Constants.SlotBytes);
+    }
+}
