@@ -17,16 +17,21 @@ public sealed record Module(
     public const string Decode = "decode";
 
     // Lookup cache keyed by the array it was built from: `with` copies this field, so a copy with
-    // other weights must not reuse it.
-    private (ImmutableArray<Weight> Source, Dictionary<string, Weight> Map)? _weightIndex;
+    // other weights must not reuse it. One reference, published whole once built, so threads reading one module (hpim
+    // lowers prefill and decode side by side) see no index or a complete one; two may each build one.
+    private sealed record WeightIndex(ImmutableArray<Weight> Source, Dictionary<string, Weight> Map);
+
+    private WeightIndex? _weightIndex;
 
     public Weight? FindWeight(string name)
     {
-        if (_weightIndex is not { } idx || idx.Source != Weights)
+        var idx = Volatile.Read(ref _weightIndex);
+        if (idx is null || idx.Source != Weights)
         {
             var map = new Dictionary<string, Weight>(StringComparer.Ordinal);
             foreach (var w in Weights) map.TryAdd(w.Name, w);
-            _weightIndex = idx = (Weights, map);
+            idx = new WeightIndex(Weights, map);
+            Volatile.Write(ref _weightIndex, idx);
         }
         return idx.Map.GetValueOrDefault(name);
     }

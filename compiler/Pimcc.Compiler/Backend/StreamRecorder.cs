@@ -9,6 +9,7 @@ namespace Pimcc.Compiler.Backend;
 /// </summary>
 public sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
 {
+    private readonly List<Op> _ops = ops;
     private readonly List<DebugRange> _debug = [];
     private readonly List<StreamEntry> _entries = [];
     private readonly List<LayerRepeat> _layers = [];
@@ -25,14 +26,14 @@ public sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
     public void Entry(string name)
     {
         CloseRange();
-        _entries.Add(new StreamEntry(name, ops.Count));
+        _entries.Add(new StreamEntry(name, _ops.Count));
     }
 
     /// <summary>Attributes the following words to an IR op (until the next call or <see cref="EndOp"/>).</summary>
     public void BeginOp(long id, string name)
     {
         CloseRange();
-        _open = (ops.Count, id, name);
+        _open = (_ops.Count, id, name);
     }
 
     public void EndOp() => CloseRange();
@@ -45,24 +46,28 @@ public sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
     }
 
     /// <summary>
-    /// Takes over what <paramref name="next"/> recorded (programs lowered into builders of their own): its words are
-    /// appended to this recorder's list after this call, so its entries, layer words and debug ranges move past this
-    /// recorder's words.
+    /// Takes over what <paramref name="next"/> recorded (programs lowered into builders of their own): its words move
+    /// to the end of this recorder's list (<paramref name="next"/>'s list is left empty), and its entries, layer words
+    /// and debug ranges move past this recorder's words.
     /// </summary>
     public void Append(StreamRecorder next)
     {
         CloseRange();
         next.CloseRange();
-        var shift = ops.Count;
+        var shift = _ops.Count;
         _entries.AddRange(next._entries.Select(e => e with { Word = e.Word + shift }));
         _layers.AddRange(next._layers.Select(l => l with { Word = l.Word + shift }));
         _debug.AddRange(next._debug.Select(d => d with { First = d.First + shift }));
+        _ops.Capacity = _ops.Count + next._ops.Count;                     // exactly: a doubled list of millions of words is memory the peak shows
+        _ops.AddRange(next._ops);
+        next._ops.Clear();
+        next._ops.TrimExcess();
     }
 
     private void CloseRange()
     {
-        if (_open is { } o && ops.Count > o.First)
-            _debug.Add(new DebugRange(kind, index, o.First, ops.Count - o.First, o.Id, o.Name));
+        if (_open is { } o && _ops.Count > o.First)
+            _debug.Add(new DebugRange(kind, index, o.First, _ops.Count - o.First, o.Id, o.Name));
         _open = null;
     }
 }

@@ -62,13 +62,7 @@ internal sealed class ChannelCode
 
     /// <summary>Appends the program <paramref name="next"/> (a builder of the same channel) holds after this builder's words.</summary>
     public void Append(ChannelCode next)
-    {
-        _rec.Append(next._rec);
-        _ops.Capacity = _ops.Count + next._ops.Count;                   // exactly: a doubled list of millions of words is memory the peak shows
-        _ops.AddRange(next._ops);
-        next._ops.Clear();
-        next._ops.TrimExcess();
-    }
+        => _rec.Append(next._rec);
 
     /// <summary>The stream, holding this builder's word list itself (millions of words are not copied): nothing is emitted after it.</summary>
     public ChannelStream Build(List<DebugRange> debugSink)

@@ -98,13 +98,7 @@ internal sealed class CoreCode
 
     /// <summary>Appends the program <paramref name="next"/> (a builder of the same core) holds after this builder's words.</summary>
     public void Append(CoreCode next)
-    {
-        _rec.Append(next._rec);
-        _ops.Capacity = _ops.Count + next._ops.Count;                   // exactly: a doubled list of millions of words is memory the peak shows
-        _ops.AddRange(next._ops);
-        next._ops.Clear();
-        next._ops.TrimExcess();
-    }
+        => _rec.Append(next._rec);
 
     /// <summary>
     /// The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>) and its debug ranges: nothing is emitted

@@ -72,7 +72,6 @@ public static class HpimBackend
         var decChans = Enumerable.Range(0, chans.Length).Select(c => new ChannelCode(c)).ToArray();
         var pre = new PrefillLowering(scheduled, target, layout, cores, chans, consts);
         var dec = new DecodeLowering(scheduled, target, layout, decCores, decChans, consts.Later(), Module.Decode, DecodeIdBase);
-        scheduled.FindWeight("");                                          // builds the module's weight index before both read it
         Pimcc.Diagnostics.SideBySide.Run(2, i =>
         {
             if (i == 1) dec.Emit(decode);
