@@ -1,3 +1,4 @@
+using Pimcc.Diagnostics;
 using Pimcc.Ir;
 using Pimcc.OnnxRuntime;
 using Pimcc.Reference;
@@ -48,18 +49,22 @@ public static class AccuracyEvaluation
 
     /// <summary>
     /// The whole study: ONNX Runtime's loss, the noise-free quantised reference's and, when the plan has noise, one
-    /// loss per draw d = 0 .. draws-1 with noise seed <c>seed + d</c>. <paramref name="windowDone"/> is told after each
-    /// window of each of the runs (<see cref="Runs"/> runs of the windows in all).
+    /// loss per draw d = 0 .. draws-1 with noise seed <c>seed + d</c>. The passes share nothing (each has its own
+    /// interpreter and weight copies), so they run side by side, at most one per processor, with the figures of a
+    /// sequential run. <paramref name="windowDone"/> is told after each window of each of the runs (<see cref="Runs"/>
+    /// runs of the windows in all), from the pass's own thread.
     /// </summary>
     public static EvalFigures Evaluate(string model, Module runnable, QuantisationPlan plan, IReadOnlyList<long[]> windows, int draws, ulong seed,
         Action? windowDone = null)
     {
-        var fp32 = OnnxRuntimeLoss(model, windows, windowDone);
-        var quantised = ReferenceLoss(runnable, new QuantisedReference(plan.WithoutNoise(), null), windows, windowDone);
-        DrawSpread? noisy = null;
-        if (plan.HasNoise)
-            noisy = new DrawSpread([.. Enumerable.Range(0, draws).Select(d => ReferenceLoss(runnable, new QuantisedReference(plan, seed + (ulong)d), windows, windowDone))]);
-        return new EvalFigures(new LossFigure(fp32), new LossFigure(quantised), noisy);
+        var noiseDraws = plan.HasNoise ? draws : 0;
+        var losses = SideBySide.Run(2 + noiseDraws, pass => pass switch
+        {
+            0 => OnnxRuntimeLoss(model, windows, windowDone),
+            1 => ReferenceLoss(runnable, new QuantisedReference(plan.WithoutNoise(), null), windows, windowDone),
+            _ => ReferenceLoss(runnable, new QuantisedReference(plan, seed + (ulong)(pass - 2)), windows, windowDone),
+        }, Environment.ProcessorCount);
+        return new EvalFigures(new LossFigure(losses[0]), new LossFigure(losses[1]), plan.HasNoise ? new DrawSpread(losses[2..]) : null);
     }
 
     /// <summary>How many passes over the windows <see cref="Evaluate"/> makes.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Pimcc.Compiler.Quantization;
 using Pimcc.Ir;
 using Pimcc.Reference;
@@ -21,7 +22,7 @@ namespace Pimcc.Accuracy;
 public sealed class QuantisedReference : IReferenceTransform
 {
     private readonly QuantisationPlan _plan;
-    private readonly Dictionary<string, float[]> _weights = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float[]> _columns = new(StringComparer.Ordinal);
 
     /// <param name="noiseSeed">Seed of this draw of device noise; null runs without noise.</param>
     public QuantisedReference(QuantisationPlan plan, ulong? noiseSeed)
@@ -56,7 +57,7 @@ public sealed class QuantisedReference : IReferenceTransform
             throw ctx.Error($"linear needs x[S,K] and w[N,K]; got {x.ShapeText} and {w.ShapeText}");
         long s = x.Shape[0], k = x.Shape[1], n = w.Shape[0];
         var xs = plan.InputBits is { } inBits ? QuantiseRows(ctx, x, inBits).Floats! : x.Floats;
-        var ws = WeightValues(plan, w, (int)n, (int)k);
+        var wt = WeightColumns(plan, w, (int)n, (int)k);
         var bias = b?.Floats;
         var y = new float[s * n];
         var partial = new float[n];
@@ -68,16 +69,14 @@ public sealed class QuantisedReference : IReferenceTransform
                 // The group's outputs and inputs: a run of output rows (all inputs), or a run of inputs (all outputs).
                 var (o0, o1, k0, k1) = plan.Axis == SplitAxis.Outputs ? (g.Start, g.Start + g.Count, 0L, k) : (0L, n, g.Start, g.Start + g.Count);
                 var tile = g.AdcBits is null ? Math.Max(1, k1 - k0) : plan.TileRows;
+                var outputs = partial.AsSpan((int)o0, (int)(o1 - o0));
                 for (var t0 = k0; t0 < k1; t0 += tile)
                 {
                     var t1 = Math.Min(k1, t0 + tile);
-                    for (var j = o0; j < o1; j++)
-                    {
-                        var acc = 0f;
-                        for (var t = t0; t < t1; t++) acc += xs[i * k + t] * ws[j * k + t];
-                        partial[j] = acc;
-                    }
-                    if (g.AdcBits is { } adc) Quantise(partial.AsSpan((int)o0, (int)(o1 - o0)), adc);
+                    outputs.Clear();
+                    for (var t = t0; t < t1; t++)
+                        MultiplyAdd(outputs, xs[i * k + t], wt.AsSpan((int)(t * n + o0), outputs.Length));
+                    if (g.AdcBits is { } adc) Quantise(outputs, adc);
                     for (var j = o0; j < o1; j++) y[row + j] += partial[j];
                 }
             }
@@ -87,10 +86,41 @@ public sealed class QuantisedReference : IReferenceTransform
         return Tensor.Float(x.Element, [s, n], y);
     }
 
-    /// <summary>The weight as this run holds it: rounded to its format, then perturbed by its cells' noise (cached per weight).</summary>
+    /// <summary>
+    /// <paramref name="sums"/>[j] += <paramref name="x"/> * <paramref name="column"/>[j], a vector of outputs at a time:
+    /// each output still sums its products in input order, a multiply then an add (no fused multiply-add), so every
+    /// sum is the one a dot product per output, input by input, gives, to the bit.
+    /// </summary>
+    private static void MultiplyAdd(Span<float> sums, float x, ReadOnlySpan<float> column)
+    {
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var xv = new Vector<float>(x);
+            for (; j <= sums.Length - Vector<float>.Count; j += Vector<float>.Count)
+            {
+                var slice = sums[j..];
+                (new Vector<float>(slice) + xv * new Vector<float>(column[j..])).CopyTo(slice);
+            }
+        }
+        for (; j < sums.Length; j++) sums[j] += x * column[j];
+    }
+
+    /// <summary>The weight as this run holds it (<see cref="WeightValues"/>), transposed: input t's weights to the
+    /// outputs at [t * rows, (t + 1) * rows), so one input's products to a run of outputs are contiguous (cached per weight).</summary>
+    private float[] WeightColumns(LinearPlan plan, Tensor w, int rows, int columns)
+    {
+        if (_columns.TryGetValue(plan.Weight, out var cached)) return cached;
+        var held = WeightValues(plan, w, rows, columns);
+        var transposed = new float[held.Length];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++) transposed[(long)c * rows + r] = held[(long)r * columns + c];
+        return _columns[plan.Weight] = transposed;
+    }
+
+    /// <summary>The weight as this run holds it: rounded to its format, then perturbed by its cells' noise.</summary>
     private float[] WeightValues(LinearPlan plan, Tensor w, int rows, int columns)
     {
-        if (_weights.TryGetValue(plan.Weight, out var cached)) return cached;
         var values = w.Floats ?? [.. w.Ints!.Select(v => (float)v)];
         var held = WeightFormats.Round(plan.Format, values, rows, columns);
         if (NoiseSeed is { } seed)
@@ -108,7 +138,7 @@ public sealed class QuantisedReference : IReferenceTransform
                     }
             }
         }
-        return _weights[plan.Weight] = held;
+        return held;
     }
 
     private static Tensor QuantiseRows(OpContext ctx, Tensor t, int bits)

@@ -81,7 +81,7 @@ public static class EvalCommand
             {
                 var bar = stages.Stage($"evaluating {Path.GetFileName(path)} on {target.Name} ({windows.Count} windows x {AccuracyEvaluation.Runs(plan, n)} runs)", total);
                 var done = 0;
-                return AccuracyEvaluation.Evaluate(path, runnable, plan, windows, n, s, () => bar.Update(++done, total));
+                return AccuracyEvaluation.Evaluate(path, runnable, plan, windows, n, s, () => bar.Update(Interlocked.Increment(ref done), total));
             });
             var report = new EvalReport(path, target.Name, target.Kind,
                 runnable.Attrs.ContainsKey("hfp.slc_fraction") ? runnable.Attrs.Float("hfp.slc_fraction") : null,
