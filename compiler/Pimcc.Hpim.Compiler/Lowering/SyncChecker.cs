@@ -51,9 +51,10 @@ public static partial class SyncChecker
     /// <summary>Plays the traces against shared counters; round-robin until everyone finished or nobody can move.</summary>
     public static Report Play(IReadOnlyList<(string Name, List<SyncOp> Ops)> traces)
     {
-        var counters = new SortedDictionary<int, long>();
-        var signalled = new SortedDictionary<int, long>();
-        var arrived = new SortedDictionary<int, List<int>>();
+        // Hash tables while playing (millions of steps); the events are reported in id order.
+        var counters = new Dictionary<int, long>();
+        var signalled = new Dictionary<int, long>();
+        var arrived = new Dictionary<int, List<int>>();
         var pc = new int[traces.Count];
         var atBarrier = new bool[traces.Count];
         long steps = 0;
@@ -105,10 +106,10 @@ public static partial class SyncChecker
             .Select(s => $"{traces[s].Name} at {Describe(traces[s].Ops[pc[s]])}").ToList();
         if (blocked.Count > 0)
             throw new SyncError($"deadlock: {blocked.Count} stream(s) blocked: {string.Join("; ", blocked.Take(8))}{(blocked.Count > 8 ? "; ..." : "")}");
-        var left = counters.Where(kv => kv.Value != 0).Select(kv => $"event {kv.Key} = {kv.Value}").ToList();
+        var left = counters.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key).Select(kv => $"event {kv.Key} = {kv.Value}").ToList();
         if (left.Count > 0)
             throw new SyncError($"events signalled more often than waited for: {string.Join(", ", left.Take(8))}");
-        return new Report(steps, signalled);
+        return new Report(steps, new SortedDictionary<int, long>(signalled));
     }
 
     private static string Describe(SyncOp op) => op.Kind switch
@@ -128,9 +129,11 @@ public static partial class SyncChecker
 
     /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps. With
     /// <paramref name="shortcuts"/> (the default) scalar words that cannot reach a branch are skipped like data-path
-    /// words, and an innermost loop that qualifies (<see cref="LoopShape"/>) runs its first two and its last
-    /// iteration(s) and skips the rest in closed form: the same trace and instruction count, without interpreting
-    /// OPT-30B prefill's ~150M scalar words one by one. Off, every word runs (the reference the tests compare with).</summary>
+    /// words, an innermost loop that qualifies (<see cref="LoopShape"/>) runs its first two and its last
+    /// iteration(s) and skips the rest in closed form, and a loop whose iterations end in the same registers twice
+    /// in a row repeats the last one's steps for the rest (<see cref="LoopRepeat"/>, the layer loops): the same trace
+    /// and instruction count, without interpreting OPT-30B prefill's ~150M scalar words one by one. Off, every word
+    /// runs (the reference the tests compare with).</summary>
     public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps, bool shortcuts = true)
     {
         var ops = core.Instructions;
@@ -141,6 +144,7 @@ public static partial class SyncChecker
         var trace = new List<SyncOp>();
         var shapes = new LoopShape?[words.Length];
         var skip = new LoopSkip();
+        var repeat = new LoopRepeat();
         var pc = start;
         if (pc < 0 || pc >= ops.Count) throw RunsOff(core, entry, pc);
         // n counts instructions executed (skipped data-path words included), checked on backward transfers only: a
@@ -162,13 +166,16 @@ public static partial class SyncChecker
                     break;
                 case OpAction.Loop:
                     r[w.A]--; r[0] = 0;
+                    // An innermost loop skips to its last iteration(s); another may run out its remaining iterations
+                    // at once (the counter is then 0).
+                    if (r[w.A] != 0 && w.B < 0 && shortcuts && !SkipIterations(words, shapes, skip, r, pc, ref n))
+                        RepeatIterations(words, repeat, skip, r, pc, trace, ref n, maxSteps);
                     if (r[w.A] != 0)
                     {
-                        if (w.B < 0 && shortcuts) SkipIterations(words, shapes, skip, r, pc, ref n);
                         pc = Transfer(core, entry, words, pc, w.B, ref n, maxSteps);
                         continue;
                     }
-                    LoopEnded(skip, pc);
+                    LoopEnded(skip, repeat, pc);
                     break;
                 case OpAction.LoadImmediateLow: r[w.A] = (uint)w.B; r[0] = 0; break;
                 case OpAction.LoadImmediateHigh: r[w.A] = ArithmeticSemantics.LoadHigh(r[w.A], (uint)w.B); r[0] = 0; break;
