@@ -149,12 +149,13 @@ public static class HpimBackend
                     throw Unsynchronised(new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt"));
             }
         var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);
+        var sliced = new SyncChecker.SlicedStreams();                      // each core stream analysed once for the three runs
         var runs = new List<Func<long>>
         {
-            () => SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt).SyncOps,
-            () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps,
+            () => SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt, sliced: sliced).SyncOps,
+            () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt, sliced: sliced).SyncOps,
         };
-        if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps);
+        if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt, sliced: sliced).SyncOps);
         return SideBySide(runs).Sum();
     }
 

@@ -20,9 +20,11 @@ public static partial class SyncChecker
 
     /// <summary>
     /// Runs the program <paramref name="entry"/> of <paramref name="bin"/> with the ABI registers
-    /// (<see cref="HpimAbi"/>: prompt, step, kv, token) and checks it.
+    /// (<see cref="HpimAbi"/>: prompt, step, kv, token) and checks it. Runs of one binary may share
+    /// <paramref name="sliced"/>.
     /// </summary>
-    public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000)
+    public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000,
+        SlicedStreams? sliced = null)
     {
         // Core traces are independent (each core's own registers and stream): run them on all processors (OPT-30B's
         // prefill is ~150M scalar instructions over 32 cores), then report the first failure in core order.
@@ -30,7 +32,7 @@ public static partial class SyncChecker
         var results = new (List<SyncOp>? Trace, SyncError? Error)[cores.Length];
         Parallel.For(0, cores.Length, i =>
         {
-            try { results[i] = (CoreTrace(cores[i], entry, kv, prompt, step, token, maxSteps), null); }
+            try { results[i] = (CoreTrace(cores[i], entry, kv, prompt, step, token, maxSteps, sliced: sliced), null); }
             catch (SyncError e) { results[i] = (null, e); }
         });
         var traces = new List<(string Name, List<SyncOp> Ops)>();
@@ -125,7 +127,7 @@ public static partial class SyncChecker
 
     /// <summary>One decoded word of the core interpreter. A run of data-path words (which change no register) is one
     /// <see cref="OpAction.Nop"/> whose <see cref="A"/> is the next word that does something here.</summary>
-    private readonly record struct ControlWord(OpAction Kind, Arithmetic Function, int A, int B, int C);
+    internal readonly record struct ControlWord(OpAction Kind, Arithmetic Function, int A, int B, int C);
 
     /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps. With
     /// <paramref name="shortcuts"/> (the default) scalar words that cannot reach a branch are skipped like data-path
@@ -133,12 +135,13 @@ public static partial class SyncChecker
     /// iteration(s) and skips the rest in closed form, and a loop whose iterations end in the same registers twice
     /// in a row repeats the last one's steps for the rest (<see cref="LoopRepeat"/>, the layer loops): the same trace
     /// and instruction count, without interpreting OPT-30B prefill's ~150M scalar words one by one. Off, every word
-    /// runs (the reference the tests compare with).</summary>
-    public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps, bool shortcuts = true)
+    /// runs (the reference the tests compare with). <paramref name="sliced"/>: the slicing shared with other runs.</summary>
+    public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps, bool shortcuts = true,
+        SlicedStreams? sliced = null)
     {
         var ops = core.Instructions;
         var start = core.Entries.Count == 0 ? 0 : core.EntryWord(entry) ?? throw new SyncError($"core{core.Core} has no entry '{entry}'");
-        var words = Decode(core, entry, start, slice: shortcuts);
+        var words = Decode(core, entry, start, shortcuts ? (sliced ?? new SlicedStreams()).Of(core) : Words(core));
         var r = new uint[32];
         r[HpimAbi.Token] = (uint)token; r[HpimAbi.Prompt] = (uint)prompt; r[HpimAbi.Step] = (uint)step; r[HpimAbi.Kv] = (uint)kv;
         var trace = new List<SyncOp>();
@@ -205,96 +208,6 @@ public static partial class SyncChecker
 
     private static SyncError RunsOff(CoreStream core, string entry, int pc) =>
         new($"core{core.Core}: program '{entry}' runs off its stream at word {pc} without halt");
-
-    /// <summary>The stream as control words, one more at its end (<see cref="OffTheEnd"/>); other programs' entries are
-    /// <see cref="IntoOtherEntry"/>, and each run of data-path words jumps to the word after it. With
-    /// <paramref name="slice"/>, scalar words whose value cannot reach a branch or loop count
-    /// (<see cref="NeededWrites"/>) count as data-path words too: they cannot change the control flow, so the trace
-    /// is the same without them (most of the prefill's scalar words compute addresses for data-path words).</summary>
-    private static ControlWord[] Decode(CoreStream core, string entry, int start, bool slice)
-    {
-        var ops = core.Instructions;
-        var words = new ControlWord[ops.Count + 1];
-        words[ops.Count] = new(OffTheEnd, Arithmetic.None, 0, 0, 0);
-        var otherEntry = new bool[ops.Count];
-        foreach (var e in core.Entries)
-            if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
-        for (var i = 0; i < ops.Count; i++)
-        {
-            var spec = ops[i].Spec;
-            if (otherEntry[i]) words[i] = new(IntoOtherEntry, Arithmetic.None, 0, 0, 0);
-            else if (ChangesControlState(spec.Action))
-            {
-                var o = ops[i].Operands;
-                words[i] = new(spec.Action, spec.Function, o.Count > 0 ? (int)o[0] : 0, o.Count > 1 ? (int)o[1] : 0, o.Count > 2 ? (int)o[2] : 0);
-            }
-            else words[i] = new(OpAction.Nop, Arithmetic.None, 0, 0, 0);
-        }
-        var needed = slice ? NeededWrites(words) : null;
-        var nextActive = ops.Count;
-        for (var i = ops.Count - 1; i >= 0; i--)
-        {
-            if (words[i].Kind == OpAction.Nop || (needed is not null && Writes(words[i]) && !needed[i]))
-                words[i] = new(OpAction.Nop, Arithmetic.None, nextActive, 0, 0);
-            else nextActive = i;
-        }
-        return words;
-    }
-
-    /// <summary>
-    /// Which scalar writes can decide a branch or a loop count: backward liveness over the stream's control flow where
-    /// only branch and loop operands use a register and a write uses its sources only when its own register is live
-    /// after it (faint-variable analysis, to a fixed point over loops). A write that is not needed never reaches a
-    /// control decision on any path.
-    /// </summary>
-    private static bool[] NeededWrites(ControlWord[] words)
-    {
-        var n = words.Length;
-        var liveIn = new uint[n];
-        uint Live(int j) => j >= 0 && j < n ? liveIn[j] : 0;
-        bool changed;
-        do
-        {
-            changed = false;
-            for (var i = n - 1; i >= 0; i--)
-            {
-                var w = words[i];
-                uint live;
-                switch (w.Kind)
-                {
-                    case OpAction.Halt or IntoOtherEntry or OffTheEnd: live = 0; break;
-                    case OpAction.Jump: live = Live(i + w.A); break;
-                    case OpAction.Branch: live = Live(i + 1) | Live(i + w.C) | Bit(w.A) | Bit(w.B); break;
-                    case OpAction.Loop: live = Live(i + 1) | Live(i + w.B) | Bit(w.A); break;
-                    default:
-                        live = Live(i + 1);
-                        if (Writes(w) && (live & Bit(w.A)) != 0) live = (live & ~Bit(w.A)) | Sources(w);
-                        else if (Writes(w)) live &= ~Bit(w.A);
-                        break;
-                }
-                if (live != liveIn[i]) { liveIn[i] = live; changed = true; }
-            }
-        } while (changed);
-        var needed = new bool[n];
-        for (var i = 0; i < n; i++) needed[i] = Writes(words[i]) && (Live(i + 1) & Bit(words[i].A)) != 0;
-        return needed;
-    }
-
-    private static uint Sources(ControlWord w) => w.Kind switch
-    {
-        OpAction.LoadImmediateHigh => Bit(w.A),
-        OpAction.ScalarImmediate => Bit(w.B),
-        OpAction.ScalarRegister => Bit(w.B) | Bit(w.C),
-        _ => 0u, // li.lo and lw: a value from no register
-    };
-
-    private static bool Writes(ControlWord w) => w.Kind is OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh
-        or OpAction.ScalarImmediate or OpAction.ScalarRegister or OpAction.LoadWord;
-
-    /// <summary>Actions the sync checker executes: control flow, scalar registers and synchronisation.</summary>
-    private static bool ChangesControlState(OpAction a) => a is OpAction.Halt or OpAction.Jump or OpAction.Branch or OpAction.Loop
-        or OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh or OpAction.ScalarImmediate or OpAction.ScalarRegister
-        or OpAction.LoadWord or OpAction.EventSignal or OpAction.EventWait or OpAction.Barrier;
 
     /// <summary>The channel's synchronisation steps from the entry to the next entry, <c>rep</c> bodies repeated.</summary>
     public static List<SyncOp> ChannelTrace(ChannelStream ch, string entry)
