@@ -29,13 +29,18 @@ public static partial class SyncChecker
     /// iterations' steps to <paramref name="trace"/>, moves <paramref name="n"/> on and sets the counter to 0 (the loop
     /// then ends as after its last iteration). Not when the count would pass <paramref name="maxSteps"/>: the iterations
     /// then run one by one and the budget trips where it would. Inner closed loops cannot be mid-measurement here
-    /// (they end by falling through); the check on <paramref name="skip"/> keeps that explicit.
+    /// (they end by falling through); the check on <paramref name="skip"/> keeps that explicit (no mark survives it).
     /// </summary>
     private static void RepeatIterations(ControlWord[] words, LoopRepeat repeat, LoopSkip skip, uint[] r, int pc, List<SyncOp> trace, ref long n, long maxSteps)
     {
         var w = words[pc];
         if (repeat.Qualifies.Length != words.Length) repeat.Qualifies = new bool?[words.Length];
-        if (!(repeat.Qualifies[pc] ??= SelfContained(words, pc + w.B, pc, w.A)) || skip.Pc != -1) return;
+        if (!(repeat.Qualifies[pc] ??= SelfContained(words, pc + w.B, pc, w.A))) return;
+        if (skip.Pc != -1)
+        {
+            repeat.Marks.Remove(pc);                                       // the next mark must follow one iteration
+            return;
+        }
         if (repeat.Marks.TryGetValue(pc, out var mark) && SameRegisters(mark.Registers, r, w.A))
         {
             long left = r[w.A], perIteration = n - mark.Words;
