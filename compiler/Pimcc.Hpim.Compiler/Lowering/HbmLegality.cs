@@ -27,6 +27,7 @@ public static class HbmLegality
         var banksPerPc = org.BanksPerPseudoChannel;
         var openRow = new int[org.PseudoChannelsPerChannel * banksPerPc];
         long now = 0, n = 0;
+        var fields = new Dictionary<OpSpec, Fields>(ReferenceEqualityComparer.Instance);
         foreach (var issued in HbmRepeat.Expand(program, $"channel{ch.Channel}"))
         {
             if (n >= maxCommands) break;
@@ -34,22 +35,17 @@ public static class HbmLegality
             // The table's DramCommand column says which protocol command a word is; res.clr, rep, sig and wait have
             // none (no DRAM timing; event waits are taken as satisfied).
             if (op.Spec.DramCommand is not { } cmd) continue;
-            int Get(string name)
-            {
-                var operands = op.Spec.Operands;
-                for (var i = 0; i < operands.Count; i++)
-                    if (operands[i].Name == name) return (int)op.Operands[i];
-                return 0;
-            }
-            int pc = Get("pc"), bg = Get("bg"), ba = Get("ba");
+            if (!fields.TryGetValue(op.Spec, out var f)) fields[op.Spec] = f = Fields.Of(op.Spec);
+            int Get(int index) => index < 0 ? 0 : (int)op.Operands[index];
+            int pc = Get(f.Pc), bg = Get(f.Bg), ba = Get(f.Ba);
             var bank = pc * banksPerPc + bg * org.BanksPerBankGroup + ba;
-            var col = cmd == HbmCommand.WrGb ? Get("gcol") : Get("col");
+            var col = cmd == HbmCommand.WrGb ? Get(f.Gcol) : Get(f.Col);
             // Column commands name no row: they use the row open in their bank (bank 0 of the pCH for all-bank ones);
             // pseudo-channel commands (global buffer, results) touch no bank.
             var info = HbmCommands.Info(cmd);
             var row = info.Scope == HbmCommandScope.PseudoChannel ? 0
                 : info.Bus == HbmCommandBus.Column ? openRow[info.Scope == HbmCommandScope.Bank ? bank : pc * banksPerPc]
-                : Get("row");
+                : Get(f.Row);
             var addr = info.Scope == HbmCommandScope.Bank ? new HbmAddress(pc, bg, ba, row, col) : HbmAddress.AllBanks(pc, row, col);
             if (cmd is HbmCommand.Act) openRow[bank] = row;
             else if (cmd is HbmCommand.ActAb) Array.Fill(openRow, row, pc * banksPerPc, banksPerPc);
@@ -61,5 +57,20 @@ public static class HbmLegality
             n++;
         }
         return (n, now);
+    }
+
+    /// <summary>Where a command's address fields sit among its operands (-1: it has none of that name, read as 0).</summary>
+    private readonly record struct Fields(int Pc, int Bg, int Ba, int Row, int Col, int Gcol)
+    {
+        public static Fields Of(OpSpec spec)
+        {
+            int At(string name)
+            {
+                for (var i = 0; i < spec.Operands.Count; i++)
+                    if (spec.Operands[i].Name == name) return i;
+                return -1;
+            }
+            return new(At("pc"), At("bg"), At("ba"), At("row"), At("col"), At("gcol"));
+        }
     }
 }

@@ -149,31 +149,29 @@ public static class HpimBackend
                     throw Unsynchronised(new SyncError($"core{c.Core}: program '{e.Name}' does not end in halt"));
             }
         var last = prompt + Math.Max(0, m.Attrs.IntOr("generated_tokens", 1) - 1);
+        var sliced = new SyncChecker.SlicedStreams();                      // each core stream analysed once for the three runs
         var runs = new List<Func<long>>
         {
-            () => SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt).SyncOps,
-            () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt).SyncOps,
+            () => SyncChecker.Check(bin, PrefillEntry, kv: 0, prompt: prompt, sliced: sliced).SyncOps,
+            () => SyncChecker.Check(bin, DecodeEntry, kv: prompt, prompt: prompt, sliced: sliced).SyncOps,
         };
-        if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt).SyncOps);
+        if (last != prompt) runs.Add(() => SyncChecker.Check(bin, DecodeEntry, kv: last, prompt: prompt, step: last - prompt, sliced: sliced).SyncOps);
         return SideBySide(runs).Sum();
     }
 
     /// <summary>
     /// Channel command streams are legal on the HBM timing engine: every channel's programs when the binary issues at most
     /// <see cref="FullTimingCheckLimit"/> commands, else the first <see cref="SampledTimingCommands"/> of each program of
-    /// channel 0. Channels are checked side by side. Returns the channels checked. A failure is a compiler bug.
+    /// channel 0. Each channel's programs are replayed from an idle channel, so every program of every channel is
+    /// checked side by side. Returns the channels checked. A failure is a compiler bug.
     /// </summary>
     public static int CheckTiming(PimBinary bin, HpimTarget target)
     {
         var total = bin.Channels.Sum(c => Pimcc.Isa.Hbm.HbmRepeat.CountIssued(c.Commands));
         var full = total <= FullTimingCheckLimit;
         var sample = full ? bin.Channels : [bin.Channels[0]];
-        SideBySide(sample.Select(ch => (Func<long>)(() =>
-        {
-            foreach (var e in ch.Entries)
-                HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands);
-            return 0;
-        })).ToList());
+        SideBySide(sample.SelectMany(ch => ch.Entries.Select(e => (Func<long>)(() =>
+            HbmLegality.Check(target, ch, e.Name, full ? long.MaxValue : SampledTimingCommands).Commands))).ToList());
         return sample.Count;
     }
 

@@ -36,38 +36,41 @@ public static partial class SyncChecker
     /// <summary>
     /// At the loop word <paramref name="pc"/> after its decrement left <c>r[counter]</c> non-zero: either remembers
     /// the state (first backward transfer of this loop entry) or, one iteration later, moves the carried registers,
-    /// the counter and the instruction count <paramref name="n"/> on to the start of the last iteration.
+    /// the counter and the instruction count <paramref name="n"/> on to the start of the last iteration. Returns
+    /// whether the loop qualifies.
     /// </summary>
-    private static void SkipIterations(ControlWord[] words, LoopShape?[] shapes, LoopSkip skip, uint[] r, int pc, ref long n)
+    private static bool SkipIterations(ControlWord[] words, LoopShape?[] shapes, LoopSkip skip, uint[] r, int pc, ref long n)
     {
         var w = words[pc];
         var shape = shapes[pc] ??= Analyse(words, pc + w.B, pc, w.A);
-        if (!shape.Closed) return;
+        if (!shape.Closed) return false;
         if (skip.Pc != pc)
         {
             skip.Pc = pc;
             Array.Copy(r, skip.Registers, 32);
             skip.Words = n;
-            return;
+            return true;
         }
         // Iterations still to run: r[counter]. The last one runs for real; with derived registers, so does the one
         // before it, which recomputes them from the stepping registers.
         var left = r[w.A];
         var runs = shape.Derived == 0 ? 1u : 2u;
         skip.Pc = -1;
-        if (left <= runs) return;
+        if (left <= runs) return true;
         var skipped = left - runs;
         for (var reg = 1; reg < 32; reg++)
             if ((shape.Stepping & (1u << reg)) != 0)
                 r[reg] += skipped * (r[reg] - skip.Registers[reg]);
         r[w.A] = runs;
         n += skipped * (n - skip.Words);
+        return true;
     }
 
     /// <summary>Forgets a pending measurement when its loop ends (falls through), so a later entry starts afresh.</summary>
-    private static void LoopEnded(LoopSkip skip, int pc)
+    private static void LoopEnded(LoopSkip skip, LoopRepeat repeat, int pc)
     {
         if (skip.Pc == pc) skip.Pc = -1;
+        repeat.Marks.Remove(pc);
     }
 
     private static LoopShape Analyse(ControlWord[] words, int from, int loopPc, int counter)

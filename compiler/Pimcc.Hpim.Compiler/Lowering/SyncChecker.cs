@@ -20,9 +20,11 @@ public static partial class SyncChecker
 
     /// <summary>
     /// Runs the program <paramref name="entry"/> of <paramref name="bin"/> with the ABI registers
-    /// (<see cref="HpimAbi"/>: prompt, step, kv, token) and checks it.
+    /// (<see cref="HpimAbi"/>: prompt, step, kv, token) and checks it. Runs of one binary may share
+    /// <paramref name="sliced"/>.
     /// </summary>
-    public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000)
+    public static Report Check(PimBinary bin, string entry, long kv, long prompt, long step = 0, long token = 0, long maxSteps = 200_000_000,
+        SlicedStreams? sliced = null)
     {
         // Core traces are independent (each core's own registers and stream): run them on all processors (OPT-30B's
         // prefill is ~150M scalar instructions over 32 cores), then report the first failure in core order.
@@ -30,7 +32,7 @@ public static partial class SyncChecker
         var results = new (List<SyncOp>? Trace, SyncError? Error)[cores.Length];
         Parallel.For(0, cores.Length, i =>
         {
-            try { results[i] = (CoreTrace(cores[i], entry, kv, prompt, step, token, maxSteps), null); }
+            try { results[i] = (CoreTrace(cores[i], entry, kv, prompt, step, token, maxSteps, sliced: sliced), null); }
             catch (SyncError e) { results[i] = (null, e); }
         });
         var traces = new List<(string Name, List<SyncOp> Ops)>();
@@ -51,9 +53,10 @@ public static partial class SyncChecker
     /// <summary>Plays the traces against shared counters; round-robin until everyone finished or nobody can move.</summary>
     public static Report Play(IReadOnlyList<(string Name, List<SyncOp> Ops)> traces)
     {
-        var counters = new SortedDictionary<int, long>();
-        var signalled = new SortedDictionary<int, long>();
-        var arrived = new SortedDictionary<int, List<int>>();
+        // Hash tables while playing (millions of steps); the events are reported in id order.
+        var counters = new Dictionary<int, long>();
+        var signalled = new Dictionary<int, long>();
+        var arrived = new Dictionary<int, List<int>>();
         var pc = new int[traces.Count];
         var atBarrier = new bool[traces.Count];
         long steps = 0;
@@ -105,10 +108,10 @@ public static partial class SyncChecker
             .Select(s => $"{traces[s].Name} at {Describe(traces[s].Ops[pc[s]])}").ToList();
         if (blocked.Count > 0)
             throw new SyncError($"deadlock: {blocked.Count} stream(s) blocked: {string.Join("; ", blocked.Take(8))}{(blocked.Count > 8 ? "; ..." : "")}");
-        var left = counters.Where(kv => kv.Value != 0).Select(kv => $"event {kv.Key} = {kv.Value}").ToList();
+        var left = counters.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key).Select(kv => $"event {kv.Key} = {kv.Value}").ToList();
         if (left.Count > 0)
             throw new SyncError($"events signalled more often than waited for: {string.Join(", ", left.Take(8))}");
-        return new Report(steps, signalled);
+        return new Report(steps, new SortedDictionary<int, long>(signalled));
     }
 
     private static string Describe(SyncOp op) => op.Kind switch
@@ -124,23 +127,27 @@ public static partial class SyncChecker
 
     /// <summary>One decoded word of the core interpreter. A run of data-path words (which change no register) is one
     /// <see cref="OpAction.Nop"/> whose <see cref="A"/> is the next word that does something here.</summary>
-    private readonly record struct ControlWord(OpAction Kind, Arithmetic Function, int A, int B, int C);
+    internal readonly record struct ControlWord(OpAction Kind, Arithmetic Function, int A, int B, int C);
 
     /// <summary>Executes a core's control flow from the entry; returns its synchronisation steps. With
     /// <paramref name="shortcuts"/> (the default) scalar words that cannot reach a branch are skipped like data-path
-    /// words, and an innermost loop that qualifies (<see cref="LoopShape"/>) runs its first two and its last
-    /// iteration(s) and skips the rest in closed form: the same trace and instruction count, without interpreting
-    /// OPT-30B prefill's ~150M scalar words one by one. Off, every word runs (the reference the tests compare with).</summary>
-    public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps, bool shortcuts = true)
+    /// words, an innermost loop that qualifies (<see cref="LoopShape"/>) runs its first two and its last
+    /// iteration(s) and skips the rest in closed form, and a loop whose iterations end in the same registers twice
+    /// in a row repeats the last one's steps for the rest (<see cref="LoopRepeat"/>, the layer loops): the same trace
+    /// and instruction count, without interpreting OPT-30B prefill's ~150M scalar words one by one. Off, every word
+    /// runs (the reference the tests compare with). <paramref name="sliced"/>: the slicing shared with other runs.</summary>
+    public static List<SyncOp> CoreTrace(CoreStream core, string entry, long kv, long prompt, long step, long token, long maxSteps, bool shortcuts = true,
+        SlicedStreams? sliced = null)
     {
         var ops = core.Instructions;
         var start = core.Entries.Count == 0 ? 0 : core.EntryWord(entry) ?? throw new SyncError($"core{core.Core} has no entry '{entry}'");
-        var words = Decode(core, entry, start, slice: shortcuts);
+        var words = Decode(core, entry, start, shortcuts ? (sliced ?? new SlicedStreams()).Of(core) : Words(core));
         var r = new uint[32];
         r[HpimAbi.Token] = (uint)token; r[HpimAbi.Prompt] = (uint)prompt; r[HpimAbi.Step] = (uint)step; r[HpimAbi.Kv] = (uint)kv;
         var trace = new List<SyncOp>();
         var shapes = new LoopShape?[words.Length];
         var skip = new LoopSkip();
+        var repeat = new LoopRepeat();
         var pc = start;
         if (pc < 0 || pc >= ops.Count) throw RunsOff(core, entry, pc);
         // n counts instructions executed (skipped data-path words included), checked on backward transfers only: a
@@ -162,13 +169,16 @@ public static partial class SyncChecker
                     break;
                 case OpAction.Loop:
                     r[w.A]--; r[0] = 0;
+                    // An innermost loop skips to its last iteration(s); another may run out its remaining iterations
+                    // at once (the counter is then 0).
+                    if (r[w.A] != 0 && w.B < 0 && shortcuts && !SkipIterations(words, shapes, skip, r, pc, ref n))
+                        RepeatIterations(words, repeat, skip, r, pc, trace, ref n, maxSteps);
                     if (r[w.A] != 0)
                     {
-                        if (w.B < 0 && shortcuts) SkipIterations(words, shapes, skip, r, pc, ref n);
                         pc = Transfer(core, entry, words, pc, w.B, ref n, maxSteps);
                         continue;
                     }
-                    LoopEnded(skip, pc);
+                    LoopEnded(skip, repeat, pc);
                     break;
                 case OpAction.LoadImmediateLow: r[w.A] = (uint)w.B; r[0] = 0; break;
                 case OpAction.LoadImmediateHigh: r[w.A] = ArithmeticSemantics.LoadHigh(r[w.A], (uint)w.B); r[0] = 0; break;
@@ -198,96 +208,6 @@ public static partial class SyncChecker
 
     private static SyncError RunsOff(CoreStream core, string entry, int pc) =>
         new($"core{core.Core}: program '{entry}' runs off its stream at word {pc} without halt");
-
-    /// <summary>The stream as control words, one more at its end (<see cref="OffTheEnd"/>); other programs' entries are
-    /// <see cref="IntoOtherEntry"/>, and each run of data-path words jumps to the word after it. With
-    /// <paramref name="slice"/>, scalar words whose value cannot reach a branch or loop count
-    /// (<see cref="NeededWrites"/>) count as data-path words too: they cannot change the control flow, so the trace
-    /// is the same without them (most of the prefill's scalar words compute addresses for data-path words).</summary>
-    private static ControlWord[] Decode(CoreStream core, string entry, int start, bool slice)
-    {
-        var ops = core.Instructions;
-        var words = new ControlWord[ops.Count + 1];
-        words[ops.Count] = new(OffTheEnd, Arithmetic.None, 0, 0, 0);
-        var otherEntry = new bool[ops.Count];
-        foreach (var e in core.Entries)
-            if (e.Name != entry && e.Word < ops.Count && e.Word != start) otherEntry[e.Word] = true;
-        for (var i = 0; i < ops.Count; i++)
-        {
-            var spec = ops[i].Spec;
-            if (otherEntry[i]) words[i] = new(IntoOtherEntry, Arithmetic.None, 0, 0, 0);
-            else if (ChangesControlState(spec.Action))
-            {
-                var o = ops[i].Operands;
-                words[i] = new(spec.Action, spec.Function, o.Count > 0 ? (int)o[0] : 0, o.Count > 1 ? (int)o[1] : 0, o.Count > 2 ? (int)o[2] : 0);
-            }
-            else words[i] = new(OpAction.Nop, Arithmetic.None, 0, 0, 0);
-        }
-        var needed = slice ? NeededWrites(words) : null;
-        var nextActive = ops.Count;
-        for (var i = ops.Count - 1; i >= 0; i--)
-        {
-            if (words[i].Kind == OpAction.Nop || (needed is not null && Writes(words[i]) && !needed[i]))
-                words[i] = new(OpAction.Nop, Arithmetic.None, nextActive, 0, 0);
-            else nextActive = i;
-        }
-        return words;
-    }
-
-    /// <summary>
-    /// Which scalar writes can decide a branch or a loop count: backward liveness over the stream's control flow where
-    /// only branch and loop operands use a register and a write uses its sources only when its own register is live
-    /// after it (faint-variable analysis, to a fixed point over loops). A write that is not needed never reaches a
-    /// control decision on any path.
-    /// </summary>
-    private static bool[] NeededWrites(ControlWord[] words)
-    {
-        var n = words.Length;
-        var liveIn = new uint[n];
-        uint Live(int j) => j >= 0 && j < n ? liveIn[j] : 0;
-        bool changed;
-        do
-        {
-            changed = false;
-            for (var i = n - 1; i >= 0; i--)
-            {
-                var w = words[i];
-                uint live;
-                switch (w.Kind)
-                {
-                    case OpAction.Halt or IntoOtherEntry or OffTheEnd: live = 0; break;
-                    case OpAction.Jump: live = Live(i + w.A); break;
-                    case OpAction.Branch: live = Live(i + 1) | Live(i + w.C) | Bit(w.A) | Bit(w.B); break;
-                    case OpAction.Loop: live = Live(i + 1) | Live(i + w.B) | Bit(w.A); break;
-                    default:
-                        live = Live(i + 1);
-                        if (Writes(w) && (live & Bit(w.A)) != 0) live = (live & ~Bit(w.A)) | Sources(w);
-                        else if (Writes(w)) live &= ~Bit(w.A);
-                        break;
-                }
-                if (live != liveIn[i]) { liveIn[i] = live; changed = true; }
-            }
-        } while (changed);
-        var needed = new bool[n];
-        for (var i = 0; i < n; i++) needed[i] = Writes(words[i]) && (Live(i + 1) & Bit(words[i].A)) != 0;
-        return needed;
-    }
-
-    private static uint Sources(ControlWord w) => w.Kind switch
-    {
-        OpAction.LoadImmediateHigh => Bit(w.A),
-        OpAction.ScalarImmediate => Bit(w.B),
-        OpAction.ScalarRegister => Bit(w.B) | Bit(w.C),
-        _ => 0u, // li.lo and lw: a value from no register
-    };
-
-    private static bool Writes(ControlWord w) => w.Kind is OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh
-        or OpAction.ScalarImmediate or OpAction.ScalarRegister or OpAction.LoadWord;
-
-    /// <summary>Actions the sync checker executes: control flow, scalar registers and synchronisation.</summary>
-    private static bool ChangesControlState(OpAction a) => a is OpAction.Halt or OpAction.Jump or OpAction.Branch or OpAction.Loop
-        or OpAction.LoadImmediateLow or OpAction.LoadImmediateHigh or OpAction.ScalarImmediate or OpAction.ScalarRegister
-        or OpAction.LoadWord or OpAction.EventSignal or OpAction.EventWait or OpAction.Barrier;
 
     /// <summary>The channel's synchronisation steps from the entry to the next entry, <c>rep</c> bodies repeated.</summary>
     public static List<SyncOp> ChannelTrace(ChannelStream ch, string entry)
