@@ -98,8 +98,19 @@ public sealed class HpimSimulator
     /// </summary>
     public IReadOnlyList<ProgramRunResult> RunAll(IReadOnlyList<ProgramRun> runs)
     {
-        var results = new ProgramRunResult[runs.Count];
-        var errors = new ExceptionDispatchInfo?[runs.Count];
+        var outcomes = TryRunAll(runs);
+        // The first failing run in run order, as a sequential simulation would report it.
+        foreach (var (_, error) in outcomes) error?.Throw();
+        return [.. outcomes.Select(o => o.Result!)];
+    }
+
+    /// <summary>
+    /// <see cref="RunAll"/> without throwing: each run's result, or the error it failed with (for runs whose result is
+    /// used only if a later decision asks for it: <see cref="LayerSampling"/>'s spare runs).
+    /// </summary>
+    public (ProgramRunResult? Result, ExceptionDispatchInfo? Error)[] TryRunAll(IReadOnlyList<ProgramRun> runs)
+    {
+        var outcomes = new (ProgramRunResult?, ExceptionDispatchInfo?)[runs.Count];
         // Each thread takes the next run in RunOrder's order (longest first) until none is left.
         var order = RunOrder.Of(runs, ProgramWords);
         var next = -1;
@@ -109,13 +120,11 @@ public sealed class HpimSimulator
             for (int k; (k = Interlocked.Increment(ref next)) < order.Length;)
             {
                 var i = order[k];
-                try { results[i] = RunOne(runs[i]); }
-                catch (Exception e) { errors[i] = ExceptionDispatchInfo.Capture(e); }
+                try { outcomes[i] = (RunOne(runs[i]), null); }
+                catch (Exception e) { outcomes[i] = (null, ExceptionDispatchInfo.Capture(e)); }
             }
         });
-        // The first failing run in run order, as a sequential simulation would report it.
-        foreach (var e in errors) e?.Throw();
-        return results;
+        return outcomes;
     }
 
     /// <summary>

@@ -37,6 +37,10 @@ public sealed class LayerSampling
     private readonly int _layers;
     private readonly double _wobblePs;
     private readonly SortedDictionary<int, ProgramRunResult> _runs = [];
+    // Spare runs' results (layers; 0 = whole), used only when a window or the whole run asks for them.
+    private readonly Dictionary<int, ProgramRunResult> _spare = [];
+    private readonly int[] _firstCounts;
+    private bool _ranWhole;
     private int _window;
 
     /// <param name="refreshStallPs">One refresh's tRFC; twice it is the wobble a window cannot see.</param>
@@ -49,6 +53,7 @@ public sealed class LayerSampling
         Registers = registers;
         _layers = sample && entry.Layers is { Count: >= MinLayers } shape ? shape.Count : 0;
         if (_layers == 0) _window = Windows.Count;
+        _firstCounts = WindowOpen ? Counts : [];
     }
 
     public ProgramEntry Entry { get; }
@@ -72,15 +77,57 @@ public sealed class LayerSampling
 
     private int[] Counts => [Windows[_window].A, Windows[_window].A + Windows[_window].H, Windows[_window].A + 2 * Windows[_window].H];
 
+    /// <summary>
+    /// Runs beyond <see cref="Needed"/> that this program will likely need: the layer counts (0 = whole) that an
+    /// earlier sampled run of the same program went on to after the first window (<see cref="History"/>). Simulated
+    /// beside the needed runs, so the batch after the first window's has no lone runs; their results count only if a
+    /// later window, or the whole run, asks for them.
+    /// </summary>
+    public IReadOnlyList<ProgramRun> Spare(History history)
+    {
+        if (Result is not null || _window > 0 || !WindowOpen || !history.Beyond.TryGetValue(Entry, out var beyond)) return [];
+        return [.. beyond.Where(l => !Counts.Contains(l)).Select(l => new ProgramRun(Entry, Registers, l == 0 ? null : l))];
+    }
+
+    /// <summary>Keeps the result of a <see cref="Spare"/> run until a window (or the whole run) asks for it.</summary>
+    public void AddSpare(ProgramRun run, ProgramRunResult result)
+    {
+        _spare[run.Layers ?? 0] = result;
+        TakeSpare();
+    }
+
+    /// <summary>The layer counts (0 = whole) run beyond the first window, once <see cref="Result"/> is set.</summary>
+    private IEnumerable<int> RunBeyondFirstWindow => _runs.Keys.Except(_firstCounts).Concat(_ranWhole ? [0] : []);
+
     /// <summary>Takes the result of a run <see cref="Needed"/> asked for.</summary>
     public void Add(ProgramRun run, ProgramRunResult result)
     {
         if (run.Layers is not { } l)
         {
+            _ranWhole = true;
             Result = result with { SimulatedItems = result.SimulatedItems + _runs.Values.Sum(r => r.SimulatedItems) };
             return;
         }
         _runs[l] = result;
+        Decide();
+        TakeSpare();
+    }
+
+    /// <summary>Adds the spare results the runs now needed are among.</summary>
+    private void TakeSpare()
+    {
+        if (_spare.Count == 0) return;
+        foreach (var run in Needed)
+            if (_spare.Remove(run.Layers ?? 0, out var result))
+            {
+                Add(run, result);
+                return;
+            }
+    }
+
+    /// <summary>Once the window's runs are in: the result if they lie on a line, else the next window (or the whole run).</summary>
+    private void Decide()
+    {
         var counts = Counts;
         if (!counts.All(_runs.ContainsKey)) return;
         var (a, h) = Windows[_window];
@@ -96,19 +143,42 @@ public sealed class LayerSampling
         while (WindowOpen && _wobblePs * (_layers - Windows[_window].A) / Windows[_window].H > Tolerance * line.MakespanPs) _window++;
     }
 
-    /// <summary>Simulates every program (as <paramref name="sample"/> says), batching the runs they need so independent runs go side by side.</summary>
-    public static IReadOnlyList<ProgramRunResult> RunAll(HpimSimulator sim, IReadOnlyList<(ProgramEntry Entry, ProgramRegisters Registers)> programs, bool sample = true)
+    /// <summary>
+    /// Simulates every program (as <paramref name="sample"/> says), batching the runs they need so independent runs go
+    /// side by side, with the <see cref="Spare"/> runs <paramref name="history"/> suggests (and adding to it).
+    /// </summary>
+    public static IReadOnlyList<ProgramRunResult> RunAll(HpimSimulator sim, IReadOnlyList<(ProgramEntry Entry, ProgramRegisters Registers)> programs,
+        bool sample = true, History? history = null)
     {
+        history ??= new History();
         var stall = new Timing.MachineModel(sim.Target).NckToPs(sim.Target.Hbm.Timing.RFC);
         var samplers = programs.Select(p => new LayerSampling(p.Entry, p.Registers, stall, sample)).ToList();
         while (true)
         {
-            var batch = samplers.SelectMany(s => s.Needed.Select(r => (Sampler: s, Run: r))).ToList();
-            if (batch.Count == 0) break;
-            var results = sim.RunAll(batch.Select(b => b.Run).ToList());
-            for (var i = 0; i < batch.Count; i++) batch[i].Sampler.Add(batch[i].Run, results[i]);
+            var needed = samplers.SelectMany(s => s.Needed.Select(r => (Sampler: s, Run: r))).ToList();
+            if (needed.Count == 0) break;
+            var spare = samplers.SelectMany(s => s.Spare(history).Select(r => (Sampler: s, Run: r))).ToList();
+            var outcomes = sim.TryRunAll([.. needed.Select(b => b.Run), .. spare.Select(b => b.Run)]);
+            // The first failing needed run in batch order, as a sequential simulation would report it; a spare run's
+            // failure counts only if it is needed later, when it runs again.
+            for (var i = 0; i < needed.Count; i++) outcomes[i].Error?.Throw();
+            for (var i = 0; i < needed.Count; i++) needed[i].Sampler.Add(needed[i].Run, outcomes[i].Result!);
+            for (var i = 0; i < spare.Count; i++)
+                if (outcomes[needed.Count + i].Result is { } r) spare[i].Sampler.AddSpare(spare[i].Run, r);
         }
+        foreach (var s in samplers) history.Beyond[s.Entry] = [.. s.RunBeyondFirstWindow];
         return samplers.Select(s => s.Result!).ToList();
+    }
+
+    /// <summary>
+    /// What the sampled runs of each program needed beyond their first window (layer counts, 0 = whole), learnt from
+    /// the finished ones: a generation's decode steps mostly go the same way (OPT-13B and OPT-30B: one more run of 5
+    /// layers; OPT-1.3B: whole). Decisions use only the runs' figures, so a history changes what runs side by side
+    /// and when, never a result.
+    /// </summary>
+    public sealed class History
+    {
+        internal Dictionary<ProgramEntry, int[]> Beyond { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>Whether the middle run's distance from the line through the outer two (plus <paramref name="wobblePs"/> for
