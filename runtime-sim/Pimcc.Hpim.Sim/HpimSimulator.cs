@@ -92,39 +92,22 @@ public sealed class HpimSimulator
 
     /// <summary>
     /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time, started in
-    /// <see cref="RunOrder"/>'s order). Runs share nothing
+    /// <see cref="RunOrder"/>'s order, through the <see cref="RunQueue"/>). Runs share nothing
     /// (each has its own rep memo), so a run's figures depend only on its program and registers, never on the other
     /// runs or on how many run at once.
     /// </summary>
     public IReadOnlyList<ProgramRunResult> RunAll(IReadOnlyList<ProgramRun> runs)
     {
-        var outcomes = TryRunAll(runs);
-        // The first failing run in run order, as a sequential simulation would report it.
-        foreach (var (_, error) in outcomes) error?.Throw();
-        return [.. outcomes.Select(o => o.Result!)];
-    }
-
-    /// <summary>
-    /// <see cref="RunAll"/> without throwing: each run's result, or the error it failed with (for runs whose result is
-    /// used only if a later decision asks for it: <see cref="LayerSampling"/>'s spare runs).
-    /// </summary>
-    public (ProgramRunResult? Result, ExceptionDispatchInfo? Error)[] TryRunAll(IReadOnlyList<ProgramRun> runs)
-    {
-        var outcomes = new (ProgramRunResult?, ExceptionDispatchInfo?)[runs.Count];
-        // Each thread takes the next run in RunOrder's order (longest first) until none is left.
-        var order = RunOrder.Of(runs, ProgramWords);
-        var next = -1;
-        var threads = Math.Clamp(Options.ParallelRuns, 1, Math.Max(1, runs.Count));
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        var results = new ProgramRunResult[runs.Count];
+        var errors = new ExceptionDispatchInfo?[runs.Count];
+        RunQueue.Run(this, runs.Select((r, i) => (r, i)), _ => RunUrgency.Needed, (i, result, error) =>
         {
-            for (int k; (k = Interlocked.Increment(ref next)) < order.Length;)
-            {
-                var i = order[k];
-                try { outcomes[i] = (RunOne(runs[i]), null); }
-                catch (Exception e) { outcomes[i] = (null, ExceptionDispatchInfo.Capture(e)); }
-            }
+            (results[i], errors[i]) = (result!, error);
+            return [];
         });
-        return outcomes;
+        // The first failing run in run order, as a sequential simulation would report it.
+        foreach (var e in errors) e?.Throw();
+        return results;
     }
 
     /// <summary>
@@ -145,7 +128,7 @@ public sealed class HpimSimulator
         return words;
     }
 
-    private ProgramRunResult RunOne(ProgramRun run)
+    internal ProgramRunResult RunOne(ProgramRun run)
     {
         // Rep blocks timed once are reused by every channel in the rest of this run. Not across runs: a block's timing
         // depends on its run's refresh phase, and reusing it in a step at another kv was off by up to 1.8% (OPT-13B).

@@ -1,6 +1,7 @@
 using Pimcc.Sim.Units;
 using Pimcc.Sim.Functional;
 using Pimcc.Sim;
+using System.Runtime.ExceptionServices;
 namespace Pimcc.Hpim.Sim;
 
 /// <summary>
@@ -40,6 +41,12 @@ public sealed class LayerSampling
     // Spare runs' results (layers; 0 = whole), used only when a window or the whole run asks for them.
     private readonly Dictionary<int, ProgramRunResult> _spare = [];
     private readonly int[] _firstCounts;
+    // The current window round's runs still awaited (layers, 0 = whole, with their place in the round), the spare runs
+    // under way, and the first needed run that failed.
+    private readonly Dictionary<int, int> _awaited = [];
+    private readonly HashSet<int> _spareUnderWay = [];
+    private (int Round, int Position, ExceptionDispatchInfo Error)? _failure;
+    private int _round;
     private bool _ranWhole;
     private int _window;
 
@@ -144,8 +151,11 @@ public sealed class LayerSampling
     }
 
     /// <summary>
-    /// Simulates every program (as <paramref name="sample"/> says), batching the runs they need so independent runs go
-    /// side by side, with the <see cref="Spare"/> runs <paramref name="history"/> suggests (and adding to it).
+    /// Simulates every program (as <paramref name="sample"/> says) through a <see cref="RunQueue"/>: each program's
+    /// next window starts as soon as its last window's runs are in, beside the other programs' runs, and the
+    /// <see cref="Spare"/> runs <paramref name="history"/> suggests fill threads that no needed run is waiting for.
+    /// The figures depend only on each program's own runs, so they are the same as with one window of all programs at
+    /// a time; so is an error: the failing needed run of the earliest window round, first program first.
     /// </summary>
     public static IReadOnlyList<ProgramRunResult> RunAll(HpimSimulator sim, IReadOnlyList<(ProgramEntry Entry, ProgramRegisters Registers)> programs,
         bool sample = true, History? history = null)
@@ -153,21 +163,50 @@ public sealed class LayerSampling
         history ??= new History();
         var stall = new Timing.MachineModel(sim.Target).NckToPs(sim.Target.Hbm.Timing.RFC);
         var samplers = programs.Select(p => new LayerSampling(p.Entry, p.Registers, stall, sample)).ToList();
-        while (true)
-        {
-            var needed = samplers.SelectMany(s => s.Needed.Select(r => (Sampler: s, Run: r))).ToList();
-            if (needed.Count == 0) break;
-            var spare = samplers.SelectMany(s => s.Spare(history).Select(r => (Sampler: s, Run: r))).ToList();
-            var outcomes = sim.TryRunAll([.. needed.Select(b => b.Run), .. spare.Select(b => b.Run)]);
-            // The first failing needed run in batch order, as a sequential simulation would report it; a spare run's
-            // failure counts only if it is needed later, when it runs again.
-            for (var i = 0; i < needed.Count; i++) outcomes[i].Error?.Throw();
-            for (var i = 0; i < needed.Count; i++) needed[i].Sampler.Add(needed[i].Run, outcomes[i].Result!);
-            for (var i = 0; i < spare.Count; i++)
-                if (outcomes[needed.Count + i].Result is { } r) spare[i].Sampler.AddSpare(spare[i].Run, r);
-        }
+        IEnumerable<(ProgramRun, (int, int))> Start(int i) => samplers[i].Start(history).Select(r => (r, (i, r.Layers ?? 0)));
+        RunQueue.Run(sim, Enumerable.Range(0, samplers.Count).SelectMany(Start), t => samplers[t.Item1].Urgency(t.Item2),
+            (t, result, error) => samplers[t.Item1].Finished(t.Item2, result, error) ? Start(t.Item1).ToList() : []);
+        var failures = samplers.Select(s => s._failure).Where(f => f is not null).Select(f => f!.Value).ToList();
+        // Stable: of one round, the first program's failure (its first failing run in the round's order).
+        if (failures.Count > 0) failures.OrderBy(f => f.Round).First().Error.Throw();
         foreach (var s in samplers) history.Beyond[s.Entry] = [.. s.RunBeyondFirstWindow];
         return samplers.Select(s => s.Result!).ToList();
+    }
+
+    /// <summary>The runs to start now: the window's (all <see cref="Needed"/>, once nothing is awaited; those under way
+    /// as spare runs are awaited, not started again), and with the first window the <see cref="Spare"/> runs.</summary>
+    private List<ProgramRun> Start(History history)
+    {
+        if (Result is not null || _failure is not null || _awaited.Count > 0) return [];
+        var runs = new List<ProgramRun>();
+        var spare = _round == 0 ? Spare(history) : [];
+        _round++;
+        foreach (var r in Needed)
+        {
+            _awaited[r.Layers ?? 0] = _awaited.Count;
+            if (!_spareUnderWay.Contains(r.Layers ?? 0)) runs.Add(r);
+        }
+        foreach (var r in spare)
+            if (_spareUnderWay.Add(r.Layers ?? 0)) runs.Add(r);
+        return runs;
+    }
+
+    /// <summary>How a queued run of this program (layers; 0 = whole) is wanted now.</summary>
+    private RunUrgency Urgency(int key) =>
+        _awaited.ContainsKey(key) ? RunUrgency.Needed : Result is null && _failure is null ? RunUrgency.Spare : RunUrgency.Dropped;
+
+    /// <summary>Takes a finished run's result (a spare one's kept for later); true when the next window's runs may start.</summary>
+    private bool Finished(int key, ProgramRunResult? result, ExceptionDispatchInfo? error)
+    {
+        var spare = _spareUnderWay.Remove(key);
+        var run = new ProgramRun(Entry, Registers, key == 0 ? null : key);
+        if (_awaited.Remove(key, out var position))
+        {
+            if (error is not null) { if (_failure is null || position < _failure.Value.Position) _failure = (_round, position, error); }
+            else if (_failure is null) Add(run, result!);
+        }
+        else if (spare && result is not null) AddSpare(run, result);
+        return _awaited.Count == 0;
     }
 
     /// <summary>
