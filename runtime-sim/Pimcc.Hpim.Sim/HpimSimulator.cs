@@ -100,7 +100,7 @@ public sealed class HpimSimulator
     {
         var results = new ProgramRunResult[runs.Count];
         var errors = new ExceptionDispatchInfo?[runs.Count];
-        RunQueue.Run(this, runs.Select((r, i) => (r, i)), _ => RunUrgency.Needed, (i, result, error) =>
+        RunQueue.Run(this, runs.Select((r, i) => (r, i)), _ => true, (i, result, error) =>
         {
             (results[i], errors[i]) = (result!, error);
             return [];

@@ -153,7 +153,8 @@ public sealed class LayerSampling
     /// <summary>
     /// Simulates every program (as <paramref name="sample"/> says) through a <see cref="RunQueue"/>: each program's
     /// next window starts as soon as its last window's runs are in, beside the other programs' runs, and the
-    /// <see cref="Spare"/> runs <paramref name="history"/> suggests fill threads that no needed run is waiting for.
+    /// <see cref="Spare"/> runs <paramref name="history"/> suggests start in size order with the others (the history
+    /// is a good guess: started first, the large ones balance the threads best), unless their program is done by then.
     /// The figures depend only on each program's own runs, so they are the same as with one window of all programs at
     /// a time; so is an error: the failing needed run of the earliest window round, first program first.
     /// </summary>
@@ -164,7 +165,7 @@ public sealed class LayerSampling
         var stall = new Timing.MachineModel(sim.Target).NckToPs(sim.Target.Hbm.Timing.RFC);
         var samplers = programs.Select(p => new LayerSampling(p.Entry, p.Registers, stall, sample)).ToList();
         IEnumerable<(ProgramRun, (int, int))> Start(int i) => samplers[i].Start(history).Select(r => (r, (i, r.Layers ?? 0)));
-        RunQueue.Run(sim, Enumerable.Range(0, samplers.Count).SelectMany(Start), t => samplers[t.Item1].Urgency(t.Item2),
+        RunQueue.Run(sim, Enumerable.Range(0, samplers.Count).SelectMany(Start), t => samplers[t.Item1].Wanted(t.Item2),
             (t, result, error) => samplers[t.Item1].Finished(t.Item2, result, error) ? Start(t.Item1).ToList() : []);
         var failures = samplers.Select(s => s._failure).Where(f => f is not null).Select(f => f!.Value).ToList();
         // Stable: of one round, the first program's failure (its first failing run in the round's order).
@@ -191,9 +192,8 @@ public sealed class LayerSampling
         return runs;
     }
 
-    /// <summary>How a queued run of this program (layers; 0 = whole) is wanted now.</summary>
-    private RunUrgency Urgency(int key) =>
-        _awaited.ContainsKey(key) ? RunUrgency.Needed : Result is null && _failure is null ? RunUrgency.Spare : RunUrgency.Dropped;
+    /// <summary>Whether a queued run of this program (layers; 0 = whole) is still wanted: a spare one only until the program has its figures.</summary>
+    private bool Wanted(int key) => _awaited.ContainsKey(key) || Result is null && _failure is null;
 
     /// <summary>Takes a finished run's result (a spare one's kept for later); true when the next window's runs may start.</summary>
     private bool Finished(int key, ProgramRunResult? result, ExceptionDispatchInfo? error)

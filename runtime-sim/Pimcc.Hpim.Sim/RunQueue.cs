@@ -2,24 +2,12 @@ using System.Runtime.ExceptionServices;
 
 namespace Pimcc.Hpim.Sim;
 
-/// <summary>How urgently a queued run is wanted, asked when a thread is about to start it.</summary>
-public enum RunUrgency
-{
-    /// <summary>A decision waits for it: started before any spare run.</summary>
-    Needed,
-
-    /// <summary>Likely wanted later (<see cref="LayerSampling.Spare"/>): started only when no needed run is queued.</summary>
-    Spare,
-
-    /// <summary>No longer wanted: dropped without running.</summary>
-    Dropped,
-}
-
 /// <summary>
 /// Independent program runs on up to <see cref="SimOptions.ParallelRuns"/> threads, with more added as earlier ones
 /// finish, so that no thread waits for a whole batch to end before the next decision's runs can start
 /// (<see cref="LayerSampling.RunAll"/>: a program's next layer window starts as soon as its last window's runs are in).
-/// A free thread starts the queued run of the highest urgency, largest <see cref="RunOrder"/> estimate first. The
+/// A free thread starts the queued run of the largest <see cref="RunOrder"/> estimate, dropping those no longer
+/// wanted (a spare run whose program has its figures: <see cref="LayerSampling.Spare"/>). The
 /// consumer's <c>finished</c> is called under a lock, one call at a time, with each run's result or error, and returns
 /// the runs to add. Runs share nothing, so a run's figures never depend on when or beside what it ran; the consumer's
 /// decisions must depend only on the figures (not on the order results come in) to keep reports deterministic.
@@ -27,8 +15,8 @@ public enum RunUrgency
 public static class RunQueue
 {
     /// <summary>Runs <paramref name="first"/> and whatever <paramref name="finished"/> adds, until none is queued or running.</summary>
-    /// <param name="urgency">Of a queued run's tag, asked when a thread is about to start it.</param>
-    public static void Run<T>(HpimSimulator sim, IEnumerable<(ProgramRun Run, T Tag)> first, Func<T, RunUrgency> urgency,
+    /// <param name="wanted">Whether a queued run (by its tag) is still wanted, asked when a thread looks for one to start.</param>
+    public static void Run<T>(HpimSimulator sim, IEnumerable<(ProgramRun Run, T Tag)> first, Func<T, bool> wanted,
         Func<T, ProgramRunResult?, ExceptionDispatchInfo?, IEnumerable<(ProgramRun Run, T Tag)>> finished)
     {
         var gate = new object();
@@ -40,17 +28,14 @@ public static class RunQueue
         Enqueue(first);
         var running = 0;
         ExceptionDispatchInfo? broken = null;
-        // The queued run to start next: the most urgent, then the largest, then the earliest queued; dropped runs go.
+        // The queued run to start next: the largest, then the earliest queued; runs no longer wanted go.
         int Next()
         {
             var best = -1;
-            var bestUrgency = RunUrgency.Dropped;
             for (var i = 0; i < queued.Count; i++)
             {
-                var u = urgency(queued[i].Tag);
-                if (u == RunUrgency.Dropped) { queued.RemoveAt(i--); continue; }
-                if (best < 0 || u < bestUrgency || u == bestUrgency && RunOrder.Compare(queued[i].Size, queued[best].Size) > 0)
-                    (best, bestUrgency) = (i, u);
+                if (!wanted(queued[i].Tag)) { queued.RemoveAt(i--); continue; }
+                if (best < 0 || RunOrder.Compare(queued[i].Size, queued[best].Size) > 0) best = i;
             }
             return best;
         }
