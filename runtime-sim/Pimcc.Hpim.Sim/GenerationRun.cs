@@ -87,10 +87,12 @@ public static class GenerationRun
         var done = new Dictionary<int, ProgramRunResult>();
         // Traced runs run again apart, with activity logs (and fewer layers if asked): a trace never changes the figures.
         var traces = new SortedDictionary<int, TracedProgramRun>();
+        // The decode steps of later batches also run what the earlier ones needed beyond their first layer window.
+        var history = new LayerSampling.History();
         void Simulate(IReadOnlyList<int> runs)
         {
             var fresh = runs.Where(r => !done.ContainsKey(r)).Distinct().ToList();
-            var results = LayerSampling.RunAll(sim, fresh.Select(Program).ToList(), request.SampleLayers);
+            var results = LayerSampling.RunAll(sim, fresh.Select(Program).ToList(), request.SampleLayers, history);
             for (var i = 0; i < fresh.Count; i++) done[fresh[i]] = results[i];
             foreach (var r in fresh.Where(Keep))
             {

@@ -92,7 +92,7 @@ public sealed class HpimSimulator
 
     /// <summary>
     /// Runs independent programs side by side (up to <see cref="SimOptions.ParallelRuns"/> at a time, started in
-    /// <see cref="RunOrder"/>'s order). Runs share nothing
+    /// <see cref="RunOrder"/>'s order, through the <see cref="RunQueue"/>). Runs share nothing
     /// (each has its own rep memo), so a run's figures depend only on its program and registers, never on the other
     /// runs or on how many run at once.
     /// </summary>
@@ -100,18 +100,10 @@ public sealed class HpimSimulator
     {
         var results = new ProgramRunResult[runs.Count];
         var errors = new ExceptionDispatchInfo?[runs.Count];
-        // Each thread takes the next run in RunOrder's order (longest first) until none is left.
-        var order = RunOrder.Of(runs, ProgramWords);
-        var next = -1;
-        var threads = Math.Clamp(Options.ParallelRuns, 1, Math.Max(1, runs.Count));
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        RunQueue.Run(this, runs.Select((r, i) => (r, i)), _ => true, (i, result, error) =>
         {
-            for (int k; (k = Interlocked.Increment(ref next)) < order.Length;)
-            {
-                var i = order[k];
-                try { results[i] = RunOne(runs[i]); }
-                catch (Exception e) { errors[i] = ExceptionDispatchInfo.Capture(e); }
-            }
+            (results[i], errors[i]) = (result!, error);
+            return [];
         });
         // The first failing run in run order, as a sequential simulation would report it.
         foreach (var e in errors) e?.Throw();
@@ -136,7 +128,7 @@ public sealed class HpimSimulator
         return words;
     }
 
-    private ProgramRunResult RunOne(ProgramRun run)
+    internal ProgramRunResult RunOne(ProgramRun run)
     {
         // Rep blocks timed once are reused by every channel in the rest of this run. Not across runs: a block's timing
         // depends on its run's refresh phase, and reusing it in a step at another kv was off by up to 1.8% (OPT-13B).

@@ -1,6 +1,7 @@
 using Pimcc.Sim.Units;
 using Pimcc.Sim.Functional;
 using Pimcc.Sim;
+using System.Runtime.ExceptionServices;
 namespace Pimcc.Hpim.Sim;
 
 /// <summary>
@@ -37,6 +38,16 @@ public sealed class LayerSampling
     private readonly int _layers;
     private readonly double _wobblePs;
     private readonly SortedDictionary<int, ProgramRunResult> _runs = [];
+    // Spare runs' results (layers; 0 = whole), used only when a window or the whole run asks for them.
+    private readonly Dictionary<int, ProgramRunResult> _spare = [];
+    private readonly int[] _firstCounts;
+    // The current window round's runs still awaited (layers, 0 = whole, with their place in the round), the spare runs
+    // under way, and the first needed run that failed.
+    private readonly Dictionary<int, int> _awaited = [];
+    private readonly HashSet<int> _spareUnderWay = [];
+    private (int Round, int Position, ExceptionDispatchInfo Error)? _failure;
+    private int _round;
+    private bool _ranWhole;
     private int _window;
 
     /// <param name="refreshStallPs">One refresh's tRFC; twice it is the wobble a window cannot see.</param>
@@ -49,6 +60,7 @@ public sealed class LayerSampling
         Registers = registers;
         _layers = sample && entry.Layers is { Count: >= MinLayers } shape ? shape.Count : 0;
         if (_layers == 0) _window = Windows.Count;
+        _firstCounts = WindowOpen ? Counts : [];
     }
 
     public ProgramEntry Entry { get; }
@@ -72,15 +84,57 @@ public sealed class LayerSampling
 
     private int[] Counts => [Windows[_window].A, Windows[_window].A + Windows[_window].H, Windows[_window].A + 2 * Windows[_window].H];
 
+    /// <summary>
+    /// Runs beyond <see cref="Needed"/> that this program will likely need: the layer counts (0 = whole) that an
+    /// earlier sampled run of the same program went on to after the first window (<see cref="History"/>). Simulated
+    /// beside the needed runs, so the batch after the first window's has no lone runs; their results count only if a
+    /// later window, or the whole run, asks for them.
+    /// </summary>
+    public IReadOnlyList<ProgramRun> Spare(History history)
+    {
+        if (Result is not null || _window > 0 || !WindowOpen || !history.Beyond.TryGetValue(Entry, out var beyond)) return [];
+        return [.. beyond.Where(l => !Counts.Contains(l)).Select(l => new ProgramRun(Entry, Registers, l == 0 ? null : l))];
+    }
+
+    /// <summary>Keeps the result of a <see cref="Spare"/> run until a window (or the whole run) asks for it.</summary>
+    public void AddSpare(ProgramRun run, ProgramRunResult result)
+    {
+        _spare[run.Layers ?? 0] = result;
+        TakeSpare();
+    }
+
+    /// <summary>The layer counts (0 = whole) run beyond the first window, once <see cref="Result"/> is set.</summary>
+    private IEnumerable<int> RunBeyondFirstWindow => _runs.Keys.Except(_firstCounts).Concat(_ranWhole ? [0] : []);
+
     /// <summary>Takes the result of a run <see cref="Needed"/> asked for.</summary>
     public void Add(ProgramRun run, ProgramRunResult result)
     {
         if (run.Layers is not { } l)
         {
+            _ranWhole = true;
             Result = result with { SimulatedItems = result.SimulatedItems + _runs.Values.Sum(r => r.SimulatedItems) };
             return;
         }
         _runs[l] = result;
+        Decide();
+        TakeSpare();
+    }
+
+    /// <summary>Adds the spare results the runs now needed are among.</summary>
+    private void TakeSpare()
+    {
+        if (_spare.Count == 0) return;
+        foreach (var run in Needed)
+            if (_spare.Remove(run.Layers ?? 0, out var result))
+            {
+                Add(run, result);
+                return;
+            }
+    }
+
+    /// <summary>Once the window's runs are in: the result if they lie on a line, else the next window (or the whole run).</summary>
+    private void Decide()
+    {
         var counts = Counts;
         if (!counts.All(_runs.ContainsKey)) return;
         var (a, h) = Windows[_window];
@@ -96,19 +150,74 @@ public sealed class LayerSampling
         while (WindowOpen && _wobblePs * (_layers - Windows[_window].A) / Windows[_window].H > Tolerance * line.MakespanPs) _window++;
     }
 
-    /// <summary>Simulates every program (as <paramref name="sample"/> says), batching the runs they need so independent runs go side by side.</summary>
-    public static IReadOnlyList<ProgramRunResult> RunAll(HpimSimulator sim, IReadOnlyList<(ProgramEntry Entry, ProgramRegisters Registers)> programs, bool sample = true)
+    /// <summary>
+    /// Simulates every program (as <paramref name="sample"/> says) through a <see cref="RunQueue"/>: each program's
+    /// next window starts as soon as its last window's runs are in, beside the other programs' runs, and the
+    /// <see cref="Spare"/> runs <paramref name="history"/> suggests start in size order with the others (the history
+    /// is a good guess: started first, the large ones balance the threads best), unless their program is done by then.
+    /// The figures depend only on each program's own runs, so they are the same as with one window of all programs at
+    /// a time; so is an error: the failing needed run of the earliest window round, first program first.
+    /// </summary>
+    public static IReadOnlyList<ProgramRunResult> RunAll(HpimSimulator sim, IReadOnlyList<(ProgramEntry Entry, ProgramRegisters Registers)> programs,
+        bool sample = true, History? history = null)
     {
+        history ??= new History();
         var stall = new Timing.MachineModel(sim.Target).NckToPs(sim.Target.Hbm.Timing.RFC);
         var samplers = programs.Select(p => new LayerSampling(p.Entry, p.Registers, stall, sample)).ToList();
-        while (true)
-        {
-            var batch = samplers.SelectMany(s => s.Needed.Select(r => (Sampler: s, Run: r))).ToList();
-            if (batch.Count == 0) break;
-            var results = sim.RunAll(batch.Select(b => b.Run).ToList());
-            for (var i = 0; i < batch.Count; i++) batch[i].Sampler.Add(batch[i].Run, results[i]);
-        }
+        IEnumerable<(ProgramRun, (int, int))> Start(int i) => samplers[i].Start(history).Select(r => (r, (i, r.Layers ?? 0)));
+        RunQueue.Run(sim, Enumerable.Range(0, samplers.Count).SelectMany(Start), t => samplers[t.Item1].Wanted(t.Item2),
+            (t, result, error) => samplers[t.Item1].Finished(t.Item2, result, error) ? Start(t.Item1).ToList() : []);
+        var failures = samplers.Select(s => s._failure).Where(f => f is not null).Select(f => f!.Value).ToList();
+        // Stable: of one round, the first program's failure (its first failing run in the round's order).
+        if (failures.Count > 0) failures.OrderBy(f => f.Round).First().Error.Throw();
+        foreach (var s in samplers) history.Beyond[s.Entry] = [.. s.RunBeyondFirstWindow];
         return samplers.Select(s => s.Result!).ToList();
+    }
+
+    /// <summary>The runs to start now: the window's (all <see cref="Needed"/>, once nothing is awaited; those under way
+    /// as spare runs are awaited, not started again), and with the first window the <see cref="Spare"/> runs.</summary>
+    private List<ProgramRun> Start(History history)
+    {
+        if (Result is not null || _failure is not null || _awaited.Count > 0) return [];
+        var runs = new List<ProgramRun>();
+        var spare = _round == 0 ? Spare(history) : [];
+        _round++;
+        foreach (var r in Needed)
+        {
+            _awaited[r.Layers ?? 0] = _awaited.Count;
+            if (!_spareUnderWay.Contains(r.Layers ?? 0)) runs.Add(r);
+        }
+        foreach (var r in spare)
+            if (_spareUnderWay.Add(r.Layers ?? 0)) runs.Add(r);
+        return runs;
+    }
+
+    /// <summary>Whether a queued run of this program (layers; 0 = whole) is still wanted: a spare one only until the program has its figures.</summary>
+    private bool Wanted(int key) => _awaited.ContainsKey(key) || Result is null && _failure is null;
+
+    /// <summary>Takes a finished run's result (a spare one's kept for later); true when the next window's runs may start.</summary>
+    private bool Finished(int key, ProgramRunResult? result, ExceptionDispatchInfo? error)
+    {
+        var spare = _spareUnderWay.Remove(key);
+        var run = new ProgramRun(Entry, Registers, key == 0 ? null : key);
+        if (_awaited.Remove(key, out var position))
+        {
+            if (error is not null) { if (_failure is null || position < _failure.Value.Position) _failure = (_round, position, error); }
+            else if (_failure is null) Add(run, result!);
+        }
+        else if (spare && result is not null) AddSpare(run, result);
+        return _awaited.Count == 0;
+    }
+
+    /// <summary>
+    /// What the sampled runs of each program needed beyond their first window (layer counts, 0 = whole), learnt from
+    /// the finished ones: a generation's decode steps mostly go the same way (OPT-13B and OPT-30B: one more run of 5
+    /// layers; OPT-1.3B: whole). Decisions use only the runs' figures, so a history changes what runs side by side
+    /// and when, never a result.
+    /// </summary>
+    public sealed class History
+    {
+        internal Dictionary<ProgramEntry, int[]> Beyond { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>Whether the middle run's distance from the line through the outer two (plus <paramref name="wobblePs"/> for

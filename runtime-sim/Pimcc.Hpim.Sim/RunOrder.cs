@@ -16,10 +16,16 @@ public static class RunOrder
     /// <param name="programWords">Words of a program's code summed over the core streams (<see cref="HpimSimulator.ProgramWords"/>).</param>
     public static int[] Of(IReadOnlyList<ProgramRun> runs, Func<ProgramEntry, long> programWords)
     {
-        var work = new (long Words, uint Kv)[runs.Count];
-        for (var i = 0; i < work.Length; i++)
-            work[i] = (programWords(runs[i].Entry) * (runs[i].Layers ?? runs[i].Entry.Layers?.Count ?? 1), runs[i].Registers.Kv);
+        var sizes = runs.Select(r => Size(r, programWords)).ToArray();
         // OrderBy is a stable sort: equal estimates keep batch order.
-        return [.. Enumerable.Range(0, work.Length).OrderByDescending(i => work[i].Words).ThenByDescending(i => work[i].Kv)];
+        return [.. Enumerable.Range(0, sizes.Length).Order(Comparer<int>.Create((i, j) => Compare(sizes[j], sizes[i])))];
     }
+
+    /// <summary>A run's estimated work: its program's core words times the layers run, and its kv.</summary>
+    public static (long Words, uint Kv) Size(ProgramRun run, Func<ProgramEntry, long> programWords) =>
+        (programWords(run.Entry) * (run.Layers ?? run.Entry.Layers?.Count ?? 1), run.Registers.Kv);
+
+    /// <summary>Positive when <paramref name="a"/> is to start before <paramref name="b"/>: more words, then larger kv.</summary>
+    public static int Compare((long Words, uint Kv) a, (long Words, uint Kv) b) =>
+        a.Words != b.Words ? a.Words.CompareTo(b.Words) : a.Kv.CompareTo(b.Kv);
 }

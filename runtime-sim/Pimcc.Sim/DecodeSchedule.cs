@@ -44,7 +44,7 @@ public static class DecodeSchedule
     /// <summary>
     /// Chooses and simulates the decode steps (0-based) of a generation of <paramref name="steps"/> steps:
     /// <paramref name="simulate"/> runs a batch of steps (the steps of one batch may run side by side; the first batch
-    /// also holds <paramref name="alsoSimulate"/>), <paramref name="known"/> reads a simulated step's figures. Returns
+    /// also holds <paramref name="alsoSimulate"/> and, when adaptive, the middle step, the first wave's whatever the figures), <paramref name="known"/> reads a simulated step's figures. Returns
     /// every simulated step, <paramref name="alsoSimulate"/> included, by step.
     /// </summary>
     public static SortedDictionary<int, T> Simulate<T>(int steps, DecodeScheduleOptions o, IReadOnlyList<int> alsoSimulate,
@@ -53,7 +53,8 @@ public static class DecodeSchedule
         var simulated = new SortedDictionary<int, T>();
         if (o.Sampling == DecodeSampling.Adaptive && steps > Math.Max(2, o.SampleSteps))
         {
-            simulate([0, steps - 1, .. alsoSimulate]);
+            // The first bisection wave is the middle step whatever the figures: it goes with the ends.
+            simulate([0, steps - 1, (steps - 1) / 2, .. alsoSimulate]);
             Adaptive(steps, o, simulate, known, simulated);
         }
         else

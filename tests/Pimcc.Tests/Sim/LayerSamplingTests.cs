@@ -141,6 +141,36 @@ public class LayerSamplingTests
     }
 
     [Fact]
+    public void SpareRunsCountOnlyWhenAWindowAsksForThem()
+    {
+        // The prefill passes its first window; the decode steps fail theirs and run whole (short layers).
+        var bin = Small.Value;
+        ProgramEntry prefill = ProgramEntries.FromBinary(bin, "prefill"), decode = ProgramEntries.FromBinary(bin, "decode");
+        List<(ProgramEntry, ProgramRegisters)> programs =
+            [(prefill, Registers("prefill", 0)), (decode, Registers("decode", 0)), (decode, Registers("decode", 5))];
+        var learnt = new LayerSampling.History();
+        var plain = LayerSampling.RunAll(Sim(bin: bin), programs, history: learnt);
+        learnt.Beyond[prefill].ShouldBeEmpty();
+        learnt.Beyond[decode].ShouldBe([0]);
+        // Right guesses (the decode steps' whole runs) and wrong ones (more layers for both, a whole prefill) change nothing.
+        var right = LayerSampling.RunAll(Sim(bin: bin), programs, history: learnt);
+        var wrong = new LayerSampling.History();
+        wrong.Beyond[prefill] = [5, 0];
+        wrong.Beyond[decode] = [4, 6];
+        foreach (var guessed in new[] { right, LayerSampling.RunAll(Sim(bin: bin), programs, history: wrong) })
+            for (var i = 0; i < programs.Count; i++)
+            {
+                guessed[i].MakespanPs.ShouldBe(plain[i].MakespanPs);
+                guessed[i].Stats.V.ShouldBe(plain[i].Stats.V);
+                guessed[i].CriticalPathPs.ShouldBe(plain[i].CriticalPathPs);
+                guessed[i].SimulatedItems.ShouldBe(plain[i].SimulatedItems);
+                guessed[i].LayerSamples.ShouldBe(plain[i].LayerSamples);
+            }
+        plain[0].LayerSamples.ShouldBe([1, 2, 3]);
+        plain[1].LayerSamples.ShouldBeNull();
+    }
+
+    [Fact]
     public void AGenerationReportIsByteIdenticalWithOneThreadOrTwo()
     {
         // The whole path pimcc sim takes: prefill layer-sampled, decode steps chosen adaptively, every batch of
