@@ -15,6 +15,9 @@ public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun 
     /// no long <c>rep</c>).</summary>
     public long? PrefillIterationsInterpolated { get; init; }
 
+    /// <summary>Why the prefill's iterations were stepped after all (<see cref="PimllmIterationSampler.Declined"/>).</summary>
+    public string? PrefillSamplingDeclined { get; init; }
+
     public double TotalSeconds => (Prefill.Makespan + Decode.Makespan) * 1e-12;
     public double TotalJoules => (Prefill.TotalEnergyPj + Decode.TotalEnergyPj) * 1e-12;
 
@@ -34,7 +37,7 @@ public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun 
         var decodeProgram = PimllmProgram.Read(bin, "decode", fileName);
         // Sampled prefill iterations unless --exact; a sampled run that fails its check is thrown away and every
         // iteration stepped. The sampled run times its transfers apart, so the stepped one starts as --exact's does.
-        var sampler = request.Sampling == DecodeSampling.Exact ? null : PimllmIterationSampler.For(prefillProgram);
+        var sampler = request.Sampling == DecodeSampling.Exact ? null : PimllmIterationSampler.For(prefillProgram, target);
         var sampled = sampler?.Complete(PimllmMachine.Run(prefillProgram, target, costs, new LpddrTransferTimes(target.Lpddr), 0, fileName, sampler));
         var prefill = sampled ?? PimllmMachine.Run(prefillProgram, target, costs, times, 0, fileName);
 
@@ -45,6 +48,7 @@ public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun 
         return new PimllmGeneration(bin.Workload?.Model ?? "", prompt, prefill, decode, steps, request.Sampling)
         {
             PrefillIterationsInterpolated = sampler is null ? null : sampled is null ? 0 : sampler.Skipped,
+            PrefillSamplingDeclined = sampler?.Declined,
         };
     }
 }

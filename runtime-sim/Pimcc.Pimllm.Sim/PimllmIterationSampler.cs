@@ -5,20 +5,24 @@ namespace Pimcc.Pimllm.Sim;
 
 /// <summary>
 /// Samples the iterations of a program's <c>rep</c> (the prefill's middle blocks, docs/pimllm-compiler.md "Prefill
-/// as a loop"): iteration k is block k + 1 of the prompt, whose attention sees 4k more keys than block 1's, so what an
-/// iteration costs is a smooth function of k. The run steps <see cref="Windows"/> windows of
-/// <see cref="WindowIterations"/> consecutive iterations, evenly spaced from the first iteration to the last, and
-/// skips the iterations between them (every stream, at the start of the same iteration, moves on to the next window's
-/// first: each event counter loses as many signals as waits, and its pairing by order stays that of the program).
-/// A window's first iteration follows a skip and its last precedes one, so only the iterations between (the middle
-/// ones) are measured: per iteration, every stream's figures between its entries into it and into the next, and the
-/// time and the critical path (by class and part) between the reference stream's two entries, which sum to that
-/// time. A skipped iteration costs the line through the measured figures of the windows around it.
+/// as a loop"): iteration k is block k + 1 of the prompt, whose attention sees k x dtok more keys than block 1's, so
+/// what an iteration costs is a line in k plus a staircase: the causal products add a tile of the array's columns
+/// (rows) every columns / gcd(columns, dtok) iterations, the stair period T. The run steps <see cref="Windows"/>
+/// windows of consecutive iterations, evenly spaced from the first iteration to the last, and skips the iterations
+/// between them (every stream, at the start of the same iteration, moves on to the next window's first: each event
+/// counter loses as many signals as waits, and its pairing by order stays that of the program). Each window measures
+/// M = max(2, T) consecutive iterations, so that the staircase averages out: after one stepped iteration (the first
+/// after a skip), and before one (the last before the next skip); the first window measures iterations 2M .. 3M - 1,
+/// after the pipeline has filled. An iteration's figures are every stream's between its entries into it and into
+/// the next, and the time and the critical path (by class and part) between the reference stream's two entries, which
+/// sum to that time. The reference is the stream that enters the first measured iteration last: the others run ahead
+/// of it (by up to as many iterations as their event credits allow), so its entries are paced by the iterations it
+/// measures, where a leading stream's are paced by the ones before (across a skip, another window's). A skipped iteration costs the line through the mean figures of the windows around it.
 /// <para>Checked, never assumed: every window but the first and the last is held out of the line through its
 /// neighbours, which must give its figures within <see cref="Tolerance"/> (its time, every critical-path class and
 /// latency-split part against its time, its energy); otherwise <see cref="Complete"/> declines and the caller steps
 /// every iteration. The DRAM channels keep their own clocks across a skip (the refresh phase after one is not the
-/// stepped run's; an iteration spans thousands of refresh intervals).</para>
+/// stepped run's; an iteration spans many refresh intervals).</para>
 /// </summary>
 public sealed class PimllmIterationSampler
 {
@@ -29,42 +33,41 @@ public sealed class PimllmIterationSampler
     /// <summary>Windows of stepped iterations (the first and the last iterations' included).</summary>
     public const int Windows = 9;
 
-    /// <summary>Iterations stepped per window: the first (after a skip) and the last (before one) are not measured.</summary>
-    public const int WindowIterations = 4;
-
     private readonly long _count;
-    private readonly long[] _starts;
+    private readonly long _measured;
+    // Per window: its first iteration, its first measured one, and the iteration after it.
+    private readonly long[] _starts, _from, _ends;
     private readonly int[] _repStreams;
     private readonly long[] _entered;
     private readonly Dictionary<(int Stream, long Iteration), PimllmRun> _snapshots = [];
-    private readonly Dictionary<long, (long Clock, double[] Path)> _reference = [];
+    private readonly Dictionary<(int Stream, long Iteration), (long Clock, double[] Path)> _entries = [];
 
-    private PimllmIterationSampler(long count, int[] repStreams, int streams)
+    private PimllmIterationSampler(long count, long measured, int[] repStreams, int streams)
     {
         _count = count;
+        _measured = measured;
         _repStreams = repStreams;
-        Reference = repStreams[0];
         _entered = Enumerable.Repeat(-1L, streams).ToArray();
-        _starts = [.. Enumerable.Range(0, Windows).Select(c => (long)Math.Round((double)c * (count - WindowIterations) / (Windows - 1)))];
+        var window = measured + 2;
+        _starts = [0, .. Enumerable.Range(1, Windows - 1).Select(c => (long)Math.Round((double)c * (count - window) / (Windows - 1)))];
+        _from = [2 * measured, .. _starts.Skip(1).Select(st => st + 1)];
+        _ends = [3 * measured + 1, .. _starts.Skip(1).Select(st => st + window)];
     }
-
-    /// <summary>The stream whose entries into iterations time them.</summary>
-    public int Reference { get; }
 
     /// <summary>Iterations of the <c>rep</c>.</summary>
     public long Iterations => _count;
 
     /// <summary>Iterations skipped (costed from the line through the windows around them).</summary>
-    public long Skipped => _count - (long)Windows * WindowIterations;
+    public long Skipped => _count - _starts.Zip(_ends, (st, e) => e - st).Sum();
 
     /// <summary>
-    /// A sampler for <paramref name="program"/>, or null when its iterations are stepped: every stream with words has
-    /// exactly one <c>rep</c> (no nested one) and all have the same count, at least 4 x the stepped iterations (with
-    /// fewer, sampling saves little).
+    /// A sampler for <paramref name="program"/> on <paramref name="t"/>, or null when its iterations are stepped:
+    /// every stream with words has exactly one <c>rep</c> (no nested one), all of the same count and dtok, and the
+    /// count is at least twice the iterations the windows step (with fewer, sampling saves little).
     /// </summary>
-    public static PimllmIterationSampler? For(PimllmProgram program)
+    public static PimllmIterationSampler? For(PimllmProgram program, PimllmTarget t)
     {
-        long? count = null;
+        (long Count, long Dtok)? rep = null;
         var repStreams = new List<int>();
         for (var i = 0; i < program.Streams.Count; i++)
         {
@@ -75,29 +78,34 @@ public sealed class PimllmIterationSampler
                 if (s.End > s.Start) return null;
                 continue;
             }
-            if (reps.Count > 1) return null;
-            var c = s.Words[reps[0]]["count"];
-            if (count is { } other && other != c) return null;
-            count = c;
+            var word = s.Words[reps[0]];
+            if (reps.Count > 1 || rep is { } other && other != (word["count"], word["dtok"])) return null;
+            rep = (word["count"], word["dtok"]);
             repStreams.Add(i);
         }
-        if (count is not { } n || n < 4L * Windows * WindowIterations) return null;
-        return new PimllmIterationSampler(n, [.. repStreams], program.Streams.Count);
+        if (rep is not var (n, dtok) || dtok <= 0) return null;
+        long Period(long tile) => tile / Gcd(tile, dtok);
+        var (columns, rows) = (Period(t.Systolic.Columns), Period(t.Systolic.Rows));
+        var measured = Math.Max(2, columns / Gcd(columns, rows) * rows);
+        var stepped = 3 * measured + 1 + (Windows - 1) * (measured + 2);
+        return n < 2 * stepped ? null : new PimllmIterationSampler(n, measured, [.. repStreams], program.Streams.Count);
     }
 
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
+
     /// <summary>
-    /// Stream <paramref name="stream"/> stands at the start of <paramref name="iteration"/> (its clock, for the
-    /// reference stream its critical path so far, its figures so far): recorded the first time; returns how many
-    /// iterations to skip from here (0: step it).
+    /// Stream <paramref name="stream"/> stands at the start of <paramref name="iteration"/> (its clock, its critical
+    /// path so far, its figures so far): recorded the first time; returns how many iterations to skip from here (0:
+    /// step it).
     /// </summary>
     internal long Enter(int stream, long iteration, long clock, double[]? path, PimllmRun figures)
     {
         if (_entered[stream] == iteration) return 0;
         _entered[stream] = iteration;
         _snapshots[(stream, iteration)] = figures.Copy();
-        if (stream == Reference) _reference[iteration] = (clock, path ?? new double[WorkClasses.Count + PimllmParts.All.Length]);
+        _entries[(stream, iteration)] = (clock, path ?? new double[WorkClasses.Count + PimllmParts.All.Length]);
         for (var c = 0; c + 1 < _starts.Length; c++)
-            if (iteration == _starts[c] + WindowIterations && _starts[c + 1] > iteration)
+            if (iteration == _ends[c] && _starts[c + 1] > iteration)
                 return _starts[c + 1] - iteration;
         return 0;
     }
@@ -109,7 +117,8 @@ public sealed class PimllmIterationSampler
     /// </summary>
     public PimllmRun? Complete(PimllmRun stepped)
     {
-        var points = _starts.Select(Measured).ToArray();
+        var reference = _repStreams.MaxBy(i => _entries[(i, _from[0])].Clock);
+        var points = _from.Select(f => Measured(f, reference)).ToArray();
         for (var c = 1; c + 1 < points.Length; c++)
         {
             var (k0, f0) = points[c - 1];
@@ -118,7 +127,11 @@ public sealed class PimllmIterationSampler
             var line = f0.Empty();
             line.AddScaled(f0, (k1 - k) / (k1 - k0));
             line.AddScaled(f1, (k - k0) / (k1 - k0));
-            if (!Agrees(line, f)) return null;
+            if (Disagreement(line, f) is { } what)
+            {
+                Declined = $"the window at iteration {k:0.#} is {what} off the line through its neighbours' (tolerance {Tolerance:P0})";
+                return null;
+            }
         }
         var total = stepped.Copy();
         for (var c = 0; c + 1 < points.Length; c++)
@@ -126,7 +139,7 @@ public sealed class PimllmIterationSampler
             var (k0, f0) = points[c];
             var (k1, f1) = points[c + 1];
             double w0 = 0, w1 = 0;
-            for (var j = _starts[c] + WindowIterations; j < _starts[c + 1]; j++)
+            for (var j = _ends[c]; j < _starts[c + 1]; j++)
             {
                 var a = (j - k0) / (k1 - k0);
                 w0 += 1 - a;
@@ -138,20 +151,19 @@ public sealed class PimllmIterationSampler
         return total;
     }
 
-    // A window's measured point: the mean iteration of its middle iterations and their mean figures.
-    private (double K, PimllmRun F) Measured(long start)
+    // A window's measured point: the mean of its measured iterations from .. from + M - 1, and their mean figures.
+    private (double K, PimllmRun F) Measured(long from, int reference)
     {
-        var sum = _snapshots[(_repStreams[0], start)].Empty();
-        var middle = 0;
-        for (var j = start + 1; j < start + WindowIterations - 1; j++, middle++)
+        var sum = _snapshots[(_repStreams[0], from)].Empty();
+        for (var j = from; j < from + _measured; j++)
         {
             foreach (var i in _repStreams)
             {
                 sum.AddScaled(_snapshots[(i, j + 1)], 1);
                 sum.AddScaled(_snapshots[(i, j)], -1);
             }
-            var (c0, p0) = _reference[j];
-            var (c1, p1) = _reference[j + 1];
+            var (c0, p0) = _entries[(reference, j)];
+            var (c1, p1) = _entries[(reference, j + 1)];
             var path = new double[p0.Length];
             for (var x = 0; x < path.Length; x++) path[x] = p1[x] - p0[x];
             var timing = sum.Empty();
@@ -159,19 +171,25 @@ public sealed class PimllmIterationSampler
             sum.AddScaled(timing, 1);
         }
         var mean = sum.Empty();
-        mean.AddScaled(sum, 1.0 / middle);
-        return (start + 1 + (middle - 1) / 2.0, mean);
+        mean.AddScaled(sum, 1.0 / _measured);
+        return (from + (_measured - 1) / 2.0, mean);
     }
 
-    private static bool Agrees(PimllmRun line, PimllmRun measured)
+    // What of a held-out window's figures the line misses by more than the tolerance (time, critical-path classes and
+    // latency-split parts against its time, energy against its energy), as "what x%"; null: nothing.
+    private static string? Disagreement(PimllmRun line, PimllmRun measured)
     {
         var time = measured.Makespan;
-        var bound = Tolerance * time;
-        if (Math.Abs(line.Makespan - time) > bound) return false;
-        for (var c = 0; c < measured.ClassPs.Length; c++)
-            if (Math.Abs(line.ClassPs[c] - measured.ClassPs[c]) > bound) return false;
-        for (var p = 0; p < measured.PartPs.Length; p++)
-            if (Math.Abs(line.PartPs[p] - measured.PartPs[p]) > bound) return false;
-        return Math.Abs(line.TotalEnergyPj - measured.TotalEnergyPj) <= Tolerance * measured.TotalEnergyPj;
+        string? Off(string what, double predicted, double actual, double of) =>
+            Math.Abs(predicted - actual) > Tolerance * of ? $"{what} {(predicted - actual) / of:+0.00%;-0.00%}" : null;
+        var found = Off("time", line.Makespan, time, time);
+        foreach (var c in WorkClasses.All)
+            found ??= Off($"critical-path.{WorkClasses.Name(c)}", line.ClassPs[(int)c], measured.ClassPs[(int)c], time);
+        foreach (var p in PimllmParts.All)
+            found ??= Off($"latency-split.{PimllmParts.Name(p)}", line.PartPs[(int)p], measured.PartPs[(int)p], time);
+        return found ?? Off("energy", line.TotalEnergyPj, measured.TotalEnergyPj, measured.TotalEnergyPj);
     }
+
+    /// <summary>Why <see cref="Complete"/> declined (the first held-out window that disagreed, and by what); null: it did not.</summary>
+    public string? Declined { get; private set; }
 }

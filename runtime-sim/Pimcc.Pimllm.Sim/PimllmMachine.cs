@@ -130,7 +130,7 @@ public static class PimllmMachine
                 {
                     if (sampler is not null)
                         while (cursor.IterationStart is { } iteration
-                               && sampler.Enter(i, iteration, clock[i], i == sampler.Reference ? last[i]?.PathToEnd() : null, runs[i]) is var skip and > 0)
+                               && sampler.Enter(i, iteration, clock[i], last[i]?.PathToEnd(), runs[i]) is var skip and > 0)
                             cursor.SkipIterations(skip);
                     var op = cursor.Current;
                     var w = cursor.At;

@@ -40,6 +40,7 @@ public static class PimllmSimReport
             ("energy-model", "energy events x the description's energies (the description declares no static power)"),
             ("battery", string.Create(CultureInfo.InvariantCulture, $"{target.BatteryJoules / 3600:0.###} Wh, {target.TokensPerWord:0.###} tokens per word")),
         };
+        if (g.PrefillSamplingDeclined is { } why) notes.Add(("prefill-sampling", "every iteration stepped: " + why));
         Phase("decode", "decode (all steps)", g.Decode);
         Phase("prefill", "prefill", g.Prefill);
         return SimReportJson.Write(target.Name, target.Sha256, GenerationReport.Workload(g.Model, g.PromptTokens, g.Steps, g.Sampling), notes, stats,
