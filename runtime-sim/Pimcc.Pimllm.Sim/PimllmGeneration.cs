@@ -36,9 +36,9 @@ public sealed record PimllmGeneration(string Model, int PromptTokens, PimllmRun 
         var prefillProgram = PimllmProgram.Read(bin, "prefill", fileName);
         var decodeProgram = PimllmProgram.Read(bin, "decode", fileName);
         // Sampled prefill iterations unless --exact; a sampled run that fails its check is thrown away and every
-        // iteration stepped. The sampled run times its transfers apart, so the stepped one starts as --exact's does.
+        // iteration stepped (the transfer times and the memo it leaves are exact, as every run's).
         var sampler = request.Sampling == DecodeSampling.Exact ? null : PimllmIterationSampler.For(prefillProgram, target);
-        var sampled = sampler?.Complete(PimllmMachine.Run(prefillProgram, target, costs, new LpddrTransferTimes(target.Lpddr), 0, fileName, sampler));
+        var sampled = sampler?.Complete(PimllmMachine.Run(prefillProgram, target, costs, times, 0, fileName, sampler));
         var prefill = sampled ?? PimllmMachine.Run(prefillProgram, target, costs, times, 0, fileName);
 
         var options = DecodeScheduleOptions.Default(request.Sampling);

@@ -63,7 +63,8 @@ public sealed class PimllmIterationSampler
     /// <summary>
     /// A sampler for <paramref name="program"/> on <paramref name="t"/>, or null when its iterations are stepped:
     /// every stream with words has exactly one <c>rep</c> (no nested one), all of the same count and dtok, and the
-    /// count is at least twice the iterations the windows step (with fewer, sampling saves little).
+    /// count is at least twice the iterations the windows step (with fewer, sampling saves little) and spaces the
+    /// windows apart.
     /// </summary>
     public static PimllmIterationSampler? For(PimllmProgram program, PimllmTarget t)
     {
@@ -88,7 +89,9 @@ public sealed class PimllmIterationSampler
         var (columns, rows) = (Period(t.Systolic.Columns), Period(t.Systolic.Rows));
         var measured = Math.Max(2, columns / Gcd(columns, rows) * rows);
         var stepped = 3 * measured + 1 + (Windows - 1) * (measured + 2);
-        return n < 2 * stepped ? null : new PimllmIterationSampler(n, measured, [.. repStreams], program.Streams.Count);
+        // The second window must start after the first ends (the windows are spaced (count - M - 2) / 8 apart).
+        var apart = (double)(n - measured - 2) / (Windows - 1);
+        return n < 2 * stepped || apart < 3 * measured + 1 ? null : new PimllmIterationSampler(n, measured, [.. repStreams], program.Streams.Count);
     }
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
