@@ -25,6 +25,15 @@ public static class PimllmMachine
         public PimllmPart Part;
         public readonly double[] Before = new double[size];
 
+        /// <summary>The critical path up to this step's end, by class then by part (it sums to <see cref="End"/>).</summary>
+        public double[] PathToEnd()
+        {
+            var p = (double[])Before.Clone();
+            p[(int)Class] += End - Start;
+            p[WorkClasses.Count + (int)Part] += End - Start;
+            return p;
+        }
+
         public Step Copy()
         {
             var c = new Step(Before.Length) { Start = Start, End = End, Class = Class, Part = Part };
@@ -74,8 +83,12 @@ public static class PimllmMachine
         public int Producer = -1, Consumer = -1;
     }
 
-    /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>.</summary>
-    public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrTransferTimes? times, long position, string fileName)
+    /// <summary>Runs <paramref name="program"/> with its first token at <paramref name="position"/>. With a
+    /// <paramref name="sampler"/>, every stream tells it where it enters each iteration of its <c>rep</c> and skips the
+    /// iterations it says (the run's figures are then the stepped words' only: <see cref="PimllmIterationSampler.Complete"/>
+    /// adds the skipped ones).</summary>
+    public static PimllmRun Run(PimllmProgram program, PimllmTarget t, PimllmCosts costs, LpddrTransferTimes? times, long position, string fileName,
+        PimllmIterationSampler? sampler = null)
     {
         var run = new PimllmRun(costs);
         var streams = program.Streams;
@@ -85,6 +98,8 @@ public static class PimllmMachine
         var last = new Step?[n];
         var trail = Enumerable.Range(0, n).Select(_ => new Step(WorkClasses.Count + PimllmParts.All.Length)).ToArray();
         var state = Enumerable.Repeat(new StreamState(Position: position), n).ToArray();
+        // Sampled, each stream's figures are kept apart, so that the sampler sees what one iteration of each costs.
+        var runs = Enumerable.Range(0, n).Select(_ => sampler is null ? run : run.Empty()).ToArray();
         var channels = streams.Select(s => s.IsDma ? new LpddrChannel(t.Lpddr, times, times?.Memo) : null).ToArray();
         var tck = channels.FirstOrDefault(c => c is not null)?.TckPs ?? 1;
         // A whole number of picoseconds (LPDDR5-6400: 1,250) converts in integers, the same figures as in decimal.
@@ -113,6 +128,10 @@ public static class PimllmMachine
                 var s = streams[i];
                 for (var cursor = pc[i]; !cursor.Done; cursor.Next())
                 {
+                    if (sampler is not null)
+                        while (cursor.IterationStart is { } iteration
+                               && sampler.Enter(i, iteration, clock[i], last[i]?.PathToEnd(), runs[i]) is var skip and > 0)
+                            cursor.SkipIterations(skip);
                     var op = cursor.Current;
                     var w = cursor.At;
                     var sem = op.Spec.Pimllm;
@@ -146,16 +165,16 @@ public static class PimllmMachine
                         foreach (var tr in transfers)
                         {
                             cycle = ch.Transfer(tr.Address, tr.Bytes, tr.Write, cycle);
-                            run.Transferred(s.Classes[w], tr.Bytes);
+                            runs[i].Transferred(s.Classes[w], tr.Bytes);
                         }
                         end = Math.Max(start + costs.ClockPs, tckPs is { } p ? cycle * p : (long)Math.Ceiling(cycle * tck));
-                        run.Instruction(s.Classes[w], s.Parts[w], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
+                        runs[i].Instruction(s.Classes[w], s.Parts[w], end - start, new InstructionCost(end - start, 0, new EnergyEventCounts()), crossbar: false);
                     }
                     else
                     {
                         var cost = costs.Cost(op, state[i]);
                         end = start + cost.Picoseconds;
-                        run.Instruction(s.Classes[w], s.Parts[w], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
+                        runs[i].Instruction(s.Classes[w], s.Parts[w], cost.Picoseconds, cost, sem.Action == PimllmAction.CrossbarMvm);
                     }
                     var step = trail[i];
                     step.Follow(start, end, s.Classes[w], s.Parts[w], pred);
@@ -189,6 +208,8 @@ public static class PimllmMachine
                 "check that every ev.wait has matching ev.sig words in another stream");
         EventBalance.Check(signals.Select(s => (s.Key, s.Value.Available)), ExitCode.InvalidBinary, $"{fileName}: program '{program.Name}'");
 
+        if (sampler is not null)
+            foreach (var r in runs) run.AddScaled(r, 1);
         var makespan = clock.DefaultIfEmpty(0).Max();
         var byClass = new double[WorkClasses.Count];
         var byPart = new double[PimllmParts.All.Length];

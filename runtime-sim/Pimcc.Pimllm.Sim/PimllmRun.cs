@@ -66,6 +66,19 @@ public sealed class PimllmRun : IRunFigures
 
     public PimllmRun(PimllmCosts costs) => _pjPerEvent = [.. PimllmEnergyEvents.All.Select(e => costs.EnergyPj(e, 1))];
 
+    private PimllmRun(double[] pjPerEvent) => _pjPerEvent = pjPerEvent;
+
+    /// <summary>A run of no figures, with this one's energies per event.</summary>
+    public PimllmRun Empty() => new(_pjPerEvent);
+
+    /// <summary>A copy of this run's figures.</summary>
+    public PimllmRun Copy()
+    {
+        var c = Empty();
+        c.AddScaled(this, 1);
+        return c;
+    }
+
     public double Makespan { get; private set; }
     public double[] ClassPs { get; } = new double[WorkClasses.Count];
     public double[] PartPs { get; } = new double[PimllmParts.All.Length];
@@ -110,7 +123,7 @@ public sealed class PimllmRun : IRunFigures
         ClassEnergyPj[(int)cls] += bytes * 8.0 * (_pjPerEvent[(int)PimllmEnergyEvent.LpddrBit] + _pjPerEvent[(int)PimllmEnergyEvent.SramBit]);
     }
 
-    internal void Finish(long makespanPs, double[] byClass, double[] byPart)
+    internal void Finish(double makespanPs, double[] byClass, double[] byPart)
     {
         Makespan = makespanPs;
         byClass.CopyTo(ClassPs, 0);

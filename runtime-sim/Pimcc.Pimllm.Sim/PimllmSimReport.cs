@@ -26,6 +26,8 @@ public static class PimllmSimReport
         var joules = g.TotalJoules;
         var ops = 2 * (g.Prefill.Macs + g.Decode.Macs);
         GenerationReport.AddTotals(stats, g.Prefill.Makespan * 1e-12, decodeS, joules, g.Steps, "sum of every energy event (count x the description's energy)");
+        if (g.PrefillIterationsInterpolated is { } interpolated)
+            Add("sim.prefill-iterations-interpolated", "count", "prefill loop iterations costed from the line through sampled windows of stepped ones (0: the windows disagreed with their line beyond 1%, so every iteration was stepped)", interpolated);
         Add("throughput.gops", "GOPS", "operations (2 per multiply-accumulate of crossbars and array, prefill and decode) / total time, 1e9 per s", total > 0 ? ops / total / 1e9 : 0);
         Add("energy.gops-per-watt", "GOPS/W", "operations / total energy, 1e9 per J", joules > 0 ? ops / joules / 1e9 : 0);
         var perToken = m > 0 ? joules / m : 0;
@@ -38,6 +40,7 @@ public static class PimllmSimReport
             ("energy-model", "energy events x the description's energies (the description declares no static power)"),
             ("battery", string.Create(CultureInfo.InvariantCulture, $"{target.BatteryJoules / 3600:0.###} Wh, {target.TokensPerWord:0.###} tokens per word")),
         };
+        if (g.PrefillSamplingDeclined is { } why) notes.Add(("prefill-sampling", "every iteration stepped: " + why));
         Phase("decode", "decode (all steps)", g.Decode);
         Phase("prefill", "prefill", g.Prefill);
         return SimReportJson.Write(target.Name, target.Sha256, GenerationReport.Workload(g.Model, g.PromptTokens, g.Steps, g.Sampling), notes, stats,

@@ -73,6 +73,23 @@ public sealed class PimllmStreamCursor
         Settle();
     }
 
+    /// <summary>The iteration (0-based) whose first word runs next, when the cursor is at the start of an iteration
+    /// of a body that is the only one open; else null. A sampled timing run skips iterations here.</summary>
+    public long? IterationStart => _open.Count == 1 && At == _open.Peek().First
+        ? _words[At - 1]["count"] - 1 - _open.Peek().Left
+        : null;
+
+    /// <summary>At an <see cref="IterationStart"/>: moves on by <paramref name="iterations"/> whole iterations without
+    /// running them (their token indices shifted as if run), so the cursor stands at the start of a later one.</summary>
+    public void SkipIterations(long iterations)
+    {
+        if (IterationStart is null || iterations < 0 || iterations > _open.Peek().Left)
+            throw new InvalidOperationException($"cannot skip {iterations} iterations at word {At}");
+        var (first, end, left, step) = _open.Pop();
+        _open.Push((first, end, left - iterations, step));
+        _shift += step * iterations;
+    }
+
     // The end of the innermost open body (int.MaxValue: none), so that a word inside no body's last position costs
     // one comparison and one look at its row.
     private int _bodyEnd = int.MaxValue;
