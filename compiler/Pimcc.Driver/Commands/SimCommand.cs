@@ -25,7 +25,7 @@ public sealed class SimCliOptions
         DefaultValueFactory = _ => "2",
     };
     public Option<string?> TraceWindow { get; } = new("--trace-window") { Description = "time window of the trace on the generation's timeline, START:END with units ps, ns, us or ms (e.g. 0:50us; END may be empty: to the end)" };
-    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step and every layer (default: sample as --sampling and --layers say)" };
+    public Option<bool> Exact { get; } = new("--exact") { Description = "simulate every decode step, every layer and every prefill loop iteration (default: sample as --sampling and --layers say; pimllm samples long prefill loops)" };
     public Option<string> Layers { get; } = new("--layers")
     {
         Description = "layers per simulated run: sampled (programs that declare their layers run with 1-3 layers, extrapolated to all once the figures lie on a line within 1%) or all",

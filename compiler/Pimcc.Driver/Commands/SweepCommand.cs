@@ -22,7 +22,7 @@ public static class SweepCommand
         var sets = new Option<string[]>("--set") { Description = "an axis of target parameter values: KEY=V1,V2,... (repeatable, one per key)" };
         var stats = new Option<string[]>("--stat") { Description = $"a figure to tabulate, by its report name (repeatable; default: {string.Join(", ", SweepRunner.DefaultStatistics)})" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "points run at the same time", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 4) };
-        var exact = new Option<bool>("--exact") { Description = "simulate every decode step and every layer of each point" };
+        var exact = new Option<bool>("--exact") { Description = "simulate every decode step, every layer and every prefill loop iteration of each point" };
         var point = new Option<int?>("--point") { Description = "run only point N of the grid (numbered as in the table; what a scheduler's job runs)" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "keep each finished point's table in DIR; the same sweep rerun with the same DIR resumes: it runs only the points not simulated yet" };
         var jobsDir = new Option<string?>("--jobs-dir") { Description = "run nothing: write DIR/commands.txt (one line per point, for GNU parallel) and DIR/slurm.sh (a Slurm job array); merge with 'pimcc sweep merge'" };
