@@ -1,7 +1,7 @@
 namespace Pimcc.Hpim.Sim;
 
 /// <summary>
-/// The order in which <see cref="HpimSimulator.RunAll"/> starts a batch of independent runs: the largest estimated
+/// The order in which <see cref="RunQueue"/> (so <see cref="HpimSimulator.RunAll"/>) starts independent runs: the largest estimated
 /// work first, each free thread taking the next run. A batch's wall time is that of its busiest thread; in batch order
 /// the first batch of a generation (a prefill and two decode steps, each at 1, 2 and 3 layers) put the three prefill
 /// runs, 77% of its instructions, on one thread (OPT-30B: 24.6 M of 31.9 M simulated items; longest first, 16.2 M).
@@ -12,13 +12,14 @@ namespace Pimcc.Hpim.Sim;
 /// </summary>
 public static class RunOrder
 {
-    /// <summary>Indices of <paramref name="runs"/> in the order to start them.</summary>
-    /// <param name="programWords">Words of a program's code summed over the core streams (<see cref="HpimSimulator.ProgramWords"/>).</param>
-    public static int[] Of(IReadOnlyList<ProgramRun> runs, Func<ProgramEntry, long> programWords)
+    /// <summary>Index of the run to start next among queued runs of estimated work <paramref name="sizes"/>: the largest,
+    /// the earliest queued of equals (-1: none queued). <see cref="RunQueue"/> asks it each time a thread is free.</summary>
+    public static int Next<TItem>(IReadOnlyList<TItem> queued, Func<TItem, (long Words, uint Kv)> sizes)
     {
-        var sizes = runs.Select(r => Size(r, programWords)).ToArray();
-        // OrderBy is a stable sort: equal estimates keep batch order.
-        return [.. Enumerable.Range(0, sizes.Length).Order(Comparer<int>.Create((i, j) => Compare(sizes[j], sizes[i])))];
+        var best = -1;
+        for (var i = 0; i < queued.Count; i++)
+            if (best < 0 || Compare(sizes(queued[i]), sizes(queued[best])) > 0) best = i;
+        return best;
     }
 
     /// <summary>A run's estimated work: its program's core words times the layers run, and its kv.</summary>
@@ -26,6 +27,6 @@ public static class RunOrder
         (programWords(run.Entry) * (run.Layers ?? run.Entry.Layers?.Count ?? 1), run.Registers.Kv);
 
     /// <summary>Positive when <paramref name="a"/> is to start before <paramref name="b"/>: more words, then larger kv.</summary>
-    public static int Compare((long Words, uint Kv) a, (long Words, uint Kv) b) =>
+    private static int Compare((long Words, uint Kv) a, (long Words, uint Kv) b) =>
         a.Words != b.Words ? a.Words.CompareTo(b.Words) : a.Kv.CompareTo(b.Kv);
 }

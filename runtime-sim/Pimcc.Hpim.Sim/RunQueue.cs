@@ -31,13 +31,8 @@ public static class RunQueue
         // The queued run to start next: the largest, then the earliest queued; runs no longer wanted go.
         int Next()
         {
-            var best = -1;
-            for (var i = 0; i < queued.Count; i++)
-            {
-                if (!wanted(queued[i].Tag)) { queued.RemoveAt(i--); continue; }
-                if (best < 0 || RunOrder.Compare(queued[i].Size, queued[best].Size) > 0) best = i;
-            }
-            return best;
+            queued.RemoveAll(q => !wanted(q.Tag));
+            return RunOrder.Next(queued, q => q.Size);
         }
         var threads = Math.Max(1, sim.Options.ParallelRuns);
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>

@@ -33,7 +33,7 @@ public class RunOrderTests
         var batch = new List<ProgramRun>();
         foreach (var (entry, regs) in new[] { (prefill, ProgramRegisters.Prefill(Prompt)), (decode, ProgramRegisters.Decode(Prompt, 0)), (decode, ProgramRegisters.Decode(Prompt, Generated - 1)) })
             for (var l = 1; l <= 3; l++) batch.Add(new ProgramRun(entry, regs, l));
-        var order = RunOrder.Of(batch, sim.ProgramWords);
+        var order = StartOrder(batch, sim.ProgramWords);
         order.Order().ShouldBe(Enumerable.Range(0, batch.Count));
         order[0].ShouldBe(2);
         // Of one program, more layers first; decode steps of equal layers, the later step (larger kv) first.
@@ -45,10 +45,20 @@ public class RunOrderTests
         }
         for (var l = 0; l < 3; l++) At(6 + l).ShouldBeLessThan(At(3 + l));
         // With a prefill ten times a decode step's size (OPT-30B's ratio) every prefill run comes first.
-        RunOrder.Of(batch, e => e.Name == "prefill" ? 10 : 1).ShouldBe([2, 1, 0, 8, 5, 7, 4, 6, 3]);
+        StartOrder(batch, e => e.Name == "prefill" ? 10 : 1).ShouldBe([2, 1, 0, 8, 5, 7, 4, 6, 3]);
         // A whole run counts every declared layer.
-        RunOrder.Of([new ProgramRun(decode, ProgramRegisters.Decode(Prompt, 0), 11), new ProgramRun(decode, ProgramRegisters.Decode(Prompt, 0))], sim.ProgramWords)
+        StartOrder([new ProgramRun(decode, ProgramRegisters.Decode(Prompt, 0), 11), new ProgramRun(decode, ProgramRegisters.Decode(Prompt, 0))], sim.ProgramWords)
             .ShouldBe([1, 0]);
+    }
+
+    /// <summary>The order one free thread at a time starts <paramref name="runs"/> in: <see cref="RunOrder.Next"/> of
+    /// those still queued, as <see cref="RunQueue"/> asks it.</summary>
+    private static int[] StartOrder(IReadOnlyList<ProgramRun> runs, Func<ProgramEntry, long> programWords)
+    {
+        var queued = Enumerable.Range(0, runs.Count).Select(i => (Index: i, Size: RunOrder.Size(runs[i], programWords))).ToList();
+        var order = new List<int>();
+        for (int next; (next = RunOrder.Next(queued, q => q.Size)) >= 0; queued.RemoveAt(next)) order.Add(queued[next].Index);
+        return [.. order];
     }
 
     [Fact]
@@ -56,6 +66,6 @@ public class RunOrderTests
     {
         var entry = ProgramEntry.Whole("p");
         var runs = Enumerable.Range(0, 5).Select(_ => new ProgramRun(entry, new ProgramRegisters(1, 0, 7))).ToList();
-        RunOrder.Of(runs, _ => 100).ShouldBe([0, 1, 2, 3, 4]);
+        StartOrder(runs, _ => 100).ShouldBe([0, 1, 2, 3, 4]);
     }
 }
