@@ -80,7 +80,8 @@ public sealed class PimllmCosts(PimllmTarget t)
                 // pp.srow moves one scale per token; the others len elements per token
                 var elements = (op.Spec.Pimllm.Action == PimllmAction.ScaleToTable ? 1 : s.Len) * s.Tokens;
                 e[PimllmEnergyEvent.PostProcessingOp] = elements * passes;
-                e[PimllmEnergyEvent.SramBit] = elements * 2 * 16;      // an f16 read and an f16 write per element
+                // a read and a write per element of the result's width: fp16, or fp32 for a sum or product kept fp32 (rt)
+                e[PimllmEnergyEvent.SramBit] = elements * 2 * (op.Spec.Format == PimllmFormats.BinaryTyped && op["rt"] == 1 ? 32 : 16);
                 return new(Clocks(Ceil(elements * passes, t.Crossbars.PostProcessingLanes)), 0, e);
             }
             case PimllmAction.MatrixProduct:

@@ -82,10 +82,19 @@ public sealed class ActivationPlan
 
     public static long Width(TensorType t) => t.Rank == 0 ? 1 : t.Shape[^1].Constant;
 
-    /// <summary>Rows of one streamed weight chunk: whole multiples of 16 (so i32 output slices stay in 64-byte units)
-    /// within <see cref="SramPlan.WeightChunkBytes"/>, at least 16.</summary>
-    public static long ChunkRows(long rowBytes, long outputs) =>
-        Math.Min(RoundUp(outputs, 16), Math.Max(16, SramPlan.WeightChunkBytes / rowBytes / 16 * 16));
+    /// <summary>Rows of one chunk of a streamed weight: whole multiples of 16 (so i32 output slices stay in 64-byte
+    /// units), of 32 when a returned linear adds its fp16 bias chunk by chunk (<see cref="BiasPerChunk"/>: so the
+    /// chunk's slice of the bias starts on a unit too), within <see cref="SramPlan.WeightChunkBytes"/>, at least one multiple.</summary>
+    public static long ChunkRows(Module m, Weight w)
+    {
+        var multiple = BiasPerChunk(m, w.Name) ? 32 : 16;
+        return Math.Min(RoundUp(w.Type.Shape[0].Constant, 16), Math.Max(multiple, SramPlan.WeightChunkBytes / SramPlan.StreamedRowBytes(w) / multiple * multiple));
+    }
+
+    /// <summary>Whether a returned linear streams this weight with a bias: its results go to LPDDR chunk by chunk, each
+    /// chunk given its rows' bias first (the LM heads of GPT-J, CodeGen, Phi-2).</summary>
+    public static bool BiasPerChunk(Module m, string weight) =>
+        m.Functions.Any(f => f.Body.Any(op => IsStreamed(op) && op.Operands.Length > 2 && op.Operands[1].Name == weight && f.Returns.Any(r => r.Name == op.Id)));
 
     public static long RoundUp(long v, long to) => (v + to - 1) / to * to;
 
@@ -116,7 +125,7 @@ public sealed class ActivationPlan
         if (toLpddr)
         {
             var w = m.FindWeight(op.Operands[1].Name)!;
-            var chunkRows = ChunkRows(SramPlan.StreamedRowBytes(w), w.Type.Shape[0].Constant);
+            var chunkRows = ChunkRows(m, w);
             yield return ("out0", rows * chunkRows * 4);
             yield return ("out1", rows * chunkRows * 4);
         }

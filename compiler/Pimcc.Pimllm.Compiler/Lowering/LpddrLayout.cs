@@ -43,7 +43,7 @@ public sealed class LpddrLayout
             var w = m.FindWeight(name)!;
             var rowBytes = SramPlan.StreamedRowBytes(w);
             var outputs = w.Type.Shape[0].Constant;
-            var chunkRows = ActivationPlan.ChunkRows(rowBytes, outputs);
+            var chunkRows = ActivationPlan.ChunkRows(m, w);
             var chunks = (outputs + chunkRows - 1) / chunkRows;
             var part = UnitArena.Units((chunkRows * rowBytes + Channels - 1) / Channels);
             var bases = new long[Channels];

@@ -21,6 +21,7 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
 
     private const int DtI8 = 0, DtI32 = 1, DtF16 = 2, DtF32 = 3;
     private const int ScaleEach = 0, ScaleOne = 1, ScaleNone = 2;
+    private const int RtF16 = 0, RtF32 = 1;
 
     private ActivationPlan _plan = null!;
     private int _op;
@@ -88,7 +89,7 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
                 break;
             case "add" or "mul":
                 s.PpLen(Width(op));
-                s.X(op.Opcode == "add" ? "pp.add" : "pp.mul", Addr(op.Id), Operand(op, 0), Operand(op, 1), Dt(op.Operands[0]));
+                s.X(op.Opcode == "add" ? "pp.add" : "pp.mul", Addr(op.Id), Operand(op, 0), Operand(op, 1), Dt(op.Operands[0]), RtF16);
                 break;
             case "layer_norm" or "rms_norm":
                 s.PpLen(Width(op));
@@ -166,13 +167,15 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
             s.X("xb.mvm", first + r * colTiles, colTiles, Math.Min(x.Rows, inputs - r * x.Rows), xq + r * x.Rows / PimllmFormats.SramUnitBytes, r == 0 ? 0 : 1);
         s.PpLen(outputs);
         s.X("xb.st", Addr(op.Id), scale, outputs, DtF16);
-        if (op.Operands.Length > 2) s.X("pp.add", Addr(op.Id), Addr(op.Id), sram.ParamUnitOf(op.Operands[2].Name), DtF16);
+        if (op.Operands.Length > 2) s.X("pp.add", Addr(op.Id), Addr(op.Id), sram.ParamUnitOf(op.Operands[2].Name), DtF16, RtF16);
     }
 
     /// <summary>
     /// A linear whose weights stream from LPDDR: the controller quantises the input; chunk j of the weight (whole
     /// output rows, a part per channel) is loaded into buffer j mod 2 while the array multiplies chunk j - 1; a
-    /// returned result (the LM head's logits) goes chunk by chunk to LPDDR through two output buffers.
+    /// returned result (the LM head's logits) goes chunk by chunk to LPDDR through two output buffers, each chunk's
+    /// fp32 rows first given their slice of the bias by the controller when the head has one (GPT-J, Phi-2); a result
+    /// kept in SRAM gets its bias over the whole row at the end, fp32 either way.
     /// </summary>
     private void StreamedLinear(Operation op)
     {
@@ -180,8 +183,7 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         var st = lpddr.StripedWeight(w.Name);
         long inputs = Inputs(op), outputs = Width(op);
         var toLpddr = _plan.ToLpddr.Contains(op.Id);
-        if (toLpddr && op.Operands.Length > 2)
-            throw new PimccError(ExitCode.UnsupportedModel, $"%{op.Id}", "a returned linear streamed to LPDDR has a bias", "the pimllm lowering adds biases in SRAM; give the LM head no bias");
+        long? bias = op.Operands.Length > 2 ? sram.ParamUnitOf(op.Operands[2].Name) : null;
         long xq = Temp("xq"), scale = Temp("scale");
         s.PpLen(inputs);
         s.X("pp.quant", xq, Operand(op, 0), scale, Dt(op.Operands[0]));
@@ -225,8 +227,21 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
             s.S("sa.mm", outUnit, xq, buffer, wt, 0);
             foreach (var c in users) s.SSig(Ev.SaToDma(c));
             if (!toLpddr) continue;
-            s.SSig(Ev.SaToOut);
-            s.DWait(0, Ev.SaToOut);
+            if (bias is { } b)
+            {
+                // the chunk's rows' bias (fp16, whole units: ActivationPlan.ChunkRows) onto its fp32 rows, then the store
+                s.SSig(Ev.SaToXbar);
+                s.XWait(Ev.SaToXbar);
+                s.PpLen(rowsJ);
+                s.X("pp.add", outUnit, outUnit, b + j * st.ChunkRows * 2 / PimllmFormats.SramUnitBytes, DtF32, RtF32);
+                s.XSig(Ev.XbarToDma(0));
+                s.DWait(0, Ev.XbarToDma(0));
+            }
+            else
+            {
+                s.SSig(Ev.SaToOut);
+                s.DWait(0, Ev.SaToOut);
+            }
             var at = logits + UnitArena.Units(_first * st.Chunks * st.ChunkRows * 4) + j * _rows * st.ChunkRows * 4 / PimllmFormats.LpddrUnitBytes;
             s.D(0, "dma.st", outUnit, at, UnitArena.Units(_rows * rowsJ * 4));
             s.DSig(0, Ev.OutToSa);
@@ -236,7 +251,11 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
         if (toLpddr) s.SWait(Ev.OutToSa, Math.Min(2, st.Chunks));
         s.SSig(Ev.SaToXbar);
         s.XWait(Ev.SaToXbar);
-        if (op.Operands.Length > 2) s.X("pp.add", Addr(op.Id), Addr(op.Id), sram.ParamUnitOf(op.Operands[2].Name), DtF32);
+        if (bias is { } whole && !toLpddr)
+        {
+            s.PpLen(outputs);
+            s.X("pp.add", Addr(op.Id), Addr(op.Id), whole, DtF32, RtF32);
+        }
     }
 
     // ---- operands and addresses ----

@@ -28,6 +28,10 @@ public static class PimllmFormats
     /// <summary>Element type of a post-processing or softmax vector.</summary>
     public static readonly EnumDomain DataType = new("dtype", ["i8", "i32", "fp16", "fp32"], "element type");
 
+    /// <summary>Element type of a post-processing sum or product's result: fp16 (the activations' type), or fp32 where
+    /// the result stays a systolic array output (a streamed linear's bias, an LM head chunk's bias before its store).</summary>
+    public static readonly EnumDomain ResultType = new("rtype", ["fp16", "fp32"], "result element type");
+
     /// <summary>Weight type of a systolic GEMM's B operand: 8-bit, sign bits (bit 1 = +1) or ternary codes, packed.</summary>
     public static readonly EnumDomain WeightType = new("wtype", ["i8", "i1", "tern"], "B operand element type");
 
@@ -61,6 +65,8 @@ public static class PimllmFormats
     public static readonly WordFormat Norm = new("NORM", WordBits, [Sram, Sram, Sram, new(FieldKind.Enum, 1, NormKind), Dt]);
     public static readonly WordFormat Unary = new("UN", WordBits, [Sram, Sram, new(FieldKind.Enum, 2, ActivationFunction), Dt]);
     public static readonly WordFormat Binary = new("BIN", WordBits, [Sram, Sram, Sram, Dt]);
+    /// <summary>A binary element-wise op with its result's type (<see cref="ResultType"/>).</summary>
+    public static readonly WordFormat BinaryTyped = new("BINR", WordBits, [Sram, Sram, Sram, Dt, new(FieldKind.Enum, 1, ResultType)]);
     public static readonly WordFormat Shape = new("SHAPE", WordBits, [new(Count, 6), new(Count, 6), new(Count, 20)]);
     public static readonly WordFormat Gemm = new("GEMM", WordBits, [Sram, Sram, Sram, new(FieldKind.Enum, 2, WeightType), new(FieldKind.Enum, 1, Accumulate)]);
     public static readonly WordFormat Softmax = new("SMX", WordBits, [Sram, Sram, new(Count, 20)]);

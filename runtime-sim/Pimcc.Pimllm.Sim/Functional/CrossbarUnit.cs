@@ -15,7 +15,8 @@ namespace Pimcc.Pimllm.Sim.Functional;
 /// the quantised reference models it) rounds them, and the accumulators add the row tiles' rounded sums;</item>
 /// <item><c>xb.st</c>: accumulator x the token's activation scale x the weight scale programmed with the crossbars;</item>
 /// <item><c>pp.add</c>, <c>pp.mul</c>, <c>pp.act</c> element by element (GELU in its tanh form); an operand inside a
-/// parameter region of the memory map is one row for every token (a bias);</item>
+/// parameter region of the memory map is one row for every token (a bias); a sum or product is written as its
+/// <c>rt</c> says (fp32: an LM head chunk's logits with their bias);</item>
 /// <item><c>pp.norm</c>: LayerNorm (biased variance) or RMSNorm with the gains and epsilon the image holds after
 /// <c>params</c>; <c>pp.qrow</c> and <c>pp.srow</c>: a token's K or V codes and its scale to the cache tables at its
 /// position.</item>
@@ -187,8 +188,9 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
             for (long e = 0; e < _len; e++) results[i][e] = f(mem.Read(a, dt, e), mem.Read(b, BOperandType(op, dt), e));
         }
         // the destination may be a source (dst = dst + bias): every row is read before any is written
+        var rt = op["rt"] == 0 ? 2 : 3;
         for (long i = 0; i < _count; i++)
-            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], 2, i), 2, e, results[i][e]);
+            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], rt, i), rt, e, results[i][e]);
     }
 
     /// <summary>A parameter operand (bias, gain) is fp16 as the image holds it; an activation has the instruction's type.</summary>

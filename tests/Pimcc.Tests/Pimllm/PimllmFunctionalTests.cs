@@ -56,7 +56,7 @@ public class PimllmFunctionalTests
             {rows}
                 pp.len len={outputs}, group=1, stride=0
                 xb.st dst={Output}, scale={Scales}, len={outputs}, dt=fp16
-            {(biasUnit is { } b ? $"    pp.add dst={Output}, a={Output}, b={b}, dt=fp16" : "")}
+            {(biasUnit is { } b ? $"    pp.add dst={Output}, a={Output}, b={b}, dt=fp16, rt=fp16" : "")}
             """;
         var asm = Assembler.Assemble(text, "t.pasm");
         var image = compiled.Image.Concat(extra).ToList();

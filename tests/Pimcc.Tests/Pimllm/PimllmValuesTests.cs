@@ -28,12 +28,16 @@ public class PimllmValuesTests(ITestOutputHelper output)
 {
     private static readonly int[] Prompt = [5, 17, 42, 99];
 
-    private sealed record Run(Module Float, PimBinary Bin, PimllmTarget Target);
+    internal sealed record Run(Module Float, PimBinary Bin, PimllmTarget Target);
 
-    private static Run Compile(string sample, string weights, int decode, params string[] sets)
+    private static Run Compile(string sample, string weights, int decode, params string[] sets) => Compile(sample, weights, decode, m => m, sets);
+
+    /// <summary>The sample raised, changed by <paramref name="change"/> (the float model the references run), compiled.</summary>
+    internal static Run Compile(string sample, string weights, int decode, Func<Module, Module> change, params string[] sets)
     {
         var path = RepoPaths.Combine("samples", "onnx", sample);
-        var (raised, _) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(Prompt.Length, decode));
+        var (loaded, _) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(Prompt.Length, decode));
+        var raised = change(loaded);
         var target = TargetLoader.LoadPreset<PimllmTarget>("pimllm", weights == "ternary" ? ["crossbar.cells=differential", .. sets] : sets);
         var artifacts = new CompilationArtifacts();
         var pipeline = PimllmCompiler.PipelineText.Replace("pimllm-quantize-weights", $"pimllm-quantize-weights{{weights={weights}}}", StringComparison.Ordinal);
@@ -70,9 +74,9 @@ public class PimllmValuesTests(ITestOutputHelper output)
         return steps;
     }
 
-    private sealed record Compared(FunctionalGenerationResult Functional, List<float[]> Quantised, List<float[]> Fp32, double[] Tolerance);
+    internal sealed record Compared(FunctionalGenerationResult Functional, List<float[]> Quantised, List<float[]> Fp32, double[] Tolerance);
 
-    private static Compared Compare(Run r, string weights, int decode, PimBinary? bin = null)
+    internal static Compared Compare(Run r, string weights, int decode, PimBinary? bin = null)
     {
         var functional = PimllmValues.Run(bin ?? r.Bin, r.Target, "m.bin", Prompt, decode, null);
         var accuracy = new PimllmAccuracy();
@@ -107,7 +111,7 @@ public class PimllmValuesTests(ITestOutputHelper output)
         return Enumerable.Range(0, rows).Max(j => scales[j] * Enumerable.Range(0, columns).Sum(i => Math.Abs((double)codes[j * columns + i])));
     }
 
-    private static double MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Max();
+    internal static double MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Max();
 
     [Theory]
     [InlineData("tiny-opt-1bit.onnx", "binary")]

@@ -107,20 +107,20 @@
     ev.wait event=16, count=1                   ; 1: 0xF101000100000000
     ev.wait event=17, count=1                   ; 2: 0xF101100100000000
     pp.len len=256, group=1, stride=0           ; 3: 0x2000010000800000
-    pp.add dst=17875, a=17363, b=17619, dt=fp16 ; 4: 0x2322E990F4C89A70
+    pp.add dst=17875, a=17363, b=17619, dt=fp16, rt=fp16 ; 4: 0x2322E990F4C89A70
     pp.norm dst=17363, src=17875, params=0, kind=layer, dt=fp16 ; 5: 0x2121E99174C00008
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 6: 0x26226990F4C8AA70
     xb.mvm xbar=0, tiles=1, rows=256, src=17619, acc=set ; 7: 0x100000001801134C
     xb.st dst=18131, scale=17747, len=256, dt=fp16 ; 8: 0x1123699154C04020
-    pp.add dst=18131, a=18131, b=17, dt=fp16    ; 9: 0x23236991B4C00230
+    pp.add dst=18131, a=18131, b=17, dt=fp16, rt=fp16 ; 9: 0x23236991B4C00230
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 10: 0x26226990F4C8AA70
     xb.mvm xbar=1, tiles=1, rows=256, src=17619, acc=set ; 11: 0x100000401801134C
     xb.st dst=18387, scale=17747, len=256, dt=fp16 ; 12: 0x1123E99154C04020
-    pp.add dst=18387, a=18387, b=25, dt=fp16    ; 13: 0x2323E991F4C00330
+    pp.add dst=18387, a=18387, b=25, dt=fp16, rt=fp16 ; 13: 0x2323E991F4C00330
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 14: 0x26226990F4C8AA70
     xb.mvm xbar=2, tiles=1, rows=256, src=17619, acc=set ; 15: 0x100000801801134C
     xb.st dst=18643, scale=17747, len=256, dt=fp16 ; 16: 0x1124699154C04020
-    pp.add dst=18643, a=18643, b=33, dt=fp16    ; 17: 0x2324699234C00430
+    pp.add dst=18643, a=18643, b=33, dt=fp16, rt=fp16 ; 17: 0x2324699234C00430
     pp.quant dst=17363, src=18131, scale=17491, dt=fp16 ; 18: 0x2621E991B4C88A70
     pp.quant dst=17493, src=18387, scale=17621, dt=fp16 ; 19: 0x26222A91F4C89AB0
     pp.quant dst=17623, src=18643, scale=17751, dt=fp16 ; 20: 0x26226B9234C8AAF0
@@ -144,14 +144,14 @@
     pp.quant dst=17363, src=18899, scale=17491, dt=fp32 ; 38: 0x2621E99274C88A78
     xb.mvm xbar=3, tiles=1, rows=256, src=17363, acc=set ; 39: 0x100000C018010F4C
     xb.st dst=17493, scale=17491, len=256, dt=fp16 ; 40: 0x11222A9114C04020
-    pp.add dst=17493, a=17493, b=48, dt=fp16    ; 41: 0x23222A9115400610
-    pp.add dst=18131, a=17875, b=17493, dt=fp16 ; 42: 0x2323699174C88AB0
+    pp.add dst=17493, a=17493, b=48, dt=fp16, rt=fp16 ; 41: 0x23222A9115400610
+    pp.add dst=18131, a=17875, b=17493, dt=fp16, rt=fp16 ; 42: 0x2323699174C88AB0
     pp.norm dst=17363, src=18131, params=56, kind=layer, dt=fp16 ; 43: 0x2121E991B4C00708
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 44: 0x26226990F4C8AA70
     xb.mvm xbar=4, tiles=4, rows=256, src=17619, acc=set ; 45: 0x100001004801134C
     pp.len len=1024, group=1, stride=0          ; 46: 0x2000040000800000
     xb.st dst=18387, scale=17747, len=1024, dt=fp16 ; 47: 0x1123E99154C10020
-    pp.add dst=18387, a=18387, b=73, dt=fp16    ; 48: 0x2323E991F4C00930
+    pp.add dst=18387, a=18387, b=73, dt=fp16, rt=fp16 ; 48: 0x2323E991F4C00930
     pp.act dst=19411, src=18387, fn=gelu, dt=fp16 ; 49: 0x2225E991F4C80000
     pp.quant dst=17363, src=19411, scale=17875, dt=fp16 ; 50: 0x2621E992F4C8BA70
     xb.mvm xbar=8, tiles=1, rows=256, src=17363, acc=set ; 51: 0x1000020018010F4C
@@ -160,21 +160,21 @@
     xb.mvm xbar=11, tiles=1, rows=256, src=17375, acc=acc ; 54: 0x100002C018010F7E
     pp.len len=256, group=1, stride=0           ; 55: 0x2000010000800000
     xb.st dst=18387, scale=17875, len=256, dt=fp16 ; 56: 0x1123E99174C04020
-    pp.add dst=18387, a=18387, b=105, dt=fp16   ; 57: 0x2323E991F4C00D30
-    pp.add dst=17363, a=18131, b=18387, dt=fp16 ; 58: 0x2321E991B4C8FA70
+    pp.add dst=18387, a=18387, b=105, dt=fp16, rt=fp16 ; 57: 0x2323E991F4C00D30
+    pp.add dst=17363, a=18131, b=18387, dt=fp16, rt=fp16 ; 58: 0x2321E991B4C8FA70
     pp.norm dst=17619, src=17363, params=113, kind=layer, dt=fp16 ; 59: 0x21226990F4C00E28
     pp.quant dst=17875, src=17619, scale=18003, dt=fp16 ; 60: 0x2622E99134C8CA70
     xb.mvm xbar=12, tiles=1, rows=256, src=17875, acc=set ; 61: 0x100003001801174C
     xb.st dst=18005, scale=18003, len=256, dt=fp16 ; 62: 0x11232A9194C04020
-    pp.add dst=18005, a=18005, b=130, dt=fp16   ; 63: 0x23232A9195401050
+    pp.add dst=18005, a=18005, b=130, dt=fp16, rt=fp16 ; 63: 0x23232A9195401050
     pp.quant dst=17875, src=17619, scale=18003, dt=fp16 ; 64: 0x2622E99134C8CA70
     xb.mvm xbar=13, tiles=1, rows=256, src=17875, acc=set ; 65: 0x100003401801174C
     xb.st dst=18261, scale=18003, len=256, dt=fp16 ; 66: 0x1123AA9194C04020
-    pp.add dst=18261, a=18261, b=138, dt=fp16   ; 67: 0x2323AA91D5401150
+    pp.add dst=18261, a=18261, b=138, dt=fp16, rt=fp16 ; 67: 0x2323AA91D5401150
     pp.quant dst=17875, src=17619, scale=18003, dt=fp16 ; 68: 0x2622E99134C8CA70
     xb.mvm xbar=14, tiles=1, rows=256, src=17875, acc=set ; 69: 0x100003801801174C
     xb.st dst=18517, scale=18003, len=256, dt=fp16 ; 70: 0x11242A9194C04020
-    pp.add dst=18517, a=18517, b=146, dt=fp16   ; 71: 0x23242A9215401250
+    pp.add dst=18517, a=18517, b=146, dt=fp16, rt=fp16 ; 71: 0x23242A9215401250
     pp.quant dst=17619, src=18005, scale=17747, dt=fp16 ; 72: 0x262269919548AA70
     pp.quant dst=17749, src=18261, scale=17877, dt=fp16 ; 73: 0x2622AA91D548BAB0
     pp.quant dst=18773, src=18517, scale=17879, dt=fp16 ; 74: 0x2624AA921548BAF0
@@ -198,14 +198,14 @@
     pp.quant dst=17619, src=18901, scale=17747, dt=fp32 ; 92: 0x262269927548AA78
     xb.mvm xbar=15, tiles=1, rows=256, src=17619, acc=set ; 93: 0x100003C01801134C
     xb.st dst=17749, scale=17747, len=256, dt=fp16 ; 94: 0x1122AA9154C04020
-    pp.add dst=17749, a=17749, b=161, dt=fp16   ; 95: 0x2322AA9155401430
-    pp.add dst=18005, a=17363, b=17749, dt=fp16 ; 96: 0x23232A90F4C8AAB0
+    pp.add dst=17749, a=17749, b=161, dt=fp16, rt=fp16 ; 95: 0x2322AA9155401430
+    pp.add dst=18005, a=17363, b=17749, dt=fp16, rt=fp16 ; 96: 0x23232A90F4C8AAB0
     pp.norm dst=17363, src=18005, params=169, kind=layer, dt=fp16 ; 97: 0x2121E99195401528
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 98: 0x26226990F4C8AA70
     xb.mvm xbar=16, tiles=4, rows=256, src=17619, acc=set ; 99: 0x100004004801134C
     pp.len len=1024, group=1, stride=0          ; 100: 0x2000040000800000
     xb.st dst=18261, scale=17747, len=1024, dt=fp16 ; 101: 0x1123AA9154C10020
-    pp.add dst=18261, a=18261, b=186, dt=fp16   ; 102: 0x2323AA91D5401750
+    pp.add dst=18261, a=18261, b=186, dt=fp16, rt=fp16 ; 102: 0x2323AA91D5401750
     pp.act dst=19285, src=18261, fn=gelu, dt=fp16 ; 103: 0x2225AA91D5480000
     pp.quant dst=17363, src=19285, scale=17875, dt=fp16 ; 104: 0x2621E992D548BA70
     xb.mvm xbar=20, tiles=1, rows=256, src=17363, acc=set ; 105: 0x1000050018010F4C
@@ -214,27 +214,27 @@
     xb.mvm xbar=23, tiles=1, rows=256, src=17375, acc=acc ; 108: 0x100005C018010F7E
     pp.len len=256, group=1, stride=0           ; 109: 0x2000010000800000
     xb.st dst=18261, scale=17875, len=256, dt=fp16 ; 110: 0x1123AA9174C04020
-    pp.add dst=18261, a=18261, b=218, dt=fp16   ; 111: 0x2323AA91D5401B50
-    pp.add dst=17363, a=18005, b=18261, dt=fp16 ; 112: 0x2321E9919548EAB0
+    pp.add dst=18261, a=18261, b=218, dt=fp16, rt=fp16 ; 111: 0x2323AA91D5401B50
+    pp.add dst=17363, a=18005, b=18261, dt=fp16, rt=fp16 ; 112: 0x2321E9919548EAB0
     pp.tok first=32, count=8                    ; 113: 0x2800200008000000
     ev.sig event=80, count=1                    ; 114: 0xF005000100000000
     ev.wait event=16, count=1                   ; 115: 0xF101000100000000
     ev.sig event=81, count=1                    ; 116: 0xF005100100000000
     ev.wait event=17, count=1                   ; 117: 0xF101100100000000
-    pp.add dst=17875, a=17363, b=17619, dt=fp16 ; 118: 0x2322E990F4C89A70
+    pp.add dst=17875, a=17363, b=17619, dt=fp16, rt=fp16 ; 118: 0x2322E990F4C89A70
     pp.norm dst=17363, src=17875, params=0, kind=layer, dt=fp16 ; 119: 0x2121E99174C00008
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 120: 0x26226990F4C8AA70
     xb.mvm xbar=0, tiles=1, rows=256, src=17619, acc=set ; 121: 0x100000001801134C
     xb.st dst=18131, scale=17747, len=256, dt=fp16 ; 122: 0x1123699154C04020
-    pp.add dst=18131, a=18131, b=17, dt=fp16    ; 123: 0x23236991B4C00230
+    pp.add dst=18131, a=18131, b=17, dt=fp16, rt=fp16 ; 123: 0x23236991B4C00230
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 124: 0x26226990F4C8AA70
     xb.mvm xbar=1, tiles=1, rows=256, src=17619, acc=set ; 125: 0x100000401801134C
     xb.st dst=18387, scale=17747, len=256, dt=fp16 ; 126: 0x1123E99154C04020
-    pp.add dst=18387, a=18387, b=25, dt=fp16    ; 127: 0x2323E991F4C00330
+    pp.add dst=18387, a=18387, b=25, dt=fp16, rt=fp16 ; 127: 0x2323E991F4C00330
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 128: 0x26226990F4C8AA70
     xb.mvm xbar=2, tiles=1, rows=256, src=17619, acc=set ; 129: 0x100000801801134C
     xb.st dst=18643, scale=17747, len=256, dt=fp16 ; 130: 0x1124699154C04020
-    pp.add dst=18643, a=18643, b=33, dt=fp16    ; 131: 0x2324699234C00430
+    pp.add dst=18643, a=18643, b=33, dt=fp16, rt=fp16 ; 131: 0x2324699234C00430
     pp.quant dst=17363, src=18131, scale=17491, dt=fp16 ; 132: 0x2621E991B4C88A70
     pp.quant dst=17493, src=18387, scale=17621, dt=fp16 ; 133: 0x26222A91F4C89AB0
     pp.quant dst=17623, src=18643, scale=17751, dt=fp16 ; 134: 0x26226B9234C8AAF0
@@ -258,14 +258,14 @@
     pp.quant dst=17363, src=18899, scale=17491, dt=fp32 ; 152: 0x2621E99274C88A78
     xb.mvm xbar=3, tiles=1, rows=256, src=17363, acc=set ; 153: 0x100000C018010F4C
     xb.st dst=17493, scale=17491, len=256, dt=fp16 ; 154: 0x11222A9114C04020
-    pp.add dst=17493, a=17493, b=48, dt=fp16    ; 155: 0x23222A9115400610
-    pp.add dst=18131, a=17875, b=17493, dt=fp16 ; 156: 0x2323699174C88AB0
+    pp.add dst=17493, a=17493, b=48, dt=fp16, rt=fp16 ; 155: 0x23222A9115400610
+    pp.add dst=18131, a=17875, b=17493, dt=fp16, rt=fp16 ; 156: 0x2323699174C88AB0
     pp.norm dst=17363, src=18131, params=56, kind=layer, dt=fp16 ; 157: 0x2121E991B4C00708
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 158: 0x26226990F4C8AA70
     xb.mvm xbar=4, tiles=4, rows=256, src=17619, acc=set ; 159: 0x100001004801134C
     pp.len len=1024, group=1, stride=0          ; 160: 0x2000040000800000
     xb.st dst=18387, scale=17747, len=1024, dt=fp16 ; 161: 0x1123E99154C10020
-    pp.add dst=18387, a=18387, b=73, dt=fp16    ; 162: 0x2323E991F4C00930
+    pp.add dst=18387, a=18387, b=73, dt=fp16, rt=fp16 ; 162: 0x2323E991F4C00930
     pp.act dst=19411, src=18387, fn=gelu, dt=fp16 ; 163: 0x2225E991F4C80000
     pp.quant dst=17363, src=19411, scale=17875, dt=fp16 ; 164: 0x2621E992F4C8BA70
     xb.mvm xbar=8, tiles=1, rows=256, src=17363, acc=set ; 165: 0x1000020018010F4C
@@ -274,21 +274,21 @@
     xb.mvm xbar=11, tiles=1, rows=256, src=17375, acc=acc ; 168: 0x100002C018010F7E
     pp.len len=256, group=1, stride=0           ; 169: 0x2000010000800000
     xb.st dst=18387, scale=17875, len=256, dt=fp16 ; 170: 0x1123E99174C04020
-    pp.add dst=18387, a=18387, b=105, dt=fp16   ; 171: 0x2323E991F4C00D30
-    pp.add dst=17363, a=18131, b=18387, dt=fp16 ; 172: 0x2321E991B4C8FA70
+    pp.add dst=18387, a=18387, b=105, dt=fp16, rt=fp16 ; 171: 0x2323E991F4C00D30
+    pp.add dst=17363, a=18131, b=18387, dt=fp16, rt=fp16 ; 172: 0x2321E991B4C8FA70
     pp.norm dst=17619, src=17363, params=113, kind=layer, dt=fp16 ; 173: 0x21226990F4C00E28
     pp.quant dst=17875, src=17619, scale=18003, dt=fp16 ; 174: 0x2622E99134C8CA70
     xb.mvm xbar=12, tiles=1, rows=256, src=17875, acc=set ; 175: 0x100003001801174C
     xb.st dst=18005, scale=18003, len=256, dt=fp16 ; 176: 0x11232A9194C04020
-    pp.add dst=18005, a=18005, b=130, dt=fp16   ; 177: 0x23232A9195401050
+    pp.add dst=18005, a=18005, b=130, dt=fp16, rt=fp16 ; 177: 0x23232A9195401050
     pp.quant dst=17875, src=17619, scale=18003, dt=fp16 ; 178: 0x2622E99134C8CA70
     xb.mvm xbar=13, tiles=1, rows=256, src=17875, acc=set ; 179: 0x100003401801174C
     xb.st dst=18261, scale=18003, len=256, dt=fp16 ; 180: 0x1123AA9194C04020
-    pp.add dst=18261, a=18261, b=138, dt=fp16   ; 181: 0x2323AA91D5401150
+    pp.add dst=18261, a=18261, b=138, dt=fp16, rt=fp16 ; 181: 0x2323AA91D5401150
     pp.quant dst=17875, src=17619, scale=18003, dt=fp16 ; 182: 0x2622E99134C8CA70
     xb.mvm xbar=14, tiles=1, rows=256, src=17875, acc=set ; 183: 0x100003801801174C
     xb.st dst=18517, scale=18003, len=256, dt=fp16 ; 184: 0x11242A9194C04020
-    pp.add dst=18517, a=18517, b=146, dt=fp16   ; 185: 0x23242A9215401250
+    pp.add dst=18517, a=18517, b=146, dt=fp16, rt=fp16 ; 185: 0x23242A9215401250
     pp.quant dst=17619, src=18005, scale=17747, dt=fp16 ; 186: 0x262269919548AA70
     pp.quant dst=17749, src=18261, scale=17877, dt=fp16 ; 187: 0x2622AA91D548BAB0
     pp.quant dst=18773, src=18517, scale=17879, dt=fp16 ; 188: 0x2624AA921548BAF0
@@ -312,14 +312,14 @@
     pp.quant dst=17619, src=18901, scale=17747, dt=fp32 ; 206: 0x262269927548AA78
     xb.mvm xbar=15, tiles=1, rows=256, src=17619, acc=set ; 207: 0x100003C01801134C
     xb.st dst=17749, scale=17747, len=256, dt=fp16 ; 208: 0x1122AA9154C04020
-    pp.add dst=17749, a=17749, b=161, dt=fp16   ; 209: 0x2322AA9155401430
-    pp.add dst=18005, a=17363, b=17749, dt=fp16 ; 210: 0x23232A90F4C8AAB0
+    pp.add dst=17749, a=17749, b=161, dt=fp16, rt=fp16 ; 209: 0x2322AA9155401430
+    pp.add dst=18005, a=17363, b=17749, dt=fp16, rt=fp16 ; 210: 0x23232A90F4C8AAB0
     pp.norm dst=17363, src=18005, params=169, kind=layer, dt=fp16 ; 211: 0x2121E99195401528
     pp.quant dst=17619, src=17363, scale=17747, dt=fp16 ; 212: 0x26226990F4C8AA70
     xb.mvm xbar=16, tiles=4, rows=256, src=17619, acc=set ; 213: 0x100004004801134C
     pp.len len=1024, group=1, stride=0          ; 214: 0x2000040000800000
     xb.st dst=18261, scale=17747, len=1024, dt=fp16 ; 215: 0x1123AA9154C10020
-    pp.add dst=18261, a=18261, b=186, dt=fp16   ; 216: 0x2323AA91D5401750
+    pp.add dst=18261, a=18261, b=186, dt=fp16, rt=fp16 ; 216: 0x2323AA91D5401750
     pp.act dst=19285, src=18261, fn=gelu, dt=fp16 ; 217: 0x2225AA91D5480000
     pp.quant dst=17363, src=19285, scale=17875, dt=fp16 ; 218: 0x2621E992D548BA70
     xb.mvm xbar=20, tiles=1, rows=256, src=17363, acc=set ; 219: 0x1000050018010F4C
@@ -328,8 +328,8 @@
     xb.mvm xbar=23, tiles=1, rows=256, src=17375, acc=acc ; 222: 0x100005C018010F7E
     pp.len len=256, group=1, stride=0           ; 223: 0x2000010000800000
     xb.st dst=18261, scale=17875, len=256, dt=fp16 ; 224: 0x1123AA9174C04020
-    pp.add dst=18261, a=18261, b=218, dt=fp16   ; 225: 0x2323AA91D5401B50
-    pp.add dst=17363, a=18005, b=18261, dt=fp16 ; 226: 0x2321E9919548EAB0
+    pp.add dst=18261, a=18261, b=218, dt=fp16, rt=fp16 ; 225: 0x2323AA91D5401B50
+    pp.add dst=17363, a=18005, b=18261, dt=fp16, rt=fp16 ; 226: 0x2321E9919548EAB0
     pp.tok first=39, count=1                    ; 227: 0x2800270001000000
     pp.norm dst=17619, src=17419, params=226, kind=layer, dt=fp16 ; 228: 0x2122699102C01C48
     pp.quant dst=17363, src=17619, scale=17491, dt=fp16 ; 229: 0x2621E99134C88A70
@@ -339,20 +339,20 @@
     ev.wait event=16, count=1                   ; 232: 0xF101000100000000
     ev.wait event=17, count=1                   ; 233: 0xF101100100000000
     pp.len len=256, group=1, stride=0           ; 234: 0x2000010000800000
-    pp.add dst=17379, a=17363, b=17371, dt=fp16 ; 235: 0x2321F190F4C87B70
+    pp.add dst=17379, a=17363, b=17371, dt=fp16, rt=fp16 ; 235: 0x2321F190F4C87B70
     pp.norm dst=17363, src=17379, params=0, kind=layer, dt=fp16 ; 236: 0x2121E990F8C00008
     pp.quant dst=17371, src=17363, scale=17375, dt=fp16 ; 237: 0x2621ED90F4C87BF0
     xb.mvm xbar=0, tiles=1, rows=256, src=17371, acc=set ; 238: 0x1000000018010F6C
     xb.st dst=17387, scale=17375, len=256, dt=fp16 ; 239: 0x1121F590F7C04020
-    pp.add dst=17387, a=17387, b=17, dt=fp16    ; 240: 0x2321F590FAC00230
+    pp.add dst=17387, a=17387, b=17, dt=fp16, rt=fp16 ; 240: 0x2321F590FAC00230
     pp.quant dst=17371, src=17363, scale=17375, dt=fp16 ; 241: 0x2621ED90F4C87BF0
     xb.mvm xbar=1, tiles=1, rows=256, src=17371, acc=set ; 242: 0x1000004018010F6C
     xb.st dst=17395, scale=17375, len=256, dt=fp16 ; 243: 0x1121F990F7C04020
-    pp.add dst=17395, a=17395, b=25, dt=fp16    ; 244: 0x2321F990FCC00330
+    pp.add dst=17395, a=17395, b=25, dt=fp16, rt=fp16 ; 244: 0x2321F990FCC00330
     pp.quant dst=17371, src=17363, scale=17375, dt=fp16 ; 245: 0x2621ED90F4C87BF0
     xb.mvm xbar=2, tiles=1, rows=256, src=17371, acc=set ; 246: 0x1000008018010F6C
     xb.st dst=17403, scale=17375, len=256, dt=fp16 ; 247: 0x1121FD90F7C04020
-    pp.add dst=17403, a=17403, b=33, dt=fp16    ; 248: 0x2321FD90FEC00430
+    pp.add dst=17403, a=17403, b=33, dt=fp16, rt=fp16 ; 248: 0x2321FD90FEC00430
     pp.quant dst=17363, src=17387, scale=17367, dt=fp16 ; 249: 0x2621E990FAC87AF0
     pp.quant dst=17368, src=17395, scale=17372, dt=fp16 ; 250: 0x2621EC10FCC87B90
     pp.quant dst=17373, src=17403, scale=17377, dt=fp16 ; 251: 0x2621EE90FEC87C30
@@ -376,14 +376,14 @@
     pp.quant dst=17363, src=17415, scale=17367, dt=fp32 ; 269: 0x2621E99101C87AF8
     xb.mvm xbar=3, tiles=1, rows=256, src=17363, acc=set ; 270: 0x100000C018010F4C
     xb.st dst=17368, scale=17367, len=256, dt=fp16 ; 271: 0x1121EC10F5C04020
-    pp.add dst=17368, a=17368, b=48, dt=fp16    ; 272: 0x2321EC10F6000610
-    pp.add dst=17387, a=17379, b=17368, dt=fp16 ; 273: 0x2321F590F8C87B10
+    pp.add dst=17368, a=17368, b=48, dt=fp16, rt=fp16 ; 272: 0x2321EC10F6000610
+    pp.add dst=17387, a=17379, b=17368, dt=fp16, rt=fp16 ; 273: 0x2321F590F8C87B10
     pp.norm dst=17363, src=17387, params=56, kind=layer, dt=fp16 ; 274: 0x2121E990FAC00708
     pp.quant dst=17371, src=17363, scale=17375, dt=fp16 ; 275: 0x2621ED90F4C87BF0
     xb.mvm xbar=4, tiles=4, rows=256, src=17371, acc=set ; 276: 0x1000010048010F6C
     pp.len len=1024, group=1, stride=0          ; 277: 0x2000040000800000
     xb.st dst=17395, scale=17375, len=1024, dt=fp16 ; 278: 0x1121F990F7C10020
-    pp.add dst=17395, a=17395, b=73, dt=fp16    ; 279: 0x2321F990FCC00930
+    pp.add dst=17395, a=17395, b=73, dt=fp16, rt=fp16 ; 279: 0x2321F990FCC00930
     pp.act dst=17427, src=17395, fn=gelu, dt=fp16 ; 280: 0x22220990FCC80000
     pp.quant dst=17363, src=17427, scale=17379, dt=fp16 ; 281: 0x2621E99104C87C70
     xb.mvm xbar=8, tiles=1, rows=256, src=17363, acc=set ; 282: 0x1000020018010F4C
@@ -392,21 +392,21 @@
     xb.mvm xbar=11, tiles=1, rows=256, src=17375, acc=acc ; 285: 0x100002C018010F7E
     pp.len len=256, group=1, stride=0           ; 286: 0x2000010000800000
     xb.st dst=17395, scale=17379, len=256, dt=fp16 ; 287: 0x1121F990F8C04020
-    pp.add dst=17395, a=17395, b=105, dt=fp16   ; 288: 0x2321F990FCC00D30
-    pp.add dst=17363, a=17387, b=17395, dt=fp16 ; 289: 0x2321E990FAC87E70
+    pp.add dst=17395, a=17395, b=105, dt=fp16, rt=fp16 ; 288: 0x2321F990FCC00D30
+    pp.add dst=17363, a=17387, b=17395, dt=fp16, rt=fp16 ; 289: 0x2321E990FAC87E70
     pp.norm dst=17371, src=17363, params=113, kind=layer, dt=fp16 ; 290: 0x2121ED90F4C00E28
     pp.quant dst=17379, src=17371, scale=17383, dt=fp16 ; 291: 0x2621F190F6C87CF0
     xb.mvm xbar=12, tiles=1, rows=256, src=17379, acc=set ; 292: 0x1000030018010F8C
     xb.st dst=17384, scale=17383, len=256, dt=fp16 ; 293: 0x1121F410F9C04020
-    pp.add dst=17384, a=17384, b=130, dt=fp16   ; 294: 0x2321F410FA001050
+    pp.add dst=17384, a=17384, b=130, dt=fp16, rt=fp16 ; 294: 0x2321F410FA001050
     pp.quant dst=17379, src=17371, scale=17383, dt=fp16 ; 295: 0x2621F190F6C87CF0
     xb.mvm xbar=13, tiles=1, rows=256, src=17379, acc=set ; 296: 0x1000034018010F8C
     xb.st dst=17392, scale=17383, len=256, dt=fp16 ; 297: 0x1121F810F9C04020
-    pp.add dst=17392, a=17392, b=138, dt=fp16   ; 298: 0x2321F810FC001150
+    pp.add dst=17392, a=17392, b=138, dt=fp16, rt=fp16 ; 298: 0x2321F810FC001150
     pp.quant dst=17379, src=17371, scale=17383, dt=fp16 ; 299: 0x2621F190F6C87CF0
     xb.mvm xbar=14, tiles=1, rows=256, src=17379, acc=set ; 300: 0x1000038018010F8C
     xb.st dst=17400, scale=17383, len=256, dt=fp16 ; 301: 0x1121FC10F9C04020
-    pp.add dst=17400, a=17400, b=146, dt=fp16   ; 302: 0x2321FC10FE001250
+    pp.add dst=17400, a=17400, b=146, dt=fp16, rt=fp16 ; 302: 0x2321FC10FE001250
     pp.quant dst=17371, src=17384, scale=17375, dt=fp16 ; 303: 0x2621ED90FA087BF0
     pp.quant dst=17376, src=17392, scale=17380, dt=fp16 ; 304: 0x2621F010FC087C90
     pp.quant dst=17408, src=17400, scale=17381, dt=fp16 ; 305: 0x26220010FE087CB0
@@ -430,14 +430,14 @@
     pp.quant dst=17371, src=17415, scale=17375, dt=fp32 ; 323: 0x2621ED9101C87BF8
     xb.mvm xbar=15, tiles=1, rows=256, src=17371, acc=set ; 324: 0x100003C018010F6C
     xb.st dst=17376, scale=17375, len=256, dt=fp16 ; 325: 0x1121F010F7C04020
-    pp.add dst=17376, a=17376, b=161, dt=fp16   ; 326: 0x2321F010F8001430
-    pp.add dst=17384, a=17363, b=17376, dt=fp16 ; 327: 0x2321F410F4C87C10
+    pp.add dst=17376, a=17376, b=161, dt=fp16, rt=fp16 ; 326: 0x2321F010F8001430
+    pp.add dst=17384, a=17363, b=17376, dt=fp16, rt=fp16 ; 327: 0x2321F410F4C87C10
     pp.norm dst=17363, src=17384, params=169, kind=layer, dt=fp16 ; 328: 0x2121E990FA001528
     pp.quant dst=17371, src=17363, scale=17375, dt=fp16 ; 329: 0x2621ED90F4C87BF0
     xb.mvm xbar=16, tiles=4, rows=256, src=17371, acc=set ; 330: 0x1000040048010F6C
     pp.len len=1024, group=1, stride=0          ; 331: 0x2000040000800000
     xb.st dst=17392, scale=17375, len=1024, dt=fp16 ; 332: 0x1121F810F7C10020
-    pp.add dst=17392, a=17392, b=186, dt=fp16   ; 333: 0x2321F810FC001750
+    pp.add dst=17392, a=17392, b=186, dt=fp16, rt=fp16 ; 333: 0x2321F810FC001750
     pp.act dst=17424, src=17392, fn=gelu, dt=fp16 ; 334: 0x22220810FC080000
     pp.quant dst=17363, src=17424, scale=17379, dt=fp16 ; 335: 0x2621E99104087C70
     xb.mvm xbar=20, tiles=1, rows=256, src=17363, acc=set ; 336: 0x1000050018010F4C
@@ -446,8 +446,8 @@
     xb.mvm xbar=23, tiles=1, rows=256, src=17375, acc=acc ; 339: 0x100005C018010F7E
     pp.len len=256, group=1, stride=0           ; 340: 0x2000010000800000
     xb.st dst=17392, scale=17379, len=256, dt=fp16 ; 341: 0x1121F810F8C04020
-    pp.add dst=17392, a=17392, b=218, dt=fp16   ; 342: 0x2321F810FC001B50
-    pp.add dst=17363, a=17384, b=17392, dt=fp16 ; 343: 0x2321E990FA087E10
+    pp.add dst=17392, a=17392, b=218, dt=fp16, rt=fp16 ; 342: 0x2321F810FC001B50
+    pp.add dst=17363, a=17384, b=17392, dt=fp16, rt=fp16 ; 343: 0x2321E990FA087E10
     pp.norm dst=17371, src=17363, params=226, kind=layer, dt=fp16 ; 344: 0x2121ED90F4C01C48
     pp.quant dst=17363, src=17371, scale=17367, dt=fp16 ; 345: 0x2621E990F6C87AF0
     ev.sig event=1, count=1                     ; 346: 0xF000100100000000

@@ -75,10 +75,10 @@
 .debug first=37, count=5, op=9, name="l0.o"
 .debug first=42, count=1, op=10, name="l0.h"
 .debug first=43, count=1, op=11, name="l0.ln2"
-.debug first=44, count=4, op=12, name="l0.fc1"
-.debug first=48, count=2, op=13, name="l0.act"
-.debug first=50, count=4, op=14, name="l0.fc2"
-.debug first=54, count=2, op=15, name="l0.out"
+.debug first=44, count=5, op=12, name="l0.fc1"
+.debug first=49, count=1, op=13, name="l0.act"
+.debug first=50, count=5, op=14, name="l0.fc2"
+.debug first=55, count=1, op=15, name="l0.out"
 .debug first=56, count=1, op=16, name="l1.ln1"
 .debug first=57, count=4, op=17, name="l1.q"
 .debug first=61, count=4, op=18, name="l1.k"
@@ -87,10 +87,10 @@
 .debug first=88, count=5, op=21, name="l1.o"
 .debug first=93, count=1, op=22, name="l1.h"
 .debug first=94, count=1, op=23, name="l1.ln2"
-.debug first=95, count=4, op=24, name="l1.fc1"
-.debug first=99, count=2, op=25, name="l1.act"
-.debug first=101, count=4, op=26, name="l1.fc2"
-.debug first=105, count=2, op=27, name="l1.out"
+.debug first=95, count=5, op=24, name="l1.fc1"
+.debug first=100, count=1, op=25, name="l1.act"
+.debug first=101, count=5, op=26, name="l1.fc2"
+.debug first=106, count=1, op=27, name="l1.out"
 .debug first=107, count=3, op=0, name="tok"
 .debug first=110, count=2, op=2, name="pos"
 .debug first=112, count=1, op=3, name="embed"
@@ -102,10 +102,10 @@
 .debug first=145, count=5, op=9, name="l0.o"
 .debug first=150, count=1, op=10, name="l0.h"
 .debug first=151, count=1, op=11, name="l0.ln2"
-.debug first=152, count=4, op=12, name="l0.fc1"
-.debug first=156, count=2, op=13, name="l0.act"
-.debug first=158, count=4, op=14, name="l0.fc2"
-.debug first=162, count=2, op=15, name="l0.out"
+.debug first=152, count=5, op=12, name="l0.fc1"
+.debug first=157, count=1, op=13, name="l0.act"
+.debug first=158, count=5, op=14, name="l0.fc2"
+.debug first=163, count=1, op=15, name="l0.out"
 .debug first=164, count=1, op=16, name="l1.ln1"
 .debug first=165, count=4, op=17, name="l1.q"
 .debug first=169, count=4, op=18, name="l1.k"
@@ -114,10 +114,10 @@
 .debug first=196, count=5, op=21, name="l1.o"
 .debug first=201, count=1, op=22, name="l1.h"
 .debug first=202, count=1, op=23, name="l1.ln2"
-.debug first=203, count=4, op=24, name="l1.fc1"
-.debug first=207, count=2, op=25, name="l1.act"
-.debug first=209, count=4, op=26, name="l1.fc2"
-.debug first=213, count=2, op=27, name="l1.out"
+.debug first=203, count=5, op=24, name="l1.fc1"
+.debug first=208, count=1, op=25, name="l1.act"
+.debug first=209, count=5, op=26, name="l1.fc2"
+.debug first=214, count=1, op=27, name="l1.out"
 .debug first=215, count=1, op=28, name="last"
 .debug first=216, count=1, op=29, name="norm"
 .debug first=217, count=3, op=30, name="logits"
@@ -132,10 +132,10 @@
 .debug first=256, count=5, op=1048585, name="l0.o"
 .debug first=261, count=1, op=1048586, name="l0.h"
 .debug first=262, count=1, op=1048587, name="l0.ln2"
-.debug first=263, count=4, op=1048588, name="l0.fc1"
-.debug first=267, count=2, op=1048589, name="l0.act"
-.debug first=269, count=4, op=1048590, name="l0.fc2"
-.debug first=273, count=2, op=1048591, name="l0.out"
+.debug first=263, count=5, op=1048588, name="l0.fc1"
+.debug first=268, count=1, op=1048589, name="l0.act"
+.debug first=269, count=5, op=1048590, name="l0.fc2"
+.debug first=274, count=1, op=1048591, name="l0.out"
 .debug first=275, count=1, op=1048592, name="l1.ln1"
 .debug first=276, count=4, op=1048593, name="l1.q"
 .debug first=280, count=4, op=1048594, name="l1.k"
@@ -144,10 +144,10 @@
 .debug first=307, count=5, op=1048597, name="l1.o"
 .debug first=312, count=1, op=1048598, name="l1.h"
 .debug first=313, count=1, op=1048599, name="l1.ln2"
-.debug first=314, count=4, op=1048600, name="l1.fc1"
-.debug first=318, count=2, op=1048601, name="l1.act"
-.debug first=320, count=4, op=1048602, name="l1.fc2"
-.debug first=324, count=2, op=1048603, name="l1.out"
+.debug first=314, count=5, op=1048600, name="l1.fc1"
+.debug first=319, count=1, op=1048601, name="l1.act"
+.debug first=320, count=5, op=1048602, name="l1.fc2"
+.debug first=325, count=1, op=1048603, name="l1.out"
 .debug first=326, count=1, op=1048604, name="norm"
 .debug first=327, count=3, op=1048605, name="logits"
 .entry prefill
@@ -155,20 +155,20 @@
     ev.wait event=16, count=1                   ; 1: 0xF101000100000000
     ev.wait event=17, count=1                   ; 2: 0xF101100100000000
     pp.len len=256, group=1, stride=0           ; 3: 0x2000010000800000
-    pp.add dst=17887, a=17375, b=17631, dt=fp16 ; 4: 0x2322EF90F7C89BF0
+    pp.add dst=17887, a=17375, b=17631, dt=fp16, rt=fp16 ; 4: 0x2322EF90F7C89BF0
     pp.norm dst=17375, src=17887, params=0, kind=layer, dt=fp16 ; 5: 0x2121EF9177C00008
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 6: 0x26226F90F7C8ABF0
     ev.sig event=1, count=1                     ; 7: 0xF000100100000000
     ev.wait event=2, count=1                    ; 8: 0xF100200100000000
-    pp.add dst=18143, a=18143, b=18, dt=fp32    ; 9: 0x23236F91B7C00258
+    pp.add dst=18143, a=18143, b=18, dt=fp32, rt=fp32 ; 9: 0x23236F91B7C0025C
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 10: 0x26226F90F7C8ABF0
     ev.sig event=1, count=1                     ; 11: 0xF000100100000000
     ev.wait event=2, count=1                    ; 12: 0xF100200100000000
-    pp.add dst=18655, a=18655, b=27, dt=fp32    ; 13: 0x23246F9237C00378
+    pp.add dst=18655, a=18655, b=27, dt=fp32, rt=fp32 ; 13: 0x23246F9237C0037C
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 14: 0x26226F90F7C8ABF0
     ev.sig event=1, count=1                     ; 15: 0xF000100100000000
     ev.wait event=2, count=1                    ; 16: 0xF100200100000000
-    pp.add dst=19167, a=19167, b=36, dt=fp32    ; 17: 0x23256F92B7C00498
+    pp.add dst=19167, a=19167, b=36, dt=fp32, rt=fp32 ; 17: 0x23256F92B7C0049C
     pp.quant dst=17375, src=18143, scale=17503, dt=fp32 ; 18: 0x2621EF91B7C88BF8
     pp.quant dst=17505, src=18655, scale=17633, dt=fp32 ; 19: 0x2622309237C89C38
     pp.quant dst=17635, src=19167, scale=17763, dt=fp32 ; 20: 0x26227192B7C8AC78
@@ -192,34 +192,34 @@
     pp.quant dst=17375, src=19679, scale=17503, dt=fp32 ; 38: 0x2621EF9337C88BF8
     ev.sig event=1, count=1                     ; 39: 0xF000100100000000
     ev.wait event=2, count=1                    ; 40: 0xF100200100000000
-    pp.add dst=18143, a=18143, b=52, dt=fp32    ; 41: 0x23236F91B7C00698
-    pp.add dst=17375, a=17887, b=18143, dt=fp16 ; 42: 0x2321EF9177C8DBF0
+    pp.add dst=18143, a=18143, b=52, dt=fp32, rt=fp32 ; 41: 0x23236F91B7C0069C
+    pp.add dst=17375, a=17887, b=18143, dt=fp16, rt=fp16 ; 42: 0x2321EF9177C8DBF0
     pp.norm dst=17631, src=17375, params=60, kind=layer, dt=fp16 ; 43: 0x21226F90F7C00788
     pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 44: 0x2622EF9137C8CBF0
     ev.sig event=1, count=1                     ; 45: 0xF000100100000000
     ev.wait event=2, count=1                    ; 46: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=78, dt=fp32    ; 47: 0x23233091984009D8
-    pp.len len=1024, group=1, stride=0          ; 48: 0x2000040000800000
+    pp.len len=1024, group=1, stride=0          ; 47: 0x2000040000800000
+    pp.add dst=18017, a=18017, b=78, dt=fp32, rt=fp32 ; 48: 0x23233091984009DC
     pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 49: 0x22273091984C0000
     pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 50: 0x26226F939848DBF0
     ev.sig event=1, count=1                     ; 51: 0xF000100100000000
     ev.wait event=2, count=1                    ; 52: 0xF100200100000000
-    pp.add dst=18145, a=18145, b=111, dt=fp32   ; 53: 0x23237091B8400DF8
-    pp.len len=256, group=1, stride=0           ; 54: 0x2000010000800000
-    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 55: 0x23226F90F7C8DC30
+    pp.len len=256, group=1, stride=0           ; 53: 0x2000010000800000
+    pp.add dst=18145, a=18145, b=111, dt=fp32, rt=fp32 ; 54: 0x23237091B8400DFC
+    pp.add dst=17631, a=17375, b=18145, dt=fp16, rt=fp16 ; 55: 0x23226F90F7C8DC30
     pp.norm dst=17375, src=17631, params=119, kind=layer, dt=fp16 ; 56: 0x2121EF9137C00EE8
     pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 57: 0x2622EF90F7C8CBF0
     ev.sig event=1, count=1                     ; 58: 0xF000100100000000
     ev.wait event=2, count=1                    ; 59: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=137, dt=fp32   ; 60: 0x2323309198401138
+    pp.add dst=18017, a=18017, b=137, dt=fp32, rt=fp32 ; 60: 0x232330919840113C
     pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 61: 0x2622EF90F7C8CBF0
     ev.sig event=1, count=1                     ; 62: 0xF000100100000000
     ev.wait event=2, count=1                    ; 63: 0xF100200100000000
-    pp.add dst=18529, a=18529, b=146, dt=fp32   ; 64: 0x2324309218401258
+    pp.add dst=18529, a=18529, b=146, dt=fp32, rt=fp32 ; 64: 0x232430921840125C
     pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 65: 0x2622EF90F7C8CBF0
     ev.sig event=1, count=1                     ; 66: 0xF000100100000000
     ev.wait event=2, count=1                    ; 67: 0xF100200100000000
-    pp.add dst=19041, a=19041, b=155, dt=fp32   ; 68: 0x2325309298401378
+    pp.add dst=19041, a=19041, b=155, dt=fp32, rt=fp32 ; 68: 0x232530929840137C
     pp.quant dst=17375, src=18017, scale=17503, dt=fp32 ; 69: 0x2621EF9198488BF8
     pp.quant dst=17887, src=18529, scale=17505, dt=fp32 ; 70: 0x2622EF9218488C38
     pp.quant dst=19553, src=19041, scale=17507, dt=fp32 ; 71: 0x2626309298488C78
@@ -243,40 +243,40 @@
     pp.quant dst=17375, src=19681, scale=17503, dt=fp32 ; 89: 0x2621EF9338488BF8
     ev.sig event=1, count=1                     ; 90: 0xF000100100000000
     ev.wait event=2, count=1                    ; 91: 0xF100200100000000
-    pp.add dst=17887, a=17887, b=171, dt=fp32   ; 92: 0x2322EF9177C01578
-    pp.add dst=17375, a=17631, b=17887, dt=fp16 ; 93: 0x2321EF9137C8BBF0
+    pp.add dst=17887, a=17887, b=171, dt=fp32, rt=fp32 ; 92: 0x2322EF9177C0157C
+    pp.add dst=17375, a=17631, b=17887, dt=fp16, rt=fp16 ; 93: 0x2321EF9137C8BBF0
     pp.norm dst=17631, src=17375, params=179, kind=layer, dt=fp16 ; 94: 0x21226F90F7C01668
     pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 95: 0x2622EF9137C8CBF0
     ev.sig event=1, count=1                     ; 96: 0xF000100100000000
     ev.wait event=2, count=1                    ; 97: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=197, dt=fp32   ; 98: 0x23233091984018B8
-    pp.len len=1024, group=1, stride=0          ; 99: 0x2000040000800000
+    pp.len len=1024, group=1, stride=0          ; 98: 0x2000040000800000
+    pp.add dst=18017, a=18017, b=197, dt=fp32, rt=fp32 ; 99: 0x23233091984018BC
     pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 100: 0x22273091984C0000
     pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 101: 0x26226F939848DBF0
     ev.sig event=1, count=1                     ; 102: 0xF000100100000000
     ev.wait event=2, count=1                    ; 103: 0xF100200100000000
-    pp.add dst=18145, a=18145, b=230, dt=fp32   ; 104: 0x23237091B8401CD8
-    pp.len len=256, group=1, stride=0           ; 105: 0x2000010000800000
-    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 106: 0x23226F90F7C8DC30
+    pp.len len=256, group=1, stride=0           ; 104: 0x2000010000800000
+    pp.add dst=18145, a=18145, b=230, dt=fp32, rt=fp32 ; 105: 0x23237091B8401CDC
+    pp.add dst=17631, a=17375, b=18145, dt=fp16, rt=fp16 ; 106: 0x23226F90F7C8DC30
     pp.tok first=32, count=8                    ; 107: 0x2800200008000000
     ev.sig event=80, count=1                    ; 108: 0xF005000100000000
     ev.wait event=16, count=1                   ; 109: 0xF101000100000000
     ev.sig event=81, count=1                    ; 110: 0xF005100100000000
     ev.wait event=17, count=1                   ; 111: 0xF101100100000000
-    pp.add dst=17887, a=17375, b=17631, dt=fp16 ; 112: 0x2322EF90F7C89BF0
+    pp.add dst=17887, a=17375, b=17631, dt=fp16, rt=fp16 ; 112: 0x2322EF90F7C89BF0
     pp.norm dst=17375, src=17887, params=0, kind=layer, dt=fp16 ; 113: 0x2121EF9177C00008
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 114: 0x26226F90F7C8ABF0
     ev.sig event=1, count=1                     ; 115: 0xF000100100000000
     ev.wait event=2, count=1                    ; 116: 0xF100200100000000
-    pp.add dst=18143, a=18143, b=18, dt=fp32    ; 117: 0x23236F91B7C00258
+    pp.add dst=18143, a=18143, b=18, dt=fp32, rt=fp32 ; 117: 0x23236F91B7C0025C
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 118: 0x26226F90F7C8ABF0
     ev.sig event=1, count=1                     ; 119: 0xF000100100000000
     ev.wait event=2, count=1                    ; 120: 0xF100200100000000
-    pp.add dst=18655, a=18655, b=27, dt=fp32    ; 121: 0x23246F9237C00378
+    pp.add dst=18655, a=18655, b=27, dt=fp32, rt=fp32 ; 121: 0x23246F9237C0037C
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 122: 0x26226F90F7C8ABF0
     ev.sig event=1, count=1                     ; 123: 0xF000100100000000
     ev.wait event=2, count=1                    ; 124: 0xF100200100000000
-    pp.add dst=19167, a=19167, b=36, dt=fp32    ; 125: 0x23256F92B7C00498
+    pp.add dst=19167, a=19167, b=36, dt=fp32, rt=fp32 ; 125: 0x23256F92B7C0049C
     pp.quant dst=17375, src=18143, scale=17503, dt=fp32 ; 126: 0x2621EF91B7C88BF8
     pp.quant dst=17505, src=18655, scale=17633, dt=fp32 ; 127: 0x2622309237C89C38
     pp.quant dst=17635, src=19167, scale=17763, dt=fp32 ; 128: 0x26227192B7C8AC78
@@ -300,34 +300,34 @@
     pp.quant dst=17375, src=19679, scale=17503, dt=fp32 ; 146: 0x2621EF9337C88BF8
     ev.sig event=1, count=1                     ; 147: 0xF000100100000000
     ev.wait event=2, count=1                    ; 148: 0xF100200100000000
-    pp.add dst=18143, a=18143, b=52, dt=fp32    ; 149: 0x23236F91B7C00698
-    pp.add dst=17375, a=17887, b=18143, dt=fp16 ; 150: 0x2321EF9177C8DBF0
+    pp.add dst=18143, a=18143, b=52, dt=fp32, rt=fp32 ; 149: 0x23236F91B7C0069C
+    pp.add dst=17375, a=17887, b=18143, dt=fp16, rt=fp16 ; 150: 0x2321EF9177C8DBF0
     pp.norm dst=17631, src=17375, params=60, kind=layer, dt=fp16 ; 151: 0x21226F90F7C00788
     pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 152: 0x2622EF9137C8CBF0
     ev.sig event=1, count=1                     ; 153: 0xF000100100000000
     ev.wait event=2, count=1                    ; 154: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=78, dt=fp32    ; 155: 0x23233091984009D8
-    pp.len len=1024, group=1, stride=0          ; 156: 0x2000040000800000
+    pp.len len=1024, group=1, stride=0          ; 155: 0x2000040000800000
+    pp.add dst=18017, a=18017, b=78, dt=fp32, rt=fp32 ; 156: 0x23233091984009DC
     pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 157: 0x22273091984C0000
     pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 158: 0x26226F939848DBF0
     ev.sig event=1, count=1                     ; 159: 0xF000100100000000
     ev.wait event=2, count=1                    ; 160: 0xF100200100000000
-    pp.add dst=18145, a=18145, b=111, dt=fp32   ; 161: 0x23237091B8400DF8
-    pp.len len=256, group=1, stride=0           ; 162: 0x2000010000800000
-    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 163: 0x23226F90F7C8DC30
+    pp.len len=256, group=1, stride=0           ; 161: 0x2000010000800000
+    pp.add dst=18145, a=18145, b=111, dt=fp32, rt=fp32 ; 162: 0x23237091B8400DFC
+    pp.add dst=17631, a=17375, b=18145, dt=fp16, rt=fp16 ; 163: 0x23226F90F7C8DC30
     pp.norm dst=17375, src=17631, params=119, kind=layer, dt=fp16 ; 164: 0x2121EF9137C00EE8
     pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 165: 0x2622EF90F7C8CBF0
     ev.sig event=1, count=1                     ; 166: 0xF000100100000000
     ev.wait event=2, count=1                    ; 167: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=137, dt=fp32   ; 168: 0x2323309198401138
+    pp.add dst=18017, a=18017, b=137, dt=fp32, rt=fp32 ; 168: 0x232330919840113C
     pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 169: 0x2622EF90F7C8CBF0
     ev.sig event=1, count=1                     ; 170: 0xF000100100000000
     ev.wait event=2, count=1                    ; 171: 0xF100200100000000
-    pp.add dst=18529, a=18529, b=146, dt=fp32   ; 172: 0x2324309218401258
+    pp.add dst=18529, a=18529, b=146, dt=fp32, rt=fp32 ; 172: 0x232430921840125C
     pp.quant dst=17887, src=17375, scale=18015, dt=fp16 ; 173: 0x2622EF90F7C8CBF0
     ev.sig event=1, count=1                     ; 174: 0xF000100100000000
     ev.wait event=2, count=1                    ; 175: 0xF100200100000000
-    pp.add dst=19041, a=19041, b=155, dt=fp32   ; 176: 0x2325309298401378
+    pp.add dst=19041, a=19041, b=155, dt=fp32, rt=fp32 ; 176: 0x232530929840137C
     pp.quant dst=17375, src=18017, scale=17503, dt=fp32 ; 177: 0x2621EF9198488BF8
     pp.quant dst=17887, src=18529, scale=17505, dt=fp32 ; 178: 0x2622EF9218488C38
     pp.quant dst=19553, src=19041, scale=17507, dt=fp32 ; 179: 0x2626309298488C78
@@ -351,21 +351,21 @@
     pp.quant dst=17375, src=19681, scale=17503, dt=fp32 ; 197: 0x2621EF9338488BF8
     ev.sig event=1, count=1                     ; 198: 0xF000100100000000
     ev.wait event=2, count=1                    ; 199: 0xF100200100000000
-    pp.add dst=17887, a=17887, b=171, dt=fp32   ; 200: 0x2322EF9177C01578
-    pp.add dst=17375, a=17631, b=17887, dt=fp16 ; 201: 0x2321EF9137C8BBF0
+    pp.add dst=17887, a=17887, b=171, dt=fp32, rt=fp32 ; 200: 0x2322EF9177C0157C
+    pp.add dst=17375, a=17631, b=17887, dt=fp16, rt=fp16 ; 201: 0x2321EF9137C8BBF0
     pp.norm dst=17631, src=17375, params=179, kind=layer, dt=fp16 ; 202: 0x21226F90F7C01668
     pp.quant dst=17887, src=17631, scale=18015, dt=fp16 ; 203: 0x2622EF9137C8CBF0
     ev.sig event=1, count=1                     ; 204: 0xF000100100000000
     ev.wait event=2, count=1                    ; 205: 0xF100200100000000
-    pp.add dst=18017, a=18017, b=197, dt=fp32   ; 206: 0x23233091984018B8
-    pp.len len=1024, group=1, stride=0          ; 207: 0x2000040000800000
+    pp.len len=1024, group=1, stride=0          ; 206: 0x2000040000800000
+    pp.add dst=18017, a=18017, b=197, dt=fp32, rt=fp32 ; 207: 0x23233091984018BC
     pp.act dst=20065, src=18017, fn=gelu, dt=fp32 ; 208: 0x22273091984C0000
     pp.quant dst=17631, src=20065, scale=18143, dt=fp16 ; 209: 0x26226F939848DBF0
     ev.sig event=1, count=1                     ; 210: 0xF000100100000000
     ev.wait event=2, count=1                    ; 211: 0xF100200100000000
-    pp.add dst=18145, a=18145, b=230, dt=fp32   ; 212: 0x23237091B8401CD8
-    pp.len len=256, group=1, stride=0           ; 213: 0x2000010000800000
-    pp.add dst=17631, a=17375, b=18145, dt=fp16 ; 214: 0x23226F90F7C8DC30
+    pp.len len=256, group=1, stride=0           ; 212: 0x2000010000800000
+    pp.add dst=18145, a=18145, b=230, dt=fp32, rt=fp32 ; 213: 0x23237091B8401CDC
+    pp.add dst=17631, a=17375, b=18145, dt=fp16, rt=fp16 ; 214: 0x23226F90F7C8DC30
     pp.tok first=39, count=1                    ; 215: 0x2800270001000000
     pp.norm dst=17375, src=17687, params=238, kind=layer, dt=fp16 ; 216: 0x2121EF9145C01DC8
     pp.quant dst=17631, src=17375, scale=17759, dt=fp16 ; 217: 0x26226F90F7C8ABF0
@@ -375,20 +375,20 @@
     ev.wait event=16, count=1                   ; 220: 0xF101000100000000
     ev.wait event=17, count=1                   ; 221: 0xF101100100000000
     pp.len len=256, group=1, stride=0           ; 222: 0x2000010000800000
-    pp.add dst=17391, a=17375, b=17383, dt=fp16 ; 223: 0x2321F790F7C87CF0
+    pp.add dst=17391, a=17375, b=17383, dt=fp16, rt=fp16 ; 223: 0x2321F790F7C87CF0
     pp.norm dst=17375, src=17391, params=0, kind=layer, dt=fp16 ; 224: 0x2121EF90FBC00008
     pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 225: 0x2621F390F7C87D70
     ev.sig event=1, count=1                     ; 226: 0xF000100100000000
     ev.wait event=2, count=1                    ; 227: 0xF100200100000000
-    pp.add dst=17399, a=17399, b=18, dt=fp32    ; 228: 0x2321FB90FDC00258
+    pp.add dst=17399, a=17399, b=18, dt=fp32, rt=fp32 ; 228: 0x2321FB90FDC0025C
     pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 229: 0x2621F390F7C87D70
     ev.sig event=1, count=1                     ; 230: 0xF000100100000000
     ev.wait event=2, count=1                    ; 231: 0xF100200100000000
-    pp.add dst=17415, a=17415, b=27, dt=fp32    ; 232: 0x2322039101C00378
+    pp.add dst=17415, a=17415, b=27, dt=fp32, rt=fp32 ; 232: 0x2322039101C0037C
     pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 233: 0x2621F390F7C87D70
     ev.sig event=1, count=1                     ; 234: 0xF000100100000000
     ev.wait event=2, count=1                    ; 235: 0xF100200100000000
-    pp.add dst=17431, a=17431, b=36, dt=fp32    ; 236: 0x23220B9105C00498
+    pp.add dst=17431, a=17431, b=36, dt=fp32, rt=fp32 ; 236: 0x23220B9105C0049C
     pp.quant dst=17375, src=17399, scale=17379, dt=fp32 ; 237: 0x2621EF90FDC87C78
     pp.quant dst=17380, src=17415, scale=17384, dt=fp32 ; 238: 0x2621F21101C87D18
     pp.quant dst=17385, src=17431, scale=17389, dt=fp32 ; 239: 0x2621F49105C87DB8
@@ -412,34 +412,34 @@
     pp.quant dst=17375, src=17451, scale=17379, dt=fp32 ; 257: 0x2621EF910AC87C78
     ev.sig event=1, count=1                     ; 258: 0xF000100100000000
     ev.wait event=2, count=1                    ; 259: 0xF100200100000000
-    pp.add dst=17399, a=17399, b=52, dt=fp32    ; 260: 0x2321FB90FDC00698
-    pp.add dst=17375, a=17391, b=17399, dt=fp16 ; 261: 0x2321EF90FBC87EF0
+    pp.add dst=17399, a=17399, b=52, dt=fp32, rt=fp32 ; 260: 0x2321FB90FDC0069C
+    pp.add dst=17375, a=17391, b=17399, dt=fp16, rt=fp16 ; 261: 0x2321EF90FBC87EF0
     pp.norm dst=17383, src=17375, params=60, kind=layer, dt=fp16 ; 262: 0x2121F390F7C00788
     pp.quant dst=17391, src=17383, scale=17395, dt=fp16 ; 263: 0x2621F790F9C87E70
     ev.sig event=1, count=1                     ; 264: 0xF000100100000000
     ev.wait event=2, count=1                    ; 265: 0xF100200100000000
-    pp.add dst=17396, a=17396, b=78, dt=fp32    ; 266: 0x2321FA10FD0009D8
-    pp.len len=1024, group=1, stride=0          ; 267: 0x2000040000800000
+    pp.len len=1024, group=1, stride=0          ; 266: 0x2000040000800000
+    pp.add dst=17396, a=17396, b=78, dt=fp32, rt=fp32 ; 267: 0x2321FA10FD0009DC
     pp.act dst=17460, src=17396, fn=gelu, dt=fp32 ; 268: 0x22221A10FD0C0000
     pp.quant dst=17383, src=17460, scale=17399, dt=fp16 ; 269: 0x2621F3910D087EF0
     ev.sig event=1, count=1                     ; 270: 0xF000100100000000
     ev.wait event=2, count=1                    ; 271: 0xF100200100000000
-    pp.add dst=17400, a=17400, b=111, dt=fp32   ; 272: 0x2321FC10FE000DF8
-    pp.len len=256, group=1, stride=0           ; 273: 0x2000010000800000
-    pp.add dst=17383, a=17375, b=17400, dt=fp16 ; 274: 0x2321F390F7C87F10
+    pp.len len=256, group=1, stride=0           ; 272: 0x2000010000800000
+    pp.add dst=17400, a=17400, b=111, dt=fp32, rt=fp32 ; 273: 0x2321FC10FE000DFC
+    pp.add dst=17383, a=17375, b=17400, dt=fp16, rt=fp16 ; 274: 0x2321F390F7C87F10
     pp.norm dst=17375, src=17383, params=119, kind=layer, dt=fp16 ; 275: 0x2121EF90F9C00EE8
     pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 276: 0x2621F790F7C87E70
     ev.sig event=1, count=1                     ; 277: 0xF000100100000000
     ev.wait event=2, count=1                    ; 278: 0xF100200100000000
-    pp.add dst=17396, a=17396, b=137, dt=fp32   ; 279: 0x2321FA10FD001138
+    pp.add dst=17396, a=17396, b=137, dt=fp32, rt=fp32 ; 279: 0x2321FA10FD00113C
     pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 280: 0x2621F790F7C87E70
     ev.sig event=1, count=1                     ; 281: 0xF000100100000000
     ev.wait event=2, count=1                    ; 282: 0xF100200100000000
-    pp.add dst=17412, a=17412, b=146, dt=fp32   ; 283: 0x2322021101001258
+    pp.add dst=17412, a=17412, b=146, dt=fp32, rt=fp32 ; 283: 0x232202110100125C
     pp.quant dst=17391, src=17375, scale=17395, dt=fp16 ; 284: 0x2621F790F7C87E70
     ev.sig event=1, count=1                     ; 285: 0xF000100100000000
     ev.wait event=2, count=1                    ; 286: 0xF100200100000000
-    pp.add dst=17428, a=17428, b=155, dt=fp32   ; 287: 0x23220A1105001378
+    pp.add dst=17428, a=17428, b=155, dt=fp32, rt=fp32 ; 287: 0x23220A110500137C
     pp.quant dst=17375, src=17396, scale=17379, dt=fp32 ; 288: 0x2621EF90FD087C78
     pp.quant dst=17391, src=17412, scale=17380, dt=fp32 ; 289: 0x2621F79101087C98
     pp.quant dst=17444, src=17428, scale=17381, dt=fp32 ; 290: 0x2622121105087CB8
@@ -463,21 +463,21 @@
     pp.quant dst=17375, src=17451, scale=17379, dt=fp32 ; 308: 0x2621EF910AC87C78
     ev.sig event=1, count=1                     ; 309: 0xF000100100000000
     ev.wait event=2, count=1                    ; 310: 0xF100200100000000
-    pp.add dst=17391, a=17391, b=171, dt=fp32   ; 311: 0x2321F790FBC01578
-    pp.add dst=17375, a=17383, b=17391, dt=fp16 ; 312: 0x2321EF90F9C87DF0
+    pp.add dst=17391, a=17391, b=171, dt=fp32, rt=fp32 ; 311: 0x2321F790FBC0157C
+    pp.add dst=17375, a=17383, b=17391, dt=fp16, rt=fp16 ; 312: 0x2321EF90F9C87DF0
     pp.norm dst=17383, src=17375, params=179, kind=layer, dt=fp16 ; 313: 0x2121F390F7C01668
     pp.quant dst=17391, src=17383, scale=17395, dt=fp16 ; 314: 0x2621F790F9C87E70
     ev.sig event=1, count=1                     ; 315: 0xF000100100000000
     ev.wait event=2, count=1                    ; 316: 0xF100200100000000
-    pp.add dst=17396, a=17396, b=197, dt=fp32   ; 317: 0x2321FA10FD0018B8
-    pp.len len=1024, group=1, stride=0          ; 318: 0x2000040000800000
+    pp.len len=1024, group=1, stride=0          ; 317: 0x2000040000800000
+    pp.add dst=17396, a=17396, b=197, dt=fp32, rt=fp32 ; 318: 0x2321FA10FD0018BC
     pp.act dst=17460, src=17396, fn=gelu, dt=fp32 ; 319: 0x22221A10FD0C0000
     pp.quant dst=17383, src=17460, scale=17399, dt=fp16 ; 320: 0x2621F3910D087EF0
     ev.sig event=1, count=1                     ; 321: 0xF000100100000000
     ev.wait event=2, count=1                    ; 322: 0xF100200100000000
-    pp.add dst=17400, a=17400, b=230, dt=fp32   ; 323: 0x2321FC10FE001CD8
-    pp.len len=256, group=1, stride=0           ; 324: 0x2000010000800000
-    pp.add dst=17383, a=17375, b=17400, dt=fp16 ; 325: 0x2321F390F7C87F10
+    pp.len len=256, group=1, stride=0           ; 323: 0x2000010000800000
+    pp.add dst=17400, a=17400, b=230, dt=fp32, rt=fp32 ; 324: 0x2321FC10FE001CDC
+    pp.add dst=17383, a=17375, b=17400, dt=fp16, rt=fp16 ; 325: 0x2321F390F7C87F10
     pp.norm dst=17375, src=17383, params=238, kind=layer, dt=fp16 ; 326: 0x2121EF90F9C01DC8
     pp.quant dst=17383, src=17375, scale=17387, dt=fp16 ; 327: 0x2621F390F7C87D70
     ev.sig event=1, count=1                     ; 328: 0xF000100100000000
