@@ -109,6 +109,8 @@ internal sealed partial class PimllmEmitter(Module m, PimllmTarget t, SramPlan s
                     throw new PimccError(ExitCode.UnsupportedOperator, $"%{op.Id}", "interleaved (GPT-J) rotary embeddings whose projection deinterleave-rotary could not permute: pp.rope rotates each head by halves",
                         "compute the rotated query and key straight from their projections, read by nothing but the attention");
                 s.PpLen(Width(op), op.Attrs.Int("head_dim"));
+                // partial rotary (Phi-2, GPT-NeoX, GPT-J): the rotated channels of each head
+                if (op.Attrs.IntOr("rotary_dim", op.Attrs.Int("head_dim")) is var rotary && rotary != op.Attrs.Int("head_dim")) s.X("pp.rot", rotary);
                 s.X("pp.rope", Addr(op.Id), Operand(op, 0), sram.RopeUnit(op), Dt(op.Operands[0]));
                 break;
             case "linear" when op.Attrs.StrOr(PimllmAttrs.Unit, "") == "crossbar":

@@ -49,6 +49,8 @@ public static class PimllmMemoryImage
             chunks.Add(Fp32(sram.EpsilonUnit(op.Operands[^1].Name), op.Attrs.Float("eps")));
         foreach (var op in ops.Where(o => o.Opcode == "attention").DistinctBy(o => o.Attrs.Str("cache")))
             chunks.Add(Fp32(sram.ScoreScaleUnit(op.Attrs.Str("cache")), op.Attrs.Float("scale")));
+        foreach (var op in ops.Where(o => o.Opcode == "rotary").DistinctBy(sram.RopeUnit))
+            chunks.Add(RopeTable(op, sram));
         foreach (var name in ops.Where(ActivationPlan.IsStreamed).Select(o => o.Operands[1].Name).Distinct())
             Streamed(chunks, m.FindWeight(name)!, sram, lpddr);
         foreach (var name in ops.Where(o => o.Opcode == "embedding").Select(o => o.Operands[1].Name).Distinct())
@@ -81,6 +83,23 @@ public static class PimllmMemoryImage
             throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedModel, $"@{table}", "the embedding table is gathered both by token id and by position (or at two position offsets)",
                 "give token and position embeddings tables of their own");
         return Math.Max(0, offsets[0]);
+    }
+
+    /// <summary>A rotary op's table as <c>pp.rope</c> reads it: per position p of the compiled ones, from 0, rotary_dim / 2
+    /// fp16 cos(p x f_i) then as many sin(p x f_i), f_i the op's frequencies (<see cref="RotaryFrequencies"/>).</summary>
+    private static MemoryChunk RopeTable(Operation op, SramPlan sram)
+    {
+        var frequencies = RotaryFrequencies.Of(op.Attrs);
+        var half = frequencies.Length;
+        var table = new byte[sram.Positions * half * 4];
+        for (long p = 0; p < sram.Positions; p++)
+            for (var i = 0; i < half; i++)
+            {
+                var at = (int)((p * half * 2 + i) * 2);
+                BinaryPrimitives.WriteHalfLittleEndian(table.AsSpan(at), (Half)Math.Cos(p * frequencies[i]));
+                BinaryPrimitives.WriteHalfLittleEndian(table.AsSpan(at + half * 2), (Half)Math.Sin(p * frequencies[i]));
+            }
+        return new MemoryChunk(PimllmSpaces.Sram, 0, sram.RopeUnit(op) * PimllmFormats.SramUnitBytes, table);
     }
 
     private static MemoryChunk Fp32(long unit, double value)

@@ -81,6 +81,8 @@ public static class PimllmFormats
     public static readonly WordFormat Event = new("EV", WordBits, [new(Unsigned, 12), new(Count, 12)]);
     /// <summary>A repeated body: iterations, body words, token step per iteration (<see cref="PimllmRepeat"/>).</summary>
     public static readonly WordFormat Repeat = new("REP", WordBits, [new(Count, 16), new(Count, 24), new(Unsigned, 16)]);
+    /// <summary>Channels of each group a rotary word rotates (partial rotary: the first rotary_dim of a head).</summary>
+    public static readonly WordFormat Channels = new("CH", WordBits, [new(Count, 9)]);
     /// <summary>A byte offset within one SRAM unit (0 .. 63): a per-head slice that does not start on a unit.</summary>
     public static readonly WordFormat Offset = new("OFF", WordBits, [new(Unsigned, 6)]);
 }

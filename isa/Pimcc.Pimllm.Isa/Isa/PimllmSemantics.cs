@@ -59,6 +59,7 @@ public enum PimllmAction
     VectorAdd,
     VectorMul,
     Rotary,
+    RotaryChannels,
     Quantize,
     QuantizeToCache,
     ScaleToTable,

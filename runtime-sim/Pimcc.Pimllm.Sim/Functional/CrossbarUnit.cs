@@ -32,9 +32,9 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
     [
         PimllmAction.VectorLength, PimllmAction.TokenRange, PimllmAction.SourceOffset, PimllmAction.Quantize, PimllmAction.CrossbarMvm,
         PimllmAction.AccumulatorStore, PimllmAction.VectorAdd, PimllmAction.VectorMul, PimllmAction.Activation,
-        PimllmAction.Norm, PimllmAction.QuantizeToCache, PimllmAction.ScaleToTable,
+        PimllmAction.Norm, PimllmAction.QuantizeToCache, PimllmAction.ScaleToTable, PimllmAction.Rotary, PimllmAction.RotaryChannels,
     ];
-    private long _len = 1, _stride, _first, _count = 1, _srcOff;
+    private long _len = 1, _group = 1, _stride, _first, _count = 1, _srcOff, _rotary;
     private double[][] _acc = [];
     private float _weightScale;
 
@@ -43,8 +43,15 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
         switch (action)
         {
             case PimllmAction.VectorLength:
-                (_len, _stride) = (op["len"], op["stride"]);
+                (_len, _group, _stride) = (op["len"], op["group"], op["stride"]);
                 return;
+            case PimllmAction.RotaryChannels:
+                _rotary = op["channels"];
+                return;
+            case PimllmAction.Rotary:
+                Rotary(op);
+                _rotary = 0;
+                break;
             case PimllmAction.TokenRange:
                 (_first, _count) = (op["first"], op["count"]);
                 return;
@@ -81,6 +88,31 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
                 throw FunctionalUnits.NotOnValues(op, action, where);
         }
         _srcOff = 0;
+    }
+
+    /// <summary>Rotate-half of each group's first r channels (pp.rot's, else the group) by the cos/sin row of the token's
+    /// position p: r/2 fp16 cos then r/2 fp16 sin at table + p x r x 2 bytes; the other channels as they are.</summary>
+    private void Rotary(Op op)
+    {
+        var dt = (int)op["dt"];
+        var r = _rotary == 0 ? _group : _rotary;
+        var half = r / 2;
+        var results = new double[_count][];
+        for (long i = 0; i < _count; i++)
+        {
+            var src = SourceRow(op["src"], dt, i);
+            var row = op["table"] * Unit + Position(i) * r * 2;
+            var x = results[i] = new double[_len];
+            for (long e = 0; e < _len; e++) x[e] = mem.Read(src, dt, e);
+            for (long g = 0; g + r <= _len; g += _group)
+                for (long k = 0; k < half; k++)
+                {
+                    double cos = mem.Read(row, 2, k), sin = mem.Read(row, 2, half + k), a = x[g + k], b = x[g + half + k];
+                    (x[g + k], x[g + half + k]) = (a * cos - b * sin, b * cos + a * sin);
+                }
+        }
+        for (long i = 0; i < _count; i++)
+            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], 2, i), 2, e, results[i][e]);
     }
 
     /// <summary>GELU, tanh approximation (the ISA's <c>act</c> domain).</summary>

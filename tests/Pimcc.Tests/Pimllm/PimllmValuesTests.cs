@@ -118,6 +118,9 @@ public class PimllmValuesTests(ITestOutputHelper output)
     [InlineData("tiny-opt.onnx", "ternary")]
     [InlineData("tiny-opt-1bit.onnx", "binary", "systolic.rows=1")] // prefill blocks of one row: 0, a rep of 1-2, 3
     [InlineData("tiny-opt-1bit.onnx", "binary", "systolic.rows=2")] // two blocks of two rows
+    [InlineData("tiny-llama.onnx", "binary")]                        // rotary (pp.rope), RMSNorm, SiLU-gated FFN
+    [InlineData("tiny-llama.onnx", "binary", "systolic.rows=2")]     // two blocks of two rows: positions 2, 3 from the block's first
+    [InlineData("tiny-neox.onnx", "binary")]                         // partial rotary (pp.rot: 4 of 16 channels a head)
     public void PrefillAndDecodeOnValuesMatchTheQuantisedReferenceWithinTheTolerance(string sample, string weights, string? set = null)
     {
         const int decode = 4;
@@ -186,6 +189,25 @@ public class PimllmValuesTests(ITestOutputHelper output)
         var scale = sa.Words.Skip(range.First).Take(range.Count).Single(o => o.Mnemonic == "sa.scale");
         var corrupted = Prefill(r, ScaledFp32(r.Bin, scale["b"] * PimllmFormats.SramUnitBytes + 4 * token, 1.5f));
         MaxDiff(corrupted, clean.Quantised[0]).ShouldBeGreaterThan(clean.Tolerance[0]);
+    }
+
+    [Fact]
+    public void ARopeTableThatDoesNotRotateMovesTheLogitsBeyondTheTolerance()
+    {
+        var r = Compile("tiny-llama.onnx", "binary", 1);
+        var clean = Compare(r, "binary", 1);
+        // every position's cos/sin row replaced by position 0's (cos 1, sin 0): pp.rope leaves q and k as they are
+        var rowBytes = (int)r.Float.Functions.SelectMany(f => f.Body).First(o => o.Opcode == "rotary").Attrs.Int("rotary_dim") * 2;
+        var table = r.Bin.CrossbarStream!.Words.First(o => o.Mnemonic == "pp.rope")["table"] * PimllmFormats.SramUnitBytes;
+        var image = r.Bin.Image.Select(c =>
+        {
+            if (c.Space != PimllmSpaces.Sram || c.Address != table) return c;
+            var bytes = (byte[])c.Bytes.Clone();
+            for (var at = rowBytes; at < bytes.Length; at += rowBytes) bytes.AsSpan(0, rowBytes).CopyTo(bytes.AsSpan(at));
+            return c with { Bytes = bytes };
+        }).ToList();
+        MaxDiff(Prefill(r, r.Bin with { Image = image }), clean.Quantised[0]).ShouldBeGreaterThan(clean.Tolerance[0]);
+        MaxDiff(clean.Functional.Steps[0].Logits, clean.Quantised[0]).ShouldBeLessThanOrEqualTo(clean.Tolerance[0]);
     }
 
     [Fact]
