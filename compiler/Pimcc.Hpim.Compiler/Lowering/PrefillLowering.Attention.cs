@@ -126,17 +126,18 @@ internal sealed partial class PrefillLowering
 
     /// <summary>
     /// The form the module asks for (<see cref="HpimAttrs.PrefillAttention"/>), else the largest whose buffers fit the
-    /// core's local memory after what prefill holds throughout; else the smallest, whose buffers then refuse the op
-    /// (<see cref="Take"/>: capacity exceeded, exit 42).
+    /// core's local memory after what prefill holds throughout. When the form asked for, or even the smallest, does not
+    /// fit, the op is refused (capacity exceeded, exit 42) with the whole need of that form.
     /// </summary>
     private PrefillAttentionForm ChooseForm(Func<PrefillAttentionForm, long[]> buffers)
     {
-        if (m.Attrs.StrOr(HpimAttrs.PrefillAttention, PrefillAttentionForms.Auto) is var asked && asked != PrefillAttentionForms.Auto)
-            return PrefillAttentionForms.Parse(asked, $"module attribute {HpimAttrs.PrefillAttention}")!.Value;
-        foreach (var form in Enum.GetValues<PrefillAttentionForm>())
-            if (_workNext + buffers(form).Sum(b => LocalBuffers.Round(Math.Max(b, 1))) <= Buffers.Capacity)
+        long Need(PrefillAttentionForm form) => _workNext + buffers(form).Sum(b => LocalBuffers.Round(Math.Max(b, 1)));
+        var asked = PrefillAttentionForms.Parse(m.Attrs.StrOr(HpimAttrs.PrefillAttention, PrefillAttentionForms.Auto), $"module attribute {HpimAttrs.PrefillAttention}");
+        PrefillAttentionForm[] forms = asked is { } f ? [f] : Enum.GetValues<PrefillAttentionForm>();
+        foreach (var form in forms)
+            if (Need(form) <= Buffers.Capacity)
                 return form;
-        return PrefillAttentionForm.StreamKv;
+        throw TooLittleLocalMemory(Need(forms[^1]));
     }
 
     /// <summary>
