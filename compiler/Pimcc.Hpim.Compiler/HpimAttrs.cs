@@ -42,6 +42,12 @@ public static class HpimAttrs
     /// round r's attention on SRAM-PIM (docs/hpim-lowering.md, "Attention overlap").
     /// </summary>
     public const string RoundMajor = "sched.round_major";
+    // hpim-lower
+    /// <summary>
+    /// On the module: the prefill attention form the lowering must use (resident, stream-v, stream-kv; absent: the largest
+    /// that fits local memory), set by hpim-lower's <c>prefill-attention</c> option (docs/hpim-lowering.md, "Prefill").
+    /// </summary>
+    public const string PrefillAttention = "hpim.prefill_attention";
 
     public const string StagesMapped = "hpim-stages-mapped";
     public const string WeightsTiled = "hpim-weights-tiled";

@@ -14,7 +14,9 @@ internal sealed partial class PrefillLowering
     /// query block: Q_blk = tr(Q_h^T block); S = Q_blk . K_h^T on the TCU (all key blocks); per query row t the
     /// scaled scores over keys 0..t go through max, subtract, exp, sum, divide on the VCU and keys after t are
     /// zeroed (causal mask); S^T = tr(S); O_h^T block = sum over key blocks of V_h^T block . S^T rows on the TCU;
-    /// the result goes to the head's rows of the output panel.
+    /// the result goes to the head's rows of the output panel. K_h^T and V_h^T stay in local memory for the head
+    /// (<see cref="PrefillAttentionForm.Resident"/>), or, when that does not fit, one key block of V_h^T (then also
+    /// of K_h^T) is loaded where the product reads it (<see cref="ChooseForm"/>).
     /// </summary>
     private void Attention(CoreCode c, Operation op)
     {
@@ -33,30 +35,45 @@ internal sealed partial class PrefillLowering
         var cacheBase = l.RowAddress(HbmLayout.Row(cache));
         var e = Element;
         var cols = _s.Blocks * Tb;
-        var kt = Take(d * cols * e);
-        var vt = Take(d * cols * e);
-        var qt = Take(d * Tb * e);
-        var qb = Take(Tb * d * e);
-        var s = Take(Tb * cols * e);
-        var st = Take(cols * Tb * e);
-        var ot = Take(d * Tb * e);
-        var tok = Take(Tb * d * e);
-        var tmp = Take(LocalBuffers.Align);
         var terms = HeadTerms.Of(op);
+        var buffers = AttentionBuffers(d, terms.Alibi);
+        var form = ChooseForm(buffers);
+        var sizes = buffers(form);
+        var kt = Take(sizes[0]);
+        var vt = Take(sizes[1]);
+        var qt = Take(sizes[2]);
+        var qb = Take(sizes[3]);
+        var s = Take(sizes[4]);
+        var st = Take(sizes[5]);
+        var ot = Take(sizes[6]);
+        var tok = Take(sizes[7]);
+        var tmp = Take(sizes[8]);
         var factor = consts.Address(ScoreTerms.Factor(terms));
-        var bias = terms.Alibi ? Take(cols * e) : 0;
+        var bias = terms.Alibi ? Take(sizes[9]) : 0;
         var zero = consts.Address(0.0);
         string q = op.Operands[0].Name, k = op.Operands[1].Name, v = op.Operands[2].Name;
         for (var h = (long)c.Core; h < heads; h += cores.Length)
         {
             var kvh = h / group;
-            for (long sigma = 0; sigma < _s.Blocks; sigma++)
-                InPrompt(c, sigma, Reg.T0, () =>
-                {
-                    FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e);
-                    FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
-                });
-            if (h % group == 0) WriteKvCache(c, kvh, kvHeads, d, p, nb, cacheBase, kt, vt, tok);
+            // Block sigma of K_h^T (kind 0) or V_h^T (kind 1): where it sits, loaded there first unless resident.
+            long Block(long kind, long sigma)
+            {
+                var (resident, value, buffer) = kind == 0 ? (form.KeysResident(), k, kt) : (form.ValuesResident(), v, vt);
+                if (resident) return buffer + sigma * d * Tb * e;
+                FeatureRows(c, "hbm.ld", value, sigma, kvh * d, d, buffer);
+                return buffer;
+            }
+            if (form == PrefillAttentionForm.Resident)
+                for (long sigma = 0; sigma < _s.Blocks; sigma++)
+                    InPrompt(c, sigma, Reg.T0, () =>
+                    {
+                        FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e);
+                        FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
+                    });
+            else if (form.KeysResident())
+                for (long sigma = 0; sigma < _s.Blocks; sigma++)
+                    InPrompt(c, sigma, Reg.T0, () => FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e));
+            if (h % group == 0) WriteKvCache(c, kvh, kvHeads, d, p, nb, cacheBase, Block, tok);
             // Key blocks the prompt does not reach are skipped: the causal softmax zeroes their scores (vfill of every
             // key after the query), so the S.V sum over the blocks that ran is the whole sum.
             for (long tau = 0; tau < _s.Blocks; tau++)
@@ -72,8 +89,9 @@ internal sealed partial class PrefillLowering
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                     InPrompt(c, sigma, Reg.T0, () =>
                     {
+                        var kBlock = Block(0, sigma);
                         Tcu(c, "tcu.shape", rowsQ, _s.TokensIn(sigma), d);
-                        Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kt + sigma * d * Tb * e, _dt, Set);   // S[:, sigma block] = Q K^T
+                        Tcu(c, "tcu.gemm", s + sigma * Tb * e, qb, kBlock, _dt, Set);   // S[:, sigma block] = Q K^T
                     });
                 Softmax(c, s, cols, tau * Tb, rowsQ, factor, terms with { Head = h }, zero, tmp, bias);
                 c.Li(Reg.T0, st);
@@ -84,12 +102,42 @@ internal sealed partial class PrefillLowering
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                     InPrompt(c, sigma, Reg.T0, () =>
                     {
+                        var vBlock = Block(1, sigma);
                         Tcu(c, "tcu.shape", d, rowsQ, _s.TokensIn(sigma));
-                        Tcu(c, "tcu.gemm", ot, vt + sigma * d * Tb * e, st + sigma * Tb * Tb * e, _dt, sigma == 0 ? Set : Acc); // O^T += V^T S^T
+                        Tcu(c, "tcu.gemm", ot, vBlock, st + sigma * Tb * Tb * e, _dt, sigma == 0 ? Set : Acc); // O^T += V^T S^T
                     });
                 FeatureRows(c, "hbm.st", op.Result.Name, tau, h * d, d, ot);
             });
         }
+    }
+
+    /// <summary>
+    /// Bytes of prefill attention's local buffers in each form, in the order <see cref="Attention"/> takes them:
+    /// K_h^T, V_h^T (the whole prompt resident, or one key block), the Q block before and after <c>tr</c>, S, S^T,
+    /// the O^T block, the KV-cache write's token-major block, the softmax's scalar and (ALiBi) the bias row.
+    /// </summary>
+    private Func<PrefillAttentionForm, long[]> AttentionBuffers(long d, bool alibi) => form =>
+    {
+        var e = Element;
+        var cols = _s.Blocks * Tb;
+        long keys = form.KeysResident() ? cols : Tb, values = form.ValuesResident() ? cols : Tb;
+        return [d * keys * e, d * values * e, d * Tb * e, Tb * d * e, Tb * cols * e, cols * Tb * e, d * Tb * e, Tb * d * e, LocalBuffers.Align, .. alibi ? new[] { cols * e } : []];
+    };
+
+    /// <summary>
+    /// The form the module asks for (<see cref="HpimAttrs.PrefillAttention"/>), else the largest whose buffers fit the
+    /// core's local memory after what prefill holds throughout. When the form asked for, or even the smallest, does not
+    /// fit, the op is refused (capacity exceeded, exit 42) with the whole need of that form.
+    /// </summary>
+    private PrefillAttentionForm ChooseForm(Func<PrefillAttentionForm, long[]> buffers)
+    {
+        long Need(PrefillAttentionForm form) => _workNext + buffers(form).Sum(b => LocalBuffers.Round(Math.Max(b, 1)));
+        var asked = PrefillAttentionForms.Parse(m.Attrs.StrOr(HpimAttrs.PrefillAttention, PrefillAttentionForms.Auto), $"module attribute {HpimAttrs.PrefillAttention}");
+        PrefillAttentionForm[] forms = asked is { } f ? [f] : Enum.GetValues<PrefillAttentionForm>();
+        foreach (var form in forms)
+            if (Need(form) <= Buffers.Capacity)
+                return form;
+        throw TooLittleLocalMemory(Need(forms[^1]));
     }
 
     /// <summary>
@@ -143,17 +191,19 @@ internal sealed partial class PrefillLowering
     /// <summary>
     /// Keys and values of every prompt position of KV head <paramref name="kvh"/> into the KV cache in decode's
     /// layout: block beta = (kind x kv_heads + head) x blocks + position / P on channel beta mod C, slot beta / C,
-    /// P positions token-major per block (docs/hpim-lowering.md, "KV caches").
+    /// P positions token-major per block (docs/hpim-lowering.md, "KV caches"). <paramref name="block"/>(kind, sigma)
+    /// gives the local address of token block sigma of K^T (kind 0) or V^T (kind 1), emitting its load if it is not resident.
     /// </summary>
-    private void WriteKvCache(CoreCode c, long kvh, long kvHeads, long d, long p, long nb, long cacheBase, long kt, long vt, long tok)
+    private void WriteKvCache(CoreCode c, long kvh, long kvHeads, long d, long p, long nb, long cacheBase, Func<long, long, long> block, long tok)
     {
         var e = Element;
-        foreach (var (kind, src) in new[] { (0L, kt), (1L, vt) })
+        for (long kind = 0; kind < 2; kind++)
             for (long sigma = 0; sigma < _s.Blocks; sigma++)
                 InPrompt(c, sigma, Reg.T0, () =>
             {
+                var src = block(kind, sigma);
                 c.Li(Reg.T0, tok);
-                c.Li(Reg.T1, src + sigma * d * Tb * e);
+                c.Li(Reg.T1, src);
                 c.Li(Reg.T2, SramLayout.Pack(d, Tb));
                 c.I("tr", Reg.T0, Reg.T1, Reg.T2, _dt);                   // [tokens x head_dim]
                 long lo = sigma * Tb, hi = lo + _s.TokensIn(sigma);

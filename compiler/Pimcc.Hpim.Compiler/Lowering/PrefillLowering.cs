@@ -222,12 +222,15 @@ internal sealed partial class PrefillLowering(Module m, HpimTarget t, HbmLayout 
         var at = _workNext;
         _workNext += LocalBuffers.Round(Math.Max(bytes, 1));
         _workTop = Math.Max(_workTop, _workNext - _workBase);
-        if (_workNext > Buffers.Capacity)
-            throw new PimccError(ExitCode.CapacityExceeded, $"func @prefill, %{_opName}",
-                $"prefill needs {_workNext} bytes of local memory per core for this op, a core has {Buffers.Capacity}",
-                "use fewer prompt tokens (--prompt-tokens), a smaller model, or enlarge sram.localMemory.activation");
+        if (_workNext > Buffers.Capacity) throw TooLittleLocalMemory(_workNext);
         return at;
     }
+
+    /// <summary>The current op needs <paramref name="bytes"/> of local memory per core (from address 0), more than a core has.</summary>
+    private PimccError TooLittleLocalMemory(long bytes) =>
+        new(ExitCode.CapacityExceeded, $"func @prefill, %{_opName}",
+            $"prefill needs {bytes} bytes of local memory per core for this op, a core has {Buffers.Capacity}",
+            "use fewer prompt tokens (--prompt-tokens), a smaller model, or enlarge sram.localMemory.activation");
 
     /// <summary>
     /// Elements of the feature dimension of a [tokens, features] value (the prompt's tokens, or one token after

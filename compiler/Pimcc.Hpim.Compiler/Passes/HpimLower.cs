@@ -29,12 +29,18 @@ public sealed class HpimLower : Pass
     public override string Name => "hpim-lower";
     public override string Summary => "emit the SRAM-PIM core and HBM-PIM channel streams (prefill and decode programs), memory map and debug ranges";
     public override ImmutableArray<Statistic> Statistics => [CoreWordsStat, ChannelCommandsStat, DecodeLocalBytes, PrefillLocalBytes, DecodeLayerLoops];
+    public static readonly PassOption PrefillAttentionOption = PassOption.Str("prefill-attention",
+        "how prefill attention holds a head's keys and values: auto (the largest form that fits local memory), resident, stream-v or stream-kv", PrefillAttentionForms.Auto);
+
+    public override ImmutableArray<PassOption> Options => [PrefillAttentionOption];
     public override ImmutableArray<string> Requires => [HpimAttrs.Scheduled];
     public override ImmutableArray<string> Establishes => [Lowered];
 
     public override Module Run(Module module, PassContext context)
     {
         var target = context.TargetAs<HpimTarget>();
+        if (PrefillAttentionForms.Parse(context.Options.Str(PrefillAttentionOption), "hpim-lower{prefill-attention}") is { } form)
+            module = module.WithAttrs(module.Attrs.Set(HpimAttrs.PrefillAttention, form.Name()));
         var bin = HpimBackend.Lower(module, target, out var report);
         // What the target cannot hold (a core program beyond its instruction memory) is refused here, as the assembler refuses it.
         new HpimBinaryContract().Check(target, bin, $"target '{target.Name}'", ExitCode.CapacityExceeded);
