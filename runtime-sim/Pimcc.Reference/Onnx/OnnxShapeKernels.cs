@@ -215,7 +215,7 @@ public static class OnnxShapeKernels
         for (var d = 0; d < data.Rank; d++)
             if (d != axis && indices.Shape[d] > data.Shape[d]) throw ctx.Error($"indices {indices.ShapeText} exceed data {data.ShapeText} on axis {d}");
         var n = data.Shape[axis];
-        var strides = Strides(data.Shape);
+        var strides = Tensor.Strides(data.Shape);
         var map = new long[indices.Length];
         var at = new long[data.Rank];
         for (long i = 0; i < map.Length; i++)
@@ -238,8 +238,10 @@ public static class OnnxShapeKernels
         var repeats = ctx[1].ToLongs();
         if (repeats.Length != x.Rank) throw ctx.Error($"repeats [{string.Join(",", repeats)}] do not give one count per axis of {x.ShapeText}");
         if (repeats.Any(r => r < 0)) throw ctx.Error($"repeats [{string.Join(",", repeats)}] has a negative count");
+        if (x.Shape.Select((d, i) => (double)d * repeats[i]).Aggregate(1.0, (a, b) => a * b) > Array.MaxLength)
+            throw ctx.Error($"tiling {x.ShapeText} by [{string.Join(",", repeats)}] makes more elements than a tensor holds");
         var shape = x.Shape.Select((d, i) => d * repeats[i]).ToArray();
-        var strides = Strides(x.Shape);
+        var strides = Tensor.Strides(x.Shape);
         var map = new long[Tensor.Count(shape)];
         var at = new long[shape.Length];
         for (long i = 0; i < map.Length; i++)
@@ -250,15 +252,6 @@ public static class OnnxShapeKernels
             for (var d = shape.Length - 1; d >= 0 && ++at[d] == shape[d]; d--) at[d] = 0;
         }
         return Indexing.Take(x, shape, map);
-    }
-
-    /// <summary>Row-major element strides of a shape.</summary>
-    private static long[] Strides(long[] shape)
-    {
-        var strides = new long[shape.Length];
-        long s = 1;
-        for (var d = shape.Length - 1; d >= 0; d--) { strides[d] = s; s *= shape[d]; }
-        return strides;
     }
 
     /// <summary>Shape (opset 15): dimensions [start, end) of the input, both clamped to [0, rank].</summary>
