@@ -19,11 +19,11 @@ public static class OnnxOperatorSet
     public static IReadOnlyList<string> Operators { get; } =
     [
         "Add", "And", "Cast", "Concat", "Constant", "ConstantOfShape", "Cos", "CumSum", "Div",
-        "Equal", "Erf", "Exp", "Expand", "Gather", "Gelu", "Gemm", "Greater", "GreaterOrEqual",
+        "Equal", "Erf", "Exp", "Expand", "Gather", "GatherElements", "Gelu", "Gemm", "Greater", "GreaterOrEqual",
         "Identity", "LayerNormalization", "Less", "LessOrEqual", "MatMul", "Max", "Min", "Mul",
         "Neg", "Not", "Or", "Pow", "Range", "Reciprocal", "ReduceMax", "ReduceMean", "ReduceSum",
         "Relu", "Reshape", "ScatterND", "Shape", "Sigmoid", "Sin", "Slice", "Softmax", "Split", "Sqrt",
-        "Squeeze", "Sub", "Tanh", "Transpose", "Trilu", "Unsqueeze", "Where",
+        "Squeeze", "Sub", "Tanh", "Tile", "Transpose", "Trilu", "Unsqueeze", "Where",
     ];
 
     private static readonly HashSet<string> OperatorSet = new(Operators, StringComparer.Ordinal);
@@ -32,13 +32,14 @@ public static class OnnxOperatorSet
     /// Inputs an operator cannot do without (opsets 13-21, https://onnx.ai/onnx/operators/): a node with fewer is
     /// invalid ONNX. Binary ops take A and B; Gemm A and B (C optional); LayerNormalization X and Scale (B optional);
     /// Where condition, X and Y; Slice data, starts and ends; Range start, limit, delta; ScatterND data, indices,
-    /// updates; CumSum x and axis; Gather, Reshape and Expand data and indices/shape; Constant none; the rest one.
+    /// updates; CumSum x and axis; Gather, GatherElements, Tile, Reshape and Expand data and indices/repeats/shape; Constant none; the rest one.
     /// </summary>
     public static int RequiredInputs(string opType) => opType switch
     {
         "Constant" => 0,
         "Add" or "Sub" or "Mul" or "Div" or "Pow" or "Equal" or "Greater" or "Less" or "GreaterOrEqual" or "LessOrEqual"
-            or "And" or "Or" or "MatMul" or "Gemm" or "Gather" or "Reshape" or "Expand" or "LayerNormalization" or "CumSum" => 2,
+            or "And" or "Or" or "MatMul" or "Gemm" or "Gather" or "GatherElements" or "Tile" or "Reshape" or "Expand" or "LayerNormalization"
+            or "CumSum" => 2,
         "Where" or "Slice" or "Range" or "ScatterND" => 3,
         _ => 1,
     };

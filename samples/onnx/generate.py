@@ -23,7 +23,8 @@ and expected/<graph>.json holds fixed inputs with torch's outputs for those inpu
 ONNX Runtime run (tests/ort/run-ort.js) can be checked against the model code itself.
 
 Deterministic: fixed seeds, fixed opset, CPU, no randomness at export time.
-Run: /usr/bin/python3 samples/onnx/generate.py   (Debian python3-torch, python3-onnx)
+Run: /usr/bin/python3 samples/onnx/generate.py [name ...]   (Debian python3-torch, python3-onnx; names: only those
+families, e.g. tiny-gptj)
 """
 import json
 import math
@@ -856,6 +857,116 @@ def TinyFalcon(c):
     return HfDecoder(c, lambda: FalconLayer(c), lambda: nn.LayerNorm(c.hidden, eps=c.ln_eps))
 
 
+# GPT-J (modeling_gptj.py): interleaved partial rotary (rotate_every_two on the first rotary_dim channels of each head,
+# sin/cos gathered from a sinusoid table and repeat_interleave'd), rotation on [b, s, heads, head_dim] before the
+# heads are permuted, one ln_1 feeding attention and MLP (parallel residual), no attention biases, tanh-GELU MLP with
+# biases, LM head with a bias
+GPTJ = Cfg(name="tiny-gptj", vocab=256, hidden=64, layers=2, heads=4, kv_heads=4, ffn=256, max_pos=128, seed=17,
+           ln_eps=1e-5, rotary_dim=8)
+
+
+def gptj_sinusoidal_positions(num_pos, dim):
+    """create_sinusoidal_positions: [num_pos, dim] = cat(sin, cos) of position times 10000^(-2k/dim)."""
+    inv_freq = 1.0 / (10000 ** (torch.arange(0, dim, 2, dtype=torch.int64) / dim))
+    sinusoid_inp = torch.einsum("i , j -> i j", torch.arange(num_pos, dtype=torch.int64).float(), inv_freq).float()
+    return torch.cat((torch.sin(sinusoid_inp), torch.cos(sinusoid_inp)), dim=1)
+
+
+def gptj_rotate_every_two(x):
+    x1 = x[:, :, :, ::2]
+    x2 = x[:, :, :, 1::2]
+    x = torch.stack((-x2, x1), dim=-1)
+    return x.flatten(-2)
+
+
+def gptj_apply_rotary(tensor, sin, cos):
+    sin = torch.repeat_interleave(sin[:, :, None, :], 2, 3)
+    cos = torch.repeat_interleave(cos[:, :, None, :], 2, 3)
+    return (tensor * cos) + (gptj_rotate_every_two(tensor) * sin)
+
+
+def gelu_new(x):
+    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
+
+
+class GptjLayer(nn.Module):
+    """GPTJBlock: h = ln_1(x); x + attn(h) + mlp(h)."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.ln_1 = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.q_proj = nn.Linear(c.hidden, c.hidden, bias=False)
+        self.k_proj = nn.Linear(c.hidden, c.hidden, bias=False)
+        self.v_proj = nn.Linear(c.hidden, c.hidden, bias=False)
+        self.out_proj = nn.Linear(c.hidden, c.hidden, bias=False)
+        self.fc_in = nn.Linear(c.hidden, c.ffn)
+        self.fc_out = nn.Linear(c.ffn, c.hidden)
+        self.register_buffer("embed_positions", gptj_sinusoidal_positions(c.max_pos, c.rotary_dim), persistent=False)
+        self.scale_attn = torch.sqrt(torch.tensor(c.head_dim, dtype=torch.float32)).to(torch.get_default_dtype())
+
+    def split_heads(self, t, rotary):
+        t = t.view(t.size()[:-1] + (self.c.heads, self.c.head_dim))
+        return t if rotary else t.permute(0, 2, 1, 3)
+
+    def attention(self, h, mask, position_ids, past):
+        c, rd = self.c, self.c.rotary_dim
+        query = self.split_heads(self.q_proj(h), True)
+        key = self.split_heads(self.k_proj(h), True)
+        value = self.split_heads(self.v_proj(h), False)
+        embed_positions = self.embed_positions.repeat(position_ids.shape[0], 1, 1)  # get_embed_positions (tracing)
+        repeated_position_ids = position_ids.unsqueeze(-1).repeat(1, 1, embed_positions.shape[-1])
+        sincos = torch.gather(embed_positions, 1, repeated_position_ids)
+        sin, cos = torch.split(sincos, sincos.shape[-1] // 2, dim=-1)
+        k_rot, k_pass = key[:, :, :, :rd], key[:, :, :, rd:]
+        q_rot, q_pass = query[:, :, :, :rd], query[:, :, :, rd:]
+        k_rot = gptj_apply_rotary(k_rot, sin, cos)
+        q_rot = gptj_apply_rotary(q_rot, sin, cos)
+        key = torch.cat([k_rot, k_pass], dim=-1).permute(0, 2, 1, 3)
+        query = torch.cat([q_rot, q_pass], dim=-1).permute(0, 2, 1, 3)
+        key, value = with_cache(key, value, past)
+        # _attn: q and k in float32, scores / sqrt(head_dim), the mask sliced to the keys, softmax
+        attn = torch.matmul(query.to(torch.float32), key.to(torch.float32).transpose(-1, -2))
+        attn = attn / self.scale_attn
+        attn = attn + mask[:, :, :, : key.shape[-2]]
+        attn = F.softmax(attn, dim=-1).to(value.dtype)
+        out = torch.matmul(attn, value).permute(0, 2, 1, 3).contiguous()
+        out = out.view(out.size()[:-2] + (c.heads * c.head_dim,))
+        return self.out_proj(out), (key, value)
+
+    def forward(self, x, mask, position_ids, past):
+        h = self.ln_1(x)
+        a, kv = self.attention(h, mask, position_ids, past)
+        ff = self.fc_out(gelu_new(self.fc_in(h)))
+        return a + ff + x, kv
+
+
+class TinyGptj(nn.Module):
+    """GPTJForCausalLM: wte, the layers, ln_f, lm_head with a bias (logits cast to float32)."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.c = c
+        self.wte = nn.Embedding(c.vocab, c.hidden)
+        self.h = nn.ModuleList([GptjLayer(c) for _ in range(c.layers)])
+        self.ln_f = nn.LayerNorm(c.hidden, eps=c.ln_eps)
+        self.lm_head = nn.Linear(c.hidden, c.vocab)
+
+    def forward(self, input_ids, *past):
+        past_len = past[0].shape[2] if past else 0
+        seq = input_ids.shape[1]
+        cache_position = torch.arange(past_len, past_len + seq)
+        position_ids = cache_position.unsqueeze(0)
+        x = self.wte(input_ids)
+        mask = hf_causal_mask(self.c, None, seq, past_len, cache_position)
+        presents = []
+        for i, layer in enumerate(self.h):
+            x, kv = layer(x, mask, position_ids, (past[2 * i], past[2 * i + 1]) if past else None)
+            presents += kv
+        logits = self.lm_head(self.ln_f(x)).to(torch.float32)
+        return (logits, *presents) if past else logits
+
+
 class OptimumInputs(nn.Module):
     """optimum's text-generation export without past: input_ids, attention_mask and position_ids in."""
 
@@ -870,6 +981,8 @@ class OptimumInputs(nn.Module):
 def export_forms(cls, c):
     """Two more exports of one family: optimum-style inputs (<name>-optimum.onnx: input_ids, attention_mask and
     position_ids, dynamic seq) and a fixed-shape [1, 8] graph (<name>-fixed8.onnx: no dynamic axes)."""
+    if not wanted(c):
+        return
     model = build(cls, c)
     g = torch.Generator().manual_seed(200 + c.seed)
     ids = torch.randint(0, c.vocab, (1, 8), generator=g)
@@ -901,6 +1014,8 @@ def randomize_hf(model):
 
 def export_encoder(cls, c):
     """One graph: input_ids [1, seq] -> last_hidden_state [1, seq, hidden] (an encoder has no decode step)."""
+    if not wanted(c):
+        return
     model = build(cls, c)
     g = torch.Generator().manual_seed(100 + c.seed)
     ids = torch.randint(0, c.vocab, (1, 7), generator=g)
@@ -914,6 +1029,11 @@ def export_encoder(cls, c):
 
 
 # ---------------------------------------------------------------- export
+def wanted(c):
+    """The families named on the command line (all when none is named)."""
+    return len(sys.argv) < 2 or c.name in sys.argv[1:]
+
+
 def build(cls, c, prepare=None):
     torch.manual_seed(c.seed)
     model = cls(c)
@@ -945,6 +1065,38 @@ def write_expected(graph, inputs, outputs):
     with open(os.path.join(HERE, "expected", graph + ".json"), "w") as f:
         json.dump(doc, f, indent=None, separators=(",", ":"))
         f.write("\n")
+
+
+def repeat_interleave_as_torch2(g, self, repeats, dim=None, output_size=None):
+    """torch >= 2.0's ONNX form of repeat_interleave by one constant count along a known axis
+    (symbolic_helper._repeat_interleave_single_value_repeat_helper): Unsqueeze(dim + 1), Tile by a one-hot repeat
+    vector, Reshape back (the axes dim and dim + 1 merged). torch 1.13 writes a Loop over SplitToSequence instead,
+    which no current exporter emits."""
+    from torch.onnx import symbolic_helper as sh
+    reps = sh._maybe_get_const(repeats, "i")
+    d = sh._maybe_get_const(dim, "i")
+    rank = sh._get_tensor_rank(self)
+    if d < 0:
+        d += rank
+    unsqueezed = g.op("Unsqueeze", self, g.op("Constant", value_t=torch.tensor([d + 1])))
+    onehot = torch.ones(rank + 1, dtype=torch.int64)
+    onehot[d + 1] = reps
+    tiled = g.op("Tile", unsqueezed, g.op("Constant", value_t=onehot))
+    shape = g.op("Shape", self)
+    before = g.op("Slice", shape, g.op("Constant", value_t=torch.tensor([0])), g.op("Constant", value_t=torch.tensor([d])))
+    merged = g.op("Mul", g.op("Slice", shape, g.op("Constant", value_t=torch.tensor([d])), g.op("Constant", value_t=torch.tensor([d + 1]))),
+                  g.op("Constant", value_t=torch.tensor([reps])))
+    after = g.op("Slice", shape, g.op("Constant", value_t=torch.tensor([d + 1])), g.op("Constant", value_t=torch.tensor([rank])))
+    return g.op("Reshape", tiled, g.op("Concat", before, merged, after, axis_i=0))
+
+
+def torch2_forms(fn):
+    """Runs fn with the exporter writing repeat_interleave as torch >= 2.0 does (repeat_interleave_as_torch2)."""
+    torch.onnx.register_custom_op_symbolic("aten::repeat_interleave", repeat_interleave_as_torch2, OPSET)
+    try:
+        fn()
+    finally:
+        torch.onnx.unregister_custom_op_symbolic("aten::repeat_interleave", OPSET)
 
 
 def torch_export(*args, **kwargs):
@@ -980,6 +1132,8 @@ def save(path, external, hidden=None):
 
 
 def export(cls, c, external=False, fold=True, prepare=None):
+    if not wanted(c):
+        return
     model = build(cls, c, prepare)
     g = torch.Generator().manual_seed(100 + c.seed)
     seq = 7
@@ -1048,6 +1202,7 @@ def main():
     export(TinyLlamaTied, LLAMA_TIED)
     export(TinyLlamaLinear, LLAMA_LINEAR)
     export_forms(TinyMistral, MISTRAL)
+    torch2_forms(lambda: export(TinyGptj, GPTJ))
 
 
 if __name__ == "__main__":

@@ -51,14 +51,23 @@ internal sealed record ScaledRows(RaisedNode Node, double Scale) : AbstractValue
 internal sealed record RepeatKv(Heads Source, long Groups) : AbstractValue;
 
 /// <summary>Channels [<paramref name="Start"/>, <paramref name="End"/>) of every head of <paramref name="Source"/>
-/// (a slice of the head dimension), <paramref name="Negated"/> after Neg: the pieces of rotate-half and of a partial rotation.</summary>
-internal sealed record HeadChannels(Heads Source, long Start, long End, bool Negated = false) : AbstractValue;
+/// (a slice of the head dimension), every <paramref name="Step"/>-th of them (2: the even or odd channels of
+/// rotate_every_two), <paramref name="Negated"/> after Neg: the pieces of rotate-half and of a partial rotation.</summary>
+internal sealed record HeadChannels(Heads Source, long Start, long End, bool Negated = false, long Step = 1) : AbstractValue;
 
-/// <summary>Pieces of rotate-half RoPE on channels [<paramref name="Start"/>, <paramref name="End"/>) of
-/// <paramref name="Source"/>'s heads: "cos" (x·cos), "rot" (cat(−x_hi, x_lo)), "sin" (rot·sin); the tables' θ and
-/// linear scaling factor (1: none).</summary>
+/// <summary>Every other channel of a head with a new last axis of one (<c>Unsqueeze(.., -1)</c>), before a stack
+/// (<c>torch.stack((-x2, x1), dim=-1)</c> of GPT-J's rotate_every_two).</summary>
+internal sealed record StackedChannels(HeadChannels Lane) : AbstractValue;
+
+/// <summary>rotate_every_two of channels [<paramref name="Start"/>, <paramref name="End"/>) stacked as
+/// [.., (End − Start) / 2, 2] pairs (−x[2k+1], x[2k]), before the flatten that interleaves them.</summary>
+internal sealed record StackedPairs(Heads Source, long Start, long End) : AbstractValue;
+
+/// <summary>Pieces of RoPE on channels [<paramref name="Start"/>, <paramref name="End"/>) of
+/// <paramref name="Source"/>'s heads: "cos" (x·cos), "rot" (cat(−x_hi, x_lo), or with <paramref name="Interleaved"/>
+/// GPT-J's rotate_every_two (−x[2k+1], x[2k]) pairs), "sin" (rot·sin); the tables' θ and linear scaling factor (1: none).</summary>
 internal sealed record RopePart(Heads Source, string Part, double Theta, long Start, long End, double Factor = 1, double[]? Frequencies = null, double Amplitude = 1,
-    string Table = "") : AbstractValue;
+    string Table = "", bool Interleaved = false) : AbstractValue;
 
 /// <summary>q·kᵀ with the scale applied so far, possibly masked; <paramref name="Softmaxed"/> after softmax.
 /// Gemma 2's soft-capping c·tanh(s/c): <paramref name="Tanh"/> after tanh(scale·q·kᵀ) until the factor c arrives,

@@ -23,9 +23,8 @@ internal sealed partial class GraphRaiser
                 Set(r with { Batched = true });
                 return;
             case Rows { Batched: true } r when shape is { Count: 4 } && Dim(0) == 1 && Dim(2) is { } n && Dim(3) is { } d && n * d == r.Node.Width:
-                // [1, seq, n, d]: heads, or (read only by slices) n heads of fused parts side by side
-                Set(r.Node.Opcode == "linear" && (_uses.GetValueOrDefault(_node.Outputs[0]) > 1 && ReadOnlyBy(_node.Outputs[0], "Slice", "Gather")
-                        || TransposedForParts(_node.Outputs[0]))
+                // [1, seq, n, d]: heads, or (read only by parts) n heads of fused parts side by side
+                Set(r.Node.Opcode == "linear" && (ReadAsParts(_node.Outputs[0]) || TransposedForParts(_node.Outputs[0]))
                     ? new FusedHeads(r.Node, n, d, null)
                     : new Heads(r.Node, n, d, Bhsd: false));
                 return;
@@ -45,6 +44,10 @@ internal sealed partial class GraphRaiser
                 return;
             case Heads { Bhsd: true } h when shape is { Count: 4 } && Dim(0) == 1 && Dim(1) == h.N * h.Groups && Dim(h.KeyT ? 2 : 3) == h.D:
                 Set(h);
+                return;
+            // flatten(-2) of rotate_every_two's stacked pairs: the rotated channels, interleaved
+            case StackedPairs p when shape is { Count: 4 } && Dim(3) == p.End - p.Start:
+                Set(new RopePart(p.Source, "rot", 0, p.Start, p.End, Interleaved: true));
                 return;
             case Scores s when shape is { Count: 3 or 4 } && (shape.Count == 3 || Dim(0) == 1) && Dim(shape.Count - 3) == s.Q.N
                 && _facts.Get(ins[0]).Shape is { Count: >= 2 } from && from[^1].Equals(shape[^1]) && from[^2].Equals(shape[^2]):
@@ -83,6 +86,16 @@ internal sealed partial class GraphRaiser
                 return;
             default: throw Fail($"Transpose of {Get(ins[0]).GetType().Name} with perm [{string.Join(",", perm ?? [])}] is not a recognised pattern");
         }
+    }
+
+    /// <summary>True when <paramref name="name"/> ([1, seq, n, w]) is read only by parts of it: a Gather, or three or more
+    /// slices (per-head fused q, k, v). Two slices of a head are a partial rotation's rotated and passed channels (GPT-J
+    /// rotates the first rotary_dim channels of [1, seq, n, d] heads), not parts.</summary>
+    private bool ReadAsParts(string name)
+    {
+        var readers = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name)).ToList();
+        return readers.Count > 1 && readers.All(n => n.OpType is "Slice" or "Gather")
+            && (readers.Count > 2 || readers.Any(n => n.OpType == "Gather"));
     }
 
     /// <summary>True when <paramref name="name"/> ([1, seq, n, w]) is read only by one Transpose to [1, n, seq, w] whose

@@ -131,6 +131,7 @@ internal sealed partial class GraphRaiser
         {
             case Rows { Batched: false } r when axes is [0]: Set(r with { Batched = true }); return;
             case Heads { Bhsd: true, Groups: 1, KeyT: false } h when axes is [2]: Set(new RepeatKv(h, 1)); return;
+            case HeadChannels { Step: 2 } c when axes is [-1] or [4]: Set(new StackedChannels(c)); return;
             default: throw Fail("Unsqueeze outside a recognised pattern");
         }
     }
@@ -218,7 +219,7 @@ internal sealed partial class GraphRaiser
                 // x·cos + rotate_half(x)·sin: described as the sin table is (θ and factor, or frequencies read off; asin is well
                 // conditioned at small angles, acos is not, so a cos table may fit a θ its small angles cannot tell apart),
                 // and both tables are checked against that description and the cos table's amplitude
-                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && (c.Start, c.End) == (s.Start, s.End)
+                case (RopePart { Part: "cos" } c, RopePart { Part: "sin" } s) when c.Source == s.Source && (c.Start, c.End, c.Interleaved) == (s.Start, s.End, s.Interleaved)
                     && TablesAgree(c, s, s.Frequencies ?? [.. Enumerable.Range(0, (int)(s.End - s.Start) / 2).Select(k => Math.Pow(s.Theta, -2.0 * k / (s.End - s.Start)) / s.Factor)]):
                     Set(RotaryOf(s, c.Amplitude));
                     return;
@@ -238,7 +239,8 @@ internal sealed partial class GraphRaiser
     /// a (read exactly at position 0; the sin table's own is an estimate) at every sampled length.</summary>
     private bool TablesAgree(RopePart cos, RopePart sin, double[] f) =>
         Math.Abs(cos.Amplitude - sin.Amplitude) <= 1e-3 * cos.Amplitude
-        && TableMatches(cos.Table, cos.End - cos.Start, "cos", f, cos.Amplitude) && TableMatches(sin.Table, sin.End - sin.Start, "sin", f, cos.Amplitude);
+        && TableMatches(cos.Table, cos.End - cos.Start, "cos", f, cos.Amplitude, cos.Interleaved)
+        && TableMatches(sin.Table, sin.End - sin.Start, "sin", f, cos.Amplitude, sin.Interleaved);
 
     private bool Bias(AbstractValue lin, AbstractValue bias, string linName)
     {
@@ -255,7 +257,7 @@ internal sealed partial class GraphRaiser
         var (a, b) = (Get(ins[0]), Get(ins[1]));
         if (MulOrdered(a, b, ins[0], ins[1]) || MulOrdered(b, a, ins[1], ins[0])) return;
         if ((a, b) is (Heads or HeadChannels or RopePart, Structural) or (Structural, Heads or HeadChannels or RopePart))
-            throw Fail("the table multiplying attention heads is no rotate-half cos/sin table a·trig(position·f) "
+            throw Fail("the table multiplying attention heads is no rotate-half or interleaved cos/sin table a·trig(position·f) "
                 + "(one frequency f per channel pair, one amplitude a for the table)");
         throw Fail($"Mul of {a.GetType().Name} and {b.GetType().Name} is not a recognised pattern");
     }
@@ -273,7 +275,7 @@ internal sealed partial class GraphRaiser
             case (Heads or HeadChannels, Structural) when RopeCos(a, bName) is { } cos:
                 Set(cos);
                 return true;
-            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start) is ("sin", var theta, var factor, var freqs, var amplitude):
+            case (RopePart { Part: "rot" } r, Structural) when RopeTable(bName, r.End - r.Start, r.Interleaved) is ("sin", var theta, var factor, var freqs, var amplitude):
                 Set(r with { Part = "sin", Theta = theta, Factor = factor, Frequencies = freqs, Amplitude = amplitude, Table = bName });
                 return true;
             case (Scores { Softmaxed: false, Tanh: true } s, Init or Structural) when Scalar(bName) is { } c && c > 0:

@@ -204,6 +204,14 @@ internal sealed partial class GraphRaiser
     private bool IsCausalCondition(string condition, bool keepWhen) =>
         IsCausal(condition, (t, k) => (t.GetDouble(k) != 0) == keepWhen);
 
+    /// <summary>The first channel of a rotated range of width <paramref name="d"/> that turns at frequency
+    /// <paramref name="k"/>: k (rotate-half: channels k and k + d/2) or 2k (interleaved: channels 2k and 2k + 1).</summary>
+    private static int RopeChannel(int k, long d, bool interleaved) => interleaved ? 2 * k : k;
+
+    /// <summary>The frequency channel <paramref name="k"/> of a rotated range of width <paramref name="d"/> turns at:
+    /// k mod d/2 (rotate-half) or k / 2 (interleaved pairs).</summary>
+    private static long RopeFrequency(long k, long d, bool interleaved) => interleaved ? k / 2 : k % (d / 2);
+
     /// <summary>
     /// A rotate-half table for <paramref name="d"/> rotated channels: row i (position past + i) holds
     /// a·trig((past + i)·θ^(−2(k mod d/2)/d) / f) (modeling_llama.py's rotary embedding; f ≠ 1 is modeling_rope_utils.py's
@@ -213,9 +221,11 @@ internal sealed partial class GraphRaiser
     /// and f are fitted there (to 5 significant digits: acos of a float32 near 1 carries about 1e-6 relative error) and
     /// the whole table is checked at every sampled length. A table no θ and factor describe (llama3, yarn or longrope
     /// scaling) gets its frequencies read off channel by channel (<see cref="TableFrequencies"/>), also checked
-    /// everywhere. Null when the values are no rotate-half table.
+    /// everywhere. <paramref name="interleaved"/>: the same for a table of interleaved pairs, channel k at frequency k / 2
+    /// (modeling_gptj.py's sin/cos after <c>repeat_interleave(.., 2)</c>); channel 2 then holds θ^(−2/d)/f at position 1.
+    /// Null when the values are no such table.
     /// </summary>
-    private (string Trig, double Theta, double Factor, double[]? Frequencies, double Amplitude)? RopeTable(string name, long d)
+    private (string Trig, double Theta, double Factor, double[]? Frequencies, double Amplitude)? RopeTable(string name, long d, bool interleaved)
     {
         var (s0, _) = Samples().Where(sp => sp.Past == 0).MaxBy(sp => sp.Seq);
         var first = Evaluate(name, s0, 0);
@@ -229,23 +239,23 @@ internal sealed partial class GraphRaiser
         }
         var sine = f0[..(int)d].All(v => Math.Abs(v) < 1e-6);
         var trig = sine ? "sin" : "cos";
-        double amplitude = sine ? SinAmplitude(name, d) ?? 0 : f0[0];
+        double amplitude = sine ? SinAmplitude(name, d, interleaved) ?? 0 : f0[0];
         if (!(amplitude > 0) || (!sine && f0[..(int)d].Any(v => Math.Abs(v - amplitude) > 1e-6 * amplitude))) return null;
         var half = d / 2;
         double Angle(float v) => trig == "cos" ? Math.Acos(Math.Clamp(v / amplitude, -1, 1)) : Math.Asin(Math.Clamp(v / amplitude, -1, 1));
         static double Round(double v) => double.Parse(v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
-        var (a0, a1) = (Angle(f0[d]), Angle(f0[d + 1]));
+        var (a0, a1) = (Angle(f0[d]), Angle(f0[d + RopeChannel(1, d, interleaved)]));
         if (!(a0 > 0) || !(a1 > 0)) return null;
         var factor = Round(1 / a0);
         var theta = Round(Math.Pow(a1 / a0, -half));
         if (double.IsFinite(theta) && theta > 1 && double.IsFinite(factor)
-            && TableMatches(name, d, trig, Enumerable.Range(0, (int)half).Select(k => Math.Pow(theta, -2.0 * k / d) / factor).ToArray(), amplitude))
+            && TableMatches(name, d, trig, Enumerable.Range(0, (int)half).Select(k => Math.Pow(theta, -2.0 * k / d) / factor).ToArray(), amplitude, interleaved))
             return (trig, theta, factor, null, amplitude);
         // read-off frequencies to 6 significant digits (a float32 table holds about 7), so exports of one model whose
         // graphs sample other positions raise to the same op
-        if (TableFrequencies(name, d, trig, amplitude) is not { } read) return null;
+        if (TableFrequencies(name, d, trig, amplitude, interleaved) is not { } read) return null;
         var f = read.Select(v => double.Parse(v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        if (!TableMatches(name, d, trig, f, amplitude)) return null;
+        if (!TableMatches(name, d, trig, f, amplitude, interleaved)) return null;
         // θ as channel 1 shows it (the short wavelengths no scaling touches); only a label beside explicit frequencies
         return (trig, f[1] > 0 && f[1] < 1 ? Round(Math.Pow(f[1], -half)) : 10000, 1, f, amplitude);
     }
@@ -255,7 +265,7 @@ internal sealed partial class GraphRaiser
     /// (the double-angle formula) and a = vₚ / sin(p·f); of the pairs p = 1, 2, 3 the sampled lengths hold, the best
     /// conditioned (largest sin(p·f)). Null when no pair allows it.
     /// </summary>
-    private double? SinAmplitude(string name, long d)
+    private double? SinAmplitude(string name, long d, bool interleaved)
     {
         double? best = null, bestSin = 0.05; // below this the quotient is ill-conditioned
         for (var p = 1; p <= 3; p++)
@@ -263,11 +273,12 @@ internal sealed partial class GraphRaiser
             if (TableRow(name, d, p) is not { } v1 || TableRow(name, d, 2 * p) is not { } v2) continue;
             for (var k = 0; k < d / 2; k++)
             {
-                if (Math.Abs(v1[k]) < 1e-3) continue;
-                var c = v2[k] / (2.0 * v1[k]);
+                var ch = RopeChannel(k, d, interleaved);
+                if (Math.Abs(v1[ch]) < 1e-3) continue;
+                var c = v2[ch] / (2.0 * v1[ch]);
                 if (Math.Abs(c) >= 1) continue;
                 var sin = Math.Sqrt(1 - c * c);
-                if (sin > bestSin) (best, bestSin) = (Math.Abs(v1[k]) / sin, sin);
+                if (sin > bestSin) (best, bestSin) = (Math.Abs(v1[ch]) / sin, sin);
             }
         }
         return best;
@@ -283,8 +294,8 @@ internal sealed partial class GraphRaiser
         return Evaluate(name, 1, position) is { Floats: { } w } one && one.Length == d ? w : null;
     }
 
-    /// <summary>Whether the table holds a·trig(position·f[k mod d/2]) at every sampled length (within 1e-4·a).</summary>
-    private bool TableMatches(string name, long d, string trig, double[] f, double amplitude)
+    /// <summary>Whether the table holds a·trig(position·f[frequency of channel k]) at every sampled length (within 1e-4·a).</summary>
+    private bool TableMatches(string name, long d, string trig, double[] f, double amplitude, bool interleaved)
     {
         foreach (var (s, p) in Samples())
         {
@@ -293,7 +304,7 @@ internal sealed partial class GraphRaiser
             for (var i = 0; i < s; i++)
                 for (var k = 0; k < d; k++)
                 {
-                    var a = (p + i) * f[k % (d / 2)];
+                    var a = (p + i) * f[RopeFrequency(k, d, interleaved)];
                     var want = amplitude * (trig == "cos" ? Math.Cos(a) : Math.Sin(a));
                     if (Math.Abs(v[i * d + k] - want) > 1e-4 * amplitude) return false;
                 }
@@ -308,7 +319,7 @@ internal sealed partial class GraphRaiser
     /// least 0.2; small cos angles, ill-conditioned, still tighten the estimate). Null when a channel has no sensible
     /// frequency.
     /// </summary>
-    private double[]? TableFrequencies(string name, long d, string trig, double amplitude)
+    private double[]? TableFrequencies(string name, long d, string trig, double amplitude, bool interleaved)
     {
         var rows = new SortedDictionary<long, float[]>();
         foreach (var (s, p) in Samples())
@@ -326,7 +337,7 @@ internal sealed partial class GraphRaiser
             foreach (var (pos, row) in rows)
             {
                 if (pos <= 0) continue;
-                var v = Math.Clamp(row[k] / amplitude, -1, 1);
+                var v = Math.Clamp(row[RopeChannel(k, d, interleaved)] / amplitude, -1, 1);
                 if (est is not { } e)
                 {
                     if (pos != 1) return null;

@@ -24,6 +24,8 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
         "Identity" => [In(0)],
         "Shape" => [ShapeOf()],
         "Gather" => [Gather()],
+        "GatherElements" => [Same(In(0).ElementType, In(1).Shape)],
+        "Tile" => [TileOp()],
         "Unsqueeze" => [Unsqueeze()],
         "Squeeze" => [Squeeze()],
         "Concat" => [Concat()],
@@ -85,6 +87,18 @@ internal sealed class NodeRules(OnnxNode node, IReadOnlyDictionary<string, Value
     }
 
     private static long Norm(long i, long rank) => i < 0 ? i + rank : i;
+
+    /// <summary>Tile: each dimension times its repeat count (unknown where the counts are not constants).</summary>
+    private ValueFacts TileOp()
+    {
+        var x = In(0);
+        if (x.Shape is null) return new(x.ElementType, null);
+        var repeats = In(1).IsConstant ? In(1).ConstantElements() : null;
+        if (repeats is not null && repeats.Length != x.Shape.Count)
+            throw new ShapeInferenceException(Where, $"Tile has {repeats.Length} repeat counts for an input of rank {x.Shape.Count}");
+        return new(x.ElementType, x.Shape.Select((d, i) =>
+            (repeats is null ? null : DimExpr.Multiply(d, DimExpr.Of(repeats[i]))) ?? DimExpr.Unknown($"{Origin()}:{i}")).ToArray());
+    }
 
     private ValueFacts Gather()
     {

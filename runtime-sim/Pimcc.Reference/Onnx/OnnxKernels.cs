@@ -32,7 +32,9 @@ public static class OnnxKernels
         // Beyond the transformer list: what torch exports of the bundled samples contain (rotary tables, no-op copies).
         "Cos", "Sin", "Identity",
         // What real exporters' mask and position subgraphs use (transformers' torch and optimum exports).
-        "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "And", "Or", "Not", "Max", "Min", "CumSum", "ScatterND");
+        "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "And", "Or", "Not", "Max", "Min", "CumSum", "ScatterND",
+        // GPT-J's sin/cos table: embed_positions.repeat and torch.gather of it, repeat_interleave (torch >= 2.0: Tile).
+        "GatherElements", "Tile");
 
     public static Tensor[] Run(string opType, OpContext ctx)
     {

@@ -18,6 +18,8 @@ public static class OnnxShapeKernels
             "Split" => Split(ctx),
             "Slice" => [Slice(ctx)],
             "Gather" => [Gather(ctx)],
+            "GatherElements" => [GatherElements(ctx)],
+            "Tile" => [Tile(ctx)],
             "Shape" => [Shape(ctx)],
             "ConstantOfShape" => [ConstantOfShape(ctx)],
             "Constant" => [Constant(ctx)],
@@ -200,6 +202,56 @@ public static class OnnxShapeKernels
                 for (long b = 0; b < inner; b++) map[o++] = (a * n + idx) * inner + b;
             }
         return Indexing.Take(data, shape, map);
+    }
+
+    /// <summary>GatherElements: out[i..] = data[i..] with the axis coordinate replaced by indices[i..] (indices and
+    /// data of one rank, indices no larger than data on any other axis; negative indices count from the end).</summary>
+    private static Tensor GatherElements(OpContext ctx)
+    {
+        Tensor data = ctx[0], indices = ctx[1];
+        if (indices.Ints is null) throw ctx.Error($"indices must be integers, are {indices}");
+        if (indices.Rank != data.Rank) throw ctx.Error($"indices {indices.ShapeText} and data {data.ShapeText} differ in rank");
+        var axis = ctx.Axis(ctx.IntOr("axis", 0), data.Rank);
+        for (var d = 0; d < data.Rank; d++)
+            if (d != axis && indices.Shape[d] > data.Shape[d]) throw ctx.Error($"indices {indices.ShapeText} exceed data {data.ShapeText} on axis {d}");
+        var n = data.Shape[axis];
+        var strides = Tensor.Strides(data.Shape);
+        var map = new long[indices.Length];
+        var at = new long[data.Rank];
+        for (long i = 0; i < map.Length; i++)
+        {
+            var raw = indices.Ints[i];
+            var idx = raw < 0 ? raw + n : raw;
+            if (idx < 0 || idx >= n) throw ctx.Error($"index {raw} is out of range for axis {axis} of size {n}");
+            long src = 0;
+            for (var d = 0; d < data.Rank; d++) src += (d == axis ? idx : at[d]) * strides[d];
+            map[i] = src;
+            for (var d = data.Rank - 1; d >= 0 && ++at[d] == indices.Shape[d]; d--) at[d] = 0;
+        }
+        return Indexing.Take(data, indices.Shape, map);
+    }
+
+    /// <summary>Tile: the input repeated repeats[d] times along each axis d (repeats: one non-negative count per axis).</summary>
+    private static Tensor Tile(OpContext ctx)
+    {
+        var x = ctx[0];
+        var repeats = ctx[1].ToLongs();
+        if (repeats.Length != x.Rank) throw ctx.Error($"repeats [{string.Join(",", repeats)}] do not give one count per axis of {x.ShapeText}");
+        if (repeats.Any(r => r < 0)) throw ctx.Error($"repeats [{string.Join(",", repeats)}] has a negative count");
+        if (x.Shape.Select((d, i) => (double)d * repeats[i]).Aggregate(1.0, (a, b) => a * b) > Array.MaxLength)
+            throw ctx.Error($"tiling {x.ShapeText} by [{string.Join(",", repeats)}] makes more elements than a tensor holds");
+        var shape = x.Shape.Select((d, i) => d * repeats[i]).ToArray();
+        var strides = Tensor.Strides(x.Shape);
+        var map = new long[Tensor.Count(shape)];
+        var at = new long[shape.Length];
+        for (long i = 0; i < map.Length; i++)
+        {
+            long src = 0;
+            for (var d = 0; d < shape.Length; d++) src += at[d] % x.Shape[d] * strides[d];
+            map[i] = src;
+            for (var d = shape.Length - 1; d >= 0 && ++at[d] == shape[d]; d--) at[d] = 0;
+        }
+        return Indexing.Take(x, shape, map);
     }
 
     /// <summary>Shape (opset 15): dimensions [start, end) of the input, both clamped to [0, rank].</summary>

@@ -31,6 +31,7 @@ public class FunctionalVersusOrtTests(ITestOutputHelper output)
     [InlineData("tiny-mistral")]
     [InlineData("tiny-llama-tied")]
     [InlineData("tiny-llama-linear")] // rope_scaling linear: hpim's cos/sin tables from the fitted factor
+    [InlineData("tiny-gptj")] // interleaved partial rotary (rotate_every_two) on [1, seq, n, d] heads, LM head bias
     public void PrefillAndDecodeLogitsMatchOnnxRuntime(string name)
     {
         var s = CompiledSample.Load(name, PromptIds.Length, Steps);

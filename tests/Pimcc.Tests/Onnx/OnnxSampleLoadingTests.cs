@@ -15,12 +15,13 @@ public sealed class OnnxSampleLoadingTests
     private static OnnxModel Load(string name) => OnnxModelLoader.Load(Path.Combine(SamplesFolder, name));
 
     [Fact]
-    public void All_thirty_six_graphs_are_present() =>
+    public void All_thirty_eight_graphs_are_present() =>
         SampleNames().ShouldBe(
         [
             "fortunes-gpt2-svd.onnx", "fortunes-gpt2.onnx", "tiny-bert.onnx", "tiny-bloom-decode.onnx", "tiny-bloom.onnx",
             "tiny-falcon-decode.onnx", "tiny-falcon.onnx", "tiny-gemma-decode.onnx", "tiny-gemma.onnx",
             "tiny-gemma2-decode.onnx", "tiny-gemma2.onnx", "tiny-gpt2-decode.onnx", "tiny-gpt2-svd.onnx", "tiny-gpt2.onnx",
+            "tiny-gptj-decode.onnx", "tiny-gptj.onnx",
             "tiny-llama-decode.onnx", "tiny-llama-linear-decode.onnx", "tiny-llama-linear.onnx", "tiny-llama-tied-decode.onnx", "tiny-llama-tied.onnx", "tiny-llama.onnx",
             "tiny-mistral-decode.onnx", "tiny-mistral-fixed8.onnx", "tiny-mistral-optimum.onnx", "tiny-mistral.onnx",
             "tiny-neox-decode.onnx", "tiny-neox.onnx", "tiny-olmo-decode.onnx", "tiny-olmo.onnx",
@@ -59,6 +60,7 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-mistral.onnx")]
     [InlineData("tiny-llama-tied.onnx")]
     [InlineData("tiny-llama-linear.onnx")]
+    [InlineData("tiny-gptj.onnx")]
     public void Full_sequence_graph_has_symbolic_seq(string name)
     {
         var g = Load(name).Graph;
@@ -81,6 +83,7 @@ public sealed class OnnxSampleLoadingTests
     [InlineData("tiny-mistral-decode.onnx", 2, 2, 16)]
     [InlineData("tiny-llama-tied-decode.onnx", 2, 2, 16)]
     [InlineData("tiny-llama-linear-decode.onnx", 2, 2, 16)]
+    [InlineData("tiny-gptj-decode.onnx", 2, 4, 16)]
     public void Decode_graph_has_kv_cache_per_layer(string name, int layers, int kvHeads, int headDim)
     {
         var g = Load(name).Graph;

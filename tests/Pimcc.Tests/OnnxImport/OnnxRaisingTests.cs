@@ -38,6 +38,10 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         ["tiny-llama-tied", "llama", 2, 64, 4, 2, 16, 176, 256, true, 16, 7],
         // rope_scaling linear, factor 4: fitted from the cos/sin tables
         ["tiny-llama-linear", "llama", 2, 64, 4, 2, 16, 176, 256, false, 16, 7],
+        // GPT-J: interleaved partial rotary on [1, seq, n, d] heads (rotate_every_two, the table repeat_interleave'd: torch 2's
+        // Tile form), one ln_1 feeding attention and MLP, an LM head with a bias; its sinusoid buffer is a rotary table, not a
+        // position embedding, so the positions are the workload's 12 + 4
+        ["tiny-gptj", "unknown", 2, 64, 4, 4, 16, 256, 256, false, 16, 6],
     ];
 
     [Theory]
@@ -62,7 +66,7 @@ public class OnnxRaisingTests(ITestOutputHelper output)
         a.Bool("tie_word_embeddings").ShouldBe(tied);
         a.Int("max_positions").ShouldBe(maxPositions); // llama: no position table, so the workload's 12 + 4
         // GPT-NeoX and Falcon feed attention and MLP from the same stream: the graph's shape, not their names
-        a.ContainsKey("parallel_residual").ShouldBe(name is "tiny-neox" or "tiny-falcon");
+        a.ContainsKey("parallel_residual").ShouldBe(name is "tiny-neox" or "tiny-falcon" or "tiny-gptj");
         module.KvCaches.Length.ShouldBe(layers);
         module.KvCaches.ShouldAllBe(c => c.KvHeads == kvHeads && c.MaxLength == Workload.TotalTokens);
 
@@ -72,6 +76,9 @@ public class OnnxRaisingTests(ITestOutputHelper output)
             var ops = f.Body.GroupBy(o => o.Opcode).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine($"{fn}: " + string.Join(", ", ops.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
             ops["attention"].ShouldBe(layers);
+            // GPT-J turns pairs (2i, 2i + 1) of the first 8 of 16 channels: read off its rotate_every_two, not assumed
+            foreach (var r in f.Body.Where(o => o.Opcode == "rotary"))
+                (r.Attrs.BoolOr("interleaved", false), r.Attrs.Int("rotary_dim")).ShouldBe(name == "tiny-gptj" ? (true, 8L) : (false, r.Attrs.Int("rotary_dim")));
             ops["linear"].ShouldBe(layers * linearsPerLayer + 1);
             ops.GetValueOrDefault("soft_cap").ShouldBe(name == "tiny-gemma2" ? 1 : 0);
             ops.GetValueOrDefault("last_token").ShouldBe(fn == Module.Prefill ? 1 : 0); // as the HF frontend: decode has one row
@@ -166,6 +173,7 @@ public class OnnxRaisingTests(ITestOutputHelper output)
     [InlineData("tiny-mistral")]
     [InlineData("tiny-llama-tied")]
     [InlineData("tiny-llama-linear")]
+    [InlineData("tiny-gptj")]
     public void Kv_cache_graph_raises_to_the_same_decoder_as_its_full_sequence_twin(string sample)
     {
         var (decode, report) = OnnxFrontend.LoadWithReport(SamplePath(sample + "-decode"), Workload);

@@ -30,6 +30,7 @@ public class RaisedVersusOrtTests(ITestOutputHelper output)
     {
         "tiny-opt", "tiny-gpt2", "tiny-llama", "tiny-phi3", "tiny-bloom", "tiny-gemma2",
         "tiny-neox", "tiny-falcon", "tiny-stablelm", "tiny-olmo", "tiny-gemma", "tiny-mistral", "tiny-llama-tied", "tiny-llama-linear",
+        "tiny-gptj",
     };
 
     [Theory]

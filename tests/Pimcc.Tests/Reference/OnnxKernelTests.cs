@@ -52,6 +52,18 @@ public class OnnxKernelTests
     }
 
     [Fact]
+    public void Tile_and_GatherElements_refuse_what_no_tensor_holds()
+    {
+        // the node tests cover the values; here: a repeat count past any array, and an index past the axis
+        Should.Throw<PimccError>(() => RunOnnx("Tile", AttrMap.Empty, [Tensor.F32([2], 1, 2), Tensor.I64([1], 1L << 40)], T(ElementType.F32, 2L << 40)))
+            .Message.ShouldContain("more elements than a tensor holds");
+        Should.Throw<PimccError>(() => RunOnnx("GatherElements", AttrMap.Empty.Set("axis", 1L), [Tensor.F32([1, 2], 1, 2), Tensor.I64([1, 1], 2)], T(ElementType.F32, 1, 1)))
+            .Message.ShouldContain("out of range");
+        // repeat_interleave(x, 2, -1) as torch >= 2.0 exports it: Unsqueeze, Tile [1, 2], Reshape; by hand [1, 1, 2, 2]
+        F(RunOnnx("Tile", AttrMap.Empty, [Tensor.F32([2, 1], 1, 2), Tensor.I64([2], 1, 2)], T(ElementType.F32, 2, 2))[0]).ShouldBe([1f, 1, 2, 2]);
+    }
+
+    [Fact]
     public void ReduceMean_takes_axes_as_an_operand_from_opset_18()
     {
         var y = RunOnnx("ReduceMean", AttrMap.Empty.Set("keepdims", 0L), [Tensor.F32([2, 2], 1, 2, 3, 5), Tensor.I64([1], -1)], T(ElementType.F32, 2))[0];
