@@ -121,6 +121,7 @@ public class PimllmValuesTests(ITestOutputHelper output)
     [InlineData("tiny-llama.onnx", "binary")]                        // rotary (pp.rope), RMSNorm, SiLU-gated FFN
     [InlineData("tiny-llama.onnx", "binary", "systolic.rows=2")]     // two blocks of two rows: positions 2, 3 from the block's first
     [InlineData("tiny-neox.onnx", "binary")]                         // partial rotary (pp.rot: 4 of 16 channels a head)
+    [InlineData("tiny-gptj.onnx", "binary")]                         // GPT-J: interleaved partial rotary (projections deinterleaved, pp.rot 8 of 16), LM head bias
     public void PrefillAndDecodeOnValuesMatchTheQuantisedReferenceWithinTheTolerance(string sample, string weights, string? set = null)
     {
         const int decode = 4;
