@@ -16,10 +16,11 @@ public static class AccuracyEvaluation
     /// <summary>Mean next-token loss of ONNX Runtime on the full-sequence graph; <paramref name="windowDone"/> after each window.</summary>
     public static double OnnxRuntimeLoss(string model, IReadOnlyList<long[]> windows, Action? windowDone = null)
     {
+        using var session = OrtModel.Open(model);
         double nll = 0;
         foreach (var w in windows)
         {
-            var logits = OrtReference.RunInputIds(model, w);
+            var logits = session.RunInputIds(w);
             var vocab = (int)logits.Dims[^1];
             for (var p = 0; p + 1 < w.Length; p++) nll += LanguageModelLoss.NegativeLogLikelihood(logits.Data.AsSpan(p * vocab, vocab), w[p + 1]);
             windowDone?.Invoke();

@@ -30,7 +30,7 @@ public class TrainedSampleTests
         for (var w = 0; w + 128 <= ids.Length; w += 128)
         {
             var window = ids[w..(w + 128)];
-            var logits = OrtReference.RunInputIds(Model, window);
+            var logits = OrtRunner.RunInputIds(Model, window);
             var vocab = (int)logits.Dims[2];
             for (var p = 0; p + 1 < window.Length; p++)
             {

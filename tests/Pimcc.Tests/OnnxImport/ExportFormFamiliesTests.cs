@@ -2,6 +2,7 @@ using System.Globalization;
 using Pimcc.Frontends.Onnx.Import;
 using Pimcc.Hpim.Sim.Functional;
 using Pimcc.OnnxRuntime;
+using Pimcc.Tests.Onnx;
 using Pimcc.Sim.Functional;
 using Pimcc.Tests.Driver;
 using Pimcc.Tests.Functional;
@@ -72,9 +73,9 @@ public class ExportFormFamiliesTests(ITestOutputHelper output)
                     worst = Math.Max(worst, err);
                 }
         }
-        var full = OrtReference.Run(Model(family, "optimum-nopast.onnx"), Unpadded(Model(family, "optimum-nopast.onnx"), ids, 0));
+        var full = OrtRunner.Run(Model(family, "optimum-nopast.onnx"), Unpadded(Model(family, "optimum-nopast.onnx"), ids, 0));
         Check(full[0].Tensor, 0, 0, "optimum-nopast");
-        Check(OrtReference.RunInputIds(Model(family, "fixed8.onnx"), ids[..8]), 0, 0, "fixed8");
+        Check(OrtRunner.RunInputIds(Model(family, "fixed8.onnx"), ids[..8]), 0, 0, "fixed8");
         foreach (var form in new[] { "optimum-with-past.onnx", "decoder_model_merged.onnx" })
         {
             // a prompt of 5 on an empty cache (the merged decoder's no-past branch), then one token at a time
@@ -85,7 +86,7 @@ public class ExportFormFamiliesTests(ITestOutputHelper output)
                 var inputs = Unpadded(path, ids[start..end], start);
                 inputs.AddRange(start == 0 ? EmptyPast(path) : past);
                 if (form.StartsWith("decoder_model_merged", StringComparison.Ordinal)) inputs.Add(("use_cache_branch", new OrtTensor("bool", [1], [start == 0 ? 0 : 1])));
-                var outs = OrtReference.Run(path, inputs);
+                var outs = OrtRunner.Run(path, inputs);
                 Check(outs[0].Tensor, 0, start, form);
                 past = [.. outs.Skip(1).Select(o => (o.Name.Replace("present", "past_key_values", StringComparison.Ordinal), o.Tensor))];
             }
