@@ -93,7 +93,7 @@ internal sealed partial class GraphRaiser
     /// rotates the first rotary_dim channels of [1, seq, n, d] heads), not parts.</summary>
     private bool ReadAsParts(string name)
     {
-        var readers = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name)).ToList();
+        var readers = Readers(name);
         return readers.Count > 1 && readers.All(n => n.OpType is "Slice" or "Gather")
             && (readers.Count > 2 || readers.Any(n => n.OpType == "Gather"));
     }
@@ -103,9 +103,8 @@ internal sealed partial class GraphRaiser
     /// value). Two slices of a head are a partial rotation's rotated and passed channels, not parts.</summary>
     private bool TransposedForParts(string name)
     {
-        var readers = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name)).ToList();
-        if (readers is not [{ OpType: "Transpose" } t] || t.GetInts("perm")?.ToArray() is not [0, 2, 1, 3]) return false;
-        var parts = _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(t.Outputs[0])).ToList();
+        if (Readers(name) is not [{ OpType: "Transpose" } t] || t.GetInts("perm")?.ToArray() is not [0, 2, 1, 3]) return false;
+        var parts = Readers(t.Outputs[0]);
         return parts.Count > 2 && parts.All(n => n.OpType == "Slice") || parts is [{ OpType: "Split" }];
     }
 

@@ -204,9 +204,9 @@ internal sealed partial class GraphRaiser
     private bool IsCausalCondition(string condition, bool keepWhen) =>
         IsCausal(condition, (t, k) => (t.GetDouble(k) != 0) == keepWhen);
 
-    /// <summary>The first channel of a rotated range of width <paramref name="d"/> that turns at frequency
-    /// <paramref name="k"/>: k (rotate-half: channels k and k + d/2) or 2k (interleaved: channels 2k and 2k + 1).</summary>
-    private static int RopeChannel(int k, long d, bool interleaved) => interleaved ? 2 * k : k;
+    /// <summary>The first channel of a rotated range that turns at frequency <paramref name="k"/>: k (rotate-half:
+    /// channels k and k + d/2) or 2k (interleaved: channels 2k and 2k + 1).</summary>
+    private static int RopeChannel(int k, bool interleaved) => interleaved ? 2 * k : k;
 
     /// <summary>The frequency channel <paramref name="k"/> of a rotated range of width <paramref name="d"/> turns at:
     /// k mod d/2 (rotate-half) or k / 2 (interleaved pairs).</summary>
@@ -244,7 +244,7 @@ internal sealed partial class GraphRaiser
         var half = d / 2;
         double Angle(float v) => trig == "cos" ? Math.Acos(Math.Clamp(v / amplitude, -1, 1)) : Math.Asin(Math.Clamp(v / amplitude, -1, 1));
         static double Round(double v) => double.Parse(v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
-        var (a0, a1) = (Angle(f0[d]), Angle(f0[d + RopeChannel(1, d, interleaved)]));
+        var (a0, a1) = (Angle(f0[d]), Angle(f0[d + RopeChannel(1, interleaved)]));
         if (!(a0 > 0) || !(a1 > 0)) return null;
         var factor = Round(1 / a0);
         var theta = Round(Math.Pow(a1 / a0, -half));
@@ -273,7 +273,7 @@ internal sealed partial class GraphRaiser
             if (TableRow(name, d, p) is not { } v1 || TableRow(name, d, 2 * p) is not { } v2) continue;
             for (var k = 0; k < d / 2; k++)
             {
-                var ch = RopeChannel(k, d, interleaved);
+                var ch = RopeChannel(k, interleaved);
                 if (Math.Abs(v1[ch]) < 1e-3) continue;
                 var c = v2[ch] / (2.0 * v1[ch]);
                 if (Math.Abs(c) >= 1) continue;
@@ -337,7 +337,7 @@ internal sealed partial class GraphRaiser
             foreach (var (pos, row) in rows)
             {
                 if (pos <= 0) continue;
-                var v = Math.Clamp(row[RopeChannel(k, d, interleaved)] / amplitude, -1, 1);
+                var v = Math.Clamp(row[RopeChannel(k, interleaved)] / amplitude, -1, 1);
                 if (est is not { } e)
                 {
                     if (pos != 1) return null;

@@ -33,9 +33,8 @@ internal sealed partial class GraphRaiser
         foreach (var o in graph.Outputs) _uses[o.Name] = _uses.GetValueOrDefault(o.Name) + 1;
     }
 
-    /// <summary>True when every node reading <paramref name="name"/> (Shape aside) is one of <paramref name="opTypes"/>.</summary>
-    private bool ReadOnlyBy(string name, params string[] opTypes) =>
-        _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name)).All(n => opTypes.Contains(n.OpType));
+    /// <summary>The nodes reading <paramref name="name"/>'s values (Shape reads only metadata).</summary>
+    private List<OnnxNode> Readers(string name) => [.. _graph.Nodes.Where(n => n.OpType != "Shape" && n.Inputs.Contains(name))];
 
     /// <summary>Raises a full-sequence graph: token ids [1, seq] (with, optionally, an attention mask and position
     /// ids, which structural evaluation binds to one unpadded sequence) in, logits [1, seq, vocab] out.</summary>

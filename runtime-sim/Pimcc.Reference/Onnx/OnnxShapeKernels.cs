@@ -215,18 +215,15 @@ public static class OnnxShapeKernels
         for (var d = 0; d < data.Rank; d++)
             if (d != axis && indices.Shape[d] > data.Shape[d]) throw ctx.Error($"indices {indices.ShapeText} exceed data {data.ShapeText} on axis {d}");
         var n = data.Shape[axis];
+        // every other axis as the index's own coordinate, the axis from the index itself
         var strides = Tensor.Strides(data.Shape);
-        var map = new long[indices.Length];
-        var at = new long[data.Rank];
+        var map = Indexing.StridedMap(indices.Shape, [.. strides.Select((st, d) => d == axis ? 0 : st)], 0);
         for (long i = 0; i < map.Length; i++)
         {
             var raw = indices.Ints[i];
             var idx = raw < 0 ? raw + n : raw;
             if (idx < 0 || idx >= n) throw ctx.Error($"index {raw} is out of range for axis {axis} of size {n}");
-            long src = 0;
-            for (var d = 0; d < data.Rank; d++) src += (d == axis ? idx : at[d]) * strides[d];
-            map[i] = src;
-            for (var d = data.Rank - 1; d >= 0 && ++at[d] == indices.Shape[d]; d--) at[d] = 0;
+            map[i] += idx * strides[axis];
         }
         return Indexing.Take(data, indices.Shape, map);
     }
@@ -240,17 +237,10 @@ public static class OnnxShapeKernels
         if (repeats.Any(r => r < 0)) throw ctx.Error($"repeats [{string.Join(",", repeats)}] has a negative count");
         if (x.Shape.Select((d, i) => (double)d * repeats[i]).Aggregate(1.0, (a, b) => a * b) > Array.MaxLength)
             throw ctx.Error($"tiling {x.ShapeText} by [{string.Join(",", repeats)}] makes more elements than a tensor holds");
-        var shape = x.Shape.Select((d, i) => d * repeats[i]).ToArray();
+        // output index k * d_i + j along axis i reads j: the output row-major as [r_0, d_0, r_1, d_1, ..], the r axes of stride 0
         var strides = Tensor.Strides(x.Shape);
-        var map = new long[Tensor.Count(shape)];
-        var at = new long[shape.Length];
-        for (long i = 0; i < map.Length; i++)
-        {
-            long src = 0;
-            for (var d = 0; d < shape.Length; d++) src += at[d] % x.Shape[d] * strides[d];
-            map[i] = src;
-            for (var d = shape.Length - 1; d >= 0 && ++at[d] == shape[d]; d--) at[d] = 0;
-        }
+        var map = Indexing.StridedMap([.. x.Shape.SelectMany((d, i) => new[] { repeats[i], d })], [.. strides.SelectMany(st => new[] { 0L, st })], 0);
+        var shape = x.Shape.Select((d, i) => d * repeats[i]).ToArray();
         return Indexing.Take(x, shape, map);
     }
 
