@@ -63,16 +63,14 @@ internal sealed partial class PrefillLowering
                 FeatureRows(c, "hbm.ld", value, sigma, kvh * d, d, buffer);
                 return buffer;
             }
-            if (form == PrefillAttentionForm.Resident)
+            // the resident blocks, loaded once for the head (values are resident only where keys are)
+            if (form.KeysResident())
                 for (long sigma = 0; sigma < _s.Blocks; sigma++)
                     InPrompt(c, sigma, Reg.T0, () =>
                     {
                         FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e);
-                        FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
+                        if (form.ValuesResident()) FeatureRows(c, "hbm.ld", v, sigma, kvh * d, d, vt + sigma * d * Tb * e);
                     });
-            else if (form.KeysResident())
-                for (long sigma = 0; sigma < _s.Blocks; sigma++)
-                    InPrompt(c, sigma, Reg.T0, () => FeatureRows(c, "hbm.ld", k, sigma, kvh * d, d, kt + sigma * d * Tb * e));
             if (h % group == 0) WriteKvCache(c, kvh, kvHeads, d, p, nb, cacheBase, Block, tok);
             // Key blocks the prompt does not reach are skipped: the causal softmax zeroes their scores (vfill of every
             // key after the query), so the S.V sum over the blocks that ran is the whole sum.
