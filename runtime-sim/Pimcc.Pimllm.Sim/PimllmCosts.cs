@@ -1,4 +1,5 @@
 using Pimcc.Pimllm.Isa;
+using Pimcc.Pimllm.Sim.Functional;
 
 namespace Pimcc.Pimllm.Sim;
 
@@ -81,7 +82,8 @@ public sealed class PimllmCosts(PimllmTarget t)
                 var elements = (op.Spec.Pimllm.Action == PimllmAction.ScaleToTable ? 1 : s.Len) * s.Tokens;
                 e[PimllmEnergyEvent.PostProcessingOp] = elements * passes;
                 // a read and a write per element of the result's width: fp16, or fp32 for a sum or product kept fp32 (rt)
-                e[PimllmEnergyEvent.SramBit] = elements * 2 * (op.Spec.Format == PimllmFormats.BinaryTyped && op["rt"] == 1 ? 32 : 16);
+                var resultBytes = op.Spec.Format == PimllmFormats.BinaryTyped ? PimllmMemory.ElementBytes(PimllmFormats.ResultDataType(op["rt"])) : 2;
+                e[PimllmEnergyEvent.SramBit] = elements * 2 * resultBytes * 8;
                 return new(Clocks(Ceil(elements * passes, t.Crossbars.PostProcessingLanes)), 0, e);
             }
             case PimllmAction.MatrixProduct:

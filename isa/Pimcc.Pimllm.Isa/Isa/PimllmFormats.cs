@@ -32,6 +32,12 @@ public static class PimllmFormats
     /// the result stays a systolic array output (a streamed linear's bias, an LM head chunk's bias before its store).</summary>
     public static readonly EnumDomain ResultType = new("rtype", ["fp16", "fp32"], "result element type");
 
+    // after DataType and ResultType: static fields start in the order they are written
+    private static readonly int[] ResultDataTypes = [.. ResultType.Names.Select(n => DataType.Names.ToList().IndexOf(n))];
+
+    /// <summary>The <see cref="DataType"/> code of result type <paramref name="rt"/> (its element type of the same name).</summary>
+    public static int ResultDataType(long rt) => ResultDataTypes[rt];
+
     /// <summary>Weight type of a systolic GEMM's B operand: 8-bit, sign bits (bit 1 = +1) or ternary codes, packed.</summary>
     public static readonly EnumDomain WeightType = new("wtype", ["i8", "i1", "tern"], "B operand element type");
 

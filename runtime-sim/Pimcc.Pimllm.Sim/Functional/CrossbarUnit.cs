@@ -220,7 +220,7 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
             for (long e = 0; e < _len; e++) results[i][e] = f(mem.Read(a, dt, e), mem.Read(b, BOperandType(op, dt), e));
         }
         // the destination may be a source (dst = dst + bias): every row is read before any is written
-        var rt = op["rt"] == 0 ? 2 : 3;
+        var rt = PimllmFormats.ResultDataType(op["rt"]);
         for (long i = 0; i < _count; i++)
             for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], rt, i), rt, e, results[i][e]);
     }
