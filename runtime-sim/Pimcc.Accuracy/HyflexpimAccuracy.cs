@@ -87,6 +87,8 @@ public sealed class HyflexpimAccuracy : IAccuracyTarget
     /// </summary>
     public static IsaFormats Formats(HyflexpimTarget t) => new(t.Precision.SfuBits, sbyte.MaxValue, sbyte.MaxValue);
 
+    public ValuesReference ValuesReference(Module runnable, QuantisationPlan plan, TargetDescription target) => new HyflexpimValuesReference(plan.WithoutNoise(), (HyflexpimTarget)target);
+
     public IReadOnlyList<string> Describe(TargetDescription target, bool noise)
     {
         var t = (HyflexpimTarget)target;

@@ -25,6 +25,10 @@ public interface IAccuracyTarget
 
     /// <summary>Lines for the report: where each read-out width and (with <paramref name="noise"/>) each noise σ came from.</summary>
     IReadOnlyList<string> Describe(TargetDescription target, bool noise);
+
+    /// <summary>What a run on values of this kind's binaries is checked against (<c>pimcc check</c>): a reference on
+    /// <paramref name="runnable"/> with <paramref name="plan"/> (noise off) and its per-step tolerance.</summary>
+    ValuesReference ValuesReference(Module runnable, QuantisationPlan plan, TargetDescription target);
 }
 
 /// <summary>The kinds <c>pimcc eval</c> knows.</summary>

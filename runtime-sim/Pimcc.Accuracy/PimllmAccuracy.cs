@@ -57,6 +57,8 @@ public sealed class PimllmAccuracy : IAccuracyTarget
     /// <summary>The bits of a tile's partial sum (<see cref="CrossbarConfig.ReadOutBits"/>, as the functional simulator reads them).</summary>
     public static int ReadOutBits(PimllmTarget t) => t.Crossbars.ReadOutBits(t.ActivationBits);
 
+    public ValuesReference ValuesReference(Module runnable, QuantisationPlan plan, TargetDescription target) => new PimllmValuesReference(runnable, plan.WithoutNoise());
+
     public IReadOnlyList<string> Describe(TargetDescription target, bool noise)
     {
         var t = (PimllmTarget)target;

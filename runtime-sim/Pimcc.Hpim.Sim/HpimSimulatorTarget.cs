@@ -41,7 +41,7 @@ public sealed class HpimSimulatorTarget : ISimulatorTarget
         };
     }
 
-    public int? ReturnedVocabulary(PimBinary binary) => ReturnedLogits.Vocabulary(binary, FunctionalGeneration.DecodeProgram);
+    public int? ReturnedVocabulary(PimBinary binary, TargetDescription target) => ReturnedLogits.Vocabulary(binary, FunctionalGeneration.DecodeProgram);
 
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {

@@ -27,9 +27,9 @@ public sealed class HyflexpimSimulatorTarget : ISimulatorTarget
         return new(HyflexpimSimReport.ToJson(HyflexpimGeneration.Run(binary, t, fileName, request), t), null);
     }
 
-    /// <summary>None for <c>pimcc check</c>: its logits are those of the quantised model, which ONNX Runtime's FP32 run
-    /// does not match within check's tolerance (the quantised reference is <c>pimcc eval</c>'s).</summary>
-    public int? ReturnedVocabulary(PimBinary binary) => null;
+    /// <summary>The rows of the host table io.row reads by token id (none for an encoder).</summary>
+    public int? ReturnedVocabulary(PimBinary binary, TargetDescription target) =>
+        ValuesGeneration.Vocabulary(binary, TargetLoader.As<HyflexpimTarget>(target, "section target"));
 
     /// <summary>A binary without an image (compiled from a weights-free HuggingFace config, or with <c>--image off</c>)
     /// has no values to run: exit 76.</summary>

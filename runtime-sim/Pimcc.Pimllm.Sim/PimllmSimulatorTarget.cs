@@ -16,8 +16,8 @@ namespace Pimcc.Pimllm.Sim;
 /// prefill once and the decode steps over the shared decode schedule (<see cref="PimllmGeneration"/>); reports in the
 /// shared format (<see cref="PimllmSimReport"/>). Values: every stream runs on values
 /// (<see cref="PimllmFunctionalMachine"/>) and generates greedily (<see cref="PimllmValues"/>); a binary whose programs
-/// use a word that does not run on values yet (<see cref="PimllmFunctionalMachine.NotOnValues"/>: <c>pp.rope</c>) is
-/// refused before anything runs.
+/// use a word that does not run on values (<see cref="PimllmFunctionalMachine.NotOnValues"/>; every word of the ISA
+/// table runs today) is refused before anything runs.
 /// </summary>
 public sealed class PimllmSimulatorTarget : ISimulatorTarget
 {
@@ -29,7 +29,7 @@ public sealed class PimllmSimulatorTarget : ISimulatorTarget
         return new(PimllmSimReport.ToJson(PimllmGeneration.Run(binary, t, fileName, request), t), null);
     }
 
-    public int? ReturnedVocabulary(PimBinary binary) => null;
+    public int? ReturnedVocabulary(PimBinary binary, TargetDescription target) => PimllmValues.TokenTableRows(binary);
 
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {

@@ -63,7 +63,7 @@ public static class EvalCommand
             var flags = compile.TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? "")).ToList();
             var accuracy = AccuracyTargets.For(target.Kind) ?? throw new PimccError(ExitCode.Usage, "--target",
                 $"pimcc eval has no quantised reference for target kind '{target.Kind}'", $"use a target of kind {string.Join(" or ", AccuracyTargets.All.Select(a => a.Kind))}");
-            var (runnable, annotated) = Compile(path, target, accuracy, flags, io);
+            var (runnable, annotated) = ReferenceModels.Compile(path, target, accuracy, flags, io);
 
             var vocab = runnable.Attrs.Int("vocab_size");
             var window = (int)runnable.Attrs.Int("max_positions");
@@ -93,28 +93,5 @@ public static class EvalCommand
             return 0;
         });
         return cmd;
-    }
-
-    /// <summary>The runnable IR (the accuracy target's first passes) and the IR its later passes annotate, with the target flags applied to both.</summary>
-    internal static (Module Runnable, Module Annotated) Compile(string path, TargetDescription target, IAccuracyTarget accuracy,
-        IReadOnlyList<KeyValuePair<string, string>> flags, ConsoleIo io)
-    {
-        var compiler = CompilerTargets.For(target);
-        var registry = PassRegistry.For(compiler);
-        var full = CompileCommand.ApplyFlags(Pipeline.Parse(accuracy.AnnotatedPipeline, registry), compiler, flags);
-        var split = Pipeline.Parse(accuracy.RunnablePipeline, registry).Steps.Length;
-        // One token in, the rest of the window generated: the KV cache holds the model's positions.
-        var module = ModelLoader.Load(path, new HfWorkload(1, 1), io.Err);
-        var positions = module.Attrs.ContainsKey("max_positions") ? (int)module.Attrs.Int("max_positions")
-            : throw new PimccError(ExitCode.UnsupportedModel, path, "the model declares no positions (max_positions)", "give a causal LM with learned or rotary positions");
-        module = ModelLoader.Load(path, new HfWorkload(1, positions - 1), io.Err);
-        var manager = new PassManager(new PassInstrumentation { Dump = io.Err }, target);
-        return io.Progress.Run(stages =>
-        {
-            var bar = stages.Stage($"compiling {Path.GetFileName(path)} for {target.Name}", full.Steps.Length);
-            var runnable = manager.Run(module, full with { Steps = full.Steps[..split] }, path, null, (d, _) => bar.Update(d, full.Steps.Length)).Module;
-            var annotated = manager.Run(runnable, full with { Steps = full.Steps[split..] }, path, null, (d, _) => bar.Update(split + d, full.Steps.Length)).Module;
-            return (runnable, annotated);
-        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pimcc.Compiler.Backend;
 using Pimcc.Hyflexpim.Isa;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
@@ -10,7 +11,7 @@ namespace Pimcc.Hyflexpim.Compiler.Lowering;
 /// The initial memory image of a hyflexpim binary (docs/binary-format.md, "hyflexpim memory image"): every crossbar
 /// array as programmed (each analog weight's INT8 values bit-sliced onto its tiles, <see cref="CrossbarCells"/>, where
 /// <see cref="WeightTiles"/> placed them), the parameters the SFU reads in the PU buffers (norm gammas and betas,
-/// biases, the weights' per-channel scales, the rotary cos/sin tables of <see cref="RotaryTable"/>) and the host's embedding tables (io.row), in the SFU's float format. The simulator copies the chunks; the layout
+/// biases, the weights' per-channel scales, the rotary cos/sin tables of <see cref="RotaryTable"/>) and the host's embedding tables (io.row; a position table from its ids' offset on, <see cref="PositionTables"/>), in the SFU's float format. The simulator copies the chunks; the layout
 /// rules stay here and in <see cref="CrossbarCells"/>.
 /// </summary>
 public static class HyflexpimImage
@@ -28,7 +29,12 @@ public static class HyflexpimImage
         var rotary = RotaryTable.Of(module).ToDictionary(t => t.Name, t => t.Values(RotaryTable.Positions(module)), StringComparer.Ordinal);
         foreach (var r in bin.MemoryMap.Where(r => r.Kind == RegionKind.Weight && r.Placement is BufferPlacement or HostPlacement))
             if (module.FindWeight(r.Name) is { HasData: true } w)
-                pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(WeightData.Decode(w.Type, w.Data, $"weight @{w.Name}").Floats!, target)));
+            {
+                var values = WeightData.Decode(w.Type, w.Data, $"weight @{w.Name}").Floats!;
+                // io.row index=position reads row p for position p: a position table is stored from its ids' offset on
+                var skip = r.Placement is HostPlacement ? PositionTables.FirstStoredRow(module, w.Name) * w.Type.Shape[^1].Constant : 0;
+                pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(values[(int)skip..], target)));
+            }
             else if (rotary.TryGetValue(r.Name, out var table))
                 pieces.Add(new MemoryChunk(r.Placement.Space, r.Placement.Index, r.Placement.Fields[0], SfuValues(table, target)));
         return MemoryImageRules.Merge(pieces);

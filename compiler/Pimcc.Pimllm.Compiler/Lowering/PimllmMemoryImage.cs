@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pimcc.Compiler.Backend;
 using Pimcc.Compiler.Quantization;
 using Pimcc.Ir;
 using Pimcc.Isa.Container;
@@ -14,7 +15,7 @@ namespace Pimcc.Pimllm.Compiler.Lowering;
 /// streamed weight in its LPDDR chunks (a float weight INT8 per output row, <see cref="Int8PerChannel"/>, the rounding
 /// the quantised reference declares for it; a 1-bit one as its codes) with its fp32 scales in SRAM, and the embedding
 /// tables in LPDDR (<see cref="LpddrLayout.RowTable"/>, fp16 rows; a position table from its ids'
-/// offset on, <see cref="PositionOffset"/>). KV caches and activations start zero-filled and are not stored.
+/// offset on, <see cref="PositionTables"/>). KV caches and activations start zero-filled and are not stored.
 /// </summary>
 public static class PimllmMemoryImage
 {
@@ -59,7 +60,7 @@ public static class PimllmMemoryImage
             if (!w.HasData) continue;
             var (channel, unit) = lpddr.RowTable(name);
             long rows = w.Type.Shape[0].Constant, width = w.Type.Shape[1].Constant, rowBytes = LpddrLayout.RowUnits(w) * PimllmFormats.LpddrUnitBytes;
-            var offset = PositionOffset(ops, name);
+            var offset = PositionTables.FirstStoredRow(m, name);
             var values = Fp16(w);
             var table = new byte[rows * rowBytes];
             for (long r = 0; r + offset < rows; r++)
@@ -68,21 +69,6 @@ public static class PimllmMemoryImage
         }
         chunks.Sort(MemoryImageRules.Order);
         return chunks;
-    }
-
-    /// <summary>
-    /// The rows a table gathered by position skips: <c>dma.row index=position</c> reads row p for position p, so a
-    /// learned position table whose ids carry an offset (OPT: position + 2) is stored from row offset on. A table
-    /// gathered both by token id and by position (or by positions of two offsets) has no such layout.
-    /// </summary>
-    private static long PositionOffset(List<Operation> ops, string table)
-    {
-        var ids = ops.Where(o => o.Opcode == "embedding" && o.Operands[1].Name == table).Select(o => o.Operands[0].Name).ToHashSet(StringComparer.Ordinal);
-        var offsets = ids.Select(id => ops.FirstOrDefault(o => o.Id == id && o.Opcode == "position_ids") is { } p ? p.Attrs.IntOr("offset", 0) : -1).Distinct().ToList();
-        if (offsets.Count != 1)
-            throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.UnsupportedModel, $"@{table}", "the embedding table is gathered both by token id and by position (or at two position offsets)",
-                "give token and position embeddings tables of their own");
-        return Math.Max(0, offsets[0]);
     }
 
     /// <summary>A rotary op's table as <c>pp.rope</c> reads it: per position p of the compiled ones, from 0, rotary_dim / 2

@@ -97,22 +97,18 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
         var dt = (int)op["dt"];
         var r = _rotary == 0 ? _group : _rotary;
         var half = r / 2;
-        var results = new double[_count][];
-        for (long i = 0; i < _count; i++)
+        WriteRows(op["dst"], 2, i =>
         {
-            var src = SourceRow(op["src"], dt, i);
+            var x = ReadRow(SourceRow(op["src"], dt, i), dt);
             var row = op["table"] * Unit + Position(i) * r * 2;
-            var x = results[i] = new double[_len];
-            for (long e = 0; e < _len; e++) x[e] = mem.Read(src, dt, e);
             for (long g = 0; g + r <= _len; g += _group)
                 for (long k = 0; k < half; k++)
                 {
                     double cos = mem.Read(row, 2, k), sin = mem.Read(row, 2, half + k), a = x[g + k], b = x[g + half + k];
                     (x[g + k], x[g + half + k]) = (a * cos - b * sin, b * cos + a * sin);
                 }
-        }
-        for (long i = 0; i < _count; i++)
-            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], 2, i), 2, e, results[i][e]);
+            return x;
+        });
     }
 
     /// <summary>GELU, tanh approximation (the ISA's <c>act</c> domain).</summary>
@@ -131,21 +127,16 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
         var layer = op["kind"] == 0;
         long gamma = op["params"] * Unit, beta = gamma + RowUnits(_len * 2) * Unit;
         double eps = mem.ReadFp32((layer ? beta : gamma) + RowUnits(_len * 2) * Unit);
-        var results = new double[_count][];
-        for (long i = 0; i < _count; i++)
+        WriteRows(op["dst"], 2, i =>
         {
-            var src = SourceRow(op["src"], dt, i);
-            var x = new double[_len];
-            for (long e = 0; e < _len; e++) x[e] = mem.Read(src, dt, e);
+            var x = ReadRow(SourceRow(op["src"], dt, i), dt);
             var mean = layer ? x.Average() : 0;
             var variance = x.Select(v => (v - mean) * (v - mean)).Average();
             var inv = 1 / Math.Sqrt(variance + eps);
-            results[i] = new double[_len];
             for (long e = 0; e < _len; e++)
-                results[i][e] = (x[e] - mean) * inv * mem.Read(gamma, 2, e) + (layer ? mem.Read(beta, 2, e) : 0);
-        }
-        for (long i = 0; i < _count; i++)
-            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], 2, i), 2, e, results[i][e]);
+                x[e] = (x[e] - mean) * inv * mem.Read(gamma, 2, e) + (layer ? mem.Read(beta, 2, e) : 0);
+            return x;
+        });
     }
 
     private long SourceRow(long src, int dt, long i) => src * Unit + _srcOff + (isParameter(src * Unit) ? 0 : i * (_stride == 0 ? _len : _stride) * PimllmMemory.ElementBytes(dt));
@@ -212,17 +203,14 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
     private void Binary(Op op, Func<double, double, double> f)
     {
         var dt = (int)op["dt"];
-        var results = new double[_count][];
-        for (long i = 0; i < _count; i++)
+        var bt = BOperandType(op, dt);
+        WriteRows(op["dst"], PimllmFormats.ResultDataType(op["rt"]), i =>
         {
-            long a = SourceRow(op["a"], dt, i), b = SourceRow(op["b"], BOperandType(op, dt), i);
-            results[i] = new double[_len];
-            for (long e = 0; e < _len; e++) results[i][e] = f(mem.Read(a, dt, e), mem.Read(b, BOperandType(op, dt), e));
-        }
-        // the destination may be a source (dst = dst + bias): every row is read before any is written
-        var rt = PimllmFormats.ResultDataType(op["rt"]);
-        for (long i = 0; i < _count; i++)
-            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], rt, i), rt, e, results[i][e]);
+            long a = SourceRow(op["a"], dt, i), b = SourceRow(op["b"], bt, i);
+            var x = new double[_len];
+            for (long e = 0; e < _len; e++) x[e] = f(mem.Read(a, dt, e), mem.Read(b, bt, e));
+            return x;
+        });
     }
 
     /// <summary>A parameter operand (bias, gain) is fp16 as the image holds it; an activation has the instruction's type.</summary>
@@ -231,14 +219,30 @@ public sealed class CrossbarUnit(PimllmMemory mem, PimllmTarget t, ProgramRun ru
     private void Unary(Op op, Func<double, double> f)
     {
         var dt = (int)op["dt"];
-        var results = new double[_count][];
-        for (long i = 0; i < _count; i++)
+        WriteRows(op["dst"], 2, i =>
         {
-            var src = SourceRow(op["src"], dt, i);
-            results[i] = new double[_len];
-            for (long e = 0; e < _len; e++) results[i][e] = f(mem.Read(src, dt, e));
-        }
+            var x = ReadRow(SourceRow(op["src"], dt, i), dt);
+            for (long e = 0; e < _len; e++) x[e] = f(x[e]);
+            return x;
+        });
+    }
+
+    /// <summary>A row of <c>len</c> elements of type <paramref name="dt"/> at byte <paramref name="src"/>.</summary>
+    private double[] ReadRow(long src, int dt)
+    {
+        var x = new double[_len];
+        for (long e = 0; e < _len; e++) x[e] = mem.Read(src, dt, e);
+        return x;
+    }
+
+    /// <summary>Computes every token's row of the range, then writes them as <paramref name="rt"/> from
+    /// <paramref name="dst"/>: a destination may be a source (dst = dst + bias, a rotation in place), so every row is
+    /// read before any is written.</summary>
+    private void WriteRows(long dst, int rt, Func<long, double[]> row)
+    {
+        var results = new double[_count][];
+        for (long i = 0; i < _count; i++) results[i] = row(i);
         for (long i = 0; i < _count; i++)
-            for (long e = 0; e < _len; e++) mem.Write(DestRow(op["dst"], 2, i), 2, e, results[i][e]);
+            for (long e = 0; e < _len; e++) mem.Write(DestRow(dst, rt, i), rt, e, results[i][e]);
     }
 }

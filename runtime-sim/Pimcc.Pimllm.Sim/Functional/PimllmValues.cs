@@ -42,13 +42,17 @@ public static class PimllmValues
     }
 
     /// <summary>Rows of the table <c>dma.row index=token</c> gathers from (its memory-map region over rows of len units).</summary>
-    public static int Vocabulary(PimBinary bin, string fileName)
+    public static int Vocabulary(PimBinary bin, string fileName) => TokenTableRows(bin)
+        ?? throw new PimccError(ExitCode.InvalidBinary, fileName, "no dma.row gathers token ids from a table of the memory map", "recompile the binary with this pimcc");
+
+    /// <summary>Rows of the token table, or null when no <c>dma.row</c> gathers token ids from a table of the memory map.</summary>
+    public static int? TokenTableRows(PimBinary bin)
     {
         foreach (var s in bin.Streams.Where(s => s.Kind == PimllmStreams.Dma))
             foreach (var op in s.Words.Where(o => o.Spec.Pimllm.Action == PimllmAction.LpddrGatherRow && o["index"] == 0))
                 if (bin.MemoryMap.FirstOrDefault(r => r.Placement is LpddrPlacement p && p.Channel == s.Index && p.Address == op["table"] * PimllmFormats.LpddrUnitBytes) is { } table)
                     return (int)(table.SizeBytes / (op["len"] * PimllmFormats.LpddrUnitBytes));
-        throw new PimccError(ExitCode.InvalidBinary, fileName, "no dma.row gathers token ids from a table of the memory map", "recompile the binary with this pimcc");
+        return null;
     }
 
     /// <summary>The last token's fp32 logits in the program's returned region.</summary>

@@ -18,7 +18,7 @@ public interface ISimulatorTarget
     TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request);
 
     /// <summary>How many logits a decode step returns (the vocabulary), from the binary's ABI; null when it returns none.</summary>
-    int? ReturnedVocabulary(PimBinary binary);
+    int? ReturnedVocabulary(PimBinary binary, TargetDescription target);
 
     /// <summary>Runs the program on values and generates greedily.</summary>
     FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request);

@@ -22,7 +22,7 @@ public abstract class TimingOnlySimulatorTarget<TTarget> : ISimulatorTarget wher
     public TimingOutcome SimulateTiming(PimBinary binary, TargetDescription target, string fileName, TimingRequest request) =>
         new(Report(binary, TargetLoader.As<TTarget>(target, $"{fileName}: section target"), fileName, request), null);
 
-    public int? ReturnedVocabulary(PimBinary binary) => null;
+    public int? ReturnedVocabulary(PimBinary binary, TargetDescription target) => null;
 
     public FunctionalGenerationResult RunFunctional(PimBinary binary, TargetDescription target, string fileName, FunctionalRequest request)
     {

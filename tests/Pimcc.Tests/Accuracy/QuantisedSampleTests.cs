@@ -22,7 +22,7 @@ public class QuantisedSampleTests
         var description = TargetLoader.LoadPreset(target);
         var accuracy = AccuracyTargets.For(description.Kind)!;
         var pairs = flags.Chunk(2).Select(f => KeyValuePair.Create(f[0], f[1])).ToList();
-        var (runnable, annotated) = EvalCommand.Compile(model, description, accuracy, pairs, new ConsoleIo(new StringWriter(), new StringWriter()));
+        var (runnable, annotated) = ReferenceModels.Compile(model, description, accuracy, pairs, new ConsoleIo(new StringWriter(), new StringWriter()));
         return (runnable, accuracy.Plan(annotated, description));
     }
 

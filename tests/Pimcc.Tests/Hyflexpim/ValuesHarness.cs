@@ -35,19 +35,6 @@ internal static class ValuesHarness
         return PimBinaryReader.Read(PimBinaryWriter.Write(artifacts.Find<PimBinary>()!), "m.bin");
     }
 
-    /// <summary>Each step's logits of the reference interpreter on the runnable IR (through <paramref name="transform"/>),
-    /// prefill with the prompt, then decode with each given token.</summary>
-    public static List<float[]> Reference(Module runnable, IReferenceTransform? transform, int[] prompt, IEnumerable<int> decodeInputs)
-    {
-        var interpreter = new ReferenceInterpreter(runnable, transform);
-        var kv = new KvCacheState(runnable);
-        var steps = new List<float[]> { interpreter.Run(Module.Prefill, [Tensor.I64([prompt.Length], [.. prompt.Select(t => (long)t)])], null, kv)[0].Floats! };
-        var p = prompt.Length;
-        foreach (var t in decodeInputs)
-            steps.Add(interpreter.Run(Module.Decode, [Tensor.I64([1], t)], new Dictionary<string, long> { ["kv"] = p++ }, kv)[0].Floats!);
-        return steps;
-    }
-
     /// <summary>The IR the references run (after svd-rank and assign-slc-mlc) and the noise-free quantisation plan.</summary>
     public static (Module Runnable, QuantisationPlan Plan) Plan(Module m)
     {
@@ -77,24 +64,15 @@ internal static class ValuesHarness
         var run = ValuesGeneration.Run(machine, prompt, decode, null);
         var (runnable, plan) = Plan(m);
         var inputs = run.Steps.Skip(1).Select(s => s.InputToken).ToList();
-        var isa = Reference(runnable, new IsaFormatReference(plan, HyflexpimAccuracy.Formats(Target)), prompt, inputs);
-        var quantised = generic ? Reference(runnable, new QuantisedReference(plan, null), prompt, inputs) : null;
-        var fp32 = generic ? Reference(runnable, null, prompt, inputs) : null;
+        var isa = ReferenceSteps.Run(runnable, new IsaFormatReference(plan, HyflexpimAccuracy.Formats(Target)), prompt, inputs).ToList();
+        var quantised = generic ? ReferenceSteps.Run(runnable, new QuantisedReference(plan, null), prompt, inputs).ToList() : null;
+        var fp32 = generic ? ReferenceSteps.Run(runnable, null, prompt, inputs).ToList() : null;
         return new Compared([.. run.Generated], [.. run.Steps.Select((s, i) => new Step(s.Logits, isa[i], quantised?[i], fp32?[i], s.NextToken))], machine.ClippedConversions);
     }
 
-    /// <summary>
-    /// How far a functional step may differ from the ISA-format reference (docs/hyflexpim-sim.md, "Against the quantised
-    /// reference"): both hold every value in the same formats, so they differ only where the arithmetic inside an op
-    /// (double in the simulator's SFU, float in the reference's kernels) puts a result on the other side of a rounding
-    /// step. The bound allows the last such decision, a logit's rounding to the SFU's format: one unit in the last place
-    /// at the largest |logit| (FP16: 2^(e - 10) for 2^e &lt;= |logit| &lt; 2^(e+1)).
-    /// </summary>
-    public static double Bound(float[] logits)
-    {
-        var mantissaBits = Target.Precision.SfuBits == 16 ? 10 : 23;
-        return Math.Pow(2, Math.Floor(Math.Log2(logits.Max(Math.Abs))) - mantissaBits);
-    }
+    /// <summary>How far a functional step may differ from the ISA-format reference: the tolerance `pimcc check` uses
+    /// (<see cref="HyflexpimValuesReference"/>, one unit in the last place of the SFU's format at the largest |logit|).</summary>
+    public static double Bound(float[] logits) => HyflexpimValuesReference.LastPlace(logits, Target);
 
     public static double MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Max();
 

@@ -47,33 +47,6 @@ public class PimllmValuesTests(ITestOutputHelper output)
         return new Run(raised, bin, target);
     }
 
-    /// <summary>The quantised reference, noting the largest |x| the LM head's input reaches in each run.</summary>
-    private sealed class HeadInputProbe(IReferenceTransform inner) : IReferenceTransform
-    {
-        public double MaxAbs { get; set; }
-
-        public Tensor[]? Execute(OpContext ctx)
-        {
-            if (ctx.Op.Opcode == "linear" && ctx.Op.Attrs.StrOr("role", "") == "lm_head")
-                MaxAbs = ctx[0].Floats!.Max(v => Math.Abs((double)v));
-            return inner.Execute(ctx);
-        }
-    }
-
-    /// <summary>Each step's logits of the reference interpreter (through <paramref name="transform"/>): prefill on the
-    /// prompt, then decode on each given token; with a probe, each step's largest |LM head input|.</summary>
-    private static List<(float[] Logits, double HeadInput)> Reference(Module runnable, IReferenceTransform? transform, IEnumerable<int> decodeInputs)
-    {
-        var interpreter = new ReferenceInterpreter(runnable, transform);
-        var kv = new KvCacheState(runnable);
-        double Probe() => transform is HeadInputProbe p ? p.MaxAbs : 0;
-        var steps = new List<(float[], double)> { (interpreter.Run(Module.Prefill, [Tensor.I64([Prompt.Length], [.. Prompt.Select(t => (long)t)])], null, kv)[0].Floats!, Probe()) };
-        var p = Prompt.Length;
-        foreach (var t in decodeInputs)
-            steps.Add((interpreter.Run(Module.Decode, [Tensor.I64([1], t)], new Dictionary<string, long> { ["kv"] = p++ }, kv)[0].Floats!, Probe()));
-        return steps;
-    }
-
     internal sealed record Compared(FunctionalGenerationResult Functional, List<float[]> Quantised, List<float[]> Fp32, double[] Tolerance);
 
     internal static Compared Compare(Run r, string weights, int decode, PimBinary? bin = null)
@@ -86,29 +59,9 @@ public class PimllmValuesTests(ITestOutputHelper output)
         var annotated = manager.Run(runnable, Pipeline.Parse(annotatedPipeline[(accuracy.RunnablePipeline.Length + 1)..], PassRegistry.Default), "test").Module;
         var plan = accuracy.Plan(annotated, r.Target);
         var inputs = functional.Steps.Skip(1).Select(s => s.InputToken).ToList();
-        var quantised = Reference(runnable, new HeadInputProbe(new QuantisedReference(plan, null)), inputs);
-        var fp32 = Reference(runnable, null, inputs);
-        var rowNorm = HeadRowNorm(r.Float);
-        return new Compared(functional, [.. quantised.Select(q => q.Logits)], [.. fp32.Select(f => f.Logits)], [.. quantised.Select(q => q.HeadInput / 128 * rowNorm)]);
-    }
-
-    /// <summary>
-    /// max_j sum_i |W_ji| of the LM head as the binary holds it (INT8 per row, <see cref="Int8PerChannel"/>). The
-    /// tolerance of a step's logits is this times one 8-bit step of the LM head's input (max |h| / 128, h as the
-    /// quantised reference computes it): every input of every logit one code apart. Why one code: the binary and the
-    /// reference run the same integer arithmetic through the same quantisers and differ only where the binary stores a
-    /// number format the reference keeps in float32 (fp16 activations, biases, norm gains and embeddings; 8-bit
-    /// attention probabilities with a per-row scale); those differences are far below one 8-bit step of the LM head's
-    /// input, and a quantiser turns a difference below its step into at most one code. A corrupted cell or scale moves
-    /// the logits by more (the corruption tests).
-    /// </summary>
-    private static double HeadRowNorm(Module m)
-    {
-        var head = m.Functions.Single(f => f.Name == Module.Decode).Body.Single(o => o.Opcode == "linear" && o.Attrs.StrOr("role", "") == "lm_head");
-        var w = m.FindWeight(head.Operands[1].Name)!;
-        int rows = (int)w.Type.Shape[0].Constant, columns = (int)w.Type.Shape[1].Constant;
-        var (codes, scales) = Int8PerChannel.Quantize(OneBitQuantization.ReadFloats(w), rows, columns);
-        return Enumerable.Range(0, rows).Max(j => scales[j] * Enumerable.Range(0, columns).Sum(i => Math.Abs((double)codes[j * columns + i])));
+        var quantised = accuracy.ValuesReference(runnable, plan, r.Target).Run(runnable, Prompt, inputs);
+        var fp32 = ReferenceSteps.Run(runnable, null, Prompt, inputs).ToList();
+        return new Compared(functional, [.. quantised.Select(q => q.Logits)], fp32, [.. quantised.Select(q => q.Tolerance)]);
     }
 
     internal static double MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Max();
