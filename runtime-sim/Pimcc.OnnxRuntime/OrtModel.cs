@@ -77,6 +77,10 @@ public sealed class OrtModel : IDisposable
                 "give the full-sequence graph (input_ids in, logits out); a KV-cache graph's past keys and values are not fed here");
     }
 
+    /// <summary>The length <c>input_ids</c>' sequence axis (its last) is fixed at, or null when it is dynamic or absent.</summary>
+    public int? FixedSequenceLength =>
+        session.InputMetadata.TryGetValue("input_ids", out var m) && m.Dimensions is { Length: > 0 } d && d[^1] > 0 ? d[^1] : null;
+
     public void Dispose() => session.Dispose();
 
     private IDisposableReadOnlyCollection<OrtValue> Run(RunOptions runOptions, IReadOnlyCollection<string> inputNames, IReadOnlyCollection<OrtValue> values,

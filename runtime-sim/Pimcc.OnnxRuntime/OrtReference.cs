@@ -21,10 +21,12 @@ public static class OrtReference
         return session.RunInputIds(ids);
     }
 
-    /// <summary>Refuses, before anything is computed, a model that takes inputs besides <c>input_ids</c> (a KV-cache graph).</summary>
-    public static void RequireInputIdsOnly(string model)
+    /// <summary>Refuses, before anything is computed, a model that takes inputs besides <c>input_ids</c> (a KV-cache
+    /// graph); returns the sequence length its <c>input_ids</c> is fixed at (a fixed-shape export), null when dynamic.</summary>
+    public static int? RequireInputIdsOnly(string model)
     {
         using var session = OrtModel.Open(model);
         session.RequireFed(["input_ids"]);
+        return session.FixedSequenceLength;
     }
 }

@@ -45,8 +45,15 @@ public static class CheckCommand
             var steps = p.GetValue(gen);
             if (steps < 0) throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{steps} decode steps", "use 0 or more");
             InputFile.Check(path, InputKind.Onnx);
-            OrtReference.RequireInputIdsOnly(path); // a KV-cache graph is refused before compiling
+            var fixedLength = OrtReference.RequireInputIdsOnly(path); // a KV-cache graph is refused before compiling
             var given = functional.PromptOrNull(p);
+            // A fixed-shape export ([1, L] input_ids) runs on exactly L tokens: the prompt and the generated ones.
+            if (fixedLength is { } fixedAt && given is not null && given.Count + steps != fixedAt)
+                throw new PimccError(ExitCode.Usage, "--tokens", $"{given.Count} prompt and {steps} generated tokens make {given.Count + steps}; the graph's input_ids is fixed at [1, {fixedAt}]",
+                    $"give {fixedAt - steps} prompt token ids for --gen-tokens {steps}");
+            var promptTokens = given?.Count ?? (fixedLength is { } l ? l - steps : DefaultPromptTokens);
+            if (promptTokens < 1)
+                throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{steps} decode steps leave no prompt in the graph's fixed {fixedLength} tokens", $"use at most {fixedLength - 1} decode steps");
             var flags = compile.TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? "")).ToList();
             PimBinary bin;
             string name;
@@ -57,25 +64,28 @@ public static class CheckCommand
             }
             else
             {
-                var settings = new CompileSettings(p.GetValue(compile.Target)!, null, "bin", given?.Count ?? DefaultPromptTokens, steps, null, [], [], false, false,
+                var settings = new CompileSettings(p.GetValue(compile.Target)!, null, "bin", promptTokens, steps, null, [], [], false, false,
                     p.GetValue(compile.TargetConfig), p.GetValue(compile.Set) ?? []) { Image = "on", TargetFlags = flags };
                 bin = CompileCommand.CompileBinary(path, settings, io);
                 name = path;
             }
             // The embedded description is resolved once, for the default prompt and the run.
             var resolved = SimulatorTargets.For(bin, name);
-            var prompt = given ?? DefaultPrompt(resolved, bin, name);
+            var prompt = given ?? DefaultPrompt(resolved, bin, name, promptTokens);
+            if (fixedLength is { } at && prompt.Count + steps != at)
+                throw new PimccError(ExitCode.Usage, name, $"the binary's {prompt.Count} prompt and {steps} generated tokens make {prompt.Count + steps}; the graph's input_ids is fixed at [1, {at}]",
+                    $"compile the binary with --prompt-tokens {at - steps}, or check with --gen-tokens {at - prompt.Count}");
             return Check(resolved, bin, name, path, prompt, steps, flags, io);
         });
         return cmd;
     }
 
     /// <summary>Position i holds (7 i + 3) mod vocabulary: deterministic, spread over the vocabulary.</summary>
-    private static List<int> DefaultPrompt((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string name)
+    private static List<int> DefaultPrompt((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string name, int tokens)
     {
         var vocab = resolved.Simulator.ReturnedVocabulary(bin, resolved.Target)
             ?? throw new PimccError(ExitCode.InvalidBinary, name, "the binary names no returned logits (region 'decode.logits:<V>')", "recompile with this pimcc");
-        var length = Math.Min(DefaultPromptTokens, bin.Workload?.PromptTokens ?? DefaultPromptTokens);
+        var length = Math.Min(tokens, bin.Workload?.PromptTokens ?? tokens);
         return [.. Enumerable.Range(0, length).Select(i => (7 * i + 3) % vocab)];
     }
 
