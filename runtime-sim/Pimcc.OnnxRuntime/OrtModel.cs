@@ -61,10 +61,21 @@ public sealed class OrtModel : IDisposable
         }
     }
 
-    /// <summary>Runs a causal LM with one output on <c>input_ids</c> = [1, ids.Count]; returns its logits [1, n, vocab].</summary>
+    /// <summary>What a causal LM's full-sequence graph may take: the token ids and, as optimum exports it, the attention
+    /// mask and the positions, which an unpadded sequence fixes (<see cref="RunInputIds"/>).</summary>
+    public static readonly IReadOnlyList<string> SequenceInputs = ["input_ids", "attention_mask", "position_ids"];
+
+    /// <summary>Runs a causal LM with one output on <c>input_ids</c> = [1, ids.Count], and, when the graph takes them,
+    /// an all-ones <c>attention_mask</c> and <c>position_ids</c> 0 .. n - 1 (an unpadded sequence, optimum's inputs);
+    /// returns its logits [1, n, vocab].</summary>
     public OrtTensor RunInputIds(IReadOnlyList<long> ids)
     {
-        var outputs = Run([("input_ids", OrtTensor.InputIds(ids))]);
+        var inputs = new List<(string Name, OrtTensor Tensor)> { ("input_ids", OrtTensor.InputIds(ids)) };
+        if (session.InputNames.Contains("attention_mask"))
+            inputs.Add(("attention_mask", new OrtTensor("int64", [1, ids.Count], [.. Enumerable.Repeat(1.0, ids.Count)])));
+        if (session.InputNames.Contains("position_ids"))
+            inputs.Add(("position_ids", new OrtTensor("int64", [1, ids.Count], [.. Enumerable.Range(0, ids.Count).Select(p => (double)p)])));
+        var outputs = Run(inputs);
         return outputs.Count == 1 ? outputs[0].Tensor
             : throw new PimccError(ExitCode.UnsupportedModel, Path, $"the model has {outputs.Count} outputs, not one (the logits)", "export the full-sequence graph with logits as its only output");
     }

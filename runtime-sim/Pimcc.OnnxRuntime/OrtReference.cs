@@ -14,19 +14,20 @@ public static class OrtReference
         return session.Run(inputs);
     }
 
-    /// <summary>Runs a causal LM with one output on <c>input_ids</c> = [1, ids.Count]; returns its logits [1, n, vocab].</summary>
+    /// <summary>Runs a causal LM with one output on <c>input_ids</c> = [1, ids.Count] (<see cref="OrtModel.RunInputIds"/>); returns its logits [1, n, vocab].</summary>
     public static OrtTensor RunInputIds(string model, IReadOnlyList<long> ids)
     {
         using var session = OrtModel.Open(model);
         return session.RunInputIds(ids);
     }
 
-    /// <summary>Refuses, before anything is computed, a model that takes inputs besides <c>input_ids</c> (a KV-cache
-    /// graph); returns the sequence length its <c>input_ids</c> is fixed at (a fixed-shape export), null when dynamic.</summary>
+    /// <summary>Refuses, before anything is computed, a model that takes inputs besides <c>input_ids</c> and optimum's
+    /// <c>attention_mask</c> and <c>position_ids</c> (<see cref="OrtModel.SequenceInputs"/>: a KV-cache graph's past
+    /// keys and values); returns the sequence length its <c>input_ids</c> is fixed at (a fixed-shape export), null when dynamic.</summary>
     public static int? RequireInputIdsOnly(string model)
     {
         using var session = OrtModel.Open(model);
-        session.RequireFed(["input_ids"]);
+        session.RequireFed(OrtModel.SequenceInputs.ToList());
         return session.FixedSequenceLength;
     }
 }
