@@ -34,8 +34,9 @@ public static class EvalCommand
         var draws = new Option<int>("--draws") { Description = "noise draws, averaged (seeds S, S+1, ...)", DefaultValueFactory = _ => DefaultDraws };
         var seed = new Option<ulong>("--seed") { Description = "seed of the first noise draw", DefaultValueFactory = _ => DefaultSeed };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var windowOption = new Option<int?>("--window") { Description = $"positions per evaluation window (default: the model's learned positions, or {ReferenceModels.UnboundedDefaultWindow} when its graph bounds none, e.g. rotary)" };
         cmd.Arguments.Add(model);
-        foreach (var o in new Option[] { compile.Target, compile.TargetConfig, compile.Set, tokensFile, draws, seed, format, compile.Output })
+        foreach (var o in new Option[] { compile.Target, compile.TargetConfig, compile.Set, tokensFile, draws, seed, format, windowOption, compile.Output })
             cmd.Options.Add(o);
         foreach (var o in compile.TargetFlags) cmd.Options.Add(o);
         cmd.SetAction(p =>
@@ -63,10 +64,11 @@ public static class EvalCommand
             var flags = compile.TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? "")).ToList();
             var accuracy = AccuracyTargets.For(target.Kind) ?? throw new PimccError(ExitCode.Usage, "--target",
                 $"pimcc eval has no quantised reference for target kind '{target.Kind}'", $"use a target of kind {string.Join(" or ", AccuracyTargets.All.Select(a => a.Kind))}");
-            var (runnable, annotated) = ReferenceModels.Compile(path, target, accuracy, flags, io);
+            // One token in, the rest of the window generated: the KV cache holds the window's positions.
+            var window = ReferenceModels.Window(path, p.GetValue(windowOption), io);
+            var (runnable, annotated) = ReferenceModels.Compile(path, target, accuracy, flags, io, new HfWorkload(1, window - 1));
 
             var vocab = runnable.Attrs.Int("vocab_size");
-            var window = (int)runnable.Attrs.Int("max_positions");
             var bad = tokens.FindIndex(t => t < 0 || t >= vocab);
             if (bad >= 0)
                 throw new PimccError(ExitCode.InvalidSimInput, tokensPath, $"token {bad + 1} is {tokens[bad]}, outside the model's vocabulary of {vocab}", $"token ids are 0 to {vocab - 1}");

@@ -11,23 +11,35 @@ namespace Pimcc.Driver.Commands;
 /// <summary>The IR a quantised reference runs, for <c>pimcc eval</c> and <c>pimcc check</c>.</summary>
 internal static class ReferenceModels
 {
+    /// <summary>The window <c>pimcc eval</c> cuts a token file into when none is asked for, for a model whose graph bounds
+    /// no positions (rotary or no position embedding: nothing in an ONNX export says how far it was trained).</summary>
+    public const int UnboundedDefaultWindow = 128;
+
+    /// <summary>The positions one evaluation window spans: <paramref name="requested"/> (<c>--window</c>), else the
+    /// model's learned positions, else <see cref="UnboundedDefaultWindow"/>. A window beyond the learned positions, or
+    /// under 2 tokens, is refused.</summary>
+    public static int Window(string path, int? requested, ConsoleIo io)
+    {
+        var module = ModelLoader.Load(path, new HfWorkload(1, 1), io.Err);
+        int? learned = module.Attrs.ContainsKey("max_positions") && module.Attrs.StrOr("max_positions_source", "") != "workload" ? (int)module.Attrs.Int("max_positions") : null;
+        var window = requested ?? learned ?? UnboundedDefaultWindow;
+        if (window < 2)
+            throw new PimccError(ExitCode.Usage, "--window", $"a window of {window} position(s) predicts nothing", "use --window 2 or more");
+        if (learned is { } max && window > max)
+            throw new PimccError(ExitCode.Usage, "--window", $"{window} positions; the model learned {max}", $"use --window {max} or less");
+        return window;
+    }
+
     /// <summary>The runnable IR (the accuracy target's first passes) and the IR its later passes annotate, with the
-    /// target flags applied to both, for <paramref name="workload"/> (null: one token in, the rest of the model's window
-    /// generated, so the KV cache holds all its positions).</summary>
+    /// target flags applied to both, for <paramref name="workload"/>.</summary>
     public static (Module Runnable, Module Annotated) Compile(string path, TargetDescription target, IAccuracyTarget accuracy,
-        IReadOnlyList<KeyValuePair<string, string>> flags, ConsoleIo io, HfWorkload? workload = null)
+        IReadOnlyList<KeyValuePair<string, string>> flags, ConsoleIo io, HfWorkload workload)
     {
         var compiler = CompilerTargets.For(target);
         var registry = PassRegistry.For(compiler);
         var full = CompileCommand.ApplyFlags(Pipeline.Parse(accuracy.AnnotatedPipeline, registry), compiler, flags);
         var split = Pipeline.Parse(accuracy.RunnablePipeline, registry).Steps.Length;
-        var module = ModelLoader.Load(path, workload ?? new HfWorkload(1, 1), io.Err);
-        if (workload is null)
-        {
-            var positions = module.Attrs.ContainsKey("max_positions") ? (int)module.Attrs.Int("max_positions")
-                : throw new PimccError(ExitCode.UnsupportedModel, path, "the model declares no positions (max_positions)", "give a causal LM with learned or rotary positions");
-            module = ModelLoader.Load(path, new HfWorkload(1, positions - 1), io.Err);
-        }
+        var module = ModelLoader.Load(path, workload, io.Err);
         var manager = new PassManager(new PassInstrumentation { Dump = io.Err }, target);
         return io.Progress.Run(stages =>
         {

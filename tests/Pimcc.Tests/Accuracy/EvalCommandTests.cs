@@ -87,6 +87,25 @@ public class EvalCommandTests
         doc.GetProperty("quantised").GetProperty("loss").GetDouble().ShouldBeGreaterThan(doc.GetProperty("fp32").GetProperty("loss").GetDouble());
     }
 
+    /// <summary>A rotary model's graph bounds no positions: its windows are 128 positions (or --window's), not the
+    /// 2 positions of the workload its IR was first loaded with (every token predicted from one before it).</summary>
+    [Fact]
+    public void ARotaryModelIsEvaluatedInWindowsOf128UnlessAskedOtherwise()
+    {
+        var llama = RepoPaths.Combine("samples", "onnx", "tiny-llama.onnx");
+        var tokens = Tokens(300);
+        var byDefault = Eval(llama, "--target", "pimllm", "--tokens-file", tokens);
+        byDefault.GetProperty("windowTokens").GetInt32().ShouldBe(128);
+        byDefault.GetProperty("windows").GetInt32().ShouldBe(3);            // 128, 128, 44
+        byDefault.GetProperty("predicted").GetInt32().ShouldBe(127 + 127 + 43);
+        var asked = Eval(llama, "--target", "pimllm", "--tokens-file", tokens, "--window", "100");
+        asked.GetProperty("windows").GetInt32().ShouldBe(3);
+        asked.GetProperty("predicted").GetInt32().ShouldBe(297);
+        // a learned position table bounds the window
+        CliRunner.Run("eval", Svd, "--target", "hyflexpim", "--tokens-file", tokens, "--window", "129")
+            .ShouldBeOneLineError(ExitCode.Usage, "the model learned 128");
+    }
+
     [Fact]
     public void BadInputIsOneLineWithItsOwnExitCodeAndNoOutput()
     {

@@ -3,6 +3,7 @@ using Pimcc.Accuracy;
 using Pimcc.Compiler.Targets;
 using Pimcc.Driver;
 using Pimcc.Driver.Commands;
+using Pimcc.Frontends.HfConfig;
 using Pimcc.Ir;
 using Pimcc.Targets;
 
@@ -22,7 +23,8 @@ public class QuantisedSampleTests
         var description = TargetLoader.LoadPreset(target);
         var accuracy = AccuracyTargets.For(description.Kind)!;
         var pairs = flags.Chunk(2).Select(f => KeyValuePair.Create(f[0], f[1])).ToList();
-        var (runnable, annotated) = ReferenceModels.Compile(model, description, accuracy, pairs, new ConsoleIo(new StringWriter(), new StringWriter()));
+        var io = new ConsoleIo(new StringWriter(), new StringWriter());
+        var (runnable, annotated) = ReferenceModels.Compile(model, description, accuracy, pairs, io, new HfWorkload(1, ReferenceModels.Window(model, null, io) - 1));
         return (runnable, accuracy.Plan(annotated, description));
     }
 
