@@ -18,7 +18,7 @@ public sealed class KvCacheState
         {
             if (!c.Type.IsStatic || c.Type.Rank != 3)
                 throw ReferenceErrors.Invalid($"kv_cache @{c.Name}", $"type {c.Type} is not a static [max_len, kv_heads, head_dim] shape");
-            var n = checked((int)(c.MaxLength * c.KvHeads * c.HeadDim));
+            var n = Tensor.Elements([c.MaxLength, c.KvHeads, c.HeadDim], $"kv_cache @{c.Name}", "the cache");
             _caches[c.Name] = new Entry(c, new float[n], new float[n]);
         }
     }

@@ -60,7 +60,7 @@ public sealed class Tensor
     /// <summary>A tensor of the given type filled with zeros (false).</summary>
     public static Tensor Zeros(ElementType element, long[] shape)
     {
-        var n = checked((int)Count(shape));
+        var n = Elements(shape, "reference interpreter", "a zero-filled tensor");
         return element.IsFloat() ? new Tensor(element, shape, new float[n], null, null)
             : element == ElementType.Bool ? new Tensor(element, shape, null, null, new bool[n])
             : new Tensor(element, shape, null, new long[n], null);
@@ -94,6 +94,18 @@ public sealed class Tensor
         long n = 1;
         foreach (var d in shape) n = checked(n * d);
         return n;
+    }
+
+    /// <summary>The elements an array of <paramref name="shape"/> holds, or <see cref="ExitCode.SizeOverflow"/> naming
+    /// <paramref name="what"/> (at <paramref name="location"/>) when no array can hold them.</summary>
+    public static int Elements(IReadOnlyList<long> shape, string location, string what)
+    {
+        var n = 1.0;
+        foreach (var d in shape) n *= d;
+        return n <= Array.MaxLength ? (int)n
+            : throw new Pimcc.Diagnostics.PimccError(Pimcc.Diagnostics.ExitCode.SizeOverflow, location,
+                string.Create(CultureInfo.InvariantCulture, $"{what} [{string.Join(",", shape)}] has {n:G4} elements, more than a tensor holds ({Array.MaxLength:N0})"),
+                "use fewer positions (--prompt-tokens, --gen-tokens, eval's --window)");
     }
 
     /// <summary>Row-major strides of a shape.</summary>

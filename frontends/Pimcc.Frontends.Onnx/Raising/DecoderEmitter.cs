@@ -47,10 +47,16 @@ internal static class DecoderEmitter
         if (encoder) attrs = attrs.Set("architecture", "encoder").Set("family", "bert");
         var total = workload.TotalTokens;
         if (!attrs.ContainsKey("max_positions") || total <= attrs.Int("max_positions"))
+        {
+            if (program.LengthChecks.FirstOrDefault(c => c.Square && total > LengthCheck.MaxSquareLength) is { } big)
+                throw new PimccError(ExitCode.SizeOverflow, $"{source}: node {big.Node.Describe()}",
+                    $"confirming that {big.What} at the workload's {total} positions means evaluating [{total}, {total}] values; the ONNX raiser evaluates at most {LengthCheck.MaxSquareLength} positions",
+                    $"compile at most {LengthCheck.MaxSquareLength} positions from the ONNX export, or the model's HuggingFace config.json for longer contexts");
             foreach (var c in program.LengthChecks.Where(c => !c.Holds(total)))
                 throw new PimccError(ExitCode.UnsupportedModel, $"{source}: node {c.Node.Describe()}",
                     $"checked at a few short lengths, {c.What}, but not at the workload's {total} positions (a sliding window or a position limit)",
                     "compile a shorter workload (--prompt-tokens, --gen-tokens)");
+        }
         if (attrs.ContainsKey("max_positions") && total > attrs.Int("max_positions"))
             throw new PimccError(ExitCode.Usage, source,
                 $"the workload needs {total} positions ({workload.PromptTokens} prompt + {workload.GeneratedTokens} generated), more than the model's {attrs.Int("max_positions")} learned positions",

@@ -25,7 +25,7 @@ internal sealed partial class GraphRaiser
             : _eval.HasPast ? [(total, 0), (1, total - 1)] : [(total, 0)];
 
     /// <summary>Registers <paramref name="check"/> to run again at the compiled length.</summary>
-    private void CheckAtLength(string what, Func<IEnumerable<(long Seq, long Past)>, bool> check)
+    private void CheckAtLength(string what, Func<IEnumerable<(long Seq, long Past)>, bool> check, bool square = false)
     {
         var node = _node;
         _program.LengthChecks.Add(new LengthCheck(node, what, total =>
@@ -38,7 +38,7 @@ internal sealed partial class GraphRaiser
             {
                 return false;
             }
-        }));
+        }, square));
     }
 
     private Tensor Evaluate(string name, long seq, long past)
@@ -109,7 +109,7 @@ internal sealed partial class GraphRaiser
         if (samples is null)
         {
             if (!IsCausal(mask, allowed, Samples())) return false;
-            CheckAtLength($"the mask '{mask}' is causal", at => IsCausal(mask, allowed, at));
+            CheckAtLength($"the mask '{mask}' is causal", at => IsCausal(mask, allowed, at), square: true);
             return true;
         }
         foreach (var (s, p) in samples)
@@ -151,7 +151,7 @@ internal sealed partial class GraphRaiser
             slopes[h] = (first.GetDouble(at + s0 + p0 - 1) - first.GetDouble(at)) / (s0 + p0 - 1);
         }
         if (slopes.All(m => m == 0) || Alibi(name, slopes, Samples()) is not { } masked) return null;
-        CheckAtLength($"'{name}' is an ALiBi bias", at => Alibi(name, slopes, at) == masked);
+        CheckAtLength($"'{name}' is an ALiBi bias", at => Alibi(name, slopes, at) == masked, square: true);
         return (slopes, masked);
     }
 
@@ -196,7 +196,7 @@ internal sealed partial class GraphRaiser
         bool Zero(IEnumerable<(long Seq, long Past)> samples) =>
             samples.All(sp => Evaluate(name, sp.Seq, sp.Past) is var t && Enumerable.Range(0, (int)t.Length).All(k => t.GetDouble(k) == 0));
         if (!Zero(Samples())) return false;
-        CheckAtLength($"the additive mask '{name}' is all zeros", Zero);
+        CheckAtLength($"the additive mask '{name}' is all zeros", Zero, square: true);
         return true;
     }
 

@@ -46,5 +46,11 @@ internal sealed class RaisedProgram
 }
 
 /// <summary>A structural fact (<paramref name="What"/>, established at the node) that must still hold for a
-/// sequence of <c>total</c> positions: <paramref name="Holds"/>(total).</summary>
-internal sealed record LengthCheck(OnnxNode Node, string What, Func<long, bool> Holds);
+/// sequence of <c>total</c> positions: <paramref name="Holds"/>(total). <paramref name="Square"/>: the check evaluates a
+/// [total, total] value (a mask or a bias over positions), so its cost grows with the square of the length.</summary>
+internal sealed record LengthCheck(OnnxNode Node, string What, Func<long, bool> Holds, bool Square)
+{
+    /// <summary>The longest sequence a square check is evaluated at: [8192, 8192] is 2^26 values (a few hundred MB
+    /// through the reference interpreter's kernels, seconds); beyond, the raiser cannot confirm the fact.</summary>
+    public const long MaxSquareLength = 8192;
+}

@@ -91,7 +91,7 @@ internal sealed class StructuralEvaluator
             var results = new ReferenceInterpreter(module).Run("prefill", []);
             for (var i = 0; i < outputs.Count; i++) _cache[(outputs[i].Name, seq, past)] = results[i];
         }
-        catch (PimccError e)
+        catch (PimccError e) when (e.Code != ExitCode.SizeOverflow)
         {
             throw new NotStructural($"evaluating '{value}' for {seq} new and {past} cached positions failed: {e.Message}");
         }

@@ -270,7 +270,7 @@ public static class OnnxShapeKernels
 
     private static Tensor Filled(OpContext ctx, ElementType element, long[] shape, double value)
     {
-        var n = checked((int)Tensor.Count(shape));
+        var n = Tensor.Elements(shape, ctx.Location, "a filled tensor");
         if (element.IsFloat()) return Tensor.Float(element, shape, Enumerable.Repeat((float)value, n).ToArray());
         if (element == ElementType.Bool) return Tensor.Bool(shape, Enumerable.Repeat(value != 0, n).ToArray());
         return Tensor.Int(element, shape, Enumerable.Repeat((long)value, n).ToArray());
