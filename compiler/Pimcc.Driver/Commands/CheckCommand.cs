@@ -71,7 +71,7 @@ public static class CheckCommand
             }
             // The embedded description is resolved once, for the default prompt and the run.
             var resolved = SimulatorTargets.For(bin, name);
-            var prompt = given ?? DefaultPrompt(resolved, bin, name, promptTokens);
+            var prompt = given ?? DefaultPrompt(resolved, bin, path, promptTokens, fixedLength);
             if (fixedLength is { } at && prompt.Count + steps != at)
                 throw new PimccError(ExitCode.Usage, name, $"the binary's {prompt.Count} prompt and {steps} generated tokens make {prompt.Count + steps}; the graph's input_ids is fixed at [1, {at}]",
                     $"compile the binary with --prompt-tokens {at - steps}, or check with --gen-tokens {at - prompt.Count}");
@@ -80,11 +80,13 @@ public static class CheckCommand
         return cmd;
     }
 
-    /// <summary>Position i holds (7 i + 3) mod vocabulary: deterministic, spread over the vocabulary.</summary>
-    private static List<int> DefaultPrompt((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string name, int tokens)
+    /// <summary>Position i holds (7 i + 3) mod vocabulary: deterministic, spread over the vocabulary. The vocabulary is
+    /// the binary's (its ABI), or the model's (ONNX Runtime's logits) when the binary returns none: a target without
+    /// values then says why in its own words when the check runs it.</summary>
+    private static List<int> DefaultPrompt((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string model, int tokens, int? fixedLength)
     {
         var vocab = resolved.Simulator.ReturnedVocabulary(bin, resolved.Target)
-            ?? throw new PimccError(ExitCode.InvalidBinary, name, "the binary names no returned logits (region 'decode.logits:<V>')", "recompile with this pimcc");
+            ?? (int)OrtReference.RunInputIds(model, new long[fixedLength ?? 1]).Dims[^1];
         var length = Math.Min(tokens, bin.Workload?.PromptTokens ?? tokens);
         return [.. Enumerable.Range(0, length).Select(i => (7 * i + 3) % vocab)];
     }

@@ -81,6 +81,11 @@ public class QuantisedCheckCliTests
         }
     }
 
+    /// <summary>A GPU baseline carries work, not values: check says so, not "the binary names no returned logits".</summary>
+    [Fact]
+    public void ATimingBaselineIsRefusedInItsOwnWords() =>
+        CliRunner.Run("check", Onnx("tiny-opt"), "--target", "a100").ShouldBeOneLineError(ExitCode.Usage, "is a timing baseline");
+
     private static double Number(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>The per-step lines: program, position, max abs difference, tolerance, result, ONNX Runtime's distance.</summary>
