@@ -13,6 +13,9 @@ public static class Program
             using var self = System.Diagnostics.Process.GetCurrentProcess();
             Console.Error.WriteLine($"pimcc: peak-memory-bytes {self.PeakWorkingSet64}");
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pimcc: cpu-seconds {self.TotalProcessorTime.TotalSeconds:F3}"));
+            // The runtime's share: how often the GC ran, how long it paused the program, and what was allocated.
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"pimcc: gc collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), pause-seconds {GC.GetTotalPauseDuration().TotalSeconds:F3}, allocated-bytes {GC.GetTotalAllocatedBytes()}"));
         }
         return code;
     }
