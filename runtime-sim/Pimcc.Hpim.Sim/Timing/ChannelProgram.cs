@@ -2,6 +2,7 @@ using Pimcc.Sim.Units;
 using Pimcc.Sim.Functional;
 using Pimcc.Sim;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Pimcc.Isa.Encoding;
 using Pimcc.Isa.Hbm;
 using Pimcc.Targets.Hbm;
@@ -25,14 +26,7 @@ internal sealed class ChannelProgram
     {
         Words = new ChannelWord[ops.Count];
         _repKeys = new string?[ops.Count];
-        // A stream uses a handful of specs: where their fields sit is looked up once per spec, not by name per word.
-        var slots = new Dictionary<OpSpec, FieldSlots>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < ops.Count; i++)
-        {
-            var spec = ops[i].Spec;
-            if (!slots.TryGetValue(spec, out var s)) slots[spec] = s = FieldSlots.Of(spec);
-            Words[i] = Decode(ops[i], s);
-        }
+        Decode(ops);
         // A rep body may be timed in closed form only when it cannot block: no wait and no sig inside.
         for (var i = 0; i < ops.Count; i++)
         {
@@ -44,6 +38,33 @@ internal sealed class ChannelProgram
             Words[i] = Words[i] with { RepEligible = eligible };
         }
     }
+
+    // A channel stream has hundreds of thousands of words and this runs once per stream at start-up: compile it
+    // optimized rather than run it in tier-0 code and tier up mid-loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Decode(IReadOnlyList<Op> ops)
+    {
+        // A stream uses a handful of specs: what their words are and where their fields sit is found once per spec,
+        // not by name per word.
+        var layouts = new Dictionary<OpSpec, SpecLayout>(ReferenceEqualityComparer.Instance);
+        OpSpec? lastSpec = null;
+        var s = default(SpecLayout);
+        for (var i = 0; i < ops.Count; i++)
+        {
+            var op = ops[i];
+            if (!ReferenceEquals(op.Spec, lastSpec))
+            {
+                lastSpec = op.Spec;
+                if (!layouts.TryGetValue(lastSpec, out s)) layouts[lastSpec] = s = SpecLayout.Of(lastSpec);
+            }
+            var o = op.Operands;
+            Words[i] = new ChannelWord(s.Kind, s.Command, (int)Get(o, s.Pc), (int)Get(o, s.Bg), (int)Get(o, s.Ba), Get(o, s.Row),
+                Get(o, s.Col), Get(o, s.GCol), Get(o, s.Count), (int)Get(o, s.Body), Get(o, s.DRow), Get(o, s.DCol), Get(o, s.DGCol),
+                Get(o, s.DLAddr), false);
+        }
+    }
+
+    private static long Get(Operands o, int slot) => slot < 0 ? 0 : o[slot];
 
     public ChannelWord[] Words { get; }
 
@@ -65,11 +86,33 @@ internal sealed class ChannelProgram
         return sb.ToString();
     }
 
-    /// <summary>Operand positions of the fields the decoder reads in one spec (-1: the spec has no such field).</summary>
-    private readonly record struct FieldSlots(int Pc, int Bg, int Ba, int Row, int Col, int GCol)
+    /// <summary>
+    /// What the words of one spec decode to: their kind and engine command, and the operand positions of the fields
+    /// <see cref="ChannelWord"/> takes from them (-1: none, read as 0).
+    /// </summary>
+    private readonly record struct SpecLayout(WordKind Kind, HbmCommand Command, int Pc, int Bg, int Ba, int Row, int Col,
+        int GCol, int Count, int Body, int DRow, int DCol, int DGCol, int DLAddr)
     {
-        public static FieldSlots Of(OpSpec spec) =>
-            new(Slot(spec, "pc"), Slot(spec, "bg"), Slot(spec, "ba"), Slot(spec, "row"), Slot(spec, "col"), Slot(spec, "gcol"));
+        public static SpecLayout Of(OpSpec spec)
+        {
+            var w = new SpecLayout(WordKind.Dram, HbmCommand.Act, Slot(spec, "pc"), Slot(spec, "bg"), Slot(spec, "ba"),
+                Slot(spec, "row"), Slot(spec, "col"), Slot(spec, "gcol"), -1, -1, -1, -1, -1, -1);
+            // The action column says what the word is; a DRAM word's engine command is the spec's DramCommand column.
+            return spec.Action switch
+            {
+                OpAction.GlobalBufferWrite => w with { Command = Dram(spec), Col = w.GCol },
+                OpAction.ResultClear => w with { Kind = WordKind.ResultClear },
+                OpAction.ResultReadAll => w with { Kind = WordKind.DramAllBankResults, Command = Dram(spec) },
+                OpAction.Repeat => w with
+                {
+                    Kind = WordKind.Repeat, Count = spec.IndexOf("count"), Body = spec.IndexOf("body"),
+                    DRow = spec.IndexOf("drow"), DCol = spec.IndexOf("dcol"), DGCol = spec.IndexOf("dgcol"), DLAddr = spec.IndexOf("dladdr"),
+                },
+                OpAction.EventSignal => w with { Kind = WordKind.Signal, Count = spec.IndexOf("count"), Row = spec.IndexOf("event") },
+                OpAction.EventWait => w with { Kind = WordKind.Wait, Count = spec.IndexOf("count"), Row = spec.IndexOf("event") },
+                _ => w with { Command = Dram(spec) },
+            };
+        }
 
         private static int Slot(OpSpec spec, string name)
         {
@@ -79,30 +122,8 @@ internal sealed class ChannelProgram
         }
     }
 
-    private static ChannelWord Decode(Op op, FieldSlots s)
-    {
-        var operands = op.Operands;
-        long Get(int slot) => slot < 0 ? 0 : operands[slot];
-        var w = new ChannelWord(WordKind.Dram, HbmCommand.Act, (int)Get(s.Pc), (int)Get(s.Bg), (int)Get(s.Ba), Get(s.Row), Get(s.Col), Get(s.GCol), 0, 0, 0, 0, 0, 0, false);
-        // The action column says what the word is; a DRAM word's engine command is the spec's DramCommand column.
-        return op.Spec.Action switch
-        {
-            OpAction.GlobalBufferWrite => w with { Command = Dram(op), Col = Get(s.GCol) },
-            OpAction.ResultClear => w with { Kind = WordKind.ResultClear },
-            OpAction.ResultReadAll => w with { Kind = WordKind.DramAllBankResults, Command = Dram(op) },
-            OpAction.Repeat => w with
-            {
-                Kind = WordKind.Repeat, Count = op["count"], Body = (int)op["body"],
-                DRow = op["drow"], DCol = op["dcol"], DGCol = op["dgcol"], DLAddr = op["dladdr"],
-            },
-            OpAction.EventSignal => w with { Kind = WordKind.Signal, Count = op["count"], Row = op["event"] },
-            OpAction.EventWait => w with { Kind = WordKind.Wait, Count = op["count"], Row = op["event"] },
-            _ => w with { Command = Dram(op) },
-        };
-    }
-
-    private static HbmCommand Dram(Op op) =>
-        op.Spec.DramCommand ?? throw new InvalidOperationException($"HBM command '{op.Spec.Mnemonic}' has no timing model");
+    private static HbmCommand Dram(OpSpec spec) =>
+        spec.DramCommand ?? throw new InvalidOperationException($"HBM command '{spec.Mnemonic}' has no timing model");
 
     /// <summary>Stride field names, to keep this decoder in step with the ISA's rep definition.</summary>
     public static IReadOnlyList<(string Stride, string Field)> Strides => HbmFormats.RepeatStrides;
