@@ -15,10 +15,11 @@ public static class Cli
     /// <param name="binaryStdout">Standard output for binary data (<c>-o -</c> with an out.bin); none: refused.</param>
     /// <param name="stdoutIsTerminal">Whether standard output is a terminal (a binary is not written there).</param>
     /// <param name="progress">Where long work shows progress (<see cref="ProgressDisplay.None"/>: nowhere).</param>
+    /// <param name="timings">Simulations this run may share with other runs of this process (none: it simulates anew).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? binaryStdout = null, bool stdoutIsTerminal = false,
-        ProgressDisplay? progress = null)
+        ProgressDisplay? progress = null, TimingMemo? timings = null)
     {
-        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal, Progress = progress ?? ProgressDisplay.None };
+        var io = new ConsoleIo(stdout, stderr) { BinaryOut = binaryStdout, OutIsTerminal = stdoutIsTerminal, Progress = progress ?? ProgressDisplay.None, Timings = timings };
         return Invoke(Build(io), args, io);
     }
 
@@ -75,4 +76,7 @@ public sealed record ConsoleIo(TextWriter Out, TextWriter Err)
 
     /// <summary>Progress of long work, on stderr when it is a terminal (never on stdout).</summary>
     public ProgressDisplay Progress { get; init; } = ProgressDisplay.None;
+
+    /// <summary>Timing simulations shared with other runs in this process (<see cref="TimingMemo"/>); null: none.</summary>
+    public TimingMemo? Timings { get; init; }
 }

@@ -91,7 +91,7 @@ public sealed class SimCliOptions
         var outcome = io.Progress.Run(stages =>
         {
             var bar = stages.Stage($"simulating {Path.GetFileName(name)} ({prompt} in, {generated} out)", 1);
-            return simulator.SimulateTiming(bin, target, name, new TimingRequest(prompt, generated)
+            return TimingMemo.Simulate(io.Timings, simulator, bin, target, name, new TimingRequest(prompt, generated)
             {
                 Sampling = exact ? DecodeSampling.Exact : sampling,
                 SampleLayers = sampleLayers && !exact,

@@ -54,7 +54,7 @@ public static class SweepCommand
             var file = outputs.Add("-o", p.GetValue(table.Output) ?? "-");
             var statistics = chosen ?? SweepRunner.DefaultStatistics;
             var kept = p.GetValue(checkpoint) is { } folder ? SweepCheckpoint.Open(folder, grid, statistics, p.GetValue(exact)) : null;
-            var outcomes = SweepRunner.Run(points, statistics, parallel, p.GetValue(exact), io.Progress, kept);
+            var outcomes = SweepRunner.Run(points, statistics, parallel, p.GetValue(exact), io.Progress, kept, io.Timings);
             foreach (var o in outcomes)
                 foreach (var line in o.Notes.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                     io.Err.WriteLine($"pimcc: sweep point {o.Point.Number}: {line}");

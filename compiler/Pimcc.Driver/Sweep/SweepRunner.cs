@@ -32,8 +32,9 @@ public static class SweepRunner
         ["latency.total", "latency.ttft", "latency.decode.mean", "throughput.decode", "energy.total", "energy.tokens-per-joule", "power.average"];
 
     /// <param name="checkpoint">When given, points it holds are not run again and each finished point is kept in it.</param>
+    /// <param name="timings">Simulations shared with other runs in this process (<see cref="TimingMemo"/>); null: none.</param>
     public static IReadOnlyList<SweepOutcome> Run(IReadOnlyList<SweepPoint> points, IReadOnlyList<string> statistics, int jobs, bool exact, ProgressDisplay progress,
-        SweepCheckpoint? checkpoint = null)
+        SweepCheckpoint? checkpoint = null, TimingMemo? timings = null)
     {
         var outcomes = new SweepOutcome[points.Count];
         var todo = new List<int>();
@@ -48,7 +49,7 @@ public static class SweepRunner
             bar.Update(done, points.Count);
             Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
             {
-                outcomes[i] = RunPoint(points[i], statistics, exact);
+                outcomes[i] = RunPoint(points[i], statistics, exact, timings);
                 checkpoint?.Keep(outcomes[i]);
                 bar.Update(Interlocked.Increment(ref done), points.Count);
             });
@@ -57,7 +58,7 @@ public static class SweepRunner
         return outcomes;
     }
 
-    public static SweepOutcome RunPoint(SweepPoint point, IReadOnlyList<string> statistics, bool exact)
+    public static SweepOutcome RunPoint(SweepPoint point, IReadOnlyList<string> statistics, bool exact, TimingMemo? timings = null)
     {
         var notes = new StringWriter();
         var requested = point.Tokens;
@@ -71,7 +72,7 @@ public static class SweepRunner
             var bin = CompileCommand.CompileBinary(point.Model, settings, new ConsoleIo(TextWriter.Null, notes));
             var (prompt, generated) = RequestedWorkload.ForTiming(bin, point.Model, null, null);
             var (simulator, target) = SimulatorTargets.For(bin, point.Model);
-            var outcome = simulator.SimulateTiming(bin, target, point.Model, new TimingRequest(prompt, generated)
+            var outcome = TimingMemo.Simulate(timings, simulator, bin, target, point.Model, new TimingRequest(prompt, generated)
             {
                 Sampling = exact ? DecodeSampling.Exact : DecodeSampling.Adaptive,
                 SampleLayers = !exact,

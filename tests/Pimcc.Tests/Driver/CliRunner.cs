@@ -7,11 +7,14 @@ public sealed record CliResult(int ExitCode, string Out, string Err);
 
 public static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => Run(null, args);
+
+    /// <summary>Runs with <paramref name="timings"/> shared with other runs (<see cref="TimingMemo"/>; null: none).</summary>
+    public static CliResult Run(TimingMemo? timings, string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = Cli.Run(args, o, e);
+        var code = Cli.Run(args, o, e, timings: timings);
         return new CliResult(code, o.ToString(), e.ToString());
     }
 

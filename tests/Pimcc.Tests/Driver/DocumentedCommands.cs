@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Pimcc.Driver;
 
 namespace Pimcc.Tests.Driver;
 
@@ -12,6 +13,9 @@ namespace Pimcc.Tests.Driver;
 /// an argument names that exists before the run; the outcome is the exit code, stdout, stderr and every file of the
 /// scratch folder the command created or changed. README.md and <c>pimcc run --help</c> both run the same OPT-125M
 /// 128:128 simulation, for example; tests of determinism run pimcc twice themselves and never come here.
+/// Different commands share their timing simulations through one <see cref="TimingMemo"/> (the same binary and request
+/// give the same report): README's <c>sim out.bin --format html</c> and <c>run</c> simulate one binary, and the points of
+/// <c>pimcc sweep --help</c>'s sweep are points of docs/sweep.md's; each still compiles and writes what it writes.
 /// </summary>
 public static class DocumentedCommands
 {
@@ -20,6 +24,8 @@ public static class DocumentedCommands
     private sealed record Outcome(string Scratch, CliResult Result, IReadOnlyList<(string Name, byte[] Bytes)> Files);
 
     private static readonly ConcurrentDictionary<string, Lazy<Outcome>> Outcomes = new(StringComparer.Ordinal);
+
+    private static readonly TimingMemo Timings = new();
 
     /// <summary>Runs <paramref name="line"/> (<c>pimcc ...</c>) in <paramref name="scratch"/> as
     /// <see cref="ExampleCommandLine"/> makes it runnable, or gives the outcome of the same command run earlier.</summary>
@@ -41,7 +47,7 @@ public static class DocumentedCommands
     private static Outcome Execute(string[] args, string scratch)
     {
         var before = Contents(scratch);
-        var result = CliRunner.Run(args);
+        var result = CliRunner.Run(Timings, args);
         var written = Contents(scratch).Where(f => !before.TryGetValue(f.Key, out var hash) || hash != f.Value)
             .Select(f => (f.Key, File.ReadAllBytes(Path.Combine(scratch, f.Key)))).ToList();
         return new Outcome(scratch, result, written);

@@ -22,16 +22,21 @@ public static class JsonTensor
 /// reference for whole-model checks, fed from the JSON input files the tests write or the samples store. Each model is
 /// opened once per test run and its session shared by every test that runs it (ONNX Runtime runs a session from
 /// several threads; one thread per run and basic optimisations give the same numbers as a new session): the key is
-/// the file's full path and a hash of its bytes, so a model a test writes anew is opened anew.
+/// the file's full path and a hash of its bytes, so a model a test writes anew is opened anew. The hash is taken once
+/// per file as it is (its full path, length and last write time), not on every run.
 /// </summary>
 public static class OrtRunner
 {
     private static readonly ConcurrentDictionary<string, Lazy<OrtModel>> Sessions = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), string> Hashes = new();
+
     /// <summary>The session of <paramref name="model"/> as its file is now, opened on first use.</summary>
     public static OrtModel Session(string model)
     {
-        var key = Path.GetFullPath(model) + "\0" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(model)));
+        var file = new FileInfo(Path.GetFullPath(model));
+        var hash = Hashes.GetOrAdd((file.FullName, file.Length, file.LastWriteTimeUtc), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f.Path))));
+        var key = file.FullName + "\0" + hash;
         return Sessions.GetOrAdd(key, _ => new Lazy<OrtModel>(() => OrtModel.Open(model))).Value;
     }
 
