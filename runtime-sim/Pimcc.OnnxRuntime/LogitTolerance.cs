@@ -19,10 +19,18 @@ public static class LogitTolerance
     {
         var vocab = (int)reference.Dims[^1];
         if (simulated.Length != vocab) throw new ArgumentException($"{simulated.Length} simulated logits against a vocabulary of {vocab}", nameof(simulated));
+        return MaxAbsDifference(simulated, reference.Data.AsSpan((int)((long)position * vocab), vocab));
+    }
+
+    /// <summary>The largest |simulated - reference| over two rows of logits of the same length (the reference's
+    /// elements widened to double); a NaN or infinite difference is infinite.</summary>
+    public static double MaxAbsDifference<T>(ReadOnlySpan<float> simulated, ReadOnlySpan<T> reference) where T : System.Numerics.INumberBase<T>
+    {
+        if (simulated.Length != reference.Length) throw new ArgumentException($"{simulated.Length} simulated logits against {reference.Length} reference logits", nameof(simulated));
         double worst = 0;
-        for (var j = 0; j < vocab; j++)
+        for (var j = 0; j < simulated.Length; j++)
         {
-            var err = Math.Abs(simulated[j] - reference.Data[(long)position * vocab + j]);
+            var err = Math.Abs(simulated[j] - double.CreateTruncating(reference[j]));
             worst = double.IsFinite(err) ? Math.Max(worst, err) : double.PositiveInfinity;
         }
         return worst;

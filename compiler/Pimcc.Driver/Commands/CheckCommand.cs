@@ -54,7 +54,7 @@ public static class CheckCommand
             var promptTokens = given?.Count ?? (fixedLength is { } l ? l - steps : DefaultPromptTokens);
             if (promptTokens < 1)
                 throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{steps} decode steps leave no prompt in the graph's fixed {fixedLength} tokens", $"use at most {fixedLength - 1} decode steps");
-            var flags = compile.TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? "")).ToList();
+            var flags = compile.GivenTargetFlags(p);
             PimBinary bin;
             string name;
             if (p.GetValue(binary) is { } binPath)
@@ -125,7 +125,7 @@ public static class CheckCommand
         for (var i = 0; i < run.Steps.Count; i++)
         {
             var step = run.Steps[i];
-            var (diff, tolerance) = quantised is { } r ? (MaxAbs(step.Logits, r.Steps[i].Logits), r.Steps[i].Tolerance) : (ortDiffs[i], LogitTolerance.MaxAbs);
+            var (diff, tolerance) = quantised is { } r ? (LogitTolerance.MaxAbsDifference<float>(step.Logits, r.Steps[i].Logits), r.Steps[i].Tolerance) : (ortDiffs[i], LogitTolerance.MaxAbs);
             var ok = diff <= tolerance;
             if (!ok) failed.Add((step, diff, tolerance));
             sb.Append(CultureInfo.InvariantCulture, $"{step.Program,-7}  {step.Position,8}  {diff,12:E2}  {tolerance,9:E2}  ");
@@ -161,15 +161,4 @@ public static class CheckCommand
     }
 
     private sealed record QuantisedSteps(ValuesReference Reference, List<(float[] Logits, double Tolerance)> Steps);
-
-    private static double MaxAbs(float[] a, float[] b)
-    {
-        double worst = 0;
-        for (var j = 0; j < a.Length; j++)
-        {
-            var err = Math.Abs((double)a[j] - b[j]);
-            worst = double.IsFinite(err) ? Math.Max(worst, err) : double.PositiveInfinity;
-        }
-        return worst;
-    }
 }

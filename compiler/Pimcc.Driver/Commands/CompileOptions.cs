@@ -99,6 +99,10 @@ public sealed class CompileOptions
             p.GetValue(PrintAfter) ?? [], p.GetValue(PrintBefore) ?? [], p.GetValue(PrintAfterAll), p.GetValue(PassStatistics),
             targetConfig, p.GetValue(Set) ?? []) { Image = ReadImage(p), TimePasses = p.GetValue(TimePasses), Positions = positions,
                 WorkloadDefaulted = IsDefault(p, PromptTokens) && IsDefault(p, GeneratedTokens),
-                TargetFlags = [.. TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? ""))] };
+                TargetFlags = GivenTargetFlags(p) };
     }
+
+    /// <summary>The target flags given on the command line (e.g. <c>--weights ternary</c>), as flag and value.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> GivenTargetFlags(ParseResult p) =>
+        [.. TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? ""))];
 }

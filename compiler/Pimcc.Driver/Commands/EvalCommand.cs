@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Pimcc.Accuracy;
-using Pimcc.Compiler.PassManagement;
-using Pimcc.Compiler.Targets;
 using Pimcc.Diagnostics;
 using Pimcc.Frontends.HfConfig;
-using Pimcc.Ir;
 using Pimcc.OnnxRuntime;
 using Pimcc.Targets;
 
@@ -61,7 +58,7 @@ public static class EvalCommand
 
             var sets = p.GetValue(compile.Set) ?? [];
             var target = p.GetValue(compile.TargetConfig) is { } file ? TargetLoader.LoadFile(file, sets) : TargetLoader.LoadPreset(p.GetValue(compile.Target)!, sets);
-            var flags = compile.TargetFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => KeyValuePair.Create(o.Name, p.GetValue(o) ?? "")).ToList();
+            var flags = compile.GivenTargetFlags(p);
             var accuracy = AccuracyTargets.For(target.Kind) ?? throw new PimccError(ExitCode.Usage, "--target",
                 $"pimcc eval has no quantised reference for target kind '{target.Kind}'", $"use a target of kind {string.Join(" or ", AccuracyTargets.All.Select(a => a.Kind))}");
             // One token in, the rest of the window generated: the KV cache holds the window's positions.
