@@ -7,7 +7,9 @@ out="$root/artifacts/nupkg"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/compiler/Pimcc.Driver/Pimcc.Driver.csproj")"
 echo "install: building and packing pimcc $version (Release; a first build takes a few minutes) ..." >&2
 rm -rf "$out"
-dotnet pack "$root/compiler/Pimcc.Driver/Pimcc.Driver.csproj" -c Release -o "$out" -nologo -v minimal -clp:NoSummary 2>&1 \
+. "$root/tools/readytorun.sh"
+# shellcheck disable=SC2046
+dotnet pack "$root/compiler/Pimcc.Driver/Pimcc.Driver.csproj" -c Release $(readytorun_flags) -o "$out" -nologo -v minimal -clp:NoSummary 2>&1 \
   | grep -E "error|warn| -> " >&2 || true
 [ -f "$out/pimcc.$version.nupkg" ] || { echo "install: packing failed (see the errors above)" >&2; exit 1; }
 # The local package has the same version on every run: drop NuGet's cached copy so the new build is installed.

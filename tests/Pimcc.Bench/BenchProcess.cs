@@ -13,10 +13,15 @@ internal sealed record ChildRun(int ExitCode, string Out, string Err, double Wal
         && !l.StartsWith("pimcc: cpu-seconds ", StringComparison.Ordinal)) ?? "";
 }
 
-/// <summary>Runs the built pimcc (<c>pimcc.dll</c> beside the bench) in its own process, so figures do not mix.</summary>
+/// <summary>
+/// Runs pimcc in its own process, so figures do not mix: the <c>pimcc.dll</c> that <c>PIMCC_BENCH_PIMCC</c> names
+/// (tools/bench.sh: pimcc as tools/install.sh builds it), else the one built beside the bench.
+/// </summary>
 internal static class BenchProcess
 {
-    public static string Pimcc => Path.Combine(AppContext.BaseDirectory, "pimcc.dll");
+    public static string Pimcc => Environment.GetEnvironmentVariable("PIMCC_BENCH_PIMCC") is { Length: > 0 } given
+        ? Path.GetFullPath(given)
+        : Path.Combine(AppContext.BaseDirectory, "pimcc.dll");
 
     public static ChildRun Run(IEnumerable<string> args)
     {

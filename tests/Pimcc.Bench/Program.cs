@@ -37,6 +37,7 @@ public static class Program
             return 2;
         }
         var root = BenchProcess.FindRoot();
+        Console.Error.WriteLine($"pimcc-bench: child processes run {BenchProcess.Pimcc}");
         if (args[0] == "sim") return SimBenchmark.Run(args[1..], root);
         if (args[0] == "kv-curve") return KvCurveBenchmark.Run(args[1..], root);
         if (args[0] == "asm") return AsmBenchmark.Run(args[1..], root);

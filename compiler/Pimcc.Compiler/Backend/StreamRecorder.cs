@@ -46,6 +46,21 @@ public sealed class StreamRecorder(StreamKind kind, int index, List<Op> ops)
     }
 
     /// <summary>
+    /// Takes the entries, layer words and debug ranges of this recorder's words after a rewrite in place (a clean-up
+    /// that deleted or inserted words and moved everything recorded along).
+    /// </summary>
+    public void Rewritten(IEnumerable<StreamEntry> entries, IEnumerable<LayerRepeat> layers, IEnumerable<DebugRange> debug)
+    {
+        CloseRange();
+        _entries.Clear();
+        _entries.AddRange(entries);
+        _layers.Clear();
+        _layers.AddRange(layers);
+        _debug.Clear();
+        _debug.AddRange(debug);
+    }
+
+    /// <summary>
     /// Takes over what <paramref name="next"/> recorded (programs lowered into builders of their own): its words move
     /// to the end of this recorder's list (<paramref name="next"/>'s list is left empty), and its entries, layer words
     /// and debug ranges move past this recorder's words.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Container;
 using Pimcc.Targets;
@@ -8,9 +7,13 @@ namespace Pimcc.Hpim.Compiler.Lowering;
 
 /// <summary>
 /// Scalar constants the VCU reads from local memory (1 / n, epsilon, attention scale, 0, -inf): one 32-byte slot
-/// each at the top of every core's local memory, shared by both programs. The ISA has no store-immediate, so the
-/// loader writes them like weights: the memory map names each slot <c>const:&lt;value&gt;</c> (FP16 at offset 0).
+/// each at the top of every core's local memory. The ISA has no store-immediate, so the loader writes them like
+/// weights: the memory map names each slot <c>const:&lt;value&gt;</c> (FP16 at offset 0).
 /// Below the slots sits the ALiBi table when the module has one (<see cref="AlibiTable"/>, region <c>alibi</c>).
+/// The two programs are lowered side by side, so each numbers slots of its own in its own first-use order: the first
+/// program (this view) from the lowest slot up, the later one (<see cref="Later"/>) from the highest down. A slot's
+/// number depends only on its program's lowering, never on the threads' timing; a value both programs use has a slot
+/// in each.
 /// </summary>
 internal sealed class Constants(HpimTarget target, AlibiTable? alibi = null)
 {
@@ -18,31 +21,20 @@ internal sealed class Constants(HpimTarget target, AlibiTable? alibi = null)
     public const long SlotBytes = LocalBuffers.Align;
     public static long ReserveBytes => Slots * SlotBytes;
 
-    /// <summary>The slots' values in slot order, shared by every view of the pool (it is also the lock).</summary>
-    private List<double> _values = [];
+    /// <summary>The slots both views fill (the object is also their lock).</summary>
+    private sealed class Pool
+    {
+        public readonly double[] Values = new double[Slots];
+        public int First, Later;                                           // slots taken from the bottom / from the top
+    }
 
-    /// <summary>The first program's lowering is over (<see cref="FirstDone"/>).</summary>
-    private StrongBox<bool> _firstDone = new(false);
+    private Pool _pool = new();
 
-    /// <summary>This view is a later program's (<see cref="Later"/>).</summary>
+    /// <summary>This view is the later program's: it numbers slots from the top down.</summary>
     private bool _later;
 
-    /// <summary>
-    /// A view of this pool for a program lowered at the same time as the first (this view's) program, numbered as if
-    /// lowered after it: a value the first program has not used yet waits until it does or its lowering is over
-    /// (<see cref="FirstDone"/>), so the slots are in first-use order, the first program's first.
-    /// </summary>
-    public Constants Later() => new(target, alibi) { _values = _values, _firstDone = _firstDone, _later = true };
-
-    /// <summary>The first program uses no more constants (call it also when its lowering fails).</summary>
-    public void FirstDone()
-    {
-        lock (_values)
-        {
-            _firstDone.Value = true;
-            Monitor.PulseAll(_values);
-        }
-    }
+    /// <summary>The view for the program lowered beside this one: slots of its own, from the highest down.</summary>
+    public Constants Later() => new(target, alibi) { _pool = _pool, _later = true };
 
     public long Base => target.Sram.LocalMemory.TotalBytes - ReserveBytes;
 
@@ -62,32 +54,32 @@ internal sealed class Constants(HpimTarget target, AlibiTable? alibi = null)
 
     public long Address(double value)
     {
-        lock (_values)
+        lock (_pool)
         {
-            var i = _values.FindIndex(v => v.Equals(value));
-            while (i < 0 && _later && !_firstDone.Value)
-            {
-                Monitor.Wait(_values);
-                i = _values.FindIndex(v => v.Equals(value));
-            }
-            if (i < 0)
-            {
-                if (_values.Count == Slots)
-                    throw new PimccError(ExitCode.CapacityExceeded, "local memory constants", $"the program needs more than {Slots} distinct scalar constants",
-                        "report this model; the constant pool size is a lowering limit");
-                _values.Add(value);
-                i = _values.Count - 1;
-                Monitor.PulseAll(_values);
-            }
-            return Base + i * SlotBytes;
+            var taken = _later ? _pool.Later : _pool.First;
+            for (var k = 0; k < taken; k++)
+                if (_pool.Values[Slot(k)].Equals(value)) return Base + Slot(k) * SlotBytes;
+            if (_pool.First + _pool.Later == Slots)
+                throw new PimccError(ExitCode.CapacityExceeded, "local memory constants", $"the programs need more than {Slots} scalar constant slots",
+                    "report this model; the constant pool size is a lowering limit");
+            var slot = Slot(taken);
+            _pool.Values[slot] = value;
+            if (_later) _pool.Later++;
+            else _pool.First++;
+            return Base + slot * SlotBytes;
         }
     }
 
+    /// <summary>This view's k-th slot.</summary>
+    private int Slot(int k) => _later ? Slots - 1 - k : k;
+
+    /// <summary>Every core's taken slots in slot order (the ALiBi table first when there is one).</summary>
     public IEnumerable<MemoryRegion> Regions(int cores)
     {
+        var taken = Enumerable.Range(0, _pool.First).Concat(Enumerable.Range(Slots - _pool.Later, _pool.Later)).ToArray();
         var slots = from c in Enumerable.Range(0, cores)
-                    from i in Enumerable.Range(0, _values.Count)
-                    select new MemoryRegion("const:" + Text(_values[i]), RegionKind.Scratch, new LocalPlacement(c, Base + i * SlotBytes), SlotBytes);
+                    from i in taken
+                    select new MemoryRegion("const:" + Text(_pool.Values[i]), RegionKind.Scratch, new LocalPlacement(c, Base + i * SlotBytes), SlotBytes);
         if (alibi is null) return slots;
         var table = from c in Enumerable.Range(0, cores)
                     select new MemoryRegion(AlibiTable.RegionName, RegionKind.Weight, new LocalPlacement(c, AlibiBase), alibi.Bytes(target.ElementBytes));

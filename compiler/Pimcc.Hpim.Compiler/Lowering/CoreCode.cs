@@ -101,20 +101,29 @@ internal sealed class CoreCode
         => _rec.Append(next._rec);
 
     /// <summary>
-    /// The stream after the machine-level clean-up (<see cref="CoreOptimizer"/>) and its debug ranges: nothing is emitted
-    /// after it. Builders of different cores share nothing, so their builds may run side by side.
+    /// Runs the machine-level clean-up (<see cref="CoreOptimizer"/>) over the programs this builder holds, in place:
+    /// call it once they are complete (an appended program brings its own clean-up along). Builders share nothing,
+    /// so their clean-ups may run side by side.
     /// </summary>
-    public (CoreStream Stream, List<DebugRange> Debug) Build()
+    public void CleanUp()
     {
         var debug = new List<DebugRange>();
         _rec.Flush(debug);
         var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug));
-        if (!ReferenceEquals(p.Words, _ops))                               // the clean-up's own list holds the stream: let the builder's go
+        if (!ReferenceEquals(p.Words, _ops))                               // the clean-up's own list holds the words
         {
             _ops.Clear();
-            _ops.TrimExcess();
+            _ops.AddRange(p.Words);
         }
-        return (new CoreStream(Core, p.Words) { Entries = p.Entries, Layers = p.Layers }, p.Debug);
+        _rec.Rewritten(p.Entries, p.Layers, p.Debug);
+    }
+
+    /// <summary>The stream of the words as they stand, and its debug ranges: nothing is emitted after it.</summary>
+    public (CoreStream Stream, List<DebugRange> Debug) Build()
+    {
+        var debug = new List<DebugRange>();
+        _rec.Flush(debug);
+        return (new CoreStream(Core, _ops) { Entries = [.. _rec.Entries], Layers = [.. _rec.Layers] }, debug);
     }
 }
 

@@ -66,26 +66,30 @@ public static class HpimBackend
         var cores = Enumerable.Range(0, target.Sram.Cores).Select(c => new CoreCode(c)).ToArray();
         var chans = Enumerable.Range(0, layout.Channels).Select(c => new ChannelCode(c)).ToArray();
 
-        // Prefill and decode are lowered side by side into builders of their own, decode's then appended. Their one
-        // shared state is the constant pool, whose slots stay numbered as a sequential run numbers them (Constants.Later).
+        // Prefill and decode are lowered side by side into builders of their own, each core's part cleaned up as soon
+        // as its program is emitted, decode's then appended. They share the constant pool, where each numbers slots of
+        // its own (Constants.Later). A failure is reported as a sequential run reports it: the prefill's first.
         var decCores = Enumerable.Range(0, cores.Length).Select(c => new CoreCode(c)).ToArray();
         var decChans = Enumerable.Range(0, chans.Length).Select(c => new ChannelCode(c)).ToArray();
         var pre = new PrefillLowering(scheduled, target, layout, cores, chans, consts);
         var dec = new DecodeLowering(scheduled, target, layout, decCores, decChans, consts.Later(), Module.Decode, DecodeIdBase);
         Pimcc.Diagnostics.SideBySide.Run(2, i =>
         {
-            if (i == 1) dec.Emit(decode);
-            else
-                try { pre.Emit(prefill); }
-                finally { consts.FirstDone(); }
+            if (i == 0) pre.Emit(prefill);
+            else dec.Emit(decode);
+            var builders = i == 0 ? cores : decCores;
+            Pimcc.Diagnostics.SideBySide.Run(builders.Length, c =>
+            {
+                builders[c].CleanUp();
+                return 0;
+            }, threads: Environment.ProcessorCount);
             return 0;
         });
         for (var c = 0; c < cores.Length; c++) cores[c].Append(decCores[c]);
         for (var c = 0; c < chans.Length; c++) chans[c].Append(decChans[c]);
 
         var debug = new List<DebugRange>();
-        // The cores' clean-ups are independent: side by side, their debug ranges appended in core order.
-        var built = Pimcc.Diagnostics.SideBySide.Run(cores.Length, i => cores[i].Build(), threads: Environment.ProcessorCount);
+        var built = cores.Select(c => c.Build()).ToList();
         var coreStreams = built.Select(b => b.Stream).ToList();
         foreach (var b in built) debug.AddRange(b.Debug);
         var chanStreams = chans.Select(c => c.Build(debug)).ToList();

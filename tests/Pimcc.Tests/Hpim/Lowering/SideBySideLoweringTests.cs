@@ -6,8 +6,8 @@ namespace Pimcc.Tests.Hpim.Lowering;
 
 /// <summary>
 /// Prefill and decode lowered side by side (docs/hpim-lowering.md, "Core code clean-up" and "Side-by-side lowering"):
-/// a program lowered into builders of its own and appended gives the stream one builder gives, and the constant pool
-/// numbers its slots as a sequential lowering does.
+/// a program lowered into a builder of its own, cleaned up and appended gives the stream one builder cleaned up gives,
+/// and each program numbers constant slots of its own, whatever the threads' timing.
 /// </summary>
 public class SideBySideLoweringTests
 {
@@ -46,12 +46,15 @@ public class SideBySideLoweringTests
         var one = new CoreCode(2);
         Prefill(one);
         Decode(one);
+        one.CleanUp();
         var (expected, expectedDebug) = one.Build();
 
         var first = new CoreCode(2);
         var second = new CoreCode(2);
         Decode(second);                                                    // emitted first: only the append order counts
+        second.CleanUp();
         Prefill(first);
+        first.CleanUp();
         first.Append(second);
         var (stream, debug) = first.Build();
 
@@ -65,32 +68,38 @@ public class SideBySideLoweringTests
     }
 
     [Fact]
-    public async Task ALaterProgramsConstantTakesTheSlotTheFirstProgramGivesItWhenLoweredAtTheSameTime()
+    public async Task EachProgramNumbersConstantSlotsOfItsOwnInItsFirstUseOrder()
     {
         var pool = new Constants(Target);
         var later = pool.Later();
-        // the later program asks first, for the first program's second constant and then for one of its own
-        var lowering = Task.Run(() => (Shared: later.Address(2.0), Own: later.Address(3.0)));
+        // the later program asks first, for a value the first program uses too and then for one of its own
+        var lowering = Task.Run(() => (Shared: later.Address(2.0), Own: later.Address(3.0), Again: later.Address(2.0)));
         var one = pool.Address(1.0);
         var two = pool.Address(2.0);
-        pool.FirstDone();
-        var (shared, own) = await lowering;
+        var (shared, own, again) = await lowering;
 
         one.ShouldBe(pool.Base);
         two.ShouldBe(pool.Base + Constants.SlotBytes);
-        shared.ShouldBe(two);
-        own.ShouldBe(pool.Base + 2 * Constants.SlotBytes);
-        pool.Regions(1).Select(r => r.Name).ShouldBe(["const:1", "const:2", "const:3"]);
+        var top = pool.Base + (Constants.Slots - 1) * Constants.SlotBytes;
+        shared.ShouldBe(top);                                              // its own slot, from the top down
+        own.ShouldBe(top - Constants.SlotBytes);
+        again.ShouldBe(shared);
+        pool.Regions(1).Select(r => r.Name).ShouldBe(["const:1", "const:2", "const:3", "const:2"]);
+        pool.Regions(1).Select(r => ((LocalPlacement)r.Placement).Address).ShouldBe([one, two, own, shared]);
     }
 
     [Fact]
-    public async Task ALaterProgramsConstantWaitsForTheFirstProgramsLoweringToEnd()
+    public void TheProgramsTogetherHoldAtMostTheSlotsThePoolHas()
     {
         var pool = new Constants(Target);
-        var lowering = Task.Run(() => pool.Later().Address(5.0));
-        pool.Address(4.0);
-        lowering.IsCompleted.ShouldBeFalse();                              // it cannot have a slot before the first program is done
-        pool.FirstDone();
-        (await lowering).ShouldBe(pool.Base + Constants.SlotBytes);
+        var later = pool.Later();
+        for (var i = 0; i < Constants.Slots / 2; i++)
+        {
+            pool.Address(i);
+            later.Address(-i - 1);
+        }
+        pool.Address(0).ShouldBe(pool.Base);                               // a value already held needs no slot
+        var full = Should.Throw<Pimcc.Diagnostics.PimccError>(() => later.Address(1e9));
+        full.Code.ShouldBe(Pimcc.Diagnostics.ExitCode.CapacityExceeded);
     }
 }
