@@ -8,26 +8,26 @@ namespace Pimcc.Hpim.Compiler.CoreOptimization;
 /// One core stream as the machine-level passes see it: its words with their def/use (<see cref="CoreWord"/>, read off
 /// the table once per word and kept up to date), entry points, layer declarations and debug ranges. Passes describe
 /// their changes as a <see cref="CoreEdit"/>; <see cref="Apply"/> compacts the stream in one pass, moving every branch
-/// offset, entry, layer word and debug range along. The word list handed in is never written: compaction fills lists
-/// of the program's own, two that take turns.
+/// offset, entry, layer word and debug range along. The word list handed in is never written: compaction fills the
+/// two lists of <see cref="Scratch"/> in turn, and the facts and analyses live in its arrays too.
 /// </summary>
 internal sealed class CoreProgram
 {
-    private readonly List<Op> _input;
-    private List<Op>? _spare;
-    private CoreWord[] _spareInfo = [];
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public CoreProgram(List<Op> words, List<StreamEntry> entries, List<LayerRepeat> layers, List<DebugRange> debug)
+    public CoreProgram(List<Op> words, List<StreamEntry> entries, List<LayerRepeat> layers, List<DebugRange> debug, CoreScratch scratch)
     {
-        Words = _input = words;
+        Words = words;
         Entries = entries;
         Layers = layers;
         Debug = debug;
-        Info = new CoreWord[words.Count];
+        Scratch = scratch;
+        Info = CoreScratch.AtLeast(ref scratch.InfoA, words.Count);
         for (var i = 0; i < words.Count; i++) Info[i] = CoreWord.Of(words[i], i);
         Index();
     }
+
+    /// <summary>The arrays this program's passes work in (held until its clean-up is over).</summary>
+    public CoreScratch Scratch { get; }
 
     public List<Op> Words { get; private set; }
     public List<StreamEntry> Entries { get; private set; }
@@ -91,8 +91,8 @@ internal sealed class CoreProgram
             return true;
         }
         int n = Count;
-        var before = new int[n + 1];
-        var at = new int[n + 1];
+        var before = CoreScratch.AtLeast(ref Scratch.Before, n + 1);       // both written for every word and the end
+        var at = CoreScratch.AtLeast(ref Scratch.At, n + 1);
         var pos = 0;
         var points = edit.Inserts ? edit.InsertionPoints() : [];          // words with insertions before them, in order
         for (int t = 0, k = 0; t < n; t++)
@@ -109,10 +109,9 @@ internal sealed class CoreProgram
                 edit.Undo();
                 return false;
             }
-        var words = _spare ?? new List<Op>(pos);
+        var words = ReferenceEquals(Words, Scratch.WordsA) ? Scratch.WordsB : Scratch.WordsA;
         words.Clear();
-        if (_spareInfo.Length < pos) _spareInfo = new CoreWord[Math.Max(pos, n)];
-        var info = _spareInfo;
+        var info = CoreScratch.AtLeast(ref Scratch.InfoB, pos);           // Info is always Scratch.InfoA
         for (int t = 0, k = 0; t < n; t++)
         {
             if (k < points.Length && points[k] == t)
@@ -142,8 +141,8 @@ internal sealed class CoreProgram
         }
         Debug = debug;
         // The list handed in stays the caller's; the one replaced now is the next compaction's target.
-        _spare = ReferenceEquals(Words, _input) ? null : Words;
-        (_spareInfo, Info) = (Info, info);
+        (Scratch.InfoA, Scratch.InfoB) = (info, Info);
+        Info = info;
         Words = words;
         Version++;
         Index();
@@ -153,10 +152,10 @@ internal sealed class CoreProgram
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Index()
     {
-        Protected = new bool[Count];
+        Protected = CoreScratch.Cleared(ref Scratch.Protected, Count);
         foreach (var l in Layers)
             if (l.Form == LayerForm.Loop) Protected[l.Word] = true;
-        Incoming = new int[Count + 1];
+        Incoming = CoreScratch.Cleared(ref Scratch.Incoming, Count + 1);
         for (var t = 0; t < Count; t++)
             if (Info[t].Target >= 0) Incoming[Info[t].Target]++;
     }

@@ -21,9 +21,9 @@ internal static class DeadScalarElimination
     {
         if (p.Liveness is { } known && known.Version == p.Version) return known.Live;
         var n = p.Count;
-        var words = new Step[n];
-        var lastBack = new int[n + 1];                                     // the last backward branch to each word, or -1
-        Array.Fill(lastBack, -1);
+        var words = CoreScratch.AtLeast(ref p.Scratch.Steps, n);
+        var lastBack = CoreScratch.AtLeast(ref p.Scratch.LastBack, n + 1); // the last backward branch to each word, or -1
+        Array.Fill(lastBack, -1, 0, n + 1);
         for (var t = 0; t < n; t++)
         {
             ref readonly var w = ref p.Info[t];
@@ -31,7 +31,7 @@ internal static class DeadScalarElimination
             words[t] = new Step(w.Reads, kills, w.Target, w.FallsThrough, w.Pure && !p.Protected[t]);
             if (w.Target >= 0 && w.Target <= t) lastBack[w.Target] = t;
         }
-        var live = new uint[n + 1];
+        var live = CoreScratch.Cleared(ref p.Scratch.Live, n + 1);
         for (var from = n - 1; from >= 0;)
         {
             var again = -1;
@@ -51,7 +51,7 @@ internal static class DeadScalarElimination
     }
 
     /// <summary>A word as liveness sees it: registers read, registers a pure definition writes, whether it may go.</summary>
-    private readonly record struct Step(uint Reads, uint Kills, int Target, bool FallsThrough, bool Deletable);
+    internal readonly record struct Step(uint Reads, uint Kills, int Target, bool FallsThrough, bool Deletable);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoreEdit Run(CoreProgram p)

@@ -18,7 +18,7 @@ namespace Pimcc.Hpim.Compiler.CoreOptimization;
 internal static class RedundantScalarElimination
 {
     /// <summary>Known register values: bit r of <see cref="Known"/> says <see cref="Values"/>[r] holds.</summary>
-    private sealed class State
+    internal sealed class State
     {
         public uint Known;
         public readonly uint[] Values = new uint[32];
@@ -71,7 +71,7 @@ internal static class RedundantScalarElimination
     public static CoreEdit Run(CoreProgram p)
     {
         var leader = p.Leaders();
-        var atLeader = new State?[p.Count + 1];
+        var atLeader = CoreScratch.Cleared(ref p.Scratch.AtLeader, p.Count + 1);
         var entry = new State { Known = ~0u & ~(1u << HpimAbi.Token | 1u << HpimAbi.Prompt | 1u << HpimAbi.Step | 1u << HpimAbi.Kv) };
         foreach (var e in p.Entries) atLeader[e.Word] = entry.Copy();
         if (p.Entries.Count == 0) atLeader[0] = entry.Copy();

@@ -109,8 +109,9 @@ internal sealed class CoreCode
     {
         var debug = new List<DebugRange>();
         _rec.Flush(debug);
-        var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug));
-        if (!ReferenceEquals(p.Words, _ops))                               // the clean-up's own list holds the words
+        using var scratch = CoreScratch.Rent();
+        var p = CoreOptimizer.Run(new CoreProgram(_ops, [.. _rec.Entries], [.. _rec.Layers], debug, scratch));
+        if (!ReferenceEquals(p.Words, _ops))                               // the clean-up's scratch list holds the words
         {
             _ops.Clear();
             _ops.AddRange(p.Words);

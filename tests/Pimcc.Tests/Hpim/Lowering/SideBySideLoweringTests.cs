@@ -67,6 +67,49 @@ public class SideBySideLoweringTests
         debug.Select(d => d.IrOpName).ShouldBe(["p.a", "d.b"]);
     }
 
+    /// <summary>A program of repeated groups whose loads and sums after the first the clean-up removes.</summary>
+    private static CoreCode Redundant(int repeats)
+    {
+        var c = new CoreCode(1);
+        c.Entry("prefill");
+        for (var i = 0; i < repeats; i++)
+        {
+            c.Li(Reg.T0, 7);
+            c.Li(Reg.T0, 7);
+            c.I("add", Reg.T1, Reg.T0, Reg.T0);
+            c.I("sw", Reg.T1, Reg.T0);
+        }
+        c.I("halt");
+        return c;
+    }
+
+    [Fact]
+    public void ABuilderCleanedUpAfterALargerOneOnTheSameThreadGivesTheStreamItGivesAlone()
+    {
+        // alone, on a thread of its own: its scratch arrays are new
+        CoreStream? alone = null;
+        var thread = new Thread(() =>
+        {
+            var c = Redundant(3);
+            c.CleanUp();
+            alone = c.Build().Stream;
+        });
+        thread.Start();
+        thread.Join();
+        // after a larger program on this thread: the scratch arrays hold that program's words and facts
+        var large = Redundant(5000);
+        large.CleanUp();
+        var small = Redundant(3);
+        small.CleanUp();
+        var (stream, _) = small.Build();
+
+        // li 7, add, sw, then only each later group's sw (r1 already holds 14), halt
+        alone!.Instructions.Count.ShouldBe(3 + 2 + 1);
+        stream.Instructions.ShouldBe(alone.Instructions);
+        stream.Entries.ShouldBe(alone.Entries);
+        large.Build().Stream.Instructions.Count.ShouldBe(3 + 4999 + 1);
+    }
+
     [Fact]
     public async Task EachProgramNumbersConstantSlotsOfItsOwnInItsFirstUseOrder()
     {
