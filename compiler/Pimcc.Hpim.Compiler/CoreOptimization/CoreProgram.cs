@@ -125,7 +125,7 @@ internal sealed class CoreProgram
             var kept = Words[t];
             if (word.Target >= 0)
             {
-                kept = CoreWord.WithOffset(kept, at[word.Target] - at[t]);
+                if (at[word.Target] - at[t] != word.Target - t) kept = CoreWord.WithOffset(kept, at[word.Target] - at[t]);
                 word = word with { Target = at[word.Target] };
             }
             info[words.Count] = word;

@@ -36,21 +36,11 @@ internal static class RedundantScalarElimination
             Array.Copy(other.Values, Values, 32);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Has(int reg, out uint value)
         {
             value = reg == 0 ? 0 : Values[reg];
             return reg == 0 || (Known & (1u << reg)) != 0;
-        }
-
-        public void Set(int reg, uint? value)
-        {
-            if (reg <= 0) return;
-            if (value is { } v)
-            {
-                Known |= 1u << reg;
-                Values[reg] = v;
-            }
-            else Known &= ~(1u << reg);
         }
 
         /// <summary>Keeps what both states know alike; true when this state changed.</summary>
@@ -126,27 +116,38 @@ internal static class RedundantScalarElimination
         return changed;
     }
 
-    private static void Step(CoreWord w, State s)
+    private static void Step(in CoreWord w, State s)
     {
-        if (w.Dest < 0) return;
-        s.Set(w.Dest, Value(w, s));
+        if (w.Dest <= 0) return;                                           // no register written, or r0 (stays 0)
+        if (TryValue(w, s, out var v))
+        {
+            s.Known |= 1u << w.Dest;
+            s.Values[w.Dest] = v;
+        }
+        else s.Known &= ~(1u << w.Dest);
     }
 
     /// <summary>The value a scalar definition writes when its inputs are known.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static uint? Value(CoreWord w, State s)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryValue(in CoreWord w, State s, out uint value)
     {
         switch (w.Action)
         {
-            case OpAction.LoadImmediateLow: return (uint)w.Imm;
+            case OpAction.LoadImmediateLow:
+                value = (uint)w.Imm;
+                return true;
             case OpAction.LoadImmediateHigh:
-                return s.Has(w.Dest, out var low) ? ArithmeticSemantics.LoadHigh(low, (uint)w.Imm) : null;
+                if (s.Has(w.Dest, out var low)) { value = ArithmeticSemantics.LoadHigh(low, (uint)w.Imm); return true; }
+                break;
             case OpAction.ScalarImmediate:
-                return s.Has(w.Rs, out var a) ? ArithmeticSemantics.Integer(w.Function, a, (uint)w.Imm) : null;
+                if (s.Has(w.Rs, out var a)) { value = ArithmeticSemantics.Integer(w.Function, a, (uint)w.Imm); return true; }
+                break;
             case OpAction.ScalarRegister:
-                return s.Has(w.Rs, out var x) && s.Has(w.Rt, out var y) ? ArithmeticSemantics.Integer(w.Function, x, y) : null;
-            default: return null;                                          // lw, loop
+                if (s.Has(w.Rs, out var x) && s.Has(w.Rt, out var y)) { value = ArithmeticSemantics.Integer(w.Function, x, y); return true; }
+                break;
         }
+        value = 0;                                                         // lw, loop, or inputs not known
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -166,7 +167,7 @@ internal static class RedundantScalarElimination
                 }
                 return;
             }
-            if (Value(w, s) == old || IsIdentity(w, s))
+            if (TryValue(w, s, out var v) && v == old || IsIdentity(w, s))
             {
                 edit.Delete(t);
                 return;

@@ -27,7 +27,7 @@ internal sealed class ChannelCode
 
     public void EndOp() => _rec.EndOp();
 
-    public void C(string mnemonic, params long[] operands) => _ops.Add(HbmCommandSet.Table.Make(mnemonic, operands));
+    public void C(string mnemonic, params ReadOnlySpan<long> operands) => _ops.Add(HbmCommandSet.Table.Make(mnemonic, operands));
 
     /// <summary>
     /// Runs <paramref name="body"/> <paramref name="count"/> times with row/col/gcol strides and one local-memory

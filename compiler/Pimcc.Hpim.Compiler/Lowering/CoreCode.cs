@@ -32,14 +32,14 @@ internal sealed class CoreCode
 
     public void EndOp() => _rec.EndOp();
 
-    public void I(string mnemonic, params long[] operands) => _ops.Add(SramIsa.Table.Make(mnemonic, operands));
+    public void I(string mnemonic, params ReadOnlySpan<long> operands) => _ops.Add(SramIsa.Table.Make(mnemonic, operands));
 
     /// <summary>r = value (one or two instructions).</summary>
     public void Li(int reg, long value)
     {
         if (value < 0 || value > uint.MaxValue)
             throw new InvalidOperationException($"immediate {value} does not fit 32 bits");
-        _ops.AddRange(SramIsa.LoadImmediate(reg, (uint)value));
+        SramIsa.LoadImmediate(reg, (uint)value, _ops);
     }
 
     /// <summary>r = the layer count, declared as the counter of the current program's layer loop (docs/binary-format.md, "Layer table").</summary>

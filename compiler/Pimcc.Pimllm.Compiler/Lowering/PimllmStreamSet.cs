@@ -83,11 +83,11 @@ internal sealed class PimllmStreamSet
         foreach (var r in Recorders) r.EndOp();
     }
 
-    public void X(string mnemonic, params long[] operands) => _xbar.Add(PimllmIsa.Crossbar.Make(mnemonic, operands));
+    public void X(string mnemonic, params ReadOnlySpan<long> operands) => _xbar.Add(PimllmIsa.Crossbar.Make(mnemonic, operands));
 
-    public void S(string mnemonic, params long[] operands) => _sa.Add(PimllmIsa.Systolic.Make(mnemonic, operands));
+    public void S(string mnemonic, params ReadOnlySpan<long> operands) => _sa.Add(PimllmIsa.Systolic.Make(mnemonic, operands));
 
-    public void D(int channel, string mnemonic, params long[] operands) => _dma[channel].Add(PimllmIsa.Dma.Make(mnemonic, operands));
+    public void D(int channel, string mnemonic, params ReadOnlySpan<long> operands) => _dma[channel].Add(PimllmIsa.Dma.Make(mnemonic, operands));
 
     public void PpLen(long len, long group = 1, long stride = 0)
     {

@@ -41,8 +41,16 @@ public static class SramIsa
     /// </summary>
     public static IReadOnlyList<Op> LoadImmediate(int register, uint value)
     {
-        var lo = Table.Make("li.lo", register, value & 0xFFFF);
-        return value >> 16 == 0 ? [lo] : [lo, Table.Make("li.hi", register, value >> 16)];
+        var words = new List<Op>(2);
+        LoadImmediate(register, value, words);
+        return words;
+    }
+
+    /// <summary><see cref="LoadImmediate(int, uint)"/>'s words added to <paramref name="into"/> (no list of their own).</summary>
+    public static void LoadImmediate(int register, uint value, List<Op> into)
+    {
+        into.Add(Op.Create(LoadLow, [register, value & 0xFFFF]));
+        if (value >> 16 != 0) into.Add(Op.Create(LoadHigh, [register, value >> 16]));
     }
 
     private static OpSpec R(string m, int op, OpClass c, U u, WordFormat f, string operands, T t, A a, F fn, EnergyEvent[] e, string summary) =>
@@ -136,4 +144,7 @@ public static class SramIsa
         R("bar",       0xB2, Communication, U.Control,      E,    "barrier, cores",                T.Barrier,            A.Barrier,              F.None,           [],                                                           "block until `cores` cores have reached barrier `barrier`"),
     ], OpcodeMap);
     // @formatter:on
+
+    // after the table: static fields are initialised in the order they are written
+    private static readonly OpSpec LoadLow = Table.Get("li.lo"), LoadHigh = Table.Get("li.hi");
 }

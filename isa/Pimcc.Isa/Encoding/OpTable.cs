@@ -59,7 +59,7 @@ public sealed class OpTable
     public OpSpec? TryGet(int opcode) => (uint)opcode < (uint)_byOpcode.Length ? _byOpcode[opcode] : null;
 
     /// <summary>Builds a checked op: <c>SramIsa.Table.Make("vadd", 1, 2, 3, 4, (long)DataType.Fp16)</c>.</summary>
-    public Op Make(string mnemonic, params long[] operands) => Op.Create(Get(mnemonic), operands);
+    public Op Make(string mnemonic, params ReadOnlySpan<long> operands) => Op.Create(Get(mnemonic), operands);
 
     public ulong Encode(Op op)
     {
