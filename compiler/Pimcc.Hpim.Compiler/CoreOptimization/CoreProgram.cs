@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
@@ -22,7 +23,8 @@ internal sealed class CoreProgram
         Debug = debug;
         Scratch = scratch;
         Info = CoreScratch.AtLeast(ref scratch.InfoA, words.Count);
-        for (var i = 0; i < words.Count; i++) Info[i] = CoreWord.Of(words[i], i);
+        var given = CollectionsMarshal.AsSpan(words);
+        for (var i = 0; i < given.Length; i++) Info[i] = CoreWord.Of(given[i], i);
         Index();
     }
 
@@ -111,25 +113,29 @@ internal sealed class CoreProgram
             }
         var words = ReferenceEquals(Words, Scratch.WordsA) ? Scratch.WordsB : Scratch.WordsA;
         words.Clear();
+        CollectionsMarshal.SetCount(words, pos);                           // every entry written below
+        var target = CollectionsMarshal.AsSpan(words);
+        var source = CollectionsMarshal.AsSpan(Words);
         var info = CoreScratch.AtLeast(ref Scratch.InfoB, pos);           // Info is always Scratch.InfoA
+        var w = 0;
         for (int t = 0, k = 0; t < n; t++)
         {
             if (k < points.Length && points[k] == t)
                 foreach (var op in edit.Inserted(points[k++]))
                 {
-                    info[words.Count] = CoreWord.Of(op, words.Count);
-                    words.Add(op);
+                    info[w] = CoreWord.Of(op, w);
+                    target[w++] = op;
                 }
             if (edit.Deleted[t]) continue;
             var word = Info[t];
-            var kept = Words[t];
+            var kept = source[t];
             if (word.Target >= 0)
             {
                 if (at[word.Target] - at[t] != word.Target - t) kept = CoreWord.WithOffset(kept, at[word.Target] - at[t]);
                 word = word with { Target = at[word.Target] };
             }
-            info[words.Count] = word;
-            words.Add(kept);
+            info[w] = word;
+            target[w++] = kept;
         }
         Entries = Entries.Select(e => e with { Word = before[e.Word] }).ToList();
         Layers = Layers.Select(l => l.Form == LayerForm.Loop ? l with { Word = at[l.Word] } : l).ToList();
