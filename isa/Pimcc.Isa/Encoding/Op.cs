@@ -7,8 +7,27 @@ namespace Pimcc.Isa.Encoding;
 /// row's operand order. Construct through <see cref="OpTable.Make(string, long[])"/> or <see cref="Create"/>,
 /// which check every operand against its field.
 /// </summary>
-public readonly record struct Op(OpSpec Spec, Operands Operands)
+public readonly record struct Op
 {
+    private readonly int _spec;
+
+    public Op(OpSpec spec, Operands operands)
+    {
+        _spec = spec.Id;
+        Operands = operands;
+    }
+
+    /// <summary>The op's table row (held as its <see cref="OpSpec.Id"/>: an op holds no reference).</summary>
+    public OpSpec Spec => OpSpec.ById(_spec);
+
+    public Operands Operands { get; }
+
+    public void Deconstruct(out OpSpec spec, out Operands operands)
+    {
+        spec = Spec;
+        operands = Operands;
+    }
+
     public static Op Create(OpSpec spec, ReadOnlySpan<long> operands, string location = "")
     {
         if (operands.Length != spec.Operands.Count)

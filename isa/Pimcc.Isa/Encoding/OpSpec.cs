@@ -51,4 +51,30 @@ public sealed record OpSpec(
     }
 
     public override string ToString() => Mnemonic;
+
+    /// <summary>
+    /// This row's number among every row of every table (1 up; 0 names none): what an <see cref="Op"/> holds instead of a
+    /// reference, so word lists of millions of ops hold no references for the collector to scan or card-mark.
+    /// </summary>
+    public int Id { get; private set; }
+
+    private static OpSpec?[] _rows = [null];
+    private static readonly Lock RowsLock = new();
+
+    /// <summary>Numbers <paramref name="row"/> (<see cref="OpTable"/> does, for each row it makes) and returns it.</summary>
+    internal static OpSpec Registered(OpSpec row)
+    {
+        lock (RowsLock)
+        {
+            var rows = new OpSpec?[_rows.Length + 1];
+            Array.Copy(_rows, rows, _rows.Length);
+            row.Id = _rows.Length;
+            rows[row.Id] = row;
+            Volatile.Write(ref _rows, rows);                               // readers see the whole array or the one before it
+        }
+        return row;
+    }
+
+    /// <summary>The row numbered <paramref name="id"/> (null for 0).</summary>
+    internal static OpSpec ById(int id) => Volatile.Read(ref _rows)[id]!;
 }

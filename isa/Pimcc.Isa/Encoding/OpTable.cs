@@ -125,6 +125,6 @@ public sealed class OpTable
         }
         if (flow == OpFlow.Repeat && !names.Contains("body") || flow == OpFlow.LoadImmediate && !names.Contains("imm"))
             throw new InvalidOperationException($"{mnemonic}: a {flow} row needs operand '{(flow == OpFlow.Repeat ? "body" : "imm")}'");
-        return new OpSpec(table, mnemonic, opcode, format, fields, flow, semantics, summary);
+        return OpSpec.Registered(new OpSpec(table, mnemonic, opcode, format, fields, flow, semantics, summary));
     }
 }
