@@ -39,7 +39,8 @@ public sealed record FieldSlot(FieldKind Kind, int Width, EnumDomain? Domain = n
 /// </summary>
 public sealed record WordFormat(string Name, int WordBits, IReadOnlyList<FieldSlot> Slots)
 {
-    public int ReservedBits => WordBits - OpTable.OpcodeBits - Slots.Sum(s => s.Width);
+    /// <summary>The bits below the last slot (worked out once: the decoder asks for every word).</summary>
+    public int ReservedBits { get; } = WordBits - OpTable.OpcodeBits - Slots.Sum(s => s.Width);
 }
 
 /// <summary>An operand as placed in one table row: name, bit range (inclusive), kind, and legal range.</summary>
