@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Pimcc.Diagnostics;
 using Pimcc.Isa.Encoding;
 
@@ -164,9 +165,11 @@ public static class PimBinaryWriter
     {
         var bytesPerWord = table.WordBytes;
         var bytes = new byte[ops.Count * bytesPerWord];
-        for (var i = 0; i < ops.Count; i++)
+        // a list's words as a span: no interface call per word
+        ReadOnlySpan<Op> words = ops switch { List<Op> list => CollectionsMarshal.AsSpan(list), Op[] array => array, _ => [.. ops] };
+        for (var i = 0; i < words.Length; i++)
         {
-            var w = table.Encode(ops[i]);
+            var w = table.Encode(words[i]);
             if (bytesPerWord == 4)
                 BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), (uint)w);
             else

@@ -33,12 +33,10 @@ public readonly record struct Op
         if (operands.Length != spec.Operands.Count)
             throw new PimccError(ExitCode.MalformedInput, Where(location, spec),
                 $"'{spec.Mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
+        var plan = spec.Plan;
         for (var i = 0; i < operands.Length; i++)
-        {
-            var f = spec.Operands[i];
-            if (!f.Accepts(operands[i]))
-                throw OutOfRange(spec, f, operands[i], location);
-        }
+            if (!plan[i].Accepts(operands[i]))
+                throw OutOfRange(spec, spec.Operands[i], operands[i], location);
         return new Op(spec, new Operands(operands));
     }
 

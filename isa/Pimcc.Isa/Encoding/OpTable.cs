@@ -67,13 +67,14 @@ public sealed class OpTable
         if (!ReferenceEquals(spec.Table, Name) && spec.Table != Name)
             throw new ArgumentException($"{spec.Mnemonic} is not in table {Name}", nameof(op));
         var word = (ulong)spec.Opcode << (WordBits - OpcodeBits);
-        for (var i = 0; i < spec.Operands.Count; i++)
+        var plan = spec.Plan;
+        var operands = op.Operands;
+        for (var i = 0; i < plan.Length; i++)
         {
-            var f = spec.Operands[i];
-            var v = op.Operands[i];
-            if (!f.Accepts(v))
-                throw Op.OutOfRange(spec, f, v, "");
-            word |= f.Place(v);
+            var v = operands[i];
+            if (!plan[i].Accepts(v))
+                throw Op.OutOfRange(spec, spec.Operands[i], v, "");
+            word |= ((ulong)v & plan[i].Mask) << plan[i].Lo;
         }
         return word;
     }
