@@ -87,6 +87,27 @@ public class CorruptBinaryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OfTwoCorruptStreamsTheOneFirstInSectionOrderIsReported()
+    {
+        // the failure reported is the one a reading in section order meets first
+        var t = SramIsa.Table;
+        var cores = Enumerable.Range(0, 2).Select(c => new CoreStream(c, [t.Make("li.lo", 1, 16), t.Make("vexp", 2, 3, 1, 0), t.Make("halt")])).ToList();
+        var file = PimBinaryWriter.Write(HpimBinary.Create(new TargetBlob("hpim", "{\"name\":\"hpim\"}"u8.ToArray()), cores, [], [], []));
+        int Words(int core) => (int)BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(24 + 24 * (1 + core) + 8));
+        var second = (byte[])file.Clone();
+        second[Words(1) + 3] = 0xC7;                                       // core 1, word 0: an opcode of no table here
+        PimBinaryWriter.Reseal(second);
+        CodeOf(second).ShouldBe(ExitCode.UnknownOpcode);
+        var both = (byte[])second.Clone();
+        var w = BinaryPrimitives.ReadUInt32LittleEndian(both.AsSpan(Words(0) + 4));
+        BinaryPrimitives.WriteUInt32LittleEndian(both.AsSpan(Words(0) + 4), w | (3u << 7)); // core 0, vexp: dtype code 3 is unassigned
+        PimBinaryWriter.Reseal(both);
+        var e = Should.Throw<PimccError>(() => PimBinaryReader.Read(both, "bad.bin"));
+        e.Code.ShouldBe(ExitCode.OperandOutOfRange, e.OneLine);
+        e.OneLine.ShouldContain("core0", Case.Sensitive, e.OneLine);
+    }
+
+    [Fact]
     public void StructurallyInvalid()
     {
         var f = Valid();
