@@ -43,26 +43,27 @@ public sealed record WordFormat(string Name, int WordBits, IReadOnlyList<FieldSl
     public int ReservedBits { get; } = WordBits - OpTable.OpcodeBits - Slots.Sum(s => s.Width);
 }
 
-/// <summary>An operand as placed in one table row: name, bit range (inclusive), kind, and legal range.</summary>
+/// <summary>An operand as placed in one table row: name, bit range (inclusive), kind, and legal range. The range and
+/// mask are worked out once (every word encoded, decoded or checked reads them).</summary>
 public sealed record Field(string Name, int Hi, int Lo, FieldKind Kind, EnumDomain? Domain)
 {
     public int Width => Hi - Lo + 1;
 
-    public long Min => Kind switch
+    public long Min { get; } = Kind switch
     {
-        FieldKind.Signed or FieldKind.Offset => -(1L << (Width - 1)),
+        FieldKind.Signed or FieldKind.Offset => -(1L << (Hi - Lo)),
         FieldKind.Count => 1,
         _ => 0,
     };
 
-    public long Max => Kind switch
+    public long Max { get; } = Kind switch
     {
-        FieldKind.Signed or FieldKind.Offset => (1L << (Width - 1)) - 1,
+        FieldKind.Signed or FieldKind.Offset => (1L << (Hi - Lo)) - 1,
         FieldKind.Enum => Domain!.Names.Count - 1,
-        _ => (1L << Width) - 1,
+        _ => (1L << (Hi - Lo + 1)) - 1,
     };
 
-    public ulong Mask => Width == 64 ? ulong.MaxValue : (1UL << Width) - 1;
+    public ulong Mask { get; } = Hi - Lo + 1 == 64 ? ulong.MaxValue : (1UL << (Hi - Lo + 1)) - 1;
 
     public bool Accepts(long value) => value >= Min && value <= Max;
 

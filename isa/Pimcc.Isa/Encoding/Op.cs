@@ -4,7 +4,7 @@ namespace Pimcc.Isa.Encoding;
 
 /// <summary>
 /// One decoded SRAM-PIM instruction or HBM-PIM command: its table row and its operand values, in the
-/// row's operand order. Construct through <see cref="OpTable.Make(string, long[])"/> or <see cref="Create"/>,
+/// row's operand order. Construct through <see cref="OpTable.Make(string, ReadOnlySpan{long})"/> or <see cref="Create"/>,
 /// which check every operand against its field.
 /// </summary>
 public readonly record struct Op
@@ -33,10 +33,10 @@ public readonly record struct Op
         if (operands.Length != spec.Operands.Count)
             throw new PimccError(ExitCode.MalformedInput, Where(location, spec),
                 $"'{spec.Mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
-        var plan = spec.Plan;
+        var fields = spec.Fields;
         for (var i = 0; i < operands.Length; i++)
-            if (!plan[i].Accepts(operands[i]))
-                throw OutOfRange(spec, spec.Operands[i], operands[i], location);
+            if (!fields[i].Accepts(operands[i]))
+                throw OutOfRange(spec, fields[i], operands[i], location);
         return new Op(spec, new Operands(operands));
     }
 

@@ -20,9 +20,8 @@ public sealed record OpSpec(
 {
     public int WordBits => Format.WordBits;
 
-    /// <summary>Each operand field's range and place, read off <see cref="Operands"/> once: what encoding and checking a
-    /// word need, in an array (no interface call or kind switch per operand).</summary>
-    internal FieldPlan[] Plan { get; } = [.. Operands.Select(f => new FieldPlan(f.Min, f.Max, f.Mask, f.Lo))];
+    /// <summary><see cref="Operands"/> as an array: encoding and checking a word index it without an interface call.</summary>
+    internal Field[] Fields { get; } = [.. Operands];
 
     /// <summary>Assembly syntax, e.g. <c>vadd dst:reg, a:reg, b:reg, len:reg, dt:dtype</c>.</summary>
     public string Syntax => Operands.Count == 0 ? Mnemonic : Mnemonic + " " + string.Join(", ", Operands.Select(o => o.Syntax));
@@ -55,12 +54,6 @@ public sealed record OpSpec(
     }
 
     public override string ToString() => Mnemonic;
-
-    /// <summary>One operand field as <see cref="Plan"/> holds it.</summary>
-    internal readonly record struct FieldPlan(long Min, long Max, ulong Mask, int Lo)
-    {
-        public bool Accepts(long value) => value >= Min && value <= Max;
-    }
 
     /// <summary>
     /// This row's number among every row of every table (1 up; 0 names none): what an <see cref="Op"/> holds instead of a

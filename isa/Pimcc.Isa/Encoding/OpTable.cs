@@ -67,14 +67,14 @@ public sealed class OpTable
         if (!ReferenceEquals(spec.Table, Name) && spec.Table != Name)
             throw new ArgumentException($"{spec.Mnemonic} is not in table {Name}", nameof(op));
         var word = (ulong)spec.Opcode << (WordBits - OpcodeBits);
-        var plan = spec.Plan;
+        var fields = spec.Fields;
         var operands = op.Operands;
-        for (var i = 0; i < plan.Length; i++)
+        for (var i = 0; i < fields.Length; i++)
         {
             var v = operands[i];
-            if (!plan[i].Accepts(v))
-                throw Op.OutOfRange(spec, spec.Operands[i], v, "");
-            word |= ((ulong)v & plan[i].Mask) << plan[i].Lo;
+            if (!fields[i].Accepts(v))
+                throw Op.OutOfRange(spec, fields[i], v, "");
+            word |= fields[i].Place(v);
         }
         return word;
     }
