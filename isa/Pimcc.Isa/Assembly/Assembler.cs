@@ -1,7 +1,5 @@
 using System.Text;
-using Antlr4.Runtime;
 using Pimcc.Diagnostics;
-using Pimcc.Isa.Assembly.Grammar;
 using Pimcc.Isa.Container;
 using Pimcc.Isa.Encoding;
 
@@ -67,42 +65,38 @@ public static class Assembler
         /// <summary>The line of the text being added (its tokens all say line 1).</summary>
         public int Line { get; set; }
 
-        public void Add(PimAsmParser.ProgramContext tree)
+        public void Add(AsmLine line)
         {
-            foreach (var line in tree.line())
-            {
-                foreach (var label in line.label())
-                    DefineLabel(label);
-                var st = line.statement();
-                if (st?.directive() is { } d)
-                    Directive(d);
-                else if (st?.instruction() is { } ins)
-                    Instruction(ins);
-            }
+            foreach (var label in line.Labels)
+                DefineLabel(label);
+            if (line.Statement is { IsDirective: true } d)
+                Directive(d);
+            else if (line.Statement is { } ins)
+                Instruction(ins);
         }
 
-        private string Loc(IToken t) => $"{fileName}:{Line}:{t.Column + 1}";
+        private string Loc(AsmToken t) => $"{fileName}:{Line}:{t.Column + 1}";
 
-        private void DefineLabel(PimAsmParser.LabelContext label)
+        private void DefineLabel(AsmToken label)
         {
-            var name = label.IDENT().GetText();
+            var name = label.Text;
             if (_current is null)
-                throw Malformed(Loc(label.Start), $"label '{name}' outside a stream section", "put labels after a stream directive such as .core N");
+                throw Malformed(Loc(label), $"label '{name}' outside a stream section", "put labels after a stream directive such as .core N");
             if (!_current.Labels.TryAdd(name, _current.Ops.Count))
-                throw Malformed(Loc(label.Start), $"label '{name}' is defined twice in {_current.Name}", "rename one of them");
+                throw Malformed(Loc(label), $"label '{name}' is defined twice in {_current.Name}", "rename one of them");
         }
 
-        private void Instruction(PimAsmParser.InstructionContext ins)
+        private void Instruction(AsmStatement ins)
         {
-            var mnemonic = ins.IDENT().GetText();
+            var mnemonic = ins.Head.Text;
             if (_current is null)
-                throw Malformed(Loc(ins.Start), $"instruction '{mnemonic}' outside a stream section", "start a section with a stream directive such as .core N or .channel N");
-            var spec = _current.Table.TryGet(mnemonic) ?? throw Malformed(Loc(ins.Start),
+                throw Malformed(Loc(ins.Head), $"instruction '{mnemonic}' outside a stream section", "start a section with a stream directive such as .core N or .channel N");
+            var spec = _current.Table.TryGet(mnemonic) ?? throw Malformed(Loc(ins.Head),
                 $"unknown {_current.Table.Name} mnemonic '{mnemonic}' in {_current.Name}",
                 $"see the {_current.Table.Name} table in docs/");
-            var operands = ins.operand();
+            var operands = ins.Operands;
             if (operands.Length != spec.Operands.Count)
-                throw Malformed(Loc(ins.Start), $"'{mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
+                throw Malformed(Loc(ins.Head), $"'{mnemonic}' takes {spec.Operands.Count} operand(s), got {operands.Length}", $"syntax: {spec.Syntax}");
             var values = new long[operands.Length];
             for (var i = 0; i < operands.Length; i++)
             {
@@ -110,26 +104,26 @@ public static class Assembler
                 var o = operands[i];
                 CheckName(o, field.Name);
                 values[i] = Bind(o, field, i);
-                if (!field.Accepts(values[i])) throw Op.OutOfRange(spec, field, values[i], Loc(ins.Start));
+                if (!field.Accepts(values[i])) throw Op.OutOfRange(spec, field, values[i], Loc(ins.Head));
             }
             _current.Ops.Add(Op.Create(spec, values));
         }
 
-        private void CheckName(PimAsmParser.OperandContext o, string expected)
+        private void CheckName(AsmOperand o, string expected)
         {
-            if (o.name is { } n && n.Text != expected)
+            if (o.Name is { } n && n.Text != expected)
                 throw Malformed(Loc(n), $"operand is named '{n.Text}', expected '{expected}' here", "operands are positional; names are optional checks");
         }
 
-        private long Bind(PimAsmParser.OperandContext o, Field field, int operandIndex)
+        private long Bind(AsmOperand o, Field field, int operandIndex)
         {
-            var v = o.value();
-            var text = v.Start.Text; // a value is one token
-            string loc() => Loc(v.Start);
+            var text = o.Value.Text;
+            var ident = o.Kind == AsmValueKind.Ident;
+            string loc() => Loc(o.Value);
             switch (field.Kind)
             {
                 case FieldKind.Register:
-                    if (v.IDENT() is not null && text.Length is > 1 and <= 4 && text[0] == 'r' && !text.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
+                    if (ident && text.Length is > 1 and <= 4 && text[0] == 'r' && !text.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
                     {
                         var n = long.Parse(text.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
                         return field.Accepts(n) ? n : throw new PimccError(ExitCode.OperandOutOfRange, loc(),
@@ -137,15 +131,15 @@ public static class Assembler
                     }
                     throw Malformed(loc(), $"operand '{field.Name}' must be a register, got '{text}'", "write r0..r31");
                 case FieldKind.Enum:
-                    var idx = v.IDENT() is null ? -1 : IndexOf(field.Domain!.Names, text);
+                    var idx = !ident ? -1 : IndexOf(field.Domain!.Names, text);
                     return idx >= 0 ? idx : throw Malformed(loc(), $"operand '{field.Name}' must be one of {string.Join(", ", field.Domain!.Names)}, got '{text}'", $"{field.Domain!.Name}: {field.Domain.Description}");
-                case FieldKind.Offset when v.IDENT() is not null:
+                case FieldKind.Offset when ident:
                     _current!.Fixups.Add((_current.Ops.Count, operandIndex, text, loc()));
                     return 0;
                 default:
-                    if (v.INT() is null)
+                    if (o.Kind != AsmValueKind.Int)
                         throw Malformed(loc(), $"operand '{field.Name}' must be an integer, got '{text}'", $"syntax: {field.Syntax}");
-                    return Int(v.INT().Symbol, field);
+                    return Int(o, field);
             }
         }
 
@@ -157,8 +151,9 @@ public static class Assembler
             return -1;
         }
 
-        private long Int(IToken t, Field? field = null) => AsmText.ParseInt(t.Text) ?? throw new PimccError(ExitCode.OperandOutOfRange, Loc(t),
-            $"integer {t.Text} does not fit 64 bits", field is null ? "use a smaller value" : $"field is {field.Syntax}");
+        /// <summary>An integer operand's value (parsed with its line).</summary>
+        private long Int(AsmOperand o, Field? field = null) => o.Int ?? throw new PimccError(ExitCode.OperandOutOfRange, Loc(o.Value),
+            $"integer {o.Value.Text} does not fit 64 bits", field is null ? "use a smaller value" : $"field is {field.Syntax}");
 
         private void ResolveLabels(Section s)
         {
@@ -173,16 +168,16 @@ public static class Assembler
             }
         }
 
-        private void Directive(PimAsmParser.DirectiveContext d)
+        private void Directive(AsmStatement d)
         {
-            var name = d.DIRECTIVE().GetText();
+            var name = d.Head.Text;
             var args = new Args(this, d, name);
             switch (name)
             {
                 case ".target":
                     args.Count(1);
                     _targetName = args.String(0, "name");
-                    _targetLocation = Loc(d.Start);
+                    _targetLocation = Loc(d.Head);
                     break;
                 case ".target_sha256":
                     args.Count(1);
@@ -197,7 +192,7 @@ public static class Assembler
                     args.Count(1);
                     var index = args.Int(0, "index", int.MaxValue);
                     if (_sections.Any(s => s.Kind == kind && s.Index == index))
-                        throw Malformed(Loc(d.Start), $"section {kind.StreamName((int)index)} appears twice", "merge the two sections");
+                        throw Malformed(Loc(d.Head), $"section {kind.StreamName((int)index)} appears twice", "merge the two sections");
                     _current = new Section(kind, (int)index);
                     _sections.Add(_current);
                     break;
@@ -209,24 +204,24 @@ public static class Assembler
                     args.Count(4);
                     var space = args.Space(0, ".image SPACE, index=, addr=, size=");
                     _image.Add((space, (int)args.Int(1, "index", int.MaxValue), args.Int(2, "addr", long.MaxValue), args.Int(3, "size", int.MaxValue),
-                        new System.Text.StringBuilder(), Loc(d.Start)));
+                        new System.Text.StringBuilder(), Loc(d.Head)));
                     break;
                 case ".image_data":
                     if (_image.Count == 0)
-                        throw Malformed(Loc(d.Start), ".image_data before any .image", "put .image_data lines after the .image they fill");
+                        throw Malformed(Loc(d.Head), ".image_data before any .image", "put .image_data lines after the .image they fill");
                     args.Count(1);
                     _image[^1].Data.Append(args.String(0, "base64"));
                     break;
                 case ".entry":
                     if (_current is null)
-                        throw Malformed(Loc(d.Start), ".entry outside a stream section", "put .entry before the first word of the program it names");
+                        throw Malformed(Loc(d.Head), ".entry outside a stream section", "put .entry before the first word of the program it names");
                     args.Count(1);
                     _current.Entries.Add(new StreamEntry(args.Name(0, "name"), _current.Ops.Count));
                     break;
                 case ".layers":
                 {
                     if (_current is null)
-                        throw Malformed(Loc(d.Start), ".layers outside a stream section", "put .layers before the li.lo of a layer loop or the first word of layer 0");
+                        throw Malformed(Loc(d.Head), ".layers outside a stream section", "put .layers before the li.lo of a layer loop or the first word of layer 0");
                     // Two operands: a loop whose counter the next word loads; three: unrolled blocks of stride words from here.
                     var blocks = args.Length == 3;
                     if (!blocks) args.Count(2);
@@ -237,23 +232,23 @@ public static class Assembler
                 case ".workload":
                 {
                     if (_workload is not null)
-                        throw Malformed(Loc(d.Start), ".workload appears twice", "give the workload once");
+                        throw Malformed(Loc(d.Head), ".workload appears twice", "give the workload once");
                     args.Count(5);
                     var programs = args.String(4, "programs").Split(',');
                     _workload = (new CompiledWorkload((int)args.Int(0, "prompt", int.MaxValue), (int)args.Int(1, "generated", int.MaxValue),
-                        (int)args.Int(2, "positions", int.MaxValue), args.String(3, "model"), programs), Loc(d.Start));
+                        (int)args.Int(2, "positions", int.MaxValue), args.String(3, "model"), programs), Loc(d.Head));
                     WorkloadRules.Check(_workload.Value.Workload, _workload.Value.Loc, ExitCode.MalformedInput);
                     break;
                 }
                 case ".debug":
                     if (_current is null)
-                        throw Malformed(Loc(d.Start), ".debug outside a stream section", "put .debug inside the section it describes");
+                        throw Malformed(Loc(d.Head), ".debug outside a stream section", "put .debug inside the section it describes");
                     args.Count(4);
                     _debug.Add(new DebugRange(_current.Kind, _current.Index, (int)args.Int(0, "first", int.MaxValue),
                         (int)args.Int(1, "count", int.MaxValue), args.Int(2, "op", long.MaxValue), args.String(3, "name")));
                     break;
                 default:
-                    throw Malformed(Loc(d.Start), $"unknown directive '{name}'", $"directives: .target .target_sha256 .target_json .workload .region .image .image_data .entry .layers .debug, and the stream kinds {string.Join(" ", BinaryContracts.StreamKinds.Select(k => "." + k.Name))}");
+                    throw Malformed(Loc(d.Head), $"unknown directive '{name}'", $"directives: .target .target_sha256 .target_json .workload .region .image .image_data .entry .layers .debug, and the stream kinds {string.Join(" ", BinaryContracts.StreamKinds.Select(k => "." + k.Name))}");
             }
         }
 
@@ -359,55 +354,55 @@ public static class Assembler
         }
 
         /// <summary>Positional directive operands with optional name checks.</summary>
-        private readonly struct Args(Builder b, PimAsmParser.DirectiveContext d, string directive)
+        private readonly struct Args(Builder b, AsmStatement d, string directive)
         {
-            private readonly PimAsmParser.OperandContext[] _ops = d.operand();
+            private readonly AsmOperand[] _ops = d.Operands;
 
             public int Length => _ops.Length;
 
             public void Count(int n)
             {
                 if (_ops.Length != n)
-                    throw Malformed(b.Loc(d.Start), $"{directive} takes {n} operand(s), got {_ops.Length}", "see docs/binary-format.md, \"Assembly text\"");
+                    throw Malformed(b.Loc(d.Head), $"{directive} takes {n} operand(s), got {_ops.Length}", "see docs/binary-format.md, \"Assembly text\"");
             }
 
-            private PimAsmParser.ValueContext At(int i, string name)
+            private AsmOperand At(int i, string name)
             {
                 if (i >= _ops.Length)
-                    throw Malformed(b.Loc(d.Start), $"{directive} is missing operand '{name}'", "see docs/binary-format.md, \"Assembly text\"");
+                    throw Malformed(b.Loc(d.Head), $"{directive} is missing operand '{name}'", "see docs/binary-format.md, \"Assembly text\"");
                 b.CheckName(_ops[i], name);
-                return _ops[i].value();
+                return _ops[i];
             }
 
             public string String(int i, string name)
             {
                 var v = At(i, name);
-                if (v.STRING() is null)
+                if (v.Kind != AsmValueKind.String)
                     throw Error(i, $"{directive} operand '{name}' must be a quoted string", "write \"...\"");
-                return AsmText.Unquote(v.GetText()) ?? throw Error(i, "bad escape in string", "escapes: \\\\ \\\" \\n \\t \\r \\xHH");
+                return AsmText.Unquote(v.Value.Text) ?? throw Error(i, "bad escape in string", "escapes: \\\\ \\\" \\n \\t \\r \\xHH");
             }
 
             /// <summary>A name given bare (<c>decode</c>) or quoted.</summary>
             public string Name(int i, string name)
             {
                 var v = At(i, name);
-                return v.STRING() is not null ? String(i, name) : v.IDENT() is not null ? v.GetText()
+                return v.Kind == AsmValueKind.String ? String(i, name) : v.Kind == AsmValueKind.Ident ? v.Value.Text
                     : throw Error(i, $"{directive} operand '{name}' must be a name", "write e.g. .entry decode");
             }
 
             public string Ident(int i, string name)
             {
                 var v = At(i, name);
-                return v.IDENT() is null ? throw Error(i, $"{directive} operand '{name}' must be a name", "see docs/binary-format.md") : v.GetText();
+                return v.Kind != AsmValueKind.Ident ? throw Error(i, $"{directive} operand '{name}' must be a name", "see docs/binary-format.md") : v.Value.Text;
             }
 
             public long Int(int i, string name, long max)
             {
                 var v = At(i, name);
-                if (v.INT() is null)
+                if (v.Kind != AsmValueKind.Int)
                     throw Error(i, $"{directive} operand '{name}' must be an integer", "write a decimal or 0x hex number");
-                var n = b.Int(v.INT().Symbol);
-                return n >= 0 && n <= max ? n : throw new PimccError(ExitCode.OperandOutOfRange, b.Loc(v.Start),
+                var n = b.Int(v);
+                return n >= 0 && n <= max ? n : throw new PimccError(ExitCode.OperandOutOfRange, b.Loc(v.Value),
                     $"{directive} operand '{name}' is {n}, outside [0, {max}]", "use a non-negative value that fits");
             }
 
@@ -419,7 +414,7 @@ public static class Assembler
             }
 
             public PimccError Error(int i, string message, string hint) =>
-                Malformed(b.Loc(i < _ops.Length ? _ops[i].Start : d.Start), message, hint);
+                Malformed(b.Loc(i < _ops.Length ? _ops[i].Name ?? _ops[i].Value : d.Head), message, hint);
         }
     }
 }
