@@ -10,8 +10,11 @@ namespace Pimcc.Bench;
 /// without refreshes), then decode steps <c>--first</c>, <c>--first + --stride</c>, ... up to <c>--last</c> are simulated
 /// in this process, each with every layer count of <c>--layers</c> (<c>all</c>: the whole program). Prints one line per
 /// step: the step, kv, the makespan of each run (us) and, when 1 and 2 layers ran, the whole step extrapolated from them,
-/// X(1) + (N - 1)(X(2) - X(1)); then the mean of each column over the steps.
+/// X(1) + (N - 1)(X(2) - X(1)); then the mean of each column over the steps. With every step whole (<c>--first 0
+/// --stride 1 --layers all</c>, or with other counts beside <c>all</c>), the decode schedules replayed on the curve
+/// (<see cref="ScheduleReplay"/>).
 ///   pimcc-bench kv-curve [--tokens N] [--first F] [--last L] [--stride S] [--layers 1,2,all] [--set KEY=V ...] [model]
+///   pimcc-bench kv-curve --replay CURVE.txt   (the schedules replayed on a curve this command printed before)
 /// </summary>
 internal static class KvCurveBenchmark
 {
@@ -31,6 +34,7 @@ internal static class KvCurveBenchmark
             else if (args[i] == "--stride" && i + 1 < args.Length) stride = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--layers" && i + 1 < args.Length) layers = args[++i];
             else if (args[i] == "--set" && i + 1 < args.Length) sets.AddRange(["--set", args[++i]]);
+            else if (args[i] == "--replay" && i + 1 < args.Length) return Replay(args[++i]);
             else model = args[i];
         }
         if (last < 0) last = tokens - 1;
@@ -61,6 +65,42 @@ internal static class KvCurveBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{steps[i],5} {Prompt + steps[i],5} ") + string.Join(' ', row.Select(x => x.ToString("F3", CultureInfo.InvariantCulture).PadLeft(10))));
         }
         Console.WriteLine($"{"mean",11} " + string.Join(' ', sums.Take(counts.Count + (extrapolate ? 1 : 0)).Select(x => (x / Math.Max(1, steps.Count)).ToString("F3", CultureInfo.InvariantCulture).PadLeft(10))));
+        // Every step of the generation run whole: the schedules can be replayed on it.
+        if (first == 0 && stride == 1 && last == tokens - 1 && counts.IndexOf(null) is var all and >= 0)
+            ScheduleReplay.Print([.. steps.Select((_, i) => results[i * counts.Count + all].MakespanPs)]);
         return 0;
+    }
+
+    /// <summary>Replays the schedules on the <c>all</c> column of a curve printed by an earlier run (every step from 0, in order).</summary>
+    private static int Replay(string path)
+    {
+        int? column = null;
+        var curve = new List<long>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (t.Length > 2 && t[0] == "step") column = AllColumn(t);
+            else if (column is { } col && t.Length > col && int.TryParse(t[0], NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+            {
+                if (step != curve.Count) { Console.WriteLine($"{path}: step {step} where step {curve.Count} was expected (replay needs --first 0 --stride 1)"); return 1; }
+                curve.Add((long)Math.Round(double.Parse(t[col], CultureInfo.InvariantCulture) * 1e6));
+            }
+        }
+        if (curve.Count == 0) { Console.WriteLine($"{path}: no curve with an 'all' column (run kv-curve with --layers ...,all)"); return 1; }
+        ScheduleReplay.Print(curve);
+        return 0;
+    }
+
+    /// <summary>The value column of <c>all</c> in a header line: after step and kv, one column per "N layers" or "all" label.</summary>
+    private static int? AllColumn(string[] header)
+    {
+        var column = 2;
+        for (var i = 2; i < header.Length; column++)
+        {
+            if (header[i] == "all") return column;
+            if (i + 1 < header.Length && header[i + 1] == "layers") i += 2;
+            else return null;
+        }
+        return null;
     }
 }
