@@ -10,19 +10,14 @@ namespace Pimcc.Driver;
 public static class ModelLoader
 {
     /// <param name="report">Receives one line per ONNX node that could not be raised (stderr in the driver).</param>
-    public static Module Load(string path, HfWorkload workload, TextWriter? report = null)
-    {
-        var kind = Check(path);
-        if (workload.Positions is { } positions && kind != InputKind.ModelConfig)
-            throw new PimccError(ExitCode.Usage, "--positions", $"--positions {positions} sets the context of a HuggingFace config; {path} states its own",
-                "drop --positions for ONNX models and textual IR");
-        if (kind != InputKind.ModelConfig) return kind == InputKind.IrText ? IrTextParser.Parse(InputFile.ReadText(path, kind), path) : LoadOnnx(path, workload, report);
-        var module = HfConfigFrontend.Load(path, workload);
-        if (workload.Positions is not null && module.Attrs.Int("max_positions") > module.Attrs.Int("config_max_positions"))
-            report?.WriteLine($"{path}: note: compiled for --positions {module.Attrs.Int("max_positions")}, beyond the config's {module.Attrs.Int("config_max_positions")}, the context the model was trained for (rotary and ALiBi positions extend; the quality beyond is not known)");
-        return module;
-    }
+    public static Module Load(string path, HfWorkload workload, TextWriter? report = null) => Open(path, report).Load(workload);
 
+    /// <summary>
+    /// Checks <paramref name="path"/>; the result loads the model at any number of workloads, an ONNX model read and
+    /// raised at the first load only (<see cref="OnnxFrontend.Raise"/>; a config or textual IR is cheap to read, and is
+    /// read per load).
+    /// </summary>
+    public static ModelSource Open(string path, TextWriter? report = null) => new(path, Check(path), report);
     /// <summary>Refuses a model path that is not a regular file of a known type within its size bound.</summary>
     public static InputKind Check(string path)
     {
@@ -42,15 +37,46 @@ public static class ModelLoader
         ".onnx" => InputKind.Onnx,
         _ => InputKind.UnknownModel,
     };
+}
 
-    private static Module LoadOnnx(string path, HfWorkload workload, TextWriter? report)
+/// <summary>A model file opened by <see cref="ModelLoader.Open"/>, loaded into the IR per workload.</summary>
+public sealed class ModelSource
+{
+    private readonly InputKind _kind;
+    private readonly TextWriter? _report;
+    private RaisedOnnxModel? _onnx;
+    private bool _reportedRaising;
+
+    internal ModelSource(string path, InputKind kind, TextWriter? report) => (Path, _kind, _report) = (path, kind, report);
+
+    public string Path { get; }
+
+    /// <summary>The model at <paramref name="workload"/>; what an ONNX graph could not raise is reported once, a note on the workload per load.</summary>
+    public Module Load(HfWorkload workload)
     {
-        var (module, r) = OnnxFrontend.LoadWithReport(path, new OnnxWorkload(workload.PromptTokens, workload.GeneratedTokens) { Defaulted = workload.Defaulted });
-        if (r.WorkloadNote is { } note) report?.WriteLine($"{path}: note: {note}");
-        if (!r.Raised && report is not null)
+        if (workload.Positions is { } positions && _kind != InputKind.ModelConfig)
+            throw new PimccError(ExitCode.Usage, "--positions", $"--positions {positions} sets the context of a HuggingFace config; {Path} states its own",
+                "drop --positions for ONNX models and textual IR");
+        if (_kind == InputKind.Onnx) return LoadOnnx(workload);
+        if (_kind == InputKind.IrText) return IrTextParser.Parse(InputFile.ReadText(Path, _kind), Path);
+        var module = HfConfigFrontend.Load(Path, workload);
+        if (workload.Positions is not null && module.Attrs.Int("max_positions") > module.Attrs.Int("config_max_positions"))
+            _report?.WriteLine($"{Path}: note: compiled for --positions {module.Attrs.Int("max_positions")}, beyond the config's {module.Attrs.Int("config_max_positions")}, the context the model was trained for (rotary and ALiBi positions extend; the quality beyond is not known)");
+        return module;
+    }
+
+    private Module LoadOnnx(HfWorkload workload)
+    {
+        var w = new OnnxWorkload(workload.PromptTokens, workload.GeneratedTokens) { Defaulted = workload.Defaulted };
+        w.Validate(Path);
+        _onnx ??= OnnxFrontend.Raise(Path);
+        var (module, r) = _onnx.Emit(w);
+        if (r.WorkloadNote is { } note) _report?.WriteLine($"{Path}: note: {note}");
+        if (!r.Raised && _report is not null && !_reportedRaising)
         {
-            report.WriteLine($"{path}: warning: not raised to transformer-level IR; {r.GenericOps} generic ops (hint: see below)");
-            foreach (var n in r.NotRaised) report.WriteLine($"{path}: note: node '{n.Node}' ({n.OpType}): {n.Reason}");
+            _reportedRaising = true;
+            _report.WriteLine($"{Path}: warning: not raised to transformer-level IR; {r.GenericOps} generic ops (hint: see below)");
+            foreach (var n in r.NotRaised) _report.WriteLine($"{Path}: note: node '{n.Node}' ({n.OpType}): {n.Reason}");
         }
         return module;
     }

@@ -155,7 +155,7 @@ public static class CheckCommand
     {
         var sequence = run.Prompt.Concat(run.Generated).ToList();
         var first = run.Steps[0].Position + 1;
-        var (runnable, annotated) = ReferenceModels.Compile(model, target, accuracy, flags, io, new HfWorkload(first, Math.Max(1, run.Steps.Count - 1)));
+        var (runnable, annotated) = ReferenceModels.Compile(ModelLoader.Open(model, io.Err), target, accuracy, flags, io, new HfWorkload(first, Math.Max(1, run.Steps.Count - 1)));
         var reference = accuracy.ValuesReference(runnable, accuracy.Plan(annotated, target), target);
         return new(reference, reference.Run(runnable, [.. sequence.Take(first)], run.Steps.Skip(1).Select(s => s.InputToken)));
     }

@@ -62,8 +62,10 @@ public static class EvalCommand
             var accuracy = AccuracyTargets.For(target.Kind) ?? throw new PimccError(ExitCode.Usage, "--target",
                 $"pimcc eval has no quantised reference for target kind '{target.Kind}'", $"use a target of kind {string.Join(" or ", AccuracyTargets.All.Select(a => a.Kind))}");
             // One token in, the rest of the window generated: the KV cache holds the window's positions.
-            var window = ReferenceModels.Window(path, p.GetValue(windowOption), io);
-            var (runnable, annotated) = ReferenceModels.Compile(path, target, accuracy, flags, io, new HfWorkload(1, window - 1));
+            // The model is read once: its learned positions and the compile at the window's workload come from one import.
+            var source = ModelLoader.Open(path, io.Err);
+            var window = ReferenceModels.Window(source, p.GetValue(windowOption));
+            var (runnable, annotated) = ReferenceModels.Compile(source, target, accuracy, flags, io, new HfWorkload(1, window - 1));
 
             var vocab = runnable.Attrs.Int("vocab_size");
             var bad = tokens.FindIndex(t => t < 0 || t >= vocab);

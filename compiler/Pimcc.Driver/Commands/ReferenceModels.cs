@@ -18,9 +18,9 @@ internal static class ReferenceModels
     /// <summary>The positions one evaluation window spans: <paramref name="requested"/> (<c>--window</c>), else the
     /// model's learned positions, else <see cref="UnboundedDefaultWindow"/>. A window beyond the learned positions, or
     /// under 2 tokens, is refused.</summary>
-    public static int Window(string path, int? requested, ConsoleIo io)
+    public static int Window(ModelSource model, int? requested)
     {
-        var module = ModelLoader.Load(path, new HfWorkload(1, 1), io.Err);
+        var module = model.Load(new HfWorkload(1, 1));
         int? learned = module.Attrs.ContainsKey("max_positions") && module.Attrs.StrOr("max_positions_source", "") != "workload" ? (int)module.Attrs.Int("max_positions") : null;
         var window = requested ?? learned ?? UnboundedDefaultWindow;
         if (window < 2)
@@ -32,14 +32,15 @@ internal static class ReferenceModels
 
     /// <summary>The runnable IR (the accuracy target's first passes) and the IR its later passes annotate, with the
     /// target flags applied to both, for <paramref name="workload"/>.</summary>
-    public static (Module Runnable, Module Annotated) Compile(string path, TargetDescription target, IAccuracyTarget accuracy,
+    public static (Module Runnable, Module Annotated) Compile(ModelSource model, TargetDescription target, IAccuracyTarget accuracy,
         IReadOnlyList<KeyValuePair<string, string>> flags, ConsoleIo io, HfWorkload workload)
     {
+        var path = model.Path;
         var compiler = CompilerTargets.For(target);
         var registry = PassRegistry.For(compiler);
         var full = CompileCommand.ApplyFlags(Pipeline.Parse(accuracy.AnnotatedPipeline, registry), compiler, flags);
         var split = Pipeline.Parse(accuracy.RunnablePipeline, registry).Steps.Length;
-        var module = ModelLoader.Load(path, workload, io.Err);
+        var module = model.Load(workload);
         var manager = new PassManager(new PassInstrumentation { Dump = io.Err }, target);
         return io.Progress.Run(stages =>
         {

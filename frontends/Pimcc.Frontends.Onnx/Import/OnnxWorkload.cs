@@ -21,7 +21,7 @@ public sealed record OnnxWorkload(int PromptTokens, int GeneratedTokens)
     /// <summary>Positions each KV cache holds.</summary>
     public long TotalTokens => (long)PromptTokens + GeneratedTokens;
 
-    internal void Validate(string file)
+    public void Validate(string file)
     {
         if (PromptTokens < 1)
             throw new PimccError(ExitCode.Usage, file, $"the workload needs at least 1 prompt token, got {PromptTokens}", "pass a positive prompt-token count");

@@ -19,12 +19,24 @@ internal static class DecoderEmitter
     private static readonly Stage Prefill = new(Module.Prefill, "input_ids", "seq", SymExpr.Sym("seq"), SymExpr.Zero);
     private static readonly Stage Decode = new(Module.Decode, "token", "kv", SymExpr.Const(1), SymExpr.Sym("kv"));
 
-    /// <param name="note">Set when the default workload was scaled down to the model's learned positions.</param>
-    public static Module Emit(string name, RaisedProgram program, OnnxWorkload workload, string source, out string? note)
+    /// <summary>A raised program made ready to emit (roles assigned, the last-token selection inserted, the nodes the
+    /// output reaches in order): what does not depend on the workload, done once (it edits the program).</summary>
+    internal sealed record Prepared(RaisedProgram Program, List<RaisedNode> Nodes, bool Encoder);
+
+    public static Prepared Prepare(RaisedProgram program)
     {
         RoleAssignment.Assign(program);
         // An encoder (BERT): every attention bidirectional. One function over the whole sequence, no generated tokens.
         var encoder = program.Nodes.Any(n => n.Opcode == "attention") && program.Nodes.Where(n => n.Opcode == "attention").All(n => !n.Attrs.Bool("causal"));
+        if (!encoder) InsertLastToken(program);
+        return new Prepared(program, Reachable(program), encoder);
+    }
+
+    /// <summary>The module of <paramref name="prepared"/> for <paramref name="workload"/> (any number of times: nothing is edited).</summary>
+    /// <param name="note">Set when the default workload was scaled down to the model's learned positions.</param>
+    public static Module Emit(string name, Prepared prepared, OnnxWorkload workload, string source, out string? note)
+    {
+        var (program, nodes, encoder) = prepared;
         if (encoder)
         {
             if (workload.Defaulted) workload = workload with { GeneratedTokens = 0 };
@@ -33,8 +45,6 @@ internal static class DecoderEmitter
                     $"the model is an encoder (bidirectional attention): it has no decode step, so it cannot generate {workload.GeneratedTokens} tokens",
                     "pass --gen-tokens 0 (the prompt is the sequence the encoder reads)");
         }
-        else InsertLastToken(program);
-        var nodes = Reachable(program);
         note = null;
         if (workload.Defaulted && LearnedPositions(nodes, program) is { } positions && workload.TotalTokens > positions)
         {

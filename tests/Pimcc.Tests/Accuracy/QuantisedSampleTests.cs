@@ -24,7 +24,8 @@ public class QuantisedSampleTests
         var accuracy = AccuracyTargets.For(description.Kind)!;
         var pairs = flags.Chunk(2).Select(f => KeyValuePair.Create(f[0], f[1])).ToList();
         var io = new ConsoleIo(new StringWriter(), new StringWriter());
-        var (runnable, annotated) = ReferenceModels.Compile(model, description, accuracy, pairs, io, new HfWorkload(1, ReferenceModels.Window(model, null, io) - 1));
+        var source = ModelLoader.Open(model, io.Err);
+        var (runnable, annotated) = ReferenceModels.Compile(source, description, accuracy, pairs, io, new HfWorkload(1, ReferenceModels.Window(source, null) - 1));
         return (runnable, accuracy.Plan(annotated, description));
     }
 
