@@ -92,6 +92,11 @@ public sealed class OrtModel : IDisposable
     public int? FixedSequenceLength =>
         session.InputMetadata.TryGetValue("input_ids", out var m) && m.Dimensions is { Length: > 0 } d && d[^1] > 0 ? d[^1] : null;
 
+    /// <summary>The width the single output's last axis is declared with (a causal LM's vocabulary), or null when the
+    /// graph has another number of outputs or leaves that axis dynamic.</summary>
+    public int? DeclaredOutputWidth =>
+        session.OutputMetadata.Count == 1 && session.OutputMetadata.Values.First().Dimensions is { Length: > 0 } d && d[^1] > 0 ? d[^1] : null;
+
     public void Dispose() => session.Dispose();
 
     private IDisposableReadOnlyCollection<OrtValue> Run(RunOptions runOptions, IReadOnlyCollection<string> inputNames, IReadOnlyCollection<OrtValue> values,

@@ -45,7 +45,10 @@ public static class CheckCommand
             var steps = p.GetValue(gen);
             if (steps < 0) throw new PimccError(ExitCode.Usage, "--gen-tokens", $"{steps} decode steps", "use 0 or more");
             InputFile.Check(path, InputKind.Onnx);
-            var fixedLength = OrtReference.RequireInputIdsOnly(path); // a KV-cache graph is refused before compiling
+            // One ONNX Runtime session for the whole check: the input check, the default prompt's vocabulary, the reference run.
+            using var ort = OrtModel.Open(path);
+            ort.RequireFed(OrtModel.SequenceInputs.ToList()); // a KV-cache graph is refused before compiling
+            var fixedLength = ort.FixedSequenceLength;
             var given = functional.PromptOrNull(p);
             // A fixed-shape export ([1, L] input_ids) runs on exactly L tokens: the prompt and the generated ones.
             if (fixedLength is { } fixedAt && given is not null && given.Count + steps != fixedAt)
@@ -71,22 +74,23 @@ public static class CheckCommand
             }
             // The embedded description is resolved once, for the default prompt and the run.
             var resolved = SimulatorTargets.For(bin, name);
-            var prompt = given ?? DefaultPrompt(resolved, bin, path, promptTokens, fixedLength);
+            var prompt = given ?? DefaultPrompt(resolved, bin, ort, promptTokens, fixedLength);
             if (fixedLength is { } at && prompt.Count + steps != at)
                 throw new PimccError(ExitCode.Usage, name, $"the binary's {prompt.Count} prompt and {steps} generated tokens make {prompt.Count + steps}; the graph's input_ids is fixed at [1, {at}]",
                     $"compile the binary with --prompt-tokens {at - steps}, or check with --gen-tokens {at - prompt.Count}");
-            return Check(resolved, bin, name, path, prompt, steps, flags, io);
+            return Check(resolved, bin, name, ort, prompt, steps, flags, io);
         });
         return cmd;
     }
 
     /// <summary>Position i holds (7 i + 3) mod vocabulary: deterministic, spread over the vocabulary. The vocabulary is
-    /// the binary's (its ABI), or the model's (ONNX Runtime's logits) when the binary returns none: a target without
-    /// values then says why in its own words when the check runs it.</summary>
-    private static List<int> DefaultPrompt((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string model, int tokens, int? fixedLength)
+    /// the binary's (its ABI), or the model's when the binary returns none (its logits' declared width, or, when that
+    /// axis is dynamic, ONNX Runtime's logits): a target without values then says why in its own words when the check runs it.</summary>
+    private static List<int> DefaultPrompt((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, OrtModel ort, int tokens, int? fixedLength)
     {
         var vocab = resolved.Simulator.ReturnedVocabulary(bin, resolved.Target)
-            ?? (int)OrtReference.RunInputIds(model, new long[fixedLength ?? 1]).Dims[^1];
+            ?? ort.DeclaredOutputWidth
+            ?? (int)ort.RunInputIds(new long[fixedLength ?? 1]).Dims[^1];
         var length = Math.Min(tokens, bin.Workload?.PromptTokens ?? tokens);
         return [.. Enumerable.Range(0, length).Select(i => (7 * i + 3) % vocab)];
     }
@@ -98,13 +102,14 @@ public static class CheckCommand
     /// then it is that kind's <see cref="ValuesReference"/> on the model compiled with the same target flags, and
     /// ONNX Runtime's distance is printed beside it (the quantisation error, not a verdict).
     /// </summary>
-    private static int Check((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string name, string model,
+    private static int Check((ISimulatorTarget Simulator, TargetDescription Target) resolved, PimBinary bin, string name, OrtModel reference,
         IReadOnlyList<int> prompt, int steps, IReadOnlyList<KeyValuePair<string, string>> flags, ConsoleIo io)
     {
         var (simulator, target) = resolved;
+        var model = reference.Path;
         var run = FunctionalCliOptions.RunShowingProgress(simulator, bin, target, name, new FunctionalRequest(prompt, steps) { CheckInterleavings = false }, io);
         var tokens = run.Prompt.Concat(run.Generated.Take(steps)).Select(t => (long)t).ToArray();
-        var ort = OrtReference.RunInputIds(model, tokens);
+        var ort = reference.RunInputIds(tokens);
         if (ort.Dims.Length != 3 || ort.Dims[0] != 1 || ort.Dims[1] != tokens.Length)
             throw new PimccError(ExitCode.UnsupportedModel, model, $"ONNX Runtime's output has shape [{string.Join(",", ort.Dims)}], not [1, {tokens.Length}, vocabulary]",
                 "pimcc check needs the full-sequence graph: logits [1, sequence, vocabulary] for input_ids [1, sequence]");
