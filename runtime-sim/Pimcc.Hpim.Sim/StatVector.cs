@@ -66,6 +66,7 @@ public sealed class StatVector
 
     public StatVector Clone() => new((double[])V.Clone());
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void AddBusy(Unit unit, WorkClass cls, double ps)
     {
         V[(int)unit] += ps;
@@ -75,8 +76,10 @@ public sealed class StatVector
     /// <summary>Index in <see cref="V"/> of the energy cell of <paramref name="s"/> x <paramref name="cls"/> (cells of one subsystem are consecutive by class).</summary>
     internal static int EnergyIndex(EnergySubsystem s, WorkClass cls) => EnergyBase + (int)s * Classes + (int)cls;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void AddEnergy(EnergySubsystem s, WorkClass cls, double pj) => V[EnergyIndex(s, cls)] += pj;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(Counter c, double amount) => V[CounterBase + (int)c] += amount;
 
     public double UnitBusy(Unit u) => V[(int)u];

@@ -268,15 +268,18 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
     /// </summary>
     private void ScalarGeneric(Op op) => throw new InvalidOperationException($"scalar op {op.Spec.Mnemonic} has no timing semantics");
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Need(int r, ref long start, ref int pred)
     {
         if (_regReady[r] > start) { start = _regReady[r]; pred = _regRec[r]; }
     }
 
     /// <summary>Value of the register named by operand <paramref name="name"/> of the current word.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private long Reg(Opd name) => _reg[Val(name)];
 
     /// <summary>Operand <paramref name="name"/> of the current word.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private long Val(Opd name)
     {
         var at = _positions[_positionBase[_pc] + (int)name];
@@ -306,6 +309,7 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         _path.Extend(pred, start, end, Counted(unit, busyPs), _core * 16 + (int)unit, _keepsLog ? LogName(_pc) : null);
 
     /// <summary>Counts the current word as executed and its unit's busy time; returns its work class.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private WorkClass Counted(U unit, long busyPs)
     {
         _instructions++;
