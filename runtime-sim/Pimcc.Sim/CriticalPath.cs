@@ -91,6 +91,7 @@ public sealed class CriticalPath
     /// later call, so a run makes about as many nodes as are alive at once instead of one per instruction. A handle
     /// that is only in a local variable stays valid until the next call.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int AddCounted(long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
         if (_freeCount == 0 && _handles > _sweepAt) Sweep();
@@ -170,6 +171,7 @@ public sealed class CriticalPath
     }
 
     /// <summary>Writes the record into <paramref name="n"/>, which may be <paramref name="pred"/> itself (<see cref="Extend"/>): the releaser is read before anything is written.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private PathNode Fill(PathNode n, long startPs, long endPs, PathNode? pred, WorkClass cls, int track, string? name)
     {
         long start = startPs, end = endPs;

@@ -25,6 +25,7 @@ internal sealed partial class CoreAgent
     /// <see cref="Run"/>) and the scalar and branch words after it, up to the first other word, the end of the
     /// stream or the instruction budget (all three left to <see cref="Run"/>).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Control()
     {
         var words = _words;

@@ -8,6 +8,7 @@ namespace Pimcc.Hpim.Sim.Timing;
 /// scoreboard hazards against the ranges still in flight, and the unit they occupy (<see cref="Schedule"/>).</summary>
 internal sealed partial class CoreAgent
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DataOp(in Op op, CoreKind kind)
     {
         var spec = op.Spec;
@@ -238,6 +239,7 @@ internal sealed partial class CoreAgent
     /// Starts a data-path instruction at the earliest time its operands, unit, memory ranges and (for loads) HBM
     /// port allow; returns its activity record.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int Schedule(U unit, long occCycles, long occPs, long latPs,
         ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes, long extraReady, out long start)
     {

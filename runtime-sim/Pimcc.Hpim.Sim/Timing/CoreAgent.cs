@@ -166,6 +166,7 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
         Run(nowPs);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Run(long now)
     {
         var words = _words;

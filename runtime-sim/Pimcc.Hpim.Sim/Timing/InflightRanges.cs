@@ -36,6 +36,7 @@ internal sealed class InflightRanges
     /// writes), as a time later than <paramref name="dispatchPs"/> with the record of the first range (in the order
     /// added) that holds it; 0 with no record when nothing is later. Drops the ranges ready by <paramref name="dispatchPs"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public long ReadyFor(ReadOnlySpan<(int Space, long Lo, long Hi)> reads, ReadOnlySpan<(int Space, long Lo, long Hi)> writes,
         long dispatchPs, out int pred)
     {
