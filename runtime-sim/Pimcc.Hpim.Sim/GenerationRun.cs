@@ -126,7 +126,7 @@ public static class GenerationRun
                 for (var c = 0; c < critical.Length; c++) critical[c] += ra.CriticalPathPs[c];
                 continue;
             }
-            steps.Add(new DecodeStep(i, request.PromptLength + i, (long)Math.Round(ra.MakespanPs + wb * (rb.MakespanPs - ra.MakespanPs)), false));
+            steps.Add(new DecodeStep(i, request.PromptLength + i, DecodeSchedule.InterpolatedPs(ra.MakespanPs, rb.MakespanPs, wb), false));
             stats.AddScaled(ra.Stats, wa);
             stats.AddScaled(rb.Stats, wb);
             for (var c = 0; c < critical.Length; c++) critical[c] += wa * ra.CriticalPathPs[c] + wb * rb.CriticalPathPs[c];

@@ -89,6 +89,10 @@ public static class DecodeSchedule
         }
     }
 
+    /// <summary>An interpolated step's latency from its neighbours' (<see cref="Weights"/>: weight <paramref name="wb"/> on
+    /// <paramref name="bPs"/>), rounded to the picosecond.</summary>
+    public static long InterpolatedPs(long aPs, long bPs, double wb) => (long)Math.Round(aPs + wb * (bPs - aPs));
+
     /// <summary>Steps to simulate: all of them, or <paramref name="samples"/> evenly spaced ones including first and last.</summary>
     public static IReadOnlyList<int> SampleIndices(int steps, DecodeSampling sampling, int samples)
     {

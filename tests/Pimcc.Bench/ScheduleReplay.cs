@@ -49,9 +49,9 @@ internal static class ScheduleReplay
     {
         var simulated = DecodeSchedule.Simulate(m, options, [], _ => { }, i => new CurveStep(curvePs[s0 + i]));
         double estimate = 0, exact = 0;
-        foreach (var (i, a, wa, b, wb) in DecodeSchedule.Weights(m, simulated.Keys))
+        foreach (var (i, a, _, b, wb) in DecodeSchedule.Weights(m, simulated.Keys))
         {
-            estimate += a == b ? simulated[a].MakespanPs : Math.Round(simulated[a].MakespanPs + wb * (simulated[b].MakespanPs - simulated[a].MakespanPs));
+            estimate += a == b ? simulated[a].MakespanPs : DecodeSchedule.InterpolatedPs(simulated[a].MakespanPs, simulated[b].MakespanPs, wb);
             exact += curvePs[s0 + i];
         }
         return 100 * (estimate - exact) / exact;

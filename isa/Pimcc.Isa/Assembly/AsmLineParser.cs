@@ -50,7 +50,7 @@ internal sealed class AsmLineParser
         // The first ';' or '"': a comment's start when it is a ';'.
         var first = text.IndexOfAny(';', '"');
         var keyed = first < 0 || text[first] == ';';
-        var key = first < 0 ? text : text[..Math.Max(first, 0)];
+        var key = first < 0 ? text : text[..first];
         if (keyed && _lookup.TryGetValue(key, out var kept)) return kept;
         var line = AsmLine.From(Tree(chars, length, number));
         if (keyed && _kept.Count < MaxKept) _lookup[key] = line;
