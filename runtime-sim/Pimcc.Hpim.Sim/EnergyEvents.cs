@@ -78,13 +78,20 @@ public sealed class EnergyCosts
 
     /// <summary>Charges <paramref name="count"/> occurrences of <paramref name="e"/> to work class <paramref name="cls"/>.</summary>
     public void Charge(StatVector s, WorkClass cls, EnergyEvent e, double count) =>
-        s.AddEnergy(_subsystem[(int)e], cls, count * _pj[(int)e]);
+        s.AddEnergy(_subsystem[(int)e], cls, Amount(e, count));
 
     /// <summary>Charges two events of one subsystem as one amount (n1 x c1 + n2 x c2).</summary>
-    public void Charge(StatVector s, WorkClass cls, EnergyEvent e1, double n1, EnergyEvent e2, double n2)
+    public void Charge(StatVector s, WorkClass cls, EnergyEvent e1, double n1, EnergyEvent e2, double n2) =>
+        s.AddEnergy(_subsystem[(int)e1], cls, Amount(e1, n1, e2, n2));
+
+    /// <summary>The energy (pJ) <see cref="Charge(StatVector, WorkClass, EnergyEvent, double)"/> adds, for callers that add it many times.</summary>
+    public double Amount(EnergyEvent e, double count) => count * _pj[(int)e];
+
+    /// <summary>The energy the two-event <see cref="Charge(StatVector, WorkClass, EnergyEvent, double, EnergyEvent, double)"/> adds to <paramref name="e1"/>'s subsystem.</summary>
+    public double Amount(EnergyEvent e1, double n1, EnergyEvent e2, double n2)
     {
         if (_subsystem[(int)e1] != _subsystem[(int)e2]) throw new InvalidOperationException($"{e1} and {e2} are charged to different subsystems");
-        s.AddEnergy(_subsystem[(int)e1], cls, n1 * _pj[(int)e1] + n2 * _pj[(int)e2]);
+        return n1 * _pj[(int)e1] + n2 * _pj[(int)e2];
     }
 
     /// <summary>Static energy of every core, channel and bank PU over <paramref name="ps"/> (the machine is on throughout).</summary>

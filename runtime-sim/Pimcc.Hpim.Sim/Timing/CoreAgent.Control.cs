@@ -34,7 +34,6 @@ internal sealed partial class CoreAgent
         var regRec = _regRec;
         var window = _windowStart;
         var classes = _classes;
-        var statValues = _statValues;
         var path = _path;
         long cycle = _cyclePs, latency = _scuLatencyPs, maxInstructions = _maxInstructions;
         var scuTrack = _core * 16 + (int)U.Scu;
@@ -45,6 +44,10 @@ internal sealed partial class CoreAgent
         // The previous word's record in this stretch (0: none yet) and the register it wrote (0: none), for Extend.
         int prev = 0, prevReg = 0;
         long dispatch = _dispatch, drain = _drain, executed = _executed, scuFree = _unitFree[(int)U.Scu], instructions = _instructions;
+        // The SCU's busy time and energy of a run of words of one class, added when the class changes and when the
+        // stretch ends (AddScalarRun): the same cells get the same sums, only not through memory at every word.
+        var runClass = classes[pc];
+        long runWords = 0, runBusy = 0;
         while (true)
         {
             ref readonly var w = ref words[pc];
@@ -52,6 +55,12 @@ internal sealed partial class CoreAgent
             var pred = _dispatchRec;
             var cls = classes[pc];
             instructions++;
+            if (cls != runClass)
+            {
+                AddScalarRun(runClass, runWords, runBusy);
+                (runClass, runWords, runBusy) = (cls, 0, 0);
+            }
+            runWords++;
             if (w.Kind == CoreKind.Scalar)
             {
                 var rd = w.A;
@@ -85,7 +94,7 @@ internal sealed partial class CoreAgent
                 // Issue to the SCU once the operands are ready.
                 if (scuFree > start) { start = scuFree; pred = _unitRec[(int)U.Scu]; }
                 var end = start + latency;
-                if (latency > 0) _stats.AddBusy(U.Scu, cls, latency);
+                runBusy += latency;
                 // The previous word's record is overwritten (Extend) when this word is released by it and no slot that
                 // still holds it can be read again (see the class summary).
                 var rec = pred == prev && prev != 0
@@ -99,7 +108,6 @@ internal sealed partial class CoreAgent
                 scuFree = start + cycle;
                 _unitRec[(int)U.Scu] = rec;
                 if (rd != 0) { reg[rd] = value; regReady[rd] = end; regRec[rd] = rec; }
-                statValues[_scuEnergyBase + (int)cls] += _scuOpPj;
                 if (end > drain) { drain = end; _drainRec = rec; }
                 window[windowSlot] = start;
                 // The next dispatch slot is released by this instruction only if it started when it was dispatched;
@@ -141,7 +149,6 @@ internal sealed partial class CoreAgent
                 prev = rec;
                 prevReg = counter > 0 ? counter : 0;
                 if (counter > 0) { reg[counter] = count; regReady[counter] = start + cycle; regRec[counter] = rec; }
-                statValues[_scuEnergyBase + (int)cls] += _scuOpPj;
                 // A taken branch refills the fetch/decode stages behind execute.
                 dispatch = next;
                 _dispatchRec = rec;
@@ -155,6 +162,7 @@ internal sealed partial class CoreAgent
             if (++windowSlot == window.Length) windowSlot = 0;
             if (window[windowSlot] > dispatch) dispatch = window[windowSlot];
         }
+        AddScalarRun(runClass, runWords, runBusy);
         _pc = pc;
         (_stretchRec, _stretchReg, _stretchEndPc) = (prev, prevReg, pc);
         _windowSlot = windowSlot;
@@ -163,6 +171,22 @@ internal sealed partial class CoreAgent
         _executed = executed;
         _unitFree[(int)U.Scu] = scuFree;
         _instructions = instructions;
+    }
+
+    /// <summary>
+    /// The SCU busy time and scalar-op energy of <paramref name="words"/> consecutive words of class <paramref name="cls"/>
+    /// whose SCU latencies sum to <paramref name="busyPs"/>. Busy times are whole picoseconds, so one addition of their
+    /// sum gives the double the per-word additions gave; the energy is still added once per word, in order (nothing
+    /// else adds to a core's cells while it runs a stretch).
+    /// </summary>
+    private void AddScalarRun(WorkClass cls, long words, long busyPs)
+    {
+        if (busyPs > 0) _stats.AddBusy(U.Scu, cls, busyPs);
+        var cell = _scuEnergyBase + (int)cls;
+        var pj = _scuOpPj;
+        var v = _statValues[cell];
+        for (var i = 0L; i < words; i++) v += pj;
+        _statValues[cell] = v;
     }
 
     /// <summary>The activity-log name of word <paramref name="pc"/> (kept only for traces).</summary>

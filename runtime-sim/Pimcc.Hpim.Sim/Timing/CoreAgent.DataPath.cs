@@ -120,39 +120,6 @@ internal sealed partial class CoreAgent
                 _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bytes * 16.0);
                 break;
             }
-            case CoreKind.HbmLoad or CoreKind.HbmStore or CoreKind.HbmPrefetch:
-            {
-                var store = kind == CoreKind.HbmStore;
-                long bytes = Reg(Opd.Bytes), chan = Reg(Opd.Chan);
-                var local = store ? Reg(Opd.Src) : Reg(Opd.Dst);
-                if (store) reads[nr++] = (LocalSpace, local, local + bytes);
-                else writes[nw++] = (LocalSpace, local, local + bytes);
-                occCycles = 0;
-                occPs = (long)Math.Ceiling(bytes / _m.InterfaceBytesPerPs);
-                var portPs = (long)Math.Ceiling(bytes / _m.ChannelBytesPerPs);
-                latPs = Math.Max(occPs, portPs) + _m.HbmAccessLatencyPs;
-                var chKey = (int)chan;
-                var portFree = (uint)chKey < (uint)_portFree.Length ? _portFree[chKey] : _portFreeBeyond.GetValueOrDefault(chKey);
-                var bits = bytes * 8.0;
-                _stats.Add(Counter.CoreHbmBytes, bytes);
-                _stats.Add(Counter.HbmExternalBytes, bytes);
-                var activates = Math.Ceiling(bytes / (double)t.Hbm.Organization.PageBytes);
-                _stats.Add(Counter.DramActivates, activates);
-                _m.Energy.Charge(_stats, cls, EnergyEvent.DramCellBit, bits, EnergyEvent.DramActivate, activates);
-                _m.Energy.Charge(_stats, cls, EnergyEvent.DramOffBankBit, bits);
-                _m.Energy.Charge(_stats, cls, EnergyEvent.LocalMemoryBit, bits);
-                var rec = Schedule(unit, 0, occPs, latPs, reads[..nr], writes[..nw], portFree, out var start);
-                if ((uint)chKey < (uint)_portFree.Length) _portFree[chKey] = start + portPs;
-                else _portFreeBeyond[chKey] = start + portPs;
-                if (kind == CoreKind.HbmPrefetch)
-                {
-                    var tag = (int)Val(Opd.Tag);
-                    _tagReady[tag] = _path.Node(rec)!.EndPs;
-                    _tagRec[tag] = rec;
-                }
-                Next();
-                return;
-            }
             case CoreKind.NocSend:
             {
                 long bytes = Reg(Opd.Bytes), src = Reg(Opd.Src), dst = Reg(Opd.Core);
@@ -174,6 +141,36 @@ internal sealed partial class CoreAgent
                 break;
         }
         Schedule(unit, occCycles, occPs, latPs < 0 && latCycles > 0 ? _m.Cycles(latCycles) : latPs, reads[..nr], writes[..nw], 0, out _);
+        Next();
+    }
+
+    /// <summary>
+    /// hbm.ld, hbm.st and hbm.pf: the core's HBM interface for <see cref="HbmTransferCost.InterfacePs"/>, once the
+    /// channel's port is free; a prefetch also sets its tag's ready time. The cost of a size is kept from the last
+    /// transfer (<see cref="_transfer"/>).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void HbmTransfer(CoreKind kind)
+    {
+        var store = kind == CoreKind.HbmStore;
+        long bytes = Reg(Opd.Bytes), chan = Reg(Opd.Chan);
+        var local = store ? Reg(Opd.Src) : Reg(Opd.Dst);
+        var cost = _transfer;
+        if (cost is null || cost.Bytes != bytes) _transfer = cost = new HbmTransferCost(bytes, _m);
+        Span<(int Space, long Lo, long Hi)> range = stackalloc (int, long, long)[1];
+        range[0] = (LocalSpace, local, local + bytes);
+        var chKey = (int)chan;
+        var portFree = (uint)chKey < (uint)_portFree.Length ? _portFree[chKey] : _portFreeBeyond.GetValueOrDefault(chKey);
+        cost.Charge(_stats, Class);
+        var rec = Schedule(_ops[_pc].Spec.Unit, 0, cost.InterfacePs, cost.LatencyPs, store ? range : default, store ? default : range, portFree, out var start);
+        if ((uint)chKey < (uint)_portFree.Length) _portFree[chKey] = start + cost.PortPs;
+        else _portFreeBeyond[chKey] = start + cost.PortPs;
+        if (kind == CoreKind.HbmPrefetch)
+        {
+            var tag = (int)Val(Opd.Tag);
+            _tagReady[tag] = _path.Node(rec)!.EndPs;
+            _tagRec[tag] = rec;
+        }
         Next();
     }
 

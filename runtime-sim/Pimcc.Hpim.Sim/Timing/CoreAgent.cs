@@ -60,6 +60,8 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
     private readonly long[] _portFree;
     private readonly Dictionary<int, long> _portFreeBeyond = [];
     private long _tcuM, _tcuN, _tcuK, _tcuLda, _tcuLdb, _tcuLdc;
+    // The cost of the last HBM transfer's size (HbmTransfer).
+    private HbmTransferCost? _transfer;
 
     private int _pc;
     private long _dispatch;
@@ -254,6 +256,9 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
                     Blocked(Block.Collective, mask);
                     return;
                 }
+                case CoreKind.HbmLoad or CoreKind.HbmStore or CoreKind.HbmPrefetch:
+                    HbmTransfer(words[_pc].Kind);
+                    continue;
                 default:
                     DataOp(in _ops[_pc], words[_pc].Kind);
                     continue;
@@ -361,12 +366,18 @@ internal sealed partial class CoreAgent : IAgent, IPathRoots
     private PimccError Error(string message, string hint) =>
         new(ExitCode.InvalidBinary, $"core {_core} word {_pc}", message, hint);
 
-    // Every local-memory range an instruction touches lies inside the core's local memory (activation + temp).
+    // Every local-memory range an instruction touches lies inside the core's local memory (activation + temp). The
+    // check runs on every data-path word: the diagnostic is built apart (OutsideLocal), so that the check inlines.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void CheckLocal(ReadOnlySpan<(int Space, long Lo, long Hi)> ranges)
     {
         foreach (var (space, lo, hi) in ranges)
             if (space == LocalSpace && (lo < 0 || hi > _localBytes))
-                throw Error($"{_ops[_pc].Mnemonic} touches local bytes {lo}-{hi - 1}, outside the core's {_localBytes} bytes of local memory",
-                    "the program addresses memory the target does not have: recompile for this target");
+                OutsideLocal(lo, hi);
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void OutsideLocal(long lo, long hi) =>
+        throw Error($"{_ops[_pc].Mnemonic} touches local bytes {lo}-{hi - 1}, outside the core's {_localBytes} bytes of local memory",
+            "the program addresses memory the target does not have: recompile for this target");
 }

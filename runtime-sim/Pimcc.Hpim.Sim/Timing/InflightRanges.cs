@@ -14,21 +14,28 @@ namespace Pimcc.Hpim.Sim.Timing;
 /// </summary>
 internal sealed class InflightRanges
 {
-    private readonly record struct Range(int Space, bool Write, long Lo, long Hi, int Record);
-
-    private long[] _ready = new long[32];
-    private Range[] _ranges = new Range[32];
+    // One array per field: the drop in ReadyFor moves each kept range down field by field (a 32-byte record was copied
+    // through the stack). _kinds: the space shifted left once, plus 1 for a write.
+    private long[] _ready = new long[32], _lo = new long[32], _hi = new long[32];
+    private int[] _kinds = new int[32], _records = new int[32];
     private int _count;
 
     public void Add(int space, long lo, long hi, bool write, long readyPs, int record)
     {
         if (_count == _ready.Length)
         {
-            Array.Resize(ref _ready, 2 * _count);
-            Array.Resize(ref _ranges, 2 * _count);
+            var n = 2 * _count;
+            Array.Resize(ref _ready, n);
+            Array.Resize(ref _lo, n);
+            Array.Resize(ref _hi, n);
+            Array.Resize(ref _kinds, n);
+            Array.Resize(ref _records, n);
         }
         _ready[_count] = readyPs;
-        _ranges[_count++] = new Range(space, write, lo, hi, record);
+        _lo[_count] = lo;
+        _hi[_count] = hi;
+        _kinds[_count] = space << 1 | (write ? 1 : 0);
+        _records[_count++] = record;
     }
 
     /// <summary>
@@ -42,29 +49,35 @@ internal sealed class InflightRanges
     {
         var ready = dispatchPs;
         pred = 0;
-        var readyAt = _ready;
-        var ranges = _ranges;
+        long[] readyAt = _ready, los = _lo, his = _hi;
+        int[] kinds = _kinds, records = _records;
         var kept = 0;
         for (var i = 0; i < _count; i++)
         {
             var at = readyAt[i];
             if (at <= dispatchPs) continue;
+            long lo = los[i], hi = his[i];
+            var kind = kinds[i];
+            var record = records[i];
             if (kept != i)
             {
                 readyAt[kept] = at;
-                ranges[kept] = ranges[i];
+                los[kept] = lo;
+                his[kept] = hi;
+                kinds[kept] = kind;
+                records[kept] = record;
             }
             kept++;
             if (at <= ready) continue;
-            ref readonly var a = ref ranges[i];
+            var space = kind >> 1;
             var hit = false;
-            if (a.Write)
+            if ((kind & 1) != 0)
                 foreach (var r in reads)
-                    if (r.Space == a.Space && r.Lo < a.Hi && a.Lo < r.Hi) { hit = true; break; }
+                    if (r.Space == space && r.Lo < hi && lo < r.Hi) { hit = true; break; }
             if (!hit)
                 foreach (var w in writes)
-                    if (w.Space == a.Space && w.Lo < a.Hi && a.Lo < w.Hi) { hit = true; break; }
-            if (hit) { ready = at; pred = a.Record; }
+                    if (w.Space == space && w.Lo < hi && lo < w.Hi) { hit = true; break; }
+            if (hit) { ready = at; pred = record; }
         }
         _count = kept;
         return ready > dispatchPs ? ready : 0;
@@ -73,6 +86,6 @@ internal sealed class InflightRanges
     /// <summary>Names every range's record to the path store (a held releaser).</summary>
     public void MarkHeld(CriticalPath path)
     {
-        for (var i = 0; i < _count; i++) path.Mark(_ranges[i].Record);
+        for (var i = 0; i < _count; i++) path.Mark(_records[i]);
     }
 }
