@@ -190,6 +190,47 @@ public class EnergyValueTests
             (EnergySubsystem.LocalMemory, bits * P("energy.sram.localMemory")));
     }
 
+    /// <summary>
+    /// A core keeps the cost of the last transfer's size: loads of 64 B, 2 pages + 100 B and 64 B again (channels 0, 1,
+    /// 2) must each be charged and timed by their own size, not the kept one.
+    /// </summary>
+    [Fact]
+    public void CoreHbmTransfersOfAlternatingSizesAreEachChargedAndTimedByTheirOwnSize()
+    {
+        var page = T.Hbm.Organization.PageBytes;
+        long[] sizes = [64, 2 * page + 100, 64];
+        var r = Run($"""
+            .core 0
+                li.lo r1, 0
+                li.lo r2, 0
+                li.lo r3, {sizes[0]}
+                li.lo r4, 0
+                hbm.ld r1, r2, r3, r4
+                li.lo r1, 8192
+                li.lo r3, {sizes[1]}
+                li.lo r4, 1
+                hbm.ld r1, r2, r3, r4
+                li.lo r1, 32768
+                li.lo r3, {sizes[2]}
+                li.lo r4, 2
+                hbm.ld r1, r2, r3, r4
+                halt
+            """);
+        var bits = sizes.Sum() * 8.0;
+        var activates = sizes.Sum(b => Math.Ceiling(b / (double)page));
+        var offBank = P("energy.hbm.bankToBankGroup") + P("energy.hbm.bankGroupToGlobalIo") + P("energy.hbm.tsv") + P("energy.hbm.interposer");
+        ShouldCharge(r,
+            (EnergySubsystem.SramCompute, 10 * P("energy.sram.scuOp")),
+            (EnergySubsystem.DramArray, bits * P("energy.hbm.cellAccess") + activates * page * 8 * P("energy.hbm.activate")),
+            (EnergySubsystem.DramIo, bits * offBank),
+            (EnergySubsystem.LocalMemory, bits * P("energy.sram.localMemory")));
+        r.Stats.Get(Counter.CoreHbmBytes).ShouldBe(sizes.Sum());
+        r.Stats.Get(Counter.DramActivates).ShouldBe(activates);
+        // The core's HBM interface is busy bytes / interface bandwidth per transfer, rounded up to a picosecond.
+        var perPs = T.Hbm.CoreInterfaceBytesPerSecond / 1e12;
+        r.Stats.UnitBusy(Unit.HbmInterface).ShouldBe(sizes.Sum(b => (double)(long)Math.Ceiling(b / perPs)));
+    }
+
     [Fact]
     public void ChannelCommandsChargeActivateColumnPuMacGlobalBufferAndRefresh()
     {
