@@ -74,6 +74,40 @@ public class CoreTimingTests
         r.MakespanPs.ShouldBe((1 + 10 * 2 + 9 * penalty) * 1000L);
     }
 
+    /// <summary>
+    /// One scalar stretch whose words change class (3 of FFN, 4 of QKV generation, then 2 of FFN): each class gets the
+    /// SCU busy time and scalar-op energy of its own words (the stretch adds them per run of one class).
+    /// </summary>
+    [Fact]
+    public void ScalarStretchChargesEachClassItsOwnWords()
+    {
+        var t = SimPrograms.Target();
+        var r = SimPrograms.Run("""
+            .core 0
+            .debug first=0, count=3, op=1, name="l0.ffn.fc1"
+                li.lo r1, 1
+                addi r1, r1, 2
+                addi r2, r1, 3
+            .debug first=3, count=4, op=2, name="l0.q"
+                li.lo r3, 4
+                addi r3, r3, 1
+                add r4, r3, r1
+                addi r4, r4, 1
+            .debug first=7, count=3, op=3, name="l0.ffn.fc2"
+                addi r5, r4, 1
+                addi r5, r5, 1
+                halt
+            """);
+        var busy = t.Sram.ScuLatencyCycles * (long)Math.Round(t.CyclePs);
+        r.Stats.ClassBusy(WorkClass.Ffn).ShouldBe(5.0 * busy);
+        r.Stats.ClassBusy(WorkClass.QkvGeneration).ShouldBe(4.0 * busy);
+        r.Stats.UnitBusy(Pimcc.Isa.Encoding.Unit.Scu).ShouldBe(9.0 * busy);
+        var scuOp = t.Parameters.Real("energy.sram.scuOp");
+        r.Stats.Energy(EnergySubsystem.SramCompute, WorkClass.Ffn).ShouldBe(5 * scuOp, 1e-9);
+        r.Stats.Energy(EnergySubsystem.SramCompute, WorkClass.QkvGeneration).ShouldBe(4 * scuOp, 1e-9);
+        r.Stats.Get(Counter.Instructions).ShouldBe(10);
+    }
+
     [Theory]
     [InlineData("l3.q", WorkClass.QkvGeneration)]
     [InlineData("layers.0.attn.softmax", WorkClass.Nonlinear)]
