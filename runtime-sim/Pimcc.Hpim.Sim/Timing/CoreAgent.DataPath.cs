@@ -8,7 +8,10 @@ namespace Pimcc.Hpim.Sim.Timing;
 /// scoreboard hazards against the ranges still in flight, and the unit they occupy (<see cref="Schedule"/>).</summary>
 internal sealed partial class CoreAgent
 {
+    // SkipLocalsInit (here and on HbmTransfer): the stackalloc operand lists are written before they are read (sliced
+    // to the count written), so the zeroing the runtime would add on every executed data-path word is pure cost.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private void DataOp(in Op op, CoreKind kind)
     {
         var spec = op.Spec;
@@ -150,6 +153,7 @@ internal sealed partial class CoreAgent
     /// transfer (<see cref="_transfer"/>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private void HbmTransfer(CoreKind kind)
     {
         var store = kind == CoreKind.HbmStore;
